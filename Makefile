@@ -1,0 +1,56 @@
+# After-sales service desk: build, run and test.
+#   make run    install what is missing, build, start the whole stack on :8080
+#   make test   build and run every test suite against a throwaway stack
+#   make bench  wrk benchmarks against the real stack (tests/bench)
+CC      ?= cc
+CS_INC  := /usr/include/ClearSilver
+PKGS    := fcgi libmariadb libsodium jansson
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
+           -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
+           -isystem $(CS_INC) -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmagic \
+           -lneo_cgi -lneo_cs -lneo_utl -lz -lpthread
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(LIB_SRC:lib/%.c=build/lib/%.o)
+PROGS   := build/portal build/api build/deskctl build/hello
+UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all run test bench deps clean
+all: $(PROGS) $(UNIT)
+
+deps:
+	@bash conf/dev/deps.sh
+
+build/lib/%.o: lib/%.c $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/libdesk.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+build/%: cgi/%.c build/libdesk.a
+	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS)
+
+build/hello: tests/bench/hello.c build/libdesk.a
+	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS)
+
+build/tests/%: tests/unit/%.c build/libdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS) -lcmocka
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@bash conf/dev/run.sh
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/bench/run.sh
+
+clean:
+	rm -rf build

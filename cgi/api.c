@@ -1,0 +1,454 @@
+/* api: the JSON API for other systems (monitoring, e-commerce, CRM).
+ *
+ *   POST  /api/v1/tickets                   create   -> 201 {number, link, ...}
+ *   GET   /api/v1/tickets/NUMBER            read: status, category, priority,
+ *                                           channel, times, SLA dues, events
+ *   POST  /api/v1/tickets/NUMBER/comments   add a comment
+ *   PATCH /api/v1/tickets/NUMBER            change status and/or priority
+ *   GET   /api/v1/health                    liveness and database ping
+ *
+ * Authorization: Bearer KEY (lib/apikey.h). A key sees the tickets it
+ * created unless its scope is "all". Errors are
+ * {"error": {"code", "message", "field"}} with the matching HTTP status. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apikey.h"
+#include "desk.h"
+#include "http.h"
+#include "log.h"
+#include "server.h"
+#include "text.h"
+#include "ticket.h"
+
+#define MAX_VALUES 64
+
+typedef struct call {
+    req_t *r;
+    desk_t *d;
+    apikey_t key;
+    json_t *body;
+} call_t;
+
+static void respond(call_t *c, int status, json_t *doc)
+{
+    char *text = json_dumps(doc, JSON_COMPACT);
+    c->r->status = status;
+    c->r->content_type = "application/json; charset=utf-8";
+    if (text) {
+        string_append(&c->r->body, text);
+        string_append_char(&c->r->body, '\n');
+    }
+    free(text);
+    json_decref(doc);
+}
+
+static void fail(call_t *c, int status, const char *code, const char *message, const char *field)
+{
+    json_t *err = json_pack("{s:s, s:s}", "code", code, "message", message);
+    json_object_set_new(err, "field", field ? json_string(field) : json_null());
+    respond(c, status, json_pack("{s:o}", "error", err));
+}
+
+static json_t *time_json(time_t t)
+{
+    char buf[32];
+    struct tm tm;
+    if (!t)
+        return json_null();
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+    return json_string(buf);
+}
+
+/* A string member: NULL when absent; sets *bad when present but not a clean
+ * string within max characters. */
+static const char *member(call_t *c, json_t *obj, const char *name, int max, const char **bad)
+{
+    json_t *v = json_object_get(obj, name);
+    if (!v || json_is_null(v))
+        return NULL;
+    const char *s = json_string_value(v);
+    if (!s || !text_is_clean_utf8(s, json_string_length(v)) ||
+        (max && text_chars(s) > (size_t)max)) {
+        if (!*bad)
+            *bad = name;
+        return NULL;
+    }
+    (void)c;
+    return *s ? s : NULL;
+}
+
+typedef struct required_check {
+    const char *name;
+    const char *value;
+} required_check_t;
+
+static bool missing(call_t *c, const required_check_t *req, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!req[i].value) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "%s is required", req[i].name);
+            fail(c, 400, "missing_field", msg, req[i].name);
+            return true;
+        }
+    return false;
+}
+
+static int category_values(call_t *c, const category_t *k, json_t *fields, field_value_t *out,
+                           const char **bad)
+{
+    int n = 0;
+    for (int i = 0; i < k->nfields && n < MAX_VALUES; i++) {
+        const cat_field_t *f = &k->fields[i];
+        const char *v = member(c, fields, f->name, f->form.max_chars, bad);
+        char copy[8192];
+        if (*bad)
+            return -1;
+        snprintf(copy, sizeof copy, "%s", v ? v : "");
+        if (field_check(&f->form, copy)) {
+            *bad = f->name;
+            return -1;
+        }
+        out[n++] = (field_value_t){f->id, v};
+    }
+    return n;
+}
+
+static void create_ticket(call_t *c, const char *arg)
+{
+    (void)arg;
+    json_t *b = c->body, *cust = json_object_get(b, "customer");
+    const char *bad = NULL;
+    ticket_new_t t = {0};
+    json_t *obj = json_is_object(cust) ? cust : b;
+    t.subject = member(c, b, "subject", 100, &bad);
+    t.description = member(c, b, "description", 10000, &bad);
+    t.contact_name = member(c, obj, "name", 50, &bad);
+    t.email = member(c, obj, "email", 254, &bad);
+    t.phone = member(c, obj, "phone", 30, &bad);
+    t.organisation = member(c, obj, "organisation", 100, &bad);
+    t.product = member(c, b, "product", 100, &bad);
+    t.product_version = member(c, b, "product_version", 50, &bad);
+    t.serial_number = member(c, b, "serial_number", 50, &bad);
+    t.impact = member(c, b, "impact", 20, &bad);
+    t.error_message = member(c, b, "error_message", 5000, &bad);
+    t.keywords = member(c, b, "keywords", 100, &bad);
+    const char *category = member(c, b, "category", 40, &bad);
+    const char *priority = member(c, b, "priority", 40, &bad);
+    const char *idem = req_env(c->r, "HTTP_IDEMPOTENCY_KEY");
+    if (bad)
+        return fail(c, 422, "invalid_value", "must be a string of valid UTF-8 within its length limit", bad);
+    required_check_t req[] = {{"subject", t.subject}, {"description", t.description},
+                              {"category", category}, {"customer.name", t.contact_name}};
+    if (missing(c, req, 4))
+        return;
+    if (!t.email && !t.phone)
+        return fail(c, 400, "missing_field", "customer.email or customer.phone is required",
+                    "customer.email");
+    t.category = catalog_category(&c->d->catalog, category);
+    if (!t.category)
+        return fail(c, 422, "invalid_value", "unknown category", "category");
+    if (priority && !(t.priority = catalog_priority(&c->d->catalog, priority)))
+        return fail(c, 422, "invalid_value", "unknown priority", "priority");
+    form_field_t rule_email = {"email", FT_EMAIL, false, 254, NULL};
+    char check[256];
+    snprintf(check, sizeof check, "%s", t.email ? t.email : "");
+    if (field_check(&rule_email, check))
+        return fail(c, 422, "invalid_value", "not an email address", "customer.email");
+    static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
+    form_field_t rule_impact = {"impact", FT_CHOICE, false, 20, impacts};
+    snprintf(check, sizeof check, "%s", t.impact ? t.impact : "");
+    if (field_check(&rule_impact, check))
+        return fail(c, 422, "invalid_value", "impact must be company, department, individual or none", "impact");
+    field_value_t values[MAX_VALUES];
+    json_t *fields = json_object_get(b, "fields"), *none = NULL;
+    if (!json_is_object(fields))
+        fields = none = json_object();
+    int n = category_values(c, t.category, fields, values, &bad);
+    json_decref(none);
+    if (n < 0) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "fields.%s is missing or invalid", bad);
+        return fail(c, 422, "invalid_value", msg, bad);
+    }
+    t.values = values;
+    t.nvalues = n;
+    t.channel = catalog_channel(&c->d->catalog, "api");
+    t.language = "zh";
+    t.actor = (actor_t){.type = "api", .api_key_id = c->key.id, .name = c->key.label};
+    char submit_key[256], random[TOKEN_TEXT_LEN + 1];
+    if (idem && *idem && strlen(idem) <= 128 && text_is_clean_utf8(idem, strlen(idem)))
+        snprintf(submit_key, sizeof submit_key, "api:%lld:%s", c->key.id, idem);
+    else
+        token_new(random), snprintf(submit_key, sizeof submit_key, "gen:%s", random);
+    t.submit_key = submit_key;
+    ticket_receipt_t rec;
+    if (ticket_create(c->d, &t, &rec) != TICKET_OK)
+        return fail(c, 503, "unavailable", "the ticket could not be saved; nothing was stored, try again", NULL);
+    char link[512];
+    snprintf(link, sizeof link, "%s/t/%s", c->d->base_url, rec.follow_token);
+    json_t *out = json_pack("{s:s, s:s, s:b}", "number", rec.number, "link", link, "duplicate",
+                            rec.duplicate);
+    char where[96];
+    snprintf(where, sizeof where, "/api/v1/tickets/%s", rec.number);
+    req_header(c->r, "Location", where);
+    respond(c, rec.duplicate ? 200 : 201, out);
+}
+
+/* Loads the ticket named in the path, if this key may see it. */
+static bool visible_ticket(call_t *c, const char *number, ticket_t *t)
+{
+    int rc = ticket_by_number(c->d, number, t);
+    if (rc == TICKET_OK && (c->key.all_tickets || t->api_key_id == c->key.id))
+        return true;
+    if (rc == TICKET_OK)
+        ticket_free(t);
+    if (rc == TICKET_ERR)
+        fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    else
+        fail(c, 404, "not_found", "no such ticket", NULL);
+    return false;
+}
+
+static void add_event_json(const ticket_event_t *e, void *ctx)
+{
+    json_t *ev = json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)e->id, "kind", e->kind,
+                           "actor_type", e->actor_type, "actor", e->actor_name, "at",
+                           time_json(e->created_at));
+    if (*e->field)
+        json_object_set_new(ev, "field", json_string(e->field));
+    if (*e->old_value)
+        json_object_set_new(ev, "old", json_string(e->old_value));
+    if (*e->new_value)
+        json_object_set_new(ev, "new", json_string(e->new_value));
+    if (e->body)
+        json_object_set_new(ev, "body", json_string(e->body));
+    json_array_append_new(ctx, ev);
+}
+
+static void read_ticket(call_t *c, const char *number)
+{
+    ticket_t t;
+    if (!visible_ticket(c, number, &t))
+        return;
+    const catalog_t *cat = &c->d->catalog;
+    const category_t *k = catalog_category_by_id(cat, t.category_id);
+    const priority_t *p = catalog_priority_by_id(cat, t.priority_id);
+    const channel_t *ch = catalog_channel_by_id(cat, t.channel_id);
+    json_t *events = json_array();
+    json_t *out = json_pack(
+        "{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:{s:o, s:o, s:o}, s:o}", "number", t.number,
+        "status", t.status, "subject", t.subject, "category", k ? k->code : "", "priority",
+        p ? p->code : "", "channel", ch ? ch->code : "", "created_at", time_json(t.created_at),
+        "updated_at", time_json(t.updated_at), "sla", "classify_due_at",
+        time_json(t.classify_due_at), "first_response_due_at",
+        time_json(t.first_response_due_at), "resolution_due_at",
+        time_json(t.resolution_due_at), "events", events);
+    int rc = ticket_each_event(c->d, t.id, true, add_event_json, events);
+    ticket_free(&t);
+    if (rc != TICKET_OK) {
+        json_decref(out);
+        return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    }
+    respond(c, 200, out);
+}
+
+static const char *path_number(const char *arg, char *buf, size_t cap)
+{
+    size_t n = strcspn(arg, "/");
+    if (n == 0 || n >= cap)
+        return NULL;
+    memcpy(buf, arg, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void add_comment(call_t *c, const char *arg)
+{
+    char number[TN_MAX];
+    ticket_t t;
+    const char *bad = NULL;
+    if (!path_number(arg, number, sizeof number))
+        return fail(c, 404, "not_found", "no such ticket", NULL);
+    if (!visible_ticket(c, number, &t))
+        return;
+    const char *body = member(c, c->body, "body", 20000, &bad);
+    long long id = t.id;
+    ticket_free(&t);
+    if (bad)
+        return fail(c, 422, "invalid_value", "must be a string of valid UTF-8", bad);
+    required_check_t req[] = {{"body", body}};
+    if (missing(c, req, 1))
+        return;
+    actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
+    if (ticket_add_comment(c->d, id, &who, body, false) != TICKET_OK)
+        return fail(c, 503, "unavailable", "the comment could not be saved; try again", NULL);
+    respond(c, 201, json_pack("{s:s, s:b}", "number", number, "added", 1));
+}
+
+static void update_ticket(call_t *c, const char *number)
+{
+    ticket_t t;
+    const char *bad = NULL;
+    const char *status = member(c, c->body, "status", 40, &bad);
+    const char *priority = member(c, c->body, "priority", 40, &bad);
+    const char *reason = member(c, c->body, "reason", 2000, &bad);
+    if (bad)
+        return fail(c, 422, "invalid_value", "must be a string of valid UTF-8", bad);
+    if (!status && !priority)
+        return fail(c, 400, "missing_field", "status or priority is required", "status");
+    int to = status ? ticket_status_parse(status) : 0;
+    if (to < 0)
+        return fail(c, 422, "invalid_value", "unknown status", "status");
+    const priority_t *p = priority ? catalog_priority(&c->d->catalog, priority) : NULL;
+    if (priority && !p)
+        return fail(c, 422, "invalid_value", "unknown priority", "priority");
+    if (!visible_ticket(c, number, &t))
+        return;
+    long long id = t.id;
+    ticket_free(&t);
+    actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
+    int rc = p ? ticket_set_priority(c->d, id, p, &who, reason) : TICKET_OK;
+    if (rc == TICKET_OK && status)
+        rc = ticket_set_status(c->d, id, (ticket_status_t)to, &who, reason);
+    if (rc == TICKET_BAD_TRANSITION)
+        return fail(c, 422, "invalid_transition", "the ticket cannot move to that status from where it is", "status");
+    if (rc != TICKET_OK)
+        return fail(c, 503, "unavailable", "the change could not be saved; try again", NULL);
+    read_ticket(c, number);
+}
+
+static void health(call_t *c, const char *arg)
+{
+    (void)arg;
+    bool up = db_ping(&c->d->db) == DB_OK;
+    respond(c, up ? 200 : 503, json_pack("{s:s}", "status", up ? "ok" : "database unavailable"));
+}
+
+typedef struct route {
+    const char *method, *prefix, *suffix;
+    bool auth;
+    void (*fn)(call_t *c, const char *arg);
+} route_t;
+
+static const route_t routes[] = {
+    {"GET", "/api/v1/health", NULL, false, health},
+    {"POST", "/api/v1/tickets", NULL, true, create_ticket},
+    {"POST", "/api/v1/tickets/", "/comments", true, add_comment},
+    {"GET", "/api/v1/tickets/", "", true, read_ticket},
+    {"PATCH", "/api/v1/tickets/", "", true, update_ticket},
+};
+
+/* Matches prefix + ARG + suffix, where ARG has no '/'; exact when suffix NULL. */
+static const char *match(const route_t *rt, const char *path)
+{
+    size_t n = strlen(rt->prefix);
+    if (!rt->suffix)
+        return strcmp(path, rt->prefix) == 0 ? path : NULL;
+    if (strncmp(path, rt->prefix, n) != 0)
+        return NULL;
+    const char *arg = path + n, *slash = strchr(arg, '/');
+    size_t arglen = slash ? (size_t)(slash - arg) : strlen(arg);
+    if (!arglen || strcmp(arg + arglen, rt->suffix) != 0)
+        return NULL;
+    return arg;
+}
+
+static bool authenticate(call_t *c)
+{
+    const char *h = req_env(c->r, "HTTP_AUTHORIZATION");
+    int rc = h && strncmp(h, "Bearer ", 7) == 0 ? apikey_check(c->d, h + 7, &c->key) : 0;
+    if (rc == 1)
+        return true;
+    if (rc < 0)
+        fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    else {
+        req_header(c->r, "WWW-Authenticate", "Bearer");
+        fail(c, 401, "unauthorized", "a valid API key is required: Authorization: Bearer KEY", NULL);
+    }
+    return false;
+}
+
+static bool parse_body(call_t *c, const char *method)
+{
+    if (strcmp(method, "POST") != 0 && strcmp(method, "PATCH") != 0)
+        return true;
+    char *raw;
+    size_t len;
+    int st = req_read_body(c->r, c->d->max_body, &raw, &len);
+    if (st == 413) {
+        fail(c, 413, "too_large", "request body too large", NULL);
+        return false;
+    }
+    json_error_t err;
+    c->body = st ? NULL : json_loadb(raw, len, JSON_REJECT_DUPLICATES, &err);
+    free(raw);
+    if (!json_is_object(c->body)) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "body must be a JSON object: %s", c->body ? "not an object" : err.text);
+        fail(c, 400, "bad_json", msg, NULL);
+        return false;
+    }
+    return true;
+}
+
+static void dispatch(call_t *c)
+{
+    bool known = false;
+    for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
+        const char *arg = match(&routes[i], c->r->path);
+        if (!arg)
+            continue;
+        known = true;
+        if (strcmp(routes[i].method, c->r->method) != 0)
+            continue;
+        if (routes[i].auth && !authenticate(c))
+            return;
+        if (!parse_body(c, c->r->method))
+            return;
+        return routes[i].fn(c, arg);
+    }
+    if (known)
+        fail(c, 405, "method_not_allowed", "method not allowed here", NULL);
+    else
+        fail(c, 404, "not_found", "no such endpoint", NULL);
+}
+
+static void handle(FCGX_Request *fx, void *ctx)
+{
+    desk_t *d = ctx;
+    req_t r;
+    call_t c = {.r = &r, .d = d};
+    int st = req_start(&r, fx, d->max_body, false);
+    if (st == 413)
+        fail(&c, 413, "too_large", "request body too large", NULL);
+    else if (st)
+        fail(&c, 400, "bad_request", "the request could not be read", NULL);
+    else
+        dispatch(&c);
+    json_decref(c.body);
+    req_finish(&r);
+}
+
+static desk_t desk; /* this worker's context */
+
+static int worker_init(void *ctx)
+{
+    desk_t *d = ctx;
+    d->max_body = (size_t)config_int(&d->cfg, "Api.MaxBody", 1L << 20, 1024, 1L << 30);
+    return desk_open(d, NULL);
+}
+
+static void worker_exit(void *ctx) { desk_close(ctx); }
+
+int main(int argc, char **argv)
+{
+    log_set_program("api");
+    if (desk_configure(&desk, config_path_from_args(argc, argv)))
+        return 1;
+    server_hooks_t hooks = {worker_init, handle, worker_exit, &desk};
+    return server_run(&desk.cfg, "Api", &hooks);
+}

@@ -1,0 +1,194 @@
+/* deskctl: the operator's command line.
+ *
+ *   deskctl [-c CONFIG] migrate DIR        apply sql/migrations not yet applied
+ *   deskctl [-c CONFIG] demo FILE          load demo people and write their
+ *                                          logins and an API key to FILE
+ *   deskctl [-c CONFIG] api-key LABEL [all] create an API key, print it once */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "apikey.h"
+#include "desk.h"
+#include "log.h"
+#include "password.h"
+
+static const char sql_migrations_table[] =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INT UNSIGNED PRIMARY KEY,"
+    " name VARCHAR(200) NOT NULL, applied_at DATETIME NOT NULL) ENGINE=InnoDB";
+static const char sql_applied[] = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
+static const char sql_record[] =
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, UTC_TIMESTAMP())";
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int is_migration(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    return n > 8 && strspn(e->d_name, "0123456789") == 3 && e->d_name[3] == '_' &&
+           strcmp(e->d_name + n - 4, ".sql") == 0;
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static int apply_one(desk_t *d, const char *dir, const char *name)
+{
+    long long version = atoll(name), done = 0;
+    if (db_row(&d->db, sql_applied, "i", "i", version, &done) != 1)
+        return -1;
+    if (done)
+        return 0;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *sql = read_file(path);
+    if (!sql) {
+        log_error("cannot read %s", path);
+        return -1;
+    }
+    int rc = db_run_script(&d->db, sql);
+    free(sql);
+    if (rc != DB_OK || db_exec(&d->db, sql_record, "is", version, name) != 1) {
+        log_error("migration %s failed", name);
+        return -1;
+    }
+    printf("applied %s\n", name);
+    return 0;
+}
+
+static int migrate(desk_t *d, const char *dir)
+{
+    struct dirent **list;
+    if (db_exec(&d->db, sql_migrations_table, "") < 0)
+        return 1;
+    int n = scandir(dir, &list, is_migration, by_name);
+    if (n < 0) {
+        log_error("cannot read %s", dir);
+        return 1;
+    }
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        if (rc == 0)
+            rc = apply_one(d, dir, list[i]->d_name);
+        free(list[i]);
+    }
+    free(list);
+    return rc ? 1 : 0;
+}
+
+static const char sql_agent[] =
+    "INSERT INTO agents (login, name, email, role, password_hash, can_see_contacts, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
+    " ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), active = 1,"
+    " failed_logins = 0, locked_until = NULL";
+static const char sql_member[] =
+    "INSERT IGNORE INTO team_members (team_id, agent_id, is_lead)"
+    " SELECT t.id, a.id, ? FROM teams t, agents a WHERE t.code = ? AND a.login = ?";
+static const char sql_demo_org[] =
+    "INSERT IGNORE INTO organisations (name, created_at) VALUES (?, UTC_TIMESTAMP())";
+
+typedef struct demo_person {
+    const char *login, *name, *role, *team, *key;
+    int lead, contacts;
+} demo_person_t;
+
+static const demo_person_t people[] = {
+    {"admin", "系统管理员 王敏", "admin", "supervisors", "ADMIN", 0, 1},
+    {"supervisor", "服务主管 李强", "supervisor", "supervisors", "SUPERVISOR", 1, 1},
+    {"agent", "售后工程师 张伟", "agent", "aftersales", "AGENT", 0, 1},
+    {"trainer", "培训专员 陈静", "agent", "training", NULL, 0, 0},
+    {"pm", "产品经理 刘洋", "agent", "product", NULL, 0, 0},
+};
+
+static void random_password(char out[17])
+{
+    char token[TOKEN_TEXT_LEN + 1];
+    token_new(token);
+    memcpy(out, token, 16);
+    out[16] = '\0';
+}
+
+static int demo(desk_t *d, const char *out_path)
+{
+    FILE *out = fopen(out_path, "w");
+    if (!out) {
+        log_error("cannot write %s", out_path);
+        return 1;
+    }
+    fchmod(fileno(out), 0600);
+    db_exec(&d->db, sql_demo_org, "s", "华东精密制造有限公司");
+    for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+        const demo_person_t *p = &people[i];
+        char pw[17], hash[PASSWORD_HASH_MAX], email[128];
+        random_password(pw);
+        snprintf(email, sizeof email, "%s@desk.example", p->login);
+        if (password_hash(pw, hash) ||
+            db_exec(&d->db, sql_agent, "sssssi", p->login, p->name, email, p->role, hash,
+                    (long long)p->contacts) < 0 ||
+            db_exec(&d->db, sql_member, "iss", (long long)p->lead, p->team, p->login) < 0) {
+            fclose(out);
+            return 1;
+        }
+        if (p->key)
+            fprintf(out, "%s_USER=%s\n%s_PASSWORD=%s\n", p->key, p->login, p->key, pw);
+    }
+    char key[APIKEY_TEXT_LEN + 1];
+    if (apikey_create(d, "demo monitoring", false, key)) {
+        fclose(out);
+        return 1;
+    }
+    fprintf(out, "API_KEY=%s\n", key);
+    return fclose(out) ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    desk_t d;
+    log_set_program("deskctl");
+    int first = 1;
+    if (argc > 2 && strcmp(argv[1], "-c") == 0)
+        first = 3;
+    if (argc - first < 1) {
+        fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE | api-key LABEL [all]\n");
+        return 2;
+    }
+    const char *cmd = argv[first], *arg = argc - first > 1 ? argv[first + 1] : NULL;
+    if (desk_configure(&d, config_path_from_args(argc, argv)) || secrets_load(&d.secrets, &d.cfg) ||
+        db_open(&d.db, &d.cfg) != DB_OK)
+        return 1;
+    int rc = 2;
+    if (strcmp(cmd, "migrate") == 0 && arg)
+        rc = migrate(&d, arg);
+    else if (strcmp(cmd, "demo") == 0 && arg)
+        rc = demo(&d, arg);
+    else if (strcmp(cmd, "api-key") == 0 && arg) {
+        char key[APIKEY_TEXT_LEN + 1];
+        bool all = argc - first > 2 && strcmp(argv[first + 2], "all") == 0;
+        rc = apikey_create(&d, arg, all, key) ? 1 : (printf("%s\n", key), 0);
+    } else
+        fprintf(stderr, "unknown command\n");
+    db_close(&d.db);
+    config_free(&d.cfg);
+    return rc;
+}

@@ -1,0 +1,377 @@
+/* portal: the customers' public site. Pick the kind of problem, fill its
+ * form, get a ticket number and a private link to follow it.
+ *
+ *   GET  /               kinds of problem, service hours and promises
+ *   GET  /new/KIND       the form of that kind
+ *   POST /new/KIND       validate, create, 303 to the private link
+ *   GET  /t/TOKEN        the ticket as its customer sees it
+ *   GET  /lang/CODE      switch language (cookie), back to ?back=
+ *   GET  /health         liveness and database ping, for load balancers */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk.h"
+#include "http.h"
+#include "log.h"
+#include "server.h"
+#include "ticket.h"
+
+#define MAX_FORM_FIELDS 64
+
+typedef struct page {
+    req_t *r;
+    desk_t *d;
+    lang_t lang;
+} page_t;
+
+static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
+static const char *const contact_ways[] = {"email", "phone", "wechat", "any", NULL};
+
+/* SPEC §1: what every request carries, whatever its kind. */
+static const form_field_t common_fields[] = {
+    {"contact_name", FT_TEXT, true, 50, NULL},
+    {"organisation", FT_TEXT, false, 100, NULL},
+    {"email", FT_EMAIL, true, 254, NULL},
+    {"phone", FT_PHONE, false, 30, NULL},
+    {"preferred_contact", FT_CHOICE, false, 10, contact_ways},
+    {"product", FT_TEXT, true, 100, NULL},
+    {"product_version", FT_TEXT, false, 50, NULL},
+    {"serial_number", FT_TEXT, false, 50, NULL},
+    {"subject", FT_TEXT, true, 100, NULL},
+    {"description", FT_LONGTEXT, true, 10000, NULL},
+    {"started_at", FT_DATETIME, false, 20, NULL},
+    {"impact", FT_CHOICE, true, 20, impacts},
+    {"tried", FT_LONGTEXT, false, 5000, NULL},
+    {"error_message", FT_LONGTEXT, false, 5000, NULL},
+    {"expected_at", FT_DATETIME, false, 20, NULL},
+    {"keywords", FT_TEXT, false, 100, NULL},
+};
+#define NCOMMON ((int)(sizeof common_fields / sizeof *common_fields))
+
+static const char *const pages[] = {"portal/home.cs", "portal/form.cs", "portal/ticket.cs",
+                                    "portal/error.cs", NULL};
+
+static void render(page_t *p, const char *tpl)
+{
+    hdf_set_value(p->r->hdf, "Page.Path", p->r->path);
+    if (view_render(&p->d->view, tpl, p->lang, p->r->hdf, &p->r->body)) {
+        string_clear(&p->r->body);
+        string_init(&p->r->body);
+        p->r->status = 500;
+        p->r->content_type = "text/plain; charset=utf-8";
+        string_append(&p->r->body, "Internal error. Please try again later.\n");
+    }
+}
+
+static void error_page(page_t *p, int status, const char *key)
+{
+    p->r->status = status;
+    if (!p->r->hdf) { /* the request could not even be parsed */
+        p->r->content_type = "text/plain; charset=utf-8";
+        string_append(&p->r->body, view_text(&p->d->view, p->lang, key));
+        return;
+    }
+    hdf_set_value(p->r->hdf, "Error.Key", key);
+    render(p, "portal/error.cs");
+}
+
+/* The CSRF token is a random value in a SameSite=Strict cookie that every
+ * form repeats in a hidden field (double submit). */
+static void csrf_prepare(page_t *p)
+{
+    const char *have = req_cookie(p->r, "csrf");
+    char fresh[TOKEN_TEXT_LEN + 1];
+    if (!have || strlen(have) != TOKEN_TEXT_LEN) {
+        token_new(fresh);
+        req_set_cookie(p->r, "csrf", fresh, -1, "Strict");
+        have = fresh;
+    }
+    hdf_set_value(p->r->hdf, "Csrf", have);
+}
+
+static bool csrf_ok(page_t *p)
+{
+    const char *c = req_cookie(p->r, "csrf"), *f = req_query(p->r, "csrf");
+    return c && f && strlen(c) == TOKEN_TEXT_LEN && strlen(f) == TOKEN_TEXT_LEN &&
+           sodium_memcmp(c, f, TOKEN_TEXT_LEN) == 0;
+}
+
+static void page_home(page_t *p, const char *arg)
+{
+    (void)arg;
+    render(p, "portal/home.cs");
+}
+
+static const category_t *public_category(page_t *p, const char *code)
+{
+    const category_t *k = catalog_category(&p->d->catalog, code);
+    return k && k->is_public ? k : NULL;
+}
+
+static void show_form(page_t *p, const category_t *k, int status)
+{
+    char submit_key[TOKEN_TEXT_LEN + 1];
+    const char *given = req_query(p->r, "submit_key");
+    if (!given || strlen(given) != TOKEN_TEXT_LEN || !hdf_get_value(p->r->hdf, "Form.HasErrors", NULL))
+        token_new(submit_key), given = submit_key;
+    hdf_set_value(p->r->hdf, "SubmitKey", given);
+    hdf_set_value(p->r->hdf, "Category.code", k->code);
+    hdf_set_value(p->r->hdf, "Category.name", k->name[p->lang]);
+    hdf_set_value(p->r->hdf, "Category.summary", k->summary[p->lang]);
+    for (int i = 0; i < p->d->catalog.ncats; i++)
+        if (&p->d->catalog.cats[i] == k)
+            hdf_set_int_value(p->r->hdf, "Category.index", i);
+    csrf_prepare(p);
+    p->r->status = status;
+    render(p, "portal/form.cs");
+}
+
+static void page_form(page_t *p, const char *code)
+{
+    const category_t *k = public_category(p, code);
+    if (!k)
+        return error_page(p, 404, "not_found");
+    show_form(p, k, 200);
+}
+
+/* The category's own fields, named cf_<name> in the form. */
+static int category_form(const category_t *k, form_field_t *out, char names[][48])
+{
+    int n = 0;
+    for (int i = 0; i < k->nfields && n < MAX_FORM_FIELDS; i++, n++) {
+        out[n] = k->fields[i].form;
+        snprintf(names[n], 48, "cf_%s", k->fields[i].name);
+        out[n].name = names[n];
+    }
+    return n;
+}
+
+static void fill_ticket(page_t *p, const category_t *k, ticket_new_t *t, field_value_t *values,
+                        char names[][48], char *submit_key)
+{
+    HDF *h = p->r->hdf;
+    memset(t, 0, sizeof *t);
+    t->channel = catalog_channel(&p->d->catalog, "web");
+    t->category = k;
+    t->contact_name = form_value(h, "contact_name");
+    t->organisation = form_value(h, "organisation");
+    t->email = form_value(h, "email");
+    t->phone = form_value(h, "phone");
+    t->preferred_contact = form_value(h, "preferred_contact");
+    t->product = form_value(h, "product");
+    t->product_version = form_value(h, "product_version");
+    t->serial_number = form_value(h, "serial_number");
+    t->subject = form_value(h, "subject");
+    t->description = form_value(h, "description");
+    t->impact = form_value(h, "impact");
+    t->tried = form_value(h, "tried");
+    t->error_message = form_value(h, "error_message");
+    t->keywords = form_value(h, "keywords");
+    t->language = lang_code(p->lang);
+    const char *when = form_value(h, "started_at");
+    t->started_at = when ? form_parse_local_time(when) : 0;
+    when = form_value(h, "expected_at");
+    t->expected_at = when ? form_parse_local_time(when) : 0;
+    snprintf(submit_key, 64, "web:%s", req_query(p->r, "submit_key"));
+    t->submit_key = submit_key;
+    t->actor = (actor_t){.type = "customer", .name = t->contact_name};
+    for (int i = 0; i < k->nfields; i++)
+        values[i] = (field_value_t){k->fields[i].id, form_value(h, names[i])};
+    t->values = values;
+    t->nvalues = k->nfields;
+}
+
+static void submit_form(page_t *p, const char *code)
+{
+    const category_t *k = public_category(p, code);
+    if (!k)
+        return error_page(p, 404, "not_found");
+    form_field_t fields[MAX_FORM_FIELDS];
+    char names[MAX_FORM_FIELDS][48];
+    int n = category_form(k, fields, names);
+    int errors = form_validate(p->r->hdf, p->r->hdf, common_fields, NCOMMON);
+    errors += form_validate(p->r->hdf, p->r->hdf, fields, n);
+    const char *sk = req_query(p->r, "submit_key");
+    if (!csrf_ok(p) || !sk || strlen(sk) != TOKEN_TEXT_LEN) {
+        form_set_error(p->r->hdf, "_form", "expired");
+        errors++;
+    }
+    if (errors)
+        return show_form(p, k, 422);
+    ticket_new_t t;
+    field_value_t values[MAX_FORM_FIELDS];
+    char submit_key[64];
+    ticket_receipt_t rec;
+    fill_ticket(p, k, &t, values, names, submit_key);
+    if (ticket_create(p->d, &t, &rec) != TICKET_OK) {
+        form_set_error(p->r->hdf, "_form", "save_failed");
+        return show_form(p, k, 503);
+    }
+    char where[128];
+    snprintf(where, sizeof where, "/t/%s?new=1", rec.follow_token);
+    req_redirect(p->r, where);
+}
+
+static void set_event(const ticket_event_t *e, void *ctx)
+{
+    HDF *h = ctx;
+    int i = hdf_get_int_value(h, "Events.count", 0);
+    char key[64];
+    hdf_set_valuef(h, "Events.%d.kind=%s", i, e->kind);
+    hdf_set_valuef(h, "Events.%d.actor_type=%s", i, e->actor_type);
+    hdf_set_valuef(h, "Events.%d.actor=%s", i, e->actor_name);
+    hdf_set_valuef(h, "Events.%d.field=%s", i, e->field);
+    hdf_set_valuef(h, "Events.%d.old=%s", i, e->old_value);
+    hdf_set_valuef(h, "Events.%d.new=%s", i, e->new_value);
+    if (e->body)
+        hdf_set_valuef(h, "Events.%d.body=%s", i, e->body);
+    snprintf(key, sizeof key, "Events.%d.at", i);
+    view_set_time(h, key, e->created_at);
+    hdf_set_int_value(h, "Events.count", i + 1);
+}
+
+static void set_value(const char *label, const char *value, void *ctx)
+{
+    HDF *h = ctx;
+    int i = hdf_get_int_value(h, "Values.count", 0);
+    hdf_set_valuef(h, "Values.%d.label=%s", i, label);
+    hdf_set_valuef(h, "Values.%d.value=%s", i, value);
+    hdf_set_int_value(h, "Values.count", i + 1);
+}
+
+static void set_ticket(page_t *p, const ticket_t *t)
+{
+    HDF *h = p->r->hdf;
+    const category_t *k = catalog_category_by_id(&p->d->catalog, t->category_id);
+    const priority_t *pr = catalog_priority_by_id(&p->d->catalog, t->priority_id);
+    hdf_set_value(h, "Ticket.number", t->number);
+    hdf_set_value(h, "Ticket.status", t->status);
+    hdf_set_value(h, "Ticket.subject", t->subject);
+    hdf_set_value(h, "Ticket.description", t->description ? t->description : "");
+    hdf_set_value(h, "Ticket.contact_name", t->contact_name);
+    hdf_set_value(h, "Ticket.product", t->product);
+    hdf_set_value(h, "Ticket.product_version", t->product_version);
+    hdf_set_value(h, "Ticket.serial_number", t->serial_number);
+    hdf_set_value(h, "Ticket.impact", t->impact);
+    hdf_set_value(h, "Ticket.category", k ? k->name[p->lang] : "");
+    if (pr) {
+        hdf_set_value(h, "Ticket.priority", pr->code);
+        view_set_duration(h, "Ticket.first_response", pr->first_response_min);
+    }
+    view_set_time(h, "Ticket.created_at", t->created_at);
+    view_set_time(h, "Ticket.classify_due_at", t->classify_due_at);
+    view_set_time(h, "Ticket.first_response_due_at", t->first_response_due_at);
+    view_set_time(h, "Ticket.resolution_due_at", t->resolution_due_at);
+    int step = ticket_status_parse(t->status);
+    hdf_set_int_value(h, "Ticket.step", step < 0 ? 0 : step);
+}
+
+static void page_ticket(page_t *p, const char *token)
+{
+    ticket_t t;
+    int rc = ticket_by_follow_token(p->d, token, &t);
+    if (rc != TICKET_OK)
+        return error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
+                          rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    set_ticket(p, &t);
+    hdf_set_valuef(p->r->hdf, "Ticket.link=%s/t/%s", p->d->base_url, token);
+    const char *fresh = req_query(p->r, "new");
+    hdf_set_value(p->r->hdf, "Ticket.just_created", fresh && strcmp(fresh, "1") == 0 ? "1" : "");
+    if (ticket_each_value(p->d, &t, p->lang, set_value, p->r->hdf) ||
+        ticket_each_event(p->d, t.id, true, set_event, p->r->hdf)) {
+        ticket_free(&t);
+        return error_page(p, 503, "unavailable");
+    }
+    ticket_free(&t);
+    /* the private link is a bearer secret: keep it out of Referer headers */
+    req_header(p->r, "X-Robots-Tag", "noindex");
+    render(p, "portal/ticket.cs");
+}
+
+static void set_lang(page_t *p, const char *code)
+{
+    lang_t l = lang_parse(code);
+    const char *back = req_query(p->r, "back");
+    req_set_cookie(p->r, "lang", lang_code(l), 365L * 24 * 3600, "Lax");
+    req_redirect(p->r, http_local_path(back) ? back : "/");
+}
+
+static void health(page_t *p, const char *arg)
+{
+    (void)arg;
+    bool up = db_ping(&p->d->db) == DB_OK;
+    p->r->status = up ? 200 : 503;
+    p->r->content_type = "text/plain; charset=utf-8";
+    string_append(&p->r->body, up ? "ok\n" : "database unavailable\n");
+}
+
+typedef struct route {
+    const char *method;
+    const char *prefix; /* ends in '/' when it takes an argument */
+    void (*fn)(page_t *p, const char *arg);
+} route_t;
+
+static const route_t routes[] = {
+    {"GET", "/", page_home},          {"GET", "/new/", page_form},
+    {"POST", "/new/", submit_form},   {"GET", "/t/", page_ticket},
+    {"GET", "/lang/", set_lang},      {"GET", "/health", health},
+};
+
+static void dispatch(page_t *p)
+{
+    const char *path = p->r->path;
+    bool path_known = false;
+    for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
+        const route_t *rt = &routes[i];
+        size_t n = strlen(rt->prefix);
+        bool takes_arg = n > 1 && rt->prefix[n - 1] == '/';
+        bool match = takes_arg ? strncmp(path, rt->prefix, n) == 0 && path[n] &&
+                                     !strchr(path + n, '/')
+                               : strcmp(path, rt->prefix) == 0;
+        if (!match)
+            continue;
+        path_known = true;
+        bool head = strcmp(p->r->method, "HEAD") == 0 && strcmp(rt->method, "GET") == 0;
+        if (strcmp(p->r->method, rt->method) == 0 || head)
+            return rt->fn(p, takes_arg ? path + n : NULL);
+    }
+    error_page(p, path_known ? 405 : 404, path_known ? "method" : "not_found");
+}
+
+static void handle(FCGX_Request *fx, void *ctx)
+{
+    desk_t *d = ctx;
+    req_t r;
+    int status = req_start(&r, fx, d->max_body, true);
+    page_t p = {.r = &r, .d = d, .lang = d->default_lang};
+    const char *lc = req_cookie(&r, "lang");
+    if (lc)
+        p.lang = lang_parse(lc);
+    if (status)
+        error_page(&p, status, status == 413 ? "too_large" : "bad_request");
+    else
+        dispatch(&p);
+    req_finish(&r);
+}
+
+static desk_t desk; /* this worker's context */
+
+static int worker_init(void *ctx)
+{
+    desk_t *d = ctx;
+    d->max_body = (size_t)config_int(&d->cfg, "Portal.MaxBody", 1L << 20, 1024, 1L << 30);
+    return desk_open(d, pages);
+}
+
+static void worker_exit(void *ctx) { desk_close(ctx); }
+
+int main(int argc, char **argv)
+{
+    log_set_program("portal");
+    if (desk_configure(&desk, config_path_from_args(argc, argv)))
+        return 1;
+    server_hooks_t hooks = {worker_init, handle, worker_exit, &desk};
+    return server_run(&desk.cfg, "Portal", &hooks);
+}

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# The whole desk on one machine, in the foreground: a private MariaDB under
+# $DESK_VAR (default var/), the FastCGI programs and nginx on
+# 127.0.0.1:$PORT (default 8080). Ctrl-C or SIGTERM stops everything.
+# Running it again reuses the data. make test runs it with its own DESK_VAR
+# and PORT as a throwaway stack.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+VAR=${DESK_VAR:-$ROOT/var}
+PORT=${PORT:-8080}
+mkdir -p "$VAR"
+VAR=$(cd "$VAR" && pwd)
+BUILD=$ROOT/build
+mkdir -p "$VAR"/{db,run,log,secrets,nginx/tmp}
+chmod 700 "$VAR/secrets"
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "stopping..."
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  echo "stopped."
+}
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
+
+# --- secrets: created once, kept outside the repository
+[ -s "$VAR/secrets/master.key" ] || head -c 32 /dev/urandom > "$VAR/secrets/master.key"
+[ -s "$VAR/secrets/db.password" ] || head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$VAR/secrets/db.password"
+chmod 600 "$VAR/secrets/"*
+DBPW=$(cat "$VAR/secrets/db.password")
+
+# --- configuration for this stack
+cat > "$VAR/desk.hdf" <<HDF
+Desk {
+  TimeZone = ${DESK_TZ:-Asia/Shanghai}
+  TicketNumberFormat = ${DESK_NUMBER_FORMAT:-YYYYMMDD-NNNN}
+  BaseURL = http://127.0.0.1:$PORT
+  DefaultLanguage = zh
+}
+DB {
+  Socket = $VAR/run/mysqld.sock
+  Name = desk
+  User = desk
+  Password = $DBPW
+}
+Secrets.KeyFile = $VAR/secrets/master.key
+Templates.Dir = $ROOT/templates
+Portal {
+  Listen = $VAR/run/portal.sock
+  SocketMode = 0666
+  Workers = ${DESK_WORKERS:-4}
+}
+Api {
+  Listen = $VAR/run/api.sock
+  SocketMode = 0666
+  Workers = ${DESK_API_WORKERS:-8}
+}
+Hello {
+  Listen = $VAR/run/hello.sock
+  SocketMode = 0666
+  Workers = ${DESK_WORKERS:-4}
+}
+HDF
+
+# --- MariaDB: private datadir, unix socket only
+SOCK=$VAR/run/mysqld.sock
+USER_OPT=()
+[ "$(id -u)" -eq 0 ] && USER_OPT=(--user=root)
+if [ ! -d "$VAR/db/mysql" ]; then
+  echo "initialising MariaDB in $VAR/db"
+  mariadb-install-db --no-defaults --datadir="$VAR/db" "${USER_OPT[@]}" \
+    --auth-root-authentication-method=normal --skip-test-db >"$VAR/log/mariadb-install.log" 2>&1
+fi
+mariadbd --no-defaults --datadir="$VAR/db" --socket="$SOCK" --skip-networking \
+  --pid-file="$VAR/run/mysqld.pid" "${USER_OPT[@]}" \
+  --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+  --innodb-flush-log-at-trx-commit=1 --sync-binlog=0 --innodb-buffer-pool-size=${DESK_BUFFER_POOL:-256M} \
+  --innodb-log-file-size=256M --max-connections=200 --log-error="$VAR/log/mariadb.log" &
+pids+=($!)
+db_up=""
+for _ in $(seq 1 150); do
+  mariadb-admin --no-defaults --socket="$SOCK" -uroot ping >/dev/null 2>&1 && db_up=1 && break
+  kill -0 "${pids[0]}" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$db_up" ]; then
+  echo "MariaDB did not start (is another stack using $VAR?); see $VAR/log/mariadb.log" >&2
+  exit 1
+fi
+mariadb --no-defaults --socket="$SOCK" -uroot <<SQL
+CREATE DATABASE IF NOT EXISTS desk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'desk'@'localhost' IDENTIFIED BY '$DBPW';
+GRANT ALL ON desk.* TO 'desk'@'localhost';
+SQL
+
+# --- schema and demo data
+"$BUILD/deskctl" -c "$VAR/desk.hdf" migrate "$ROOT/sql/migrations"
+if [ ! -s "$VAR/dev-credentials" ]; then
+  "$BUILD/deskctl" -c "$VAR/desk.hdf" demo "$VAR/dev-credentials.tmp"
+  mv "$VAR/dev-credentials.tmp" "$VAR/dev-credentials"
+fi
+
+# --- FastCGI programs
+for prog in portal api hello; do
+  "$BUILD/$prog" -c "$VAR/desk.hdf" 2>>"$VAR/log/$prog.log" &
+  pids+=($!)
+done
+
+# --- nginx with the shipped site config, paths rewritten to this stack
+sed -e "s#/run/desk/#$VAR/run/#g" -e "s#/usr/share/desk/templates#$ROOT/templates#g" \
+    -e "s#listen 80;#listen 127.0.0.1:$PORT;#" -e "s#include fastcgi_params;#include /etc/nginx/fastcgi_params;#" \
+    "$ROOT/conf/nginx/desk.conf" > "$VAR/nginx/desk.conf"
+cat >> "$VAR/nginx/desk.conf" <<NGX
+# the hello-world ceiling for benchmarks (tests/bench)
+server {
+    listen 127.0.0.1:$((PORT + 1));
+    location / { fastcgi_pass unix:$VAR/run/hello.sock; include /etc/nginx/fastcgi_params; }
+}
+NGX
+NGINX_USER=""
+[ "$(id -u)" -eq 0 ] && NGINX_USER="user root;"
+cat > "$VAR/nginx/nginx.conf" <<NGX
+$NGINX_USER
+worker_processes 2;
+pid $VAR/run/nginx.pid;
+error_log $VAR/log/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log ${DESK_ACCESS_LOG:-$VAR/log/nginx-access.log};
+    client_body_temp_path $VAR/nginx/tmp/body;
+    fastcgi_temp_path $VAR/nginx/tmp/fastcgi;
+    proxy_temp_path $VAR/nginx/tmp/proxy;
+    uwsgi_temp_path $VAR/nginx/tmp/uwsgi;
+    scgi_temp_path $VAR/nginx/tmp/scgi;
+    include $VAR/nginx/desk.conf;
+}
+NGX
+for _ in $(seq 1 50); do [ -S "$VAR/run/portal.sock" ] && [ -S "$VAR/run/api.sock" ] && break; sleep 0.1; done
+nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+
+up=""
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && up=1 && break
+  sleep 0.1
+done
+if [ -z "$up" ]; then
+  echo "the desk did not come up; see $VAR/log/" >&2
+  exit 1
+fi
+cat <<TXT
+
+  Service desk is running.
+    Customer portal   http://127.0.0.1:$PORT/
+    JSON API          http://127.0.0.1:$PORT/api/v1/  (health: /api/v1/health)
+    Logs              $VAR/log/
+  Demo logins and API key ($VAR/dev-credentials):
+$(sed 's/^/    /' "$VAR/dev-credentials")
+
+  Ctrl-C stops everything.
+TXT
+wait -n "${pids[@]}" || true
+echo "a component stopped unexpectedly; see $VAR/log/" >&2
+stop
+exit 1

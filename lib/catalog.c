@@ -1,0 +1,266 @@
+/* catalog: see catalog.h. */
+#include "catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char sql_categories[] =
+    "SELECT id, code, name_zh, name_en, summary_zh, summary_en, default_priority_id,"
+    " COALESCE(team_id, 0), is_public FROM categories WHERE active = 1 ORDER BY sort_order, id";
+static const char sql_fields[] =
+    "SELECT id, category_id, name, field_type, label_zh, label_en, help_zh, help_en, required,"
+    " max_length FROM category_fields WHERE active = 1 ORDER BY category_id, sort_order, id";
+static const char sql_options[] =
+    "SELECT o.field_id, o.code, o.label_zh, o.label_en FROM category_field_options o"
+    " JOIN category_fields f ON f.id = o.field_id WHERE o.active = 1 AND f.active = 1"
+    " ORDER BY o.field_id, o.sort_order, o.id";
+static const char sql_priorities[] =
+    "SELECT id, code, name_zh, name_en, color, rank_order, calendar_id,"
+    " COALESCE(first_response_minutes, 0), COALESCE(resolution_minutes, 0),"
+    " COALESCE(update_interval_minutes, 0) FROM priorities WHERE active = 1 ORDER BY rank_order";
+static const char sql_channels[] =
+    "SELECT id, code, name_zh, name_en, hours_zh, hours_en FROM channels WHERE active = 1"
+    " ORDER BY sort_order, id";
+
+static void *grow(void *arr, int n, size_t size)
+{
+    return realloc(arr, (size_t)(n + 1) * size);
+}
+
+static int load_categories(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_categories, "");
+    if (!st)
+        return -1;
+    category_t k;
+    long long pub;
+    int r;
+    while (memset(&k, 0, sizeof k),
+           (r = db_fetch(st, "isssssiii", &k.id, k.code, sizeof k.code, k.name[0],
+                         sizeof k.name[0], k.name[1], sizeof k.name[1], k.summary[0],
+                         sizeof k.summary[0], k.summary[1], sizeof k.summary[1],
+                         &k.default_priority_id, &k.team_id, &pub)) == 1) {
+        k.is_public = pub != 0;
+        c->cats = grow(c->cats, c->ncats, sizeof k);
+        c->cats[c->ncats++] = k;
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
+static int load_fields(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_fields, "");
+    if (!st)
+        return -1;
+    cat_field_t f;
+    long long cat_id, req, maxlen;
+    char type[16];
+    int r;
+    while (memset(&f, 0, sizeof f),
+           (r = db_fetch(st, "iissssssii", &f.id, &cat_id, f.name, sizeof f.name, type,
+                         sizeof type, f.label[0], sizeof f.label[0], f.label[1],
+                         sizeof f.label[1], f.help[0], sizeof f.help[0], f.help[1],
+                         sizeof f.help[1], &req, &maxlen)) == 1) {
+        category_t *k = (category_t *)catalog_category_by_id(c, cat_id);
+        if (!k)
+            continue;
+        f.form.type = (field_type_t)field_type_parse(type);
+        f.form.required = req != 0;
+        f.form.max_chars = (int)maxlen;
+        k->fields = grow(k->fields, k->nfields, sizeof f);
+        k->fields[k->nfields++] = f;
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
+static cat_field_t *field_by_id(catalog_t *c, long long id)
+{
+    for (int i = 0; i < c->ncats; i++)
+        for (int j = 0; j < c->cats[i].nfields; j++)
+            if (c->cats[i].fields[j].id == id)
+                return &c->cats[i].fields[j];
+    return NULL;
+}
+
+static int load_options(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_options, "");
+    if (!st)
+        return -1;
+    long long fid;
+    char code[41], zh[101], en[101];
+    int r;
+    while ((r = db_fetch(st, "isss", &fid, code, sizeof code, zh, sizeof zh, en, sizeof en)) ==
+           1) {
+        cat_field_t *f = field_by_id(c, fid);
+        if (!f)
+            continue;
+        f->choices = realloc(f->choices, (size_t)(f->nchoices + 2) * sizeof *f->choices);
+        f->choice_label = grow(f->choice_label, f->nchoices, sizeof *f->choice_label);
+        f->choices[f->nchoices] = strdup(code);
+        f->choices[f->nchoices + 1] = NULL;
+        strcpy(f->choice_label[f->nchoices][LANG_ZH], zh);
+        strcpy(f->choice_label[f->nchoices][LANG_EN], en);
+        f->nchoices++;
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
+static int load_priorities(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_priorities, "");
+    if (!st)
+        return -1;
+    priority_t p;
+    long long rank;
+    int r;
+    while (memset(&p, 0, sizeof p),
+           (r = db_fetch(st, "issssiiiii", &p.id, p.code, sizeof p.code, p.name[0],
+                         sizeof p.name[0], p.name[1], sizeof p.name[1], p.color, sizeof p.color,
+                         &rank, &p.calendar_id, &p.first_response_min, &p.resolution_min,
+                         &p.update_min)) == 1) {
+        p.rank = (int)rank;
+        c->prios = grow(c->prios, c->nprios, sizeof p);
+        c->prios[c->nprios++] = p;
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
+static int load_channels(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_channels, "");
+    if (!st)
+        return -1;
+    channel_t h;
+    int r;
+    while (memset(&h, 0, sizeof h),
+           (r = db_fetch(st, "isssss", &h.id, h.code, sizeof h.code, h.name[0], sizeof h.name[0],
+                         h.name[1], sizeof h.name[1], h.hours[0], sizeof h.hours[0], h.hours[1],
+                         sizeof h.hours[1])) == 1) {
+        c->chans = grow(c->chans, c->nchans, sizeof h);
+        c->chans[c->nchans++] = h;
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
+int catalog_load(catalog_t *c, db_t *db)
+{
+    memset(c, 0, sizeof *c);
+    if (load_priorities(c, db) || load_categories(c, db) || load_fields(c, db) ||
+        load_options(c, db) || load_channels(c, db))
+        return -1;
+    /* pointers into the arrays are fixed only now that loading is done */
+    for (int i = 0; i < c->ncats; i++)
+        for (int j = 0; j < c->cats[i].nfields; j++) {
+            cat_field_t *f = &c->cats[i].fields[j];
+            f->form.name = f->name;
+            f->form.choices = (const char *const *)f->choices;
+        }
+    return 0;
+}
+
+void catalog_free(catalog_t *c)
+{
+    for (int i = 0; i < c->ncats; i++) {
+        for (int j = 0; j < c->cats[i].nfields; j++) {
+            cat_field_t *f = &c->cats[i].fields[j];
+            for (int k = 0; k < f->nchoices; k++)
+                free(f->choices[k]);
+            free(f->choices);
+            free(f->choice_label);
+        }
+        free(c->cats[i].fields);
+    }
+    free(c->cats);
+    free(c->prios);
+    free(c->chans);
+    memset(c, 0, sizeof *c);
+}
+
+static void publish_fields(const category_t *k, HDF *g, int i, lang_t l)
+{
+    static const char *const kinds[] = {"text", "longtext", "email", "phone", "number",
+                                        "date", "datetime", "choice", "multichoice", "bool"};
+    for (int j = 0; j < k->nfields; j++) {
+        const cat_field_t *f = &k->fields[j];
+        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.name=%s", i, j, f->name);
+        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.type=%s", i, j, kinds[f->form.type]);
+        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.label=%s", i, j, f->label[l]);
+        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.help=%s", i, j, f->help[l]);
+        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.required=%d", i, j, f->form.required);
+        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.max=%d", i, j, f->form.max_chars);
+        for (int o = 0; o < f->nchoices; o++) {
+            hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.Options.%d.code=%s", i, j, o,
+                           f->choices[o]);
+            hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.Options.%d.label=%s", i, j, o,
+                           f->choice_label[o][l]);
+        }
+    }
+}
+
+void catalog_publish(const catalog_t *c, view_t *v)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        HDF *g = v->global[l];
+        hdf_remove_tree(g, "Catalog");
+        for (int i = 0; i < c->ncats; i++) {
+            const category_t *k = &c->cats[i];
+            if (!k->is_public)
+                continue;
+            hdf_set_valuef(g, "Catalog.Categories.%d.code=%s", i, k->code);
+            hdf_set_valuef(g, "Catalog.Categories.%d.name=%s", i, k->name[l]);
+            hdf_set_valuef(g, "Catalog.Categories.%d.summary=%s", i, k->summary[l]);
+            publish_fields(k, g, i, (lang_t)l);
+        }
+        for (int i = 0; i < c->nprios; i++) {
+            const priority_t *p = &c->prios[i];
+            hdf_set_valuef(g, "Catalog.Priorities.%s.name=%s", p->code, p->name[l]);
+            hdf_set_valuef(g, "Catalog.Priorities.%s.color=%s", p->code, p->color);
+            hdf_set_valuef(g, "Catalog.Priorities.%s.first_response=%lld", p->code,
+                           p->first_response_min);
+            hdf_set_valuef(g, "Catalog.Priorities.%s.resolution=%lld", p->code,
+                           p->resolution_min);
+        }
+        for (int i = 0; i < c->nchans; i++) {
+            hdf_set_valuef(g, "Catalog.Channels.%d.code=%s", i, c->chans[i].code);
+            hdf_set_valuef(g, "Catalog.Channels.%d.name=%s", i, c->chans[i].name[l]);
+            hdf_set_valuef(g, "Catalog.Channels.%d.hours=%s", i, c->chans[i].hours[l]);
+        }
+    }
+}
+
+#define FIND(arr, n, cond)                                                                    \
+    for (int i = 0; i < (n); i++)                                                             \
+        if (cond)                                                                             \
+            return &(arr)[i];                                                                 \
+    return NULL
+
+const category_t *catalog_category(const catalog_t *c, const char *code)
+{
+    FIND(c->cats, c->ncats, code && strcmp(c->cats[i].code, code) == 0);
+}
+const category_t *catalog_category_by_id(const catalog_t *c, long long id)
+{
+    FIND(c->cats, c->ncats, c->cats[i].id == id);
+}
+const priority_t *catalog_priority(const catalog_t *c, const char *code)
+{
+    FIND(c->prios, c->nprios, code && strcmp(c->prios[i].code, code) == 0);
+}
+const priority_t *catalog_priority_by_id(const catalog_t *c, long long id)
+{
+    FIND(c->prios, c->nprios, c->prios[i].id == id);
+}
+const channel_t *catalog_channel(const catalog_t *c, const char *code)
+{
+    FIND(c->chans, c->nchans, code && strcmp(c->chans[i].code, code) == 0);
+}
+const channel_t *catalog_channel_by_id(const catalog_t *c, long long id)
+{
+    FIND(c->chans, c->nchans, c->chans[i].id == id);
+}

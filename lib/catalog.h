@@ -1,0 +1,75 @@
+/* catalog: the reference data every request needs (categories and their
+ * fields, priorities, channels), loaded once per worker from the database
+ * and published to the templates of each language (Catalog.*). */
+#ifndef DESK_CATALOG_H
+#define DESK_CATALOG_H
+
+#include <stdbool.h>
+
+#include "db.h"
+#include "form.h"
+#include "view.h"
+
+typedef struct cat_field {
+    long long id;
+    char name[41];
+    form_field_t form; /* validation rule; form.name points at name */
+    char label[LANG_COUNT][101];
+    char help[LANG_COUNT][256];
+    char **choices;     /* option codes, NULL-ended (form.choices) */
+    char (*choice_label)[LANG_COUNT][101];
+    int nchoices;
+} cat_field_t;
+
+typedef struct category {
+    long long id;
+    char code[41];
+    char name[LANG_COUNT][61];
+    char summary[LANG_COUNT][256];
+    long long default_priority_id;
+    long long team_id;
+    bool is_public;
+    cat_field_t *fields;
+    int nfields;
+} category_t;
+
+typedef struct priority {
+    long long id;
+    char code[41];
+    char name[LANG_COUNT][61];
+    char color[8];
+    int rank;
+    long long calendar_id;
+    long long first_response_min, resolution_min, update_min; /* 0 = none */
+} priority_t;
+
+typedef struct channel {
+    long long id;
+    char code[41];
+    char name[LANG_COUNT][61];
+    char hours[LANG_COUNT][256];
+} channel_t;
+
+typedef struct catalog {
+    category_t *cats;
+    int ncats;
+    priority_t *prios;
+    int nprios;
+    channel_t *chans;
+    int nchans;
+} catalog_t;
+
+/* Loads everything active; 0 or -1. */
+int catalog_load(catalog_t *c, db_t *db);
+void catalog_free(catalog_t *c);
+/* Writes Catalog.* into each language's global data set of the view. */
+void catalog_publish(const catalog_t *c, view_t *v);
+
+const category_t *catalog_category(const catalog_t *c, const char *code);
+const priority_t *catalog_priority(const catalog_t *c, const char *code);
+const priority_t *catalog_priority_by_id(const catalog_t *c, long long id);
+const category_t *catalog_category_by_id(const catalog_t *c, long long id);
+const channel_t *catalog_channel(const catalog_t *c, const char *code);
+const channel_t *catalog_channel_by_id(const catalog_t *c, long long id);
+
+#endif

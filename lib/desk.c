@@ -1,0 +1,58 @@
+/* desk: see desk.h. */
+#include "desk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "log.h"
+
+int desk_configure(desk_t *d, const char *config_path)
+{
+    memset(d, 0, sizeof *d);
+    if (config_load(&d->cfg, config_path))
+        return -1;
+    setenv("TZ", config_str(&d->cfg, "Desk.TimeZone", "Asia/Shanghai"), 1);
+    tzset();
+    const char *pattern = config_str(&d->cfg, "Desk.TicketNumberFormat", TN_DEFAULT_PATTERN);
+    if (!tn_pattern_valid(pattern)) {
+        log_error("Desk.TicketNumberFormat %s is not a valid pattern", pattern);
+        return -1;
+    }
+    snprintf(d->number_pattern, sizeof d->number_pattern, "%s", pattern);
+    snprintf(d->base_url, sizeof d->base_url, "%s",
+             config_str(&d->cfg, "Desk.BaseURL", "http://127.0.0.1:8080"));
+    d->clock_offset = config_int(&d->cfg, "Clock.OffsetSeconds", 0, -(1L << 40), 1L << 40);
+    d->default_lang = lang_parse(config_str(&d->cfg, "Desk.DefaultLanguage", "zh"));
+    return 0;
+}
+
+int desk_open(desk_t *d, const char *const *pages)
+{
+    if (secrets_load(&d->secrets, &d->cfg) || db_open(&d->db, &d->cfg) != DB_OK)
+        return -1;
+    if (catalog_load(&d->catalog, &d->db)) {
+        log_error("cannot load the catalogue of categories and priorities");
+        return -1;
+    }
+    if (pages) {
+        if (view_init(&d->view, &d->cfg, pages))
+            return -1;
+        catalog_publish(&d->catalog, &d->view);
+    }
+    return 0;
+}
+
+void desk_close(desk_t *d)
+{
+    view_free(&d->view);
+    catalog_free(&d->catalog);
+    db_close(&d->db);
+    config_free(&d->cfg);
+}
+
+time_t desk_now(const desk_t *d)
+{
+    return time(NULL) + d->clock_offset;
+}

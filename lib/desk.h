@@ -1,0 +1,38 @@
+/* desk: the per-worker context, the only state a worker keeps between
+ * requests: its configuration, database connection, keys, reference data
+ * and parsed templates. Built by desk_open() after fork. */
+#ifndef DESK_DESK_H
+#define DESK_DESK_H
+
+#include "catalog.h"
+#include "config.h"
+#include "db.h"
+#include "secret.h"
+#include "ticket_number.h"
+#include "view.h"
+
+typedef struct desk {
+    config_t cfg;
+    db_t db;
+    secrets_t secrets;
+    catalog_t catalog;
+    view_t view;
+    char number_pattern[24];
+    char base_url[256];
+    lang_t default_lang;
+    long clock_offset; /* Clock.OffsetSeconds */
+    size_t max_body;   /* request body limit of this program */
+} desk_t;
+
+/* Reads the config (once per process, before fork) and sets the process time
+ * zone from Desk.TimeZone. 0 or -1. */
+int desk_configure(desk_t *d, const char *config_path);
+/* After fork: keys, database, catalogue, templates (NULL for none). 0 or -1. */
+int desk_open(desk_t *d, const char *const *pages);
+void desk_close(desk_t *d);
+
+/* The current time: the one place programs ask, so tests can shift it
+ * (Clock.OffsetSeconds in the config). */
+time_t desk_now(const desk_t *d);
+
+#endif

@@ -1,0 +1,59 @@
+/* http: one FastCGI request: its input through ClearSilver's cgi kit
+ * (Query.*, Cookie.*, HTTP.*, CGI.* in an HDF data set), and its response
+ * (status, headers, a buffered body), written once at the end with the
+ * security headers every response carries. Each request is logged once with
+ * its id, method, path, status and duration.
+ *
+ * The cgi kit reads through cgiwrap, a process-global hook: one request at a
+ * time per process, which is what the pre-forked workers give it. */
+#ifndef DESK_HTTP_H
+#define DESK_HTTP_H
+
+#include <ClearSilver.h>
+#include <fcgiapp.h>
+#include <stdbool.h>
+#include <time.h>
+
+typedef struct req {
+    FCGX_Request *fx;
+    CGI *cgi;
+    HDF *hdf; /* the request's data set: input and page data */
+    char method[8];
+    char path[512];
+    char id[33];
+    int status;
+    const char *content_type;
+    STRING body;
+    char headers[2048];
+    size_t headers_len;
+    bool https;
+    struct timespec started;
+} req_t;
+
+/* Starts a request: parses the query string, cookies and headers and, when
+ * parse_body is set, a form body of at most max_body bytes.
+ * Returns 0, or the HTTP status to answer with (400, 413, 500). */
+int req_start(req_t *r, FCGX_Request *fx, size_t max_body, bool parse_body);
+/* Reads a raw body of at most max_body bytes (the API's JSON).
+ * Returns 0, 413 or 400; *out is malloc'd and NUL-terminated. */
+int req_read_body(req_t *r, size_t max_body, char **out, size_t *len);
+
+const char *req_env(req_t *r, const char *name);     /* CGI parameter or NULL */
+const char *req_query(req_t *r, const char *name);   /* form/query value or NULL */
+const char *req_cookie(req_t *r, const char *name);  /* cookie value or NULL */
+
+/* Adds a response header; refuses values with CR or LF. */
+void req_header(req_t *r, const char *name, const char *value);
+/* Sets a cookie: Path=/, HttpOnly, SameSite, Secure over HTTPS. max_age < 0
+ * makes a session cookie. */
+void req_set_cookie(req_t *r, const char *name, const char *value, long max_age,
+                    const char *same_site);
+void req_redirect(req_t *r, const char *local_path); /* 303 to a local path */
+
+/* Writes status, headers and body, logs the request and frees it. */
+void req_finish(req_t *r);
+
+/* True when s is a safe local redirect target ("/x", not "//x"). */
+bool http_local_path(const char *s);
+
+#endif

@@ -1,0 +1,14 @@
+/* password: people's passwords, hashed with argon2id (libsodium
+ * crypto_pwhash_str). Slow on purpose; used at sign-in only. */
+#ifndef DESK_PASSWORD_H
+#define DESK_PASSWORD_H
+
+#include <stdbool.h>
+
+#define PASSWORD_HASH_MAX 128
+
+/* 0, or -1 when out of memory. */
+int password_hash(const char *password, char out[PASSWORD_HASH_MAX]);
+bool password_verify(const char *hash, const char *password);
+
+#endif

@@ -1,0 +1,17 @@
+/* text: checks on untrusted text before it goes anywhere else. */
+#ifndef DESK_TEXT_H
+#define DESK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates,
+ * nothing above U+10FFFF) and holds no NUL or control character other than
+ * tab, CR and LF. */
+bool text_is_clean_utf8(const char *s, size_t n);
+/* Number of code points in valid UTF-8. */
+size_t text_chars(const char *s);
+/* Strips leading and trailing ASCII white space in place; returns s. */
+char *text_trim(char *s);
+
+#endif

@@ -1,0 +1,484 @@
+/* ticket: see ticket.h. */
+#include "ticket.h"
+
+#include <ctype.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+#define CLASSIFY_MINUTES_DEFAULT 120
+
+static const char sql_by_submit[] = "SELECT id, number FROM tickets WHERE submit_key = ?";
+static const char sql_find_contact[] =
+    "SELECT customer_id FROM customer_contacts WHERE kind = ? AND value_bidx = ?";
+static const char sql_find_org[] = "SELECT id FROM organisations WHERE name = ?";
+static const char sql_insert_org[] = "INSERT INTO organisations (name, created_at) VALUES (?, ?)";
+static const char sql_customer_org[] =
+    "SELECT COALESCE(organisation_id, 0) FROM customers WHERE id = ?";
+static const char sql_insert_customer[] =
+    "INSERT INTO customers (organisation_id, name, language, created_at) VALUES (?, ?, ?, ?)";
+static const char sql_insert_contact[] =
+    "INSERT INTO customer_contacts (customer_id, kind, value_sealed, value_bidx, is_primary,"
+    " created_at) VALUES (?, ?, ?, ?, 1, ?)";
+static const char sql_bump_counter[] =
+    "INSERT INTO ticket_counters (period, serial) VALUES (?, 1)"
+    " ON DUPLICATE KEY UPDATE serial = serial + 1";
+static const char sql_get_counter[] = "SELECT serial FROM ticket_counters WHERE period = ?";
+static const char sql_insert_ticket[] =
+    "INSERT INTO tickets (number, follow_hash, submit_key, status, channel_id, category_id,"
+    " priority_id, customer_id, organisation_id, contact_name, contact_email_sealed,"
+    " contact_phone_sealed, preferred_contact, language, subject, description, product,"
+    " product_version, serial_number, impact, tried, error_message, keywords, started_at,"
+    " expected_at, team_id, created_by_agent_id, created_by_api_key_id, created_at, updated_at,"
+    " classify_due_at, first_response_due_at, resolution_due_at, next_due_at)"
+    " VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_insert_value[] =
+    "INSERT INTO ticket_field_values (ticket_id, field_id, value) VALUES (?, ?, ?)";
+static const char sql_insert_event[] =
+    "INSERT INTO ticket_events (ticket_id, kind, visibility, actor_type, actor_agent_id,"
+    " actor_api_key_id, actor_name, field, old_value, new_value, body, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+#define TICKET_COLUMNS                                                                        \
+    "SELECT id, version, category_id, priority_id, channel_id, customer_id,"                 \
+    " COALESCE(organisation_id, 0), COALESCE(team_id, 0), COALESCE(owner_id, 0),"           \
+    " COALESCE(created_by_api_key_id, 0), number, status, subject, contact_name, product,"   \
+    " product_version, serial_number, COALESCE(impact, ''), preferred_contact, language,"    \
+    " description, created_at, updated_at, classify_due_at, first_response_due_at,"         \
+    " resolution_due_at, first_responded_at, resolved_at, closed_at FROM tickets "
+static const char sql_by_number[] = TICKET_COLUMNS "WHERE number = ?";
+static const char sql_by_follow[] = TICKET_COLUMNS "WHERE follow_hash = ?";
+static const char sql_by_id_for_update[] = TICKET_COLUMNS "WHERE id = ? FOR UPDATE";
+
+static const char sql_events[] =
+    "SELECT id, kind, visibility, actor_type, actor_name, COALESCE(field, ''),"
+    " COALESCE(old_value, ''), COALESCE(new_value, ''), body, created_at"
+    " FROM ticket_events WHERE ticket_id = ? AND (visibility = 'public' OR ? = 0) ORDER BY id";
+static const char sql_values[] =
+    "SELECT field_id, value FROM ticket_field_values WHERE ticket_id = ? ORDER BY field_id";
+static const char sql_touch_status[] =
+    "UPDATE tickets SET status = ?, is_open = ?, version = version + 1, updated_at = ?,"
+    " resolved_at = COALESCE(?, resolved_at), closed_at = ? WHERE id = ?";
+static const char sql_touch_priority[] =
+    "UPDATE tickets SET priority_id = ?, first_response_due_at = ?, resolution_due_at = ?,"
+    " next_due_at = LEAST(COALESCE(classify_due_at, ?), ?), version = version + 1,"
+    " updated_at = ? WHERE id = ?";
+static const char sql_touch_comment[] =
+    "UPDATE tickets SET version = version + 1, updated_at = ? WHERE id = ?";
+
+const priority_t *ticket_initial_priority(const desk_t *d, const category_t *cat,
+                                          const char *impact)
+{
+    static const char *const map[][2] = {{"company", "urgent"},
+                                         {"department", "important"},
+                                         {"individual", "general"},
+                                         {"none", "low"}};
+    for (size_t i = 0; impact && i < sizeof map / sizeof *map; i++)
+        if (strcmp(impact, map[i][0]) == 0) {
+            const priority_t *p = catalog_priority(&d->catalog, map[i][1]);
+            if (p)
+                return p;
+        }
+    return catalog_priority_by_id(&d->catalog, cat->default_priority_id);
+}
+
+void ticket_follow_token(const desk_t *d, const char *submit_key, char out[TOKEN_TEXT_LEN + 1])
+{
+    unsigned char raw[32];
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, d->secrets.token_key, sizeof d->secrets.token_key, sizeof raw);
+    crypto_generichash_update(&st, (const unsigned char *)"follow", 7);
+    crypto_generichash_update(&st, (const unsigned char *)submit_key, strlen(submit_key));
+    crypto_generichash_final(&st, raw, sizeof raw);
+    sodium_bin2base64(out, TOKEN_TEXT_LEN + 1, raw, sizeof raw,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+static void normalise_contact(const char *kind, const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (const char *p = in; *p && o + 1 < cap; p++) {
+        if (strcmp(kind, "email") == 0)
+            out[o++] = (char)tolower((unsigned char)*p);
+        else if (isdigit((unsigned char)*p) || (*p == '+' && o == 0))
+            out[o++] = *p;
+    }
+    out[o] = '\0';
+}
+
+static int find_customer(desk_t *d, const char *kind, const char *value, long long *id)
+{
+    char norm[256];
+    unsigned char bidx[SECRET_HASH_LEN];
+    if (!value)
+        return 0;
+    normalise_contact(kind, value, norm, sizeof norm);
+    secret_blind_index(&d->secrets, kind, norm, bidx);
+    return db_row(&d->db, sql_find_contact, "sb", "i", kind, bidx, sizeof bidx, id);
+}
+
+static int add_contact(desk_t *d, long long customer, const char *kind, const char *value,
+                       time_t now)
+{
+    char norm[256];
+    unsigned char bidx[SECRET_HASH_LEN], sealed[SECRET_SEALED_LEN(256)];
+    if (!value)
+        return DB_OK;
+    normalise_contact(kind, value, norm, sizeof norm);
+    secret_blind_index(&d->secrets, kind, norm, bidx);
+    secret_seal(&d->secrets, value, strlen(value), sealed);
+    int rc = db_exec(&d->db, sql_insert_contact, "isbbt", customer, kind, sealed,
+                     SECRET_SEALED_LEN(strlen(value)), bidx, sizeof bidx, now);
+    return rc < 0 ? rc : DB_OK;
+}
+
+static int organisation_id(desk_t *d, const char *name, time_t now, long long *id)
+{
+    *id = 0;
+    if (!name)
+        return DB_OK;
+    int rc = db_row(&d->db, sql_find_org, "s", "i", name, id);
+    if (rc != 0)
+        return rc < 0 ? rc : DB_OK;
+    rc = db_exec(&d->db, sql_insert_org, "st", name, now);
+    *id = (long long)d->db.last_id;
+    return rc < 0 ? rc : DB_OK;
+}
+
+/* Finds the customer by email, then phone; creates one when neither is known. */
+static int resolve_customer(desk_t *d, const ticket_new_t *in, time_t now, long long *cust,
+                            long long *org)
+{
+    int rc = find_customer(d, "email", in->email, cust);
+    if (rc == 0)
+        rc = find_customer(d, "phone", in->phone, cust);
+    if (rc < 0)
+        return rc;
+    if (rc == 1)
+        return db_row(&d->db, sql_customer_org, "i", "i", *cust, org) < 0 ? DB_ERR : DB_OK;
+    if ((rc = organisation_id(d, in->organisation, now, org)) != DB_OK)
+        return rc;
+    rc = db_exec(&d->db, sql_insert_customer, "jsst", *org, in->contact_name,
+                 in->language ? in->language : "zh", now);
+    if (rc < 0)
+        return rc;
+    *cust = (long long)d->db.last_id;
+    if ((rc = add_contact(d, *cust, "email", in->email, now)) != DB_OK)
+        return rc;
+    return add_contact(d, *cust, "phone", in->phone, now);
+}
+
+static int next_number(desk_t *d, time_t now, char *number, size_t cap)
+{
+    struct tm local;
+    char period[9];
+    long long serial = 0;
+    localtime_r(&now, &local);
+    tn_period(d->number_pattern, &local, period);
+    int rc = db_exec(&d->db, sql_bump_counter, "s", period);
+    if (rc < 0)
+        return rc;
+    if (db_row(&d->db, sql_get_counter, "s", "i", period, &serial) != 1)
+        return DB_ERR;
+    return tn_render(d->number_pattern, &local, (long)serial, number, cap) ? DB_ERR : DB_OK;
+}
+
+static int add_event(desk_t *d, long long ticket, const char *kind, bool internal,
+                     const actor_t *who, const char *field, const char *old_value,
+                     const char *new_value, const char *body, time_t now)
+{
+    int rc = db_exec(&d->db, sql_insert_event, "isssjjsssssst", ticket, kind,
+                     internal ? "internal" : "public", who->type, who->agent_id, who->api_key_id,
+                     who->name ? who->name : "", field, old_value, new_value, body, now);
+    return rc < 0 ? rc : DB_OK;
+}
+
+static time_t plus_minutes(time_t t, long long minutes) { return minutes ? t + minutes * 60 : 0; }
+
+static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p, long long cust,
+                         long long org, time_t now, ticket_receipt_t *out)
+{
+    unsigned char follow[SECRET_HASH_LEN];
+    unsigned char email[SECRET_SEALED_LEN(256)], phone[SECRET_SEALED_LEN(64)];
+    size_t elen = in->email ? SECRET_SEALED_LEN(strlen(in->email)) : 0;
+    size_t plen = in->phone ? SECRET_SEALED_LEN(strlen(in->phone)) : 0;
+    if (in->email)
+        secret_seal(&d->secrets, in->email, strlen(in->email), email);
+    if (in->phone)
+        secret_seal(&d->secrets, in->phone, strlen(in->phone), phone);
+    token_hash(&d->secrets, out->follow_token, follow);
+    time_t classify = plus_minutes(
+        now, config_int(&d->cfg, "SLA.ClassifyMinutes", CLASSIFY_MINUTES_DEFAULT, 1, 100000));
+    time_t first = plus_minutes(now, p->first_response_min);
+    time_t next = first && first < classify ? first : classify;
+    int rc = db_exec(
+        &d->db, sql_insert_ticket, "sbsiiiijsbbssssssssssssttjjjtttttt", out->number, follow,
+        sizeof follow, in->submit_key, in->channel->id, in->category->id, p->id, cust, org,
+        in->contact_name, in->email ? email : NULL, elen, in->phone ? phone : NULL, plen,
+        in->preferred_contact ? in->preferred_contact : "any",
+        in->language ? in->language : "zh", in->subject, in->description,
+        in->product ? in->product : "", in->product_version ? in->product_version : "",
+        in->serial_number ? in->serial_number : "", in->impact, in->tried, in->error_message,
+        in->keywords ? in->keywords : "", in->started_at, in->expected_at, in->category->team_id,
+        in->actor.agent_id, in->actor.api_key_id, now, now, classify, first,
+        plus_minutes(now, p->resolution_min), next);
+    out->id = (long long)d->db.last_id;
+    return rc < 0 ? rc : DB_OK;
+}
+
+/* One attempt at the whole creation transaction. */
+static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
+                       ticket_receipt_t *out)
+{
+    time_t now = desk_now(d);
+    long long cust = 0, org = 0;
+    int rc = db_begin(&d->db);
+    if (rc == DB_OK)
+        rc = resolve_customer(d, in, now, &cust, &org);
+    if (rc == DB_OK)
+        rc = next_number(d, now, out->number, sizeof out->number);
+    if (rc == DB_OK)
+        rc = insert_ticket(d, in, p, cust, org, now, out);
+    for (int i = 0; rc == DB_OK && i < in->nvalues; i++)
+        if (in->values[i].value) {
+            rc = db_exec(&d->db, sql_insert_value, "iis", out->id, in->values[i].field_id,
+                         in->values[i].value);
+            rc = rc < 0 ? rc : DB_OK;
+        }
+    if (rc == DB_OK)
+        rc = add_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
+    if (rc == DB_OK)
+        rc = db_commit(&d->db);
+    if (rc != DB_OK)
+        db_rollback(&d->db);
+    return rc;
+}
+
+static int find_duplicate(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
+{
+    int rc = db_row(&d->db, sql_by_submit, "s", "is", in->submit_key, &out->id, out->number,
+                    sizeof out->number);
+    out->duplicate = rc == 1;
+    return rc;
+}
+
+int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
+{
+    memset(out, 0, sizeof *out);
+    const priority_t *p = in->priority ? in->priority
+                                       : ticket_initial_priority(d, in->category, in->impact);
+    if (!p || !in->channel || !in->category || !in->submit_key)
+        return TICKET_INVALID;
+    ticket_follow_token(d, in->submit_key, out->follow_token);
+    int rc = find_duplicate(d, in, out);
+    if (rc != 0)
+        return rc == 1 ? TICKET_OK : TICKET_ERR;
+    for (int attempt = 0; attempt < 5; attempt++) {
+        rc = create_once(d, in, p, out);
+        if (rc == DB_OK)
+            return TICKET_OK;
+        /* a double submission racing this one won: answer with its ticket */
+        if (rc == DB_DUP && find_duplicate(d, in, out) == 1)
+            return TICKET_OK;
+        if (rc != DB_DEADLOCK && rc != DB_DUP)
+            break;
+    }
+    log_error("ticket_create failed (%d)", rc);
+    return TICKET_ERR;
+}
+
+#define TICKET_FETCH "iiiiiiiiiissssssssssStttttttt"
+#define TICKET_ARGS(t)                                                                        \
+    &(t)->id, &(t)->version, &(t)->category_id, &(t)->priority_id, &(t)->channel_id,          \
+        &(t)->customer_id, &(t)->organisation_id, &(t)->team_id, &(t)->owner_id,              \
+        &(t)->api_key_id, (t)->number, sizeof (t)->number, (t)->status, sizeof (t)->status,   \
+        (t)->subject, sizeof (t)->subject, (t)->contact_name, sizeof (t)->contact_name,       \
+        (t)->product, sizeof (t)->product, (t)->product_version, sizeof (t)->product_version, \
+        (t)->serial_number, sizeof (t)->serial_number, (t)->impact, sizeof (t)->impact,       \
+        (t)->preferred_contact, sizeof (t)->preferred_contact, (t)->language,                 \
+        sizeof (t)->language, &(t)->description, &(t)->created_at, &(t)->updated_at,          \
+        &(t)->classify_due_at, &(t)->first_response_due_at, &(t)->resolution_due_at,          \
+        &(t)->first_responded_at, &(t)->resolved_at, &(t)->closed_at
+
+static int found(int rc) { return rc == 1 ? TICKET_OK : rc == 0 ? TICKET_NOT_FOUND : TICKET_ERR; }
+
+int ticket_by_number(desk_t *d, const char *number, ticket_t *t)
+{
+    memset(t, 0, sizeof *t);
+    return found(db_row(&d->db, sql_by_number, "s", TICKET_FETCH, number, TICKET_ARGS(t)));
+}
+
+int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t)
+{
+    unsigned char hash[SECRET_HASH_LEN];
+    memset(t, 0, sizeof *t);
+    if (!token || strlen(token) != TOKEN_TEXT_LEN)
+        return TICKET_NOT_FOUND;
+    token_hash(&d->secrets, token, hash);
+    return found(
+        db_row(&d->db, sql_by_follow, "b", TICKET_FETCH, hash, sizeof hash, TICKET_ARGS(t)));
+}
+
+static int lock_ticket(desk_t *d, long long id, ticket_t *t)
+{
+    memset(t, 0, sizeof *t);
+    return found(db_row(&d->db, sql_by_id_for_update, "i", TICKET_FETCH, id, TICKET_ARGS(t)));
+}
+
+void ticket_free(ticket_t *t)
+{
+    free(t->description);
+    t->description = NULL;
+}
+
+int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
+                      void (*fn)(const ticket_event_t *e, void *ctx), void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_events, "ii", ticket_id, (long long)public_only);
+    if (!st)
+        return TICKET_ERR;
+    ticket_event_t e;
+    int rc;
+    while (memset(&e, 0, sizeof e),
+           (rc = db_fetch(st, "issssssssSt", &e.id, e.kind, sizeof e.kind, e.visibility,
+                          sizeof e.visibility, e.actor_type, sizeof e.actor_type, e.actor_name,
+                          sizeof e.actor_name, e.field, sizeof e.field, e.old_value,
+                          sizeof e.old_value, e.new_value, sizeof e.new_value, &e.body,
+                          &e.created_at)) == 1) {
+        fn(&e, ctx);
+        free(e.body);
+    }
+    db_done(st);
+    return rc < 0 ? TICKET_ERR : TICKET_OK;
+}
+
+static const cat_field_t *field_of(const category_t *k, long long field_id)
+{
+    for (int i = 0; k && i < k->nfields; i++)
+        if (k->fields[i].id == field_id)
+            return &k->fields[i];
+    return NULL;
+}
+
+/* Choice codes are shown by their label in the reader's language. */
+static const char *value_label(const cat_field_t *f, const char *code, lang_t lang)
+{
+    for (int i = 0; i < f->nchoices; i++)
+        if (strcmp(f->choices[i], code) == 0)
+            return f->choice_label[i][lang];
+    return code;
+}
+
+int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
+                      void (*fn)(const char *label, const char *value, void *ctx), void *ctx)
+{
+    const category_t *k = catalog_category_by_id(&d->catalog, t->category_id);
+    MYSQL_STMT *st = db_query(&d->db, sql_values, "i", t->id);
+    if (!st)
+        return TICKET_ERR;
+    long long fid;
+    char *value;
+    int rc;
+    while ((rc = db_fetch(st, "iS", &fid, &value)) == 1) {
+        const cat_field_t *f = field_of(k, fid);
+        if (f && value)
+            fn(f->label[lang], f->form.type == FT_CHOICE ? value_label(f, value, lang) : value,
+               ctx);
+        free(value);
+    }
+    db_done(st);
+    return rc < 0 ? TICKET_ERR : TICKET_OK;
+}
+
+/* Runs a change on a locked ticket: begin, lock, apply, commit or roll back. */
+static int with_locked(desk_t *d, long long id,
+                       int (*apply)(desk_t *d, ticket_t *t, void *arg, time_t now), void *arg)
+{
+    ticket_t t;
+    time_t now = desk_now(d);
+    if (db_begin(&d->db) != DB_OK)
+        return TICKET_ERR;
+    int rc = lock_ticket(d, id, &t);
+    if (rc == TICKET_OK)
+        rc = apply(d, &t, arg, now);
+    if (rc == TICKET_OK && db_commit(&d->db) != DB_OK)
+        rc = TICKET_ERR;
+    if (rc != TICKET_OK)
+        db_rollback(&d->db);
+    ticket_free(&t);
+    return rc;
+}
+
+typedef struct change {
+    const actor_t *who;
+    const char *text;
+    bool internal;
+    ticket_status_t to;
+    const priority_t *priority;
+} change_t;
+
+static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
+
+static int apply_comment(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    change_t *c = arg;
+    if (ok(add_event(d, t->id, c->internal ? "note" : "comment", c->internal, c->who, NULL,
+                     NULL, NULL, c->text, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_touch_comment, "ti", now, t->id));
+}
+
+int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const char *body,
+                       bool internal)
+{
+    change_t c = {.who = who, .text = body, .internal = internal};
+    return with_locked(d, ticket_id, apply_comment, &c);
+}
+
+static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    change_t *c = arg;
+    int from = ticket_status_parse(t->status);
+    if (from < 0 || !ticket_transition_allowed((ticket_status_t)from, c->to))
+        return TICKET_BAD_TRANSITION;
+    if (ok(add_event(d, t->id, "status", false, c->who, "status", t->status,
+                     ticket_status_code(c->to), c->text, now)))
+        return TICKET_ERR;
+    bool done = ticket_status_done(c->to);
+    return ok(db_exec(&d->db, sql_touch_status, "sitti", ticket_status_code(c->to),
+                      (long long)!done, now, c->to == TS_RESOLVED ? now : 0,
+                      c->to == TS_CLOSED ? now : 0, t->id));
+}
+
+int ticket_set_status(desk_t *d, long long ticket_id, ticket_status_t to, const actor_t *who,
+                      const char *reason)
+{
+    change_t c = {.who = who, .text = reason, .to = to};
+    return with_locked(d, ticket_id, apply_status, &c);
+}
+
+static int apply_priority(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    change_t *c = arg;
+    const priority_t *old = catalog_priority_by_id(&d->catalog, t->priority_id);
+    if (old == c->priority)
+        return TICKET_OK;
+    if (ok(add_event(d, t->id, "priority", false, c->who, "priority", old ? old->code : "",
+                     c->priority->code, c->text, now)))
+        return TICKET_ERR;
+    time_t first = plus_minutes(t->created_at, c->priority->first_response_min);
+    time_t resolve = plus_minutes(t->created_at, c->priority->resolution_min);
+    return ok(db_exec(&d->db, sql_touch_priority, "ittttti", c->priority->id, first, resolve,
+                      first ? first : t->classify_due_at, first ? first : t->classify_due_at,
+                      now, t->id));
+}
+
+int ticket_set_priority(desk_t *d, long long ticket_id, const priority_t *p, const actor_t *who,
+                        const char *reason)
+{
+    change_t c = {.who = who, .text = reason, .priority = p};
+    return with_locked(d, ticket_id, apply_priority, &c);
+}

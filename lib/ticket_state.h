@@ -1,0 +1,43 @@
+/* ticket_state: the ticket workflow, in one place.
+ *
+ *   new -> classified -> assigned -> accepted -> in_progress
+ *   in_progress <-> waiting_customer / waiting_third_party
+ *   in_progress -> solution_proposed -> (customer confirms) in_execution
+ *   solution_proposed -> in_progress (customer asks a question)
+ *   in_progress / in_execution -> resolved -> (customer accepts) closed
+ *   resolved / closed -> in_progress (reopen)
+ *   assigned -> classified (handed back to the team queue)
+ * Any open state may go straight to resolved (a monitoring system clearing
+ * its own alert, a duplicate); closed is reached only from resolved. */
+#ifndef DESK_TICKET_STATE_H
+#define DESK_TICKET_STATE_H
+
+#include <stdbool.h>
+
+typedef enum ticket_status {
+    TS_NEW,
+    TS_CLASSIFIED,
+    TS_ASSIGNED,
+    TS_ACCEPTED,
+    TS_IN_PROGRESS,
+    TS_WAITING_CUSTOMER,
+    TS_WAITING_THIRD_PARTY,
+    TS_SOLUTION_PROPOSED,
+    TS_IN_EXECUTION,
+    TS_RESOLVED,
+    TS_CLOSED,
+    TS_COUNT
+} ticket_status_t;
+
+/* Code stored in the database and used in the API ("in_progress"). */
+const char *ticket_status_code(ticket_status_t s);
+/* Parses a code; returns -1 when unknown. */
+int ticket_status_parse(const char *code);
+/* True when the workflow allows from -> to. */
+bool ticket_transition_allowed(ticket_status_t from, ticket_status_t to);
+/* True for the states where the resolution clock stops. */
+bool ticket_status_paused(ticket_status_t s);
+/* True for resolved and closed. */
+bool ticket_status_done(ticket_status_t s);
+
+#endif

@@ -1,0 +1,25 @@
+/* hello: the ceiling. A hello-world FastCGI program with the desk's own
+ * process model (lib/server.c, pre-forked workers), measured in the same wrk
+ * run as the real pages so each page can be reported as a ratio of it. */
+#include <stdio.h>
+
+#include "config.h"
+#include "log.h"
+#include "server.h"
+
+static void handle(FCGX_Request *rq, void *ctx)
+{
+    (void)ctx;
+    FCGX_PutS("Status: 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nhello\n",
+              rq->out);
+}
+
+int main(int argc, char **argv)
+{
+    config_t cfg;
+    log_set_program("hello");
+    if (config_load(&cfg, config_path_from_args(argc, argv)))
+        return 1;
+    server_hooks_t hooks = {NULL, handle, NULL, NULL};
+    return server_run(&cfg, "Hello", &hooks);
+}
