@@ -217,7 +217,7 @@ static void submit_form(page_t *p, const char *code)
 static void set_event(const ticket_event_t *e, void *ctx)
 {
     HDF *h = ctx;
-    int i = hdf_get_int_value(h, "Events.count", 0);
+    int i = hdf_get_int_value(h, "EventCount", 0);
     char key[64];
     hdf_set_valuef(h, "Events.%d.kind=%s", i, e->kind);
     hdf_set_valuef(h, "Events.%d.actor_type=%s", i, e->actor_type);
@@ -229,16 +229,16 @@ static void set_event(const ticket_event_t *e, void *ctx)
         hdf_set_valuef(h, "Events.%d.body=%s", i, e->body);
     snprintf(key, sizeof key, "Events.%d.at", i);
     view_set_time(h, key, e->created_at);
-    hdf_set_int_value(h, "Events.count", i + 1);
+    hdf_set_int_value(h, "EventCount", i + 1);
 }
 
 static void set_value(const char *label, const char *value, void *ctx)
 {
     HDF *h = ctx;
-    int i = hdf_get_int_value(h, "Values.count", 0);
+    int i = hdf_get_int_value(h, "ValueCount", 0);
     hdf_set_valuef(h, "Values.%d.label=%s", i, label);
     hdf_set_valuef(h, "Values.%d.value=%s", i, value);
-    hdf_set_int_value(h, "Values.count", i + 1);
+    hdf_set_int_value(h, "ValueCount", i + 1);
 }
 
 static void set_ticket(page_t *p, const ticket_t *t)

@@ -209,22 +209,22 @@ static MYSQL_STMT *db_run(db_t *db, const char *sql, const char *fmt, va_list ap
 {
     for (int attempt = 0; attempt < 2; attempt++) {
         va_list aq;
-        va_copy(aq, ap);
         bindbuf_t b;
         MYSQL_STMT *st = db_prepare(db, sql);
-        int n = st ? bind_params(&b, fmt, &aq) : -1;
-        va_end(aq);
-        if (st && n >= 0 && (unsigned long)n == mysql_stmt_param_count(st) &&
-            !mysql_stmt_bind_param(st, b.bind) && !mysql_stmt_execute(st)) {
-            db->last_id = mysql_stmt_insert_id(st);
-            *rc = DB_OK;
-            return st;
-        }
-        if (st && n >= 0 && (unsigned long)n != mysql_stmt_param_count(st)) {
-            log_error("db: %d parameters for %lu placeholders [%.60s]", n,
+        /* a format that disagrees with the SQL would read the wrong arguments */
+        if (st && strlen(fmt) != mysql_stmt_param_count(st)) {
+            log_error("db: %zu parameters for %lu placeholders [%.60s]", strlen(fmt),
                       mysql_stmt_param_count(st), sql);
             *rc = DB_ERR;
             return NULL;
+        }
+        va_copy(aq, ap);
+        int n = st ? bind_params(&b, fmt, &aq) : -1;
+        va_end(aq);
+        if (st && n >= 0 && !mysql_stmt_bind_param(st, b.bind) && !mysql_stmt_execute(st)) {
+            db->last_id = mysql_stmt_insert_id(st);
+            *rc = DB_OK;
+            return st;
         }
         *rc = db_code(db, st);
         if (*rc != DB_GONE)
@@ -275,8 +275,13 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
     unsigned long lens[DB_MAX_BIND];
     my_bool nulls[DB_MAX_BIND];
     int n = 0;
+    if (strlen(fmt) != mysql_stmt_field_count(st) || strlen(fmt) > DB_MAX_BIND) {
+        log_error("db: %zu result bindings for %u columns", strlen(fmt),
+                  mysql_stmt_field_count(st));
+        return DB_ERR;
+    }
     memset(bind, 0, sizeof bind);
-    for (const char *f = fmt; *f && n < DB_MAX_BIND; f++, n++) {
+    for (const char *f = fmt; *f; f++, n++) {
         MYSQL_BIND *p = &bind[n];
         col[n] = (outcol_t){.kind = *f, .dst = va_arg(*ap, void *)};
         p->length = &lens[n];
@@ -306,10 +311,8 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
             return DB_ERR;
         }
     }
-    if ((unsigned)n != mysql_stmt_field_count(st) || mysql_stmt_bind_result(st, bind)) {
-        log_error("db: %d result bindings for %u columns", n, mysql_stmt_field_count(st));
+    if (mysql_stmt_bind_result(st, bind))
         return DB_ERR;
-    }
     int r = mysql_stmt_fetch(st);
     if (r == MYSQL_NO_DATA)
         return 0;

@@ -190,7 +190,7 @@ static int add_event(desk_t *d, long long ticket, const char *kind, bool interna
                      const actor_t *who, const char *field, const char *old_value,
                      const char *new_value, const char *body, time_t now)
 {
-    int rc = db_exec(&d->db, sql_insert_event, "isssjjsssssst", ticket, kind,
+    int rc = db_exec(&d->db, sql_insert_event, "isssjjssssst", ticket, kind,
                      internal ? "internal" : "public", who->type, who->agent_id, who->api_key_id,
                      who->name ? who->name : "", field, old_value, new_value, body, now);
     return rc < 0 ? rc : DB_OK;
@@ -215,7 +215,7 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
     time_t first = plus_minutes(now, p->first_response_min);
     time_t next = first && first < classify ? first : classify;
     int rc = db_exec(
-        &d->db, sql_insert_ticket, "sbsiiiijsbbssssssssssssttjjjtttttt", out->number, follow,
+        &d->db, sql_insert_ticket, "sbsiiiijsbbsssssssssssttjjjtttttt", out->number, follow,
         sizeof follow, in->submit_key, in->channel->id, in->category->id, p->id, cust, org,
         in->contact_name, in->email ? email : NULL, elen, in->phone ? phone : NULL, plen,
         in->preferred_contact ? in->preferred_contact : "any",
@@ -343,7 +343,7 @@ int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
     ticket_event_t e;
     int rc;
     while (memset(&e, 0, sizeof e),
-           (rc = db_fetch(st, "issssssssSt", &e.id, e.kind, sizeof e.kind, e.visibility,
+           (rc = db_fetch(st, "isssssssSt", &e.id, e.kind, sizeof e.kind, e.visibility,
                           sizeof e.visibility, e.actor_type, sizeof e.actor_type, e.actor_name,
                           sizeof e.actor_name, e.field, sizeof e.field, e.old_value,
                           sizeof e.old_value, e.new_value, sizeof e.new_value, &e.body,

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# make test: every suite, one summary line at the end.
+#   1. unit tests of lib/ (cmocka, TAP output)
+#   2. a throwaway stack (own datadir under /tmp, own port) started with
+#      conf/dev/run.sh, then the HTTP tests (tests/http) and the browser
+#      checks (tests/browser) against it; the stack is stopped afterwards.
+# Exit status is non-zero when anything failed.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+PORT=${TEST_PORT:-18080}
+TVAR=$(mktemp -d /tmp/desk-test.XXXXXX)
+passed=0
+failed=0
+stack_pid=""
+
+finish() {
+  if [ -n "$stack_pid" ]; then
+    kill -TERM "$stack_pid" 2>/dev/null
+    wait "$stack_pid" 2>/dev/null
+  fi
+  if [ "$failed" -eq 0 ]; then rm -rf "$TVAR"; else echo "logs kept in $TVAR/log"; fi
+}
+trap finish EXIT
+
+# add_tap SUITE FILE: counts TAP results ("# pass N"/"# fail N" summaries
+# from node, or top-level ok/not ok lines from cmocka)
+add_tap() {
+  local p f
+  if grep -q '^# pass ' "$2"; then
+    p=$(awk '/^# pass /{print $3}' "$2" | tail -1)
+    f=$(awk '/^# fail /{print $3}' "$2" | tail -1)
+  else
+    p=$(grep -c '^ok ' "$2")
+    f=$(grep -c '^not ok ' "$2")
+  fi
+  echo "$1: $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+echo "== unit tests"
+for t in build/tests/test_*; do
+  [ -x "$t" ] || continue
+  out="$TVAR/$(basename "$t").tap"
+  CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$out" 2>&1
+  rc=$?
+  add_tap "$(basename "$t")" "$out"
+  if [ $rc -ne 0 ] && ! grep -q '^not ok ' "$out"; then
+    echo "$(basename "$t") crashed:"; tail -5 "$out"; failed=$((failed + 1))
+  fi
+done
+
+echo "== starting a throwaway stack on port $PORT"
+DESK_VAR="$TVAR" PORT="$PORT" DESK_ACCESS_LOG=off bash conf/dev/run.sh >"$TVAR/stack.log" 2>&1 &
+stack_pid=$!
+up=""
+for _ in $(seq 1 300); do
+  curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && up=1 && break
+  kill -0 "$stack_pid" 2>/dev/null || break
+  sleep 0.2
+done
+if [ -z "$up" ]; then
+  echo "the test stack did not start:"; tail -20 "$TVAR/stack.log"
+  failed=$((failed + 1))
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
+export DESK_BASE_URL="http://127.0.0.1:$PORT" DESK_TEST_VAR="$TVAR" DESK_ROOT="$ROOT"
+
+echo "== HTTP tests"
+if ls tests/http/*.test.js >/dev/null 2>&1; then
+  node --test --test-reporter=tap --test-concurrency=1 tests/http/ >"$TVAR/http.tap" 2>&1
+  grep -E '^(not ok|# (pass|fail))' "$TVAR/http.tap" | grep -v '^# pass\|^# fail' | head -40
+  add_tap http "$TVAR/http.tap"
+fi
+
+echo "== browser checks"
+if ls tests/browser/*.test.js >/dev/null 2>&1; then
+  bash tests/browser/setup.sh >"$TVAR/browser-setup.log" 2>&1 || { echo "browser setup failed"; tail -5 "$TVAR/browser-setup.log"; failed=$((failed + 1)); }
+  node --test --test-reporter=tap --test-concurrency=1 tests/browser/ >"$TVAR/browser.tap" 2>&1
+  grep -E '^not ok' "$TVAR/browser.tap" | head -20
+  add_tap browser "$TVAR/browser.tap"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
