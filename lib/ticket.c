@@ -448,7 +448,7 @@ static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
                      ticket_status_code(c->to), c->text, now)))
         return TICKET_ERR;
     bool done = ticket_status_done(c->to);
-    return ok(db_exec(&d->db, sql_touch_status, "sitti", ticket_status_code(c->to),
+    return ok(db_exec(&d->db, sql_touch_status, "sittti", ticket_status_code(c->to),
                       (long long)!done, now, c->to == TS_RESOLVED ? now : 0,
                       c->to == TS_CLOSED ? now : 0, t->id));
 }
