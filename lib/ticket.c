@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "ticket_internal.h"
 
 #define CLASSIFY_MINUTES_DEFAULT 120
 
@@ -48,7 +49,8 @@ static const char sql_insert_event[] =
     " COALESCE(created_by_api_key_id, 0), number, status, subject, contact_name, product,"   \
     " product_version, serial_number, COALESCE(impact, ''), preferred_contact, language,"    \
     " description, created_at, updated_at, classify_due_at, first_response_due_at,"         \
-    " resolution_due_at, first_responded_at, resolved_at, closed_at FROM tickets "
+    " resolution_due_at, first_responded_at, resolved_at, closed_at, assigned_at,"            \
+    " accept_due_at, accepted_at FROM tickets "
 static const char sql_by_number[] = TICKET_COLUMNS "WHERE number = ?";
 static const char sql_by_follow[] = TICKET_COLUMNS "WHERE follow_hash = ?";
 static const char sql_by_id_for_update[] = TICKET_COLUMNS "WHERE id = ? FOR UPDATE";
@@ -64,10 +66,27 @@ static const char sql_touch_status[] =
     " resolved_at = COALESCE(?, resolved_at), closed_at = ? WHERE id = ?";
 static const char sql_touch_priority[] =
     "UPDATE tickets SET priority_id = ?, first_response_due_at = ?, resolution_due_at = ?,"
-    " next_due_at = LEAST(COALESCE(classify_due_at, ?), ?), version = version + 1,"
-    " updated_at = ? WHERE id = ?";
+    " version = version + 1, updated_at = ? WHERE id = ?";
 static const char sql_touch_comment[] =
     "UPDATE tickets SET version = version + 1, updated_at = ? WHERE id = ?";
+
+/* The earliest deadline still running: classification while new, acceptance
+ * while assigned, first response until answered, resolution until done
+ * (stopped while waiting on the customer or a third party). */
+static const char sql_refresh_due[] =
+    "UPDATE tickets SET next_due_at = NULLIF(LEAST("
+    " IF(status = 'new', COALESCE(classify_due_at, '9999-12-31'), '9999-12-31'),"
+    " IF(status = 'assigned', COALESCE(accept_due_at, '9999-12-31'), '9999-12-31'),"
+    " IF(first_responded_at IS NULL AND is_open = 1,"
+    "    COALESCE(first_response_due_at, '9999-12-31'), '9999-12-31'),"
+    " IF(is_open = 1 AND status NOT IN ('waiting_customer', 'waiting_third_party'),"
+    "    COALESCE(resolution_due_at, '9999-12-31'), '9999-12-31')), '9999-12-31')"
+    " WHERE id = ?";
+
+int ticket_refresh_due(desk_t *d, long long id)
+{
+    return db_exec(&d->db, sql_refresh_due, "i", id) < 0 ? TICKET_ERR : TICKET_OK;
+}
 
 const priority_t *ticket_initial_priority(const desk_t *d, const category_t *cat,
                                           const char *impact)
@@ -186,9 +205,9 @@ static int next_number(desk_t *d, time_t now, char *number, size_t cap)
     return tn_render(d->number_pattern, &local, (long)serial, number, cap) ? DB_ERR : DB_OK;
 }
 
-static int add_event(desk_t *d, long long ticket, const char *kind, bool internal,
-                     const actor_t *who, const char *field, const char *old_value,
-                     const char *new_value, const char *body, time_t now)
+int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
+                 const actor_t *who, const char *field, const char *old_value,
+                 const char *new_value, const char *body, time_t now)
 {
     int rc = db_exec(&d->db, sql_insert_event, "isssjjssssst", ticket, kind,
                      internal ? "internal" : "public", who->type, who->agent_id, who->api_key_id,
@@ -249,7 +268,7 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
             rc = rc < 0 ? rc : DB_OK;
         }
     if (rc == DB_OK)
-        rc = add_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
+        rc = ticket_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
     if (rc == DB_OK)
         rc = db_commit(&d->db);
     if (rc != DB_OK)
@@ -290,7 +309,7 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
     return TICKET_ERR;
 }
 
-#define TICKET_FETCH "iiiiiiiiiissssssssssStttttttt"
+#define TICKET_FETCH "iiiiiiiiiissssssssssStttttttttt"
 #define TICKET_ARGS(t)                                                                        \
     &(t)->id, &(t)->version, &(t)->category_id, &(t)->priority_id, &(t)->channel_id,          \
         &(t)->customer_id, &(t)->organisation_id, &(t)->team_id, &(t)->owner_id,              \
@@ -301,7 +320,8 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
         (t)->preferred_contact, sizeof (t)->preferred_contact, (t)->language,                 \
         sizeof (t)->language, &(t)->description, &(t)->created_at, &(t)->updated_at,          \
         &(t)->classify_due_at, &(t)->first_response_due_at, &(t)->resolution_due_at,          \
-        &(t)->first_responded_at, &(t)->resolved_at, &(t)->closed_at
+        &(t)->first_responded_at, &(t)->resolved_at, &(t)->closed_at, &(t)->assigned_at,      \
+        &(t)->accept_due_at, &(t)->accepted_at
 
 static int found(int rc) { return rc == 1 ? TICKET_OK : rc == 0 ? TICKET_NOT_FOUND : TICKET_ERR; }
 
@@ -393,8 +413,7 @@ int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
     return rc < 0 ? TICKET_ERR : TICKET_OK;
 }
 
-/* Runs a change on a locked ticket: begin, lock, apply, commit or roll back. */
-static int with_locked(desk_t *d, long long id,
+int ticket_with_locked(desk_t *d, long long id, long long version,
                        int (*apply)(desk_t *d, ticket_t *t, void *arg, time_t now), void *arg)
 {
     ticket_t t;
@@ -402,8 +421,12 @@ static int with_locked(desk_t *d, long long id,
     if (db_begin(&d->db) != DB_OK)
         return TICKET_ERR;
     int rc = lock_ticket(d, id, &t);
+    if (rc == TICKET_OK && version && t.version != version)
+        rc = TICKET_CONFLICT;
     if (rc == TICKET_OK)
         rc = apply(d, &t, arg, now);
+    if (rc == TICKET_OK)
+        rc = ticket_refresh_due(d, t.id);
     if (rc == TICKET_OK && db_commit(&d->db) != DB_OK)
         rc = TICKET_ERR;
     if (rc != TICKET_OK)
@@ -425,7 +448,7 @@ static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
 static int apply_comment(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
     change_t *c = arg;
-    if (ok(add_event(d, t->id, c->internal ? "note" : "comment", c->internal, c->who, NULL,
+    if (ok(ticket_event(d, t->id, c->internal ? "note" : "comment", c->internal, c->who, NULL,
                      NULL, NULL, c->text, now)))
         return TICKET_ERR;
     return ok(db_exec(&d->db, sql_touch_comment, "ti", now, t->id));
@@ -435,7 +458,7 @@ int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const
                        bool internal)
 {
     change_t c = {.who = who, .text = body, .internal = internal};
-    return with_locked(d, ticket_id, apply_comment, &c);
+    return ticket_with_locked(d, ticket_id, 0, apply_comment, &c);
 }
 
 static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
@@ -444,7 +467,7 @@ static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
     int from = ticket_status_parse(t->status);
     if (from < 0 || !ticket_transition_allowed((ticket_status_t)from, c->to))
         return TICKET_BAD_TRANSITION;
-    if (ok(add_event(d, t->id, "status", false, c->who, "status", t->status,
+    if (ok(ticket_event(d, t->id, "status", false, c->who, "status", t->status,
                      ticket_status_code(c->to), c->text, now)))
         return TICKET_ERR;
     bool done = ticket_status_done(c->to);
@@ -457,7 +480,7 @@ int ticket_set_status(desk_t *d, long long ticket_id, ticket_status_t to, const 
                       const char *reason)
 {
     change_t c = {.who = who, .text = reason, .to = to};
-    return with_locked(d, ticket_id, apply_status, &c);
+    return ticket_with_locked(d, ticket_id, 0, apply_status, &c);
 }
 
 static int apply_priority(desk_t *d, ticket_t *t, void *arg, time_t now)
@@ -466,19 +489,18 @@ static int apply_priority(desk_t *d, ticket_t *t, void *arg, time_t now)
     const priority_t *old = catalog_priority_by_id(&d->catalog, t->priority_id);
     if (old == c->priority)
         return TICKET_OK;
-    if (ok(add_event(d, t->id, "priority", false, c->who, "priority", old ? old->code : "",
+    if (ok(ticket_event(d, t->id, "priority", false, c->who, "priority", old ? old->code : "",
                      c->priority->code, c->text, now)))
         return TICKET_ERR;
     time_t first = plus_minutes(t->created_at, c->priority->first_response_min);
     time_t resolve = plus_minutes(t->created_at, c->priority->resolution_min);
-    return ok(db_exec(&d->db, sql_touch_priority, "ittttti", c->priority->id, first, resolve,
-                      first ? first : t->classify_due_at, first ? first : t->classify_due_at,
-                      now, t->id));
+    return ok(db_exec(&d->db, sql_touch_priority, "ittti", c->priority->id, first, resolve, now,
+                      t->id));
 }
 
 int ticket_set_priority(desk_t *d, long long ticket_id, const priority_t *p, const actor_t *who,
                         const char *reason)
 {
     change_t c = {.who = who, .text = reason, .priority = p};
-    return with_locked(d, ticket_id, apply_priority, &c);
+    return ticket_with_locked(d, ticket_id, 0, apply_priority, &c);
 }

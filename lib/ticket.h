@@ -63,6 +63,7 @@ typedef struct ticket {
     char *description;
     time_t created_at, updated_at, classify_due_at, first_response_due_at, resolution_due_at;
     time_t first_responded_at, resolved_at, closed_at;
+    time_t assigned_at, accept_due_at, accepted_at;
 } ticket_t;
 
 typedef struct ticket_event {

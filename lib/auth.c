@@ -1,0 +1,184 @@
+/* auth: see auth.h. */
+#include "auth.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "log.h"
+#include "password.h"
+
+static const char sql_agent_by_login[] =
+    "SELECT id, password_hash, failed_logins, COALESCE(locked_until, '1970-01-01 00:00:01'),"
+    " COALESCE(next_login_at, '1970-01-01 00:00:01') FROM agents WHERE login = ? AND active = 1";
+static const char sql_failure[] =
+    "UPDATE agents SET failed_logins = failed_logins + 1, next_login_at = ?, locked_until = ?"
+    " WHERE id = ?";
+static const char sql_success[] =
+    "UPDATE agents SET failed_logins = 0, next_login_at = NULL, locked_until = NULL WHERE id = ?";
+static const char sql_auth_event[] =
+    "INSERT INTO auth_events (agent_id, login, kind, ip, created_at) VALUES (?, ?, ?, ?, ?)";
+static const char sql_new_session[] =
+    "INSERT INTO sessions (token_hash, agent_id, created_at, last_seen_at, expires_at, ip,"
+    " user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char sql_session[] =
+    "SELECT s.id, s.last_seen_at, s.expires_at, a.id, a.login, a.name, a.role,"
+    " a.can_see_contacts, a.language FROM sessions s JOIN agents a ON a.id = s.agent_id"
+    " WHERE s.token_hash = ? AND s.ended_at IS NULL AND a.active = 1";
+static const char sql_touch_session[] = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
+static const char sql_end_session[] =
+    "UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL";
+static const char sql_teams[] = "SELECT team_id FROM team_members WHERE agent_id = ? ORDER BY team_id";
+
+const char *role_code(role_t r)
+{
+    return r == ROLE_ADMIN ? "admin" : r == ROLE_SUPERVISOR ? "supervisor" : "agent";
+}
+
+static role_t role_parse(const char *s)
+{
+    return strcmp(s, "admin") == 0 ? ROLE_ADMIN
+           : strcmp(s, "supervisor") == 0 ? ROLE_SUPERVISOR
+                                           : ROLE_AGENT;
+}
+
+bool agent_in_team(const agent_t *a, long long team_id)
+{
+    for (int i = 0; i < a->nteams; i++)
+        if (a->teams[i] == team_id)
+            return true;
+    return false;
+}
+
+bool agent_is_supervisor(const agent_t *a) { return a->role != ROLE_AGENT; }
+
+static void record(desk_t *d, long long agent_id, const char *login, const char *kind,
+                   const char *ip, time_t now)
+{
+    db_exec(&d->db, sql_auth_event, "jssst", agent_id, login, kind, ip ? ip : "", now);
+    log_info("auth %s login=%s ip=%s", kind, login, ip ? ip : "");
+}
+
+/* After a wrong password: when the next try is allowed, and a lock. */
+static void throttle(desk_t *d, long long id, long long failures, time_t now)
+{
+    long max = config_int(&d->cfg, "Auth.MaxFailures", 10, 3, 1000);
+    long lock = config_int(&d->cfg, "Auth.LockMinutes", 15, 1, 100000);
+    long n = (long)failures + 1, wait = 0;
+    if (n >= 3)
+        wait = n - 3 >= 6 ? 60 : 1L << (n - 3);
+    db_exec(&d->db, sql_failure, "tti", wait ? now + wait : 0, n >= max ? now + lock * 60 : 0,
+            id);
+}
+
+static int open_session(desk_t *d, long long agent_id, const char *ip, const char *ua,
+                        time_t now, char token[TOKEN_TEXT_LEN + 1])
+{
+    unsigned char hash[SECRET_HASH_LEN];
+    char agent[256];
+    long hours = config_int(&d->cfg, "Session.MaxHours", 12, 1, 24 * 90);
+    token_new(token);
+    token_hash(&d->secrets, token, hash);
+    snprintf(agent, sizeof agent, "%s", ua ? ua : "");
+    int rc = db_exec(&d->db, sql_new_session, "bitttss", hash, sizeof hash, agent_id, now, now,
+                     now + hours * 3600, ip ? ip : "", agent);
+    return rc == 1 ? AUTH_OK : AUTH_ERR;
+}
+
+int auth_sign_in(desk_t *d, const char *login, const char *password, const char *ip,
+                 const char *user_agent, char token_out[TOKEN_TEXT_LEN + 1], long *wait_seconds)
+{
+    /* a real argon2id hash of a password nobody has, for unknown logins */
+    static const char dummy[] = "$argon2id$v=19$m=65536,t=2,p=1$mrTFetIs3rsC2Mx5BMvkFA$"
+                                "8JMggWJ8h6YqBTZ7LnDI3R6Ciz26FMcrxcqoRsxG/0w";
+    char hash[PASSWORD_HASH_MAX] = "";
+    long long id = 0, failures = 0;
+    time_t locked = 0, next = 0, now = desk_now(d);
+    *wait_seconds = 0;
+    int rc = db_row(&d->db, sql_agent_by_login, "s", "isitt", login, &id, hash, sizeof hash,
+                    &failures, &locked, &next);
+    if (rc < 0)
+        return AUTH_ERR;
+    if (rc == 0) {
+        password_verify(dummy, password); /* same time whether or not the login exists */
+        record(d, 0, login, "failure", ip, now);
+        return AUTH_BAD;
+    }
+    if (locked > now || next > now) {
+        *wait_seconds = (long)((locked > now ? locked : next) - now);
+        record(d, id, login, locked > now ? "locked" : "failure", ip, now);
+        return locked > now ? AUTH_LOCKED : AUTH_WAIT;
+    }
+    if (!password_verify(hash, password)) {
+        throttle(d, id, failures, now);
+        record(d, id, login, "failure", ip, now);
+        return AUTH_BAD;
+    }
+    db_exec(&d->db, sql_success, "i", id);
+    record(d, id, login, "login", ip, now);
+    return open_session(d, id, ip, user_agent, now, token_out);
+}
+
+static int load_teams(desk_t *d, agent_t *a)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_teams, "i", a->id);
+    if (!st)
+        return -1;
+    long long team;
+    int rc;
+    a->nteams = 0;
+    while ((rc = db_fetch(st, "i", &team)) == 1)
+        if (a->nteams < AUTH_MAX_TEAMS)
+            a->teams[a->nteams++] = team;
+    db_done(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int auth_session(desk_t *d, const char *token, agent_t *a)
+{
+    unsigned char hash[SECRET_HASH_LEN];
+    long long sid, contacts;
+    time_t seen, expires, now = desk_now(d);
+    char role[16];
+    memset(a, 0, sizeof *a);
+    if (!token || strlen(token) != TOKEN_TEXT_LEN)
+        return 0;
+    token_hash(&d->secrets, token, hash);
+    int rc = db_row(&d->db, sql_session, "b", "ittisssis", hash, sizeof hash, &sid, &seen,
+                    &expires, &a->id, a->login, sizeof a->login, a->name, sizeof a->name, role,
+                    sizeof role, &contacts, a->language, sizeof a->language);
+    if (rc != 1)
+        return rc;
+    long idle = config_int(&d->cfg, "Session.IdleMinutes", 120, 1, 100000);
+    if (now > expires || now - seen > idle * 60) {
+        db_exec(&d->db, sql_end_session, "tb", now, hash, sizeof hash);
+        return 0;
+    }
+    if (now - seen >= 60)
+        db_exec(&d->db, sql_touch_session, "ti", now, sid);
+    a->role = role_parse(role);
+    a->can_see_contacts = contacts != 0;
+    return load_teams(d, a) ? -1 : 1;
+}
+
+int auth_sign_out(desk_t *d, const char *token)
+{
+    unsigned char hash[SECRET_HASH_LEN];
+    if (!token || strlen(token) != TOKEN_TEXT_LEN)
+        return AUTH_OK;
+    token_hash(&d->secrets, token, hash);
+    return db_exec(&d->db, sql_end_session, "tb", desk_now(d), hash, sizeof hash) < 0 ? AUTH_ERR
+                                                                                         : AUTH_OK;
+}
+
+void auth_csrf_token(const desk_t *d, const char *session_token, char out[TOKEN_TEXT_LEN + 1])
+{
+    unsigned char raw[32];
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, d->secrets.token_key, sizeof d->secrets.token_key, sizeof raw);
+    crypto_generichash_update(&st, (const unsigned char *)"csrf", 5);
+    crypto_generichash_update(&st, (const unsigned char *)session_token, strlen(session_token));
+    crypto_generichash_final(&st, raw, sizeof raw);
+    sodium_bin2base64(out, TOKEN_TEXT_LEN + 1, raw, sizeof raw,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}

@@ -1,0 +1,20 @@
+/* ticket_internal: what the ticket modules (ticket.c, ticket_work.c) share
+ * and nothing else uses. */
+#ifndef DESK_TICKET_INTERNAL_H
+#define DESK_TICKET_INTERNAL_H
+
+#include "ticket.h"
+
+/* Appends one history entry. */
+int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
+                 const actor_t *who, const char *field, const char *old_value,
+                 const char *new_value, const char *body, time_t now);
+/* One transaction around a change: lock the row, check the version the user
+ * saw (0: do not check), apply, recompute next_due_at, commit; anything but
+ * TICKET_OK rolls everything back. */
+int ticket_with_locked(desk_t *d, long long id, long long version,
+                       int (*apply)(desk_t *d, ticket_t *t, void *arg, time_t now), void *arg);
+/* Recomputes the ticket's next deadline from its due columns and state. */
+int ticket_refresh_due(desk_t *d, long long id);
+
+#endif

@@ -1,0 +1,252 @@
+// Browser checks of the customer portal: Debian's headless Chromium driven by
+// playwright-core (tests/browser/setup.sh installs it). Screenshots for a
+// person to look at go to $DESK_ROOT/var/screenshots/.
+//
+//   DESK_BASE_URL=http://127.0.0.1:18080 DESK_ROOT=$PWD \
+//     node --test --test-reporter=tap --test-concurrency=1 tests/browser/
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const BASE = (process.env.DESK_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const ROOT = process.env.DESK_ROOT || path.resolve(__dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'var', 'screenshots');
+const CHROMIUM = process.env.DESK_CHROMIUM || '/usr/bin/chromium';
+const NUMBER = /^\d{8}-\d{4}$/;
+const DESKTOP = { width: 1280, height: 900 };
+const MOBILE = { width: 390, height: 844 };
+
+let browser;
+
+before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // chromium.launch gives every run a fresh, temporary user-data-dir of its
+  // own (and removes it on close); it refuses a --user-data-dir argument.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-quic',
+    ],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+});
+
+/* A fresh context per test: its own cookies (language, csrf). Any page error
+ * or CSP violation fails the test that caused it. */
+async function open(t, opts = {}) {
+  const { viewport = DESKTOP, ...rest } = opts;
+  const ctx = await browser.newContext({ viewport, locale: 'zh-CN', ...rest });
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  t.after(async () => {
+    await ctx.close();
+    assert.deepEqual(problems, [], 'no script errors or CSP violations');
+  });
+  return page;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function noHorizontalScroll(page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
+}
+
+/* The fault form with every required field and the radio choices. */
+async function fillFault(page, subject) {
+  await page.fill('#f-subject', subject);
+  await page.fill('#f-description', '从今天上午开始，财务部所有人导出月度报表时都报错 500。\n第二行：影响月底结账。');
+  await page.check('input[name="impact"][value="department"]');
+  await page.fill('#f-started_at', '2026-11-20T09:30');
+  await page.check('input[name="cf_fault_kind"][value="software"]');
+  await page.fill('#f-cf_symptoms', '点击“导出”后页面显示 Internal Server Error。');
+  await page.fill('#f-cf_reproduce', '1. 登录\n2. 报表 → 月度报表\n3. 点击导出');
+  await page.check('input[name="cf_nature"][value="functional"]');
+  await page.fill('#f-product', '云财务 ERP');
+  await page.fill('#f-product_version', 'V5.2.1');
+  await page.fill('#f-contact_name', '王小明');
+  await page.fill('#f-organisation', '上海示例贸易有限公司');
+  await page.fill('#f-email', 'wang.xiaoming@example.com');
+  await page.fill('#f-phone', '+86 21 5555 0100');
+  await page.check('input[name="preferred_contact"][value="email"]');
+}
+
+async function submit(page) {
+  await Promise.all([
+    page.waitForURL(/\/t\/[^/?]+\?new=1$/),
+    page.click('form.request button[type="submit"]'),
+  ]);
+}
+
+test('home: four kinds of problem, promises and the language switch', async (t) => {
+  const page = await open(t);
+  const res = await page.goto(`${BASE}/`);
+  assert.equal(res.status(), 200);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  const kinds = page.locator('ul.kinds a.kind');
+  assert.equal(await kinds.count(), 4);
+  for (const name of ['产品故障', '使用咨询', '服务投诉', '定制需求'])
+    assert.equal(await kinds.filter({ hasText: name }).count(), 1, name);
+  assert.ok(await page.locator('header .lang a[aria-current]').filter({ hasText: '中文' }).isVisible());
+  assert.ok(await page.locator('header .lang a', { hasText: 'English' }).isVisible());
+  await shot(page, 'home');
+});
+
+test('fault request: fill the form, submit, see the number and the private link', async (t) => {
+  const page = await open(t);
+  await page.goto(`${BASE}/`);
+  await Promise.all([page.waitForURL(/\/new\/fault$/), page.click('a.kind:has-text("产品故障")')]);
+  assert.equal(await page.locator('h1').first().textContent(), '产品故障');
+  // required fields are marked, every input has a label
+  assert.ok(await page.locator('label[for="f-subject"] .req').count() === 1);
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('form.request input:not([type=hidden]), form.request textarea')]
+      .filter((el) => !el.labels || el.labels.length === 0).map((el) => el.name));
+  assert.deepEqual(unlabelled, []);
+  await shot(page, 'form');
+
+  const subject = `浏览器检查 ${Date.now()} <b>不是粗体</b>`;
+  await fillFault(page, subject);
+  await submit(page);
+
+  const number = (await page.locator('#ticket-number').textContent()).trim();
+  assert.match(number, NUMBER);
+  const link = page.locator('#follow-link');
+  const href = await link.getAttribute('href');
+  assert.match(href, /\/t\/[A-Za-z0-9_-]{20,}$/);
+  assert.ok(!href.includes(number), 'the private link does not contain the number');
+  assert.equal((await link.textContent()).trim(), href);
+  assert.match(await page.locator('.receipt').textContent(), /产品故障/);
+  assert.match(await page.locator('.receipt').textContent(), /小时|分钟/);
+  // with JavaScript on, the copy button is offered
+  assert.ok(await page.locator('button.copy[data-copy="ticket-number"]').isVisible());
+  await shot(page, 'result');
+
+  // the follow link shows the same ticket, the subject as text, a timeline
+  const follow = new URL(href).pathname;
+  await page.goto(`${BASE}${follow}`);
+  assert.match(await page.locator('h1').first().textContent(), new RegExp(number));
+  assert.ok((await page.locator('body').textContent()).includes('<b>不是粗体</b>'));
+  assert.equal(await page.locator('main b').count(), 0);
+  assert.equal(await page.locator('ol.timeline li').count(), 6);
+  assert.equal(await page.locator('ol.timeline li[aria-current="step"]').count(), 1);
+  await shot(page, 'ticket');
+});
+
+test('empty required fields: the server answers with errors next to them, input kept', async (t) => {
+  const page = await open(t);
+  await page.goto(`${BASE}/new/fault`);
+  // get past the browser's own checks: this is about the server's answer
+  await page.evaluate(() => {
+    const f = document.querySelector('form.request');
+    f.noValidate = true;
+    f.querySelectorAll('[required]').forEach((el) => el.removeAttribute('required'));
+  });
+  const kept = '只填了这一项：描述里的中文 & <符号>';
+  await page.fill('#f-description', kept);
+  await page.fill('#f-email', 'not-an-email');
+  await page.fill('#f-organisation', '保留的单位名称');
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.click('form.request button[type="submit"]'),
+  ]);
+  assert.equal(res.status(), 422);
+  await page.waitForLoadState('domcontentloaded');
+
+  assert.ok(await page.locator('.alert-error').isVisible(), 'a summary at the top');
+  for (const f of ['subject', 'contact_name', 'product', 'cf_symptoms', 'cf_reproduce']) {
+    const err = page.locator(`#e-${f}`);
+    assert.ok(await err.isVisible(), `error shown for ${f}`);
+    assert.match(await err.textContent(), /必填/);
+    // next to its field: inside the same field block, and the input points at it
+    assert.equal(await page.locator(`.field.has-error:has(#f-${f}) #e-${f}`).count(), 1, f);
+    assert.equal(await page.locator(`#f-${f}`).getAttribute('aria-invalid'), 'true');
+    const color = await err.evaluate((el) => getComputedStyle(el).color);
+    const [r, g, b] = color.match(/\d+/g).map(Number);
+    assert.ok(r > 150 && g < 80 && b < 80, `error text is red, got ${color}`);
+  }
+  assert.match(await page.locator('#e-email').textContent(), /邮箱/);
+  assert.equal(await page.locator('.choice.has-error:has(input[name="impact"]) .error').count(), 1);
+  assert.equal(await page.locator('.choice.has-error:has(input[name="cf_fault_kind"]) .error').count(), 1);
+  assert.equal(await page.inputValue('#f-description'), kept);
+  assert.equal(await page.inputValue('#f-email'), 'not-an-email');
+  assert.equal(await page.inputValue('#f-organisation'), '保留的单位名称');
+  assert.equal(await page.locator('#f-description:not([aria-invalid])').count(), 1);
+  await shot(page, 'form-errors');
+
+  // fixing the errors on the same page then succeeds
+  await page.evaluate(() => {
+    document.querySelector('form.request').noValidate = true;
+  });
+  await fillFault(page, '改正后提交');
+  await submit(page);
+  assert.match((await page.locator('#ticket-number').textContent()).trim(), NUMBER);
+});
+
+test('mobile 390x844: no horizontal scroll, large touch targets', async (t) => {
+  const page = await open(t, { viewport: MOBILE, isMobile: true, hasTouch: true });
+  await page.goto(`${BASE}/`);
+  await noHorizontalScroll(page);
+  const heights = await page.locator('a.kind').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().height));
+  assert.equal(heights.length, 4);
+  for (const h of heights) assert.ok(h >= 44, `kind link is ${h}px tall`);
+  const lang = await page.locator('header .lang a').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().height));
+  for (const h of lang) assert.ok(h >= 40, `language link is ${h}px tall`);
+  await shot(page, 'home-mobile');
+
+  await page.goto(`${BASE}/new/fault`);
+  await noHorizontalScroll(page);
+  const submitBox = await page.locator('form.request button[type="submit"]').boundingBox();
+  assert.ok(submitBox.height >= 44 && submitBox.width >= 300, 'a wide submit button');
+  await shot(page, 'form-mobile');
+});
+
+test('language switch: English strings, kept in a cookie', async (t) => {
+  const page = await open(t);
+  await page.goto(`${BASE}/new/usage`);
+  await Promise.all([page.waitForURL(/\/new\/usage$/), page.click('header .lang a:has-text("English")')]);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(await page.locator('form.request button[type="submit"]').textContent(), /[A-Za-z]/);
+  await page.goto(`${BASE}/`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  const text = await page.locator('main').textContent();
+  assert.ok(!/[\u4e00-\u9fff]/.test(text), 'no Chinese left on the English home page');
+  assert.equal(await page.locator('a.kind').count(), 4);
+  assert.ok(await page.locator('header .lang a[aria-current]').filter({ hasText: 'English' }).isVisible());
+  await shot(page, 'home-en');
+
+  await Promise.all([page.waitForURL(`${BASE}/`), page.click('header .lang a:has-text("中文")')]);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+});
+
+test('JavaScript off: the form still submits', async (t) => {
+  const page = await open(t, { javaScriptEnabled: false });
+  await page.goto(`${BASE}/`);
+  await Promise.all([page.waitForURL(/\/new\/fault$/), page.click('a.kind:has-text("产品故障")')]);
+  await fillFault(page, '没有 JavaScript 也能提交');
+  await submit(page);
+  assert.match((await page.locator('#ticket-number').textContent()).trim(), NUMBER);
+  assert.match(await page.locator('#follow-link').getAttribute('href'), /\/t\//);
+  // the copy button needs JavaScript, so it stays hidden
+  assert.equal(await page.locator('button.copy:visible').count(), 0);
+});

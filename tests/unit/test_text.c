@@ -1,0 +1,185 @@
+/* Unit tests for lib/text.c: the UTF-8 check, character count and trim. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Literal byte strings, length without the terminating NUL. */
+#define CLEAN(lit) text_is_clean_utf8((lit), sizeof(lit) - 1)
+
+static void clean_accepts_ascii(void **state)
+{
+    (void)state;
+    assert_true(CLEAN("Printer jams on page 2 (error E-42).~"));
+}
+
+static void clean_accepts_empty(void **state)
+{
+    (void)state;
+    assert_true(text_is_clean_utf8("", 0));
+}
+
+static void clean_accepts_chinese(void **state)
+{
+    (void)state;
+    assert_true(CLEAN("打印机卡纸，错误代码 E-42"));
+}
+
+static void clean_accepts_emoji(void **state)
+{
+    (void)state;
+    assert_true(CLEAN("thanks \xF0\x9F\x98\x80")); /* U+1F600 */
+    assert_true(CLEAN("\xF4\x8F\xBF\xBF"));        /* U+10FFFF, the last code point */
+}
+
+static void clean_accepts_tab_cr_lf(void **state)
+{
+    (void)state;
+    assert_true(CLEAN("line 1\r\nline 2\n\tindented"));
+}
+
+static void clean_accepts_boundary_code_points(void **state)
+{
+    (void)state;
+    assert_true(CLEAN("\xC2\xA0"));     /* U+00A0, smallest non-control 2-byte */
+    assert_true(CLEAN("\xE0\xA0\x80")); /* U+0800, smallest 3-byte */
+    assert_true(CLEAN("\xED\x9F\xBF")); /* U+D7FF, just below the surrogates */
+    assert_true(CLEAN("\xEE\x80\x80")); /* U+E000, just above the surrogates */
+    assert_true(CLEAN("\xF0\x90\x80\x80")); /* U+10000, smallest 4-byte */
+}
+
+static void clean_rejects_overlong(void **state)
+{
+    (void)state;
+    assert_false(CLEAN("\xC0\xAF"));         /* '/' in two bytes */
+    assert_false(CLEAN("\xC1\xBF"));
+    assert_false(CLEAN("\xE0\x80\xAF"));     /* '/' in three bytes */
+    assert_false(CLEAN("\xF0\x80\x80\xAF")); /* '/' in four bytes */
+}
+
+static void clean_rejects_surrogates(void **state)
+{
+    (void)state;
+    assert_false(CLEAN("\xED\xA0\x80")); /* U+D800 */
+    assert_false(CLEAN("\xED\xBF\xBF")); /* U+DFFF */
+}
+
+static void clean_rejects_above_10ffff(void **state)
+{
+    (void)state;
+    assert_false(CLEAN("\xF4\x90\x80\x80")); /* U+110000 */
+    assert_false(CLEAN("\xF5\x80\x80\x80"));
+    assert_false(CLEAN("\xFF"));
+}
+
+static void clean_rejects_truncated_sequences(void **state)
+{
+    (void)state;
+    assert_false(CLEAN("\xE4\xBD"));        /* 你 without its last byte */
+    assert_false(CLEAN("ab\xF0\x9F\x98"));  /* emoji cut at the end */
+    assert_false(CLEAN("\xE4\xBD" "a"));    /* continuation replaced by ASCII */
+    assert_false(text_is_clean_utf8("\xE4\xBD\xA0", 2)); /* length cuts it */
+}
+
+static void clean_rejects_lone_continuation_bytes(void **state)
+{
+    (void)state;
+    assert_false(CLEAN("\x80"));
+    assert_false(CLEAN("abc\xBF"));
+}
+
+static void clean_rejects_nul(void **state)
+{
+    (void)state;
+    assert_false(text_is_clean_utf8("a\0b", 3));
+}
+
+static void clean_rejects_control_characters(void **state)
+{
+    (void)state;
+    assert_false(CLEAN("\x01"));
+    assert_false(CLEAN("bell\x07"));
+    assert_false(CLEAN("\x1B[31mred"));
+    assert_false(CLEAN("\x0B")); /* vertical tab */
+    assert_false(CLEAN("\x0C")); /* form feed */
+}
+
+static void clean_rejects_del(void **state)
+{
+    (void)state;
+    assert_false(CLEAN("\x7F"));
+}
+
+/* text.h: "holds no NUL or control character other than tab, CR and LF";
+ * U+0080..U+009F (C1 controls, e.g. U+0085 NEL) are control characters. */
+static void clean_rejects_c1_control_characters(void **state)
+{
+    (void)state;
+    assert_false(CLEAN("\xC2\x80")); /* U+0080 */
+    assert_false(CLEAN("\xC2\x85")); /* U+0085 NEL */
+    assert_false(CLEAN("\xC2\x9B")); /* U+009B CSI */
+}
+
+static void chars_counts_code_points(void **state)
+{
+    (void)state;
+    assert_int_equal(text_chars(""), 0);
+    assert_int_equal(text_chars("abc"), 3);
+    assert_int_equal(text_chars("你好"), 2);
+    assert_int_equal(text_chars("a你\xF0\x9F\x98\x80"), 3);
+}
+
+static void trim_strips_both_ends(void **state)
+{
+    (void)state;
+    char s[] = " \t\r\n 你好 world \n\t ";
+    assert_ptr_equal(text_trim(s), s);
+    assert_string_equal(s, "你好 world");
+}
+
+static void trim_keeps_inner_space(void **state)
+{
+    (void)state;
+    char s[] = "a  b";
+    assert_string_equal(text_trim(s), "a  b");
+}
+
+static void trim_of_blank_is_empty(void **state)
+{
+    (void)state;
+    char blank[] = " \t\r\n ";
+    char empty[] = "";
+    assert_string_equal(text_trim(blank), "");
+    assert_string_equal(text_trim(empty), "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(clean_accepts_ascii),
+        cmocka_unit_test(clean_accepts_empty),
+        cmocka_unit_test(clean_accepts_chinese),
+        cmocka_unit_test(clean_accepts_emoji),
+        cmocka_unit_test(clean_accepts_tab_cr_lf),
+        cmocka_unit_test(clean_accepts_boundary_code_points),
+        cmocka_unit_test(clean_rejects_overlong),
+        cmocka_unit_test(clean_rejects_surrogates),
+        cmocka_unit_test(clean_rejects_above_10ffff),
+        cmocka_unit_test(clean_rejects_truncated_sequences),
+        cmocka_unit_test(clean_rejects_lone_continuation_bytes),
+        cmocka_unit_test(clean_rejects_nul),
+        cmocka_unit_test(clean_rejects_control_characters),
+        cmocka_unit_test(clean_rejects_del),
+        cmocka_unit_test(clean_rejects_c1_control_characters),
+        cmocka_unit_test(chars_counts_code_points),
+        cmocka_unit_test(trim_strips_both_ends),
+        cmocka_unit_test(trim_keeps_inner_space),
+        cmocka_unit_test(trim_of_blank_is_empty),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}

@@ -1,0 +1,157 @@
+/* Unit tests for lib/ticket_state.c: the workflow table, codes, clock and
+ * done states. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "ticket_state.h"
+
+/* The legal one-step transitions, written out in full: a row per from-state,
+ * a column per to-state, in enum order.
+ *   NEW CLS ASG ACC INP WCU W3P SOL EXE RES CLO
+ * Entries marked "?" are not in the header's diagram; see the comments. */
+static const int expected[TS_COUNT][TS_COUNT] = {
+    /*                       NEW CLS ASG ACC INP WCU W3P SOL EXE RES CLO */
+    [TS_NEW] =              {0,  1,  1,  0,  0,  0,  0,  0,  0,  1,  0},
+    /* NEW->ASG ?: direct assignment, skipping classification */
+    [TS_CLASSIFIED] =       {0,  0,  1,  0,  0,  0,  0,  0,  0,  1,  0},
+    [TS_ASSIGNED] =         {0,  1,  1,  1,  0,  0,  0,  0,  0,  1,  0},
+    /* ASG->ASG ?: the only self-transition (reassignment?) */
+    [TS_ACCEPTED] =         {0,  1,  0,  0,  1,  0,  0,  0,  0,  1,  0},
+    /* ACC->CLS ?: handed back to the team queue after acceptance */
+    [TS_IN_PROGRESS] =      {0,  1,  0,  0,  0,  1,  1,  1,  0,  1,  0},
+    /* INP->CLS ?: handed back to the team queue while being worked on */
+    [TS_WAITING_CUSTOMER] = {0,  0,  0,  0,  1,  0,  0,  0,  0,  1,  0},
+    [TS_WAITING_THIRD_PARTY] = {0, 0, 0,  0,  1,  0,  0,  0,  0,  1,  0},
+    [TS_SOLUTION_PROPOSED] = {0, 0,  0,  0,  1,  0,  0,  0,  1,  1,  0},
+    [TS_IN_EXECUTION] =     {0,  0,  0,  0,  1,  1,  1,  0,  0,  1,  0},
+    /* EXE->INP ?: execution failed; EXE->WCU/W3P ?: waiting states only
+     * return to in_progress, so the confirmed solution must be proposed
+     * and confirmed again afterwards */
+    [TS_RESOLVED] =         {0,  0,  0,  0,  1,  0,  0,  0,  0,  0,  1},
+    [TS_CLOSED] =           {0,  0,  0,  0,  1,  0,  0,  0,  0,  0,  0},
+};
+
+static void every_transition_matches_the_table(void **state)
+{
+    (void)state;
+    int mismatches = 0;
+    for (int from = 0; from < TS_COUNT; from++)
+        for (int to = 0; to < TS_COUNT; to++) {
+            bool got = ticket_transition_allowed((ticket_status_t)from, (ticket_status_t)to);
+            if (got != (expected[from][to] != 0)) {
+                print_error("%s -> %s: allowed=%d, expected %d\n",
+                            ticket_status_code((ticket_status_t)from),
+                            ticket_status_code((ticket_status_t)to), got, expected[from][to]);
+                mismatches++;
+            }
+        }
+    assert_int_equal(mismatches, 0);
+}
+
+static void every_open_state_may_resolve(void **state)
+{
+    (void)state;
+    for (int s = 0; s < TS_COUNT; s++)
+        if (!ticket_status_done((ticket_status_t)s))
+            assert_true(ticket_transition_allowed((ticket_status_t)s, TS_RESOLVED));
+}
+
+static void closed_is_reached_only_from_resolved(void **state)
+{
+    (void)state;
+    for (int s = 0; s < TS_COUNT; s++)
+        assert_int_equal(ticket_transition_allowed((ticket_status_t)s, TS_CLOSED),
+                         s == TS_RESOLVED);
+}
+
+static void nothing_returns_to_new(void **state)
+{
+    (void)state;
+    for (int s = 0; s < TS_COUNT; s++)
+        assert_false(ticket_transition_allowed((ticket_status_t)s, TS_NEW));
+}
+
+static void out_of_range_states_are_refused(void **state)
+{
+    (void)state;
+    assert_false(ticket_transition_allowed(TS_COUNT, TS_RESOLVED));
+    assert_false(ticket_transition_allowed(TS_NEW, TS_COUNT));
+    assert_false(ticket_transition_allowed((ticket_status_t)-1, TS_CLASSIFIED));
+}
+
+static void status_codes_round_trip(void **state)
+{
+    (void)state;
+    for (int s = 0; s < TS_COUNT; s++) {
+        const char *code = ticket_status_code((ticket_status_t)s);
+        assert_non_null(code);
+        assert_int_equal(ticket_status_parse(code), s);
+    }
+}
+
+static void status_codes_are_the_stored_names(void **state)
+{
+    (void)state;
+    static const char *const names[TS_COUNT] = {
+        "new",           "classified",          "assigned",          "accepted",
+        "in_progress",   "waiting_customer",    "waiting_third_party",
+        "solution_proposed", "in_execution",    "resolved",          "closed",
+    };
+    for (int s = 0; s < TS_COUNT; s++)
+        assert_string_equal(ticket_status_code((ticket_status_t)s), names[s]);
+}
+
+static void unknown_code_parses_to_minus_one(void **state)
+{
+    (void)state;
+    assert_int_equal(ticket_status_parse("reopened"), -1);
+    assert_int_equal(ticket_status_parse(""), -1);
+    assert_int_equal(ticket_status_parse("New"), -1);
+    assert_int_equal(ticket_status_parse("in_progress "), -1);
+    assert_int_equal(ticket_status_parse(NULL), -1);
+}
+
+static void unknown_status_has_code_unknown(void **state)
+{
+    (void)state;
+    assert_string_equal(ticket_status_code(TS_COUNT), "unknown");
+}
+
+static void only_waiting_states_pause_the_clock(void **state)
+{
+    (void)state;
+    for (int s = 0; s < TS_COUNT; s++)
+        assert_int_equal(ticket_status_paused((ticket_status_t)s),
+                         s == TS_WAITING_CUSTOMER || s == TS_WAITING_THIRD_PARTY);
+}
+
+static void only_resolved_and_closed_are_done(void **state)
+{
+    (void)state;
+    for (int s = 0; s < TS_COUNT; s++)
+        assert_int_equal(ticket_status_done((ticket_status_t)s),
+                         s == TS_RESOLVED || s == TS_CLOSED);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_transition_matches_the_table),
+        cmocka_unit_test(every_open_state_may_resolve),
+        cmocka_unit_test(closed_is_reached_only_from_resolved),
+        cmocka_unit_test(nothing_returns_to_new),
+        cmocka_unit_test(out_of_range_states_are_refused),
+        cmocka_unit_test(status_codes_round_trip),
+        cmocka_unit_test(status_codes_are_the_stored_names),
+        cmocka_unit_test(unknown_code_parses_to_minus_one),
+        cmocka_unit_test(unknown_status_has_code_unknown),
+        cmocka_unit_test(only_waiting_states_pause_the_clock),
+        cmocka_unit_test(only_resolved_and_closed_are_done),
+    };
+    return cmocka_run_group_tests_name("ticket_state", tests, NULL, NULL);
+}
