@@ -17,14 +17,11 @@
 #include "log.h"
 #include "server.h"
 #include "ticket.h"
+#include "web.h"
 
 #define MAX_FORM_FIELDS 64
 
-typedef struct page {
-    req_t *r;
-    desk_t *d;
-    lang_t lang;
-} page_t;
+typedef web_t page_t;
 
 static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
 static const char *const contact_ways[] = {"email", "phone", "wechat", "any", NULL};
@@ -53,18 +50,6 @@ static const form_field_t common_fields[] = {
 static const char *const pages[] = {"portal/home.cs", "portal/form.cs", "portal/ticket.cs",
                                     "portal/error.cs", NULL};
 
-static void render(page_t *p, const char *tpl)
-{
-    hdf_set_value(p->r->hdf, "Page.Path", p->r->path);
-    if (view_render(&p->d->view, tpl, p->lang, p->r->hdf, &p->r->body)) {
-        string_clear(&p->r->body);
-        string_init(&p->r->body);
-        p->r->status = 500;
-        p->r->content_type = "text/plain; charset=utf-8";
-        string_append(&p->r->body, "Internal error. Please try again later.\n");
-    }
-}
-
 static void error_page(page_t *p, int status, const char *key)
 {
     p->r->status = status;
@@ -74,7 +59,7 @@ static void error_page(page_t *p, int status, const char *key)
         return;
     }
     hdf_set_value(p->r->hdf, "Error.Key", key);
-    render(p, "portal/error.cs");
+    web_render(p, "portal/error.cs");
 }
 
 /* The CSRF token is a random value in a SameSite=Strict cookie that every
@@ -101,7 +86,7 @@ static bool csrf_ok(page_t *p)
 static void page_home(page_t *p, const char *arg)
 {
     (void)arg;
-    render(p, "portal/home.cs");
+    web_render(p, "portal/home.cs");
 }
 
 static const category_t *public_category(page_t *p, const char *code)
@@ -125,7 +110,7 @@ static void show_form(page_t *p, const category_t *k, int status)
             hdf_set_int_value(p->r->hdf, "Category.index", i);
     csrf_prepare(p);
     p->r->status = status;
-    render(p, "portal/form.cs");
+    web_render(p, "portal/form.cs");
 }
 
 static void page_form(page_t *p, const char *code)
@@ -287,7 +272,7 @@ static void page_ticket(page_t *p, const char *token)
     ticket_free(&t);
     /* the private link is a bearer secret: keep it out of Referer headers */
     req_header(p->r, "X-Robots-Tag", "noindex");
-    render(p, "portal/ticket.cs");
+    web_render(p, "portal/ticket.cs");
 }
 
 static void set_lang(page_t *p, const char *code)
@@ -307,37 +292,15 @@ static void health(page_t *p, const char *arg)
     string_append(&p->r->body, up ? "ok\n" : "database unavailable\n");
 }
 
-typedef struct route {
-    const char *method;
-    const char *prefix; /* ends in '/' when it takes an argument */
-    void (*fn)(page_t *p, const char *arg);
-} route_t;
-
-static const route_t routes[] = {
-    {"GET", "/", page_home},          {"GET", "/new/", page_form},
-    {"POST", "/new/", submit_form},   {"GET", "/t/", page_ticket},
-    {"GET", "/lang/", set_lang},      {"GET", "/health", health},
+static const web_route_t routes[] = {
+    {"GET", "/", NULL, page_home},         {"GET", "/new/", NULL, page_form},
+    {"POST", "/new/", NULL, submit_form},  {"GET", "/t/", NULL, page_ticket},
+    {"GET", "/lang/", NULL, set_lang},     {"GET", "/health", NULL, health},
 };
 
-static void dispatch(page_t *p)
+static void route_error(page_t *p, int status)
 {
-    const char *path = p->r->path;
-    bool path_known = false;
-    for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-        const route_t *rt = &routes[i];
-        size_t n = strlen(rt->prefix);
-        bool takes_arg = n > 1 && rt->prefix[n - 1] == '/';
-        bool match = takes_arg ? strncmp(path, rt->prefix, n) == 0 && path[n] &&
-                                     !strchr(path + n, '/')
-                               : strcmp(path, rt->prefix) == 0;
-        if (!match)
-            continue;
-        path_known = true;
-        bool head = strcmp(p->r->method, "HEAD") == 0 && strcmp(rt->method, "GET") == 0;
-        if (strcmp(p->r->method, rt->method) == 0 || head)
-            return rt->fn(p, takes_arg ? path + n : NULL);
-    }
-    error_page(p, path_known ? 405 : 404, path_known ? "method" : "not_found");
+    error_page(p, status, status == 405 ? "method" : "not_found");
 }
 
 static void handle(FCGX_Request *fx, void *ctx)
@@ -352,7 +315,7 @@ static void handle(FCGX_Request *fx, void *ctx)
     if (status)
         error_page(&p, status, status == 413 ? "too_large" : "bad_request");
     else
-        dispatch(&p);
+        web_dispatch(&p, routes, sizeof routes / sizeof *routes, route_error);
     req_finish(&r);
 }
 

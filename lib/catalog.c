@@ -22,6 +22,9 @@ static const char sql_channels[] =
     "SELECT id, code, name_zh, name_en, hours_zh, hours_en FROM channels WHERE active = 1"
     " ORDER BY sort_order, id";
 
+static const char sql_teams[] =
+    "SELECT id, code, name_zh, name_en FROM teams WHERE active = 1 ORDER BY id";
+
 static void *grow(void *arr, int n, size_t size)
 {
     return realloc(arr, (size_t)(n + 1) * size);
@@ -148,11 +151,28 @@ static int load_channels(catalog_t *c, db_t *db)
     return r < 0 ? -1 : 0;
 }
 
+static int load_teams(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_teams, "");
+    if (!st)
+        return -1;
+    team_t t;
+    int r;
+    while (memset(&t, 0, sizeof t),
+           (r = db_fetch(st, "isss", &t.id, t.code, sizeof t.code, t.name[0], sizeof t.name[0],
+                         t.name[1], sizeof t.name[1])) == 1) {
+        c->teams = grow(c->teams, c->nteams, sizeof t);
+        c->teams[c->nteams++] = t;
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
 int catalog_load(catalog_t *c, db_t *db)
 {
     memset(c, 0, sizeof *c);
     if (load_priorities(c, db) || load_categories(c, db) || load_fields(c, db) ||
-        load_options(c, db) || load_channels(c, db))
+        load_options(c, db) || load_channels(c, db) || load_teams(c, db))
         return -1;
     /* pointers into the arrays are fixed only now that loading is done */
     for (int i = 0; i < c->ncats; i++)
@@ -179,6 +199,7 @@ void catalog_free(catalog_t *c)
     free(c->cats);
     free(c->prios);
     free(c->chans);
+    free(c->teams);
     memset(c, 0, sizeof *c);
 }
 
@@ -263,4 +284,8 @@ const channel_t *catalog_channel(const catalog_t *c, const char *code)
 const channel_t *catalog_channel_by_id(const catalog_t *c, long long id)
 {
     FIND(c->chans, c->nchans, c->chans[i].id == id);
+}
+const team_t *catalog_team_by_id(const catalog_t *c, long long id)
+{
+    FIND(c->teams, c->nteams, c->teams[i].id == id);
 }

@@ -50,6 +50,12 @@ typedef struct channel {
     char hours[LANG_COUNT][256];
 } channel_t;
 
+typedef struct team {
+    long long id;
+    char code[41];
+    char name[LANG_COUNT][101];
+} team_t;
+
 typedef struct catalog {
     category_t *cats;
     int ncats;
@@ -57,6 +63,8 @@ typedef struct catalog {
     int nprios;
     channel_t *chans;
     int nchans;
+    team_t *teams;
+    int nteams;
 } catalog_t;
 
 /* Loads everything active; 0 or -1. */
@@ -71,5 +79,6 @@ const priority_t *catalog_priority_by_id(const catalog_t *c, long long id);
 const category_t *catalog_category_by_id(const catalog_t *c, long long id);
 const channel_t *catalog_channel(const catalog_t *c, const char *code);
 const channel_t *catalog_channel_by_id(const catalog_t *c, long long id);
+const team_t *catalog_team_by_id(const catalog_t *c, long long id);
 
 #endif

@@ -26,7 +26,7 @@ static bool valid_email(const char *s)
     if (!at || at == s || strchr(at + 1, '@') || strlen(s) > 254)
         return false;
     const char *dot = strrchr(at, '.');
-    if (!dot || dot == at + 1 || !dot[1])
+    if (!dot || dot == at + 1 || !dot[1] || at[1] == '.' || strstr(at, ".."))
         return false;
     for (const char *p = s; *p; p++)
         if ((unsigned char)*p <= ' ' || strchr("<>()[]\\,;:\"", *p))
@@ -46,11 +46,14 @@ static bool valid_phone(const char *s)
     return digits >= 5 && strlen(s) <= 30;
 }
 
+/* Decimal notation only: strtod alone would also take "nan", "inf" and hex. */
 static bool valid_number(const char *s)
 {
     char *end;
-    strtod(s, &end);
-    return end != s && *end == '\0';
+    if (strspn(s, "0123456789+-.eE") != strlen(s))
+        return false;
+    double v = strtod(s, &end);
+    return end != s && *end == '\0' && v > -1e15 && v < 1e15;
 }
 
 time_t form_parse_local_time(const char *s)
@@ -85,6 +88,8 @@ const char *field_check(const form_field_t *f, char *v)
     text_trim(v);
     if (!text_is_clean_utf8(v, strlen(v)))
         return "encoding";
+    if (f->type == FT_MULTICHOICE && strspn(v, ",") == strlen(v))
+        v[0] = '\0'; /* only separators: nothing was chosen */
     if (!*v)
         return f->required ? "required" : NULL;
     if (f->max_chars > 0 && text_chars(v) > (size_t)f->max_chars)
@@ -100,8 +105,10 @@ const char *field_check(const form_field_t *f, char *v)
         return valid_number(v) ? NULL : "invalid_number";
     case FT_DATE:
         return strlen(v) == 10 && form_parse_local_time(v) ? NULL : "invalid_date";
-    case FT_DATETIME:
-        return form_parse_local_time(v) ? NULL : "invalid_datetime";
+    case FT_DATETIME: /* "YYYY-MM-DDTHH:MM" (or with a space), as browsers send it */
+        return strlen(v) == 16 && (v[10] == 'T' || v[10] == ' ') && form_parse_local_time(v)
+                   ? NULL
+                   : "invalid_datetime";
     case FT_CHOICE:
         return in_choices(f->choices, v) ? NULL : "invalid_choice";
     case FT_MULTICHOICE: {

@@ -27,8 +27,8 @@ static size_t utf8_seq(const unsigned char *p, size_t left)
             return 0;
         cp = (cp << 6) | (p[i] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp <= 0x9F))
+        return 0; /* overlong, out of range, surrogate, or a C1 control */
     return len;
 }
 

@@ -6,8 +6,8 @@
 #include <stddef.h>
 
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates,
- * nothing above U+10FFFF) and holds no NUL or control character other than
- * tab, CR and LF. */
+ * nothing above U+10FFFF) and holds no NUL or control character (C0, DEL,
+ * C1) other than tab, CR and LF. */
 bool text_is_clean_utf8(const char *s, size_t n);
 /* Number of code points in valid UTF-8. */
 size_t text_chars(const char *s);

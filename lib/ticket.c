@@ -2,6 +2,7 @@
 #include "ticket.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,15 +73,16 @@ static const char sql_touch_comment[] =
 
 /* The earliest deadline still running: classification while new, acceptance
  * while assigned, first response until answered, resolution until done
- * (stopped while waiting on the customer or a third party). */
+ * (stopped while waiting on the customer or a third party). 9999-12-31 when
+ * none runs, so every ticket has a place in the queues' key order. */
 static const char sql_refresh_due[] =
-    "UPDATE tickets SET next_due_at = NULLIF(LEAST("
+    "UPDATE tickets SET next_due_at = LEAST("
     " IF(status = 'new', COALESCE(classify_due_at, '9999-12-31'), '9999-12-31'),"
     " IF(status = 'assigned', COALESCE(accept_due_at, '9999-12-31'), '9999-12-31'),"
     " IF(first_responded_at IS NULL AND is_open = 1,"
     "    COALESCE(first_response_due_at, '9999-12-31'), '9999-12-31'),"
     " IF(is_open = 1 AND status NOT IN ('waiting_customer', 'waiting_third_party'),"
-    "    COALESCE(resolution_due_at, '9999-12-31'), '9999-12-31')), '9999-12-31')"
+    "    COALESCE(resolution_due_at, '9999-12-31'), '9999-12-31'))"
     " WHERE id = ?";
 
 int ticket_refresh_due(desk_t *d, long long id)
@@ -483,19 +485,26 @@ int ticket_set_status(desk_t *d, long long ticket_id, ticket_status_t to, const 
     return ticket_with_locked(d, ticket_id, 0, apply_status, &c);
 }
 
+int ticket_set_priority_locked(desk_t *d, ticket_t *t, const priority_t *p, const actor_t *who,
+                               const char *reason, time_t now)
+{
+    const priority_t *old = catalog_priority_by_id(&d->catalog, t->priority_id);
+    if (old == p)
+        return TICKET_OK;
+    if (ok(ticket_event(d, t->id, "priority", false, who, "priority", old ? old->code : "",
+                        p->code, reason, now)))
+        return TICKET_ERR;
+    /* deadlines count from intake under the new level */
+    time_t first = plus_minutes(t->created_at, p->first_response_min);
+    time_t resolve = plus_minutes(t->created_at, p->resolution_min);
+    t->priority_id = p->id;
+    return ok(db_exec(&d->db, sql_touch_priority, "ittti", p->id, first, resolve, now, t->id));
+}
+
 static int apply_priority(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
     change_t *c = arg;
-    const priority_t *old = catalog_priority_by_id(&d->catalog, t->priority_id);
-    if (old == c->priority)
-        return TICKET_OK;
-    if (ok(ticket_event(d, t->id, "priority", false, c->who, "priority", old ? old->code : "",
-                     c->priority->code, c->text, now)))
-        return TICKET_ERR;
-    time_t first = plus_minutes(t->created_at, c->priority->first_response_min);
-    time_t resolve = plus_minutes(t->created_at, c->priority->resolution_min);
-    return ok(db_exec(&d->db, sql_touch_priority, "ittti", c->priority->id, first, resolve, now,
-                      t->id));
+    return ticket_set_priority_locked(d, t, c->priority, c->who, c->text, now);
 }
 
 int ticket_set_priority(desk_t *d, long long ticket_id, const priority_t *p, const actor_t *who,
@@ -503,4 +512,46 @@ int ticket_set_priority(desk_t *d, long long ticket_id, const priority_t *p, con
 {
     change_t c = {.who = who, .text = reason, .priority = p};
     return ticket_with_locked(d, ticket_id, 0, apply_priority, &c);
+}
+
+static const char sql_extra[] =
+    "SELECT t.tried, t.error_message, t.keywords, COALESCE(t.nature, ''),"
+    " COALESCE(o.name, ''), c.name, COALESCE((SELECT GROUP_CONCAT(g.code ORDER BY g.id)"
+    " FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE ct.customer_id = c.id), ''),"
+    " t.started_at, t.expected_at FROM tickets t JOIN customers c ON c.id = t.customer_id"
+    " LEFT JOIN organisations o ON o.id = t.organisation_id WHERE t.id = ?";
+static const char sql_contacts[] =
+    "SELECT contact_email_sealed, contact_phone_sealed FROM tickets WHERE id = ?";
+
+int ticket_extra(desk_t *d, const ticket_t *t, ticket_extra_t *x)
+{
+    memset(x, 0, sizeof *x);
+    int rc = db_row(&d->db, sql_extra, "i", "SSssssstt", t->id, &x->tried, &x->error_message,
+                    x->keywords, sizeof x->keywords, x->nature, sizeof x->nature,
+                    x->organisation, sizeof x->organisation, x->customer, sizeof x->customer,
+                    x->tags, sizeof x->tags, &x->started_at, &x->expected_at);
+    const team_t *team = catalog_team_by_id(&d->catalog, t->team_id);
+    snprintf(x->team, sizeof x->team, "%s", team ? team->code : "");
+    return found(rc);
+}
+
+void ticket_extra_free(ticket_extra_t *x)
+{
+    free(x->tried);
+    free(x->error_message);
+    x->tried = x->error_message = NULL;
+}
+
+int ticket_contacts(desk_t *d, long long id, char *email, size_t ecap, char *phone, size_t pcap)
+{
+    unsigned char e[SECRET_SEALED_LEN(256)], p[SECRET_SEALED_LEN(64)];
+    size_t elen = 0, plen = 0;
+    email[0] = phone[0] = '\0';
+    int rc = db_row(&d->db, sql_contacts, "i", "bb", id, e, sizeof e, &elen, p, sizeof p, &plen);
+    if (rc != 1)
+        return found(rc);
+    if ((elen && secret_open(&d->secrets, e, elen, email, ecap)) ||
+        (plen && secret_open(&d->secrets, p, plen, phone, pcap)))
+        return TICKET_ERR;
+    return TICKET_OK;
 }

@@ -89,6 +89,21 @@ int ticket_by_number(desk_t *d, const char *number, ticket_t *t);
 int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t);
 void ticket_free(ticket_t *t);
 
+/* What the agent page shows beyond ticket_t. Strings are malloc'd. */
+typedef struct ticket_extra {
+    char *tried, *error_message;
+    char keywords[1024], nature[16], organisation[801], customer[401], tags[256];
+    char team[101];
+    time_t started_at, expected_at;
+} ticket_extra_t;
+
+int ticket_extra(desk_t *d, const ticket_t *t, ticket_extra_t *x);
+void ticket_extra_free(ticket_extra_t *x);
+/* The contact email and phone given with the ticket, decrypted ("" when
+ * none). Callers check the reader's right first (ticket_work.h). */
+int ticket_contacts(desk_t *d, long long id, char *email, size_t ecap, char *phone,
+                    size_t pcap);
+
 /* Calls fn for each event in order; public_only hides internal notes. */
 int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
                       void (*fn)(const ticket_event_t *e, void *ctx), void *ctx);

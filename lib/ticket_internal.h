@@ -14,6 +14,9 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
  * TICKET_OK rolls everything back. */
 int ticket_with_locked(desk_t *d, long long id, long long version,
                        int (*apply)(desk_t *d, ticket_t *t, void *arg, time_t now), void *arg);
+/* Changes the priority of a locked ticket and its deadlines, with history. */
+int ticket_set_priority_locked(desk_t *d, ticket_t *t, const priority_t *p, const actor_t *who,
+                               const char *reason, time_t now);
 /* Recomputes the ticket's next deadline from its due columns and state. */
 int ticket_refresh_due(desk_t *d, long long id);
 

@@ -1,14 +1,18 @@
 /* ticket_state: the ticket workflow, in one place.
  *
  *   new -> classified -> assigned -> accepted -> in_progress
+ *   new -> assigned (dispatched on the category the customer chose)
  *   in_progress <-> waiting_customer / waiting_third_party
  *   in_progress -> solution_proposed -> (customer confirms) in_execution
  *   solution_proposed -> in_progress (customer asks a question)
+ *   in_execution <-> waiting_customer / waiting_third_party
+ *   in_execution -> in_progress (the solution did not work)
  *   in_progress / in_execution -> resolved -> (customer accepts) closed
  *   resolved / closed -> in_progress (reopen)
- *   assigned -> classified (handed back to the team queue)
+ *   assigned / accepted / in_progress -> classified (back to the team queue)
  * Any open state may go straight to resolved (a monitoring system clearing
- * its own alert, a duplicate); closed is reached only from resolved. */
+ * its own alert, a duplicate); closed is reached only from resolved.
+ * Reassigning an assigned ticket changes its owner, not its status. */
 #ifndef DESK_TICKET_STATE_H
 #define DESK_TICKET_STATE_H
 

@@ -39,6 +39,7 @@ ALTER TABLE tickets
   ADD KEY ix_tickets_team_status (team_id, status, next_due_at, id),
   ADD KEY ix_tickets_status_due (status, next_due_at, id),
   ADD KEY ix_tickets_closed (is_open, closed_at, id),
+  ADD KEY ix_tickets_team_closed (team_id, is_open, closed_at, id),
   ADD KEY ix_tickets_owner_status (owner_id, status, next_due_at, id);
 
 CREATE TABLE priority_requests (
@@ -61,3 +62,7 @@ CREATE TABLE priority_requests (
   CONSTRAINT fk_prio_requests_from FOREIGN KEY (from_priority_id) REFERENCES priorities (id),
   CONSTRAINT fk_prio_requests_to FOREIGN KEY (to_priority_id) REFERENCES priorities (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- next_due_at is never NULL from here on: 9999-12-31 means no deadline runs.
+UPDATE tickets SET next_due_at = '9999-12-31' WHERE next_due_at IS NULL;
+ALTER TABLE tickets MODIFY next_due_at DATETIME NOT NULL DEFAULT '9999-12-31 00:00:00';

@@ -17,21 +17,20 @@
 static const int expected[TS_COUNT][TS_COUNT] = {
     /*                       NEW CLS ASG ACC INP WCU W3P SOL EXE RES CLO */
     [TS_NEW] =              {0,  1,  1,  0,  0,  0,  0,  0,  0,  1,  0},
-    /* NEW->ASG ?: direct assignment, skipping classification */
+    /* NEW->ASG: dispatched on the category the customer chose */
     [TS_CLASSIFIED] =       {0,  0,  1,  0,  0,  0,  0,  0,  0,  1,  0},
-    [TS_ASSIGNED] =         {0,  1,  1,  1,  0,  0,  0,  0,  0,  1,  0},
-    /* ASG->ASG ?: the only self-transition (reassignment?) */
+    [TS_ASSIGNED] =         {0,  1,  0,  1,  0,  0,  0,  0,  0,  1,  0},
+    /* reassignment changes the owner, not the status: no ASG->ASG */
     [TS_ACCEPTED] =         {0,  1,  0,  0,  1,  0,  0,  0,  0,  1,  0},
-    /* ACC->CLS ?: handed back to the team queue after acceptance */
+    /* ACC->CLS: handed back to the team queue after acceptance */
     [TS_IN_PROGRESS] =      {0,  1,  0,  0,  0,  1,  1,  1,  0,  1,  0},
-    /* INP->CLS ?: handed back to the team queue while being worked on */
-    [TS_WAITING_CUSTOMER] = {0,  0,  0,  0,  1,  0,  0,  0,  0,  1,  0},
-    [TS_WAITING_THIRD_PARTY] = {0, 0, 0,  0,  1,  0,  0,  0,  0,  1,  0},
+    /* INP->CLS: handed back to the team queue while being worked on */
+    [TS_WAITING_CUSTOMER] = {0,  0,  0,  0,  1,  0,  0,  0,  1,  1,  0},
+    [TS_WAITING_THIRD_PARTY] = {0, 0, 0,  0,  1,  0,  0,  0,  1,  1,  0},
+    /* WCU/W3P->EXE: a pause during execution returns to execution */
     [TS_SOLUTION_PROPOSED] = {0, 0,  0,  0,  1,  0,  0,  0,  1,  1,  0},
     [TS_IN_EXECUTION] =     {0,  0,  0,  0,  1,  1,  1,  0,  0,  1,  0},
-    /* EXE->INP ?: execution failed; EXE->WCU/W3P ?: waiting states only
-     * return to in_progress, so the confirmed solution must be proposed
-     * and confirmed again afterwards */
+    /* EXE->INP: the solution did not work */
     [TS_RESOLVED] =         {0,  0,  0,  0,  1,  0,  0,  0,  0,  0,  1},
     [TS_CLOSED] =           {0,  0,  0,  0,  1,  0,  0,  0,  0,  0,  0},
 };

@@ -1,0 +1,428 @@
+/* ticket_work: see ticket_work.h. */
+#include "ticket_work.h"
+
+#include <string.h>
+
+#include "ticket_internal.h"
+
+static const char sql_is_collaborator[] =
+    "SELECT COUNT(*) FROM ticket_collaborators WHERE ticket_id = ? AND agent_id = ?";
+static const char sql_set_owner[] =
+    "UPDATE tickets SET owner_id = ?, team_id = COALESCE(?, team_id), status = ?,"
+    " assigned_at = ?, accept_due_at = ?, accepted_at = ?, version = version + 1,"
+    " updated_at = ? WHERE id = ?";
+static const char sql_set_status[] =
+    "UPDATE tickets SET status = ?, is_open = ?, accepted_at = COALESCE(?, accepted_at),"
+    " resolved_at = IF(? = 1, ?, resolved_at), closed_at = ?, version = version + 1,"
+    " updated_at = ? WHERE id = ?";
+static const char sql_first_response[] =
+    "UPDATE tickets SET first_responded_at = COALESCE(first_responded_at, ?),"
+    " version = version + 1, updated_at = ? WHERE id = ?";
+static const char sql_touch[] =
+    "UPDATE tickets SET version = version + 1, updated_at = ? WHERE id = ?";
+static const char sql_agent_active[] =
+    "SELECT name FROM agents WHERE id = ? AND active = 1";
+static const char sql_agent_team[] =
+    "SELECT team_id FROM team_members WHERE agent_id = ? ORDER BY team_id LIMIT 1";
+static const char sql_add_collab[] =
+    "INSERT INTO ticket_collaborators (ticket_id, agent_id, role, added_at) VALUES (?, ?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE role = VALUES(role)";
+static const char sql_remove_collab[] =
+    "DELETE FROM ticket_collaborators WHERE ticket_id = ? AND agent_id = ?";
+static const char sql_classify[] =
+    "UPDATE tickets SET category_id = ?, team_id = COALESCE(?, team_id), nature = ?,"
+    " status = IF(status = 'new', 'classified', status), version = version + 1,"
+    " updated_at = ? WHERE id = ?";
+static const char sql_new_prio_request[] =
+    "INSERT INTO priority_requests (ticket_id, requested_by, from_priority_id, to_priority_id,"
+    " reason, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+static const char sql_prio_request[] =
+    "SELECT ticket_id, to_priority_id FROM priority_requests WHERE id = ? AND state = 'pending'";
+static const char sql_decide_request[] =
+    "UPDATE priority_requests SET state = ?, decided_by = ?, decision_note = ?, decided_at = ?"
+    " WHERE id = ? AND state = 'pending'";
+
+static bool is_collaborator(desk_t *d, long long ticket, long long agent)
+{
+    long long n = 0;
+    return db_row(&d->db, sql_is_collaborator, "ii", "i", ticket, agent, &n) == 1 && n > 0;
+}
+
+bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t)
+{
+    return agent_is_supervisor(a) || t->owner_id == a->id || agent_in_team(a, t->team_id) ||
+           is_collaborator(d, t->id, a->id);
+}
+
+bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t)
+{
+    return agent_is_supervisor(a) || t->owner_id == a->id || is_collaborator(d, t->id, a->id);
+}
+
+static actor_t actor_of(const agent_t *a)
+{
+    return (actor_t){.type = "agent", .agent_id = a->id, .name = a->name};
+}
+
+static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
+
+static bool blank(const char *s) { return !s || !*s; }
+
+typedef struct action {
+    const agent_t *a;
+    long long target_agent, target_team;
+    const char *text, *kind;
+    bool flag;
+    ticket_status_t to;
+    const category_t *cat;
+    const priority_t *priority;
+} action_t;
+
+/* Moves status along the workflow and records it; refuses illegal moves. */
+static int move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t to,
+                const char *reason, time_t now)
+{
+    int from = ticket_status_parse(t->status);
+    if (from < 0 || !ticket_transition_allowed((ticket_status_t)from, to))
+        return TICKET_BAD_TRANSITION;
+    if (ok(ticket_event(d, t->id, "status", false, who, "status", t->status,
+                        ticket_status_code(to), reason, now)))
+        return TICKET_ERR;
+    bool done = ticket_status_done(to);
+    int rc = db_exec(&d->db, sql_set_status, "sitittti", ticket_status_code(to),
+                     (long long)!done, to == TS_ACCEPTED ? now : 0, (long long)(to == TS_RESOLVED),
+                     now, to == TS_CLOSED ? now : 0, now, t->id);
+    snprintf(t->status, sizeof t->status, "%s", ticket_status_code(to));
+    return ok(rc);
+}
+
+static int set_owner(desk_t *d, ticket_t *t, long long owner, long long team, ticket_status_t st,
+                     time_t now)
+{
+    long accept = config_int(&d->cfg, "SLA.AcceptMinutes", ACCEPT_MINUTES_DEFAULT, 1, 100000);
+    bool assigned = st == TS_ASSIGNED;
+    return ok(db_exec(&d->db, sql_set_owner, "jjsttttti", owner, team, ticket_status_code(st),
+                      owner ? now : 0, assigned ? now + accept * 60 : 0,
+                      st == TS_ACCEPTED ? now : 0, now, t->id));
+}
+
+static int apply_claim(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (t->owner_id || !(agent_is_supervisor(x->a) || agent_in_team(x->a, t->team_id)))
+        return TICKET_FORBIDDEN;
+    int st = ticket_status_parse(t->status);
+    if (st != TS_NEW && st != TS_CLASSIFIED)
+        return TICKET_BAD_TRANSITION;
+    if (ok(ticket_event(d, t->id, "claim", false, &who, "owner", "", x->a->name, NULL, now)))
+        return TICKET_ERR;
+    /* a claim is an assignment to oneself, accepted at once */
+    if (move(d, t, &who, TS_ASSIGNED, NULL, now) || move(d, t, &who, TS_ACCEPTED, NULL, now))
+        return TICKET_BAD_TRANSITION;
+    return set_owner(d, t, x->a->id, 0, TS_ACCEPTED, now);
+}
+
+int ticket_claim(desk_t *d, const agent_t *a, long long id, long long version)
+{
+    action_t x = {.a = a};
+    return ticket_with_locked(d, id, version, apply_claim, &x);
+}
+
+static int apply_accept(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (t->owner_id != x->a->id)
+        return TICKET_FORBIDDEN;
+    return move(d, t, &who, TS_ACCEPTED, NULL, now);
+}
+
+int ticket_accept(desk_t *d, const agent_t *a, long long id, long long version)
+{
+    action_t x = {.a = a};
+    return ticket_with_locked(d, id, version, apply_accept, &x);
+}
+
+static int apply_assign(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    char name[401] = "";
+    long long team = x->target_team;
+    if (!agent_is_supervisor(x->a))
+        return TICKET_FORBIDDEN;
+    if (x->target_agent && db_row(&d->db, sql_agent_active, "i", "s", x->target_agent, name,
+                                  sizeof name) != 1)
+        return TICKET_NO_SUCH_AGENT;
+    if (x->target_agent && !team && db_row(&d->db, sql_agent_team, "i", "i", x->target_agent,
+                                           &team) < 0)
+        return TICKET_ERR;
+    int from = ticket_status_parse(t->status);
+    ticket_status_t to = x->target_agent ? TS_ASSIGNED : TS_CLASSIFIED;
+    if (from != (int)to && move(d, t, &who, to, x->text, now))
+        return TICKET_BAD_TRANSITION;
+    if (ok(ticket_event(d, t->id, "assign", false, &who, "owner", "", name, x->text, now)))
+        return TICKET_ERR;
+    return set_owner(d, t, x->target_agent, team, to, now);
+}
+
+int ticket_assign(desk_t *d, const agent_t *a, long long id, long long version,
+                  long long to_agent, long long to_team, const char *reason)
+{
+    if (blank(reason))
+        return TICKET_REASON_REQUIRED;
+    action_t x = {.a = a, .target_agent = to_agent, .target_team = to_team, .text = reason};
+    return ticket_with_locked(d, id, version, apply_assign, &x);
+}
+
+static int apply_hand_back(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (t->owner_id != x->a->id)
+        return TICKET_FORBIDDEN;
+    if (move(d, t, &who, TS_CLASSIFIED, x->text, now))
+        return TICKET_BAD_TRANSITION;
+    if (ok(ticket_event(d, t->id, "hand_back", false, &who, "owner", x->a->name, "", x->text,
+                        now)))
+        return TICKET_ERR;
+    return set_owner(d, t, 0, 0, TS_CLASSIFIED, now);
+}
+
+int ticket_hand_back(desk_t *d, const agent_t *a, long long id, long long version,
+                     const char *reason)
+{
+    if (blank(reason))
+        return TICKET_REASON_REQUIRED;
+    action_t x = {.a = a, .text = reason};
+    return ticket_with_locked(d, id, version, apply_hand_back, &x);
+}
+
+static int apply_message(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    bool internal = x->flag;
+    if (internal ? !ticket_visible_to(d, x->a, t) : !ticket_workable_by(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    if (ok(ticket_event(d, t->id, internal ? "note" : "reply", internal, &who, NULL, NULL, NULL,
+                        x->text, now)))
+        return TICKET_ERR;
+    if (internal)
+        return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
+    return ok(db_exec(&d->db, sql_first_response, "tti", now, now, t->id));
+}
+
+int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long version,
+                         const char *body, bool internal)
+{
+    if (blank(body))
+        return TICKET_INVALID;
+    action_t x = {.a = a, .text = body, .flag = internal};
+    return ticket_with_locked(d, id, version, apply_message, &x);
+}
+
+static const char *const finding_kinds[] = {"fault_code",     "error_log",        "reproduction",
+                                            "operation_path", "knowledge_gap",
+                                            "course_of_events", "responsible_party", NULL};
+
+bool ticket_finding_kind_valid(const char *kind)
+{
+    for (int i = 0; kind && finding_kinds[i]; i++)
+        if (strcmp(kind, finding_kinds[i]) == 0)
+            return true;
+    return false;
+}
+
+static int apply_finding(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!ticket_workable_by(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    if (ok(ticket_event(d, t->id, "finding", true, &who, x->kind, NULL, NULL, x->text, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
+}
+
+int ticket_add_finding(desk_t *d, const agent_t *a, long long id, long long version,
+                       const char *kind, const char *text)
+{
+    if (!ticket_finding_kind_valid(kind) || blank(text))
+        return TICKET_INVALID;
+    action_t x = {.a = a, .kind = kind, .text = text};
+    return ticket_with_locked(d, id, version, apply_finding, &x);
+}
+
+static int apply_collab(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    char name[401] = "";
+    if (t->owner_id != x->a->id && !agent_is_supervisor(x->a))
+        return TICKET_FORBIDDEN;
+    if (db_row(&d->db, sql_agent_active, "i", "s", x->target_agent, name, sizeof name) != 1)
+        return TICKET_NO_SUCH_AGENT;
+    if (x->target_agent == t->owner_id)
+        return TICKET_INVALID;
+    int rc = x->flag ? db_exec(&d->db, sql_add_collab, "iist", t->id, x->target_agent, x->text,
+                               now)
+                     : db_exec(&d->db, sql_remove_collab, "ii", t->id, x->target_agent);
+    if (rc < 0 || ok(ticket_event(d, t->id, x->flag ? "collaborator_added" : "collaborator_removed",
+                                  true, &who, "collaborator", x->flag ? "" : name,
+                                  x->flag ? name : "", x->text, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
+}
+
+int ticket_add_collaborator(desk_t *d, const agent_t *a, long long id, long long version,
+                            long long agent_id, const char *role)
+{
+    if (blank(role))
+        return TICKET_REASON_REQUIRED;
+    action_t x = {.a = a, .target_agent = agent_id, .text = role, .flag = true};
+    return ticket_with_locked(d, id, version, apply_collab, &x);
+}
+
+int ticket_remove_collaborator(desk_t *d, const agent_t *a, long long id, long long version,
+                               long long agent_id)
+{
+    action_t x = {.a = a, .target_agent = agent_id, .flag = false};
+    return ticket_with_locked(d, id, version, apply_collab, &x);
+}
+
+static int apply_status_change(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!ticket_workable_by(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    return move(d, t, &who, x->to, x->text, now);
+}
+
+int ticket_change_status(desk_t *d, const agent_t *a, long long id, long long version,
+                         ticket_status_t to, const char *reason)
+{
+    action_t x = {.a = a, .to = to, .text = reason};
+    return ticket_with_locked(d, id, version, apply_status_change, &x);
+}
+
+static int apply_classify(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!ticket_visible_to(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    const category_t *old = catalog_category_by_id(&d->catalog, t->category_id);
+    if (strcmp(t->status, "new") == 0 &&
+        ok(ticket_event(d, t->id, "status", false, &who, "status", "new", "classified", NULL, now)))
+        return TICKET_ERR;
+    if (old != x->cat && ok(ticket_event(d, t->id, "classify", false, &who, "category",
+                                         old ? old->code : "", x->cat->code, NULL, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_classify, "ijsti", x->cat->id,
+                      old != x->cat ? x->cat->team_id : 0, x->kind, now, t->id));
+}
+
+int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version,
+                    const category_t *cat, const char *nature)
+{
+    if (!cat)
+        return TICKET_INVALID;
+    action_t x = {.a = a, .cat = cat, .kind = nature};
+    return ticket_with_locked(d, id, version, apply_classify, &x);
+}
+
+static int apply_priority_request(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!ticket_workable_by(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    if (t->priority_id == x->priority->id)
+        return TICKET_OK;
+    if (agent_is_supervisor(x->a))
+        return ticket_set_priority_locked(d, t, x->priority, &who, x->text, now);
+    if (db_exec(&d->db, sql_new_prio_request, "iiiist", t->id, x->a->id, t->priority_id,
+                x->priority->id, x->text, now) < 0 ||
+        ok(ticket_event(d, t->id, "priority_request", true, &who, "priority", "",
+                        x->priority->code, x->text, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
+}
+
+int ticket_request_priority(desk_t *d, const agent_t *a, long long id, long long version,
+                            const priority_t *to, const char *reason)
+{
+    if (blank(reason))
+        return TICKET_REASON_REQUIRED;
+    if (!to)
+        return TICKET_INVALID;
+    action_t x = {.a = a, .priority = to, .text = reason};
+    return ticket_with_locked(d, id, version, apply_priority_request, &x);
+}
+
+typedef struct decision {
+    const agent_t *a;
+    long long request_id;
+    const priority_t *to;
+    bool approve;
+    const char *note;
+} decision_t;
+
+static int apply_decision(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    decision_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (db_exec(&d->db, sql_decide_request, "sisti", x->approve ? "approved" : "rejected",
+                x->a->id, x->note, now, x->request_id) != 1)
+        return TICKET_CONFLICT;
+    if (x->approve)
+        return ticket_set_priority_locked(d, t, x->to, &who, x->note, now);
+    if (ok(ticket_event(d, t->id, "priority_rejected", true, &who, "priority", "", x->to->code,
+                        x->note, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
+}
+
+int ticket_decide_priority(desk_t *d, const agent_t *a, long long request_id, bool approve,
+                           const char *note)
+{
+    long long ticket = 0, to = 0;
+    if (!agent_is_supervisor(a))
+        return TICKET_FORBIDDEN;
+    int rc = db_row(&d->db, sql_prio_request, "i", "ii", request_id, &ticket, &to);
+    if (rc != 1)
+        return rc == 0 ? TICKET_NOT_FOUND : TICKET_ERR;
+    decision_t x = {.a = a, .request_id = request_id, .approve = approve, .note = note,
+                    .to = catalog_priority_by_id(&d->catalog, to)};
+    if (!x.to)
+        return TICKET_INVALID;
+    return ticket_with_locked(d, ticket, 0, apply_decision, &x);
+}
+
+typedef struct reveal {
+    const agent_t *a;
+    char *email, *phone;
+    size_t ecap, pcap;
+} reveal_t;
+
+static int apply_reveal(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    reveal_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!x->a->can_see_contacts || !ticket_visible_to(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    if (ok(ticket_event(d, t->id, "contact_revealed", true, &who, "contact", NULL, NULL, NULL,
+                        now)))
+        return TICKET_ERR;
+    return ticket_contacts(d, t->id, x->email, x->ecap, x->phone, x->pcap);
+}
+
+int ticket_reveal_contacts(desk_t *d, const agent_t *a, long long id, char *email, size_t ecap,
+                           char *phone, size_t pcap)
+{
+    reveal_t x = {.a = a, .email = email, .phone = phone, .ecap = ecap, .pcap = pcap};
+    return ticket_with_locked(d, id, 0, apply_reveal, &x);
+}

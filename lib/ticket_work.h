@@ -1,0 +1,66 @@
+/* ticket_work: what agents, supervisors and admins do to a ticket. Every
+ * action checks, inside its transaction and on the freshly locked row, that
+ * this person may do it and that the ticket is still at the version they
+ * saw (TICKET_CONFLICT otherwise: someone else changed it, reload).
+ *
+ * Who may do what:
+ *   see      supervisors and admins: every ticket; agents: their teams'
+ *            tickets, their own, and those they collaborate on
+ *   work     (reply, findings, status, priority request) the owner, a
+ *            collaborator, a supervisor or admin
+ *   claim    someone who sees it, when it has no owner
+ *   accept   the owner, when it is assigned to them
+ *   assign   supervisors and admins (a reason is required)
+ *   hand back the owner, to the team queue (a reason is required)
+ *   decide a priority request: supervisors and admins */
+#ifndef DESK_TICKET_WORK_H
+#define DESK_TICKET_WORK_H
+
+#include "auth.h"
+#include "ticket.h"
+
+enum { TICKET_FORBIDDEN = -10, TICKET_REASON_REQUIRED = -11, TICKET_NO_SUCH_AGENT = -12 };
+
+#define ACCEPT_MINUTES_DEFAULT 30
+
+/* Read permission on a loaded ticket (collaborators looked up). */
+bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t);
+bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t);
+
+int ticket_claim(desk_t *d, const agent_t *a, long long id, long long version);
+int ticket_accept(desk_t *d, const agent_t *a, long long id, long long version);
+/* Assigns to an agent (0: none) and/or a team (0: keep). */
+int ticket_assign(desk_t *d, const agent_t *a, long long id, long long version,
+                  long long to_agent, long long to_team, const char *reason);
+int ticket_hand_back(desk_t *d, const agent_t *a, long long id, long long version,
+                     const char *reason);
+/* A public reply (internal = false) or an internal note (true). */
+int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long version,
+                         const char *body, bool internal);
+/* A finding of a kind (fault_code, error_log, reproduction, operation_path,
+ * knowledge_gap, course_of_events, responsible_party). */
+int ticket_add_finding(desk_t *d, const agent_t *a, long long id, long long version,
+                       const char *kind, const char *text);
+bool ticket_finding_kind_valid(const char *kind);
+int ticket_add_collaborator(desk_t *d, const agent_t *a, long long id, long long version,
+                            long long agent_id, const char *role);
+int ticket_remove_collaborator(desk_t *d, const agent_t *a, long long id, long long version,
+                               long long agent_id);
+int ticket_change_status(desk_t *d, const agent_t *a, long long id, long long version,
+                         ticket_status_t to, const char *reason);
+/* Classification: category (re-routes to its team) and nature. */
+int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version,
+                    const category_t *cat, const char *nature);
+/* Supervisors change the priority directly; agents file a request. */
+int ticket_request_priority(desk_t *d, const agent_t *a, long long id, long long version,
+                            const priority_t *to, const char *reason);
+int ticket_decide_priority(desk_t *d, const agent_t *a, long long request_id, bool approve,
+                           const char *note);
+
+/* Decrypts the contact details for someone allowed to see them
+ * (can_see_contacts and the ticket visible) and records the reveal in the
+ * ticket's internal history. */
+int ticket_reveal_contacts(desk_t *d, const agent_t *a, long long id, char *email, size_t ecap,
+                           char *phone, size_t pcap);
+
+#endif

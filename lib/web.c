@@ -1,0 +1,57 @@
+/* web: see web.h. */
+#include "web.h"
+
+#include <string.h>
+
+void web_render(web_t *w, const char *tpl)
+{
+    hdf_set_value(w->r->hdf, "Page.Path", w->r->path);
+    if (view_render(&w->d->view, tpl, w->lang, w->r->hdf, &w->r->body) == 0)
+        return;
+    string_clear(&w->r->body);
+    string_init(&w->r->body);
+    w->r->status = 500;
+    w->r->content_type = "text/plain; charset=utf-8";
+    string_append(&w->r->body, view_text(&w->d->view, w->lang, "Error.unavailable"));
+}
+
+/* The argument of a route, or NULL when the path does not fit it. */
+static const char *route_arg(const web_route_t *rt, const char *path)
+{
+    size_t n = strlen(rt->prefix);
+    bool takes_arg = n > 1 && rt->prefix[n - 1] == '/';
+    if (!takes_arg)
+        return strcmp(path, rt->prefix) == 0 ? path : NULL;
+    if (strncmp(path, rt->prefix, n) != 0 || !path[n])
+        return NULL;
+    const char *arg = path + n, *slash = strchr(arg, '/');
+    const char *rest = slash ? slash : arg + strlen(arg);
+    return strcmp(rest, rt->suffix ? rt->suffix : "") == 0 ? arg : NULL;
+}
+
+void web_dispatch(web_t *w, const web_route_t *routes, size_t n,
+                  void (*on_error)(web_t *w, int status))
+{
+    bool known = false;
+    bool head = strcmp(w->r->method, "HEAD") == 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *arg = route_arg(&routes[i], w->r->path);
+        if (!arg)
+            continue;
+        known = true;
+        if (strcmp(w->r->method, routes[i].method) == 0 ||
+            (head && strcmp(routes[i].method, "GET") == 0))
+            return routes[i].fn(w, arg);
+    }
+    on_error(w, known ? 405 : 404);
+}
+
+const char *web_segment(const char *arg, char *buf, size_t cap)
+{
+    size_t n = arg ? strcspn(arg, "/") : 0;
+    if (n == 0 || n >= cap)
+        return NULL;
+    memcpy(buf, arg, n);
+    buf[n] = '\0';
+    return buf;
+}

@@ -1,0 +1,35 @@
+/* web: what the HTML programs share: a page context, rendering with the
+ * fallback for a broken template, and a route table (method, path prefix,
+ * handler) instead of a chain of strcmp. */
+#ifndef DESK_WEB_H
+#define DESK_WEB_H
+
+#include "desk.h"
+#include "http.h"
+
+typedef struct web {
+    req_t *r;
+    desk_t *d;
+    lang_t lang;
+    void *ctx; /* the program's own per-request data */
+} web_t;
+
+typedef struct web_route {
+    const char *method;
+    /* exact path, or a prefix ending in '/' followed by one path segment
+     * (the handler's arg); "/t/" + "/claim" style suffixes use suffix */
+    const char *prefix;
+    const char *suffix;
+    void (*fn)(web_t *w, const char *arg);
+} web_route_t;
+
+/* Renders tpl into the response body; a template failure becomes a plain 500. */
+void web_render(web_t *w, const char *tpl);
+/* Finds the route; calls on_error(w, 404 or 405) when none fits. HEAD is
+ * served by GET routes. */
+void web_dispatch(web_t *w, const web_route_t *routes, size_t n,
+                  void (*on_error)(web_t *w, int status));
+/* Copies one path segment arg (up to '/') into buf; NULL when empty/too long. */
+const char *web_segment(const char *arg, char *buf, size_t cap);
+
+#endif
