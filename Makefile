@@ -14,7 +14,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmagic \
 
 LIB_SRC := $(wildcard lib/*.c)
 LIB_OBJ := $(LIB_SRC:lib/%.c=build/lib/%.o)
-PROGS   := build/portal build/api build/deskctl build/hello
+PROGS   := build/portal build/api build/agent build/deskctl build/hello
 UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all run test bench deps clean

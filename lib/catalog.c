@@ -247,7 +247,26 @@ void catalog_publish(const catalog_t *c, view_t *v)
             hdf_set_valuef(g, "Catalog.Priorities.%s.resolution=%lld", p->code,
                            p->resolution_min);
         }
+        for (int i = 0; i < c->ncats; i++) {
+            hdf_set_valuef(g, "Catalog.AllCategories.%d.id=%lld", i, c->cats[i].id);
+            hdf_set_valuef(g, "Catalog.AllCategories.%d.code=%s", i, c->cats[i].code);
+            hdf_set_valuef(g, "Catalog.AllCategories.%d.name=%s", i, c->cats[i].name[l]);
+            hdf_set_valuef(g, "Catalog.CategoryName.%lld=%s", c->cats[i].id, c->cats[i].name[l]);
+        }
+        for (int i = 0; i < c->nprios; i++) {
+            hdf_set_valuef(g, "Catalog.PriorityList.%d.id=%lld", i, c->prios[i].id);
+            hdf_set_valuef(g, "Catalog.PriorityList.%d.code=%s", i, c->prios[i].code);
+            hdf_set_valuef(g, "Catalog.PriorityList.%d.name=%s", i, c->prios[i].name[l]);
+            hdf_set_valuef(g, "Catalog.PriorityList.%d.color=%s", i, c->prios[i].color);
+        }
+        for (int i = 0; i < c->nteams; i++) {
+            hdf_set_valuef(g, "Catalog.Teams.%d.id=%lld", i, c->teams[i].id);
+            hdf_set_valuef(g, "Catalog.Teams.%d.name=%s", i, c->teams[i].name[l]);
+            hdf_set_valuef(g, "Catalog.TeamName.%lld=%s", c->teams[i].id, c->teams[i].name[l]);
+        }
         for (int i = 0; i < c->nchans; i++) {
+            hdf_set_valuef(g, "Catalog.Channels.%d.id=%lld", i, c->chans[i].id);
+            hdf_set_valuef(g, "Catalog.ChannelName.%lld=%s", c->chans[i].id, c->chans[i].name[l]);
             hdf_set_valuef(g, "Catalog.Channels.%d.code=%s", i, c->chans[i].code);
             hdf_set_valuef(g, "Catalog.Channels.%d.name=%s", i, c->chans[i].name[l]);
             hdf_set_valuef(g, "Catalog.Channels.%d.hours=%s", i, c->chans[i].hours[l]);

@@ -161,7 +161,7 @@ static int run_one(desk_t *d, const queue_def_t *def, long long scope, const que
     if (!f)
         f = &none;
     snprintf(like, sizeof like, "%%%s%%", f->keyword);
-    MYSQL_STMT *st = db_query(&d->db, def->list_sql, "iiiiiiiiissssstttti", scope,
+    MYSQL_STMT *st = db_query(&d->db, def->list_sql, "iiiiiiiiisssssttttii", scope,
                               f->category_id, f->category_id, f->priority_id, f->priority_id,
                               f->owner_id, f->owner_id, f->channel_id, f->channel_id, f->status,
                               f->status, f->keyword, like, f->keyword, lo, hi, c->t ? c->t : lo,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "customer.h"
 #include "log.h"
 #include "ticket_internal.h"
 
@@ -118,25 +119,13 @@ void ticket_follow_token(const desk_t *d, const char *submit_key, char out[TOKEN
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-static void normalise_contact(const char *kind, const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (const char *p = in; *p && o + 1 < cap; p++) {
-        if (strcmp(kind, "email") == 0)
-            out[o++] = (char)tolower((unsigned char)*p);
-        else if (isdigit((unsigned char)*p) || (*p == '+' && o == 0))
-            out[o++] = *p;
-    }
-    out[o] = '\0';
-}
-
 static int find_customer(desk_t *d, const char *kind, const char *value, long long *id)
 {
     char norm[256];
     unsigned char bidx[SECRET_HASH_LEN];
     if (!value)
         return 0;
-    normalise_contact(kind, value, norm, sizeof norm);
+    contact_normalise(kind, value, norm, sizeof norm);
     secret_blind_index(&d->secrets, kind, norm, bidx);
     return db_row(&d->db, sql_find_contact, "sb", "i", kind, bidx, sizeof bidx, id);
 }
@@ -148,7 +137,7 @@ static int add_contact(desk_t *d, long long customer, const char *kind, const ch
     unsigned char bidx[SECRET_HASH_LEN], sealed[SECRET_SEALED_LEN(256)];
     if (!value)
         return DB_OK;
-    normalise_contact(kind, value, norm, sizeof norm);
+    contact_normalise(kind, value, norm, sizeof norm);
     secret_blind_index(&d->secrets, kind, norm, bidx);
     secret_seal(&d->secrets, value, strlen(value), sealed);
     int rc = db_exec(&d->db, sql_insert_contact, "isbbt", customer, kind, sealed,
@@ -173,6 +162,10 @@ static int organisation_id(desk_t *d, const char *name, time_t now, long long *i
 static int resolve_customer(desk_t *d, const ticket_new_t *in, time_t now, long long *cust,
                             long long *org)
 {
+    if (in->customer_id) {
+        *cust = in->customer_id;
+        return db_row(&d->db, sql_customer_org, "i", "i", *cust, org) == 1 ? DB_OK : DB_ERR;
+    }
     int rc = find_customer(d, "email", in->email, cust);
     if (rc == 0)
         rc = find_customer(d, "phone", in->phone, cust);
@@ -311,7 +304,7 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
     return TICKET_ERR;
 }
 
-#define TICKET_FETCH "iiiiiiiiiissssssssssStttttttttt"
+#define TICKET_FETCH "iiiiiiiiiissssssssssSttttttttttt"
 #define TICKET_ARGS(t)                                                                        \
     &(t)->id, &(t)->version, &(t)->category_id, &(t)->priority_id, &(t)->channel_id,          \
         &(t)->customer_id, &(t)->organisation_id, &(t)->team_id, &(t)->owner_id,              \

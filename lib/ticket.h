@@ -39,6 +39,7 @@ typedef struct ticket_new {
     const char *keywords, *preferred_contact, *language;
     time_t started_at, expected_at;
     const char *submit_key; /* idempotency key; the same key gives the same ticket */
+    long long customer_id;  /* a known customer (agent intake); 0: find or create */
     actor_t actor;
     const field_value_t *values;
     int nvalues;

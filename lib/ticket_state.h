@@ -12,7 +12,9 @@
  *   assigned / accepted / in_progress -> classified (back to the team queue)
  * Any open state may go straight to resolved (a monitoring system clearing
  * its own alert, a duplicate); closed is reached only from resolved.
- * Reassigning an assigned ticket changes its owner, not its status. */
+ * accepted / in_progress / waiting_* -> assigned (reassigned by a supervisor:
+ * the new owner must accept). Reassigning an assigned ticket changes its
+ * owner, not its status. */
 #ifndef DESK_TICKET_STATE_H
 #define DESK_TICKET_STATE_H
 

@@ -101,7 +101,7 @@ static int set_owner(desk_t *d, ticket_t *t, long long owner, long long team, ti
 {
     long accept = config_int(&d->cfg, "SLA.AcceptMinutes", ACCEPT_MINUTES_DEFAULT, 1, 100000);
     bool assigned = st == TS_ASSIGNED;
-    return ok(db_exec(&d->db, sql_set_owner, "jjsttttti", owner, team, ticket_status_code(st),
+    return ok(db_exec(&d->db, sql_set_owner, "jjstttti", owner, team, ticket_status_code(st),
                       owner ? now : 0, assigned ? now + accept * 60 : 0,
                       st == TS_ACCEPTED ? now : 0, now, t->id));
 }

@@ -1,6 +1,7 @@
 /* view: see view.h. */
 #include "view.h"
 
+#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,7 +47,18 @@ static int load_language(view_t *v, lang_t lang, const config_t *cfg, const char
                                        lang == LANG_EN ? "Service Desk" : "售后服务中心"));
     if (!err)
         err = hdf_read_file(g, path);
-    return err ? view_log_error(err, path) : 0;
+    if (err)
+        return view_log_error(err, path);
+    /* each program area may keep its strings in lang/<area>.<code>.hdf */
+    glob_t more;
+    snprintf(path, sizeof path, "%s/lang/*.%s.hdf", dir, lang_codes[lang]);
+    if (glob(path, 0, NULL, &more) == 0) {
+        for (size_t i = 0; i < more.gl_pathc && !err; i++)
+            if ((err = hdf_read_file(g, more.gl_pathv[i])) != STATUS_OK)
+                view_log_error(err, more.gl_pathv[i]);
+        globfree(&more);
+    }
+    return err ? -1 : 0;
 }
 
 static int parse_page(view_t *v, const char *name)

@@ -57,6 +57,11 @@ Api {
   SocketMode = 0666
   Workers = ${DESK_API_WORKERS:-8}
 }
+Agent {
+  Listen = $VAR/run/agent.sock
+  SocketMode = 0666
+  Workers = ${DESK_WORKERS:-4}
+}
 Hello {
   Listen = $VAR/run/hello.sock
   SocketMode = 0666
@@ -103,7 +108,7 @@ if [ ! -s "$VAR/dev-credentials" ]; then
 fi
 
 # --- FastCGI programs
-for prog in portal api hello; do
+for prog in portal api agent hello; do
   "$BUILD/$prog" -c "$VAR/desk.hdf" 2>>"$VAR/log/$prog.log" &
   pids+=($!)
 done
@@ -139,7 +144,7 @@ http {
     include $VAR/nginx/desk.conf;
 }
 NGX
-for _ in $(seq 1 50); do [ -S "$VAR/run/portal.sock" ] && [ -S "$VAR/run/api.sock" ] && break; sleep 0.1; done
+for _ in $(seq 1 50); do [ -S "$VAR/run/portal.sock" ] && [ -S "$VAR/run/api.sock" ] && [ -S "$VAR/run/agent.sock" ] && break; sleep 0.1; done
 nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 
@@ -156,6 +161,7 @@ cat <<TXT
 
   Service desk is running.
     Customer portal   http://127.0.0.1:$PORT/
+    Agent workspace   http://127.0.0.1:$PORT/agent/
     JSON API          http://127.0.0.1:$PORT/api/v1/  (health: /api/v1/health)
     Logs              $VAR/log/
   Demo logins and API key ($VAR/dev-credentials):

@@ -21,12 +21,13 @@ static const int expected[TS_COUNT][TS_COUNT] = {
     [TS_CLASSIFIED] =       {0,  0,  1,  0,  0,  0,  0,  0,  0,  1,  0},
     [TS_ASSIGNED] =         {0,  1,  0,  1,  0,  0,  0,  0,  0,  1,  0},
     /* reassignment changes the owner, not the status: no ASG->ASG */
-    [TS_ACCEPTED] =         {0,  1,  0,  0,  1,  0,  0,  0,  0,  1,  0},
+    [TS_ACCEPTED] =         {0,  1,  1,  0,  1,  0,  0,  0,  0,  1,  0},
     /* ACC->CLS: handed back to the team queue after acceptance */
-    [TS_IN_PROGRESS] =      {0,  1,  0,  0,  0,  1,  1,  1,  0,  1,  0},
+    [TS_IN_PROGRESS] =      {0,  1,  1,  0,  0,  1,  1,  1,  0,  1,  0},
     /* INP->CLS: handed back to the team queue while being worked on */
-    [TS_WAITING_CUSTOMER] = {0,  0,  0,  0,  1,  0,  0,  0,  1,  1,  0},
-    [TS_WAITING_THIRD_PARTY] = {0, 0, 0,  0,  1,  0,  0,  0,  1,  1,  0},
+    [TS_WAITING_CUSTOMER] = {0,  0,  1,  0,  1,  0,  0,  0,  1,  1,  0},
+    [TS_WAITING_THIRD_PARTY] = {0, 0, 1,  0,  1,  0,  0,  0,  1,  1,  0},
+    /* ACC/INP/WCU/W3P->ASG: reassigned by a supervisor */
     /* WCU/W3P->EXE: a pause during execution returns to execution */
     [TS_SOLUTION_PROPOSED] = {0, 0,  0,  0,  1,  0,  0,  0,  1,  1,  0},
     [TS_IN_EXECUTION] =     {0,  0,  0,  0,  1,  1,  1,  0,  0,  1,  0},

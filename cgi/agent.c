@@ -1,0 +1,1009 @@
+/* agent: the intranet workspace of agents, supervisors and admins.
+ *
+ *   GET  /agent/login, POST /agent/login, POST /agent/logout
+ *   GET  /agent/                     -> the "mine" queue
+ *   GET  /agent/q/KIND               a queue (queue.h), filters, keyset pages
+ *   GET  /agent/t/NUMBER             the ticket page
+ *   POST /agent/t/NUMBER/act         one action (field "action"), CSRF-checked
+ *   GET  /agent/approvals            pending priority changes (supervisors)
+ *   POST /agent/approvals/ID         approve or reject
+ *   GET  /agent/new, POST /agent/new register a ticket for a customer
+ *   GET  /agent/progress[.csv]       the progress tracking table
+ *   GET  /agent/health
+ * Every page but login and health needs a session; every action is checked
+ * again in lib/ (ticket_work.h), not only by hiding buttons. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "customer.h"
+#include "log.h"
+#include "progress.h"
+#include "queue.h"
+#include "server.h"
+#include "text.h"
+#include "ticket_work.h"
+#include "web.h"
+
+typedef struct session {
+    agent_t me;
+    char token[TOKEN_TEXT_LEN + 1];
+    char csrf[TOKEN_TEXT_LEN + 1];
+} session_t;
+
+static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs",
+                                    "agent/ticket.cs",    "agent/approvals.cs",
+                                    "agent/new.cs",       "agent/progress.cs",
+                                    "agent/error.cs",     NULL};
+
+#define ME(w) (&((session_t *)(w)->ctx)->me)
+
+static bool text_ok(const char *s) { return text_is_clean_utf8(s, strlen(s)) && strlen(s) <= 200; }
+
+static void error_page(web_t *w, int status, const char *key)
+{
+    w->r->status = status;
+    if (!w->r->hdf) {
+        w->r->content_type = "text/plain; charset=utf-8";
+        string_append(&w->r->body, view_text(&w->d->view, w->lang, "Error.bad_request"));
+        return;
+    }
+    hdf_set_value(w->r->hdf, "Error.Key", key);
+    web_render(w, "agent/error.cs");
+}
+
+static long long query_id(web_t *w, const char *name)
+{
+    const char *v = req_query(w->r, name);
+    return v ? atoll(v) : 0;
+}
+
+/* ---- sign-in ---------------------------------------------------------- */
+
+static void show_login(web_t *w, int status, const char *error)
+{
+    char csrf[TOKEN_TEXT_LEN + 1];
+    const char *have = req_cookie(w->r, "login_csrf");
+    if (!have || strlen(have) != TOKEN_TEXT_LEN) {
+        token_new(csrf);
+        req_set_cookie(w->r, "login_csrf", csrf, -1, "Strict");
+        have = csrf;
+    }
+    hdf_set_value(w->r->hdf, "Csrf", have);
+    if (error)
+        hdf_set_value(w->r->hdf, "Login.error", error);
+    const char *login = req_query(w->r, "login");
+    hdf_set_value(w->r->hdf, "Login.login", login ? login : "");
+    const char *back = req_query(w->r, "back");
+    hdf_set_value(w->r->hdf, "Login.back", http_local_path(back) ? back : "/agent/");
+    w->r->status = status;
+    web_render(w, "agent/login.cs");
+}
+
+static void page_login(web_t *w, const char *arg)
+{
+    (void)arg;
+    show_login(w, 200, NULL);
+}
+
+static void do_login(web_t *w, const char *arg)
+{
+    (void)arg;
+    const char *c = req_cookie(w->r, "login_csrf"), *f = req_query(w->r, "csrf");
+    const char *login = req_query(w->r, "login"), *password = req_query(w->r, "password");
+    if (!c || !f || strlen(c) != TOKEN_TEXT_LEN || strlen(f) != TOKEN_TEXT_LEN ||
+        sodium_memcmp(c, f, TOKEN_TEXT_LEN) != 0)
+        return show_login(w, 422, "expired");
+    if (!login || !password || !*login || !*password || strlen(login) > 64 ||
+        strlen(password) > 1024)
+        return show_login(w, 422, "bad");
+    char token[TOKEN_TEXT_LEN + 1];
+    long wait = 0;
+    int rc = auth_sign_in(w->d, login, password, req_env(w->r, "REMOTE_ADDR"),
+                          req_env(w->r, "HTTP_USER_AGENT"), token, &wait);
+    if (rc == AUTH_WAIT || rc == AUTH_LOCKED) {
+        hdf_set_int_value(w->r->hdf, "Login.wait", (int)(wait + 59) / 60);
+        return show_login(w, 429, rc == AUTH_LOCKED ? "locked" : "slow");
+    }
+    if (rc != AUTH_OK)
+        return show_login(w, rc == AUTH_BAD ? 422 : 503, rc == AUTH_BAD ? "bad" : "unavailable");
+    req_set_cookie(w->r, "sid", token, -1, "Lax");
+    const char *back = req_query(w->r, "back");
+    req_redirect(w->r, http_local_path(back) && strncmp(back, "/agent/", 7) == 0 ? back
+                                                                                 : "/agent/");
+}
+
+static void do_logout(web_t *w, const char *arg)
+{
+    (void)arg;
+    session_t *s = w->ctx;
+    auth_sign_out(w->d, s->token);
+    req_set_cookie(w->r, "sid", "", 0, "Lax");
+    req_redirect(w->r, "/agent/login");
+}
+
+/* ---- shared page data ------------------------------------------------- */
+
+static void set_nav(web_t *w)
+{
+    const agent_t *me = ME(w);
+    session_t *s = w->ctx;
+    HDF *h = w->r->hdf;
+    hdf_set_value(h, "Me.name", me->name);
+    hdf_set_value(h, "Me.login", me->login);
+    hdf_set_value(h, "Me.role", role_code(me->role));
+    hdf_set_int_value(h, "Me.supervisor", agent_is_supervisor(me));
+    hdf_set_value(h, "Csrf", s->csrf);
+    static const queue_kind_t shown[] = {Q_UNASSIGNED, Q_MINE,    Q_TO_ACCEPT, Q_AT_RISK,
+                                         Q_OVERDUE,    Q_WAITING, Q_COLLAB,    Q_TEAM,
+                                         Q_CLOSED};
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+        long n = queue_count(w->d, me, shown[i]);
+        hdf_set_valuef(h, "Nav.%d.code=%s", (int)i, queue_code(shown[i]));
+        hdf_set_valuef(h, "Nav.%d.count=%s%ld", (int)i, n >= QUEUE_COUNT_CAP ? ">" : "",
+                       n < 0 ? 0 : n >= QUEUE_COUNT_CAP ? QUEUE_COUNT_CAP - 1 : n);
+    }
+    const char *done = req_query(w->r, "done");
+    if (done && strspn(done, "abcdefghijklmnopqrstuvwxyz_") == strlen(done))
+        hdf_set_value(h, "Done", done);
+}
+
+/* Deadline chip: state ok / warn / breach / none and minutes left or over. */
+static void set_due(web_t *w, const char *key, time_t due)
+{
+    HDF *h = w->r->hdf;
+    time_t now = desk_now(w->d);
+    char k[96];
+    if (!due || queue_no_deadline(due)) {
+        hdf_set_valuef(h, "%s.state=none", key);
+        return;
+    }
+    snprintf(k, sizeof k, "%s", key);
+    view_set_time(h, k, due);
+    long warn = config_int(&w->d->cfg, "Queue.AtRiskMinutes", 120, 1, 100000) * 60;
+    long left = (long)(due - now);
+    hdf_set_valuef(h, "%s.state=%s", key, left < 0 ? "breach" : left < warn ? "warn" : "ok");
+    snprintf(k, sizeof k, "%s.%s", key, left < 0 ? "over" : "left");
+    view_set_duration(h, k, (left < 0 ? -left : left) / 60);
+}
+
+static void set_tags(HDF *h, const char *key, const char *tags)
+{
+    char copy[256], *save;
+    snprintf(copy, sizeof copy, "%s", tags);
+    int i = 0;
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+        hdf_set_valuef(h, "%s.%d=%s", key, i++, t);
+}
+
+static const char *priority_code(web_t *w, long long id)
+{
+    const priority_t *p = catalog_priority_by_id(&w->d->catalog, id);
+    return p ? p->code : "";
+}
+
+/* ---- queues ------------------------------------------------------------- */
+
+static void read_filter(web_t *w, queue_filter_t *f)
+{
+    memset(f, 0, sizeof *f);
+    f->team_id = query_id(w, "team");
+    f->category_id = query_id(w, "category");
+    f->priority_id = query_id(w, "priority");
+    f->owner_id = query_id(w, "owner");
+    f->channel_id = query_id(w, "channel");
+    const char *s = req_query(w->r, "status"), *q = req_query(w->r, "q");
+    if (s && ticket_status_parse(s) >= 0)
+        snprintf(f->status, sizeof f->status, "%s", s);
+    if (q && text_ok(q))
+        snprintf(f->keyword, sizeof f->keyword, "%.100s", q);
+    HDF *h = w->r->hdf;
+    hdf_set_valuef(h, "Filter.team=%lld", f->team_id);
+    hdf_set_valuef(h, "Filter.category=%lld", f->category_id);
+    hdf_set_valuef(h, "Filter.priority=%lld", f->priority_id);
+    hdf_set_valuef(h, "Filter.owner=%lld", f->owner_id);
+    hdf_set_valuef(h, "Filter.channel=%lld", f->channel_id);
+    hdf_set_value(h, "Filter.status", f->status);
+    hdf_set_value(h, "Filter.q", f->keyword);
+}
+
+static void page_queue(web_t *w, const char *arg)
+{
+    char code[24];
+    int k = queue_parse(web_segment(arg, code, sizeof code));
+    if (k < 0)
+        return error_page(w, 404, "not_found");
+    queue_filter_t f;
+    read_filter(w, &f);
+    queue_page_t *page = malloc(sizeof *page);
+    if (!page || queue_list(w->d, ME(w), (queue_kind_t)k, &f, req_query(w->r, "after"), page)) {
+        free(page);
+        return error_page(w, 503, "unavailable");
+    }
+    HDF *h = w->r->hdf;
+    hdf_set_value(h, "Queue.code", code);
+    for (int i = 0; i < page->n; i++) {
+        const queue_row_t *r = &page->rows[i];
+        char key[64];
+        hdf_set_valuef(h, "Rows.%d.number=%s", i, r->number);
+        hdf_set_valuef(h, "Rows.%d.subject=%s", i, r->subject);
+        hdf_set_valuef(h, "Rows.%d.customer=%s", i, r->customer);
+        hdf_set_valuef(h, "Rows.%d.category=%lld", i, r->category_id);
+        hdf_set_valuef(h, "Rows.%d.priority=%s", i, priority_code(w, r->priority_id));
+        hdf_set_valuef(h, "Rows.%d.status=%s", i, r->status);
+        hdf_set_valuef(h, "Rows.%d.owner=%s", i, r->owner);
+        snprintf(key, sizeof key, "Rows.%d.tags", i);
+        set_tags(h, key, r->tags);
+        snprintf(key, sizeof key, "Rows.%d.due", i);
+        set_due(w, key, k == Q_CLOSED ? 0 : r->next_due_at);
+        snprintf(key, sizeof key, "Rows.%d.closed_at", i);
+        view_set_time(h, key, r->closed_at);
+    }
+    hdf_set_int_value(h, "RowCount", page->n);
+    if (page->more)
+        hdf_set_value(h, "Next", page->next_cursor);
+    free(page);
+    set_nav(w);
+    web_render(w, "agent/queue.cs");
+}
+
+static void page_home(web_t *w, const char *arg)
+{
+    (void)arg;
+    req_redirect(w->r, "/agent/q/mine");
+}
+
+/* ---- the ticket page ---------------------------------------------------- */
+
+static void add_event(const ticket_event_t *e, void *ctx)
+{
+    HDF *h = ctx;
+    int i = hdf_get_int_value(h, "EventCount", 0);
+    char key[64];
+    hdf_set_valuef(h, "Events.%d.kind=%s", i, e->kind);
+    hdf_set_valuef(h, "Events.%d.internal=%d", i, strcmp(e->visibility, "internal") == 0);
+    hdf_set_valuef(h, "Events.%d.actor_type=%s", i, e->actor_type);
+    hdf_set_valuef(h, "Events.%d.actor=%s", i, e->actor_name);
+    hdf_set_valuef(h, "Events.%d.field=%s", i, e->field);
+    hdf_set_valuef(h, "Events.%d.old=%s", i, e->old_value);
+    hdf_set_valuef(h, "Events.%d.new=%s", i, e->new_value);
+    if (e->body)
+        hdf_set_valuef(h, "Events.%d.body=%s", i, e->body);
+    snprintf(key, sizeof key, "Events.%d.at", i);
+    view_set_time(h, key, e->created_at);
+    hdf_set_int_value(h, "EventCount", i + 1);
+}
+
+static void add_value(const char *label, const char *value, void *ctx)
+{
+    HDF *h = ctx;
+    int i = hdf_get_int_value(h, "ValueCount", 0);
+    hdf_set_valuef(h, "Values.%d.label=%s", i, label);
+    hdf_set_valuef(h, "Values.%d.value=%s", i, value);
+    hdf_set_int_value(h, "ValueCount", i + 1);
+}
+
+static const char sql_collaborators[] =
+    "SELECT a.id, a.name, c.role FROM ticket_collaborators c JOIN agents a ON a.id = c.agent_id"
+    " WHERE c.ticket_id = ? ORDER BY c.added_at";
+static const char sql_agents[] =
+    "SELECT id, name, role FROM agents WHERE active = 1 ORDER BY name LIMIT 500";
+static const char sql_pending_requests[] =
+    "SELECT r.id, r.to_priority_id, r.reason, a.name FROM priority_requests r"
+    " JOIN agents a ON a.id = r.requested_by WHERE r.ticket_id = ? AND r.state = 'pending'";
+
+static void set_list(web_t *w, const char *sql, long long arg, const char *key)
+{
+    MYSQL_STMT *st = arg ? db_query(&w->d->db, sql, "i", arg) : db_query(&w->d->db, sql, "");
+    if (!st)
+        return;
+    long long id;
+    char name[401], extra[1001];
+    for (int i = 0; db_fetch(st, "iss", &id, name, sizeof name, extra, sizeof extra) == 1; i++) {
+        hdf_set_valuef(w->r->hdf, "%s.%d.id=%lld", key, i, id);
+        hdf_set_valuef(w->r->hdf, "%s.%d.name=%s", key, i, name);
+        hdf_set_valuef(w->r->hdf, "%s.%d.extra=%s", key, i, extra);
+    }
+    db_done(st);
+}
+
+static void set_requests(web_t *w, long long ticket)
+{
+    MYSQL_STMT *st = db_query(&w->d->db, sql_pending_requests, "i", ticket);
+    if (!st)
+        return;
+    long long id, to;
+    char reason[4001], by[401];
+    for (int i = 0; db_fetch(st, "iiss", &id, &to, reason, sizeof reason, by, sizeof by) == 1;
+         i++) {
+        hdf_set_valuef(w->r->hdf, "Requests.%d.id=%lld", i, id);
+        hdf_set_valuef(w->r->hdf, "Requests.%d.to=%s", i, priority_code(w, to));
+        hdf_set_valuef(w->r->hdf, "Requests.%d.reason=%s", i, reason);
+        hdf_set_valuef(w->r->hdf, "Requests.%d.by=%s", i, by);
+    }
+    db_done(st);
+}
+
+static void set_ticket_fields(web_t *w, const ticket_t *t)
+{
+    HDF *h = w->r->hdf;
+    hdf_set_value(h, "Ticket.number", t->number);
+    hdf_set_valuef(h, "Ticket.version=%lld", t->version);
+    hdf_set_value(h, "Ticket.status", t->status);
+    hdf_set_value(h, "Ticket.subject", t->subject);
+    hdf_set_value(h, "Ticket.description", t->description ? t->description : "");
+    hdf_set_value(h, "Ticket.contact_name", t->contact_name);
+    hdf_set_value(h, "Ticket.product", t->product);
+    hdf_set_value(h, "Ticket.product_version", t->product_version);
+    hdf_set_value(h, "Ticket.serial_number", t->serial_number);
+    hdf_set_value(h, "Ticket.impact", t->impact);
+    hdf_set_value(h, "Ticket.preferred_contact", t->preferred_contact);
+    hdf_set_valuef(h, "Ticket.category=%lld", t->category_id);
+    hdf_set_valuef(h, "Ticket.channel=%lld", t->channel_id);
+    hdf_set_valuef(h, "Ticket.team=%lld", t->team_id);
+    hdf_set_valuef(h, "Ticket.owner=%lld", t->owner_id);
+    hdf_set_value(h, "Ticket.priority", priority_code(w, t->priority_id));
+    view_set_time(h, "Ticket.created_at", t->created_at);
+    view_set_time(h, "Ticket.updated_at", t->updated_at);
+    set_due(w, "Due.classify", strcmp(t->status, "new") == 0 ? t->classify_due_at : 0);
+    set_due(w, "Due.accept", strcmp(t->status, "assigned") == 0 ? t->accept_due_at : 0);
+    set_due(w, "Due.first_response", t->first_responded_at ? 0 : t->first_response_due_at);
+    set_due(w, "Due.resolution", ticket_status_done((ticket_status_t)ticket_status_parse(t->status))
+                                     ? 0
+                                     : t->resolution_due_at);
+    view_set_time(h, "Done.first_response_at", t->first_responded_at);
+    view_set_time(h, "Done.resolved_at", t->resolved_at);
+    view_set_time(h, "Done.accepted_at", t->accepted_at);
+    int from = ticket_status_parse(t->status);
+    for (int to = 0, n = 0; to < TS_COUNT; to++)
+        if (from >= 0 && ticket_transition_allowed((ticket_status_t)from, (ticket_status_t)to))
+            hdf_set_valuef(h, "NextStatus.%d=%s", n++, ticket_status_code((ticket_status_t)to));
+}
+
+static void set_extra(web_t *w, const ticket_t *t)
+{
+    ticket_extra_t x;
+    if (ticket_extra(w->d, t, &x) != TICKET_OK)
+        return;
+    HDF *h = w->r->hdf;
+    hdf_set_value(h, "Extra.tried", x.tried ? x.tried : "");
+    hdf_set_value(h, "Extra.error_message", x.error_message ? x.error_message : "");
+    hdf_set_value(h, "Extra.keywords", x.keywords);
+    hdf_set_value(h, "Extra.nature", x.nature);
+    hdf_set_value(h, "Extra.organisation", x.organisation);
+    hdf_set_value(h, "Extra.customer", x.customer);
+    set_tags(h, "Extra.tags", x.tags);
+    view_set_time(h, "Extra.started_at", x.started_at);
+    view_set_time(h, "Extra.expected_at", x.expected_at);
+    ticket_extra_free(&x);
+}
+
+static void set_permissions(web_t *w, const ticket_t *t)
+{
+    const agent_t *me = ME(w);
+    HDF *h = w->r->hdf;
+    bool work = ticket_workable_by(w->d, me, t);
+    hdf_set_int_value(h, "Perm.work", work);
+    hdf_set_int_value(h, "Perm.claim", !t->owner_id && (agent_is_supervisor(me) ||
+                                                        agent_in_team(me, t->team_id)));
+    hdf_set_int_value(h, "Perm.accept", t->owner_id == me->id && !strcmp(t->status, "assigned"));
+    hdf_set_int_value(h, "Perm.assign", agent_is_supervisor(me));
+    hdf_set_int_value(h, "Perm.hand_back", t->owner_id == me->id);
+    hdf_set_int_value(h, "Perm.collab", t->owner_id == me->id || agent_is_supervisor(me));
+    hdf_set_int_value(h, "Perm.contacts", me->can_see_contacts);
+}
+
+/* Renders the ticket page; status lets an action's error keep its input. */
+static void show_ticket(web_t *w, const char *number, int status, bool reveal)
+{
+    ticket_t t;
+    int rc = ticket_by_number(w->d, number, &t);
+    if (rc != TICKET_OK || !ticket_visible_to(w->d, ME(w), &t)) {
+        if (rc == TICKET_OK)
+            ticket_free(&t);
+        /* a ticket one may not see is answered exactly like a missing one */
+        return error_page(w, rc == TICKET_ERR ? 503 : 404,
+                          rc == TICKET_ERR ? "unavailable" : "not_found");
+    }
+    set_ticket_fields(w, &t);
+    set_extra(w, &t);
+    set_permissions(w, &t);
+    ticket_each_value(w->d, &t, w->lang, add_value, w->r->hdf);
+    ticket_each_event(w->d, t.id, false, add_event, w->r->hdf);
+    set_list(w, sql_collaborators, t.id, "Collaborators");
+    set_list(w, sql_agents, 0, "Agents");
+    set_requests(w, t.id);
+    if (reveal) {
+        char email[256], phone[64];
+        if (ticket_reveal_contacts(w->d, ME(w), t.id, email, sizeof email, phone,
+                                   sizeof phone) == TICKET_OK) {
+            hdf_set_value(w->r->hdf, "Contacts.email", email);
+            hdf_set_value(w->r->hdf, "Contacts.phone", phone);
+            hdf_set_value(w->r->hdf, "Contacts.shown", "1");
+        }
+    }
+    ticket_free(&t);
+    set_nav(w);
+    w->r->status = status;
+    web_render(w, "agent/ticket.cs");
+}
+
+static void page_ticket(web_t *w, const char *arg)
+{
+    char number[TN_MAX];
+    if (!web_segment(arg, number, sizeof number))
+        return error_page(w, 404, "not_found");
+    show_ticket(w, number, 200, false);
+}
+
+static bool csrf_ok(web_t *w)
+{
+    session_t *s = w->ctx;
+    const char *f = req_query(w->r, "csrf");
+    return f && strlen(f) == TOKEN_TEXT_LEN && sodium_memcmp(f, s->csrf, TOKEN_TEXT_LEN) == 0;
+}
+
+/* Required free text of an action, checked like any form field. */
+static const char *text_field(web_t *w, const char *name, int max, bool required)
+{
+    form_field_t f = {name, FT_LONGTEXT, required, max, NULL};
+    if (form_validate(w->r->hdf, w->r->hdf, &f, 1))
+        return NULL;
+    const char *v = form_value(w->r->hdf, name);
+    return v ? v : "";
+}
+
+static int act(web_t *w, long long id, long long version, const char *action)
+{
+    const agent_t *me = ME(w);
+    desk_t *d = w->d;
+    if (!strcmp(action, "claim"))
+        return ticket_claim(d, me, id, version);
+    if (!strcmp(action, "accept"))
+        return ticket_accept(d, me, id, version);
+    if (!strcmp(action, "reply") || !strcmp(action, "note")) {
+        const char *body = text_field(w, "body", 20000, true);
+        return body ? ticket_agent_message(d, me, id, version, body, action[0] == 'n')
+                    : TICKET_INVALID;
+    }
+    if (!strcmp(action, "assign") || !strcmp(action, "hand_back")) {
+        const char *reason = text_field(w, "reason", 1000, true);
+        if (!reason)
+            return TICKET_REASON_REQUIRED;
+        return action[0] == 'a' ? ticket_assign(d, me, id, version, query_id(w, "agent"),
+                                                query_id(w, "team"), reason)
+                                : ticket_hand_back(d, me, id, version, reason);
+    }
+    if (!strcmp(action, "finding")) {
+        const char *text = text_field(w, "text", 20000, true);
+        return text ? ticket_add_finding(d, me, id, version, req_query(w->r, "kind"), text)
+                    : TICKET_INVALID;
+    }
+    if (!strcmp(action, "collab_add")) {
+        const char *role = text_field(w, "role", 100, true);
+        return role ? ticket_add_collaborator(d, me, id, version, query_id(w, "agent"), role)
+                    : TICKET_REASON_REQUIRED;
+    }
+    if (!strcmp(action, "collab_remove"))
+        return ticket_remove_collaborator(d, me, id, version, query_id(w, "agent"));
+    if (!strcmp(action, "status")) {
+        int to = ticket_status_parse(req_query(w->r, "to"));
+        const char *reason = text_field(w, "reason", 1000, false);
+        return to < 0 || !reason ? TICKET_INVALID
+                                 : ticket_change_status(d, me, id, version, (ticket_status_t)to,
+                                                        *reason ? reason : NULL);
+    }
+    if (!strcmp(action, "classify")) {
+        const char *nature = req_query(w->r, "nature");
+        static const char *const natures[] = {"functional", "performance", "compatibility",
+                                              "usage", "question", NULL};
+        bool ok = !nature || !*nature;
+        for (int i = 0; !ok && natures[i]; i++)
+            ok = !strcmp(nature, natures[i]);
+        const category_t *cat = catalog_category_by_id(&d->catalog, query_id(w, "category"));
+        return ok ? ticket_classify(d, me, id, version, cat, nature && *nature ? nature : NULL)
+                  : TICKET_INVALID;
+    }
+    if (!strcmp(action, "priority")) {
+        const char *reason = text_field(w, "reason", 1000, true);
+        if (!reason)
+            return TICKET_REASON_REQUIRED;
+        return ticket_request_priority(d, me, id, version,
+                                       catalog_priority_by_id(&d->catalog, query_id(w, "priority")),
+                                       reason);
+    }
+    return TICKET_INVALID;
+}
+
+static const char *failure_key(int rc)
+{
+    switch (rc) {
+    case TICKET_CONFLICT: return "conflict";
+    case TICKET_FORBIDDEN: return "forbidden";
+    case TICKET_BAD_TRANSITION: return "transition";
+    case TICKET_REASON_REQUIRED: return "reason";
+    case TICKET_NO_SUCH_AGENT: return "no_agent";
+    case TICKET_INVALID: return "invalid";
+    case TICKET_NOT_FOUND: return "not_found";
+    default: return "unavailable";
+    }
+}
+
+static void do_action(web_t *w, const char *arg)
+{
+    char number[TN_MAX], where[160];
+    const char *action = req_query(w->r, "action");
+    ticket_t t;
+    if (!web_segment(arg, number, sizeof number))
+        return error_page(w, 404, "not_found");
+    if (!action || !csrf_ok(w)) {
+        hdf_set_value(w->r->hdf, "ActionError", "expired");
+        return show_ticket(w, number, 422, false);
+    }
+    int rc = ticket_by_number(w->d, number, &t);
+    if (rc != TICKET_OK)
+        return error_page(w, rc == TICKET_ERR ? 503 : 404,
+                          rc == TICKET_ERR ? "unavailable" : "not_found");
+    long long id = t.id;
+    bool visible = ticket_visible_to(w->d, ME(w), &t);
+    ticket_free(&t);
+    if (!visible)
+        return error_page(w, 404, "not_found");
+    if (!strcmp(action, "reveal"))
+        return show_ticket(w, number, 200, true);
+    rc = act(w, id, query_id(w, "version"), action);
+    if (rc == TICKET_OK) {
+        snprintf(where, sizeof where, "/agent/t/%s?done=%s", number, action);
+        return req_redirect(w->r, where);
+    }
+    hdf_set_value(w->r->hdf, "ActionError", failure_key(rc));
+    hdf_set_value(w->r->hdf, "ActionFailed", action);
+    int status = rc == TICKET_CONFLICT ? 409 : rc == TICKET_FORBIDDEN ? 403
+               : rc == TICKET_ERR      ? 503 : 422;
+    show_ticket(w, number, status, false);
+}
+
+/* ---- approvals ---------------------------------------------------------- */
+
+static const char sql_all_pending[] =
+    "SELECT r.id, t.number, t.subject, r.from_priority_id, r.to_priority_id, r.reason, a.name,"
+    " r.created_at FROM priority_requests r JOIN tickets t ON t.id = r.ticket_id"
+    " JOIN agents a ON a.id = r.requested_by WHERE r.state = 'pending' ORDER BY r.id LIMIT 200";
+
+static void page_approvals(web_t *w, const char *arg)
+{
+    (void)arg;
+    if (!agent_is_supervisor(ME(w)))
+        return error_page(w, 403, "forbidden");
+    MYSQL_STMT *st = db_query(&w->d->db, sql_all_pending, "");
+    if (!st)
+        return error_page(w, 503, "unavailable");
+    long long id, from, to;
+    char number[TN_MAX], subject[801], reason[4001], by[401];
+    time_t at;
+    for (int i = 0; db_fetch(st, "issiisst", &id, number, sizeof number, subject, sizeof subject,
+                             &from, &to, reason, sizeof reason, by, sizeof by, &at) == 1;
+         i++) {
+        char key[48];
+        hdf_set_valuef(w->r->hdf, "Requests.%d.id=%lld", i, id);
+        hdf_set_valuef(w->r->hdf, "Requests.%d.number=%s", i, number);
+        hdf_set_valuef(w->r->hdf, "Requests.%d.subject=%s", i, subject);
+        hdf_set_valuef(w->r->hdf, "Requests.%d.from=%s", i, priority_code(w, from));
+        hdf_set_valuef(w->r->hdf, "Requests.%d.to=%s", i, priority_code(w, to));
+        hdf_set_valuef(w->r->hdf, "Requests.%d.reason=%s", i, reason);
+        hdf_set_valuef(w->r->hdf, "Requests.%d.by=%s", i, by);
+        snprintf(key, sizeof key, "Requests.%d.at", i);
+        view_set_time(w->r->hdf, key, at);
+    }
+    db_done(st);
+    set_nav(w);
+    web_render(w, "agent/approvals.cs");
+}
+
+static void do_approval(web_t *w, const char *arg)
+{
+    const char *decision = req_query(w->r, "decision");
+    if (!csrf_ok(w) || !decision)
+        return error_page(w, 422, "expired");
+    const char *note = text_field(w, "note", 1000, false);
+    int rc = ticket_decide_priority(w->d, ME(w), atoll(arg), !strcmp(decision, "approve"),
+                                    note && *note ? note : NULL);
+    if (rc != TICKET_OK)
+        return error_page(w, rc == TICKET_FORBIDDEN ? 403 : rc == TICKET_NOT_FOUND ? 404 : 409,
+                          failure_key(rc));
+    req_redirect(w->r, !strcmp(decision, "approve") ? "/agent/approvals?done=approved"
+                                                    : "/agent/approvals?done=rejected");
+}
+
+/* ---- intake on a customer's behalf ------------------------------------- */
+
+static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
+static const char *const channels[] = {"phone", "email", "wecom", "dingtalk", "walk_in", NULL};
+
+static const form_field_t intake_fields[] = {
+    {"channel", FT_CHOICE, true, 20, channels},
+    {"category", FT_TEXT, true, 40, NULL},
+    {"contact_name", FT_TEXT, true, 50, NULL},
+    {"organisation", FT_TEXT, false, 100, NULL},
+    {"email", FT_EMAIL, false, 254, NULL},
+    {"phone", FT_PHONE, false, 30, NULL},
+    {"product", FT_TEXT, true, 100, NULL},
+    {"product_version", FT_TEXT, false, 50, NULL},
+    {"serial_number", FT_TEXT, false, 50, NULL},
+    {"subject", FT_TEXT, true, 100, NULL},
+    {"description", FT_LONGTEXT, true, 10000, NULL},
+    {"impact", FT_CHOICE, true, 20, impacts},
+};
+#define NINTAKE ((int)(sizeof intake_fields / sizeof *intake_fields))
+
+static void show_intake(web_t *w, int status)
+{
+    const char *q = req_query(w->r, "q");
+    customer_hit_t hits[CUSTOMER_SEARCH_MAX];
+    int n = q && text_ok(q) ? customer_search(w->d, q, hits, CUSTOMER_SEARCH_MAX) : 0;
+    for (int i = 0; i < n; i++) {
+        hdf_set_valuef(w->r->hdf, "Hits.%d.id=%lld", i, hits[i].id);
+        hdf_set_valuef(w->r->hdf, "Hits.%d.name=%s", i, hits[i].name);
+        hdf_set_valuef(w->r->hdf, "Hits.%d.organisation=%s", i, hits[i].organisation);
+        char key[32];
+        snprintf(key, sizeof key, "Hits.%d.tags", i);
+        set_tags(w->r->hdf, key, hits[i].tags);
+    }
+    hdf_set_value(w->r->hdf, "Search.q", q && text_ok(q) ? q : "");
+    hdf_set_int_value(w->r->hdf, "Search.done", q != NULL);
+    const char *cat = req_query(w->r, "category");
+    const category_t *k = catalog_category(&w->d->catalog, cat);
+    if (k) {
+        for (int i = 0; i < w->d->catalog.ncats; i++)
+            if (&w->d->catalog.cats[i] == k)
+                hdf_set_int_value(w->r->hdf, "Intake.category_index", i);
+        hdf_set_value(w->r->hdf, "Intake.category", k->code);
+    }
+    hdf_set_valuef(w->r->hdf, "Intake.customer_id=%lld", query_id(w, "customer_id"));
+    for (int i = 0; channels[i]; i++) {
+        const channel_t *ch = catalog_channel(&w->d->catalog, channels[i]);
+        hdf_set_valuef(w->r->hdf, "Channels.%d.code=%s", i, channels[i]);
+        hdf_set_valuef(w->r->hdf, "Channels.%d.label=%s", i, ch ? ch->name[w->lang] : channels[i]);
+    }
+    set_nav(w);
+    w->r->status = status;
+    web_render(w, "agent/new.cs");
+}
+
+static void page_intake(web_t *w, const char *arg)
+{
+    (void)arg;
+    show_intake(w, 200);
+}
+
+static void do_intake(web_t *w, const char *arg)
+{
+    (void)arg;
+    HDF *h = w->r->hdf;
+    const category_t *k = catalog_category(&w->d->catalog, req_query(w->r, "category"));
+    form_field_t cf[64];
+    char names[64][48];
+    int n = 0;
+    for (int i = 0; k && i < k->nfields && n < 64; i++, n++) {
+        cf[n] = k->fields[i].form;
+        snprintf(names[n], 48, "cf_%s", k->fields[i].name);
+        cf[n].name = names[n];
+    }
+    int errors = form_validate(h, h, intake_fields, NINTAKE) + form_validate(h, h, cf, n);
+    long long customer_id = query_id(w, "customer_id");
+    if (!k)
+        form_set_error(h, "category", "invalid_choice"), errors++;
+    if (!customer_id && !form_value(h, "email") && !form_value(h, "phone"))
+        form_set_error(h, "email", "contact_needed"), errors++;
+    if (!csrf_ok(w))
+        form_set_error(h, "_form", "expired"), errors++;
+    if (errors)
+        return show_intake(w, 422);
+    field_value_t values[64];
+    for (int i = 0; i < n; i++)
+        values[i] = (field_value_t){k->fields[i].id, form_value(h, names[i])};
+    char submit_key[64], random[TOKEN_TEXT_LEN + 1];
+    const char *sk = req_query(w->r, "submit_key");
+    if (sk && strlen(sk) == TOKEN_TEXT_LEN)
+        snprintf(submit_key, sizeof submit_key, "agent:%s", sk);
+    else
+        token_new(random), snprintf(submit_key, sizeof submit_key, "agent:%s", random);
+    ticket_new_t t = {
+        .channel = catalog_channel(&w->d->catalog, form_value(h, "channel")),
+        .category = k,
+        .subject = form_value(h, "subject"),
+        .description = form_value(h, "description"),
+        .contact_name = form_value(h, "contact_name"),
+        .organisation = form_value(h, "organisation"),
+        .email = form_value(h, "email"),
+        .phone = form_value(h, "phone"),
+        .product = form_value(h, "product"),
+        .product_version = form_value(h, "product_version"),
+        .serial_number = form_value(h, "serial_number"),
+        .impact = form_value(h, "impact"),
+        .language = "zh",
+        .submit_key = submit_key,
+        .customer_id = customer_id,
+        .actor = {.type = "agent", .agent_id = ME(w)->id, .name = ME(w)->name},
+        .values = values,
+        .nvalues = n,
+    };
+    ticket_receipt_t rec;
+    if (ticket_create(w->d, &t, &rec) != TICKET_OK) {
+        form_set_error(h, "_form", "save_failed");
+        return show_intake(w, 503);
+    }
+    char where[96];
+    snprintf(where, sizeof where, "/agent/t/%s?done=created", rec.number);
+    req_redirect(w->r, where);
+}
+
+/* ---- progress tracking table ------------------------------------------ */
+
+static void read_progress_filter(web_t *w, progress_filter_t *f)
+{
+    memset(f, 0, sizeof *f);
+    f->team_id = query_id(w, "team");
+    f->category_id = query_id(w, "category");
+    f->priority_id = query_id(w, "priority");
+    f->owner_id = query_id(w, "owner");
+    const char *s = req_query(w->r, "status"), *from = req_query(w->r, "from"),
+               *to = req_query(w->r, "to");
+    if (s && ticket_status_parse(s) >= 0)
+        snprintf(f->status, sizeof f->status, "%s", s);
+    f->from = from && *from ? form_parse_local_time(from) : 0;
+    f->to = to && *to ? form_parse_local_time(to) : 0;
+    if (f->to)
+        f->to += 24 * 3600; /* "to" names a whole day */
+    HDF *h = w->r->hdf;
+    hdf_set_valuef(h, "Filter.team=%lld", f->team_id);
+    hdf_set_valuef(h, "Filter.category=%lld", f->category_id);
+    hdf_set_valuef(h, "Filter.priority=%lld", f->priority_id);
+    hdf_set_valuef(h, "Filter.owner=%lld", f->owner_id);
+    hdf_set_value(h, "Filter.status", f->status);
+    hdf_set_value(h, "Filter.from", f->from ? from : "");
+    hdf_set_value(h, "Filter.to", f->to ? to : "");
+}
+
+static const char *met_code(int m)
+{
+    return m == 1 ? "met" : m == 0 ? "missed" : m == -1 ? "open" : "none";
+}
+
+static void page_progress(web_t *w, const char *arg)
+{
+    (void)arg;
+    progress_filter_t f;
+    read_progress_filter(w, &f);
+    progress_page_t *page = malloc(sizeof *page);
+    if (!page || progress_list(w->d, ME(w), &f, req_query(w->r, "after"), page)) {
+        free(page);
+        return error_page(w, 503, "unavailable");
+    }
+    HDF *h = w->r->hdf;
+    time_t now = desk_now(w->d);
+    for (int i = 0; i < page->n; i++) {
+        const progress_row_t *r = &page->rows[i];
+        char key[64];
+        hdf_set_valuef(h, "Rows.%d.number=%s", i, r->number);
+        hdf_set_valuef(h, "Rows.%d.subject=%s", i, r->subject);
+        hdf_set_valuef(h, "Rows.%d.customer=%s", i, r->customer);
+        hdf_set_valuef(h, "Rows.%d.category=%lld", i, r->category_id);
+        hdf_set_valuef(h, "Rows.%d.priority=%s", i, priority_code(w, r->priority_id));
+        hdf_set_valuef(h, "Rows.%d.status=%s", i, r->status);
+        hdf_set_valuef(h, "Rows.%d.owner=%s", i, r->owner);
+        snprintf(key, sizeof key, "Rows.%d.created", i);
+        view_set_time(h, key, r->created_at);
+        snprintf(key, sizeof key, "Rows.%d.first_due", i);
+        view_set_time(h, key, r->first_response_due_at);
+        snprintf(key, sizeof key, "Rows.%d.resolve_due", i);
+        view_set_time(h, key, r->resolution_due_at);
+        snprintf(key, sizeof key, "Rows.%d.updated", i);
+        view_set_time(h, key, r->updated_at);
+        hdf_set_valuef(h, "Rows.%d.first_met=%s", i,
+                       met_code(progress_met(r->first_response_due_at, r->first_responded_at, now)));
+        hdf_set_valuef(h, "Rows.%d.resolve_met=%s", i,
+                       met_code(progress_met(r->resolution_due_at, r->resolved_at, now)));
+    }
+    if (page->more)
+        hdf_set_value(h, "Next", page->next_cursor);
+    free(page);
+    set_list(w, sql_agents, 0, "Agents");
+    const char *qs = req_env(w->r, "QUERY_STRING");
+    hdf_set_value(h, "QueryString", qs ? qs : "");
+    set_nav(w);
+    web_render(w, "agent/progress.cs");
+}
+
+static void csv_field(STRING *out, const char *v)
+{
+    /* a leading = + - @ would make Excel run a formula: prefix a quote */
+    string_append_char(out, '"');
+    if (v && strchr("=+-@", v[0]) && v[0])
+        string_append_char(out, '\'');
+    for (const char *p = v ? v : ""; *p; p++) {
+        if (*p == '"')
+            string_append_char(out, '"');
+        string_append_char(out, *p);
+    }
+    string_append_char(out, '"');
+}
+
+static void csv_time(STRING *out, time_t t)
+{
+    char buf[32] = "";
+    struct tm tm;
+    if (t)
+        strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+    csv_field(out, buf);
+}
+
+static void csv_row(web_t *w, STRING *out, const progress_row_t *r, time_t now)
+{
+    const category_t *k = catalog_category_by_id(&w->d->catalog, r->category_id);
+    const priority_t *p = catalog_priority_by_id(&w->d->catalog, r->priority_id);
+    char key[48];
+    csv_field(out, r->number), string_append_char(out, ',');
+    csv_field(out, r->customer), string_append_char(out, ',');
+    csv_field(out, r->subject), string_append_char(out, ',');
+    csv_field(out, k ? k->name[w->lang] : ""), string_append_char(out, ',');
+    csv_field(out, p ? p->name[w->lang] : ""), string_append_char(out, ',');
+    snprintf(key, sizeof key, "Status.%s", r->status);
+    csv_field(out, view_text(&w->d->view, w->lang, key)), string_append_char(out, ',');
+    csv_field(out, r->owner), string_append_char(out, ',');
+    csv_time(out, r->created_at), string_append_char(out, ',');
+    csv_time(out, r->first_response_due_at), string_append_char(out, ',');
+    csv_time(out, r->first_responded_at), string_append_char(out, ',');
+    snprintf(key, sizeof key, "Agent.Met.%s",
+             met_code(progress_met(r->first_response_due_at, r->first_responded_at, now)));
+    csv_field(out, view_text(&w->d->view, w->lang, key)), string_append_char(out, ',');
+    csv_time(out, r->resolution_due_at), string_append_char(out, ',');
+    csv_time(out, r->resolved_at), string_append_char(out, ',');
+    snprintf(key, sizeof key, "Agent.Met.%s",
+             met_code(progress_met(r->resolution_due_at, r->resolved_at, now)));
+    csv_field(out, view_text(&w->d->view, w->lang, key));
+    string_append(out, "\r\n");
+}
+
+static void page_progress_csv(web_t *w, const char *arg)
+{
+    (void)arg;
+    progress_filter_t f;
+    read_progress_filter(w, &f);
+    progress_page_t *page = malloc(sizeof *page);
+    STRING *out = &w->r->body;
+    time_t now = desk_now(w->d);
+    if (!page)
+        return error_page(w, 503, "unavailable");
+    string_append(out, "\xEF\xBB\xBF"); /* BOM: Excel then reads the file as UTF-8 */
+    string_append(out, view_text(&w->d->view, w->lang, "Agent.CsvHeader"));
+    string_append(out, "\r\n");
+    char cursor[48] = "";
+    long limit = config_int(&w->d->cfg, "Progress.CsvMaxRows", 50000, 100, 1000000);
+    for (long rows = 0; rows < limit;) {
+        if (progress_list(w->d, ME(w), &f, cursor, page)) {
+            free(page);
+            string_clear(out);
+            string_init(out);
+            return error_page(w, 503, "unavailable");
+        }
+        for (int i = 0; i < page->n; i++, rows++)
+            csv_row(w, out, &page->rows[i], now);
+        if (!page->more)
+            break;
+        snprintf(cursor, sizeof cursor, "%s", page->next_cursor);
+    }
+    free(page);
+    w->r->content_type = "text/csv; charset=utf-8";
+    req_header(w->r, "Content-Disposition", "attachment; filename=\"progress.csv\"");
+}
+
+static void health(web_t *w, const char *arg)
+{
+    (void)arg;
+    bool up = db_ping(&w->d->db) == DB_OK;
+    w->r->status = up ? 200 : 503;
+    w->r->content_type = "text/plain; charset=utf-8";
+    string_append(&w->r->body, up ? "ok\n" : "database unavailable\n");
+}
+
+static const web_route_t open_routes[] = {
+    {"GET", "/agent/login", NULL, page_login},
+    {"POST", "/agent/login", NULL, do_login},
+    {"GET", "/agent/health", NULL, health},
+};
+
+static const web_route_t routes[] = {
+    {"GET", "/agent/", NULL, page_home},
+    {"POST", "/agent/logout", NULL, do_logout},
+    {"GET", "/agent/q/", NULL, page_queue},
+    {"GET", "/agent/t/", NULL, page_ticket},
+    {"POST", "/agent/t/", "/act", do_action},
+    {"GET", "/agent/approvals", NULL, page_approvals},
+    {"POST", "/agent/approvals/", NULL, do_approval},
+    {"GET", "/agent/new", NULL, page_intake},
+    {"POST", "/agent/new", NULL, do_intake},
+    {"GET", "/agent/progress", NULL, page_progress},
+    {"GET", "/agent/progress.csv", NULL, page_progress_csv},
+};
+
+static void route_error(web_t *w, int status)
+{
+    error_page(w, status, status == 405 ? "method" : "not_found");
+}
+
+static void open_route_miss(web_t *w, int status)
+{
+    (void)status;
+    w->r->status = 0; /* not an open route: the signed-in routes decide */
+}
+
+/* Resolves the session; answers the request itself when there is none. */
+static bool signed_in(web_t *w, session_t *s)
+{
+    const char *sid = req_cookie(w->r, "sid");
+    int rc = sid ? auth_session(w->d, sid, &s->me) : 0;
+    if (rc == 1) {
+        snprintf(s->token, sizeof s->token, "%s", sid);
+        auth_csrf_token(w->d, s->token, s->csrf);
+        if (!req_cookie(w->r, "lang"))
+            w->lang = lang_parse(s->me.language);
+        return true;
+    }
+    if (rc < 0) {
+        error_page(w, 503, "unavailable");
+        return false;
+    }
+    char where[600];
+    snprintf(where, sizeof where, "/agent/login?back=%s",
+             strcmp(w->r->method, "GET") == 0 ? w->r->path : "/agent/");
+    req_redirect(w->r, where);
+    return false;
+}
+
+static void handle(FCGX_Request *fx, void *ctx)
+{
+    desk_t *d = ctx;
+    req_t r;
+    session_t s;
+    memset(&s, 0, sizeof s);
+    int status = req_start(&r, fx, d->max_body, true);
+    web_t w = {.r = &r, .d = d, .lang = d->default_lang, .ctx = &s};
+    const char *lc = req_cookie(&r, "lang");
+    if (lc)
+        w.lang = lang_parse(lc);
+    if (status)
+        error_page(&w, status, status == 413 ? "too_large" : "bad_request");
+    else {
+        web_dispatch(&w, open_routes, sizeof open_routes / sizeof *open_routes, open_route_miss);
+        if (r.status == 0) {
+            r.status = 200;
+            if (signed_in(&w, &s))
+                web_dispatch(&w, routes, sizeof routes / sizeof *routes, route_error);
+        }
+    }
+    sodium_memzero(&s, sizeof s);
+    req_finish(&r);
+}
+
+static desk_t desk; /* this worker's context */
+
+static int worker_init(void *ctx)
+{
+    desk_t *d = ctx;
+    d->max_body = (size_t)config_int(&d->cfg, "Agent.MaxBody", 1L << 20, 1024, 1L << 30);
+    return desk_open(d, pages);
+}
+
+static void worker_exit(void *ctx) { desk_close(ctx); }
+
+int main(int argc, char **argv)
+{
+    log_set_program("agent");
+    if (desk_configure(&desk, config_path_from_args(argc, argv)))
+        return 1;
+    server_hooks_t hooks = {worker_init, handle, worker_exit, &desk};
+    return server_run(&desk.cfg, "Agent", &hooks);
+}

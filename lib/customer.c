@@ -1,0 +1,60 @@
+/* customer: see customer.h. */
+#include "customer.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define C_SELECT                                                                              \
+    "SELECT c.id, c.name, COALESCE(o.name, ''), COALESCE((SELECT GROUP_CONCAT(g.code ORDER BY" \
+    " g.id) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE ct.customer_id ="     \
+    " c.id), '') FROM customers c LEFT JOIN organisations o ON o.id = c.organisation_id "
+static const char sql_by_contact[] =
+    C_SELECT "WHERE c.id IN (SELECT customer_id FROM customer_contacts WHERE kind = ? AND"
+             " value_bidx = ?) LIMIT ?";
+static const char sql_by_name[] = C_SELECT "WHERE c.name LIKE ? ORDER BY c.name, c.id LIMIT ?";
+
+void contact_normalise(const char *kind, const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (const char *p = in; *p && o + 1 < cap; p++) {
+        if (strcmp(kind, "email") == 0)
+            out[o++] = (char)tolower((unsigned char)*p);
+        else if (isdigit((unsigned char)*p) || (*p == '+' && o == 0))
+            out[o++] = *p;
+    }
+    out[o] = '\0';
+}
+
+int customer_search(desk_t *d, const char *q, customer_hit_t *hits, int max)
+{
+    MYSQL_STMT *st;
+    if (!q || !*q)
+        return 0;
+    size_t digits = 0;
+    for (const char *p = q; *p; p++)
+        digits += isdigit((unsigned char)*p) != 0;
+    if (strchr(q, '@') || digits >= 5) {
+        const char *kind = strchr(q, '@') ? "email" : "phone";
+        char norm[256];
+        unsigned char bidx[SECRET_HASH_LEN];
+        contact_normalise(kind, q, norm, sizeof norm);
+        secret_blind_index(&d->secrets, kind, norm, bidx);
+        st = db_query(&d->db, sql_by_contact, "sbi", kind, bidx, sizeof bidx, (long long)max);
+    } else {
+        char like[260];
+        snprintf(like, sizeof like, "%s%%", q);
+        st = db_query(&d->db, sql_by_name, "si", like, (long long)max);
+    }
+    if (!st)
+        return -1;
+    int n = 0, rc;
+    customer_hit_t h;
+    while (memset(&h, 0, sizeof h),
+           (rc = db_fetch(st, "isss", &h.id, h.name, sizeof h.name, h.organisation,
+                          sizeof h.organisation, h.tags, sizeof h.tags)) == 1)
+        if (n < max)
+            hits[n++] = h;
+    db_done(st);
+    return rc < 0 ? -1 : n;
+}

@@ -1,0 +1,22 @@
+<?cs include!"layout.cs" ?>
+<!DOCTYPE html>
+<html lang="<?cs if:Lang.Code == "en" ?>en<?cs else ?>zh-CN<?cs /if ?>">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:L.Agent.Login.Title ?></title><link rel="stylesheet" href="/static/agent.css"></head>
+<body class="agent login-page">
+<main id="main" class="login-box">
+  <h1><?cs var:Site.Name ?></h1>
+  <h2><?cs var:L.Agent.Login.Title ?></h2>
+  <?cs if:Login.error ?><div class="alert" role="alert"><?cs var:L.Agent.Login[Login.error] ?><?cs if:Login.wait ?> <?cs var:L.Agent.Login.WaitMinutes ?> <?cs var:Login.wait ?><?cs /if ?></div><?cs /if ?>
+  <form method="post" action="/agent/login">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <input type="hidden" name="back" value="<?cs var:Login.back ?>">
+    <label for="login"><?cs var:L.Agent.Login.Login ?></label>
+    <input id="login" name="login" autocomplete="username" value="<?cs var:Login.login ?>" required autofocus>
+    <label for="password"><?cs var:L.Agent.Login.Password ?></label>
+    <input id="password" name="password" type="password" autocomplete="current-password" required>
+    <button type="submit" class="primary"><?cs var:L.Agent.Login.Submit ?></button>
+  </form>
+  <p class="langs"><a href="/lang/zh?back=/agent/login">中文</a> · <a href="/lang/en?back=/agent/login">English</a></p>
+</main>
+</body></html>

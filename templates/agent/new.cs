@@ -1,0 +1,52 @@
+<?cs include!"agent/layout.cs" ?>
+<?cs call:agent_start(L.Agent.Intake.Title) ?>
+<h1><?cs var:L.Agent.Intake.Title ?></h1>
+<form class="search-customer card" method="get" action="/agent/new">
+  <label for="cq"><?cs var:L.Agent.Intake.Find ?></label>
+  <input id="cq" name="q" value="<?cs var:Search.q ?>">
+  <?cs if:Intake.category ?><input type="hidden" name="category" value="<?cs var:Intake.category ?>"><?cs /if ?>
+  <button type="submit"><?cs var:L.Agent.Intake.FindSubmit ?></button>
+  <p class="hint"><?cs var:L.Agent.Intake.FindHelp ?></p>
+  <?cs if:Search.done && !Hits.0.id ?><p class="muted"><?cs var:L.Agent.Intake.NoHits ?></p><?cs /if ?>
+  <?cs if:Hits.0.id ?><ul class="hits"><?cs each:h = Hits ?><li><a href="/agent/new?customer_id=<?cs var:h.id ?>&amp;contact_name=<?cs var:url_escape(h.name) ?>&amp;category=<?cs var:url_escape(Intake.category) ?>"><?cs var:L.Agent.Intake.Use ?></a> <strong><?cs var:h.name ?></strong> <?cs var:h.organisation ?><?cs call:tag_list(h.tags) ?></li><?cs /each ?></ul><?cs /if ?>
+</form>
+<form class="category-pick" method="get" action="/agent/new">
+  <input type="hidden" name="customer_id" value="<?cs var:Intake.customer_id ?>">
+  <input type="hidden" name="contact_name" value="<?cs var:Query.contact_name ?>">
+  <label for="cat"><?cs var:L.Agent.Intake.Category ?></label>
+  <select id="cat" name="category"><?cs each:c = Catalog.AllCategories ?><option value="<?cs var:c.code ?>"<?cs if:c.code == Intake.category ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select>
+  <button type="submit"><?cs var:L.Agent.Filter.Apply ?></button>
+</form>
+<?cs if:Intake.category ?>
+<?cs if:Form.HasErrors ?><div class="alert" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+<form class="request card" method="post" action="/agent/new">
+  <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+  <input type="hidden" name="category" value="<?cs var:Intake.category ?>">
+  <input type="hidden" name="customer_id" value="<?cs var:Intake.customer_id ?>">
+  <?cs if:Intake.customer_id != "0" ?><p class="chosen"><?cs var:L.Agent.Intake.Chosen ?>: <strong><?cs var:Query.contact_name ?></strong></p><?cs /if ?>
+  <?cs call:choice("channel", L.Agent.Intake.Channel, "", Channels, 1, 0) ?>
+  <div class="row">
+  <?cs if:!Form.contact_name.value ?><?cs set:Form.contact_name.value = Query.contact_name ?><?cs /if ?>
+  <?cs call:field("contact_name", L.Form.contact_name, "", "text", 1, 50) ?>
+  <?cs call:field("organisation", L.Form.organisation, "", "text", 0, 100) ?>
+  </div>
+  <div class="row">
+  <?cs call:field("email", L.Form.email, "", "email", 0, 254) ?>
+  <?cs call:field("phone", L.Form.phone, "", "phone", 0, 30) ?>
+  </div>
+  <?cs call:field("subject", L.Form.subject, "", "text", 1, 100) ?>
+  <?cs call:field("description", L.Form.description, L.Form.description_help, "longtext", 1, 10000) ?>
+  <?cs call:choice("impact", L.Form.impact, "", L.Form.ImpactOptions, 1, 0) ?>
+  <?cs each:c = Catalog.Categories ?><?cs if:c.code == Intake.category ?><?cs each:f = c.Fields ?>
+    <?cs if:f.type == "choice" || f.type == "multichoice" ?><?cs call:choice("cf_" + f.name, f.label, f.help, f.Options, f.required, f.type == "multichoice") ?>
+    <?cs else ?><?cs call:field("cf_" + f.name, f.label, f.help, f.type, f.required, f.max) ?><?cs /if ?>
+  <?cs /each ?><?cs /if ?><?cs /each ?>
+  <div class="row">
+  <?cs call:field("product", L.Form.product, "", "text", 1, 100) ?>
+  <?cs call:field("product_version", L.Form.product_version, "", "text", 0, 50) ?>
+  </div>
+  <?cs call:field("serial_number", L.Form.serial_number, "", "text", 0, 50) ?>
+  <button type="submit" class="primary"><?cs var:L.Agent.Intake.Submit ?></button>
+</form>
+<?cs /if ?>
+<?cs call:agent_end() ?>
