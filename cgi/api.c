@@ -240,8 +240,9 @@ static void read_ticket(call_t *c, const char *number)
     const channel_t *ch = catalog_channel_by_id(cat, t.channel_id);
     json_t *events = json_array();
     json_t *out = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:{s:o, s:o, s:o}, s:o}", "number", t.number,
-        "status", t.status, "subject", t.subject, "category", k ? k->code : "", "priority",
+        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:{s:o, s:o, s:o}, s:o}", "number",
+        t.number, "status", t.status, "subject", t.subject, "description",
+        t.description ? t.description : "", "category", k ? k->code : "", "priority",
         p ? p->code : "", "channel", ch ? ch->code : "", "created_at", time_json(t.created_at),
         "updated_at", time_json(t.updated_at), "sla", "classify_due_at",
         time_json(t.classify_due_at), "first_response_due_at",
@@ -311,9 +312,7 @@ static void update_ticket(call_t *c, const char *number)
     long long id = t.id;
     ticket_free(&t);
     actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
-    int rc = p ? ticket_set_priority(c->d, id, p, &who, reason) : TICKET_OK;
-    if (rc == TICKET_OK && status)
-        rc = ticket_set_status(c->d, id, (ticket_status_t)to, &who, reason);
+    int rc = ticket_update(c->d, id, p, status ? to : -1, &who, reason);
     if (rc == TICKET_BAD_TRANSITION)
         return fail(c, 422, "invalid_transition", "the ticket cannot move to that status from where it is", "status");
     if (rc != TICKET_OK)

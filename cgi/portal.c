@@ -55,7 +55,9 @@ static void error_page(page_t *p, int status, const char *key)
     p->r->status = status;
     if (!p->r->hdf) { /* the request could not even be parsed */
         p->r->content_type = "text/plain; charset=utf-8";
-        string_append(&p->r->body, view_text(&p->d->view, p->lang, key));
+        char path[64];
+        snprintf(path, sizeof path, "Error.%s", key);
+        string_append(&p->r->body, view_text(&p->d->view, p->lang, path));
         return;
     }
     hdf_set_value(p->r->hdf, "Error.Key", key);

@@ -164,7 +164,9 @@ int form_validate(HDF *in, HDF *out, const form_field_t *fields, int n)
         if (!v)
             return n;
         const char *err = field_check(f, v);
-        hdf_set_valuef(out, "Form.%s.value=%s", f->name, v);
+        /* bytes that are not UTF-8 are not shown back: the page must stay valid */
+        hdf_set_valuef(out, "Form.%s.value=%s", f->name,
+                       err && strcmp(err, "encoding") == 0 ? "" : v);
         if (f->type == FT_MULTICHOICE && !err) {
             char *save;
             for (char *t = strtok_r(v, ",", &save); t; t = strtok_r(NULL, ",", &save))

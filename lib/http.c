@@ -102,15 +102,16 @@ int req_start(req_t *r, FCGX_Request *fx, size_t max_body, bool parse_body)
     snprintf(r->method, sizeof r->method, "%s", m ? m : "GET");
     const char *https = req_env(r, "HTTPS");
     r->https = https && *https && strcmp(https, "off") != 0;
-    const char *cl = req_env(r, "CONTENT_LENGTH");
-    if (cl && strtoull(cl, NULL, 10) > max_body)
-        return 413;
+    /* cgi_init reads the environment only; the body is read by cgi_parse */
     NEOERR *err = cgi_init(&r->cgi, NULL);
     if (err) {
         view_log_error(err, "cgi_init");
         return 400;
     }
     r->hdf = r->cgi->hdf;
+    const char *cl = req_env(r, "CONTENT_LENGTH");
+    if (cl && strtoull(cl, NULL, 10) > max_body)
+        return 413;
     if (parse_body && (err = cgi_parse(r->cgi)) != STATUS_OK) {
         view_log_error(err, "cgi_parse");
         return 400;

@@ -500,6 +500,24 @@ static int apply_priority(desk_t *d, ticket_t *t, void *arg, time_t now)
     return ticket_set_priority_locked(d, t, c->priority, c->who, c->text, now);
 }
 
+static int apply_update(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    change_t *c = arg;
+    int from = ticket_status_parse(t->status);
+    if ((int)c->to >= 0 && (from < 0 || !ticket_transition_allowed((ticket_status_t)from, c->to)))
+        return TICKET_BAD_TRANSITION;
+    int rc = c->priority ? ticket_set_priority_locked(d, t, c->priority, c->who, c->text, now)
+                         : TICKET_OK;
+    return rc == TICKET_OK && (int)c->to >= 0 ? apply_status(d, t, c, now) : rc;
+}
+
+int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int status,
+                  const actor_t *who, const char *reason)
+{
+    change_t c = {.who = who, .text = reason, .to = (ticket_status_t)status, .priority = p};
+    return ticket_with_locked(d, ticket_id, 0, apply_update, &c);
+}
+
 int ticket_set_priority(desk_t *d, long long ticket_id, const priority_t *p, const actor_t *who,
                         const char *reason)
 {

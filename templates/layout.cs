@@ -1,57 +1,60 @@
 <?cs # Shared page frame and form macros. Every var: is HTML-escaped
-       (Config.VarEscapeMode = html); nothing here prints raw. ?>
-<?cs def:page_start(title) ?><!DOCTYPE html>
+       (Config.VarEscapeMode = html); nothing here prints raw. No inline
+       styles or scripts: the Content-Security-Policy forbids them. ?><?cs
+def:page_start(title) ?><!DOCTYPE html>
 <html lang="<?cs if:Lang.Code == "en" ?>en<?cs else ?>zh-CN<?cs /if ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
+<meta name="color-scheme" content="light">
 <title><?cs var:title ?> · <?cs var:Site.Name ?></title>
+<link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/portal.css">
 </head>
-<body>
+<body class="lang-<?cs var:Lang.Code ?>">
 <a class="skip" href="#main"><?cs var:L.Skip ?></a>
 <header class="top">
-  <a class="brand" href="/"><span class="logo" aria-hidden="true">◆</span> <?cs var:Site.Name ?></a>
-  <nav class="lang" aria-label="Language">
-    <a href="/lang/zh?back=<?cs var:url_escape(Page.Path) ?>"<?cs if:Lang.Code == "zh" ?> aria-current="true"<?cs /if ?>>中文</a>
-    <a href="/lang/en?back=<?cs var:url_escape(Page.Path) ?>"<?cs if:Lang.Code == "en" ?> aria-current="true"<?cs /if ?>>English</a>
-  </nav>
+  <div class="top-in">
+    <a class="brand" href="/"><span class="logo" aria-hidden="true"></span><span class="brand-name"><?cs var:Site.Name ?></span></a>
+    <nav class="lang" aria-label="<?cs var:L.LangSwitch ?>">
+      <a href="/lang/zh?back=<?cs var:url_escape(Page.Path) ?>" lang="zh-CN" hreflang="zh-CN"<?cs if:Lang.Code != "en" ?> aria-current="true"<?cs /if ?>><?cs var:L.Langs.zh ?></a>
+      <a href="/lang/en?back=<?cs var:url_escape(Page.Path) ?>" lang="en" hreflang="en"<?cs if:Lang.Code == "en" ?> aria-current="true"<?cs /if ?>><?cs var:L.Langs.en ?></a>
+    </nav>
+  </div>
 </header>
-<main id="main">
-<?cs /def ?>
-
-<?cs def:page_end() ?>
+<main id="main" tabindex="-1">
+<?cs /def ?><?cs def:page_end() ?>
 </main>
-<footer class="foot"><?cs var:L.Footer ?></footer>
+<footer class="foot"><p><?cs var:L.Footer ?></p></footer>
 <script src="/static/portal.js"></script>
 </body>
 </html>
-<?cs /def ?>
-
-<?cs # One form field: label, control, help, error. name is the form key,
-       label and help are already-translated text. ?>
-<?cs def:field(name, label, help, type, required, max) ?>
-<div class="field<?cs if:Form[name].error ?> has-error<?cs /if ?>">
-  <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <span class="req" title="<?cs var:L.Required ?>">*</span><?cs /if ?></label>
+<?cs /def ?><?cs # A duration given in minutes, in words: "2 小时 30 分钟", "1 hour". ?><?cs def:duration(minutes) ?><?cs
+  if:#minutes >= 60 ?><?cs var:#minutes / 60 ?> <?cs if:#minutes / 60 == 1 ?><?cs var:L.Span.hour ?><?cs else ?><?cs var:L.Span.hours ?><?cs /if ?><?cs /if ?><?cs
+  if:#minutes % 60 > 0 || #minutes == 0 ?><?cs if:#minutes >= 60 ?> <?cs /if ?><?cs var:#minutes % 60 ?> <?cs if:#minutes % 60 == 1 ?><?cs var:L.Span.minute ?><?cs else ?><?cs var:L.Span.minutes ?><?cs /if ?><?cs /if ?><?cs
+/def ?><?cs # The "*" after the label of a required field, read out as "required". ?><?cs def:required_mark() ?> <span class="req" aria-hidden="true">*</span><span class="sr-only"><?cs var:L.RequiredParen ?></span><?cs /def ?><?cs # One form field: label, control, error, help. name is the form key,
+       label and help are already-translated text. ?><?cs def:field(name, label, help, type, required, max) ?>
+<div class="field field-<?cs var:type ?><?cs if:Form[name].error ?> has-error<?cs /if ?>">
+  <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?><?cs call:required_mark() ?><?cs /if ?></label>
   <?cs if:type == "longtext" ?>
-  <textarea id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="5"<?cs if:max > 0 ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:required ?> required<?cs /if ?><?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?> aria-describedby="h-<?cs var:name ?> e-<?cs var:name ?>"><?cs var:Form[name].value ?></textarea>
+  <textarea id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="<?cs if:max > 5000 ?>6<?cs else ?>4<?cs /if ?>"<?cs if:max > 0 ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:required ?> required aria-required="true"<?cs /if ?><?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?><?cs if:Form[name].error || help ?> aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?><?cs if:help ?>h-<?cs var:name ?><?cs /if ?>"<?cs /if ?>><?cs var:Form[name].value ?></textarea>
   <?cs else ?>
-  <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs if:type == "datetime" ?>datetime-local<?cs elif:type == "email" ?>email<?cs elif:type == "phone" ?>tel<?cs elif:type == "date" ?>date<?cs elif:type == "number" ?>number<?cs else ?>text<?cs /if ?>" value="<?cs var:Form[name].value ?>"<?cs if:max > 0 && type != "datetime" && type != "date" ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:required ?> required<?cs /if ?><?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?> aria-describedby="h-<?cs var:name ?> e-<?cs var:name ?>">
+  <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs if:type == "datetime" ?>datetime-local<?cs elif:type == "email" ?>email<?cs elif:type == "phone" ?>tel<?cs elif:type == "date" ?>date<?cs elif:type == "number" ?>number<?cs else ?>text<?cs /if ?>" value="<?cs var:Form[name].value ?>"<?cs if:max > 0 && type != "datetime" && type != "date" ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:type == "email" ?> autocomplete="email" inputmode="email" spellcheck="false"<?cs elif:type == "phone" ?> autocomplete="tel" inputmode="tel"<?cs elif:type == "number" ?> inputmode="numeric"<?cs /if ?><?cs if:required ?> required aria-required="true"<?cs /if ?><?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?><?cs if:Form[name].error || help ?> aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?><?cs if:help ?>h-<?cs var:name ?><?cs /if ?>"<?cs /if ?>>
   <?cs /if ?>
+  <?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?>
   <?cs if:help ?><p class="help" id="h-<?cs var:name ?>"><?cs var:help ?></p><?cs /if ?>
-  <?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>" role="alert"><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?>
 </div>
-<?cs /def ?>
-
-<?cs # A choice from a list of options (each with .code and .label). ?>
-<?cs def:choice(name, label, help, options, required, multi) ?>
-<fieldset class="field choice<?cs if:Form[name].error ?> has-error<?cs /if ?>">
-  <legend><?cs var:label ?><?cs if:required ?> <span class="req" title="<?cs var:L.Required ?>">*</span><?cs /if ?></legend>
+<?cs /def ?><?cs # A choice from a list of options (each with .code and .label): radio
+       buttons, or checkboxes when multi. Each option is a large target. ?><?cs def:choice(name, label, help, options, required, multi) ?>
+<fieldset class="field choice<?cs if:Form[name].error ?> has-error<?cs /if ?>"<?cs if:Form[name].error || help ?> aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?><?cs if:help ?>h-<?cs var:name ?><?cs /if ?>"<?cs /if ?><?cs if:required && !multi ?> aria-required="true"<?cs /if ?>>
+  <legend><?cs var:label ?><?cs if:required ?><?cs call:required_mark() ?><?cs /if ?></legend>
+  <?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?>
+  <div class="opts">
   <?cs each:o = options ?>
-  <label class="opt"><input type="<?cs if:multi ?>checkbox<?cs else ?>radio<?cs /if ?>" name="<?cs var:name ?>" value="<?cs var:o.code ?>"<?cs if:multi ?><?cs if:Form[name].sel[o.code] ?> checked<?cs /if ?><?cs elif:Form[name].value == o.code ?> checked<?cs /if ?><?cs if:required && !multi ?> required<?cs /if ?>> <span><?cs var:o.label ?></span></label>
+    <label class="opt"><input type="<?cs if:multi ?>checkbox<?cs else ?>radio<?cs /if ?>" name="<?cs var:name ?>" value="<?cs var:o.code ?>"<?cs if:multi ?><?cs if:Form[name].sel[o.code] ?> checked<?cs /if ?><?cs elif:Form[name].value == o.code ?> checked<?cs /if ?><?cs if:required && !multi ?> required<?cs /if ?>><span><?cs var:o.label ?></span></label>
   <?cs /each ?>
-  <?cs if:help ?><p class="help"><?cs var:help ?></p><?cs /if ?>
-  <?cs if:Form[name].error ?><p class="error" role="alert"><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?>
+  </div>
+  <?cs if:help ?><p class="help" id="h-<?cs var:name ?>"><?cs var:help ?></p><?cs /if ?>
 </fieldset>
 <?cs /def ?>

@@ -1,36 +1,46 @@
-<?cs include!"layout.cs" ?>
-<?cs call:page_start(L.Portal.Title) ?>
+<?cs include!"layout.cs" ?><?cs call:page_start(L.Portal.Title) ?>
 <section class="hero">
   <h1><?cs var:L.Portal.Title ?></h1>
-  <p><?cs var:L.Portal.Welcome ?></p>
+  <p class="lead"><?cs var:L.Portal.Welcome ?></p>
 </section>
-<section aria-labelledby="kinds">
+
+<section class="pick" aria-labelledby="kinds">
   <h2 id="kinds"><?cs var:L.Portal.PickKind ?></h2>
   <ul class="kinds">
   <?cs each:c = Catalog.Categories ?>
     <li><a class="kind kind-<?cs var:c.code ?>" href="/new/<?cs var:url_escape(c.code) ?>">
-      <strong><?cs var:c.name ?></strong>
-      <span><?cs var:c.summary ?></span>
+      <span class="kind-icon" aria-hidden="true"></span>
+      <span class="kind-text"><strong><?cs var:c.name ?></strong>
+      <span class="kind-sum"><?cs var:c.summary ?></span></span>
+      <span class="chev" aria-hidden="true"></span>
     </a></li>
   <?cs /each ?>
   </ul>
+  <p class="track-hint"><?cs var:L.Portal.TrackHint ?></p>
 </section>
-<section class="promise" aria-labelledby="promise">
+
+<section class="card promise" aria-labelledby="promise">
   <h2 id="promise"><?cs var:L.Portal.Promise ?></h2>
-  <p><?cs var:L.Portal.PromiseText ?></p>
-  <h3><?cs var:L.Portal.Levels ?></h3>
-  <ul class="levels">
-  <?cs each:p = Catalog.Priorities ?>
-    <li><span class="badge badge-<?cs var:p.color ?>"><?cs var:p.name ?></span>
-      <?cs if:p.first_response >= 60 ?><?cs var:#p.first_response / 60 ?> <?cs var:L.Dur.hours ?><?cs else ?><?cs var:p.first_response ?> <?cs var:L.Dur.minutes ?><?cs /if ?></li>
-  <?cs /each ?>
-  </ul>
+  <p class="promise-main"><?cs var:L.Portal.PromiseText ?></p>
+  <table class="levels">
+    <caption><?cs var:L.Portal.Levels ?></caption>
+    <thead><tr><th scope="col"><?cs var:L.Ticket.Priority ?></th><th scope="col"><?cs var:L.Portal.LevelWhen ?></th><th scope="col" class="num"><?cs var:L.Portal.FirstResponse ?></th></tr></thead>
+    <tbody>
+    <?cs each:p = Catalog.Priorities ?>
+      <tr><th scope="row"><span class="badge badge-<?cs var:p.color ?>"><?cs var:p.name ?></span></th>
+        <td><?cs var:L.Portal.LevelHint[name(p)] ?></td>
+        <td class="num"><?cs call:duration(p.first_response) ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <p class="note"><?cs var:L.Portal.HoursNote ?></p>
 </section>
-<section class="channels" aria-labelledby="channels">
+
+<section class="card channels" aria-labelledby="channels">
   <h2 id="channels"><?cs var:L.Portal.Channels ?></h2>
   <dl>
   <?cs each:ch = Catalog.Channels ?>
-    <div><dt><?cs var:ch.name ?></dt><dd><?cs var:ch.hours ?></dd></div>
+    <div class="ch ch-<?cs var:ch.code ?>"><dt><?cs var:ch.name ?></dt><dd><?cs var:ch.hours ?></dd></div>
   <?cs /each ?>
   </dl>
 </section>

@@ -48,9 +48,18 @@ async function open(t, opts = {}) {
   const page = await ctx.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // CSP violations and script errors arrive as console errors; a failed
+  // subresource (style, script, icon) is checked by its response instead,
+  // since a 422 answer to a refused form is a page, not a failure
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()))
+      problems.push(`console: ${m.text()}`);
   });
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'document' && r.status() >= 400)
+      problems.push(`${r.status()} for ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   t.after(async () => {
     await ctx.close();
     assert.deepEqual(problems, [], 'no script errors or CSP violations');

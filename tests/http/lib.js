@@ -7,7 +7,9 @@
 //   DESK_ROOT       the repository (for build/deskctl)
 //
 // nginx limits POSTs per client address (30/min, burst 20), so every test
-// file sends from its own loopback addresses: addr(FILE, N) = 127.FILE.0.N.
+// file sends from its own loopback addresses: addr(FILE, N, G) =
+// 127.FILE.(2*RUN+G).N, where RUN is picked at random per process so that
+// running the suite again within a minute starts with fresh limits.
 // Every 127.x.y.z address is loopback on Linux, no setup needed.
 const http = require('node:http');
 const fs = require('node:fs');
@@ -18,9 +20,12 @@ const BASE = new URL(process.env.DESK_BASE_URL || 'http://127.0.0.1:8080');
 const TEST_VAR = process.env.DESK_TEST_VAR || path.join(__dirname, '..', '..', 'var');
 const ROOT = process.env.DESK_ROOT || path.join(__dirname, '..', '..');
 
-/** A loopback source address of its own: 127.<file>.<group>.<n>. */
+const RUN = Math.floor(Math.random() * 127);
+
+/** A loopback source address of its own: 127.<file>.<2*RUN+group>.<n>, group 0 or 1. */
 function addr(file, n = 1, group = 0) {
-  return `127.${file}.${group}.${n}`;
+  if (file < 1 || file > 254 || n < 1 || n > 254 || (group !== 0 && group !== 1)) throw new Error('bad address');
+  return `127.${file}.${2 * RUN + group}.${n}`;
 }
 
 function credentials() {
@@ -209,7 +214,8 @@ function hidden(html, name) {
 
 /** The ticket number on a receipt or follow page. */
 function receiptNumber(html) {
-  const m = html.match(/<code id="ticket-number">([^<]+)<\/code>/) || html.match(/<code>(\d{8}-\d{4,})<\/code>/);
+  const m = html.match(/<code[^>]*\bid="ticket-number"[^>]*>\s*([^<\s]+)\s*<\/code>/) ||
+    html.match(/<code[^>]*>\s*(\d{6,8}-?\d{3,})\s*<\/code>/);
   return m ? m[1] : undefined;
 }
 
@@ -281,11 +287,19 @@ function apiTicket(overrides = {}) {
   };
 }
 
-/** The contents of the first element in html with id="ID" (attribute match only). */
+/** The visible text of a page: tags dropped, common entities decoded, spaces collapsed. */
+function text(html) {
+  return html.replace(/<script[\s\S]*?<\/script>/gi, ' ').replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}
+
+/** Whether the form page shows an error message next to field NAME. */
 function hasFieldError(html, name) {
-  // text/longtext fields: <p class="error" id="e-NAME">; choice fields: a
-  // <p class="error"> inside the fieldset holding inputs named NAME.
-  if (new RegExp(`<p class="error" id="e-${name}"`).test(html)) return true;
+  // <p class="error" id="e-NAME"> (any attribute order); or, for choice
+  // fields, a <p class="error"> inside the fieldset holding inputs named NAME.
+  const tags = html.match(/<p\b[^>]*>/g) || [];
+  if (tags.some((t) => /\bclass="[^"]*\berror\b[^"]*"/.test(t) && t.includes(`id="e-${name}"`))) return true;
   const fs = html.split(/<fieldset/).find((chunk) => chunk.includes(`name="${name}"`) && /class="field choice/.test(chunk));
   return !!fs && /<p class="error"/.test(fs.split('</fieldset>')[0]);
 }
@@ -298,5 +312,5 @@ function htmlEscape(s) {
 module.exports = {
   BASE, TEST_VAR, ROOT, addr, client, credentials, apiKey, newApiKey, formEncode,
   hidden, receiptNumber, tokenOf, todayShanghai, serial, period, assertNext,
-  validFields, apiTicket, hasFieldError, htmlEscape, NUMBER_RE,
+  validFields, apiTicket, hasFieldError, htmlEscape, text, NUMBER_RE,
 };

@@ -1,0 +1,42 @@
+'use strict';
+// nginx limits portal POSTs per client address (30/min, burst 20): a quick
+// series of posts from one address gets 429 with a clear page; GETs and
+// other addresses are not affected.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const L = require('./lib');
+
+const SECURITY = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy'];
+let limited;
+
+test('more than ~25 quick POSTs from one address: some answer 429 with a clear page', async () => {
+  const c = L.client({ localAddress: L.addr(22, 1) });
+  const f = await c.openForm('fault');
+  const answers = [];
+  for (let i = 0; i < 30; i++) {
+    // invalid posts (no csrf): cheap for the server, still counted by the limit
+    answers.push(await c.post('/new/fault', { form: { submit_key: f.submitKey, subject: `rate ${i}` } }));
+  }
+  const statuses = answers.map((r) => r.status);
+  const n429 = statuses.filter((s) => s === 429).length;
+  assert.ok(n429 >= 5, `at least 5 of 30 limited, got ${statuses.join(',')}`);
+  assert.ok(statuses.slice(0, 15).every((s) => s === 422), 'the first 15 are served (burst)');
+  limited = answers.find((r) => r.status === 429);
+  assert.match(limited.headers['content-type'], /text\/html/);
+  assert.match(limited.body, /请求过于频繁/);
+  assert.match(limited.body, /Too many requests/);
+
+  // GETs from the same address still work
+  const page = await c.get('/new/fault');
+  assert.equal(page.status, 200);
+  // another address can still post
+  const other = L.client({ localAddress: L.addr(22, 2) });
+  const t = await other.createTicket('fault');
+  assert.match(t.number || '', L.NUMBER_RE);
+});
+
+test('the 429 page carries the security headers', () => {
+  assert.ok(limited, 'a 429 answer was seen');
+  for (const h of SECURITY) assert.ok(limited.headers[h], `${h} on the 429 page`);
+  assert.equal(limited.headers['x-content-type-options'], 'nosniff');
+});
