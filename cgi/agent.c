@@ -255,6 +255,30 @@ static void page_home(web_t *w, const char *arg)
     req_redirect(w->r, "/agent/q/mine");
 }
 
+/* The top bar's search: a ticket number opens the ticket, anything else
+ * searches the team queues by keyword. */
+static void page_search(web_t *w, const char *arg)
+{
+    (void)arg;
+    const char *q = req_query(w->r, "q");
+    char where[400], *esc = NULL;
+    ticket_t t;
+    if (q && text_ok(q) && ticket_by_number(w->d, q, &t) == TICKET_OK) {
+        bool visible = ticket_visible_to(w->d, ME(w), &t);
+        ticket_free(&t);
+        if (visible) {
+            snprintf(where, sizeof where, "/agent/t/%s", t.number);
+            return req_redirect(w->r, where);
+        }
+    }
+    if (q && text_ok(q) && cgi_url_escape(q, &esc) == STATUS_OK) {
+        snprintf(where, sizeof where, "/agent/q/team?q=%s", esc);
+        free(esc);
+        return req_redirect(w->r, where);
+    }
+    req_redirect(w->r, "/agent/q/team");
+}
+
 /* ---- the ticket page ---------------------------------------------------- */
 
 static void add_event(const ticket_event_t *e, void *ctx)
@@ -910,23 +934,24 @@ static void health(web_t *w, const char *arg)
 }
 
 static const web_route_t open_routes[] = {
-    {"GET", "/agent/login", NULL, page_login},
-    {"POST", "/agent/login", NULL, do_login},
-    {"GET", "/agent/health", NULL, health},
+    {"GET", "/agent/login", page_login},
+    {"POST", "/agent/login", do_login},
+    {"GET", "/agent/health", health},
 };
 
 static const web_route_t routes[] = {
-    {"GET", "/agent/", NULL, page_home},
-    {"POST", "/agent/logout", NULL, do_logout},
-    {"GET", "/agent/q/", NULL, page_queue},
-    {"GET", "/agent/t/", NULL, page_ticket},
-    {"POST", "/agent/t/", "/act", do_action},
-    {"GET", "/agent/approvals", NULL, page_approvals},
-    {"POST", "/agent/approvals/", NULL, do_approval},
-    {"GET", "/agent/new", NULL, page_intake},
-    {"POST", "/agent/new", NULL, do_intake},
-    {"GET", "/agent/progress", NULL, page_progress},
-    {"GET", "/agent/progress.csv", NULL, page_progress_csv},
+    {"GET", "/agent/", page_home},
+    {"GET", "/agent/search", page_search},
+    {"POST", "/agent/logout", do_logout},
+    {"GET", "/agent/q/*", page_queue},
+    {"GET", "/agent/t/*", page_ticket},
+    {"POST", "/agent/t/*/act", do_action},
+    {"GET", "/agent/approvals", page_approvals},
+    {"POST", "/agent/approvals/*", do_approval},
+    {"GET", "/agent/new", page_intake},
+    {"POST", "/agent/new", do_intake},
+    {"GET", "/agent/progress", page_progress},
+    {"GET", "/agent/progress.csv", page_progress_csv},
 };
 
 static void route_error(web_t *w, int status)

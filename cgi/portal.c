@@ -295,9 +295,9 @@ static void health(page_t *p, const char *arg)
 }
 
 static const web_route_t routes[] = {
-    {"GET", "/", NULL, page_home},         {"GET", "/new/", NULL, page_form},
-    {"POST", "/new/", NULL, submit_form},  {"GET", "/t/", NULL, page_ticket},
-    {"GET", "/lang/", NULL, set_lang},     {"GET", "/health", NULL, health},
+    {"GET", "/", page_home},         {"GET", "/new/*", page_form},
+    {"POST", "/new/*", submit_form}, {"GET", "/t/*", page_ticket},
+    {"GET", "/lang/*", set_lang},    {"GET", "/health", health},
 };
 
 static void route_error(page_t *p, int status)

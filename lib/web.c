@@ -15,18 +15,19 @@ void web_render(web_t *w, const char *tpl)
     string_append(&w->r->body, view_text(&w->d->view, w->lang, "Error.unavailable"));
 }
 
-/* The argument of a route, or NULL when the path does not fit it. */
+/* The argument of a route (the path itself for exact routes), or NULL when
+ * the path does not fit it. */
 static const char *route_arg(const web_route_t *rt, const char *path)
 {
-    size_t n = strlen(rt->prefix);
-    bool takes_arg = n > 1 && rt->prefix[n - 1] == '/';
-    if (!takes_arg)
-        return strcmp(path, rt->prefix) == 0 ? path : NULL;
-    if (strncmp(path, rt->prefix, n) != 0 || !path[n])
+    const char *star = strchr(rt->pattern, '*');
+    if (!star)
+        return strcmp(path, rt->pattern) == 0 ? path : NULL;
+    size_t n = (size_t)(star - rt->pattern);
+    if (strncmp(path, rt->pattern, n) != 0 || !path[n] || path[n] == '/')
         return NULL;
     const char *arg = path + n, *slash = strchr(arg, '/');
     const char *rest = slash ? slash : arg + strlen(arg);
-    return strcmp(rest, rt->suffix ? rt->suffix : "") == 0 ? arg : NULL;
+    return strcmp(rest, star + 1) == 0 ? arg : NULL;
 }
 
 void web_dispatch(web_t *w, const web_route_t *routes, size_t n,

@@ -16,10 +16,10 @@ typedef struct web {
 
 typedef struct web_route {
     const char *method;
-    /* exact path, or a prefix ending in '/' followed by one path segment
-     * (the handler's arg); "/t/" + "/claim" style suffixes use suffix */
-    const char *prefix;
-    const char *suffix;
+    /* the path, exact, or with one '*' standing for one path segment that
+     * the handler gets as arg, as in  /t/<*>  or  /agent/t/<*>/act
+     * (written there without the angle brackets) */
+    const char *pattern;
     void (*fn)(web_t *w, const char *arg);
 } web_route_t;
 

@@ -13,7 +13,7 @@
 <a class="skip" href="#main"><?cs var:L.Skip ?></a>
 <header class="bar">
   <a class="brand" href="/agent/"><?cs var:Site.Name ?> · <?cs var:L.Agent.Title ?></a>
-  <form class="search" method="get" action="/agent/q/team" role="search">
+  <form class="search" method="get" action="/agent/search" role="search">
     <label class="sr" for="q"><?cs var:L.Agent.Search ?></label>
     <input id="q" name="q" type="search" placeholder="<?cs var:L.Agent.Search ?>" value="<?cs var:Filter.q ?>">
   </form>
