@@ -126,6 +126,34 @@ static void do_logout(web_t *w, const char *arg)
 
 /* ---- shared page data ------------------------------------------------- */
 
+/* The queue counts of the left column are cached per worker for a few
+ * seconds (Queue.CountSeconds, default 10): they are read on every page and
+ * change slowly. The page after one's own action reads them fresh. */
+#define COUNT_CACHE 64
+
+typedef struct count_entry {
+    long long agent_id;
+    time_t at;
+    long counts[Q_COUNT];
+} count_entry_t;
+
+static count_entry_t count_cache[COUNT_CACHE]; /* per worker: workers are processes */
+
+static void nav_counts(web_t *w, long counts[Q_COUNT])
+{
+    const agent_t *me = ME(w);
+    time_t now = desk_now(w->d);
+    long ttl = config_int(&w->d->cfg, "Queue.CountSeconds", 10, 0, 3600);
+    count_entry_t *e = &count_cache[(unsigned long long)me->id % COUNT_CACHE];
+    bool fresh = e->agent_id == me->id && now - e->at < ttl && !req_query(w->r, "done");
+    if (!fresh && queue_counts(w->d, me, e->counts) == 0) {
+        e->agent_id = me->id;
+        e->at = now;
+    } else if (!fresh)
+        e->agent_id = 0;
+    memcpy(counts, e->counts, sizeof e->counts);
+}
+
 static void set_nav(web_t *w)
 {
     const agent_t *me = ME(w);
@@ -139,11 +167,14 @@ static void set_nav(web_t *w)
     static const queue_kind_t shown[] = {Q_UNASSIGNED, Q_MINE,    Q_TO_ACCEPT, Q_AT_RISK,
                                          Q_OVERDUE,    Q_WAITING, Q_COLLAB,    Q_TEAM,
                                          Q_CLOSED};
+    long counts[Q_COUNT];
+    nav_counts(w, counts);
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
-        long n = queue_count(w->d, me, shown[i]);
+        long n = counts[shown[i]];
         hdf_set_valuef(h, "Nav.%d.code=%s", (int)i, queue_code(shown[i]));
-        hdf_set_valuef(h, "Nav.%d.count=%s%ld", (int)i, n >= QUEUE_COUNT_CAP ? ">" : "",
-                       n < 0 ? 0 : n >= QUEUE_COUNT_CAP ? QUEUE_COUNT_CAP - 1 : n);
+        hdf_set_valuef(h, "Nav.%d.count=%ld%s", (int)i,
+                       n < 0 ? 0 : n >= QUEUE_COUNT_CAP ? QUEUE_COUNT_CAP - 1 : n,
+                       n >= QUEUE_COUNT_CAP ? "+" : "");
     }
     const char *done = req_query(w->r, "done");
     if (done && strspn(done, "abcdefghijklmnopqrstuvwxyz_") == strlen(done))

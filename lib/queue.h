@@ -3,14 +3,14 @@
  * never by OFFSET. Team-scoped queues run one small indexed query per team
  * the reader belongs to (all teams for supervisors and admins) and merge
  * them, so a page costs the same with 10,000 or 1,000,000 tickets. Counts
- * for the dashboard are indexed and capped (QUEUE_COUNT_CAP shows as 999+). */
+ * for the dashboard are indexed and capped (QUEUE_COUNT_CAP shows as 99+). */
 #ifndef DESK_QUEUE_H
 #define DESK_QUEUE_H
 
 #include "auth.h"
 
 #define QUEUE_PAGE 50
-#define QUEUE_COUNT_CAP 1000
+#define QUEUE_COUNT_CAP 100
 
 typedef enum queue_kind {
     Q_UNASSIGNED, /* open, no owner, in my teams */
@@ -55,8 +55,9 @@ int queue_parse(const char *code); /* -1 when unknown */
 /* Lists one page after cursor (NULL or "" for the first). 0 or -1. */
 int queue_list(desk_t *d, const agent_t *a, queue_kind_t k, const queue_filter_t *f,
                const char *cursor, queue_page_t *page);
-/* Capped count of a queue without filters; -1 on error. */
-long queue_count(desk_t *d, const agent_t *a, queue_kind_t k);
+/* Capped counts of every queue without filters, in one query; counts[k] is
+ * -1 when they could not be read. 0 or -1. */
+int queue_counts(desk_t *d, const agent_t *a, long counts[Q_COUNT]);
 
 /* True when t is the "no deadline runs" marker (9999-12-31). */
 bool queue_no_deadline(time_t t);
