@@ -29,15 +29,18 @@
     if (!target) return;
     var label = b.querySelector('.copy-text') || b;
     var original = label.textContent;
+    var name = b.getAttribute('aria-label');
     var timer = null;
     b.hidden = false;
     b.addEventListener('click', function () {
       copyText(target.textContent.trim()).then(function () {
         label.textContent = b.getAttribute('data-done');
+        if (name) b.setAttribute('aria-label', b.getAttribute('data-done'));
         b.classList.add('done');
         clearTimeout(timer);
         timer = setTimeout(function () {
           label.textContent = original;
+          if (name) b.setAttribute('aria-label', name);
           b.classList.remove('done');
         }, 2500);
       }, function () {
@@ -58,15 +61,24 @@
     summary.focus();
   }
 
-  /* One click, one submission (the server also refuses the second). */
+  /* One click, one submission (the server also refuses the second). The
+   * button comes back when the page is shown again from the back/forward
+   * cache. */
   document.querySelectorAll('form.request').forEach(function (f) {
+    var b = f.querySelector('button[type=submit]');
+    if (!b) return;
+    var idle = b.textContent;
     f.addEventListener('submit', function () {
-      var b = f.querySelector('button[type=submit]');
-      if (!b) return;
       setTimeout(function () {
         b.disabled = true;
         b.textContent = b.getAttribute('data-busy');
       }, 0);
+    });
+    window.addEventListener('pageshow', function (e) {
+      if (e.persisted) {
+        b.disabled = false;
+        b.textContent = idle;
+      }
     });
   });
 })();
