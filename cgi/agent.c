@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
 #include "customer.h"
@@ -128,29 +129,46 @@ static void do_logout(web_t *w, const char *arg)
 
 /* The queue counts of the left column are cached per worker for a few
  * seconds (Queue.CountSeconds, default 10): they are read on every page and
- * change slowly. The page after one's own action reads them fresh. */
+ * change slowly. Each action sets an "acted" cookie with its time, so after
+ * one's own change every worker reads the counts afresh. */
 #define COUNT_CACHE 64
 
 typedef struct count_entry {
     long long agent_id;
-    time_t at;
+    long long at_ms;
     long counts[Q_COUNT];
 } count_entry_t;
 
 static count_entry_t count_cache[COUNT_CACHE]; /* per worker: workers are processes */
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void mark_acted(web_t *w)
+{
+    char v[32];
+    snprintf(v, sizeof v, "%lld", now_ms());
+    req_set_cookie(w->r, "acted", v, 3600, "Lax");
+}
+
 static void nav_counts(web_t *w, long counts[Q_COUNT])
 {
     const agent_t *me = ME(w);
-    time_t now = desk_now(w->d);
+    long long now = now_ms();
     long ttl = config_int(&w->d->cfg, "Queue.CountSeconds", 10, 0, 3600);
+    const char *acted = req_cookie(w->r, "acted");
     count_entry_t *e = &count_cache[(unsigned long long)me->id % COUNT_CACHE];
-    bool fresh = e->agent_id == me->id && now - e->at < ttl && !req_query(w->r, "done");
-    if (!fresh && queue_counts(w->d, me, e->counts) == 0) {
-        e->agent_id = me->id;
-        e->at = now;
-    } else if (!fresh)
-        e->agent_id = 0;
+    bool fresh = e->agent_id == me->id && now - e->at_ms < ttl * 1000 &&
+                 (!acted || e->at_ms > atoll(acted));
+    if (!fresh) {
+        bool ok = queue_counts(w->d, me, e->counts) == 0;
+        e->agent_id = ok ? me->id : 0;
+        e->at_ms = now;
+    }
     memcpy(counts, e->counts, sizeof e->counts);
 }
 
@@ -610,6 +628,7 @@ static void do_action(web_t *w, const char *arg)
         return show_ticket(w, number, 200, true);
     rc = act(w, id, query_id(w, "version"), action);
     if (rc == TICKET_OK) {
+        mark_acted(w);
         snprintf(where, sizeof where, "/agent/t/%s?done=%s", number, action);
         return req_redirect(w->r, where);
     }
@@ -668,6 +687,7 @@ static void do_approval(web_t *w, const char *arg)
     if (rc != TICKET_OK)
         return error_page(w, rc == TICKET_FORBIDDEN ? 403 : rc == TICKET_NOT_FOUND ? 404 : 409,
                           failure_key(rc));
+    mark_acted(w);
     req_redirect(w->r, !strcmp(decision, "approve") ? "/agent/approvals?done=approved"
                                                     : "/agent/approvals?done=rejected");
 }
@@ -791,6 +811,7 @@ static void do_intake(web_t *w, const char *arg)
         return show_intake(w, 503);
     }
     char where[96];
+    mark_acted(w);
     snprintf(where, sizeof where, "/agent/t/%s?done=created", rec.number);
     req_redirect(w->r, where);
 }

@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
@@ -23,12 +24,13 @@ static const char sql_new_session[] =
     " user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char sql_session[] =
     "SELECT s.id, s.last_seen_at, s.expires_at, a.id, a.login, a.name, a.role,"
-    " a.can_see_contacts, a.language FROM sessions s JOIN agents a ON a.id = s.agent_id"
+    " a.can_see_contacts, a.language, COALESCE((SELECT GROUP_CONCAT(m.team_id ORDER BY"
+    " m.team_id) FROM team_members m WHERE m.agent_id = a.id), '')"
+    " FROM sessions s JOIN agents a ON a.id = s.agent_id"
     " WHERE s.token_hash = ? AND s.ended_at IS NULL AND a.active = 1";
 static const char sql_touch_session[] = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 static const char sql_end_session[] =
     "UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL";
-static const char sql_teams[] = "SELECT team_id FROM team_members WHERE agent_id = ? ORDER BY team_id";
 
 const char *role_code(role_t r)
 {
@@ -119,19 +121,17 @@ int auth_sign_in(desk_t *d, const char *login, const char *password, const char 
     return open_session(d, id, ip, user_agent, now, token_out);
 }
 
-static int load_teams(desk_t *d, agent_t *a)
+static void parse_teams(const char *list, agent_t *a)
 {
-    MYSQL_STMT *st = db_query(&d->db, sql_teams, "i", a->id);
-    if (!st)
-        return -1;
-    long long team;
-    int rc;
     a->nteams = 0;
-    while ((rc = db_fetch(st, "i", &team)) == 1)
-        if (a->nteams < AUTH_MAX_TEAMS)
-            a->teams[a->nteams++] = team;
-    db_done(st);
-    return rc < 0 ? -1 : 0;
+    for (const char *p = list; *p && a->nteams < AUTH_MAX_TEAMS;) {
+        char *end;
+        long long id = strtoll(p, &end, 10);
+        if (end == p)
+            break;
+        a->teams[a->nteams++] = id;
+        p = *end == ',' ? end + 1 : end;
+    }
 }
 
 int auth_session(desk_t *d, const char *token, agent_t *a)
@@ -139,14 +139,15 @@ int auth_session(desk_t *d, const char *token, agent_t *a)
     unsigned char hash[SECRET_HASH_LEN];
     long long sid, contacts;
     time_t seen, expires, now = desk_now(d);
-    char role[16];
+    char role[16], teams[512];
     memset(a, 0, sizeof *a);
     if (!token || strlen(token) != TOKEN_TEXT_LEN)
         return 0;
     token_hash(&d->secrets, token, hash);
-    int rc = db_row(&d->db, sql_session, "b", "ittisssis", hash, sizeof hash, &sid, &seen,
+    int rc = db_row(&d->db, sql_session, "b", "ittisssiss", hash, sizeof hash, &sid, &seen,
                     &expires, &a->id, a->login, sizeof a->login, a->name, sizeof a->name, role,
-                    sizeof role, &contacts, a->language, sizeof a->language);
+                    sizeof role, &contacts, a->language, sizeof a->language, teams,
+                    sizeof teams);
     if (rc != 1)
         return rc;
     long idle = config_int(&d->cfg, "Session.IdleMinutes", 120, 1, 100000);
@@ -158,7 +159,8 @@ int auth_session(desk_t *d, const char *token, agent_t *a)
         db_exec(&d->db, sql_touch_session, "ti", now, sid);
     a->role = role_parse(role);
     a->can_see_contacts = contacts != 0;
-    return load_teams(d, a) ? -1 : 1;
+    parse_teams(teams, a);
+    return 1;
 }
 
 int auth_sign_out(desk_t *d, const char *token)

@@ -29,7 +29,7 @@ bool queue_no_deadline(time_t t) { return t >= NO_DEADLINE; }
     "SELECT t.id, t.number, t.subject, c.name, COALESCE((SELECT GROUP_CONCAT(g.code ORDER BY" \
     " g.id) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE ct.customer_id ="     \
     " t.customer_id), ''), t.category_id, t.priority_id, t.channel_id, t.customer_id,"        \
-    " t.status, COALESCE(a.name, ''), t.next_due_at, t.created_at, t.closed_at"               \
+    " t.status, COALESCE(a.name, ''), t.next_due_at, t.created_at, t.resolved_at"               \
     " FROM tickets t FORCE INDEX ("
 /* Each queue names the index whose order is its order: the optimiser would
  * otherwise sometimes pick a shorter index and sort. */
@@ -45,8 +45,8 @@ bool queue_no_deadline(time_t t) { return t >= NO_DEADLINE; }
     " ORDER BY t.next_due_at, t.id LIMIT ?"
 #define Q_CLOSED_PAGE                                                                         \
     " AND t.next_due_at >= ? AND t.next_due_at < ?"                                           \
-    " AND (t.closed_at < ? OR (t.closed_at = ? AND t.id < ?))"                                \
-    " ORDER BY t.closed_at DESC, t.id DESC LIMIT ?"
+    " AND (t.resolved_at < ? OR (t.resolved_at = ? AND t.id < ?))"                            \
+    " ORDER BY t.resolved_at DESC, t.id DESC LIMIT ?"
 
 #define C_UNASSIGNED "t.team_id = ? AND t.is_open = 1 AND t.owner_id IS NULL"
 #define C_MINE "t.owner_id = ? AND t.is_open = 1"

@@ -9,7 +9,7 @@
 
 #include "auth.h"
 
-#define QUEUE_PAGE 50
+#define QUEUE_PAGE 30
 #define QUEUE_COUNT_CAP 100
 
 typedef enum queue_kind {
@@ -21,7 +21,7 @@ typedef enum queue_kind {
     Q_WAITING,    /* waiting on the customer, my teams */
     Q_AT_RISK,    /* a deadline falls within Queue.AtRiskMinutes (default 120) */
     Q_OVERDUE,    /* a deadline has passed */
-    Q_CLOSED,     /* resolved or closed, most recent first */
+    Q_CLOSED,     /* resolved or closed, most recently resolved first */
     Q_COUNT
 } queue_kind_t;
 
@@ -39,7 +39,7 @@ typedef struct queue_row {
     char tags[256]; /* customer tag codes, comma-separated */
     char status[24];
     char owner[401];
-    time_t next_due_at, created_at, closed_at;
+    time_t next_due_at, created_at, closed_at; /* closed_at: when resolved */
 } queue_row_t;
 
 typedef struct queue_page {

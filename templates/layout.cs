@@ -33,7 +33,8 @@ def:page_start(title) ?><!DOCTYPE html>
 <?cs /def ?><?cs # A duration given in minutes, in words: "2 小时 30 分钟", "1 hour". ?><?cs def:duration(minutes) ?><?cs
   if:#minutes >= 60 ?><?cs var:#minutes / 60 ?> <?cs if:#minutes / 60 == 1 ?><?cs var:L.Span.hour ?><?cs else ?><?cs var:L.Span.hours ?><?cs /if ?><?cs /if ?><?cs
   if:#minutes % 60 > 0 || #minutes == 0 ?><?cs if:#minutes >= 60 ?> <?cs /if ?><?cs var:#minutes % 60 ?> <?cs if:#minutes % 60 == 1 ?><?cs var:L.Span.minute ?><?cs else ?><?cs var:L.Span.minutes ?><?cs /if ?><?cs /if ?><?cs
-/def ?><?cs # The "*" after the label of a required field, read out as "required". ?><?cs def:required_mark() ?> <span class="req" aria-hidden="true">*</span><span class="sr-only"><?cs var:L.RequiredParen ?></span><?cs /def ?><?cs # One form field: label, control, error, help. name is the form key,
+/def ?><?cs # The "*" after the label of a required field (the control itself
+       carries required, which screen readers announce). ?><?cs def:required_mark() ?> <span class="req" aria-hidden="true">*</span><?cs /def ?><?cs # One form field: label, control, error, help. name is the form key,
        label and help are already-translated text. ?><?cs def:field(name, label, help, type, required, max) ?>
 <div class="field field-<?cs var:type ?><?cs if:Form[name].error ?> has-error<?cs /if ?>">
   <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?><?cs call:required_mark() ?><?cs /if ?></label>

@@ -39,7 +39,7 @@ ALTER TABLE tickets
   ADD KEY ix_tickets_team_status (team_id, status, next_due_at, id),
   ADD KEY ix_tickets_status_due (status, next_due_at, id),
   ADD KEY ix_tickets_closed (is_open, closed_at, id),
-  ADD KEY ix_tickets_team_closed (team_id, is_open, closed_at, id),
+  ADD KEY ix_tickets_team_closed (team_id, is_open, resolved_at, id),
   ADD KEY ix_tickets_owner_status (owner_id, status, next_due_at, id),
   ADD KEY ix_tickets_team_created (team_id, created_at, id);
 

@@ -5,7 +5,7 @@
     <h1 id="received"><?cs var:L.Ticket.Received ?></h1></div>
   <div class="number-box">
     <p class="label" id="number-label"><?cs var:L.Ticket.Number ?></p>
-    <p class="number"><code id="ticket-number" aria-labelledby="number-label ticket-number"><?cs var:Ticket.number ?></code>
+    <p class="number"><code id="ticket-number"><?cs var:Ticket.number ?></code>
       <button type="button" class="copy" data-copy="ticket-number" data-done="<?cs var:L.Ticket.Copied ?>" aria-label="<?cs var:L.Ticket.CopyNumber ?>" hidden><span class="copy-icon" aria-hidden="true"></span><span class="copy-text"><?cs var:L.Ticket.Copy ?></span></button></p>
     <p class="help"><?cs var:L.Ticket.NumberHelp ?></p>
   </div>

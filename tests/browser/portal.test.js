@@ -59,12 +59,24 @@ async function open(t, opts = {}) {
     if (r.request().resourceType() !== 'document' && r.status() >= 400)
       problems.push(`${r.status()} for ${r.url()}`);
   });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    // leaving a page cancels what it still loads; that is not a failure
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText || ''))
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   t.after(async () => {
     await ctx.close();
     assert.deepEqual(problems, [], 'no script errors or CSP violations');
   });
   return page;
+}
+
+/* The Content-Security-Policy allows no inline style or script: the pages
+ * must not need any. */
+async function noInlineCode(page) {
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('[style], script:not([src])')].map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(inline, [], 'no inline styles or scripts');
 }
 
 async function shot(page, name) {
@@ -98,11 +110,15 @@ async function fillFault(page, subject) {
   await page.check('input[name="preferred_contact"][value="email"]');
 }
 
+/* Submit the form and land on the new ticket; a refusal (422 validation,
+ * 429 rate limit) fails here with its status rather than as a timeout. */
 async function submit(page) {
-  await Promise.all([
-    page.waitForURL(/\/t\/[^/?]+\?new=1$/),
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
     page.click('form.request button[type="submit"]'),
   ]);
+  assert.equal(res.status(), 303, `the portal accepts the form (answered ${res.status()})`);
+  await page.waitForURL(/\/t\/[^/?]+\?new=1$/);
 }
 
 test('home: four kinds of problem, promises and the language switch', async (t) => {
@@ -116,11 +132,15 @@ test('home: four kinds of problem, promises and the language switch', async (t) 
     assert.equal(await kinds.filter({ hasText: name }).count(), 1, name);
   assert.ok(await page.locator('header .lang a[aria-current]').filter({ hasText: '中文' }).isVisible());
   assert.ok(await page.locator('header .lang a', { hasText: 'English' }).isVisible());
+  // the promise is visible: response time per priority, service hours per channel
+  assert.ok((await page.locator('.levels tbody tr').count()) >= 1);
+  assert.ok((await page.locator('.channels dt').count()) >= 1);
+  await noInlineCode(page);
   await shot(page, 'home');
 });
 
 test('fault request: fill the form, submit, see the number and the private link', async (t) => {
-  const page = await open(t);
+  const page = await open(t, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(`${BASE}/`);
   await Promise.all([page.waitForURL(/\/new\/fault$/), page.click('a.kind:has-text("产品故障")')]);
   assert.equal(await page.locator('h1').first().textContent(), '产品故障');
@@ -130,6 +150,7 @@ test('fault request: fill the form, submit, see the number and the private link'
     [...document.querySelectorAll('form.request input:not([type=hidden]), form.request textarea')]
       .filter((el) => !el.labels || el.labels.length === 0).map((el) => el.name));
   assert.deepEqual(unlabelled, []);
+  await noInlineCode(page);
   await shot(page, 'form');
 
   const subject = `浏览器检查 ${Date.now()} <b>不是粗体</b>`;
@@ -145,9 +166,19 @@ test('fault request: fill the form, submit, see the number and the private link'
   assert.equal((await link.textContent()).trim(), href);
   assert.match(await page.locator('.receipt').textContent(), /产品故障/);
   assert.match(await page.locator('.receipt').textContent(), /小时|分钟/);
-  // with JavaScript on, the copy button is offered
-  assert.ok(await page.locator('button.copy[data-copy="ticket-number"]').isVisible());
+  // the promised first response in words, and its deadline
+  assert.match(await page.locator('.promise-line').textContent(), /\d+ (小时|分钟)/);
+  assert.match(await page.locator('.receipt-facts').textContent(), /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  // the number is the most prominent text on the page
+  const size = await page.locator('#ticket-number').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(size >= 32, `ticket number is ${size}px`);
   await shot(page, 'result');
+  // with JavaScript on, the copy button is offered and copies the number
+  const copy = page.locator('button.copy[data-copy="ticket-number"]');
+  assert.ok(await copy.isVisible());
+  await copy.click();
+  await page.waitForFunction(() => document.querySelector('button.copy.done'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), number);
 
   // the follow link shows the same ticket, the subject as text, a timeline
   const follow = new URL(href).pathname;
@@ -178,7 +209,7 @@ test('empty required fields: the server answers with errors next to them, input 
     page.click('form.request button[type="submit"]'),
   ]);
   assert.equal(res.status(), 422);
-  await page.waitForLoadState('domcontentloaded');
+  await page.waitForSelector('#error-summary');
 
   assert.ok(await page.locator('.alert-error').isVisible(), 'a summary at the top');
   for (const f of ['subject', 'contact_name', 'product', 'cf_symptoms', 'cf_reproduce']) {
@@ -188,6 +219,11 @@ test('empty required fields: the server answers with errors next to them, input 
     // next to its field: inside the same field block, and the input points at it
     assert.equal(await page.locator(`.field.has-error:has(#f-${f}) #e-${f}`).count(), 1, f);
     assert.equal(await page.locator(`#f-${f}`).getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator(`#f-${f}`).getAttribute('aria-describedby'), new RegExp(`\\be-${f}\\b`));
+    const input = await page.locator(`#f-${f}`).boundingBox();
+    const below = await err.boundingBox();
+    assert.ok(below.y >= input.y + input.height && below.y - (input.y + input.height) < 24,
+      `the error for ${f} sits right under its input`);
     const color = await err.evaluate((el) => getComputedStyle(el).color);
     const [r, g, b] = color.match(/\d+/g).map(Number);
     assert.ok(r > 150 && g < 80 && b < 80, `error text is red, got ${color}`);
@@ -221,13 +257,25 @@ test('mobile 390x844: no horizontal scroll, large touch targets', async (t) => {
   const lang = await page.locator('header .lang a').evaluateAll((els) =>
     els.map((e) => e.getBoundingClientRect().height));
   for (const h of lang) assert.ok(h >= 40, `language link is ${h}px tall`);
+  const switchBox = await page.locator('header .lang').boundingBox();
+  assert.ok(switchBox.y < 40 && switchBox.x + switchBox.width <= MOBILE.width, 'the language switch is at the top');
   await shot(page, 'home-mobile');
 
   await page.goto(`${BASE}/new/fault`);
   await noHorizontalScroll(page);
   const submitBox = await page.locator('form.request button[type="submit"]').boundingBox();
   assert.ok(submitBox.height >= 44 && submitBox.width >= 300, 'a wide submit button');
+  const options = await page.locator('.opt').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().height));
+  for (const h of options) assert.ok(h >= 44, `a choice is ${h}px tall`);
   await shot(page, 'form-mobile');
+
+  // the result page fits too, long private link included
+  await fillFault(page, '手机上提交');
+  await submit(page);
+  assert.match((await page.locator('#ticket-number').textContent()).trim(), NUMBER);
+  await noHorizontalScroll(page);
+  await shot(page, 'result-mobile');
 });
 
 test('language switch: English strings, kept in a cookie', async (t) => {
