@@ -15,12 +15,13 @@ INSERT INTO customers (name, language, created_at)
   SELECT CONCAT('压测客户 ', seq), 'zh', UTC_TIMESTAMP() FROM seq_1_to_$C;
 SET @c0 = (SELECT MAX(id) FROM customers) - $C;
 SET @t0 = UTC_TIMESTAMP() - INTERVAL 400 DAY;
+SET @off = (SELECT COUNT(*) FROM tickets WHERE number LIKE 'B%');
 INSERT INTO tickets (number, follow_hash, status, is_open, channel_id, category_id,
   priority_id, customer_id, contact_name, subject, description, team_id, owner_id,
   created_at, updated_at, classify_due_at, first_response_due_at, first_responded_at,
   resolution_due_at, resolved_at, closed_at, next_due_at)
-SELECT CONCAT('B', LPAD(seq, 9, '0')),
-  UNHEX(SHA2(CONCAT('bench', seq), 256)),
+SELECT CONCAT('B', LPAD(@off + seq, 9, '0')),
+  UNHEX(SHA2(CONCAT('bench', @off + seq), 256)),
   IF(seq % 20 = 0, ELT(1 + seq % 4, 'new', 'accepted', 'in_progress', 'waiting_customer'), 'closed'),
   IF(seq % 20 = 0, 1, 0),
   1 + seq % 7, 1 + seq % 4, 1 + seq % 4, @c0 + 1 + seq % $C,
@@ -38,6 +39,6 @@ FROM seq_1_to_$N;
 INSERT INTO ticket_events (ticket_id, kind, visibility, actor_type, actor_name, field,
   new_value, created_at)
 SELECT id, 'created', 'public', 'customer', contact_name, 'status', 'new', created_at
-  FROM tickets WHERE number LIKE 'B%';
+  FROM tickets WHERE number LIKE 'B%' AND id > (SELECT COALESCE(MAX(ticket_id), 0) FROM ticket_events);
 ANALYZE TABLE tickets, ticket_events, customers;
 SQL
