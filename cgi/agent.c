@@ -116,10 +116,15 @@ static void do_login(web_t *w, const char *arg)
                                                                                  : "/agent/");
 }
 
+static bool csrf_ok(web_t *w);
+static void error_page(web_t *w, int status, const char *key);
+
 static void do_logout(web_t *w, const char *arg)
 {
     (void)arg;
     session_t *s = w->ctx;
+    if (!csrf_ok(w))
+        return error_page(w, 422, "expired");
     auth_sign_out(w->d, s->token);
     req_set_cookie(w->r, "sid", "", 0, "Lax");
     req_redirect(w->r, "/agent/login");
@@ -468,6 +473,8 @@ static void set_permissions(web_t *w, const ticket_t *t)
     hdf_set_int_value(h, "Perm.contacts", me->can_see_contacts);
 }
 
+static const char *failure_key(int rc);
+
 /* Renders the ticket page; status lets an action's error keep its input. */
 static void show_ticket(web_t *w, const char *number, int status, bool reveal)
 {
@@ -480,6 +487,19 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
         return error_page(w, rc == TICKET_ERR ? 503 : 404,
                           rc == TICKET_ERR ? "unavailable" : "not_found");
     }
+    if (reveal) {
+        char email[256], phone[64];
+        int rc2 = ticket_reveal_contacts(w->d, ME(w), t.id, email, sizeof email, phone,
+                                         sizeof phone);
+        if (rc2 == TICKET_OK) {
+            hdf_set_value(w->r->hdf, "Contacts.email", email);
+            hdf_set_value(w->r->hdf, "Contacts.phone", phone);
+            hdf_set_value(w->r->hdf, "Contacts.shown", "1");
+        } else {
+            hdf_set_value(w->r->hdf, "ActionError", failure_key(rc2));
+            status = rc2 == TICKET_FORBIDDEN ? 403 : 503;
+        }
+    }
     set_ticket_fields(w, &t);
     set_extra(w, &t);
     set_permissions(w, &t);
@@ -488,15 +508,6 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
     set_list(w, sql_collaborators, t.id, "Collaborators");
     set_list(w, sql_agents, 0, "Agents");
     set_requests(w, t.id);
-    if (reveal) {
-        char email[256], phone[64];
-        if (ticket_reveal_contacts(w->d, ME(w), t.id, email, sizeof email, phone,
-                                   sizeof phone) == TICKET_OK) {
-            hdf_set_value(w->r->hdf, "Contacts.email", email);
-            hdf_set_value(w->r->hdf, "Contacts.phone", phone);
-            hdf_set_value(w->r->hdf, "Contacts.shown", "1");
-        }
-    }
     ticket_free(&t);
     set_nav(w);
     w->r->status = status;
@@ -806,9 +817,10 @@ static void do_intake(web_t *w, const char *arg)
         .nvalues = n,
     };
     ticket_receipt_t rec;
-    if (ticket_create(w->d, &t, &rec) != TICKET_OK) {
-        form_set_error(h, "_form", "save_failed");
-        return show_intake(w, 503);
+    int rc = ticket_create(w->d, &t, &rec);
+    if (rc != TICKET_OK) {
+        form_set_error(h, "_form", rc == TICKET_INVALID ? "unknown_customer" : "save_failed");
+        return show_intake(w, rc == TICKET_INVALID ? 422 : 503);
     }
     char where[96];
     mark_acted(w);

@@ -122,22 +122,27 @@ int req_start(req_t *r, FCGX_Request *fx, size_t max_body, bool parse_body)
 int req_read_body(req_t *r, size_t max_body, char **out, size_t *len)
 {
     const char *cl = req_env(r, "CONTENT_LENGTH");
-    size_t want = cl ? strtoull(cl, NULL, 10) : 0;
+    /* without a length (a chunked body through Apache) read to the end */
+    size_t want = cl && *cl ? strtoull(cl, NULL, 10) : max_body + 1;
     *out = NULL;
     *len = 0;
-    if (want > max_body)
+    if (cl && *cl && want > max_body)
         return 413;
     char *buf = malloc(want + 1);
     if (!buf)
         return 413;
     int got = want ? FCGX_GetStr(buf, (int)want, r->fx->in) : 0;
-    if (got < 0 || (size_t)got != want) {
+    if (got < 0 || (cl && *cl && (size_t)got != want)) {
         free(buf);
         return 400;
     }
-    buf[want] = '\0';
+    if ((size_t)got > max_body) {
+        free(buf);
+        return 413;
+    }
+    buf[got] = '\0';
     *out = buf;
-    *len = want;
+    *len = (size_t)got;
     return 0;
 }
 

@@ -48,7 +48,8 @@ static const char sql_insert_event[] =
 #define TICKET_COLUMNS                                                                        \
     "SELECT id, version, category_id, priority_id, channel_id, customer_id,"                 \
     " COALESCE(organisation_id, 0), COALESCE(team_id, 0), COALESCE(owner_id, 0),"           \
-    " COALESCE(created_by_api_key_id, 0), number, status, subject, contact_name, product,"   \
+    " COALESCE(created_by_api_key_id, 0), COALESCE(created_by_agent_id, 0), number, status,"\
+    " subject, contact_name, product,"                                                       \
     " product_version, serial_number, COALESCE(impact, ''), preferred_contact, language,"    \
     " description, created_at, updated_at, classify_due_at, first_response_due_at,"         \
     " resolution_due_at, first_responded_at, resolved_at, closed_at, assigned_at,"            \
@@ -284,7 +285,10 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
     memset(out, 0, sizeof *out);
     const priority_t *p = in->priority ? in->priority
                                        : ticket_initial_priority(d, in->category, in->impact);
+    long long org;
     if (!p || !in->channel || !in->category || !in->submit_key)
+        return TICKET_INVALID;
+    if (in->customer_id && db_row(&d->db, sql_customer_org, "i", "i", in->customer_id, &org) != 1)
         return TICKET_INVALID;
     ticket_follow_token(d, in->submit_key, out->follow_token);
     int rc = find_duplicate(d, in, out);
@@ -304,11 +308,11 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
     return TICKET_ERR;
 }
 
-#define TICKET_FETCH "iiiiiiiiiissssssssssSttttttttttt"
+#define TICKET_FETCH "iiiiiiiiiiissssssssssSttttttttttt"
 #define TICKET_ARGS(t)                                                                        \
     &(t)->id, &(t)->version, &(t)->category_id, &(t)->priority_id, &(t)->channel_id,          \
         &(t)->customer_id, &(t)->organisation_id, &(t)->team_id, &(t)->owner_id,              \
-        &(t)->api_key_id, (t)->number, sizeof (t)->number, (t)->status, sizeof (t)->status,   \
+        &(t)->api_key_id, &(t)->created_by_agent_id, (t)->number, sizeof (t)->number, (t)->status, sizeof (t)->status,   \
         (t)->subject, sizeof (t)->subject, (t)->contact_name, sizeof (t)->contact_name,       \
         (t)->product, sizeof (t)->product, (t)->product_version, sizeof (t)->product_version, \
         (t)->serial_number, sizeof (t)->serial_number, (t)->impact, sizeof (t)->impact,       \

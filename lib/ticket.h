@@ -54,7 +54,7 @@ typedef struct ticket_receipt {
 
 typedef struct ticket {
     long long id, version, category_id, priority_id, channel_id, customer_id;
-    long long organisation_id, team_id, owner_id, api_key_id;
+    long long organisation_id, team_id, owner_id, api_key_id, created_by_agent_id;
     char number[TN_MAX];
     char status[24];
     char subject[801];
@@ -84,6 +84,7 @@ const priority_t *ticket_initial_priority(const desk_t *d, const category_t *cat
 void ticket_follow_token(const desk_t *d, const char *submit_key,
                          char out[TOKEN_TEXT_LEN + 1]);
 
+/* TICKET_INVALID when a given customer_id, channel or category is unknown. */
 int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out);
 /* Loads by number or by follow token; free with ticket_free(). */
 int ticket_by_number(desk_t *d, const char *number, ticket_t *t);

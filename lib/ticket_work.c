@@ -51,7 +51,7 @@ static bool is_collaborator(desk_t *d, long long ticket, long long agent)
 bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t)
 {
     return agent_is_supervisor(a) || t->owner_id == a->id || agent_in_team(a, t->team_id) ||
-           is_collaborator(d, t->id, a->id);
+           t->created_by_agent_id == a->id || is_collaborator(d, t->id, a->id);
 }
 
 bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t)
@@ -115,7 +115,7 @@ static int apply_claim(desk_t *d, ticket_t *t, void *arg, time_t now)
     int st = ticket_status_parse(t->status);
     if (st != TS_NEW && st != TS_CLASSIFIED)
         return TICKET_BAD_TRANSITION;
-    if (ok(ticket_event(d, t->id, "claim", false, &who, "owner", "", x->a->name, NULL, now)))
+    if (ok(ticket_event(d, t->id, "claim", true, &who, "owner", "", x->a->name, NULL, now)))
         return TICKET_ERR;
     /* a claim is an assignment to oneself, accepted at once */
     if (move(d, t, &who, TS_ASSIGNED, NULL, now) || move(d, t, &who, TS_ACCEPTED, NULL, now))
@@ -160,9 +160,10 @@ static int apply_assign(desk_t *d, ticket_t *t, void *arg, time_t now)
         return TICKET_ERR;
     int from = ticket_status_parse(t->status);
     ticket_status_t to = x->target_agent ? TS_ASSIGNED : TS_CLASSIFIED;
-    if (from != (int)to && move(d, t, &who, to, x->text, now))
+    /* the reason is for colleagues: it goes on the internal assign entry */
+    if (from != (int)to && move(d, t, &who, to, NULL, now))
         return TICKET_BAD_TRANSITION;
-    if (ok(ticket_event(d, t->id, "assign", false, &who, "owner", "", name, x->text, now)))
+    if (ok(ticket_event(d, t->id, "assign", true, &who, "owner", "", name, x->text, now)))
         return TICKET_ERR;
     return set_owner(d, t, x->target_agent, team, to, now);
 }
@@ -182,9 +183,9 @@ static int apply_hand_back(desk_t *d, ticket_t *t, void *arg, time_t now)
     actor_t who = actor_of(x->a);
     if (t->owner_id != x->a->id)
         return TICKET_FORBIDDEN;
-    if (move(d, t, &who, TS_CLASSIFIED, x->text, now))
+    if (move(d, t, &who, TS_CLASSIFIED, NULL, now))
         return TICKET_BAD_TRANSITION;
-    if (ok(ticket_event(d, t->id, "hand_back", false, &who, "owner", x->a->name, "", x->text,
+    if (ok(ticket_event(d, t->id, "hand_back", true, &who, "owner", x->a->name, "", x->text,
                         now)))
         return TICKET_ERR;
     return set_owner(d, t, 0, 0, TS_CLASSIFIED, now);

@@ -5,7 +5,8 @@
  *
  * Who may do what:
  *   see      supervisors and admins: every ticket; agents: their teams'
- *            tickets, their own, and those they collaborate on
+ *            tickets, their own, those they registered and those they
+ *            collaborate on
  *   work     (reply, findings, status, priority request) the owner, a
  *            collaborator, a supervisor or admin
  *   claim    someone who sees it, when it has no owner

@@ -1,43 +1,53 @@
 <?cs # The agent workspace frame: top bar, queue column, main area. Every
-       var: is HTML-escaped (Config.VarEscapeMode = html). ?>
+       var: is HTML-escaped (Config.VarEscapeMode = html). No inline styles
+       or scripts: the Content-Security-Policy forbids them. ?>
 <?cs include!"layout.cs" ?>
 <?cs def:agent_start(title) ?><!DOCTYPE html>
 <html lang="<?cs if:Lang.Code == "en" ?>en<?cs else ?>zh-CN<?cs /if ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="same-origin">
+<meta name="color-scheme" content="light">
 <title><?cs var:title ?> · <?cs var:L.Agent.Title ?></title>
+<link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/agent.css">
 </head>
-<body class="agent">
+<body class="agent lang-<?cs var:Lang.Code ?>" data-sla-left="<?cs var:L.Agent.Sla.left ?>" data-sla-over="<?cs var:L.Agent.Sla.over ?>" data-sla-hours="<?cs var:L.Agent.Sla.hours ?>" data-sla-minutes="<?cs var:L.Agent.Sla.minutes ?>">
 <a class="skip" href="#main"><?cs var:L.Skip ?></a>
 <header class="bar">
-  <a class="brand" href="/agent/"><?cs var:Site.Name ?> · <?cs var:L.Agent.Title ?></a>
+  <a class="brand" href="/agent/"><span class="logo" aria-hidden="true"></span><span class="brand-name"><?cs var:Site.Name ?></span><span class="brand-sub"><?cs var:L.Agent.Workspace ?></span></a>
   <form class="search" method="get" action="/agent/search" role="search">
     <label class="sr" for="q"><?cs var:L.Agent.Search ?></label>
-    <input id="q" name="q" type="search" placeholder="<?cs var:L.Agent.Search ?>" value="<?cs var:Filter.q ?>">
+    <input id="q" name="q" type="search" placeholder="<?cs var:L.Agent.Search ?>" value="<?cs var:Filter.q ?>" autocomplete="off" aria-describedby="q-hint">
+    <kbd class="key" id="q-hint" title="<?cs var:L.Agent.SearchHint ?>"><span class="sr"><?cs var:L.Agent.SearchHint ?></span><span aria-hidden="true">/</span></kbd>
+    <button type="submit" class="search-go"><span class="sr"><?cs var:L.Agent.SearchGo ?></span></button>
   </form>
   <div class="me">
-    <span class="who"><?cs var:Me.name ?> <span class="role"><?cs var:L.Agent.Role[Me.role] ?></span></span>
-    <a href="/lang/zh?back=<?cs var:url_escape(Page.Path) ?>">中文</a> <a href="/lang/en?back=<?cs var:url_escape(Page.Path) ?>">EN</a>
-    <form method="post" action="/agent/logout" class="inline"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button type="submit" class="link"><?cs var:L.Agent.SignOut ?></button></form>
+    <nav class="lang" aria-label="<?cs var:L.Agent.Lang ?>">
+      <a href="/lang/zh?back=<?cs var:url_escape(Page.Path) ?>" lang="zh-CN" hreflang="zh-CN"<?cs if:Lang.Code != "en" ?> aria-current="true"<?cs /if ?>>中文</a><a href="/lang/en?back=<?cs var:url_escape(Page.Path) ?>" lang="en" hreflang="en"<?cs if:Lang.Code == "en" ?> aria-current="true"<?cs /if ?>>EN</a>
+    </nav>
+    <p class="who"><span class="sr"><?cs var:L.Agent.SignedIn ?>: </span><span class="avatar" aria-hidden="true"></span><span class="who-name"><?cs var:Me.name ?></span> <span class="role role-<?cs var:Me.role ?>"><?cs var:L.Agent.Role[Me.role] ?></span></p>
+    <form method="post" action="/agent/logout" class="inline signout"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button type="submit" class="link"><?cs var:L.Agent.SignOut ?></button></form>
   </div>
 </header>
 <div class="frame">
-<nav class="queues" aria-label="<?cs var:L.Agent.Title ?>">
+<nav class="queues" aria-label="<?cs var:L.Agent.Nav.Queues ?>">
+  <h2 class="nav-h"><?cs var:L.Agent.Nav.Queues ?></h2>
   <ul>
   <?cs each:n = Nav ?>
-    <li><a href="/agent/q/<?cs var:n.code ?>"<?cs if:n.code == Queue.code ?> aria-current="page"<?cs /if ?>><span><?cs var:L.Agent.Queue[n.code] ?></span> <span class="count<?cs if:(n.code == "overdue" || n.code == "to_accept") && n.count != "0" ?> hot<?cs /if ?>"><?cs var:n.count ?></span></a></li>
+    <li><a href="/agent/q/<?cs var:n.code ?>" class="q q-<?cs var:n.code ?>"<?cs if:n.code == Queue.code ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue[n.code] ?></span> <span class="count<?cs if:n.count != "0" ?><?cs if:n.code == "overdue" || n.code == "to_accept" ?> hot<?cs elif:n.code == "at_risk" ?> warn<?cs /if ?><?cs else ?> zero<?cs /if ?>"><?cs var:n.count ?></span></a></li>
   <?cs /each ?>
   </ul>
+  <h2 class="nav-h"><?cs var:L.Agent.Nav.Tools ?></h2>
   <ul class="tools">
-    <?cs if:Me.supervisor ?><li><a href="/agent/approvals"><?cs var:L.Agent.Queue.approvals ?></a></li><?cs /if ?>
-    <li><a href="/agent/new"><?cs var:L.Agent.Queue.new ?></a></li>
-    <li><a href="/agent/progress"><?cs var:L.Agent.Queue.progress ?></a></li>
+    <?cs if:Me.supervisor ?><li><a href="/agent/approvals" class="t t-approvals"<?cs if:Page.Path == "/agent/approvals" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.approvals ?></span></a></li><?cs /if ?>
+    <li><a href="/agent/new" class="t t-new"<?cs if:Page.Path == "/agent/new" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.new ?></span></a></li>
+    <li><a href="/agent/progress" class="t t-progress"<?cs if:Page.Path == "/agent/progress" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.progress ?></span></a></li>
   </ul>
 </nav>
-<main id="main">
-<?cs if:Done ?><div class="flash" role="status"><?cs var:L.Agent.Done[Done] ?><?cs if:Ticket.number ?> <code><?cs var:Ticket.number ?></code><?cs /if ?></div><?cs /if ?>
+<main id="main" tabindex="-1">
+<?cs if:Done ?><div class="flash" role="status"><span class="flash-ico" aria-hidden="true"></span><?cs var:L.Agent.Done[Done] ?><?cs if:Ticket.number ?> <code><?cs var:Ticket.number ?></code><?cs /if ?></div><?cs /if ?>
 <?cs /def ?>
 
 <?cs def:agent_end() ?>
@@ -48,6 +58,15 @@
 </html>
 <?cs /def ?>
 
+<?cs # Status of a ticket in the agent's words (L.Agent.St; the customer's
+       L.Status says "waiting for your reply"). ?>
+<?cs def:status_pill(code) ?><span class="status st-<?cs var:code ?>"><?cs if:L.Agent.St[code] ?><?cs var:L.Agent.St[code] ?><?cs else ?><?cs var:L.Status[code] ?><?cs /if ?></span><?cs /def ?>
 <?cs def:priority_badge(code) ?><span class="badge prio-<?cs var:code ?>"><?cs var:Catalog.Priorities[code].name ?></span><?cs /def ?>
-<?cs def:tag_list(tags) ?><?cs each:g = tags ?> <span class="tag tag-<?cs var:g ?>"<?cs if:g == "frequent_complainer" ?> title="<?cs var:L.Agent.Ticket.Customer ?>"<?cs /if ?>><?cs if:g == "vip" ?>VIP<?cs elif:g == "frequent_complainer" ?><?cs if:Lang.Code == "en" ?>Frequent complainer<?cs else ?>高频投诉<?cs /if ?><?cs else ?><?cs var:g ?><?cs /if ?></span><?cs /each ?><?cs /def ?>
-<?cs def:sla_chip(d) ?><?cs if:d.state == "none" ?><span class="sla sla-none"><?cs var:L.Agent.Sla.none ?></span><?cs else ?><span class="sla sla-<?cs var:d.state ?>" title="<?cs var:d ?>"><?cs if:d.state == "breach" ?><?cs var:L.Agent.Sla.over ?> <?cs if:d.over.hours > 0 ?><?cs var:d.over.hours ?> <?cs var:L.Agent.Sla.hours ?> <?cs /if ?><?cs var:d.over.minutes ?> <?cs var:L.Agent.Sla.minutes ?><?cs else ?><?cs var:L.Agent.Sla.left ?> <?cs if:d.left.hours > 0 ?><?cs var:d.left.hours ?> <?cs var:L.Agent.Sla.hours ?> <?cs /if ?><?cs var:d.left.minutes ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?></span><?cs /if ?><?cs /def ?>
+<?cs def:tag_list(tags) ?><?cs each:g = tags ?> <span class="tag tag-<?cs var:g ?>"><?cs if:L.Agent.Tag[g] ?><?cs var:L.Agent.Tag[g] ?><?cs else ?><?cs var:g ?><?cs /if ?></span><?cs /each ?><?cs /def ?>
+<?cs # Deadline chip: green on track, amber past the warning threshold, red
+       breached; the title is the deadline itself, data-left the minutes left
+       (negative when over) for agent.js's live countdown. ?>
+<?cs def:sla_chip(d) ?><?cs if:d.state == "none" ?><span class="sla sla-none"><?cs var:L.Agent.Sla.none ?></span><?cs else ?><span class="sla sla-<?cs var:d.state ?>" title="<?cs var:d ?>" data-left="<?cs if:d.state == "breach" ?>-<?cs var:#d.over.hours * 60 + #d.over.minutes ?><?cs else ?><?cs var:#d.left.hours * 60 + #d.left.minutes ?><?cs /if ?>"><?cs if:d.state == "breach" ?><?cs var:L.Agent.Sla.over ?> <?cs if:d.over.hours > 0 ?><?cs var:d.over.hours ?> <?cs var:L.Agent.Sla.hours ?> <?cs /if ?><?cs var:d.over.minutes ?> <?cs var:L.Agent.Sla.minutes ?><?cs else ?><?cs var:L.Agent.Sla.left ?> <?cs if:d.left.hours > 0 ?><?cs var:d.left.hours ?> <?cs var:L.Agent.Sla.hours ?> <?cs /if ?><?cs var:d.left.minutes ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?></span><?cs /if ?><?cs /def ?>
+<?cs # The chip of a queue row: a ticket waiting on the customer or a third
+       party has its clock stopped. ?>
+<?cs def:row_chip(d, status) ?><?cs if:d.state == "none" && (status == "waiting_customer" || status == "waiting_third_party") ?><span class="sla sla-none"><span class="paused"><?cs var:L.Agent.Sla.paused ?></span></span><?cs else ?><?cs call:sla_chip(d) ?><?cs /if ?><?cs /def ?>

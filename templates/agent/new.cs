@@ -1,25 +1,38 @@
 <?cs include!"agent/layout.cs" ?>
 <?cs call:agent_start(L.Agent.Intake.Title) ?>
-<h1><?cs var:L.Agent.Intake.Title ?></h1>
-<form class="search-customer card" method="get" action="/agent/new">
+<div class="page-head">
+  <h1><?cs var:L.Agent.Intake.Title ?></h1>
+</div>
+<ol class="steps">
+<li class="step">
+<h2 class="step-h"><span class="step-n" aria-hidden="true">1</span><?cs var:L.Agent.Intake.Step1 ?></h2>
+<form class="search-customer" method="get" action="/agent/new">
   <label for="cq"><?cs var:L.Agent.Intake.Find ?></label>
-  <input id="cq" name="q" value="<?cs var:Search.q ?>">
+  <span class="inline-field">
+  <input id="cq" name="q" type="search" value="<?cs var:Search.q ?>" aria-describedby="cq-help">
   <?cs if:Intake.category ?><input type="hidden" name="category" value="<?cs var:Intake.category ?>"><?cs /if ?>
   <button type="submit"><?cs var:L.Agent.Intake.FindSubmit ?></button>
-  <p class="hint"><?cs var:L.Agent.Intake.FindHelp ?></p>
+  </span>
+  <p class="hint" id="cq-help"><?cs var:L.Agent.Intake.FindHelp ?></p>
   <?cs if:Search.done && !Hits.0.id ?><p class="muted"><?cs var:L.Agent.Intake.NoHits ?></p><?cs /if ?>
-  <?cs if:Hits.0.id ?><ul class="hits"><?cs each:h = Hits ?><li><a href="/agent/new?customer_id=<?cs var:h.id ?>&amp;contact_name=<?cs var:url_escape(h.name) ?>&amp;category=<?cs var:url_escape(Intake.category) ?>"><?cs var:L.Agent.Intake.Use ?></a> <strong><?cs var:h.name ?></strong> <?cs var:h.organisation ?><?cs call:tag_list(h.tags) ?></li><?cs /each ?></ul><?cs /if ?>
+  <?cs if:Hits.0.id ?><ul class="hits"><?cs each:h = Hits ?><li><span class="hit-who"><strong><?cs var:h.name ?></strong> <span class="muted"><?cs var:h.organisation ?></span><?cs call:tag_list(h.tags) ?></span> <a class="button small" href="/agent/new?customer_id=<?cs var:h.id ?>&amp;contact_name=<?cs var:url_escape(h.name) ?>&amp;category=<?cs var:url_escape(Intake.category) ?>"><?cs var:L.Agent.Intake.Use ?></a></li><?cs /each ?></ul><?cs /if ?>
 </form>
+</li>
+<li class="step">
+<h2 class="step-h"><span class="step-n" aria-hidden="true">2</span><?cs var:L.Agent.Intake.Step2 ?></h2>
 <form class="category-pick" method="get" action="/agent/new">
   <input type="hidden" name="customer_id" value="<?cs var:Intake.customer_id ?>">
   <input type="hidden" name="contact_name" value="<?cs var:Query.contact_name ?>">
   <label for="cat"><?cs var:L.Agent.Intake.Category ?></label>
   <select id="cat" name="category"><?cs each:c = Catalog.AllCategories ?><option value="<?cs var:c.code ?>"<?cs if:c.code == Intake.category ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select>
-  <button type="submit"><?cs var:L.Agent.Filter.Apply ?></button>
+  <button type="submit"><?cs var:L.Agent.Intake.Pick ?></button>
 </form>
+</li>
 <?cs if:Intake.category ?>
+<li class="step">
+<h2 class="step-h"><span class="step-n" aria-hidden="true">3</span><?cs var:L.Agent.Intake.Step3 ?></h2>
 <?cs if:Form.HasErrors ?><div class="alert" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
-<form class="request card" method="post" action="/agent/new">
+<form class="request" method="post" action="/agent/new">
   <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
   <input type="hidden" name="category" value="<?cs var:Intake.category ?>">
   <input type="hidden" name="customer_id" value="<?cs var:Intake.customer_id ?>">
@@ -46,7 +59,9 @@
   <?cs call:field("product_version", L.Form.product_version, "", "text", 0, 50) ?>
   </div>
   <?cs call:field("serial_number", L.Form.serial_number, "", "text", 0, 50) ?>
-  <button type="submit" class="primary"><?cs var:L.Agent.Intake.Submit ?></button>
+  <p class="form-foot"><button type="submit" class="primary"><?cs var:L.Agent.Intake.Submit ?></button></p>
 </form>
+</li>
 <?cs /if ?>
+</ol>
 <?cs call:agent_end() ?>

@@ -80,14 +80,13 @@
   <?cs if:subcount(Events) == 0 ?><p class="empty"><?cs var:L.Ticket.NoEvents ?></p><?cs /if ?>
   <ol class="thread">
   <?cs each:e = Events ?>
-    <?cs if:e.kind == "comment" ?>
+    <?cs if:e.kind == "comment" || e.kind == "reply" ?>
     <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
-    <?cs else ?>
+    <?cs elif:e.kind == "created" || e.field == "status" || e.field == "priority" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text">
       <?cs if:e.kind == "created" ?><?cs var:e.actor ?> <?cs var:L.Ticket.Created ?>
       <?cs elif:e.field == "status" ?><?cs var:L.Ticket.StatusChanged ?> <?cs var:L.Status[e.new] ?>
-      <?cs elif:e.field == "priority" ?><?cs var:L.Ticket.PriorityChanged ?> <?cs var:Catalog.Priorities[e.new].name ?>
-      <?cs else ?><?cs var:e.kind ?><?cs /if ?>
+      <?cs else ?><?cs var:L.Ticket.PriorityChanged ?> <?cs var:Catalog.Priorities[e.new].name ?><?cs /if ?>
       <?cs if:e.body && e.kind != "created" ?><span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs /if ?>
