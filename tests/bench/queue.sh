@@ -55,4 +55,4 @@ t0=$(date +%s)
 bash tests/bench/gen_tickets.sh "$SOCK" $((BIG - 10000)) >/dev/null
 echo "(generated $((BIG - 10000)) more tickets in $(( $(date +%s) - t0 )) s)" >&2
 run_set "$((BIG / 1000))k tickets"
-ps -o rss=,args= -C agent | awk '/build\/agent/ {print "agent worker RSS KB:", $1}' | sort | uniq -c >&2
+pgrep -f "build/agent -c $VAR/desk.hdf" | xargs -r ps -o rss= -p | sort -n | tail -1 | awk '{print "largest agent process RSS KB:", $1}' >&2
