@@ -4,7 +4,7 @@
 #   make bench  wrk benchmarks against the real stack (tests/bench)
 CC      ?= cc
 CS_INC  := /usr/include/ClearSilver
-PKGS    := fcgi libmariadb libsodium jansson
+PKGS    := fcgi libmariadb libsodium jansson libcurl
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
            -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
@@ -14,7 +14,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmagic \
 
 LIB_SRC := $(wildcard lib/*.c)
 LIB_OBJ := $(LIB_SRC:lib/%.c=build/lib/%.o)
-PROGS   := build/portal build/api build/agent build/deskctl build/hello
+PROGS   := build/portal build/api build/agent build/scheduler build/deskctl build/hello
 UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all run test bench deps clean

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "log.h"
@@ -23,6 +24,7 @@ int desk_configure(desk_t *d, const char *config_path)
     snprintf(d->number_pattern, sizeof d->number_pattern, "%s", pattern);
     snprintf(d->base_url, sizeof d->base_url, "%s",
              config_str(&d->cfg, "Desk.BaseURL", "http://127.0.0.1:8080"));
+    d->offset_file = config_str(&d->cfg, "Clock.OffsetFile", NULL);
     d->clock_offset = config_int(&d->cfg, "Clock.OffsetSeconds", 0, -(1L << 40), 1L << 40);
     d->default_lang = lang_parse(config_str(&d->cfg, "Desk.DefaultLanguage", "zh"));
     return 0;
@@ -52,7 +54,28 @@ void desk_close(desk_t *d)
     config_free(&d->cfg);
 }
 
-time_t desk_now(const desk_t *d)
+static void reread_offset(desk_t *d, const char *path)
 {
-    return time(NULL) + d->clock_offset;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        d->file_offset = 0;
+        return;
+    }
+    if (st.st_mtim.tv_sec == d->offset_mtime.tv_sec &&
+        st.st_mtim.tv_nsec == d->offset_mtime.tv_nsec)
+        return;
+    FILE *f = fopen(path, "r");
+    long v = 0;
+    if (f && fscanf(f, "%ld", &v) == 1)
+        d->file_offset = v;
+    if (f)
+        fclose(f);
+    d->offset_mtime = st.st_mtim;
+}
+
+time_t desk_now(desk_t *d)
+{
+    if (d->offset_file)
+        reread_offset(d, d->offset_file);
+    return time(NULL) + d->clock_offset + (d->offset_file ? d->file_offset : 0);
 }

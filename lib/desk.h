@@ -4,6 +4,8 @@
 #ifndef DESK_DESK_H
 #define DESK_DESK_H
 
+#include <time.h>
+
 #include "catalog.h"
 #include "config.h"
 #include "db.h"
@@ -21,6 +23,9 @@ typedef struct desk {
     char base_url[256];
     lang_t default_lang;
     long clock_offset; /* Clock.OffsetSeconds */
+    const char *offset_file; /* Clock.OffsetFile, or NULL */
+    long file_offset;        /* read from it */
+    struct timespec offset_mtime;
     size_t max_body;   /* request body limit of this program */
 } desk_t;
 
@@ -31,8 +36,10 @@ int desk_configure(desk_t *d, const char *config_path);
 int desk_open(desk_t *d, const char *const *pages);
 void desk_close(desk_t *d);
 
-/* The current time: the one place programs ask, so tests can shift it
- * (Clock.OffsetSeconds in the config). */
-time_t desk_now(const desk_t *d);
+/* The current time: the one place programs ask, so tests can shift it:
+ * Clock.OffsetSeconds in the config, plus, when Clock.OffsetFile is set (test
+ * stacks only), the number of seconds written in that file, re-read whenever
+ * the file changes. */
+time_t desk_now(desk_t *d);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "customer.h"
 #include "log.h"
+#include "sla.h"
 #include "ticket_internal.h"
 
 #define CLASSIFY_MINUTES_DEFAULT 120
@@ -266,6 +267,8 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
     if (rc == DB_OK)
         rc = ticket_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
     if (rc == DB_OK)
+        rc = sla_refresh_alert(d, out->id) ? DB_ERR : DB_OK;
+    if (rc == DB_OK)
         rc = db_commit(&d->db);
     if (rc != DB_OK)
         db_rollback(&d->db);
@@ -426,6 +429,8 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
         rc = apply(d, &t, arg, now);
     if (rc == TICKET_OK)
         rc = ticket_refresh_due(d, t.id);
+    if (rc == TICKET_OK && sla_refresh_alert(d, t.id))
+        rc = TICKET_ERR;
     if (rc == TICKET_OK && db_commit(&d->db) != DB_OK)
         rc = TICKET_ERR;
     if (rc != TICKET_OK)

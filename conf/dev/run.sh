@@ -62,6 +62,10 @@ Agent {
   SocketMode = 0666
   Workers = ${DESK_WORKERS:-4}
 }
+Scheduler {
+  IntervalSeconds = ${DESK_SCHEDULER_SECONDS:-30}
+}
+$( [ -n "${DESK_TEST_CLOCK:-}" ] && echo "Clock.OffsetFile = $VAR/clock-offset" )
 Hello {
   Listen = $VAR/run/hello.sock
   SocketMode = 0666
@@ -108,7 +112,7 @@ if [ ! -s "$VAR/dev-credentials" ]; then
 fi
 
 # --- FastCGI programs
-for prog in portal api agent hello; do
+for prog in portal api agent hello scheduler; do
   "$BUILD/$prog" -c "$VAR/desk.hdf" 2>>"$VAR/log/$prog.log" &
   pids+=($!)
 done
