@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "log.h"
+
 static const char sql_categories[] =
     "SELECT id, code, name_zh, name_en, summary_zh, summary_en, default_priority_id,"
     " COALESCE(team_id, 0), is_public FROM categories WHERE active = 1 ORDER BY sort_order, id";
@@ -17,13 +19,23 @@ static const char sql_options[] =
 static const char sql_priorities[] =
     "SELECT id, code, name_zh, name_en, color, rank_order, calendar_id,"
     " COALESCE(first_response_minutes, 0), COALESCE(resolution_minutes, 0),"
-    " COALESCE(update_interval_minutes, 0) FROM priorities WHERE active = 1 ORDER BY rank_order";
+    " COALESCE(update_interval_minutes, 0), warning_percent FROM priorities WHERE active = 1"
+    " ORDER BY rank_order";
 static const char sql_channels[] =
     "SELECT id, code, name_zh, name_en, hours_zh, hours_en FROM channels WHERE active = 1"
     " ORDER BY sort_order, id";
 
 static const char sql_teams[] =
     "SELECT id, code, name_zh, name_en FROM teams WHERE active = 1 ORDER BY id";
+
+static const char sql_calendars[] =
+    "SELECT id, time_zone FROM business_calendars WHERE active = 1 ORDER BY id";
+static const char sql_spans[] =
+    "SELECT calendar_id, weekday, start_minute, end_minute FROM calendar_spans"
+    " ORDER BY calendar_id, weekday, start_minute";
+static const char sql_days[] =
+    "SELECT calendar_id, DATE_FORMAT(day, '%Y-%m-%d'), kind = 'workday' FROM calendar_days"
+    " ORDER BY calendar_id, day";
 
 static void *grow(void *arr, int n, size_t size)
 {
@@ -121,10 +133,10 @@ static int load_priorities(catalog_t *c, db_t *db)
     long long rank;
     int r;
     while (memset(&p, 0, sizeof p),
-           (r = db_fetch(st, "issssiiiii", &p.id, p.code, sizeof p.code, p.name[0],
+           (r = db_fetch(st, "issssiiiiii", &p.id, p.code, sizeof p.code, p.name[0],
                          sizeof p.name[0], p.name[1], sizeof p.name[1], p.color, sizeof p.color,
                          &rank, &p.calendar_id, &p.first_response_min, &p.resolution_min,
-                         &p.update_min)) == 1) {
+                         &p.update_min, &p.warning_percent)) == 1) {
         p.rank = (int)rank;
         c->prios = grow(c->prios, c->nprios, sizeof p);
         c->prios[c->nprios++] = p;
@@ -168,11 +180,73 @@ static int load_teams(catalog_t *c, db_t *db)
     return r < 0 ? -1 : 0;
 }
 
+static bizcal_t *calendar_slot(catalog_t *c, long long id)
+{
+    for (int i = 0; i < c->ncals; i++)
+        if (c->cal_ids[i] == id)
+            return &c->cals[i];
+    return NULL;
+}
+
+static int load_calendar_rules(catalog_t *c, db_t *db)
+{
+    long long cal, weekday, from, to, workday;
+    char day[16];
+    int r;
+    MYSQL_STMT *st = db_query(db, sql_spans, "");
+    if (!st)
+        return -1;
+    while ((r = db_fetch(st, "iiii", &cal, &weekday, &from, &to)) == 1) {
+        bizcal_t *b = calendar_slot(c, cal);
+        if (b && bizcal_add_span(b, (int)weekday, (int)from, (int)to))
+            log_error("calendar %lld: span %lld %lld-%lld refused", cal, weekday, from, to);
+    }
+    db_done(st);
+    if (r < 0 || !(st = db_query(db, sql_days, "")))
+        return -1;
+    while ((r = db_fetch(st, "isi", &cal, day, sizeof day, &workday)) == 1) {
+        bizcal_t *b = calendar_slot(c, cal);
+        if (b && bizcal_add_day(b, day, workday != 0))
+            log_error("calendar %lld: day %s refused", cal, day);
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
+/* Calendars are counted first and then built in place: a bizcal_t owns
+ * memory and must not move once built. */
+static int load_calendars(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_calendars, "");
+    if (!st)
+        return -1;
+    long long id;
+    char tz[BIZCAL_TZ_MAX];
+    char(*zones)[BIZCAL_TZ_MAX] = NULL;
+    int r;
+    while ((r = db_fetch(st, "is", &id, tz, sizeof tz)) == 1) {
+        c->cal_ids = grow(c->cal_ids, c->ncals, sizeof *c->cal_ids);
+        zones = grow(zones, c->ncals, sizeof *zones);
+        c->cal_ids[c->ncals] = id;
+        memcpy(zones[c->ncals++], tz, sizeof tz);
+    }
+    db_done(st);
+    c->cals = calloc((size_t)(c->ncals ? c->ncals : 1), sizeof *c->cals);
+    for (int i = 0; r == 0 && c->cals && i < c->ncals; i++)
+        if (bizcal_init(&c->cals[i], zones[i])) {
+            log_error("calendar %lld: unknown time zone %s", c->cal_ids[i], zones[i]);
+            r = -1;
+        }
+    free(zones);
+    return r < 0 || !c->cals ? -1 : load_calendar_rules(c, db);
+}
+
 int catalog_load(catalog_t *c, db_t *db)
 {
     memset(c, 0, sizeof *c);
     if (load_priorities(c, db) || load_categories(c, db) || load_fields(c, db) ||
-        load_options(c, db) || load_channels(c, db) || load_teams(c, db))
+        load_options(c, db) || load_channels(c, db) || load_teams(c, db) ||
+        load_calendars(c, db))
         return -1;
     /* pointers into the arrays are fixed only now that loading is done */
     for (int i = 0; i < c->ncats; i++)
@@ -200,6 +274,10 @@ void catalog_free(catalog_t *c)
     free(c->prios);
     free(c->chans);
     free(c->teams);
+    for (int i = 0; c->cals && i < c->ncals; i++)
+        bizcal_free(&c->cals[i]);
+    free(c->cals);
+    free(c->cal_ids);
     memset(c, 0, sizeof *c);
 }
 
@@ -303,6 +381,10 @@ const channel_t *catalog_channel(const catalog_t *c, const char *code)
 const channel_t *catalog_channel_by_id(const catalog_t *c, long long id)
 {
     FIND(c->chans, c->nchans, c->chans[i].id == id);
+}
+const bizcal_t *catalog_calendar(const catalog_t *c, long long id)
+{
+    FIND(c->cals, c->ncals, c->cal_ids[i] == id);
 }
 const team_t *catalog_team_by_id(const catalog_t *c, long long id)
 {

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "bizclock.h"
 #include "db.h"
 #include "form.h"
 #include "view.h"
@@ -41,6 +42,7 @@ typedef struct priority {
     int rank;
     long long calendar_id;
     long long first_response_min, resolution_min, update_min; /* 0 = none */
+    long long warning_percent;
 } priority_t;
 
 typedef struct channel {
@@ -65,6 +67,9 @@ typedef struct catalog {
     int nchans;
     team_t *teams;
     int nteams;
+    bizcal_t *cals; /* business calendars, built in place (not copyable) */
+    long long *cal_ids;
+    int ncals;
 } catalog_t;
 
 /* Loads everything active; 0 or -1. */
@@ -80,5 +85,6 @@ const category_t *catalog_category_by_id(const catalog_t *c, long long id);
 const channel_t *catalog_channel(const catalog_t *c, const char *code);
 const channel_t *catalog_channel_by_id(const catalog_t *c, long long id);
 const team_t *catalog_team_by_id(const catalog_t *c, long long id);
+const bizcal_t *catalog_calendar(const catalog_t *c, long long id);
 
 #endif

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "catalog.h"
+
 #include "log.h"
 #include "ticket_internal.h"
 
@@ -135,4 +137,99 @@ int sla_pass(desk_t *d, int max, int *tickets, int *raised)
         (*tickets)++;
     }
     return 0;
+}
+
+static time_t plus(const bizcal_t *c, time_t start, long long minutes, const bizclock_pause_t *p,
+                   int n)
+{
+    if (minutes <= 0)
+        return 0;
+    time_t t = bizclock_due_paused(c, start, (long)minutes, p, n);
+    return t > 0 ? t : 0;
+}
+
+int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_t *pauses,
+             int n, sla_dues_t *out)
+{
+    const bizcal_t *c = catalog_calendar(&d->catalog, p->calendar_id);
+    long pct = config_int(&d->cfg, "SLA.DefaultWarningPercent", 75, 1, 99);
+    memset(out, 0, sizeof *out);
+    if (!c)
+        return -1;
+    if (p->warning_percent > 0)
+        pct = p->warning_percent;
+    long classify = config_int(&d->cfg, "SLA.ClassifyMinutes", 120, 1, 100000);
+    out->classify = plus(c, start, classify, NULL, 0);
+    out->first_response = plus(c, start, p->first_response_min, NULL, 0);
+    out->first_response_warn = plus(c, start, p->first_response_min * pct / 100, NULL, 0);
+    out->resolution = plus(c, start, p->resolution_min, pauses, n);
+    out->resolution_warn = plus(c, start, p->resolution_min * pct / 100, pauses, n);
+    return 0;
+}
+
+time_t sla_next_update(desk_t *d, const priority_t *p, time_t t)
+{
+    const bizcal_t *c = catalog_calendar(&d->catalog, p->calendar_id);
+    if (!c || p->update_min <= 0)
+        return 0;
+    if (p->update_min < 1440)
+        return plus(c, t, p->update_min, NULL, 0);
+    /* daily: before 17:00 of the next working day */
+    long day = (long)((t + bizcal_utc_offset(c, t)) / 86400);
+    time_t next = bizclock_next_working(c, bizcal_local_instant(c, day + 1, 0));
+    if (next <= 0)
+        return 0;
+    long next_day = (long)((next + bizcal_utc_offset(c, next)) / 86400);
+    return bizcal_local_instant(c, next_day, 17 * 60);
+}
+
+static const char sql_status_history[] =
+    "SELECT new_value, created_at FROM ticket_events WHERE ticket_id = ? AND kind = 'status'"
+    " ORDER BY id";
+
+static bool is_waiting(const char *status)
+{
+    return strcmp(status, "waiting_customer") == 0 || strcmp(status, "waiting_third_party") == 0;
+}
+
+int sla_pauses(desk_t *d, long long ticket_id, bizclock_pause_t *out, int max)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_status_history, "i", ticket_id);
+    if (!st)
+        return -1;
+    char status[32];
+    time_t at;
+    int n = 0, rc;
+    bool open = false;
+    while ((rc = db_fetch(st, "st", status, sizeof status, &at)) == 1) {
+        if (is_waiting(status) && !open && n < max) {
+            out[n].from = at;
+            out[n++].to = 0;
+            open = true;
+        } else if (!is_waiting(status) && open) {
+            out[n - 1].to = at > out[n - 1].from ? at : out[n - 1].from;
+            open = false;
+        }
+    }
+    db_done(st);
+    return rc < 0 ? -1 : n;
+}
+
+static const char sql_store_dues[] =
+    "UPDATE tickets SET first_response_due_at = ?, first_response_warn_at = ?,"
+    " resolution_due_at = ?, resolution_warn_at = ?, resolution_paused_at = ? WHERE id = ?";
+
+int sla_recompute(desk_t *d, long long ticket_id, const priority_t *p, time_t created,
+                  bool paused_now, time_t now)
+{
+    bizclock_pause_t pauses[64];
+    sla_dues_t due;
+    int n = sla_pauses(d, ticket_id, pauses, 64);
+    if (n < 0 || sla_dues(d, p, created, pauses, n, &due))
+        return -1;
+    return db_exec(&d->db, sql_store_dues, "ttttti", due.first_response,
+                   due.first_response_warn, due.resolution, due.resolution_warn,
+                   paused_now ? now : 0, ticket_id) < 0
+               ? -1
+               : 0;
 }

@@ -14,7 +14,33 @@
 #ifndef DESK_SLA_H
 #define DESK_SLA_H
 
+#include "bizclock.h"
 #include "desk.h"
+
+/* A ticket's deadlines under its priority's calendar and targets, counted
+ * in business time from intake; 0 where there is no target, and for the
+ * resolution while the clock is paused. The warnings fall when the priority's
+ * warning_percent of the time is used up. */
+typedef struct sla_dues {
+    time_t classify, first_response, first_response_warn, resolution, resolution_warn;
+} sla_dues_t;
+
+/* Computes the dues of a ticket opened at start, leaving out the pauses
+ * (sorted, disjoint, the last may be open). 0 or -1 (no calendar). */
+int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_t *pauses,
+             int n, sla_dues_t *out);
+/* When the next progress update to the customer is due after one at t: the
+ * priority's update interval in business time, or, for a daily cadence
+ * (1440 minutes), 17:00 of the next working day in the calendar's zone.
+ * 0 when the priority has no cadence. */
+time_t sla_next_update(desk_t *d, const priority_t *p, time_t t);
+/* The pauses of a ticket's resolution clock, from its history of status
+ * changes into and out of the waiting states. Returns their number or -1. */
+int sla_pauses(desk_t *d, long long ticket_id, bizclock_pause_t *out, int max);
+/* Recomputes and stores the ticket's first-response and resolution dues
+ * (with pauses) under priority p; inside the caller's transaction. */
+int sla_recompute(desk_t *d, long long ticket_id, const priority_t *p, time_t created,
+                  bool paused_now, time_t now);
 
 typedef enum sla_alert {
     SLA_CLASSIFY_OVERDUE,

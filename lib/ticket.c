@@ -36,9 +36,10 @@ static const char sql_insert_ticket[] =
     " contact_phone_sealed, preferred_contact, language, subject, description, product,"
     " product_version, serial_number, impact, tried, error_message, keywords, started_at,"
     " expected_at, team_id, created_by_agent_id, created_by_api_key_id, created_at, updated_at,"
-    " classify_due_at, first_response_due_at, resolution_due_at, next_due_at)"
+    " classify_due_at, first_response_due_at, first_response_warn_at, resolution_due_at,"
+    " resolution_warn_at, next_due_at, next_alert_at)"
     " VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?, ?, ?, ?, ?)";
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_insert_value[] =
     "INSERT INTO ticket_field_values (ticket_id, field_id, value) VALUES (?, ?, ?)";
 static const char sql_insert_event[] =
@@ -69,8 +70,7 @@ static const char sql_touch_status[] =
     "UPDATE tickets SET status = ?, is_open = ?, version = version + 1, updated_at = ?,"
     " resolved_at = COALESCE(?, resolved_at), closed_at = ? WHERE id = ?";
 static const char sql_touch_priority[] =
-    "UPDATE tickets SET priority_id = ?, first_response_due_at = ?, resolution_due_at = ?,"
-    " version = version + 1, updated_at = ? WHERE id = ?";
+    "UPDATE tickets SET priority_id = ?, version = version + 1, updated_at = ? WHERE id = ?";
 static const char sql_touch_comment[] =
     "UPDATE tickets SET version = version + 1, updated_at = ? WHERE id = ?";
 
@@ -212,7 +212,8 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
     return rc < 0 ? rc : DB_OK;
 }
 
-static time_t plus_minutes(time_t t, long long minutes) { return minutes ? t + minutes * 60 : 0; }
+/* The earlier of two instants, 0 meaning none. */
+static time_t earliest(time_t a, time_t b) { return !a ? b : !b ? a : a < b ? a : b; }
 
 static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p, long long cust,
                          long long org, time_t now, ticket_receipt_t *out)
@@ -226,12 +227,14 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
     if (in->phone)
         secret_seal(&d->secrets, in->phone, strlen(in->phone), phone);
     token_hash(&d->secrets, out->follow_token, follow);
-    time_t classify = plus_minutes(
-        now, config_int(&d->cfg, "SLA.ClassifyMinutes", CLASSIFY_MINUTES_DEFAULT, 1, 100000));
-    time_t first = plus_minutes(now, p->first_response_min);
-    time_t next = first && first < classify ? first : classify;
+    sla_dues_t due;
+    if (sla_dues(d, p, now, NULL, 0, &due))
+        return DB_ERR;
+    time_t next = earliest(due.classify, due.first_response);
+    time_t alert = earliest(earliest(due.classify, due.first_response_warn),
+                            earliest(due.resolution_warn, due.resolution));
     int rc = db_exec(
-        &d->db, sql_insert_ticket, "sbsiiiijsbbsssssssssssttjjjtttttt", out->number, follow,
+        &d->db, sql_insert_ticket, "sbsiiiijsbbsssssssssssttjjjttttttttt", out->number, follow,
         sizeof follow, in->submit_key, in->channel->id, in->category->id, p->id, cust, org,
         in->contact_name, in->email ? email : NULL, elen, in->phone ? phone : NULL, plen,
         in->preferred_contact ? in->preferred_contact : "any",
@@ -239,8 +242,8 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
         in->product ? in->product : "", in->product_version ? in->product_version : "",
         in->serial_number ? in->serial_number : "", in->impact, in->tried, in->error_message,
         in->keywords ? in->keywords : "", in->started_at, in->expected_at, in->category->team_id,
-        in->actor.agent_id, in->actor.api_key_id, now, now, classify, first,
-        plus_minutes(now, p->resolution_min), next);
+        in->actor.agent_id, in->actor.api_key_id, now, now, due.classify, due.first_response,
+        due.first_response_warn, due.resolution, due.resolution_warn, next, alert);
     out->id = (long long)d->db.last_id;
     return rc < 0 ? rc : DB_OK;
 }
@@ -266,8 +269,6 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
         }
     if (rc == DB_OK)
         rc = ticket_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
-    if (rc == DB_OK)
-        rc = sla_refresh_alert(d, out->id) ? DB_ERR : DB_OK;
     if (rc == DB_OK)
         rc = db_commit(&d->db);
     if (rc != DB_OK)
@@ -475,9 +476,11 @@ static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
                      ticket_status_code(c->to), c->text, now)))
         return TICKET_ERR;
     bool done = ticket_status_done(c->to);
-    return ok(db_exec(&d->db, sql_touch_status, "sittti", ticket_status_code(c->to),
-                      (long long)!done, now, c->to == TS_RESOLVED ? now : 0,
-                      c->to == TS_CLOSED ? now : 0, t->id));
+    if (ok(db_exec(&d->db, sql_touch_status, "sittti", ticket_status_code(c->to),
+                   (long long)!done, now, c->to == TS_RESOLVED ? now : 0,
+                   c->to == TS_CLOSED ? now : 0, t->id)))
+        return TICKET_ERR;
+    return ticket_clock_after_status(d, t, t->status, c->to, now);
 }
 
 int ticket_set_status(desk_t *d, long long ticket_id, ticket_status_t to, const actor_t *who,
@@ -496,11 +499,25 @@ int ticket_set_priority_locked(desk_t *d, ticket_t *t, const priority_t *p, cons
     if (ok(ticket_event(d, t->id, "priority", false, who, "priority", old ? old->code : "",
                         p->code, reason, now)))
         return TICKET_ERR;
-    /* deadlines count from intake under the new level */
-    time_t first = plus_minutes(t->created_at, p->first_response_min);
-    time_t resolve = plus_minutes(t->created_at, p->resolution_min);
+    /* deadlines count from intake under the new level, pauses left out */
     t->priority_id = p->id;
-    return ok(db_exec(&d->db, sql_touch_priority, "ittti", p->id, first, resolve, now, t->id));
+    if (ok(db_exec(&d->db, sql_touch_priority, "iti", p->id, now, t->id)))
+        return TICKET_ERR;
+    int st = ticket_status_parse(t->status);
+    return sla_recompute(d, t->id, p, t->created_at, st >= 0 && ticket_status_paused(st), now)
+               ? TICKET_ERR
+               : TICKET_OK;
+}
+
+int ticket_clock_after_status(desk_t *d, ticket_t *t, const char *old_status,
+                              ticket_status_t to, time_t now)
+{
+    int from = ticket_status_parse(old_status);
+    bool was = from >= 0 && ticket_status_paused((ticket_status_t)from);
+    if (was == ticket_status_paused(to))
+        return TICKET_OK;
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
+    return p && sla_recompute(d, t->id, p, t->created_at, !was, now) ? TICKET_ERR : TICKET_OK;
 }
 
 static int apply_priority(desk_t *d, ticket_t *t, void *arg, time_t now)

@@ -17,6 +17,10 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
 /* Changes the priority of a locked ticket and its deadlines, with history. */
 int ticket_set_priority_locked(desk_t *d, ticket_t *t, const priority_t *p, const actor_t *who,
                                const char *reason, time_t now);
+/* After a status change from old_status to `to`: pausing or resuming the
+ * resolution clock recomputes its due from the ticket's history. */
+int ticket_clock_after_status(desk_t *d, ticket_t *t, const char *old_status,
+                              ticket_status_t to, time_t now);
 /* Recomputes the ticket's next deadline from its due columns and state. */
 int ticket_refresh_due(desk_t *d, long long id);
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "sla.h"
 #include "ticket_internal.h"
 
 static const char sql_is_collaborator[] =
@@ -17,7 +18,7 @@ static const char sql_set_status[] =
     " updated_at = ? WHERE id = ?";
 static const char sql_first_response[] =
     "UPDATE tickets SET first_responded_at = COALESCE(first_responded_at, ?),"
-    " version = version + 1, updated_at = ? WHERE id = ?";
+    " next_update_due_at = ?, version = version + 1, updated_at = ? WHERE id = ?";
 static const char sql_touch[] =
     "UPDATE tickets SET version = version + 1, updated_at = ? WHERE id = ?";
 static const char sql_agent_active[] =
@@ -92,8 +93,10 @@ static int move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t to,
     int rc = db_exec(&d->db, sql_set_status, "sitittti", ticket_status_code(to),
                      (long long)!done, to == TS_ACCEPTED ? now : 0, (long long)(to == TS_RESOLVED),
                      now, to == TS_CLOSED ? now : 0, now, t->id);
+    char old[sizeof t->status];
+    snprintf(old, sizeof old, "%s", t->status);
     snprintf(t->status, sizeof t->status, "%s", ticket_status_code(to));
-    return ok(rc);
+    return rc < 0 ? TICKET_ERR : ticket_clock_after_status(d, t, old, to, now);
 }
 
 static int set_owner(desk_t *d, ticket_t *t, long long owner, long long team, ticket_status_t st,
@@ -212,7 +215,9 @@ static int apply_message(desk_t *d, ticket_t *t, void *arg, time_t now)
         return TICKET_ERR;
     if (internal)
         return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
-    return ok(db_exec(&d->db, sql_first_response, "tti", now, now, t->id));
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
+    return ok(db_exec(&d->db, sql_first_response, "ttti", now, p ? sla_next_update(d, p, now) : 0,
+                      now, t->id));
 }
 
 int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long version,

@@ -120,12 +120,13 @@ test('closed ("resolved or closed", lib/queue.h) also lists resolved tickets', a
 test('at_risk lists tickets due soon; overdue lists tickets past a deadline', async () => {
   await agent.must(t.urgent.number, 'claim'); // urgent: first response due in 15 min
   await agent.must(t.calm.number, 'claim'); // general: nothing due within 2 h
-  // setup: move the overdue ticket's clocks three hours into the past
-  A.setupSql(`UPDATE tickets SET created_at = created_at - INTERVAL 3 HOUR,
-    classify_due_at = classify_due_at - INTERVAL 3 HOUR,
-    first_response_due_at = first_response_due_at - INTERVAL 3 HOUR,
-    resolution_due_at = resolution_due_at - INTERVAL 3 HOUR,
-    next_due_at = next_due_at - INTERVAL 3 HOUR WHERE number = '${t.overdue.number}'`);
+  // setup: move the overdue ticket's clocks ten days into the past (dues are
+  // in business time, so a few hours may still lie ahead of now)
+  A.setupSql(`UPDATE tickets SET created_at = created_at - INTERVAL 10 DAY,
+    classify_due_at = classify_due_at - INTERVAL 10 DAY,
+    first_response_due_at = first_response_due_at - INTERVAL 10 DAY,
+    resolution_due_at = resolution_due_at - INTERVAL 10 DAY,
+    next_due_at = next_due_at - INTERVAL 10 DAY WHERE number = '${t.overdue.number}'`);
   const risk = await agent.queue('at_risk', { q: T });
   assert.equal(risk.res.status, 200);
   const rn = risk.rows.map((r) => r.number);

@@ -46,7 +46,9 @@ test('the page shows customer, category fields, priority, deadlines and the inta
   assert.match(p.clocks['首次响应'].iso || '', /^\d{4}-\d{2}-\d{2}T/);
   assert.match(p.clocks['解决'].iso || '', /^\d{4}-\d{2}-\d{2}T/);
   const hours = (Date.parse(p.clocks['解决'].iso) - Date.now()) / 3600e3;
-  assert.ok(hours > 23 && hours <= 24, `resolution due in ~24 h (important), got ${hours.toFixed(2)} h`);
+  // important: 24 business hours on the 5×8 calendar, so at least 24 wall hours
+  // and no more than 24 h of working time spread over weekdays (~8 days)
+  assert.ok(hours > 23 && hours <= 8 * 24, `resolution due in 24 business hours (important), got ${hours.toFixed(2)} h`);
   assert.equal(p.clocks['签收'].iso, undefined, 'no acceptance clock while unassigned');
   assert.match(p.thread, /创建了工单/, 'the thread starts with the creation');
 });
