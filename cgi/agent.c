@@ -428,9 +428,13 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
     set_due(w, "Due.classify", strcmp(t->status, "new") == 0 ? t->classify_due_at : 0);
     set_due(w, "Due.accept", strcmp(t->status, "assigned") == 0 ? t->accept_due_at : 0);
     set_due(w, "Due.first_response", t->first_responded_at ? 0 : t->first_response_due_at);
-    set_due(w, "Due.resolution", ticket_status_done((ticket_status_t)ticket_status_parse(t->status))
-                                     ? 0
-                                     : t->resolution_due_at);
+    int st = ticket_status_parse(t->status);
+    if (st >= 0 && ticket_status_paused((ticket_status_t)st))
+        hdf_set_value(h, "Due.resolution.state", "paused"); /* the clock stands still */
+    else
+        set_due(w, "Due.resolution", st >= 0 && ticket_status_done((ticket_status_t)st)
+                                         ? 0
+                                         : t->resolution_due_at);
     view_set_time(h, "Done.first_response_at", t->first_responded_at);
     view_set_time(h, "Done.resolved_at", t->resolved_at);
     view_set_time(h, "Done.accepted_at", t->accepted_at);

@@ -31,7 +31,7 @@
     <li class="msg note finding"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Finding ?>: <?cs var:L.Agent.FindingKind[e.field] ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs else ?>
     <li class="sys sys-<?cs var:e.kind ?>"><span class="sys-text"><strong><?cs var:e.actor ?></strong> <?cs var:L.Agent.Event[e.kind] ?>
-      <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.new ?><?cs var:e.new ?><?cs elif:e.old ?><?cs var:e.old ?><?cs /if ?>
+      <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.kind == "sla" ?><?cs var:L.Agent.Alert[e.field] ?><?cs elif:e.new ?><?cs var:e.new ?><?cs elif:e.old ?><?cs var:e.old ?><?cs /if ?>
       <?cs if:e.body ?><span class="reason">— <?cs var:e.body ?></span><?cs /if ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs /if ?>
   <?cs /each ?>
