@@ -1,7 +1,9 @@
 /* scheduler: the long-running program that watches every ticket's clocks.
  * It wakes every Scheduler.IntervalSeconds (default 30, at most 60), raises
  * the SLA alerts whose moment has come (lib/sla.h: each exactly once, even
- * across restarts or with two copies running), and logs one line per pass.
+ * across restarts or with two copies running), delivers the notification
+ * outbox (lib/outbox.h: retries with back-off, never the same message twice)
+ * and logs one line per pass that did something.
  *   scheduler [-c CONFIG] [--once]   (--once: one pass, then exit) */
 #include <signal.h>
 #include <stdbool.h>
@@ -11,9 +13,11 @@
 
 #include "desk.h"
 #include "log.h"
+#include "outbox.h"
 #include "sla.h"
 
 #define PASS_BATCH 500
+#define MAIL_BATCH 50
 
 static volatile sig_atomic_t stopping;
 
@@ -36,10 +40,17 @@ static void one_pass(desk_t *d)
         tickets += got_tickets;
         raised += got_raised;
     } while (got_tickets == PASS_BATCH && !stopping);
+    int sent = 0, failed = 0, s, f, claimed;
+    do {
+        claimed = outbox_deliver_due(d, MAIL_BATCH, &s, &f);
+        sent += s > 0 ? s : 0;
+        failed += f > 0 ? f : 0;
+    } while (claimed == MAIL_BATCH && !stopping);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-    if (tickets || raised)
-        log_info("pass: %d tickets, %d alerts raised, %.1f ms", tickets, raised, ms);
+    if (tickets || raised || sent || failed)
+        log_info("pass: %d tickets, %d alerts raised, %d messages sent, %d failed, %.1f ms",
+                 tickets, raised, sent, failed, ms);
 }
 
 int main(int argc, char **argv)

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "log.h"
+#include "outbox.h"
 
 int desk_configure(desk_t *d, const char *config_path)
 {
@@ -38,11 +39,17 @@ int desk_open(desk_t *d, const char *const *pages)
         log_error("cannot load the catalogue of categories and priorities");
         return -1;
     }
-    if (pages) {
-        if (view_init(&d->view, &d->cfg, pages))
-            return -1;
-        catalog_publish(&d->catalog, &d->view);
-    }
+    /* every program may queue notifications: the mail templates come along */
+    const char *all[VIEW_MAX_PAGES + 1];
+    int n = 0;
+    for (int i = 0; pages && pages[i] && n < VIEW_MAX_PAGES; i++)
+        all[n++] = pages[i];
+    for (int i = 0; outbox_pages[i] && n < VIEW_MAX_PAGES; i++)
+        all[n++] = outbox_pages[i];
+    all[n] = NULL;
+    if (view_init(&d->view, &d->cfg, all))
+        return -1;
+    catalog_publish(&d->catalog, &d->view);
     return 0;
 }
 

@@ -32,7 +32,8 @@ typedef struct desk {
 /* Reads the config (once per process, before fork) and sets the process time
  * zone from Desk.TimeZone. 0 or -1. */
 int desk_configure(desk_t *d, const char *config_path);
-/* After fork: keys, database, catalogue, templates (NULL for none). 0 or -1. */
+/* After fork: keys, database, catalogue, templates (the program's pages,
+ * NULL for none, plus the notification templates). 0 or -1. */
 int desk_open(desk_t *d, const char *const *pages);
 void desk_close(desk_t *d);
 

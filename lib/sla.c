@@ -6,6 +6,7 @@
 #include "catalog.h"
 
 #include "log.h"
+#include "notify.h"
 #include "ticket_internal.h"
 
 static const char *const codes[SLA_ALERT_COUNT] = {
@@ -100,7 +101,8 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
         rc = db_exec(&d->db, sql_raise, "istt", id, codes[k], c.at[k], now);
         if (rc == DB_DUP)
             continue; /* raised before: by an earlier pass or another scheduler */
-        if (rc < 0 || ticket_event(d, id, "sla", true, &system, codes[k], NULL, NULL, NULL, now)) {
+        if (rc < 0 || ticket_event(d, id, "sla", true, &system, codes[k], NULL, NULL, NULL, now) ||
+            notify_sla_alert(d, id, (sla_alert_t)k, c.at[k], c.owner)) {
             db_rollback(&d->db);
             return -1;
         }

@@ -9,6 +9,7 @@
 
 #include "customer.h"
 #include "log.h"
+#include "notify.h"
 #include "sla.h"
 #include "ticket_internal.h"
 
@@ -216,7 +217,7 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
 static time_t earliest(time_t a, time_t b) { return !a ? b : !b ? a : a < b ? a : b; }
 
 static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p, long long cust,
-                         long long org, time_t now, ticket_receipt_t *out)
+                         long long org, time_t now, ticket_receipt_t *out, sla_dues_t *due_out)
 {
     unsigned char follow[SECRET_HASH_LEN];
     unsigned char email[SECRET_SEALED_LEN(256)], phone[SECRET_SEALED_LEN(64)];
@@ -230,6 +231,7 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
     sla_dues_t due;
     if (sla_dues(d, p, now, NULL, 0, &due))
         return DB_ERR;
+    *due_out = due;
     time_t next = earliest(due.classify, due.first_response);
     time_t alert = earliest(earliest(due.classify, due.first_response_warn),
                             earliest(due.resolution_warn, due.resolution));
@@ -254,13 +256,14 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
 {
     time_t now = desk_now(d);
     long long cust = 0, org = 0;
+    sla_dues_t due;
     int rc = db_begin(&d->db);
     if (rc == DB_OK)
         rc = resolve_customer(d, in, now, &cust, &org);
     if (rc == DB_OK)
         rc = next_number(d, now, out->number, sizeof out->number);
     if (rc == DB_OK)
-        rc = insert_ticket(d, in, p, cust, org, now, out);
+        rc = insert_ticket(d, in, p, cust, org, now, out, &due);
     for (int i = 0; rc == DB_OK && i < in->nvalues; i++)
         if (in->values[i].value) {
             rc = db_exec(&d->db, sql_insert_value, "iis", out->id, in->values[i].field_id,
@@ -269,6 +272,8 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
         }
     if (rc == DB_OK)
         rc = ticket_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
+    if (rc == DB_OK)
+        rc = notify_ticket_created(d, out->id, in, p, out->number, out->follow_token, &due);
     if (rc == DB_OK)
         rc = db_commit(&d->db);
     if (rc != DB_OK)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "notify.h"
 #include "sla.h"
 #include "ticket_internal.h"
 
@@ -212,6 +213,8 @@ static int apply_message(desk_t *d, ticket_t *t, void *arg, time_t now)
         return TICKET_FORBIDDEN;
     if (ok(ticket_event(d, t->id, internal ? "note" : "reply", internal, &who, NULL, NULL, NULL,
                         x->text, now)))
+        return TICKET_ERR;
+    if (!internal && notify_customer_reply(d, t->id, (long long)d->db.last_id, x->text))
         return TICKET_ERR;
     if (internal)
         return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # The whole desk on one machine, in the foreground: a private MariaDB under
 # $DESK_VAR (default var/), the FastCGI programs and nginx on
-# 127.0.0.1:$PORT (default 8080). Ctrl-C or SIGTERM stops everything.
+# 127.0.0.1:$PORT (default 8080), and an SMTP catcher on 127.0.0.1:$PORT+25
+# (DESK_SMTP_PORT) that keeps every mail in $DESK_VAR/mail. Ctrl-C or
+# SIGTERM stops everything.
 # Running it again reuses the data. make test runs it with its own DESK_VAR
 # and PORT as a throwaway stack.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VAR=${DESK_VAR:-$ROOT/var}
 PORT=${PORT:-8080}
+SMTP_PORT=${DESK_SMTP_PORT:-$((PORT + 25))}
 mkdir -p "$VAR"
 VAR=$(cd "$VAR" && pwd)
 BUILD=$ROOT/build
-mkdir -p "$VAR"/{db,run,log,secrets,nginx/tmp}
+mkdir -p "$VAR"/{db,run,log,secrets,nginx/tmp,mail/cur,mail/new,mail/tmp}
 chmod 700 "$VAR/secrets"
 
 pids=()
@@ -66,6 +69,11 @@ Scheduler {
   IntervalSeconds = ${DESK_SCHEDULER_SECONDS:-30}
 }
 $( [ -n "${DESK_TEST_CLOCK:-}" ] && echo "Clock.OffsetFile = $VAR/clock-offset" )
+Mail {
+  SMTPURL = smtp://127.0.0.1:$SMTP_PORT
+  From = desk@localhost
+  FromName = 售后服务中心
+}
 Hello {
   Listen = $VAR/run/hello.sock
   SocketMode = 0666
@@ -109,6 +117,17 @@ SQL
 if [ ! -s "$VAR/dev-credentials" ]; then
   "$BUILD/deskctl" -c "$VAR/desk.hdf" demo "$VAR/dev-credentials.tmp"
   mv "$VAR/dev-credentials.tmp" "$VAR/dev-credentials"
+fi
+
+# --- SMTP catcher: aiosmtpd's Mailbox handler writes each mail it receives
+# to the maildir $VAR/mail (new/ holds one file per mail). Debian's
+# interpreter, since python3-aiosmtpd is installed for it (a python3 from
+# pyenv or a venv earlier on PATH would not find the module).
+# DESK_SMTP_CATCHER=0 leaves the port to a test's own SMTP server.
+if [ "${DESK_SMTP_CATCHER:-1}" != 0 ]; then
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$VAR/mail" \
+    >>"$VAR/log/smtp.log" 2>&1 &
+  pids+=($!)
 fi
 
 # --- FastCGI programs
@@ -168,6 +187,7 @@ cat <<TXT
     Agent workspace   http://127.0.0.1:$PORT/agent/
     JSON API          http://127.0.0.1:$PORT/api/v1/  (health: /api/v1/health)
     Logs              $VAR/log/
+    Mail catcher      smtp://127.0.0.1:$SMTP_PORT, every mail a file in $VAR/mail/new/
   Demo logins and API key ($VAR/dev-credentials):
 $(sed 's/^/    /' "$VAR/dev-credentials")
 

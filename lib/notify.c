@@ -1,0 +1,139 @@
+/* notify: see notify.h. */
+#include "notify.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "log.h"
+#include "outbox.h"
+
+static const char sql_ticket_mail[] =
+    "SELECT number, subject, language, submit_key, category_id, priority_id FROM tickets"
+    " WHERE id = ?";
+static const char sql_alert_recipients[] =
+    "SELECT id, email, language, name FROM agents WHERE active = 1 AND email IS NOT NULL"
+    " AND (id = ? OR (? = 1 AND role IN ('supervisor', 'admin'))) ORDER BY id";
+
+static int queue(desk_t *d, const char *kind, const char *to, lang_t lang, long long ticket_id,
+                 HDF *data, const char *key)
+{
+    outbox_msg_t m = {.channel = OUTBOX_EMAIL, .recipient = to, .lang = lang, .kind = kind,
+                      .ticket_id = ticket_id, .data = data, .dedupe_key = key};
+    int rc = outbox_add(d, &m);
+    return rc == OUTBOX_QUEUED || rc == OUTBOX_DUPLICATE ? 0 : rc;
+}
+
+static void set_link(desk_t *d, HDF *h, const char *token)
+{
+    hdf_set_valuef(h, "Ticket.link=%s/t/%s", d->base_url, token);
+}
+
+int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in,
+                          const priority_t *p, const char *number, const char *follow_token,
+                          const sla_dues_t *due)
+{
+    HDF *h;
+    char key[64];
+    if (!in->email)
+        return 0;
+    lang_t lang = lang_parse(in->language);
+    if (hdf_init(&h) != STATUS_OK)
+        return -1;
+    hdf_set_value(h, "Recipient.name", in->contact_name ? in->contact_name : "");
+    hdf_set_value(h, "Ticket.number", number);
+    hdf_set_value(h, "Ticket.subject", in->subject ? in->subject : "");
+    hdf_set_value(h, "Ticket.category", in->category->name[lang]);
+    hdf_set_value(h, "Ticket.priority", p->code);
+    view_set_time(h, "Due.classify", due->classify);
+    view_set_time(h, "Due.first_response", due->first_response);
+    view_set_time(h, "Due.resolution", due->resolution);
+    set_link(d, h, follow_token);
+    snprintf(key, sizeof key, "created:ticket=%lld", ticket_id);
+    int rc = queue(d, "ticket_created", in->email, lang, ticket_id, h, key);
+    hdf_destroy(&h);
+    return rc;
+}
+
+typedef struct ticket_mail {
+    char number[TN_MAX], subject[801], language[3], submit_key[201];
+    long long category_id, priority_id;
+} ticket_mail_t;
+
+static int load_mail_facts(desk_t *d, long long id, ticket_mail_t *t)
+{
+    memset(t, 0, sizeof *t);
+    return db_row(&d->db, sql_ticket_mail, "i", "ssssii", id, t->number, sizeof t->number,
+                  t->subject, sizeof t->subject, t->language, sizeof t->language, t->submit_key,
+                  sizeof t->submit_key, &t->category_id, &t->priority_id) == 1
+               ? 0
+               : -1;
+}
+
+int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, const char *body)
+{
+    ticket_mail_t t;
+    char email[256], phone[64], token[TOKEN_TEXT_LEN + 1], key[64];
+    HDF *h;
+    if (load_mail_facts(d, ticket_id, &t) ||
+        ticket_contacts(d, ticket_id, email, sizeof email, phone, sizeof phone) != TICKET_OK)
+        return -1;
+    if (!*email || !*t.submit_key)
+        return 0;
+    if (hdf_init(&h) != STATUS_OK)
+        return -1;
+    lang_t lang = lang_parse(t.language);
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t.priority_id);
+    hdf_set_value(h, "Ticket.number", t.number);
+    hdf_set_value(h, "Ticket.subject", t.subject);
+    hdf_set_value(h, "Ticket.priority", p ? p->code : "");
+    hdf_set_value(h, "Body", body);
+    ticket_follow_token(d, t.submit_key, token);
+    set_link(d, h, token);
+    snprintf(key, sizeof key, "reply:event=%lld", event_id);
+    int rc = queue(d, "ticket_reply", email, lang, ticket_id, h, key);
+    hdf_destroy(&h);
+    return rc;
+}
+
+static const char *alert_template(sla_alert_t a)
+{
+    switch (a) {
+    case SLA_ACCEPT_OVERDUE: return "acceptance_reminder";
+    case SLA_FIRST_RESPONSE_WARNING:
+    case SLA_RESOLUTION_WARNING: return "sla_warning";
+    case SLA_UPDATE_DUE: return "progress_update";
+    default: return "sla_breach";
+    }
+}
+
+int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t due,
+                     long long owner_id)
+{
+    ticket_mail_t t;
+    HDF *h;
+    if (load_mail_facts(d, ticket_id, &t) || hdf_init(&h) != STATUS_OK)
+        return -1;
+    bool supervisors = alert == SLA_CLASSIFY_OVERDUE || alert == SLA_ACCEPT_OVERDUE || !owner_id;
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t.priority_id);
+    hdf_set_value(h, "Ticket.number", t.number);
+    hdf_set_value(h, "Ticket.subject", t.subject);
+    hdf_set_value(h, "Ticket.priority", p ? p->code : "");
+    hdf_set_valuef(h, "Ticket.link=%s/agent/t/%s", d->base_url, t.number);
+    hdf_set_value(h, "Clock.kind", sla_alert_code(alert));
+    view_set_time(h, "Due.at", due);
+    MYSQL_STMT *st = db_query(&d->db, sql_alert_recipients, "ii", owner_id,
+                              (long long)supervisors);
+    int rc = st ? 0 : -1;
+    long long id;
+    char email[255], lang[3], name[401], key[96];
+    while (st && db_fetch(st, "isss", &id, email, sizeof email, lang, sizeof lang, name,
+                          sizeof name) == 1 && rc == 0) {
+        hdf_set_value(h, "Agent.name", name);
+        snprintf(key, sizeof key, "sla:ticket=%lld:%s:%ld:agent=%lld", ticket_id,
+                 sla_alert_code(alert), (long)due, id);
+        rc = queue(d, alert_template(alert), email, lang_parse(lang), ticket_id, h, key);
+    }
+    db_done(st);
+    hdf_destroy(&h);
+    return rc;
+}

@@ -1,0 +1,26 @@
+/* notify: which notification each event sends, to whom, with what data
+ * (SPEC §9). Each function queues through lib/outbox.h inside the caller's
+ * open transaction, so a message exists exactly when its cause committed;
+ * a dedupe key per event and recipient keeps a retried change from queueing
+ * twice. A customer without an email address gets no mail; that is not an
+ * error. */
+#ifndef DESK_NOTIFY_H
+#define DESK_NOTIFY_H
+
+#include "sla.h"
+#include "ticket.h"
+
+/* "ticket_created" to the customer: number, category, priority, deadlines
+ * and the private follow link. */
+int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in,
+                          const priority_t *p, const char *number, const char *follow_token,
+                          const sla_dues_t *due);
+/* "ticket_reply" to the customer: an agent's public reply (event_id names
+ * the reply, for the dedupe key). */
+int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, const char *body);
+/* An SLA alert to the owner (and, for classification and acceptance, the
+ * supervisors): "sla_warning", "sla_breach" or "acceptance_reminder". */
+int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t due,
+                     long long owner_id);
+
+#endif
