@@ -137,3 +137,25 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     hdf_destroy(&h);
     return rc;
 }
+
+int notify_survey(desk_t *d, long long ticket_id)
+{
+    ticket_mail_t t;
+    char email[256], phone[64], token[TOKEN_TEXT_LEN + 1], key[48];
+    HDF *h;
+    if (load_mail_facts(d, ticket_id, &t) ||
+        ticket_contacts(d, ticket_id, email, sizeof email, phone, sizeof phone) != TICKET_OK)
+        return -1;
+    if (!*email || !*t.submit_key)
+        return 0;
+    if (hdf_init(&h) != STATUS_OK)
+        return -1;
+    hdf_set_value(h, "Ticket.number", t.number);
+    hdf_set_value(h, "Ticket.subject", t.subject);
+    ticket_follow_token(d, t.submit_key, token);
+    set_link(d, h, token);
+    snprintf(key, sizeof key, "survey:ticket=%lld", ticket_id);
+    int rc = queue(d, "survey_invitation", email, lang_parse(t.language), ticket_id, h, key);
+    hdf_destroy(&h);
+    return rc;
+}

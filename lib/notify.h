@@ -23,4 +23,8 @@ int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, co
 int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t due,
                      long long owner_id);
 
+/* "survey_invitation" to the customer, 24 h after closure (the survey is
+ * reached from the ticket's private link). */
+int notify_survey(desk_t *d, long long ticket_id);
+
 #endif

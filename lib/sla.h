@@ -50,6 +50,7 @@ typedef enum sla_alert {
     SLA_RESOLUTION_WARNING,
     SLA_RESOLUTION_BREACH,
     SLA_UPDATE_DUE,
+    SLA_SURVEY_DUE, /* 24 h after closure: the customer is invited to the survey */
     SLA_ALERT_COUNT
 } sla_alert_t;
 
