@@ -18,6 +18,7 @@
 
 #define PASS_BATCH 500
 #define MAIL_BATCH 50
+#define MAIL_PER_PASS 2000
 
 static volatile sig_atomic_t stopping;
 
@@ -40,12 +41,15 @@ static void one_pass(desk_t *d)
         tickets += got_tickets;
         raised += got_raised;
     } while (got_tickets == PASS_BATCH && !stopping);
-    int sent = 0, failed = 0, s, f, claimed;
+    /* a backlog (after the mail server was down) is sent over several
+     * passes, so alerts keep being raised meanwhile */
+    int sent = 0, failed = 0, s, f, claimed, budget = MAIL_PER_PASS;
     do {
         claimed = outbox_deliver_due(d, MAIL_BATCH, &s, &f);
         sent += s > 0 ? s : 0;
         failed += f > 0 ? f : 0;
-    } while (claimed == MAIL_BATCH && !stopping);
+        budget -= MAIL_BATCH;
+    } while (claimed == MAIL_BATCH && budget > 0 && !stopping);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     if (tickets || raised || sent || failed)
