@@ -252,7 +252,8 @@ static long rule_day(int y, const struct tzrule *r)
 static void zone_extend(bizcal_zone_t *z, const struct posixtz *p)
 {
     int64_t last = z->n ? z->at[z->n - 1] : INT64_MIN;
-    int y0 = z->n ? year_of_instant(last) : 1970;
+    /* with no table, start a year early: DST may span New Year 1970 */
+    int y0 = z->n ? year_of_instant(last) : 1969;
     if (!p->has_dst) {
         if (seg_off(z, z->n - 1) != p->std_off)
             zone_push(z, z->n ? last + 1 : 0, (int32_t)p->std_off);
@@ -468,6 +469,14 @@ int bizcal_add_span(bizcal_t *c, int weekday, int start_min, int end_min)
     keep[at] = add;
     memcpy(s, keep, (size_t)(k + 1) * sizeof *keep);
     c->nspans[weekday] = (uint8_t)(k + 1);
+    return 0;
+}
+
+int bizcal_set_makeup_weekday(bizcal_t *c, int weekday)
+{
+    if (!c || weekday < 0 || weekday > 6)
+        return -1;
+    c->makeup_weekday = weekday;
     return 0;
 }
 

@@ -74,7 +74,7 @@ typedef struct bizcal_days {
  * not copy the struct, pass pointers. */
 typedef struct bizcal {
     char tz[BIZCAL_TZ_MAX];
-    int makeup_weekday; /* whose spans a make-up day uses; default 1 (Monday) */
+    int makeup_weekday; /* see bizcal_set_makeup_weekday(); default 1 */
     uint8_t nspans[BIZCAL_MAKEUP + 1];
     bizcal_span_t spans[BIZCAL_MAKEUP + 1][BIZCAL_MAX_SPANS];
     bizcal_days_t holidays;
@@ -109,6 +109,11 @@ void bizcal_free(bizcal_t *c);
  * A night shift is two spans: 22:00-24:00 on one day, 00:00-06:00 on the
  * next; the clock runs through midnight without a gap. */
 int bizcal_add_span(bizcal_t *c, int weekday, int start_min, int end_min);
+
+/* Chooses whose spans make-up days use when no BIZCAL_MAKEUP spans were
+ * added: weekday 0..6 (default 1, Monday). Returns 0, or -1 when out of
+ * range. Set it this way, not by writing the field. */
+int bizcal_set_makeup_weekday(bizcal_t *c, int weekday);
 
 /* Marks the local date "YYYY-MM-DD" (years 1970-2199) as a holiday
  * (workday == false: no working time at all that day) or as a make-up
@@ -166,6 +171,9 @@ long bizclock_minutes_paused(const bizcal_t *c, time_t from, time_t to,
  * time), or -1 when there is none within BIZCLOCK_MAX_DAYS days or t is out
  * of range. */
 time_t bizclock_next_working(const bizcal_t *c, time_t t);
+
+/* The two functions below expose the zone mapping (for displays and tests);
+ * c must have been initialised successfully. */
 
 /* The zone's offset from UTC at instant t, in seconds east of UTC
  * (Asia/Shanghai: 28800). */

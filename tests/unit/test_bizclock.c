@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bizclock.h"
 
@@ -318,6 +320,141 @@ static void local_instant_semantics_on_berlin_change_days(void **state)
     bizcal_free(&c);
 }
 
+/* Writes a TZif file: version '2' with no transitions and only a footer
+ * rule, or version 1 (v2 == false) with the given transitions. */
+static void put32(FILE *f, uint32_t v)
+{
+    unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 8), (unsigned char)v};
+    assert_int_equal(fwrite(b, 1, 4, f), 4);
+}
+
+static void put_head(FILE *f, char version, uint32_t times, uint32_t types)
+{
+    fputs("TZif", f);
+    fputc(version, f);
+    for (int i = 0; i < 15; i++)
+        fputc(0, f);
+    put32(f, 0), put32(f, 0), put32(f, 0), put32(f, times), put32(f, types), put32(f, 4);
+}
+
+static void put_zone(FILE *f, const int32_t *at, const int32_t *off, uint32_t n, bool big)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (big)
+            put32(f, at[i] < 0 ? 0xffffffffu : 0);
+        put32(f, (uint32_t)at[i]);
+    }
+    for (uint32_t i = 0; i < n; i++)
+        fputc((int)i + 1, f); /* type i + 1 */
+    for (uint32_t i = 0; i <= n; i++) {
+        put32(f, (uint32_t)off[i]);
+        fputc(0, f), fputc(0, f);
+    }
+    fwrite("ZZZ", 1, 4, f);
+}
+
+static const char *write_zone(const char *rule, int32_t std_off, const int32_t *at,
+                              const int32_t *off, uint32_t n)
+{
+    static char dir[64];
+    char path[128];
+    snprintf(dir, sizeof dir, "/tmp/test_bizclock.%ld", (long)getpid());
+    mkdir(dir, 0700);
+    snprintf(path, sizeof path, "%s/Test", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    if (rule) {
+        put_head(f, '2', 0, 1);
+        put_zone(f, NULL, &std_off, 0, false);
+        put_head(f, '2', 0, 1);
+        put_zone(f, NULL, &std_off, 0, true);
+        fprintf(f, "\n%s\n", rule);
+    } else {
+        put_head(f, '\0', n, n + 1);
+        put_zone(f, at, off, n, false);
+    }
+    assert_int_equal(fclose(f), 0);
+    return dir;
+}
+
+static void remove_zone(const char *dir)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/Test", dir);
+    unlink(path);
+    rmdir(dir);
+    unsetenv("TZDIR");
+}
+
+static void footer_rules_agree_with_glibc_posix_strings(void **state)
+{
+    (void)state;
+    struct {
+        const char *rule;
+        int32_t std_off;
+    } rules[] = {{"XST-2XDT,J60/2,J300/2", 7200},
+                 {"ABC5DEF,59/0,300/25", -18000},
+                 {"<+0330>-3:30<+0430>,J79/24,J263/24", 12600},
+                 {"EST5EDT", -18000},
+                 {"AAA3BBB2,M10.1.0/-1,M3.2.0/26", -10800},
+                 {"<-04>4<-03>,M9.1.6/24,M4.1.6/24", -14400},
+                 {"IST-1GMT0,M10.5.0,M3.5.0/1", 3600},
+                 {"NZST-12NZDT-13:45:30,M9.5.0,M4.1.0/3", 43200},
+                 {"<+0545>-5:45", 20700}};
+    const time_t lo = 86400, hi = at("2150-01-01 00:00 +0000");
+    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+        const char *dir = write_zone(rules[r].rule, rules[r].std_off, NULL, NULL, 0);
+        setenv("TZDIR", dir, 1);
+        bizcal_t c;
+        assert_int_equal(bizcal_init(&c, "Test"), 0);
+        set_tz(rules[r].rule);
+        for (int i = 0; i < 2000; i++)
+            check_offset(&c, (time_t)rand_in(lo, hi));
+        for (int i = 0; i < c.zone.n; i++)
+            if (c.zone.at[i] > lo && c.zone.at[i] < hi) {
+                check_offset(&c, (time_t)c.zone.at[i] - 1);
+                check_offset(&c, (time_t)c.zone.at[i]);
+            }
+        restore_tz();
+        bizcal_free(&c);
+        remove_zone(dir);
+    }
+}
+
+static void version_1_files_and_broken_files(void **state)
+{
+    (void)state;
+    int32_t at1[] = {100000, 200000}, off1[] = {3600, 7200, -3600};
+    const char *dir = write_zone(NULL, 0, at1, off1, 2);
+    setenv("TZDIR", dir, 1);
+    bizcal_t c;
+    assert_int_equal(bizcal_init(&c, "Test"), 0);
+    assert_int_equal(bizcal_utc_offset(&c, 99999), 3600);
+    assert_int_equal(bizcal_utc_offset(&c, 100000), 7200);
+    assert_int_equal(bizcal_utc_offset(&c, 200000), -3600);
+    bizcal_free(&c);
+    remove_zone(dir);
+    const char *broken[] = {"XST", "XST-2XDT,M13.1.0,M3.1.0", "XST-2XDT,J0,J5", "-2",
+                            "XST-2XDT,M3.5.0", "XST-2XDT,M3.5.0,M10.5.0/200"};
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        dir = write_zone(broken[i], 7200, NULL, NULL, 0);
+        setenv("TZDIR", dir, 1);
+        if (bizcal_init(&c, "Test") != -1)
+            fail_msg("accepted footer %s", broken[i]);
+        bizcal_free(&c);
+        remove_zone(dir);
+    }
+    dir = write_zone("XST-2", 7200, NULL, NULL, 0);
+    char path[128];
+    snprintf(path, sizeof path, "%s/Test", dir);
+    assert_int_equal(truncate(path, 60), 0); /* cut short */
+    setenv("TZDIR", dir, 1);
+    assert_int_equal(bizcal_init(&c, "Test"), -1);
+    bizcal_free(&c);
+    remove_zone(dir);
+}
+
 /* ------------------------------------------------ the standard calendar */
 
 static void friday_evening_rolls_over_the_weekend(void **state)
@@ -440,7 +577,9 @@ static void golden_week_and_make_up_saturday(void **state)
     expect_minutes(&c, "2026-10-09 09:00 +0800", "2026-10-12 09:00 +0800", 900);
     expect_minutes(&c, "2026-09-30 18:00 +0800", "2026-10-08 09:00 +0800", 0);
     /* make-up days can use the spans of another weekday... */
-    c.makeup_weekday = 6; /* Saturday: no spans, so the make-up day is idle */
+    assert_int_equal(bizcal_set_makeup_weekday(&c, 7), -1);
+    assert_int_equal(bizcal_set_makeup_weekday(&c, -1), -1);
+    assert_int_equal(bizcal_set_makeup_weekday(&c, 6), 0); /* Saturday: idle */
     expect_due(&c, "2026-10-09 17:00 +0800", 120, "2026-10-12 10:00 +0800");
     /* ...or spans of their own */
     assert_int_equal(bizcal_add_span(&c, BIZCAL_MAKEUP, 600, 960), 0);
@@ -900,6 +1039,8 @@ int main(void)
         cmocka_unit_test(utc_offsets_agree_with_glibc),
         cmocka_unit_test(local_instants_around_transitions_agree_with_reference),
         cmocka_unit_test(local_instant_semantics_on_berlin_change_days),
+        cmocka_unit_test(footer_rules_agree_with_glibc_posix_strings),
+        cmocka_unit_test(version_1_files_and_broken_files),
         cmocka_unit_test(friday_evening_rolls_over_the_weekend),
         cmocka_unit_test(saturday_start_counts_from_monday_morning),
         cmocka_unit_test(lunch_break_is_not_counted),
