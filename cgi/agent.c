@@ -594,6 +594,20 @@ static int act(web_t *w, long long id, long long version, const char *action)
         return ok ? ticket_classify(d, me, id, version, cat, nature && *nature ? nature : NULL)
                   : TICKET_INVALID;
     }
+    if (!strcmp(action, "escalate")) {
+        const char *reason = text_field(w, "reason", 2000, true);
+        const char *impact = reason ? text_field(w, "impact", 2000, true) : NULL;
+        const char *when = req_query(w->r, "expected");
+        if (!reason || !impact)
+            return TICKET_REASON_REQUIRED;
+        return ticket_escalate(d, me, id, version, reason, impact,
+                               when && *when ? form_parse_local_time(when) : 0);
+    }
+    if (!strcmp(action, "escalation_answer")) {
+        const char *plan = text_field(w, "plan", 20000, true);
+        return plan ? ticket_answer_escalation(d, me, id, version, plan)
+                    : TICKET_REASON_REQUIRED;
+    }
     if (!strcmp(action, "priority")) {
         const char *reason = text_field(w, "reason", 1000, true);
         if (!reason)

@@ -102,6 +102,7 @@ static const char *alert_template(sla_alert_t a)
     case SLA_FIRST_RESPONSE_WARNING:
     case SLA_RESOLUTION_WARNING: return "sla_warning";
     case SLA_UPDATE_DUE: return "progress_update";
+    case SLA_ESCALATION_OVERDUE: return "escalation_due";
     default: return "sla_breach";
     }
 }
@@ -113,7 +114,8 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     HDF *h;
     if (load_mail_facts(d, ticket_id, &t) || hdf_init(&h) != STATUS_OK)
         return -1;
-    bool supervisors = alert == SLA_CLASSIFY_OVERDUE || alert == SLA_ACCEPT_OVERDUE || !owner_id;
+    bool supervisors = alert == SLA_CLASSIFY_OVERDUE || alert == SLA_ACCEPT_OVERDUE ||
+                       alert == SLA_ESCALATION_OVERDUE || !owner_id;
     const priority_t *p = catalog_priority_by_id(&d->catalog, t.priority_id);
     hdf_set_value(h, "Ticket.number", t.number);
     hdf_set_value(h, "Ticket.subject", t.subject);
@@ -121,6 +123,7 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     hdf_set_valuef(h, "Ticket.link=%s/agent/t/%s", d->base_url, t.number);
     hdf_set_value(h, "Clock.kind", sla_alert_code(alert));
     view_set_time(h, "Due.at", due);
+    view_set_time(h, "Due.answer", due);
     MYSQL_STMT *st = db_query(&d->db, sql_alert_recipients, "ii", owner_id,
                               (long long)supervisors);
     int rc = st ? 0 : -1;

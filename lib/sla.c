@@ -12,7 +12,7 @@
 static const char *const codes[SLA_ALERT_COUNT] = {
     "classify_overdue",   "accept_overdue",        "first_response_warning",
     "first_response_breach", "resolution_warning", "resolution_breach",
-    "update_due",         "survey_due",
+    "update_due",         "survey_due",            "escalation_overdue",
 };
 
 const char *sla_alert_code(sla_alert_t a)
@@ -36,7 +36,9 @@ const char *sla_alert_code(sla_alert_t a)
     " IF(is_open = 1 AND first_responded_at IS NOT NULL AND next_update_due_at > ?,"         \
     "    next_update_due_at, '9999-12-31'),"                                                  \
     " IF(status = 'closed' AND closed_at + INTERVAL 1 DAY > ?,"                               \
-    "    closed_at + INTERVAL 1 DAY, '9999-12-31')), '9999-12-31')"
+    "    closed_at + INTERVAL 1 DAY, '9999-12-31'),"                                          \
+    " IF(is_open = 1 AND escalation_due_at > ?, escalation_due_at, '9999-12-31')),"          \
+    " '9999-12-31')"
 
 static const char sql_set_next[] = "UPDATE tickets SET next_alert_at = " NEXT_ALERT " WHERE id = ?";
 static const char sql_due_tickets[] =
@@ -45,7 +47,8 @@ static const char sql_clocks[] =
     "SELECT status, is_open, first_responded_at IS NOT NULL, resolution_paused_at IS NOT NULL,"
     " classify_due_at, accept_due_at, first_response_warn_at, first_response_due_at,"
     " resolution_warn_at, resolution_due_at, next_update_due_at,"
-    " IF(status = 'closed', closed_at + INTERVAL 1 DAY, NULL), COALESCE(owner_id, 0)"
+    " IF(status = 'closed', closed_at + INTERVAL 1 DAY, NULL), IF(is_open = 1,"
+    " escalation_due_at, NULL), COALESCE(owner_id, 0)"
     " FROM tickets WHERE id = ? FOR UPDATE";
 static const char sql_raise[] =
     "INSERT INTO sla_alerts (ticket_id, kind, due_at, raised_at) VALUES (?, ?, ?, ?)";
@@ -53,7 +56,8 @@ static const char sql_raise[] =
 static int set_next(desk_t *d, long long id, time_t after)
 {
     time_t a = after ? after : 1;
-    return db_exec(&d->db, sql_set_next, "tttttttti", a, a, a, a, a, a, a, a, id) < 0 ? -1 : 0;
+    return db_exec(&d->db, sql_set_next, "ttttttttti", a, a, a, a, a, a, a, a, a, id) < 0 ? -1
+                                                                                           : 0;
 }
 
 int sla_refresh_alert(desk_t *d, long long ticket_id) { return set_next(d, ticket_id, 0); }
@@ -87,12 +91,12 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
     memset(&c, 0, sizeof c);
     if (db_begin(&d->db) != DB_OK)
         return -1;
-    int rc = db_row(&d->db, sql_clocks, "i", "siiitttttttti", id, c.status, sizeof c.status,
+    int rc = db_row(&d->db, sql_clocks, "i", "siiittttttttti", id, c.status, sizeof c.status,
                     &c.open, &c.responded, &c.paused, &c.at[SLA_CLASSIFY_OVERDUE],
                     &c.at[SLA_ACCEPT_OVERDUE], &c.at[SLA_FIRST_RESPONSE_WARNING],
                     &c.at[SLA_FIRST_RESPONSE_BREACH], &c.at[SLA_RESOLUTION_WARNING],
                     &c.at[SLA_RESOLUTION_BREACH], &c.at[SLA_UPDATE_DUE], &c.at[SLA_SURVEY_DUE],
-                    &c.owner);
+                    &c.at[SLA_ESCALATION_OVERDUE], &c.owner);
     if (rc != 1) {
         db_rollback(&d->db);
         return rc == 0 ? 0 : -1;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "catalog.h"
 #include "notify.h"
 #include "sla.h"
 #include "ticket_internal.h"
@@ -434,4 +435,78 @@ int ticket_reveal_contacts(desk_t *d, const agent_t *a, long long id, char *emai
 {
     reveal_t x = {.a = a, .email = email, .phone = phone, .ecap = ecap, .pcap = pcap};
     return ticket_with_locked(d, id, 0, apply_reveal, &x);
+}
+
+static const char sql_new_escalation[] =
+    "INSERT INTO ticket_escalations (ticket_id, requested_by, reason, impact, expected_at,"
+    " answer_due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char sql_set_escalation_due[] =
+    "UPDATE tickets SET escalation_due_at = ?, version = version + 1, updated_at = ? WHERE id = ?";
+static const char sql_answer_escalation[] =
+    "UPDATE ticket_escalations SET answered_at = ?, answered_by = ?, answer = ?"
+    " WHERE ticket_id = ? AND answered_at IS NULL";
+static const char sql_in_rnd[] =
+    "SELECT COUNT(*) FROM team_members m JOIN teams t ON t.id = m.team_id"
+    " WHERE m.agent_id = ? AND t.code = 'rnd'";
+
+typedef struct escalation {
+    const agent_t *a;
+    const char *reason, *impact;
+    time_t expected;
+} escalation_t;
+
+static int apply_escalate(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    escalation_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!ticket_workable_by(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
+    const bizcal_t *c = p ? catalog_calendar(&d->catalog, p->calendar_id) : NULL;
+    long minutes = config_int(&d->cfg, "SLA.EscalationMinutes", 240, 1, 100000);
+    time_t due = c ? bizclock_due(c, now, minutes) : now + minutes * 60;
+    if (due <= 0 ||
+        db_exec(&d->db, sql_new_escalation, "iisstt" "t", t->id, x->a->id, x->reason, x->impact,
+                x->expected, due, now) < 0 ||
+        ok(ticket_event(d, t->id, "escalation", true, &who, "escalation", NULL, NULL, x->reason,
+                        now)) ||
+        ok(ticket_event(d, t->id, "escalated", false, &who, NULL, NULL, NULL, NULL, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_set_escalation_due, "tti", due, now, t->id));
+}
+
+int ticket_escalate(desk_t *d, const agent_t *a, long long id, long long version,
+                    const char *reason, const char *impact, time_t expected)
+{
+    if (blank(reason) || blank(impact))
+        return TICKET_REASON_REQUIRED;
+    escalation_t x = {.a = a, .reason = reason, .impact = impact, .expected = expected};
+    return ticket_with_locked(d, id, version, apply_escalate, &x);
+}
+
+static int apply_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    escalation_t *x = arg;
+    actor_t who = actor_of(x->a);
+    long long rnd = 0;
+    if (db_row(&d->db, sql_in_rnd, "i", "i", x->a->id, &rnd) != 1)
+        return TICKET_ERR;
+    if (!rnd && !agent_is_supervisor(x->a))
+        return TICKET_FORBIDDEN;
+    int rc = db_exec(&d->db, sql_answer_escalation, "tisi", now, x->a->id, x->reason, t->id);
+    if (rc == 0)
+        return TICKET_BAD_TRANSITION; /* nothing escalated, or already answered */
+    if (rc < 0 || ok(ticket_event(d, t->id, "escalation_answer", true, &who, "escalation", NULL,
+                                  NULL, x->reason, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_set_escalation_due, "tti", (time_t)0, now, t->id));
+}
+
+int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long long version,
+                             const char *plan)
+{
+    if (blank(plan))
+        return TICKET_REASON_REQUIRED;
+    escalation_t x = {.a = a, .reason = plan};
+    return ticket_with_locked(d, id, version, apply_answer, &x);
 }

@@ -58,6 +58,16 @@ int ticket_request_priority(desk_t *d, const agent_t *a, long long id, long long
 int ticket_decide_priority(desk_t *d, const agent_t *a, long long request_id, bool approve,
                            const char *note);
 
+/* Escalates to R&D (问题升级申请单): reason and impact required, the
+ * customer's expected resolution time optional; R&D's answer is due within
+ * SLA.EscalationMinutes (default 240) business minutes. The customer sees
+ * that the issue was escalated (not the reasons). Whoever may work on it. */
+int ticket_escalate(desk_t *d, const agent_t *a, long long id, long long version,
+                    const char *reason, const char *impact, time_t expected);
+/* R&D's answer: the plan. Supervisors, admins and members of the rnd team. */
+int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long long version,
+                             const char *plan);
+
 /* Decrypts the contact details for someone allowed to see them
  * (can_see_contacts and the ticket visible) and records the reveal in the
  * ticket's internal history. */

@@ -31,7 +31,7 @@
     <li class="msg note finding"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Finding ?>: <?cs var:L.Agent.FindingKind[e.field] ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs else ?>
     <li class="sys sys-<?cs var:e.kind ?>"><span class="sys-text"><strong><?cs var:e.actor ?></strong> <?cs var:L.Agent.Event[e.kind] ?>
-      <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.kind == "sla" ?><?cs var:L.Agent.Alert[e.field] ?><?cs elif:e.new ?><?cs var:e.new ?><?cs elif:e.old ?><?cs var:e.old ?><?cs /if ?>
+      <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.kind == "sla" ?><?cs var:L.Agent.Alert[e.field] ?><?cs elif:e.kind == "escalation" || e.kind == "escalation_answer" || e.kind == "escalated" ?><?cs elif:e.new ?><?cs var:e.new ?><?cs elif:e.old ?><?cs var:e.old ?><?cs /if ?>
       <?cs if:e.body ?><span class="reason">— <?cs var:e.body ?></span><?cs /if ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs /if ?>
   <?cs /each ?>
@@ -60,6 +60,25 @@
       <input id="prio-reason" name="reason" required value="<?cs if:ActionFailed == "priority" ?><?cs var:Form.reason.value ?><?cs /if ?>">
       <p class="hint"><?cs var:L.Agent.Action.PriorityHelp ?></p>
       <button type="submit"><?cs var:L.Agent.Action.priority ?></button>
+    </form></div></details>
+    <details class="menu"<?cs call:menu_open("escalate") ?>><summary><?cs var:L.Agent.Action.escalate ?></summary>
+    <div class="pop">
+    <?cs call:act_form("escalate") ?>
+      <label for="esc-reason"><?cs var:L.Agent.Action.Reason ?></label>
+      <textarea id="esc-reason" name="reason" rows="3" required><?cs if:ActionFailed == "escalate" ?><?cs var:Form.reason.value ?><?cs /if ?></textarea>
+      <label for="esc-impact"><?cs var:L.Agent.Action.Impact ?></label>
+      <textarea id="esc-impact" name="impact" rows="2" required><?cs if:ActionFailed == "escalate" ?><?cs var:Form.impact.value ?><?cs /if ?></textarea>
+      <label for="esc-expected"><?cs var:L.Agent.Action.Expected ?></label>
+      <input id="esc-expected" name="expected" type="datetime-local">
+      <p class="hint"><?cs var:L.Agent.Action.EscalateHelp ?></p>
+      <button type="submit"><?cs var:L.Agent.Action.escalate ?></button>
+    </form></div></details>
+    <details class="menu"<?cs call:menu_open("escalation_answer") ?>><summary><?cs var:L.Agent.Action.escalation_answer ?></summary>
+    <div class="pop">
+    <?cs call:act_form("escalation_answer") ?>
+      <label for="esc-plan"><?cs var:L.Agent.Action.Plan ?></label>
+      <textarea id="esc-plan" name="plan" rows="4" required><?cs if:ActionFailed == "escalation_answer" ?><?cs var:Form.plan.value ?><?cs /if ?></textarea>
+      <button type="submit"><?cs var:L.Agent.Action.escalation_answer ?></button>
     </form></div></details>
     <?cs /if ?>
     <details class="menu"<?cs call:menu_open("classify") ?>><summary><?cs var:L.Agent.Action.classify ?></summary>

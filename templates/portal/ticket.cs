@@ -82,6 +82,9 @@
   <?cs each:e = Events ?>
     <?cs if:e.kind == "comment" || e.kind == "reply" ?>
     <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <?cs elif:e.kind == "escalated" ?>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Ticket.Escalated ?></span>
+      <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "created" || e.field == "status" || e.field == "priority" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text">
       <?cs if:e.kind == "created" ?><?cs var:e.actor ?> <?cs var:L.Ticket.Created ?>
