@@ -8,8 +8,9 @@
 #include "outbox.h"
 
 static const char sql_ticket_mail[] =
-    "SELECT number, subject, language, submit_key, category_id, priority_id FROM tickets"
-    " WHERE id = ?";
+    "SELECT t.number, t.subject, t.language, COALESCE(t.submit_key, ''), t.category_id,"
+    " t.priority_id, COALESCE(a.name, ''), t.assigned_at FROM tickets t"
+    " LEFT JOIN agents a ON a.id = t.owner_id WHERE t.id = ?";
 static const char sql_alert_recipients[] =
     "SELECT id, email, language, name FROM agents WHERE active = 1 AND email IS NOT NULL"
     " AND (id = ? OR (? = 1 AND role IN ('supervisor', 'admin'))) ORDER BY id";
@@ -55,16 +56,18 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
 }
 
 typedef struct ticket_mail {
-    char number[TN_MAX], subject[801], language[3], submit_key[201];
+    char number[TN_MAX], subject[801], language[3], submit_key[201], owner[401];
     long long category_id, priority_id;
+    time_t assigned_at;
 } ticket_mail_t;
 
 static int load_mail_facts(desk_t *d, long long id, ticket_mail_t *t)
 {
     memset(t, 0, sizeof *t);
-    return db_row(&d->db, sql_ticket_mail, "i", "ssssii", id, t->number, sizeof t->number,
+    return db_row(&d->db, sql_ticket_mail, "i", "ssssiist", id, t->number, sizeof t->number,
                   t->subject, sizeof t->subject, t->language, sizeof t->language, t->submit_key,
-                  sizeof t->submit_key, &t->category_id, &t->priority_id) == 1
+                  sizeof t->submit_key, &t->category_id, &t->priority_id, t->owner,
+                  sizeof t->owner, &t->assigned_at) == 1
                ? 0
                : -1;
 }
@@ -107,7 +110,21 @@ static const char *alert_template(sla_alert_t a)
     }
 }
 
-int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t due,
+/* The clock an alert is about, as the mail templates name it. */
+static const char *alert_clock(sla_alert_t a)
+{
+    switch (a) {
+    case SLA_CLASSIFY_OVERDUE: return "classify";
+    case SLA_ACCEPT_OVERDUE: return "accept";
+    case SLA_FIRST_RESPONSE_WARNING:
+    case SLA_FIRST_RESPONSE_BREACH: return "first_response";
+    case SLA_UPDATE_DUE: return "update";
+    case SLA_ESCALATION_OVERDUE: return "escalation";
+    default: return "resolution";
+    }
+}
+
+int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t deadline,
                      long long owner_id)
 {
     ticket_mail_t t;
@@ -117,13 +134,19 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     bool supervisors = alert == SLA_CLASSIFY_OVERDUE || alert == SLA_ACCEPT_OVERDUE ||
                        alert == SLA_ESCALATION_OVERDUE || !owner_id;
     const priority_t *p = catalog_priority_by_id(&d->catalog, t.priority_id);
+    time_t now = desk_now(d);
     hdf_set_value(h, "Ticket.number", t.number);
     hdf_set_value(h, "Ticket.subject", t.subject);
     hdf_set_value(h, "Ticket.priority", p ? p->code : "");
     hdf_set_valuef(h, "Ticket.link=%s/agent/t/%s", d->base_url, t.number);
-    hdf_set_value(h, "Clock.kind", sla_alert_code(alert));
-    view_set_time(h, "Due.at", due);
-    view_set_time(h, "Due.answer", due);
+    hdf_set_value(h, "Clock.kind", alert_clock(alert));
+    hdf_set_value(h, "Agent.name", t.owner); /* the owner or assignee, "" when none */
+    view_set_time(h, "Due.at", deadline);
+    view_set_time(h, "Due.answer", deadline);
+    view_set_time(h, "Due.accept", deadline);
+    view_set_time(h, "Assigned.at", t.assigned_at);
+    view_set_duration(h, deadline >= now ? "Clock.left" : "Clock.over",
+                      (deadline >= now ? deadline - now : now - deadline) / 60);
     MYSQL_STMT *st = db_query(&d->db, sql_alert_recipients, "ii", owner_id,
                               (long long)supervisors);
     int rc = st ? 0 : -1;
@@ -131,9 +154,9 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     char email[255], lang[3], name[401], key[96];
     while (st && db_fetch(st, "isss", &id, email, sizeof email, lang, sizeof lang, name,
                           sizeof name) == 1 && rc == 0) {
-        hdf_set_value(h, "Agent.name", name);
+        hdf_set_value(h, "Recipient.name", name);
         snprintf(key, sizeof key, "sla:ticket=%lld:%s:%ld:agent=%lld", ticket_id,
-                 sla_alert_code(alert), (long)due, id);
+                 sla_alert_code(alert), (long)deadline, id);
         rc = queue(d, alert_template(alert), email, lang_parse(lang), ticket_id, h, key);
     }
     db_done(st);

@@ -18,9 +18,11 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
 /* "ticket_reply" to the customer: an agent's public reply (event_id names
  * the reply, for the dedupe key). */
 int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, const char *body);
-/* An SLA alert to the owner (and, for classification and acceptance, the
- * supervisors): "sla_warning", "sla_breach" or "acceptance_reminder". */
-int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t due,
+/* An SLA alert to the owner (and, for classification, acceptance and
+ * escalation, the supervisors): "sla_warning", "sla_breach",
+ * "acceptance_reminder", "progress_update" or "escalation_due". deadline is
+ * the clock's due instant (for a warning, the breach it warns of). */
+int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t deadline,
                      long long owner_id);
 
 /* "survey_invitation" to the customer, 24 h after closure (the survey is

@@ -84,6 +84,14 @@ static void applicable(clocks_t *c)
         c->at[SLA_UPDATE_DUE] = 0;
 }
 
+/* The deadline an alert is about: a warning's is the breach it warns of. */
+static time_t deadline_of(const clocks_t *c, int k)
+{
+    if (k == SLA_FIRST_RESPONSE_WARNING || k == SLA_RESOLUTION_WARNING)
+        return c->at[k + 1];
+    return c->at[k];
+}
+
 /* Raises what is due on one locked ticket; its own transaction. */
 static int raise_due(desk_t *d, long long id, time_t now, int *raised)
 {
@@ -111,7 +119,8 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
             continue; /* raised before: by an earlier pass or another scheduler */
         if (rc < 0 || ticket_event(d, id, "sla", true, &system, codes[k], NULL, NULL, NULL, now) ||
             (k == SLA_SURVEY_DUE ? notify_survey(d, id)
-                                 : notify_sla_alert(d, id, (sla_alert_t)k, c.at[k], c.owner))) {
+                                 : notify_sla_alert(d, id, (sla_alert_t)k, deadline_of(&c, k),
+                                                    c.owner))) {
             db_rollback(&d->db);
             return -1;
         }
@@ -159,6 +168,20 @@ static time_t plus(const bizcal_t *c, time_t start, long long minutes, const biz
     return t > 0 ? t : 0;
 }
 
+/* When pct percent of a target's business time is used, to the second. */
+static time_t warn(const bizcal_t *c, time_t start, long long minutes, long pct,
+                   const bizclock_pause_t *p, int n)
+{
+    if (minutes <= 0)
+        return 0;
+    long long seconds = minutes * 60 * pct / 100;
+    time_t t = bizclock_due_paused(c, start, (long)(seconds / 60), p, n);
+    /* the leftover seconds after the whole minutes, counted from there */
+    if (t > 0 && seconds % 60)
+        t = bizclock_due_seconds(c, t, seconds % 60);
+    return t > 0 ? t : 0;
+}
+
 int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_t *pauses,
              int n, sla_dues_t *out)
 {
@@ -172,9 +195,9 @@ int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_
     long classify = config_int(&d->cfg, "SLA.ClassifyMinutes", 120, 1, 100000);
     out->classify = plus(c, start, classify, NULL, 0);
     out->first_response = plus(c, start, p->first_response_min, NULL, 0);
-    out->first_response_warn = plus(c, start, p->first_response_min * pct / 100, NULL, 0);
+    out->first_response_warn = warn(c, start, p->first_response_min, pct, NULL, 0);
     out->resolution = plus(c, start, p->resolution_min, pauses, n);
-    out->resolution_warn = plus(c, start, p->resolution_min * pct / 100, pauses, n);
+    out->resolution_warn = warn(c, start, p->resolution_min, pct, pauses, n);
     return 0;
 }
 
