@@ -21,6 +21,7 @@
 #include "auth.h"
 #include "customer.h"
 #include "log.h"
+#include "outbox.h"
 #include "progress.h"
 #include "queue.h"
 #include "server.h"
@@ -34,7 +35,7 @@ typedef struct session {
     char csrf[TOKEN_TEXT_LEN + 1];
 } session_t;
 
-static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs",
+static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "agent/outbox.cs",
                                     "agent/ticket.cs",    "agent/approvals.cs",
                                     "agent/new.cs",       "agent/progress.cs",
                                     "agent/error.cs",     NULL};
@@ -186,6 +187,7 @@ static void set_nav(web_t *w)
     hdf_set_value(h, "Me.login", me->login);
     hdf_set_value(h, "Me.role", role_code(me->role));
     hdf_set_int_value(h, "Me.supervisor", agent_is_supervisor(me));
+    hdf_set_int_value(h, "Me.admin", me->role == ROLE_ADMIN);
     hdf_set_value(h, "Csrf", s->csrf);
     static const queue_kind_t shown[] = {Q_UNASSIGNED, Q_MINE,    Q_TO_ACCEPT, Q_AT_RISK,
                                          Q_OVERDUE,    Q_WAITING, Q_COLLAB,    Q_TEAM,
@@ -846,6 +848,48 @@ static void do_intake(web_t *w, const char *arg)
     req_redirect(w->r, where);
 }
 
+/* ---- failed notifications (admins) ------------------------------------ */
+
+static void page_outbox(web_t *w, const char *arg)
+{
+    (void)arg;
+    if (ME(w)->role != ROLE_ADMIN)
+        return error_page(w, 403, "forbidden");
+    outbox_failed_t *list = malloc(sizeof *list * 200);
+    int n = list ? outbox_failed_list(w->d, list, 200) : -1;
+    if (n < 0) {
+        free(list);
+        return error_page(w, 503, "unavailable");
+    }
+    for (int i = 0; i < n; i++) {
+        char key[48];
+        hdf_set_valuef(w->r->hdf, "Failed.%d.id=%lld", i, list[i].id);
+        hdf_set_valuef(w->r->hdf, "Failed.%d.kind=%s", i, list[i].kind);
+        hdf_set_valuef(w->r->hdf, "Failed.%d.channel=%s", i, list[i].channel);
+        hdf_set_valuef(w->r->hdf, "Failed.%d.recipient=%s", i, list[i].recipient);
+        hdf_set_valuef(w->r->hdf, "Failed.%d.subject=%s", i, list[i].subject);
+        hdf_set_valuef(w->r->hdf, "Failed.%d.error=%s", i, list[i].last_error);
+        hdf_set_valuef(w->r->hdf, "Failed.%d.attempts=%lld", i, list[i].attempts);
+        snprintf(key, sizeof key, "Failed.%d.at", i);
+        view_set_time(w->r->hdf, key, list[i].failed_at);
+    }
+    free(list);
+    set_nav(w);
+    web_render(w, "agent/outbox.cs");
+}
+
+static void do_outbox_retry(web_t *w, const char *arg)
+{
+    if (ME(w)->role != ROLE_ADMIN)
+        return error_page(w, 403, "forbidden");
+    if (!csrf_ok(w))
+        return error_page(w, 422, "expired");
+    int rc = outbox_retry(w->d, atoll(arg));
+    if (rc < 0)
+        return error_page(w, 503, "unavailable");
+    req_redirect(w->r, rc == 1 ? "/agent/outbox?done=retry" : "/agent/outbox");
+}
+
 /* ---- progress tracking table ------------------------------------------ */
 
 static void read_progress_filter(web_t *w, progress_filter_t *f)
@@ -1033,6 +1077,8 @@ static const web_route_t routes[] = {
     {"GET", "/agent/new", page_intake},
     {"POST", "/agent/new", do_intake},
     {"GET", "/agent/progress", page_progress},
+    {"GET", "/agent/outbox", page_outbox},
+    {"POST", "/agent/outbox/*/retry", do_outbox_retry},
     {"GET", "/agent/progress.csv", page_progress_csv},
 };
 

@@ -72,31 +72,6 @@ static int load_mail_facts(desk_t *d, long long id, ticket_mail_t *t)
                : -1;
 }
 
-int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, const char *body)
-{
-    ticket_mail_t t;
-    char email[256], phone[64], token[TOKEN_TEXT_LEN + 1], key[64];
-    HDF *h;
-    if (load_mail_facts(d, ticket_id, &t) ||
-        ticket_contacts(d, ticket_id, email, sizeof email, phone, sizeof phone) != TICKET_OK)
-        return -1;
-    if (!*email || !*t.submit_key)
-        return 0;
-    if (hdf_init(&h) != STATUS_OK)
-        return -1;
-    lang_t lang = lang_parse(t.language);
-    const priority_t *p = catalog_priority_by_id(&d->catalog, t.priority_id);
-    hdf_set_value(h, "Ticket.number", t.number);
-    hdf_set_value(h, "Ticket.subject", t.subject);
-    hdf_set_value(h, "Ticket.priority", p ? p->code : "");
-    hdf_set_value(h, "Body", body);
-    ticket_follow_token(d, t.submit_key, token);
-    set_link(d, h, token);
-    snprintf(key, sizeof key, "reply:event=%lld", event_id);
-    int rc = queue(d, "ticket_reply", email, lang, ticket_id, h, key);
-    hdf_destroy(&h);
-    return rc;
-}
 
 static const char *alert_template(sla_alert_t a)
 {
@@ -164,10 +139,13 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     return rc;
 }
 
-int notify_survey(desk_t *d, long long ticket_id)
+
+/* A customer mail with the ticket's facts and private link. */
+static int customer_mail(desk_t *d, long long ticket_id, const char *kind, const char *body,
+                         const char *key)
 {
     ticket_mail_t t;
-    char email[256], phone[64], token[TOKEN_TEXT_LEN + 1], key[48];
+    char email[256], phone[64], token[TOKEN_TEXT_LEN + 1];
     HDF *h;
     if (load_mail_facts(d, ticket_id, &t) ||
         ticket_contacts(d, ticket_id, email, sizeof email, phone, sizeof phone) != TICKET_OK)
@@ -176,12 +154,66 @@ int notify_survey(desk_t *d, long long ticket_id)
         return 0;
     if (hdf_init(&h) != STATUS_OK)
         return -1;
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t.priority_id);
     hdf_set_value(h, "Ticket.number", t.number);
     hdf_set_value(h, "Ticket.subject", t.subject);
+    hdf_set_value(h, "Ticket.priority", p ? p->code : "");
+    if (body)
+        hdf_set_value(h, "Body", body);
     ticket_follow_token(d, t.submit_key, token);
     set_link(d, h, token);
-    snprintf(key, sizeof key, "survey:ticket=%lld", ticket_id);
-    int rc = queue(d, "survey_invitation", email, lang_parse(t.language), ticket_id, h, key);
+    int rc = queue(d, kind, email, lang_parse(t.language), ticket_id, h, key);
     hdf_destroy(&h);
     return rc;
+}
+
+int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const char *summary)
+{
+    char key[48];
+    snprintf(key, sizeof key, "resolved:event=%lld", event_id);
+    return customer_mail(d, ticket_id, "ticket_resolved", summary, key);
+}
+
+static const char sql_agent_mail[] =
+    "SELECT email, language, name FROM agents WHERE id = ? AND active = 1 AND email IS NOT NULL";
+
+int notify_assignment(desk_t *d, long long ticket_id, long long agent_id, time_t accept_due)
+{
+    ticket_mail_t t;
+    char email[255], lang[3], name[401], key[64];
+    HDF *h;
+    int rc = db_row(&d->db, sql_agent_mail, "i", "sss", agent_id, email, sizeof email, lang,
+                    sizeof lang, name, sizeof name);
+    if (rc != 1)
+        return rc < 0 ? -1 : 0;
+    if (load_mail_facts(d, ticket_id, &t) || hdf_init(&h) != STATUS_OK)
+        return -1;
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t.priority_id);
+    const category_t *k = catalog_category_by_id(&d->catalog, t.category_id);
+    hdf_set_value(h, "Recipient.name", name);
+    hdf_set_value(h, "Ticket.number", t.number);
+    hdf_set_value(h, "Ticket.subject", t.subject);
+    hdf_set_value(h, "Ticket.priority", p ? p->code : "");
+    hdf_set_value(h, "Ticket.category", k ? k->name[lang_parse(lang)] : "");
+    hdf_set_valuef(h, "Ticket.link=%s/agent/t/%s", d->base_url, t.number);
+    view_set_time(h, "Due.accept", accept_due);
+    snprintf(key, sizeof key, "assign:ticket=%lld:agent=%lld:%ld", ticket_id, agent_id,
+             (long)accept_due);
+    rc = queue(d, "new_assignment", email, lang_parse(lang), ticket_id, h, key);
+    hdf_destroy(&h);
+    return rc;
+}
+
+int notify_survey(desk_t *d, long long ticket_id)
+{
+    char key[48];
+    snprintf(key, sizeof key, "survey:ticket=%lld", ticket_id);
+    return customer_mail(d, ticket_id, "survey_invitation", NULL, key);
+}
+
+int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, const char *body)
+{
+    char key[48];
+    snprintf(key, sizeof key, "reply:event=%lld", event_id);
+    return customer_mail(d, ticket_id, "ticket_reply", body, key);
 }

@@ -25,6 +25,11 @@ int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, co
 int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t deadline,
                      long long owner_id);
 
+/* "ticket_resolved" to the customer (reason: the resolution summary, or
+ * NULL); the event id keeps a resolve, reopen and resolve again apart. */
+int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const char *summary);
+/* "new_assignment" to the agent the ticket was assigned to. */
+int notify_assignment(desk_t *d, long long ticket_id, long long agent_id, time_t accept_due);
 /* "survey_invitation" to the customer, 24 h after closure (the survey is
  * reached from the ticket's private link). */
 int notify_survey(desk_t *d, long long ticket_id);

@@ -480,6 +480,8 @@ static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
     if (ok(ticket_event(d, t->id, "status", false, c->who, "status", t->status,
                      ticket_status_code(c->to), c->text, now)))
         return TICKET_ERR;
+    if (c->to == TS_RESOLVED && notify_resolved(d, t->id, (long long)d->db.last_id, c->text))
+        return TICKET_ERR;
     bool done = ticket_status_done(c->to);
     if (ok(db_exec(&d->db, sql_touch_status, "sittti", ticket_status_code(c->to),
                    (long long)!done, now, c->to == TS_RESOLVED ? now : 0,

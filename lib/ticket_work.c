@@ -91,6 +91,8 @@ static int move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t to,
     if (ok(ticket_event(d, t->id, "status", false, who, "status", t->status,
                         ticket_status_code(to), reason, now)))
         return TICKET_ERR;
+    if (to == TS_RESOLVED && notify_resolved(d, t->id, (long long)d->db.last_id, reason))
+        return TICKET_ERR;
     bool done = ticket_status_done(to);
     int rc = db_exec(&d->db, sql_set_status, "sitittti", ticket_status_code(to),
                      (long long)!done, to == TS_ACCEPTED ? now : 0, (long long)(to == TS_RESOLVED),
@@ -106,9 +108,13 @@ static int set_owner(desk_t *d, ticket_t *t, long long owner, long long team, ti
 {
     long accept = config_int(&d->cfg, "SLA.AcceptMinutes", ACCEPT_MINUTES_DEFAULT, 1, 100000);
     bool assigned = st == TS_ASSIGNED;
-    return ok(db_exec(&d->db, sql_set_owner, "jjstttti", owner, team, ticket_status_code(st),
-                      owner ? now : 0, assigned ? now + accept * 60 : 0,
-                      st == TS_ACCEPTED ? now : 0, now, t->id));
+    if (ok(db_exec(&d->db, sql_set_owner, "jjstttti", owner, team, ticket_status_code(st),
+                   owner ? now : 0, assigned ? now + accept * 60 : 0,
+                   st == TS_ACCEPTED ? now : 0, now, t->id)))
+        return TICKET_ERR;
+    return assigned && owner && notify_assignment(d, t->id, owner, now + accept * 60)
+               ? TICKET_ERR
+               : TICKET_OK;
 }
 
 static int apply_claim(desk_t *d, ticket_t *t, void *arg, time_t now)
