@@ -437,6 +437,16 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
         set_due(w, "Due.resolution", st >= 0 && ticket_status_done((ticket_status_t)st)
                                          ? 0
                                          : t->resolution_due_at);
+    time_t now = desk_now(w->d);
+    static const char *const met[] = {"missed", "met"};
+    if (t->first_responded_at && t->first_response_due_at)
+        hdf_set_value(h, "Met.first_response",
+                      met[progress_met(t->first_response_due_at, t->first_responded_at, now) == 1]);
+    if (t->resolved_at && t->resolution_due_at)
+        hdf_set_value(h, "Met.resolution",
+                      met[progress_met(t->resolution_due_at, t->resolved_at, now) == 1]);
+    if (t->accepted_at && t->accept_due_at)
+        hdf_set_value(h, "Met.accept", met[progress_met(t->accept_due_at, t->accepted_at, now) == 1]);
     view_set_time(h, "Done.first_response_at", t->first_responded_at);
     view_set_time(h, "Done.resolved_at", t->resolved_at);
     view_set_time(h, "Done.accepted_at", t->accepted_at);

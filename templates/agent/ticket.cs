@@ -2,7 +2,7 @@
 <?cs call:agent_start(Ticket.number) ?>
 <?cs def:act_form(action) ?><form method="post" action="/agent/t/<?cs var:url_escape(Ticket.number) ?>/act" class="act act-<?cs var:action ?>">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="version" value="<?cs var:Ticket.version ?>"><input type="hidden" name="action" value="<?cs var:action ?>"><?cs /def ?>
-<?cs def:clock(label, d, done) ?><div class="clock"><dt><?cs var:label ?></dt><dd><?cs if:d.state != "none" ?><?cs call:sla_chip(d) ?> <time datetime="<?cs var:d.iso ?>"><?cs var:d ?></time><?cs if:Ticket.status == "waiting_customer" || Ticket.status == "waiting_third_party" ?> <span class="paused"><?cs var:L.Agent.Ticket.Paused ?></span><?cs /if ?><?cs elif:done ?><span class="sla sla-done"><?cs var:L.Agent.Ticket.Done ?></span> <time><?cs var:done ?></time><?cs else ?><span class="muted"><?cs var:L.Agent.Sla.none ?></span><?cs /if ?></dd></div><?cs /def ?>
+<?cs def:clock(label, d, done, met) ?><div class="clock"><dt><?cs var:label ?></dt><dd><?cs if:d.state == "paused" ?><?cs call:sla_chip(d) ?><?cs elif:d.state != "none" ?><?cs call:sla_chip(d) ?> <time datetime="<?cs var:d.iso ?>"><?cs var:d ?></time><?cs elif:done ?><span class="sla sla-done"><?cs var:L.Agent.Ticket.Done ?></span> <time><?cs var:done ?></time><?cs if:met ?> <span class="met met-<?cs var:met ?>"><?cs var:L.Agent.Met[met] ?></span><?cs /if ?><?cs else ?><span class="muted"><?cs var:L.Agent.Sla.none ?></span><?cs /if ?></dd></div><?cs /def ?>
 <?cs def:category_name(code) ?><?cs each:c = Catalog.AllCategories ?><?cs if:c.code == code ?><?cs var:c.name ?><?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs def:menu_open(action) ?><?cs if:ActionFailed == action ?> open<?cs /if ?><?cs /def ?>
 
@@ -198,10 +198,10 @@
   <section class="card card-clocks">
     <h2><?cs var:L.Agent.Ticket.Clocks ?></h2>
     <dl class="clocks">
-      <?cs call:clock(L.Agent.Ticket.Classify, Due.classify, "") ?>
-      <?cs call:clock(L.Agent.Ticket.Accept, Due.accept, Done.accepted_at) ?>
-      <?cs call:clock(L.Agent.Ticket.FirstResponse, Due.first_response, Done.first_response_at) ?>
-      <?cs call:clock(L.Agent.Ticket.Resolution, Due.resolution, Done.resolved_at) ?>
+      <?cs call:clock(L.Agent.Ticket.Classify, Due.classify, "", "") ?>
+      <?cs call:clock(L.Agent.Ticket.Accept, Due.accept, Done.accepted_at, Met.accept) ?>
+      <?cs call:clock(L.Agent.Ticket.FirstResponse, Due.first_response, Done.first_response_at, Met.first_response) ?>
+      <?cs call:clock(L.Agent.Ticket.Resolution, Due.resolution, Done.resolved_at, Met.resolution) ?>
     </dl>
   </section>
   <section class="card card-details">
