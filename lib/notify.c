@@ -35,7 +35,7 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
 {
     HDF *h;
     char key[64];
-    if (!in->email)
+    if (!in->email && !in->phone)
         return 0;
     lang_t lang = lang_parse(in->language);
     if (hdf_init(&h) != STATUS_OK)
@@ -50,7 +50,19 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
     view_set_time(h, "Due.resolution", due->resolution);
     set_link(d, h, follow_token);
     snprintf(key, sizeof key, "created:ticket=%lld", ticket_id);
-    int rc = queue(d, "ticket_created", in->email, lang, ticket_id, h, key);
+    int rc = in->email ? queue(d, "ticket_created", in->email, lang, ticket_id, h, key) : 0;
+    /* a customer who asked to be reached by phone also gets a text message */
+    if (rc == 0 && in->phone && in->preferred_contact && !strcmp(in->preferred_contact, "phone")) {
+        outbox_msg_t m = {.channel = OUTBOX_SMS, .recipient = in->phone, .lang = lang,
+                          .kind = "ticket_created", .ticket_id = ticket_id, .data = h,
+                          .dedupe_key = key};
+        int sms = outbox_add(d, &m);
+        /* a number the gateway cannot take must not cost the customer the ticket */
+        if (sms == DB_ERR)
+            log_info("ticket %lld: no text message (the number is not usable)", ticket_id);
+        else if (sms != OUTBOX_QUEUED && sms != OUTBOX_DUPLICATE)
+            rc = sms;
+    }
     hdf_destroy(&h);
     return rc;
 }

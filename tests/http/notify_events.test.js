@@ -59,3 +59,22 @@ test('failed notifications are an admin page: agents and supervisors get 403', a
     assert.equal(res.status, 403, `${role}: 403`);
   }
 });
+
+test('a customer who prefers the phone also gets a text message; without a gateway it fails at once and an admin sees it and can queue it again', async () => {
+  const phone = `139${String(Date.now()).slice(-8)}`;
+  const c = L.client({ localAddress: L.addr(FILE, 6) });
+  const x = await c.createTicket('fault', { email: address('sms'), phone, preferred_contact: 'phone', subject: `${T} sms` });
+  assert.ok(x.number, 'the ticket was created');
+  const admin = await A.desk('admin', L.addr(FILE, 7));
+  let page;
+  await S.waitFor(async () => {
+    page = await admin.page('/agent/outbox');
+    return page.body.includes(phone);
+  }, 'the failed text message on the admin page', { timeout: 30000 });
+  assert.match(page.body, /ticket_created \(sms\)/, 'named as the intake message, by SMS');
+  const id = (page.body.match(new RegExp(`/agent/outbox/(\\d+)/retry"[^]*?`)) || [])[1];
+  assert.ok(id, 'a retry button');
+  const res = await admin.client.post(`/agent/outbox/${id}/retry`, { form: { csrf: admin.csrf } });
+  assert.equal(res.status, 303);
+  assert.match(res.headers.location, /done=retry/);
+});
