@@ -198,12 +198,13 @@ test('mail server down: nothing is lost, the mails are retried with back-off, an
   await S.waitFor(() => caught().length >= 5, 'five mails at the catcher', {
     describe: () => `${caught().length} caught; attempts ${JSON.stringify([...failedAttempts(dir)])}`,
   });
-  // more passes, later clocks: nothing is sent again
+  // more passes, later clocks: nothing is sent again (the customers' mails;
+  // moving the clock hours ahead may also raise SLA warnings to agents)
   S.schedulerOnce(dir);
   S.setClock(3 * 3600, dir);
   S.schedulerOnce(dir);
   S.schedulerOnce(dir);
-  const got = caught();
+  const got = caught().filter((m) => tickets.some((t) => S.mailTo(m, t.email)));
   assert.equal(got.length, 5, `exactly five mails: ${got.map((m) => `${m.to} ${m.subject}`).join(' | ')}`);
   assert.equal(new Set(got.map((m) => m.messageId)).size, 5, `distinct Message-IDs: ${got.map((m) => m.messageId)}`);
   for (const t of tickets) {
