@@ -19,7 +19,7 @@
 #include "desk.h"
 #include "http.h"
 #include "log.h"
-#include "server.h"
+#include "program.h"
 #include "text.h"
 #include "ticket.h"
 
@@ -432,22 +432,8 @@ static void handle(FCGX_Request *fx, void *ctx)
     req_finish(&r);
 }
 
-static desk_t desk; /* this worker's context */
-
-static int worker_init(void *ctx)
-{
-    desk_t *d = ctx;
-    d->max_body = (size_t)config_int(&d->cfg, "Api.MaxBody", 1L << 20, 1024, 1L << 30);
-    return desk_open(d, NULL);
-}
-
-static void worker_exit(void *ctx) { desk_close(ctx); }
-
 int main(int argc, char **argv)
 {
-    log_set_program("api");
-    if (desk_configure(&desk, config_path_from_args(argc, argv)))
-        return 1;
-    server_hooks_t hooks = {worker_init, handle, worker_exit, &desk};
-    return server_run(&desk.cfg, "Api", &hooks);
+    static const program_t p = {"api", "Api", NULL, handle};
+    return program_main(argc, argv, &p);
 }

@@ -15,7 +15,7 @@
 #include "desk.h"
 #include "http.h"
 #include "log.h"
-#include "server.h"
+#include "program.h"
 #include "ticket.h"
 #include "web.h"
 
@@ -321,22 +321,8 @@ static void handle(FCGX_Request *fx, void *ctx)
     req_finish(&r);
 }
 
-static desk_t desk; /* this worker's context */
-
-static int worker_init(void *ctx)
-{
-    desk_t *d = ctx;
-    d->max_body = (size_t)config_int(&d->cfg, "Portal.MaxBody", 1L << 20, 1024, 1L << 30);
-    return desk_open(d, pages);
-}
-
-static void worker_exit(void *ctx) { desk_close(ctx); }
-
 int main(int argc, char **argv)
 {
-    log_set_program("portal");
-    if (desk_configure(&desk, config_path_from_args(argc, argv)))
-        return 1;
-    server_hooks_t hooks = {worker_init, handle, worker_exit, &desk};
-    return server_run(&desk.cfg, "Portal", &hooks);
+    static const program_t p = {"portal", "Portal", pages, handle};
+    return program_main(argc, argv, &p);
 }
