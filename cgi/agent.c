@@ -242,6 +242,21 @@ static const char *priority_code(web_t *w, long long id)
 
 /* ---- queues ------------------------------------------------------------- */
 
+/* What every table row of tickets shows (queues, progress table). */
+static void set_row(web_t *w, int i, const char *number, const char *subject,
+                    const char *customer, long long category, long long priority,
+                    const char *status, const char *owner)
+{
+    HDF *h = w->r->hdf;
+    hdf_set_valuef(h, "Rows.%d.number=%s", i, number);
+    hdf_set_valuef(h, "Rows.%d.subject=%s", i, subject);
+    hdf_set_valuef(h, "Rows.%d.customer=%s", i, customer);
+    hdf_set_valuef(h, "Rows.%d.category=%lld", i, category);
+    hdf_set_valuef(h, "Rows.%d.priority=%s", i, priority_code(w, priority));
+    hdf_set_valuef(h, "Rows.%d.status=%s", i, status);
+    hdf_set_valuef(h, "Rows.%d.owner=%s", i, owner);
+}
+
 static void read_filter(web_t *w, queue_filter_t *f)
 {
     memset(f, 0, sizeof *f);
@@ -283,13 +298,8 @@ static void page_queue(web_t *w, const char *arg)
     for (int i = 0; i < page->n; i++) {
         const queue_row_t *r = &page->rows[i];
         char key[64];
-        hdf_set_valuef(h, "Rows.%d.number=%s", i, r->number);
-        hdf_set_valuef(h, "Rows.%d.subject=%s", i, r->subject);
-        hdf_set_valuef(h, "Rows.%d.customer=%s", i, r->customer);
-        hdf_set_valuef(h, "Rows.%d.category=%lld", i, r->category_id);
-        hdf_set_valuef(h, "Rows.%d.priority=%s", i, priority_code(w, r->priority_id));
-        hdf_set_valuef(h, "Rows.%d.status=%s", i, r->status);
-        hdf_set_valuef(h, "Rows.%d.owner=%s", i, r->owner);
+        set_row(w, i, r->number, r->subject, r->customer, r->category_id, r->priority_id, r->status,
+                r->owner);
         snprintf(key, sizeof key, "Rows.%d.tags", i);
         set_tags(h, key, r->tags);
         snprintf(key, sizeof key, "Rows.%d.due", i);
@@ -947,13 +957,8 @@ static void page_progress(web_t *w, const char *arg)
     for (int i = 0; i < page->n; i++) {
         const progress_row_t *r = &page->rows[i];
         char key[64];
-        hdf_set_valuef(h, "Rows.%d.number=%s", i, r->number);
-        hdf_set_valuef(h, "Rows.%d.subject=%s", i, r->subject);
-        hdf_set_valuef(h, "Rows.%d.customer=%s", i, r->customer);
-        hdf_set_valuef(h, "Rows.%d.category=%lld", i, r->category_id);
-        hdf_set_valuef(h, "Rows.%d.priority=%s", i, priority_code(w, r->priority_id));
-        hdf_set_valuef(h, "Rows.%d.status=%s", i, r->status);
-        hdf_set_valuef(h, "Rows.%d.owner=%s", i, r->owner);
+        set_row(w, i, r->number, r->subject, r->customer, r->category_id, r->priority_id, r->status,
+                r->owner);
         snprintf(key, sizeof key, "Rows.%d.created", i);
         view_set_time(h, key, r->created_at);
         snprintf(key, sizeof key, "Rows.%d.first_due", i);
