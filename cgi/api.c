@@ -22,6 +22,7 @@
 #include "program.h"
 #include "text.h"
 #include "ticket.h"
+#include "web.h"
 
 #define MAX_VALUES 64
 
@@ -328,33 +329,18 @@ static void health(call_t *c, const char *arg)
 }
 
 typedef struct route {
-    const char *method, *prefix, *suffix;
+    const char *method, *pattern; /* patterns as in lib/web.h */
     bool auth;
     void (*fn)(call_t *c, const char *arg);
 } route_t;
 
 static const route_t routes[] = {
-    {"GET", "/api/v1/health", NULL, false, health},
-    {"POST", "/api/v1/tickets", NULL, true, create_ticket},
-    {"POST", "/api/v1/tickets/", "/comments", true, add_comment},
-    {"GET", "/api/v1/tickets/", "", true, read_ticket},
-    {"PATCH", "/api/v1/tickets/", "", true, update_ticket},
+    {"GET", "/api/v1/health", false, health},
+    {"POST", "/api/v1/tickets", true, create_ticket},
+    {"POST", "/api/v1/tickets/*/comments", true, add_comment},
+    {"GET", "/api/v1/tickets/*", true, read_ticket},
+    {"PATCH", "/api/v1/tickets/*", true, update_ticket},
 };
-
-/* Matches prefix + ARG + suffix, where ARG has no '/'; exact when suffix NULL. */
-static const char *match(const route_t *rt, const char *path)
-{
-    size_t n = strlen(rt->prefix);
-    if (!rt->suffix)
-        return strcmp(path, rt->prefix) == 0 ? path : NULL;
-    if (strncmp(path, rt->prefix, n) != 0)
-        return NULL;
-    const char *arg = path + n, *slash = strchr(arg, '/');
-    size_t arglen = slash ? (size_t)(slash - arg) : strlen(arg);
-    if (!arglen || strcmp(arg + arglen, rt->suffix) != 0)
-        return NULL;
-    return arg;
-}
 
 static bool authenticate(call_t *c)
 {
@@ -398,7 +384,7 @@ static void dispatch(call_t *c)
 {
     bool known = false;
     for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-        const char *arg = match(&routes[i], c->r->path);
+        const char *arg = web_match(routes[i].pattern, c->r->path);
         if (!arg)
             continue;
         known = true;

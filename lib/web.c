@@ -15,15 +15,13 @@ void web_render(web_t *w, const char *tpl)
     string_append(&w->r->body, view_text(&w->d->view, w->lang, "Error.unavailable"));
 }
 
-/* The argument of a route (the path itself for exact routes), or NULL when
- * the path does not fit it. */
-static const char *route_arg(const web_route_t *rt, const char *path)
+const char *web_match(const char *pattern, const char *path)
 {
-    const char *star = strchr(rt->pattern, '*');
+    const char *star = strchr(pattern, '*');
     if (!star)
-        return strcmp(path, rt->pattern) == 0 ? path : NULL;
-    size_t n = (size_t)(star - rt->pattern);
-    if (strncmp(path, rt->pattern, n) != 0 || !path[n] || path[n] == '/')
+        return strcmp(path, pattern) == 0 ? path : NULL;
+    size_t n = (size_t)(star - pattern);
+    if (strncmp(path, pattern, n) != 0 || !path[n] || path[n] == '/')
         return NULL;
     const char *arg = path + n, *slash = strchr(arg, '/');
     const char *rest = slash ? slash : arg + strlen(arg);
@@ -36,7 +34,7 @@ void web_dispatch(web_t *w, const web_route_t *routes, size_t n,
     bool known = false;
     bool head = strcmp(w->r->method, "HEAD") == 0;
     for (size_t i = 0; i < n; i++) {
-        const char *arg = route_arg(&routes[i], w->r->path);
+        const char *arg = web_match(routes[i].pattern, w->r->path);
         if (!arg)
             continue;
         known = true;

@@ -23,6 +23,9 @@ typedef struct web_route {
     void (*fn)(web_t *w, const char *arg);
 } web_route_t;
 
+/* The argument of a route pattern on a path (the path itself for an exact
+ * pattern), or NULL when the path does not fit. */
+const char *web_match(const char *pattern, const char *path);
 /* Renders tpl into the response body; a template failure becomes a plain 500. */
 void web_render(web_t *w, const char *tpl);
 /* Finds the route; calls on_error(w, 404 or 405) when none fits. HEAD is
