@@ -24,6 +24,7 @@
 #include "outbox.h"
 #include "progress.h"
 #include "queue.h"
+#include "survey.h"
 #include "program.h"
 #include "text.h"
 #include "ticket_work.h"
@@ -629,6 +630,17 @@ static int act(web_t *w, long long id, long long version, const char *action)
         const char *plan = text_field(w, "plan", 20000, true);
         return plan ? ticket_answer_escalation(d, me, id, version, plan)
                     : TICKET_REASON_REQUIRED;
+    }
+    if (!strcmp(action, "survey_phone")) {
+        const char *r = req_query(w->r, "resolution"), *sp = req_query(w->r, "speed"),
+                   *at = req_query(w->r, "attitude");
+        const char *sugg = text_field(w, "suggestions", 2000, false);
+        const char *unmet = sugg ? text_field(w, "unmet_needs", 2000, false) : NULL;
+        if (!r || !sp || !at || !sugg || !unmet)
+            return TICKET_INVALID;
+        survey_t sv = {atoi(r), atoi(sp), atoi(at), *sugg ? sugg : NULL, *unmet ? unmet : NULL};
+        int rc = survey_record(d, id, &sv, me);
+        return rc == SURVEY_ANSWERED || rc == SURVEY_NOT_CLOSED ? TICKET_BAD_TRANSITION : rc;
     }
     if (!strcmp(action, "priority")) {
         const char *reason = text_field(w, "reason", 1000, true);

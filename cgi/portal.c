@@ -16,6 +16,7 @@
 #include "http.h"
 #include "log.h"
 #include "program.h"
+#include "survey.h"
 #include "ticket.h"
 #include "web.h"
 
@@ -48,7 +49,7 @@ static const form_field_t common_fields[] = {
 #define NCOMMON ((int)(sizeof common_fields / sizeof *common_fields))
 
 static const char *const pages[] = {"portal/home.cs", "portal/form.cs", "portal/ticket.cs",
-                                    "portal/error.cs", NULL};
+                                    "portal/error.cs", "portal/survey.cs", NULL};
 
 static void error_page(page_t *p, int status, const char *key)
 {
@@ -277,6 +278,88 @@ static void page_ticket(page_t *p, const char *token)
     web_render(p, "portal/ticket.cs");
 }
 
+/* ---- the satisfaction survey: a GET shows it, only a POST answers it (mail
+ * scanners that open links must not answer for the customer) ---------- */
+
+static const char *const scores[] = {"1", "2", "3", "4", "5", NULL};
+static const form_field_t survey_fields[] = {
+    {"resolution", FT_CHOICE, true, 1, scores},
+    {"speed", FT_CHOICE, true, 1, scores},
+    {"attitude", FT_CHOICE, true, 1, scores},
+    {"suggestions", FT_LONGTEXT, false, 2000, NULL},
+    {"unmet_needs", FT_LONGTEXT, false, 2000, NULL},
+};
+
+static void show_survey(page_t *p, const char *token, ticket_t *t, int status)
+{
+    int answered = survey_answered(p->d, t->id);
+    hdf_set_value(p->r->hdf, "Ticket.number", t->number);
+    hdf_set_value(p->r->hdf, "Ticket.subject", t->subject);
+    hdf_set_value(p->r->hdf, "Ticket.token", token);
+    hdf_set_int_value(p->r->hdf, "Survey.closed", strcmp(t->status, "closed") == 0);
+    hdf_set_int_value(p->r->hdf, "Survey.answered", answered == 1);
+    const char *done = req_query(p->r, "done");
+    hdf_set_int_value(p->r->hdf, "Survey.thanks", done && !strcmp(done, "1") && answered == 1);
+    csrf_prepare(p);
+    p->r->status = status;
+    web_render(p, "portal/survey.cs");
+}
+
+static bool survey_ticket(page_t *p, const char *arg, char *token, ticket_t *t)
+{
+    if (!web_segment(arg, token, TOKEN_TEXT_LEN + 1)) {
+        error_page(p, 404, "not_found");
+        return false;
+    }
+    int rc = ticket_by_follow_token(p->d, token, t);
+    if (rc != TICKET_OK) {
+        error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
+                   rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+        return false;
+    }
+    return true;
+}
+
+static void page_survey(page_t *p, const char *arg)
+{
+    char token[TOKEN_TEXT_LEN + 1];
+    ticket_t t;
+    if (!survey_ticket(p, arg, token, &t))
+        return;
+    show_survey(p, token, &t, 200);
+    ticket_free(&t);
+}
+
+static void submit_survey(page_t *p, const char *arg)
+{
+    char token[TOKEN_TEXT_LEN + 1], where[128];
+    ticket_t t;
+    if (!survey_ticket(p, arg, token, &t))
+        return;
+    HDF *h = p->r->hdf;
+    int errors = form_validate(h, h, survey_fields, 5);
+    if (!csrf_ok(p))
+        form_set_error(h, "_form", "expired"), errors++;
+    survey_t s = {.suggestions = form_value(h, "suggestions"),
+                  .unmet_needs = form_value(h, "unmet_needs")};
+    int rc = TICKET_INVALID;
+    if (!errors) {
+        s.resolution = atoi(form_value(h, "resolution"));
+        s.speed = atoi(form_value(h, "speed"));
+        s.attitude = atoi(form_value(h, "attitude"));
+        rc = survey_record(p->d, t.id, &s, NULL);
+    }
+    if (rc == TICKET_OK || rc == SURVEY_ANSWERED) {
+        snprintf(where, sizeof where, "/t/%s/survey?done=1", token);
+        req_redirect(p->r, where);
+    } else {
+        if (rc == TICKET_ERR)
+            form_set_error(h, "_form", "save_failed");
+        show_survey(p, token, &t, rc == TICKET_ERR ? 503 : 422);
+    }
+    ticket_free(&t);
+}
+
 static void set_lang(page_t *p, const char *code)
 {
     lang_t l = lang_parse(code);
@@ -298,6 +381,7 @@ static const web_route_t routes[] = {
     {"GET", "/", page_home},         {"GET", "/new/*", page_form},
     {"POST", "/new/*", submit_form}, {"GET", "/t/*", page_ticket},
     {"GET", "/lang/*", set_lang},    {"GET", "/health", health},
+    {"GET", "/t/*/survey", page_survey}, {"POST", "/t/*/survey", submit_survey},
 };
 
 static void route_error(page_t *p, int status)

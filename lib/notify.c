@@ -154,7 +154,7 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
 
 /* A customer mail with the ticket's facts and private link. */
 static int customer_mail(desk_t *d, long long ticket_id, const char *kind, const char *body,
-                         const char *key)
+                         const char *key, const char *survey_path)
 {
     ticket_mail_t t;
     char email[256], phone[64], token[TOKEN_TEXT_LEN + 1];
@@ -174,6 +174,8 @@ static int customer_mail(desk_t *d, long long ticket_id, const char *kind, const
         hdf_set_value(h, "Body", body);
     ticket_follow_token(d, t.submit_key, token);
     set_link(d, h, token);
+    if (survey_path)
+        hdf_set_valuef(h, "Survey.link=%s/t/%s%s", d->base_url, token, survey_path);
     int rc = queue(d, kind, email, lang_parse(t.language), ticket_id, h, key);
     hdf_destroy(&h);
     return rc;
@@ -183,7 +185,7 @@ int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const ch
 {
     char key[48];
     snprintf(key, sizeof key, "resolved:event=%lld", event_id);
-    return customer_mail(d, ticket_id, "ticket_resolved", summary, key);
+    return customer_mail(d, ticket_id, "ticket_resolved", summary, key, NULL);
 }
 
 static const char sql_agent_mail[] =
@@ -220,12 +222,12 @@ int notify_survey(desk_t *d, long long ticket_id)
 {
     char key[48];
     snprintf(key, sizeof key, "survey:ticket=%lld", ticket_id);
-    return customer_mail(d, ticket_id, "survey_invitation", NULL, key);
+    return customer_mail(d, ticket_id, "survey_invitation", NULL, key, "/survey");
 }
 
 int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, const char *body)
 {
     char key[48];
     snprintf(key, sizeof key, "reply:event=%lld", event_id);
-    return customer_mail(d, ticket_id, "ticket_reply", body, key);
+    return customer_mail(d, ticket_id, "ticket_reply", body, key, NULL);
 }

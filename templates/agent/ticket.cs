@@ -31,7 +31,7 @@
     <li class="msg note finding"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Finding ?>: <?cs var:L.Agent.FindingKind[e.field] ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs else ?>
     <li class="sys sys-<?cs var:e.kind ?>"><span class="sys-text"><strong><?cs var:e.actor ?></strong> <?cs var:L.Agent.Event[e.kind] ?>
-      <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.kind == "sla" ?><?cs var:L.Agent.Alert[e.field] ?><?cs elif:e.kind == "escalation" || e.kind == "escalation_answer" || e.kind == "escalated" ?><?cs elif:e.new ?><?cs var:e.new ?><?cs elif:e.old ?><?cs var:e.old ?><?cs /if ?>
+      <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.kind == "sla" ?><?cs var:L.Agent.Alert[e.field] ?><?cs elif:e.kind == "escalation" || e.kind == "escalation_answer" || e.kind == "escalated" ?><?cs elif:e.kind == "survey" ?><?cs var:e.new ?><?cs elif:e.new ?><?cs var:e.new ?><?cs elif:e.old ?><?cs var:e.old ?><?cs /if ?>
       <?cs if:e.body ?><span class="reason">— <?cs var:e.body ?></span><?cs /if ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs /if ?>
   <?cs /each ?>
@@ -61,6 +61,20 @@
       <p class="hint"><?cs var:L.Agent.Action.PriorityHelp ?></p>
       <button type="submit"><?cs var:L.Agent.Action.priority ?></button>
     </form></div></details>
+    <?cs if:Ticket.status == "closed" ?>
+    <details class="menu"<?cs call:menu_open("survey_phone") ?>><summary><?cs var:L.Agent.Action.survey_phone ?></summary>
+    <div class="pop">
+    <?cs call:act_form("survey_phone") ?>
+      <?cs each:q = L.Agent.SurveyQ ?><label for="sv-<?cs name:q ?>"><?cs var:q ?></label>
+      <select id="sv-<?cs name:q ?>" name="<?cs name:q ?>"><option value="5">5</option><option value="4">4</option><option value="3">3</option><option value="2">2</option><option value="1">1</option></select><?cs /each ?>
+      <label for="sv-sugg"><?cs var:L.Survey.Suggestions ?></label>
+      <textarea id="sv-sugg" name="suggestions" rows="2"></textarea>
+      <label for="sv-unmet"><?cs var:L.Survey.Unmet ?></label>
+      <textarea id="sv-unmet" name="unmet_needs" rows="2"></textarea>
+      <p class="hint"><?cs var:L.Agent.Action.SurveyHelp ?></p>
+      <button type="submit"><?cs var:L.Agent.Action.survey_phone ?></button>
+    </form></div></details>
+    <?cs /if ?>
     <details class="menu"<?cs call:menu_open("escalate") ?>><summary><?cs var:L.Agent.Action.escalate ?></summary>
     <div class="pop">
     <?cs call:act_form("escalate") ?>
