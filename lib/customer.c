@@ -58,3 +58,37 @@ int customer_search(desk_t *d, const char *q, customer_hit_t *hits, int max)
     db_done(st);
     return rc < 0 ? -1 : n;
 }
+
+static const char sql_complaints[] =
+    "SELECT COUNT(*) FROM tickets t JOIN categories c ON c.id = t.category_id"
+    " WHERE t.customer_id = ? AND t.created_at >= ? AND c.code = 'complaint'";
+static const char sql_tag_rule[] =
+    "INSERT INTO customer_tags (customer_id, tag_id, source, reason, created_at)"
+    " SELECT ?, id, 'rule', ?, ? FROM tags WHERE code = 'frequent_complainer'"
+    " ON DUPLICATE KEY UPDATE reason = VALUES(reason)";
+static const char sql_has_tag[] =
+    "SELECT COUNT(*) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id"
+    " WHERE ct.customer_id = ? AND g.code = ?";
+
+int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *category_code,
+                             time_t now)
+{
+    long count = config_int(&d->cfg, "Tags.ComplaintCount", 3, 1, 1000);
+    long days = config_int(&d->cfg, "Tags.ComplaintDays", 90, 1, 3650);
+    long long n = 0;
+    char reason[128];
+    if (strcmp(category_code, "complaint") != 0)
+        return 0;
+    if (db_row(&d->db, sql_complaints, "it", "i", customer_id, now - days * 86400, &n) != 1)
+        return -1;
+    if (n < count)
+        return 0;
+    snprintf(reason, sizeof reason, "%lld complaints in %ld days", n, days);
+    return db_exec(&d->db, sql_tag_rule, "ist", customer_id, reason, now) < 0 ? -1 : 0;
+}
+
+bool customer_has_tag(desk_t *d, long long customer_id, const char *code)
+{
+    long long n = 0;
+    return db_row(&d->db, sql_has_tag, "is", "i", customer_id, code, &n) == 1 && n > 0;
+}

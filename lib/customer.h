@@ -3,6 +3,9 @@
 #ifndef DESK_CUSTOMER_H
 #define DESK_CUSTOMER_H
 
+#include <stdbool.h>
+#include <time.h>
+
 #include "desk.h"
 
 #define CUSTOMER_SEARCH_MAX 20
@@ -15,6 +18,15 @@ typedef struct customer_hit {
 /* The form of an email (lower case) or phone (digits, leading +) that the
  * blind index is computed over. */
 void contact_normalise(const char *kind, const char *in, char *out, size_t cap);
+
+/* The automatic tag rule (inside the caller's transaction, after a ticket
+ * of category category_code was registered for the customer): with
+ * Tags.ComplaintCount (default 3) complaints within Tags.ComplaintDays
+ * (default 90) the customer is tagged frequent_complainer, with the reason. */
+int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *category_code,
+                             time_t now);
+/* True when the customer carries the tag (code). */
+bool customer_has_tag(desk_t *d, long long customer_id, const char *code);
 
 /* Returns the number of hits (at most max), or -1. */
 int customer_search(desk_t *d, const char *query, customer_hit_t *hits, int max);

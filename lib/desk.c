@@ -50,6 +50,12 @@ int desk_open(desk_t *d, const char *const *pages)
     if (view_init(&d->view, &d->cfg, all))
         return -1;
     catalog_publish(&d->catalog, &d->view);
+    for (int l = 0; l < LANG_COUNT; l++) { /* the tag rule, for its explanation on hover */
+        hdf_set_valuef(d->view.global[l], "Rules.complaints=%ld",
+                       config_int(&d->cfg, "Tags.ComplaintCount", 3, 1, 1000));
+        hdf_set_valuef(d->view.global[l], "Rules.days=%ld",
+                       config_int(&d->cfg, "Tags.ComplaintDays", 90, 1, 3650));
+    }
     return 0;
 }
 

@@ -250,6 +250,24 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
     return rc < 0 ? rc : DB_OK;
 }
 
+/* A VIP customer's ticket starts one level more urgent than it would
+ * (Tags.VipRaisesPriority, default on), unless its priority was given. */
+static int vip_raise(desk_t *d, long long customer, const priority_t **p)
+{
+    if (!config_int(&d->cfg, "Tags.VipRaisesPriority", 1, 0, 1) ||
+        !customer_has_tag(d, customer, "vip"))
+        return 0;
+    const priority_t *best = NULL;
+    for (int i = 0; i < d->catalog.nprios; i++) {
+        const priority_t *q = &d->catalog.prios[i];
+        if (q->rank < (*p)->rank && (!best || q->rank > best->rank))
+            best = q;
+    }
+    if (best)
+        *p = best;
+    return 0;
+}
+
 /* One attempt at the whole creation transaction. */
 static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
                        ticket_receipt_t *out)
@@ -260,10 +278,14 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
     int rc = db_begin(&d->db);
     if (rc == DB_OK)
         rc = resolve_customer(d, in, now, &cust, &org);
+    if (rc == DB_OK && !in->priority && vip_raise(d, cust, &p))
+        rc = DB_ERR;
     if (rc == DB_OK)
         rc = next_number(d, now, out->number, sizeof out->number);
     if (rc == DB_OK)
         rc = insert_ticket(d, in, p, cust, org, now, out, &due);
+    if (rc == DB_OK) /* counts this ticket too */
+        rc = customer_apply_tag_rules(d, cust, in->category->code, now) ? DB_ERR : DB_OK;
     for (int i = 0; rc == DB_OK && i < in->nvalues; i++)
         if (in->values[i].value) {
             rc = db_exec(&d->db, sql_insert_value, "iis", out->id, in->values[i].field_id,

@@ -63,7 +63,7 @@
        L.Status says "waiting for your reply"). ?>
 <?cs def:status_pill(code) ?><span class="status st-<?cs var:code ?>"><?cs if:L.Agent.St[code] ?><?cs var:L.Agent.St[code] ?><?cs else ?><?cs var:L.Status[code] ?><?cs /if ?></span><?cs /def ?>
 <?cs def:priority_badge(code) ?><span class="badge prio-<?cs var:code ?>"><?cs var:Catalog.Priorities[code].name ?></span><?cs /def ?>
-<?cs def:tag_list(tags) ?><?cs each:g = tags ?> <span class="tag tag-<?cs var:g ?>"><?cs if:L.Agent.Tag[g] ?><?cs var:L.Agent.Tag[g] ?><?cs else ?><?cs var:g ?><?cs /if ?></span><?cs /each ?><?cs /def ?>
+<?cs def:tag_list(tags) ?><?cs each:g = tags ?> <span class="tag tag-<?cs var:g ?>"<?cs if:g == "frequent_complainer" ?> title="<?cs var:L.Agent.TagWhy.Before ?> <?cs var:Rules.days ?> <?cs var:L.Agent.TagWhy.Middle ?> <?cs var:Rules.complaints ?> <?cs var:L.Agent.TagWhy.After ?>"<?cs /if ?>><?cs if:L.Agent.Tag[g] ?><?cs var:L.Agent.Tag[g] ?><?cs else ?><?cs var:g ?><?cs /if ?></span><?cs /each ?><?cs /def ?>
 <?cs # Deadline chip: green on track, amber past the warning threshold, red
        breached; the title is the deadline itself, data-left the minutes left
        (negative when over) for agent.js's live countdown. ?>
