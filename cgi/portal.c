@@ -265,6 +265,10 @@ static void page_ticket(page_t *p, const char *token)
                           rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
     set_ticket(p, &t);
     hdf_set_valuef(p->r->hdf, "Ticket.link=%s/t/%s", p->d->base_url, token);
+    csrf_prepare(p);
+    hdf_set_value(p->r->hdf, "Ticket.token", token);
+    const char *sent = req_query(p->r, "sent");
+    hdf_set_value(p->r->hdf, "Reply.sent", sent && !strcmp(sent, "1") ? "1" : "");
     const char *fresh = req_query(p->r, "new");
     hdf_set_value(p->r->hdf, "Ticket.just_created", fresh && strcmp(fresh, "1") == 0 ? "1" : "");
     if (ticket_each_value(p->d, &t, p->lang, set_value, p->r->hdf) ||
@@ -276,6 +280,41 @@ static void page_ticket(page_t *p, const char *token)
     /* the private link is a bearer secret: keep it out of Referer headers */
     req_header(p->r, "X-Robots-Tag", "noindex");
     web_render(p, "portal/ticket.cs");
+}
+
+/* ---- the customer's reply on the follow page ---------------------------- */
+
+static const form_field_t reply_fields[] = {{"body", FT_LONGTEXT, true, 10000, NULL}};
+
+static void submit_reply(page_t *p, const char *arg)
+{
+    char token[TOKEN_TEXT_LEN + 1], where[128];
+    ticket_t t;
+    if (!web_segment(arg, token, sizeof token))
+        return error_page(p, 404, "not_found");
+    int rc = ticket_by_follow_token(p->d, token, &t);
+    if (rc != TICKET_OK)
+        return error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
+                          rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    long long id = t.id;
+    char name[401];
+    snprintf(name, sizeof name, "%s", t.contact_name);
+    ticket_free(&t);
+    int errors = form_validate(p->r->hdf, p->r->hdf, reply_fields, 1);
+    if (!csrf_ok(p))
+        form_set_error(p->r->hdf, "_form", "expired"), errors++;
+    if (!errors) {
+        actor_t who = {.type = "customer", .name = name};
+        rc = ticket_add_comment(p->d, id, &who, form_value(p->r->hdf, "body"), false);
+        if (rc == TICKET_OK) {
+            snprintf(where, sizeof where, "/t/%s?sent=1", token);
+            return req_redirect(p->r, where);
+        }
+        form_set_error(p->r->hdf, "_form", "save_failed");
+    }
+    /* show the ticket again with the text kept and the message */
+    p->r->status = errors ? 422 : 503;
+    page_ticket(p, token);
 }
 
 /* ---- the satisfaction survey: a GET shows it, only a POST answers it (mail
@@ -382,6 +421,7 @@ static const web_route_t routes[] = {
     {"POST", "/new/*", submit_form}, {"GET", "/t/*", page_ticket},
     {"GET", "/lang/*", set_lang},    {"GET", "/health", health},
     {"GET", "/t/*/survey", page_survey}, {"POST", "/t/*/survey", submit_survey},
+    {"POST", "/t/*/reply", submit_reply},
 };
 
 static void route_error(page_t *p, int status)

@@ -477,13 +477,22 @@ typedef struct change {
 
 static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
 
+static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now);
+
 static int apply_comment(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
     change_t *c = arg;
     if (ok(ticket_event(d, t->id, c->internal ? "note" : "comment", c->internal, c->who, NULL,
                      NULL, NULL, c->text, now)))
         return TICKET_ERR;
-    return ok(db_exec(&d->db, sql_touch_comment, "ti", now, t->id));
+    if (ok(db_exec(&d->db, sql_touch_comment, "ti", now, t->id)))
+        return TICKET_ERR;
+    /* the customer answered: the ticket is back with the desk, its clock runs */
+    if (!strcmp(c->who->type, "customer") && !strcmp(t->status, "waiting_customer")) {
+        c->to = TS_IN_PROGRESS;
+        return apply_status(d, t, c, now);
+    }
+    return TICKET_OK;
 }
 
 int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const char *body,

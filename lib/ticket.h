@@ -113,7 +113,8 @@ int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
 int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
                       void (*fn)(const char *label, const char *value, void *ctx), void *ctx);
 
-/* Adds a message to the thread. */
+/* Adds a message to the thread. A customer's message on a ticket waiting on
+ * them moves it back to in_progress (the resolution clock runs again). */
 int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const char *body,
                        bool internal);
 /* Moves along the workflow (ticket_state.h); reason goes in the history. */

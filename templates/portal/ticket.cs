@@ -95,5 +95,14 @@
     <?cs /if ?>
   <?cs /each ?>
   </ol>
+  <?cs if:Reply.sent ?><p class="notice" role="status"><?cs var:L.Ticket.ReplySent ?></p><?cs /if ?>
+  <?cs if:Ticket.status != "closed" ?>
+  <?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <form class="request reply" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/reply" accept-charset="utf-8">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:field("body", L.Ticket.ReplyLabel, L.Ticket.ReplyHelp, "longtext", 1, 10000) ?>
+    <div class="actions"><button type="submit" class="primary"><?cs var:L.Ticket.ReplySubmit ?></button></div>
+  </form>
+  <?cs /if ?>
 </section>
 <?cs call:page_end() ?>
