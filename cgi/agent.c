@@ -631,6 +631,14 @@ static int act(web_t *w, long long id, long long version, const char *action)
         return plan ? ticket_answer_escalation(d, me, id, version, plan)
                     : TICKET_REASON_REQUIRED;
     }
+    if (!strcmp(action, "propose_solution")) {
+        const char *steps = text_field(w, "steps", 10000, true);
+        const char *expected = steps ? text_field(w, "expected", 5000, true) : NULL;
+        const char *risks = expected ? text_field(w, "risks", 5000, true) : NULL;
+        return risks ? ticket_propose_solution(d, me, id, version, req_query(w->r, "delivery"),
+                                               steps, expected, risks)
+                     : TICKET_INVALID;
+    }
     if (!strcmp(action, "survey_phone")) {
         const char *r = req_query(w->r, "resolution"), *sp = req_query(w->r, "speed"),
                    *at = req_query(w->r, "attitude");

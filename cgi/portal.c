@@ -18,6 +18,7 @@
 #include "program.h"
 #include "survey.h"
 #include "ticket.h"
+#include "ticket_work.h"
 #include "web.h"
 
 #define MAX_FORM_FIELDS 64
@@ -267,6 +268,13 @@ static void page_ticket(page_t *p, const char *token)
     hdf_set_valuef(p->r->hdf, "Ticket.link=%s/t/%s", p->d->base_url, token);
     csrf_prepare(p);
     hdf_set_value(p->r->hdf, "Ticket.token", token);
+    char *proposal = NULL;
+    if (!strcmp(t.status, "solution_proposed") &&
+        ticket_pending_solution(p->d, t.id, &proposal) == TICKET_OK && proposal)
+        hdf_set_value(p->r->hdf, "Solution.text", proposal);
+    free(proposal);
+    const char *confirmed = req_query(p->r, "confirmed");
+    hdf_set_value(p->r->hdf, "Solution.confirmed", confirmed && !strcmp(confirmed, "1") ? "1" : "");
     const char *sent = req_query(p->r, "sent");
     hdf_set_value(p->r->hdf, "Reply.sent", sent && !strcmp(sent, "1") ? "1" : "");
     const char *fresh = req_query(p->r, "new");
@@ -316,6 +324,44 @@ static void submit_reply(page_t *p, const char *arg)
     p->r->status = errors ? 422 : 503;
     page_ticket(p, token);
 }
+
+/* ---- solution confirmation ------------------------------------------------ */
+
+static void solution_answer(page_t *p, const char *arg, bool confirm)
+{
+    char token[TOKEN_TEXT_LEN + 1], where[128];
+    ticket_t t;
+    if (!web_segment(arg, token, sizeof token))
+        return error_page(p, 404, "not_found");
+    int rc = ticket_by_follow_token(p->d, token, &t);
+    if (rc != TICKET_OK)
+        return error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
+                          rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    long long id = t.id;
+    char contact[401];
+    snprintf(contact, sizeof contact, "%s", t.contact_name);
+    ticket_free(&t);
+    form_field_t f = {confirm ? "confirm_name" : "question", confirm ? FT_TEXT : FT_LONGTEXT,
+                      true, confirm ? 50 : 5000, NULL};
+    int errors = form_validate(p->r->hdf, p->r->hdf, &f, 1);
+    if (!csrf_ok(p))
+        form_set_error(p->r->hdf, "_form", "expired"), errors++;
+    if (!errors) {
+        const char *v = form_value(p->r->hdf, f.name);
+        rc = confirm ? ticket_confirm_solution(p->d, id, v, req_env(p->r, "REMOTE_ADDR"))
+                     : ticket_question_solution(p->d, id, contact, v);
+        if (rc == TICKET_OK || rc == TICKET_BAD_TRANSITION) {
+            snprintf(where, sizeof where, "/t/%s%s", token, confirm ? "?confirmed=1" : "?sent=1");
+            return req_redirect(p->r, where);
+        }
+        form_set_error(p->r->hdf, "_form", "save_failed");
+    }
+    p->r->status = errors ? 422 : 503;
+    page_ticket(p, token);
+}
+
+static void confirm_solution(page_t *p, const char *arg) { solution_answer(p, arg, true); }
+static void question_solution(page_t *p, const char *arg) { solution_answer(p, arg, false); }
 
 /* ---- the satisfaction survey: a GET shows it, only a POST answers it (mail
  * scanners that open links must not answer for the customer) ---------- */
@@ -422,6 +468,7 @@ static const web_route_t routes[] = {
     {"GET", "/lang/*", set_lang},    {"GET", "/health", health},
     {"GET", "/t/*/survey", page_survey}, {"POST", "/t/*/survey", submit_survey},
     {"POST", "/t/*/reply", submit_reply},
+    {"POST", "/t/*/confirm", confirm_solution}, {"POST", "/t/*/question", question_solution},
 };
 
 static void route_error(page_t *p, int status)

@@ -231,3 +231,10 @@ int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, co
     snprintf(key, sizeof key, "reply:event=%lld", event_id);
     return customer_mail(d, ticket_id, "ticket_reply", body, key, NULL);
 }
+
+int notify_solution(desk_t *d, long long ticket_id, long long solution_id, const char *text)
+{
+    char key[48];
+    snprintf(key, sizeof key, "solution:%lld", solution_id);
+    return customer_mail(d, ticket_id, "solution_to_confirm", text, key, NULL);
+}

@@ -30,6 +30,8 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
 int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const char *summary);
 /* "new_assignment" to the agent the ticket was assigned to. */
 int notify_assignment(desk_t *d, long long ticket_id, long long agent_id, time_t accept_due);
+/* "solution_to_confirm" to the customer with the proposal. */
+int notify_solution(desk_t *d, long long ticket_id, long long solution_id, const char *text);
 /* "survey_invitation" to the customer, 24 h after closure (the survey is
  * reached from the ticket's private link). */
 int notify_survey(desk_t *d, long long ticket_id);

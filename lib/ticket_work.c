@@ -1,6 +1,8 @@
 /* ticket_work: see ticket_work.h. */
 #include "ticket_work.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -515,4 +517,119 @@ int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long lon
         return TICKET_REASON_REQUIRED;
     escalation_t x = {.a = a, .reason = plan};
     return ticket_with_locked(d, id, version, apply_answer, &x);
+}
+
+static const char sql_new_solution[] =
+    "INSERT INTO ticket_solutions (ticket_id, proposed_by, delivery, steps, expected, risks,"
+    " proposal_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_pending_solution[] =
+    "SELECT id, proposal_text FROM ticket_solutions WHERE ticket_id = ? AND state = 'pending'"
+    " ORDER BY id DESC LIMIT 1";
+static const char sql_confirm_solution[] =
+    "UPDATE ticket_solutions SET state = 'confirmed', confirmed_name = ?, confirmed_ip = ?,"
+    " confirmed_at = ?, confirmed_text = proposal_text WHERE id = ? AND state = 'pending'";
+static const char sql_question_solution[] =
+    "UPDATE ticket_solutions SET state = 'questioned' WHERE id = ? AND state = 'pending'";
+
+typedef struct proposal {
+    const agent_t *a;
+    const char *delivery, *steps, *expected, *risks, *name, *ip, *question;
+} proposal_t;
+
+/* The proposal as the customer reads it, labelled in their language. */
+static char *proposal_text(desk_t *d, const ticket_t *t, const proposal_t *x)
+{
+    lang_t l = lang_parse(t->language);
+    char key[64];
+    snprintf(key, sizeof key, "Solution.Delivery.%s", x->delivery);
+    char *out = NULL;
+    if (asprintf(&out, "%s: %s\n%s:\n%s\n%s:\n%s\n%s:\n%s",
+                 view_text(&d->view, l, "Solution.DeliveryLabel"), view_text(&d->view, l, key),
+                 view_text(&d->view, l, "Solution.Steps"), x->steps,
+                 view_text(&d->view, l, "Solution.Expected"), x->expected,
+                 view_text(&d->view, l, "Solution.Risks"), x->risks) < 0)
+        return NULL;
+    return out;
+}
+
+static int apply_propose(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    proposal_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!ticket_workable_by(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    char *text = proposal_text(d, t, x);
+    if (!text)
+        return TICKET_ERR;
+    int rc = move(d, t, &who, TS_SOLUTION_PROPOSED, NULL, now);
+    if (rc == TICKET_OK &&
+        (db_exec(&d->db, sql_new_solution, "iisssss" "t", t->id, x->a->id, x->delivery, x->steps,
+                 x->expected, x->risks, text, now) < 0 ||
+         ok(ticket_event(d, t->id, "solution", false, &who, NULL, NULL, NULL, text, now)) ||
+         notify_solution(d, t->id, (long long)d->db.last_id, text)))
+        rc = TICKET_ERR;
+    free(text);
+    return rc;
+}
+
+int ticket_propose_solution(desk_t *d, const agent_t *a, long long id, long long version,
+                            const char *delivery, const char *steps, const char *expected,
+                            const char *risks)
+{
+    static const char *const ways[] = {"remote", "onsite", "documentation", "patch", NULL};
+    bool known = false;
+    for (int i = 0; delivery && ways[i]; i++)
+        known |= !strcmp(delivery, ways[i]);
+    if (!known || blank(steps) || blank(expected) || blank(risks))
+        return TICKET_INVALID;
+    proposal_t x = {.a = a, .delivery = delivery, .steps = steps, .expected = expected,
+                    .risks = risks};
+    return ticket_with_locked(d, id, version, apply_propose, &x);
+}
+
+static int apply_customer_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    proposal_t *x = arg;
+    long long sid = 0;
+    char *text = NULL;
+    actor_t who = {.type = "customer", .name = x->name};
+    int rc = db_row(&d->db, sql_pending_solution, "i", "iS", t->id, &sid, &text);
+    free(text);
+    if (rc != 1 || strcmp(t->status, "solution_proposed") != 0)
+        return rc < 0 ? TICKET_ERR : TICKET_BAD_TRANSITION;
+    if (x->question) {
+        if (db_exec(&d->db, sql_question_solution, "i", sid) != 1 ||
+            ok(ticket_event(d, t->id, "comment", false, &who, NULL, NULL, NULL, x->question, now)))
+            return TICKET_ERR;
+        return move(d, t, &who, TS_IN_PROGRESS, NULL, now);
+    }
+    if (db_exec(&d->db, sql_confirm_solution, "ssti", x->name, x->ip, now, sid) != 1 ||
+        ok(ticket_event(d, t->id, "solution_confirmed", false, &who, "confirmed_by", NULL,
+                        x->name, NULL, now)))
+        return TICKET_ERR;
+    return move(d, t, &who, TS_IN_EXECUTION, NULL, now);
+}
+
+int ticket_confirm_solution(desk_t *d, long long id, const char *name, const char *ip)
+{
+    if (blank(name))
+        return TICKET_INVALID;
+    proposal_t x = {.name = name, .ip = ip ? ip : ""};
+    return ticket_with_locked(d, id, 0, apply_customer_answer, &x);
+}
+
+int ticket_question_solution(desk_t *d, long long id, const char *name, const char *question)
+{
+    if (blank(question))
+        return TICKET_INVALID;
+    proposal_t x = {.name = name, .question = question};
+    return ticket_with_locked(d, id, 0, apply_customer_answer, &x);
+}
+
+int ticket_pending_solution(desk_t *d, long long id, char **text)
+{
+    long long sid;
+    *text = NULL;
+    int rc = db_row(&d->db, sql_pending_solution, "i", "iS", id, &sid, text);
+    return rc < 0 ? TICKET_ERR : TICKET_OK;
 }

@@ -68,6 +68,22 @@ int ticket_escalate(desk_t *d, const agent_t *a, long long id, long long version
 int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long long version,
                              const char *plan);
 
+/* Proposes a solution (方案确认): how it is delivered (remote, onsite,
+ * documentation, patch), the steps, the expected result and the risks; the
+ * ticket moves to solution_proposed and the customer is asked to confirm. */
+int ticket_propose_solution(desk_t *d, const agent_t *a, long long id, long long version,
+                            const char *delivery, const char *steps, const char *expected,
+                            const char *risks);
+/* The customer confirms the pending proposal in writing: their name, the
+ * time, their address and the exact text are kept; the ticket moves to
+ * in_execution. TICKET_BAD_TRANSITION when nothing waits for confirmation. */
+int ticket_confirm_solution(desk_t *d, long long id, const char *name, const char *ip);
+/* The customer asks a question instead: the message joins the thread and
+ * the ticket goes back to in_progress. */
+int ticket_question_solution(desk_t *d, long long id, const char *name, const char *question);
+/* The pending proposal's text, malloc'd into *text (NULL when none). */
+int ticket_pending_solution(desk_t *d, long long id, char **text);
+
 /* Decrypts the contact details for someone allowed to see them
  * (can_see_contacts and the ticket visible) and records the reveal in the
  * ticket's internal history. */

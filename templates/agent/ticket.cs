@@ -25,6 +25,8 @@
   <?cs each:e = Events ?>
     <?cs if:e.kind == "reply" || e.kind == "comment" ?>
     <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><span class="avatar" aria-hidden="true"></span><strong><?cs var:e.actor ?></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <?cs elif:e.kind == "solution" ?>
+    <li class="msg msg-agent"><p class="meta"><strong><?cs var:e.actor ?></strong> <?cs var:L.Solution.Propose ?> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "note" ?>
     <li class="msg note"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "finding" ?>
@@ -61,6 +63,21 @@
       <p class="hint"><?cs var:L.Agent.Action.PriorityHelp ?></p>
       <button type="submit"><?cs var:L.Agent.Action.priority ?></button>
     </form></div></details>
+    <?cs if:Ticket.status == "in_progress" ?>
+    <details class="menu"<?cs call:menu_open("propose_solution") ?>><summary><?cs var:L.Solution.Propose ?></summary>
+    <div class="pop">
+    <?cs call:act_form("propose_solution") ?>
+      <label for="sol-delivery"><?cs var:L.Solution.DeliveryLabel ?></label>
+      <select id="sol-delivery" name="delivery"><?cs each:k = L.Solution.Delivery ?><option value="<?cs name:k ?>"><?cs var:k ?></option><?cs /each ?></select>
+      <label for="sol-steps"><?cs var:L.Solution.Steps ?></label>
+      <textarea id="sol-steps" name="steps" rows="4" required><?cs if:ActionFailed == "propose_solution" ?><?cs var:Form.steps.value ?><?cs /if ?></textarea>
+      <label for="sol-expected"><?cs var:L.Solution.Expected ?></label>
+      <textarea id="sol-expected" name="expected" rows="2" required><?cs if:ActionFailed == "propose_solution" ?><?cs var:Form.expected.value ?><?cs /if ?></textarea>
+      <label for="sol-risks"><?cs var:L.Solution.Risks ?></label>
+      <textarea id="sol-risks" name="risks" rows="2" required><?cs if:ActionFailed == "propose_solution" ?><?cs var:Form.risks.value ?><?cs /if ?></textarea>
+      <button type="submit"><?cs var:L.Solution.Propose ?></button>
+    </form></div></details>
+    <?cs /if ?>
     <?cs if:Ticket.status == "closed" ?>
     <details class="menu"<?cs call:menu_open("survey_phone") ?>><summary><?cs var:L.Agent.Action.survey_phone ?></summary>
     <div class="pop">

@@ -48,7 +48,27 @@
   <?cs if:Ticket.step >= 7 ?><?cs set:stage = 3 ?><?cs /if ?>
   <?cs if:Ticket.step >= 9 ?><?cs set:stage = 4 ?><?cs /if ?>
   <?cs if:Ticket.step >= 10 ?><?cs set:stage = 5 ?><?cs /if ?>
-  <ol class="timeline">
+  <?cs if:Solution.confirmed ?><p class="notice" role="status"><?cs var:L.Solution.Confirmed ?></p><?cs /if ?>
+<?cs if:Solution.text ?>
+<section class="card solution" aria-labelledby="sol-h">
+  <h2 id="sol-h"><?cs var:L.Solution.Title ?></h2>
+  <p><?cs var:L.Solution.Intro ?></p>
+  <div class="text proposal"><?cs var:Solution.text ?></div>
+  <?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/confirm" accept-charset="utf-8">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:field("confirm_name", L.Solution.Name, "", "text", 1, 50) ?>
+    <div class="actions"><button type="submit" class="primary"><?cs var:L.Solution.Confirm ?></button></div>
+  </form>
+  <details><summary><?cs var:L.Solution.Question ?></summary>
+  <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/question" accept-charset="utf-8">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:field("question", L.Solution.QuestionLabel, "", "longtext", 1, 5000) ?>
+    <div class="actions"><button type="submit"><?cs var:L.Solution.Question ?></button></div>
+  </form></details>
+</section>
+<?cs /if ?>
+<ol class="timeline">
   <?cs loop:i = 0, 5, 1 ?>
     <li class="<?cs if:i < stage ?>done<?cs elif:i == stage ?>current<?cs else ?>todo<?cs /if ?>"<?cs if:i == stage ?> aria-current="step"<?cs /if ?>><span class="dot" aria-hidden="true"></span><span class="step-label"><?cs var:L.Timeline[i] ?></span></li>
   <?cs /loop ?>
@@ -82,6 +102,8 @@
   <?cs each:e = Events ?>
     <?cs if:e.kind == "comment" || e.kind == "reply" ?>
     <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <?cs elif:e.kind == "solution" ?>
+    <li class="msg msg-agent"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "escalated" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Ticket.Escalated ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
