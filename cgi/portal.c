@@ -273,6 +273,12 @@ static void page_ticket(page_t *p, const char *token)
         ticket_pending_solution(p->d, t.id, &proposal) == TICKET_OK && proposal)
         hdf_set_value(p->r->hdf, "Solution.text", proposal);
     free(proposal);
+    char *form = NULL;
+    if (!strcmp(t.status, "resolved") && ticket_acceptance_form(p->d, t.id, &form) == TICKET_OK)
+        hdf_set_value(p->r->hdf, "Acceptance.form", form);
+    free(form);
+    const char *signed_ = req_query(p->r, "signed");
+    hdf_set_value(p->r->hdf, "Acceptance.signed", signed_ && !strcmp(signed_, "1") ? "1" : "");
     const char *confirmed = req_query(p->r, "confirmed");
     hdf_set_value(p->r->hdf, "Solution.confirmed", confirmed && !strcmp(confirmed, "1") ? "1" : "");
     const char *sent = req_query(p->r, "sent");
@@ -362,6 +368,48 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
 
 static void confirm_solution(page_t *p, const char *arg) { solution_answer(p, arg, true); }
 static void question_solution(page_t *p, const char *arg) { solution_answer(p, arg, false); }
+
+/* ---- the service acceptance form --------------------------------------- */
+
+static const char *const results[] = {"accepted", "rejected", NULL};
+static const form_field_t acceptance_fields[] = {
+    {"result", FT_CHOICE, true, 10, results},
+    {"remarks", FT_LONGTEXT, false, 5000, NULL},
+    {"signed_name", FT_TEXT, true, 50, NULL},
+};
+
+static void sign_acceptance(page_t *p, const char *arg)
+{
+    char token[TOKEN_TEXT_LEN + 1], where[128];
+    ticket_t t;
+    if (!web_segment(arg, token, sizeof token))
+        return error_page(p, 404, "not_found");
+    int rc = ticket_by_follow_token(p->d, token, &t);
+    if (rc != TICKET_OK)
+        return error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
+                          rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    long long id = t.id;
+    ticket_free(&t);
+    HDF *h = p->r->hdf;
+    int errors = form_validate(h, h, acceptance_fields, 3);
+    const char *result = form_value(h, "result");
+    bool accepted = result && !strcmp(result, "accepted");
+    if (!errors && !accepted && !form_value(h, "remarks"))
+        form_set_error(h, "remarks", "required"), errors++; /* say what is wrong */
+    if (!csrf_ok(p))
+        form_set_error(h, "_form", "expired"), errors++;
+    if (!errors) {
+        rc = ticket_sign_acceptance(p->d, id, accepted, form_value(h, "remarks"),
+                                    form_value(h, "signed_name"), req_env(p->r, "REMOTE_ADDR"));
+        if (rc == TICKET_OK || rc == TICKET_BAD_TRANSITION) {
+            snprintf(where, sizeof where, "/t/%s?signed=1", token);
+            return req_redirect(p->r, where);
+        }
+        form_set_error(h, "_form", "save_failed");
+    }
+    p->r->status = errors ? 422 : 503;
+    page_ticket(p, token);
+}
 
 /* ---- the satisfaction survey: a GET shows it, only a POST answers it (mail
  * scanners that open links must not answer for the customer) ---------- */
@@ -467,7 +515,7 @@ static const web_route_t routes[] = {
     {"POST", "/new/*", submit_form}, {"GET", "/t/*", page_ticket},
     {"GET", "/lang/*", set_lang},    {"GET", "/health", health},
     {"GET", "/t/*/survey", page_survey}, {"POST", "/t/*/survey", submit_survey},
-    {"POST", "/t/*/reply", submit_reply},
+    {"POST", "/t/*/reply", submit_reply},   {"POST", "/t/*/accept", sign_acceptance},
     {"POST", "/t/*/confirm", confirm_solution}, {"POST", "/t/*/question", question_solution},
 };
 

@@ -633,3 +633,72 @@ int ticket_pending_solution(desk_t *d, long long id, char **text)
     int rc = db_row(&d->db, sql_pending_solution, "i", "iS", id, &sid, text);
     return rc < 0 ? TICKET_ERR : TICKET_OK;
 }
+
+static const char sql_form_facts[] =
+    "SELECT t.subject, t.description, t.language,"
+    " COALESCE((SELECT confirmed_text FROM ticket_solutions WHERE ticket_id = t.id AND"
+    " state = 'confirmed' ORDER BY id DESC LIMIT 1), ''),"
+    " COALESCE((SELECT body FROM ticket_events WHERE ticket_id = t.id AND kind = 'status'"
+    " AND new_value = 'resolved' ORDER BY id DESC LIMIT 1), '') FROM tickets t WHERE t.id = ?";
+static const char sql_sign[] =
+    "INSERT INTO ticket_acceptances (ticket_id, form_text, result, remarks, signed_name,"
+    " signed_ip, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+/* The form as the customer reads it, labelled in their language. */
+static char *acceptance_text(desk_t *d, long long id)
+{
+    char subject[801], lang[3];
+    char *description = NULL, *solution = NULL, *work = NULL, *out = NULL;
+    if (db_row(&d->db, sql_form_facts, "i", "sSsSS", id, subject, sizeof subject, &description,
+               lang, sizeof lang, &solution, &work) != 1)
+        return NULL;
+    lang_t l = lang_parse(lang);
+    if (asprintf(&out, "%s: %s\n%s\n\n%s:\n%s\n\n%s:\n%s",
+                 view_text(&d->view, l, "Acceptance.Problem"), subject,
+                 description ? description : "", view_text(&d->view, l, "Acceptance.Solution"),
+                 solution && *solution ? solution : "-", view_text(&d->view, l, "Acceptance.Work"),
+                 work && *work ? work : "-") < 0)
+        out = NULL;
+    free(description);
+    free(solution);
+    free(work);
+    return out;
+}
+
+int ticket_acceptance_form(desk_t *d, long long id, char **text)
+{
+    *text = acceptance_text(d, id);
+    return *text ? TICKET_OK : TICKET_ERR;
+}
+
+typedef struct signature {
+    bool accepted;
+    const char *remarks, *name, *ip;
+} signature_t;
+
+static int apply_sign(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    signature_t *x = arg;
+    actor_t who = {.type = "customer", .name = x->name};
+    if (strcmp(t->status, "resolved") != 0)
+        return TICKET_BAD_TRANSITION;
+    char *form = acceptance_text(d, t->id);
+    if (!form)
+        return TICKET_ERR;
+    int rc = db_exec(&d->db, sql_sign, "issssst", t->id, form, x->accepted ? "accepted" : "rejected",
+                     x->remarks, x->name, x->ip, now);
+    free(form);
+    if (rc < 0 || ok(ticket_event(d, t->id, x->accepted ? "acceptance_signed" : "reopen", false,
+                                  &who, "signed_by", NULL, x->name, x->remarks, now)))
+        return TICKET_ERR;
+    return move(d, t, &who, x->accepted ? TS_CLOSED : TS_IN_PROGRESS, NULL, now);
+}
+
+int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *remarks,
+                           const char *name, const char *ip)
+{
+    if (blank(name) || (!accepted && blank(remarks)))
+        return TICKET_INVALID;
+    signature_t x = {.accepted = accepted, .remarks = remarks, .name = name, .ip = ip ? ip : ""};
+    return ticket_with_locked(d, id, 0, apply_sign, &x);
+}

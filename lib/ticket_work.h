@@ -84,6 +84,17 @@ int ticket_question_solution(desk_t *d, long long id, const char *name, const ch
 /* The pending proposal's text, malloc'd into *text (NULL when none). */
 int ticket_pending_solution(desk_t *d, long long id, char **text);
 
+/* The service acceptance form the customer is asked to sign while the
+ * ticket is resolved: the problem, the confirmed solution and the work done
+ * (malloc'd into *text; NULL when the ticket is not resolved). */
+int ticket_acceptance_form(desk_t *d, long long id, char **text);
+/* Signs it: accepted closes the ticket; not accepted reopens it (back to its
+ * owner, in progress, with the remarks in the thread, counted as a reopen).
+ * The form is archived exactly as shown. TICKET_BAD_TRANSITION when the
+ * ticket is not waiting for acceptance. */
+int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *remarks,
+                           const char *name, const char *ip);
+
 /* Decrypts the contact details for someone allowed to see them
  * (can_see_contacts and the ticket visible) and records the reveal in the
  * ticket's internal history. */

@@ -68,6 +68,22 @@
   </form></details>
 </section>
 <?cs /if ?>
+<?cs if:Acceptance.signed ?><p class="notice" role="status"><?cs var:L.Acceptance.Thanks ?></p><?cs /if ?>
+<?cs if:Acceptance.form ?>
+<section class="card acceptance" aria-labelledby="acc-h">
+  <h2 id="acc-h"><?cs var:L.Acceptance.Title ?></h2>
+  <p><?cs var:L.Acceptance.Intro ?></p>
+  <div class="text acceptance-form"><?cs var:Acceptance.form ?></div>
+  <?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/accept" accept-charset="utf-8">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:choice("result", L.Acceptance.Result, "", L.Acceptance.Results, 1, 0) ?>
+    <?cs call:field("remarks", L.Acceptance.Remarks, L.Acceptance.RemarksHelp, "longtext", 0, 5000) ?>
+    <?cs call:field("signed_name", L.Acceptance.Name, "", "text", 1, 50) ?>
+    <div class="actions"><button type="submit" class="primary"><?cs var:L.Acceptance.Sign ?></button></div>
+  </form>
+</section>
+<?cs /if ?>
 <ol class="timeline">
   <?cs loop:i = 0, 5, 1 ?>
     <li class="<?cs if:i < stage ?>done<?cs elif:i == stage ?>current<?cs else ?>todo<?cs /if ?>"<?cs if:i == stage ?> aria-current="step"<?cs /if ?>><span class="dot" aria-hidden="true"></span><span class="step-label"><?cs var:L.Timeline[i] ?></span></li>
@@ -104,6 +120,9 @@
     <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "solution" ?>
     <li class="msg msg-agent"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <?cs elif:e.kind == "acceptance_signed" || e.kind == "reopen" ?>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:e.new ?> <?cs if:e.kind == "reopen" ?><?cs var:L.Acceptance.Rejected ?><?cs else ?><?cs var:L.Acceptance.Accepted ?><?cs /if ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
+      <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "escalated" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Ticket.Escalated ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
