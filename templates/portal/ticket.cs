@@ -40,15 +40,7 @@
 </div>
 <?cs /if ?>
 
-<section class="card progress" aria-labelledby="progress">
-  <h2 id="progress"><?cs var:L.Ticket.Progress ?></h2>
-  <?cs set:stage = 0 ?>
-  <?cs if:Ticket.step >= 1 ?><?cs set:stage = 1 ?><?cs /if ?>
-  <?cs if:Ticket.step >= 2 ?><?cs set:stage = 2 ?><?cs /if ?>
-  <?cs if:Ticket.step >= 7 ?><?cs set:stage = 3 ?><?cs /if ?>
-  <?cs if:Ticket.step >= 9 ?><?cs set:stage = 4 ?><?cs /if ?>
-  <?cs if:Ticket.step >= 10 ?><?cs set:stage = 5 ?><?cs /if ?>
-  <?cs if:Solution.confirmed ?><p class="notice" role="status"><?cs var:L.Solution.Confirmed ?></p><?cs /if ?>
+<?cs if:Solution.confirmed ?><p class="notice" role="status"><?cs var:L.Solution.Confirmed ?></p><?cs /if ?>
 <?cs if:Solution.text ?>
 <section class="card solution" aria-labelledby="sol-h">
   <h2 id="sol-h"><?cs var:L.Solution.Title ?></h2>
@@ -84,6 +76,15 @@
   </form>
 </section>
 <?cs /if ?>
+
+<section class="card progress" aria-labelledby="progress">
+  <h2 id="progress"><?cs var:L.Ticket.Progress ?></h2>
+  <?cs set:stage = 0 ?>
+  <?cs if:Ticket.step >= 1 ?><?cs set:stage = 1 ?><?cs /if ?>
+  <?cs if:Ticket.step >= 2 ?><?cs set:stage = 2 ?><?cs /if ?>
+  <?cs if:Ticket.step >= 7 ?><?cs set:stage = 3 ?><?cs /if ?>
+  <?cs if:Ticket.step >= 9 ?><?cs set:stage = 4 ?><?cs /if ?>
+  <?cs if:Ticket.step >= 10 ?><?cs set:stage = 5 ?><?cs /if ?>
 <ol class="timeline">
   <?cs loop:i = 0, 5, 1 ?>
     <li class="<?cs if:i < stage ?>done<?cs elif:i == stage ?>current<?cs else ?>todo<?cs /if ?>"<?cs if:i == stage ?> aria-current="step"<?cs /if ?>><span class="dot" aria-hidden="true"></span><span class="step-label"><?cs var:L.Timeline[i] ?></span></li>
