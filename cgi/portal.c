@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "desk.h"
 #include "http.h"
 #include "log.h"
 #include "program.h"
+#include "notify.h"
 #include "survey.h"
 #include "ticket.h"
 #include "ticket_work.h"
@@ -49,8 +51,9 @@ static const form_field_t common_fields[] = {
 };
 #define NCOMMON ((int)(sizeof common_fields / sizeof *common_fields))
 
-static const char *const pages[] = {"portal/home.cs", "portal/form.cs", "portal/ticket.cs",
-                                    "portal/error.cs", "portal/survey.cs", NULL};
+static const char *const pages[] = {"portal/home.cs",   "portal/form.cs",   "portal/ticket.cs",
+                                    "portal/error.cs",  "portal/survey.cs", "portal/lost.cs",
+                                    NULL};
 
 static void error_page(page_t *p, int status, const char *key)
 {
@@ -369,6 +372,49 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
 static void confirm_solution(page_t *p, const char *arg) { solution_answer(p, arg, true); }
 static void question_solution(page_t *p, const char *arg) { solution_answer(p, arg, false); }
 
+/* ---- a lost private link, mailed again. The answer is the same whether or
+ * not the number and address match, so the form tells nobody whether a
+ * ticket exists; nginx limits how often one client may post it. --------- */
+
+static const form_field_t lost_fields[] = {
+    {"number", FT_TEXT, true, 32, NULL},
+    {"email", FT_EMAIL, true, 254, NULL},
+};
+
+static void page_lost(page_t *p, const char *arg)
+{
+    (void)arg;
+    csrf_prepare(p);
+    web_render(p, "portal/lost.cs");
+}
+
+static void send_lost(page_t *p, const char *arg)
+{
+    (void)arg;
+    HDF *h = p->r->hdf;
+    int errors = form_validate(h, h, lost_fields, 2);
+    if (!csrf_ok(p))
+        form_set_error(h, "_form", "expired"), errors++;
+    if (errors) {
+        p->r->status = 422;
+        return page_lost(p, NULL);
+    }
+    ticket_t t;
+    char email[256], phone[64];
+    if (ticket_by_number(p->d, form_value(h, "number"), &t) == TICKET_OK) {
+        if (ticket_contacts(p->d, t.id, email, sizeof email, phone, sizeof phone) == TICKET_OK &&
+            *email && !strcasecmp(email, form_value(h, "email")) &&
+            db_begin(&p->d->db) == DB_OK) {
+            if (notify_follow_link(p->d, t.id, desk_now(p->d)) == 0)
+                db_commit(&p->d->db);
+            else
+                db_rollback(&p->d->db);
+        }
+        ticket_free(&t);
+    }
+    req_redirect(p->r, "/lost?sent=1");
+}
+
 /* ---- the service acceptance form --------------------------------------- */
 
 static const char *const results[] = {"accepted", "rejected", NULL};
@@ -515,6 +561,7 @@ static const web_route_t routes[] = {
     {"POST", "/new/*", submit_form}, {"GET", "/t/*", page_ticket},
     {"GET", "/lang/*", set_lang},    {"GET", "/health", health},
     {"GET", "/t/*/survey", page_survey}, {"POST", "/t/*/survey", submit_survey},
+    {"GET", "/lost", page_lost},          {"POST", "/lost", send_lost},
     {"POST", "/t/*/reply", submit_reply},   {"POST", "/t/*/accept", sign_acceptance},
     {"POST", "/t/*/confirm", confirm_solution}, {"POST", "/t/*/question", question_solution},
 };

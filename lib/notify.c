@@ -238,3 +238,10 @@ int notify_solution(desk_t *d, long long ticket_id, long long solution_id, const
     snprintf(key, sizeof key, "solution:%lld", solution_id);
     return customer_mail(d, ticket_id, "solution_to_confirm", text, key, NULL);
 }
+
+int notify_follow_link(desk_t *d, long long ticket_id, time_t now)
+{
+    char key[64];
+    snprintf(key, sizeof key, "link:ticket=%lld:%ld", ticket_id, (long)(now / 3600));
+    return customer_mail(d, ticket_id, "ticket_created", NULL, key, NULL);
+}

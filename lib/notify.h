@@ -32,6 +32,9 @@ int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const ch
 int notify_assignment(desk_t *d, long long ticket_id, long long agent_id, time_t accept_due);
 /* "solution_to_confirm" to the customer with the proposal. */
 int notify_solution(desk_t *d, long long ticket_id, long long solution_id, const char *text);
+/* The private link mailed again to the ticket's contact address (at most
+ * once an hour per ticket). */
+int notify_follow_link(desk_t *d, long long ticket_id, time_t now);
 /* "survey_invitation" to the customer, 24 h after closure (the survey is
  * reached from the ticket's private link). */
 int notify_survey(desk_t *d, long long ticket_id);

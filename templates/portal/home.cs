@@ -44,4 +44,5 @@
   <?cs /each ?>
   </dl>
 </section>
+<p class="lost-link"><a href="/lost"><?cs var:L.Lost.Link ?></a></p>
 <?cs call:page_end() ?>
