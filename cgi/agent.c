@@ -348,34 +348,6 @@ static void page_search(web_t *w, const char *arg)
 
 /* ---- the ticket page ---------------------------------------------------- */
 
-static void add_event(const ticket_event_t *e, void *ctx)
-{
-    HDF *h = ctx;
-    int i = hdf_get_int_value(h, "EventCount", 0);
-    char key[64];
-    hdf_set_valuef(h, "Events.%d.kind=%s", i, e->kind);
-    hdf_set_valuef(h, "Events.%d.internal=%d", i, strcmp(e->visibility, "internal") == 0);
-    hdf_set_valuef(h, "Events.%d.actor_type=%s", i, e->actor_type);
-    hdf_set_valuef(h, "Events.%d.actor=%s", i, e->actor_name);
-    hdf_set_valuef(h, "Events.%d.field=%s", i, e->field);
-    hdf_set_valuef(h, "Events.%d.old=%s", i, e->old_value);
-    hdf_set_valuef(h, "Events.%d.new=%s", i, e->new_value);
-    if (e->body)
-        hdf_set_valuef(h, "Events.%d.body=%s", i, e->body);
-    snprintf(key, sizeof key, "Events.%d.at", i);
-    view_set_time(h, key, e->created_at);
-    hdf_set_int_value(h, "EventCount", i + 1);
-}
-
-static void add_value(const char *label, const char *value, void *ctx)
-{
-    HDF *h = ctx;
-    int i = hdf_get_int_value(h, "ValueCount", 0);
-    hdf_set_valuef(h, "Values.%d.label=%s", i, label);
-    hdf_set_valuef(h, "Values.%d.value=%s", i, value);
-    hdf_set_int_value(h, "ValueCount", i + 1);
-}
-
 static const char sql_collaborators[] =
     "SELECT a.id, a.name, c.role FROM ticket_collaborators c JOIN agents a ON a.id = c.agent_id"
     " WHERE c.ticket_id = ? ORDER BY c.added_at";
@@ -530,8 +502,8 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
     set_ticket_fields(w, &t);
     set_extra(w, &t);
     set_permissions(w, &t);
-    ticket_each_value(w->d, &t, w->lang, add_value, w->r->hdf);
-    ticket_each_event(w->d, t.id, false, add_event, w->r->hdf);
+    ticket_each_value(w->d, &t, w->lang, web_add_value, w->r->hdf);
+    ticket_each_event(w->d, t.id, false, web_add_event, w->r->hdf);
     set_list(w, sql_collaborators, t.id, "Collaborators");
     set_list(w, sql_agents, 0, "Agents");
     set_requests(w, t.id);

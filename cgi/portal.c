@@ -206,33 +206,6 @@ static void submit_form(page_t *p, const char *code)
     req_redirect(p->r, where);
 }
 
-static void set_event(const ticket_event_t *e, void *ctx)
-{
-    HDF *h = ctx;
-    int i = hdf_get_int_value(h, "EventCount", 0);
-    char key[64];
-    hdf_set_valuef(h, "Events.%d.kind=%s", i, e->kind);
-    hdf_set_valuef(h, "Events.%d.actor_type=%s", i, e->actor_type);
-    hdf_set_valuef(h, "Events.%d.actor=%s", i, e->actor_name);
-    hdf_set_valuef(h, "Events.%d.field=%s", i, e->field);
-    hdf_set_valuef(h, "Events.%d.old=%s", i, e->old_value);
-    hdf_set_valuef(h, "Events.%d.new=%s", i, e->new_value);
-    if (e->body)
-        hdf_set_valuef(h, "Events.%d.body=%s", i, e->body);
-    snprintf(key, sizeof key, "Events.%d.at", i);
-    view_set_time(h, key, e->created_at);
-    hdf_set_int_value(h, "EventCount", i + 1);
-}
-
-static void set_value(const char *label, const char *value, void *ctx)
-{
-    HDF *h = ctx;
-    int i = hdf_get_int_value(h, "ValueCount", 0);
-    hdf_set_valuef(h, "Values.%d.label=%s", i, label);
-    hdf_set_valuef(h, "Values.%d.value=%s", i, value);
-    hdf_set_int_value(h, "ValueCount", i + 1);
-}
-
 static void set_ticket(page_t *p, const ticket_t *t)
 {
     HDF *h = p->r->hdf;
@@ -288,8 +261,8 @@ static void page_ticket(page_t *p, const char *token)
     hdf_set_value(p->r->hdf, "Reply.sent", sent && !strcmp(sent, "1") ? "1" : "");
     const char *fresh = req_query(p->r, "new");
     hdf_set_value(p->r->hdf, "Ticket.just_created", fresh && strcmp(fresh, "1") == 0 ? "1" : "");
-    if (ticket_each_value(p->d, &t, p->lang, set_value, p->r->hdf) ||
-        ticket_each_event(p->d, t.id, true, set_event, p->r->hdf)) {
+    if (ticket_each_value(p->d, &t, p->lang, web_add_value, p->r->hdf) ||
+        ticket_each_event(p->d, t.id, true, web_add_event, p->r->hdf)) {
         ticket_free(&t);
         return error_page(p, 503, "unavailable");
     }
@@ -299,6 +272,24 @@ static void page_ticket(page_t *p, const char *token)
     web_render(p, "portal/ticket.cs");
 }
 
+/* The ticket behind the private link in the path; answers the request
+ * itself (404/503) when there is none. */
+static bool token_ticket(page_t *p, const char *arg, char *token, ticket_t *t)
+{
+    if (!web_segment(arg, token, TOKEN_TEXT_LEN + 1)) {
+        error_page(p, 404, "not_found");
+        return false;
+    }
+    int rc = ticket_by_follow_token(p->d, token, t);
+    if (rc != TICKET_OK) {
+        error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
+                   rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+        return false;
+    }
+    return true;
+}
+
+
 /* ---- the customer's reply on the follow page ---------------------------- */
 
 static const form_field_t reply_fields[] = {{"body", FT_LONGTEXT, true, 10000, NULL}};
@@ -307,12 +298,9 @@ static void submit_reply(page_t *p, const char *arg)
 {
     char token[TOKEN_TEXT_LEN + 1], where[128];
     ticket_t t;
-    if (!web_segment(arg, token, sizeof token))
-        return error_page(p, 404, "not_found");
-    int rc = ticket_by_follow_token(p->d, token, &t);
-    if (rc != TICKET_OK)
-        return error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
-                          rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    int rc;
+    if (!token_ticket(p, arg, token, &t))
+        return;
     long long id = t.id;
     char name[401];
     snprintf(name, sizeof name, "%s", t.contact_name);
@@ -340,12 +328,9 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
 {
     char token[TOKEN_TEXT_LEN + 1], where[128];
     ticket_t t;
-    if (!web_segment(arg, token, sizeof token))
-        return error_page(p, 404, "not_found");
-    int rc = ticket_by_follow_token(p->d, token, &t);
-    if (rc != TICKET_OK)
-        return error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
-                          rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    int rc;
+    if (!token_ticket(p, arg, token, &t))
+        return;
     long long id = t.id;
     char contact[401];
     snprintf(contact, sizeof contact, "%s", t.contact_name);
@@ -428,12 +413,9 @@ static void sign_acceptance(page_t *p, const char *arg)
 {
     char token[TOKEN_TEXT_LEN + 1], where[128];
     ticket_t t;
-    if (!web_segment(arg, token, sizeof token))
-        return error_page(p, 404, "not_found");
-    int rc = ticket_by_follow_token(p->d, token, &t);
-    if (rc != TICKET_OK)
-        return error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
-                          rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    int rc;
+    if (!token_ticket(p, arg, token, &t))
+        return;
     long long id = t.id;
     ticket_free(&t);
     HDF *h = p->r->hdf;
@@ -484,26 +466,11 @@ static void show_survey(page_t *p, const char *token, ticket_t *t, int status)
     web_render(p, "portal/survey.cs");
 }
 
-static bool survey_ticket(page_t *p, const char *arg, char *token, ticket_t *t)
-{
-    if (!web_segment(arg, token, TOKEN_TEXT_LEN + 1)) {
-        error_page(p, 404, "not_found");
-        return false;
-    }
-    int rc = ticket_by_follow_token(p->d, token, t);
-    if (rc != TICKET_OK) {
-        error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
-                   rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
-        return false;
-    }
-    return true;
-}
-
 static void page_survey(page_t *p, const char *arg)
 {
     char token[TOKEN_TEXT_LEN + 1];
     ticket_t t;
-    if (!survey_ticket(p, arg, token, &t))
+    if (!token_ticket(p, arg, token, &t))
         return;
     show_survey(p, token, &t, 200);
     ticket_free(&t);
@@ -513,7 +480,7 @@ static void submit_survey(page_t *p, const char *arg)
 {
     char token[TOKEN_TEXT_LEN + 1], where[128];
     ticket_t t;
-    if (!survey_ticket(p, arg, token, &t))
+    if (!token_ticket(p, arg, token, &t))
         return;
     HDF *h = p->r->hdf;
     int errors = form_validate(h, h, survey_fields, 5);

@@ -34,7 +34,7 @@ static const char sql_spans[] =
     "SELECT calendar_id, weekday, start_minute, end_minute FROM calendar_spans"
     " ORDER BY calendar_id, weekday, start_minute";
 static const char sql_days[] =
-    "SELECT calendar_id, DATE_FORMAT(day, '%Y-%m-%d'), kind = 'workday' FROM calendar_days"
+    "SELECT calendar_id, CAST(day AS CHAR), kind = 'workday' FROM calendar_days"
     " ORDER BY calendar_id, day";
 
 static void *grow(void *arr, int n, size_t size)
@@ -116,8 +116,8 @@ static int load_options(catalog_t *c, db_t *db)
         f->choice_label = grow(f->choice_label, f->nchoices, sizeof *f->choice_label);
         f->choices[f->nchoices] = strdup(code);
         f->choices[f->nchoices + 1] = NULL;
-        strcpy(f->choice_label[f->nchoices][LANG_ZH], zh);
-        strcpy(f->choice_label[f->nchoices][LANG_EN], en);
+        memcpy(f->choice_label[f->nchoices][LANG_ZH], zh, sizeof zh);
+        memcpy(f->choice_label[f->nchoices][LANG_EN], en, sizeof en);
         f->nchoices++;
     }
     db_done(st);

@@ -66,7 +66,7 @@ static void set_request_id(req_t *r)
     const char *given = req_env(r, "REQUEST_ID");
     if (given && strlen(given) < sizeof r->id && strspn(given, "0123456789abcdef") ==
                                                      strlen(given) && *given) {
-        strcpy(r->id, given);
+        memcpy(r->id, given, strlen(given) + 1); /* length checked above */
         return;
     }
     unsigned char raw[8];

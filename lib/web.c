@@ -1,6 +1,7 @@
 /* web: see web.h. */
 #include "web.h"
 
+#include <stdio.h>
 #include <string.h>
 
 void web_render(web_t *w, const char *tpl)
@@ -53,4 +54,32 @@ const char *web_segment(const char *arg, char *buf, size_t cap)
     memcpy(buf, arg, n);
     buf[n] = '\0';
     return buf;
+}
+
+void web_add_event(const ticket_event_t *e, void *hdf)
+{
+    HDF *h = hdf;
+    int i = hdf_get_int_value(h, "EventCount", 0);
+    char key[64];
+    hdf_set_valuef(h, "Events.%d.kind=%s", i, e->kind);
+    hdf_set_valuef(h, "Events.%d.internal=%d", i, strcmp(e->visibility, "internal") == 0);
+    hdf_set_valuef(h, "Events.%d.actor_type=%s", i, e->actor_type);
+    hdf_set_valuef(h, "Events.%d.actor=%s", i, e->actor_name);
+    hdf_set_valuef(h, "Events.%d.field=%s", i, e->field);
+    hdf_set_valuef(h, "Events.%d.old=%s", i, e->old_value);
+    hdf_set_valuef(h, "Events.%d.new=%s", i, e->new_value);
+    if (e->body)
+        hdf_set_valuef(h, "Events.%d.body=%s", i, e->body);
+    snprintf(key, sizeof key, "Events.%d.at", i);
+    view_set_time(h, key, e->created_at);
+    hdf_set_int_value(h, "EventCount", i + 1);
+}
+
+void web_add_value(const char *label, const char *value, void *hdf)
+{
+    HDF *h = hdf;
+    int i = hdf_get_int_value(h, "ValueCount", 0);
+    hdf_set_valuef(h, "Values.%d.label=%s", i, label);
+    hdf_set_valuef(h, "Values.%d.value=%s", i, value);
+    hdf_set_int_value(h, "ValueCount", i + 1);
 }

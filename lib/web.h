@@ -6,6 +6,7 @@
 
 #include "desk.h"
 #include "http.h"
+#include "ticket.h"
 
 typedef struct web {
     req_t *r;
@@ -32,6 +33,10 @@ void web_render(web_t *w, const char *tpl);
  * served by GET routes. */
 void web_dispatch(web_t *w, const web_route_t *routes, size_t n,
                   void (*on_error)(web_t *w, int status));
+/* ticket_each_event / ticket_each_value callbacks: append the event or the
+ * field value to Events.N.* / Values.N.* of the HDF given as ctx. */
+void web_add_event(const ticket_event_t *e, void *hdf);
+void web_add_value(const char *label, const char *value, void *hdf);
 /* Copies one path segment arg (up to '/') into buf; NULL when empty/too long. */
 const char *web_segment(const char *arg, char *buf, size_t cap);
 

@@ -21,7 +21,7 @@ static const char *check(field_type_t type, bool required, int max_chars, const 
 {
     static char buf[512];
     form_field_t f = {"f", type, required, max_chars, colours};
-    strcpy(buf, value);
+    snprintf(buf, sizeof buf, "%s", value);
     return field_check(&f, buf);
 }
 

@@ -77,7 +77,7 @@ static char *header_value(const char *headers, const char *name)
     char key[64];
     snprintf(key, sizeof key, "\r\n%s: ", name);
     char *copy = malloc(strlen(headers) + 3);
-    sprintf(copy, "\r\n%s", headers);
+    snprintf(copy, strlen(headers) + 3, "\r\n%s", headers);
     const char *p = strstr(copy, key);
     if (!p) {
         free(copy);

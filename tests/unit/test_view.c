@@ -45,7 +45,7 @@ static int setup_view(void **state)
     if (!fx)
         return -1;
     *state = fx;
-    strcpy(fx->dir, "/tmp/desk-view-test.XXXXXX");
+    snprintf(fx->dir, sizeof fx->dir, "%s", "/tmp/desk-view-test.XXXXXX");
     if (!mkdtemp(fx->dir))
         return -1;
     char lang_dir[128], conf[160];
