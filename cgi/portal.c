@@ -53,7 +53,7 @@ static const form_field_t common_fields[] = {
 
 static const char *const pages[] = {"portal/home.cs",   "portal/form.cs",   "portal/ticket.cs",
                                     "portal/error.cs",  "portal/survey.cs", "portal/lost.cs",
-                                    NULL};
+                                    "portal/acceptance.cs", NULL};
 
 static void error_page(page_t *p, int status, const char *key)
 {
@@ -400,6 +400,30 @@ static void send_lost(page_t *p, const char *arg)
     req_redirect(p->r, "/lost?sent=1");
 }
 
+/* The signed acceptance form, archived, for printing. */
+static void page_signed_form(page_t *p, const char *arg)
+{
+    char token[TOKEN_TEXT_LEN + 1];
+    ticket_t t;
+    acceptance_t a;
+    if (!token_ticket(p, arg, token, &t))
+        return;
+    int rc = ticket_signed_acceptance(p->d, t.id, &a);
+    hdf_set_value(p->r->hdf, "Ticket.number", t.number);
+    hdf_set_value(p->r->hdf, "Ticket.token", token);
+    ticket_free(&t);
+    if (rc != 1)
+        return error_page(p, rc == 0 ? 404 : 503, rc == 0 ? "not_found" : "unavailable");
+    hdf_set_value(p->r->hdf, "Signed.form", a.form ? a.form : "");
+    hdf_set_value(p->r->hdf, "Signed.result", a.result);
+    hdf_set_value(p->r->hdf, "Signed.remarks", a.remarks ? a.remarks : "");
+    hdf_set_value(p->r->hdf, "Signed.name", a.name);
+    view_set_time(p->r->hdf, "Signed.at", a.signed_at);
+    free(a.form);
+    free(a.remarks);
+    web_render(p, "portal/acceptance.cs");
+}
+
 /* ---- the service acceptance form --------------------------------------- */
 
 static const char *const results[] = {"accepted", "rejected", NULL};
@@ -528,6 +552,7 @@ static const web_route_t routes[] = {
     {"POST", "/new/*", submit_form}, {"GET", "/t/*", page_ticket},
     {"GET", "/lang/*", set_lang},    {"GET", "/health", health},
     {"GET", "/t/*/survey", page_survey}, {"POST", "/t/*/survey", submit_survey},
+    {"GET", "/t/*/acceptance", page_signed_form},
     {"GET", "/lost", page_lost},          {"POST", "/lost", send_lost},
     {"POST", "/t/*/reply", submit_reply},   {"POST", "/t/*/accept", sign_acceptance},
     {"POST", "/t/*/confirm", confirm_solution}, {"POST", "/t/*/question", question_solution},

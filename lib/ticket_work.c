@@ -702,3 +702,14 @@ int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *r
     signature_t x = {.accepted = accepted, .remarks = remarks, .name = name, .ip = ip ? ip : ""};
     return ticket_with_locked(d, id, 0, apply_sign, &x);
 }
+
+static const char sql_signed[] =
+    "SELECT form_text, result, remarks, signed_name, signed_at FROM ticket_acceptances"
+    " WHERE ticket_id = ? ORDER BY id DESC LIMIT 1";
+
+int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a)
+{
+    memset(a, 0, sizeof *a);
+    return db_row(&d->db, sql_signed, "i", "SsSst", id, &a->form, a->result, sizeof a->result,
+                  &a->remarks, a->name, sizeof a->name, &a->signed_at);
+}

@@ -95,6 +95,15 @@ int ticket_acceptance_form(desk_t *d, long long id, char **text);
 int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *remarks,
                            const char *name, const char *ip);
 
+/* The last signed acceptance form of a ticket, as archived: the text, the
+ * result, remarks, signer and time (strings malloc'd). 1 found, 0 none, <0. */
+typedef struct acceptance {
+    char *form, *remarks;
+    char result[10], name[401];
+    time_t signed_at;
+} acceptance_t;
+int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a);
+
 /* Decrypts the contact details for someone allowed to see them
  * (can_see_contacts and the ticket visible) and records the reveal in the
  * ticket's internal history. */

@@ -60,7 +60,7 @@
   </form></details>
 </section>
 <?cs /if ?>
-<?cs if:Acceptance.signed ?><p class="notice" role="status"><?cs var:L.Acceptance.Thanks ?></p><?cs /if ?>
+<?cs if:Acceptance.signed ?><p class="notice" role="status"><?cs var:L.Acceptance.Thanks ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p><?cs /if ?>
 <?cs if:Acceptance.form ?>
 <section class="card acceptance" aria-labelledby="acc-h">
   <h2 id="acc-h"><?cs var:L.Acceptance.Title ?></h2>
