@@ -219,7 +219,7 @@ static void set_due(web_t *w, const char *key, time_t due)
     }
     snprintf(k, sizeof k, "%s", key);
     view_set_time(h, k, due);
-    long warn = config_int(&w->d->cfg, "Queue.AtRiskMinutes", 120, 1, 100000) * 60;
+    long warn = w->d->at_risk_seconds;
     long left = (long)(due - now);
     hdf_set_valuef(h, "%s.state=%s", key, left < 0 ? "breach" : left < warn ? "warn" : "ok");
     snprintf(k, sizeof k, "%s.%s", key, left < 0 ? "over" : "left");
@@ -1057,19 +1057,10 @@ static void page_progress_csv(web_t *w, const char *arg)
     req_header(w->r, "Content-Disposition", "attachment; filename=\"progress.csv\"");
 }
 
-static void health(web_t *w, const char *arg)
-{
-    (void)arg;
-    bool up = db_ping(&w->d->db) == DB_OK;
-    w->r->status = up ? 200 : 503;
-    w->r->content_type = "text/plain; charset=utf-8";
-    string_append(&w->r->body, up ? "ok\n" : "database unavailable\n");
-}
-
 static const web_route_t open_routes[] = {
     {"GET", "/agent/login", page_login},
     {"POST", "/agent/login", do_login},
-    {"GET", "/agent/health", health},
+    {"GET", "/agent/health", web_health},
 };
 
 static const web_route_t routes[] = {

@@ -538,19 +538,10 @@ static void set_lang(page_t *p, const char *code)
     req_redirect(p->r, http_local_path(back) ? back : "/");
 }
 
-static void health(page_t *p, const char *arg)
-{
-    (void)arg;
-    bool up = db_ping(&p->d->db) == DB_OK;
-    p->r->status = up ? 200 : 503;
-    p->r->content_type = "text/plain; charset=utf-8";
-    string_append(&p->r->body, up ? "ok\n" : "database unavailable\n");
-}
-
 static const web_route_t routes[] = {
     {"GET", "/", page_home},         {"GET", "/new/*", page_form},
     {"POST", "/new/*", submit_form}, {"GET", "/t/*", page_ticket},
-    {"GET", "/lang/*", set_lang},    {"GET", "/health", health},
+    {"GET", "/lang/*", set_lang},    {"GET", "/health", web_health},
     {"GET", "/t/*/survey", page_survey}, {"POST", "/t/*/survey", submit_survey},
     {"GET", "/t/*/acceptance", page_signed_form},
     {"GET", "/lost", page_lost},          {"POST", "/lost", send_lost},

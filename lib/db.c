@@ -387,6 +387,7 @@ int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...)
     return rc;
 }
 
+/* Statement text fixed in this file (START TRANSACTION): nothing to bind. */
 static int db_simple(db_t *db, const char *sql)
 {
     if (db->conn && mysql_query(db->conn, sql) == 0)
@@ -421,6 +422,7 @@ int db_run_script(db_t *db, const char *sql_text)
     if (!db->conn)
         return DB_ERR;
     mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
+    /* the migration files of sql/: the operator's text, never a user's */
     int rc = mysql_query(db->conn, sql_text) ? DB_ERR : DB_OK;
     if (rc)
         log_error("db script: %s", mysql_error(db->conn));

@@ -25,6 +25,7 @@ int desk_configure(desk_t *d, const char *config_path)
     snprintf(d->number_pattern, sizeof d->number_pattern, "%s", pattern);
     snprintf(d->base_url, sizeof d->base_url, "%s",
              config_str(&d->cfg, "Desk.BaseURL", "http://127.0.0.1:8080"));
+    d->at_risk_seconds = config_int(&d->cfg, "Queue.AtRiskMinutes", 120, 1, 100000) * 60;
     d->offset_file = config_str(&d->cfg, "Clock.OffsetFile", NULL);
     d->clock_offset = config_int(&d->cfg, "Clock.OffsetSeconds", 0, -(1L << 40), 1L << 40);
     d->default_lang = lang_parse(config_str(&d->cfg, "Desk.DefaultLanguage", "zh"));

@@ -27,6 +27,7 @@ typedef struct desk {
     long file_offset;        /* read from it */
     struct timespec offset_mtime;
     size_t max_body;   /* request body limit of this program */
+    long at_risk_seconds; /* Queue.AtRiskMinutes: a deadline this close is "at risk" */
 } desk_t;
 
 /* Reads the config (once per process, before fork) and sets the process time

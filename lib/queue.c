@@ -95,7 +95,7 @@ static void window(desk_t *d, queue_kind_t k, time_t *lo, time_t *hi)
     *hi = FAR_FUTURE;
     if (k == Q_AT_RISK) {
         *lo = now;
-        *hi = now + config_int(&d->cfg, "Queue.AtRiskMinutes", 120, 1, 100000) * 60;
+        *hi = now + d->at_risk_seconds;
     } else if (k == Q_OVERDUE)
         *hi = now;
 }

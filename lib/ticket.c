@@ -521,13 +521,6 @@ static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
     return ticket_clock_after_status(d, t, t->status, c->to, now);
 }
 
-int ticket_set_status(desk_t *d, long long ticket_id, ticket_status_t to, const actor_t *who,
-                      const char *reason)
-{
-    change_t c = {.who = who, .text = reason, .to = to};
-    return ticket_with_locked(d, ticket_id, 0, apply_status, &c);
-}
-
 int ticket_set_priority_locked(desk_t *d, ticket_t *t, const priority_t *p, const actor_t *who,
                                const char *reason, time_t now)
 {
@@ -558,12 +551,6 @@ int ticket_clock_after_status(desk_t *d, ticket_t *t, const char *old_status,
     return p && sla_recompute(d, t->id, p, t->created_at, !was, now) ? TICKET_ERR : TICKET_OK;
 }
 
-static int apply_priority(desk_t *d, ticket_t *t, void *arg, time_t now)
-{
-    change_t *c = arg;
-    return ticket_set_priority_locked(d, t, c->priority, c->who, c->text, now);
-}
-
 static int apply_update(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
     change_t *c = arg;
@@ -580,13 +567,6 @@ int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int statu
 {
     change_t c = {.who = who, .text = reason, .to = (ticket_status_t)status, .priority = p};
     return ticket_with_locked(d, ticket_id, 0, apply_update, &c);
-}
-
-int ticket_set_priority(desk_t *d, long long ticket_id, const priority_t *p, const actor_t *who,
-                        const char *reason)
-{
-    change_t c = {.who = who, .text = reason, .priority = p};
-    return ticket_with_locked(d, ticket_id, 0, apply_priority, &c);
 }
 
 static const char sql_extra[] =

@@ -117,15 +117,9 @@ int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
  * them moves it back to in_progress (the resolution clock runs again). */
 int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const char *body,
                        bool internal);
-/* Moves along the workflow (ticket_state.h); reason goes in the history. */
-int ticket_set_status(desk_t *d, long long ticket_id, ticket_status_t to, const actor_t *who,
-                      const char *reason);
 /* Priority (NULL: keep) and status (< 0: keep) together, all or nothing: an
  * illegal status leaves the priority unchanged too. */
 int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int status,
                   const actor_t *who, const char *reason);
-/* Changes the priority and recomputes its deadlines. */
-int ticket_set_priority(desk_t *d, long long ticket_id, const priority_t *p, const actor_t *who,
-                        const char *reason);
 
 #endif

@@ -33,6 +33,9 @@ void web_render(web_t *w, const char *tpl);
  * served by GET routes. */
 void web_dispatch(web_t *w, const web_route_t *routes, size_t n,
                   void (*on_error)(web_t *w, int status));
+/* The health check for load balancers: 200 "ok" when the database answers
+ * a ping, 503 otherwise. A route handler. */
+void web_health(web_t *w, const char *arg);
 /* ticket_each_event / ticket_each_value callbacks: append the event or the
  * field value to Events.N.* / Values.N.* of the HDF given as ctx. */
 void web_add_event(const ticket_event_t *e, void *hdf);
