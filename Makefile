@@ -33,6 +33,11 @@ build/libdesk.a: $(LIB_OBJ)
 build/%: cgi/%.c build/libdesk.a
 	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS)
 
+# the agent program also serves the admin console: cgi/admin.c + admin_<page>.c
+ADMIN_SRC := $(wildcard cgi/admin*.c) $(wildcard cgi/agent_*.c)
+build/agent: cgi/agent.c $(ADMIN_SRC) $(wildcard cgi/*.h) build/libdesk.a
+	$(CC) $(CFLAGS) -Icgi -o $@ cgi/agent.c $(ADMIN_SRC) build/libdesk.a $(LDLIBS)
+
 build/hello: tests/bench/hello.c build/libdesk.a
 	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS)
 

@@ -9,7 +9,9 @@
  *   POST /agent/approvals/ID         approve or reject
  *   GET  /agent/new, POST /agent/new register a ticket for a customer
  *   GET  /agent/progress[.csv]       the progress tracking table
+ *   GET  /agent/availability, POST   at work or absent (cgi/agent_availability.c)
  *   GET  /agent/health
+ *   /admin/...                       the admin console (cgi/admin.c), same sign-in
  * Every page but login and health needs a session; every action is checked
  * again in lib/ (ticket_work.h), not only by hiding buttons. */
 #include <sodium.h>
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "attachment.h"
 #include "auth.h"
 #include "customer.h"
 #include "log.h"
@@ -29,19 +32,13 @@
 #include "text.h"
 #include "ticket_work.h"
 #include "web.h"
-
-typedef struct session {
-    agent_t me;
-    char token[TOKEN_TEXT_LEN + 1];
-    char csrf[TOKEN_TEXT_LEN + 1];
-} session_t;
+#include "agent_web.h"
 
 static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "agent/outbox.cs",
                                     "agent/ticket.cs",    "agent/approvals.cs",
                                     "agent/new.cs",       "agent/progress.cs",
-                                    "agent/error.cs",     NULL};
-
-#define ME(w) (&((session_t *)(w)->ctx)->me)
+                                    "agent/error.cs",     "agent/availability.cs",
+                                    NULL};
 
 static bool text_ok(const char *s) { return text_is_clean_utf8(s, strlen(s)) && strlen(s) <= 200; }
 
@@ -114,8 +111,9 @@ static void do_login(web_t *w, const char *arg)
         return show_login(w, rc == AUTH_BAD ? 422 : 503, rc == AUTH_BAD ? "bad" : "unavailable");
     req_set_cookie(w->r, "sid", token, -1, "Lax");
     const char *back = req_query(w->r, "back");
-    req_redirect(w->r, http_local_path(back) && strncmp(back, "/agent/", 7) == 0 ? back
-                                                                                 : "/agent/");
+    bool ours = http_local_path(back) &&
+                (strncmp(back, "/agent/", 7) == 0 || strncmp(back, "/admin/", 7) == 0);
+    req_redirect(w->r, ours ? back : "/agent/");
 }
 
 static bool csrf_ok(web_t *w);
@@ -433,10 +431,14 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
     view_set_time(h, "Done.first_response_at", t->first_responded_at);
     view_set_time(h, "Done.resolved_at", t->resolved_at);
     view_set_time(h, "Done.accepted_at", t->accepted_at);
+    /* the steps forward in the workflow first, so the menu starts with the
+     * natural next one; steps back after them */
     int from = ticket_status_parse(t->status);
-    for (int to = 0, n = 0; to < TS_COUNT; to++)
-        if (from >= 0 && ticket_transition_allowed((ticket_status_t)from, (ticket_status_t)to))
+    for (int k = 1, n = 0; from >= 0 && k < TS_COUNT; k++) {
+        int to = (from + k) % TS_COUNT;
+        if (ticket_transition_allowed((ticket_status_t)from, (ticket_status_t)to))
             hdf_set_valuef(h, "NextStatus.%d=%s", n++, ticket_status_code((ticket_status_t)to));
+    }
 }
 
 static void set_extra(web_t *w, const ticket_t *t)
@@ -504,9 +506,12 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
     set_permissions(w, &t);
     ticket_each_value(w->d, &t, w->lang, web_add_value, w->r->hdf);
     ticket_each_event(w->d, t.id, false, web_add_event, w->r->hdf);
+    attachment_each(w->d, t.id, true, attachment_to_hdf, w->r->hdf);
+    web_attach_limits(w);
     set_list(w, sql_collaborators, t.id, "Collaborators");
     set_list(w, sql_agents, 0, "Agents");
     set_requests(w, t.id);
+    agent_reply_templates(w, &t);
     ticket_free(&t);
     set_nav(w);
     w->r->status = status;
@@ -538,7 +543,8 @@ static const char *text_field(web_t *w, const char *name, int max, bool required
     return v ? v : "";
 }
 
-static int act(web_t *w, long long id, long long version, const char *action)
+static int act(web_t *w, long long id, long long version, const char *action,
+               const uploads_t *files)
 {
     const agent_t *me = ME(w);
     desk_t *d = w->d;
@@ -548,7 +554,7 @@ static int act(web_t *w, long long id, long long version, const char *action)
         return ticket_accept(d, me, id, version);
     if (!strcmp(action, "reply") || !strcmp(action, "note")) {
         const char *body = text_field(w, "body", 20000, true);
-        return body ? ticket_agent_message(d, me, id, version, body, action[0] == 'n')
+        return body ? ticket_agent_message(d, me, id, version, body, action[0] == 'n', files)
                     : TICKET_INVALID;
     }
     if (!strcmp(action, "assign") || !strcmp(action, "hand_back")) {
@@ -611,6 +617,21 @@ static int act(web_t *w, long long id, long long version, const char *action)
                                                steps, expected, risks)
                      : TICKET_INVALID;
     }
+    if (!strcmp(action, "work")) {
+        const char *text = text_field(w, "text", 5000, true);
+        const char *old_serial = text ? text_field(w, "old_serial", 100, false) : NULL;
+        const char *new_serial = old_serial ? text_field(w, "new_serial", 100, false) : NULL;
+        return new_serial ? ticket_log_work(d, me, id, version, req_query(w->r, "kind"), text,
+                                            old_serial, new_serial)
+                          : TICKET_INVALID;
+    }
+    if (!strcmp(action, "record_confirmation")) {
+        const char *name = text_field(w, "name", 100, true);
+        const char *note = name ? text_field(w, "note", 2000, false) : NULL;
+        return note ? ticket_record_confirmation(d, me, id, version, req_query(w->r, "via"), name,
+                                                 *note ? note : NULL, files)
+                    : TICKET_INVALID;
+    }
     if (!strcmp(action, "survey_phone")) {
         const char *r = req_query(w->r, "resolution"), *sp = req_query(w->r, "speed"),
                    *at = req_query(w->r, "attitude");
@@ -641,10 +662,18 @@ static const char *failure_key(int rc)
     case TICKET_BAD_TRANSITION: return "transition";
     case TICKET_REASON_REQUIRED: return "reason";
     case TICKET_NO_SUCH_AGENT: return "no_agent";
+    case TICKET_EVIDENCE_REQUIRED: return "evidence";
     case TICKET_INVALID: return "invalid";
     case TICKET_NOT_FOUND: return "not_found";
     default: return "unavailable";
     }
+}
+
+/* The actions whose form may carry attachments. */
+static bool takes_files(const char *action)
+{
+    return !strcmp(action, "reply") || !strcmp(action, "note") ||
+           !strcmp(action, "record_confirmation");
 }
 
 static void do_action(web_t *w, const char *arg)
@@ -669,7 +698,17 @@ static void do_action(web_t *w, const char *arg)
         return error_page(w, 404, "not_found");
     if (!strcmp(action, "reveal"))
         return show_ticket(w, number, 200, true);
-    rc = act(w, id, query_id(w, "version"), action);
+    uploads_t files = {0};
+    if (takes_files(action) && attachment_take(w->d, w->r, &files)) {
+        hdf_set_valuef(w->r->hdf, "ActionError=file_%s", files.error);
+        hdf_set_value(w->r->hdf, "Form.body.value", req_query(w->r, "body") ? req_query(w->r, "body") : "");
+        hdf_set_value(w->r->hdf, "ActionFile", files.error_file);
+        hdf_set_value(w->r->hdf, "ActionFailed", action);
+        return show_ticket(w, number, files.error[0] == 's' ? 503 : 422, false);
+    }
+    rc = act(w, id, query_id(w, "version"), action, &files);
+    if (rc != TICKET_OK)
+        attachment_discard(w->d, &files);
     if (rc == TICKET_OK) {
         mark_acted(w);
         snprintf(where, sizeof where, "/agent/t/%s?done=%s", number, action);
@@ -680,6 +719,23 @@ static void do_action(web_t *w, const char *arg)
     int status = rc == TICKET_CONFLICT ? 409 : rc == TICKET_FORBIDDEN ? 403
                : rc == TICKET_ERR      ? 503 : 422;
     show_ticket(w, number, status, false);
+}
+
+/* GET /agent/files/ID: an attachment of a ticket this agent may see. */
+static void page_file(web_t *w, const char *arg)
+{
+    attachment_t a;
+    ticket_t t;
+    int rc = attachment_get(w->d, atoll(arg), &a);
+    if (rc < 0)
+        return error_page(w, 503, "unavailable");
+    if (rc == 0 || (rc = ticket_by_id(w->d, a.ticket_id, &t)) != TICKET_OK)
+        return error_page(w, rc == TICKET_ERR ? 503 : 404, rc == TICKET_ERR ? "unavailable" : "not_found");
+    bool visible = ticket_visible_to(w->d, ME(w), &t);
+    ticket_free(&t);
+    if (!visible)
+        return error_page(w, 404, "not_found");
+    attachment_serve(w->d, w->r, &a);
 }
 
 /* ---- approvals ---------------------------------------------------------- */
@@ -1069,6 +1125,7 @@ static const web_route_t routes[] = {
     {"POST", "/agent/logout", do_logout},
     {"GET", "/agent/q/*", page_queue},
     {"GET", "/agent/t/*", page_ticket},
+    {"GET", "/agent/files/*", page_file},
     {"POST", "/agent/t/*/act", do_action},
     {"GET", "/agent/approvals", page_approvals},
     {"POST", "/agent/approvals/*", do_approval},
@@ -1078,7 +1135,14 @@ static const web_route_t routes[] = {
     {"GET", "/agent/outbox", page_outbox},
     {"POST", "/agent/outbox/*/retry", do_outbox_retry},
     {"GET", "/agent/progress.csv", page_progress_csv},
+    {"GET", "/agent/availability", agent_page_availability},
+    {"POST", "/agent/availability", agent_do_availability},
 };
+
+/* For the admin console (agent_web.h). */
+void agent_error_page(web_t *w, int status, const char *key) { error_page(w, status, key); }
+bool agent_csrf_ok(web_t *w) { return csrf_ok(w); }
+void agent_set_nav(web_t *w) { set_nav(w); }
 
 static void route_error(web_t *w, int status)
 {
@@ -1120,7 +1184,7 @@ static void handle(FCGX_Request *fx, void *ctx)
     req_t r;
     session_t s;
     memset(&s, 0, sizeof s);
-    int status = req_start(&r, fx, d->max_body, true);
+    int status = req_start(&r, fx, &d->limits, true);
     web_t w = {.r = &r, .d = d, .lang = d->default_lang, .ctx = &s};
     const char *lc = req_cookie(&r, "lang");
     if (lc)
@@ -1131,8 +1195,13 @@ static void handle(FCGX_Request *fx, void *ctx)
         web_dispatch(&w, open_routes, sizeof open_routes / sizeof *open_routes, open_route_miss);
         if (r.status == 0) {
             r.status = 200;
-            if (signed_in(&w, &s))
-                web_dispatch(&w, routes, sizeof routes / sizeof *routes, route_error);
+            bool admin = strncmp(r.path, "/admin/", 7) == 0 || strcmp(r.path, "/admin") == 0;
+            if (signed_in(&w, &s)) {
+                if (admin)
+                    admin_handle(&w);
+                else
+                    web_dispatch(&w, routes, sizeof routes / sizeof *routes, route_error);
+            }
         }
     }
     sodium_memzero(&s, sizeof s);
@@ -1141,6 +1210,12 @@ static void handle(FCGX_Request *fx, void *ctx)
 
 int main(int argc, char **argv)
 {
-    static const program_t p = {"agent", "Agent", pages, handle};
+    static const char *all[VIEW_MAX_PAGES + 1];
+    int n = 0;
+    for (int i = 0; pages[i] && n < VIEW_MAX_PAGES; i++)
+        all[n++] = pages[i];
+    for (int i = 0; admin_pages[i] && n < VIEW_MAX_PAGES; i++)
+        all[n++] = admin_pages[i];
+    static const program_t p = {"agent", "Agent", all, handle};
     return program_main(argc, argv, &p);
 }

@@ -15,7 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "apikey.h"
+#include "attachment.h"
 #include "desk.h"
 #include "http.h"
 #include "log.h"
@@ -286,9 +289,113 @@ static void add_comment(call_t *c, const char *arg)
     if (missing(c, req, 1))
         return;
     actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
-    if (ticket_add_comment(c->d, id, &who, body, false) != TICKET_OK)
+    if (ticket_add_comment(c->d, id, &who, body, false, NULL) != TICKET_OK)
         return fail(c, 503, "unavailable", "the comment could not be saved; try again", NULL);
     respond(c, 201, json_pack("{s:s, s:b}", "number", number, "added", 1));
+}
+
+/* ---- attachments: one file per request, the body is the file ---------- */
+
+static const char *const file_errors[][2] = {
+    {"too_large", "the file is larger than the limit (Attachments.MaxBytes)"},
+    {"empty", "the file is empty"},
+    {"type", "this type of file is not accepted (detected from its content)"},
+    {"too_many", "too many files"},
+    {"store", "the file could not be stored; try again"},
+};
+
+static void file_refused(call_t *c, const char *error)
+{
+    for (size_t i = 0; i < sizeof file_errors / sizeof *file_errors; i++)
+        if (!strcmp(error, file_errors[i][0])) {
+            bool server = !strcmp(error, "store");
+            return fail(c, server ? 503 : !strcmp(error, "too_large") ? 413 : 422,
+                        server ? "unavailable" : "invalid_file", file_errors[i][1], "file");
+        }
+    fail(c, 422, "invalid_file", "the file was refused", "file");
+}
+
+/* POST /api/v1/tickets/N/attachments?filename=NAME with the file as body */
+static void upload_attachment(call_t *c, const char *arg)
+{
+    char number[TN_MAX];
+    ticket_t t;
+    if (!path_number(arg, number, sizeof number))
+        return fail(c, 404, "not_found", "no such ticket", NULL);
+    const char *name = req_query(c->r, "filename");
+    if (!name || !*name)
+        return fail(c, 400, "missing_field", "the filename query parameter is required",
+                    "filename");
+    if (!visible_ticket(c, number, &t))
+        return;
+    long long id = t.id;
+    ticket_free(&t);
+    char *raw;
+    size_t len;
+    int st = req_read_body(c->r, (size_t)attachment_max_bytes(c->d), &raw, &len);
+    if (st)
+        return file_refused(c, st == 413 ? "too_large" : "store");
+    uploads_t u;
+    st = attachment_take_bytes(c->d, name, raw, len, &u);
+    free(raw);
+    if (st)
+        return file_refused(c, u.error);
+    actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
+    if (ticket_add_comment(c->d, id, &who, NULL, false, &u) != TICKET_OK) {
+        attachment_discard(c->d, &u);
+        return fail(c, 503, "unavailable", "the file could not be saved; try again", NULL);
+    }
+    char sha[65];
+    sodium_bin2hex(sha, sizeof sha, u.items[0].sha256, sizeof u.items[0].sha256);
+    respond(c, 201, json_pack("{s:s, s:s, s:s, s:I, s:s}", "number", number, "filename",
+                              u.items[0].filename, "content_type", u.items[0].content_type,
+                              "size", (json_int_t)u.items[0].size, "sha256", sha));
+}
+
+static void add_attachment_json(const attachment_t *a, void *ctx)
+{
+    char url[64];
+    snprintf(url, sizeof url, "/api/v1/attachments/%lld", a->id);
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s}", "id",
+                                         (json_int_t)a->id, "filename", a->filename,
+                                         "content_type", a->content_type, "size",
+                                         (json_int_t)a->size, "uploaded_by", a->uploaded_by,
+                                         "url", url));
+}
+
+static void list_attachments(call_t *c, const char *arg)
+{
+    char number[TN_MAX];
+    ticket_t t;
+    if (!path_number(arg, number, sizeof number))
+        return fail(c, 404, "not_found", "no such ticket", NULL);
+    if (!visible_ticket(c, number, &t))
+        return;
+    json_t *list = json_array();
+    int rc = attachment_each(c->d, t.id, false, add_attachment_json, list);
+    ticket_free(&t);
+    if (rc) {
+        json_decref(list);
+        return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    }
+    respond(c, 200, json_pack("{s:s, s:o}", "number", number, "attachments", list));
+}
+
+/* GET /api/v1/attachments/ID: the file, when its ticket is the key's. */
+static void download_attachment(call_t *c, const char *arg)
+{
+    attachment_t a;
+    ticket_t t;
+    int rc = attachment_get(c->d, atoll(arg), &a);
+    if (rc < 0)
+        return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    if (rc == 0 || a.internal || ticket_by_id(c->d, a.ticket_id, &t) != TICKET_OK)
+        return fail(c, 404, "not_found", "no such attachment", NULL);
+    bool mine = c->key.all_tickets || t.api_key_id == c->key.id;
+    ticket_free(&t);
+    if (!mine)
+        return fail(c, 404, "not_found", "no such attachment", NULL);
+    attachment_serve(c->d, c->r, &a);
 }
 
 static void update_ticket(call_t *c, const char *number)
@@ -332,14 +439,18 @@ typedef struct route {
     const char *method, *pattern; /* patterns as in lib/web.h */
     bool auth;
     void (*fn)(call_t *c, const char *arg);
+    bool raw_body; /* the handler reads the body itself (not JSON) */
 } route_t;
 
 static const route_t routes[] = {
-    {"GET", "/api/v1/health", false, health},
-    {"POST", "/api/v1/tickets", true, create_ticket},
-    {"POST", "/api/v1/tickets/*/comments", true, add_comment},
-    {"GET", "/api/v1/tickets/*", true, read_ticket},
-    {"PATCH", "/api/v1/tickets/*", true, update_ticket},
+    {"GET", "/api/v1/health", false, health, false},
+    {"POST", "/api/v1/tickets", true, create_ticket, false},
+    {"POST", "/api/v1/tickets/*/comments", true, add_comment, false},
+    {"POST", "/api/v1/tickets/*/attachments", true, upload_attachment, true},
+    {"GET", "/api/v1/tickets/*/attachments", true, list_attachments, false},
+    {"GET", "/api/v1/attachments/*", true, download_attachment, false},
+    {"GET", "/api/v1/tickets/*", true, read_ticket, false},
+    {"PATCH", "/api/v1/tickets/*", true, update_ticket, false},
 };
 
 static bool authenticate(call_t *c)
@@ -392,7 +503,7 @@ static void dispatch(call_t *c)
             continue;
         if (routes[i].auth && !authenticate(c))
             return;
-        if (!parse_body(c, c->r->method))
+        if (!routes[i].raw_body && !parse_body(c, c->r->method))
             return;
         return routes[i].fn(c, arg);
     }
@@ -407,7 +518,11 @@ static void handle(FCGX_Request *fx, void *ctx)
     desk_t *d = ctx;
     req_t r;
     call_t c = {.r = &r, .d = d};
-    int st = req_start(&r, fx, d->max_body, false);
+    /* JSON bodies are held to Api.MaxBody when read; an attachment is one file */
+    req_limits_t lim = d->limits;
+    if ((size_t)attachment_max_bytes(d) > lim.form)
+        lim.form = (size_t)attachment_max_bytes(d);
+    int st = req_start(&r, fx, &lim, false);
     if (st == 413)
         fail(&c, 413, "too_large", "request body too large", NULL);
     else if (st)

@@ -3,17 +3,22 @@
  *   deskctl [-c CONFIG] migrate DIR        apply sql/migrations not yet applied
  *   deskctl [-c CONFIG] demo FILE          load demo people and write their
  *                                          logins and an API key to FILE
- *   deskctl [-c CONFIG] api-key LABEL [all] create an API key, print it once */
+ *   deskctl [-c CONFIG] api-key LABEL [all] create an API key, print it once
+ *   deskctl [-c CONFIG] rotate-contact-key  create the next contact key and
+ *                                          re-seal every contact value with it
+ *                                          (or finish an interrupted run) */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "apikey.h"
 #include "desk.h"
 #include "log.h"
 #include "password.h"
+#include "rekey.h"
 
 static const char sql_migrations_table[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INT UNSIGNED PRIMARY KEY,"
@@ -162,6 +167,118 @@ static int demo(desk_t *d, const char *out_path)
     return fclose(out) ? 1 : 0;
 }
 
+/* ---- rotate-contact-key (README "Rotating the contact key") ------------ */
+
+/* Creates the next contact key, then gives running programs time to see it
+ * (they stat the key directory before each seal) and to commit what they
+ * sealed just before; a value sealed with the older key after this is found
+ * by the final count. */
+static int new_contact_key(desk_t *d, unsigned *key)
+{
+    char err[512];
+    if (secret_create_key(&d->secrets, key, err, sizeof err)) {
+        fprintf(stderr, "cannot create a contact key: %s\n", err);
+        return -1;
+    }
+    long grace = config_int(&d->cfg, "Secrets.ContactKeyGraceSeconds", 3, 0, 600);
+    printf("created contact key %u: %s/%u.key (mode 0600)\n", *key, secret_key_dir(&d->secrets),
+           *key);
+    printf("waiting %ld s for running programs to start sealing with it\n", grace);
+    fflush(stdout);
+    sleep((unsigned)grace);
+    return 0;
+}
+
+/* The key to re-seal under: the newest when rows are still under an older
+ * one (an interrupted run), else a new one. */
+static int rotation_target(desk_t *d, unsigned *key, int *created)
+{
+    long long left[REKEY_TABLES];
+    *key = secret_newest_key(&d->secrets);
+    *created = 0;
+    long long behind = *key ? rekey_left(d, *key, left) : 0;
+    if (behind < 0)
+        return -1;
+    if (behind == 0) {
+        *created = 1;
+        return new_contact_key(d, key);
+    }
+    time_t started;
+    int finished;
+    char when[64] = "an earlier run";
+    if (rekey_last_run(d, *key, &started, &finished) == 0 && started)
+        strftime(when, sizeof when, "the run of %Y-%m-%d %H:%M %Z", localtime(&started));
+    printf("resuming the rotation to contact key %u (%s); rows still under an older key: %lld\n",
+           *key, when, behind);
+    return 0;
+}
+
+static void print_counts(const rekey_count_t *c, unsigned key)
+{
+    for (int i = 0; i < REKEY_TABLES; i++) {
+        printf("%-18s %lld rows read, %lld re-sealed, %lld already under key %u", rekey_table(i),
+               c[i].rows, c[i].resealed, c[i].current, key);
+        if (c[i].unreadable || c[i].conflicts)
+            printf(", %lld unreadable, %lld duplicate contacts (left as they are)",
+                   c[i].unreadable, c[i].conflicts);
+        printf("\n");
+    }
+}
+
+/* The verdict: whether older key files may go. 0 when nothing is left. */
+static int rotation_verdict(desk_t *d, unsigned key, long long behind, const long long *left)
+{
+    if (behind > 0) {
+        printf("rows still under an older contact key: %lld (", behind);
+        for (int i = 0, first = 1; i < REKEY_TABLES; i++)
+            if (left[i]) {
+                printf("%s%s %lld", first ? "" : ", ", rekey_table(i), left[i]);
+                first = 0;
+            }
+        printf("): keep every key file and run rotate-contact-key again\n");
+        return 1;
+    }
+    unsigned ids[SECRET_MAX_KEYS];
+    int n = secret_key_ids(&d->secrets, ids, SECRET_MAX_KEYS);
+    printf("every sealed contact value now uses contact key %u\n", key);
+    for (int i = 0; i < n; i++)
+        if (ids[i] != key)
+            printf("no row uses %s/%u.key any more: it may be removed"
+                   " (this command never deletes key files)\n",
+                   secret_key_dir(&d->secrets), ids[i]);
+    printf("key 0 comes from the master key, which stays: it also makes the token hashes"
+           " (sessions, API keys, follow links)\n");
+    return 0;
+}
+
+static int rotate_contact_key(desk_t *d)
+{
+    unsigned key;
+    int created, lock = rekey_lock(d);
+    if (lock != 1) {
+        fprintf(stderr, lock ? "cannot take the rotation lock\n"
+                             : "another rotate-contact-key is running\n");
+        return 1;
+    }
+    long long run, resealed = 0, left[REKEY_TABLES];
+    rekey_count_t counts[REKEY_TABLES];
+    time_t last;
+    if (rekey_last_run(d, 0, &last, &created)) {
+        fprintf(stderr, "cannot read contact_key_rotations: run deskctl migrate first\n");
+        return 1;
+    }
+    if (rotation_target(d, &key, &created) || rekey_started(d, key, created, &run))
+        return 1;
+    int rc = rekey_run(d, key, REKEY_BATCH, counts, stderr);
+    print_counts(counts, key);
+    for (int i = 0; i < REKEY_TABLES; i++)
+        resealed += counts[i].resealed;
+    long long behind = rekey_left(d, key, left);
+    if (behind < 0 || rekey_finished(d, run, resealed, behind))
+        return 1;
+    return rotation_verdict(d, key, behind, left) || rc ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     desk_t d;
@@ -170,7 +287,8 @@ int main(int argc, char **argv)
     if (argc > 2 && strcmp(argv[1], "-c") == 0)
         first = 3;
     if (argc - first < 1) {
-        fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE | api-key LABEL [all]\n");
+        fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE | api-key LABEL [all]"
+                        " | rotate-contact-key\n");
         return 2;
     }
     const char *cmd = argv[first], *arg = argc - first > 1 ? argv[first + 1] : NULL;
@@ -186,7 +304,9 @@ int main(int argc, char **argv)
         char key[APIKEY_TEXT_LEN + 1];
         bool all = argc - first > 2 && strcmp(argv[first + 2], "all") == 0;
         rc = apikey_create(&d, arg, all, key) ? 1 : (printf("%s\n", key), 0);
-    } else
+    } else if (strcmp(cmd, "rotate-contact-key") == 0)
+        rc = rotate_contact_key(&d);
+    else
         fprintf(stderr, "unknown command\n");
     db_close(&d.db);
     config_free(&d.cfg);

@@ -6,17 +6,22 @@
  *   POST /new/KIND       validate, create, 303 to the private link
  *   GET  /t/TOKEN        the ticket as its customer sees it
  *   GET  /lang/CODE      switch language (cookie), back to ?back=
- *   GET  /health         liveness and database ping, for load balancers */
+ *   GET  /health         liveness and database ping, for load balancers
+ *   GET  /brand/theme.css, /brand/logo   the look admins set (lib/brand.h),
+ *   GET  /brand/preview.css              the same for the admin page's preview */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "attachment.h"
+#include "brand.h"
 #include "desk.h"
 #include "http.h"
 #include "log.h"
 #include "program.h"
+#include "ratelimit.h"
 #include "notify.h"
 #include "survey.h"
 #include "ticket.h"
@@ -116,6 +121,7 @@ static void show_form(page_t *p, const category_t *k, int status)
         if (&p->d->catalog.cats[i] == k)
             hdf_set_int_value(p->r->hdf, "Category.index", i);
     csrf_prepare(p);
+    web_attach_limits(p);
     p->r->status = status;
     web_render(p, "portal/form.cs");
 }
@@ -175,6 +181,28 @@ static void fill_ticket(page_t *p, const category_t *k, ticket_new_t *t, field_v
     t->nvalues = k->nfields;
 }
 
+/* The files that came with the form, checked and stored; on refusal the
+ * message goes next to the attachments control. */
+static int take_files(page_t *p, uploads_t *files)
+{
+    if (attachment_take(p->d, p->r, files) == 0)
+        return 0;
+    char key[32];
+    snprintf(key, sizeof key, "file_%s", files->error);
+    form_set_error(p->r->hdf, "files", key);
+    hdf_set_value(p->r->hdf, "Form.files.file", files->error_file);
+    return -1;
+}
+
+/* Files were chosen but the form went back: the browser dropped them. */
+static void files_reselect(page_t *p)
+{
+    if (p->r->cgi && p->r->cgi->files && uListLength(p->r->cgi->files) > 0 &&
+        hdf_get_value(p->r->hdf, "Query.files", NULL) &&
+        *hdf_get_value(p->r->hdf, "Query.files", ""))
+        hdf_set_value(p->r->hdf, "Form.files.reselect", "1");
+}
+
 static void submit_form(page_t *p, const char *code)
 {
     const category_t *k = public_category(p, code);
@@ -190,15 +218,30 @@ static void submit_form(page_t *p, const char *code)
         form_set_error(p->r->hdf, "_form", "expired");
         errors++;
     }
-    if (errors)
+    if (errors) {
+        files_reselect(p);
         return show_form(p, k, 422);
+    }
+    if (!ratelimit_portal_submit(p->d, req_env(p->r, "REMOTE_ADDR"))) { /* lib/ratelimit.h */
+        form_set_error(p->r->hdf, "_form", "rate_limited");
+        files_reselect(p);
+        return show_form(p, k, 429);
+    }
+    uploads_t files;
+    if (take_files(p, &files))
+        return show_form(p, k, files.error[0] == 's' ? 503 : 422);
     ticket_new_t t;
     field_value_t values[MAX_FORM_FIELDS];
     char submit_key[64];
     ticket_receipt_t rec;
     fill_ticket(p, k, &t, values, names, submit_key);
-    if (ticket_create(p->d, &t, &rec) != TICKET_OK) {
+    t.files = &files;
+    int rc = ticket_create(p->d, &t, &rec);
+    if (rc != TICKET_OK || rec.duplicate)
+        attachment_discard(p->d, &files);
+    if (rc != TICKET_OK) {
         form_set_error(p->r->hdf, "_form", "save_failed");
+        files_reselect(p);
         return show_form(p, k, 503);
     }
     char where[128];
@@ -254,15 +297,24 @@ static void page_ticket(page_t *p, const char *token)
         hdf_set_value(p->r->hdf, "Acceptance.form", form);
     free(form);
     const char *signed_ = req_query(p->r, "signed");
-    hdf_set_value(p->r->hdf, "Acceptance.signed", signed_ && !strcmp(signed_, "1") ? "1" : "");
+    hdf_set_value(p->r->hdf, "Acceptance.signed",
+                  signed_ && (!strcmp(signed_, "1") || !strcmp(signed_, "reopened")) ? signed_ : "");
+    /* a refused form comes back on this page: its errors go to that form only */
+    const char *slash = strrchr(p->r->path, '/');
+    if (p->r->status >= 400 && slash)
+        hdf_set_value(p->r->hdf, "Failed", slash + 1);
     const char *confirmed = req_query(p->r, "confirmed");
     hdf_set_value(p->r->hdf, "Solution.confirmed", confirmed && !strcmp(confirmed, "1") ? "1" : "");
+    const char *closing = req_query(p->r, "close");
+    hdf_set_value(p->r->hdf, "Close.asked", closing && !strcmp(closing, "1") ? "1" : "");
     const char *sent = req_query(p->r, "sent");
     hdf_set_value(p->r->hdf, "Reply.sent", sent && !strcmp(sent, "1") ? "1" : "");
     const char *fresh = req_query(p->r, "new");
     hdf_set_value(p->r->hdf, "Ticket.just_created", fresh && strcmp(fresh, "1") == 0 ? "1" : "");
+    web_attach_limits(p);
     if (ticket_each_value(p->d, &t, p->lang, web_add_value, p->r->hdf) ||
-        ticket_each_event(p->d, t.id, true, web_add_event, p->r->hdf)) {
+        ticket_each_event(p->d, t.id, true, web_add_event, p->r->hdf) ||
+        attachment_each(p->d, t.id, false, attachment_to_hdf, p->r->hdf)) {
         ticket_free(&t);
         return error_page(p, 503, "unavailable");
     }
@@ -290,6 +342,27 @@ static bool token_ticket(page_t *p, const char *arg, char *token, ticket_t *t)
 }
 
 
+/* ---- attachments ----------------------------------------------------------- */
+
+/* GET /t/TOKEN/file?id=N: a public attachment of this ticket only. */
+static void page_file(page_t *p, const char *arg)
+{
+    char token[TOKEN_TEXT_LEN + 1];
+    ticket_t t;
+    if (!token_ticket(p, arg, token, &t))
+        return;
+    attachment_t a;
+    const char *id = req_query(p->r, "id");
+    int rc = id ? attachment_get(p->d, atoll(id), &a) : 0;
+    bool mine = rc == 1 && a.ticket_id == t.id && !a.internal;
+    ticket_free(&t);
+    if (rc < 0)
+        return error_page(p, 503, "unavailable");
+    if (!mine)
+        return error_page(p, 404, "not_found");
+    attachment_serve(p->d, p->r, &a);
+}
+
 /* ---- the customer's reply on the follow page ---------------------------- */
 
 static const form_field_t reply_fields[] = {{"body", FT_LONGTEXT, true, 10000, NULL}};
@@ -308,14 +381,21 @@ static void submit_reply(page_t *p, const char *arg)
     int errors = form_validate(p->r->hdf, p->r->hdf, reply_fields, 1);
     if (!csrf_ok(p))
         form_set_error(p->r->hdf, "_form", "expired"), errors++;
+    uploads_t files;
+    if (errors)
+        files_reselect(p);
+    else if (take_files(p, &files))
+        errors++;
     if (!errors) {
         actor_t who = {.type = "customer", .name = name};
-        rc = ticket_add_comment(p->d, id, &who, form_value(p->r->hdf, "body"), false);
+        rc = ticket_add_comment(p->d, id, &who, form_value(p->r->hdf, "body"), false, &files);
         if (rc == TICKET_OK) {
             snprintf(where, sizeof where, "/t/%s?sent=1", token);
             return req_redirect(p->r, where);
         }
+        attachment_discard(p->d, &files);
         form_set_error(p->r->hdf, "_form", "save_failed");
+        files_reselect(p);
     }
     /* show the ticket again with the text kept and the message */
     p->r->status = errors ? 422 : 503;
@@ -355,6 +435,33 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
 }
 
 static void confirm_solution(page_t *p, const char *arg) { solution_answer(p, arg, true); }
+
+/* POST /t/TOKEN/close: the customer asks to close the ticket. */
+static void request_close(page_t *p, const char *arg)
+{
+    char token[TOKEN_TEXT_LEN + 1], where[128];
+    ticket_t t;
+    if (!token_ticket(p, arg, token, &t))
+        return;
+    long long id = t.id;
+    char contact[401];
+    snprintf(contact, sizeof contact, "%s", t.contact_name);
+    ticket_free(&t);
+    form_field_t f = {"close_reason", FT_LONGTEXT, false, 2000, NULL};
+    int errors = form_validate(p->r->hdf, p->r->hdf, &f, 1);
+    if (!csrf_ok(p))
+        form_set_error(p->r->hdf, "_form", "expired"), errors++;
+    if (!errors) {
+        int rc = ticket_request_close(p->d, id, contact, form_value(p->r->hdf, f.name));
+        if (rc == TICKET_OK || rc == TICKET_BAD_TRANSITION) {
+            snprintf(where, sizeof where, "/t/%s?close=1", token);
+            return req_redirect(p->r, where);
+        }
+        form_set_error(p->r->hdf, "_form", "save_failed");
+    }
+    p->r->status = errors ? 422 : 503;
+    page_ticket(p, token);
+}
 static void question_solution(page_t *p, const char *arg) { solution_answer(p, arg, false); }
 
 /* ---- a lost private link, mailed again. The answer is the same whether or
@@ -454,7 +561,7 @@ static void sign_acceptance(page_t *p, const char *arg)
         rc = ticket_sign_acceptance(p->d, id, accepted, form_value(h, "remarks"),
                                     form_value(h, "signed_name"), req_env(p->r, "REMOTE_ADDR"));
         if (rc == TICKET_OK || rc == TICKET_BAD_TRANSITION) {
-            snprintf(where, sizeof where, "/t/%s?signed=1", token);
+            snprintf(where, sizeof where, "/t/%s?signed=%s", token, accepted ? "1" : "reopened");
             return req_redirect(p->r, where);
         }
         form_set_error(h, "_form", "save_failed");
@@ -538,6 +645,25 @@ static void set_lang(page_t *p, const char *code)
     req_redirect(p->r, http_local_path(back) ? back : "/");
 }
 
+/* The look admins chose (lib/brand.h): colours as a stylesheet, the logo. */
+static void page_theme(page_t *p, const char *arg)
+{
+    (void)arg;
+    brand_serve_theme(p->d, p->r, NULL);
+}
+
+static void page_preview(page_t *p, const char *arg) /* for /admin/portal */
+{
+    (void)arg;
+    brand_serve_theme(p->d, p->r, ".portal-preview");
+}
+
+static void page_logo(page_t *p, const char *arg)
+{
+    (void)arg;
+    brand_serve_logo(p->d, p->r);
+}
+
 static const web_route_t routes[] = {
     {"GET", "/", page_home},         {"GET", "/new/*", page_form},
     {"POST", "/new/*", submit_form}, {"GET", "/t/*", page_ticket},
@@ -545,8 +671,11 @@ static const web_route_t routes[] = {
     {"GET", "/t/*/survey", page_survey}, {"POST", "/t/*/survey", submit_survey},
     {"GET", "/t/*/acceptance", page_signed_form},
     {"GET", "/lost", page_lost},          {"POST", "/lost", send_lost},
-    {"POST", "/t/*/reply", submit_reply},   {"POST", "/t/*/accept", sign_acceptance},
+    {"POST", "/t/*/close", request_close},
+    {"POST", "/t/*/reply", submit_reply},   {"GET", "/t/*/file", page_file},   {"POST", "/t/*/accept", sign_acceptance},
     {"POST", "/t/*/confirm", confirm_solution}, {"POST", "/t/*/question", question_solution},
+    {"GET", "/brand/theme.css", page_theme}, {"GET", "/brand/logo", page_logo},
+    {"GET", "/brand/preview.css", page_preview},
 };
 
 static void route_error(page_t *p, int status)
@@ -558,7 +687,7 @@ static void handle(FCGX_Request *fx, void *ctx)
 {
     desk_t *d = ctx;
     req_t r;
-    int status = req_start(&r, fx, d->max_body, true);
+    int status = req_start(&r, fx, &d->limits, true);
     page_t p = {.r = &r, .d = d, .lang = d->default_lang};
     const char *lc = req_cookie(&r, "lang");
     if (lc)

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "confver.h"
 #include "desk.h"
 #include "log.h"
 #include "outbox.h"
@@ -33,6 +34,7 @@ static void one_pass(desk_t *d)
     struct timespec t0, t1;
     int tickets = 0, raised = 0, got_tickets, got_raised;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    confver_refresh(d); /* calendars and priorities changed by an admin */
     do {
         if (sla_pass(d, PASS_BATCH, &got_tickets, &got_raised)) {
             log_error("pass failed; retrying next time");

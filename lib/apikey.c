@@ -11,6 +11,17 @@ static const char sql_find[] =
     "SELECT id, label, scope = 'all', last_used_at FROM api_keys"
     " WHERE key_hash = ? AND revoked_at IS NULL";
 static const char sql_used[] = "UPDATE api_keys SET last_used_at = ? WHERE id = ?";
+static const char sql_list[] =
+    "SELECT id, label, key_prefix, scope = 'all', created_at, last_used_at, revoked_at"
+    " FROM api_keys WHERE id < ? ORDER BY id DESC LIMIT ?";
+static const char sql_get[] =
+    "SELECT id, label, key_prefix, scope = 'all', created_at, last_used_at, revoked_at"
+    " FROM api_keys WHERE id = ?";
+static const char sql_get_lock[] =
+    "SELECT id, label, key_prefix, scope = 'all', created_at, last_used_at, revoked_at"
+    " FROM api_keys WHERE id = ? FOR UPDATE";
+static const char sql_revoke[] =
+    "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
 
 int apikey_create(desk_t *d, const char *label, bool all_tickets,
                   char out[APIKEY_TEXT_LEN + 1])
@@ -46,3 +57,42 @@ int apikey_check(desk_t *d, const char *text, apikey_t *k)
         db_exec(&d->db, sql_used, "ti", now, k->id);
     return 1;
 }
+
+static int fetch_info(MYSQL_STMT *st, apikey_info_t *k)
+{
+    long long all = 0;
+    memset(k, 0, sizeof *k);
+    int rc = db_fetch(st, "issittt", &k->id, k->label, sizeof k->label, k->prefix,
+                      sizeof k->prefix, &all, &k->created_at, &k->last_used_at, &k->revoked_at);
+    k->all_tickets = all != 0;
+    return rc;
+}
+
+int apikey_each(desk_t *d, long long before, int limit,
+                void (*fn)(const apikey_info_t *k, void *ctx), void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_list, "ii", before > 0 ? before : (1LL << 62),
+                              (long long)limit);
+    if (!st)
+        return -1;
+    apikey_info_t k;
+    int rc, n = 0;
+    while ((rc = fetch_info(st, &k)) == 1) {
+        fn(&k, ctx);
+        n++;
+    }
+    db_done(st);
+    return rc < 0 ? -1 : n;
+}
+
+int apikey_get(desk_t *d, long long id, bool lock, apikey_info_t *k)
+{
+    MYSQL_STMT *st = db_query(&d->db, lock ? sql_get_lock : sql_get, "i", id);
+    if (!st)
+        return -1;
+    int rc = fetch_info(st, k);
+    db_done(st);
+    return rc;
+}
+
+int apikey_revoke(desk_t *d, long long id) { return db_exec(&d->db, sql_revoke, "ti", desk_now(d), id); }

@@ -20,6 +20,26 @@ typedef struct apikey {
 /* Creates a key and writes its text to out (shown once). 0 or -1. */
 int apikey_create(desk_t *d, const char *label, bool all_tickets,
                   char out[APIKEY_TEXT_LEN + 1]);
+/* A key as the admin console lists it (never its text: only the prefix). */
+typedef struct apikey_info {
+    long long id;
+    char label[401];
+    char prefix[9];
+    bool all_tickets;
+    time_t created_at, last_used_at, revoked_at; /* 0: never / active */
+} apikey_info_t;
+
+/* Keys newest first, ids below `before` (0: from the newest), at most limit;
+ * returns how many, or -1. */
+int apikey_each(desk_t *d, long long before, int limit,
+                void (*fn)(const apikey_info_t *k, void *ctx), void *ctx);
+/* One key (with lock: locked for the caller's transaction): 1, 0 unknown,
+ * <0 error. */
+int apikey_get(desk_t *d, long long id, bool lock, apikey_info_t *k);
+/* Revokes an active key (inside the caller's transaction): 1 revoked, 0 it
+ * was not active, <0 a DB_* code. */
+int apikey_revoke(desk_t *d, long long id);
+
 /* Finds an active key; 1 found, 0 unknown or revoked, -1 database error.
  * Records the use at most once a minute per key. */
 int apikey_check(desk_t *d, const char *text, apikey_t *k);

@@ -8,7 +8,7 @@
 
 static const char sql_categories[] =
     "SELECT id, code, name_zh, name_en, summary_zh, summary_en, default_priority_id,"
-    " COALESCE(team_id, 0), is_public FROM categories WHERE active = 1 ORDER BY sort_order, id";
+    " COALESCE(team_id, 0), is_public, active FROM categories ORDER BY sort_order, id";
 static const char sql_fields[] =
     "SELECT id, category_id, name, field_type, label_zh, label_en, help_zh, help_en, required,"
     " max_length FROM category_fields WHERE active = 1 ORDER BY category_id, sort_order, id";
@@ -19,7 +19,8 @@ static const char sql_options[] =
 static const char sql_priorities[] =
     "SELECT id, code, name_zh, name_en, color, rank_order, calendar_id,"
     " COALESCE(first_response_minutes, 0), COALESCE(resolution_minutes, 0),"
-    " COALESCE(update_interval_minutes, 0), warning_percent FROM priorities WHERE active = 1"
+    " COALESCE(update_interval_minutes, 0), warning_percent, COALESCE(classify_minutes, 0)"
+    " FROM priorities WHERE active = 1"
     " ORDER BY rank_order";
 static const char sql_channels[] =
     "SELECT id, code, name_zh, name_en, hours_zh, hours_en FROM channels WHERE active = 1"
@@ -27,6 +28,13 @@ static const char sql_channels[] =
 
 static const char sql_teams[] =
     "SELECT id, code, name_zh, name_en FROM teams WHERE active = 1 ORDER BY id";
+
+static const char sql_policies[] =
+    "SELECT id, priority_id, COALESCE(category_id, 0), COALESCE(tag_id, 0),"
+    " COALESCE(calendar_id, 0), COALESCE(classify_minutes, 0),"
+    " COALESCE(first_response_minutes, 0), COALESCE(resolution_minutes, 0),"
+    " COALESCE(update_interval_minutes, 0), COALESCE(warning_percent, 0)"
+    " FROM sla_policies WHERE active = 1 ORDER BY id";
 
 static const char sql_calendars[] =
     "SELECT id, time_zone FROM business_calendars WHERE active = 1 ORDER BY id";
@@ -48,16 +56,22 @@ static int load_categories(catalog_t *c, db_t *db)
     if (!st)
         return -1;
     category_t k;
-    long long pub;
+    long long pub, active;
     int r;
     while (memset(&k, 0, sizeof k),
-           (r = db_fetch(st, "isssssiii", &k.id, k.code, sizeof k.code, k.name[0],
+           (r = db_fetch(st, "isssssiiii", &k.id, k.code, sizeof k.code, k.name[0],
                          sizeof k.name[0], k.name[1], sizeof k.name[1], k.summary[0],
                          sizeof k.summary[0], k.summary[1], sizeof k.summary[1],
-                         &k.default_priority_id, &k.team_id, &pub)) == 1) {
+                         &k.default_priority_id, &k.team_id, &pub, &active)) == 1) {
         k.is_public = pub != 0;
-        c->cats = grow(c->cats, c->ncats, sizeof k);
-        c->cats[c->ncats++] = k;
+        k.active = active != 0;
+        if (k.active) {
+            c->cats = grow(c->cats, c->ncats, sizeof k);
+            c->cats[c->ncats++] = k;
+        } else {
+            c->retired = grow(c->retired, c->nretired, sizeof k);
+            c->retired[c->nretired++] = k;
+        }
     }
     db_done(st);
     return r < 0 ? -1 : 0;
@@ -77,7 +91,10 @@ static int load_fields(catalog_t *c, db_t *db)
                          sizeof type, f.label[0], sizeof f.label[0], f.label[1],
                          sizeof f.label[1], f.help[0], sizeof f.help[0], f.help[1],
                          sizeof f.help[1], &req, &maxlen)) == 1) {
-        category_t *k = (category_t *)catalog_category_by_id(c, cat_id);
+        category_t *k = NULL; /* active categories only */
+        for (int i = 0; i < c->ncats && !k; i++)
+            if (c->cats[i].id == cat_id)
+                k = &c->cats[i];
         if (!k)
             continue;
         f.form.type = (field_type_t)field_type_parse(type);
@@ -133,10 +150,10 @@ static int load_priorities(catalog_t *c, db_t *db)
     long long rank;
     int r;
     while (memset(&p, 0, sizeof p),
-           (r = db_fetch(st, "issssiiiiii", &p.id, p.code, sizeof p.code, p.name[0],
+           (r = db_fetch(st, "issssiiiiiii", &p.id, p.code, sizeof p.code, p.name[0],
                          sizeof p.name[0], p.name[1], sizeof p.name[1], p.color, sizeof p.color,
                          &rank, &p.calendar_id, &p.first_response_min, &p.resolution_min,
-                         &p.update_min, &p.warning_percent)) == 1) {
+                         &p.update_min, &p.warning_percent, &p.classify_min)) == 1) {
         p.rank = (int)rank;
         c->prios = grow(c->prios, c->nprios, sizeof p);
         c->prios[c->nprios++] = p;
@@ -175,6 +192,24 @@ static int load_teams(catalog_t *c, db_t *db)
                          t.name[1], sizeof t.name[1])) == 1) {
         c->teams = grow(c->teams, c->nteams, sizeof t);
         c->teams[c->nteams++] = t;
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
+static int load_policies(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_policies, "");
+    if (!st)
+        return -1;
+    sla_policy_t p;
+    int r;
+    while (memset(&p, 0, sizeof p),
+           (r = db_fetch(st, "iiiiiiiiii", &p.id, &p.priority_id, &p.category_id, &p.tag_id,
+                         &p.calendar_id, &p.classify_min, &p.first_response_min,
+                         &p.resolution_min, &p.update_min, &p.warning_percent)) == 1) {
+        c->pols = grow(c->pols, c->npols, sizeof p);
+        c->pols[c->npols++] = p;
     }
     db_done(st);
     return r < 0 ? -1 : 0;
@@ -246,7 +281,7 @@ int catalog_load(catalog_t *c, db_t *db)
     memset(c, 0, sizeof *c);
     if (load_priorities(c, db) || load_categories(c, db) || load_fields(c, db) ||
         load_options(c, db) || load_channels(c, db) || load_teams(c, db) ||
-        load_calendars(c, db))
+        load_calendars(c, db) || load_policies(c, db))
         return -1;
     /* pointers into the arrays are fixed only now that loading is done */
     for (int i = 0; i < c->ncats; i++)
@@ -271,6 +306,7 @@ void catalog_free(catalog_t *c)
         free(c->cats[i].fields);
     }
     free(c->cats);
+    free(c->retired);
     free(c->prios);
     free(c->chans);
     free(c->teams);
@@ -278,25 +314,28 @@ void catalog_free(catalog_t *c)
         bizcal_free(&c->cals[i]);
     free(c->cals);
     free(c->cal_ids);
+    free(c->pols);
     memset(c, 0, sizeof *c);
 }
 
-static void publish_fields(const category_t *k, HDF *g, int i, lang_t l)
+/* The category's active fields under <base>.<i>.Fields (base: Catalog.Categories,
+ * the portal's, or Catalog.AllCategories, the agents'). */
+static void publish_fields(const category_t *k, HDF *g, const char *base, int i, lang_t l)
 {
     static const char *const kinds[] = {"text", "longtext", "email", "phone", "number",
                                         "date", "datetime", "choice", "multichoice", "bool"};
     for (int j = 0; j < k->nfields; j++) {
         const cat_field_t *f = &k->fields[j];
-        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.name=%s", i, j, f->name);
-        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.type=%s", i, j, kinds[f->form.type]);
-        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.label=%s", i, j, f->label[l]);
-        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.help=%s", i, j, f->help[l]);
-        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.required=%d", i, j, f->form.required);
-        hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.max=%d", i, j, f->form.max_chars);
+        hdf_set_valuef(g, "%s.%d.Fields.%d.name=%s", base, i, j, f->name);
+        hdf_set_valuef(g, "%s.%d.Fields.%d.type=%s", base, i, j, kinds[f->form.type]);
+        hdf_set_valuef(g, "%s.%d.Fields.%d.label=%s", base, i, j, f->label[l]);
+        hdf_set_valuef(g, "%s.%d.Fields.%d.help=%s", base, i, j, f->help[l]);
+        hdf_set_valuef(g, "%s.%d.Fields.%d.required=%d", base, i, j, f->form.required);
+        hdf_set_valuef(g, "%s.%d.Fields.%d.max=%d", base, i, j, f->form.max_chars);
         for (int o = 0; o < f->nchoices; o++) {
-            hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.Options.%d.code=%s", i, j, o,
+            hdf_set_valuef(g, "%s.%d.Fields.%d.Options.%d.code=%s", base, i, j, o,
                            f->choices[o]);
-            hdf_set_valuef(g, "Catalog.Categories.%d.Fields.%d.Options.%d.label=%s", i, j, o,
+            hdf_set_valuef(g, "%s.%d.Fields.%d.Options.%d.label=%s", base, i, j, o,
                            f->choice_label[o][l]);
         }
     }
@@ -314,7 +353,7 @@ void catalog_publish(const catalog_t *c, view_t *v)
             hdf_set_valuef(g, "Catalog.Categories.%d.code=%s", i, k->code);
             hdf_set_valuef(g, "Catalog.Categories.%d.name=%s", i, k->name[l]);
             hdf_set_valuef(g, "Catalog.Categories.%d.summary=%s", i, k->summary[l]);
-            publish_fields(k, g, i, (lang_t)l);
+            publish_fields(k, g, "Catalog.Categories", i, (lang_t)l);
         }
         for (int i = 0; i < c->nprios; i++) {
             const priority_t *p = &c->prios[i];
@@ -325,11 +364,15 @@ void catalog_publish(const catalog_t *c, view_t *v)
             hdf_set_valuef(g, "Catalog.Priorities.%s.resolution=%lld", p->code,
                            p->resolution_min);
         }
+        for (int i = 0; i < c->nretired; i++) /* old tickets keep showing their names */
+            hdf_set_valuef(g, "Catalog.CategoryName.%lld=%s", c->retired[i].id,
+                           c->retired[i].name[l]);
         for (int i = 0; i < c->ncats; i++) {
+            hdf_set_valuef(g, "Catalog.CategoryName.%lld=%s", c->cats[i].id, c->cats[i].name[l]);
+            publish_fields(&c->cats[i], g, "Catalog.AllCategories", i, (lang_t)l);
             hdf_set_valuef(g, "Catalog.AllCategories.%d.id=%lld", i, c->cats[i].id);
             hdf_set_valuef(g, "Catalog.AllCategories.%d.code=%s", i, c->cats[i].code);
             hdf_set_valuef(g, "Catalog.AllCategories.%d.name=%s", i, c->cats[i].name[l]);
-            hdf_set_valuef(g, "Catalog.CategoryName.%lld=%s", c->cats[i].id, c->cats[i].name[l]);
         }
         for (int i = 0; i < c->nprios; i++) {
             hdf_set_valuef(g, "Catalog.PriorityList.%d.id=%lld", i, c->prios[i].id);
@@ -364,7 +407,10 @@ const category_t *catalog_category(const catalog_t *c, const char *code)
 }
 const category_t *catalog_category_by_id(const catalog_t *c, long long id)
 {
-    FIND(c->cats, c->ncats, c->cats[i].id == id);
+    for (int i = 0; i < c->ncats; i++)
+        if (c->cats[i].id == id)
+            return &c->cats[i];
+    FIND(c->retired, c->nretired, c->retired[i].id == id);
 }
 const priority_t *catalog_priority(const catalog_t *c, const char *code)
 {

@@ -30,6 +30,7 @@ typedef struct category {
     long long default_priority_id;
     long long team_id;
     bool is_public;
+    bool active; /* false in catalog_t.retired only */
     cat_field_t *fields;
     int nfields;
 } category_t;
@@ -43,7 +44,16 @@ typedef struct priority {
     long long calendar_id;
     long long first_response_min, resolution_min, update_min; /* 0 = none */
     long long warning_percent;
+    long long classify_min; /* 0 = the desk's SLA.ClassifyMinutes */
 } priority_t;
+
+/* An override of a priority's targets for a category and/or a customer tag
+ * (table sla_policies, lib/slapolicy.h). 0 = any (ids) or inherited. */
+typedef struct sla_policy {
+    long long id, priority_id, category_id, tag_id;
+    long long calendar_id, classify_min, first_response_min, resolution_min, update_min;
+    long long warning_percent;
+} sla_policy_t;
 
 typedef struct channel {
     long long id;
@@ -59,8 +69,10 @@ typedef struct team {
 } team_t;
 
 typedef struct catalog {
-    category_t *cats;
+    category_t *cats; /* active ones: what new tickets may use */
     int ncats;
+    category_t *retired; /* deactivated: kept for old tickets (names), no fields */
+    int nretired;
     priority_t *prios;
     int nprios;
     channel_t *chans;
@@ -70,9 +82,13 @@ typedef struct catalog {
     bizcal_t *cals; /* business calendars, built in place (not copyable) */
     long long *cal_ids;
     int ncals;
+    sla_policy_t *pols; /* active SLA policies, by id */
+    int npols;
 } catalog_t;
 
-/* Loads everything active; 0 or -1. */
+/* Loads everything active, and the deactivated categories apart (old
+ * tickets still show them: catalog_category_by_id finds them, nothing else
+ * does). 0 or -1. */
 int catalog_load(catalog_t *c, db_t *db);
 void catalog_free(catalog_t *c);
 /* Writes Catalog.* into each language's global data set of the view. */

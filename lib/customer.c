@@ -5,13 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tags.h"
+
 #define C_SELECT                                                                              \
     "SELECT c.id, c.name, COALESCE(o.name, ''), COALESCE((SELECT GROUP_CONCAT(g.code ORDER BY" \
     " g.id) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE ct.customer_id ="     \
     " c.id), '') FROM customers c LEFT JOIN organisations o ON o.id = c.organisation_id "
 static const char sql_by_contact[] =
     C_SELECT "WHERE c.id IN (SELECT customer_id FROM customer_contacts WHERE kind = ? AND"
-             " value_bidx = ?) LIMIT ?";
+             " value_bidx IN " SECRET_LOOKUP_IN ") LIMIT ?";
 static const char sql_by_name[] = C_SELECT "WHERE c.name LIKE ? ORDER BY c.name, c.id LIMIT ?";
 
 void contact_normalise(const char *kind, const char *in, char *out, size_t cap)
@@ -37,10 +39,11 @@ int customer_search(desk_t *d, const char *q, customer_hit_t *hits, int max)
     if (strchr(q, '@') || digits >= 5) {
         const char *kind = strchr(q, '@') ? "email" : "phone";
         char norm[256];
-        unsigned char bidx[SECRET_HASH_LEN];
+        secret_lookup_t l;
         contact_normalise(kind, q, norm, sizeof norm);
-        secret_blind_index(&d->secrets, kind, norm, bidx);
-        st = db_query(&d->db, sql_by_contact, "sbi", kind, bidx, sizeof bidx, (long long)max);
+        secret_lookup(&d->secrets, kind, norm, &l);
+        st = db_query(&d->db, sql_by_contact, "s" SECRET_LOOKUP_FMT "i", kind,
+                      SECRET_LOOKUP_ARGS(&l), (long long)max);
     } else {
         char like[260];
         snprintf(like, sizeof like, "%s%%", q);
@@ -61,7 +64,7 @@ int customer_search(desk_t *d, const char *q, customer_hit_t *hits, int max)
 
 static const char sql_complaints[] =
     "SELECT COUNT(*) FROM tickets t JOIN categories c ON c.id = t.category_id"
-    " WHERE t.customer_id = ? AND t.created_at >= ? AND c.code = 'complaint'";
+    " WHERE t.customer_id = ? AND t.created_at >= ? AND FIND_IN_SET(c.code, ?) > 0";
 static const char sql_tag_rule[] =
     "INSERT INTO customer_tags (customer_id, tag_id, source, reason, created_at)"
     " SELECT ?, id, 'rule', ?, ? FROM tags WHERE code = 'frequent_complainer'"
@@ -73,13 +76,15 @@ static const char sql_has_tag[] =
 int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *category_code,
                              time_t now)
 {
-    long count = config_int(&d->cfg, "Tags.ComplaintCount", 3, 1, 1000);
-    long days = config_int(&d->cfg, "Tags.ComplaintDays", 90, 1, 3650);
+    tag_rules_t r; /* the admin's settings (lib/tags.h), else the config file's */
+    tags_rules(d, &r);
+    long count = r.complaint_count, days = r.complaint_days;
     long long n = 0;
     char reason[128];
-    if (strcmp(category_code, "complaint") != 0)
+    if (!tags_list_has(r.complaint_categories, category_code))
         return 0;
-    if (db_row(&d->db, sql_complaints, "it", "i", customer_id, now - days * 86400, &n) != 1)
+    if (db_row(&d->db, sql_complaints, "its", "i", customer_id, now - days * 86400,
+               r.complaint_categories, &n) != 1)
         return -1;
     if (n < count)
         return 0;

@@ -33,7 +33,7 @@
 
 enum { DB_OK = 0, DB_ERR = -1, DB_DUP = -2, DB_GONE = -3, DB_DEADLOCK = -4, DB_TOOLONG = -5 };
 
-#define DB_MAX_STMTS 96
+#define DB_MAX_STMTS 256
 
 typedef struct db {
     MYSQL *conn;

@@ -1,14 +1,18 @@
 /* desk: see desk.h. */
 #include "desk.h"
 
+#include <magic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
+#include "brand.h"
+#include "confver.h"
 #include "log.h"
 #include "outbox.h"
+#include "tags.h"
 
 int desk_configure(desk_t *d, const char *config_path)
 {
@@ -29,6 +33,8 @@ int desk_configure(desk_t *d, const char *config_path)
     d->offset_file = config_str(&d->cfg, "Clock.OffsetFile", NULL);
     d->clock_offset = config_int(&d->cfg, "Clock.OffsetSeconds", 0, -(1L << 40), 1L << 40);
     d->default_lang = lang_parse(config_str(&d->cfg, "Desk.DefaultLanguage", "zh"));
+    d->stamp_file = config_str(&d->cfg, "Desk.StampFile", NULL);
+    d->check_seconds = config_int(&d->cfg, "Config.CheckSeconds", 5, 1, 3600);
     return 0;
 }
 
@@ -36,7 +42,7 @@ int desk_open(desk_t *d, const char *const *pages)
 {
     if (secrets_load(&d->secrets, &d->cfg) || db_open(&d->db, &d->cfg) != DB_OK)
         return -1;
-    if (catalog_load(&d->catalog, &d->db)) {
+    if (confver_load(d)) {
         log_error("cannot load the catalogue of categories and priorities");
         return -1;
     }
@@ -51,19 +57,20 @@ int desk_open(desk_t *d, const char *const *pages)
     if (view_init(&d->view, &d->cfg, all))
         return -1;
     catalog_publish(&d->catalog, &d->view);
-    for (int l = 0; l < LANG_COUNT; l++) { /* the tag rule, for its explanation on hover */
-        hdf_set_valuef(d->view.global[l], "Rules.complaints=%ld",
-                       config_int(&d->cfg, "Tags.ComplaintCount", 3, 1, 1000));
-        hdf_set_valuef(d->view.global[l], "Rules.days=%ld",
-                       config_int(&d->cfg, "Tags.ComplaintDays", 90, 1, 3650));
-    }
+    brand_publish(d); /* the portal's name and texts (lib/brand.h) */
+    tags_publish(d);  /* tag names, colours and the rule on hover (lib/tags.h) */
     return 0;
 }
 
 void desk_close(desk_t *d)
 {
+    if (d->magic)
+        magic_close(d->magic);
+    d->magic = NULL;
     view_free(&d->view);
     catalog_free(&d->catalog);
+    settings_free(&d->settings);
+    mailtpl_free(&d->mailtpls);
     db_close(&d->db);
     config_free(&d->cfg);
 }

@@ -4,12 +4,16 @@
 #ifndef DESK_DESK_H
 #define DESK_DESK_H
 
+#include <sys/types.h>
 #include <time.h>
 
 #include "catalog.h"
 #include "config.h"
 #include "db.h"
+#include "http.h"
+#include "mailtpl.h"
 #include "secret.h"
+#include "settings.h"
 #include "ticket_number.h"
 #include "view.h"
 
@@ -27,7 +31,19 @@ typedef struct desk {
     long file_offset;        /* read from it */
     struct timespec offset_mtime;
     size_t max_body;   /* request body limit of this program */
+    req_limits_t limits; /* form and upload body limits (lib/http.h) */
+    char upload_dir[1024];
+    void *magic;       /* libmagic cookie, opened at the first upload */
     long at_risk_seconds; /* Queue.AtRiskMinutes: a deadline this close is "at risk" */
+    /* configuration changed on the web (lib/confver.h, lib/settings.h) */
+    settings_t settings;
+    mailtpls_t mailtpls;      /* admins' notification texts in force (lib/mailtpl.h) */
+    long long config_version; /* of the catalogue and settings loaded */
+    const char *stamp_file;   /* Desk.StampFile, or NULL */
+    ino_t stamp_ino;          /* the stamp file as last seen */
+    struct timespec stamp_mtime;
+    time_t checked_at;        /* CLOCK_MONOTONIC seconds of the last version read */
+    long check_seconds;       /* Config.CheckSeconds */
 } desk_t;
 
 /* Reads the config (once per process, before fork) and sets the process time

@@ -5,14 +5,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "view.h"
 
-static const char *const security_headers =
-    "Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; "
+static const char *const default_csp =
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; "
     "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'\r\n"
+    "frame-ancestors 'none'";
+static const char *const security_headers =
     "X-Content-Type-Options: nosniff\r\n"
     "X-Frame-Options: DENY\r\n"
     "Referrer-Policy: same-origin\r\n"
@@ -86,7 +89,13 @@ static void set_path(req_t *r)
     r->path[n] = '\0';
 }
 
-int req_start(req_t *r, FCGX_Request *fx, size_t max_body, bool parse_body)
+bool req_is_multipart(req_t *r)
+{
+    const char *ct = req_env(r, "CONTENT_TYPE");
+    return ct && strncasecmp(ct, "multipart/form-data", 19) == 0;
+}
+
+int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_body)
 {
     memset(r, 0, sizeof *r);
     r->fx = fx;
@@ -110,8 +119,11 @@ int req_start(req_t *r, FCGX_Request *fx, size_t max_body, bool parse_body)
     }
     r->hdf = r->cgi->hdf;
     const char *cl = req_env(r, "CONTENT_LENGTH");
-    if (cl && strtoull(cl, NULL, 10) > max_body)
+    bool multipart = req_is_multipart(r);
+    if (cl && strtoull(cl, NULL, 10) > (multipart ? lim->upload : lim->form))
         return 413;
+    if (multipart && lim->upload_dir)
+        hdf_set_value(r->hdf, "Config.Upload.TmpDir", lim->upload_dir);
     if (parse_body && (err = cgi_parse(r->cgi)) != STATUS_OK) {
         view_log_error(err, "cgi_parse");
         return 400;
@@ -188,6 +200,12 @@ bool http_local_path(const char *s)
     return s && s[0] == '/' && s[1] != '/' && s[1] != '\\' && !strpbrk(s, "\r\n");
 }
 
+void req_send_file(req_t *r, int fd, long long len)
+{
+    r->file_fd = fd;
+    r->file_len = len;
+}
+
 void req_redirect(req_t *r, const char *local_path)
 {
     r->status = 303;
@@ -214,19 +232,41 @@ static const char *reason(int status)
     }
 }
 
+static void send_file(req_t *r, FCGX_Stream *o)
+{
+    char buf[65536];
+    ssize_t n;
+    long long left = r->file_len;
+    while (strcmp(r->method, "HEAD") != 0 && left > 0 &&
+           (n = read(r->file_fd, buf, sizeof buf)) > 0) {
+        if (FCGX_PutStr(buf, (int)n, o) < 0)
+            break;
+        left -= n;
+    }
+    close(r->file_fd);
+    r->file_fd = 0;
+}
+
 void req_finish(req_t *r)
 {
     FCGX_Stream *o = r->fx->out;
-    int len = r->body.len;
-    FCGX_FPrintF(o, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n"
-                    "X-Request-Id: %s\r\n%s",
-                 r->status, reason(r->status), r->content_type, len, r->id, security_headers);
+    long long len = r->file_fd > 0 ? r->file_len : r->body.len;
+    /* libfcgi's own printf knows no %lld: format here */
+    char head[2048];
+    int n = snprintf(head, sizeof head,
+                     "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %lld\r\n"
+                     "X-Request-Id: %s\r\nContent-Security-Policy: %s\r\n%s",
+                     r->status, reason(r->status), r->content_type, len, r->id,
+                     r->csp ? r->csp : default_csp, security_headers);
+    FCGX_PutStr(head, n < (int)sizeof head ? n : (int)sizeof head - 1, o);
     if (r->https)
         FCGX_PutS("Strict-Transport-Security: max-age=31536000\r\n", o);
     FCGX_PutStr(r->headers, (int)r->headers_len, o);
     FCGX_PutS("\r\n", o);
-    if (len && strcmp(r->method, "HEAD") != 0)
-        FCGX_PutStr(r->body.buf, len, o);
+    if (r->file_fd > 0)
+        send_file(r, o);
+    else if (len && strcmp(r->method, "HEAD") != 0)
+        FCGX_PutStr(r->body.buf, (int)len, o);
     struct timespec end;
     clock_gettime(CLOCK_MONOTONIC, &end);
     double ms = (double)(end.tv_sec - r->started.tv_sec) * 1e3 +

@@ -28,12 +28,24 @@ typedef struct req {
     size_t headers_len;
     bool https;
     struct timespec started;
+    const char *csp;  /* a stricter Content-Security-Policy, or NULL for the default */
+    int file_fd;      /* > 0: the body is this file (req_send_file) */
+    long long file_len;
 } req_t;
 
+/* Request body limits: a urlencoded form, and a multipart form with files
+ * (written by the cgi kit to unlinked temporary files in upload_dir). */
+typedef struct req_limits {
+    size_t form, upload;
+    const char *upload_dir;
+} req_limits_t;
+
 /* Starts a request: parses the query string, cookies and headers and, when
- * parse_body is set, a form body of at most max_body bytes.
+ * parse_body is set, a form body within the limits.
  * Returns 0, or the HTTP status to answer with (400, 413, 500). */
-int req_start(req_t *r, FCGX_Request *fx, size_t max_body, bool parse_body);
+int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_body);
+/* True when the request body is multipart/form-data. */
+bool req_is_multipart(req_t *r);
 /* Reads a raw body of at most max_body bytes (the API's JSON).
  * Returns 0, 413 or 400; *out is malloc'd and NUL-terminated. */
 int req_read_body(req_t *r, size_t max_body, char **out, size_t *len);
@@ -49,6 +61,9 @@ void req_header(req_t *r, const char *name, const char *value);
 void req_set_cookie(req_t *r, const char *name, const char *value, long max_age,
                     const char *same_site);
 void req_redirect(req_t *r, const char *local_path); /* 303 to a local path */
+/* Makes the open file fd (len bytes) the response body; req_finish streams
+ * and closes it. */
+void req_send_file(req_t *r, int fd, long long len);
 
 /* Writes status, headers and body, logs the request and frees it. */
 void req_finish(req_t *r);

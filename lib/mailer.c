@@ -293,6 +293,37 @@ int mailer_init(mailer_t *m, const config_t *cfg)
     return 0;
 }
 
+void mailer_use_settings(mailer_t *m, const settings_t *s, const secrets_t *k)
+{
+    m->settings = s;
+    m->secrets = k;
+}
+
+/* A key's value ("" counts as unset: def). */
+static const char *opt(const mailer_t *m, const char *name, const char *def)
+{
+    const char *v = m->settings ? settings_get(m->settings, m->cfg, name, NULL)
+                                : config_str(m->cfg, name, NULL);
+    return v && *v ? v : def;
+}
+
+static long opt_int(const mailer_t *m, const char *name, long def, long min, long max)
+{
+    return m->settings ? settings_int(m->settings, m->cfg, name, def, min, max)
+                       : config_int(m->cfg, name, def, min, max);
+}
+
+/* A secret key's value in clear into out; "" when unset or unreadable. */
+static void opt_secret(const mailer_t *m, const char *name, char *out, size_t cap)
+{
+    if (!m->settings || !m->secrets) {
+        snprintf(out, cap, "%s", config_str(m->cfg, name, ""));
+        return;
+    }
+    if (settings_secret(m->settings, m->cfg, m->secrets, name, out, cap))
+        log_error("mailer: %s does not open (master key changed?)", name);
+}
+
 void mailer_free(mailer_t *m)
 {
     if (m->curl)
@@ -322,7 +353,7 @@ static CURL *handle(mailer_t *m, char *errbuf, const char *protocols)
     }
     CURL *h = m->curl;
     curl_easy_reset(h); /* keeps the connection cache */
-    long timeout = config_int(m->cfg, "Mail.TimeoutSeconds", 30, 1, 300);
+    long timeout = opt_int(m, "Mail.TimeoutSeconds", 30, 1, 300);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, timeout);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10L);
@@ -367,13 +398,13 @@ static size_t read_upload(char *buf, size_t size, size_t nitems, void *ud)
 int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const char *body,
                      long long id, long long thread_id, time_t date, char *err, size_t errcap)
 {
-    const char *from = config_str(m->cfg, "Mail.From", NULL);
+    const char *from = opt(m, "Mail.From", NULL);
     if (!mail_address_valid(from))
         return fail(err, errcap, MAIL_PERMANENT, "Mail.From is not set to an address", NULL, 0);
     if (!mail_address_valid(to))
         return fail(err, errcap, MAIL_PERMANENT, "not a valid email address", NULL, 0);
     mail_t msg = {.from = from,
-                  .from_name = config_str(m->cfg, "Mail.FromName", NULL),
+                  .from_name = opt(m, "Mail.FromName", NULL),
                   .to = to,
                   .subject = subject,
                   .body = body,
@@ -393,14 +424,16 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
     snprintf(env_to, sizeof env_to, "<%s>", to);
     struct curl_slist *rcpt = curl_slist_append(NULL, env_to);
     upload_t up = {text, len};
-    const char *user = config_str(m->cfg, "Mail.User", NULL);
-    curl_easy_setopt(h, CURLOPT_URL, config_str(m->cfg, "Mail.SMTPURL", "smtp://127.0.0.1:25"));
+    const char *user = opt(m, "Mail.User", NULL);
+    char password[256] = "";
+    curl_easy_setopt(h, CURLOPT_URL, opt(m, "Mail.SMTPURL", "smtp://127.0.0.1:25"));
     curl_easy_setopt(h, CURLOPT_USE_SSL,
-                     config_int(m->cfg, "Mail.StartTLS", 0, 0, 1) ? (long)CURLUSESSL_ALL
+                     opt_int(m, "Mail.StartTLS", 0, 0, 1) ? (long)CURLUSESSL_ALL
                                                                   : (long)CURLUSESSL_NONE);
     if (user) {
         curl_easy_setopt(h, CURLOPT_USERNAME, user);
-        curl_easy_setopt(h, CURLOPT_PASSWORD, config_str(m->cfg, "Mail.Password", ""));
+        opt_secret(m, "Mail.Password", password, sizeof password);
+        curl_easy_setopt(h, CURLOPT_PASSWORD, password);
     }
     curl_easy_setopt(h, CURLOPT_MAIL_FROM, env_from);
     curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
@@ -413,6 +446,7 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp);
     curl_slist_free_all(rcpt);
     free(text);
+    sodium_memzero(password, sizeof password);
     if (rc == CURLE_OK)
         return MAIL_OK;
     bool permanent = resp == 550 || resp == 551 || resp == 553;
@@ -422,22 +456,27 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
 
 int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, size_t errcap)
 {
-    const char *tmpl = config_str(m->cfg, "Sms.URL", NULL);
+    const char *tmpl = opt(m, "Sms.URL", NULL);
     if (!tmpl)
         return fail(err, errcap, MAIL_PERMANENT, "Sms.URL is not configured", NULL, 0);
     if (!sms_number_valid(to))
         return fail(err, errcap, MAIL_PERMANENT, "not a valid phone number", NULL, 0);
-    const char *key = config_str(m->cfg, "Sms.Key", NULL);
-    const char *key_header = config_str(m->cfg, "Sms.KeyHeader", "X-Api-Key");
-    if (strpbrk(key_header, "\r\n: ") || (key && strpbrk(key, "\r\n")))
+    char secret[256];
+    opt_secret(m, "Sms.Key", secret, sizeof secret);
+    const char *key = *secret ? secret : NULL;
+    const char *key_header = opt(m, "Sms.KeyHeader", "X-Api-Key");
+    if (strpbrk(key_header, "\r\n: ") || (key && strpbrk(key, "\r\n"))) {
+        sodium_memzero(secret, sizeof secret);
         return fail(err, errcap, MAIL_PERMANENT, "Sms.Key or Sms.KeyHeader holds a line break",
                     NULL, 0);
-    const char *body_tmpl = config_str(m->cfg, "Sms.Body", NULL);
+    }
+    const char *body_tmpl = opt(m, "Sms.Body", NULL);
     char *url = sms_build_url(tmpl, to, text);
     char *body = body_tmpl ? sms_build_url(body_tmpl, to, text) : NULL;
     char errbuf[CURL_ERROR_SIZE] = "";
     CURL *h = url && (body || !body_tmpl) ? handle(m, errbuf, "http,https") : NULL;
     if (!h) {
+        sodium_memzero(secret, sizeof secret);
         free(url);
         free(body);
         return fail(err, errcap, MAIL_TEMPORARY, "out of memory", NULL, 0);
@@ -447,6 +486,8 @@ int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, si
     if (key) {
         snprintf(line, sizeof line, "%s: %s", key_header, key);
         headers = curl_slist_append(headers, line);
+        sodium_memzero(line, sizeof line);
+        sodium_memzero(secret, sizeof secret);
     }
     if (body)
         headers = curl_slist_append(headers, "Content-Type: application/x-www-form-urlencoded");

@@ -9,7 +9,8 @@
  *                    CRLF line ends, a Message-ID derived from the outbox id;
  *   sms_build_url()  the gateway URL (or body) with {to} and {text} filled in.
  *
- * Configuration (read by mailer_init from the desk's config):
+ * Configuration (read at each send from the desk's config, or from the
+ * settings admins edit, see mailer_use_settings):
  *   Mail.SMTPURL          smtp://host:port, or smtps://host:port for TLS from
  *                         the first byte (default smtp://127.0.0.1:25)
  *   Mail.StartTLS         1: require STARTTLS on smtp:// (CURLOPT_USE_SSL)
@@ -33,6 +34,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "settings.h"
 
 /* Outcomes of a delivery: retry later, or never (the outbox marks the message
  * failed at once). */
@@ -76,11 +78,17 @@ bool sms_number_valid(const char *number);
 
 typedef struct mailer {
     const config_t *cfg;
+    const settings_t *settings; /* NULL: the config file alone */
+    const secrets_t *secrets;   /* opens Mail.Password / Sms.Key stored sealed */
     void *curl; /* CURL *, made on first use and kept for connection reuse */
 } mailer_t;
 
 /* Remembers cfg (read at each send, so it must outlive the mailer). 0. */
 int mailer_init(mailer_t *m, const config_t *cfg);
+/* From now on the keys above are read from the settings admins edit
+ * (lib/settings.h: a stored value wins over the config key of the same
+ * name), secrets opened with k; both must outlive the mailer. */
+void mailer_use_settings(mailer_t *m, const settings_t *s, const secrets_t *k);
 void mailer_free(mailer_t *m);
 
 /* Sends one email from Mail.From (and Mail.FromName) to `to`. MAIL_OK, or

@@ -9,7 +9,7 @@
 
 static const char sql_ticket_mail[] =
     "SELECT t.number, t.subject, t.language, COALESCE(t.submit_key, ''), t.category_id,"
-    " t.priority_id, COALESCE(a.name, ''), t.assigned_at FROM tickets t"
+    " t.priority_id, COALESCE(a.name, ''), t.assigned_at, t.contact_name FROM tickets t"
     " LEFT JOIN agents a ON a.id = t.owner_id WHERE t.id = ?";
 static const char sql_alert_recipients[] =
     "SELECT id, email, language, name FROM agents WHERE active = 1 AND email IS NOT NULL"
@@ -41,6 +41,7 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
     if (hdf_init(&h) != STATUS_OK)
         return -1;
     hdf_set_value(h, "Recipient.name", in->contact_name ? in->contact_name : "");
+    hdf_set_value(h, "Customer.name", in->contact_name ? in->contact_name : "");
     hdf_set_value(h, "Ticket.number", number);
     hdf_set_value(h, "Ticket.subject", in->subject ? in->subject : "");
     hdf_set_value(h, "Ticket.category", in->category->name[lang]);
@@ -68,7 +69,7 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
 }
 
 typedef struct ticket_mail {
-    char number[TN_MAX], subject[801], language[3], submit_key[201], owner[401];
+    char number[TN_MAX], subject[801], language[3], submit_key[201], owner[401], contact[401];
     long long category_id, priority_id;
     time_t assigned_at;
 } ticket_mail_t;
@@ -76,10 +77,10 @@ typedef struct ticket_mail {
 static int load_mail_facts(desk_t *d, long long id, ticket_mail_t *t)
 {
     memset(t, 0, sizeof *t);
-    return db_row(&d->db, sql_ticket_mail, "i", "ssssiist", id, t->number, sizeof t->number,
+    return db_row(&d->db, sql_ticket_mail, "i", "ssssiists", id, t->number, sizeof t->number,
                   t->subject, sizeof t->subject, t->language, sizeof t->language, t->submit_key,
                   sizeof t->submit_key, &t->category_id, &t->priority_id, t->owner,
-                  sizeof t->owner, &t->assigned_at) == 1
+                  sizeof t->owner, &t->assigned_at, t->contact, sizeof t->contact) == 1
                ? 0
                : -1;
 }
@@ -128,6 +129,8 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     hdf_set_valuef(h, "Ticket.link=%s/agent/t/%s", d->base_url, t.number);
     hdf_set_value(h, "Clock.kind", alert_clock(alert));
     hdf_set_value(h, "Agent.name", t.owner); /* the owner or assignee, "" when none */
+    hdf_set_value(h, "Customer.name", t.contact);
+    hdf_set_valuef(h, "Ticket.category_id=%lld", t.category_id);
     view_set_time(h, "Due.at", deadline);
     view_set_time(h, "Due.answer", deadline);
     view_set_time(h, "Due.accept", deadline);
@@ -172,6 +175,10 @@ static int customer_mail(desk_t *d, long long ticket_id, const char *kind, const
     hdf_set_value(h, "Ticket.priority", p ? p->code : "");
     if (body)
         hdf_set_value(h, "Body", body);
+    /* for admins' own texts (lib/mailtpl.h): {customer}, {agent}, {category} */
+    hdf_set_value(h, "Customer.name", t.contact);
+    hdf_set_value(h, "Owner.name", t.owner);
+    hdf_set_valuef(h, "Ticket.category_id=%lld", t.category_id);
     ticket_follow_token(d, t.submit_key, token);
     set_link(d, h, token);
     if (survey_path)
@@ -209,6 +216,8 @@ int notify_assignment(desk_t *d, long long ticket_id, long long agent_id, time_t
     hdf_set_value(h, "Ticket.subject", t.subject);
     hdf_set_value(h, "Ticket.priority", p ? p->code : "");
     hdf_set_value(h, "Ticket.category", k ? k->name[lang_parse(lang)] : "");
+    hdf_set_value(h, "Customer.name", t.contact);
+    hdf_set_value(h, "Owner.name", t.owner);
     hdf_set_valuef(h, "Ticket.link=%s/agent/t/%s", d->base_url, t.number);
     view_set_time(h, "Due.accept", accept_due);
     snprintf(key, sizeof key, "assign:ticket=%lld:agent=%lld:%ld", ticket_id, agent_id,

@@ -155,6 +155,20 @@ static void trim_partial_utf8(char *s)
         s[i - 1] = '\0';
 }
 
+/* An admin's active text for this email (lib/mailtpl.h): 1 used, 0 none,
+ * -1 out of memory. */
+static int render_override(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
+                           char **body)
+{
+    const mailtpl_t *o = mailtpl_find(&d->mailtpls, kind, lang);
+    if (!o || strcmp(hdf_get_value(data, "Channel", "email"), "email") != 0)
+        return 0;
+    if (mailtpl_fill(&d->view, lang, o->event, o->subject, o->body, data, subject, body))
+        return -1;
+    tidy_body(*body);
+    return 1;
+}
+
 int outbox_render(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
                   char **body)
 {
@@ -165,6 +179,20 @@ int outbox_render(desk_t *d, const char *kind, lang_t lang, HDF *data, char **su
     }
     if (flatten_fields(data))
         return -1;
+    int over = render_override(d, kind, lang, data, subject, body);
+    if (over)
+        return over < 0 ? -1 : 0;
+    return outbox_render_shipped(d, kind, lang, data, subject, body);
+}
+
+int outbox_render_shipped(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
+                          char **body)
+{
+    *subject = *body = NULL;
+    if (!kind_valid(kind)) {
+        log_error("outbox: invalid message kind");
+        return -1;
+    }
     char page[64];
     snprintf(page, sizeof page, "mail/%s.cs", kind);
     STRING out;
@@ -337,11 +365,13 @@ int outbox_deliver_due(desk_t *d, int max, int *sent, int *failed)
         free(ids);
         return rc;
     }
-    long timeout = config_int(&d->cfg, "Mail.TimeoutSeconds", 30, 1, 300);
+    /* the settings admins edit win over the config file (lib/settings.h) */
+    long timeout = settings_int(&d->settings, &d->cfg, "Mail.TimeoutSeconds", 30, 1, 300);
     long lease_seconds = 2 * timeout + 10 > LEASE_MIN ? 2 * timeout + 10 : LEASE_MIN;
-    long max_attempts = config_int(&d->cfg, "Mail.MaxAttempts", 10, 1, 100);
+    long max_attempts = settings_int(&d->settings, &d->cfg, "Mail.MaxAttempts", 10, 1, 100);
     mailer_t mailer;
     mailer_init(&mailer, &d->cfg);
+    mailer_use_settings(&mailer, &d->settings, &d->secrets);
     int claimed = 0;
     rc = 0;
     for (int i = 0; i < n; i++) {

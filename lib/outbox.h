@@ -80,6 +80,12 @@ int outbox_add(desk_t *d, const outbox_msg_t *m);
  * (see templates/mail/macros.cs). 0, or -1 after logging why. */
 int outbox_render(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
                   char **body);
+/* outbox_render uses an admin's active text for an email of kind in lang
+ * when there is one (lib/mailtpl.h: placeholders filled from data, the same
+ * tidying of the body); this one always renders the shipped template
+ * (previews on the admin page). Same results. */
+int outbox_render_shipped(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
+                          char **body);
 
 /* Delivers up to max due messages (max is clamped to 1..1000). Must be called
  * outside any transaction. Counts the messages delivered in *sent and the

@@ -7,6 +7,7 @@
 
 #include "log.h"
 #include "notify.h"
+#include "slapolicy.h"
 #include "ticket_internal.h"
 
 static const char *const codes[SLA_ALERT_COUNT] = {
@@ -192,7 +193,8 @@ int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_
         return -1;
     if (p->warning_percent > 0)
         pct = p->warning_percent;
-    long classify = config_int(&d->cfg, "SLA.ClassifyMinutes", 120, 1, 100000);
+    long classify = p->classify_min > 0 ? (long)p->classify_min
+                                        : config_int(&d->cfg, "SLA.ClassifyMinutes", 120, 1, 100000);
     out->classify = plus(c, start, classify, NULL, 0);
     out->first_response = plus(c, start, p->first_response_min, NULL, 0);
     out->first_response_warn = warn(c, start, p->first_response_min, pct, NULL, 0);
@@ -253,13 +255,54 @@ static const char sql_store_dues[] =
     "UPDATE tickets SET first_response_due_at = ?, first_response_warn_at = ?,"
     " resolution_due_at = ?, resolution_warn_at = ?, resolution_paused_at = ? WHERE id = ?";
 
-int sla_recompute(desk_t *d, long long ticket_id, const priority_t *p, time_t created,
+static const char sql_customer_tags[] =
+    "SELECT tag_id FROM customer_tags WHERE customer_id = ? ORDER BY tag_id LIMIT 64";
+static const char sql_ticket_facts[] = "SELECT category_id, customer_id FROM tickets WHERE id = ?";
+
+int sla_targets(desk_t *d, const priority_t *p, long long category_id, long long customer_id,
+                priority_t *out)
+{
+    const catalog_t *cat = &d->catalog;
+    long long tags[64];
+    int ntags = 0, rc = 0;
+    if (customer_id && slapolicy_needs_tags(cat->pols, cat->npols, p->id)) {
+        MYSQL_STMT *st = db_query(&d->db, sql_customer_tags, "i", customer_id);
+        if (!st)
+            return -1;
+        while (ntags < 64 && (rc = db_fetch(st, "i", &tags[ntags])) == 1)
+            ntags++;
+        db_done(st);
+        if (rc < 0)
+            return -1;
+    }
+    int i = slapolicy_pick(cat->pols, cat->npols, p->id, category_id, tags, ntags);
+    slapolicy_apply(p, i < 0 ? NULL : &cat->pols[i], out);
+    if (!catalog_calendar(cat, out->calendar_id)) /* never a ticket without dues */
+        out->calendar_id = p->calendar_id;
+    return 0;
+}
+
+int sla_ticket_targets(desk_t *d, long long ticket_id, const priority_t *p, priority_t *out)
+{
+    long long category = 0, customer = 0;
+    if (!d->catalog.npols) {
+        *out = *p;
+        return 0;
+    }
+    if (db_row(&d->db, sql_ticket_facts, "i", "ii", ticket_id, &category, &customer) < 0)
+        return -1;
+    return sla_targets(d, p, category, customer, out);
+}
+
+int sla_recompute(desk_t *d, long long ticket_id, const priority_t *base, time_t created,
                   bool paused_now, time_t now)
 {
     bizclock_pause_t pauses[64];
     sla_dues_t due;
+    priority_t pt, *p = &pt;
     int n = sla_pauses(d, ticket_id, pauses, 64);
-    if (n < 0 || sla_dues(d, p, created, pauses, n, &due))
+    if (n < 0 || sla_ticket_targets(d, ticket_id, base, p) ||
+        sla_dues(d, p, created, pauses, n, &due))
         return -1;
     return db_exec(&d->db, sql_store_dues, "ttttti", due.first_response,
                    due.first_response_warn, due.resolution, due.resolution_warn,

@@ -25,6 +25,15 @@ typedef struct sla_dues {
     time_t classify, first_response, first_response_warn, resolution, resolution_warn;
 } sla_dues_t;
 
+/* The targets that apply to a ticket of priority p in category_id whose
+ * customer is customer_id: p with the SLA policy lib/slapolicy.h chooses
+ * laid over it (the customer's tags are read only when a policy of p is
+ * about a tag). 0 or -1. */
+int sla_targets(desk_t *d, const priority_t *p, long long category_id, long long customer_id,
+                priority_t *out);
+/* The same for an existing ticket: its category and customer are read. */
+int sla_ticket_targets(desk_t *d, long long ticket_id, const priority_t *p, priority_t *out);
+
 /* Computes the dues of a ticket opened at start, leaving out the pauses
  * (sorted, disjoint, the last may be open). 0 or -1 (no calendar). */
 int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_t *pauses,
@@ -38,7 +47,8 @@ time_t sla_next_update(desk_t *d, const priority_t *p, time_t t);
  * changes into and out of the waiting states. Returns their number or -1. */
 int sla_pauses(desk_t *d, long long ticket_id, bizclock_pause_t *out, int max);
 /* Recomputes and stores the ticket's first-response and resolution dues
- * (with pauses) under priority p; inside the caller's transaction. */
+ * (with pauses) under priority p and the ticket's SLA policy (see
+ * sla_ticket_targets); inside the caller's transaction. */
 int sla_recompute(desk_t *d, long long ticket_id, const priority_t *p, time_t created,
                   bool paused_now, time_t now);
 

@@ -8,16 +8,19 @@
 #include <string.h>
 
 #include "customer.h"
+#include "dispatch.h"
 #include "log.h"
 #include "notify.h"
 #include "sla.h"
+#include "tags.h"
 #include "ticket_internal.h"
 
 #define CLASSIFY_MINUTES_DEFAULT 120
 
 static const char sql_by_submit[] = "SELECT id, number FROM tickets WHERE submit_key = ?";
 static const char sql_find_contact[] =
-    "SELECT customer_id FROM customer_contacts WHERE kind = ? AND value_bidx = ?";
+    "SELECT customer_id FROM customer_contacts WHERE kind = ? AND value_bidx IN " SECRET_LOOKUP_IN
+    " ORDER BY id LIMIT 1";
 static const char sql_find_org[] = "SELECT id FROM organisations WHERE name = ?";
 static const char sql_insert_org[] = "INSERT INTO organisations (name, created_at) VALUES (?, ?)";
 static const char sql_customer_org[] =
@@ -31,6 +34,7 @@ static const char sql_bump_counter[] =
     "INSERT INTO ticket_counters (period, serial) VALUES (?, 1)"
     " ON DUPLICATE KEY UPDATE serial = serial + 1";
 static const char sql_get_counter[] = "SELECT serial FROM ticket_counters WHERE period = ?";
+static const char sql_number_taken[] = "SELECT COUNT(*) FROM tickets WHERE number = ?";
 static const char sql_insert_ticket[] =
     "INSERT INTO tickets (number, follow_hash, submit_key, status, channel_id, category_id,"
     " priority_id, customer_id, organisation_id, contact_name, contact_email_sealed,"
@@ -58,6 +62,7 @@ static const char sql_insert_event[] =
     " resolution_due_at, first_responded_at, resolved_at, closed_at, assigned_at,"            \
     " accept_due_at, accepted_at FROM tickets "
 static const char sql_by_number[] = TICKET_COLUMNS "WHERE number = ?";
+static const char sql_by_id[] = TICKET_COLUMNS "WHERE id = ?";
 static const char sql_by_follow[] = TICKET_COLUMNS "WHERE follow_hash = ?";
 static const char sql_by_id_for_update[] = TICKET_COLUMNS "WHERE id = ? FOR UPDATE";
 
@@ -65,8 +70,17 @@ static const char sql_events[] =
     "SELECT id, kind, visibility, actor_type, actor_name, COALESCE(field, ''),"
     " COALESCE(old_value, ''), COALESCE(new_value, ''), body, created_at"
     " FROM ticket_events WHERE ticket_id = ? AND (visibility = 'public' OR ? = 0) ORDER BY id";
+/* Labels come from the field rows themselves, active or not: a field or
+ * option deactivated since keeps showing on the tickets that used it. */
+#define OPTION_LABELS(col, sep)                                                               \
+    " IF(f.field_type IN ('choice', 'multichoice'), (SELECT GROUP_CONCAT(o." col              \
+    " ORDER BY o.sort_order, o.id SEPARATOR '" sep "') FROM category_field_options o"         \
+    " WHERE o.field_id = v.field_id AND FIND_IN_SET(o.code, v.value) > 0), NULL)"
 static const char sql_values[] =
-    "SELECT field_id, value FROM ticket_field_values WHERE ticket_id = ? ORDER BY field_id";
+    "SELECT f.label_zh, f.label_en, f.field_type, v.value," OPTION_LABELS("label_zh", "、")
+    "," OPTION_LABELS("label_en", ", ")
+    " FROM ticket_field_values v JOIN category_fields f ON f.id = v.field_id"
+    " WHERE v.ticket_id = ? ORDER BY f.sort_order, f.id";
 static const char sql_touch_status[] =
     "UPDATE tickets SET status = ?, is_open = ?, version = version + 1, updated_at = ?,"
     " resolved_at = COALESCE(?, resolved_at), closed_at = ? WHERE id = ?";
@@ -125,12 +139,13 @@ void ticket_follow_token(const desk_t *d, const char *submit_key, char out[TOKEN
 static int find_customer(desk_t *d, const char *kind, const char *value, long long *id)
 {
     char norm[256];
-    unsigned char bidx[SECRET_HASH_LEN];
+    secret_lookup_t l;
     if (!value)
         return 0;
     contact_normalise(kind, value, norm, sizeof norm);
-    secret_blind_index(&d->secrets, kind, norm, bidx);
-    return db_row(&d->db, sql_find_contact, "sb", "i", kind, bidx, sizeof bidx, id);
+    secret_lookup(&d->secrets, kind, norm, &l);
+    return db_row(&d->db, sql_find_contact, "s" SECRET_LOOKUP_FMT, "i", kind, SECRET_LOOKUP_ARGS(&l),
+                  id);
 }
 
 static int add_contact(desk_t *d, long long customer, const char *kind, const char *value,
@@ -188,19 +203,38 @@ static int resolve_customer(desk_t *d, const ticket_new_t *in, time_t now, long 
     return add_contact(d, *cust, "phone", in->phone, now);
 }
 
+/* The number format: the admin's setting (from the next ticket on), else
+ * the config file's Desk.TicketNumberFormat. */
+static const char *number_pattern(const desk_t *d)
+{
+    const char *p = settings_get(&d->settings, NULL, "Desk.TicketNumberFormat", NULL);
+    return p && tn_pattern_valid(p) ? p : d->number_pattern;
+}
+
+/* The period's next serial; a number some earlier format already gave out
+ * (the format was changed back and forth) is skipped, so none repeats. */
 static int next_number(desk_t *d, time_t now, char *number, size_t cap)
 {
     struct tm local;
     char period[9];
-    long long serial = 0;
+    const char *pattern = number_pattern(d);
     localtime_r(&now, &local);
-    tn_period(d->number_pattern, &local, period);
-    int rc = db_exec(&d->db, sql_bump_counter, "s", period);
-    if (rc < 0)
-        return rc;
-    if (db_row(&d->db, sql_get_counter, "s", "i", period, &serial) != 1)
-        return DB_ERR;
-    return tn_render(d->number_pattern, &local, (long)serial, number, cap) ? DB_ERR : DB_OK;
+    tn_period(pattern, &local, period);
+    for (int tries = 0; tries < 1000; tries++) {
+        long long serial = 0, taken = 0;
+        int rc = db_exec(&d->db, sql_bump_counter, "s", period);
+        if (rc < 0)
+            return rc;
+        if (db_row(&d->db, sql_get_counter, "s", "i", period, &serial) != 1)
+            return DB_ERR;
+        if (tn_render(pattern, &local, (long)serial, number, cap))
+            return DB_ERR;
+        if (db_row(&d->db, sql_number_taken, "s", "i", number, &taken) != 1)
+            return DB_ERR;
+        if (!taken)
+            return DB_OK;
+    }
+    return DB_ERR;
 }
 
 int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
@@ -217,7 +251,8 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
 static time_t earliest(time_t a, time_t b) { return !a ? b : !b ? a : a < b ? a : b; }
 
 static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p, long long cust,
-                         long long org, time_t now, ticket_receipt_t *out, sla_dues_t *due_out)
+                         long long org, long long team, time_t now, ticket_receipt_t *out,
+                         sla_dues_t *due_out)
 {
     unsigned char follow[SECRET_HASH_LEN];
     unsigned char email[SECRET_SEALED_LEN(256)], phone[SECRET_SEALED_LEN(64)];
@@ -229,7 +264,9 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
         secret_seal(&d->secrets, in->phone, strlen(in->phone), phone);
     token_hash(&d->secrets, out->follow_token, follow);
     sla_dues_t due;
-    if (sla_dues(d, p, now, NULL, 0, &due))
+    priority_t targets; /* the priority with the ticket's SLA policy laid over it */
+    if (sla_targets(d, p, in->category->id, cust, &targets) ||
+        sla_dues(d, &targets, now, NULL, 0, &due))
         return DB_ERR;
     *due_out = due;
     time_t next = earliest(due.classify, due.first_response);
@@ -243,7 +280,7 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
         in->language ? in->language : "zh", in->subject, in->description,
         in->product ? in->product : "", in->product_version ? in->product_version : "",
         in->serial_number ? in->serial_number : "", in->impact, in->tried, in->error_message,
-        in->keywords ? in->keywords : "", in->started_at, in->expected_at, in->category->team_id,
+        in->keywords ? in->keywords : "", in->started_at, in->expected_at, team,
         in->actor.agent_id, in->actor.api_key_id, now, now, due.classify, due.first_response,
         due.first_response_warn, due.resolution, due.resolution_warn, next, alert);
     out->id = (long long)d->db.last_id;
@@ -254,8 +291,9 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
  * (Tags.VipRaisesPriority, default on), unless its priority was given. */
 static int vip_raise(desk_t *d, long long customer, const priority_t **p)
 {
-    if (!config_int(&d->cfg, "Tags.VipRaisesPriority", 1, 0, 1) ||
-        !customer_has_tag(d, customer, "vip"))
+    tag_rules_t rules; /* the admin's setting (lib/tags.h), else the config file's */
+    tags_rules(d, &rules);
+    if (!rules.vip_raises_priority || !customer_has_tag(d, customer, "vip"))
         return 0;
     const priority_t *best = NULL;
     for (int i = 0; i < d->catalog.nprios; i++) {
@@ -275,7 +313,10 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
     time_t now = desk_now(d);
     long long cust = 0, org = 0;
     sla_dues_t due;
+    dispatch_plan_t plan;
     int rc = db_begin(&d->db);
+    if (rc == DB_OK) /* first: its team lock comes before any other read */
+        rc = dispatch_plan(d, in->category->id, 0, 0, &plan);
     if (rc == DB_OK)
         rc = resolve_customer(d, in, now, &cust, &org);
     if (rc == DB_OK && !in->priority && vip_raise(d, cust, &p))
@@ -283,7 +324,7 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
     if (rc == DB_OK)
         rc = next_number(d, now, out->number, sizeof out->number);
     if (rc == DB_OK)
-        rc = insert_ticket(d, in, p, cust, org, now, out, &due);
+        rc = insert_ticket(d, in, p, cust, org, plan.team_id, now, out, &due);
     if (rc == DB_OK) /* counts this ticket too */
         rc = customer_apply_tag_rules(d, cust, in->category->code, now) ? DB_ERR : DB_OK;
     for (int i = 0; rc == DB_OK && i < in->nvalues; i++)
@@ -294,6 +335,12 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
         }
     if (rc == DB_OK)
         rc = ticket_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
+    if (rc == DB_OK)
+        rc = attachment_link(d, out->id, (long long)d->db.last_id, in->actor.type, in->files);
+    if (rc == DB_OK)
+        rc = dispatch_apply(d, out->id, "new", &plan, now);
+    if (rc == DB_OK && plan.choice.outcome == DISPATCH_PICKED)
+        rc = ticket_refresh_due(d, out->id) || sla_refresh_alert(d, out->id) ? DB_ERR : DB_OK;
     if (rc == DB_OK)
         rc = notify_ticket_created(d, out->id, in, p, out->number, out->follow_token, &due);
     if (rc == DB_OK)
@@ -361,6 +408,12 @@ int ticket_by_number(desk_t *d, const char *number, ticket_t *t)
     return found(db_row(&d->db, sql_by_number, "s", TICKET_FETCH, number, TICKET_ARGS(t)));
 }
 
+int ticket_by_id(desk_t *d, long long id, ticket_t *t)
+{
+    memset(t, 0, sizeof *t);
+    return found(db_row(&d->db, sql_by_id, "i", TICKET_FETCH, id, TICKET_ARGS(t)));
+}
+
 int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t)
 {
     unsigned char hash[SECRET_HASH_LEN];
@@ -405,39 +458,29 @@ int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
     return rc < 0 ? TICKET_ERR : TICKET_OK;
 }
 
-static const cat_field_t *field_of(const category_t *k, long long field_id)
-{
-    for (int i = 0; k && i < k->nfields; i++)
-        if (k->fields[i].id == field_id)
-            return &k->fields[i];
-    return NULL;
-}
-
-/* Choice codes are shown by their label in the reader's language. */
-static const char *value_label(const cat_field_t *f, const char *code, lang_t lang)
-{
-    for (int i = 0; i < f->nchoices; i++)
-        if (strcmp(f->choices[i], code) == 0)
-            return f->choice_label[i][lang];
-    return code;
-}
-
 int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
                       void (*fn)(const char *label, const char *value, void *ctx), void *ctx)
 {
-    const category_t *k = catalog_category_by_id(&d->catalog, t->category_id);
+    static const char *const yes[LANG_COUNT] = {"是", "Yes"};
     MYSQL_STMT *st = db_query(&d->db, sql_values, "i", t->id);
     if (!st)
         return TICKET_ERR;
-    long long fid;
-    char *value;
+    char label[LANG_COUNT][101], type[16];
+    char *value, *opts[LANG_COUNT];
     int rc;
-    while ((rc = db_fetch(st, "iS", &fid, &value)) == 1) {
-        const cat_field_t *f = field_of(k, fid);
-        if (f && value)
-            fn(f->label[lang], f->form.type == FT_CHOICE ? value_label(f, value, lang) : value,
-               ctx);
+    while ((rc = db_fetch(st, "sssSSS", label[LANG_ZH], sizeof label[LANG_ZH], label[LANG_EN],
+                          sizeof label[LANG_EN], type, sizeof type, &value, &opts[LANG_ZH],
+                          &opts[LANG_EN])) == 1) {
+        /* choices by their labels in the reader's language, yes/no in words */
+        const char *shown = opts[lang] && *opts[lang] ? opts[lang]
+                            : strcmp(type, "bool") == 0 && value && !strcmp(value, "1")
+                                ? yes[lang]
+                                : value;
+        if (shown && *shown)
+            fn(label[lang], shown, ctx);
         free(value);
+        free(opts[LANG_ZH]);
+        free(opts[LANG_EN]);
     }
     db_done(st);
     return rc < 0 ? TICKET_ERR : TICKET_OK;
@@ -469,6 +512,7 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
 
 typedef struct change {
     const actor_t *who;
+    const uploads_t *files;
     const char *text;
     bool internal;
     ticket_status_t to;
@@ -482,8 +526,10 @@ static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now);
 static int apply_comment(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
     change_t *c = arg;
-    if (ok(ticket_event(d, t->id, c->internal ? "note" : "comment", c->internal, c->who, NULL,
-                     NULL, NULL, c->text, now)))
+    const char *kind = !c->text ? "attachment" : c->internal ? "note" : "comment";
+    if (ok(ticket_event(d, t->id, kind, c->internal, c->who, NULL, NULL, NULL, c->text, now)))
+        return TICKET_ERR;
+    if (attachment_link(d, t->id, (long long)d->db.last_id, c->who->type, c->files))
         return TICKET_ERR;
     if (ok(db_exec(&d->db, sql_touch_comment, "ti", now, t->id)))
         return TICKET_ERR;
@@ -496,9 +542,9 @@ static int apply_comment(desk_t *d, ticket_t *t, void *arg, time_t now)
 }
 
 int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const char *body,
-                       bool internal)
+                       bool internal, const uploads_t *files)
 {
-    change_t c = {.who = who, .text = body, .internal = internal};
+    change_t c = {.who = who, .text = body, .internal = internal, .files = files};
     return ticket_with_locked(d, ticket_id, 0, apply_comment, &c);
 }
 

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "attachment.h"
 #include "desk.h"
 #include "ticket_state.h"
 
@@ -43,6 +44,7 @@ typedef struct ticket_new {
     actor_t actor;
     const field_value_t *values;
     int nvalues;
+    const uploads_t *files; /* stored attachments to record with it, or NULL */
 } ticket_new_t;
 
 typedef struct ticket_receipt {
@@ -89,6 +91,7 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out);
 /* Loads by number or by follow token; free with ticket_free(). */
 int ticket_by_number(desk_t *d, const char *number, ticket_t *t);
 int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t);
+int ticket_by_id(desk_t *d, long long id, ticket_t *t);
 void ticket_free(ticket_t *t);
 
 /* What the agent page shows beyond ticket_t. Strings are malloc'd. */
@@ -113,10 +116,12 @@ int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
 int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
                       void (*fn)(const char *label, const char *value, void *ctx), void *ctx);
 
-/* Adds a message to the thread. A customer's message on a ticket waiting on
- * them moves it back to in_progress (the resolution clock runs again). */
+/* Adds a message to the thread with the stored attachments (or NULL); a
+ * NULL body adds the files alone (an "attachment" event). A customer's
+ * message on a ticket waiting on them moves it back to in_progress (the
+ * resolution clock runs again). */
 int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const char *body,
-                       bool internal);
+                       bool internal, const uploads_t *files);
 /* Priority (NULL: keep) and status (< 0: keep) together, all or nothing: an
  * illegal status leaves the priority unchanged too. */
 int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int status,

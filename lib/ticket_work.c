@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "dispatch.h"
 #include "notify.h"
 #include "sla.h"
 #include "ticket_internal.h"
@@ -81,6 +82,7 @@ typedef struct action {
     ticket_status_t to;
     const category_t *cat;
     const priority_t *priority;
+    const uploads_t *files;
 } action_t;
 
 /* Moves status along the workflow and records it; refuses illegal moves. */
@@ -108,8 +110,8 @@ static int move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t to,
 static int set_owner(desk_t *d, ticket_t *t, long long owner, long long team, ticket_status_t st,
                      time_t now)
 {
-    long accept = config_int(&d->cfg, "SLA.AcceptMinutes", ACCEPT_MINUTES_DEFAULT, 1, 100000);
     bool assigned = st == TS_ASSIGNED;
+    long accept = assigned ? dispatch_accept_minutes(d, team ? team : t->team_id) : 0;
     if (ok(db_exec(&d->db, sql_set_owner, "jjstttti", owner, team, ticket_status_code(st),
                    owner ? now : 0, assigned ? now + accept * 60 : 0,
                    st == TS_ACCEPTED ? now : 0, now, t->id)))
@@ -173,12 +175,20 @@ static int apply_assign(desk_t *d, ticket_t *t, void *arg, time_t now)
         return TICKET_ERR;
     int from = ticket_status_parse(t->status);
     ticket_status_t to = x->target_agent ? TS_ASSIGNED : TS_CLASSIFIED;
+    /* to a team queue: the team's dispatcher may hand it on at once */
+    dispatch_plan_t plan = {0};
+    if (!x->target_agent && dispatch_plan(d, t->category_id, team ? team : t->team_id,
+                                          t->owner_id, &plan))
+        return TICKET_ERR;
     /* the reason is for colleagues: it goes on the internal assign entry */
     if (from != (int)to && move(d, t, &who, to, NULL, now))
         return TICKET_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "assign", true, &who, "owner", "", name, x->text, now)))
         return TICKET_ERR;
-    return set_owner(d, t, x->target_agent, team, to, now);
+    int rc = set_owner(d, t, x->target_agent, team, to, now);
+    if (rc == TICKET_OK && !x->target_agent)
+        rc = ok(dispatch_apply(d, t->id, ticket_status_code(to), &plan, now));
+    return rc;
 }
 
 int ticket_assign(desk_t *d, const agent_t *a, long long id, long long version,
@@ -194,14 +204,19 @@ static int apply_hand_back(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
     action_t *x = arg;
     actor_t who = actor_of(x->a);
+    dispatch_plan_t plan;
     if (t->owner_id != x->a->id)
         return TICKET_FORBIDDEN;
+    /* re-dispatched in its team, to anyone but the one handing it back */
+    if (dispatch_plan(d, t->category_id, t->team_id, x->a->id, &plan))
+        return TICKET_ERR;
     if (move(d, t, &who, TS_CLASSIFIED, NULL, now))
         return TICKET_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "hand_back", true, &who, "owner", x->a->name, "", x->text,
                         now)))
         return TICKET_ERR;
-    return set_owner(d, t, 0, 0, TS_CLASSIFIED, now);
+    int rc = set_owner(d, t, 0, 0, TS_CLASSIFIED, now);
+    return rc == TICKET_OK ? ok(dispatch_apply(d, t->id, "classified", &plan, now)) : rc;
 }
 
 int ticket_hand_back(desk_t *d, const agent_t *a, long long id, long long version,
@@ -223,21 +238,26 @@ static int apply_message(desk_t *d, ticket_t *t, void *arg, time_t now)
     if (ok(ticket_event(d, t->id, internal ? "note" : "reply", internal, &who, NULL, NULL, NULL,
                         x->text, now)))
         return TICKET_ERR;
-    if (!internal && notify_customer_reply(d, t->id, (long long)d->db.last_id, x->text))
+    long long event = (long long)d->db.last_id;
+    if (attachment_link(d, t->id, event, "agent", x->files))
+        return TICKET_ERR;
+    if (!internal && notify_customer_reply(d, t->id, event, x->text))
         return TICKET_ERR;
     if (internal)
         return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
     const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
-    return ok(db_exec(&d->db, sql_first_response, "ttti", now, p ? sla_next_update(d, p, now) : 0,
-                      now, t->id));
+    priority_t targets; /* with the ticket's SLA policy (update cadence, calendar) */
+    time_t next = p && !sla_ticket_targets(d, t->id, p, &targets)
+                      ? sla_next_update(d, &targets, now) : 0;
+    return ok(db_exec(&d->db, sql_first_response, "ttti", now, next, now, t->id));
 }
 
 int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long version,
-                         const char *body, bool internal)
+                         const char *body, bool internal, const uploads_t *files)
 {
     if (blank(body))
         return TICKET_INVALID;
-    action_t x = {.a = a, .text = body, .flag = internal};
+    action_t x = {.a = a, .text = body, .flag = internal, .files = files};
     return ticket_with_locked(d, id, version, apply_message, &x);
 }
 
@@ -333,14 +353,18 @@ static int apply_classify(desk_t *d, ticket_t *t, void *arg, time_t now)
     if (!ticket_visible_to(d, x->a, t))
         return TICKET_FORBIDDEN;
     const category_t *old = catalog_category_by_id(&d->catalog, t->category_id);
+    if (!x->cat->active && x->cat != old) /* deactivated: kept by old tickets, given to none */
+        return TICKET_INVALID;
     if (strcmp(t->status, "new") == 0 &&
         ok(ticket_event(d, t->id, "status", false, &who, "status", "new", "classified", NULL, now)))
         return TICKET_ERR;
     if (old != x->cat && ok(ticket_event(d, t->id, "classify", false, &who, "category",
                                          old ? old->code : "", x->cat->code, NULL, now)))
         return TICKET_ERR;
-    return ok(db_exec(&d->db, sql_classify, "ijsti", x->cat->id,
-                      old != x->cat ? x->cat->team_id : 0, x->kind, now, t->id));
+    long long team = 0; /* a new category goes to its team under the routing rules */
+    if (old != x->cat && dispatch_team_for(d, x->cat->id, &team))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_classify, "ijsti", x->cat->id, team, x->kind, now, t->id));
 }
 
 int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version,
@@ -528,6 +552,10 @@ static const char sql_pending_solution[] =
 static const char sql_confirm_solution[] =
     "UPDATE ticket_solutions SET state = 'confirmed', confirmed_name = ?, confirmed_ip = ?,"
     " confirmed_at = ?, confirmed_text = proposal_text WHERE id = ? AND state = 'pending'";
+static const char sql_record_confirmation[] =
+    "UPDATE ticket_solutions SET state = 'confirmed', confirmed_name = ?, confirmed_ip = '',"
+    " confirmed_at = ?, confirmed_text = proposal_text, confirmed_via = ?, recorded_by = ?"
+    " WHERE id = ? AND state = 'pending'";
 static const char sql_question_solution[] =
     "UPDATE ticket_solutions SET state = 'questioned' WHERE id = ? AND state = 'pending'";
 
@@ -618,12 +646,73 @@ int ticket_confirm_solution(desk_t *d, long long id, const char *name, const cha
     return ticket_with_locked(d, id, 0, apply_customer_answer, &x);
 }
 
+typedef struct received {
+    const agent_t *a;
+    const char *via, *name, *note, *serial;
+    const uploads_t *files;
+} received_t;
+
+static int apply_received(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    received_t *x = arg;
+    actor_t who = actor_of(x->a);
+    long long sid = 0;
+    char *text = NULL;
+    if (!ticket_workable_by(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    int rc = db_row(&d->db, sql_pending_solution, "i", "iS", t->id, &sid, &text);
+    free(text);
+    if (rc != 1 || strcmp(t->status, "solution_proposed") != 0)
+        return rc < 0 ? TICKET_ERR : TICKET_BAD_TRANSITION;
+    if (db_exec(&d->db, sql_record_confirmation, "stsii", x->name, now, x->via, x->a->id, sid) != 1 ||
+        ok(ticket_event(d, t->id, "solution_confirmed", false, &who, "confirmed_via", x->name,
+                        x->via, x->note, now)) ||
+        attachment_link(d, t->id, (long long)d->db.last_id, "agent", x->files))
+        return TICKET_ERR;
+    return move(d, t, &who, TS_IN_EXECUTION, NULL, now);
+}
+
+int ticket_record_confirmation(desk_t *d, const agent_t *a, long long id, long long version,
+                               const char *via, const char *name, const char *note,
+                               const uploads_t *files)
+{
+    static const char *const ways[] = {"email", "signature", "phone", NULL};
+    bool known = false;
+    for (int i = 0; via && ways[i]; i++)
+        known |= !strcmp(via, ways[i]);
+    if (!known || blank(name))
+        return TICKET_INVALID;
+    /* a written confirmation comes with its copy; a call is noted in words */
+    if (strcmp(via, "phone") != 0 ? !files || files->n == 0 : blank(note))
+        return TICKET_EVIDENCE_REQUIRED;
+    received_t x = {.a = a, .via = via, .name = name, .note = note, .files = files};
+    return ticket_with_locked(d, id, version, apply_received, &x);
+}
+
 int ticket_question_solution(desk_t *d, long long id, const char *name, const char *question)
 {
     if (blank(question))
         return TICKET_INVALID;
     proposal_t x = {.name = name, .question = question};
     return ticket_with_locked(d, id, 0, apply_customer_answer, &x);
+}
+
+static int apply_close_request(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    received_t *x = arg;
+    actor_t who = {.type = "customer", .name = x->name};
+    if (!strcmp(t->status, "resolved") || !strcmp(t->status, "closed"))
+        return TICKET_BAD_TRANSITION;
+    if (ok(ticket_event(d, t->id, "close_requested", false, &who, NULL, NULL, NULL, x->note,
+                        now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
+}
+
+int ticket_request_close(desk_t *d, long long id, const char *name, const char *reason)
+{
+    received_t x = {.name = name, .note = reason};
+    return ticket_with_locked(d, id, 0, apply_close_request, &x);
 }
 
 int ticket_pending_solution(desk_t *d, long long id, char **text)
@@ -644,6 +733,45 @@ static const char sql_sign[] =
     "INSERT INTO ticket_acceptances (ticket_id, form_text, result, remarks, signed_name,"
     " signed_ip, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+static const char sql_work_steps[] =
+    "SELECT field, old_value, new_value, body FROM ticket_events"
+    " WHERE ticket_id = ? AND kind = 'work' ORDER BY id";
+
+static const char *const work_kinds[] = {"part_replaced", "backup", "upgrade", "step", NULL};
+
+/* The resolution note followed by the logged steps, one line each, with
+ * the serial numbers of replaced parts. malloc'd, or NULL on error. */
+static char *work_done(desk_t *d, long long id, lang_t l, const char *note)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    MYSQL_STMT *st = f ? db_query(&d->db, sql_work_steps, "i", id) : NULL;
+    if (!st) {
+        if (f)
+            fclose(f);
+        free(out);
+        return NULL;
+    }
+    fputs(note && *note ? note : "", f);
+    char kind[41], old_serial[256], new_serial[256], key[64];
+    char *body = NULL;
+    while (db_fetch(st, "sssS", kind, sizeof kind, old_serial, sizeof old_serial, new_serial,
+                    sizeof new_serial, &body) == 1) {
+        snprintf(key, sizeof key, "Work.Kind.%s", kind);
+        fprintf(f, "%s· %s: %s", ftell(f) ? "\n" : "", view_text(&d->view, l, key),
+                body ? body : "");
+        if (*old_serial || *new_serial)
+            fprintf(f, " (%s %s → %s)", view_text(&d->view, l, "Work.Serial"),
+                    *old_serial ? old_serial : "-", *new_serial ? new_serial : "-");
+        free(body);
+        body = NULL;
+    }
+    db_done(st);
+    fclose(f);
+    return out;
+}
+
 /* The form as the customer reads it, labelled in their language. */
 static char *acceptance_text(desk_t *d, long long id)
 {
@@ -653,7 +781,10 @@ static char *acceptance_text(desk_t *d, long long id)
                lang, sizeof lang, &solution, &work) != 1)
         return NULL;
     lang_t l = lang_parse(lang);
-    if (asprintf(&out, "%s: %s\n%s\n\n%s:\n%s\n\n%s:\n%s",
+    char *steps = work_done(d, id, l, work);
+    free(work);
+    work = steps;
+    if (work && asprintf(&out, "%s: %s\n%s\n\n%s:\n%s\n\n%s:\n%s",
                  view_text(&d->view, l, "Acceptance.Problem"), subject,
                  description ? description : "", view_text(&d->view, l, "Acceptance.Solution"),
                  solution && *solution ? solution : "-", view_text(&d->view, l, "Acceptance.Work"),
@@ -663,6 +794,32 @@ static char *acceptance_text(desk_t *d, long long id)
     free(solution);
     free(work);
     return out;
+}
+
+static int apply_work(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    received_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!ticket_workable_by(d, x->a, t))
+        return TICKET_FORBIDDEN;
+    if (!strcmp(t->status, "closed"))
+        return TICKET_BAD_TRANSITION;
+    if (ok(ticket_event(d, t->id, "work", false, &who, x->via, x->name, x->serial, x->note, now)))
+        return TICKET_ERR;
+    return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
+}
+
+int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version,
+                    const char *kind, const char *text, const char *old_serial,
+                    const char *new_serial)
+{
+    bool known = false;
+    for (int i = 0; kind && work_kinds[i]; i++)
+        known |= !strcmp(kind, work_kinds[i]);
+    if (!known || blank(text))
+        return TICKET_INVALID;
+    received_t x = {.a = a, .via = kind, .note = text, .name = old_serial, .serial = new_serial};
+    return ticket_with_locked(d, id, version, apply_work, &x);
 }
 
 int ticket_acceptance_form(desk_t *d, long long id, char **text)

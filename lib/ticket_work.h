@@ -20,7 +20,12 @@
 #include "auth.h"
 #include "ticket.h"
 
-enum { TICKET_FORBIDDEN = -10, TICKET_REASON_REQUIRED = -11, TICKET_NO_SUCH_AGENT = -12 };
+enum {
+    TICKET_FORBIDDEN = -10,
+    TICKET_REASON_REQUIRED = -11,
+    TICKET_NO_SUCH_AGENT = -12,
+    TICKET_EVIDENCE_REQUIRED = -13, /* a recorded confirmation without its copy or note */
+};
 
 #define ACCEPT_MINUTES_DEFAULT 30
 
@@ -35,9 +40,10 @@ int ticket_assign(desk_t *d, const agent_t *a, long long id, long long version,
                   long long to_agent, long long to_team, const char *reason);
 int ticket_hand_back(desk_t *d, const agent_t *a, long long id, long long version,
                      const char *reason);
-/* A public reply (internal = false) or an internal note (true). */
+/* A public reply (internal = false) or an internal note (true), with the
+ * stored attachments (or NULL) recorded on it. */
 int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long version,
-                         const char *body, bool internal);
+                         const char *body, bool internal, const uploads_t *files);
 /* A finding of a kind (fault_code, error_log, reproduction, operation_path,
  * knowledge_gap, course_of_events, responsible_party). */
 int ticket_add_finding(desk_t *d, const agent_t *a, long long id, long long version,
@@ -78,12 +84,31 @@ int ticket_propose_solution(desk_t *d, const agent_t *a, long long id, long long
  * time, their address and the exact text are kept; the ticket moves to
  * in_execution. TICKET_BAD_TRANSITION when nothing waits for confirmation. */
 int ticket_confirm_solution(desk_t *d, long long id, const char *name, const char *ip);
+/* The agent records a confirmation that reached the desk another way: by
+ * email or a signed paper (its copy attached: TICKET_EVIDENCE_REQUIRED
+ * without one) or by phone (a note of the call required): the customer's
+ * name, how, when and who recorded it are kept with the confirmed text, and
+ * the ticket moves to in_execution as if confirmed on the portal. */
+int ticket_record_confirmation(desk_t *d, const agent_t *a, long long id, long long version,
+                               const char *via, const char *name, const char *note,
+                               const uploads_t *files);
 /* The customer asks a question instead: the message joins the thread and
  * the ticket goes back to in_progress. */
 int ticket_question_solution(desk_t *d, long long id, const char *name, const char *question);
+/* The customer asks to close an open ticket (their problem went away or
+ * is solved): recorded in the thread for the owner to resolve it; the
+ * reason may be NULL. TICKET_BAD_TRANSITION once resolved or closed. */
+int ticket_request_close(desk_t *d, long long id, const char *name, const char *reason);
 /* The pending proposal's text, malloc'd into *text (NULL when none). */
 int ticket_pending_solution(desk_t *d, long long id, char **text);
 
+/* Logs a step of the work (SPEC §5): kind part_replaced, backup, upgrade or
+ * step, what was done, and for a replaced part the old and new serial
+ * numbers (either may be NULL). Shown in the thread and listed under "work
+ * done" on the acceptance form. */
+int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version,
+                    const char *kind, const char *text, const char *old_serial,
+                    const char *new_serial);
 /* The service acceptance form the customer is asked to sign while the
  * ticket is resolved: the problem, the confirmed solution and the work done
  * (malloc'd into *text; NULL when the ticket is not resolved). */

@@ -14,7 +14,7 @@
 
 typedef enum lang { LANG_ZH, LANG_EN, LANG_COUNT } lang_t;
 
-#define VIEW_MAX_PAGES 48
+#define VIEW_MAX_PAGES 96
 
 typedef struct view {
     HDF *global[LANG_COUNT];

@@ -1,6 +1,8 @@
 /* web: see web.h. */
 #include "web.h"
 
+#include "attachment.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -61,6 +63,7 @@ void web_add_event(const ticket_event_t *e, void *hdf)
     HDF *h = hdf;
     int i = hdf_get_int_value(h, "EventCount", 0);
     char key[64];
+    hdf_set_valuef(h, "Events.%d.id=%lld", i, e->id);
     hdf_set_valuef(h, "Events.%d.kind=%s", i, e->kind);
     hdf_set_valuef(h, "Events.%d.internal=%d", i, strcmp(e->visibility, "internal") == 0);
     hdf_set_valuef(h, "Events.%d.actor_type=%s", i, e->actor_type);
@@ -91,4 +94,27 @@ void web_health(web_t *w, const char *arg)
     w->r->status = up ? 200 : 503;
     w->r->content_type = "text/plain; charset=utf-8";
     string_append(&w->r->body, up ? "ok\n" : "database unavailable\n");
+}
+
+void web_attach_limits(web_t *w)
+{
+    long long max = attachment_max_bytes(w->d);
+    int files = attachment_max_files(w->d);
+    char mb[32], n[16], text[512];
+    snprintf(mb, sizeof mb, "%lld", max / (1024 * 1024) ? max / (1024 * 1024) : 1);
+    snprintf(n, sizeof n, "%d", files);
+    const char *tpl = view_text(&w->d->view, w->lang, "Attach.Limit");
+    size_t o = 0;
+    for (const char *p = tpl ? tpl : ""; *p && o + 1 < sizeof text; p++) {
+        const char *sub = p[0] == '%' && p[1] == '1' ? mb : p[0] == '%' && p[1] == '2' ? n : NULL;
+        if (sub) {
+            o += (size_t)snprintf(text + o, sizeof text - o, "%s", sub);
+            p++;
+        } else
+            text[o++] = *p;
+    }
+    text[o < sizeof text ? o : sizeof text - 1] = '\0';
+    hdf_set_valuef(w->r->hdf, "Attach.MaxBytes=%lld", max);
+    hdf_set_int_value(w->r->hdf, "Attach.MaxFiles", files);
+    hdf_set_value(w->r->hdf, "Attach.Limit", text);
 }

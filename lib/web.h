@@ -40,6 +40,9 @@ void web_health(web_t *w, const char *arg);
  * field value to Events.N.* / Values.N.* of the HDF given as ctx. */
 void web_add_event(const ticket_event_t *e, void *hdf);
 void web_add_value(const char *label, const char *value, void *hdf);
+/* Sets Attach.MaxBytes, Attach.MaxFiles and Attach.Limit (the limits in
+ * words) for a page with an attachments control. */
+void web_attach_limits(web_t *w);
 /* Copies one path segment arg (up to '/') into buf; NULL when empty/too long. */
 const char *web_segment(const char *arg, char *buf, size_t cap);
 

@@ -11,6 +11,7 @@ def:page_start(title) ?><!DOCTYPE html>
 <title><?cs var:title ?> · <?cs var:Site.Name ?></title>
 <link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/portal.css">
+<link rel="stylesheet" href="/brand/theme.css">
 </head>
 <body class="lang-<?cs var:Lang.Code ?>">
 <a class="skip" href="#main"><?cs var:L.Skip ?></a>
@@ -28,6 +29,7 @@ def:page_start(title) ?><!DOCTYPE html>
 </main>
 <footer class="foot"><p><?cs var:L.Footer ?></p></footer>
 <script src="/static/portal.js"></script>
+<script src="/static/files.js"></script>
 </body>
 </html>
 <?cs /def ?><?cs # A duration given in minutes, in words: "2 小时 30 分钟", "1 hour". ?><?cs def:duration(minutes) ?><?cs
@@ -58,4 +60,25 @@ def:page_start(title) ?><!DOCTYPE html>
   </div>
   <?cs if:help ?><p class="help" id="h-<?cs var:name ?>"><?cs var:help ?></p><?cs /if ?>
 </fieldset>
-<?cs /def ?>
+<?cs /def ?><?cs # One of a category's own fields (Catalog.*.Fields.N), named
+       cf_<name>: the portal form, the agents' intake and the admin preview
+       draw it alike. ?><?cs def:cat_field(f) ?><?cs
+if:f.type == "choice" || f.type == "multichoice" ?><?cs call:choice("cf_" + f.name, f.label, f.help, f.Options, f.required, f.type == "multichoice") ?><?cs
+elif:f.type == "bool" ?>
+<div class="field field-bool<?cs if:Form["cf_" + f.name].error ?> has-error<?cs /if ?>"><label class="opt"><input type="checkbox" id="f-cf_<?cs var:f.name ?>" name="cf_<?cs var:f.name ?>" value="1"<?cs if:Form["cf_" + f.name].value == "1" ?> checked<?cs /if ?><?cs if:f.required ?> required aria-required="true"<?cs /if ?>><span><?cs var:f.label ?><?cs if:f.required ?><?cs call:required_mark() ?><?cs /if ?></span></label>
+  <?cs if:Form["cf_" + f.name].error ?><p class="error" id="e-cf_<?cs var:f.name ?>"><?cs var:L.Err[Form["cf_" + f.name].error] ?></p><?cs /if ?>
+  <?cs if:f.help ?><p class="help"><?cs var:f.help ?></p><?cs /if ?></div><?cs
+else ?><?cs call:field("cf_" + f.name, f.label, f.help, f.type, f.required, f.max) ?><?cs /if ?>
+<?cs /def ?><?cs # The attachments control: several files at once. The server checks
+       size and type again (lib/attachment.h); a browser cannot refill a
+       file input, so a refused form asks to choose the files again. ?><?cs def:files(name, label) ?>
+<div class="field field-files<?cs if:Form[name].error ?> has-error<?cs /if ?>">
+  <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
+  <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="file" multiple data-max-bytes="<?cs var:Attach.MaxBytes ?>" data-max-files="<?cs var:Attach.MaxFiles ?>" data-too-large="<?cs var:L.Err.file_too_large ?>" accept="image/*,video/*,text/*,.log,.pdf,.zip,.gz,.tar,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.csv,.json,.xml,.rtf" aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?>h-<?cs var:name ?>"<?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?>>
+  <?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs if:Form[name].file ?>“<?cs var:Form[name].file ?>”：<?cs /if ?><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?>
+  <p class="help" id="h-<?cs var:name ?>"><?cs var:L.Attach.Help ?> <?cs var:Attach.Limit ?></p>
+</div>
+<?cs /def ?><?cs # The files that came with one message (event id), as links. ?><?cs def:event_files(event, base) ?><?cs
+  set:shown = 0 ?><?cs each:a = Attachments ?><?cs if:a.event == event ?><?cs if:shown == 0 ?><ul class="files"><?cs set:shown = 1 ?><?cs /if ?>
+  <li class="file<?cs if:a.image ?> file-image<?cs /if ?>"><?cs if:a.image ?><img class="thumb" src="<?cs var:base ?><?cs var:a.id ?>" alt=""><?cs else ?><span class="file-icon" aria-hidden="true"></span><?cs /if ?><a href="<?cs var:base ?><?cs var:a.id ?>" download><?cs var:a.name ?></a> <span class="file-size"><?cs var:a.size ?></span></li><?cs /if ?><?cs /each ?><?cs if:shown ?></ul><?cs /if ?><?cs
+/def ?>

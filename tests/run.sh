@@ -52,7 +52,7 @@ for t in build/tests/test_*; do
 done
 
 echo "== starting a throwaway stack on port $PORT"
-DESK_VAR="$TVAR" PORT="$PORT" DESK_ACCESS_LOG=off DESK_TEST_CLOCK=1 DESK_SCHEDULER_SECONDS=1 \
+DESK_VAR="$TVAR" PORT="$PORT" DESK_ACCESS_LOG=off DESK_TEST_CLOCK=1 DESK_SCHEDULER_SECONDS=1 DESK_RATE_EXEMPT=127.0.0.1 \
   bash conf/dev/run.sh >"$TVAR/stack.log" 2>&1 &
 stack_pid=$!
 up=""

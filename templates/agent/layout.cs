@@ -12,6 +12,7 @@
 <title><?cs var:title ?> · <?cs var:L.Agent.Title ?></title>
 <link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/agent.css">
+<?cs if:Admin.On ?><link rel="stylesheet" href="/static/admin.css"><?cs /if ?>
 </head>
 <body class="agent lang-<?cs var:Lang.Code ?>" data-sla-left="<?cs var:L.Agent.Sla.left ?>" data-sla-over="<?cs var:L.Agent.Sla.over ?>" data-sla-hours="<?cs var:L.Agent.Sla.hours ?>" data-sla-minutes="<?cs var:L.Agent.Sla.minutes ?>">
 <a class="skip" href="#main"><?cs var:L.Skip ?></a>
@@ -24,6 +25,7 @@
     <button type="submit" class="search-go"><span class="sr"><?cs var:L.Agent.SearchGo ?></span></button>
   </form>
   <div class="me">
+    <?cs if:Me.admin ?><a class="admin-link" href="/admin/"<?cs if:Admin.On ?> aria-current="true"<?cs /if ?>><span class="admin-ico" aria-hidden="true"></span><?cs var:L.Admin.Link ?></a><?cs /if ?>
     <nav class="lang" aria-label="<?cs var:L.Agent.Lang ?>">
       <a href="/lang/zh?back=<?cs var:url_escape(Page.Path) ?>" lang="zh-CN" hreflang="zh-CN"<?cs if:Lang.Code != "en" ?> aria-current="true"<?cs /if ?>>中文</a><a href="/lang/en?back=<?cs var:url_escape(Page.Path) ?>" lang="en" hreflang="en"<?cs if:Lang.Code == "en" ?> aria-current="true"<?cs /if ?>>EN</a>
     </nav>
@@ -32,6 +34,19 @@
   </div>
 </header>
 <div class="frame">
+<?cs if:Admin.On ?><?cs # the admin console's side bar (cgi/admin.c) ?>
+<nav class="queues admin-nav" aria-label="<?cs var:L.Admin.Title ?>">
+  <h2 class="nav-h"><?cs var:L.Admin.Title ?></h2>
+  <ul>
+    <li><a href="/admin/" class="t"<?cs if:Admin.Current == "home" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Admin.Home ?></span></a></li>
+  <?cs each:s = Admin.Sections ?>
+    <li><?cs if:s.href ?><a href="<?cs var:s.href ?>" class="t s-<?cs var:s.code ?>"<?cs if:s.code == Admin.Current ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Admin.Section[s.code].name ?></span></a><?cs else ?><span class="soon"><span class="q-name"><?cs var:L.Admin.Section[s.code].name ?></span> <span class="soon-tag"><?cs var:L.Admin.Soon ?></span></span><?cs /if ?></li>
+  <?cs /each ?>
+  </ul>
+  <h2 class="nav-h"><?cs var:L.Agent.Workspace ?></h2>
+  <ul class="tools"><li><a href="/agent/" class="t"><span class="q-name"><?cs var:L.Admin.BackToQueues ?></span></a></li></ul>
+</nav>
+<?cs else ?>
 <nav class="queues" aria-label="<?cs var:L.Agent.Nav.Queues ?>">
   <h2 class="nav-h"><?cs var:L.Agent.Nav.Queues ?></h2>
   <ul>
@@ -44,9 +59,11 @@
     <?cs if:Me.supervisor ?><li><a href="/agent/approvals" class="t t-approvals"<?cs if:Page.Path == "/agent/approvals" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.approvals ?></span></a></li><?cs /if ?>
     <li><a href="/agent/new" class="t t-new"<?cs if:Page.Path == "/agent/new" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.new ?></span></a></li>
     <li><a href="/agent/progress" class="t t-progress"<?cs if:Page.Path == "/agent/progress" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.progress ?></span></a></li>
+    <li><a href="/agent/availability" class="t t-presence"<?cs if:Page.Path == "/agent/availability" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Presence.Nav ?></span></a></li>
     <?cs if:Me.admin ?><li><a href="/agent/outbox" class="t t-outbox"<?cs if:Page.Path == "/agent/outbox" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.outbox ?></span></a></li><?cs /if ?>
   </ul>
 </nav>
+<?cs /if ?>
 <main id="main" tabindex="-1">
 <?cs if:Done ?><div class="flash" role="status"><span class="flash-ico" aria-hidden="true"></span><?cs var:L.Agent.Done[Done] ?><?cs if:Ticket.number ?> <code><?cs var:Ticket.number ?></code><?cs /if ?></div><?cs /if ?>
 <?cs /def ?>
@@ -55,6 +72,8 @@
 </main>
 </div>
 <script src="/static/agent.js"></script>
+<script src="/static/files.js"></script>
+<?cs if:Admin.On ?><script src="/static/admin.js"></script><?cs /if ?>
 </body>
 </html>
 <?cs /def ?>
@@ -63,7 +82,8 @@
        L.Status says "waiting for your reply"). ?>
 <?cs def:status_pill(code) ?><span class="status st-<?cs var:code ?>"><?cs if:L.Agent.St[code] ?><?cs var:L.Agent.St[code] ?><?cs else ?><?cs var:L.Status[code] ?><?cs /if ?></span><?cs /def ?>
 <?cs def:priority_badge(code) ?><span class="badge prio-<?cs var:code ?>"><?cs var:Catalog.Priorities[code].name ?></span><?cs /def ?>
-<?cs def:tag_list(tags) ?><?cs each:g = tags ?> <span class="tag tag-<?cs var:g ?>"<?cs if:g == "frequent_complainer" ?> title="<?cs var:L.Agent.TagWhy.Before ?> <?cs var:Rules.days ?> <?cs var:L.Agent.TagWhy.Middle ?> <?cs var:Rules.complaints ?> <?cs var:L.Agent.TagWhy.After ?>"<?cs /if ?>><?cs if:L.Agent.Tag[g] ?><?cs var:L.Agent.Tag[g] ?><?cs else ?><?cs var:g ?><?cs /if ?></span><?cs /each ?><?cs /def ?>
+<?cs # Customer tag chips: names and colours as admins set them (TagDefs, lib/tags.h); deactivated tags are not shown. ?>
+<?cs def:tag_list(tags) ?><?cs each:g = tags ?><?cs if:!TagDefs[g].off ?> <span class="tag tag-<?cs var:g ?>"<?cs if:TagDefs[g].color ?> data-color="<?cs var:TagDefs[g].color ?>"<?cs /if ?><?cs if:g == "frequent_complainer" ?> title="<?cs var:L.Agent.TagWhy.Before ?> <?cs var:Rules.days ?> <?cs var:L.Agent.TagWhy.Middle ?> <?cs var:Rules.complaints ?> <?cs var:L.Agent.TagWhy.After ?>"<?cs /if ?>><?cs if:TagDefs[g].name ?><?cs var:TagDefs[g].name ?><?cs elif:L.Agent.Tag[g] ?><?cs var:L.Agent.Tag[g] ?><?cs else ?><?cs var:g ?><?cs /if ?></span><?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs # Deadline chip: green on track, amber past the warning threshold, red
        breached; the title is the deadline itself, data-left the minutes left
        (negative when over) for agent.js's live countdown. ?>

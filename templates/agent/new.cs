@@ -50,10 +50,7 @@
   <?cs call:field("subject", L.Form.subject, "", "text", 1, 100) ?>
   <?cs call:field("description", L.Form.description, L.Form.description_help, "longtext", 1, 10000) ?>
   <?cs call:choice("impact", L.Form.impact, "", L.Form.ImpactOptions, 1, 0) ?>
-  <?cs each:c = Catalog.Categories ?><?cs if:c.code == Intake.category ?><?cs each:f = c.Fields ?>
-    <?cs if:f.type == "choice" || f.type == "multichoice" ?><?cs call:choice("cf_" + f.name, f.label, f.help, f.Options, f.required, f.type == "multichoice") ?>
-    <?cs else ?><?cs call:field("cf_" + f.name, f.label, f.help, f.type, f.required, f.max) ?><?cs /if ?>
-  <?cs /each ?><?cs /if ?><?cs /each ?>
+  <?cs each:c = Catalog.AllCategories ?><?cs if:c.code == Intake.category ?><?cs each:f = c.Fields ?><?cs call:cat_field(f) ?><?cs /each ?><?cs /if ?><?cs /each ?>
   <div class="row">
   <?cs call:field("product", L.Form.product, "", "text", 1, 100) ?>
   <?cs call:field("product_version", L.Form.product_version, "", "text", 0, 50) ?>

@@ -2,6 +2,9 @@
 <?cs call:agent_start(Ticket.number) ?>
 <?cs def:act_form(action) ?><form method="post" action="/agent/t/<?cs var:url_escape(Ticket.number) ?>/act" class="act act-<?cs var:action ?>">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="version" value="<?cs var:Ticket.version ?>"><input type="hidden" name="action" value="<?cs var:action ?>"><?cs /def ?>
+<?cs def:act_form_files(action) ?><form method="post" action="/agent/t/<?cs var:url_escape(Ticket.number) ?>/act" class="act act-<?cs var:action ?>" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="version" value="<?cs var:Ticket.version ?>"><input type="hidden" name="action" value="<?cs var:action ?>"><?cs /def ?>
+<?cs def:attach_input(action) ?><div class="attach"><label for="<?cs var:action ?>-files" class="attach-label"><?cs var:L.Attach.Label ?></label> <input id="<?cs var:action ?>-files" name="files" type="file" multiple data-max-bytes="<?cs var:Attach.MaxBytes ?>" data-too-large="<?cs var:L.Agent.Fail.file_too_large ?>"><span class="hint"><?cs var:Attach.Limit ?></span></div><?cs /def ?>
 <?cs def:clock(label, d, done, met) ?><div class="clock"><dt><?cs var:label ?></dt><dd><?cs if:d.state == "paused" ?><?cs call:sla_chip(d) ?><?cs elif:d.state != "none" ?><?cs call:sla_chip(d) ?> <time datetime="<?cs var:d.iso ?>"><?cs var:d ?></time><?cs elif:done ?><span class="sla sla-done"><?cs var:L.Agent.Ticket.Done ?></span> <time><?cs var:done ?></time><?cs if:met ?> <span class="met met-<?cs var:met ?>"><?cs var:L.Agent.Met[met] ?></span><?cs /if ?><?cs else ?><span class="muted"><?cs var:L.Agent.Sla.none ?></span><?cs /if ?></dd></div><?cs /def ?>
 <?cs def:category_name(code) ?><?cs each:c = Catalog.AllCategories ?><?cs if:c.code == code ?><?cs var:c.name ?><?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs def:menu_open(action) ?><?cs if:ActionFailed == action ?> open<?cs /if ?><?cs /def ?>
@@ -12,7 +15,7 @@
     <?cs call:priority_badge(Ticket.priority) ?>
     <span class="facts"><?cs var:Catalog.CategoryName[Ticket.category] ?> · <?cs var:Catalog.ChannelName[Ticket.channel] ?> · <?cs var:Catalog.TeamName[Ticket.team] ?> · <time datetime="<?cs var:Ticket.created_at.iso ?>"><?cs var:Ticket.created_at ?></time></span></p>
 </div>
-<?cs if:ActionError ?><div class="alert" role="alert"><?cs var:L.Agent.Fail[ActionError] ?></div><?cs /if ?>
+<?cs if:ActionError ?><div class="alert" role="alert"><?cs if:ActionFile ?>“<?cs var:ActionFile ?>”：<?cs /if ?><?cs var:L.Agent.Fail[ActionError] ?></div><?cs /if ?>
 
 <div class="ticket-grid">
 <section class="conversation" aria-labelledby="thread-h">
@@ -20,15 +23,22 @@
   <article class="msg msg-customer msg-first" aria-label="<?cs var:L.Agent.Ticket.Description ?>">
     <p class="meta"><span class="avatar" aria-hidden="true"></span><strong><?cs var:Ticket.contact_name ?></strong> <span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <time datetime="<?cs var:Ticket.created_at.iso ?>"><?cs var:Ticket.created_at ?></time></p>
     <div class="text"><?cs var:Ticket.description ?></div>
+    <?cs each:e = Events ?><?cs if:e.kind == "created" ?><?cs call:event_files(e.id, "/agent/files/") ?><?cs /if ?><?cs /each ?>
   </article>
   <ol class="thread">
   <?cs each:e = Events ?>
-    <?cs if:e.kind == "reply" || e.kind == "comment" ?>
-    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><span class="avatar" aria-hidden="true"></span><strong><?cs var:e.actor ?></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <?cs if:e.kind == "reply" || e.kind == "comment" || e.kind == "attachment" ?>
+    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><span class="avatar" aria-hidden="true"></span><strong><?cs var:e.actor ?></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "solution" ?>
     <li class="msg msg-agent"><p class="meta"><strong><?cs var:e.actor ?></strong> <?cs var:L.Solution.Propose ?> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "note" ?>
-    <li class="msg note"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <li class="msg note"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <?cs elif:e.kind == "work" ?>
+    <li class="msg note work"><p class="meta"><span class="label"><?cs var:L.Work.Kind[e.field] ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs if:e.old || e.new ?><p class="serials"><?cs var:L.Work.Serial ?> <code><?cs if:e.old ?><?cs var:e.old ?><?cs else ?>-<?cs /if ?></code> → <code><?cs if:e.new ?><?cs var:e.new ?><?cs else ?>-<?cs /if ?></code></p><?cs /if ?></li>
+    <?cs elif:e.kind == "close_requested" ?>
+    <li class="msg msg-customer close-request"><p class="meta"><span class="tag-ok"><?cs var:L.Close.AgentLabel ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?></li>
+    <?cs elif:e.kind == "solution_confirmed" && e.field == "confirmed_via" ?>
+    <li class="msg msg-customer confirmed"><p class="meta"><span class="tag-ok"><?cs var:L.Solution.ConfirmedVia ?></span> <strong><?cs var:e.old ?></strong> · <?cs var:L.Solution.Ways[e.new] ?> · <?cs var:L.Solution.RecordedBy ?> <?cs var:e.actor ?> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "finding" ?>
     <li class="msg note finding"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Finding ?>: <?cs var:L.Agent.FindingKind[e.field] ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs else ?>
@@ -78,6 +88,36 @@
       <button type="submit"><?cs var:L.Solution.Propose ?></button>
     </form></div></details>
     <?cs /if ?>
+    <?cs if:Perm.work && Ticket.status != "closed" && Ticket.status != "new" ?>
+    <details class="menu"<?cs call:menu_open("work") ?>><summary><?cs var:L.Work.Log ?></summary>
+    <div class="pop">
+    <?cs call:act_form("work") ?>
+      <label for="wk-kind"><?cs var:L.Work.KindLabel ?></label>
+      <select id="wk-kind" name="kind"><?cs each:k = L.Work.Kind ?><option value="<?cs name:k ?>"<?cs if:ActionFailed == "work" && Query.kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select>
+      <label for="wk-text"><?cs var:L.Work.Text ?></label>
+      <textarea id="wk-text" name="text" rows="3" required><?cs if:ActionFailed == "work" ?><?cs var:Form.text.value ?><?cs /if ?></textarea>
+      <label for="wk-old"><?cs var:L.Work.OldSerial ?></label>
+      <input id="wk-old" name="old_serial" maxlength="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.old_serial.value ?><?cs /if ?>">
+      <label for="wk-new"><?cs var:L.Work.NewSerial ?></label>
+      <input id="wk-new" name="new_serial" maxlength="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.new_serial.value ?><?cs /if ?>">
+      <button type="submit"><?cs var:L.Work.Save ?></button>
+    </form></div></details>
+    <?cs /if ?>
+    <?cs if:Ticket.status == "solution_proposed" && Perm.work ?>
+    <details class="menu"<?cs call:menu_open("record_confirmation") ?>><summary><?cs var:L.Solution.Record ?></summary>
+    <div class="pop">
+    <?cs call:act_form_files("record_confirmation") ?>
+      <p class="hint"><?cs var:L.Solution.RecordHelp ?></p>
+      <label for="rc-via"><?cs var:L.Solution.Via ?></label>
+      <select id="rc-via" name="via"><?cs each:k = L.Solution.Ways ?><option value="<?cs name:k ?>"<?cs if:ActionFailed == "record_confirmation" && Query.via == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select>
+      <label for="rc-name"><?cs var:L.Solution.CustomerName ?></label>
+      <input id="rc-name" name="name" maxlength="100" required value="<?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.name.value ?><?cs /if ?>">
+      <label for="rc-note"><?cs var:L.Solution.Note ?></label>
+      <textarea id="rc-note" name="note" rows="2"><?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.note.value ?><?cs /if ?></textarea>
+      <?cs call:attach_input("record_confirmation") ?>
+      <button type="submit"><?cs var:L.Solution.Record ?></button>
+    </form></div></details>
+    <?cs /if ?>
     <?cs if:Ticket.status == "closed" ?>
     <details class="menu"<?cs call:menu_open("survey_phone") ?>><summary><?cs var:L.Agent.Action.survey_phone ?></summary>
     <div class="pop">
@@ -116,7 +156,7 @@
     <div class="pop">
     <?cs call:act_form("classify") ?>
       <label for="cls-category"><?cs var:L.Agent.Col.category ?></label>
-      <select id="cls-category" name="category"><?cs each:c = Catalog.AllCategories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Ticket.category ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select>
+      <select id="cls-category" name="category"><?cs set:ClsCurrent = 0 ?><?cs each:c = Catalog.AllCategories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Ticket.category ?> selected<?cs set:ClsCurrent = 1 ?><?cs /if ?>><?cs var:c.name ?></option><?cs /each ?><?cs if:!ClsCurrent ?><option value="<?cs var:Ticket.category ?>" selected><?cs var:Catalog.CategoryName[Ticket.category] ?></option><?cs /if ?></select>
       <label for="cls-nature"><?cs var:L.Agent.Ticket.Nature ?></label>
       <select id="cls-nature" name="nature"><option value="">—</option><?cs each:n = L.Agent.Natures ?><option value="<?cs name:n ?>"<?cs if:name(n) == Extra.nature ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?></select>
       <button type="submit"><?cs var:L.Agent.Action.classify ?></button>
@@ -161,17 +201,20 @@
   <h2 id="composer-h" class="sr"><?cs var:L.Agent.Ticket.Composer ?></h2>
   <?cs if:Perm.work ?>
   <div class="pane pane-reply" id="pane-reply" data-tab="<?cs var:L.Agent.Action.reply ?>">
-  <?cs call:act_form("reply") ?>
+  <?cs call:act_form_files("reply") ?>
     <label for="reply-body"><?cs var:L.Agent.Action.reply ?></label>
+    <?cs include!"agent/reply_templates.cs" ?>
     <textarea id="reply-body" name="body" rows="5" aria-describedby="reply-hint"><?cs if:ActionFailed == "reply" ?><?cs var:Form.body.value ?><?cs /if ?></textarea>
+    <?cs call:attach_input("reply") ?>
     <p class="form-foot"><span class="hint" id="reply-hint"><?cs var:L.Agent.Ticket.ReplyHint ?></span><button type="submit" class="primary"><?cs var:L.Agent.Action.reply ?></button></p>
   </form>
   </div>
   <?cs /if ?>
   <div class="pane pane-note" id="pane-note" data-tab="<?cs var:L.Agent.Ticket.Internal ?>">
-  <?cs call:act_form("note") ?>
+  <?cs call:act_form_files("note") ?>
     <label for="note-body"><?cs var:L.Agent.Action.note ?></label>
     <textarea id="note-body" name="body" rows="3" class="note-input" aria-describedby="note-hint"><?cs if:ActionFailed == "note" ?><?cs var:Form.body.value ?><?cs /if ?></textarea>
+    <?cs call:attach_input("note") ?>
     <p class="form-foot"><span class="hint hint-lock" id="note-hint"><?cs var:L.Agent.Ticket.NoteHint ?></span><button type="submit" class="note-go"><?cs var:L.Agent.Action.note ?></button></p>
   </form>
   </div>

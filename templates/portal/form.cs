@@ -14,6 +14,7 @@
   <?cs call:errlink("description", L.Form.description, 0) ?>
   <?cs call:errlink("impact", L.Form.impact, 1) ?>
   <?cs call:errlink("started_at", L.Form.started_at, 0) ?>
+  <?cs call:errlink("files", L.Attach.Label, 0) ?>
   <?cs each:c = Catalog.Categories ?><?cs if:c.code == Category.code ?><?cs each:f = c.Fields ?>
   <?cs call:errlink("cf_" + f.name, f.label, f.type == "choice" || f.type == "multichoice") ?>
   <?cs /each ?><?cs /if ?><?cs /each ?>
@@ -33,7 +34,7 @@
 </div>
 <?cs /if ?>
 <p class="required-note"><?cs var:L.Form.RequiredNote ?></p>
-<form class="request" method="post" action="/new/<?cs var:url_escape(Category.code) ?>" accept-charset="utf-8" novalidate>
+<form class="request" method="post" action="/new/<?cs var:url_escape(Category.code) ?>" accept-charset="utf-8" enctype="multipart/form-data" novalidate>
   <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
   <input type="hidden" name="submit_key" value="<?cs var:SubmitKey ?>">
 
@@ -42,21 +43,13 @@
   <?cs call:field("description", L.Form.description, L.Form.description_help, "longtext", 1, 10000) ?>
   <?cs call:choice("impact", L.Form.impact, L.Form.impact_help, L.Form.ImpactOptions, 1, 0) ?>
   <?cs call:field("started_at", L.Form.started_at, L.Form.started_at_help, "datetime", 0, 20) ?>
+  <?cs if:Form.files.reselect ?><p class="notice"><?cs var:L.Attach.Reselect ?></p><?cs /if ?>
+  <?cs call:files("files", L.Attach.Label) ?>
   </fieldset>
 
   <?cs each:c = Catalog.Categories ?><?cs if:c.code == Category.code && subcount(c.Fields) > 0 ?>
   <fieldset class="group"><legend><?cs var:L.Form.KindDetails ?></legend>
-    <?cs each:f = c.Fields ?>
-      <?cs if:f.type == "choice" || f.type == "multichoice" ?>
-        <?cs call:choice("cf_" + f.name, f.label, f.help, f.Options, f.required, f.type == "multichoice") ?>
-      <?cs elif:f.type == "bool" ?>
-        <div class="field field-bool<?cs if:Form["cf_" + f.name].error ?> has-error<?cs /if ?>"><label class="opt"><input type="checkbox" id="f-cf_<?cs var:f.name ?>" name="cf_<?cs var:f.name ?>" value="1"<?cs if:Form["cf_" + f.name].value == "1" ?> checked<?cs /if ?>><span><?cs var:f.label ?></span></label>
-        <?cs if:Form["cf_" + f.name].error ?><p class="error" id="e-cf_<?cs var:f.name ?>"><?cs var:L.Err[Form["cf_" + f.name].error] ?></p><?cs /if ?>
-        <?cs if:f.help ?><p class="help"><?cs var:f.help ?></p><?cs /if ?></div>
-      <?cs else ?>
-        <?cs call:field("cf_" + f.name, f.label, f.help, f.type, f.required, f.max) ?>
-      <?cs /if ?>
-    <?cs /each ?>
+    <?cs each:f = c.Fields ?><?cs call:cat_field(f) ?><?cs /each ?>
   </fieldset>
   <?cs /if ?><?cs /each ?>
 

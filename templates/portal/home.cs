@@ -1,7 +1,7 @@
 <?cs include!"layout.cs" ?><?cs call:page_start(L.Portal.Title) ?>
 <section class="hero">
   <h1><?cs var:L.Portal.Title ?></h1>
-  <p class="lead"><?cs var:L.Portal.Welcome ?></p>
+  <p class="lead"><?cs if:Site.Welcome ?><?cs var:Site.Welcome ?><?cs else ?><?cs var:L.Portal.Welcome ?><?cs /if ?></p>
 </section>
 
 <section class="pick" aria-labelledby="kinds">

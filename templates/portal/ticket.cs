@@ -46,7 +46,7 @@
   <h2 id="sol-h"><?cs var:L.Solution.Title ?></h2>
   <p><?cs var:L.Solution.Intro ?></p>
   <div class="text proposal"><?cs var:Solution.text ?></div>
-  <?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <?cs if:Form.HasErrors && (Failed == "confirm" || Failed == "question") ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
   <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/confirm" accept-charset="utf-8">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <?cs call:field("confirm_name", L.Solution.Name, "", "text", 1, 50) ?>
@@ -60,13 +60,13 @@
   </form></details>
 </section>
 <?cs /if ?>
-<?cs if:Acceptance.signed ?><p class="notice" role="status"><?cs var:L.Acceptance.Thanks ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p><?cs /if ?>
+<?cs if:Acceptance.signed == "reopened" ?><p class="notice" role="status"><?cs var:L.Acceptance.Reopened ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p><?cs elif:Acceptance.signed ?><p class="notice" role="status"><?cs var:L.Acceptance.Thanks ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p><?cs /if ?>
 <?cs if:Acceptance.form ?>
 <section class="card acceptance" aria-labelledby="acc-h">
   <h2 id="acc-h"><?cs var:L.Acceptance.Title ?></h2>
   <p><?cs var:L.Acceptance.Intro ?></p>
   <div class="text acceptance-form"><?cs var:Acceptance.form ?></div>
-  <?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <?cs if:Form.HasErrors && (Failed == "accept") ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
   <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/accept" accept-charset="utf-8">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <?cs call:choice("result", L.Acceptance.Result, "", L.Acceptance.Results, 1, 0) ?>
@@ -110,6 +110,8 @@
     <?cs each:o = L.Form.ImpactOptions ?><?cs if:o.code == Ticket.impact ?><div><dt><?cs var:L.Form.impact ?></dt><dd><?cs var:o.label ?></dd></div><?cs /if ?><?cs /each ?>
     <?cs each:v = Values ?><div><dt><?cs var:v.label ?></dt><dd class="text"><?cs var:v.value ?></dd></div><?cs /each ?>
   </dl>
+  <?cs set:file_base = "/t/" + url_escape(Ticket.token) + "/file?id=" ?>
+  <?cs each:e = Events ?><?cs if:e.kind == "created" ?><?cs call:event_files(e.id, file_base) ?><?cs /if ?><?cs /each ?>
 </section>
 
 <section class="card" aria-labelledby="thread">
@@ -117,8 +119,17 @@
   <?cs if:subcount(Events) == 0 ?><p class="empty"><?cs var:L.Ticket.NoEvents ?></p><?cs /if ?>
   <ol class="thread">
   <?cs each:e = Events ?>
-    <?cs if:e.kind == "comment" || e.kind == "reply" ?>
-    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <?cs if:e.kind == "comment" || e.kind == "reply" || e.kind == "attachment" ?>
+    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, file_base) ?></li>
+    <?cs elif:e.kind == "work" ?>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Work.Kind[e.field] ?>: <?cs var:e.body ?><?cs if:e.old || e.new ?> <span class="reason"><?cs var:L.Work.Serial ?> <?cs if:e.old ?><?cs var:e.old ?><?cs else ?>-<?cs /if ?> → <?cs if:e.new ?><?cs var:e.new ?><?cs else ?>-<?cs /if ?></span><?cs /if ?></span>
+      <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
+    <?cs elif:e.kind == "close_requested" ?>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:e.actor ?> <?cs var:L.Close.Event ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
+      <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
+    <?cs elif:e.kind == "solution_confirmed" ?>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Solution.ConfirmedVia ?>: <?cs if:e.field == "confirmed_via" ?><?cs var:e.old ?> · <?cs var:L.Solution.Ways[e.new] ?><?cs else ?><?cs var:e.new ?> · <?cs var:L.Solution.OnPortal ?><?cs /if ?></span>
+      <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time><?cs call:event_files(e.id, file_base) ?></li>
     <?cs elif:e.kind == "solution" ?>
     <li class="msg msg-agent"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "acceptance_signed" || e.kind == "reopen" ?>
@@ -138,13 +149,25 @@
   <?cs /each ?>
   </ol>
   <?cs if:Reply.sent ?><p class="notice" role="status"><?cs var:L.Ticket.ReplySent ?></p><?cs /if ?>
+  <?cs if:Close.asked ?><p class="notice" role="status"><?cs var:L.Close.Asked ?></p><?cs /if ?>
   <?cs if:Ticket.status != "closed" ?>
-  <?cs if:Form.HasErrors ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
-  <form class="request reply" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/reply" accept-charset="utf-8">
+  <?cs if:Form.HasErrors && (Failed == "reply" || Failed == "close") ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <form class="request reply" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/reply" accept-charset="utf-8" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <?cs call:field("body", L.Ticket.ReplyLabel, L.Ticket.ReplyHelp, "longtext", 1, 10000) ?>
+    <?cs if:Form.files.reselect ?><p class="notice"><?cs var:L.Attach.Reselect ?></p><?cs /if ?>
+    <?cs call:files("files", L.Attach.Label) ?>
     <div class="actions"><button type="submit" class="primary"><?cs var:L.Ticket.ReplySubmit ?></button></div>
   </form>
+  <?cs if:Ticket.status != "resolved" ?>
+  <details class="close-ask"><summary><?cs var:L.Close.Ask ?></summary>
+  <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/close" accept-charset="utf-8">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <p class="help"><?cs var:L.Close.Help ?></p>
+    <?cs call:field("close_reason", L.Close.Reason, "", "longtext", 0, 2000) ?>
+    <div class="actions"><button type="submit"><?cs var:L.Close.Submit ?></button></div>
+  </form></details>
+  <?cs /if ?>
   <?cs /if ?>
 </section>
 <?cs call:page_end() ?>

@@ -145,3 +145,24 @@
     doc.querySelectorAll('form[data-sent]').forEach(function (f) { f.removeAttribute('data-sent'); });
   });
 })();
+
+/* Reply templates (templates/agent/reply_templates.cs): "insert" puts the
+ * template's text, already filled in for the ticket, into the reply box at
+ * the cursor. */
+(function () {
+  'use strict';
+  document.querySelectorAll('button.reply-insert').forEach(function (b) {
+    var box = document.getElementById(b.getAttribute('data-target'));
+    var text = b.closest('.reply-tpl').querySelector('.reply-tpl-text');
+    if (!box || !text) return;
+    b.hidden = false;
+    b.addEventListener('click', function () {
+      var t = text.textContent, at = box.selectionStart || 0, end = box.selectionEnd || at;
+      if (typeof box.setRangeText === 'function') box.setRangeText(t, at, end, 'end');
+      else box.value += t;
+      var menu = b.closest('details');
+      if (menu) menu.open = false;
+      box.focus();
+    });
+  });
+}());

@@ -307,3 +307,25 @@ test('JavaScript off: the form still submits', async (t) => {
   // the copy button needs JavaScript, so it stays hidden
   assert.equal(await page.locator('button.copy:visible').count(), 0);
 });
+
+test('attachments: several files picked at once all arrive with their names; an image shows as a thumbnail', async (t) => {
+  const page = await open(t);
+  await page.goto(`${BASE}/new/fault`);
+  await fillFault(page, `附件检查 ${Date.now()}`);
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077'
+    + '53de0000000c4944415478da63f8cfc0000003010100c9fe92ef0000000049454e44ae426082', 'hex');
+  await page.setInputFiles('#f-files', [
+    { name: '报错截图.png', mimeType: 'image/png', buffer: png },
+    { name: 'export.log', mimeType: 'text/plain', buffer: Buffer.from('10:00 ERROR export failed\n') },
+  ]);
+  await shot(page, 'form-attachments');
+  await submit(page);
+  await page.goto(await page.locator('#follow-link').getAttribute('href'));
+  const names = await page.locator('ul.files li a').allTextContents();
+  assert.deepEqual(names.sort(), ['export.log', '报错截图.png'].sort(), 'both names kept (one field per file on submit)');
+  const thumb = page.locator('ul.files img.thumb');
+  assert.equal(await thumb.count(), 1);
+  await thumb.evaluate((img) => img.decode());
+  assert.equal(await thumb.evaluate((img) => img.naturalWidth), 1, 'the image loads from the ticket\'s own link');
+  await shot(page, 'ticket-attachments');
+});

@@ -1,0 +1,118 @@
+/* Unit tests for lib/attachment.c: the client's file name made safe, the
+ * allow-list of detected types, and libmagic's verdict on real content. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <magic.h>
+#include <string.h>
+
+#include "attachment.h"
+
+static const char *clean(const char *in)
+{
+    static char out[ATTACH_NAME_MAX + 1];
+    attachment_clean_name(in, out, sizeof out);
+    return out;
+}
+
+static void name_keeps_plain_names(void **state)
+{
+    (void)state;
+    assert_string_equal(clean("report.pdf"), "report.pdf");
+    assert_string_equal(clean("现场截图 2.png"), "现场截图 2.png");
+}
+
+static void name_drops_paths_of_both_kinds(void **state)
+{
+    (void)state;
+    assert_string_equal(clean("../../etc/passwd"), "passwd");
+    assert_string_equal(clean("C:\\Users\\li\\Desktop\\log.txt"), "log.txt");
+    assert_string_equal(clean("/"), "");
+    assert_string_equal(clean(".."), "");
+}
+
+static void name_drops_control_characters(void **state)
+{
+    (void)state;
+    assert_string_equal(clean("a\tb\r\n.log"), "ab.log");
+}
+
+static void name_refuses_invalid_utf8(void **state)
+{
+    (void)state;
+    assert_string_equal(clean("bad\xff\xfe.png"), "");
+    assert_string_equal(clean("nul\x01.png"), "");
+}
+
+static void name_is_cut_on_a_character_boundary(void **state)
+{
+    (void)state;
+    char in[700] = "";
+    for (int i = 0; i < 220; i++)
+        strcat(in, "日"); /* 3 bytes each: 660 bytes */
+    const char *out = clean(in);
+    size_t n = strlen(out);
+    assert_true(n <= ATTACH_NAME_MAX);
+    assert_int_equal(n % 3, 0);
+    assert_memory_equal(out, in, n);
+}
+
+static void types_on_the_list(void **state)
+{
+    (void)state;
+    const char *ok[] = {"image/png", "image/jpeg", "image/svg+xml", "video/mp4", "text/plain",
+                        "text/html", "application/pdf", "application/zip",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        "application/vnd.oasis.opendocument.spreadsheet", "application/msword"};
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+        assert_true(attachment_type_allowed(ok[i]));
+}
+
+static void types_off_the_list(void **state)
+{
+    (void)state;
+    const char *no[] = {"application/x-executable", "application/x-sharedlib",
+                        "application/x-dosexec", "application/octet-stream",
+                        "application/x-msdownload", "application/java-archive", ""};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_false(attachment_type_allowed(no[i]));
+}
+
+/* What libmagic says of a few contents, whatever they would be called. */
+static void content_decides_the_type(void **state)
+{
+    (void)state;
+    magic_t m = magic_open(MAGIC_MIME_TYPE);
+    assert_non_null(m);
+    assert_int_equal(magic_load(m, NULL), 0);
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13,
+                                        'I',  'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+    assert_string_equal(magic_buffer(m, png, sizeof png), "image/png");
+    static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\n";
+    assert_string_equal(magic_buffer(m, pdf, sizeof pdf - 1), "application/pdf");
+    static const char svg[] = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\">"
+                              "<script>alert(1)</script></svg>\n";
+    assert_string_equal(magic_buffer(m, svg, sizeof svg - 1), "image/svg+xml");
+    static const unsigned char elf[64] = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                          2,    0,   0x3e, 0, 1, 0, 0, 0};
+    assert_false(attachment_type_allowed(magic_buffer(m, elf, sizeof elf)));
+    magic_close(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(name_keeps_plain_names),
+        cmocka_unit_test(name_drops_paths_of_both_kinds),
+        cmocka_unit_test(name_drops_control_characters),
+        cmocka_unit_test(name_refuses_invalid_utf8),
+        cmocka_unit_test(name_is_cut_on_a_character_boundary),
+        cmocka_unit_test(types_on_the_list),
+        cmocka_unit_test(types_off_the_list),
+        cmocka_unit_test(content_decides_the_type),
+    };
+    return cmocka_run_group_tests_name("attachment", tests, NULL, NULL);
+}

@@ -1,0 +1,129 @@
+/* Unit tests for lib/slapolicy.c: which SLA policy a ticket gets (category +
+ * tag > tag > category > the priority's own targets) and how its targets
+ * are laid over the priority's. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <string.h>
+
+#include "slapolicy.h"
+
+enum { URGENT = 1, GENERAL = 3, FAULT = 10, USAGE = 11, VIP = 20, GOV = 21 };
+
+/* policies of two priorities, in id order as the catalogue loads them */
+static const sla_policy_t pols[] = {
+    {.id = 1, .priority_id = GENERAL, .category_id = FAULT, .first_response_min = 600},
+    {.id = 2, .priority_id = GENERAL, .tag_id = VIP, .first_response_min = 60},
+    {.id = 3, .priority_id = GENERAL, .category_id = FAULT, .tag_id = VIP,
+     .first_response_min = 30},
+    {.id = 4, .priority_id = URGENT, .category_id = USAGE, .resolution_min = 480},
+    {.id = 5, .priority_id = GENERAL, .tag_id = GOV, .first_response_min = 90},
+};
+#define N ((int)(sizeof pols / sizeof *pols))
+
+static int pick(long long prio, long long cat, const long long *tags, int ntags)
+{
+    int i = slapolicy_pick(pols, N, prio, cat, tags, ntags);
+    return i < 0 ? 0 : (int)pols[i].id;
+}
+
+static void no_match_keeps_the_priority(void **state)
+{
+    (void)state;
+    assert_int_equal(pick(GENERAL, USAGE, NULL, 0), 0);
+    assert_int_equal(pick(URGENT, FAULT, (long long[]){VIP}, 1), 0);
+    assert_int_equal(slapolicy_pick(pols, 0, GENERAL, FAULT, NULL, 0), -1);
+}
+
+static void category_alone(void **state)
+{
+    (void)state;
+    assert_int_equal(pick(GENERAL, FAULT, NULL, 0), 1);
+    assert_int_equal(pick(URGENT, USAGE, NULL, 0), 4);
+}
+
+static void tag_beats_category(void **state)
+{
+    (void)state;
+    /* a VIP in another category: the tag policy */
+    assert_int_equal(pick(GENERAL, USAGE, (long long[]){VIP}, 1), 2);
+    /* the tag policy is more specific than the category one */
+    sla_policy_t two[] = {pols[0], pols[1]};
+    assert_int_equal(slapolicy_pick(two, 2, GENERAL, FAULT, (long long[]){VIP}, 1), 1);
+}
+
+static void category_and_tag_beat_all(void **state)
+{
+    (void)state;
+    assert_int_equal(pick(GENERAL, FAULT, (long long[]){VIP}, 1), 3);
+    assert_int_equal(pick(GENERAL, FAULT, (long long[]){GOV, VIP}, 2), 3);
+}
+
+static void equally_specific_the_oldest_wins(void **state)
+{
+    (void)state;
+    assert_int_equal(pick(GENERAL, USAGE, (long long[]){GOV, VIP}, 2), 2);
+    assert_int_equal(pick(GENERAL, USAGE, (long long[]){VIP, GOV}, 2), 2);
+    assert_int_equal(pick(GENERAL, USAGE, (long long[]){GOV}, 1), 5);
+    /* whatever the order the policies come in */
+    sla_policy_t rev[] = {pols[4], pols[1]};
+    assert_int_equal(rev[slapolicy_pick(rev, 2, GENERAL, USAGE, (long long[]){GOV, VIP}, 2)].id,
+                     2);
+}
+
+static void a_policy_without_scope_never_matches(void **state)
+{
+    (void)state;
+    sla_policy_t bare = {.id = 9, .priority_id = GENERAL, .first_response_min = 1};
+    assert_int_equal(slapolicy_pick(&bare, 1, GENERAL, FAULT, NULL, 0), -1);
+}
+
+static void apply_lays_only_the_given_targets(void **state)
+{
+    (void)state;
+    priority_t base = {.id = GENERAL, .code = "general", .calendar_id = 1,
+                       .first_response_min = 1440, .resolution_min = 1350, .update_min = 1440,
+                       .warning_percent = 75, .classify_min = 0};
+    priority_t out;
+    slapolicy_apply(&base, NULL, &out);
+    assert_memory_equal(&out, &base, sizeof base);
+    sla_policy_t p = {.id = 7, .priority_id = GENERAL, .tag_id = VIP, .calendar_id = 2,
+                      .first_response_min = 30, .warning_percent = 50, .classify_min = 10};
+    slapolicy_apply(&base, &p, &out);
+    assert_int_equal(out.id, GENERAL);
+    assert_string_equal(out.code, "general");
+    assert_int_equal(out.calendar_id, 2);
+    assert_int_equal(out.first_response_min, 30);
+    assert_int_equal(out.resolution_min, 1350); /* inherited */
+    assert_int_equal(out.update_min, 1440);     /* inherited */
+    assert_int_equal(out.warning_percent, 50);
+    assert_int_equal(out.classify_min, 10);
+}
+
+static void tags_are_needed_only_for_tag_policies(void **state)
+{
+    (void)state;
+    assert_true(slapolicy_needs_tags(pols, N, GENERAL));
+    assert_false(slapolicy_needs_tags(pols, N, URGENT));
+    assert_int_equal(slapolicy_rank(&pols[0]), 1);
+    assert_int_equal(slapolicy_rank(&pols[1]), 2);
+    assert_int_equal(slapolicy_rank(&pols[2]), 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(no_match_keeps_the_priority),
+        cmocka_unit_test(category_alone),
+        cmocka_unit_test(tag_beats_category),
+        cmocka_unit_test(category_and_tag_beat_all),
+        cmocka_unit_test(equally_specific_the_oldest_wins),
+        cmocka_unit_test(a_policy_without_scope_never_matches),
+        cmocka_unit_test(apply_lays_only_the_given_targets),
+        cmocka_unit_test(tags_are_needed_only_for_tag_policies),
+    };
+    return cmocka_run_group_tests_name("sla_policy", tests, NULL, NULL);
+}
