@@ -14,7 +14,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmagic \
 
 LIB_SRC := $(wildcard lib/*.c)
 LIB_OBJ := $(LIB_SRC:lib/%.c=build/lib/%.o)
-PROGS   := build/portal build/api build/agent build/scheduler build/deskctl build/hello
+PROGS   := build/portal build/api build/agent build/admin build/scheduler build/deskctl build/hello
 UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all run test bench deps clean
@@ -33,10 +33,16 @@ build/libdesk.a: $(LIB_OBJ)
 build/%: cgi/%.c build/libdesk.a
 	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS)
 
-# the agent program also serves the admin console: cgi/admin.c + admin_<page>.c
-ADMIN_SRC := $(wildcard cgi/admin*.c) $(wildcard cgi/agent_*.c)
-build/agent: cgi/agent.c $(ADMIN_SRC) $(wildcard cgi/*.h) build/libdesk.a
-	$(CC) $(CFLAGS) -Icgi -o $@ cgi/agent.c $(ADMIN_SRC) build/libdesk.a $(LDLIBS)
+# the workspace (cgi/agent.c + agent_<part>.c) and the admin console
+# (cgi/admin_main.c, admin.c, admin_<page>.c) are two programs sharing
+# cgi/agent_web.c (session, error page, CSRF, top bar)
+AGENT_SRC := $(wildcard cgi/agent_*.c)
+ADMIN_SRC := $(wildcard cgi/admin*.c) cgi/agent_web.c
+build/agent: cgi/agent.c $(AGENT_SRC) $(wildcard cgi/*.h) build/libdesk.a
+	$(CC) $(CFLAGS) -Icgi -o $@ cgi/agent.c $(AGENT_SRC) build/libdesk.a $(LDLIBS)
+
+build/admin: $(ADMIN_SRC) $(wildcard cgi/*.h) build/libdesk.a
+	$(CC) $(CFLAGS) -Icgi -o $@ $(ADMIN_SRC) build/libdesk.a $(LDLIBS)
 
 build/hello: tests/bench/hello.c build/libdesk.a
 	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS)

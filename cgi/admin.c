@@ -25,6 +25,7 @@ static const admin_module_t *const modules[] = {
     &admin_mod_routing,
     &admin_mod_portal,
     &admin_mod_tags,
+    &admin_mod_orgtags,
     &admin_mod_priorities,
     &admin_mod_calendars,
     &admin_mod_notifications,
@@ -35,6 +36,7 @@ static const admin_module_t *const modules[] = {
 
 /* Templates of the console (parsed once per worker with the agent's). */
 const char *const admin_pages[] = {
+    "agent/error.cs", /* agent_error_page: the 403/404/503 pages */
     "admin/home.cs",
     "admin/api_keys.cs",
     "admin/categories.cs",
@@ -53,6 +55,7 @@ const char *const admin_pages[] = {
     "admin/tags.cs",
     "admin/tag.cs",
     "admin/tag_customer.cs",
+    "admin/tag_organisation.cs",
     "admin/priorities.cs",
     "admin/calendars.cs",
     "admin/notifications.cs",

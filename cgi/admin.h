@@ -34,12 +34,16 @@ extern const admin_module_t admin_mod_skills;
 extern const admin_module_t admin_mod_routing;
 extern const admin_module_t admin_mod_portal;
 extern const admin_module_t admin_mod_tags;
+extern const admin_module_t admin_mod_orgtags; /* organisations' tags: section tags */
 extern const admin_module_t admin_mod_priorities; /* + SLA overrides (admin_sla.c) */
 extern const admin_module_t admin_mod_calendars;
 extern const admin_module_t admin_mod_notifications; /* + mail gateway: section notifications */
 extern const admin_module_t admin_mod_mail_gateway;
 extern const admin_module_t admin_mod_replies;
 extern const admin_module_t admin_mod_audit;
+
+/* The "find an organisation" results of /admin/tags?org= (admin_orgtags.c). */
+void admin_orgtags_search(web_t *w);
 
 /* True when the request may go on: signed-in admin and, for a POST, the
  * right CSRF token. Otherwise it has answered (403 or 422) and is false. */

@@ -68,7 +68,7 @@ static void set_admins(web_t *w)
 {
     MYSQL_STMT *st = db_query(&w->d->db, sql_admins, "");
     long long id;
-    char name[101];
+    char name[401]; /* VARCHAR(100) in utf8mb4 */
     for (int i = 0; st && db_fetch(st, "is", &id, name, sizeof name) == 1; i++) {
         hdf_set_valuef(w->r->hdf, "Admins.%d.id=%lld", i, id);
         hdf_set_valuef(w->r->hdf, "Admins.%d.name=%s", i, name);

@@ -37,7 +37,7 @@ static const char *const kinds[] = {"holiday", "workday", NULL};
 
 typedef struct cal_row {
     long long id, active;
-    char code[41], name_zh[101], name_en[101], zone[BIZCAL_TZ_MAX];
+    char code[41], name_zh[401], name_en[401], zone[BIZCAL_TZ_MAX]; /* VARCHAR(100), utf8mb4 */
     char spans[7][SPAN_TEXT];
 } cal_row_t;
 
@@ -344,7 +344,7 @@ static int list_days(web_t *w, long long id)
 {
     HDF *h = w->r->hdf;
     const char *q = req_query(w->r, "from");
-    char from[11], day[16], kind[16], name[101];
+    char from[11], day[16], kind[16], name[401];
     if (q && calrules_date_ok(q))
         snprintf(from, sizeof from, "%s", q);
     else {
@@ -505,7 +505,7 @@ static const char *day_text(const char *kind, const char *name, char *out, size_
 static int put_day(web_t *w, long long id, const char *day, const char *kind, const char *name,
                    json_t *c)
 {
-    char okind[16] = "", oname[101] = "", a[160], b[160], field[24];
+    char okind[16] = "", oname[401] = "", a[420], b[420], field[24];
     int rc = db_row(&w->d->db, sql_day_get, "is", "ss", id, day, okind, sizeof okind, oname,
                     sizeof oname);
     if (rc < 0)
@@ -586,7 +586,7 @@ static char *read_upload(web_t *w, size_t *len, const char **err)
 /* What an imported day does to the calendar: new, same, or changed. */
 static const char *day_status(web_t *w, long long id, const ics_day_t *d)
 {
-    char kind[16] = "", name[101] = "";
+    char kind[16] = "", name[401] = "";
     if (db_row(&w->d->db, sql_day_get, "is", "ss", id, d->date, kind, sizeof kind, name,
                sizeof name) != 1)
         return "new";

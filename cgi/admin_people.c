@@ -69,16 +69,18 @@ static void add_skill(const skill_info_t *s, void *ctx)
 /* Choices (ids as text, NULL-ended, one allocation) and "1,2,5". */
 static void choices_of(const long long *ids, int n, const char ***choices, char **csv)
 {
-    char *text = malloc((size_t)n * 21 + 1), *c = text;
+    size_t cap = (size_t)n * 21 + 1, len = 0;
+    char *text = malloc(cap);
     const char **list = malloc(sizeof *list * (size_t)(n + 1) + (size_t)n * 21);
     if (!text || !list)
         abort();
     char *store = (char *)(list + n + 1);
-    *c = '\0';
+    *text = '\0';
     for (int i = 0; i < n; i++) {
         list[i] = store + i * 21;
         snprintf(store + i * 21, 21, "%lld", ids[i]);
-        c += sprintf(c, "%s%lld", i ? "," : "", ids[i]);
+        if (len < cap) /* 21 bytes an id: always fits */
+            len += (size_t)snprintf(text + len, cap - len, "%s%lld", i ? "," : "", ids[i]);
     }
     list[n] = NULL;
     *choices = list;

@@ -33,7 +33,7 @@ static const char *const colors[] = {"red", "orange", "blue", "grey", NULL};
 
 typedef struct prio_row {
     long long id, rank, is_default, active;
-    char code[41], name_zh[61], name_en[61], color[8];
+    char code[41], name_zh[241], name_en[241], color[8]; /* VARCHAR(60) in utf8mb4 */
     sla_targets_t t;
 } prio_row_t;
 

@@ -76,7 +76,7 @@ static void add_row(const replytpl_t *t, void *ctx)
     hdf_set_valuef(h, "Rows.%d.state=%s", i, t->active ? "active" : "inactive");
     char excerpt[256];
     size_t n = 0, chars = 0;
-    for (const char *p = t->body ? t->body : ""; p[n] && n < 200 && chars < 60; chars++)
+    for (const char *p = t->body ? t->body : ""; n < 200 && p[n] && chars < 60; chars++)
         do /* whole UTF-8 characters only */
             n++;
         while (((unsigned char)p[n] & 0xc0) == 0x80);

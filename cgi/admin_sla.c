@@ -112,7 +112,7 @@ int admin_sla_calendar_choices(web_t *w)
     if (!st)
         return -1;
     long long id, active;
-    char zh[101], en[101];
+    char zh[401], en[401]; /* VARCHAR(100) in utf8mb4 */
     int i = 0, rc;
     while ((rc = db_fetch(st, "issi", &id, zh, sizeof zh, en, sizeof en, &active)) == 1) {
         const char *name = w->lang == LANG_EN ? en : zh;
@@ -143,7 +143,7 @@ int admin_sla_scope_choices(web_t *w)
     if (!st)
         return -1;
     long long id;
-    char zh[61], en[61];
+    char zh[241], en[241]; /* VARCHAR(60) in utf8mb4 */
     int i = 0, rc;
     while ((rc = db_fetch(st, "iss", &id, zh, sizeof zh, en, sizeof en)) == 1) {
         hdf_set_valuef(h, "Tags.%d.id=%lld", i, id);
@@ -157,7 +157,7 @@ int admin_sla_scope_choices(web_t *w)
 
 typedef struct policy_row {
     long long id, priority_id, category_id, tag_id, active;
-    char cat_zh[61], cat_en[61], tag_zh[61], tag_en[61], cat_code[41], tag_code[41];
+    char cat_zh[241], cat_en[241], tag_zh[241], tag_en[241], cat_code[41], tag_code[41];
     sla_targets_t t;
 } policy_row_t;
 

@@ -10,7 +10,8 @@
  *   POST /admin/tags/ID/deactivate|activate   (free tags only)
  *   GET  /admin/tags/customers/ID          a customer's tags
  *   POST /admin/tags/customers/ID/add      tag=TAG_ID
- *   POST /admin/tags/customers/ID/remove   tag=TAG_ID */
+ *   POST /admin/tags/customers/ID/remove   tag=TAG_ID
+ * Organisations' tags: admin_orgtags.c (found here with ?org=). */
 #include "admin.h"
 
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "customer.h"
+#include "orgtags.h"
 #include "tags.h"
 
 #define MAX_CATS 64
@@ -169,6 +171,7 @@ static void show(web_t *w, int status, const char *form)
     hdf_set_value(h, "Posted", form ? form : "");
     set_colors(w);
     set_search(w);
+    admin_orgtags_search(w);
     w->r->status = status;
     admin_flash(w);
     admin_render(w, "admin/tags.cs", "tags");
@@ -416,8 +419,8 @@ static void add_customer_tag(const customer_tag_t *c, void *ctx)
 static long long customer_of(web_t *w, const char *arg)
 {
     char name[401], org[801];
-    long long id = id_of(arg);
-    int rc = id > 0 ? tags_customer(w->d, id, name, sizeof name, org, sizeof org) : 0;
+    long long id = id_of(arg), org_id = 0;
+    int rc = id > 0 ? tags_customer(w->d, id, name, sizeof name, org, sizeof org, &org_id) : 0;
     if (rc != 1) {
         admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
         return 0;
@@ -425,12 +428,27 @@ static long long customer_of(web_t *w, const char *arg)
     hdf_set_valuef(w->r->hdf, "Customer.id=%lld", id);
     hdf_set_value(w->r->hdf, "Customer.name", name);
     hdf_set_value(w->r->hdf, "Customer.organisation", org);
+    hdf_set_valuef(w->r->hdf, "Customer.organisation_id=%lld", org_id);
     return id;
+}
+
+/* A tag the customer carries through their organisation (admin_orgtags.c). */
+static void add_org_tag(const tag_t *t, time_t at, void *ctx)
+{
+    (void)at;
+    web_t *w = ctx;
+    int i = hdf_get_int_value(w->r->hdf, "OrgOnCount", 0);
+    char key[32];
+    snprintf(key, sizeof key, "OrgOn.%d", i);
+    set_tag(w->r->hdf, key, t, w->lang);
+    hdf_set_int_value(w->r->hdf, "OrgOnCount", i + 1);
 }
 
 static void show_customer(web_t *w, long long id, int status)
 {
+    long long org = hdf_get_int_value(w->r->hdf, "Customer.organisation_id", 0);
     if (tags_of_customer(w->d, id, add_customer_tag, w) < 0 ||
+        (org && orgtags_each(w->d, org, add_org_tag, w) < 0) ||
         tags_each(w->d, false, add_tag, w) < 0)
         return admin_error(w, 503, "unavailable");
     w->r->status = status;

@@ -40,19 +40,12 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/error.cs",     "agent/availability.cs",
                                     NULL};
 
-static bool text_ok(const char *s) { return text_is_clean_utf8(s, strlen(s)) && strlen(s) <= 200; }
+#define error_page agent_error_page
+#define csrf_ok agent_csrf_ok
+#define set_nav agent_set_nav
+#define mark_acted agent_mark_acted
 
-static void error_page(web_t *w, int status, const char *key)
-{
-    w->r->status = status;
-    if (!w->r->hdf) {
-        w->r->content_type = "text/plain; charset=utf-8";
-        string_append(&w->r->body, view_text(&w->d->view, w->lang, "Error.bad_request"));
-        return;
-    }
-    hdf_set_value(w->r->hdf, "Error.Key", key);
-    web_render(w, "agent/error.cs");
-}
+static bool text_ok(const char *s) { return text_is_clean_utf8(s, strlen(s)) && strlen(s) <= 200; }
 
 static long long query_id(web_t *w, const char *name)
 {
@@ -116,9 +109,6 @@ static void do_login(web_t *w, const char *arg)
     req_redirect(w->r, ours ? back : "/agent/");
 }
 
-static bool csrf_ok(web_t *w);
-static void error_page(web_t *w, int status, const char *key);
-
 static void do_logout(web_t *w, const char *arg)
 {
     (void)arg;
@@ -128,81 +118,6 @@ static void do_logout(web_t *w, const char *arg)
     auth_sign_out(w->d, s->token);
     req_set_cookie(w->r, "sid", "", 0, "Lax");
     req_redirect(w->r, "/agent/login");
-}
-
-/* ---- shared page data ------------------------------------------------- */
-
-/* The queue counts of the left column are cached per worker for a few
- * seconds (Queue.CountSeconds, default 10): they are read on every page and
- * change slowly. Each action sets an "acted" cookie with its time, so after
- * one's own change every worker reads the counts afresh. */
-#define COUNT_CACHE 64
-
-typedef struct count_entry {
-    long long agent_id;
-    long long at_ms;
-    long counts[Q_COUNT];
-} count_entry_t;
-
-static count_entry_t count_cache[COUNT_CACHE]; /* per worker: workers are processes */
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static void mark_acted(web_t *w)
-{
-    char v[32];
-    snprintf(v, sizeof v, "%lld", now_ms());
-    req_set_cookie(w->r, "acted", v, 3600, "Lax");
-}
-
-static void nav_counts(web_t *w, long counts[Q_COUNT])
-{
-    const agent_t *me = ME(w);
-    long long now = now_ms();
-    long ttl = config_int(&w->d->cfg, "Queue.CountSeconds", 10, 0, 3600);
-    const char *acted = req_cookie(w->r, "acted");
-    count_entry_t *e = &count_cache[(unsigned long long)me->id % COUNT_CACHE];
-    bool fresh = e->agent_id == me->id && now - e->at_ms < ttl * 1000 &&
-                 (!acted || e->at_ms > atoll(acted));
-    if (!fresh) {
-        bool ok = queue_counts(w->d, me, e->counts) == 0;
-        e->agent_id = ok ? me->id : 0;
-        e->at_ms = now;
-    }
-    memcpy(counts, e->counts, sizeof e->counts);
-}
-
-static void set_nav(web_t *w)
-{
-    const agent_t *me = ME(w);
-    session_t *s = w->ctx;
-    HDF *h = w->r->hdf;
-    hdf_set_value(h, "Me.name", me->name);
-    hdf_set_value(h, "Me.login", me->login);
-    hdf_set_value(h, "Me.role", role_code(me->role));
-    hdf_set_int_value(h, "Me.supervisor", agent_is_supervisor(me));
-    hdf_set_int_value(h, "Me.admin", me->role == ROLE_ADMIN);
-    hdf_set_value(h, "Csrf", s->csrf);
-    static const queue_kind_t shown[] = {Q_UNASSIGNED, Q_MINE,    Q_TO_ACCEPT, Q_AT_RISK,
-                                         Q_OVERDUE,    Q_WAITING, Q_COLLAB,    Q_TEAM,
-                                         Q_CLOSED};
-    long counts[Q_COUNT];
-    nav_counts(w, counts);
-    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
-        long n = counts[shown[i]];
-        hdf_set_valuef(h, "Nav.%d.code=%s", (int)i, queue_code(shown[i]));
-        hdf_set_valuef(h, "Nav.%d.count=%ld%s", (int)i,
-                       n < 0 ? 0 : n >= QUEUE_COUNT_CAP ? QUEUE_COUNT_CAP - 1 : n,
-                       n >= QUEUE_COUNT_CAP ? "+" : "");
-    }
-    const char *done = req_query(w->r, "done");
-    if (done && strspn(done, "abcdefghijklmnopqrstuvwxyz_") == strlen(done))
-        hdf_set_value(h, "Done", done);
 }
 
 /* Deadline chip: state ok / warn / breach / none and minutes left or over. */
@@ -524,13 +439,6 @@ static void page_ticket(web_t *w, const char *arg)
     if (!web_segment(arg, number, sizeof number))
         return error_page(w, 404, "not_found");
     show_ticket(w, number, 200, false);
-}
-
-static bool csrf_ok(web_t *w)
-{
-    session_t *s = w->ctx;
-    const char *f = req_query(w->r, "csrf");
-    return f && strlen(f) == TOKEN_TEXT_LEN && sodium_memcmp(f, s->csrf, TOKEN_TEXT_LEN) == 0;
 }
 
 /* Required free text of an action, checked like any form field. */
@@ -1140,9 +1048,6 @@ static const web_route_t routes[] = {
 };
 
 /* For the admin console (agent_web.h). */
-void agent_error_page(web_t *w, int status, const char *key) { error_page(w, status, key); }
-bool agent_csrf_ok(web_t *w) { return csrf_ok(w); }
-void agent_set_nav(web_t *w) { set_nav(w); }
 
 static void route_error(web_t *w, int status)
 {
@@ -1153,29 +1058,6 @@ static void open_route_miss(web_t *w, int status)
 {
     (void)status;
     w->r->status = 0; /* not an open route: the signed-in routes decide */
-}
-
-/* Resolves the session; answers the request itself when there is none. */
-static bool signed_in(web_t *w, session_t *s)
-{
-    const char *sid = req_cookie(w->r, "sid");
-    int rc = sid ? auth_session(w->d, sid, &s->me) : 0;
-    if (rc == 1) {
-        snprintf(s->token, sizeof s->token, "%s", sid);
-        auth_csrf_token(w->d, s->token, s->csrf);
-        if (!req_cookie(w->r, "lang"))
-            w->lang = lang_parse(s->me.language);
-        return true;
-    }
-    if (rc < 0) {
-        error_page(w, 503, "unavailable");
-        return false;
-    }
-    char where[600];
-    snprintf(where, sizeof where, "/agent/login?back=%s",
-             strcmp(w->r->method, "GET") == 0 ? w->r->path : "/agent/");
-    req_redirect(w->r, where);
-    return false;
 }
 
 static void handle(FCGX_Request *fx, void *ctx)
@@ -1195,13 +1077,8 @@ static void handle(FCGX_Request *fx, void *ctx)
         web_dispatch(&w, open_routes, sizeof open_routes / sizeof *open_routes, open_route_miss);
         if (r.status == 0) {
             r.status = 200;
-            bool admin = strncmp(r.path, "/admin/", 7) == 0 || strcmp(r.path, "/admin") == 0;
-            if (signed_in(&w, &s)) {
-                if (admin)
-                    admin_handle(&w);
-                else
-                    web_dispatch(&w, routes, sizeof routes / sizeof *routes, route_error);
-            }
+            if (agent_signed_in(&w, &s))
+                web_dispatch(&w, routes, sizeof routes / sizeof *routes, route_error);
         }
     }
     sodium_memzero(&s, sizeof s);
@@ -1210,12 +1087,6 @@ static void handle(FCGX_Request *fx, void *ctx)
 
 int main(int argc, char **argv)
 {
-    static const char *all[VIEW_MAX_PAGES + 1];
-    int n = 0;
-    for (int i = 0; pages[i] && n < VIEW_MAX_PAGES; i++)
-        all[n++] = pages[i];
-    for (int i = 0; admin_pages[i] && n < VIEW_MAX_PAGES; i++)
-        all[n++] = admin_pages[i];
-    static const program_t p = {"agent", "Agent", all, handle};
+    static const program_t p = {"agent", "Agent", pages, handle, false};
     return program_main(argc, argv, &p);
 }

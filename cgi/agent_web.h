@@ -21,6 +21,11 @@ typedef struct session {
 
 /* Renders templates/agent/error.cs with status and L.Error / L.Agent.Fail key
  * (in the full agent frame once agent_set_nav has run). */
+/* Resolves the session cookie into s; answers the request itself (sign-in
+ * redirect, 503) when there is none. */
+bool agent_signed_in(web_t *w, session_t *s);
+/* Sets the "acted" cookie: every worker reads the queue counts afresh. */
+void agent_mark_acted(web_t *w);
 void agent_error_page(web_t *w, int status, const char *key);
 /* Whether the form's "csrf" field is the session's token. */
 bool agent_csrf_ok(web_t *w);

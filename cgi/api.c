@@ -535,6 +535,6 @@ static void handle(FCGX_Request *fx, void *ctx)
 
 int main(int argc, char **argv)
 {
-    static const program_t p = {"api", "Api", NULL, handle};
+    static const program_t p = {"api", "Api", NULL, handle, false};
     return program_main(argc, argv, &p);
 }

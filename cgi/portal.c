@@ -701,6 +701,6 @@ static void handle(FCGX_Request *fx, void *ctx)
 
 int main(int argc, char **argv)
 {
-    static const program_t p = {"portal", "Portal", pages, handle};
+    static const program_t p = {"portal", "Portal", pages, handle, false};
     return program_main(argc, argv, &p);
 }

@@ -50,7 +50,7 @@ typedef struct audit_row {
     long long id;
     time_t at;
     long long agent_id;
-    char agent_name[101];
+    char agent_name[401]; /* agents.name: VARCHAR(100) in utf8mb4 */
     char ip[46];
     char entity[41];
     char entity_id[101];

@@ -38,7 +38,7 @@ typedef struct category {
 typedef struct priority {
     long long id;
     char code[41];
-    char name[LANG_COUNT][61];
+    char name[LANG_COUNT][241]; /* VARCHAR(60) in utf8mb4: admins may use all of it */
     char color[8];
     int rank;
     long long calendar_id;
@@ -65,7 +65,7 @@ typedef struct channel {
 typedef struct team {
     long long id;
     char code[41];
-    char name[LANG_COUNT][101];
+    char name[LANG_COUNT][401]; /* VARCHAR(100) in utf8mb4 */
 } team_t;
 
 typedef struct catalog {

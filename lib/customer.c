@@ -8,9 +8,9 @@
 #include "tags.h"
 
 #define C_SELECT                                                                              \
-    "SELECT c.id, c.name, COALESCE(o.name, ''), COALESCE((SELECT GROUP_CONCAT(g.code ORDER BY" \
-    " g.id) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE ct.customer_id ="     \
-    " c.id), '') FROM customers c LEFT JOIN organisations o ON o.id = c.organisation_id "
+    "SELECT c.id, c.name, COALESCE(o.name, ''), "                                             \
+    TAGS_EFFECTIVE_SQL("c.id", "c.organisation_id")                                           \
+    " FROM customers c LEFT JOIN organisations o ON o.id = c.organisation_id "
 static const char sql_by_contact[] =
     C_SELECT "WHERE c.id IN (SELECT customer_id FROM customer_contacts WHERE kind = ? AND"
              " value_bidx IN " SECRET_LOOKUP_IN ") LIMIT ?";
@@ -69,9 +69,11 @@ static const char sql_tag_rule[] =
     "INSERT INTO customer_tags (customer_id, tag_id, source, reason, created_at)"
     " SELECT ?, id, 'rule', ?, ? FROM tags WHERE code = 'frequent_complainer'"
     " ON DUPLICATE KEY UPDATE reason = VALUES(reason)";
+/* their own or their organisation's */
 static const char sql_has_tag[] =
-    "SELECT COUNT(*) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id"
-    " WHERE ct.customer_id = ? AND g.code = ?";
+    "SELECT COUNT(*) FROM tags g WHERE g.code = ? AND (g.id IN (SELECT tag_id FROM"
+    " customer_tags WHERE customer_id = ?) OR g.id IN (SELECT ot.tag_id FROM organisation_tags"
+    " ot JOIN customers c ON c.organisation_id = ot.organisation_id WHERE c.id = ?))";
 
 int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *category_code,
                              time_t now)
@@ -95,5 +97,6 @@ int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *categ
 bool customer_has_tag(desk_t *d, long long customer_id, const char *code)
 {
     long long n = 0;
-    return db_row(&d->db, sql_has_tag, "is", "i", customer_id, code, &n) == 1 && n > 0;
+    return db_row(&d->db, sql_has_tag, "sii", "i", code, customer_id, customer_id, &n) == 1 &&
+           n > 0;
 }

@@ -26,7 +26,8 @@ void contact_normalise(const char *kind, const char *in, char *out, size_t cap);
  * tagged frequent_complainer, with the reason. Settings, lib/tags.h. */
 int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *category_code,
                              time_t now);
-/* True when the customer carries the tag (code). */
+/* True when the customer carries the tag (code), their own or their
+ * organisation's (lib/orgtags.h). */
 bool customer_has_tag(desk_t *d, long long customer_id, const char *code);
 
 /* Returns the number of hits (at most max), or -1. */

@@ -54,7 +54,7 @@ int desk_open(desk_t *d, const char *const *pages)
     for (int i = 0; outbox_pages[i] && n < VIEW_MAX_PAGES; i++)
         all[n++] = outbox_pages[i];
     all[n] = NULL;
-    if (view_init(&d->view, &d->cfg, all))
+    if (view_init(&d->view, &d->cfg, all, d->pages_on_demand))
         return -1;
     catalog_publish(&d->catalog, &d->view);
     brand_publish(d); /* the portal's name and texts (lib/brand.h) */

@@ -34,6 +34,7 @@ typedef struct desk {
     req_limits_t limits; /* form and upload body limits (lib/http.h) */
     char upload_dir[1024];
     void *magic;       /* libmagic cookie, opened at the first upload */
+    bool pages_on_demand; /* templates parsed per rendering (lib/view.h) */
     long at_risk_seconds; /* Queue.AtRiskMinutes: a deadline this close is "at risk" */
     /* configuration changed on the web (lib/confver.h, lib/settings.h) */
     settings_t settings;

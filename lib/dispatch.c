@@ -194,15 +194,17 @@ static int load_members(desk_t *d, long long team, members_t *m)
             rc = DB_ERR;
             break;
         }
-        dispatch_candidate_t *c = &m->c[m->n];
-        *c = (dispatch_candidate_t){.agent_id = id, .open = open, .available = available != 0,
-                                    .skills = &m->skills[m->n * DISPATCH_MAX_SKILLS]};
+        m->c[m->n] = (dispatch_candidate_t){.agent_id = id, .open = open,
+                                            .available = available != 0};
         snprintf(m->names[m->n], sizeof m->names[0], "%s", name);
         m->n++;
     }
     db_done(st);
     if (rc < 0 || !m->n)
         return rc < 0 ? DB_ERR : DB_OK;
+    /* only now: members_grow may have moved the skills buffer */
+    for (int i = 0; i < m->n; i++)
+        m->c[i].skills = &m->skills[i * DISPATCH_MAX_SKILLS];
     st = db_query(&d->db, sql_member_skills, "i", team);
     if (!st)
         return DB_ERR;

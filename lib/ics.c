@@ -65,6 +65,8 @@ static long parse_duration(const char *v)
     long n = strtol(v, &end, 10);
     if (end == v || n < 0 || (*end != 'D' && *end != 'W'))
         return -1;
+    if (n > 100000) /* far over the 366 days allowed: no overflow below (end_event) */
+        n = 100000;
     return *end == 'W' ? n * 7 : n;
 }
 

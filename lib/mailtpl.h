@@ -96,7 +96,7 @@ typedef struct mailtpl_row {
     char *subject, *body; /* malloc'd */
     bool active;
     time_t updated_at;
-    char updated_by[101]; /* the admin's name */
+    char updated_by[401]; /* the admin's name (VARCHAR(100) in utf8mb4) */
 } mailtpl_row_t;
 
 /* The override of kind in lang (active or not); with lock, FOR UPDATE

@@ -25,6 +25,7 @@ static int worker_init(void *ctx)
     mkdir(config_str(&d->cfg, "Attachments.Dir", "/var/lib/desk/attachments"), 0750);
     mkdir(d->upload_dir, 0700);
     d->limits = (req_limits_t){d->max_body, attachment_body_limit(d), d->upload_dir};
+    d->pages_on_demand = prog->pages_on_demand;
     return desk_open(d, prog->pages);
 }
 

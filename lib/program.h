@@ -6,12 +6,14 @@
 #define DESK_PROGRAM_H
 
 #include <fcgiapp.h>
+#include <stdbool.h>
 
 typedef struct program {
     const char *name;   /* for the log: "portal" */
     const char *prefix; /* its config section: "Portal" (Listen, Workers, MaxBody) */
     const char *const *pages; /* its templates, NULL-ended, or NULL */
     void (*handle)(FCGX_Request *rq, void *desk);
+    bool pages_on_demand; /* many seldom-used pages: parse each when rendered */
 } program_t;
 
 /* Runs the program; returns the process exit code. */

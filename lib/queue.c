@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tags.h"
+
 #define FAR_PAST ((time_t)1)
 #define NO_DEADLINE ((time_t)253402214400) /* 9999-12-31 00:00:00 UTC */
 #define FAR_FUTURE ((time_t)253402300799)  /* 9999-12-31 23:59:59 UTC */
@@ -26,9 +28,9 @@ int queue_parse(const char *code)
 bool queue_no_deadline(time_t t) { return t >= NO_DEADLINE; }
 
 #define Q_SELECT                                                                              \
-    "SELECT t.id, t.number, t.subject, c.name, COALESCE((SELECT GROUP_CONCAT(g.code ORDER BY" \
-    " g.id) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE ct.customer_id ="     \
-    " t.customer_id), ''), t.category_id, t.priority_id, t.channel_id, t.customer_id,"        \
+    "SELECT t.id, t.number, t.subject, c.name, "                                               \
+    TAGS_EFFECTIVE_SQL("t.customer_id", "t.organisation_id")                                  \
+    ", t.category_id, t.priority_id, t.channel_id, t.customer_id,"                            \
     " t.status, COALESCE(a.name, ''), t.next_due_at, t.created_at, t.resolved_at"               \
     " FROM tickets t FORCE INDEX ("
 /* Each queue names the index whose order is its order: the optimiser would

@@ -36,7 +36,7 @@ typedef struct queue_row {
     char number[32];
     char subject[801];
     char customer[401];
-    char tags[256]; /* customer tag codes, comma-separated */
+    char tags[256]; /* the customer's tag codes and their organisation's, comma-separated */
     char status[24];
     char owner[401];
     time_t next_due_at, created_at, closed_at; /* closed_at: when resolved */

@@ -126,7 +126,7 @@ static int read_batch(desk_t *d, const sealed_table_t *t, long long last, int ba
     MYSQL_STMT *st = db_query(&d->db, t->batch, "ii", last, (long long)batch);
     if (!st)
         return DB_DEADLOCK; /* db_query does not say why: let the caller try again */
-    int rc;
+    int rc = 0;
     *n = 0;
     while (*n < batch) {
         row_t *r = &rows[*n];

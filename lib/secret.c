@@ -190,7 +190,7 @@ static void ring_scan(struct keyring *r)
             keep_newest(ids, &nids, id);
     }
     closedir(dir);
-    contact_key_t keys[SECRET_MAX_KEYS];
+    contact_key_t keys[SECRET_MAX_KEYS] = {0};
     int n = 0;
     for (int i = 0; i < nids; i++) {
         unsigned char key[32];

@@ -255,8 +255,11 @@ static const char sql_store_dues[] =
     "UPDATE tickets SET first_response_due_at = ?, first_response_warn_at = ?,"
     " resolution_due_at = ?, resolution_warn_at = ?, resolution_paused_at = ? WHERE id = ?";
 
+/* their own and their organisation's */
 static const char sql_customer_tags[] =
-    "SELECT tag_id FROM customer_tags WHERE customer_id = ? ORDER BY tag_id LIMIT 64";
+    "SELECT tag_id FROM customer_tags WHERE customer_id = ? UNION SELECT ot.tag_id FROM"
+    " organisation_tags ot JOIN customers c ON c.organisation_id = ot.organisation_id"
+    " WHERE c.id = ? ORDER BY tag_id LIMIT 64";
 static const char sql_ticket_facts[] = "SELECT category_id, customer_id FROM tickets WHERE id = ?";
 
 int sla_targets(desk_t *d, const priority_t *p, long long category_id, long long customer_id,
@@ -266,7 +269,7 @@ int sla_targets(desk_t *d, const priority_t *p, long long category_id, long long
     long long tags[64];
     int ntags = 0, rc = 0;
     if (customer_id && slapolicy_needs_tags(cat->pols, cat->npols, p->id)) {
-        MYSQL_STMT *st = db_query(&d->db, sql_customer_tags, "i", customer_id);
+        MYSQL_STMT *st = db_query(&d->db, sql_customer_tags, "ii", customer_id, customer_id);
         if (!st)
             return -1;
         while (ntags < 64 && (rc = db_fetch(st, "i", &tags[ntags])) == 1)

@@ -30,7 +30,7 @@ static const char sql_insert[] =
 static const char sql_update[] =
     "UPDATE tags SET name_zh = ?, name_en = ?, color = ?, active = ? WHERE id = ?";
 static const char sql_customer[] =
-    "SELECT c.name, COALESCE(o.name, '') FROM customers c"
+    "SELECT c.name, COALESCE(o.name, ''), COALESCE(c.organisation_id, 0) FROM customers c"
     " LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?";
 static const char sql_of_customer[] =
     TAG_COLUMNS ", ct.source, COALESCE(ct.reason, ''), ct.created_at FROM customer_tags ct"
@@ -138,9 +138,10 @@ int tags_update(desk_t *d, const tag_t *t)
 /* ---- on customers ---------------------------------------------------------- */
 
 int tags_customer(desk_t *d, long long customer_id, char *name, size_t name_cap, char *org,
-                  size_t org_cap)
+                  size_t org_cap, long long *org_id)
 {
-    return db_row(&d->db, sql_customer, "i", "ss", customer_id, name, name_cap, org, org_cap);
+    return db_row(&d->db, sql_customer, "i", "ssi", customer_id, name, name_cap, org, org_cap,
+                  org_id);
 }
 
 int tags_of_customer(desk_t *d, long long customer_id,

@@ -71,9 +71,10 @@ typedef struct customer_tag {
     time_t at;
 } customer_tag_t;
 
-/* The customer's name and organisation: 1 found, 0 not, <0 error. */
+/* The customer's name and organisation (name, id or 0): 1 found, 0 not, <0
+ * error. */
 int tags_customer(desk_t *d, long long customer_id, char *name, size_t name_cap, char *org,
-                  size_t org_cap);
+                  size_t org_cap, long long *org_id);
 /* The customer's tags (active and not), oldest first. 0 or <0. */
 int tags_of_customer(desk_t *d, long long customer_id,
                      void (*fn)(const customer_tag_t *t, void *ctx), void *ctx);
@@ -81,6 +82,18 @@ int tags_of_customer(desk_t *d, long long customer_id,
 int tags_assign(desk_t *d, long long customer_id, long long tag_id, time_t now);
 /* Removes a tag from a customer: 1 removed, 0 was not there, <0 error. */
 int tags_unassign(desk_t *d, long long customer_id, long long tag_id);
+
+/* SQL: the comma-separated codes of a customer's tags as they show - their
+ * own, then their organisation's (lib/orgtags.h) that are not also their
+ * own - or ''. cust and org are column expressions (org may be NULL). Each
+ * part is a primary-key read (no derived table: MariaDB does not let one
+ * see the outer row), so a queue row costs a few index lookups. */
+#define TAGS_EFFECTIVE_SQL(cust, org)                                                        \
+    "CONCAT_WS(',', (SELECT GROUP_CONCAT(g.code ORDER BY g.id) FROM customer_tags ct"       \
+    " JOIN tags g ON g.id = ct.tag_id WHERE ct.customer_id = " cust "), (SELECT"             \
+    " GROUP_CONCAT(g.code ORDER BY g.id) FROM organisation_tags ot JOIN tags g ON g.id ="   \
+    " ot.tag_id WHERE ot.organisation_id = " org " AND NOT EXISTS (SELECT 1 FROM"            \
+    " customer_tags cx WHERE cx.customer_id = " cust " AND cx.tag_id = ot.tag_id)))"
 
 /* Writes TagDefs.<code>.{name,color,off} (in each language) and
  * Rules.{complaints,days} into the view's global data sets, for the tag

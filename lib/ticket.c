@@ -30,11 +30,12 @@ static const char sql_insert_customer[] =
 static const char sql_insert_contact[] =
     "INSERT INTO customer_contacts (customer_id, kind, value_sealed, value_bidx, is_primary,"
     " created_at) VALUES (?, ?, ?, ?, 1, ?)";
+/* The new serial comes back as the statement's insert id (LAST_INSERT_ID(expr)
+ * is sent in the OK packet): one round trip under the counter's lock. */
 static const char sql_bump_counter[] =
-    "INSERT INTO ticket_counters (period, serial) VALUES (?, 1)"
-    " ON DUPLICATE KEY UPDATE serial = serial + 1";
-static const char sql_get_counter[] = "SELECT serial FROM ticket_counters WHERE period = ?";
-static const char sql_number_taken[] = "SELECT COUNT(*) FROM tickets WHERE number = ?";
+    "INSERT INTO ticket_counters (period, serial) VALUES (?, LAST_INSERT_ID(1))"
+    " ON DUPLICATE KEY UPDATE serial = LAST_INSERT_ID(serial + 1)";
+static const char sql_set_number[] = "UPDATE tickets SET number = ? WHERE id = ?";
 static const char sql_insert_ticket[] =
     "INSERT INTO tickets (number, follow_hash, submit_key, status, channel_id, category_id,"
     " priority_id, customer_id, organisation_id, contact_name, contact_email_sealed,"
@@ -72,15 +73,17 @@ static const char sql_events[] =
     " FROM ticket_events WHERE ticket_id = ? AND (visibility = 'public' OR ? = 0) ORDER BY id";
 /* Labels come from the field rows themselves, active or not: a field or
  * option deactivated since keeps showing on the tickets that used it. */
-#define OPTION_LABELS(col, sep)                                                               \
-    " IF(f.field_type IN ('choice', 'multichoice'), (SELECT GROUP_CONCAT(o." col              \
-    " ORDER BY o.sort_order, o.id SEPARATOR '" sep "') FROM category_field_options o"         \
-    " WHERE o.field_id = v.field_id AND FIND_IN_SET(o.code, v.value) > 0), NULL)"
+/* A ticket's own field values with their field's labels, in the field's
+ * order; the stored rows are read (not the catalogue), so deactivated fields
+ * and options keep their labels on old tickets. Two plain indexed lookups:
+ * sorting and label joining happen in C. */
 static const char sql_values[] =
-    "SELECT f.label_zh, f.label_en, f.field_type, v.value," OPTION_LABELS("label_zh", "、")
-    "," OPTION_LABELS("label_en", ", ")
+    "SELECT v.field_id, f.sort_order, f.label_zh, f.label_en, f.field_type, v.value"
     " FROM ticket_field_values v JOIN category_fields f ON f.id = v.field_id"
-    " WHERE v.ticket_id = ? ORDER BY f.sort_order, f.id";
+    " WHERE v.ticket_id = ?";
+static const char sql_value_options[] =
+    "SELECT code, label_zh, label_en FROM category_field_options WHERE field_id = ?"
+    " ORDER BY sort_order, id";
 static const char sql_touch_status[] =
     "UPDATE tickets SET status = ?, is_open = ?, version = version + 1, updated_at = ?,"
     " resolved_at = COALESCE(?, resolved_at), closed_at = ? WHERE id = ?";
@@ -213,7 +216,10 @@ static const char *number_pattern(const desk_t *d)
 
 /* The period's next serial; a number some earlier format already gave out
  * (the format was changed back and forth) is skipped, so none repeats. */
-static int next_number(desk_t *d, time_t now, char *number, size_t cap)
+/* Gives the ticket the period's next serial. A number already given out
+ * (a format changed back) fails the rename on the unique index, which undoes
+ * that statement only: the next serial is tried. */
+static int set_number(desk_t *d, long long id, time_t now, char *number, size_t cap)
 {
     struct tm local;
     char period[9];
@@ -221,18 +227,14 @@ static int next_number(desk_t *d, time_t now, char *number, size_t cap)
     localtime_r(&now, &local);
     tn_period(pattern, &local, period);
     for (int tries = 0; tries < 1000; tries++) {
-        long long serial = 0, taken = 0;
         int rc = db_exec(&d->db, sql_bump_counter, "s", period);
         if (rc < 0)
             return rc;
-        if (db_row(&d->db, sql_get_counter, "s", "i", period, &serial) != 1)
+        if (tn_render(pattern, &local, (long)d->db.last_id, number, cap))
             return DB_ERR;
-        if (tn_render(pattern, &local, (long)serial, number, cap))
-            return DB_ERR;
-        if (db_row(&d->db, sql_number_taken, "s", "i", number, &taken) != 1)
-            return DB_ERR;
-        if (!taken)
-            return DB_OK;
+        rc = db_exec(&d->db, sql_set_number, "si", number, id);
+        if (rc != DB_DUP)
+            return rc == 1 ? DB_OK : DB_ERR;
     }
     return DB_ERR;
 }
@@ -321,8 +323,11 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
         rc = resolve_customer(d, in, now, &cust, &org);
     if (rc == DB_OK && !in->priority && vip_raise(d, cust, &p))
         rc = DB_ERR;
-    if (rc == DB_OK)
-        rc = next_number(d, now, out->number, sizeof out->number);
+    /* The ticket goes in under a provisional number (from its random follow
+     * token) and takes its real one last: the period's counter row, which
+     * every creation locks until it commits, is then held only for the
+     * rename, the dispatch, the notification and the commit. */
+    snprintf(out->number, sizeof out->number, "~%.20s", out->follow_token);
     if (rc == DB_OK)
         rc = insert_ticket(d, in, p, cust, org, plan.team_id, now, out, &due);
     if (rc == DB_OK) /* counts this ticket too */
@@ -337,6 +342,8 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
         rc = ticket_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
     if (rc == DB_OK)
         rc = attachment_link(d, out->id, (long long)d->db.last_id, in->actor.type, in->files);
+    if (rc == DB_OK)
+        rc = set_number(d, out->id, now, out->number, sizeof out->number);
     if (rc == DB_OK)
         rc = dispatch_apply(d, out->id, "new", &plan, now);
     if (rc == DB_OK && plan.choice.outcome == DISPATCH_PICKED)
@@ -458,6 +465,49 @@ int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
     return rc < 0 ? TICKET_ERR : TICKET_OK;
 }
 
+typedef struct shown_value {
+    long long field_id, order;
+    char label[LANG_COUNT][101], type[16];
+    char *value;
+} shown_value_t;
+
+static int by_field_order(const void *a, const void *b)
+{
+    const shown_value_t *x = a, *y = b;
+    return x->order != y->order ? (x->order > y->order) - (x->order < y->order)
+                                : (x->field_id > y->field_id) - (x->field_id < y->field_id);
+}
+
+/* True when code is one of the comma-separated codes in list. */
+static bool in_list(const char *list, const char *code)
+{
+    size_t n = strlen(code);
+    for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+        if (strncmp(p, code, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+            return true;
+    return false;
+}
+
+/* The labels of the chosen options in the reader's language, joined; NULL
+ * on error. */
+static char *option_labels(desk_t *d, const shown_value_t *v, lang_t lang)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_value_options, "i", v->field_id);
+    if (!st)
+        return NULL;
+    char code[65], label[LANG_COUNT][201], *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    while (f && db_fetch(st, "sss", code, sizeof code, label[LANG_ZH], sizeof label[LANG_ZH],
+                         label[LANG_EN], sizeof label[LANG_EN]) == 1)
+        if (in_list(v->value, code))
+            fprintf(f, "%s%s", ftell(f) ? (lang == LANG_ZH ? "、" : ", ") : "", label[lang]);
+    db_done(st);
+    if (f)
+        fclose(f);
+    return out;
+}
+
 int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
                       void (*fn)(const char *label, const char *value, void *ctx), void *ctx)
 {
@@ -465,25 +515,32 @@ int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
     MYSQL_STMT *st = db_query(&d->db, sql_values, "i", t->id);
     if (!st)
         return TICKET_ERR;
-    char label[LANG_COUNT][101], type[16];
-    char *value, *opts[LANG_COUNT];
-    int rc;
-    while ((rc = db_fetch(st, "sssSSS", label[LANG_ZH], sizeof label[LANG_ZH], label[LANG_EN],
-                          sizeof label[LANG_EN], type, sizeof type, &value, &opts[LANG_ZH],
-                          &opts[LANG_EN])) == 1) {
-        /* choices by their labels in the reader's language, yes/no in words */
-        const char *shown = opts[lang] && *opts[lang] ? opts[lang]
-                            : strcmp(type, "bool") == 0 && value && !strcmp(value, "1")
-                                ? yes[lang]
-                                : value;
-        if (shown && *shown)
-            fn(label[lang], shown, ctx);
-        free(value);
-        free(opts[LANG_ZH]);
-        free(opts[LANG_EN]);
-    }
+    shown_value_t v[64];
+    int n = 0, rc;
+    while (n < 64 && (rc = db_fetch(st, "iisssS", &v[n].field_id, &v[n].order,
+                                    v[n].label[LANG_ZH], sizeof v[n].label[LANG_ZH],
+                                    v[n].label[LANG_EN], sizeof v[n].label[LANG_EN], v[n].type,
+                                    sizeof v[n].type, &v[n].value)) == 1)
+        n++;
     db_done(st);
-    return rc < 0 ? TICKET_ERR : TICKET_OK;
+    qsort(v, (size_t)n, sizeof *v, by_field_order);
+    rc = rc < 0 ? TICKET_ERR : TICKET_OK;
+    for (int i = 0; i < n; i++) {
+        /* choices by their labels in the reader's language, yes/no in words */
+        bool choice = !strcmp(v[i].type, "choice") || !strcmp(v[i].type, "multichoice");
+        char *labels = choice && v[i].value ? option_labels(d, &v[i], lang) : NULL;
+        if (choice && v[i].value && !labels)
+            rc = TICKET_ERR;
+        const char *shown = labels && *labels ? labels
+                            : !strcmp(v[i].type, "bool") && v[i].value && !strcmp(v[i].value, "1")
+                                ? yes[lang]
+                                : v[i].value;
+        if (rc == TICKET_OK && shown && *shown)
+            fn(v[i].label[lang], shown, ctx);
+        free(labels);
+        free(v[i].value);
+    }
+    return rc;
 }
 
 int ticket_with_locked(desk_t *d, long long id, long long version,
@@ -617,8 +674,7 @@ int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int statu
 
 static const char sql_extra[] =
     "SELECT t.tried, t.error_message, t.keywords, COALESCE(t.nature, ''),"
-    " COALESCE(o.name, ''), c.name, COALESCE((SELECT GROUP_CONCAT(g.code ORDER BY g.id)"
-    " FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE ct.customer_id = c.id), ''),"
+    " COALESCE(o.name, ''), c.name, " TAGS_EFFECTIVE_SQL("c.id", "t.organisation_id") ","
     " t.started_at, t.expected_at FROM tickets t JOIN customers c ON c.id = t.customer_id"
     " LEFT JOIN organisations o ON o.id = t.organisation_id WHERE t.id = ?";
 static const char sql_contacts[] =

@@ -4,6 +4,7 @@
 #include <glob.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "log.h"
 
@@ -61,7 +62,7 @@ static int load_language(view_t *v, lang_t lang, const config_t *cfg, const char
     return err ? -1 : 0;
 }
 
-static int parse_page(view_t *v, const char *name)
+static int parse(view_t *v, const char *name, CSPARSE **out)
 {
     CSPARSE *cs;
     NEOERR *err = cs_init(&cs, v->global[LANG_ZH]);
@@ -74,21 +75,38 @@ static int parse_page(view_t *v, const char *name)
         cs_destroy(&cs);
         return view_log_error(err, name);
     }
+    *out = cs;
+    return 0;
+}
+
+static int add_page(view_t *v, const char *dir, const char *name)
+{
+    CSPARSE *cs = NULL;
+    if (v->on_demand) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        if (access(path, R_OK) != 0) {
+            log_error("view: no template %s", path);
+            return -1;
+        }
+    } else if (parse(v, name, &cs))
+        return -1;
     v->page[v->npages].name = name;
     v->page[v->npages].cs = cs;
     v->npages++;
     return 0;
 }
 
-int view_init(view_t *v, const config_t *cfg, const char *const *pages)
+int view_init(view_t *v, const config_t *cfg, const char *const *pages, bool on_demand)
 {
     memset(v, 0, sizeof *v);
+    v->on_demand = on_demand;
     const char *dir = config_str(cfg, "Templates.Dir", "/usr/share/desk/templates");
     for (int l = 0; l < LANG_COUNT; l++)
         if (load_language(v, (lang_t)l, cfg, dir))
             return -1;
     for (int i = 0; pages[i]; i++)
-        if (v->npages == VIEW_MAX_PAGES || parse_page(v, pages[i]))
+        if (v->npages == VIEW_MAX_PAGES || add_page(v, dir, pages[i]))
             return -1;
     return 0;
 }
@@ -110,11 +128,15 @@ int view_render(view_t *v, const char *page, lang_t lang, HDF *data, STRING *out
         if (strcmp(v->page[i].name, page) != 0)
             continue;
         CSPARSE *cs = v->page[i].cs;
+        if (!cs && parse(v, page, &cs))
+            return -1;
         cs->hdf = data;
         cs->global_hdf = v->global[lang];
         NEOERR *err = cs_render(cs, out, append_output);
         cs->hdf = v->global[LANG_ZH];
         cs->global_hdf = NULL;
+        if (!v->page[i].cs)
+            cs_destroy(&cs);
         return err ? view_log_error(err, page) : 0;
     }
     log_error("view: no page %s", page);

@@ -9,6 +9,7 @@
 #define DESK_VIEW_H
 
 #include <ClearSilver.h>
+#include <stdbool.h>
 
 #include "config.h"
 
@@ -23,11 +24,15 @@ typedef struct view {
         CSPARSE *cs;
     } page[VIEW_MAX_PAGES];
     int npages;
+    bool on_demand; /* parse each page when rendered, and free it after */
 } view_t;
 
 /* Loads the language files and parses the named templates (NULL-ended list
- * of paths relative to Templates.Dir). 0, or -1 after logging why. */
-int view_init(view_t *v, const config_t *cfg, const char *const *pages);
+ * of paths relative to Templates.Dir). With on_demand, a page is only
+ * checked to exist now and is parsed for each rendering and freed after it:
+ * for a program whose pages are many and seldom used (the admin console),
+ * whose workers then do not hold them all. 0, or -1 after logging why. */
+int view_init(view_t *v, const config_t *cfg, const char *const *pages, bool on_demand);
 void view_free(view_t *v);
 
 /* Renders a page parsed by view_init into out (appended). 0 or -1. */

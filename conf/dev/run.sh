@@ -67,6 +67,11 @@ Agent {
   SocketMode = 0666
   Workers = ${DESK_WORKERS:-4}
 }
+Admin {
+  Listen = $VAR/run/admin.sock
+  SocketMode = 0666
+  Workers = ${DESK_ADMIN_WORKERS:-2}
+}
 Scheduler {
   IntervalSeconds = ${DESK_SCHEDULER_SECONDS:-30}
 }
@@ -133,7 +138,7 @@ if [ "${DESK_SMTP_CATCHER:-1}" != 0 ]; then
 fi
 
 # --- FastCGI programs
-for prog in portal api agent hello scheduler; do
+for prog in portal api agent admin hello scheduler; do
   "$BUILD/$prog" -c "$VAR/desk.hdf" 2>>"$VAR/log/$prog.log" &
   pids+=($!)
 done

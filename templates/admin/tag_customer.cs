@@ -3,7 +3,7 @@
 <div class="admin-head">
   <p class="crumbs"><a href="/admin/"><?cs var:L.Admin.Title ?></a> <span aria-hidden="true">/</span> <a href="/admin/tags"><?cs var:L.Admin.Tags.Title ?></a> <span aria-hidden="true">/</span></p>
   <h1><?cs var:Customer.name ?></h1>
-  <p class="lede"><?cs var:L.Admin.Tags.CustomerTitle ?><?cs if:Customer.organisation ?> · <?cs var:Customer.organisation ?><?cs /if ?> · #<?cs var:Customer.id ?></p>
+  <p class="lede"><?cs var:L.Admin.Tags.CustomerTitle ?><?cs if:Customer.organisation_id ?> · <a href="/admin/tags/organisations/<?cs var:Customer.organisation_id ?>"><?cs var:Customer.organisation ?></a><?cs /if ?> · #<?cs var:Customer.id ?></p>
 </div>
 <div class="admin-grid">
 <section class="card list-card" aria-labelledby="on-h">
@@ -18,6 +18,13 @@
     </li>
   <?cs /each ?>
   </ul>
+  <?cs /if ?>
+  <?cs if:OrgOn.0.id ?>
+  <div class="org-tags">
+    <h3 class="small"><?cs var:L.Admin.OrgTags.FromOrg ?></h3>
+    <p><?cs each:t = OrgOn ?><?cs if:t.state == "active" ?><span class="tag tag-c-<?cs var:t.color ?> tag-<?cs var:t.code ?>"><?cs var:t.name ?></span> <?cs /if ?><?cs /each ?></p>
+    <p class="muted small"><?cs var:L.Admin.OrgTags.FromOrgHelp ?> <a href="/admin/tags/organisations/<?cs var:Customer.organisation_id ?>"><?cs var:L.Admin.OrgTags.Manage ?></a></p>
+  </div>
   <?cs /if ?>
 </section>
 <section class="card form-card" aria-labelledby="add-h">

@@ -66,6 +66,7 @@
     <div class="form-foot"><button type="submit" class="primary"><?cs var:L.Admin.Tags.SaveRules ?></button></div>
   </form>
 </section>
+<div class="search-stack">
 <section class="card form-card search-card" aria-labelledby="search-h">
   <h2 id="search-h"><?cs var:L.Admin.Tags.SearchTitle ?></h2>
   <form method="get" action="/admin/tags" class="admin-form customer-search" role="search">
@@ -85,5 +86,25 @@
   <?cs /if ?>
   <?cs /if ?>
 </section>
+<section class="card form-card search-card org-search-card" aria-labelledby="org-search-h">
+  <h2 id="org-search-h"><?cs var:L.Admin.OrgTags.SearchTitle ?></h2>
+  <form method="get" action="/admin/tags" class="admin-form customer-search" role="search">
+    <label for="f-org"><?cs var:L.Admin.OrgTags.Search ?></label>
+    <div class="search-row"><input id="f-org" name="org" type="search" value="<?cs var:OrgSearch.q ?>" maxlength="200" aria-describedby="h-org"><button type="submit"><?cs var:L.Admin.Tags.SearchButton ?></button></div>
+    <p class="help" id="h-org"><?cs var:L.Admin.OrgTags.SearchHelp ?></p>
+  </form>
+  <?cs if:OrgSearch.done ?>
+  <?cs if:OrgSearch.failed ?><p class="alert" role="alert"><?cs var:L.Admin.Tags.SearchFailed ?></p>
+  <?cs elif:!OrgHits.0.id ?><p class="empty"><?cs var:L.Admin.OrgTags.NoHits ?></p>
+  <?cs else ?>
+  <ul class="hits">
+  <?cs each:o = OrgHits ?>
+    <li class="hit org-hit" data-id="<?cs var:o.id ?>"><a href="/admin/tags/organisations/<?cs var:o.id ?>"><strong><?cs var:o.name ?></strong></a><?cs call:tag_list(o.tags) ?> <a class="button small" href="/admin/tags/organisations/<?cs var:o.id ?>"><?cs var:L.Admin.Tags.Manage ?></a></li>
+  <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+  <?cs /if ?>
+</section>
+</div>
 </div>
 <?cs call:admin_end() ?>

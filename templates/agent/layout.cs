@@ -81,7 +81,7 @@
 <?cs # Status of a ticket in the agent's words (L.Agent.St; the customer's
        L.Status says "waiting for your reply"). ?>
 <?cs def:status_pill(code) ?><span class="status st-<?cs var:code ?>"><?cs if:L.Agent.St[code] ?><?cs var:L.Agent.St[code] ?><?cs else ?><?cs var:L.Status[code] ?><?cs /if ?></span><?cs /def ?>
-<?cs def:priority_badge(code) ?><span class="badge prio-<?cs var:code ?>"><?cs var:Catalog.Priorities[code].name ?></span><?cs /def ?>
+<?cs def:priority_badge(code) ?><span class="badge prio-<?cs var:code ?>" title="<?cs var:Catalog.Priorities[code].name ?>"><?cs var:Catalog.Priorities[code].name ?></span><?cs /def ?>
 <?cs # Customer tag chips: names and colours as admins set them (TagDefs, lib/tags.h); deactivated tags are not shown. ?>
 <?cs def:tag_list(tags) ?><?cs each:g = tags ?><?cs if:!TagDefs[g].off ?> <span class="tag tag-<?cs var:g ?>"<?cs if:TagDefs[g].color ?> data-color="<?cs var:TagDefs[g].color ?>"<?cs /if ?><?cs if:g == "frequent_complainer" ?> title="<?cs var:L.Agent.TagWhy.Before ?> <?cs var:Rules.days ?> <?cs var:L.Agent.TagWhy.Middle ?> <?cs var:Rules.complaints ?> <?cs var:L.Agent.TagWhy.After ?>"<?cs /if ?>><?cs if:TagDefs[g].name ?><?cs var:TagDefs[g].name ?><?cs elif:L.Agent.Tag[g] ?><?cs var:L.Agent.Tag[g] ?><?cs else ?><?cs var:g ?><?cs /if ?></span><?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs # Deadline chip: green on track, amber past the warning threshold, red

@@ -123,6 +123,13 @@ static void malformed_files_are_refused(void **state)
     expect_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261005\nDTEND:20261001\nEND:VEVENT\n"
                  "END:VCALENDAR\n",
                  "ics_bad_range", 2);
+    /* a duration too long to count in a long: refused as a range, no overflow */
+    expect_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261005\n"
+                 "DURATION:P9223372036854775807W\nEND:VEVENT\nEND:VCALENDAR\n",
+                 "ics_bad_range", 5);
+    expect_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261005\n"
+                 "DURATION:P99999999999999999999D\nEND:VEVENT\nEND:VCALENDAR\n",
+                 "ics_bad_range", 5);
     expect_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nthis line has no colon\nEND:VEVENT\n"
                  "END:VCALENDAR\n",
                  "ics_line", 3);

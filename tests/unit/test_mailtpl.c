@@ -37,7 +37,7 @@ static int setup(void **state)
     memset(&desk, 0, sizeof desk);
     unsigned char master[32] = {1, 2, 3};
     secrets_from_master(&desk.secrets, master);
-    if (config_load_string(&desk.cfg, conf) || view_init(&desk.view, &desk.cfg, outbox_pages))
+    if (config_load_string(&desk.cfg, conf) || view_init(&desk.view, &desk.cfg, outbox_pages, false))
         return -1;
     return 0;
 }

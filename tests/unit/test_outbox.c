@@ -41,7 +41,7 @@ static int setup(void **state)
     setenv("TZ", "Asia/Shanghai", 1);
     tzset();
     memset(&desk, 0, sizeof desk);
-    if (config_load_string(&desk.cfg, conf) || view_init(&desk.view, &desk.cfg, outbox_pages))
+    if (config_load_string(&desk.cfg, conf) || view_init(&desk.view, &desk.cfg, outbox_pages, false))
         return -1;
     return 0;
 }

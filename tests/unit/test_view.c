@@ -54,7 +54,7 @@ static int setup_view(void **state)
     if (mkdir(lang_dir, 0700) || write_file(fx->dir, "lang/zh.hdf", "L {\n  Hi = 你好\n}\n") ||
         write_file(fx->dir, "lang/en.hdf", "L {\n  Hi = Hello\n}\n") ||
         write_file(fx->dir, "page.cs", "<?cs var:Name ?>|<?cs var:L.Hi ?>") ||
-        config_load_string(&fx->cfg, conf) || view_init(&fx->view, &fx->cfg, pages) ||
+        config_load_string(&fx->cfg, conf) || view_init(&fx->view, &fx->cfg, pages, false) ||
         hdf_init(&fx->data))
         return -1;
     string_init(&fx->out);
@@ -136,7 +136,7 @@ static void init_fails_on_missing_page(void **state)
     fixture_t *fx = *state;
     static const char *const pages[] = {"nope.cs", NULL};
     view_t v;
-    assert_int_equal(view_init(&v, &fx->cfg, pages), -1);
+    assert_int_equal(view_init(&v, &fx->cfg, pages, false), -1);
     view_free(&v);
 }
 
