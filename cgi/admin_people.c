@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "password.h"
+#include "settings.h"
 
 #define PAGE 50
 #define MAX_SKILLS 64
@@ -248,8 +249,46 @@ static void page_list(web_t *w, const char *arg)
         return admin_error(w, 503, "unavailable");
     if (l.n <= PAGE) /* no page after this one */
         hdf_remove_tree(w->r->hdf, "Next");
+    for (role_t k = ROLE_AGENT; k <= ROLE_ADMIN; k++)
+        hdf_set_valuef(w->r->hdf, "ContactRoles.%s=%d", role_code(k),
+                       auth_role_sees_contacts(w->d, k));
     admin_flash(w);
     admin_render(w, "admin/people.cs", "people");
+}
+
+/* POST /admin/people/contact-roles: the roles whose members all may see
+ * customers' contact details (the per-person flag still adds people). */
+static void do_contact_roles(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    char chosen[64] = "";
+    for (role_t r = ROLE_AGENT; r <= ROLE_ADMIN; r++) {
+        char key[32];
+        snprintf(key, sizeof key, "role_%s", role_code(r));
+        if (req_query(w->r, key))
+            snprintf(chosen + strlen(chosen), sizeof chosen - strlen(chosen), "%s%s",
+                     *chosen ? "," : "", role_code(r));
+    }
+    char *old = NULL;
+    int rc = db_begin(&w->d->db);
+    int changed = rc == DB_OK ? settings_put(&w->d->db, "Contacts.RevealRoles", chosen, &old) : -1;
+    if (changed == 1) {
+        json_t *c = audit_changes();
+        audit_str(c, "value", old ? old : "", chosen);
+        rc = admin_audit(w, "setting", "Contacts.RevealRoles", "Contacts.RevealRoles", "update", c);
+        json_decref(c);
+    }
+    free(old);
+    if (changed < 0)
+        rc = DB_ERR;
+    if (rc == DB_OK && changed == 1)
+        rc = admin_commit(w);
+    else
+        db_rollback(&w->d->db);
+    if (rc != DB_OK)
+        return admin_error(w, 503, "unavailable");
+    admin_redirect_done(w, "/admin/people", changed == 1 ? "contact_roles_saved" : "person_unchanged");
 }
 
 /* ---- the form --------------------------------------------------------------- */
@@ -565,6 +604,7 @@ static const web_route_t routes[] = {
     {"GET", "/admin/people", page_list},
     {"POST", "/admin/people", do_create},
     {"GET", "/admin/people/new", page_new},
+    {"POST", "/admin/people/contact-roles", do_contact_roles},
     {"GET", "/admin/people/*", page_edit},
     {"POST", "/admin/people/*", do_update},
     {"GET", "/admin/people/*/deactivate", person_page_deactivate},

@@ -8,6 +8,7 @@
 
 #include "log.h"
 #include "password.h"
+#include "settings.h"
 
 static const char sql_agent_by_login[] =
     "SELECT id, password_hash, failed_logins, COALESCE(locked_until, '1970-01-01 00:00:01'),"
@@ -31,6 +32,17 @@ static const char sql_session[] =
 static const char sql_touch_session[] = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 static const char sql_end_session[] =
     "UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL";
+
+bool auth_role_sees_contacts(desk_t *d, role_t r)
+{
+    const char *roles = settings_get(&d->settings, &d->cfg, "Contacts.RevealRoles", "");
+    const char *code = role_code(r);
+    size_t n = strlen(code);
+    for (const char *p = roles; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+        if (strncmp(p, code, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+            return true;
+    return false;
+}
 
 const char *role_code(role_t r)
 {
@@ -158,7 +170,7 @@ int auth_session(desk_t *d, const char *token, agent_t *a)
     if (now - seen >= 60)
         db_exec(&d->db, sql_touch_session, "ti", now, sid);
     a->role = role_parse(role);
-    a->can_see_contacts = contacts != 0;
+    a->can_see_contacts = contacts != 0 || auth_role_sees_contacts(d, a->role);
     parse_teams(teams, a);
     return 1;
 }

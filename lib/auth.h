@@ -50,6 +50,9 @@ int auth_sign_out(desk_t *d, const char *token);
 void auth_csrf_token(const desk_t *d, const char *session_token, char out[TOKEN_TEXT_LEN + 1]);
 
 const char *role_code(role_t r);
+/* Whether everyone of a role may see contact details, whatever their own
+ * flag: the setting Contacts.RevealRoles, e.g. "supervisor,admin". */
+bool auth_role_sees_contacts(desk_t *d, role_t r);
 bool agent_in_team(const agent_t *a, long long team_id);
 bool agent_is_supervisor(const agent_t *a); /* supervisor or admin */
 

@@ -26,4 +26,16 @@
   <?cs if:Next ?><p class="pager"><a href="/admin/people?after=<?cs var:Next ?>"><?cs var:L.Admin.People.Next ?> →</a></p><?cs /if ?>
   <?cs /if ?>
 </section>
+<section class="card form-card contact-roles" aria-labelledby="roles-h">
+  <h2 id="roles-h"><?cs var:L.Admin.People.ContactRoles.Title ?></h2>
+  <p class="help"><?cs var:L.Admin.People.ContactRoles.Help ?></p>
+  <form method="post" action="/admin/people/contact-roles" class="request admin-form">
+    <?cs call:csrf() ?>
+    <div class="opts">
+    <?cs each:r = ContactRoles ?><label class="opt"><input type="checkbox" name="role_<?cs name:r ?>" value="1"<?cs if:r == "1" ?> checked<?cs /if ?>><span><?cs var:L.Agent.Role[name(r)] ?></span></label>
+    <?cs /each ?>
+    </div>
+    <div class="actions"><button type="submit"><?cs var:L.Admin.People.ContactRoles.Save ?></button></div>
+  </form>
+</section>
 <?cs call:admin_end() ?>

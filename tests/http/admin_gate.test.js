@@ -63,6 +63,7 @@ const URLS = [
   ['GET', '/admin/people'],
   ['POST', '/admin/people'],
   ['GET', '/admin/people/new'],
+  ['POST', '/admin/people/contact-roles'],
   ['GET', '/admin/people/3'],
   ['POST', '/admin/people/3'],
   ['GET', '/admin/people/3/deactivate'],
