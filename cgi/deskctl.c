@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "apikey.h"
+#include "attachment.h"
 #include "desk.h"
 #include "log.h"
 #include "password.h"
@@ -288,7 +289,7 @@ int main(int argc, char **argv)
         first = 3;
     if (argc - first < 1) {
         fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE | api-key LABEL [all]"
-                        " | rotate-contact-key\n");
+                        " | rotate-contact-key | sweep-attachments [HOURS]\n");
         return 2;
     }
     const char *cmd = argv[first], *arg = argc - first > 1 ? argv[first + 1] : NULL;
@@ -306,6 +307,13 @@ int main(int argc, char **argv)
         rc = apikey_create(&d, arg, all, key) ? 1 : (printf("%s\n", key), 0);
     } else if (strcmp(cmd, "rotate-contact-key") == 0)
         rc = rotate_contact_key(&d);
+    else if (strcmp(cmd, "sweep-attachments") == 0) {
+        /* files a worker stored but never recorded (it died before its
+         * commit); a day's margin keeps uploads in flight */
+        long removed, kept, hours = arg ? atol(arg) : 24;
+        rc = attachment_sweep(&d, (hours > 0 ? hours : 24) * 3600, &removed, &kept) ? 1 : 0;
+        printf("%ld unrecorded file(s) removed, %ld recorded kept\n", removed, kept);
+    }
     else
         fprintf(stderr, "unknown command\n");
     db_close(&d.db);

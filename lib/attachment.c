@@ -2,6 +2,7 @@
 #include "attachment.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <magic.h>
@@ -24,6 +25,7 @@ static const char sql_insert[] =
     " a.size_bytes, a.storage_key, a.uploaded_by, IFNULL(e.visibility, 'public')"              \
     " FROM attachments a LEFT JOIN ticket_events e ON e.id = a.event_id"
 static const char sql_get[] = ATTACHMENT_COLUMNS " WHERE a.id = ?";
+static const char sql_known[] = "SELECT COUNT(*) FROM attachments WHERE storage_key = ?";
 static const char sql_each[] = ATTACHMENT_COLUMNS " WHERE a.ticket_id = ? ORDER BY a.id";
 
 /* What may be uploaded: the content's type as libmagic names it. */
@@ -420,4 +422,52 @@ void attachment_serve(desk_t *d, req_t *r, const attachment_t *a)
     r->csp = raster ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
                     : "default-src 'none'; sandbox";
     req_send_file(r, fd, (long long)st.st_size);
+}
+
+static int sweep_dir(desk_t *d, const char *dir, time_t before, long *removed, long *kept)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return -1;
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(dp))) {
+        char path[1200];
+        struct stat st;
+        long long known = 0;
+        if (strlen(e->d_name) != TOKEN_TEXT_LEN)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_mtime >= before)
+            continue;
+        if (db_row(&d->db, sql_known, "s", "i", e->d_name, &known) != 1)
+            rc = -1;
+        else if (known)
+            (*kept)++;
+        else if (unlink(path) == 0)
+            (*removed)++;
+    }
+    closedir(dp);
+    return rc;
+}
+
+int attachment_sweep(desk_t *d, long min_age, long *removed, long *kept)
+{
+    *removed = *kept = 0;
+    DIR *dp = opendir(store_dir(d));
+    if (!dp)
+        return -1;
+    time_t before = time(NULL) - min_age;
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(dp))) {
+        char dir[1100];
+        /* the shards are named by the keys' first two characters */
+        if (strlen(e->d_name) != 2 || e->d_name[0] == '.')
+            continue;
+        snprintf(dir, sizeof dir, "%s/%s", store_dir(d), e->d_name);
+        rc = sweep_dir(d, dir, before, removed, kept);
+    }
+    closedir(dp);
+    return rc;
 }

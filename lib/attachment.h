@@ -82,6 +82,12 @@ void attachment_to_hdf(const attachment_t *a, void *hdf);
 /* Answers the request with the file (headers as described above). */
 void attachment_serve(desk_t *d, req_t *r, const attachment_t *a);
 
+/* Removes stored files that no attachment row names and that are older than
+ * min_age seconds: left by a worker that died between storing a file and
+ * committing its message. Only the two-letter shard directories are
+ * looked at. Counts go to *removed and *kept; 0 or -1. */
+int attachment_sweep(desk_t *d, long min_age, long *removed, long *kept);
+
 /* For tests: is this detected type on the allow-list? */
 bool attachment_type_allowed(const char *mime);
 /* The client's file name made safe to store and show; empty when nothing

@@ -157,7 +157,7 @@
     <?cs call:field("body", L.Ticket.ReplyLabel, L.Ticket.ReplyHelp, "longtext", 1, 10000) ?>
     <?cs if:Form.files.reselect ?><p class="notice"><?cs var:L.Attach.Reselect ?></p><?cs /if ?>
     <?cs call:files("files", L.Attach.Label) ?>
-    <div class="actions"><button type="submit" class="primary"><?cs var:L.Ticket.ReplySubmit ?></button></div>
+    <div class="actions"><button type="submit"<?cs if:!Solution.text && !Acceptance.form ?> class="primary"<?cs /if ?>><?cs var:L.Ticket.ReplySubmit ?></button></div>
   </form>
   <?cs if:Ticket.status != "resolved" ?>
   <details class="close-ask"><summary><?cs var:L.Close.Ask ?></summary>

@@ -438,6 +438,7 @@ step('03 the customer sees the reply and the proposal, and asks a question', asy
   const confirm = await sol.locator('button.primary').boundingBox();
   const thread = await page.locator('ol.thread').boundingBox();
   assert.ok(confirm.y < thread.y, 'the confirm button comes before the conversation');
+  assert.equal(await page.locator('form.reply button.primary').count(), 0, 'the reply button steps back while a confirmation is asked');
   await noHorizontalScroll(page);
   await shot(page, 'follow-proposal');
 

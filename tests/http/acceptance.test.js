@@ -53,4 +53,5 @@ test('"not accepted" needs remarks, then reopens the ticket to its owner', async
   const p = await x.sup.ticket(x.number);
   assert.ok(p.res.body.includes('设备仍然间歇性断电'), 'the owner sees why');
   assert.match(p.res.body, /验收未通过，重新打开/);
+  assert.ok(!/李主任\s*验收未通过，重新打开：?\s*李主任/.test(A.strip(p.res.body)), 'the signer is named once');
 });

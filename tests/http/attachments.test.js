@@ -289,3 +289,30 @@ test('the API takes one file per request, lists and serves them, only for its ow
   const page = await c.get(`/t/${x.token}`);
   assert.deepEqual(links(page.body).map((l) => l.name).sort(), ['x.svg', '监控截图.png'].sort(), 'the customer sees the API\'s files');
 });
+
+test('deskctl sweep-attachments removes stored files no message recorded, and only those', async () => {
+  const c = L.client({ localAddress: L.addr(FILE, 16) });
+  const res = await portalSubmit(c, { subject: `${T} sweep` }, [{ field: 'files.0', name: 'kept.log', data: LOG }]);
+  assert.equal(res.status, 303);
+  const key = rows(`SELECT a.storage_key FROM attachments a JOIN tickets t ON t.id = a.ticket_id WHERE t.subject = '${T} sweep'`)[0];
+  const kept = path.join(STORE, key.slice(0, 2), key);
+  const orphanKey = `zz${crypto.randomBytes(31).toString('base64url').slice(0, 41)}`;
+  fs.mkdirSync(path.join(STORE, 'zz'), { recursive: true });
+  const orphan = path.join(STORE, 'zz', orphanKey);
+  const fresh = path.join(STORE, 'zz', `zz${crypto.randomBytes(31).toString('base64url').slice(0, 41)}`);
+  fs.writeFileSync(orphan, 'left by a worker that died before its commit');
+  fs.writeFileSync(fresh, 'an upload whose message is still being saved');
+  const old = new Date(Date.now() - 3 * 86400 * 1000);
+  fs.utimesSync(orphan, old, old);
+  fs.utimesSync(kept, old, old);
+  const out = require('node:child_process').execFileSync(path.join(L.ROOT, 'build', 'deskctl'),
+    ['-c', path.join(L.TEST_VAR, 'desk.hdf'), 'sweep-attachments', '24'], { encoding: 'utf8' });
+  assert.match(out, /[1-9]\d* unrecorded file\(s\) removed/);
+  assert.ok(!fs.existsSync(orphan), 'the unrecorded old file is gone');
+  assert.ok(fs.existsSync(kept), 'a recorded file stays, however old');
+  assert.ok(fs.existsSync(fresh), 'a recent unrecorded file stays (its message may be committing)');
+  fs.unlinkSync(fresh);
+  const page = await c.get(res.headers.location);
+  const link = links(page.body)[0];
+  assert.equal((await c.get(link.href)).status, 200, 'the recorded file still downloads');
+});
