@@ -2,6 +2,7 @@
 #include "survey.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ticket_internal.h"
@@ -37,10 +38,18 @@ static int apply_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
     snprintf(summary, sizeof summary, "%d/%d/%d", x->s->resolution, x->s->speed, x->s->attitude);
     actor_t who = x->by ? (actor_t){.type = "agent", .agent_id = x->by->id, .name = x->by->name}
                         : (actor_t){.type = "customer", .name = t->contact_name};
-    return ticket_event(d, t->id, "survey", true, &who, "survey", NULL, summary, x->s->suggestions,
-                        now) < 0
-               ? TICKET_ERR
-               : TICKET_OK;
+    /* the thread shows both texts; the unmet needs under their question */
+    char *body = NULL;
+    const char *sugg = x->s->suggestions ? x->s->suggestions : "";
+    if (x->s->unmet_needs && *x->s->unmet_needs) {
+        if (asprintf(&body, "%s%s%s %s", sugg, *sugg ? "\n" : "",
+                     view_text(&d->view, d->default_lang, "Survey.Unmet"), x->s->unmet_needs) < 0)
+            return TICKET_ERR;
+    }
+    rc = ticket_event(d, t->id, "survey", true, &who, "survey", NULL, summary,
+                      body ? body : x->s->suggestions, now);
+    free(body);
+    return rc < 0 ? TICKET_ERR : TICKET_OK;
 }
 
 int survey_record(desk_t *d, long long ticket_id, const survey_t *s, const agent_t *by)

@@ -47,6 +47,7 @@ test('opening the survey link answers nothing; a POST records one answer; a seco
   // the agent page shows the first answer only
   const p = await x.sup.ticket(x.number);
   assert.match(p.res.body, /5\/4\/5/, 'the recorded scores');
+  assert.ok(p.res.body.includes('希望提供中文手册'), 'and the needs not met');
   assert.ok(!p.res.body.includes('1/1/1'), 'the second answer was not recorded');
 });
 
