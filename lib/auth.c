@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "text.h"
 #include "password.h"
 #include "settings.h"
 
@@ -35,13 +36,8 @@ static const char sql_end_session[] =
 
 bool auth_role_sees_contacts(desk_t *d, role_t r)
 {
-    const char *roles = settings_get(&d->settings, &d->cfg, "Contacts.RevealRoles", "");
-    const char *code = role_code(r);
-    size_t n = strlen(code);
-    for (const char *p = roles; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
-        if (strncmp(p, code, n) == 0 && (p[n] == ',' || p[n] == '\0'))
-            return true;
-    return false;
+    return text_list_has(settings_get(&d->settings, &d->cfg, "Contacts.RevealRoles", ""),
+                         role_code(r));
 }
 
 const char *role_code(role_t r)

@@ -1,4 +1,5 @@
 /* customer: see customer.h. */
+#include "text.h"
 #include "customer.h"
 
 #include <ctype.h>
@@ -83,7 +84,7 @@ int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *categ
     long count = r.complaint_count, days = r.complaint_days;
     long long n = 0;
     char reason[128];
-    if (!tags_list_has(r.complaint_categories, category_code))
+    if (!text_list_has(r.complaint_categories, category_code))
         return 0;
     if (db_row(&d->db, sql_complaints, "its", "i", customer_id, now - days * 86400,
                r.complaint_categories, &n) != 1)

@@ -53,18 +53,6 @@ void tags_rules(const desk_t *d, tag_rules_t *r)
              settings_get(s, &d->cfg, "Tags.ComplaintCategories", "complaint"));
 }
 
-bool tags_list_has(const char *list, const char *code)
-{
-    size_t n = strlen(code);
-    for (const char *p = list; p && n && *p;) {
-        size_t len = strcspn(p, ",");
-        if (len == n && strncmp(p, code, n) == 0)
-            return true;
-        p += len + (p[len] == ',');
-    }
-    return false;
-}
-
 bool tag_code_valid(const char *code)
 {
     size_t n = code ? strlen(code) : 0;

@@ -45,8 +45,6 @@ typedef struct tag_rules {
 
 /* The rules in force for this worker (its settings). */
 void tags_rules(const desk_t *d, tag_rules_t *r);
-/* Whether a category code is one of the comma-separated list. */
-bool tags_list_has(const char *list, const char *code);
 
 /* True when code is 2-40 of [a-z0-9_], starting with a letter. */
 bool tag_code_valid(const char *code);

@@ -67,3 +67,15 @@ char *text_trim(char *s)
         memmove(s, s + lead, n - lead + 1);
     return s;
 }
+
+bool text_list_has(const char *list, const char *item)
+{
+    size_t n = strlen(item);
+    for (const char *p = list; p && n && *p;) {
+        size_t len = strcspn(p, ",");
+        if (len == n && strncmp(p, item, n) == 0)
+            return true;
+        p += len + (p[len] == ',');
+    }
+    return false;
+}

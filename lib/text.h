@@ -11,6 +11,9 @@
 bool text_is_clean_utf8(const char *s, size_t n);
 /* Number of code points in valid UTF-8. */
 size_t text_chars(const char *s);
+/* True when item is one of the comma-separated entries of list
+ * ("fault,complaint"), compared whole. */
+bool text_list_has(const char *list, const char *item);
 /* Strips leading and trailing ASCII white space in place; returns s. */
 char *text_trim(char *s);
 

@@ -10,6 +10,7 @@
 #include "customer.h"
 #include "dispatch.h"
 #include "log.h"
+#include "text.h"
 #include "notify.h"
 #include "sla.h"
 #include "tags.h"
@@ -478,16 +479,6 @@ static int by_field_order(const void *a, const void *b)
                                 : (x->field_id > y->field_id) - (x->field_id < y->field_id);
 }
 
-/* True when code is one of the comma-separated codes in list. */
-static bool in_list(const char *list, const char *code)
-{
-    size_t n = strlen(code);
-    for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
-        if (strncmp(p, code, n) == 0 && (p[n] == ',' || p[n] == '\0'))
-            return true;
-    return false;
-}
-
 /* The labels of the chosen options in the reader's language, joined; NULL
  * on error. */
 static char *option_labels(desk_t *d, const shown_value_t *v, lang_t lang)
@@ -500,7 +491,7 @@ static char *option_labels(desk_t *d, const shown_value_t *v, lang_t lang)
     FILE *f = open_memstream(&out, &len);
     while (f && db_fetch(st, "sss", code, sizeof code, label[LANG_ZH], sizeof label[LANG_ZH],
                          label[LANG_EN], sizeof label[LANG_EN]) == 1)
-        if (in_list(v->value, code))
+        if (text_list_has(v->value, code))
             fprintf(f, "%s%s", ftell(f) ? (lang == LANG_ZH ? "、" : ", ") : "", label[lang]);
     db_done(st);
     if (f)

@@ -2,8 +2,10 @@
 #include "web.h"
 
 #include "attachment.h"
+#include "textfill.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void web_render(web_t *w, const char *tpl)
@@ -100,21 +102,13 @@ void web_attach_limits(web_t *w)
 {
     long long max = attachment_max_bytes(w->d);
     int files = attachment_max_files(w->d);
-    char mb[32], n[16], text[512];
+    char mb[32], n[16];
     snprintf(mb, sizeof mb, "%lld", max / (1024 * 1024) ? max / (1024 * 1024) : 1);
     snprintf(n, sizeof n, "%d", files);
-    const char *tpl = view_text(&w->d->view, w->lang, "Attach.Limit");
-    size_t o = 0;
-    for (const char *p = tpl ? tpl : ""; *p && o + 1 < sizeof text; p++) {
-        const char *sub = p[0] == '%' && p[1] == '1' ? mb : p[0] == '%' && p[1] == '2' ? n : NULL;
-        if (sub) {
-            o += (size_t)snprintf(text + o, sizeof text - o, "%s", sub);
-            p++;
-        } else
-            text[o++] = *p;
-    }
-    text[o < sizeof text ? o : sizeof text - 1] = '\0';
+    const textfill_var_t vars[] = {{"mb", mb}, {"files", n}};
+    char *text = textfill_render(view_text(&w->d->view, w->lang, "Attach.Limit"), vars, 2);
     hdf_set_valuef(w->r->hdf, "Attach.MaxBytes=%lld", max);
     hdf_set_int_value(w->r->hdf, "Attach.MaxFiles", files);
-    hdf_set_value(w->r->hdf, "Attach.Limit", text);
+    hdf_set_value(w->r->hdf, "Attach.Limit", text ? text : "");
+    free(text);
 }

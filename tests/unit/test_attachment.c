@@ -9,6 +9,7 @@
 #include <magic.h>
 #include <string.h>
 
+#include "append.h"
 #include "attachment.h"
 
 static const char *clean(const char *in)
@@ -52,7 +53,7 @@ static void name_is_cut_on_a_character_boundary(void **state)
     (void)state;
     char in[700] = "";
     for (int i = 0; i < 220; i++)
-        strcat(in, "日"); /* 3 bytes each: 660 bytes */
+        append(in, sizeof in, "日"); /* 3 bytes each: 660 bytes */
     const char *out = clean(in);
     size_t n = strlen(out);
     assert_true(n <= ATTACH_NAME_MAX);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "append.h"
 #include "catdef.h"
 
 static void codes(void **state)
@@ -101,16 +102,16 @@ static void options_refused(void **state)
     /* a label of 101 characters */
     char longer[400] = "a | ";
     for (int i = 0; i < 101; i++)
-        strcat(longer, "长");
-    strcat(longer, " | A");
+        append(longer, sizeof longer, "长");
+    append(longer, sizeof longer, " | A");
     expect_error(longer, 4, "option_label", 1);
     /* 100 bytes fit (33 Chinese characters and a letter), 101 do not */
     char fits[200] = "a | ", over[200];
     for (int i = 0; i < 33; i++)
-        strcat(fits, "长");
-    strcat(fits, "x");
+        append(fits, sizeof fits, "长");
+    append(fits, sizeof fits, "x");
     snprintf(over, sizeof over, "%sy | A", fits);
-    strcat(fits, " | A");
+    append(fits, sizeof fits, " | A");
     optline_t o[1];
     const char *err;
     int line;

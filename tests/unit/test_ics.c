@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "append.h"
 #include "ics.h"
 
 static int parse(const char *text, ics_result_t *r)
@@ -162,8 +163,8 @@ static void long_summaries_are_cut_at_a_character(void **state)
     (void)state;
     char text[2048] = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261001\nSUMMARY:";
     for (int i = 0; i < 150; i++)
-        strcat(text, "节");
-    strcat(text, "\nEND:VEVENT\nEND:VCALENDAR\n");
+        append(text, sizeof text, "节");
+    append(text, sizeof text, "\nEND:VEVENT\nEND:VCALENDAR\n");
     ics_result_t r;
     assert_int_equal(parse(text, &r), 0);
     assert_int_equal(strlen(r.days[0].name), ICS_NAME_MAX * 3);

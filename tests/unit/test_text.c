@@ -158,6 +158,18 @@ static void trim_of_blank_is_empty(void **state)
     assert_string_equal(text_trim(empty), "");
 }
 
+static void list_has_whole_entries_only(void **state)
+{
+    (void)state;
+    assert_true(text_list_has("complaint", "complaint"));
+    assert_true(text_list_has("fault,complaint", "complaint"));
+    assert_true(text_list_has("complaint,fault", "fault"));
+    assert_false(text_list_has("complaints", "complaint"));
+    assert_false(text_list_has("fault,complaint", "fault,complaint"));
+    assert_false(text_list_has("", "complaint"));
+    assert_false(text_list_has("complaint", ""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +192,7 @@ int main(void)
         cmocka_unit_test(trim_strips_both_ends),
         cmocka_unit_test(trim_keeps_inner_space),
         cmocka_unit_test(trim_of_blank_is_empty),
+        cmocka_unit_test(list_has_whole_entries_only),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
