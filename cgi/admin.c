@@ -1,6 +1,6 @@
-/* admin: the admin console, served by the agent program under the same
- * sign-in (cgi/agent.c hands every /admin request of a signed-in person to
- * admin_handle). This file holds the gate, the module table, the frame every
+/* admin: the admin console, its own program (cgi/admin_main.c hands every
+ * request of a signed-in person to admin_handle) under the workspace's
+ * sign-in. This file holds the gate, the module table, the frame every
  * admin page is drawn in, and the home page. Each page lives in its own
  * cgi/admin_<page>.c and is registered in modules[] and admin_pages[].
  *
@@ -34,7 +34,7 @@ static const admin_module_t *const modules[] = {
     &admin_mod_audit,
 };
 
-/* Templates of the console (parsed once per worker with the agent's). */
+/* Templates of the console (parsed when rendered: admin_main.c). */
 const char *const admin_pages[] = {
     "agent/error.cs", /* agent_error_page: the 403/404/503 pages */
     "admin/home.cs",
@@ -154,10 +154,7 @@ void admin_redirect_done(web_t *w, const char *path, const char *done)
 
 long long admin_query_id(web_t *w, const char *name)
 {
-    const char *v = req_query(w->r, name);
-    if (!v || !*v || strlen(v) > 18 || strspn(v, "0123456789") != strlen(v))
-        return 0;
-    return atoll(v);
+    return web_id(req_query(w->r, name));
 }
 
 /* ---- changes --------------------------------------------------------------- */
@@ -190,6 +187,14 @@ int admin_commit(web_t *w)
     confver_touch(w->d);
     confver_refresh(w->d); /* this worker first: the next page shows the change */
     return DB_OK;
+}
+
+int admin_finish(web_t *w, int rc)
+{
+    if (rc == DB_OK)
+        return admin_commit(w);
+    db_rollback(&w->d->db);
+    return rc;
 }
 
 /* ---- the home page ------------------------------------------------------- */

@@ -77,6 +77,9 @@ int admin_audit_id(web_t *w, const char *entity, long long id, const char *title
  * reloads the configuration on its next request. 0 or a DB_* code (the
  * transaction is then rolled back). */
 int admin_commit(web_t *w);
+/* The end of a change: commits (admin_commit) when rc is DB_OK, else rolls
+ * back; returns the outcome. */
+int admin_finish(web_t *w, int rc);
 
 /* A positive number from the query or form (ids, keyset cursors); 0 when
  * absent or not a plain positive number. */

@@ -265,14 +265,6 @@ static int write_spans(web_t *w, long long id, const cal_in_t *in)
     return DB_OK;
 }
 
-static int finish(web_t *w, int rc)
-{
-    if (rc == DB_OK)
-        return admin_commit(w);
-    db_rollback(&w->d->db);
-    return rc;
-}
-
 static void redirect_cal(web_t *w, long long id, const char *done)
 {
     char where[64];
@@ -314,7 +306,7 @@ static void do_create(web_t *w, const char *arg)
     rc = rc < 0 ? rc : write_spans(w, id, &in);
     rc = rc < 0 ? rc : admin_audit_id(w, "calendar", id, in.name_zh, "create", c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, id, "calendar_created");
 }
@@ -448,7 +440,7 @@ static void do_update(web_t *w, const char *arg)
     rc = rc < 0 ? rc : spans_changed ? write_spans(w, old.id, &in) : DB_OK;
     rc = rc < 0 ? rc : admin_audit_id(w, "calendar", old.id, in.name_zh, "update", c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, old.id, "calendar_saved");
 }
@@ -481,7 +473,7 @@ static void set_active(web_t *w, const char *arg, bool active)
                 : admin_audit_id(w, "calendar", r.id, r.name_zh, active ? "activate" : "deactivate",
                                  c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, r.id, active ? "calendar_activated" : "calendar_deactivated");
 }
@@ -554,7 +546,7 @@ static void change_days(web_t *w, const char *arg, bool add)
     }
     rc = rc < 0 ? rc : admin_audit_id(w, "calendar", r.id, r.name_zh, "update", c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, r.id, add ? "day_saved" : "day_removed");
 }
@@ -708,7 +700,7 @@ static void do_import_confirm(web_t *w, const char *arg)
     }
     rc = admin_audit_id(w, "calendar", r.id, r.name_zh, "import", c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, r.id, "imported");
 }

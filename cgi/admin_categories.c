@@ -108,15 +108,6 @@ static void created_int(json_t *ch, const char *field, long long v)
     json_object_set_new(ch, field, json_pack("[nI]", (json_int_t)v));
 }
 
-/* Commits the caller's transaction (or rolls back on rc); 0 or a DB_* code. */
-static int finish(web_t *w, int rc)
-{
-    if (rc == DB_OK)
-        return admin_commit(w);
-    db_rollback(&w->d->db);
-    return rc;
-}
-
 /* A form was refused: the page again with the errors. */
 static void refuse(web_t *w, const char *field, const char *key)
 {
@@ -285,7 +276,7 @@ static void do_create(web_t *w, const char *arg)
         rc = admin_audit_id(w, "category", id, c.name[LANG_ZH], "create", ch);
         json_decref(ch);
     }
-    rc = finish(w, rc);
+    rc = admin_finish(w, rc);
     if (rc == DB_DUP) {
         refuse(w, "code", "cat_taken");
         return show_list(w, 422);
@@ -429,7 +420,7 @@ static void do_update(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return redirect_to(w, "categories", c.id, "nothing_changed");
     }
-    rc = finish(w, rc);
+    rc = admin_finish(w, rc);
     if (rc == DB_DUP) {
         refuse(w, "code", "cat_taken");
         return show_edit(w, &old, 422);
@@ -458,7 +449,7 @@ static void set_category_active(web_t *w, const char *arg, bool active)
         rc = admin_audit_id(w, "category", c.id, c.name[LANG_ZH],
                             active ? "activate" : "deactivate", ch);
     json_decref(ch);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", c.id, active ? "category_activated" : "category_deactivated");
 }
@@ -618,7 +609,7 @@ static void do_add_field(web_t *w, const char *arg)
         return show_edit(w, &c, 422);
     }
     int rc = taken < 0 ? taken : count < 0 ? count : insert_field(w, &c, &f, opts, nopts);
-    rc = finish(w, rc);
+    rc = admin_finish(w, rc);
     if (rc == DB_DUP) {
         refuse(w, "fname", "cat_taken");
         return show_edit(w, &c, 422);
@@ -751,7 +742,7 @@ static void do_update_field(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return redirect_to(w, "categories", f.category_id, "nothing_changed");
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", f.category_id, "field_saved");
 }
@@ -777,7 +768,7 @@ static void move_field(web_t *w, const char *arg, int dir)
         rc = admin_audit_id(w, "category_field", f.id, title, "update", ch);
         json_decref(ch);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", f.category_id, "field_moved");
 }
@@ -824,7 +815,7 @@ static void set_field_active(web_t *w, const char *arg, bool active)
                             ch);
         json_decref(ch);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", f.category_id, active ? "field_activated" : "field_deactivated");
 }
@@ -885,7 +876,7 @@ static void do_add_option(web_t *w, const char *arg)
         rc = admin_audit_id(w, "category_field_option", id, title, "create", ch);
         json_decref(ch);
     }
-    rc = finish(w, rc);
+    rc = admin_finish(w, rc);
     if (rc == DB_DUP) {
         refuse(w, "ocode", "cat_taken");
         return show_field(w, &f, 422);
@@ -932,7 +923,7 @@ static void set_option_active(web_t *w, const char *arg, bool active)
                             active ? "activate" : "deactivate", ch);
         json_decref(ch);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "fields", f.id, active ? "option_activated" : "option_deactivated");
 }

@@ -44,15 +44,6 @@ static void title_of(const person_t *p, char *out, size_t cap)
     snprintf(out, cap, "%s (%s)", p->name, p->login);
 }
 
-/* Ends the transaction: commit when rc is DB_OK, else roll back. */
-static int finish(web_t *w, int rc)
-{
-    if (rc == DB_OK)
-        return admin_commit(w);
-    db_rollback(&w->d->db);
-    return rc;
-}
-
 /* ---- deactivate / activate ------------------------------------------------------ */
 
 void person_page_deactivate(web_t *w, const char *arg)
@@ -91,7 +82,7 @@ static void set_active(web_t *w, const char *arg, bool active)
         rc = admin_audit_id(w, "agent", p.id, title, active ? "activate" : "deactivate", c);
         json_decref(c);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     to_person(w, p.id, active ? "person_activated" : "person_deactivated");
 }
@@ -161,7 +152,7 @@ static int reset_tx(web_t *w, person_t *p, const char *arg, const char *hash, bo
         rc = admin_audit_id(w, "agent", p->id, title, "reset_password", c);
         json_decref(c);
     }
-    return finish(w, rc);
+    return admin_finish(w, rc);
 }
 
 void person_do_password(web_t *w, const char *arg)
@@ -225,7 +216,7 @@ void person_do_unlock(web_t *w, const char *arg)
         rc = admin_audit_id(w, "agent", p.id, title, "unlock", c);
         json_decref(c);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     to_person(w, p.id, "person_unlocked");
 }

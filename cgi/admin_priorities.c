@@ -193,15 +193,6 @@ static void audit_targets(json_t *c, const sla_targets_t *o, const sla_targets_t
     audit_int(c, "warning_percent", o->warning, n->warning);
 }
 
-/* Ends a write: commit when rc is DB_OK, else roll back. */
-static int finish(web_t *w, int rc)
-{
-    if (rc == DB_OK)
-        return admin_commit(w);
-    db_rollback(&w->d->db);
-    return rc;
-}
-
 static void do_create(web_t *w, const char *arg)
 {
     (void)arg;
@@ -242,7 +233,7 @@ static void do_create(web_t *w, const char *arg)
     audit_targets(c, &(sla_targets_t){0}, &in.t);
     rc = rc < 0 ? rc : admin_audit_id(w, "priority", id, in.name_zh, "create", c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     char where[64];
     snprintf(where, sizeof where, "/admin/priorities/%lld", id);
@@ -346,7 +337,7 @@ static void do_update(web_t *w, const char *arg)
                  in.t.update, in.t.warning, old.id);
     rc = rc < 0 ? rc : admin_audit_id(w, "priority", old.id, in.name_zh, "update", c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     char where[64];
     snprintf(where, sizeof where, "/admin/priorities/%lld", old.id);
@@ -398,7 +389,7 @@ static void set_active(web_t *w, const char *arg, bool active)
     rc = rc < 0 ? rc
                 : admin_audit_id(w, "priority", r.id, r.name_zh, active ? "activate" : "deactivate", c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, where, active ? "priority_activated" : "priority_deactivated");
 }
@@ -422,7 +413,7 @@ static void do_add_policy(web_t *w, const char *arg)
         hdf_set_int_value(w->r->hdf, "PolicyForm", 1);
         return show_edit(w, &r, 422);
     }
-    if (finish(w, err ? DB_ERR : DB_OK) != DB_OK)
+    if (admin_finish(w, err ? DB_ERR : DB_OK) != DB_OK)
         return admin_error(w, 503, "unavailable");
     char where[64];
     snprintf(where, sizeof where, "/admin/priorities/%lld", r.id);

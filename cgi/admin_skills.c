@@ -61,14 +61,6 @@ static void page_list(web_t *w, const char *arg)
     show_list(w, 200);
 }
 
-static int finish(web_t *w, int rc)
-{
-    if (rc == DB_OK)
-        return admin_commit(w);
-    db_rollback(&w->d->db);
-    return rc;
-}
-
 static void do_create(web_t *w, const char *arg)
 {
     (void)arg;
@@ -96,7 +88,7 @@ static void do_create(web_t *w, const char *arg)
         rc = admin_audit_id(w, "skill", id, zh, "create", c);
         json_decref(c);
     }
-    rc = finish(w, rc);
+    rc = admin_finish(w, rc);
     if (rc != DB_OK) {
         form_set_error(h, rc == DB_DUP ? "code" : "_form", rc == DB_DUP ? "code_taken" : "unavailable");
         return show_list(w, rc == DB_DUP ? 422 : 503);
@@ -182,7 +174,7 @@ static void do_rename(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return to_skill(w, s.id, "skill_unchanged");
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     to_skill(w, s.id, "skill_saved");
 }
@@ -205,7 +197,7 @@ static void set_active(web_t *w, const char *arg, bool active)
         rc = admin_audit_id(w, "skill", s.id, s.name_zh, active ? "activate" : "deactivate", c);
         json_decref(c);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     to_skill(w, s.id, active ? "skill_activated" : "skill_deactivated");
 }

@@ -79,16 +79,6 @@ static long long tag_of(web_t *w, const char *arg, tag_t *t, bool lock)
     return 0;
 }
 
-/* Commits a change made in the open transaction, or rolls it back; the
- * caller then redirects (DB_OK) or answers 503. */
-static int finish(web_t *w, int rc)
-{
-    if (rc == DB_OK)
-        return admin_commit(w);
-    db_rollback(&w->d->db);
-    return rc;
-}
-
 /* ---- the list page ----------------------------------------------------------- */
 
 static void add_tag(const tag_t *t, void *ctx)
@@ -216,7 +206,7 @@ static void do_create(web_t *w, const char *arg)
         rc = admin_audit_id(w, "tag", t.id, t.name[LANG_ZH], "create", c);
         json_decref(c);
     }
-    rc = finish(w, rc);
+    rc = admin_finish(w, rc);
     if (rc == DB_DUP) {
         form_set_error(h, "code", "tag_taken");
         return show(w, 422, "create");
@@ -280,7 +270,7 @@ static void do_update(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/tags", "tag_unchanged");
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/tags", "tag_saved");
 }
@@ -308,7 +298,7 @@ static void set_active(web_t *w, const char *arg, bool active)
     if (rc == DB_OK)
         rc = admin_audit_id(w, "tag", t.id, t.name[LANG_ZH], active ? "activate" : "deactivate", c);
     json_decref(c);
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/tags", active ? "tag_activated" : "tag_deactivated");
 }
@@ -392,7 +382,7 @@ static void do_rules(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/tags", "rules_unchanged");
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/tags", "rules_saved");
 }
@@ -490,7 +480,7 @@ static void change_customer(web_t *w, const char *arg, bool add)
         audit_str(c, "tag", add ? NULL : t.code, add ? t.code : NULL);
         rc = admin_audit_id(w, "customer", id, who, add ? "tag" : "untag", c);
         json_decref(c);
-        if (finish(w, rc) != DB_OK)
+        if (admin_finish(w, rc) != DB_OK)
             return admin_error(w, 503, "unavailable");
     } else {
         db_rollback(&w->d->db);

@@ -85,14 +85,6 @@ static void to_team(web_t *w, long long id, const char *done)
     admin_redirect_done(w, where, done);
 }
 
-static int finish(web_t *w, int rc)
-{
-    if (rc == DB_OK)
-        return admin_commit(w);
-    db_rollback(&w->d->db);
-    return rc;
-}
-
 static void do_create(web_t *w, const char *arg)
 {
     (void)arg;
@@ -120,7 +112,7 @@ static void do_create(web_t *w, const char *arg)
         rc = admin_audit_id(w, "team", id, zh, "create", c);
         json_decref(c);
     }
-    rc = finish(w, rc);
+    rc = admin_finish(w, rc);
     if (rc != DB_OK) {
         form_set_error(h, rc == DB_DUP ? "code" : "_form", rc == DB_DUP ? "code_taken" : "unavailable");
         return show_list(w, rc == DB_DUP ? 422 : 503);
@@ -215,7 +207,7 @@ static void do_rename(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return to_team(w, t.id, "team_unchanged");
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     to_team(w, t.id, "team_saved");
 }
@@ -256,7 +248,7 @@ static void set_active(web_t *w, const char *arg, bool active)
         rc = admin_audit_id(w, "team", t.id, t.name_zh, active ? "activate" : "deactivate", c);
         json_decref(c);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     to_team(w, t.id, active ? "team_activated" : "team_deactivated");
 }
@@ -317,7 +309,7 @@ static void do_add_member(web_t *w, const char *arg)
         rc = admin_audit_id(w, "team", t.id, t.name_zh, member == 1 ? "update_member" : "add_member", c);
         json_decref(c);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     to_team(w, t.id, member == 1 ? "member_saved" : "member_added");
 }
@@ -358,7 +350,7 @@ static void do_remove_member(web_t *w, const char *arg)
         rc = admin_audit_id(w, "team", t.id, t.name_zh, "remove_member", c);
         json_decref(c);
     }
-    if (finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     to_team(w, t.id, "member_removed");
 }

@@ -11,7 +11,6 @@
  *   GET  /agent/progress[.csv]       the progress tracking table
  *   GET  /agent/availability, POST   at work or absent (cgi/agent_availability.c)
  *   GET  /agent/health
- *   /admin/...                       the admin console (cgi/admin.c), same sign-in
  * Every page but login and health needs a session; every action is checked
  * again in lib/ (ticket_work.h), not only by hiding buttons. */
 #include <sodium.h>
@@ -40,17 +39,12 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/error.cs",     "agent/availability.cs",
                                     NULL};
 
-#define error_page agent_error_page
-#define csrf_ok agent_csrf_ok
-#define set_nav agent_set_nav
-#define mark_acted agent_mark_acted
-
 static bool text_ok(const char *s) { return text_is_clean_utf8(s, strlen(s)) && strlen(s) <= 200; }
 
 static long long query_id(web_t *w, const char *name)
 {
     const char *v = req_query(w->r, name);
-    return v ? atoll(v) : 0;
+    return web_id(v);
 }
 
 /* ---- sign-in ---------------------------------------------------------- */
@@ -113,8 +107,8 @@ static void do_logout(web_t *w, const char *arg)
 {
     (void)arg;
     session_t *s = w->ctx;
-    if (!csrf_ok(w))
-        return error_page(w, 422, "expired");
+    if (!agent_csrf_ok(w))
+        return agent_error_page(w, 422, "expired");
     auth_sign_out(w->d, s->token);
     req_set_cookie(w->r, "sid", "", 0, "Lax");
     req_redirect(w->r, "/agent/login");
@@ -199,13 +193,13 @@ static void page_queue(web_t *w, const char *arg)
     char code[24];
     int k = queue_parse(web_segment(arg, code, sizeof code));
     if (k < 0)
-        return error_page(w, 404, "not_found");
+        return agent_error_page(w, 404, "not_found");
     queue_filter_t f;
     read_filter(w, &f);
     queue_page_t *page = malloc(sizeof *page);
     if (!page || queue_list(w->d, ME(w), (queue_kind_t)k, &f, req_query(w->r, "after"), page)) {
         free(page);
-        return error_page(w, 503, "unavailable");
+        return agent_error_page(w, 503, "unavailable");
     }
     HDF *h = w->r->hdf;
     hdf_set_value(h, "Queue.code", code);
@@ -225,7 +219,7 @@ static void page_queue(web_t *w, const char *arg)
     if (page->more)
         hdf_set_value(h, "Next", page->next_cursor);
     free(page);
-    set_nav(w);
+    agent_set_nav(w);
     web_render(w, "agent/queue.cs");
 }
 
@@ -400,7 +394,7 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
         if (rc == TICKET_OK)
             ticket_free(&t);
         /* a ticket one may not see is answered exactly like a missing one */
-        return error_page(w, rc == TICKET_ERR ? 503 : 404,
+        return agent_error_page(w, rc == TICKET_ERR ? 503 : 404,
                           rc == TICKET_ERR ? "unavailable" : "not_found");
     }
     if (reveal) {
@@ -428,7 +422,7 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
     set_requests(w, t.id);
     agent_reply_templates(w, &t);
     ticket_free(&t);
-    set_nav(w);
+    agent_set_nav(w);
     w->r->status = status;
     web_render(w, "agent/ticket.cs");
 }
@@ -437,7 +431,7 @@ static void page_ticket(web_t *w, const char *arg)
 {
     char number[TN_MAX];
     if (!web_segment(arg, number, sizeof number))
-        return error_page(w, 404, "not_found");
+        return agent_error_page(w, 404, "not_found");
     show_ticket(w, number, 200, false);
 }
 
@@ -590,20 +584,20 @@ static void do_action(web_t *w, const char *arg)
     const char *action = req_query(w->r, "action");
     ticket_t t;
     if (!web_segment(arg, number, sizeof number))
-        return error_page(w, 404, "not_found");
-    if (!action || !csrf_ok(w)) {
+        return agent_error_page(w, 404, "not_found");
+    if (!action || !agent_csrf_ok(w)) {
         hdf_set_value(w->r->hdf, "ActionError", "expired");
         return show_ticket(w, number, 422, false);
     }
     int rc = ticket_by_number(w->d, number, &t);
     if (rc != TICKET_OK)
-        return error_page(w, rc == TICKET_ERR ? 503 : 404,
+        return agent_error_page(w, rc == TICKET_ERR ? 503 : 404,
                           rc == TICKET_ERR ? "unavailable" : "not_found");
     long long id = t.id;
     bool visible = ticket_visible_to(w->d, ME(w), &t);
     ticket_free(&t);
     if (!visible)
-        return error_page(w, 404, "not_found");
+        return agent_error_page(w, 404, "not_found");
     if (!strcmp(action, "reveal"))
         return show_ticket(w, number, 200, true);
     uploads_t files = {0};
@@ -618,7 +612,7 @@ static void do_action(web_t *w, const char *arg)
     if (rc != TICKET_OK)
         attachment_discard(w->d, &files);
     if (rc == TICKET_OK) {
-        mark_acted(w);
+        agent_mark_acted(w);
         snprintf(where, sizeof where, "/agent/t/%s?done=%s", number, action);
         return req_redirect(w->r, where);
     }
@@ -634,15 +628,15 @@ static void page_file(web_t *w, const char *arg)
 {
     attachment_t a;
     ticket_t t;
-    int rc = attachment_get(w->d, atoll(arg), &a);
+    int rc = attachment_get(w->d, web_id(arg), &a);
     if (rc < 0)
-        return error_page(w, 503, "unavailable");
+        return agent_error_page(w, 503, "unavailable");
     if (rc == 0 || (rc = ticket_by_id(w->d, a.ticket_id, &t)) != TICKET_OK)
-        return error_page(w, rc == TICKET_ERR ? 503 : 404, rc == TICKET_ERR ? "unavailable" : "not_found");
+        return agent_error_page(w, rc == TICKET_ERR ? 503 : 404, rc == TICKET_ERR ? "unavailable" : "not_found");
     bool visible = ticket_visible_to(w->d, ME(w), &t);
     ticket_free(&t);
     if (!visible)
-        return error_page(w, 404, "not_found");
+        return agent_error_page(w, 404, "not_found");
     attachment_serve(w->d, w->r, &a);
 }
 
@@ -657,10 +651,10 @@ static void page_approvals(web_t *w, const char *arg)
 {
     (void)arg;
     if (!agent_is_supervisor(ME(w)))
-        return error_page(w, 403, "forbidden");
+        return agent_error_page(w, 403, "forbidden");
     MYSQL_STMT *st = db_query(&w->d->db, sql_all_pending, "");
     if (!st)
-        return error_page(w, 503, "unavailable");
+        return agent_error_page(w, 503, "unavailable");
     long long id, from, to;
     char number[TN_MAX], subject[801], reason[4001], by[401];
     time_t at;
@@ -679,22 +673,22 @@ static void page_approvals(web_t *w, const char *arg)
         view_set_time(w->r->hdf, key, at);
     }
     db_done(st);
-    set_nav(w);
+    agent_set_nav(w);
     web_render(w, "agent/approvals.cs");
 }
 
 static void do_approval(web_t *w, const char *arg)
 {
     const char *decision = req_query(w->r, "decision");
-    if (!csrf_ok(w) || !decision)
-        return error_page(w, 422, "expired");
+    if (!agent_csrf_ok(w) || !decision)
+        return agent_error_page(w, 422, "expired");
     const char *note = text_field(w, "note", 1000, false);
-    int rc = ticket_decide_priority(w->d, ME(w), atoll(arg), !strcmp(decision, "approve"),
+    int rc = ticket_decide_priority(w->d, ME(w), web_id(arg), !strcmp(decision, "approve"),
                                     note && *note ? note : NULL);
     if (rc != TICKET_OK)
-        return error_page(w, rc == TICKET_FORBIDDEN ? 403 : rc == TICKET_NOT_FOUND ? 404 : 409,
+        return agent_error_page(w, rc == TICKET_FORBIDDEN ? 403 : rc == TICKET_NOT_FOUND ? 404 : 409,
                           failure_key(rc));
-    mark_acted(w);
+    agent_mark_acted(w);
     req_redirect(w->r, !strcmp(decision, "approve") ? "/agent/approvals?done=approved"
                                                     : "/agent/approvals?done=rejected");
 }
@@ -749,7 +743,7 @@ static void show_intake(web_t *w, int status)
         hdf_set_valuef(w->r->hdf, "Channels.%d.code=%s", i, channels[i]);
         hdf_set_valuef(w->r->hdf, "Channels.%d.label=%s", i, ch ? ch->name[w->lang] : channels[i]);
     }
-    set_nav(w);
+    agent_set_nav(w);
     w->r->status = status;
     web_render(w, "agent/new.cs");
 }
@@ -779,7 +773,7 @@ static void do_intake(web_t *w, const char *arg)
         form_set_error(h, "category", "invalid_choice"), errors++;
     if (!customer_id && !form_value(h, "email") && !form_value(h, "phone"))
         form_set_error(h, "email", "contact_needed"), errors++;
-    if (!csrf_ok(w))
+    if (!agent_csrf_ok(w))
         form_set_error(h, "_form", "expired"), errors++;
     if (errors)
         return show_intake(w, 422);
@@ -819,7 +813,7 @@ static void do_intake(web_t *w, const char *arg)
         return show_intake(w, rc == TICKET_INVALID ? 422 : 503);
     }
     char where[96];
-    mark_acted(w);
+    agent_mark_acted(w);
     snprintf(where, sizeof where, "/agent/t/%s?done=created", rec.number);
     req_redirect(w->r, where);
 }
@@ -830,12 +824,12 @@ static void page_outbox(web_t *w, const char *arg)
 {
     (void)arg;
     if (ME(w)->role != ROLE_ADMIN)
-        return error_page(w, 403, "forbidden");
+        return agent_error_page(w, 403, "forbidden");
     outbox_failed_t *list = malloc(sizeof *list * 200);
     int n = list ? outbox_failed_list(w->d, list, 200) : -1;
     if (n < 0) {
         free(list);
-        return error_page(w, 503, "unavailable");
+        return agent_error_page(w, 503, "unavailable");
     }
     for (int i = 0; i < n; i++) {
         char key[48];
@@ -850,19 +844,19 @@ static void page_outbox(web_t *w, const char *arg)
         view_set_time(w->r->hdf, key, list[i].failed_at);
     }
     free(list);
-    set_nav(w);
+    agent_set_nav(w);
     web_render(w, "agent/outbox.cs");
 }
 
 static void do_outbox_retry(web_t *w, const char *arg)
 {
     if (ME(w)->role != ROLE_ADMIN)
-        return error_page(w, 403, "forbidden");
-    if (!csrf_ok(w))
-        return error_page(w, 422, "expired");
-    int rc = outbox_retry(w->d, atoll(arg));
+        return agent_error_page(w, 403, "forbidden");
+    if (!agent_csrf_ok(w))
+        return agent_error_page(w, 422, "expired");
+    int rc = outbox_retry(w->d, web_id(arg));
     if (rc < 0)
-        return error_page(w, 503, "unavailable");
+        return agent_error_page(w, 503, "unavailable");
     req_redirect(w->r, rc == 1 ? "/agent/outbox?done=retry" : "/agent/outbox");
 }
 
@@ -906,7 +900,7 @@ static void page_progress(web_t *w, const char *arg)
     progress_page_t *page = malloc(sizeof *page);
     if (!page || progress_list(w->d, ME(w), &f, req_query(w->r, "after"), page)) {
         free(page);
-        return error_page(w, 503, "unavailable");
+        return agent_error_page(w, 503, "unavailable");
     }
     HDF *h = w->r->hdf;
     time_t now = desk_now(w->d);
@@ -934,7 +928,7 @@ static void page_progress(web_t *w, const char *arg)
     set_list(w, sql_agents, 0, "Agents");
     const char *qs = req_env(w->r, "QUERY_STRING");
     hdf_set_value(h, "QueryString", qs ? qs : "");
-    set_nav(w);
+    agent_set_nav(w);
     web_render(w, "agent/progress.cs");
 }
 
@@ -997,7 +991,7 @@ static void page_progress_csv(web_t *w, const char *arg)
     STRING *out = &w->r->body;
     time_t now = desk_now(w->d);
     if (!page)
-        return error_page(w, 503, "unavailable");
+        return agent_error_page(w, 503, "unavailable");
     string_append(out, "\xEF\xBB\xBF"); /* BOM: Excel then reads the file as UTF-8 */
     string_append(out, view_text(&w->d->view, w->lang, "Agent.CsvHeader"));
     string_append(out, "\r\n");
@@ -1008,7 +1002,7 @@ static void page_progress_csv(web_t *w, const char *arg)
             free(page);
             string_clear(out);
             string_init(out);
-            return error_page(w, 503, "unavailable");
+            return agent_error_page(w, 503, "unavailable");
         }
         for (int i = 0; i < page->n; i++, rows++)
             csv_row(w, out, &page->rows[i], now);
@@ -1051,7 +1045,7 @@ static const web_route_t routes[] = {
 
 static void route_error(web_t *w, int status)
 {
-    error_page(w, status, status == 405 ? "method" : "not_found");
+    agent_error_page(w, status, status == 405 ? "method" : "not_found");
 }
 
 static void open_route_miss(web_t *w, int status)
@@ -1072,7 +1066,7 @@ static void handle(FCGX_Request *fx, void *ctx)
     if (lc)
         w.lang = lang_parse(lc);
     if (status)
-        error_page(&w, status, status == 413 ? "too_large" : "bad_request");
+        agent_error_page(&w, status, status == 413 ? "too_large" : "bad_request");
     else {
         web_dispatch(&w, open_routes, sizeof open_routes / sizeof *open_routes, open_route_miss);
         if (r.status == 0) {

@@ -1,5 +1,5 @@
-/* agent_web: what cgi/agent.c and the admin console (cgi/admin*.c) share.
- * Both are linked into build/agent and serve under one sign-in: the session
+/* agent_web: what the workspace (build/agent) and the admin console
+ * (build/admin) share, in cgi/agent_web.c. They serve under one sign-in: the session
  * cookie "sid", the CSRF token derived from it (auth_csrf_token) and the
  * agent layout (templates/agent/layout.cs). */
 #ifndef DESK_AGENT_WEB_H
@@ -19,13 +19,13 @@ typedef struct session {
 /* The signed-in agent of a request (w->ctx is its session_t). */
 #define ME(w) (&((session_t *)(w)->ctx)->me)
 
-/* Renders templates/agent/error.cs with status and L.Error / L.Agent.Fail key
- * (in the full agent frame once agent_set_nav has run). */
 /* Resolves the session cookie into s; answers the request itself (sign-in
  * redirect, 503) when there is none. */
 bool agent_signed_in(web_t *w, session_t *s);
 /* Sets the "acted" cookie: every worker reads the queue counts afresh. */
 void agent_mark_acted(web_t *w);
+/* Renders templates/agent/error.cs with status and L.Error / L.Agent.Fail key
+ * (in the full agent frame once agent_set_nav has run). */
 void agent_error_page(web_t *w, int status, const char *key);
 /* Whether the form's "csrf" field is the session's token. */
 bool agent_csrf_ok(web_t *w);

@@ -386,7 +386,7 @@ static void download_attachment(call_t *c, const char *arg)
 {
     attachment_t a;
     ticket_t t;
-    int rc = attachment_get(c->d, atoll(arg), &a);
+    int rc = attachment_get(c->d, web_id(arg), &a);
     if (rc < 0)
         return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
     if (rc == 0 || a.internal || ticket_by_id(c->d, a.ticket_id, &t) != TICKET_OK)

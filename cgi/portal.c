@@ -353,7 +353,7 @@ static void page_file(page_t *p, const char *arg)
         return;
     attachment_t a;
     const char *id = req_query(p->r, "id");
-    int rc = id ? attachment_get(p->d, atoll(id), &a) : 0;
+    int rc = web_id(id) ? attachment_get(p->d, web_id(id), &a) : 0;
     bool mine = rc == 1 && a.ticket_id == t.id && !a.internal;
     ticket_free(&t);
     if (rc < 0)

@@ -107,6 +107,7 @@ void attachment_clean_name(const char *in, char *out, size_t cap)
         out[0] = '\0';
 }
 
+/* The worker's libmagic cookie, opened at its first use. */
 static magic_t magic_cookie(desk_t *d)
 {
     if (!d->magic) {
@@ -119,6 +120,13 @@ static magic_t magic_cookie(desk_t *d)
         d->magic = m;
     }
     return d->magic;
+}
+
+const char *attachment_sniff(desk_t *d, const void *head, size_t n, bool *broken)
+{
+    magic_t m = magic_cookie(d);
+    *broken = !m;
+    return m ? magic_buffer(m, head, n) : NULL;
 }
 
 /* A file to take: its bytes either behind fd or in memory. */
@@ -147,10 +155,10 @@ static const char *check_one(desk_t *d, const source_t *s, upload_t *u)
         return "empty";
     unsigned char head[65536];
     ssize_t got = source_read(s, head, sizeof head, 0);
-    magic_t m = magic_cookie(d);
-    const char *type = m && got > 0 ? magic_buffer(m, head, (size_t)got) : NULL;
+    bool broken = false;
+    const char *type = got > 0 ? attachment_sniff(d, head, (size_t)got, &broken) : NULL;
     if (!type)
-        return m ? "type" : "store";
+        return broken ? "store" : "type";
     if (!attachment_type_allowed(type))
         return "type";
     snprintf(u->content_type, sizeof u->content_type, "%s", type);

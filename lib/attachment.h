@@ -88,6 +88,11 @@ void attachment_serve(desk_t *d, req_t *r, const attachment_t *a);
  * looked at. Counts go to *removed and *kept; 0 or -1. */
 int attachment_sweep(desk_t *d, long min_age, long *removed, long *kept);
 
+/* The MIME type libmagic reads in the first n bytes of a file (the
+ * worker's one cookie, opened at its first use), or NULL; *broken tells a
+ * libmagic that cannot load apart from content it does not recognise. */
+const char *attachment_sniff(desk_t *d, const void *head, size_t n, bool *broken);
+
 /* For tests: is this detected type on the allow-list? */
 bool attachment_type_allowed(const char *mime);
 /* The client's file name made safe to store and show; empty when nothing

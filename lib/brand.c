@@ -1,10 +1,11 @@
 /* brand: see brand.h. */
 #include "brand.h"
 
+#include "attachment.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <magic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,20 +160,6 @@ static bool logo_path(const desk_t *d, const char *key, char *out, size_t cap)
     return true;
 }
 
-static magic_t magic_cookie(desk_t *d)
-{
-    if (!d->magic) { /* shared with lib/attachment.c: one cookie per worker */
-        magic_t m = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
-        if (m && magic_load(m, NULL) != 0) {
-            log_error("libmagic: %s", magic_error(m));
-            magic_close(m);
-            m = NULL;
-        }
-        d->magic = m;
-    }
-    return d->magic;
-}
-
 const char *brand_logo_check(desk_t *d, int fd, long long size, char *type, size_t cap)
 {
     if (size <= 0)
@@ -181,10 +168,10 @@ const char *brand_logo_check(desk_t *d, int fd, long long size, char *type, size
         return "logo_too_large";
     unsigned char head[65536];
     ssize_t got = pread(fd, head, sizeof head, 0);
-    magic_t m = magic_cookie(d);
-    if (!m)
+    bool broken = false;
+    const char *t = got > 0 ? attachment_sniff(d, head, (size_t)got, &broken) : NULL;
+    if (broken)
         return "logo_store";
-    const char *t = got > 0 ? magic_buffer(m, head, (size_t)got) : NULL;
     for (int i = 0; t && logo_types[i]; i++)
         if (strcmp(t, logo_types[i]) == 0) {
             snprintf(type, cap, "%s", t);

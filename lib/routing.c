@@ -54,9 +54,6 @@ static const char sql_member_skills[] =
     " WHERE k.agent_id = ? AND s.active = 1 ORDER BY k.skill_id";
 static const char sql_agent_lock[] =
     "SELECT name, available FROM agents WHERE id = ? AND active = 1 FOR UPDATE";
-static const char sql_is_member[] =
-    "SELECT COUNT(*) FROM team_members m JOIN agents a ON a.id = m.agent_id"
-    " WHERE m.team_id = ? AND m.agent_id = ? AND a.active = 1";
 
 /* ---- rules ----------------------------------------------------------------- */
 
@@ -258,13 +255,6 @@ int routing_each_member(desk_t *d, long long team_id,
         fn(&all[i], ctx);
     free(all);
     return rc < 0 ? -1 : n;
-}
-
-int routing_is_member(desk_t *d, long long team_id, long long agent_id)
-{
-    long long n = 0;
-    int rc = db_row(&d->db, sql_is_member, "ii", "i", team_id, agent_id, &n);
-    return rc < 0 ? rc : n > 0;
 }
 
 int routing_lock_agent(desk_t *d, long long agent_id, char *name, size_t cap, bool *available)

@@ -69,7 +69,5 @@ int routing_each_member(desk_t *d, long long team_id,
                         void (*fn)(const routing_member_t *m, void *ctx), void *ctx);
 /* An active agent's name and presence, the row locked: 1, 0 none, <0. */
 int routing_lock_agent(desk_t *d, long long agent_id, char *name, size_t cap, bool *available);
-/* Whether an agent is an active member of the team: 1, 0, <0. */
-int routing_is_member(desk_t *d, long long team_id, long long agent_id);
 
 #endif

@@ -24,7 +24,6 @@ static const char sql_each_light[] =
     TAG_COLUMNS ", 0 FROM tags g ORDER BY g.is_system DESC, g.active DESC, g.id";
 static const char sql_get[] = TAG_COLUMNS " FROM tags g WHERE g.id = ?";
 static const char sql_get_lock[] = TAG_COLUMNS " FROM tags g WHERE g.id = ? FOR UPDATE";
-static const char sql_by_code[] = TAG_COLUMNS " FROM tags g WHERE g.code = ?";
 static const char sql_insert[] =
     "INSERT INTO tags (code, name_zh, name_en, color, is_system, active) VALUES (?, ?, ?, ?, 0, 1)";
 static const char sql_update[] =
@@ -98,11 +97,6 @@ static int get_one(desk_t *d, const char *sql, const char *pfmt, const void *arg
 int tags_get(desk_t *d, long long id, bool lock, tag_t *t)
 {
     return get_one(d, lock ? sql_get_lock : sql_get, "i", &id, t);
-}
-
-int tags_by_code(desk_t *d, const char *code, tag_t *t)
-{
-    return get_one(d, sql_by_code, "s", code, t);
 }
 
 int tags_create(desk_t *d, tag_t *t)

@@ -16,8 +16,6 @@
 #include "tags.h"
 #include "ticket_internal.h"
 
-#define CLASSIFY_MINUTES_DEFAULT 120
-
 static const char sql_by_submit[] = "SELECT id, number FROM tickets WHERE submit_key = ?";
 static const char sql_find_contact[] =
     "SELECT customer_id FROM customer_contacts WHERE kind = ? AND value_bidx IN " SECRET_LOOKUP_IN
@@ -215,8 +213,6 @@ static const char *number_pattern(const desk_t *d)
     return p && tn_pattern_valid(p) ? p : d->number_pattern;
 }
 
-/* The period's next serial; a number some earlier format already gave out
- * (the format was changed back and forth) is skipped, so none repeats. */
 /* Gives the ticket the period's next serial. A number already given out
  * (a format changed back) fails the rename on the unique index, which undoes
  * that statement only: the next serial is tried. */

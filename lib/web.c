@@ -112,3 +112,11 @@ void web_attach_limits(web_t *w)
     hdf_set_value(w->r->hdf, "Attach.Limit", text ? text : "");
     free(text);
 }
+
+long long web_id(const char *s)
+{
+    size_t n = s ? strspn(s, "0123456789") : 0;
+    if (n == 0 || n > 18 || (s[n] != '\0' && s[n] != '/'))
+        return 0;
+    return strtoll(s, NULL, 10);
+}

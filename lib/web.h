@@ -43,6 +43,9 @@ void web_add_value(const char *label, const char *value, void *hdf);
 /* Sets Attach.MaxBytes, Attach.MaxFiles and Attach.Limit (the limits in
  * words) for a page with an attachments control. */
 void web_attach_limits(web_t *w);
+/* A row id written in a path segment or a query value: 1 to 18 digits
+ * (no sign, no overflow), up to the next '/'; 0 for anything else. */
+long long web_id(const char *s);
 /* Copies one path segment arg (up to '/') into buf; NULL when empty/too long. */
 const char *web_segment(const char *arg, char *buf, size_t cap);
 
