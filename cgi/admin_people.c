@@ -22,6 +22,7 @@
 
 #include "password.h"
 #include "settings.h"
+#include "signin_limit.h"
 
 #define PAGE 50
 #define MAX_SKILLS 64
@@ -190,7 +191,6 @@ static void set_ids(HDF *h, const char *key, const char *ids)
 static void set_person(web_t *w, const char *key, const person_t *p)
 {
     HDF *h = w->r->hdf;
-    time_t now = desk_now(w->d);
     char k[64];
     hdf_set_valuef(h, "%s.id=%lld", key, p->id);
     hdf_set_valuef(h, "%s.login=%s", key, p->login);
@@ -200,17 +200,21 @@ static void set_person(web_t *w, const char *key, const person_t *p)
     hdf_set_valuef(h, "%s.language=%s", key, p->language);
     hdf_set_valuef(h, "%s.contacts=%d", key, p->can_see_contacts);
     hdf_set_valuef(h, "%s.state=%s", key, p->active ? "active" : "inactive");
-    hdf_set_valuef(h, "%s.failed=%lld", key, p->failed_logins);
     hdf_set_valuef(h, "%s.self=%d", key, p->id == ME(w)->id);
-    /* sign-in: locked (Auth.MaxFailures reached), slowed (a wait between
-     * tries), or failures counted without either yet */
-    const char *lock = p->locked_until > now   ? "locked"
-                       : p->next_login_at > now ? "slowed"
-                       : p->failed_logins > 0   ? "failures"
-                                                : "";
+    /* sign-in (lib/signin_limit.h): paused from some address (locked),
+     * slowed down everywhere else, or failures counted without either */
+    signin_state_t s;
+    if (signin_limit_state(w->d, p->login, &s) != DB_OK)
+        memset(&s, 0, sizeof s);
+    const char *lock = s.paused_sources > 0 ? "locked"
+                       : s.slowed_until > 0 ? "slowed"
+                       : s.failures > 0     ? "failures"
+                                            : "";
     hdf_set_valuef(h, "%s.lock=%s", key, lock);
+    hdf_set_valuef(h, "%s.failed=%ld", key, s.failures);
+    hdf_set_valuef(h, "%s.paused=%ld", key, s.paused_sources);
     snprintf(k, sizeof k, "%s.locked_until", key);
-    view_set_time(h, k, p->locked_until > now ? p->locked_until : 0);
+    view_set_time(h, k, s.paused_until);
     snprintf(k, sizeof k, "%s.created", key);
     view_set_time(h, k, p->created_at);
     snprintf(k, sizeof k, "%s.Teams", key);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "password.h"
+#include "signin_limit.h"
 
 static const char *const pw_modes[] = {"generate", "set", NULL};
 static const form_field_t mode_field = {"password_mode", FT_CHOICE, true, 0, pw_modes};
@@ -142,6 +143,8 @@ static int reset_tx(web_t *w, person_t *p, const char *arg, const char *hash, bo
         return 1; /* answered */
     }
     rc = people_set_password(w->d, p->id, hash);
+    if (rc == DB_OK) /* a new password lifts the pauses of the old one */
+        rc = signin_limit_clear(w->d, p->login);
     if (rc == DB_OK) {
         char title[480];
         json_t *c = audit_changes();
@@ -200,18 +203,23 @@ void person_do_unlock(web_t *w, const char *arg)
         return admin_error(w, 503, "unavailable");
     if (!person_of(w, arg, &p, true))
         return db_rollback(&w->d->db);
-    time_t now = desk_now(w->d);
-    bool locked = p.locked_until > now;
-    if (!locked && p.next_login_at <= now && p.failed_logins == 0) {
+    signin_state_t s;
+    int rc = signin_limit_state(w->d, p.login, &s);
+    if (rc != DB_OK) {
+        db_rollback(&w->d->db);
+        return admin_error(w, 503, "unavailable");
+    }
+    bool locked = s.paused_sources > 0;
+    if (!locked && !s.slowed_until && !s.failures) {
         db_rollback(&w->d->db);
         return to_person(w, p.id, "not_locked");
     }
-    int rc = people_unlock(w->d, p.id);
+    rc = signin_limit_clear(w->d, p.login);
     if (rc == DB_OK) {
         char title[480];
         json_t *c = audit_changes();
         audit_bool(c, "locked", locked, false);
-        audit_int(c, "failed_logins", p.failed_logins, 0);
+        audit_int(c, "failed_logins", s.failures, 0);
         title_of(&p, title, sizeof title);
         rc = admin_audit_id(w, "agent", p.id, title, "unlock", c);
         json_decref(c);

@@ -83,15 +83,22 @@ static void do_login(web_t *w, const char *arg)
     if (!c || !f || strlen(c) != TOKEN_TEXT_LEN || strlen(f) != TOKEN_TEXT_LEN ||
         sodium_memcmp(c, f, TOKEN_TEXT_LEN) != 0)
         return show_login(w, 422, "expired");
+    /* a login no account can have gets the answer of a wrong password */
     if (!login || !password || !*login || !*password || strlen(login) > 64 ||
-        strlen(password) > 1024)
+        strlen(password) > 1024 || !text_is_clean_utf8(login, strlen(login)))
         return show_login(w, 422, "bad");
     char token[TOKEN_TEXT_LEN + 1];
     long wait = 0;
     int rc = auth_sign_in(w->d, login, password, req_env(w->r, "REMOTE_ADDR"),
                           req_env(w->r, "HTTP_USER_AGENT"), token, &wait);
     if (rc == AUTH_WAIT || rc == AUTH_LOCKED) {
-        hdf_set_int_value(w->r->hdf, "Login.wait", (int)(wait + 59) / 60);
+        char after[24];
+        snprintf(after, sizeof after, "%ld", wait > 0 ? wait : 1);
+        req_header(w->r, "Retry-After", after);
+        if (wait < 60)
+            hdf_set_int_value(w->r->hdf, "Login.wait.seconds", (int)(wait > 0 ? wait : 1));
+        else
+            hdf_set_int_value(w->r->hdf, "Login.wait.minutes", (int)((wait + 59) / 60));
         return show_login(w, 429, rc == AUTH_LOCKED ? "locked" : "slow");
     }
     if (rc != AUTH_OK)

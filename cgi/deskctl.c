@@ -106,8 +106,7 @@ static int migrate(desk_t *d, const char *dir)
 static const char sql_agent[] =
     "INSERT INTO agents (login, name, email, role, password_hash, can_see_contacts, created_at)"
     " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
-    " ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), active = 1,"
-    " failed_logins = 0, locked_until = NULL";
+    " ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), active = 1";
 static const char sql_member[] =
     "INSERT IGNORE INTO team_members (team_id, agent_id, is_lead)"
     " SELECT t.id, a.id, ? FROM teams t, agents a WHERE t.code = ? AND a.login = ?";

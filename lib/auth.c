@@ -10,15 +10,10 @@
 #include "text.h"
 #include "password.h"
 #include "settings.h"
+#include "signin_limit.h"
 
 static const char sql_agent_by_login[] =
-    "SELECT id, password_hash, failed_logins, COALESCE(locked_until, '1970-01-01 00:00:01'),"
-    " COALESCE(next_login_at, '1970-01-01 00:00:01') FROM agents WHERE login = ? AND active = 1";
-static const char sql_failure[] =
-    "UPDATE agents SET failed_logins = failed_logins + 1, next_login_at = ?, locked_until = ?"
-    " WHERE id = ?";
-static const char sql_success[] =
-    "UPDATE agents SET failed_logins = 0, next_login_at = NULL, locked_until = NULL WHERE id = ?";
+    "SELECT id, password_hash FROM agents WHERE login = ? AND active = 1";
 static const char sql_auth_event[] =
     "INSERT INTO auth_events (agent_id, login, kind, ip, created_at) VALUES (?, ?, ?, ?, ?)";
 static const char sql_new_session[] =
@@ -69,18 +64,6 @@ static void record(desk_t *d, long long agent_id, const char *login, const char 
     log_info("auth %s login=%s ip=%s", kind, login, ip ? ip : "");
 }
 
-/* After a wrong password: when the next try is allowed, and a lock. */
-static void throttle(desk_t *d, long long id, long long failures, time_t now)
-{
-    long max = config_int(&d->cfg, "Auth.MaxFailures", 10, 3, 1000);
-    long lock = config_int(&d->cfg, "Auth.LockMinutes", 15, 1, 100000);
-    long n = (long)failures + 1, wait = 0;
-    if (n >= 3)
-        wait = n - 3 >= 6 ? 60 : 1L << (n - 3);
-    db_exec(&d->db, sql_failure, "tti", wait ? now + wait : 0, n >= max ? now + lock * 60 : 0,
-            id);
-}
-
 static int open_session(desk_t *d, long long agent_id, const char *ip, const char *ua,
                         time_t now, char token[TOKEN_TEXT_LEN + 1])
 {
@@ -98,33 +81,31 @@ static int open_session(desk_t *d, long long agent_id, const char *ip, const cha
 int auth_sign_in(desk_t *d, const char *login, const char *password, const char *ip,
                  const char *user_agent, char token_out[TOKEN_TEXT_LEN + 1], long *wait_seconds)
 {
-    /* a real argon2id hash of a password nobody has, for unknown logins */
-    static const char dummy[] = "$argon2id$v=19$m=65536,t=2,p=1$mrTFetIs3rsC2Mx5BMvkFA$"
-                                "8JMggWJ8h6YqBTZ7LnDI3R6Ciz26FMcrxcqoRsxG/0w";
     char hash[PASSWORD_HASH_MAX] = "";
-    long long id = 0, failures = 0;
-    time_t locked = 0, next = 0, now = desk_now(d);
+    long long id = 0;
+    time_t now = desk_now(d);
     *wait_seconds = 0;
-    int rc = db_row(&d->db, sql_agent_by_login, "s", "isitt", login, &id, hash, sizeof hash,
-                    &failures, &locked, &next);
-    if (rc < 0)
+    /* the same queries, the same hash work and the same answers whether or
+     * not the login exists: nothing here tells a stranger which logins do */
+    int found = db_row(&d->db, sql_agent_by_login, "s", "is", login, &id, hash, sizeof hash);
+    if (found < 0)
         return AUTH_ERR;
-    if (rc == 0) {
-        password_verify(dummy, password); /* same time whether or not the login exists */
-        record(d, 0, login, "failure", ip, now);
-        return AUTH_BAD;
+    int verdict = signin_limit_check(d, ip, login, found ? id : 0, wait_seconds);
+    if (verdict < 0)
+        return AUTH_ERR;
+    if (verdict != SIGNIN_GO) {
+        record(d, id, login, verdict == SIGNIN_PAUSED ? "locked" : "throttled", ip, now);
+        return verdict == SIGNIN_PAUSED ? AUTH_LOCKED : AUTH_WAIT;
     }
-    if (locked > now || next > now) {
-        *wait_seconds = (long)((locked > now ? locked : next) - now);
-        record(d, id, login, locked > now ? "locked" : "failure", ip, now);
-        return locked > now ? AUTH_LOCKED : AUTH_WAIT;
-    }
-    if (!password_verify(hash, password)) {
-        throttle(d, id, failures, now);
+    bool right = password_verify(found ? hash : password_dummy_hash(), password) && found;
+    sodium_memzero(hash, sizeof hash);
+    if (!right) {
+        signin_limit_failed(d, ip, login); /* logged there; the answer stays "wrong" */
         record(d, id, login, "failure", ip, now);
         return AUTH_BAD;
     }
-    db_exec(&d->db, sql_success, "i", id);
+    if (signin_limit_passed(d, ip, login, id) < 0)
+        log_error("sign-in limit: cannot record the sign-in of %lld", id);
     record(d, id, login, "login", ip, now);
     return open_session(d, id, ip, user_agent, now, token_out);
 }

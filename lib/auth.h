@@ -4,9 +4,10 @@
  * server can serve any request. Sessions end after Session.IdleMinutes
  * without use (default 120) or Session.MaxHours after sign-in (default 12).
  *
- * Wrong passwords slow the account down (after 3 failures each next attempt
- * must wait 2^(n-3) seconds, at most 60) and lock it for Auth.LockMinutes
- * (default 15) after Auth.MaxFailures (default 10); every attempt is
+ * How often a sign-in may be tried is lib/signin_limit.h: per source
+ * address and per (address, login), for known and unknown logins alike; an
+ * account is never locked as a whole. An unknown login's password is checked
+ * against a dummy hash, so it takes as long as a known one's. Every attempt is
  * recorded in auth_events. */
 #ifndef DESK_AUTH_H
 #define DESK_AUTH_H
@@ -34,7 +35,7 @@ enum {
     AUTH_OK = 0,
     AUTH_BAD = -1,    /* unknown login or wrong password (not told apart) */
     AUTH_WAIT = -2,   /* too many failures: try again in *wait_seconds */
-    AUTH_LOCKED = -3, /* locked: *wait_seconds until it opens again */
+    AUTH_LOCKED = -3, /* this login paused from this address for *wait_seconds */
     AUTH_ERR = -4,    /* database trouble */
 };
 

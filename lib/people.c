@@ -10,7 +10,7 @@
 
 #define PERSON_COLUMNS                                                                        \
     "a.id, a.login, a.name, COALESCE(a.email, ''), a.role, a.language, a.can_see_contacts,"   \
-    " a.active, a.failed_logins, a.locked_until, a.next_login_at, a.created_at,"              \
+    " a.active, a.created_at,"                                                                  \
     " COALESCE((SELECT GROUP_CONCAT(m.team_id ORDER BY m.team_id) FROM team_members m"        \
     " WHERE m.agent_id = a.id), ''),"                                                          \
     " COALESCE((SELECT GROUP_CONCAT(s.skill_id ORDER BY s.skill_id) FROM agent_skills s"      \
@@ -39,10 +39,7 @@ static const char sql_add_skill[] =
 static const char sql_drop_skill[] = "DELETE FROM agent_skills WHERE agent_id = ? AND skill_id = ?";
 static const char sql_set_active[] = "UPDATE agents SET active = ? WHERE id = ?";
 static const char sql_set_password[] =
-    "UPDATE agents SET password_hash = ?, failed_logins = 0, next_login_at = NULL,"
-    " locked_until = NULL WHERE id = ?";
-static const char sql_unlock[] =
-    "UPDATE agents SET failed_logins = 0, next_login_at = NULL, locked_until = NULL WHERE id = ?";
+    "UPDATE agents SET password_hash = ? WHERE id = ?";
 static const char sql_end_sessions[] =
     "UPDATE sessions SET ended_at = ? WHERE agent_id = ? AND ended_at IS NULL";
 
@@ -125,11 +122,10 @@ static int fetch_person(MYSQL_STMT *st, person_t *p)
 {
     long long contacts = 0, active = 0;
     memset(p, 0, sizeof *p);
-    int rc = db_fetch(st, "isssssiiitttss", &p->id, p->login, sizeof p->login, p->name,
+    int rc = db_fetch(st, "isssssiitss", &p->id, p->login, sizeof p->login, p->name,
                       sizeof p->name, p->email, sizeof p->email, p->role, sizeof p->role,
-                      p->language, sizeof p->language, &contacts, &active, &p->failed_logins,
-                      &p->locked_until, &p->next_login_at, &p->created_at, p->teams,
-                      sizeof p->teams, p->skills, sizeof p->skills);
+                      p->language, sizeof p->language, &contacts, &active, &p->created_at,
+                      p->teams, sizeof p->teams, p->skills, sizeof p->skills);
     p->can_see_contacts = contacts != 0;
     p->active = active != 0;
     return rc;
@@ -235,9 +231,4 @@ int people_set_password(desk_t *d, long long id, const char *password_hash)
 {
     int rc = affected(db_exec(&d->db, sql_set_password, "si", password_hash, id));
     return rc == DB_OK ? people_end_sessions(d, id) : rc;
-}
-
-int people_unlock(desk_t *d, long long id)
-{
-    return affected(db_exec(&d->db, sql_unlock, "i", id));
 }

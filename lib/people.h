@@ -31,8 +31,7 @@ typedef struct person {
     char language[3];  /* zh, en */
     bool can_see_contacts;
     bool active;
-    long long failed_logins;
-    time_t locked_until, next_login_at, created_at; /* 0 when unset */
+    time_t created_at;
     char teams[PEOPLE_IDS_LEN];  /* team ids, ascending: "1,3" ("" none) */
     char skills[PEOPLE_IDS_LEN]; /* skill tag ids, ascending */
 } person_t;
@@ -85,10 +84,9 @@ int people_set_teams(desk_t *d, long long id, const char *want, const char *amon
 int people_set_skills(desk_t *d, long long id, const char *want, const char *among);
 /* Activates or deactivates; deactivation ends every session. DB_OK or a code. */
 int people_set_active(desk_t *d, long long id, bool active);
-/* A new password hash; clears the lock-out and ends every session. */
+/* A new password hash; ends every session (the sign-in limits are
+ * lib/signin_limit.h's). */
 int people_set_password(desk_t *d, long long id, const char *password_hash);
-/* Clears failed sign-ins, the slow-down and the lock-out. DB_OK or a code. */
-int people_unlock(desk_t *d, long long id);
 /* Ends every open session of the person. DB_OK or a code. */
 int people_end_sessions(desk_t *d, long long id);
 

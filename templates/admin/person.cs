@@ -78,7 +78,7 @@
   <h2 id="account-h"><?cs var:L.Admin.People.Account ?></h2>
   <dl class="kv">
     <div><dt><?cs var:L.Admin.People.Col.state ?></dt><dd><?cs call:state_pill(Person.state) ?></dd></div>
-    <div><dt><?cs var:L.Admin.People.SignIn ?></dt><dd class="signin"><?cs if:Person.lock == "locked" ?><span class="lock lock-locked"><?cs var:L.Admin.People.Lock.locked ?></span> <span class="small muted"><?cs var:L.Admin.People.LockedUntil ?> <time datetime="<?cs var:Person.locked_until.iso ?>"><?cs var:Person.locked_until ?></time></span><?cs elif:Person.lock == "slowed" ?><span class="lock lock-slowed"><?cs var:L.Admin.People.Lock.slowed ?></span><?cs else ?><?cs var:L.Admin.People.Lock.ok ?><?cs /if ?></dd></div>
+    <div><dt><?cs var:L.Admin.People.SignIn ?></dt><dd class="signin"><?cs if:Person.lock == "locked" ?><span class="lock lock-locked"><?cs var:L.Admin.People.Lock.locked ?></span> <span class="small muted"><?cs var:L.Admin.People.PausedFrom ?> <?cs var:Person.paused ?> · <?cs var:L.Admin.People.LockedUntil ?> <time datetime="<?cs var:Person.locked_until.iso ?>"><?cs var:Person.locked_until ?></time></span><?cs elif:Person.lock == "slowed" ?><span class="lock lock-slowed"><?cs var:L.Admin.People.Lock.slowed ?></span><?cs else ?><?cs var:L.Admin.People.Lock.ok ?><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Admin.People.Failures ?></dt><dd class="failed"><?cs var:Person.failed ?></dd></div>
     <div><dt><?cs var:L.Admin.People.OpenTickets ?></dt><dd><?cs var:Person.open_tickets ?></dd></div>
     <div><dt><?cs var:L.Admin.People.Created ?></dt><dd><time datetime="<?cs var:Person.created.iso ?>"><?cs var:Person.created ?></time></dd></div>

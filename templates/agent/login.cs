@@ -10,7 +10,7 @@
 <main id="main" class="login-box">
   <h1 class="login-brand"><span class="logo" aria-hidden="true"></span><?cs var:Site.Name ?></h1>
   <h2><?cs var:L.Agent.Login.Title ?></h2>
-  <?cs if:Login.error ?><div class="alert" role="alert"><?cs var:L.Agent.Login[Login.error] ?><?cs if:Login.wait ?> <?cs var:L.Agent.Login.WaitMinutes ?> <?cs var:Login.wait ?><?cs /if ?></div><?cs /if ?>
+  <?cs if:Login.error ?><div class="alert" role="alert"><?cs var:L.Agent.Login[Login.error] ?><?cs if:Login.wait.seconds ?> <?cs var:L.Agent.Login.Wait.Before ?> <?cs var:Login.wait.seconds ?> <?cs var:L.Agent.Login.Wait.Seconds ?><?cs elif:Login.wait.minutes ?> <?cs var:L.Agent.Login.Wait.Before ?> <?cs var:Login.wait.minutes ?> <?cs var:L.Agent.Login.Wait.Minutes ?><?cs /if ?></div><?cs /if ?>
   <form method="post" action="/agent/login">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <input type="hidden" name="back" value="<?cs var:Login.back ?>">

@@ -40,8 +40,7 @@ function setupSql(statement) {
 before(async () => {
   cred = credentials();
   fs.mkdirSync(SHOTS, { recursive: true });
-  setupSql(`UPDATE agents SET failed_logins = 0, next_login_at = NULL, locked_until = NULL
-    WHERE login IN ('admin', 'agent')`);
+  setupSql(`DELETE FROM signin_throttle WHERE login IN ('admin', 'agent')`);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -106,8 +106,7 @@ before(async () => {
     classify_due_at = classify_due_at - INTERVAL 2 HOUR, first_response_due_at = first_response_due_at - INTERVAL 2 HOUR,
     resolution_due_at = resolution_due_at - INTERVAL 2 HOUR, next_due_at = next_due_at - INTERVAL 2 HOUR
     WHERE number = '${number(T.reply.number)}'`);
-  setupSql(`UPDATE agents SET failed_logins = 0, next_login_at = NULL, locked_until = NULL
-    WHERE login IN ('supervisor', 'agent')`);
+  setupSql(`DELETE FROM signin_throttle WHERE login IN ('supervisor', 'agent')`);
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -6,7 +6,7 @@
 // the role (approvals 403 -> 200), the teams (the team queue), contact
 // visibility (reveal 403 -> 200); deactivation ends sign-in and the open
 // session; a password reset ends sessions and only the new password works;
-// unlock lifts the sign-in lock-out. Every change is audited, never a
+// unlock lifts the sign-in pauses. Every change is audited, never a
 // password.
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -76,8 +76,8 @@ async function edit(id, p) {
 }
 
 /** A fresh client of its own address signing in: {res, desk}. */
-async function signInAs(login, password) {
-  const client = L.client({ localAddress: L.addr(FILE, addrN++) });
+async function signInAs(login, password, from = L.addr(FILE, addrN++)) {
+  const client = L.client({ localAddress: from });
   const res = await A.signIn(client, login, password);
   const d = new A.Desk(client, login);
   if (res.status === 303) await d.page('/agent/q/mine');
@@ -332,21 +332,25 @@ test('password reset: shown once, sessions end, the new one works and the old on
   assert.ok(!html.includes(fresh) && !html.includes(typed), 'never a password in the audit log');
 });
 
-test('unlock lets a locked-out person sign in again', async () => {
-  // setup: nine failures already; the tenth (over HTTP) locks the account
-  A.setupSql(`UPDATE agents SET failed_logins = 9, next_login_at = NULL WHERE login = '${P.c.login}'`);
-  const wrong = await signInAs(P.c.login, 'wrong password!');
+test('unlock lifts the pause: a person paused from an address signs in from there again', async () => {
+  const from = L.addr(FILE, 250);
+  // setup: nine failures already from that address; the tenth (over HTTP) pauses it
+  A.setupSql(`INSERT INTO signin_throttle (scope, login, source, failures, last_failure_at)
+    VALUES ('pair', '${P.c.login}', '${from}', 9, UTC_TIMESTAMP())
+    ON DUPLICATE KEY UPDATE failures = 9, last_failure_at = UTC_TIMESTAMP(), wait_until = NULL, locked_until = NULL`);
+  const wrong = await signInAs(P.c.login, 'wrong password!', from);
   assert.equal(wrong.res.status, 422);
-  const locked = await signInAs(P.c.login, pw.c);
-  assert.equal(locked.res.status, 429, 'locked out even with the right password');
+  const locked = await signInAs(P.c.login, pw.c, from);
+  assert.equal(locked.res.status, 429, 'paused from there even with the right password');
   assert.equal((await rowOf(P.c.login)).lock, 'locked');
   const page = await admin.page(`/admin/people/${ids.c}`);
   assert.match(page.body, new RegExp(`action="/admin/people/${ids.c}/unlock"`));
+  assert.match(L.text(page.body), /暂停的地址数： 1/);
 
   const res = await post(`/admin/people/${ids.c}/unlock`, {});
   assert.equal(res.status, 303);
   assert.equal(res.headers.location, `/admin/people/${ids.c}?done=person_unlocked`);
-  assert.equal((await signInAs(P.c.login, pw.c)).res.status, 303, 'signs in again');
+  assert.equal((await signInAs(P.c.login, pw.c, from)).res.status, 303, 'signs in again from there');
   assert.equal((await rowOf(P.c.login)).lock, '');
   const none = await post(`/admin/people/${ids.c}/unlock`, {});
   assert.equal(none.headers.location, `/admin/people/${ids.c}?done=not_locked`);

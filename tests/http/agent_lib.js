@@ -25,12 +25,14 @@ function setupSql(statement) {
     '-uroot', '-N', '-B', 'desk', '-e', statement], { encoding: 'utf8' });
 }
 
-/** Gives LOGIN the demo agent's password and clears its failure counters. */
+/** Gives LOGIN the demo agent's password and clears its sign-in counters
+ * and usual addresses. */
 function sharePassword(login) {
   if (!/^[a-z]+$/.test(login)) throw new Error('bad login');
   setupSql(`UPDATE agents a JOIN (SELECT password_hash h FROM agents WHERE login = 'agent') s
-            SET a.password_hash = s.h, a.failed_logins = 0, a.next_login_at = NULL, a.locked_until = NULL
-            WHERE a.login = '${login}'`);
+            SET a.password_hash = s.h WHERE a.login = '${login}';
+            DELETE FROM signin_throttle WHERE login = '${login}';
+            DELETE s FROM signin_sources s JOIN agents a ON a.id = s.agent_id WHERE a.login = '${login}'`);
 }
 
 function passwordOf(role) {

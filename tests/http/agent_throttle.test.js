@@ -1,93 +1,78 @@
 'use strict';
-// Repeated wrong passwords slow the account down (after 3 failures the next
-// attempt must wait, even with the right password) and then lock it; a
-// locked account stays locked. Uses the dedicated account "pm" (given the
-// agent's password by SQL setup) so no other test is locked out.
+// Wrong passwords of one login from one address slow that pair down (after 3
+// failures the next try must wait, even with the right password, 1 s, then
+// 2 s, 4 s ...) and the 10th pauses it for Auth.LockMinutes (15). Waits are
+// crossed by moving the stack's clock, never by sleeping. Uses the account
+// "pm" (given the agent's password by SQL setup) so no other test is slowed.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
 const A = require('./agent_lib');
+const G = require('./signin_lib');
 
 const FILE = 61;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** A login form opened once; post() sends attempts with its csrf pair. */
-async function loginForm(localAddress) {
-  const c = L.client({ localAddress });
-  const form = await c.get('/agent/login');
-  const csrf = L.hidden(form.body, 'csrf');
-  return { c, post: (password) => c.post('/agent/login', { form: { csrf, login: 'pm', password } }) };
-}
+test.before(G.takeClock);
+test.after(G.releaseClock);
 
-/** Waits for the start of the next wall-clock second (the server counts in seconds). */
-async function startOfSecond() {
-  await sleep(1000 - (Date.now() % 1000) + 5);
-}
-
-test('after 3 wrong passwords the next attempt is refused with 429, even with the right password, for a short wait', async () => {
-  A.sharePassword('pm'); // setup: known password, counters cleared
+test('after 3 wrong passwords the next try waits, even with the right password; then it works and the count starts again', async () => {
+  A.sharePassword('pm');
   const good = A.passwordOf('pm');
-  const f = await loginForm(L.addr(FILE, 1));
-  // two failures: no wait yet
-  for (let i = 1; i <= 2; i++) {
-    const res = await f.post('wrong-' + i);
-    assert.equal(res.status, 422, `failure ${i}`);
-    assert.match(L.text(res.body), /账号或密码不正确/);
+  const f = await G.loginForm(L.addr(FILE, 1));
+  for (let i = 1; i <= 3; i++) {
+    const res = await f.try('pm', `wrong-${i}`);
+    assert.equal(res.status, 422, `failure ${i} is checked`);
+    assert.match(res.alert, /账号或密码不正确/);
   }
-  // the third failure, then at once the right password: refused
-  await startOfSecond();
-  const third = await f.post('wrong-3');
-  assert.equal(third.status, 422, 'failure 3 is still checked');
-  const refused = await f.post(good);
-  assert.equal(refused.status, 429, 'the right password is refused while the account must wait');
-  assert.match(L.text(refused.body), /失败次数过多/, 'says to wait');
-  assert.equal(A.sidCookie(refused), undefined, 'no session while throttled');
-  // after the short wait the right password works and clears the counter
-  await sleep(2100);
-  const ok = await f.post(good);
+  G.hold();
+  const refused = await f.try('pm', good);
+  assert.equal(refused.status, 429, 'the right password is refused while the pair must wait');
+  assert.match(refused.alert, /过于频繁/, 'says why');
+  assert.match(refused.alert, /秒后再试/, 'and how long');
+  assert.ok(Number(refused.retryAfter) >= 1, `Retry-After: ${refused.retryAfter}`);
+  assert.equal(refused.signedIn, false, 'no session while waiting');
+  G.later(32); // 2 s after the third failure: its 1 s wait is over
+  const ok = await f.try('pm', good);
   assert.equal(ok.status, 303, 'signed in after the wait');
-  assert.ok(A.sidCookie(ok));
-  // the counter was reset: two new failures do not make anyone wait
-  const g = await loginForm(L.addr(FILE, 2));
-  assert.equal((await g.post('wrong-a')).status, 422);
-  assert.equal((await g.post('wrong-b')).status, 422);
-  assert.equal((await g.post(good)).status, 303);
+  assert.ok(ok.signedIn);
+  // the right password cleared the pair: two new failures cost no wait
+  assert.equal((await f.try('pm', 'wrong-a')).status, 422);
+  assert.equal((await f.try('pm', 'wrong-b')).status, 422);
+  assert.equal((await f.try('pm', good)).status, 303);
 });
 
-test('the waits grow with more failures (the 4th failure makes the next try wait longer)', async () => {
+test('the waits grow: 1 s after the 3rd failure, 2 s after the 4th, 4 s after the 5th', async () => {
   A.sharePassword('pm');
   const good = A.passwordOf('pm');
-  const f = await loginForm(L.addr(FILE, 3));
-  for (let i = 1; i <= 3; i++) assert.equal((await f.post('wrong-' + i)).status, 422);
-  await sleep(1500); // the 1 s wait after the third failure
-  await startOfSecond();
-  assert.equal((await f.post('wrong-4')).status, 422, 'failure 4 is checked after the wait');
-  await sleep(1100); // now 2 s are needed: still refused after 1.1 s
-  const refused = await f.post(good);
-  assert.equal(refused.status, 429, 'still waiting after 1.1 s');
-  await sleep(1500);
-  assert.equal((await f.post(good)).status, 303, 'allowed after 2 s');
+  const f = await G.loginForm(L.addr(FILE, 3));
+  for (let i = 1; i <= 3; i++) assert.equal((await f.try('pm', `wrong-${i}`)).status, 422);
+  G.later(2); // past the 1 s wait
+  assert.equal((await f.try('pm', 'wrong-4')).status, 422, 'failure 4 is checked after 1 s');
+  G.later(3); // past the 2 s wait
+  assert.equal((await f.try('pm', 'wrong-5')).status, 422, 'failure 5 is checked after 2 s');
+  G.hold();
+  G.later(30 + 2); // 2 s after the 5th failure
+  const refused = await f.try('pm', good);
+  assert.equal(refused.status, 429, 'still waiting 2 s after the 5th failure');
+  G.later(3); // 5 s after it
+  assert.equal((await f.try('pm', good)).status, 303, 'allowed after 4 s');
 });
 
-test('a locked account stays locked, even for the right password', async () => {
+test('the 10th failure pauses the login from that address for 15 minutes, even for the right password', async () => {
   A.sharePassword('pm');
-  // setup: the account is one failure away from the lock (Auth.MaxFailures = 10)
-  A.setupSql("UPDATE agents SET failed_logins = 9 WHERE login = 'pm'");
   const good = A.passwordOf('pm');
-  const f = await loginForm(L.addr(FILE, 4));
-  const last = await f.post('wrong-10');
-  assert.equal(last.status, 422, 'the tenth failure');
+  const f = await G.loginForm(L.addr(FILE, 4));
+  await G.failTimes(f, 'pm', 10);
   for (let i = 0; i < 2; i++) {
-    const res = await f.post(good);
-    assert.equal(res.status, 429, 'locked');
-    assert.match(L.text(res.body), /锁定/, 'says the account is locked');
-    assert.equal(A.sidCookie(res), undefined);
-    await sleep(1200);
+    const res = await f.try('pm', good);
+    assert.equal(res.status, 429, 'paused');
+    assert.match(res.alert, /暂停/, 'says sign-in from here is paused');
+    assert.match(res.alert, /分钟后再试/, 'and for how long');
+    assert.equal(res.signedIn, false);
+    G.later(60);
   }
-  // from another address too: the lock belongs to the account
-  const other = await loginForm(L.addr(FILE, 5));
-  const res = await other.post(good);
-  assert.equal(res.status, 429);
-  assert.match(L.text(res.body), /锁定/);
-  A.sharePassword('pm'); // clean up: unlock for the next run
+  G.later(15 * 60); // the pause is over
+  const ok = await f.try('pm', good);
+  assert.equal(ok.status, 303, 'the pause ends by itself');
+  A.sharePassword('pm');
 });
