@@ -236,6 +236,30 @@ static void page_home(web_t *w, const char *arg)
     req_redirect(w->r, "/agent/q/mine");
 }
 
+/* A ticket number that leads nowhere: said in the workspace, the number
+ * kept in the search box to be corrected. */
+static void ticket_not_found(web_t *w, const char *number)
+{
+    if (text_ok(number)) {
+        hdf_set_value(w->r->hdf, "Error.Number", number);
+        hdf_set_value(w->r->hdf, "Filter.q", number);
+    }
+    agent_error_page(w, 404, "ticket_not_found");
+}
+
+/* Shaped like a ticket number (YYYYMMDD-NNNN, YYYYMMNNNN): digits and at
+ * most one hyphen, ten or more characters. */
+static bool number_shaped(const char *q)
+{
+    size_t n = strlen(q), digits = strspn(q, "0123456789");
+    if (n < 10 || n > 20 || digits < 6)
+        return false;
+    if (digits == n)
+        return true;
+    return q[digits] == '-' && strspn(q + digits + 1, "0123456789") == n - digits - 1 &&
+           n - digits - 1 >= 3;
+}
+
 /* The top bar's search: a ticket number opens the ticket, anything else
  * searches the team queues by keyword. */
 static void page_search(web_t *w, const char *arg)
@@ -252,6 +276,10 @@ static void page_search(web_t *w, const char *arg)
             return req_redirect(w->r, where);
         }
     }
+    if (q && *q && !text_ok(q))
+        return agent_error_page(w, 422, "bad_search");
+    if (q && number_shaped(q))
+        return ticket_not_found(w, q);
     if (q && text_ok(q) && cgi_url_escape(q, &esc) == STATUS_OK) {
         snprintf(where, sizeof where, "/agent/q/team?q=%s", esc);
         free(esc);
@@ -401,8 +429,9 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
         if (rc == TICKET_OK)
             ticket_free(&t);
         /* a ticket one may not see is answered exactly like a missing one */
-        return agent_error_page(w, rc == TICKET_ERR ? 503 : 404,
-                          rc == TICKET_ERR ? "unavailable" : "not_found");
+        if (rc == TICKET_ERR)
+            return agent_error_page(w, 503, "unavailable");
+        return ticket_not_found(w, number);
     }
     if (reveal) {
         char email[256], phone[64];
@@ -438,7 +467,7 @@ static void page_ticket(web_t *w, const char *arg)
 {
     char number[TN_MAX];
     if (!web_segment(arg, number, sizeof number))
-        return agent_error_page(w, 404, "not_found");
+        return ticket_not_found(w, "");
     show_ticket(w, number, 200, false);
 }
 

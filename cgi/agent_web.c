@@ -19,6 +19,10 @@ void agent_error_page(web_t *w, int status, const char *key)
         string_append(&w->r->body, view_text(&w->d->view, w->lang, "Error.bad_request"));
         return;
     }
+    /* a signed-in person keeps the workspace around the error: the search
+     * box to correct a number, the queues to go on with */
+    if (w->ctx && ME(w)->id > 0 && !hdf_get_value(w->r->hdf, "Me.name", NULL))
+        agent_set_nav(w);
     hdf_set_value(w->r->hdf, "Error.Key", key);
     web_render(w, "agent/error.cs");
 }

@@ -24,8 +24,9 @@ typedef struct session {
 bool agent_signed_in(web_t *w, session_t *s);
 /* Sets the "acted" cookie: every worker reads the queue counts afresh. */
 void agent_mark_acted(web_t *w);
-/* Renders templates/agent/error.cs with status and L.Error / L.Agent.Fail key
- * (in the full agent frame once agent_set_nav has run). */
+/* Renders templates/agent/error.cs with status and an L.Agent.Error /
+ * L.Agent.Fail key, in the workspace frame (top bar, queues; the admin
+ * console's when admin_error set it) whenever someone is signed in. */
 void agent_error_page(web_t *w, int status, const char *key);
 /* Whether the form's "csrf" field is the session's token. */
 bool agent_csrf_ok(web_t *w);

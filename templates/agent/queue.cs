@@ -29,7 +29,7 @@
   </div>
 </form>
 <?cs if:RowCount == 0 ?>
-<p class="empty"><?cs var:L.Agent.Queue.Empty ?></p>
+<p class="empty"><?cs if:Filter.q ?><?cs var:L.Agent.Queue.EmptySearch.Before ?><?cs if:Lang.Code == "en" ?> <?cs /if ?>“<?cs var:Filter.q ?>”<?cs if:Lang.Code == "en" ?> <?cs /if ?><?cs var:L.Agent.Queue.EmptySearch.After ?> <a href="/agent/q/<?cs var:Queue.code ?>"><?cs var:L.Agent.Filter.Reset ?></a><?cs elif:Filter.category != "0" || Filter.priority != "0" || Filter.owner != "0" || Filter.channel != "0" || Filter.team != "0" || Filter.status ?><?cs var:L.Agent.Queue.EmptyFiltered ?> <a href="/agent/q/<?cs var:Queue.code ?>"><?cs var:L.Agent.Filter.Reset ?></a><?cs else ?><?cs var:L.Agent.Queue.Empty ?><?cs /if ?></p>
 <?cs else ?>
 <div class="table-wrap">
 <table class="queue">
