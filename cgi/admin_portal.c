@@ -1,7 +1,8 @@
 /* admin_portal: how the customers' portal looks and behaves: its name and
  * welcome text in both languages, colours and logo (lib/brand.h), which
  * categories it offers, the ticket number format (lib/ticket_number.h) and
- * the submissions one client address may make (lib/ratelimit.h). All are
+ * the submissions one browser and one client address may make
+ * (lib/ratelimit.h). All are
  * settings (lib/settings.h) except the public categories (categories.is_public);
  * every worker picks them up on its next request (lib/confver.h).
  *
@@ -18,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "brand.h"
+#include "ratelimit.h"
 
 #define MAX_CATS 64
 
@@ -35,6 +37,7 @@ static const text_setting_t texts[] = {
     {"accent_color", "Portal.AccentColor", BRAND_ACCENT_DEFAULT},
     {"number_format", "Desk.TicketNumberFormat", NULL},
     {"submit_limit", "Portal.SubmitLimit", "0"},
+    {"submit_address_limit", "Portal.SubmitAddressLimit", ""}, /* "": 10 x per browser */
     {"submit_window", "Portal.SubmitWindowMinutes", "60"},
 };
 #define NTEXTS ((int)(sizeof texts / sizeof *texts))
@@ -58,6 +61,7 @@ static void build_form(web_t *w, portal_form_t *f)
         {"accent_color", FT_TEXT, true, 7, NULL},
         {"number_format", FT_CHOICE, true, 20, formats},
         {"submit_limit", FT_NUMBER, true, 6, NULL},
+        {"submit_address_limit", FT_NUMBER, false, 7, NULL},
         {"submit_window", FT_NUMBER, true, 4, NULL},
     };
     if (strcmp(w->d->number_pattern, formats[0]) && strcmp(w->d->number_pattern, formats[1]))
@@ -110,6 +114,7 @@ static void show(web_t *w, int status, bool keep_input)
     for (int i = 0; !keep_input && i < NTEXTS; i++)
         hdf_set_valuef(h, "Form.%s.value=%s", texts[i].field, current(w, &texts[i]));
     set_formats(w);
+    hdf_set_int_value(h, "Limit.address", (int)ratelimit_address_limit(w->d));
     const char *logo = settings_get(&w->d->settings, &w->d->cfg, "Portal.Logo", "");
     hdf_set_int_value(h, "Logo.set", *logo != '\0');
     hdf_set_value(h, "Logo.type", settings_get(&w->d->settings, &w->d->cfg, "Portal.LogoType", ""));
@@ -160,6 +165,11 @@ static int check_more(web_t *w)
         form_set_error(h, "submit_limit", "limit_range"), errors++;
     else if (v)
         hdf_set_valuef(h, "Form.submit_limit.value=%ld", n);
+    if ((v = form_value(h, "submit_address_limit")) != NULL && *v &&
+        !whole(v, 0, 1000000, &n))
+        form_set_error(h, "submit_address_limit", "address_limit_range"), errors++;
+    else if (v && *v)
+        hdf_set_valuef(h, "Form.submit_address_limit.value=%ld", n);
     if ((v = form_value(h, "submit_window")) != NULL && !whole(v, 1, 1440, &n))
         form_set_error(h, "submit_window", "window_range"), errors++;
     else if (v)

@@ -222,7 +222,8 @@ static void submit_form(page_t *p, const char *code)
         files_reselect(p);
         return show_form(p, k, 422);
     }
-    if (!ratelimit_portal_submit(p->d, req_env(p->r, "REMOTE_ADDR"))) { /* lib/ratelimit.h */
+    if (!ratelimit_portal_submit(p->d, req_env(p->r, "REMOTE_ADDR"), /* lib/ratelimit.h */
+                                 req_cookie(p->r, "csrf"))) {
         form_set_error(p->r->hdf, "_form", "rate_limited");
         files_reselect(p);
         return show_form(p, k, 429);

@@ -1,6 +1,8 @@
 /* ratelimit: see ratelimit.h. */
 #include "ratelimit.h"
 
+#include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "log.h"
@@ -37,11 +39,36 @@ int ratelimit_hit(desk_t *d, const char *client, time_t now, long limit, long wi
     return hits <= limit;
 }
 
-bool ratelimit_portal_submit(desk_t *d, const char *client)
+long ratelimit_address_limit(desk_t *d)
 {
-    long limit = settings_int(&d->settings, &d->cfg, "Portal.SubmitLimit", 0, 0, 100000);
+    long per_browser = settings_int(&d->settings, &d->cfg, "Portal.SubmitLimit", 0, 0, 100000);
+    return settings_int(&d->settings, &d->cfg, "Portal.SubmitAddressLimit", per_browser * 10, 0,
+                        1000000);
+}
+
+/* "b:" and 16 bytes of a keyed hash of address and cookie, URL-safe base64:
+ * 24 characters, within portal_rate.client. */
+static void browser_key(desk_t *d, const char *client, const char *browser, char out[32])
+{
+    char both[320];
+    unsigned char hash[SECRET_HASH_LEN];
+    snprintf(both, sizeof both, "%s\n%s", client ? client : "-", browser ? browser : "");
+    token_hash(&d->secrets, both, hash);
+    memcpy(out, "b:", 2);
+    sodium_bin2base64(out + 2, 30, hash, 16, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+bool ratelimit_portal_submit(desk_t *d, const char *client, const char *browser)
+{
+    long per_browser = settings_int(&d->settings, &d->cfg, "Portal.SubmitLimit", 0, 0, 100000);
+    long per_address = ratelimit_address_limit(d);
     long window = settings_int(&d->settings, &d->cfg, "Portal.SubmitWindowMinutes", 60, 1, 1440);
-    int rc = ratelimit_hit(d, client, desk_now(d), limit, window);
+    time_t now = desk_now(d);
+    char key[32];
+    browser_key(d, client, browser, key);
+    int rc = ratelimit_hit(d, key, now, per_browser, window);
+    if (rc == 1)
+        rc = ratelimit_hit(d, client, now, per_address, window);
     if (rc < 0)
         log_error("portal rate limit: cannot count (%d); letting the submission through", rc);
     return rc != 0;

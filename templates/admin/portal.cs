@@ -57,6 +57,8 @@
     <h2 id="limit-h"><?cs var:L.Admin.Portal.LimitCard ?></h2>
     <div class="two-col">
       <?cs call:field("submit_limit", L.Admin.Portal.Limit, L.Admin.Portal.LimitHelp, "number", 1, 6) ?>
+      <?cs if:Limit.address == 0 ?><?cs set:Limit.shown = L.Admin.Portal.NoLimit ?><?cs else ?><?cs set:Limit.shown = Limit.address ?><?cs /if ?>
+      <?cs call:field("submit_address_limit", L.Admin.Portal.AddressLimit, L.Admin.Portal.AddressLimitHelp + " " + L.Admin.Portal.AddressLimitNow + " " + Limit.shown, "number", 0, 7) ?>
       <?cs call:field("submit_window", L.Admin.Portal.Window, L.Admin.Portal.WindowHelp, "number", 1, 4) ?>
     </div>
     <p class="note small muted"><?cs var:L.Admin.Portal.LimitNginx ?></p>

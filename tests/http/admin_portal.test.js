@@ -4,7 +4,7 @@
 // the colours (a stylesheet, never inline), the public categories (an
 // unticked one leaves the home page and its form answers 404), the ticket
 // number format (the next ticket's number), the logo (PNG served with safe
-// headers; SVG refused) and the submission limit per client address. A bad
+// headers; SVG refused) and the submission limit per browser and per address. A bad
 // form changes nothing and keeps the input; every change is audited.
 // Everything is put back as it was at the end.
 const test = require('node:test');
@@ -24,7 +24,7 @@ const SVG = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/20
 function formOf(html) {
   const form = html.split('action="/admin/portal" class="request admin-form portal-form"')[1].split('</form>')[0];
   const pairs = [];
-  for (const name of ['name_zh', 'name_en', 'primary_color', 'accent_color', 'submit_limit', 'submit_window']) {
+  for (const name of ['name_zh', 'name_en', 'primary_color', 'accent_color', 'submit_limit', 'submit_address_limit', 'submit_window']) {
     const m = form.match(new RegExp(`<input id="f-${name}" name="${name}"[^>]*value="([^"]*)"`));
     assert.ok(m, `field ${name}`);
     pairs.push([name, A.decode(m[1])]);
@@ -269,10 +269,10 @@ test('a PNG logo is served at a fixed URL with safe headers; an SVG is refused',
   assert.doesNotMatch((await c.get('/brand/theme.css')).body, /brand\/logo/);
 });
 
-test('the submission limit is counted per client address across workers', async () => {
-  // setup: these addresses start with no submissions counted (a rerun on the same stack)
-  A.setupSql(`DELETE FROM portal_rate WHERE client IN ('${[7, 8, 9].map((n) => L.addr(FILE, n)).join("','")}')`);
-  await mustSave({ submit_limit: '2', submit_window: '60' });
+test('the submission limit counts per browser across workers, with a ceiling per address', async () => {
+  // setup: these addresses and browsers start with no submissions counted (a rerun on the same stack)
+  A.setupSql(`DELETE FROM portal_rate WHERE client LIKE 'b:%' OR client IN ('${[7, 8, 9, 10].map((n) => L.addr(FILE, n)).join("','")}')`);
+  await mustSave({ submit_limit: '2', submit_window: '60', submit_address_limit: '' });
   const one = L.client({ localAddress: L.addr(FILE, 7) });
   const other = L.client({ localAddress: L.addr(FILE, 8) });
   const first = await one.submit('fault', { subject: `${T} limit 1` });
@@ -281,13 +281,25 @@ test('the submission limit is counted per client address across workers', async 
   assert.equal(second.res.status, 303);
   const third = await one.submit('fault', { subject: `${T} limit 3` });
   assert.equal(third.res.status, 429);
-  assert.match(L.text(third.res.body), /过多|Too many/);
+  assert.match(L.text(third.res.body), /暂未处理|not sent yet/);
   assert.ok(third.res.body.includes(`${T} limit 3`), 'the input is kept');
-  // parallel attempts from one more address: exactly two get through
-  const many = await Promise.all(Array.from({ length: 5 }, (_, i) => L.client({ localAddress: L.addr(FILE, 9) })
-    .submit('usage', { subject: `${T} burst ${i}` })));
+  // a colleague behind the same office address has an allowance of their own
+  const colleague = L.client({ localAddress: L.addr(FILE, 7) });
+  assert.equal((await colleague.submit('fault', { subject: `${T} colleague` })).res.status, 303, "a colleague's first ticket goes through");
+  // parallel attempts from one more browser: exactly two get through
+  const busy = L.client({ localAddress: L.addr(FILE, 9) });
+  await busy.openForm('usage'); // its cookie first, so that every attempt is the same browser
+  const many = await Promise.all(Array.from({ length: 5 }, (_, i) => busy.submit('usage', { subject: `${T} burst ${i}` })));
   assert.equal(many.filter((r) => r.res.status === 303).length, 2, many.map((r) => r.res.status).join(','));
   assert.equal((await other.submit('fault', { subject: `${T} other address` })).res.status, 303);
-  await mustSave({ submit_limit: '0' });
+
+  // the ceiling per address: browsers with new cookies do not get past it
+  await mustSave({ submit_limit: '2', submit_window: '60', submit_address_limit: '3' });
+  const office = [];
+  for (let i = 0; i < 4; i++) {
+    office.push((await L.client({ localAddress: L.addr(FILE, 10) }).submit('fault', { subject: `${T} office ${i}` })).res.status);
+  }
+  assert.deepEqual(office, [303, 303, 303, 429], 'three from the address, then the ceiling');
+  await mustSave({ submit_limit: '0', submit_address_limit: '' });
   assert.equal((await one.submit('fault', { subject: `${T} limit off` })).res.status, 303, 'no limit of our own');
 });

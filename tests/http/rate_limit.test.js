@@ -1,7 +1,8 @@
 'use strict';
-// nginx limits portal POSTs per client address (30/min, burst 20): a quick
-// series of posts from one address gets 429 with a clear page; GETs and
-// other addresses are not affected.
+// nginx limits portal POSTs per browser (30/min, burst 20; a browser is the
+// client address with the desk's cookie): a quick series of posts from one
+// browser gets 429 with a clear page; GETs and other addresses are not
+// affected (another browser at the same address: rate_limit_shared_office).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
@@ -9,7 +10,7 @@ const L = require('./lib');
 const SECURITY = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy'];
 let limited;
 
-test('more than ~25 quick POSTs from one address: some answer 429 with a clear page', async () => {
+test('more than ~25 quick POSTs from one browser: some answer 429 with a clear page', async () => {
   const c = L.client({ localAddress: L.addr(22, 1) });
   const f = await c.openForm('fault');
   const answers = [];
@@ -23,8 +24,8 @@ test('more than ~25 quick POSTs from one address: some answer 429 with a clear p
   assert.ok(statuses.slice(0, 15).every((s) => s === 422), 'the first 15 are served (burst)');
   limited = answers.find((r) => r.status === 429);
   assert.match(limited.headers['content-type'], /text\/html/);
-  assert.match(limited.body, /请求过于频繁/);
-  assert.match(limited.body, /Too many requests/);
+  assert.match(limited.body, /请稍后再提交/);
+  assert.match(limited.body, /Please send again in a minute/);
 
   // GETs from the same address still work
   const page = await c.get('/new/fault');
