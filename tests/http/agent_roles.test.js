@@ -115,11 +115,11 @@ test('the top-bar search opens a visible ticket by number, and never another tea
   assert.equal(own.status, 303);
   assert.equal(own.headers.location, `/agent/t/${t.fault.number}`);
   const other = await agent.get(`/agent/search?q=${t.usage.number}`);
-  assert.equal(other.status, 303);
-  assert.notEqual(other.headers.location, `/agent/t/${t.usage.number}`, 'no way to another team\'s ticket');
-  const list = await agent.get(other.headers.location);
-  assert.equal(list.status, 200);
-  assert.ok(!list.body.includes(`${T} usage`), 'nothing of it is listed');
+  assert.equal(other.status, 404, 'no way to another team\'s ticket');
+  assert.ok(!other.body.includes(`${T} usage`), 'nothing of it is shown');
+  const missing = await agent.get('/agent/search?q=20000101-0001');
+  const card = (res, n) => L.text(res.body.split('class="card error-card"')[1].split('</section>')[0]).split(n).join('N');
+  assert.equal(card(other, t.usage.number), card(missing, '20000101-0001'), 'answered exactly like a number that does not exist');
   const sup = await supervisor.get(`/agent/search?q=${t.usage.number}`);
   assert.equal(sup.headers.location, `/agent/t/${t.usage.number}`, 'a supervisor goes straight to it');
 });
