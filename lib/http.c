@@ -1,6 +1,7 @@
 /* http: see http.h. */
 #include "http.h"
 
+#include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,9 +196,28 @@ void req_set_cookie(req_t *r, const char *name, const char *value, long max_age,
     req_header(r, "Set-Cookie", c);
 }
 
+/* The characters of a URI path and query (RFC 3986: unreserved, sub-delims,
+ * ':', '@', '/', '?', and '%' when it starts an escape). Anything else (a
+ * control character, a space, a backslash, a raw non-ASCII byte) is a sign
+ * the value was made to look local to us and not to a browser, which drops
+ * TAB, CR and LF and reads "/\t/evil.example/" as "//evil.example/". */
+static bool path_char(const char *p)
+{
+    static const char allowed[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                  "0123456789-._~!$&'()*+,;=:@/?";
+    if (*p == '%')
+        return isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2]);
+    return strchr(allowed, *p) != NULL;
+}
+
 bool http_local_path(const char *s)
 {
-    return s && s[0] == '/' && s[1] != '/' && s[1] != '\\' && !strpbrk(s, "\r\n");
+    if (!s || s[0] != '/' || s[1] == '/' || strlen(s) > HTTP_LOCAL_PATH_MAX)
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!path_char(p))
+            return false;
+    return true;
 }
 
 void req_send_file(req_t *r, int fd, long long len)

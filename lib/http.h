@@ -68,7 +68,11 @@ void req_send_file(req_t *r, int fd, long long len);
 /* Writes status, headers and body, logs the request and frees it. */
 void req_finish(req_t *r);
 
-/* True when s is a safe local redirect target ("/x", not "//x"). */
+/* True when s is a plain local path to send a browser back to: "/" then
+ * only the characters of a URI path and query, "%" only before two hex
+ * digits, at most HTTP_LOCAL_PATH_MAX bytes; never "//x" or a backslash,
+ * space or control character, which browsers may read as another site. */
+#define HTTP_LOCAL_PATH_MAX 1024
 bool http_local_path(const char *s);
 
 #endif
