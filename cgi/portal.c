@@ -343,6 +343,18 @@ static bool token_ticket(page_t *p, const char *arg, char *token, ticket_t *t)
 }
 
 
+/* The customer's answer found the ticket elsewhere (answered in another tab,
+ * signed already, an old page): the follow page says that nothing was
+ * recorded and why, and keeps what they typed in the reply box. */
+static void not_recorded(page_t *p, const char *token, const char *action, const char *kept)
+{
+    hdf_set_value(p->r->hdf, "NotRecorded", action);
+    if (kept)
+        hdf_set_value(p->r->hdf, "Form.body.value", kept);
+    p->r->status = 409;
+    page_ticket(p, token);
+}
+
 /* ---- attachments ----------------------------------------------------------- */
 
 /* GET /t/TOKEN/file?id=N: a public attachment of this ticket only. */
@@ -425,7 +437,9 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
         const char *v = form_value(p->r->hdf, f.name);
         rc = confirm ? ticket_confirm_solution(p->d, id, v, req_env(p->r, "REMOTE_ADDR"))
                      : ticket_question_solution(p->d, id, contact, v);
-        if (rc == TICKET_OK || rc == TICKET_BAD_TRANSITION) {
+        if (rc == TICKET_BAD_TRANSITION)
+            return not_recorded(p, token, confirm ? "confirm" : "question", confirm ? NULL : v);
+        if (rc == TICKET_OK) {
             snprintf(where, sizeof where, "/t/%s%s", token, confirm ? "?confirmed=1" : "?sent=1");
             return req_redirect(p->r, where);
         }
@@ -454,7 +468,9 @@ static void request_close(page_t *p, const char *arg)
         form_set_error(p->r->hdf, "_form", "expired"), errors++;
     if (!errors) {
         int rc = ticket_request_close(p->d, id, contact, form_value(p->r->hdf, f.name));
-        if (rc == TICKET_OK || rc == TICKET_BAD_TRANSITION) {
+        if (rc == TICKET_BAD_TRANSITION)
+            return not_recorded(p, token, "close", form_value(p->r->hdf, f.name));
+        if (rc == TICKET_OK) {
             snprintf(where, sizeof where, "/t/%s?close=1", token);
             return req_redirect(p->r, where);
         }
@@ -561,7 +577,9 @@ static void sign_acceptance(page_t *p, const char *arg)
     if (!errors) {
         rc = ticket_sign_acceptance(p->d, id, accepted, form_value(h, "remarks"),
                                     form_value(h, "signed_name"), req_env(p->r, "REMOTE_ADDR"));
-        if (rc == TICKET_OK || rc == TICKET_BAD_TRANSITION) {
+        if (rc == TICKET_BAD_TRANSITION)
+            return not_recorded(p, token, "accept", form_value(h, "remarks"));
+        if (rc == TICKET_OK) {
             snprintf(where, sizeof where, "/t/%s?signed=%s", token, accepted ? "1" : "reopened");
             return req_redirect(p->r, where);
         }

@@ -40,6 +40,11 @@
 </div>
 <?cs /if ?>
 
+<?cs if:NotRecorded ?><div class="alert alert-error" id="not-recorded" role="alert">
+  <p class="alert-title"><?cs var:L.NotRecorded.Title ?></p>
+  <p><?cs var:L.NotRecorded[NotRecorded] ?> <?cs var:L.NotRecorded.Now ?><span class="status status-<?cs var:Ticket.status ?>"><?cs var:L.Status[Ticket.status] ?></span></p>
+  <?cs if:Form.body.value && Ticket.status != "closed" ?><p><a href="#f-body"><?cs var:L.NotRecorded.Kept ?></a></p><?cs /if ?>
+</div><?cs /if ?>
 <?cs if:Solution.confirmed ?><p class="notice" role="status"><?cs var:L.Solution.Confirmed ?></p><?cs /if ?>
 <?cs if:Solution.text ?>
 <section class="card solution" aria-labelledby="sol-h">
