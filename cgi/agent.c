@@ -21,6 +21,7 @@
 
 #include "attachment.h"
 #include "auth.h"
+#include "csv.h"
 #include "customer.h"
 #include "log.h"
 #include "outbox.h"
@@ -968,77 +969,55 @@ static void page_progress(web_t *w, const char *arg)
     web_render(w, "agent/progress.cs");
 }
 
-static void csv_field(STRING *out, const char *v)
-{
-    /* a leading = + - @ would make Excel run a formula: prefix a quote */
-    string_append_char(out, '"');
-    if (v && strchr("=+-@", v[0]) && v[0])
-        string_append_char(out, '\'');
-    for (const char *p = v ? v : ""; *p; p++) {
-        if (*p == '"')
-            string_append_char(out, '"');
-        string_append_char(out, *p);
-    }
-    string_append_char(out, '"');
-}
-
-static void csv_time(STRING *out, time_t t)
+static void csv_time(FILE *out, time_t t)
 {
     char buf[32] = "";
     struct tm tm;
     if (t)
         strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
-    csv_field(out, buf);
+    csv_cell(out, buf);
 }
 
-static void csv_row(web_t *w, STRING *out, const progress_row_t *r, time_t now)
+static void csv_row(web_t *w, FILE *out, const progress_row_t *r, time_t now)
 {
     const category_t *k = catalog_category_by_id(&w->d->catalog, r->category_id);
     const priority_t *p = catalog_priority_by_id(&w->d->catalog, r->priority_id);
     char key[48];
-    csv_field(out, r->number), string_append_char(out, ',');
-    csv_field(out, r->customer), string_append_char(out, ',');
-    csv_field(out, r->subject), string_append_char(out, ',');
-    csv_field(out, k ? k->name[w->lang] : ""), string_append_char(out, ',');
-    csv_field(out, p ? p->name[w->lang] : ""), string_append_char(out, ',');
+    csv_cell(out, r->number), fputc(',', out);
+    csv_cell(out, r->customer), fputc(',', out);
+    csv_cell(out, r->subject), fputc(',', out);
+    csv_cell(out, k ? k->name[w->lang] : ""), fputc(',', out);
+    csv_cell(out, p ? p->name[w->lang] : ""), fputc(',', out);
     snprintf(key, sizeof key, "Status.%s", r->status);
-    csv_field(out, view_text(&w->d->view, w->lang, key)), string_append_char(out, ',');
-    csv_field(out, r->owner), string_append_char(out, ',');
-    csv_time(out, r->created_at), string_append_char(out, ',');
-    csv_time(out, r->first_response_due_at), string_append_char(out, ',');
-    csv_time(out, r->first_responded_at), string_append_char(out, ',');
+    csv_cell(out, view_text(&w->d->view, w->lang, key)), fputc(',', out);
+    csv_cell(out, r->owner), fputc(',', out);
+    csv_time(out, r->created_at), fputc(',', out);
+    csv_time(out, r->first_response_due_at), fputc(',', out);
+    csv_time(out, r->first_responded_at), fputc(',', out);
     snprintf(key, sizeof key, "Agent.Met.%s",
              met_code(progress_met(r->first_response_due_at, r->first_responded_at, now)));
-    csv_field(out, view_text(&w->d->view, w->lang, key)), string_append_char(out, ',');
-    csv_time(out, r->resolution_due_at), string_append_char(out, ',');
-    csv_time(out, r->resolved_at), string_append_char(out, ',');
+    csv_cell(out, view_text(&w->d->view, w->lang, key)), fputc(',', out);
+    csv_time(out, r->resolution_due_at), fputc(',', out);
+    csv_time(out, r->resolved_at), fputc(',', out);
     snprintf(key, sizeof key, "Agent.Met.%s",
              met_code(progress_met(r->resolution_due_at, r->resolved_at, now)));
-    csv_field(out, view_text(&w->d->view, w->lang, key));
-    string_append(out, "\r\n");
+    csv_cell(out, view_text(&w->d->view, w->lang, key));
+    fputs("\r\n", out);
 }
 
-static void page_progress_csv(web_t *w, const char *arg)
+/* The rows of the filter, page after page, up to Progress.CsvMaxRows;
+ * 0, or -1 when the database failed. */
+static int csv_rows(web_t *w, const progress_filter_t *f, FILE *out)
 {
-    (void)arg;
-    progress_filter_t f;
-    read_progress_filter(w, &f);
     progress_page_t *page = malloc(sizeof *page);
-    STRING *out = &w->r->body;
     time_t now = desk_now(w->d);
-    if (!page)
-        return agent_error_page(w, 503, "unavailable");
-    string_append(out, "\xEF\xBB\xBF"); /* BOM: Excel then reads the file as UTF-8 */
-    string_append(out, view_text(&w->d->view, w->lang, "Agent.CsvHeader"));
-    string_append(out, "\r\n");
     char cursor[48] = "";
     long limit = config_int(&w->d->cfg, "Progress.CsvMaxRows", 50000, 100, 1000000);
-    for (long rows = 0; rows < limit;) {
-        if (progress_list(w->d, ME(w), &f, cursor, page)) {
-            free(page);
-            string_clear(out);
-            string_init(out);
-            return agent_error_page(w, 503, "unavailable");
+    int rc = page ? 0 : -1;
+    for (long rows = 0; !rc && rows < limit;) {
+        if (progress_list(w->d, ME(w), f, cursor, page)) {
+            rc = -1;
+            break;
         }
         for (int i = 0; i < page->n; i++, rows++)
             csv_row(w, out, &page->rows[i], now);
@@ -1047,6 +1026,30 @@ static void page_progress_csv(web_t *w, const char *arg)
         snprintf(cursor, sizeof cursor, "%s", page->next_cursor);
     }
     free(page);
+    return rc;
+}
+
+static void page_progress_csv(web_t *w, const char *arg)
+{
+    (void)arg;
+    progress_filter_t f;
+    read_progress_filter(w, &f);
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&csv, &len);
+    if (!out)
+        return agent_error_page(w, 503, "unavailable");
+    fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads the file as UTF-8 */
+    fputs(view_text(&w->d->view, w->lang, "Agent.CsvHeader"), out);
+    fputs("\r\n", out);
+    int rc = csv_rows(w, &f, out);
+    if (fclose(out) != 0)
+        rc = -1;
+    if (rc == 0)
+        string_appendn(&w->r->body, csv, (int)len);
+    free(csv);
+    if (rc)
+        return agent_error_page(w, 503, "unavailable");
     w->r->content_type = "text/csv; charset=utf-8";
     req_header(w->r, "Content-Disposition", "attachment; filename=\"progress.csv\"");
 }
