@@ -30,6 +30,7 @@
 #include "survey.h"
 #include "program.h"
 #include "text.h"
+#include "ticket_fields.h"
 #include "ticket_work.h"
 #include "web.h"
 #include "agent_web.h"
@@ -40,7 +41,30 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/error.cs",     "agent/availability.cs",
                                     NULL};
 
-static bool text_ok(const char *s) { return text_is_clean_utf8(s, strlen(s)) && strlen(s) <= 200; }
+/* A search text: clean, and within the characters a search holds. */
+static bool search_ok(const char *s)
+{
+    return text_is_clean_utf8(s, strlen(s)) && text_chars(s) <= QUEUE_KEYWORD_MAX;
+}
+
+_Static_assert(CUSTOMER_QUERY_MAX >= QUEUE_KEYWORD_MAX, "one limit for the searches");
+
+/* A search text as typed, for its box: control characters marked. */
+static void set_typed(HDF *h, const char *key, const char *q)
+{
+    char *marked = q && text_is_utf8(q, strlen(q)) ? text_mark_controls(q) : NULL;
+    hdf_set_value(h, key, marked ? marked : "");
+    free(marked);
+}
+
+/* A search text that was not searched for says why next to it. */
+static void search_refused(web_t *w, const char *key, const char *q)
+{
+    hdf_set_valuef(w->r->hdf, "%s.error=%s", key,
+                   text_is_clean_utf8(q, strlen(q)) ? "too_long" : "control");
+    hdf_set_valuef(w->r->hdf, "%s.max=%d", key, QUEUE_KEYWORD_MAX);
+    hdf_set_valuef(w->r->hdf, "%s.chars=%zu", key, text_chars(q));
+}
 
 static long long query_id(web_t *w, const char *name)
 {
@@ -184,8 +208,10 @@ static void read_filter(web_t *w, queue_filter_t *f)
     const char *s = req_query(w->r, "status"), *q = req_query(w->r, "q");
     if (s && ticket_status_parse(s) >= 0)
         snprintf(f->status, sizeof f->status, "%s", s);
-    if (q && text_ok(q))
-        snprintf(f->keyword, sizeof f->keyword, "%.100s", q);
+    if (q && search_ok(q))
+        snprintf(f->keyword, sizeof f->keyword, "%s", q); /* fits: search_ok */
+    else if (q)
+        search_refused(w, "Filter", q);
     HDF *h = w->r->hdf;
     hdf_set_valuef(h, "Filter.team=%lld", f->team_id);
     hdf_set_valuef(h, "Filter.category=%lld", f->category_id);
@@ -193,7 +219,7 @@ static void read_filter(web_t *w, queue_filter_t *f)
     hdf_set_valuef(h, "Filter.owner=%lld", f->owner_id);
     hdf_set_valuef(h, "Filter.channel=%lld", f->channel_id);
     hdf_set_value(h, "Filter.status", f->status);
-    hdf_set_value(h, "Filter.q", f->keyword);
+    set_typed(h, "Filter.q", q);
 }
 
 static void page_queue(web_t *w, const char *arg)
@@ -241,7 +267,7 @@ static void page_home(web_t *w, const char *arg)
  * kept in the search box to be corrected. */
 static void ticket_not_found(web_t *w, const char *number)
 {
-    if (text_ok(number)) {
+    if (search_ok(number)) {
         hdf_set_value(w->r->hdf, "Error.Number", number);
         hdf_set_value(w->r->hdf, "Filter.q", number);
     }
@@ -267,26 +293,28 @@ static void page_search(web_t *w, const char *arg)
 {
     (void)arg;
     const char *q = req_query(w->r, "q");
-    char where[400], *esc = NULL;
+    char *esc = NULL, *where = NULL;
     ticket_t t;
-    if (q && text_ok(q) && ticket_by_number(w->d, q, &t) == TICKET_OK) {
+    if (q && search_ok(q) && ticket_by_number(w->d, q, &t) == TICKET_OK) {
         bool visible = ticket_visible_to(w->d, ME(w), &t);
         ticket_free(&t);
-        if (visible) {
-            snprintf(where, sizeof where, "/agent/t/%s", t.number);
-            return req_redirect(w->r, where);
+        if (visible && asprintf(&where, "/agent/t/%s", t.number) > 0) {
+            req_redirect(w->r, where);
+            free(where);
+            return;
         }
     }
-    if (q && *q && !text_ok(q))
+    if (q && *q && !search_ok(q))
         return agent_error_page(w, 422, "bad_search");
     if (q && number_shaped(q))
         return ticket_not_found(w, q);
-    if (q && text_ok(q) && cgi_url_escape(q, &esc) == STATUS_OK) {
-        snprintf(where, sizeof where, "/agent/q/team?q=%s", esc);
-        free(esc);
-        return req_redirect(w->r, where);
-    }
-    req_redirect(w->r, "/agent/q/team");
+    if (q && *q && cgi_url_escape(q, &esc) == STATUS_OK &&
+        asprintf(&where, "/agent/q/team?q=%s", esc) > 0)
+        req_redirect(w->r, where);
+    else
+        req_redirect(w->r, "/agent/q/team");
+    free(esc);
+    free(where);
 }
 
 /* ---- the ticket page ---------------------------------------------------- */
@@ -608,6 +636,25 @@ static const char *failure_key(int rc)
     }
 }
 
+/* An action refused for one of its text fields says what is wrong with it
+ * (over its limit, a control character, not UTF-8) rather than the general
+ * "check what you entered"; the text stays in its box. */
+static void field_failure(web_t *w)
+{
+    HDF *h = w->r->hdf;
+    const char *name = form_first_error(h);
+    const char *err = name ? hdf_get_valuef(h, "Form.%s.error", name) : NULL;
+    if (!err || (strcmp(err, "too_long") && strcmp(err, "control") && strcmp(err, "encoding")))
+        return;
+    hdf_set_valuef(h, "ActionError=field_%s", err);
+    const char *max = hdf_get_valuef(h, "Form.%s.max", name);
+    const char *chars = hdf_get_valuef(h, "Form.%s.chars", name);
+    if (max && chars) {
+        hdf_set_value(h, "ActionLimit.max", max);
+        hdf_set_value(h, "ActionLimit.chars", chars);
+    }
+}
+
 /* The actions whose form may carry attachments. */
 static bool takes_files(const char *action)
 {
@@ -654,6 +701,8 @@ static void do_action(web_t *w, const char *arg)
         return req_redirect(w->r, where);
     }
     hdf_set_value(w->r->hdf, "ActionError", failure_key(rc));
+    if (rc == TICKET_INVALID || rc == TICKET_REASON_REQUIRED)
+        field_failure(w);
     hdf_set_value(w->r->hdf, "ActionFailed", action);
     int status = rc == TICKET_CONFLICT ? 409 : rc == TICKET_FORBIDDEN ? 403
                : rc == TICKET_ERR      ? 503 : 422;
@@ -732,30 +781,35 @@ static void do_approval(web_t *w, const char *arg)
 
 /* ---- intake on a customer's behalf ------------------------------------- */
 
-static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
 static const char *const channels[] = {"phone", "email", "wecom", "dingtalk", "walk_in", NULL};
 
-static const form_field_t intake_fields[] = {
-    {"channel", FT_CHOICE, true, 20, channels},
-    {"category", FT_TEXT, true, 40, NULL},
-    {"contact_name", FT_TEXT, true, 50, NULL},
-    {"organisation", FT_TEXT, false, 100, NULL},
-    {"email", FT_EMAIL, false, 254, NULL},
-    {"phone", FT_PHONE, false, 30, NULL},
-    {"product", FT_TEXT, true, 100, NULL},
-    {"product_version", FT_TEXT, false, 50, NULL},
-    {"serial_number", FT_TEXT, false, 50, NULL},
-    {"subject", FT_TEXT, true, 100, NULL},
-    {"description", FT_LONGTEXT, true, 10000, NULL},
-    {"impact", FT_CHOICE, true, 20, impacts},
-};
-#define NINTAKE ((int)(sizeof intake_fields / sizeof *intake_fields))
+/* The intake form: how the request came and its kind, then the fields every
+ * ticket carries, with the portal's limits (ticket_fields.h); an agent may
+ * take a request by phone, so the e-mail address is not required. */
+static const char *const intake_common[] = {
+    "contact_name", "organisation", "email", "phone", "product", "product_version",
+    "serial_number", "subject", "description", "impact", NULL};
+#define NINTAKE 12
+_Static_assert(sizeof intake_common / sizeof *intake_common == NINTAKE - 1, "intake fields");
+
+static void intake_fields(form_field_t out[NINTAKE])
+{
+    int n = 0;
+    out[n++] = (form_field_t){"channel", FT_CHOICE, true, 20, channels};
+    out[n++] = (form_field_t){"category", FT_TEXT, true, 40, NULL};
+    for (int i = 0; intake_common[i] && n < NINTAKE; i++) {
+        out[n] = *ticket_field(intake_common[i]);
+        out[n++].required &= strcmp(intake_common[i], "email") != 0;
+    }
+}
 
 static void show_intake(web_t *w, int status)
 {
     const char *q = req_query(w->r, "q");
     customer_hit_t hits[CUSTOMER_SEARCH_MAX];
-    int n = q && text_ok(q) ? customer_search(w->d, q, hits, CUSTOMER_SEARCH_MAX) : 0;
+    int n = q && search_ok(q) ? customer_search(w->d, q, hits, CUSTOMER_SEARCH_MAX) : 0;
+    if (q && *q && !search_ok(q))
+        search_refused(w, "Search", q);
     for (int i = 0; i < n; i++) {
         hdf_set_valuef(w->r->hdf, "Hits.%d.id=%lld", i, hits[i].id);
         hdf_set_valuef(w->r->hdf, "Hits.%d.name=%s", i, hits[i].name);
@@ -764,7 +818,7 @@ static void show_intake(web_t *w, int status)
         snprintf(key, sizeof key, "Hits.%d.tags", i);
         set_tags(w->r->hdf, key, hits[i].tags);
     }
-    hdf_set_value(w->r->hdf, "Search.q", q && text_ok(q) ? q : "");
+    set_typed(w->r->hdf, "Search.q", q);
     hdf_set_int_value(w->r->hdf, "Search.done", q != NULL);
     const char *cat = req_query(w->r, "category");
     const category_t *k = catalog_category(&w->d->catalog, cat);
@@ -804,7 +858,9 @@ static void do_intake(web_t *w, const char *arg)
         snprintf(names[n], 48, "cf_%s", k->fields[i].name);
         cf[n].name = names[n];
     }
-    int errors = form_validate(h, h, intake_fields, NINTAKE) + form_validate(h, h, cf, n);
+    form_field_t fields[NINTAKE];
+    intake_fields(fields);
+    int errors = form_validate(h, h, fields, NINTAKE) + form_validate(h, h, cf, n);
     long long customer_id = query_id(w, "customer_id");
     if (!k)
         form_set_error(h, "category", "invalid_choice"), errors++;

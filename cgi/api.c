@@ -25,6 +25,7 @@
 #include "program.h"
 #include "text.h"
 #include "ticket.h"
+#include "ticket_fields.h"
 #include "web.h"
 
 #define MAX_VALUES 64
@@ -34,6 +35,7 @@ typedef struct call {
     desk_t *d;
     apikey_t key;
     json_t *body;
+    char why[160]; /* why member() refused a value */
 } call_t;
 
 static void respond(call_t *c, int status, json_t *doc)
@@ -66,22 +68,69 @@ static json_t *time_json(time_t t)
     return json_string(buf);
 }
 
-/* A string member: NULL when absent; sets *bad when present but not a clean
- * string within max characters. */
+/* Why a value of the API was refused, in words, for a field error key of
+ * field_check (form.h). */
+static const char *refusal(const char *key)
+{
+    static const char *const words[][2] = {
+        {"required", "is required"},
+        {"encoding", "is not valid UTF-8"},
+        {"control", "contains a NUL (\\u0000) or another control character"},
+        {"one_line", "must be a single line"},
+        {"invalid_email", "is not an e-mail address"},
+        {"invalid_phone", "is not a phone number (digits, + - ( ) and spaces)"},
+        {"invalid_number", "is not a number"},
+        {"invalid_date", "is not a date (YYYY-MM-DD)"},
+        {"invalid_datetime", "is not a date and time (YYYY-MM-DDTHH:MM)"},
+        {"invalid_choice", "is not one of the field's choices"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(key, words[i][0]))
+            return words[i][1];
+    return "is not valid";
+}
+
+/* Refuses the request for the value of field: 422 with its name. */
+static void refuse_value(call_t *c, const char *field, const char *why)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s %s", field, why);
+    fail(c, 422, "invalid_value", msg, field);
+}
+
+/* A string member: NULL when absent or empty. When it is present but not a
+ * string, not clean UTF-8 or longer than max characters, the first such
+ * member is named in *bad and why in c->why. Nothing is ever cut. */
 static const char *member(call_t *c, json_t *obj, const char *name, int max, const char **bad)
 {
     json_t *v = json_object_get(obj, name);
-    if (!v || json_is_null(v))
+    if (!v || json_is_null(v) || *bad)
         return NULL;
     const char *s = json_string_value(v);
-    if (!s || !text_is_clean_utf8(s, json_string_length(v)) ||
-        (max && text_chars(s) > (size_t)max)) {
-        if (!*bad)
-            *bad = name;
-        return NULL;
-    }
-    (void)c;
-    return *s ? s : NULL;
+    size_t len = s ? json_string_length(v) : 0;
+    if (!s)
+        snprintf(c->why, sizeof c->why, "must be a string");
+    else if (!text_is_utf8(s, len))
+        snprintf(c->why, sizeof c->why, "%s", refusal("encoding"));
+    else if (!text_is_clean_utf8(s, len))
+        snprintf(c->why, sizeof c->why, "%s", refusal("control"));
+    else if (max && text_chars(s) > (size_t)max)
+        snprintf(c->why, sizeof c->why, "is longer than %d characters (it has %zu)", max,
+                 text_chars(s));
+    else
+        return *s ? s : NULL;
+    *bad = name;
+    return NULL;
+}
+
+/* Checks v against rule (the same checks as the forms, on a copy: the
+ * check trims); NULL when it passes, else the error key. */
+static const char *check_rule(const form_field_t *rule, const char *v)
+{
+    char *copy = strdup(v ? v : "");
+    const char *err = copy ? field_check(rule, copy) : "encoding";
+    free(copy);
+    return err;
 }
 
 typedef struct required_check {
@@ -101,6 +150,8 @@ static bool missing(call_t *c, const required_check_t *req, int n)
     return false;
 }
 
+/* The category's own fields from "fields"; -1 with the field in *bad and
+ * the reason in c->why when one is refused. */
 static int category_values(call_t *c, const category_t *k, json_t *fields, field_value_t *out,
                            const char **bad)
 {
@@ -108,12 +159,12 @@ static int category_values(call_t *c, const category_t *k, json_t *fields, field
     for (int i = 0; i < k->nfields && n < MAX_VALUES; i++) {
         const cat_field_t *f = &k->fields[i];
         const char *v = member(c, fields, f->name, f->form.max_chars, bad);
-        char copy[8192];
         if (*bad)
             return -1;
-        snprintf(copy, sizeof copy, "%s", v ? v : "");
-        if (field_check(&f->form, copy)) {
+        const char *err = check_rule(&f->form, v);
+        if (err) {
             *bad = f->name;
+            snprintf(c->why, sizeof c->why, "%s", refusal(err));
             return -1;
         }
         out[n++] = (field_value_t){f->id, v};
@@ -128,23 +179,24 @@ static void create_ticket(call_t *c, const char *arg)
     const char *bad = NULL;
     ticket_new_t t = {0};
     json_t *obj = json_is_object(cust) ? cust : b;
-    t.subject = member(c, b, "subject", 100, &bad);
-    t.description = member(c, b, "description", 10000, &bad);
-    t.contact_name = member(c, obj, "name", 50, &bad);
-    t.email = member(c, obj, "email", 254, &bad);
-    t.phone = member(c, obj, "phone", 30, &bad);
-    t.organisation = member(c, obj, "organisation", 100, &bad);
-    t.product = member(c, b, "product", 100, &bad);
-    t.product_version = member(c, b, "product_version", 50, &bad);
-    t.serial_number = member(c, b, "serial_number", 50, &bad);
-    t.impact = member(c, b, "impact", 20, &bad);
-    t.error_message = member(c, b, "error_message", 5000, &bad);
-    t.keywords = member(c, b, "keywords", 100, &bad);
+    /* the limits of the portal form, in characters (ticket_fields.h) */
+    t.subject = member(c, b, "subject", ticket_field_max("subject"), &bad);
+    t.description = member(c, b, "description", ticket_field_max("description"), &bad);
+    t.contact_name = member(c, obj, "name", ticket_field_max("contact_name"), &bad);
+    t.email = member(c, obj, "email", ticket_field_max("email"), &bad);
+    t.phone = member(c, obj, "phone", ticket_field_max("phone"), &bad);
+    t.organisation = member(c, obj, "organisation", ticket_field_max("organisation"), &bad);
+    t.product = member(c, b, "product", ticket_field_max("product"), &bad);
+    t.product_version = member(c, b, "product_version", ticket_field_max("product_version"), &bad);
+    t.serial_number = member(c, b, "serial_number", ticket_field_max("serial_number"), &bad);
+    t.impact = member(c, b, "impact", ticket_field_max("impact"), &bad);
+    t.error_message = member(c, b, "error_message", ticket_field_max("error_message"), &bad);
+    t.keywords = member(c, b, "keywords", ticket_field_max("keywords"), &bad);
     const char *category = member(c, b, "category", 40, &bad);
     const char *priority = member(c, b, "priority", 40, &bad);
     const char *idem = req_env(c->r, "HTTP_IDEMPOTENCY_KEY");
     if (bad)
-        return fail(c, 422, "invalid_value", "must be a string of valid UTF-8 within its length limit", bad);
+        return refuse_value(c, bad, c->why);
     required_check_t req[] = {{"subject", t.subject}, {"description", t.description},
                               {"category", category}, {"customer.name", t.contact_name}};
     if (missing(c, req, 4))
@@ -157,15 +209,11 @@ static void create_ticket(call_t *c, const char *arg)
         return fail(c, 422, "invalid_value", "unknown category", "category");
     if (priority && !(t.priority = catalog_priority(&c->d->catalog, priority)))
         return fail(c, 422, "invalid_value", "unknown priority", "priority");
-    form_field_t rule_email = {"email", FT_EMAIL, false, 254, NULL};
-    char check[256];
-    snprintf(check, sizeof check, "%s", t.email ? t.email : "");
-    if (field_check(&rule_email, check))
+    form_field_t rule_email = *ticket_field("email"), rule_impact = *ticket_field("impact");
+    rule_email.required = rule_impact.required = false;
+    if (check_rule(&rule_email, t.email))
         return fail(c, 422, "invalid_value", "not an email address", "customer.email");
-    static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
-    form_field_t rule_impact = {"impact", FT_CHOICE, false, 20, impacts};
-    snprintf(check, sizeof check, "%s", t.impact ? t.impact : "");
-    if (field_check(&rule_impact, check))
+    if (check_rule(&rule_impact, t.impact))
         return fail(c, 422, "invalid_value", "impact must be company, department, individual or none", "impact");
     field_value_t values[MAX_VALUES];
     json_t *fields = json_object_get(b, "fields"), *none = NULL;
@@ -174,9 +222,9 @@ static void create_ticket(call_t *c, const char *arg)
     int n = category_values(c, t.category, fields, values, &bad);
     json_decref(none);
     if (n < 0) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "fields.%s is missing or invalid", bad);
-        return fail(c, 422, "invalid_value", msg, bad);
+        char field[64];
+        snprintf(field, sizeof field, "fields.%s", bad);
+        return refuse_value(c, field, c->why);
     }
     t.values = values;
     t.nvalues = n;
@@ -284,7 +332,7 @@ static void add_comment(call_t *c, const char *arg)
     long long id = t.id;
     ticket_free(&t);
     if (bad)
-        return fail(c, 422, "invalid_value", "must be a string of valid UTF-8", bad);
+        return refuse_value(c, bad, c->why);
     required_check_t req[] = {{"body", body}};
     if (missing(c, req, 1))
         return;
@@ -406,7 +454,7 @@ static void update_ticket(call_t *c, const char *number)
     const char *priority = member(c, c->body, "priority", 40, &bad);
     const char *reason = member(c, c->body, "reason", 2000, &bad);
     if (bad)
-        return fail(c, 422, "invalid_value", "must be a string of valid UTF-8", bad);
+        return refuse_value(c, bad, c->why);
     if (!status && !priority)
         return fail(c, 400, "missing_field", "status or priority is required", "status");
     int to = status ? ticket_status_parse(status) : 0;
@@ -480,7 +528,8 @@ static bool parse_body(call_t *c, const char *method)
         return false;
     }
     json_error_t err;
-    c->body = st ? NULL : json_loadb(raw, len, JSON_REJECT_DUPLICATES, &err);
+    /* a \u0000 is let through to be refused with the member it is in */
+    c->body = st ? NULL : json_loadb(raw, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
     free(raw);
     if (!json_is_object(c->body)) {
         char msg[200];

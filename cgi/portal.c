@@ -25,36 +25,13 @@
 #include "notify.h"
 #include "survey.h"
 #include "ticket.h"
+#include "ticket_fields.h"
 #include "ticket_work.h"
 #include "web.h"
 
 #define MAX_FORM_FIELDS 64
 
 typedef web_t page_t;
-
-static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
-static const char *const contact_ways[] = {"email", "phone", "wechat", "any", NULL};
-
-/* SPEC §1: what every request carries, whatever its kind. */
-static const form_field_t common_fields[] = {
-    {"contact_name", FT_TEXT, true, 50, NULL},
-    {"organisation", FT_TEXT, false, 100, NULL},
-    {"email", FT_EMAIL, true, 254, NULL},
-    {"phone", FT_PHONE, false, 30, NULL},
-    {"preferred_contact", FT_CHOICE, false, 10, contact_ways},
-    {"product", FT_TEXT, true, 100, NULL},
-    {"product_version", FT_TEXT, false, 50, NULL},
-    {"serial_number", FT_TEXT, false, 50, NULL},
-    {"subject", FT_TEXT, true, 100, NULL},
-    {"description", FT_LONGTEXT, true, 10000, NULL},
-    {"started_at", FT_DATETIME, false, 20, NULL},
-    {"impact", FT_CHOICE, true, 20, impacts},
-    {"tried", FT_LONGTEXT, false, 5000, NULL},
-    {"error_message", FT_LONGTEXT, false, 5000, NULL},
-    {"expected_at", FT_DATETIME, false, 20, NULL},
-    {"keywords", FT_TEXT, false, 100, NULL},
-};
-#define NCOMMON ((int)(sizeof common_fields / sizeof *common_fields))
 
 static const char *const pages[] = {"portal/home.cs",   "portal/form.cs",   "portal/ticket.cs",
                                     "portal/error.cs",  "portal/survey.cs", "portal/lost.cs",
@@ -211,7 +188,7 @@ static void submit_form(page_t *p, const char *code)
     form_field_t fields[MAX_FORM_FIELDS];
     char names[MAX_FORM_FIELDS][48];
     int n = category_form(k, fields, names);
-    int errors = form_validate(p->r->hdf, p->r->hdf, common_fields, NCOMMON);
+    int errors = form_validate(p->r->hdf, p->r->hdf, ticket_fields, ticket_nfields);
     errors += form_validate(p->r->hdf, p->r->hdf, fields, n);
     const char *sk = req_query(p->r, "submit_key");
     if (!csrf_ok(p) || !sk || strlen(sk) != TOKEN_TEXT_LEN) {

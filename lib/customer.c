@@ -46,7 +46,7 @@ int customer_search(desk_t *d, const char *q, customer_hit_t *hits, int max)
         st = db_query(&d->db, sql_by_contact, "s" SECRET_LOOKUP_FMT "i", kind,
                       SECRET_LOOKUP_ARGS(&l), (long long)max);
     } else {
-        char like[260];
+        char like[CUSTOMER_QUERY_MAX * 4 + 2];
         snprintf(like, sizeof like, "%s%%", q);
         st = db_query(&d->db, sql_by_name, "si", like, (long long)max);
     }

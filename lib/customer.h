@@ -9,6 +9,7 @@
 #include "desk.h"
 
 #define CUSTOMER_SEARCH_MAX 20
+#define CUSTOMER_QUERY_MAX 100 /* characters of a search */
 
 typedef struct customer_hit {
     long long id;

@@ -86,8 +86,10 @@ static bool in_choices(const char *const *choices, const char *v)
 const char *field_check(const form_field_t *f, char *v)
 {
     text_trim(v);
-    if (!text_is_clean_utf8(v, strlen(v)))
+    if (!text_is_utf8(v, strlen(v)))
         return "encoding";
+    if (!text_is_clean_utf8(v, strlen(v)))
+        return "control";
     if (f->type == FT_MULTICHOICE && strspn(v, ",") == strlen(v))
         v[0] = '\0'; /* only separators: nothing was chosen */
     if (!*v)
@@ -155,6 +157,32 @@ static char *collect_value(HDF *in, const form_field_t *f)
     return s.buf ? s.buf : strdup("");
 }
 
+/* The input shown back with the form. Bytes that are not UTF-8 are not:
+ * the page must stay valid. Control characters (a NUL the transport turned
+ * into one, nulguard.h) are shown as U+FFFD, where they were. A value over
+ * its limit comes with the limit and its length. */
+static void keep_value(HDF *out, const form_field_t *f, const char *v, const char *err)
+{
+    char *marked = err && !strcmp(err, "control") ? text_mark_controls(v) : NULL;
+    const char *shown = err && !strcmp(err, "encoding") ? "" : marked ? marked : v;
+    hdf_set_valuef(out, "Form.%s.value=%s", f->name, shown);
+    free(marked);
+    if (err && !strcmp(err, "too_long")) {
+        hdf_set_valuef(out, "Form.%s.max=%d", f->name, f->max_chars);
+        hdf_set_valuef(out, "Form.%s.chars=%zu", f->name, text_chars(v));
+    }
+}
+
+const char *form_first_error(HDF *out)
+{
+    for (HDF *n = hdf_get_child(out, "Form"); n; n = hdf_obj_next(n)) {
+        const char *e = hdf_get_value(n, "error", NULL);
+        if (e && strcmp(hdf_obj_name(n), "_form") != 0)
+            return hdf_obj_name(n);
+    }
+    return NULL;
+}
+
 int form_validate(HDF *in, HDF *out, const form_field_t *fields, int n)
 {
     int errors = 0;
@@ -164,9 +192,7 @@ int form_validate(HDF *in, HDF *out, const form_field_t *fields, int n)
         if (!v)
             return n;
         const char *err = field_check(f, v);
-        /* bytes that are not UTF-8 are not shown back: the page must stay valid */
-        hdf_set_valuef(out, "Form.%s.value=%s", f->name,
-                       err && strcmp(err, "encoding") == 0 ? "" : v);
+        keep_value(out, f, v, err);
         if (f->type == FT_MULTICHOICE && !err) {
             char *save;
             for (char *t = strtok_r(v, ",", &save); t; t = strtok_r(NULL, ",", &save))

@@ -42,8 +42,13 @@ int form_validate(HDF *in, HDF *out, const form_field_t *fields, int n);
 const char *form_value(HDF *out, const char *name);
 /* Sets a form-level or field error key by hand (e.g. "csrf"). */
 void form_set_error(HDF *out, const char *name, const char *key);
+/* The name of the first field with an error (not the form-level "_form"),
+ * or NULL. */
+const char *form_first_error(HDF *out);
 
-/* Checks one value; returns NULL when valid, else an error key. The value is
+/* Checks one value; returns NULL when valid, else an error key: required,
+ * encoding (not UTF-8), control (a control character: a NUL arrives as one),
+ * too_long (over max_chars characters), one_line, invalid_*. The value is
  * normalised in place (trimmed). */
 const char *field_check(const form_field_t *f, char *value);
 /* Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (also with a space) as local time

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "nulguard.h"
 #include "view.h"
 
 static const char *const default_csp =
@@ -22,23 +23,31 @@ static const char *const security_headers =
     "Referrer-Policy: same-origin\r\n"
     "Cache-Control: no-store\r\n";
 
-/* cgiwrap callbacks onto the current FastCGI request */
+/* cgiwrap callbacks onto the current request; what the cgi kit reads goes
+ * through the NUL guard (nulguard.h) */
 static int cb_read(void *data, char *buf, int len)
 {
-    return FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+    req_t *r = data;
+    int n = FCGX_GetStr(buf, len, r->fx->in);
+    if (n > 0)
+        nulguard_feed(&r->guard, buf, (size_t)n);
+    return n;
 }
 static int cb_writef(void *data, const char *fmt, va_list ap)
 {
-    return FCGX_VFPrintF(((FCGX_Request *)data)->out, fmt, ap) < 0;
+    return FCGX_VFPrintF(((req_t *)data)->fx->out, fmt, ap) < 0;
 }
 static int cb_write(void *data, const char *buf, int len)
 {
-    return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
+    return FCGX_PutStr(buf, len, ((req_t *)data)->fx->out);
 }
 static char *cb_getenv(void *data, const char *k)
 {
-    const char *v = FCGX_GetParam(k, ((FCGX_Request *)data)->envp);
-    return v ? strdup(v) : NULL;
+    const char *v = FCGX_GetParam(k, ((req_t *)data)->fx->envp);
+    char *copy = v ? strdup(v) : NULL;
+    if (copy && strcmp(k, "QUERY_STRING") == 0)
+        nulguard_query(copy);
+    return copy;
 }
 static int cb_putenv(void *data, const char *k, const char *v)
 {
@@ -47,7 +56,7 @@ static int cb_putenv(void *data, const char *k, const char *v)
 }
 static int cb_iterenv(void *data, int n, char **k, char **v)
 {
-    char **env = ((FCGX_Request *)data)->envp;
+    char **env = ((req_t *)data)->fx->envp;
     *k = *v = NULL;
     for (int i = 0; env && env[i]; i++) {
         if (i != n)
@@ -101,7 +110,7 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
     memset(r, 0, sizeof *r);
     r->fx = fx;
     /* hooks the cgi kit onto this request (a process-global setting) */
-    cgiwrap_init_emu(fx, cb_read, cb_writef, cb_write, cb_getenv, cb_putenv, cb_iterenv);
+    cgiwrap_init_emu(r, cb_read, cb_writef, cb_write, cb_getenv, cb_putenv, cb_iterenv);
     r->status = 200;
     r->content_type = "text/html; charset=utf-8";
     clock_gettime(CLOCK_MONOTONIC, &r->started);
@@ -119,6 +128,7 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
         return 400;
     }
     r->hdf = r->cgi->hdf;
+    nulguard_init(&r->guard, req_env(r, "CONTENT_TYPE"));
     const char *cl = req_env(r, "CONTENT_LENGTH");
     bool multipart = req_is_multipart(r);
     if (cl && strtoull(cl, NULL, 10) > (multipart ? lim->upload : lim->form))

@@ -14,6 +14,8 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "nulguard.h"
+
 typedef struct req {
     FCGX_Request *fx;
     CGI *cgi;
@@ -31,6 +33,7 @@ typedef struct req {
     const char *csp;  /* a stricter Content-Security-Policy, or NULL for the default */
     int file_fd;      /* > 0: the body is this file (req_send_file) */
     long long file_len;
+    nulguard_t guard; /* what the cgi kit reads passes through it */
 } req_t;
 
 /* Request body limits: a urlencoded form, and a multipart form with files

@@ -155,7 +155,7 @@ static int run_one(desk_t *d, const queue_def_t *def, long long scope, const que
                    time_t lo, time_t hi, const cursor_t *c, queue_row_t *rows, int max)
 {
     static const queue_filter_t none;
-    char like[110];
+    char like[sizeof f->keyword + 2];
     if (!f)
         f = &none;
     snprintf(like, sizeof like, "%%%s%%", f->keyword);

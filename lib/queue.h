@@ -25,10 +25,12 @@ typedef enum queue_kind {
     Q_COUNT
 } queue_kind_t;
 
+#define QUEUE_KEYWORD_MAX 100 /* characters */
+
 typedef struct queue_filter {
     long long team_id, category_id, priority_id, owner_id, channel_id;
     char status[24];
-    char keyword[101];
+    char keyword[QUEUE_KEYWORD_MAX * 4 + 1];
 } queue_filter_t;
 
 typedef struct queue_row {

@@ -2,15 +2,20 @@
  * mbrtowc/iconv so it needs no locale and no allocation per request. */
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-static size_t utf8_seq(const unsigned char *p, size_t left)
+/* One UTF-8 sequence at p: its length and code point in *cp, or 0 when it
+ * is not well-formed (overlong, surrogate, above U+10FFFF, cut short). */
+static size_t utf8_next(const unsigned char *p, size_t left, unsigned *cp)
 {
     unsigned c = p[0];
     size_t len;
     unsigned min;
-    if (c < 0x80)
+    if (c < 0x80) {
+        *cp = c;
         return 1;
+    }
     if (c >= 0xC2 && c <= 0xDF)
         len = 2, min = 0x80;
     else if (c >= 0xE0 && c <= 0xEF)
@@ -21,33 +26,67 @@ static size_t utf8_seq(const unsigned char *p, size_t left)
         return 0;
     if (left < len)
         return 0;
-    unsigned cp = c & (0xFF >> (len + 1));
+    unsigned v = c & (0xFF >> (len + 1));
     for (size_t i = 1; i < len; i++) {
         if ((p[i] & 0xC0) != 0x80)
             return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
+        v = (v << 6) | (p[i] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp <= 0x9F))
-        return 0; /* overlong, out of range, surrogate, or a C1 control */
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
     return len;
 }
 
-bool text_is_clean_utf8(const char *s, size_t n)
+/* C0 controls but tab, CR and LF; DEL; C1 controls. */
+static bool is_control(unsigned cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* Calls bad() on each code point; false when s[0..n) is not well-formed
+ * UTF-8 or bad() said yes. */
+static bool each_ok(const char *s, size_t n, bool (*bad)(unsigned))
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+    unsigned cp;
+    for (size_t i = 0, len; i < n; i += len)
+        if ((len = utf8_next(p + i, n - i, &cp)) == 0 || (bad && bad(cp)))
             return false;
-        if (p[i] == 0x7F)
-            return false;
-        size_t len = utf8_seq(p + i, n - i);
-        if (!len)
-            return false;
-        i += len;
-    }
     return true;
 }
+
+bool text_is_utf8(const char *s, size_t n) { return each_ok(s, n, NULL); }
+
+bool text_is_clean_utf8(const char *s, size_t n) { return each_ok(s, n, is_control); }
+
+/* A copy of valid UTF-8 with each code point bad() picks as U+FFFD. */
+static char *mark(const char *s, bool (*bad)(unsigned))
+{
+    size_t n = strlen(s);
+    char *out = malloc(n * 3 + 1), *o = out;
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned cp;
+    if (!out)
+        return NULL;
+    for (size_t i = 0, len; i < n; i += len) {
+        if ((len = utf8_next(p + i, n - i, &cp)) == 0) {
+            len = 1;
+            cp = 0xFFFD;
+        }
+        if (cp == 0xFFFD || bad(cp)) {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else {
+            memcpy(o, p + i, len);
+            o += len;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+char *text_mark_controls(const char *s) { return mark(s, is_control); }
 
 size_t text_chars(const char *s)
 {

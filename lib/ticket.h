@@ -72,7 +72,7 @@ typedef struct ticket {
 typedef struct ticket_event {
     long long id;
     char kind[41], visibility[10], actor_type[10], actor_name[401];
-    char field[41], old_value[256], new_value[256];
+    char field[41], old_value[1021], new_value[1021]; /* VARCHAR(255) in utf8mb4 */
     char *body;
     time_t created_at;
 } ticket_event_t;

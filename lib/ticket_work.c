@@ -754,7 +754,7 @@ static char *work_done(desk_t *d, long long id, lang_t l, const char *note)
         return NULL;
     }
     fputs(note && *note ? note : "", f);
-    char kind[41], old_serial[256], new_serial[256], key[64];
+    char kind[41], old_serial[1021], new_serial[1021], key[64]; /* VARCHAR(255), utf8mb4 */
     char *body = NULL;
     while (db_fetch(st, "sssS", kind, sizeof kind, old_serial, sizeof old_serial, new_serial,
                     sizeof new_serial, &body) == 1) {

@@ -30,22 +30,30 @@ def:page_start(title) ?><!DOCTYPE html>
 <footer class="foot"><p><?cs var:L.Footer ?></p></footer>
 <script src="/static/portal.js"></script>
 <script src="/static/files.js"></script>
+<script src="/static/textlimit.js"></script>
 </body>
 </html>
 <?cs /def ?><?cs # A duration given in minutes, in words: "2 小时 30 分钟", "1 hour". ?><?cs def:duration(minutes) ?><?cs
   if:#minutes >= 60 ?><?cs var:#minutes / 60 ?> <?cs if:#minutes / 60 == 1 ?><?cs var:L.Span.hour ?><?cs else ?><?cs var:L.Span.hours ?><?cs /if ?><?cs /if ?><?cs
   if:#minutes % 60 > 0 || #minutes == 0 ?><?cs if:#minutes >= 60 ?> <?cs /if ?><?cs var:#minutes % 60 ?> <?cs if:#minutes % 60 == 1 ?><?cs var:L.Span.minute ?><?cs else ?><?cs var:L.Span.minutes ?><?cs /if ?><?cs /if ?><?cs
 /def ?><?cs # The "*" after the label of a required field (the control itself
-       carries required, which screen readers announce). ?><?cs def:required_mark() ?> <span class="req" aria-hidden="true">*</span><?cs /def ?><?cs # One form field: label, control, error, help. name is the form key,
+       carries required, which screen readers announce). ?><?cs def:required_mark() ?> <span class="req" aria-hidden="true">*</span><?cs /def ?><?cs # "Too long: CHARS characters, at most MAX allowed." ?><?cs def:too_long(max, chars) ?><?cs
+  var:L.Err.TooLong.Now ?> <?cs var:chars ?> <?cs var:L.Err.TooLong.Max ?> <?cs var:max ?> <?cs var:L.Err.TooLong.Unit ?><?cs
+/def ?><?cs # The message of a field's error; one over its limit says by how much
+       (browsers are not asked to cut text at the limit: pasted text would
+       be cut without a word). ?><?cs def:field_error(name) ?><?cs
+  if:Form[name].error == "too_long" && Form[name].max ?><?cs call:too_long(Form[name].max, Form[name].chars) ?> <?cs var:L.Err.TooLong.Fix ?><?cs
+  else ?><?cs var:L.Err[Form[name].error] ?><?cs /if ?><?cs
+/def ?><?cs # One form field: label, control, error, help. name is the form key,
        label and help are already-translated text. ?><?cs def:field(name, label, help, type, required, max) ?>
 <div class="field field-<?cs var:type ?><?cs if:Form[name].error ?> has-error<?cs /if ?>">
   <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?><?cs call:required_mark() ?><?cs /if ?></label>
   <?cs if:type == "longtext" ?>
-  <textarea id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="<?cs if:max > 5000 ?>6<?cs else ?>4<?cs /if ?>"<?cs if:max > 0 ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:required ?> required aria-required="true"<?cs /if ?><?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?><?cs if:Form[name].error || help ?> aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?><?cs if:help ?>h-<?cs var:name ?><?cs /if ?>"<?cs /if ?>><?cs var:Form[name].value ?></textarea>
+  <textarea id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="<?cs if:max > 5000 ?>6<?cs else ?>4<?cs /if ?>"<?cs if:max > 0 ?> data-maxchars="<?cs var:max ?>"<?cs /if ?><?cs if:required ?> required aria-required="true"<?cs /if ?><?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?><?cs if:Form[name].error || help ?> aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?><?cs if:help ?>h-<?cs var:name ?><?cs /if ?>"<?cs /if ?>><?cs var:Form[name].value ?></textarea>
   <?cs else ?>
-  <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs if:type == "datetime" ?>datetime-local<?cs elif:type == "email" ?>email<?cs elif:type == "phone" ?>tel<?cs elif:type == "date" ?>date<?cs elif:type == "number" ?>number<?cs else ?>text<?cs /if ?>" value="<?cs var:Form[name].value ?>"<?cs if:max > 0 && type != "datetime" && type != "date" ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:type == "email" ?> autocomplete="email" inputmode="email" spellcheck="false"<?cs elif:type == "phone" ?> autocomplete="tel" inputmode="tel"<?cs elif:type == "number" ?> inputmode="numeric"<?cs /if ?><?cs if:required ?> required aria-required="true"<?cs /if ?><?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?><?cs if:Form[name].error || help ?> aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?><?cs if:help ?>h-<?cs var:name ?><?cs /if ?>"<?cs /if ?>>
+  <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs if:type == "datetime" ?>datetime-local<?cs elif:type == "email" ?>email<?cs elif:type == "phone" ?>tel<?cs elif:type == "date" ?>date<?cs elif:type == "number" ?>number<?cs else ?>text<?cs /if ?>" value="<?cs var:Form[name].value ?>"<?cs if:max > 0 && type != "datetime" && type != "date" ?> data-maxchars="<?cs var:max ?>"<?cs /if ?><?cs if:type == "email" ?> autocomplete="email" inputmode="email" spellcheck="false"<?cs elif:type == "phone" ?> autocomplete="tel" inputmode="tel"<?cs elif:type == "number" ?> inputmode="numeric"<?cs /if ?><?cs if:required ?> required aria-required="true"<?cs /if ?><?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?><?cs if:Form[name].error || help ?> aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?><?cs if:help ?>h-<?cs var:name ?><?cs /if ?>"<?cs /if ?>>
   <?cs /if ?>
-  <?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?>
+  <?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs call:field_error(name) ?></p><?cs /if ?>
   <?cs if:help ?><p class="help" id="h-<?cs var:name ?>"><?cs var:help ?></p><?cs /if ?>
 </div>
 <?cs /def ?><?cs # A choice from a list of options (each with .code and .label): radio

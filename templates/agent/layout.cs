@@ -73,6 +73,7 @@
 </div>
 <script src="/static/agent.js"></script>
 <script src="/static/files.js"></script>
+<script src="/static/textlimit.js"></script>
 <?cs if:Admin.On ?><script src="/static/admin.js"></script><?cs /if ?>
 </body>
 </html>

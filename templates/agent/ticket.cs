@@ -15,7 +15,7 @@
     <?cs call:priority_badge(Ticket.priority) ?>
     <span class="facts"><?cs var:Catalog.CategoryName[Ticket.category] ?> · <?cs var:Catalog.ChannelName[Ticket.channel] ?> · <?cs var:Catalog.TeamName[Ticket.team] ?> · <time datetime="<?cs var:Ticket.created_at.iso ?>"><?cs var:Ticket.created_at ?></time></span></p>
 </div>
-<?cs if:ActionError ?><div class="alert" role="alert"><?cs if:ActionFile ?>“<?cs var:ActionFile ?>”：<?cs /if ?><?cs var:L.Agent.Fail[ActionError] ?></div><?cs /if ?>
+<?cs if:ActionError ?><div class="alert" role="alert"><?cs if:ActionFile ?>“<?cs var:ActionFile ?>”：<?cs /if ?><?cs var:L.Agent.Fail[ActionError] ?><?cs if:ActionError == "field_too_long" && ActionLimit.max ?> <?cs call:too_long(ActionLimit.max, ActionLimit.chars) ?><?cs /if ?></div><?cs /if ?>
 
 <div class="ticket-grid">
 <section class="conversation" aria-labelledby="thread-h">
@@ -97,9 +97,9 @@
       <label for="wk-text"><?cs var:L.Work.Text ?></label>
       <textarea id="wk-text" name="text" rows="3" required><?cs if:ActionFailed == "work" ?><?cs var:Form.text.value ?><?cs /if ?></textarea>
       <label for="wk-old"><?cs var:L.Work.OldSerial ?></label>
-      <input id="wk-old" name="old_serial" maxlength="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.old_serial.value ?><?cs /if ?>">
+      <input id="wk-old" name="old_serial" data-maxchars="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.old_serial.value ?><?cs /if ?>">
       <label for="wk-new"><?cs var:L.Work.NewSerial ?></label>
-      <input id="wk-new" name="new_serial" maxlength="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.new_serial.value ?><?cs /if ?>">
+      <input id="wk-new" name="new_serial" data-maxchars="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.new_serial.value ?><?cs /if ?>">
       <button type="submit"><?cs var:L.Work.Save ?></button>
     </form></div></details>
     <?cs /if ?>
@@ -111,7 +111,7 @@
       <label for="rc-via"><?cs var:L.Solution.Via ?></label>
       <select id="rc-via" name="via"><?cs each:k = L.Solution.Ways ?><option value="<?cs name:k ?>"<?cs if:ActionFailed == "record_confirmation" && Query.via == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select>
       <label for="rc-name"><?cs var:L.Solution.CustomerName ?></label>
-      <input id="rc-name" name="name" maxlength="100" required value="<?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.name.value ?><?cs /if ?>">
+      <input id="rc-name" name="name" data-maxchars="100" required value="<?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.name.value ?><?cs /if ?>">
       <label for="rc-note"><?cs var:L.Solution.Note ?></label>
       <textarea id="rc-note" name="note" rows="2"><?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.note.value ?><?cs /if ?></textarea>
       <?cs call:attach_input("record_confirmation") ?>

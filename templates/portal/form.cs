@@ -1,5 +1,5 @@
 <?cs include!"layout.cs" ?><?cs # One line of the error summary: a link to the field, when it has an error. ?><?cs def:errlink(name, label, choice) ?><?cs if:Form[name].error ?>
-    <li><a href="#<?cs if:choice ?>e<?cs else ?>f<?cs /if ?>-<?cs var:name ?>"><strong><?cs var:label ?></strong> <span><?cs var:L.Err[Form[name].error] ?></span></a></li><?cs /if ?><?cs /def ?><?cs call:page_start(Category.name) ?>
+    <li><a href="#<?cs if:choice ?>e<?cs else ?>f<?cs /if ?>-<?cs var:name ?>"><strong><?cs var:label ?></strong> <span><?cs call:field_error(name) ?></span></a></li><?cs /if ?><?cs /def ?><?cs call:page_start(Category.name) ?>
 <p class="crumb"><a href="/"><span class="back" aria-hidden="true"></span><?cs var:L.Form.Back ?></a></p>
 <div class="form-head kind-<?cs var:Category.code ?>">
   <span class="kind-icon" aria-hidden="true"></span>

@@ -100,7 +100,7 @@ test('fields added through the form: a choice with its options and a text', asyn
   assert.match(form.body, /name="cf_device_kind" value="printer"/);
   assert.match(form.body, /name="cf_device_kind" value="scanner"/);
   assert.ok(L.text(form.body).includes('扫描仪'));
-  assert.match(form.body, /name="cf_asset_tag"[^>]*maxlength="20"/);
+  assert.match(form.body, /name="cf_asset_tag"[^>]*data-maxchars="20"/);
   // the admin page previews the same form
   const page = await admin.page(`/admin/categories/${catId}`);
   const preview = page.body.split('id="preview"')[1] || '';

@@ -104,7 +104,16 @@ static void invalid_utf8_is_encoding_error(void **state)
 {
     (void)state;
     assert_error(FT_TEXT, "bad \xC0\xAF", "encoding");
-    assert_error(FT_LONGTEXT, "bell\x07", "encoding");
+}
+
+/* A NUL reaches the form as SOH (nulguard.h); any control character is
+ * refused by name, not as bad encoding. */
+static void control_character_is_control_error(void **state)
+{
+    (void)state;
+    assert_error(FT_LONGTEXT, "bell\x07", "control");
+    assert_error(FT_TEXT, "ab\x01" "cd", "control");
+    assert_error(FT_TEXT, "ab\xC2\x85" "cd", "control"); /* NEL, a C1 control */
 }
 
 static void email_accepts_valid(void **state)
@@ -349,6 +358,27 @@ static void validate_too_long_keeps_input(void **state)
     assert_hdf(h->out, "Form.name.value", "一二三四五六七八九十零");
 }
 
+static void validate_too_long_gives_limit_and_length(void **state)
+{
+    hdfs_t *h = *state;
+    set(h->in, "Query.name", "一二三四五六七八九十零");
+    set(h->in, "Query.email", "a@example.com");
+    form_validate(h->in, h->out, contact_form, NFIELDS);
+    assert_hdf(h->out, "Form.name.max", "10");
+    assert_hdf(h->out, "Form.name.chars", "11");
+}
+
+static void validate_control_keeps_input_with_marks(void **state)
+{
+    hdfs_t *h = *state;
+    set(h->in, "Query.name", "Li\x01Wei");
+    set(h->in, "Query.email", "a@example.com");
+    assert_int_equal(form_validate(h->in, h->out, contact_form, NFIELDS), 1);
+    assert_hdf(h->out, "Form.name.error", "control");
+    assert_hdf(h->out, "Form.name.value", "Li\xEF\xBF\xBDWei");
+    assert_string_equal(form_first_error(h->out), "name");
+}
+
 static void validate_joins_repeated_multichoice_keys(void **state)
 {
     hdfs_t *h = *state;
@@ -461,6 +491,7 @@ int main(void)
         cmocka_unit_test(too_long_counts_characters_not_bytes),
         cmocka_unit_test(too_long_after_trimming),
         cmocka_unit_test(invalid_utf8_is_encoding_error),
+        cmocka_unit_test(control_character_is_control_error),
         cmocka_unit_test(email_accepts_valid),
         cmocka_unit_test(email_rejects_invalid),
         cmocka_unit_test(phone_accepts_common_forms),
@@ -484,6 +515,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(validate_counts_errors_and_keeps_input, setup_hdfs,
                                         teardown_hdfs),
         cmocka_unit_test_setup_teardown(validate_too_long_keeps_input, setup_hdfs, teardown_hdfs),
+        cmocka_unit_test_setup_teardown(validate_too_long_gives_limit_and_length, setup_hdfs,
+                                        teardown_hdfs),
+        cmocka_unit_test_setup_teardown(validate_control_keeps_input_with_marks, setup_hdfs,
+                                        teardown_hdfs),
         cmocka_unit_test_setup_teardown(validate_joins_repeated_multichoice_keys, setup_hdfs,
                                         teardown_hdfs),
         cmocka_unit_test_setup_teardown(validate_rejects_bad_multichoice_code, setup_hdfs,

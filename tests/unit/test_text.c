@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -125,6 +126,28 @@ static void clean_rejects_c1_control_characters(void **state)
     assert_false(CLEAN("\xC2\x9B")); /* U+009B CSI */
 }
 
+/* well-formed is not clean: control characters are UTF-8 all the same */
+static void utf8_accepts_controls_refuses_bad_bytes(void **state)
+{
+    (void)state;
+    assert_true(text_is_utf8("a\x01" "b\xC2\x85", 5));
+    assert_true(text_is_utf8("", 0));
+    assert_false(text_is_utf8("\xC0\xAF", 2));
+    assert_false(text_is_utf8("\xED\xA0\x80", 3));
+    assert_false(text_is_utf8("\xE4\xBD", 2));
+}
+
+static void mark_controls_shows_where_they_were(void **state)
+{
+    (void)state;
+    char *m = text_mark_controls("打印\x01" "机\tE\x7F" "42\xC2\x85");
+    assert_string_equal(m, "打印\xEF\xBF\xBD机\tE\xEF\xBF\xBD" "42\xEF\xBF\xBD");
+    free(m);
+    m = text_mark_controls("plain 文字\r\n");
+    assert_string_equal(m, "plain 文字\r\n");
+    free(m);
+}
+
 static void chars_counts_code_points(void **state)
 {
     (void)state;
@@ -188,6 +211,8 @@ int main(void)
         cmocka_unit_test(clean_rejects_control_characters),
         cmocka_unit_test(clean_rejects_del),
         cmocka_unit_test(clean_rejects_c1_control_characters),
+        cmocka_unit_test(utf8_accepts_controls_refuses_bad_bytes),
+        cmocka_unit_test(mark_controls_shows_where_they_were),
         cmocka_unit_test(chars_counts_code_points),
         cmocka_unit_test(trim_strips_both_ends),
         cmocka_unit_test(trim_keeps_inner_space),

@@ -1,0 +1,44 @@
+/* nulguard: keeps a NUL byte from cutting a form value short.
+ *
+ * The cgi kit stores every form value as a C string, so "ab%00cd" would
+ * arrive as "ab" and the rest of what the person typed would be lost
+ * without a word. While a request streams in, the guard rewrites each NUL
+ * that would land in a form value (a %00 in a query string or urlencoded
+ * body; a raw NUL in a multipart text part or part header) into SOH
+ * (0x01), which the form checks refuse with a message and show back;
+ * the bytes of uploaded files are left alone.
+ *
+ * The multipart reading mirrors the cgi kit's: lines end at LF, a line of
+ * "--" boundary ["--"] [CR] LF starts a part, the part's headers end at a
+ * line that starts with white space (an empty line, normally), and a part
+ * whose headers name a filename holds a file. */
+#ifndef DESK_NULGUARD_H
+#define DESK_NULGUARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define NULGUARD_BOUNDARY_MAX 200
+
+typedef struct nulguard {
+    enum { NG_NONE, NG_URLENCODED, NG_MULTIPART } kind;
+    /* urlencoded: 0, or 1 after '%', 2 after "%0" */
+    int pct;
+    /* multipart */
+    enum { NG_PREAMBLE, NG_HEADERS, NG_TEXT, NG_FILE, NG_EPILOGUE } part;
+    char boundary[NULGUARD_BOUNDARY_MAX + 1];
+    size_t boundary_len;
+    char line[NULGUARD_BOUNDARY_MAX + 8]; /* the start of the current line */
+    size_t line_len;                      /* bytes of the current line so far */
+    size_t filename_match;                /* "filename" matched so far in a header */
+    bool line_has_filename, part_is_file, headers_seen;
+} nulguard_t;
+
+/* Sets the guard up for a body of this Content-Type (NULL: none). */
+void nulguard_init(nulguard_t *g, const char *content_type);
+/* Rewrites, in place, the next n bytes of the body. */
+void nulguard_feed(nulguard_t *g, char *buf, size_t n);
+/* Rewrites %00 in a query string, in place. */
+void nulguard_query(char *qs);
+
+#endif
