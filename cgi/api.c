@@ -349,6 +349,8 @@ static const char *const file_errors[][2] = {
     {"empty", "the file is empty"},
     {"type", "this type of file is not accepted (detected from its content)"},
     {"too_many", "too many files"},
+    {"name", "the file name holds a control, text-direction or invisible character, or is not UTF-8"},
+    {"name_long", "the file name is longer than 200 characters"},
     {"store", "the file could not be stored; try again"},
 };
 
@@ -357,8 +359,10 @@ static void file_refused(call_t *c, const char *error)
     for (size_t i = 0; i < sizeof file_errors / sizeof *file_errors; i++)
         if (!strcmp(error, file_errors[i][0])) {
             bool server = !strcmp(error, "store");
+            bool named = !strncmp(error, "name", 4);
             return fail(c, server ? 503 : !strcmp(error, "too_large") ? 413 : 422,
-                        server ? "unavailable" : "invalid_file", file_errors[i][1], "file");
+                        server ? "unavailable" : "invalid_file", file_errors[i][1],
+                        named ? "filename" : "file");
         }
     fail(c, 422, "invalid_file", "the file was refused", "file");
 }

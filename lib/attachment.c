@@ -81,30 +81,38 @@ static const char *store_dir(const desk_t *d)
     return config_str(&d->cfg, "Attachments.Dir", "/var/lib/desk/attachments");
 }
 
-void attachment_clean_name(const char *in, char *out, size_t cap)
+/* The first chars characters of s, then "…", into out. */
+static void shortened(const char *s, size_t chars, char *out, size_t cap)
+{
+    size_t n = 0, seen = 0;
+    while (s[n] && seen <= chars)
+        seen += ((unsigned char)s[++n] & 0xC0) != 0x80;
+    snprintf(out, cap, "%.*s…", (int)n, s);
+}
+
+const char *attachment_check_name(const char *in, char out[ATTACH_NAME_MAX + 1])
 {
     const char *base = in;
     for (const char *p = in; *p; p++)
         if (*p == '/' || *p == '\\')
             base = p + 1;
-    size_t n = 0;
     out[0] = '\0';
-    if (!text_is_clean_utf8(base, strlen(base)))
-        return;
-    for (const unsigned char *p = (const unsigned char *)base; *p;) {
-        size_t len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
-        if (n + len + 1 > cap)
-            break; /* cut on a character boundary */
-        if (*p >= 0x20) { /* tab, CR and LF are the only controls left */
-            memcpy(out + n, p, len);
-            n += len;
-        }
-        p += len;
+    if (!text_is_plain_name(base)) {
+        char *marked = text_mark_name(base);
+        if (marked && text_chars(marked) > ATTACH_NAME_CHARS)
+            shortened(marked, 60, out, ATTACH_NAME_MAX + 1);
+        else
+            snprintf(out, ATTACH_NAME_MAX + 1, "%s", marked ? marked : "");
+        free(marked);
+        return "name";
     }
-    out[n] = '\0';
-    text_trim(out);
-    if (!strcmp(out, ".") || !strcmp(out, ".."))
-        out[0] = '\0';
+    if (text_chars(base) > ATTACH_NAME_CHARS) {
+        shortened(base, 60, out, ATTACH_NAME_MAX + 1);
+        return "name_long";
+    }
+    if (strcmp(base, ".") != 0 && strcmp(base, "..") != 0)
+        memcpy(out, base, strlen(base) + 1); /* fits: at most ATTACH_NAME_CHARS characters */
+    return NULL;
 }
 
 /* The worker's libmagic cookie, opened at its first use. */
@@ -292,7 +300,10 @@ int attachment_take(desk_t *d, req_t *r, uploads_t *u)
         }
         source_t *s = &src[n++];
         *s = (source_t){.fd = fileno(fp), .size = st.st_size};
-        attachment_clean_name(names[i] ? names[i] : "", s->name, sizeof s->name);
+        if ((u->error = attachment_check_name(names[i] ? names[i] : "", s->name)) != NULL) {
+            snprintf(u->error_file, sizeof u->error_file, "%s", s->name);
+            return -1;
+        }
         if (!s->name[0])
             snprintf(s->name, sizeof s->name, "attachment-%d", n);
     }
@@ -303,7 +314,11 @@ int attachment_take_bytes(desk_t *d, const char *name, const void *data, size_t 
                           uploads_t *u)
 {
     source_t s = {.fd = -1, .data = data, .size = (long long)len};
-    attachment_clean_name(name ? name : "", s.name, sizeof s.name);
+    memset(u, 0, sizeof *u);
+    if ((u->error = attachment_check_name(name ? name : "", s.name)) != NULL) {
+        snprintf(u->error_file, sizeof u->error_file, "%s", s.name);
+        return -1;
+    }
     if (!s.name[0])
         snprintf(s.name, sizeof s.name, "attachment-1");
     return take_all(d, &s, 1, u);
@@ -389,14 +404,20 @@ void attachment_to_hdf(const attachment_t *a, void *ctx)
     hdf_set_int_value(node, "internal", a->internal);
 }
 
-/* RFC 6266/5987: an ASCII fallback name and the exact UTF-8 name. */
+/* The longest Content-Disposition: the exact name percent-encoded (3 bytes
+ * a byte) after an ASCII fallback (a byte a character at most). */
+#define DISPOSITION_MAX (ATTACH_NAME_MAX * 3 + ATTACH_NAME_CHARS + 64)
+
+/* RFC 6266/5987: an ASCII fallback name (one '_' for each other character)
+ * and the exact UTF-8 name. */
 static void disposition(const attachment_t *a, bool show_inline, char *out, size_t cap)
 {
-    char ascii[ATTACH_NAME_MAX + 1], pct[ATTACH_NAME_MAX * 3 + 1];
+    char ascii[ATTACH_NAME_CHARS + 1], pct[ATTACH_NAME_MAX * 3 + 1];
     size_t n = 0, m = 0;
-    for (const unsigned char *p = (const unsigned char *)a->filename; *p && n < ATTACH_NAME_MAX;
+    for (const unsigned char *p = (const unsigned char *)a->filename; *p && m + 4 < sizeof pct;
          p++) {
-        ascii[n++] = (*p < 0x80 && *p >= 0x20 && !strchr("\"\\;%", *p)) ? (char)*p : '_';
+        if (n < ATTACH_NAME_CHARS && (*p & 0xC0) != 0x80)
+            ascii[n++] = (*p < 0x80 && *p >= 0x20 && !strchr("\"\\;%", *p)) ? (char)*p : '_';
         if (isalnum(*p) || strchr("!#$&+-.^_`|~", *p))
             pct[m++] = (char)*p;
         else
@@ -409,7 +430,7 @@ static void disposition(const attachment_t *a, bool show_inline, char *out, size
 
 void attachment_serve(desk_t *d, req_t *r, const attachment_t *a)
 {
-    char path[1200], disp[1200];
+    char path[1200], disp[DISPOSITION_MAX];
     path_of(d, a->storage_key, path, sizeof path, false);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;

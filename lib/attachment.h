@@ -24,10 +24,11 @@
 #include "http.h"
 
 #define ATTACH_MAX_FILES 10
-#define ATTACH_NAME_MAX 200
+#define ATTACH_NAME_CHARS 200                  /* a file name's limit, in characters */
+#define ATTACH_NAME_MAX (ATTACH_NAME_CHARS * 4) /* ... in bytes */
 
 typedef struct upload {
-    char filename[ATTACH_NAME_MAX + 1]; /* cleaned: no path, no control characters */
+    char filename[ATTACH_NAME_MAX + 1]; /* checked: no path, no control or bidi character */
     char content_type[100];            /* detected from the content */
     long long size;
     unsigned char sha256[32];
@@ -38,15 +39,16 @@ typedef struct uploads {
     upload_t items[ATTACH_MAX_FILES];
     int n;
     bool stored; /* the files are in the store (attachment_discard removes them) */
-    /* on refusal: an error key (too_many, too_large, empty, type, store)
-     * and the name of the file it is about */
+    /* on refusal: an error key (too_many, too_large, empty, type, name,
+     * name_long, store) and the name of the file it is about (refused
+     * characters shown as U+FFFD) */
     const char *error;
     char error_file[ATTACH_NAME_MAX + 1];
 } uploads_t;
 
 typedef struct attachment {
     long long id, ticket_id, event_id, size;
-    char filename[256], content_type[101], storage_key[TOKEN_TEXT_LEN + 1];
+    char filename[ATTACH_NAME_MAX + 1], content_type[101], storage_key[TOKEN_TEXT_LEN + 1];
     char uploaded_by[10];
     bool internal; /* came with an internal note: agents only */
 } attachment_t;
@@ -95,8 +97,14 @@ const char *attachment_sniff(desk_t *d, const void *head, size_t n, bool *broken
 
 /* For tests: is this detected type on the allow-list? */
 bool attachment_type_allowed(const char *mime);
-/* The client's file name made safe to store and show; empty when nothing
- * usable was left (the caller names it). */
-void attachment_clean_name(const char *in, char *out, size_t cap);
+/* The client's file name, without any directory part, checked as it is
+ * (nothing is dropped or cut): NULL when it may be stored and shown, else
+ * the error key: "name" for a control, bidi or invisible character or
+ * bytes that are not UTF-8 (text_is_plain_name), "name_long" for more than
+ * ATTACH_NAME_CHARS characters. out (ATTACH_NAME_MAX + 1 bytes) gets the
+ * name; a refused one with its bad characters as U+FFFD, a long one
+ * shortened with "…", for the message. Empty for "", "." and "..", which
+ * the caller names. */
+const char *attachment_check_name(const char *in, char out[ATTACH_NAME_MAX + 1]);
 
 #endif

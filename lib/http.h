@@ -26,7 +26,7 @@ typedef struct req {
     int status;
     const char *content_type;
     STRING body;
-    char headers[2048];
+    char headers[4096]; /* room for a Content-Disposition with a long file name */
     size_t headers_len;
     bool https;
     struct timespec started;

@@ -44,6 +44,15 @@ static bool is_control(unsigned cp)
     return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
 }
 
+/* Characters that change the direction of the text around them or show
+ * nothing at all: with them "invoice\u202egnp.html" looks like
+ * "invoicelmth.png". */
+static bool is_invisible(unsigned cp)
+{
+    return cp == 0x061C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
 /* Calls bad() on each code point; false when s[0..n) is not well-formed
  * UTF-8 or bad() said yes. */
 static bool each_ok(const char *s, size_t n, bool (*bad)(unsigned))
@@ -56,9 +65,13 @@ static bool each_ok(const char *s, size_t n, bool (*bad)(unsigned))
     return true;
 }
 
+static bool name_bad(unsigned cp) { return cp < 0x20 || is_control(cp) || is_invisible(cp); }
+
 bool text_is_utf8(const char *s, size_t n) { return each_ok(s, n, NULL); }
 
 bool text_is_clean_utf8(const char *s, size_t n) { return each_ok(s, n, is_control); }
+
+bool text_is_plain_name(const char *s) { return each_ok(s, strlen(s), name_bad); }
 
 /* A copy of valid UTF-8 with each code point bad() picks as U+FFFD. */
 static char *mark(const char *s, bool (*bad)(unsigned))
@@ -87,6 +100,8 @@ static char *mark(const char *s, bool (*bad)(unsigned))
 }
 
 char *text_mark_controls(const char *s) { return mark(s, is_control); }
+
+char *text_mark_name(const char *s) { return mark(s, name_bad); }
 
 size_t text_chars(const char *s)
 {

@@ -11,10 +11,17 @@ bool text_is_utf8(const char *s, size_t n);
 /* Well-formed UTF-8 that holds no NUL or control character (C0, DEL, C1)
  * other than tab, CR and LF. */
 bool text_is_clean_utf8(const char *s, size_t n);
-/* A malloc'd copy that shows where the control characters text_is_clean_utf8
- * refuses are: each one, and each byte that is not UTF-8, becomes U+FFFD.
- * NULL when out of memory. */
+/* Well-formed UTF-8 fit to name a file: no control character at all (not
+ * even tab, CR or LF), no bidi control (U+202A-202E, U+2066-2069, U+061C,
+ * U+200E-200F) and no invisible character (U+200B-200D, U+2028-2029,
+ * U+2060-2065, U+180E, U+FEFF). */
+bool text_is_plain_name(const char *s);
+/* malloc'd copies that show where the refused characters are: each one,
+ * and each byte that is not UTF-8, becomes U+FFFD. NULL when out of memory.
+ * text_mark_controls marks what text_is_clean_utf8 refuses,
+ * text_mark_name what text_is_plain_name refuses. */
 char *text_mark_controls(const char *s);
+char *text_mark_name(const char *s);
 /* Number of code points in valid UTF-8. */
 size_t text_chars(const char *s);
 /* True when item is one of the comma-separated entries of list

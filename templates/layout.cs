@@ -83,10 +83,10 @@ else ?><?cs call:field("cf_" + f.name, f.label, f.help, f.type, f.required, f.ma
 <div class="field field-files<?cs if:Form[name].error ?> has-error<?cs /if ?>">
   <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
   <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="file" multiple data-max-bytes="<?cs var:Attach.MaxBytes ?>" data-max-files="<?cs var:Attach.MaxFiles ?>" data-too-large="<?cs var:L.Err.file_too_large ?>" accept="image/*,video/*,text/*,.log,.pdf,.zip,.gz,.tar,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.csv,.json,.xml,.rtf" aria-describedby="<?cs if:Form[name].error ?>e-<?cs var:name ?> <?cs /if ?>h-<?cs var:name ?>"<?cs if:Form[name].error ?> aria-invalid="true"<?cs /if ?>>
-  <?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs if:Form[name].file ?>“<?cs var:Form[name].file ?>”：<?cs /if ?><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?>
+  <?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs if:Form[name].file ?>“<bdi><?cs var:Form[name].file ?></bdi>”：<?cs /if ?><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?>
   <p class="help" id="h-<?cs var:name ?>"><?cs var:L.Attach.Help ?> <?cs var:Attach.Limit ?></p>
 </div>
 <?cs /def ?><?cs # The files that came with one message (event id), as links. ?><?cs def:event_files(event, base) ?><?cs
   set:shown = 0 ?><?cs each:a = Attachments ?><?cs if:a.event == event ?><?cs if:shown == 0 ?><ul class="files"><?cs set:shown = 1 ?><?cs /if ?>
-  <li class="file<?cs if:a.image ?> file-image<?cs /if ?>"><?cs if:a.image ?><img class="thumb" src="<?cs var:base ?><?cs var:a.id ?>" alt=""><?cs else ?><span class="file-icon" aria-hidden="true"></span><?cs /if ?><a href="<?cs var:base ?><?cs var:a.id ?>" download><?cs var:a.name ?></a> <span class="file-size"><?cs var:a.size ?></span></li><?cs /if ?><?cs /each ?><?cs if:shown ?></ul><?cs /if ?><?cs
+  <li class="file<?cs if:a.image ?> file-image<?cs /if ?>"><?cs if:a.image ?><img class="thumb" src="<?cs var:base ?><?cs var:a.id ?>" alt=""><?cs else ?><span class="file-icon" aria-hidden="true"></span><?cs /if ?><a href="<?cs var:base ?><?cs var:a.id ?>" download><bdi><?cs var:a.name ?></bdi></a> <span class="file-size"><?cs var:a.size ?></span></li><?cs /if ?><?cs /each ?><?cs if:shown ?></ul><?cs /if ?><?cs
 /def ?>

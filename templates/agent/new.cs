@@ -16,7 +16,7 @@
   <p class="hint" id="cq-help"><?cs var:L.Agent.Intake.FindHelp ?></p>
   <?cs if:Search.error ?><p class="alert" role="alert"><?cs if:Search.error == "too_long" ?><?cs call:too_long(Search.max, Search.chars) ?><?cs else ?><?cs var:L.Err.control ?><?cs /if ?> <?cs var:L.Agent.Filter.NotSearched ?></p><?cs /if ?>
   <?cs if:Search.done && !Hits.0.id ?><p class="muted"><?cs var:L.Agent.Intake.NoHits ?></p><?cs /if ?>
-  <?cs if:Hits.0.id ?><ul class="hits"><?cs each:h = Hits ?><li><span class="hit-who"><strong><?cs var:h.name ?></strong> <span class="muted"><?cs var:h.organisation ?></span><?cs call:tag_list(h.tags) ?></span> <a class="button small" href="/agent/new?customer_id=<?cs var:h.id ?>&amp;contact_name=<?cs var:url_escape(h.name) ?>&amp;category=<?cs var:url_escape(Intake.category) ?>"><?cs var:L.Agent.Intake.Use ?></a></li><?cs /each ?></ul><?cs /if ?>
+  <?cs if:Hits.0.id ?><ul class="hits"><?cs each:h = Hits ?><li><span class="hit-who"><strong><bdi><?cs var:h.name ?></bdi></strong> <span class="muted"><bdi><?cs var:h.organisation ?></bdi></span><?cs call:tag_list(h.tags) ?></span> <a class="button small" href="/agent/new?customer_id=<?cs var:h.id ?>&amp;contact_name=<?cs var:url_escape(h.name) ?>&amp;category=<?cs var:url_escape(Intake.category) ?>"><?cs var:L.Agent.Intake.Use ?></a></li><?cs /each ?></ul><?cs /if ?>
 </form>
 </li>
 <li class="step">
@@ -37,7 +37,7 @@
   <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
   <input type="hidden" name="category" value="<?cs var:Intake.category ?>">
   <input type="hidden" name="customer_id" value="<?cs var:Intake.customer_id ?>">
-  <?cs if:Intake.customer_id != "0" ?><p class="chosen"><?cs var:L.Agent.Intake.Chosen ?>: <strong><?cs var:Query.contact_name ?></strong></p><?cs /if ?>
+  <?cs if:Intake.customer_id != "0" ?><p class="chosen"><?cs var:L.Agent.Intake.Chosen ?>: <strong><bdi><?cs var:Query.contact_name ?></bdi></strong></p><?cs /if ?>
   <?cs call:choice("channel", L.Agent.Intake.Channel, "", Channels, 1, 0) ?>
   <div class="row">
   <?cs if:!Form.contact_name.value ?><?cs set:Form.contact_name.value = Query.contact_name ?><?cs /if ?>

@@ -46,7 +46,7 @@
     <tr data-href="/agent/t/<?cs var:url_escape(r.number) ?>" class="p-<?cs var:r.priority ?><?cs if:r.due.state == "breach" ?> is-breach<?cs /if ?>">
       <td class="num"><a href="/agent/t/<?cs var:url_escape(r.number) ?>"><?cs var:r.number ?></a></td>
       <td class="subj"><?cs var:r.subject ?></td>
-      <td class="cust"><span class="cust-name"><?cs var:r.customer ?></span><?cs call:tag_list(r.tags) ?></td>
+      <td class="cust"><span class="cust-name"><bdi><?cs var:r.customer ?></bdi></span><?cs call:tag_list(r.tags) ?></td>
       <td class="cat"><?cs var:Catalog.CategoryName[r.category] ?></td>
       <td><?cs call:priority_badge(r.priority) ?></td>
       <td><?cs call:status_pill(r.status) ?></td>

@@ -10,40 +10,40 @@
 <?cs def:menu_open(action) ?><?cs if:ActionFailed == action ?> open<?cs /if ?><?cs /def ?>
 
 <div class="ticket-head">
-  <h1><code class="tn"><?cs var:Ticket.number ?></code> <span class="subject"><?cs var:Ticket.subject ?></span></h1>
+  <h1><code class="tn"><?cs var:Ticket.number ?></code> <span class="subject"><bdi><?cs var:Ticket.subject ?></bdi></span></h1>
   <p class="sub"><?cs call:status_pill(Ticket.status) ?>
     <?cs call:priority_badge(Ticket.priority) ?>
     <span class="facts"><?cs var:Catalog.CategoryName[Ticket.category] ?> · <?cs var:Catalog.ChannelName[Ticket.channel] ?> · <?cs var:Catalog.TeamName[Ticket.team] ?> · <time datetime="<?cs var:Ticket.created_at.iso ?>"><?cs var:Ticket.created_at ?></time></span></p>
 </div>
-<?cs if:ActionError ?><div class="alert" role="alert"><?cs if:ActionFile ?>“<?cs var:ActionFile ?>”：<?cs /if ?><?cs var:L.Agent.Fail[ActionError] ?><?cs if:ActionError == "field_too_long" && ActionLimit.max ?> <?cs call:too_long(ActionLimit.max, ActionLimit.chars) ?><?cs /if ?></div><?cs /if ?>
+<?cs if:ActionError ?><div class="alert" role="alert"><?cs if:ActionFile ?>“<bdi><?cs var:ActionFile ?></bdi>”：<?cs /if ?><?cs var:L.Agent.Fail[ActionError] ?><?cs if:ActionError == "field_too_long" && ActionLimit.max ?> <?cs call:too_long(ActionLimit.max, ActionLimit.chars) ?><?cs /if ?></div><?cs /if ?>
 
 <div class="ticket-grid">
 <section class="conversation" aria-labelledby="thread-h">
   <h2 id="thread-h" class="sr"><?cs var:L.Agent.Ticket.Thread ?></h2>
   <article class="msg msg-customer msg-first" aria-label="<?cs var:L.Agent.Ticket.Description ?>">
-    <p class="meta"><span class="avatar" aria-hidden="true"></span><strong><?cs var:Ticket.contact_name ?></strong> <span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <time datetime="<?cs var:Ticket.created_at.iso ?>"><?cs var:Ticket.created_at ?></time></p>
+    <p class="meta"><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:Ticket.contact_name ?></bdi></strong> <span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <time datetime="<?cs var:Ticket.created_at.iso ?>"><?cs var:Ticket.created_at ?></time></p>
     <div class="text"><?cs var:Ticket.description ?></div>
     <?cs each:e = Events ?><?cs if:e.kind == "created" ?><?cs call:event_files(e.id, "/agent/files/") ?><?cs /if ?><?cs /each ?>
   </article>
   <ol class="thread">
   <?cs each:e = Events ?>
     <?cs if:e.kind == "reply" || e.kind == "comment" || e.kind == "attachment" ?>
-    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><span class="avatar" aria-hidden="true"></span><strong><?cs var:e.actor ?></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "solution" ?>
-    <li class="msg msg-agent"><p class="meta"><strong><?cs var:e.actor ?></strong> <?cs var:L.Solution.Propose ?> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <li class="msg msg-agent"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs var:L.Solution.Propose ?> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "note" ?>
-    <li class="msg note"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <li class="msg note"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "work" ?>
-    <li class="msg note work"><p class="meta"><span class="label"><?cs var:L.Work.Kind[e.field] ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs if:e.old || e.new ?><p class="serials"><?cs var:L.Work.Serial ?> <code><?cs if:e.old ?><?cs var:e.old ?><?cs else ?>-<?cs /if ?></code> → <code><?cs if:e.new ?><?cs var:e.new ?><?cs else ?>-<?cs /if ?></code></p><?cs /if ?></li>
+    <li class="msg note work"><p class="meta"><span class="label"><?cs var:L.Work.Kind[e.field] ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs if:e.old || e.new ?><p class="serials"><?cs var:L.Work.Serial ?> <code><?cs if:e.old ?><bdi><?cs var:e.old ?></bdi><?cs else ?>-<?cs /if ?></code> → <code><?cs if:e.new ?><bdi><?cs var:e.new ?></bdi><?cs else ?>-<?cs /if ?></code></p><?cs /if ?></li>
     <?cs elif:e.kind == "close_requested" ?>
-    <li class="msg msg-customer close-request"><p class="meta"><span class="tag-ok"><?cs var:L.Close.AgentLabel ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?></li>
+    <li class="msg msg-customer close-request"><p class="meta"><span class="tag-ok"><?cs var:L.Close.AgentLabel ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?></li>
     <?cs elif:e.kind == "solution_confirmed" && e.field == "confirmed_via" ?>
-    <li class="msg msg-customer confirmed"><p class="meta"><span class="tag-ok"><?cs var:L.Solution.ConfirmedVia ?></span> <strong><?cs var:e.old ?></strong> · <?cs var:L.Solution.Ways[e.new] ?> · <?cs var:L.Solution.RecordedBy ?> <?cs var:e.actor ?> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <li class="msg msg-customer confirmed"><p class="meta"><span class="tag-ok"><?cs var:L.Solution.ConfirmedVia ?></span> <strong><bdi><?cs var:e.old ?></bdi></strong> · <?cs var:L.Solution.Ways[e.new] ?> · <?cs var:L.Solution.RecordedBy ?> <bdi><?cs var:e.actor ?></bdi> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "finding" ?>
-    <li class="msg note finding"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Finding ?>: <?cs var:L.Agent.FindingKind[e.field] ?></span> <strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <li class="msg note finding"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Finding ?>: <?cs var:L.Agent.FindingKind[e.field] ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs else ?>
-    <li class="sys sys-<?cs var:e.kind ?>"><span class="sys-text"><strong><?cs var:e.actor ?></strong> <?cs var:L.Agent.Event[e.kind] ?>
-      <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.kind == "sla" ?><?cs var:L.Agent.Alert[e.field] ?><?cs elif:e.kind == "escalation" || e.kind == "escalation_answer" || e.kind == "escalated" ?><?cs elif:e.kind == "survey" ?><?cs var:e.new ?><?cs elif:(e.kind == "acceptance_signed" || e.kind == "reopen") && e.new == e.actor ?><?cs elif:e.new ?><?cs var:e.new ?><?cs elif:e.old ?><?cs var:e.old ?><?cs /if ?>
+    <li class="sys sys-<?cs var:e.kind ?>"><span class="sys-text"><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs var:L.Agent.Event[e.kind] ?>
+      <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.kind == "sla" ?><?cs var:L.Agent.Alert[e.field] ?><?cs elif:e.kind == "escalation" || e.kind == "escalation_answer" || e.kind == "escalated" ?><?cs elif:e.kind == "survey" ?><bdi><?cs var:e.new ?></bdi><?cs elif:(e.kind == "acceptance_signed" || e.kind == "reopen") && e.new == e.actor ?><?cs elif:e.new ?><bdi><?cs var:e.new ?></bdi><?cs elif:e.old ?><bdi><?cs var:e.old ?></bdi><?cs /if ?>
       <?cs if:e.body ?><span class="reason">— <?cs var:e.body ?></span><?cs /if ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs /if ?>
   <?cs /each ?>
@@ -234,10 +234,10 @@
 <aside class="props" aria-label="<?cs var:L.Agent.Ticket.Properties ?>">
   <section class="card card-customer">
     <h2><?cs var:L.Agent.Ticket.Customer ?></h2>
-    <p class="cust-line"><strong><?cs var:Extra.customer ?></strong><?cs call:tag_list(Extra.tags) ?></p>
-    <?cs if:Extra.organisation ?><p class="org"><?cs var:Extra.organisation ?></p><?cs /if ?>
+    <p class="cust-line"><strong><bdi><?cs var:Extra.customer ?></bdi></strong><?cs call:tag_list(Extra.tags) ?></p>
+    <?cs if:Extra.organisation ?><p class="org"><bdi><?cs var:Extra.organisation ?></bdi></p><?cs /if ?>
     <dl class="kv">
-      <div><dt><?cs var:L.Agent.Ticket.Contact ?></dt><dd><?cs var:Ticket.contact_name ?></dd></div>
+      <div><dt><?cs var:L.Agent.Ticket.Contact ?></dt><dd><bdi><?cs var:Ticket.contact_name ?></bdi></dd></div>
     <?cs if:Contacts.shown ?>
       <div><dt><?cs var:L.Agent.Ticket.Email ?></dt><dd><span class="contact"><?cs var:Contacts.email ?></span></dd></div>
       <div><dt><?cs var:L.Agent.Ticket.Phone ?></dt><dd><span class="contact"><?cs var:Contacts.phone ?></span></dd></div>
@@ -259,14 +259,14 @@
       <div><dt><?cs var:L.Agent.Col.created ?></dt><dd><?cs var:Ticket.created_at ?></dd></div>
       <div><dt><?cs var:L.Agent.Ticket.Updated ?></dt><dd><?cs var:Ticket.updated_at ?></dd></div>
     </dl>
-    <?cs if:Requests.0.id ?><h3><?cs var:L.Agent.Action.Pending ?></h3><ul class="requests"><?cs each:q = Requests ?><li><?cs var:q.by ?> → <?cs call:priority_badge(q.to) ?> <span class="muted"><?cs var:q.reason ?></span></li><?cs /each ?></ul><?cs /if ?>
+    <?cs if:Requests.0.id ?><h3><?cs var:L.Agent.Action.Pending ?></h3><ul class="requests"><?cs each:q = Requests ?><li><bdi><?cs var:q.by ?></bdi> → <?cs call:priority_badge(q.to) ?> <span class="muted"><?cs var:q.reason ?></span></li><?cs /each ?></ul><?cs /if ?>
   </section>
   <section class="card card-owner">
     <h2><?cs var:L.Agent.Ticket.Owner ?></h2>
-    <p><?cs if:Ticket.owner != "0" ?><?cs each:a = Agents ?><?cs if:a.id == Ticket.owner ?><?cs var:a.name ?><?cs /if ?><?cs /each ?><?cs else ?><span class="muted"><?cs var:L.Agent.Ticket.Nobody ?></span><?cs /if ?>
+    <p><?cs if:Ticket.owner != "0" ?><?cs each:a = Agents ?><?cs if:a.id == Ticket.owner ?><bdi><?cs var:a.name ?></bdi><?cs /if ?><?cs /each ?><?cs else ?><span class="muted"><?cs var:L.Agent.Ticket.Nobody ?></span><?cs /if ?>
       · <?cs var:Catalog.TeamName[Ticket.team] ?></p>
     <?cs if:Collaborators.0.id ?><h3><?cs var:L.Agent.Ticket.Collaborators ?></h3><ul class="collabs">
-      <?cs each:c = Collaborators ?><li><span><?cs var:c.name ?> <span class="muted">(<?cs var:c.extra ?>)</span></span>
+      <?cs each:c = Collaborators ?><li><span><bdi><?cs var:c.name ?></bdi> <span class="muted"><bdi>(<?cs var:c.extra ?>)</bdi></span></span>
         <?cs if:Perm.collab ?><?cs call:act_form("collab_remove") ?><input type="hidden" name="agent" value="<?cs var:c.id ?>"><button type="submit" class="link" aria-label="<?cs var:L.Agent.Action.collab_remove ?> <?cs var:c.name ?>"><?cs var:L.Agent.Action.collab_remove ?></button></form><?cs /if ?></li><?cs /each ?></ul><?cs /if ?>
   </section>
   <section class="card card-clocks">

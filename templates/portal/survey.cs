@@ -1,7 +1,7 @@
 <?cs include!"layout.cs" ?>
 <?cs call:page_start(L.Survey.Title) ?>
 <h1><?cs var:L.Survey.Title ?></h1>
-<p class="lead"><code><?cs var:Ticket.number ?></code> <?cs var:Ticket.subject ?></p>
+<p class="lead"><code><?cs var:Ticket.number ?></code> <bdi><?cs var:Ticket.subject ?></bdi></p>
 <?cs if:Survey.thanks ?>
 <section class="receipt" aria-live="polite"><h2><?cs var:L.Survey.Thanks ?></h2><p><?cs var:L.Survey.ThanksText ?></p></section>
 <?cs elif:Survey.answered ?>

@@ -33,7 +33,7 @@
 </section>
 <?cs else ?>
 <div class="ticket-head">
-  <h1 class="ticket-title"><code class="tno"><?cs var:Ticket.number ?></code> <span class="subject-text"><?cs var:Ticket.subject ?></span></h1>
+  <h1 class="ticket-title"><code class="tno"><?cs var:Ticket.number ?></code> <span class="subject-text"><bdi><?cs var:Ticket.subject ?></bdi></span></h1>
   <p class="ticket-tags"><span class="status status-<?cs var:Ticket.status ?>"><?cs var:L.Status[Ticket.status] ?></span>
     <span class="badge badge-<?cs var:Catalog.Priorities[Ticket.priority].color ?>"><?cs var:Catalog.Priorities[Ticket.priority].name ?></span>
     <span class="cat"><?cs var:Ticket.category ?></span></p>
@@ -106,7 +106,7 @@
 
 <section class="card" aria-labelledby="desc">
   <h2 id="desc"><?cs var:L.Ticket.Description ?></h2>
-  <p class="subject"><strong><?cs var:Ticket.subject ?></strong></p>
+  <p class="subject"><strong><bdi><?cs var:Ticket.subject ?></bdi></strong></p>
   <div class="text"><?cs var:Ticket.description ?></div>
   <dl class="values">
     <div><dt><?cs var:L.Ticket.Category ?></dt><dd><?cs var:Ticket.category ?></dd></div>
@@ -125,27 +125,27 @@
   <ol class="thread">
   <?cs each:e = Events ?>
     <?cs if:e.kind == "comment" || e.kind == "reply" || e.kind == "attachment" ?>
-    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, file_base) ?></li>
+    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, file_base) ?></li>
     <?cs elif:e.kind == "work" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Work.Kind[e.field] ?>: <?cs var:e.body ?><?cs if:e.old || e.new ?> <span class="reason"><?cs var:L.Work.Serial ?> <?cs if:e.old ?><?cs var:e.old ?><?cs else ?>-<?cs /if ?> → <?cs if:e.new ?><?cs var:e.new ?><?cs else ?>-<?cs /if ?></span><?cs /if ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Work.Kind[e.field] ?>: <?cs var:e.body ?><?cs if:e.old || e.new ?> <span class="reason"><?cs var:L.Work.Serial ?> <?cs if:e.old ?><bdi><?cs var:e.old ?></bdi><?cs else ?>-<?cs /if ?> → <?cs if:e.new ?><bdi><?cs var:e.new ?></bdi><?cs else ?>-<?cs /if ?></span><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "close_requested" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:e.actor ?> <?cs var:L.Close.Event ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><bdi><?cs var:e.actor ?></bdi> <?cs var:L.Close.Event ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "solution_confirmed" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Solution.ConfirmedVia ?>: <?cs if:e.field == "confirmed_via" ?><?cs var:e.old ?> · <?cs var:L.Solution.Ways[e.new] ?><?cs else ?><?cs var:e.new ?> · <?cs var:L.Solution.OnPortal ?><?cs /if ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Solution.ConfirmedVia ?>: <?cs if:e.field == "confirmed_via" ?><bdi><?cs var:e.old ?></bdi> · <?cs var:L.Solution.Ways[e.new] ?><?cs else ?><bdi><?cs var:e.new ?></bdi> · <?cs var:L.Solution.OnPortal ?><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time><?cs call:event_files(e.id, file_base) ?></li>
     <?cs elif:e.kind == "solution" ?>
-    <li class="msg msg-agent"><p class="meta"><strong><?cs var:e.actor ?></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <li class="msg msg-agent"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "acceptance_signed" || e.kind == "reopen" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:e.new ?> <?cs if:e.kind == "reopen" ?><?cs var:L.Acceptance.Rejected ?><?cs else ?><?cs var:L.Acceptance.Accepted ?><?cs /if ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><bdi><?cs var:e.new ?></bdi> <?cs if:e.kind == "reopen" ?><?cs var:L.Acceptance.Rejected ?><?cs else ?><?cs var:L.Acceptance.Accepted ?><?cs /if ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "escalated" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Ticket.Escalated ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "created" || e.field == "status" || e.field == "priority" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text">
-      <?cs if:e.kind == "created" ?><?cs var:e.actor ?> <?cs var:L.Ticket.Created ?>
+      <?cs if:e.kind == "created" ?><bdi><?cs var:e.actor ?></bdi> <?cs var:L.Ticket.Created ?>
       <?cs elif:e.field == "status" ?><?cs var:L.Ticket.StatusChanged ?> <?cs var:L.Status[e.new] ?>
       <?cs else ?><?cs var:L.Ticket.PriorityChanged ?> <?cs var:Catalog.Priorities[e.new].name ?><?cs /if ?>
       <?cs if:e.body && e.kind != "created" ?><span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>

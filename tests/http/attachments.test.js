@@ -77,7 +77,7 @@ function rows(sql) {
 
 /** The download links on a page: [{href, name}]. */
 function links(html) {
-  return [...html.matchAll(/<a href="([^"]*(?:\/file\?id=|\/agent\/files\/)\d+)" download>(?:<span[^>]*><\/span>)?([^<]*)<\/a>/g)]
+  return [...html.matchAll(/<a href="([^"]*(?:\/file\?id=|\/agent\/files\/)\d+)" download>(?:<span[^>]*><\/span>)?(?:<bdi>)?([^<]*)(?:<\/bdi>)?<\/a>/g)]
     .map((m) => ({ href: m[1].replace(/&amp;/g, '&'), name: A.decode(m[2]) }));
 }
 

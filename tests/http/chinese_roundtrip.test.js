@@ -17,7 +17,7 @@ test('Chinese subject and description come back exactly on the follow page', asy
   assert.match(t.number || '', L.NUMBER_RE);
   const page = await c.get(`/t/${t.token}`);
   assert.equal(page.status, 200);
-  assert.ok(page.body.includes(`<strong>${SUBJECT}</strong>`), 'subject exact');
+  assert.ok(page.body.includes(`<strong><bdi>${SUBJECT}</bdi></strong>`), 'subject exact, isolated from the text around it');
   assert.ok(page.body.includes(`<div class="text">${DESCRIPTION}</div>`), 'description exact, line break kept');
   assert.ok(page.body.includes(SYMPTOMS), 'category field exact');
   assert.ok(page.body.includes('张三'), 'contact name in the history');

@@ -99,6 +99,18 @@ test('the NUL bytes of an uploaded file arrive intact', async () => {
   assert.ok(file.raw.equals(data), 'the file downloads byte for byte, its NULs too');
 });
 
+test('a NUL in a file name is refused, the reply kept', async () => {
+  const c = L.client({ localAddress: L.addr(FILE, 7) });
+  const x = await c.createTicket('fault', { subject: `${T} file name` });
+  const page = await c.get(`/t/${x.token}`);
+  const csrf = L.hidden(page.body, 'csrf');
+  const bad = multipart({ csrf, body: `${T} 附件` }, [{ name: 'report\0.html.png', data: pngWithZeros() }]);
+  const refused = await c.request('POST', `/t/${x.token}/reply`, { body: bad.body, headers: bad.headers });
+  assert.equal(refused.status, 422);
+  assert.match(L.text(refused.body), /文件名中有控制字符/);
+  assert.equal(A.textarea(refused.body, 'f-body'), `${T} 附件`, 'the reply text is kept');
+});
+
 test('agent reply: a NUL is refused with a message that says so; the reply stays in its box', async () => {
   const x = await A.createTicket({ subject: `${T} agent` });
   const sup = await A.desk('supervisor', L.addr(FILE, 4));

@@ -40,7 +40,7 @@ test('the customer confirms the proposal in writing; the ticket goes to executio
   assert.match(after.body, /您已确认方案/);
   assert.equal(await status(x.number), 'in_execution');
   const p = await x.sup.ticket(x.number);
-  assert.match(p.res.body, /书面确认了方案，签名：\s*王经理/);
+  assert.match(A.strip(p.res.body), /书面确认了方案，签名：\s*王经理/);
 });
 
 test('a question instead sends the ticket back to in progress with the message in the thread', async () => {

@@ -12,53 +12,75 @@
 #include "append.h"
 #include "attachment.h"
 
-static const char *clean(const char *in)
+/* The checked name, or the error key when refused (the name then in out). */
+static char out[ATTACH_NAME_MAX + 1];
+static const char *check(const char *in)
 {
-    static char out[ATTACH_NAME_MAX + 1];
-    attachment_clean_name(in, out, sizeof out);
-    return out;
+    const char *err = attachment_check_name(in, out);
+    return err ? err : out;
 }
 
 static void name_keeps_plain_names(void **state)
 {
     (void)state;
-    assert_string_equal(clean("report.pdf"), "report.pdf");
-    assert_string_equal(clean("现场截图 2.png"), "现场截图 2.png");
+    assert_string_equal(check("report.pdf"), "report.pdf");
+    assert_string_equal(check("现场截图 2.png"), "现场截图 2.png");
+    assert_string_equal(check("naïve résumé (v2) [final].docx"), "naïve résumé (v2) [final].docx");
 }
 
 static void name_drops_paths_of_both_kinds(void **state)
 {
     (void)state;
-    assert_string_equal(clean("../../etc/passwd"), "passwd");
-    assert_string_equal(clean("C:\\Users\\li\\Desktop\\log.txt"), "log.txt");
-    assert_string_equal(clean("/"), "");
-    assert_string_equal(clean(".."), "");
+    assert_string_equal(check("../../etc/passwd"), "passwd");
+    assert_string_equal(check("C:\\Users\\li\\Desktop\\log.txt"), "log.txt");
+    assert_string_equal(check("/"), "");
+    assert_string_equal(check(".."), "");
 }
 
-static void name_drops_control_characters(void **state)
+/* nothing is dropped from a name: a control character refuses it */
+static void name_refuses_control_characters(void **state)
 {
     (void)state;
-    assert_string_equal(clean("a\tb\r\n.log"), "ab.log");
+    assert_string_equal(check("a\tb.log"), "name");
+    assert_string_equal(out, "a\xEF\xBF\xBD" "b.log");
+    assert_string_equal(check("a\r\n.log"), "name");
+    assert_string_equal(check("nul\x01.png"), "name");
+    assert_string_equal(check("del\x7F.png"), "name");
+    assert_string_equal(check("nel\xC2\x85.png"), "name");
+}
+
+/* "invoice\u202egnp.html" shows as "invoicelmth.png" */
+static void name_refuses_bidi_and_invisible_characters(void **state)
+{
+    (void)state;
+    assert_string_equal(check("invoice\xE2\x80\xAEgnp.html"), "name"); /* U+202E */
+    assert_string_equal(out, "invoice\xEF\xBF\xBDgnp.html");
+    const char *bad[] = {"a\xE2\x80\xAA.png", "a\xE2\x81\xA6.png", "a\xE2\x81\xA9.png",
+                         "a\xE2\x80\x8B.png", "a\xE2\x80\x8F.png", "a\xEF\xBB\xBF.png",
+                         "a\xD8\x9C.png"}; /* 202A, 2066, 2069, 200B, 200F, FEFF, 061C */
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_string_equal(check(bad[i]), "name");
 }
 
 static void name_refuses_invalid_utf8(void **state)
 {
     (void)state;
-    assert_string_equal(clean("bad\xff\xfe.png"), "");
-    assert_string_equal(clean("nul\x01.png"), "");
+    assert_string_equal(check("bad\xff\xfe.png"), "name");
+    assert_string_equal(out, "bad\xEF\xBF\xBD\xEF\xBF\xBD.png");
 }
 
-static void name_is_cut_on_a_character_boundary(void **state)
+/* a long name is refused, not cut; the message shows its start */
+static void name_over_the_limit_is_refused(void **state)
 {
     (void)state;
-    char in[700] = "";
-    for (int i = 0; i < 220; i++)
-        append(in, sizeof in, "日"); /* 3 bytes each: 660 bytes */
-    const char *out = clean(in);
-    size_t n = strlen(out);
-    assert_true(n <= ATTACH_NAME_MAX);
-    assert_int_equal(n % 3, 0);
-    assert_memory_equal(out, in, n);
+    char in[1000] = "";
+    for (int i = 0; i < ATTACH_NAME_CHARS; i++)
+        append(in, sizeof in, "日"); /* 3 bytes each */
+    assert_string_equal(check(in), in);
+    append(in, sizeof in, ".png");
+    assert_string_equal(check(in), "name_long");
+    assert_true(strlen(out) < 200);
+    assert_memory_equal(out, in, 60 * 3);
 }
 
 static void types_on_the_list(void **state)
@@ -108,9 +130,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(name_keeps_plain_names),
         cmocka_unit_test(name_drops_paths_of_both_kinds),
-        cmocka_unit_test(name_drops_control_characters),
+        cmocka_unit_test(name_refuses_control_characters),
+        cmocka_unit_test(name_refuses_bidi_and_invisible_characters),
         cmocka_unit_test(name_refuses_invalid_utf8),
-        cmocka_unit_test(name_is_cut_on_a_character_boundary),
+        cmocka_unit_test(name_over_the_limit_is_refused),
         cmocka_unit_test(types_on_the_list),
         cmocka_unit_test(types_off_the_list),
         cmocka_unit_test(content_decides_the_type),

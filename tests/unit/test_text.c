@@ -148,6 +148,24 @@ static void mark_controls_shows_where_they_were(void **state)
     free(m);
 }
 
+static void plain_name_refuses_controls_and_direction_marks(void **state)
+{
+    (void)state;
+    assert_true(text_is_plain_name("现场截图 (最终) v2.png"));
+    assert_true(text_is_plain_name("naïve résumé.pdf"));
+    assert_false(text_is_plain_name("a\tb.png"));                /* even tab */
+    assert_false(text_is_plain_name("invoice\xE2\x80\xAEgnp.html")); /* U+202E */
+    assert_false(text_is_plain_name("a\xE2\x81\xA6.png"));        /* U+2066 */
+    assert_false(text_is_plain_name("a\xE2\x80\x8B.png"));        /* U+200B */
+    assert_false(text_is_plain_name("a\xE2\x80\x8F.png"));        /* U+200F */
+    assert_false(text_is_plain_name("\xEF\xBB\xBF" "a.png"));      /* U+FEFF */
+    assert_false(text_is_plain_name("a\xD8\x9C.png"));             /* U+061C */
+    assert_false(text_is_plain_name("bad\xFF.png"));
+    char *m = text_mark_name("invoice\xE2\x80\xAEgnp.html");
+    assert_string_equal(m, "invoice\xEF\xBF\xBDgnp.html");
+    free(m);
+}
+
 static void chars_counts_code_points(void **state)
 {
     (void)state;
@@ -213,6 +231,7 @@ int main(void)
         cmocka_unit_test(clean_rejects_c1_control_characters),
         cmocka_unit_test(utf8_accepts_controls_refuses_bad_bytes),
         cmocka_unit_test(mark_controls_shows_where_they_were),
+        cmocka_unit_test(plain_name_refuses_controls_and_direction_marks),
         cmocka_unit_test(chars_counts_code_points),
         cmocka_unit_test(trim_strips_both_ends),
         cmocka_unit_test(trim_keeps_inner_space),
