@@ -17,7 +17,7 @@ LIB_OBJ := $(LIB_SRC:lib/%.c=build/lib/%.o)
 PROGS   := build/portal build/api build/agent build/admin build/scheduler build/deskctl build/hello
 UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run test bench deps clean
+.PHONY: all run test bench fuzz deps clean
 all: $(PROGS) $(UNIT)
 
 deps:
@@ -50,6 +50,15 @@ build/hello: tests/bench/hello.c build/libdesk.a
 build/tests/%: tests/unit/%.c build/libdesk.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS) -lcmocka
+
+# fuzz targets of the parsers of untrusted bytes (clang's libFuzzer)
+FUZZ := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz: $(FUZZ)
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	clang -g -O1 -std=c17 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -Ilib \
+	  -isystem $(CS_INC) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+	  -o $@ $< $(filter lib/$(patsubst fuzz_%,%,$*).c,$(LIB_SRC))
 
 run: deps
 	@$(MAKE) --no-print-directory all
