@@ -37,12 +37,12 @@ def:page_start(title) ?><!DOCTYPE html>
   if:#minutes >= 60 ?><?cs var:#minutes / 60 ?> <?cs if:#minutes / 60 == 1 ?><?cs var:L.Span.hour ?><?cs else ?><?cs var:L.Span.hours ?><?cs /if ?><?cs /if ?><?cs
   if:#minutes % 60 > 0 || #minutes == 0 ?><?cs if:#minutes >= 60 ?> <?cs /if ?><?cs var:#minutes % 60 ?> <?cs if:#minutes % 60 == 1 ?><?cs var:L.Span.minute ?><?cs else ?><?cs var:L.Span.minutes ?><?cs /if ?><?cs /if ?><?cs
 /def ?><?cs # The "*" after the label of a required field (the control itself
-       carries required, which screen readers announce). ?><?cs def:required_mark() ?> <span class="req" aria-hidden="true">*</span><?cs /def ?><?cs # "Too long: CHARS characters, at most MAX allowed." ?><?cs def:too_long(max, chars) ?><?cs
+       carries required, which screen readers announce). ?><?cs def:required_mark() ?> <span class="req" aria-hidden="true">*</span><?cs /def ?><?cs # The space between two sentences: none after a Chinese full stop. ?><?cs def:gap() ?><?cs if:Lang.Code == "en" ?> <?cs /if ?><?cs /def ?><?cs # "Too long: CHARS characters, at most MAX allowed." ?><?cs def:too_long(max, chars) ?><?cs
   var:L.Err.TooLong.Now ?> <?cs var:chars ?> <?cs var:L.Err.TooLong.Max ?> <?cs var:max ?> <?cs var:L.Err.TooLong.Unit ?><?cs
 /def ?><?cs # The message of a field's error; one over its limit says by how much
        (browsers are not asked to cut text at the limit: pasted text would
        be cut without a word). ?><?cs def:field_error(name) ?><?cs
-  if:Form[name].error == "too_long" && Form[name].max ?><?cs call:too_long(Form[name].max, Form[name].chars) ?> <?cs var:L.Err.TooLong.Fix ?><?cs
+  if:Form[name].error == "too_long" && Form[name].max ?><?cs call:too_long(Form[name].max, Form[name].chars) ?><?cs call:gap() ?><?cs var:L.Err.TooLong.Fix ?><?cs
   else ?><?cs var:L.Err[Form[name].error] ?><?cs /if ?><?cs
 /def ?><?cs # One form field: label, control, error, help. name is the form key,
        label and help are already-translated text. ?><?cs def:field(name, label, help, type, required, max) ?>

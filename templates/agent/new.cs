@@ -14,7 +14,7 @@
   <button type="submit"><?cs var:L.Agent.Intake.FindSubmit ?></button>
   </span>
   <p class="hint" id="cq-help"><?cs var:L.Agent.Intake.FindHelp ?></p>
-  <?cs if:Search.error ?><p class="alert" role="alert"><?cs if:Search.error == "too_long" ?><?cs call:too_long(Search.max, Search.chars) ?><?cs else ?><?cs var:L.Err.control ?><?cs /if ?> <?cs var:L.Agent.Filter.NotSearched ?></p><?cs /if ?>
+  <?cs if:Search.error ?><p class="alert" role="alert"><?cs if:Search.error == "too_long" ?><?cs call:too_long(Search.max, Search.chars) ?><?cs else ?><?cs var:L.Err.control ?><?cs /if ?><?cs call:gap() ?><?cs var:L.Agent.Filter.NotSearched ?></p><?cs /if ?>
   <?cs if:Search.done && !Hits.0.id ?><p class="muted"><?cs var:L.Agent.Intake.NoHits ?></p><?cs /if ?>
   <?cs if:Hits.0.id ?><ul class="hits"><?cs each:h = Hits ?><li><span class="hit-who"><strong><bdi><?cs var:h.name ?></bdi></strong> <span class="muted"><bdi><?cs var:h.organisation ?></bdi></span><?cs call:tag_list(h.tags) ?></span> <a class="button small" href="/agent/new?customer_id=<?cs var:h.id ?>&amp;contact_name=<?cs var:url_escape(h.name) ?>&amp;category=<?cs var:url_escape(Intake.category) ?>"><?cs var:L.Agent.Intake.Use ?></a></li><?cs /each ?></ul><?cs /if ?>
 </form>

@@ -28,7 +28,7 @@
     <a class="reset" href="/agent/q/<?cs var:Queue.code ?>"><?cs var:L.Agent.Filter.Reset ?></a>
   </div>
 </form>
-<?cs if:Filter.error ?><p class="alert" role="alert"><?cs if:Filter.error == "too_long" ?><?cs call:too_long(Filter.max, Filter.chars) ?><?cs else ?><?cs var:L.Err.control ?><?cs /if ?> <?cs var:L.Agent.Filter.NotSearched ?></p><?cs /if ?>
+<?cs if:Filter.error ?><p class="alert" role="alert"><?cs if:Filter.error == "too_long" ?><?cs call:too_long(Filter.max, Filter.chars) ?><?cs else ?><?cs var:L.Err.control ?><?cs /if ?><?cs call:gap() ?><?cs var:L.Agent.Filter.NotSearched ?></p><?cs /if ?>
 <?cs if:RowCount == 0 ?>
 <p class="empty"><?cs if:Filter.q ?><?cs var:L.Agent.Queue.EmptySearch.Before ?><?cs if:Lang.Code == "en" ?> <?cs /if ?>“<?cs var:Filter.q ?>”<?cs if:Lang.Code == "en" ?> <?cs /if ?><?cs var:L.Agent.Queue.EmptySearch.After ?> <a href="/agent/q/<?cs var:Queue.code ?>"><?cs var:L.Agent.Filter.Reset ?></a><?cs elif:Filter.category != "0" || Filter.priority != "0" || Filter.owner != "0" || Filter.channel != "0" || Filter.team != "0" || Filter.status ?><?cs var:L.Agent.Queue.EmptyFiltered ?> <a href="/agent/q/<?cs var:Queue.code ?>"><?cs var:L.Agent.Filter.Reset ?></a><?cs else ?><?cs var:L.Agent.Queue.Empty ?><?cs /if ?></p>
 <?cs else ?>
