@@ -1,4 +1,34 @@
-<?cs include!"layout.cs" ?><?cs call:page_start(Ticket.number) ?>
+<?cs include!"layout.cs" ?><?cs # One line of a refused form's summary: a link down to the field. ?><?cs def:fixlink(name, label, anchor) ?><?cs if:Form[name].error ?>
+    <li><a href="#<?cs var:anchor ?>-<?cs var:name ?>"><strong><?cs var:label ?></strong> <span><?cs var:L.Err[Form[name].error] ?></span></a></li><?cs /if ?><?cs /def ?><?cs call:page_start(Ticket.number) ?>
+<?cs # The outcome of what the customer just did comes first: after every
+       action the page opens at its top, and on a phone the form they used
+       may be several screens further down. ?>
+<?cs if:NotRecorded ?><div class="alert alert-error outcome" id="not-recorded" role="alert">
+  <p class="alert-title"><?cs var:L.NotRecorded.Title ?></p>
+  <p><?cs var:L.NotRecorded[NotRecorded] ?> <?cs var:L.NotRecorded.Now ?><span class="status status-<?cs var:Ticket.status ?>"><?cs var:L.Status[Ticket.status] ?></span></p>
+  <?cs if:Form.body.value && Ticket.status != "closed" ?><p><a href="#f-body"><?cs var:L.NotRecorded.Kept ?></a></p><?cs /if ?>
+</div>
+<?cs elif:Form.HasErrors && Failed ?>
+<div class="alert alert-error outcome" id="error-summary" role="alert" tabindex="-1">
+  <p class="alert-title"><?cs var:L.Ticket.NotDone[Failed] ?> <?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></p>
+  <ul class="alert-list">
+  <?cs call:fixlink("body", L.Ticket.ReplyLabel, "f") ?>
+  <?cs call:fixlink("files", L.Attach.Label, "f") ?>
+  <?cs call:fixlink("confirm_name", L.Solution.Name, "f") ?>
+  <?cs call:fixlink("question", L.Solution.QuestionLabel, "f") ?>
+  <?cs call:fixlink("close_reason", L.Close.Reason, "f") ?>
+  <?cs call:fixlink("result", L.Acceptance.Result, "e") ?>
+  <?cs call:fixlink("remarks", L.Acceptance.Remarks, "f") ?>
+  <?cs call:fixlink("signed_name", L.Acceptance.Name, "f") ?>
+  <?cs if:Form._form.error ?><li><a href="#form-<?cs var:Failed ?>"><?cs var:L.Ticket.BackToForm ?></a></li><?cs /if ?>
+  </ul>
+</div>
+<?cs elif:Reply.sent ?><p class="notice outcome" role="status"><?cs var:L.Ticket.ReplySent ?></p>
+<?cs elif:Close.asked ?><p class="notice outcome" role="status"><?cs var:L.Close.Asked ?></p>
+<?cs elif:Solution.confirmed ?><p class="notice outcome" role="status"><?cs var:L.Solution.Confirmed ?></p>
+<?cs elif:Acceptance.signed == "reopened" ?><p class="notice outcome" role="status"><?cs var:L.Acceptance.Reopened ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p>
+<?cs elif:Acceptance.signed ?><p class="notice outcome" role="status"><?cs var:L.Acceptance.Thanks ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p>
+<?cs /if ?>
 <?cs if:Ticket.just_created ?>
 <section class="receipt" aria-labelledby="received">
   <div class="receipt-head"><span class="ok-icon" aria-hidden="true"></span>
@@ -40,39 +70,32 @@
 </div>
 <?cs /if ?>
 
-<?cs if:NotRecorded ?><div class="alert alert-error" id="not-recorded" role="alert">
-  <p class="alert-title"><?cs var:L.NotRecorded.Title ?></p>
-  <p><?cs var:L.NotRecorded[NotRecorded] ?> <?cs var:L.NotRecorded.Now ?><span class="status status-<?cs var:Ticket.status ?>"><?cs var:L.Status[Ticket.status] ?></span></p>
-  <?cs if:Form.body.value && Ticket.status != "closed" ?><p><a href="#f-body"><?cs var:L.NotRecorded.Kept ?></a></p><?cs /if ?>
-</div><?cs /if ?>
-<?cs if:Solution.confirmed ?><p class="notice" role="status"><?cs var:L.Solution.Confirmed ?></p><?cs /if ?>
 <?cs if:Solution.text ?>
 <section class="card solution" aria-labelledby="sol-h">
   <h2 id="sol-h"><?cs var:L.Solution.Title ?></h2>
   <p><?cs var:L.Solution.Intro ?></p>
   <div class="text proposal"><?cs var:Solution.text ?></div>
-  <?cs if:Form.HasErrors && (Failed == "confirm" || Failed == "question") ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
-  <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/confirm" accept-charset="utf-8">
+  <?cs if:Form.HasErrors && (Failed == "confirm" || Failed == "question") ?><div class="alert alert-error"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <form class="request" id="form-confirm" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/confirm" accept-charset="utf-8">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <?cs call:field("confirm_name", L.Solution.Name, "", "text", 1, 50) ?>
     <div class="actions"><button type="submit" class="primary"><?cs var:L.Solution.Confirm ?></button></div>
   </form>
-  <details><summary><?cs var:L.Solution.Question ?></summary>
-  <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/question" accept-charset="utf-8">
+  <details<?cs if:Failed == "question" ?> open<?cs /if ?>><summary><?cs var:L.Solution.Question ?></summary>
+  <form class="request" id="form-question" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/question" accept-charset="utf-8">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <?cs call:field("question", L.Solution.QuestionLabel, "", "longtext", 1, 5000) ?>
     <div class="actions"><button type="submit"><?cs var:L.Solution.Question ?></button></div>
   </form></details>
 </section>
 <?cs /if ?>
-<?cs if:Acceptance.signed == "reopened" ?><p class="notice" role="status"><?cs var:L.Acceptance.Reopened ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p><?cs elif:Acceptance.signed ?><p class="notice" role="status"><?cs var:L.Acceptance.Thanks ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p><?cs /if ?>
 <?cs if:Acceptance.form ?>
 <section class="card acceptance" aria-labelledby="acc-h">
   <h2 id="acc-h"><?cs var:L.Acceptance.Title ?></h2>
   <p><?cs var:L.Acceptance.Intro ?></p>
   <div class="text acceptance-form"><?cs var:Acceptance.form ?></div>
-  <?cs if:Form.HasErrors && (Failed == "accept") ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
-  <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/accept" accept-charset="utf-8">
+  <?cs if:Form.HasErrors && (Failed == "accept") ?><div class="alert alert-error"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <form class="request" id="form-accept" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/accept" accept-charset="utf-8">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <?cs call:choice("result", L.Acceptance.Result, "", L.Acceptance.Results, 1, 0) ?>
     <?cs call:field("remarks", L.Acceptance.Remarks, L.Acceptance.RemarksHelp, "longtext", 0, 5000) ?>
@@ -153,11 +176,9 @@
     <?cs /if ?>
   <?cs /each ?>
   </ol>
-  <?cs if:Reply.sent ?><p class="notice" role="status"><?cs var:L.Ticket.ReplySent ?></p><?cs /if ?>
-  <?cs if:Close.asked ?><p class="notice" role="status"><?cs var:L.Close.Asked ?></p><?cs /if ?>
   <?cs if:Ticket.status != "closed" ?>
-  <?cs if:Form.HasErrors && (Failed == "reply" || Failed == "close") ?><div class="alert alert-error" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
-  <form class="request reply" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/reply" accept-charset="utf-8" enctype="multipart/form-data">
+  <?cs if:Form.HasErrors && (Failed == "reply" || Failed == "close") ?><div class="alert alert-error"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
+  <form class="request reply" id="form-reply" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/reply" accept-charset="utf-8" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <?cs call:field("body", L.Ticket.ReplyLabel, L.Ticket.ReplyHelp, "longtext", 1, 10000) ?>
     <?cs if:Form.files.reselect ?><p class="notice"><?cs var:L.Attach.Reselect ?></p><?cs /if ?>
@@ -165,8 +186,8 @@
     <div class="actions"><button type="submit"<?cs if:!Solution.text && !Acceptance.form ?> class="primary"<?cs /if ?>><?cs var:L.Ticket.ReplySubmit ?></button></div>
   </form>
   <?cs if:Ticket.status != "resolved" ?>
-  <details class="close-ask"><summary><?cs var:L.Close.Ask ?></summary>
-  <form class="request" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/close" accept-charset="utf-8">
+  <details class="close-ask"<?cs if:Failed == "close" ?> open<?cs /if ?>><summary><?cs var:L.Close.Ask ?></summary>
+  <form class="request" id="form-close" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/close" accept-charset="utf-8">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
     <p class="help"><?cs var:L.Close.Help ?></p>
     <?cs call:field("close_reason", L.Close.Reason, "", "longtext", 0, 2000) ?>
