@@ -9,6 +9,7 @@
  *   POST /admin/categories/ID               save the settings
  *   POST /admin/categories/ID/deactivate    off the portal and new-ticket forms
  *   POST /admin/categories/ID/activate
+ *   POST /admin/categories/ID/common        which common fields its forms show / require
  *   POST /admin/categories/ID/fields        add a field (options of a choice field with it)
  *   GET  /admin/fields/ID                   edit a field and its options
  *   POST /admin/fields/ID                   save it
@@ -336,10 +337,32 @@ static void add_field(const fielddef_t *f, void *ctx)
     hdf_set_int_value(h, "PreviewCount", e->preview + 1);
 }
 
+/* The common fields with the category's modes (Common.N.name, .mode) and,
+ * unless just posted, the form's choices. */
+static int set_common(web_t *w, long long category_id)
+{
+    HDF *h = w->r->hdf;
+    unsigned char modes[COMMON_COUNT];
+    int rc = catdef_common_get(w->d, category_id, modes);
+    if (rc != DB_OK)
+        return rc;
+    bool posted = hdf_get_value(h, "Form.common_product.value", NULL) != NULL;
+    for (int i = 0; i < COMMON_COUNT; i++) {
+        const char *name = common_field(i)->name, *mode = common_mode_name(modes[i]);
+        hdf_set_valuef(h, "Common.%d.name=%s", i, name);
+        hdf_set_valuef(h, "Common.%d.mode=%s", i, mode);
+        if (!posted)
+            hdf_set_valuef(h, "Form.common_%s.value=%s", name, mode);
+    }
+    return DB_OK;
+}
+
 /* Fills the edit page of category c; status; the forms keep posted input. */
 static void show_edit(web_t *w, const catdef_t *c, int status)
 {
     HDF *h = w->r->hdf;
+    if (set_common(w, c->id) != DB_OK)
+        return admin_error(w, 503, "unavailable");
     hdf_set_valuef(h, "Cat.id=%lld", c->id);
     hdf_set_value(h, "Cat.code", c->code);
     hdf_set_value(h, "Cat.name", c->name[w->lang]);
@@ -452,6 +475,52 @@ static void set_category_active(web_t *w, const char *arg, bool active)
     if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", c.id, active ? "category_activated" : "category_deactivated");
+}
+
+/* ---- the common fields it asks for ---------------------------------------------- */
+
+static const char *const mode_choices[] = {"hidden", "optional", "required", NULL};
+
+static void do_common(web_t *w, const char *arg)
+{
+    ADMIN_ONLY(w);
+    HDF *h = w->r->hdf;
+    catdef_t c;
+    if (!category_of(w, arg, false, &c))
+        return;
+    form_field_t rules[COMMON_COUNT];
+    char names[COMMON_COUNT][48];
+    for (int i = 0; i < COMMON_COUNT; i++) {
+        snprintf(names[i], sizeof names[i], "common_%s", common_field(i)->name);
+        rules[i] = (form_field_t){names[i], FT_CHOICE, true, 10, mode_choices};
+    }
+    if (form_validate(h, h, rules, COMMON_COUNT))
+        return show_edit(w, &c, 422);
+    if (db_begin(&w->d->db) != DB_OK)
+        return admin_error(w, 503, "unavailable");
+    if (!category_of(w, arg, true, &c))
+        return;
+    unsigned char old[COMMON_COUNT];
+    int rc = catdef_common_get(w->d, c.id, old);
+    json_t *ch = audit_changes();
+    for (int i = 0; i < COMMON_COUNT && rc == DB_OK; i++) {
+        int m = common_mode_parse(form_value(h, names[i]));
+        if (m == old[i])
+            continue;
+        audit_str(ch, common_field(i)->name, common_mode_name(old[i]), common_mode_name(m));
+        rc = catdef_common_set(w->d, c.id, i, (common_mode_t)m);
+    }
+    bool any = audit_any(ch);
+    if (rc == DB_OK && any)
+        rc = admin_audit_id(w, "category", c.id, c.name[LANG_ZH], "update", ch);
+    json_decref(ch);
+    if (rc == DB_OK && !any) {
+        db_rollback(&w->d->db);
+        return redirect_to(w, "categories", c.id, "nothing_changed");
+    }
+    if (admin_finish(w, rc) != DB_OK)
+        return admin_error(w, 503, "unavailable");
+    redirect_to(w, "categories", c.id, "common_saved");
 }
 
 static void do_deactivate(web_t *w, const char *arg) { set_category_active(w, arg, false); }
@@ -938,6 +1007,7 @@ static const web_route_t routes[] = {
     {"POST", "/admin/categories/*", do_update},
     {"POST", "/admin/categories/*/deactivate", do_deactivate},
     {"POST", "/admin/categories/*/activate", do_activate},
+    {"POST", "/admin/categories/*/common", do_common},
     {"POST", "/admin/categories/*/fields", do_add_field},
     {"GET", "/admin/fields/*", page_field},
     {"POST", "/admin/fields/*", do_update_field},

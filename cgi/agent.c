@@ -21,6 +21,7 @@
 
 #include "attachment.h"
 #include "auth.h"
+#include "commonfield.h"
 #include "csv.h"
 #include "customer.h"
 #include "log.h"
@@ -785,11 +786,12 @@ static const char *const channels[] = {"phone", "email", "wecom", "dingtalk", "w
 
 /* The intake form: how the request came and its kind, then the fields every
  * ticket carries, with the portal's limits (ticket_fields.h); an agent may
- * take a request by phone, so the e-mail address is not required. */
+ * take a request by phone, so the e-mail address is not required. The
+ * common fields the category asks for (product, impact, ...) come from
+ * lib/commonfield.h. */
 static const char *const intake_common[] = {
-    "contact_name", "organisation", "email", "phone", "product", "product_version",
-    "serial_number", "subject", "description", "impact", NULL};
-#define NINTAKE 12
+    "contact_name", "organisation", "email", "phone", "subject", "description", NULL};
+#define NINTAKE 8
 _Static_assert(sizeof intake_common / sizeof *intake_common == NINTAKE - 1, "intake fields");
 
 static void intake_fields(form_field_t out[NINTAKE])
@@ -845,6 +847,11 @@ static void page_intake(web_t *w, const char *arg)
     show_intake(w, 200);
 }
 
+static time_t local_time(const char *validated)
+{
+    return validated ? form_parse_local_time(validated) : 0;
+}
+
 static void do_intake(web_t *w, const char *arg)
 {
     (void)arg;
@@ -858,9 +865,11 @@ static void do_intake(web_t *w, const char *arg)
         snprintf(names[n], 48, "cf_%s", k->fields[i].name);
         cf[n].name = names[n];
     }
-    form_field_t fields[NINTAKE];
+    form_field_t fields[NINTAKE], common[COMMON_COUNT];
     intake_fields(fields);
-    int errors = form_validate(h, h, fields, NINTAKE) + form_validate(h, h, cf, n);
+    int nc = k ? common_rules(k->common, false, common) : 0;
+    int errors = form_validate(h, h, fields, NINTAKE) + form_validate(h, h, common, nc) +
+                 form_validate(h, h, cf, n);
     long long customer_id = query_id(w, "customer_id");
     if (!k)
         form_set_error(h, "category", "invalid_choice"), errors++;
@@ -892,6 +901,11 @@ static void do_intake(web_t *w, const char *arg)
         .product_version = form_value(h, "product_version"),
         .serial_number = form_value(h, "serial_number"),
         .impact = form_value(h, "impact"),
+        .error_message = form_value(h, "error_message"),
+        .tried = form_value(h, "tried"),
+        .keywords = form_value(h, "keywords"),
+        .started_at = local_time(form_value(h, "started_at")),
+        .expected_at = local_time(form_value(h, "expected_at")),
         .language = "zh",
         .submit_key = submit_key,
         .customer_id = customer_id,

@@ -19,6 +19,7 @@
 
 #include "apikey.h"
 #include "attachment.h"
+#include "commonfield.h"
 #include "desk.h"
 #include "http.h"
 #include "log.h"
@@ -172,6 +173,54 @@ static int category_values(call_t *c, const category_t *k, json_t *fields, field
     return n;
 }
 
+/* "impact must be one of company, department, individual, none". */
+static void choices_hint(const form_field_t *f, char *out, size_t cap)
+{
+    size_t len = (size_t)snprintf(out, cap, "must be one of");
+    for (int i = 0; f->choices[i] && len < cap; i++)
+        len += (size_t)snprintf(out + len, cap - len, "%s %s", i ? "," : "", f->choices[i]);
+}
+
+/* The common fields (lib/commonfield.h) as the category asks for them: a
+ * required one missing is 400, a bad one 422; one the category's forms
+ * hide is still taken (nothing an integrator sends is dropped). False
+ * after answering. */
+static bool common_values(call_t *c, json_t *b, ticket_new_t *t)
+{
+    form_field_t rules[COMMON_COUNT];
+    const char *v[COMMON_COUNT] = {0};
+    int n = common_rules(t->category->common, true, rules);
+    for (int i = 0; i < n; i++) {
+        const char *bad = NULL;
+        const char *given = member(c, b, rules[i].name, rules[i].max_chars, &bad);
+        const char *err = given ? check_rule(&rules[i], given) : NULL;
+        char msg[160];
+        if (bad)
+            return refuse_value(c, bad, c->why), false;
+        if (err && rules[i].type == FT_CHOICE)
+            choices_hint(&rules[i], msg, sizeof msg);
+        if (err)
+            return refuse_value(c, rules[i].name, rules[i].type == FT_CHOICE ? msg : refusal(err)),
+                   false;
+        if (!given && rules[i].required) {
+            snprintf(msg, sizeof msg, "%s is required for category %s", rules[i].name,
+                     t->category->code);
+            return fail(c, 400, "missing_field", msg, rules[i].name), false;
+        }
+        v[common_index(rules[i].name)] = given;
+    }
+    t->product = v[COMMON_PRODUCT];
+    t->product_version = v[COMMON_PRODUCT_VERSION];
+    t->serial_number = v[COMMON_SERIAL_NUMBER];
+    t->impact = v[COMMON_IMPACT];
+    t->error_message = v[COMMON_ERROR_MESSAGE];
+    t->tried = v[COMMON_TRIED];
+    t->keywords = v[COMMON_KEYWORDS];
+    t->started_at = v[COMMON_STARTED_AT] ? form_parse_local_time(v[COMMON_STARTED_AT]) : 0;
+    t->expected_at = v[COMMON_EXPECTED_AT] ? form_parse_local_time(v[COMMON_EXPECTED_AT]) : 0;
+    return true;
+}
+
 static void create_ticket(call_t *c, const char *arg)
 {
     (void)arg;
@@ -186,12 +235,6 @@ static void create_ticket(call_t *c, const char *arg)
     t.email = member(c, obj, "email", ticket_field_max("email"), &bad);
     t.phone = member(c, obj, "phone", ticket_field_max("phone"), &bad);
     t.organisation = member(c, obj, "organisation", ticket_field_max("organisation"), &bad);
-    t.product = member(c, b, "product", ticket_field_max("product"), &bad);
-    t.product_version = member(c, b, "product_version", ticket_field_max("product_version"), &bad);
-    t.serial_number = member(c, b, "serial_number", ticket_field_max("serial_number"), &bad);
-    t.impact = member(c, b, "impact", ticket_field_max("impact"), &bad);
-    t.error_message = member(c, b, "error_message", ticket_field_max("error_message"), &bad);
-    t.keywords = member(c, b, "keywords", ticket_field_max("keywords"), &bad);
     const char *category = member(c, b, "category", 40, &bad);
     const char *priority = member(c, b, "priority", 40, &bad);
     const char *idem = req_env(c->r, "HTTP_IDEMPOTENCY_KEY");
@@ -209,12 +252,12 @@ static void create_ticket(call_t *c, const char *arg)
         return fail(c, 422, "invalid_value", "unknown category", "category");
     if (priority && !(t.priority = catalog_priority(&c->d->catalog, priority)))
         return fail(c, 422, "invalid_value", "unknown priority", "priority");
-    form_field_t rule_email = *ticket_field("email"), rule_impact = *ticket_field("impact");
-    rule_email.required = rule_impact.required = false;
+    form_field_t rule_email = *ticket_field("email");
+    rule_email.required = false;
     if (check_rule(&rule_email, t.email))
         return fail(c, 422, "invalid_value", "not an email address", "customer.email");
-    if (check_rule(&rule_impact, t.impact))
-        return fail(c, 422, "invalid_value", "impact must be company, department, individual or none", "impact");
+    if (!common_values(c, b, &t))
+        return;
     field_value_t values[MAX_VALUES];
     json_t *fields = json_object_get(b, "fields"), *none = NULL;
     if (!json_is_object(fields))

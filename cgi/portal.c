@@ -17,6 +17,7 @@
 
 #include "attachment.h"
 #include "brand.h"
+#include "commonfield.h"
 #include "desk.h"
 #include "http.h"
 #include "log.h"
@@ -188,7 +189,9 @@ static void submit_form(page_t *p, const char *code)
     form_field_t fields[MAX_FORM_FIELDS];
     char names[MAX_FORM_FIELDS][48];
     int n = category_form(k, fields, names);
-    int errors = form_validate(p->r->hdf, p->r->hdf, ticket_fields, ticket_nfields);
+    form_field_t rules[COMMON_REQUEST_MAX];
+    int nr = common_request_rules(k->common, rules);
+    int errors = form_validate(p->r->hdf, p->r->hdf, rules, nr);
     errors += form_validate(p->r->hdf, p->r->hdf, fields, n);
     const char *sk = req_query(p->r, "submit_key");
     if (!csrf_ok(p) || !sk || strlen(sk) != TOKEN_TEXT_LEN) {

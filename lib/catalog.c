@@ -16,6 +16,8 @@ static const char sql_options[] =
     "SELECT o.field_id, o.code, o.label_zh, o.label_en FROM category_field_options o"
     " JOIN category_fields f ON f.id = o.field_id WHERE o.active = 1 AND f.active = 1"
     " ORDER BY o.field_id, o.sort_order, o.id";
+static const char sql_common[] =
+    "SELECT category_id, field, mode FROM category_common_fields";
 static const char sql_priorities[] =
     "SELECT id, code, name_zh, name_en, color, rank_order, calendar_id,"
     " COALESCE(first_response_minutes, 0), COALESCE(resolution_minutes, 0),"
@@ -65,6 +67,8 @@ static int load_categories(catalog_t *c, db_t *db)
                          &k.default_priority_id, &k.team_id, &pub, &active)) == 1) {
         k.is_public = pub != 0;
         k.active = active != 0;
+        for (int i = 0; i < COMMON_COUNT; i++)
+            k.common[i] = (unsigned char)common_default(i);
         if (k.active) {
             c->cats = grow(c->cats, c->ncats, sizeof k);
             c->cats[c->ncats++] = k;
@@ -102,6 +106,26 @@ static int load_fields(catalog_t *c, db_t *db)
         f.form.max_chars = (int)maxlen;
         k->fields = grow(k->fields, k->nfields, sizeof f);
         k->fields[k->nfields++] = f;
+    }
+    db_done(st);
+    return r < 0 ? -1 : 0;
+}
+
+/* The admins' choice of common fields per category (the defaults stay
+ * where they chose nothing). */
+static int load_common(catalog_t *c, db_t *db)
+{
+    MYSQL_STMT *st = db_query(db, sql_common, "");
+    if (!st)
+        return -1;
+    long long cat_id;
+    char field[41], mode[16];
+    int r;
+    while ((r = db_fetch(st, "iss", &cat_id, field, sizeof field, mode, sizeof mode)) == 1) {
+        int i = common_index(field), m = common_mode_parse(mode);
+        for (int j = 0; j < c->ncats && i >= 0 && m >= 0; j++)
+            if (c->cats[j].id == cat_id)
+                c->cats[j].common[i] = (unsigned char)m;
     }
     db_done(st);
     return r < 0 ? -1 : 0;
@@ -280,7 +304,7 @@ int catalog_load(catalog_t *c, db_t *db)
 {
     memset(c, 0, sizeof *c);
     if (load_priorities(c, db) || load_categories(c, db) || load_fields(c, db) ||
-        load_options(c, db) || load_channels(c, db) || load_teams(c, db) ||
+        load_options(c, db) || load_common(c, db) || load_channels(c, db) || load_teams(c, db) ||
         load_calendars(c, db) || load_policies(c, db))
         return -1;
     /* pointers into the arrays are fixed only now that loading is done */
@@ -319,11 +343,15 @@ void catalog_free(catalog_t *c)
 }
 
 /* The category's active fields under <base>.<i>.Fields (base: Catalog.Categories,
- * the portal's, or Catalog.AllCategories, the agents'). */
+ * the portal's, or Catalog.AllCategories, the agents'), and under
+ * <base>.<i>.Common.<name> the mode of each common field. */
 static void publish_fields(const category_t *k, HDF *g, const char *base, int i, lang_t l)
 {
     static const char *const kinds[] = {"text", "longtext", "email", "phone", "number",
                                         "date", "datetime", "choice", "multichoice", "bool"};
+    for (int j = 0; j < COMMON_COUNT; j++)
+        hdf_set_valuef(g, "%s.%d.Common.%s=%s", base, i, common_field(j)->name,
+                       common_mode_name((common_mode_t)k->common[j]));
     for (int j = 0; j < k->nfields; j++) {
         const cat_field_t *f = &k->fields[j];
         hdf_set_valuef(g, "%s.%d.Fields.%d.name=%s", base, i, j, f->name);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "bizclock.h"
+#include "commonfield.h"
 #include "db.h"
 #include "form.h"
 #include "view.h"
@@ -33,6 +34,7 @@ typedef struct category {
     bool active; /* false in catalog_t.retired only */
     cat_field_t *fields;
     int nfields;
+    unsigned char common[COMMON_COUNT]; /* common_mode_t of each common field */
 } category_t;
 
 typedef struct priority {

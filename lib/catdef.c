@@ -219,6 +219,38 @@ int catdef_set_active(desk_t *d, long long id, bool active)
     return done(db_exec(&d->db, sql_cat_active, "ii", (long long)active, id));
 }
 
+/* ---- the common fields a category asks for -------------------------------------- */
+
+static const char sql_common_get[] =
+    "SELECT field, mode FROM category_common_fields WHERE category_id = ?";
+static const char sql_common_set[] =
+    "INSERT INTO category_common_fields (category_id, field, mode) VALUES (?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE mode = VALUES(mode)";
+
+int catdef_common_get(desk_t *d, long long category_id, unsigned char *modes)
+{
+    for (int i = 0; i < COMMON_COUNT; i++)
+        modes[i] = (unsigned char)common_default(i);
+    MYSQL_STMT *st = db_query(&d->db, sql_common_get, "i", category_id);
+    if (!st)
+        return DB_ERR;
+    char field[41], mode[16];
+    int rc;
+    while ((rc = db_fetch(st, "ss", field, sizeof field, mode, sizeof mode)) == 1) {
+        int i = common_index(field), m = common_mode_parse(mode);
+        if (i >= 0 && m >= 0)
+            modes[i] = (unsigned char)m;
+    }
+    db_done(st);
+    return rc < 0 ? rc : DB_OK;
+}
+
+int catdef_common_set(desk_t *d, long long category_id, int i, common_mode_t mode)
+{
+    return done(db_exec(&d->db, sql_common_set, "iss", category_id, common_field(i)->name,
+                        common_mode_name(mode)));
+}
+
 /* ---- fields --------------------------------------------------------------- */
 
 #define FIELD_COLUMNS                                                                         \

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 
+#include "commonfield.h"
 #include "desk.h"
 
 #define CATDEF_CODE_MAX 40
@@ -91,6 +92,11 @@ int catdef_get(desk_t *d, long long id, bool lock, catdef_t *c);
 /* Whether another category (not except_id) has this code: 1, 0, <0. */
 int catdef_code_taken(desk_t *d, const char *code, long long except_id);
 
+/* Which common fields (lib/commonfield.h) the category's forms show and
+ * require: modes[COMMON_COUNT], the field's default where none is stored.
+ * 0 or a DB_* code. */
+int catdef_common_get(desk_t *d, long long category_id, unsigned char *modes);
+
 /* The category's fields, active or not, in form order; count or -1. */
 int fielddef_each(desk_t *d, long long category_id, void (*fn)(const fielddef_t *f, void *ctx),
                   void *ctx);
@@ -112,6 +118,8 @@ int optdef_active_count(desk_t *d, long long field_id);
 int catdef_insert(desk_t *d, const catdef_t *c);
 int catdef_update(desk_t *d, const catdef_t *c);
 int catdef_set_active(desk_t *d, long long id, bool active);
+/* Stores the mode of one common field (i < COMMON_COUNT) for the category. */
+int catdef_common_set(desk_t *d, long long category_id, int i, common_mode_t mode);
 
 /* Appends the field at the end of the category's form. */
 int fielddef_insert(desk_t *d, fielddef_t *f);

@@ -77,7 +77,21 @@ elif:f.type == "bool" ?>
   <?cs if:Form["cf_" + f.name].error ?><p class="error" id="e-cf_<?cs var:f.name ?>"><?cs var:L.Err[Form["cf_" + f.name].error] ?></p><?cs /if ?>
   <?cs if:f.help ?><p class="help"><?cs var:f.help ?></p><?cs /if ?></div><?cs
 else ?><?cs call:field("cf_" + f.name, f.label, f.help, f.type, f.required, f.max) ?><?cs /if ?>
-<?cs /def ?><?cs # The attachments control: several files at once. The server checks
+<?cs /def ?><?cs # One of the common fields (lib/commonfield.h), drawn when category k
+       (Catalog.*Categories.N) asks for it in mode want, "required" or
+       "optional": the portal form and the agents' intake draw them alike. ?><?cs def:common(k, name, want) ?><?cs if:k.Common[name] == want ?><?cs
+  if:name == "impact" ?><?cs call:choice("impact", L.Form.impact, L.Form.impact_help, L.Form.ImpactOptions, want == "required", 0) ?><?cs
+  elif:name == "started_at" || name == "expected_at" ?><?cs call:field(name, L.Form[name], L.Form[name + "_help"], "datetime", want == "required", 20) ?><?cs
+  elif:name == "error_message" || name == "tried" ?><?cs call:field(name, L.Form[name], L.Form[name + "_help"], "longtext", want == "required", 5000) ?><?cs
+  elif:name == "product" || name == "keywords" ?><?cs call:field(name, L.Form[name], L.Form[name + "_help"], "text", want == "required", 100) ?><?cs
+  else ?><?cs call:field(name, L.Form[name], L.Form[name + "_help"], "text", want == "required", 50) ?><?cs /if ?><?cs /if ?><?cs /def ?><?cs
+# The problem's common fields of one mode, in the order people think of them;
+  then the product's. ?><?cs def:problem_fields(k, want) ?><?cs
+  call:common(k, "impact", want) ?><?cs call:common(k, "started_at", want) ?><?cs
+  call:common(k, "error_message", want) ?><?cs call:common(k, "tried", want) ?><?cs
+  call:common(k, "expected_at", want) ?><?cs call:common(k, "keywords", want) ?><?cs /def ?><?cs
+def:product_fields(k, want) ?><?cs call:common(k, "product", want) ?><?cs
+  call:common(k, "product_version", want) ?><?cs call:common(k, "serial_number", want) ?><?cs /def ?><?cs # The attachments control: several files at once. The server checks
        size and type again (lib/attachment.h); a browser cannot refill a
        file input, so a refused form asks to choose the files again. ?><?cs def:files(name, label) ?>
 <div class="field field-files<?cs if:Form[name].error ?> has-error<?cs /if ?>">

@@ -44,6 +44,29 @@
   <p class="hint small"><?cs var:L.Admin.Cats.OldTickets ?></p>
 </section>
 
+<section class="card common-card" id="common" aria-labelledby="common-h">
+  <h2 id="common-h"><?cs var:L.Admin.Cats.Common ?></h2>
+  <p class="hint small"><?cs var:L.Admin.Cats.CommonHelp ?></p>
+  <form method="post" action="/admin/categories/<?cs var:Cat.id ?>/common" class="common-form" novalidate>
+    <?cs call:csrf() ?>
+    <div class="table-wrap">
+    <table class="queue admin-table common-table">
+      <thead><tr><th scope="col"><?cs var:L.Admin.Cats.CommonField ?></th><?cs each:m = L.Admin.Cats.Modes ?><th scope="col" class="mode-col"><?cs var:m ?></th><?cs /each ?></tr></thead>
+      <tbody>
+      <?cs each:c = Common ?><?cs set:key = "common_" + c.name ?>
+      <tr class="common-row<?cs if:Form[key].error ?> has-error<?cs /if ?>" data-field="<?cs var:c.name ?>" data-mode="<?cs var:c.mode ?>">
+        <th scope="row"><?cs var:L.Form[c.name] ?><?cs if:Form[key].error ?> <span class="error">(<?cs var:L.Err[Form[key].error] ?>)</span><?cs /if ?></th>
+        <?cs each:m = L.Admin.Cats.Modes ?><td class="mode-col"><label class="mode-pick"><input type="radio" name="<?cs var:key ?>" value="<?cs name:m ?>"<?cs if:Form[key].value == name(m) ?> checked<?cs /if ?>><span class="sr"><?cs var:L.Form[c.name] ?>: <?cs var:m ?></span></label></td><?cs /each ?>
+      </tr>
+      <?cs /each ?>
+      </tbody>
+    </table>
+    </div>
+    <p class="hint small"><?cs var:L.Admin.Cats.CommonFixed ?></p>
+    <div class="form-foot"><button type="submit" class="primary"><?cs var:L.Admin.Cats.CommonSave ?></button></div>
+  </form>
+</section>
+
 <section class="card add-card" id="add-field" aria-labelledby="add-h">
   <h2 id="add-h"><?cs var:L.Admin.Cats.AddField ?></h2>
   <form method="post" action="/admin/categories/<?cs var:Cat.id ?>/fields" class="request admin-form" novalidate>
@@ -110,7 +133,9 @@
       <fieldset disabled class="preview-fields">
       <legend class="sr"><?cs var:L.Admin.Cats.Preview ?></legend>
       <?cs if:!Preview.Fields.0.name ?><p class="muted small"><?cs var:L.Admin.Cats.PreviewEmpty ?></p><?cs /if ?>
-      <?cs each:f = Preview.Fields ?><?cs call:cat_field(f) ?><?cs /each ?>
+      <?cs # as on the portal: the required fields first ?>
+      <?cs each:f = Preview.Fields ?><?cs if:f.required == "1" ?><?cs call:cat_field(f) ?><?cs /if ?><?cs /each ?>
+      <?cs each:f = Preview.Fields ?><?cs if:f.required != "1" ?><?cs call:cat_field(f) ?><?cs /if ?><?cs /each ?>
       </fieldset>
     </div>
   </div>

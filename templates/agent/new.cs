@@ -50,13 +50,17 @@
   </div>
   <?cs call:field("subject", L.Form.subject, "", "text", 1, 100) ?>
   <?cs call:field("description", L.Form.description, L.Form.description_help, "longtext", 1, 10000) ?>
-  <?cs call:choice("impact", L.Form.impact, "", L.Form.ImpactOptions, 1, 0) ?>
-  <?cs each:c = Catalog.AllCategories ?><?cs if:c.code == Intake.category ?><?cs each:f = c.Fields ?><?cs call:cat_field(f) ?><?cs /each ?><?cs /if ?><?cs /each ?>
-  <div class="row">
-  <?cs call:field("product", L.Form.product, "", "text", 1, 100) ?>
-  <?cs call:field("product_version", L.Form.product_version, "", "text", 0, 50) ?>
-  </div>
-  <?cs call:field("serial_number", L.Form.serial_number, "", "text", 0, 50) ?>
+  <?cs # what the category requires first, then what it asks for optionally ?>
+  <?cs each:c = Catalog.AllCategories ?><?cs if:c.code == Intake.category ?>
+  <?cs call:problem_fields(c, "required") ?>
+  <?cs each:f = c.Fields ?><?cs if:f.required == "1" ?><?cs call:cat_field(f) ?><?cs /if ?><?cs /each ?>
+  <?cs call:product_fields(c, "required") ?>
+  <fieldset class="intake-optional"><legend><?cs var:L.Form.OptionalTitle ?></legend>
+  <?cs call:problem_fields(c, "optional") ?>
+  <?cs each:f = c.Fields ?><?cs if:f.required != "1" ?><?cs call:cat_field(f) ?><?cs /if ?><?cs /each ?>
+  <?cs call:product_fields(c, "optional") ?>
+  </fieldset>
+  <?cs /if ?><?cs /each ?>
   <p class="form-foot"><button type="submit" class="primary"><?cs var:L.Agent.Intake.Submit ?></button></p>
 </form>
 </li>

@@ -402,7 +402,7 @@ test('reply templates: one written by an admin is inserted into a ticket\'s repl
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${cred.API_KEY}` },
     body: JSON.stringify({ subject: `登录页白屏 ${RUN}`, description: '打开登录页后一片空白。', category: 'usage',
-      impact: 'individual', customer: { name: '孙悦', email: `bt-${RUN}-reply@example.com` }, fields: { question_kind: 'howto' } }),
+      impact: 'individual', product: 'DeskPro 5', customer: { name: '孙悦', email: `bt-${RUN}-reply@example.com` }, fields: { question_kind: 'howto' } }),
   });
   assert.equal(res.status, 201);
   const { number } = await res.json();

@@ -71,7 +71,7 @@ function apiCreate(body) {
 
 async function ticket(key, category, impact, subject, customer, fields) {
   const j = await apiCreate({
-    subject, category, impact, fields,
+    subject, category, impact, fields, product: '云财务 ERP',
     description: `客户来电反映：${subject}。\n已确认影响日常工作，请尽快处理。`,
     customer: { name: customer, email: `bt-${RUN}-${key}@example.com` },
   });

@@ -375,6 +375,7 @@ step('01 the customer sends a fault report and opens the private follow link', a
     await page.check('input[name="cf_fault_kind"][value="software"]');
     await page.fill('#f-cf_symptoms', '点击“导出”后页面显示 Internal Server Error。');
     await page.fill('#f-cf_reproduce', '1. 登录\n2. 报表 → 月度报表\n3. 点击导出');
+    await page.click('details.more > summary'); // the optional fields, folded after the required ones
     await page.check('input[name="cf_nature"][value="functional"]');
     await page.fill('#f-product', '云财务 ERP');
     await page.fill('#f-product_version', 'V5.2.1');

@@ -91,8 +91,10 @@ async function noHorizontalScroll(page) {
   assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
 }
 
-/* The fault form with every required field and the radio choices. */
+/* The fault form with every required field and the radio choices; the
+ * optional ones are folded after the required ones: unfolded first. */
 async function fillFault(page, subject) {
+  if (!(await page.locator('details.more').evaluate((d) => d.open))) await page.click('details.more > summary');
   await page.fill('#f-subject', subject);
   await page.fill('#f-description', '从今天上午开始，财务部所有人导出月度报表时都报错 500。\n第二行：影响月底结账。');
   await page.check('input[name="impact"][value="department"]');
@@ -203,6 +205,7 @@ test('empty required fields: the server answers with errors next to them, input 
   const kept = '只填了这一项：描述里的中文 & <符号>';
   await page.fill('#f-description', kept);
   await page.fill('#f-email', 'not-an-email');
+  await page.click('details.more > summary');
   await page.fill('#f-organisation', '保留的单位名称');
   const [res] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),

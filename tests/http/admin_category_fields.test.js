@@ -211,19 +211,23 @@ test('options: add one, deactivate one (old values keep their label), never the 
   assert.match((await customer.get(`/new/${CODE}`)).body, /name="cf_device_kind" value="printer"/, 'still offered');
 });
 
-test('moving a field reorders the portal form', async () => {
-  const order = (html) => [...html.matchAll(/name="cf_(\w+)"/g)].map((m) => m[1]).filter((n, i, a) => a.indexOf(n) === i);
-  const before = order((await customer.get(`/new/${CODE}`)).body);
-  assert.deepEqual(before, ['device_kind', 'asset_tag']);
+const order = (html) => [...html.matchAll(/name="cf_(\w+)"/g)].map((m) => m[1]).filter((n, i, a) => a.indexOf(n) === i);
+
+test('moving a field reorders the category\'s fields; the portal keeps required ones before optional ones', async () => {
+  const listed = async () => Object.entries(await fieldRows()).filter(([, f]) => f.state === 'active').map(([n]) => n);
+  assert.deepEqual(await listed(), ['device_kind', 'asset_tag']);
+  assert.deepEqual(order((await customer.get(`/new/${CODE}`)).body), ['device_kind', 'asset_tag']);
   const up = await post(`/admin/fields/${fieldIds.asset_tag}/up`);
   assert.equal(up.status, 303);
   assert.equal(up.headers.location, `/admin/categories/${catId}?done=field_moved`);
-  assert.deepEqual(order((await customer.get(`/new/${CODE}`)).body), ['asset_tag', 'device_kind']);
+  assert.deepEqual(await listed(), ['asset_tag', 'device_kind']);
+  // asset_tag is optional, device_kind required: on the form the required part comes first
+  assert.deepEqual(order((await customer.get(`/new/${CODE}`)).body), ['device_kind', 'asset_tag']);
   // already first: nothing changes, nothing recorded
   const again = await post(`/admin/fields/${fieldIds.asset_tag}/up`);
   assert.equal(again.headers.location, `/admin/categories/${catId}?done=nothing_changed`);
   await post(`/admin/fields/${fieldIds.asset_tag}/down`);
-  assert.deepEqual(order((await customer.get(`/new/${CODE}`)).body), ['device_kind', 'asset_tag']);
+  assert.deepEqual(await listed(), ['device_kind', 'asset_tag']);
 });
 
 test('a yes/no field: required means ticked, shown as yes', async () => {
@@ -236,6 +240,18 @@ test('a yes/no field: required means ticked, shown as yes', async () => {
   const yes = await submit(customer2, { cf_device_kind: 'printer', cf_power_off_ok: '1' });
   assert.equal(yes.res.status, 303);
   assert.equal(A.dd((await admin.ticket(yes.number)).html, '同意断电检修'), '是');
+});
+
+test('moving a required field reorders the required part of the portal form', async () => {
+  const fields = await fieldRows();
+  const id = fields.power_off_ok.id;
+  assert.deepEqual(order((await customer.get(`/new/${CODE}`)).body), ['device_kind', 'power_off_ok', 'asset_tag']);
+  await post(`/admin/fields/${id}/up`);
+  await post(`/admin/fields/${id}/up`);
+  assert.deepEqual(order((await customer.get(`/new/${CODE}`)).body), ['power_off_ok', 'device_kind', 'asset_tag']);
+  await post(`/admin/fields/${id}/down`);
+  await post(`/admin/fields/${id}/down`);
+  assert.deepEqual(order((await customer.get(`/new/${CODE}`)).body), ['device_kind', 'power_off_ok', 'asset_tag']);
 });
 
 test('a multiple-choice field: several options, shown by their labels', async () => {

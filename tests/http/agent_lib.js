@@ -284,6 +284,7 @@ async function createTicket(opts = {}) {
     description: opts.description || 'Created by the agent workspace tests.',
     category,
     impact: opts.impact || 'department',
+    product: 'DeskPro 5',
     customer: opts.customer || { name: '测试客户', email: `c-${tag().toLowerCase()}@example.com` },
     fields: opts.fields || FIELDS[category],
   };

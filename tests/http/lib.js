@@ -281,6 +281,7 @@ function apiTicket(overrides = {}) {
     description: 'Disk usage 98% on host db-1',
     category: 'fault',
     impact: 'department',
+    product: 'Storage array',
     customer: { name: 'Monitoring', email: 'ops@example.com' },
     fields: { fault_kind: 'hardware', symptoms: 'disk full', reproduce: 'n/a' },
     ...overrides,
