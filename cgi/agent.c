@@ -40,7 +40,7 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/ticket.cs",    "agent/approvals.cs",
                                     "agent/new.cs",       "agent/progress.cs",
                                     "agent/error.cs",     "agent/availability.cs",
-                                    NULL};
+                                    "agent/acceptance.cs", NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -486,6 +486,8 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
     set_list(w, sql_collaborators, t.id, "Collaborators");
     set_list(w, sql_agents, 0, "Agents");
     set_requests(w, t.id);
+    if (!strcmp(t.status, "closed")) /* its signed acceptance form, to print */
+        hdf_set_int_value(w->r->hdf, "Acceptance.archived", ticket_has_acceptance(w->d, t.id) == 1);
     agent_reply_templates(w, &t);
     ticket_free(&t);
     agent_set_nav(w);
@@ -1136,6 +1138,7 @@ static const web_route_t routes[] = {
     {"POST", "/agent/logout", do_logout},
     {"GET", "/agent/q/*", page_queue},
     {"GET", "/agent/t/*", page_ticket},
+    {"GET", "/agent/t/*/acceptance", agent_page_acceptance},
     {"GET", "/agent/files/*", page_file},
     {"POST", "/agent/t/*/act", do_action},
     {"GET", "/agent/approvals", page_approvals},

@@ -41,6 +41,8 @@ void admin_handle(web_t *w);
 /* At work or absent, set by the agent (cgi/agent_availability.c). */
 void agent_page_availability(web_t *w, const char *arg);
 void agent_do_availability(web_t *w, const char *arg);
+/* The signed acceptance form of a ticket, to print (cgi/agent_acceptance.c). */
+void agent_page_acceptance(web_t *w, const char *arg);
 /* The reply templates offered on a ticket page, filled for it (cgi/agent_replies.c). */
 void agent_reply_templates(web_t *w, const ticket_t *t);
 

@@ -273,10 +273,10 @@ static void page_ticket(page_t *p, const char *token)
         ticket_pending_solution(p->d, t.id, &proposal) == TICKET_OK && proposal)
         hdf_set_value(p->r->hdf, "Solution.text", proposal);
     free(proposal);
-    char *form = NULL;
-    if (!strcmp(t.status, "resolved") && ticket_acceptance_form(p->d, t.id, &form) == TICKET_OK)
-        hdf_set_value(p->r->hdf, "Acceptance.form", form);
-    free(form);
+    if (!strcmp(t.status, "resolved") && web_acceptance(p, t.id, false) == 1)
+        hdf_set_value(p->r->hdf, "Acceptance.form", "1");
+    if (!strcmp(t.status, "closed")) /* the signed form, for printing */
+        hdf_set_int_value(p->r->hdf, "Acceptance.archived", ticket_has_acceptance(p->d, t.id) == 1);
     const char *signed_ = req_query(p->r, "signed");
     hdf_set_value(p->r->hdf, "Acceptance.signed",
                   signed_ && (!strcmp(signed_, "1") || !strcmp(signed_, "reopened")) ? signed_ : "");
@@ -509,22 +509,14 @@ static void page_signed_form(page_t *p, const char *arg)
 {
     char token[TOKEN_TEXT_LEN + 1];
     ticket_t t;
-    acceptance_t a;
     if (!token_ticket(p, arg, token, &t))
         return;
-    int rc = ticket_signed_acceptance(p->d, t.id, &a);
+    int rc = web_acceptance(p, t.id, true);
     hdf_set_value(p->r->hdf, "Ticket.number", t.number);
     hdf_set_value(p->r->hdf, "Ticket.token", token);
     ticket_free(&t);
     if (rc != 1)
         return error_page(p, rc == 0 ? 404 : 503, rc == 0 ? "not_found" : "unavailable");
-    hdf_set_value(p->r->hdf, "Signed.form", a.form ? a.form : "");
-    hdf_set_value(p->r->hdf, "Signed.result", a.result);
-    hdf_set_value(p->r->hdf, "Signed.remarks", a.remarks ? a.remarks : "");
-    hdf_set_value(p->r->hdf, "Signed.name", a.name);
-    view_set_time(p->r->hdf, "Signed.at", a.signed_at);
-    free(a.form);
-    free(a.remarks);
     web_render(p, "portal/acceptance.cs");
 }
 

@@ -730,8 +730,8 @@ static const char sql_form_facts[] =
     " COALESCE((SELECT body FROM ticket_events WHERE ticket_id = t.id AND kind = 'status'"
     " AND new_value = 'resolved' ORDER BY id DESC LIMIT 1), '') FROM tickets t WHERE t.id = ?";
 static const char sql_sign[] =
-    "INSERT INTO ticket_acceptances (ticket_id, form_text, result, remarks, signed_name,"
-    " signed_ip, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO ticket_acceptances (ticket_id, form_text, form_json, result, remarks,"
+    " signed_name, signed_ip, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 static const char sql_work_steps[] =
     "SELECT field, old_value, new_value, body FROM ticket_events"
@@ -822,12 +822,6 @@ int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version
     return ticket_with_locked(d, id, version, apply_work, &x);
 }
 
-int ticket_acceptance_form(desk_t *d, long long id, char **text)
-{
-    *text = acceptance_text(d, id);
-    return *text ? TICKET_OK : TICKET_ERR;
-}
-
 typedef struct signature {
     bool accepted;
     const char *remarks, *name, *ip;
@@ -840,11 +834,14 @@ static int apply_sign(desk_t *d, ticket_t *t, void *arg, time_t now)
     if (strcmp(t->status, "resolved") != 0)
         return TICKET_BAD_TRANSITION;
     char *form = acceptance_text(d, t->id);
-    if (!form)
-        return TICKET_ERR;
-    int rc = db_exec(&d->db, sql_sign, "issssst", t->id, form, x->accepted ? "accepted" : "rejected",
-                     x->remarks, x->name, x->ip, now);
+    json_t *facts = form ? ticket_acceptance_doc(d, t->id) : NULL;
+    char *doc = facts ? json_dumps(facts, JSON_COMPACT) : NULL;
+    json_decref(facts);
+    int rc = doc ? db_exec(&d->db, sql_sign, "isssssst", t->id, form, doc,
+                           x->accepted ? "accepted" : "rejected", x->remarks, x->name, x->ip, now)
+                 : DB_ERR;
     free(form);
+    free(doc);
     if (rc < 0 || ok(ticket_event(d, t->id, x->accepted ? "acceptance_signed" : "reopen", false,
                                   &who, "signed_by", NULL, x->name, x->remarks, now)))
         return TICKET_ERR;
@@ -861,12 +858,12 @@ int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *r
 }
 
 static const char sql_signed[] =
-    "SELECT form_text, result, remarks, signed_name, signed_at FROM ticket_acceptances"
+    "SELECT form_text, form_json, result, remarks, signed_name, signed_at FROM ticket_acceptances"
     " WHERE ticket_id = ? ORDER BY id DESC LIMIT 1";
 
 int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a)
 {
     memset(a, 0, sizeof *a);
-    return db_row(&d->db, sql_signed, "i", "SsSst", id, &a->form, a->result, sizeof a->result,
-                  &a->remarks, a->name, sizeof a->name, &a->signed_at);
+    return db_row(&d->db, sql_signed, "i", "SSsSst", id, &a->form, &a->doc, a->result,
+                  sizeof a->result, &a->remarks, a->name, sizeof a->name, &a->signed_at);
 }

@@ -17,6 +17,8 @@
 #ifndef DESK_TICKET_WORK_H
 #define DESK_TICKET_WORK_H
 
+#include <jansson.h>
+
 #include "auth.h"
 #include "ticket.h"
 
@@ -110,9 +112,14 @@ int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version
                     const char *kind, const char *text, const char *old_serial,
                     const char *new_serial);
 /* The service acceptance form the customer is asked to sign while the
- * ticket is resolved: the problem, the confirmed solution and the work done
- * (malloc'd into *text; NULL when the ticket is not resolved). */
-int ticket_acceptance_form(desk_t *d, long long id, char **text);
+ * ticket is resolved, as a document (lib/ticket_acceptance.c): number,
+ * subject, description, category_id, organisation, contact, product,
+ * product_version, serial_number, engineer, team_id, created_at,
+ * resolved_at (seconds), resolution, language, the confirmed solution
+ * (delivery, steps, expected, risks, confirmed_by, confirmed_at, via) and
+ * the work log (kind, text, old and new serial, by, at). NULL on error;
+ * json_decref it. */
+json_t *ticket_acceptance_doc(desk_t *d, long long id);
 /* Signs it: accepted closes the ticket; not accepted reopens it (back to its
  * owner, in progress, with the remarks in the thread, counted as a reopen).
  * The form is archived exactly as shown. TICKET_BAD_TRANSITION when the
@@ -121,13 +128,17 @@ int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *r
                            const char *name, const char *ip);
 
 /* The last signed acceptance form of a ticket, as archived: the text, the
- * result, remarks, signer and time (strings malloc'd). 1 found, 0 none, <0. */
+ * document (JSON text of ticket_acceptance_doc; NULL when signed before
+ * documents were kept), the result, remarks, signer and time (strings
+ * malloc'd). 1 found, 0 none, <0. */
 typedef struct acceptance {
-    char *form, *remarks;
+    char *form, *doc, *remarks;
     char result[10], name[401];
     time_t signed_at;
 } acceptance_t;
 int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a);
+/* Whether the ticket has a signed acceptance form: 1, 0, <0. */
+int ticket_has_acceptance(desk_t *d, long long id);
 
 /* Decrypts the contact details for someone allowed to see them
  * (can_see_contacts and the ticket visible) and records the reveal in the

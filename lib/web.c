@@ -3,7 +3,9 @@
 
 #include "attachment.h"
 #include "textfill.h"
+#include "ticket_work.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,4 +121,67 @@ long long web_id(const char *s)
     if (n == 0 || n > 18 || (s[n] != '\0' && s[n] != '/'))
         return 0;
     return strtoll(s, NULL, 10);
+}
+
+/* A JSON value under path: objects and arrays as subtrees, times (keys
+ * "at" and "*_at", seconds) formatted for the reader. */
+static void doc_to_hdf(HDF *h, const char *path, const char *key, json_t *v)
+{
+    char sub[256];
+    const char *k;
+    json_t *x;
+    size_t i, n = strlen(key);
+    if (json_is_object(v)) {
+        json_object_foreach(v, k, x)
+        {
+            snprintf(sub, sizeof sub, "%s.%s", path, k);
+            doc_to_hdf(h, sub, k, x);
+        }
+    } else if (json_is_array(v)) {
+        json_array_foreach(v, i, x)
+        {
+            snprintf(sub, sizeof sub, "%s.%zu", path, i);
+            doc_to_hdf(h, sub, key, x);
+        }
+    } else if (json_is_string(v)) {
+        hdf_set_value(h, path, json_string_value(v));
+    } else if (json_is_integer(v) &&
+               (!strcmp(key, "at") || (n > 3 && !strcmp(key + n - 3, "_at")))) {
+        view_set_time(h, path, (time_t)json_integer_value(v));
+    } else if (json_is_integer(v)) {
+        hdf_set_valuef(h, "%s=%lld", path, (long long)json_integer_value(v));
+    }
+}
+
+int web_acceptance(web_t *w, long long id, bool archived)
+{
+    HDF *h = w->r->hdf;
+    json_t *doc = NULL;
+    if (!archived) {
+        doc = ticket_acceptance_doc(w->d, id);
+    } else {
+        acceptance_t a;
+        int rc = ticket_signed_acceptance(w->d, id, &a);
+        if (rc != 1)
+            return rc;
+        hdf_set_value(h, "Signed.result", a.result);
+        hdf_set_value(h, "Signed.remarks", a.remarks ? a.remarks : "");
+        hdf_set_value(h, "Signed.name", a.name);
+        view_set_time(h, "Signed.at", a.signed_at);
+        bool has_doc = a.doc != NULL;
+        if (has_doc)
+            doc = json_loads(a.doc, 0, NULL);
+        else /* signed before documents were kept: the text as it was shown */
+            hdf_set_value(h, "Signed.form", a.form ? a.form : "");
+        free(a.form);
+        free(a.doc);
+        free(a.remarks);
+        if (!has_doc)
+            return 1;
+    }
+    if (!doc)
+        return -1;
+    doc_to_hdf(h, "Doc", "", doc);
+    json_decref(doc);
+    return 1;
 }

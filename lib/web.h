@@ -40,6 +40,13 @@ void web_health(web_t *w, const char *arg);
  * field value to Events.N.* / Values.N.* of the HDF given as ctx. */
 void web_add_event(const ticket_event_t *e, void *hdf);
 void web_add_value(const char *label, const char *value, void *hdf);
+/* The service acceptance form of ticket id for a page: with archived, the
+ * last signature (Signed.result, .remarks, .name, .at; Signed.form, the
+ * text, for one signed before documents were kept) and the document signed;
+ * else the document as the ticket stands now. The document goes under
+ * Doc.* (strings as they are, times as view_set_time, the work log under
+ * Doc.work.N). 1 shown, 0 nothing signed, <0 error. */
+int web_acceptance(web_t *w, long long id, bool archived);
 /* Sets Attach.MaxBytes, Attach.MaxFiles and Attach.Limit (the limits in
  * words) for a page with an attachments control. */
 void web_attach_limits(web_t *w);

@@ -11,6 +11,7 @@ def:page_start(title) ?><!DOCTYPE html>
 <title><?cs var:title ?> · <?cs var:Site.Name ?></title>
 <link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/portal.css">
+<link rel="stylesheet" href="/static/doc.css">
 <link rel="stylesheet" href="/brand/theme.css">
 </head>
 <body class="lang-<?cs var:Lang.Code ?>">

@@ -13,6 +13,7 @@
 <link rel="icon" href="/static/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/agent.css">
 <?cs if:Admin.On ?><link rel="stylesheet" href="/static/admin.css"><?cs /if ?>
+<?cs if:Page.Doc ?><link rel="stylesheet" href="/static/doc.css"><?cs /if ?>
 </head>
 <body class="agent lang-<?cs var:Lang.Code ?>" data-sla-left="<?cs var:L.Agent.Sla.left ?>" data-sla-over="<?cs var:L.Agent.Sla.over ?>" data-sla-hours="<?cs var:L.Agent.Sla.hours ?>" data-sla-minutes="<?cs var:L.Agent.Sla.minutes ?>">
 <a class="skip" href="#main"><?cs var:L.Skip ?></a>

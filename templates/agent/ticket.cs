@@ -15,6 +15,7 @@
     <?cs call:priority_badge(Ticket.priority) ?>
     <span class="facts"><?cs var:Catalog.CategoryName[Ticket.category] ?> · <?cs var:Catalog.ChannelName[Ticket.channel] ?> · <?cs var:Catalog.TeamName[Ticket.team] ?> · <time datetime="<?cs var:Ticket.created_at.iso ?>"><?cs var:Ticket.created_at ?></time></span></p>
 </div>
+<?cs if:Acceptance.archived ?><p class="archived-form"><span class="doc-icon" aria-hidden="true"></span><?cs var:L.Acceptance.Archived ?> <a href="/agent/t/<?cs var:url_escape(Ticket.number) ?>/acceptance"><?cs var:L.Acceptance.ArchivedLink ?></a></p><?cs /if ?>
 <?cs if:ActionError ?><div class="alert" role="alert"><?cs if:ActionFile ?>“<bdi><?cs var:ActionFile ?></bdi>”：<?cs /if ?><?cs var:L.Agent.Fail[ActionError] ?><?cs if:ActionError == "field_too_long" && ActionLimit.max ?><?cs call:gap() ?><?cs call:too_long(ActionLimit.max, ActionLimit.chars) ?><?cs /if ?></div><?cs /if ?>
 
 <div class="ticket-grid">

@@ -1,4 +1,4 @@
-<?cs include!"layout.cs" ?><?cs # One line of a refused form's summary: a link down to the field. ?><?cs def:fixlink(name, label, anchor) ?><?cs if:Form[name].error ?>
+<?cs include!"layout.cs" ?><?cs include!"acceptance.cs" ?><?cs # One line of a refused form's summary: a link down to the field. ?><?cs def:fixlink(name, label, anchor) ?><?cs if:Form[name].error ?>
     <li><a href="#<?cs var:anchor ?>-<?cs var:name ?>"><strong><?cs var:label ?></strong> <span><?cs var:L.Err[Form[name].error] ?></span></a></li><?cs /if ?><?cs /def ?><?cs call:page_start(Ticket.number) ?>
 <?cs # The outcome of what the customer just did comes first: after every
        action the page opens at its top, and on a phone the form they used
@@ -93,7 +93,7 @@
 <section class="card acceptance" aria-labelledby="acc-h">
   <h2 id="acc-h"><?cs var:L.Acceptance.Title ?></h2>
   <p><?cs var:L.Acceptance.Intro ?></p>
-  <div class="text acceptance-form"><?cs var:Acceptance.form ?></div>
+  <div class="acceptance-form doc doc-inline"><?cs call:acceptance_doc(0) ?></div>
   <?cs if:Form.HasErrors && (Failed == "accept") ?><div class="alert alert-error"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
   <form class="request" id="form-accept" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/accept" accept-charset="utf-8">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
@@ -105,6 +105,7 @@
 </section>
 <?cs /if ?>
 
+<?cs if:Acceptance.archived && !Acceptance.signed ?><p class="archived-form"><span class="doc-icon" aria-hidden="true"></span><span><?cs var:L.Acceptance.Archived ?></span> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.ArchivedLink ?></a></p><?cs /if ?>
 <section class="card progress" aria-labelledby="progress">
   <h2 id="progress"><?cs var:L.Ticket.Progress ?></h2>
   <?cs set:stage = 0 ?>

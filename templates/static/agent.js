@@ -166,3 +166,12 @@
     });
   });
 }());
+
+/* Print buttons (the printed page is the same without them). */
+(function () {
+  'use strict';
+  document.querySelectorAll('button[data-print]').forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener('click', function () { window.print(); });
+  });
+}());

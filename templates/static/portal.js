@@ -54,6 +54,12 @@
     });
   });
 
+  /* Print buttons (the printed page is the same without them). */
+  document.querySelectorAll('button[data-print]').forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener('click', function () { window.print(); });
+  });
+
   /* After a refused submission, move focus to the summary of errors so
    * keyboard and screen-reader users start there. */
   var summary = document.getElementById('error-summary');

@@ -561,7 +561,7 @@ step('07 resolved again, the customer accepts and prints the signed form', async
   const all = await text(signed);
   for (const part of [S.number, SUBJECT, WORK2, '通过验收', SIGNER]) assert.ok(all.includes(part), `the signed form shows ${part}`);
   assert.ok(!all.includes(REMARKS), 'the signature shown is the last one');
-  assert.match(await text(signed.locator('time')), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  assert.match(await text(signed.locator('time.signed-at')), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await noHorizontalScroll(page);
   await shot(page, 'signed-form');
 

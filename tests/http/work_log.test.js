@@ -29,8 +29,9 @@ test('replaced parts and steps are logged, shown to the customer and listed on t
   const page = await c.get(`/t/${x.token}`);
   const text = A.strip(page.body);
   assert.match(text, new RegExp(`更换部件: ${T} 更换电源模块 序列号 PSU-OLD-001 → PSU-NEW-778`), 'in the customer\'s thread');
-  assert.ok(page.body.includes(`${T} 已恢复供电`) && page.body.includes(`· 升级前备份: ${T} 升级前备份数据库`), 'the form lists the note and the steps');
-  assert.ok(page.body.includes(`· 更换部件: ${T} 更换电源模块 (序列号 PSU-OLD-001 → PSU-NEW-778)`), 'with the serial numbers');
+  const form = A.strip(page.body.split('<div class="acceptance-form')[1].split('<form')[0]);
+  assert.ok(form.includes(`${T} 已恢复供电`) && form.includes(`升级前备份 ${T} 升级前备份数据库`), 'the form lists the note and the steps');
+  assert.match(form, new RegExp(`更换部件 ${T} 更换电源模块 \\([^)]*\\) PSU-OLD-001 → PSU-NEW-778`), 'with the serial numbers');
   const csrf = L.hidden(page.body, 'csrf');
   const res = await c.post(`/t/${x.token}/accept`, { form: { csrf, result: 'accepted', signed_name: '周工' } });
   assert.equal(res.status, 303);

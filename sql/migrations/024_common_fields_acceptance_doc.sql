@@ -40,3 +40,9 @@ SELECT c.id, m.field, m.mode FROM categories c JOIN (
   UNION ALL SELECT 'customisation', 'tried', 'hidden'
 ) m ON m.code = c.code;
 
+-- The signed acceptance form as a document (lib/ticket_acceptance.c): the facts
+-- as they were when the customer signed (organisation, product, engineer,
+-- dates, the confirmed solution, the work log), as JSON, so the page
+-- prints them with labels in the reader's language. form_text keeps the
+-- text exactly as shown; rows signed before this column have no document.
+ALTER TABLE ticket_acceptances ADD COLUMN IF NOT EXISTS form_json MEDIUMTEXT NULL AFTER form_text;
