@@ -46,8 +46,9 @@ int customer_search(desk_t *d, const char *q, customer_hit_t *hits, int max)
         st = db_query(&d->db, sql_by_contact, "s" SECRET_LOOKUP_FMT "i", kind,
                       SECRET_LOOKUP_ARGS(&l), (long long)max);
     } else {
-        char like[CUSTOMER_QUERY_MAX * 4 + 2];
-        snprintf(like, sizeof like, "%s%%", q);
+        char like[CUSTOMER_QUERY_MAX * 4 * 2 + 3];
+        if (!text_like_pattern(q, false, like, sizeof like))
+            return 0;
         st = db_query(&d->db, sql_by_name, "si", like, (long long)max);
     }
     if (!st)

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
+
 static const char sql_search[] =
     "SELECT o.id, o.name, COALESCE((SELECT GROUP_CONCAT(g.code ORDER BY g.id) FROM"
     " organisation_tags ot JOIN tags g ON g.id = ot.tag_id WHERE ot.organisation_id = o.id), '')"
@@ -20,25 +22,11 @@ static const char sql_assign[] =
 static const char sql_unassign[] =
     "DELETE FROM organisation_tags WHERE organisation_id = ? AND tag_id = ?";
 
-/* prefix as a LIKE pattern: its own %, _ and \ escaped, then % */
-static void like_prefix(const char *prefix, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (const char *p = prefix; *p && o + 3 < cap; p++) {
-        if (*p == '%' || *p == '_' || *p == '\\')
-            out[o++] = '\\';
-        out[o++] = *p;
-    }
-    out[o++] = '%';
-    out[o] = '\0';
-}
-
 int orgtags_search(desk_t *d, const char *prefix, org_t *hits, int max)
 {
     char like[512];
-    if (!prefix || !*prefix)
+    if (!prefix || !*prefix || !text_like_pattern(prefix, false, like, sizeof like))
         return 0;
-    like_prefix(prefix, like, sizeof like);
     MYSQL_STMT *st = db_query(&d->db, sql_search, "si", like, (long long)max);
     if (!st)
         return -1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tags.h"
+#include "text.h"
 
 #define FAR_PAST ((time_t)1)
 #define NO_DEADLINE ((time_t)253402214400) /* 9999-12-31 00:00:00 UTC */
@@ -155,10 +156,10 @@ static int run_one(desk_t *d, const queue_def_t *def, long long scope, const que
                    time_t lo, time_t hi, const cursor_t *c, queue_row_t *rows, int max)
 {
     static const queue_filter_t none;
-    char like[sizeof f->keyword + 2];
+    char like[2 * sizeof f->keyword + 3];
     if (!f)
         f = &none;
-    snprintf(like, sizeof like, "%%%s%%", f->keyword);
+    text_like_pattern(f->keyword, true, like, sizeof like);
     MYSQL_STMT *st = db_query(&d->db, def->list_sql, "iiiiiiiiisssssttttii", scope,
                               f->category_id, f->category_id, f->priority_id, f->priority_id,
                               f->owner_id, f->owner_id, f->channel_id, f->channel_id, f->status,

@@ -133,3 +133,22 @@ bool text_list_has(const char *list, const char *item)
     }
     return false;
 }
+
+bool text_like_pattern(const char *s, bool anywhere, char *out, size_t cap)
+{
+    size_t o = 0;
+    if (cap < 3)
+        return false;
+    if (anywhere)
+        out[o++] = '%';
+    for (const char *p = s; *p; p++) {
+        if (o + 4 > cap)
+            return false;
+        if (*p == '%' || *p == '_' || *p == '\\')
+            out[o++] = '\\';
+        out[o++] = *p;
+    }
+    out[o++] = '%';
+    out[o] = '\0';
+    return true;
+}

@@ -29,5 +29,9 @@ size_t text_chars(const char *s);
 bool text_list_has(const char *list, const char *item);
 /* Strips leading and trailing ASCII white space in place; returns s. */
 char *text_trim(char *s);
+/* A LIKE pattern that matches s literally (its %, _ and \ escaped with the
+ * default escape character), as a prefix ("s%") or anywhere ("%s%"). False
+ * when it does not fit cap bytes (2 * strlen(s) + 3 always does). */
+bool text_like_pattern(const char *s, bool anywhere, char *out, size_t cap);
 
 #endif

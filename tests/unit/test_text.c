@@ -1,4 +1,5 @@
-/* Unit tests for lib/text.c: the UTF-8 check, character count and trim. */
+/* Unit tests for lib/text.c: the UTF-8 check, character count, trim and
+ * LIKE patterns. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -211,6 +212,30 @@ static void list_has_whole_entries_only(void **state)
     assert_false(text_list_has("complaint", ""));
 }
 
+static void like_pattern_escapes_wildcards(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_true(text_like_pattern("50%", true, out, sizeof out));
+    assert_string_equal(out, "%50\\%%");
+    assert_true(text_like_pattern("job_x", false, out, sizeof out));
+    assert_string_equal(out, "job\\_x%");
+    assert_true(text_like_pattern("C:\\d", true, out, sizeof out));
+    assert_string_equal(out, "%C:\\\\d%");
+    assert_true(text_like_pattern("", true, out, sizeof out));
+    assert_string_equal(out, "%%");
+}
+
+static void like_pattern_fits_or_refuses(void **state)
+{
+    (void)state;
+    char out[9];
+    assert_true(text_like_pattern("%%%", true, out, sizeof out)); /* 2 * 3 + 3 */
+    assert_string_equal(out, "%\\%\\%\\%%");
+    assert_false(text_like_pattern("%%%%", true, out, sizeof out));
+    assert_false(text_like_pattern("abcdefgh", false, out, sizeof out));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +262,8 @@ int main(void)
         cmocka_unit_test(trim_keeps_inner_space),
         cmocka_unit_test(trim_of_blank_is_empty),
         cmocka_unit_test(list_has_whole_entries_only),
+        cmocka_unit_test(like_pattern_escapes_wildcards),
+        cmocka_unit_test(like_pattern_fits_or_refuses),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
