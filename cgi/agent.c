@@ -665,6 +665,26 @@ static bool takes_files(const char *action)
            !strcmp(action, "record_confirmation");
 }
 
+/* The free text fields of the actions' forms. */
+static const char *const typed_fields[] = {
+    "body", "reason", "text", "role", "impact", "plan", "steps", "expected", "risks",
+    "old_serial", "new_serial", "name", "note", "suggestions", "unmet_needs", NULL};
+
+/* A refused action's form comes back with what was typed in it (anything
+ * that cannot be shown marked U+FFFD where it was). */
+static void keep_typed(web_t *w, const char *action)
+{
+    for (int i = 0; typed_fields[i]; i++) {
+        const char *v = req_query(w->r, typed_fields[i]);
+        char *marked = v && !text_is_clean_utf8(v, strlen(v)) ? text_mark_controls(v) : NULL;
+        if (v && (marked || text_is_clean_utf8(v, strlen(v))))
+            hdf_set_valuef(w->r->hdf, "Form.%s.value=%s", typed_fields[i], marked ? marked : v);
+        free(marked);
+    }
+    if (action && strlen(action) < 40 && text_is_clean_utf8(action, strlen(action)))
+        hdf_set_value(w->r->hdf, "ActionFailed", action);
+}
+
 static void do_action(web_t *w, const char *arg)
 {
     char number[TN_MAX], where[160];
@@ -673,6 +693,7 @@ static void do_action(web_t *w, const char *arg)
     if (!web_segment(arg, number, sizeof number))
         return agent_error_page(w, 404, "not_found");
     if (!action || !agent_csrf_ok(w)) {
+        keep_typed(w, action);
         hdf_set_value(w->r->hdf, "ActionError", "expired");
         return show_ticket(w, number, 422, false);
     }
@@ -690,9 +711,8 @@ static void do_action(web_t *w, const char *arg)
     uploads_t files = {0};
     if (takes_files(action) && attachment_take(w->d, w->r, &files)) {
         hdf_set_valuef(w->r->hdf, "ActionError=file_%s", files.error);
-        hdf_set_value(w->r->hdf, "Form.body.value", req_query(w->r, "body") ? req_query(w->r, "body") : "");
+        keep_typed(w, action);
         hdf_set_value(w->r->hdf, "ActionFile", files.error_file);
-        hdf_set_value(w->r->hdf, "ActionFailed", action);
         return show_ticket(w, number, files.error[0] == 's' ? 503 : 422, false);
     }
     rc = act(w, id, query_id(w, "version"), action, &files);
