@@ -73,6 +73,17 @@ static long long query_id(web_t *w, const char *name)
     return web_id(v);
 }
 
+/* The id picked in a form's list: 0 when none was ("" or "0"), -1 when what
+ * came is not an id at all (refused as unknown, never read as "none"). */
+static long long chosen_id(web_t *w, const char *name)
+{
+    const char *v = req_query(w->r, name);
+    if (!v || !*v || !strcmp(v, "0"))
+        return 0;
+    long long id = web_id(v);
+    return id > 0 && strspn(v, "0123456789") == strlen(v) ? id : -1;
+}
+
 /* ---- sign-in ---------------------------------------------------------- */
 
 static void show_login(web_t *w, int status, const char *error)
@@ -531,8 +542,8 @@ static int act(web_t *w, long long id, long long version, const char *action,
         const char *reason = text_field(w, "reason", 1000, true);
         if (!reason)
             return TICKET_REASON_REQUIRED;
-        return action[0] == 'a' ? ticket_assign(d, me, id, version, query_id(w, "agent"),
-                                                query_id(w, "team"), reason)
+        return action[0] == 'a' ? ticket_assign(d, me, id, version, chosen_id(w, "agent"),
+                                                chosen_id(w, "team"), reason)
                                 : ticket_hand_back(d, me, id, version, reason);
     }
     if (!strcmp(action, "finding")) {
@@ -632,6 +643,7 @@ static const char *failure_key(int rc)
     case TICKET_BAD_TRANSITION: return "transition";
     case TICKET_REASON_REQUIRED: return "reason";
     case TICKET_NO_SUCH_AGENT: return "no_agent";
+    case TICKET_NO_SUCH_TEAM: return "no_team";
     case TICKET_EVIDENCE_REQUIRED: return "evidence";
     case TICKET_INVALID: return "invalid";
     case TICKET_NOT_FOUND: return "not_found";

@@ -170,6 +170,8 @@ static int apply_assign(desk_t *d, ticket_t *t, void *arg, time_t now)
     if (x->target_agent && db_row(&d->db, sql_agent_active, "i", "s", x->target_agent, name,
                                   sizeof name) != 1)
         return TICKET_NO_SUCH_AGENT;
+    if (team && !catalog_team_by_id(&d->catalog, team))
+        return TICKET_NO_SUCH_TEAM;
     if (x->target_agent && !team && db_row(&d->db, sql_agent_team, "i", "i", x->target_agent,
                                            &team) < 0)
         return TICKET_ERR;

@@ -27,6 +27,7 @@ enum {
     TICKET_REASON_REQUIRED = -11,
     TICKET_NO_SUCH_AGENT = -12,
     TICKET_EVIDENCE_REQUIRED = -13, /* a recorded confirmation without its copy or note */
+    TICKET_NO_SUCH_TEAM = -14,      /* not an active team of the catalogue */
 };
 
 #define ACCEPT_MINUTES_DEFAULT 30
@@ -37,7 +38,8 @@ bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t);
 
 int ticket_claim(desk_t *d, const agent_t *a, long long id, long long version);
 int ticket_accept(desk_t *d, const agent_t *a, long long id, long long version);
-/* Assigns to an agent (0: none) and/or a team (0: keep). */
+/* Assigns to an agent (0: none) and/or a team (0: keep): TICKET_NO_SUCH_AGENT
+ * or TICKET_NO_SUCH_TEAM when either is not an active one. */
 int ticket_assign(desk_t *d, const agent_t *a, long long id, long long version,
                   long long to_agent, long long to_team, const char *reason);
 int ticket_hand_back(desk_t *d, const agent_t *a, long long id, long long version,

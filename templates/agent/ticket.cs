@@ -167,9 +167,9 @@
     <div class="pop">
     <?cs call:act_form("assign") ?>
       <label for="as-agent"><?cs var:L.Agent.Action.Agent ?></label>
-      <select id="as-agent" name="agent"><option value="0">—</option><?cs each:a = Agents ?><option value="<?cs var:a.id ?>"><?cs var:a.name ?></option><?cs /each ?></select>
+      <select id="as-agent" name="agent"><option value="0">—</option><?cs each:a = Agents ?><option value="<?cs var:a.id ?>"<?cs if:ActionFailed == "assign" && Query.agent == a.id ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select>
       <label for="as-team"><?cs var:L.Agent.Action.Team ?></label>
-      <select id="as-team" name="team"><option value="0">—</option><?cs each:t = Catalog.Teams ?><option value="<?cs var:t.id ?>"><?cs var:t.name ?></option><?cs /each ?></select>
+      <select id="as-team" name="team"<?cs if:ActionError == "no_team" ?> aria-invalid="true"<?cs /if ?>><option value="0">—</option><?cs each:t = Catalog.Teams ?><option value="<?cs var:t.id ?>"<?cs if:ActionFailed == "assign" && Query.team == t.id ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?></select>
       <label for="as-reason"><?cs var:L.Agent.Action.Reason ?></label>
       <input id="as-reason" name="reason" required value="<?cs if:ActionFailed == "assign" ?><?cs var:Form.reason.value ?><?cs /if ?>">
       <button type="submit"><?cs var:L.Agent.Action.assign ?></button>
