@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <sodium.h>
 
@@ -36,7 +37,9 @@ typedef struct call {
     desk_t *d;
     apikey_t key;
     json_t *body;
-    char why[160]; /* why member() refused a value */
+    unsigned char body_hash[SUBMIT_HASH_LEN]; /* of the body with its keys sorted */
+    char bad[80];                             /* the first refused member, "" when none */
+    char why[200];                            /* what is wrong with it */
 } call_t;
 
 static void respond(call_t *c, int status, json_t *doc)
@@ -69,69 +72,123 @@ static json_t *time_json(time_t t)
     return json_string(buf);
 }
 
-/* Why a value of the API was refused, in words, for a field error key of
- * field_check (form.h). */
-static const char *refusal(const char *key)
-{
-    static const char *const words[][2] = {
-        {"required", "is required"},
-        {"encoding", "is not valid UTF-8"},
-        {"control", "contains a NUL (\\u0000) or another control character"},
-        {"one_line", "must be a single line"},
-        {"invalid_email", "is not an e-mail address"},
-        {"invalid_phone", "is not a phone number (digits, + - ( ) and spaces)"},
-        {"invalid_number", "is not a number"},
-        {"invalid_date", "is not a date (YYYY-MM-DD)"},
-        {"invalid_datetime", "is not a date and time (YYYY-MM-DDTHH:MM)"},
-        {"invalid_choice", "is not one of the field's choices"},
-    };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (!strcmp(key, words[i][0]))
-            return words[i][1];
-    return "is not valid";
-}
+/* What each refusal of a value says: field_check's error keys (form.h)
+ * and the API's own. */
+static const char *const refusals[][2] = {
+    {"type", "must be a string"},
+    {"encoding", "is not valid UTF-8"},
+    {"control", "contains a NUL (\\u0000) or another control character"},
+    {"blank", "must not be only white space"},
+    {"padded", "must not begin or end with white space"},
+    {"required", "is required"},
+    {"one_line", "must be a single line"},
+    {"invalid_email", "is not an e-mail address"},
+    {"invalid_phone", "is not a phone number (digits, + - ( ) and spaces)"},
+    {"invalid_number", "is not a number"},
+    {"invalid_date", "is not a date (YYYY-MM-DD)"},
+    {"invalid_datetime", "is not a date and time (YYYY-MM-DDTHH:MM)"},
+    {"invalid_choice", "is not one of the field's choices"},
+    {"not_object", "must be an object"},
+};
 
-/* Refuses the request for the value of field: 422 with its name. */
-static void refuse_value(call_t *c, const char *field, const char *why)
+/* Records the first refused member (have: its length in characters, for
+ * "too_long"); returns NULL for the caller to return. */
+static const char *refuse(call_t *c, const char *field, const char *key, int max_chars,
+                          size_t have)
 {
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s %s", field, why);
-    fail(c, 422, "invalid_value", msg, field);
-}
-
-/* A string member: NULL when absent or empty. When it is present but not a
- * string, not clean UTF-8 or longer than max characters, the first such
- * member is named in *bad and why in c->why. Nothing is ever cut. */
-static const char *member(call_t *c, json_t *obj, const char *name, int max, const char **bad)
-{
-    json_t *v = json_object_get(obj, name);
-    if (!v || json_is_null(v) || *bad)
+    if (*c->bad)
         return NULL;
-    const char *s = json_string_value(v);
-    size_t len = s ? json_string_length(v) : 0;
-    if (!s)
-        snprintf(c->why, sizeof c->why, "must be a string");
-    else if (!text_is_utf8(s, len))
-        snprintf(c->why, sizeof c->why, "%s", refusal("encoding"));
-    else if (!text_is_clean_utf8(s, len))
-        snprintf(c->why, sizeof c->why, "%s", refusal("control"));
-    else if (max && text_chars(s) > (size_t)max)
-        snprintf(c->why, sizeof c->why, "is longer than %d characters (it has %zu)", max,
-                 text_chars(s));
-    else
-        return *s ? s : NULL;
-    *bad = name;
+    snprintf(c->bad, sizeof c->bad, "%s", field);
+    if (!strcmp(key, "too_long")) {
+        snprintf(c->why, sizeof c->why, "%s is longer than %d characters (it has %zu)", field,
+                 max_chars, have);
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++)
+        if (!strcmp(key, refusals[i][0])) {
+            snprintf(c->why, sizeof c->why, "%s %s", field, refusals[i][1]);
+            return NULL;
+        }
+    snprintf(c->why, sizeof c->why, "%s is not valid", field);
     return NULL;
 }
 
-/* Checks v against rule (the same checks as the forms, on a copy: the
- * check trims); NULL when it passes, else the error key. */
-static const char *check_rule(const form_field_t *rule, const char *v)
+/* "impact must be one of company, department, individual, none". */
+static const char *choices_refused(call_t *c, const char *field, const form_field_t *rule)
 {
-    char *copy = strdup(v ? v : "");
-    const char *err = copy ? field_check(rule, copy) : "encoding";
+    snprintf(c->bad, sizeof c->bad, "%s", field);
+    size_t len = (size_t)snprintf(c->why, sizeof c->why, "%s must be one of", field);
+    for (int i = 0; rule->choices[i] && len < sizeof c->why; i++)
+        len += (size_t)snprintf(c->why + len, sizeof c->why - len, "%s %s", i ? "," : "",
+                                rule->choices[i]);
+    return NULL;
+}
+
+/* The string member name of obj checked by rule (lib/form.h) as it will be
+ * stored: NULL when absent, null or "". Free text loses the white space
+ * around it (the trimmed text replaces the member, so what was checked is
+ * what is stored); a code, address, number or date (or any member when
+ * exact) must come without any. Nothing is ever cut. field names the
+ * member in errors. */
+static const char *value(call_t *c, json_t *obj, const char *name, const char *field,
+                         const form_field_t *rule, bool exact)
+{
+    json_t *v = json_object_get(obj, name);
+    if (*c->bad || !v || json_is_null(v))
+        return NULL;
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    if (!s)
+        return refuse(c, field, "type", 0, 0);
+    if (!text_is_utf8(s, n))
+        return refuse(c, field, "encoding", 0, 0);
+    if (!text_is_clean_utf8(s, n))
+        return refuse(c, field, "control", 0, 0);
+    if (!n)
+        return NULL;
+    char *copy = strdup(s);
+    if (!copy)
+        abort();
+    text_trim(copy);
+    bool text = rule->type == FT_TEXT || rule->type == FT_LONGTEXT;
+    const char *err = !*copy                                ? "blank"
+                      : strcmp(copy, s) && (exact || !text) ? "padded"
+                                                            : field_check(rule, copy);
+    size_t have = text_chars(copy);
+    if (!err && strcmp(copy, s))
+        json_string_set(v, copy);
     free(copy);
-    return err;
+    if (err && !strcmp(err, "invalid_choice") && rule->choices)
+        return choices_refused(c, field, rule);
+    if (err)
+        return refuse(c, field, err, rule->max_chars, have);
+    s = json_string_value(v);
+    return *s ? s : NULL;
+}
+
+/* A catalogue code (category, priority, status): exactly as listed. */
+static const char *code(call_t *c, json_t *obj, const char *name)
+{
+    static const form_field_t rule = {"code", FT_TEXT, false, 40, NULL};
+    return value(c, obj, name, name, &rule, true);
+}
+
+/* The member name when it is an object (or absent: NULL); anything else is
+ * refused. */
+static json_t *object(call_t *c, json_t *obj, const char *name)
+{
+    json_t *v = json_object_get(obj, name);
+    if (v && !json_is_null(v) && !json_is_object(v))
+        refuse(c, name, "not_object", 0, 0);
+    return json_is_object(v) ? v : NULL;
+}
+
+static bool refused(call_t *c)
+{
+    if (!*c->bad)
+        return false;
+    fail(c, 422, "invalid_value", c->why, c->bad);
+    return true;
 }
 
 typedef struct required_check {
@@ -151,34 +208,52 @@ static bool missing(call_t *c, const required_check_t *req, int n)
     return false;
 }
 
-/* The category's own fields from "fields"; -1 with the field in *bad and
- * the reason in c->why when one is refused. */
-static int category_values(call_t *c, const category_t *k, json_t *fields, field_value_t *out,
-                           const char **bad)
+/* The category's own fields (fields.NAME), each by its rule; -1 when one is
+ * refused (c->bad). */
+static int category_values(call_t *c, const category_t *k, json_t *fields, field_value_t *out)
 {
     int n = 0;
     for (int i = 0; i < k->nfields && n < MAX_VALUES; i++) {
         const cat_field_t *f = &k->fields[i];
-        const char *v = member(c, fields, f->name, f->form.max_chars, bad);
-        if (*bad)
+        char field[80];
+        snprintf(field, sizeof field, "fields.%s", f->name);
+        const char *v = fields ? value(c, fields, f->name, field, &f->form, false) : NULL;
+        if (!v && f->form.required)
+            refuse(c, field, "required", 0, 0);
+        if (*c->bad)
             return -1;
-        const char *err = check_rule(&f->form, v);
-        if (err) {
-            *bad = f->name;
-            snprintf(c->why, sizeof c->why, "%s", refusal(err));
-            return -1;
-        }
         out[n++] = (field_value_t){f->id, v};
     }
     return n;
 }
 
-/* "impact must be one of company, department, individual, none". */
-static void choices_hint(const form_field_t *f, char *out, size_t cap)
+/* The Idempotency-Key header: true when absent or usable (submit key
+ * written), false after refusing it. */
+static bool idempotency_key(call_t *c, char *submit_key, size_t cap)
 {
-    size_t len = (size_t)snprintf(out, cap, "must be one of");
-    for (int i = 0; f->choices[i] && len < cap; i++)
-        len += (size_t)snprintf(out + len, cap - len, "%s %s", i ? "," : "", f->choices[i]);
+    const char *idem = req_env(c->r, "HTTP_IDEMPOTENCY_KEY");
+    if (!idem || !*idem) {
+        char random[TOKEN_TEXT_LEN + 1];
+        token_new(random);
+        snprintf(submit_key, cap, "gen:%s", random);
+        return true;
+    }
+    if (strlen(idem) > 128 || !text_is_clean_utf8(idem, strlen(idem)) || strpbrk(idem, "\t\r\n")) {
+        fail(c, 400, "bad_idempotency_key",
+             "Idempotency-Key must be 1 to 128 bytes of UTF-8 without control characters",
+             "Idempotency-Key");
+        return false;
+    }
+    snprintf(submit_key, cap, "api:%lld:%s", c->key.id, idem);
+    return true;
+}
+
+/* A field every ticket carries, by its rule (ticket_fields.h): the member
+ * name of obj, field in errors (customer.email). */
+static const char *common(call_t *c, json_t *obj, const char *name, const char *field,
+                          const char *rule)
+{
+    return value(c, obj, name, field, ticket_field(rule), false);
 }
 
 /* The common fields (lib/commonfield.h) as the category asks for them: a
@@ -191,18 +266,11 @@ static bool common_values(call_t *c, json_t *b, ticket_new_t *t)
     const char *v[COMMON_COUNT] = {0};
     int n = common_rules(t->category->common, true, rules);
     for (int i = 0; i < n; i++) {
-        const char *bad = NULL;
-        const char *given = member(c, b, rules[i].name, rules[i].max_chars, &bad);
-        const char *err = given ? check_rule(&rules[i], given) : NULL;
-        char msg[160];
-        if (bad)
-            return refuse_value(c, bad, c->why), false;
-        if (err && rules[i].type == FT_CHOICE)
-            choices_hint(&rules[i], msg, sizeof msg);
-        if (err)
-            return refuse_value(c, rules[i].name, rules[i].type == FT_CHOICE ? msg : refusal(err)),
-                   false;
+        const char *given = value(c, b, rules[i].name, rules[i].name, &rules[i], false);
+        if (refused(c))
+            return false;
         if (!given && rules[i].required) {
+            char msg[160];
             snprintf(msg, sizeof msg, "%s is required for category %s", rules[i].name,
                      t->category->code);
             return fail(c, 400, "missing_field", msg, rules[i].name), false;
@@ -224,22 +292,21 @@ static bool common_values(call_t *c, json_t *b, ticket_new_t *t)
 static void create_ticket(call_t *c, const char *arg)
 {
     (void)arg;
-    json_t *b = c->body, *cust = json_object_get(b, "customer");
-    const char *bad = NULL;
+    json_t *b = c->body;
     ticket_new_t t = {0};
-    json_t *obj = json_is_object(cust) ? cust : b;
-    /* the limits of the portal form, in characters (ticket_fields.h) */
-    t.subject = member(c, b, "subject", ticket_field_max("subject"), &bad);
-    t.description = member(c, b, "description", ticket_field_max("description"), &bad);
-    t.contact_name = member(c, obj, "name", ticket_field_max("contact_name"), &bad);
-    t.email = member(c, obj, "email", ticket_field_max("email"), &bad);
-    t.phone = member(c, obj, "phone", ticket_field_max("phone"), &bad);
-    t.organisation = member(c, obj, "organisation", ticket_field_max("organisation"), &bad);
-    const char *category = member(c, b, "category", 40, &bad);
-    const char *priority = member(c, b, "priority", 40, &bad);
-    const char *idem = req_env(c->r, "HTTP_IDEMPOTENCY_KEY");
-    if (bad)
-        return refuse_value(c, bad, c->why);
+    json_t *cust = object(c, b, "customer"), *obj = cust ? cust : b;
+    /* the portal form's rules, limits in characters (ticket_fields.h) */
+    t.subject = common(c, b, "subject", "subject", "subject");
+    t.description = common(c, b, "description", "description", "description");
+    t.contact_name = common(c, obj, "name", "customer.name", "contact_name");
+    t.email = common(c, obj, "email", "customer.email", "email");
+    t.phone = common(c, obj, "phone", "customer.phone", "phone");
+    t.organisation = common(c, obj, "organisation", "customer.organisation", "organisation");
+    const char *category = code(c, b, "category");
+    const char *priority = code(c, b, "priority");
+    json_t *fields = object(c, b, "fields");
+    if (refused(c))
+        return;
     required_check_t req[] = {{"subject", t.subject}, {"description", t.description},
                               {"category", category}, {"customer.name", t.contact_name}};
     if (missing(c, req, 4))
@@ -252,36 +319,30 @@ static void create_ticket(call_t *c, const char *arg)
         return fail(c, 422, "invalid_value", "unknown category", "category");
     if (priority && !(t.priority = catalog_priority(&c->d->catalog, priority)))
         return fail(c, 422, "invalid_value", "unknown priority", "priority");
-    form_field_t rule_email = *ticket_field("email");
-    rule_email.required = false;
-    if (check_rule(&rule_email, t.email))
-        return fail(c, 422, "invalid_value", "not an email address", "customer.email");
     if (!common_values(c, b, &t))
         return;
     field_value_t values[MAX_VALUES];
-    json_t *fields = json_object_get(b, "fields"), *none = NULL;
-    if (!json_is_object(fields))
-        fields = none = json_object();
-    int n = category_values(c, t.category, fields, values, &bad);
-    json_decref(none);
-    if (n < 0) {
-        char field[64];
-        snprintf(field, sizeof field, "fields.%s", bad);
-        return refuse_value(c, field, c->why);
-    }
+    int n = category_values(c, t.category, fields, values);
+    if (refused(c))
+        return;
     t.values = values;
     t.nvalues = n;
     t.channel = catalog_channel(&c->d->catalog, "api");
     t.language = "zh";
     t.actor = (actor_t){.type = "api", .api_key_id = c->key.id, .name = c->key.label};
-    char submit_key[256], random[TOKEN_TEXT_LEN + 1];
-    if (idem && *idem && strlen(idem) <= 128 && text_is_clean_utf8(idem, strlen(idem)))
-        snprintf(submit_key, sizeof submit_key, "api:%lld:%s", c->key.id, idem);
-    else
-        token_new(random), snprintf(submit_key, sizeof submit_key, "gen:%s", random);
+    char submit_key[256];
+    if (!idempotency_key(c, submit_key, sizeof submit_key))
+        return;
     t.submit_key = submit_key;
+    t.request_hash = c->body_hash;
     ticket_receipt_t rec;
-    if (ticket_create(c->d, &t, &rec) != TICKET_OK)
+    int rc = ticket_create(c->d, &t, &rec);
+    if (rc == TICKET_KEY_REUSED)
+        return fail(c, 422, "idempotency_key_reused",
+                    "this Idempotency-Key was used with another request; use a new key for a "
+                    "different ticket",
+                    "Idempotency-Key");
+    if (rc != TICKET_OK)
         return fail(c, 503, "unavailable", "the ticket could not be saved; nothing was stored, try again", NULL);
     char link[512];
     snprintf(link, sizeof link, "%s/t/%s", c->d->base_url, rec.follow_token);
@@ -366,16 +427,16 @@ static void add_comment(call_t *c, const char *arg)
 {
     char number[TN_MAX];
     ticket_t t;
-    const char *bad = NULL;
     if (!path_number(arg, number, sizeof number))
         return fail(c, 404, "not_found", "no such ticket", NULL);
     if (!visible_ticket(c, number, &t))
         return;
-    const char *body = member(c, c->body, "body", 20000, &bad);
+    static const form_field_t rule = {"body", FT_LONGTEXT, true, 20000, NULL};
+    const char *body = value(c, c->body, "body", "body", &rule, false);
     long long id = t.id;
     ticket_free(&t);
-    if (bad)
-        return refuse_value(c, bad, c->why);
+    if (refused(c))
+        return;
     required_check_t req[] = {{"body", body}};
     if (missing(c, req, 1))
         return;
@@ -496,12 +557,12 @@ static void download_attachment(call_t *c, const char *arg)
 static void update_ticket(call_t *c, const char *number)
 {
     ticket_t t;
-    const char *bad = NULL;
-    const char *status = member(c, c->body, "status", 40, &bad);
-    const char *priority = member(c, c->body, "priority", 40, &bad);
-    const char *reason = member(c, c->body, "reason", 2000, &bad);
-    if (bad)
-        return refuse_value(c, bad, c->why);
+    static const form_field_t r_reason = {"reason", FT_LONGTEXT, false, 2000, NULL};
+    const char *status = code(c, c->body, "status");
+    const char *priority = code(c, c->body, "priority");
+    const char *reason = value(c, c->body, "reason", "reason", &r_reason, false);
+    if (refused(c))
+        return;
     if (!status && !priority)
         return fail(c, 400, "missing_field", "status or priority is required", "status");
     int to = status ? ticket_status_parse(status) : 0;
@@ -563,10 +624,35 @@ static bool authenticate(call_t *c)
     return false;
 }
 
+/* application/json, with no charset or UTF-8 (RFC 8259 allows no other). */
+static bool json_content_type(const char *ct)
+{
+    size_t n = ct ? strcspn(ct, ";") : 0;
+    while (n && (ct[n - 1] == ' ' || ct[n - 1] == '\t'))
+        n--;
+    if (n != 16 || strncasecmp(ct, "application/json", 16) != 0)
+        return false;
+    for (const char *p = strchr(ct, ';'); p; p = strchr(p, ';')) {
+        p += 1 + strspn(p + 1, " \t");
+        size_t len = strcspn(p, "; \t");
+        const char *v = p + 8;
+        if (len >= 8 && !strncasecmp(p, "charset=", 8) &&
+            !(len == 13 && !strncasecmp(v, "utf-8", 5)) &&
+            !(len == 15 && !strncasecmp(v, "\"utf-8\"", 7)))
+            return false;
+    }
+    return true;
+}
+
 static bool parse_body(call_t *c, const char *method)
 {
     if (strcmp(method, "POST") != 0 && strcmp(method, "PATCH") != 0)
         return true;
+    if (!json_content_type(req_env(c->r, "CONTENT_TYPE"))) {
+        fail(c, 415, "unsupported_media_type",
+             "send the body as JSON with Content-Type: application/json", NULL);
+        return false;
+    }
     char *raw;
     size_t len;
     int st = req_read_body(c->r, c->d->max_body, &raw, &len);
@@ -584,6 +670,13 @@ static bool parse_body(call_t *c, const char *method)
         fail(c, 400, "bad_json", msg, NULL);
         return false;
     }
+    /* what an Idempotency-Key is held to: the members, whatever their order */
+    char *canonical = json_dumps(c->body, JSON_COMPACT | JSON_SORT_KEYS);
+    if (!canonical)
+        abort();
+    crypto_generichash(c->body_hash, sizeof c->body_hash, (const unsigned char *)canonical,
+                       strlen(canonical), NULL, 0);
+    free(canonical);
     return true;
 }
 

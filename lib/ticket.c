@@ -16,7 +16,8 @@
 #include "tags.h"
 #include "ticket_internal.h"
 
-static const char sql_by_submit[] = "SELECT id, number FROM tickets WHERE submit_key = ?";
+static const char sql_by_submit[] =
+    "SELECT id, number, submit_hash FROM tickets WHERE submit_key = ?";
 static const char sql_find_contact[] =
     "SELECT customer_id FROM customer_contacts WHERE kind = ? AND value_bidx IN " SECRET_LOOKUP_IN
     " ORDER BY id LIMIT 1";
@@ -36,14 +37,15 @@ static const char sql_bump_counter[] =
     " ON DUPLICATE KEY UPDATE serial = LAST_INSERT_ID(serial + 1)";
 static const char sql_set_number[] = "UPDATE tickets SET number = ? WHERE id = ?";
 static const char sql_insert_ticket[] =
-    "INSERT INTO tickets (number, follow_hash, submit_key, status, channel_id, category_id,"
+    "INSERT INTO tickets (number, follow_hash, submit_key, submit_hash, status, channel_id,"
+    " category_id,"
     " priority_id, customer_id, organisation_id, contact_name, contact_email_sealed,"
     " contact_phone_sealed, preferred_contact, language, subject, description, product,"
     " product_version, serial_number, impact, tried, error_message, keywords, started_at,"
     " expected_at, team_id, created_by_agent_id, created_by_api_key_id, created_at, updated_at,"
     " classify_due_at, first_response_due_at, first_response_warn_at, resolution_due_at,"
     " resolution_warn_at, next_due_at, next_alert_at)"
-    " VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
     " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_insert_value[] =
     "INSERT INTO ticket_field_values (ticket_id, field_id, value) VALUES (?, ?, ?)";
@@ -272,8 +274,9 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
     time_t alert = earliest(earliest(due.classify, due.first_response_warn),
                             earliest(due.resolution_warn, due.resolution));
     int rc = db_exec(
-        &d->db, sql_insert_ticket, "sbsiiiijsbbsssssssssssttjjjttttttttt", out->number, follow,
-        sizeof follow, in->submit_key, in->channel->id, in->category->id, p->id, cust, org,
+        &d->db, sql_insert_ticket, "sbsbiiiijsbbsssssssssssttjjjttttttttt", out->number, follow,
+        sizeof follow, in->submit_key, in->request_hash,
+        in->request_hash ? (size_t)SUBMIT_HASH_LEN : 0, in->channel->id, in->category->id, p->id, cust, org,
         in->contact_name, in->email ? email : NULL, elen, in->phone ? phone : NULL, plen,
         in->preferred_contact ? in->preferred_contact : "any",
         in->language ? in->language : "zh", in->subject, in->description,
@@ -354,11 +357,18 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
     return rc;
 }
 
+/* 1 when the submit key already made a ticket (out), 0 when not, 2 when it
+ * made one from another request, <0 on error. */
 static int find_duplicate(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
 {
-    int rc = db_row(&d->db, sql_by_submit, "s", "is", in->submit_key, &out->id, out->number,
-                    sizeof out->number);
+    unsigned char hash[SUBMIT_HASH_LEN];
+    size_t hlen = 0;
+    int rc = db_row(&d->db, sql_by_submit, "s", "isb", in->submit_key, &out->id, out->number,
+                    sizeof out->number, hash, sizeof hash, &hlen);
     out->duplicate = rc == 1;
+    if (rc == 1 && in->request_hash && hlen == SUBMIT_HASH_LEN &&
+        sodium_memcmp(hash, in->request_hash, SUBMIT_HASH_LEN) != 0)
+        return 2;
     return rc;
 }
 
@@ -375,14 +385,15 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
     ticket_follow_token(d, in->submit_key, out->follow_token);
     int rc = find_duplicate(d, in, out);
     if (rc != 0)
-        return rc == 1 ? TICKET_OK : TICKET_ERR;
+        return rc == 1 ? TICKET_OK : rc == 2 ? TICKET_KEY_REUSED : TICKET_ERR;
     for (int attempt = 0; attempt < 5; attempt++) {
         rc = create_once(d, in, p, out);
         if (rc == DB_OK)
             return TICKET_OK;
         /* a double submission racing this one won: answer with its ticket */
-        if (rc == DB_DUP && find_duplicate(d, in, out) == 1)
-            return TICKET_OK;
+        int dup = rc == DB_DUP ? find_duplicate(d, in, out) : 0;
+        if (dup >= 1)
+            return dup == 1 ? TICKET_OK : TICKET_KEY_REUSED;
         if (rc != DB_DEADLOCK && rc != DB_DUP)
             break;
     }

@@ -18,6 +18,7 @@ enum {
     TICKET_BAD_TRANSITION = -3,
     TICKET_CONFLICT = -4,  /* changed by someone else since it was read */
     TICKET_INVALID = -5,   /* a value outside what the catalogue allows */
+    TICKET_KEY_REUSED = -6, /* the submit key came before with another request */
 };
 
 typedef struct actor {
@@ -40,12 +41,16 @@ typedef struct ticket_new {
     const char *keywords, *preferred_contact, *language;
     time_t started_at, expected_at;
     const char *submit_key; /* idempotency key; the same key gives the same ticket */
+    const unsigned char *request_hash; /* SUBMIT_HASH_LEN bytes, or NULL: when given, the
+                                          same key with another hash is TICKET_KEY_REUSED */
     long long customer_id;  /* a known customer (agent intake); 0: find or create */
     actor_t actor;
     const field_value_t *values;
     int nvalues;
     const uploads_t *files; /* stored attachments to record with it, or NULL */
 } ticket_new_t;
+
+#define SUBMIT_HASH_LEN 32
 
 typedef struct ticket_receipt {
     long long id;
@@ -86,7 +91,8 @@ const priority_t *ticket_initial_priority(const desk_t *d, const category_t *cat
 void ticket_follow_token(const desk_t *d, const char *submit_key,
                          char out[TOKEN_TEXT_LEN + 1]);
 
-/* TICKET_INVALID when a given customer_id, channel or category is unknown. */
+/* TICKET_INVALID when a given customer_id, channel or category is unknown;
+ * TICKET_KEY_REUSED when the submit key made a ticket from another request. */
 int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out);
 /* Loads by number or by follow token; free with ticket_free(). */
 int ticket_by_number(desk_t *d, const char *number, ticket_t *t);
