@@ -1,8 +1,9 @@
 /* admin_api_keys: the keys other systems use on /api/v1 (lib/apikey.h).
  *
  *   GET  /admin/api-keys               the list (newest first, keyset pages)
- *   POST /admin/api-keys               create: label + scope; the key text
- *                                      is shown in this one answer only
+ *   POST /admin/api-keys               create: label, scope and whether it
+ *                                      may set priorities (priority:set); the
+ *                                      key text is shown in this one answer only
  *   GET  /admin/api-keys/ID/revoke     "are you sure?"
  *   POST /admin/api-keys/ID/revoke     revoke (the API answers 401 from then on) */
 #include "admin.h"
@@ -20,6 +21,7 @@ static const char *const scopes[] = {"own", "all", NULL};
 static const form_field_t create_fields[] = {
     {"label", FT_TEXT, true, 100, NULL},
     {"scope", FT_CHOICE, true, 0, scopes},
+    {"set_priority", FT_BOOL, false, 0, NULL},
 };
 #define NCREATE ((int)(sizeof create_fields / sizeof *create_fields))
 
@@ -32,7 +34,8 @@ static void add_key(const apikey_info_t *k, void *ctx)
     hdf_set_valuef(h, "Keys.%d.id=%lld", i, k->id);
     hdf_set_valuef(h, "Keys.%d.label=%s", i, k->label);
     hdf_set_valuef(h, "Keys.%d.prefix=%s", i, k->prefix);
-    hdf_set_valuef(h, "Keys.%d.scope=%s", i, k->all_tickets ? "all" : "own");
+    hdf_set_valuef(h, "Keys.%d.scope=%s", i, k->may.all_tickets ? "all" : "own");
+    hdf_set_valuef(h, "Keys.%d.set_priority=%d", i, k->may.set_priority);
     hdf_set_valuef(h, "Keys.%d.state=%s", i, k->revoked_at ? "revoked" : "active");
     snprintf(key, sizeof key, "Keys.%d.created", i);
     view_set_time(h, key, k->created_at);
@@ -79,18 +82,20 @@ static void do_create(web_t *w, const char *arg)
         return show(w, 422);
     }
     const char *label = form_value(h, "label"), *scope = form_value(h, "scope");
-    bool all = strcmp(scope, "all") == 0;
+    apikey_grants_t may = {strcmp(scope, "all") == 0, form_value(h, "set_priority") != NULL};
     char text[APIKEY_TEXT_LEN + 1];
     json_t *c = audit_changes();
     int rc = db_begin(&w->d->db);
     if (rc == DB_OK)
-        rc = apikey_create(w->d, label, all, text) ? DB_ERR : DB_OK;
+        rc = apikey_create(w->d, label, &may, text) ? DB_ERR : DB_OK;
     long long id = (long long)w->d->db.last_id;
     if (rc == DB_OK) {
         char prefix[9];
         snprintf(prefix, sizeof prefix, "%.8s", text);
         audit_str(c, "label", NULL, label);
         audit_str(c, "scope", NULL, scope);
+        if (may.set_priority)
+            audit_str(c, "grants", NULL, APIKEY_GRANT_SET_PRIORITY);
         audit_str(c, "prefix", NULL, prefix);
         rc = admin_audit_id(w, "api_key", id, label, "create", c);
     }
@@ -109,6 +114,7 @@ static void do_create(web_t *w, const char *arg)
     hdf_set_value(h, "NewKey.text", text);
     hdf_set_value(h, "NewKey.label", label);
     hdf_set_value(h, "Form.label.value", "");
+    hdf_set_value(h, "Form.set_priority.value", "");
     sodium_memzero(text, sizeof text);
     show(w, 201);
 }
@@ -136,7 +142,8 @@ static void page_revoke(web_t *w, const char *arg)
     hdf_set_valuef(h, "Confirm.id=%lld", k.id);
     hdf_set_value(h, "Confirm.label", k.label);
     hdf_set_value(h, "Confirm.prefix", k.prefix);
-    hdf_set_value(h, "Confirm.scope", k.all_tickets ? "all" : "own");
+    hdf_set_value(h, "Confirm.scope", k.may.all_tickets ? "all" : "own");
+    hdf_set_int_value(h, "Confirm.set_priority", k.may.set_priority);
     hdf_set_int_value(h, "Confirm.revoked", k.revoked_at != 0);
     admin_render(w, "admin/api_keys.cs", "api_keys");
 }

@@ -26,6 +26,7 @@
 #include "customer.h"
 #include "log.h"
 #include "outbox.h"
+#include "priority_request.h"
 #include "progress.h"
 #include "queue.h"
 #include "survey.h"
@@ -336,9 +337,6 @@ static const char sql_collaborators[] =
     " WHERE c.ticket_id = ? ORDER BY c.added_at";
 static const char sql_agents[] =
     "SELECT id, name, role FROM agents WHERE active = 1 ORDER BY name LIMIT 500";
-static const char sql_pending_requests[] =
-    "SELECT r.id, r.to_priority_id, r.reason, a.name FROM priority_requests r"
-    " JOIN agents a ON a.id = r.requested_by WHERE r.ticket_id = ? AND r.state = 'pending'";
 
 static void set_list(web_t *w, const char *sql, long long arg, const char *key)
 {
@@ -355,21 +353,30 @@ static void set_list(web_t *w, const char *sql, long long arg, const char *key)
     db_done(st);
 }
 
+/* Requests.N.*: a pending priority request, on the ticket page and the
+ * approvals list. */
+static void add_request(const priority_request_t *r, void *ctx)
+{
+    web_t *w = ctx;
+    HDF *h = w->r->hdf;
+    int i = hdf_get_int_value(h, "RequestCount", 0);
+    char key[48];
+    hdf_set_valuef(h, "Requests.%d.id=%lld", i, r->id);
+    hdf_set_valuef(h, "Requests.%d.number=%s", i, r->number);
+    hdf_set_valuef(h, "Requests.%d.subject=%s", i, r->subject);
+    hdf_set_valuef(h, "Requests.%d.from=%s", i, priority_code(w, r->from_priority_id));
+    hdf_set_valuef(h, "Requests.%d.to=%s", i, priority_code(w, r->to_priority_id));
+    hdf_set_valuef(h, "Requests.%d.reason=%s", i, r->reason);
+    hdf_set_valuef(h, "Requests.%d.by=%s", i, r->by);
+    hdf_set_valuef(h, "Requests.%d.api=%d", i, r->by_api);
+    snprintf(key, sizeof key, "Requests.%d.at", i);
+    view_set_time(h, key, r->created_at);
+    hdf_set_int_value(h, "RequestCount", i + 1);
+}
+
 static void set_requests(web_t *w, long long ticket)
 {
-    MYSQL_STMT *st = db_query(&w->d->db, sql_pending_requests, "i", ticket);
-    if (!st)
-        return;
-    long long id, to;
-    char reason[4001], by[401];
-    for (int i = 0; db_fetch(st, "iiss", &id, &to, reason, sizeof reason, by, sizeof by) == 1;
-         i++) {
-        hdf_set_valuef(w->r->hdf, "Requests.%d.id=%lld", i, id);
-        hdf_set_valuef(w->r->hdf, "Requests.%d.to=%s", i, priority_code(w, to));
-        hdf_set_valuef(w->r->hdf, "Requests.%d.reason=%s", i, reason);
-        hdf_set_valuef(w->r->hdf, "Requests.%d.by=%s", i, by);
-    }
-    db_done(st);
+    priority_requests_pending(w->d, ticket, 50, add_request, w);
 }
 
 static void set_ticket_fields(web_t *w, const ticket_t *t)
@@ -763,37 +770,13 @@ static void page_file(web_t *w, const char *arg)
 
 /* ---- approvals ---------------------------------------------------------- */
 
-static const char sql_all_pending[] =
-    "SELECT r.id, t.number, t.subject, r.from_priority_id, r.to_priority_id, r.reason, a.name,"
-    " r.created_at FROM priority_requests r JOIN tickets t ON t.id = r.ticket_id"
-    " JOIN agents a ON a.id = r.requested_by WHERE r.state = 'pending' ORDER BY r.id LIMIT 200";
-
 static void page_approvals(web_t *w, const char *arg)
 {
     (void)arg;
     if (!agent_is_supervisor(ME(w)))
         return agent_error_page(w, 403, "forbidden");
-    MYSQL_STMT *st = db_query(&w->d->db, sql_all_pending, "");
-    if (!st)
+    if (priority_requests_pending(w->d, 0, 200, add_request, w) < 0)
         return agent_error_page(w, 503, "unavailable");
-    long long id, from, to;
-    char number[TN_MAX], subject[801], reason[4001], by[401];
-    time_t at;
-    for (int i = 0; db_fetch(st, "issiisst", &id, number, sizeof number, subject, sizeof subject,
-                             &from, &to, reason, sizeof reason, by, sizeof by, &at) == 1;
-         i++) {
-        char key[48];
-        hdf_set_valuef(w->r->hdf, "Requests.%d.id=%lld", i, id);
-        hdf_set_valuef(w->r->hdf, "Requests.%d.number=%s", i, number);
-        hdf_set_valuef(w->r->hdf, "Requests.%d.subject=%s", i, subject);
-        hdf_set_valuef(w->r->hdf, "Requests.%d.from=%s", i, priority_code(w, from));
-        hdf_set_valuef(w->r->hdf, "Requests.%d.to=%s", i, priority_code(w, to));
-        hdf_set_valuef(w->r->hdf, "Requests.%d.reason=%s", i, reason);
-        hdf_set_valuef(w->r->hdf, "Requests.%d.by=%s", i, by);
-        snprintf(key, sizeof key, "Requests.%d.at", i);
-        view_set_time(w->r->hdf, key, at);
-    }
-    db_done(st);
     agent_set_nav(w);
     web_render(w, "agent/approvals.cs");
 }

@@ -4,7 +4,9 @@
  *   GET   /api/v1/tickets/NUMBER            read: status, category, priority,
  *                                           channel, times, SLA dues, events
  *   POST  /api/v1/tickets/NUMBER/comments   add a comment
- *   PATCH /api/v1/tickets/NUMBER            change status and/or priority
+ *   PATCH /api/v1/tickets/NUMBER            change status and/or priority (a priority
+ *                                           change is a request a supervisor approves
+ *                                           unless the key has "priority:set")
  *   GET   /api/v1/health                    liveness and database ping
  *
  * Authorization: Bearer KEY (lib/apikey.h). A key sees the tickets it
@@ -24,6 +26,7 @@
 #include "desk.h"
 #include "http.h"
 #include "log.h"
+#include "priority_request.h"
 #include "program.h"
 #include "text.h"
 #include "ticket.h"
@@ -358,7 +361,7 @@ static void create_ticket(call_t *c, const char *arg)
 static bool visible_ticket(call_t *c, const char *number, ticket_t *t)
 {
     int rc = ticket_by_number(c->d, number, t);
-    if (rc == TICKET_OK && (c->key.all_tickets || t->api_key_id == c->key.id))
+    if (rc == TICKET_OK && (c->key.may.all_tickets || t->api_key_id == c->key.id))
         return true;
     if (rc == TICKET_OK)
         ticket_free(t);
@@ -385,7 +388,22 @@ static void add_event_json(const ticket_event_t *e, void *ctx)
     json_array_append_new(ctx, ev);
 }
 
-static void read_ticket(call_t *c, const char *number)
+/* The last priority request this key filed on the ticket, or null. */
+static json_t *priority_request_json(call_t *c, long long ticket_id, int *rc)
+{
+    priority_request_t r;
+    int found = priority_request_of_key(c->d, ticket_id, c->key.id, &r);
+    const priority_t *to = catalog_priority_by_id(&c->d->catalog, r.to_priority_id);
+    if (found < 0)
+        *rc = TICKET_ERR;
+    if (found != 1)
+        return json_null();
+    return json_pack("{s:I, s:s, s:s, s:o, s:o}", "id", (json_int_t)r.id, "priority",
+                     to ? to->code : "", "state", r.state, "requested_at",
+                     time_json(r.created_at), "decided_at", time_json(r.decided_at));
+}
+
+static void show_ticket(call_t *c, const char *number, int status)
 {
     ticket_t t;
     if (!visible_ticket(c, number, &t))
@@ -405,13 +423,16 @@ static void read_ticket(call_t *c, const char *number)
         time_json(t.first_response_due_at), "resolution_due_at",
         time_json(t.resolution_due_at), "events", events);
     int rc = ticket_each_event(c->d, t.id, true, add_event_json, events);
+    json_object_set_new(out, "priority_request", priority_request_json(c, t.id, &rc));
     ticket_free(&t);
     if (rc != TICKET_OK) {
         json_decref(out);
         return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
     }
-    respond(c, 200, out);
+    respond(c, status, out);
 }
+
+static void read_ticket(call_t *c, const char *number) { show_ticket(c, number, 200); }
 
 static const char *path_number(const char *arg, char *buf, size_t cap)
 {
@@ -547,7 +568,7 @@ static void download_attachment(call_t *c, const char *arg)
         return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
     if (rc == 0 || a.internal || ticket_by_id(c->d, a.ticket_id, &t) != TICKET_OK)
         return fail(c, 404, "not_found", "no such attachment", NULL);
-    bool mine = c->key.all_tickets || t.api_key_id == c->key.id;
+    bool mine = c->key.may.all_tickets || t.api_key_id == c->key.id;
     ticket_free(&t);
     if (!mine)
         return fail(c, 404, "not_found", "no such attachment", NULL);
@@ -573,15 +594,22 @@ static void update_ticket(call_t *c, const char *number)
         return fail(c, 422, "invalid_value", "unknown priority", "priority");
     if (!visible_ticket(c, number, &t))
         return;
-    long long id = t.id;
+    long long id = t.id, request = 0;
     ticket_free(&t);
     actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
-    int rc = ticket_update(c->d, id, p, status ? to : -1, &who, reason);
+    /* without "priority:set" a priority change waits for a supervisor, as
+       an agent's does */
+    int rc = ticket_update(c->d, id, p, status ? to : -1, &who, reason, !c->key.may.set_priority,
+                           &request);
     if (rc == TICKET_BAD_TRANSITION)
         return fail(c, 422, "invalid_transition", "the ticket cannot move to that status from where it is", "status");
+    if (rc == TICKET_REASON_REQUIRED)
+        return fail(c, 400, "missing_field",
+                    "reason is required: a priority change waits for a supervisor's approval",
+                    "reason");
     if (rc != TICKET_OK)
         return fail(c, 503, "unavailable", "the change could not be saved; try again", NULL);
-    read_ticket(c, number);
+    show_ticket(c, number, request ? 202 : 200);
 }
 
 static void health(call_t *c, const char *arg)

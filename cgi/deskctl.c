@@ -3,7 +3,8 @@
  *   deskctl [-c CONFIG] migrate DIR        apply sql/migrations not yet applied
  *   deskctl [-c CONFIG] demo FILE          load demo people and write their
  *                                          logins and an API key to FILE
- *   deskctl [-c CONFIG] api-key LABEL [all] create an API key, print it once
+ *   deskctl [-c CONFIG] api-key LABEL [all] [priority:set]
+ *                                          create an API key, print it once
  *   deskctl [-c CONFIG] rotate-contact-key  create the next contact key and
  *                                          re-seal every contact value with it
  *                                          (or finish an interrupted run) */
@@ -159,7 +160,7 @@ static int demo(desk_t *d, const char *out_path)
             fprintf(out, "%s_USER=%s\n%s_PASSWORD=%s\n", p->key, p->login, p->key, pw);
     }
     char key[APIKEY_TEXT_LEN + 1];
-    if (apikey_create(d, "demo monitoring", false, key)) {
+    if (apikey_create(d, "demo monitoring", &(apikey_grants_t){0}, key)) {
         fclose(out);
         return 1;
     }
@@ -287,7 +288,8 @@ int main(int argc, char **argv)
     if (argc > 2 && strcmp(argv[1], "-c") == 0)
         first = 3;
     if (argc - first < 1) {
-        fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE | api-key LABEL [all]"
+        fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE"
+                        " | api-key LABEL [all] [" APIKEY_GRANT_SET_PRIORITY "]"
                         " | rotate-contact-key | sweep-attachments [HOURS]\n");
         return 2;
     }
@@ -302,8 +304,17 @@ int main(int argc, char **argv)
         rc = demo(&d, arg);
     else if (strcmp(cmd, "api-key") == 0 && arg) {
         char key[APIKEY_TEXT_LEN + 1];
-        bool all = argc - first > 2 && strcmp(argv[first + 2], "all") == 0;
-        rc = apikey_create(&d, arg, all, key) ? 1 : (printf("%s\n", key), 0);
+        apikey_grants_t may = {0};
+        rc = 0;
+        for (int i = first + 2; i < argc; i++)
+            if (strcmp(argv[i], "all") == 0)
+                may.all_tickets = true;
+            else if (strcmp(argv[i], APIKEY_GRANT_SET_PRIORITY) == 0)
+                may.set_priority = true;
+            else
+                rc = 2, fprintf(stderr, "unknown grant %s\n", argv[i]);
+        if (rc == 0)
+            rc = apikey_create(&d, arg, &may, key) ? 1 : (printf("%s\n", key), 0);
     } else if (strcmp(cmd, "rotate-contact-key") == 0)
         rc = rotate_contact_key(&d);
     else if (strcmp(cmd, "sweep-attachments") == 0) {

@@ -10,22 +10,31 @@
 
 #define APIKEY_TEXT_LEN (3 + TOKEN_TEXT_LEN)
 
+/* What a key may do beyond reading and commenting on its tickets. */
+typedef struct apikey_grants {
+    bool all_tickets;  /* scope "all": may read every ticket, not only its own */
+    bool set_priority; /* "priority:set": a PATCH sets the priority at once instead
+                          of filing a request a supervisor approves */
+} apikey_grants_t;
+
+#define APIKEY_GRANT_SET_PRIORITY "priority:set"
+
 typedef struct apikey {
     long long id;
     char label[401];
-    bool all_tickets; /* scope "all": may read every ticket, not only its own */
+    apikey_grants_t may;
     time_t last_used_at;
 } apikey_t;
 
 /* Creates a key and writes its text to out (shown once). 0 or -1. */
-int apikey_create(desk_t *d, const char *label, bool all_tickets,
+int apikey_create(desk_t *d, const char *label, const apikey_grants_t *may,
                   char out[APIKEY_TEXT_LEN + 1]);
 /* A key as the admin console lists it (never its text: only the prefix). */
 typedef struct apikey_info {
     long long id;
     char label[401];
     char prefix[9];
-    bool all_tickets;
+    apikey_grants_t may;
     time_t created_at, last_used_at, revoked_at; /* 0: never / active */
 } apikey_info_t;
 

@@ -572,6 +572,8 @@ typedef struct change {
     bool internal;
     ticket_status_t to;
     const priority_t *priority;
+    bool ask;              /* the priority is asked for, not set */
+    long long request_id;  /* the request filed */
 } change_t;
 
 static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
@@ -658,16 +660,23 @@ static int apply_update(desk_t *d, ticket_t *t, void *arg, time_t now)
     int from = ticket_status_parse(t->status);
     if ((int)c->to >= 0 && (from < 0 || !ticket_transition_allowed((ticket_status_t)from, c->to)))
         return TICKET_BAD_TRANSITION;
-    int rc = c->priority ? ticket_set_priority_locked(d, t, c->priority, c->who, c->text, now)
-                         : TICKET_OK;
+    int rc = !c->priority ? TICKET_OK
+             : c->ask     ? ticket_request_priority_locked(d, t, c->who, c->priority, c->text, now,
+                                                           &c->request_id)
+                          : ticket_set_priority_locked(d, t, c->priority, c->who, c->text, now);
     return rc == TICKET_OK && (int)c->to >= 0 ? apply_status(d, t, c, now) : rc;
 }
 
 int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int status,
-                  const actor_t *who, const char *reason)
+                  const actor_t *who, const char *reason, bool ask_priority,
+                  long long *request)
 {
-    change_t c = {.who = who, .text = reason, .to = (ticket_status_t)status, .priority = p};
-    return ticket_with_locked(d, ticket_id, 0, apply_update, &c);
+    change_t c = {.who = who, .text = reason, .to = (ticket_status_t)status, .priority = p,
+                  .ask = ask_priority};
+    int rc = ticket_with_locked(d, ticket_id, 0, apply_update, &c);
+    if (request)
+        *request = rc == TICKET_OK ? c.request_id : 0;
+    return rc;
 }
 
 static const char sql_extra[] =

@@ -129,8 +129,12 @@ int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
 int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const char *body,
                        bool internal, const uploads_t *files);
 /* Priority (NULL: keep) and status (< 0: keep) together, all or nothing: an
- * illegal status leaves the priority unchanged too. */
+ * illegal status leaves the priority unchanged too. With ask_priority the
+ * priority is not changed but asked for: a request a supervisor decides
+ * (lib/priority_request.h; the reason is required, TICKET_REASON_REQUIRED),
+ * its id in *request (0 when none was needed). */
 int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int status,
-                  const actor_t *who, const char *reason);
+                  const actor_t *who, const char *reason, bool ask_priority,
+                  long long *request);
 
 #endif

@@ -17,6 +17,13 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
 /* Changes the priority of a locked ticket and its deadlines, with history. */
 int ticket_set_priority_locked(desk_t *d, ticket_t *t, const priority_t *p, const actor_t *who,
                                const char *reason, time_t now);
+/* Files a request (by an agent or an API key) to change a locked ticket's
+ * priority, for a supervisor to decide: its id in *id, the pending one when
+ * the same requester already asked for the same priority, 0 when the ticket
+ * has that priority already. TICKET_REASON_REQUIRED without a reason. */
+int ticket_request_priority_locked(desk_t *d, ticket_t *t, const actor_t *who,
+                                   const priority_t *p, const char *reason, time_t now,
+                                   long long *id);
 /* After a status change from old_status to `to`: pausing or resuming the
  * resolution clock recomputes its due from the ticket's history. */
 int ticket_clock_after_status(desk_t *d, ticket_t *t, const char *old_status,

@@ -39,14 +39,6 @@ static const char sql_classify[] =
     "UPDATE tickets SET category_id = ?, team_id = COALESCE(?, team_id), nature = ?,"
     " status = IF(status = 'new', 'classified', status), version = version + 1,"
     " updated_at = ? WHERE id = ?";
-static const char sql_new_prio_request[] =
-    "INSERT INTO priority_requests (ticket_id, requested_by, from_priority_id, to_priority_id,"
-    " reason, created_at) VALUES (?, ?, ?, ?, ?, ?)";
-static const char sql_prio_request[] =
-    "SELECT ticket_id, to_priority_id FROM priority_requests WHERE id = ? AND state = 'pending'";
-static const char sql_decide_request[] =
-    "UPDATE priority_requests SET state = ?, decided_by = ?, decision_note = ?, decided_at = ?"
-    " WHERE id = ? AND state = 'pending'";
 
 static bool is_collaborator(desk_t *d, long long ticket, long long agent)
 {
@@ -81,7 +73,6 @@ typedef struct action {
     bool flag;
     ticket_status_t to;
     const category_t *cat;
-    const priority_t *priority;
     const uploads_t *files;
 } action_t;
 
@@ -376,74 +367,6 @@ int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version
         return TICKET_INVALID;
     action_t x = {.a = a, .cat = cat, .kind = nature};
     return ticket_with_locked(d, id, version, apply_classify, &x);
-}
-
-static int apply_priority_request(desk_t *d, ticket_t *t, void *arg, time_t now)
-{
-    action_t *x = arg;
-    actor_t who = actor_of(x->a);
-    if (!ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
-    if (t->priority_id == x->priority->id)
-        return TICKET_OK;
-    if (agent_is_supervisor(x->a))
-        return ticket_set_priority_locked(d, t, x->priority, &who, x->text, now);
-    if (db_exec(&d->db, sql_new_prio_request, "iiiist", t->id, x->a->id, t->priority_id,
-                x->priority->id, x->text, now) < 0 ||
-        ok(ticket_event(d, t->id, "priority_request", true, &who, "priority", "",
-                        x->priority->code, x->text, now)))
-        return TICKET_ERR;
-    return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
-}
-
-int ticket_request_priority(desk_t *d, const agent_t *a, long long id, long long version,
-                            const priority_t *to, const char *reason)
-{
-    if (blank(reason))
-        return TICKET_REASON_REQUIRED;
-    if (!to)
-        return TICKET_INVALID;
-    action_t x = {.a = a, .priority = to, .text = reason};
-    return ticket_with_locked(d, id, version, apply_priority_request, &x);
-}
-
-typedef struct decision {
-    const agent_t *a;
-    long long request_id;
-    const priority_t *to;
-    bool approve;
-    const char *note;
-} decision_t;
-
-static int apply_decision(desk_t *d, ticket_t *t, void *arg, time_t now)
-{
-    decision_t *x = arg;
-    actor_t who = actor_of(x->a);
-    if (db_exec(&d->db, sql_decide_request, "sisti", x->approve ? "approved" : "rejected",
-                x->a->id, x->note, now, x->request_id) != 1)
-        return TICKET_CONFLICT;
-    if (x->approve)
-        return ticket_set_priority_locked(d, t, x->to, &who, x->note, now);
-    if (ok(ticket_event(d, t->id, "priority_rejected", true, &who, "priority", "", x->to->code,
-                        x->note, now)))
-        return TICKET_ERR;
-    return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
-}
-
-int ticket_decide_priority(desk_t *d, const agent_t *a, long long request_id, bool approve,
-                           const char *note)
-{
-    long long ticket = 0, to = 0;
-    if (!agent_is_supervisor(a))
-        return TICKET_FORBIDDEN;
-    int rc = db_row(&d->db, sql_prio_request, "i", "ii", request_id, &ticket, &to);
-    if (rc != 1)
-        return rc == 0 ? TICKET_NOT_FOUND : TICKET_ERR;
-    decision_t x = {.a = a, .request_id = request_id, .approve = approve, .note = note,
-                    .to = catalog_priority_by_id(&d->catalog, to)};
-    if (!x.to)
-        return TICKET_INVALID;
-    return ticket_with_locked(d, ticket, 0, apply_decision, &x);
 }
 
 typedef struct reveal {

@@ -62,11 +62,7 @@ int ticket_change_status(desk_t *d, const agent_t *a, long long id, long long ve
 /* Classification: category (re-routes to its team) and nature. */
 int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version,
                     const category_t *cat, const char *nature);
-/* Supervisors change the priority directly; agents file a request. */
-int ticket_request_priority(desk_t *d, const agent_t *a, long long id, long long version,
-                            const priority_t *to, const char *reason);
-int ticket_decide_priority(desk_t *d, const agent_t *a, long long request_id, bool approve,
-                           const char *note);
+/* Priority requests and their decisions: lib/priority_request.h. */
 
 /* Escalates to R&D (问题升级申请单): reason and impact required, the
  * customer's expected resolution time optional; R&D's answer is due within

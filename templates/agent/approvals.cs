@@ -15,7 +15,7 @@
     <td class="subj"><?cs var:q.subject ?></td>
     <td class="change"><?cs call:priority_badge(q.from) ?> <span class="arrow" aria-hidden="true">→</span> <?cs call:priority_badge(q.to) ?></td>
     <td class="reason-cell"><?cs var:q.reason ?></td>
-    <td class="by"><bdi><?cs var:q.by ?></bdi><br><span class="muted small"><?cs var:q.at ?></span></td>
+    <td class="by"><bdi><?cs var:q.by ?></bdi><?cs if:q.api == "1" ?> <span class="tag tag-c-neutral" title="<?cs var:L.Agent.Action.ViaApiHelp ?>">API</span><?cs /if ?><br><span class="muted small"><?cs var:q.at ?></span></td>
     <td><form method="post" action="/agent/approvals/<?cs var:q.id ?>" class="decide">
       <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
       <input name="note" placeholder="<?cs var:L.Agent.Action.Note ?>" aria-label="<?cs var:L.Agent.Action.Note ?> <?cs var:q.number ?>">

@@ -260,7 +260,7 @@
       <div><dt><?cs var:L.Agent.Col.created ?></dt><dd><?cs var:Ticket.created_at ?></dd></div>
       <div><dt><?cs var:L.Agent.Ticket.Updated ?></dt><dd><?cs var:Ticket.updated_at ?></dd></div>
     </dl>
-    <?cs if:Requests.0.id ?><h3><?cs var:L.Agent.Action.Pending ?></h3><ul class="requests"><?cs each:q = Requests ?><li><bdi><?cs var:q.by ?></bdi> → <?cs call:priority_badge(q.to) ?> <span class="muted"><?cs var:q.reason ?></span></li><?cs /each ?></ul><?cs /if ?>
+    <?cs if:Requests.0.id ?><h3><?cs var:L.Agent.Action.Pending ?></h3><ul class="requests"><?cs each:q = Requests ?><li><bdi><?cs var:q.by ?></bdi><?cs if:q.api == "1" ?> <span class="tag tag-c-neutral" title="<?cs var:L.Agent.Action.ViaApiHelp ?>">API</span><?cs /if ?> → <?cs call:priority_badge(q.to) ?> <span class="muted"><?cs var:q.reason ?></span></li><?cs /each ?></ul><?cs /if ?>
   </section>
   <section class="card card-owner">
     <h2><?cs var:L.Agent.Ticket.Owner ?></h2>

@@ -1,6 +1,6 @@
 'use strict';
 // PATCH /api/v1/tickets/NUMBER: status (legal transitions only) and
-// priority; answers the ticket.
+// priority (at once for a key granted priority:set); answers the ticket.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
@@ -13,6 +13,8 @@ async function newTicket(extra) {
   return res.json();
 }
 const read = async (n) => (await c.api('GET', `/api/v1/tickets/${n}`)).json();
+let setterKey;
+const setter = () => (setterKey = setterKey || L.newApiKey('api_update priority setter', 'priority:set'));
 
 test('PATCH status resolved with a reason: 200, status resolved, event recorded', async () => {
   const { number, link } = await newTicket();
@@ -35,11 +37,16 @@ test('PATCH status resolved with a reason: 200, status resolved, event recorded'
   assert.equal(closed.json().status, 'closed');
 });
 
-test('PATCH priority urgent changes the priority and its deadlines', async () => {
-  const { number } = await newTicket({ impact: 'individual' });
+test('PATCH priority urgent changes the priority and its deadlines (a key granted priority:set)', async () => {
+  // without the grant it is a request a supervisor approves: api_priority_approval.test.js
+  const key = setter();
+  const created = await c.api('POST', '/api/v1/tickets', L.apiTicket({ impact: 'individual' }), { key });
+  assert.equal(created.status, 201);
+  const { number } = created.json();
+  const read = async (n) => (await c.api('GET', `/api/v1/tickets/${n}`, undefined, { key })).json();
   const before = await read(number);
   assert.equal(before.priority, 'general');
-  const res = await c.api('PATCH', `/api/v1/tickets/${number}`, { priority: 'urgent', reason: 'core system down' });
+  const res = await c.api('PATCH', `/api/v1/tickets/${number}`, { priority: 'urgent', reason: 'core system down' }, { key });
   assert.equal(res.status, 200, res.body);
   const doc = res.json();
   assert.equal(doc.priority, 'urgent');

@@ -45,10 +45,11 @@ function apiKey() {
   return cachedKey;
 }
 
-/** Creates another API key (label) with deskctl; returns the key text. */
-function newApiKey(label) {
+/** Creates another API key (label, grants such as 'all' or 'priority:set')
+ * with deskctl; returns the key text. */
+function newApiKey(label, ...grants) {
   const out = execFileSync(path.join(ROOT, 'build', 'deskctl'),
-    ['-c', path.join(TEST_VAR, 'desk.hdf'), 'api-key', label], { encoding: 'utf8' });
+    ['-c', path.join(TEST_VAR, 'desk.hdf'), 'api-key', label, ...grants], { encoding: 'utf8' });
   const m = out.match(/dk_[A-Za-z0-9_-]+/);
   if (!m) throw new Error(`deskctl api-key printed no key: ${out}`);
   return m[0];
