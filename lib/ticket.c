@@ -25,6 +25,8 @@ static const char sql_find_org[] = "SELECT id FROM organisations WHERE name = ?"
 static const char sql_insert_org[] = "INSERT INTO organisations (name, created_at) VALUES (?, ?)";
 static const char sql_customer_org[] =
     "SELECT COALESCE(organisation_id, 0) FROM customers WHERE id = ?";
+static const char sql_customer_emails[] =
+    "SELECT COUNT(*) FROM customer_contacts WHERE customer_id = ? AND kind = 'email'";
 static const char sql_insert_customer[] =
     "INSERT INTO customers (organisation_id, name, language, created_at) VALUES (?, ?, ?, ?)";
 static const char sql_insert_contact[] =
@@ -180,21 +182,44 @@ static int organisation_id(desk_t *d, const char *name, time_t now, long long *i
     return rc < 0 ? rc : DB_OK;
 }
 
-/* Finds the customer by email, then phone; creates one when neither is known. */
+/* A contact given with the ticket joins the customer unless someone holds it
+ * already. */
+static int link_contact(desk_t *d, long long customer, const char *kind, const char *value,
+                        time_t now)
+{
+    long long holder = 0;
+    int rc = value ? find_customer(d, kind, value, &holder) : 1;
+    return rc < 0 ? rc : rc == 1 ? DB_OK : add_contact(d, customer, kind, value, now);
+}
+
+/* Whose ticket it is: the customer an agent chose (the contacts given with
+ * it join them: only an agent links a contact to a known customer); else
+ * the one with this e-mail; else the one with this phone, unless they are
+ * known by an e-mail, which this is not (someone else on a shared phone);
+ * else a new customer. */
 static int resolve_customer(desk_t *d, const ticket_new_t *in, time_t now, long long *cust,
                             long long *org)
 {
+    int rc;
     if (in->customer_id) {
         *cust = in->customer_id;
-        return db_row(&d->db, sql_customer_org, "i", "i", *cust, org) == 1 ? DB_OK : DB_ERR;
+        if (db_row(&d->db, sql_customer_org, "i", "i", *cust, org) != 1)
+            return DB_ERR;
+        rc = link_contact(d, *cust, "email", in->email, now);
+        return rc != DB_OK ? rc : link_contact(d, *cust, "phone", in->phone, now);
     }
-    int rc = find_customer(d, "email", in->email, cust);
-    if (rc == 0)
-        rc = find_customer(d, "phone", in->phone, cust);
+    long long by_phone = 0, emails = 0;
+    *cust = 0;
+    rc = find_customer(d, "email", in->email, cust);
+    if (rc == 0 && (rc = find_customer(d, "phone", in->phone, &by_phone)) == 1 && in->email &&
+        (rc = db_row(&d->db, sql_customer_emails, "i", "i", by_phone, &emails)) == 1)
+        rc = emails ? 0 : 1;
     if (rc < 0)
         return rc;
-    if (rc == 1)
+    if (rc == 1) {
+        *cust = *cust ? *cust : by_phone;
         return db_row(&d->db, sql_customer_org, "i", "i", *cust, org) < 0 ? DB_ERR : DB_OK;
+    }
     if ((rc = organisation_id(d, in->organisation, now, org)) != DB_OK)
         return rc;
     rc = db_exec(&d->db, sql_insert_customer, "jsst", *org, in->contact_name,
@@ -204,7 +229,8 @@ static int resolve_customer(desk_t *d, const ticket_new_t *in, time_t now, long 
     *cust = (long long)d->db.last_id;
     if ((rc = add_contact(d, *cust, "email", in->email, now)) != DB_OK)
         return rc;
-    return add_contact(d, *cust, "phone", in->phone, now);
+    /* a phone someone else holds stays theirs; the ticket keeps it */
+    return by_phone ? DB_OK : add_contact(d, *cust, "phone", in->phone, now);
 }
 
 /* The number format: the admin's setting (from the next ticket on), else
