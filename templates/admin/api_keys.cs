@@ -8,7 +8,7 @@
     <div><dt><?cs var:L.Admin.Keys.Label ?></dt><dd><?cs var:Confirm.label ?></dd></div>
     <div><dt><?cs var:L.Admin.Keys.Prefix ?></dt><dd><code><?cs var:Confirm.prefix ?>…</code></dd></div>
     <div><dt><?cs var:L.Admin.Keys.Scope ?></dt><dd><?cs var:L.Admin.Keys.Scope[Confirm.scope] ?></dd></div>
-    <div><dt><?cs var:L.Admin.Keys.Grants ?></dt><dd><?cs if:Confirm.set_priority ?><?cs var:L.Admin.Keys.Grant.set ?> <code>priority:set</code><?cs else ?><?cs var:L.Admin.Keys.Grant.request ?><?cs /if ?></dd></div>
+    <div><dt><?cs var:L.Admin.Keys.Grants ?></dt><dd><?cs if:Confirm.set_priority ?><?cs var:L.Admin.Keys.Grant.set ?> (<code>priority:set</code>)<?cs else ?><?cs var:L.Admin.Keys.Grant.request ?><?cs /if ?></dd></div>
   </dl>
   <?cs if:Confirm.revoked ?><p><?cs var:L.Admin.Keys.AlreadyRevoked ?></p><p><a class="button" href="/admin/api-keys"><?cs var:L.Admin.Keys.Cancel ?></a></p>
   <?cs else ?>
@@ -34,14 +34,13 @@
   <?cs if:!Keys.0.id ?><p class="empty"><?cs var:L.Admin.Keys.Empty ?></p><?cs else ?>
   <div class="table-wrap">
   <table class="queue admin-table keys">
-    <thead><tr><th scope="col"><?cs var:L.Admin.Keys.Label ?></th><th scope="col"><?cs var:L.Admin.Keys.Prefix ?></th><th scope="col"><?cs var:L.Admin.Keys.Scope ?></th><th scope="col"><?cs var:L.Admin.Keys.Grants ?></th><th scope="col"><?cs var:L.Admin.Keys.Created ?></th><th scope="col"><?cs var:L.Admin.Keys.LastUsed ?></th><th scope="col"><?cs var:L.Admin.Keys.State ?></th><th scope="col"><span class="sr"><?cs var:L.Admin.Keys.Revoke ?></span></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:L.Admin.Keys.Label ?></th><th scope="col"><?cs var:L.Admin.Keys.Prefix ?></th><th scope="col"><?cs var:L.Admin.Keys.Scope ?></th><th scope="col"><?cs var:L.Admin.Keys.Created ?></th><th scope="col"><?cs var:L.Admin.Keys.LastUsed ?></th><th scope="col"><?cs var:L.Admin.Keys.State ?></th><th scope="col"><span class="sr"><?cs var:L.Admin.Keys.Revoke ?></span></th></tr></thead>
     <tbody>
     <?cs each:k = Keys ?>
     <tr class="key-row is-<?cs var:k.state ?>" data-id="<?cs var:k.id ?>" data-state="<?cs var:k.state ?>">
       <td class="label"><?cs var:k.label ?></td>
       <td><code><?cs var:k.prefix ?>…</code></td>
-      <td><span class="scope scope-<?cs var:k.scope ?>"><?cs var:L.Admin.Keys.Scope[k.scope] ?></span></td>
-      <td class="grants"><?cs if:k.set_priority ?><span class="grant grant-priority-set" title="priority:set"><?cs var:L.Admin.Keys.Grant.set ?> <code>priority:set</code></span><?cs else ?><span class="muted"><?cs var:L.Admin.Keys.Grant.request ?></span><?cs /if ?></td>
+      <td class="scopes"><span class="scope scope-<?cs var:k.scope ?>"><?cs var:L.Admin.Keys.Scope[k.scope] ?></span><?cs if:k.set_priority ?> <span class="grant grant-priority-set" title="<?cs var:L.Admin.Keys.Grant.set ?>">priority:set</span><?cs /if ?></td>
       <td class="when"><time datetime="<?cs var:k.created.iso ?>"><?cs var:k.created ?></time></td>
       <td class="when"><?cs if:k.used ?><time datetime="<?cs var:k.used.iso ?>"><?cs var:k.used ?></time><?cs else ?><span class="muted"><?cs var:L.Admin.Keys.Never ?></span><?cs /if ?></td>
       <td><span class="state state-<?cs var:k.state ?>"<?cs if:k.revoked ?> title="<?cs var:k.revoked ?>"<?cs /if ?>><?cs var:L.Admin.Keys.State[k.state] ?></span></td>

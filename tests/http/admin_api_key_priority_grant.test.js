@@ -1,7 +1,7 @@
 'use strict';
 // The admin API-key page grants "priority:set" on purpose: a checkbox when
-// the key is created (off by default), shown in the list and on the revoke
-// confirmation, recorded in the audit log; the key then sets priorities at
+// the key is created (off by default), shown in the list (by the scope) and
+// on the revoke confirmation, recorded in the audit log; the key then sets priorities at
 // once while a key without it files requests.
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -34,12 +34,13 @@ async function create(label, grant) {
 test('a key created with the grant shows it; one without says priority needs approval', async () => {
   const granted = await create(`${T} ERP`, true);
   const plain = await create(`${T} shop`, false);
-  assert.match(granted.row.html, /priority:set/);
-  assert.match(granted.row.text, /可直接设置/);
+  assert.match(granted.row.text, /priority:set/);
+  assert.match(granted.row.html, /title="可直接设置优先级"/);
   assert.doesNotMatch(plain.row.html, /priority:set/);
-  assert.match(plain.row.text, /需主管审批/);
   const confirm = await admin.page(`/admin/api-keys/${granted.row.id}/revoke`);
-  assert.match(A.strip(confirm.body), /可直接设置 priority:set/);
+  assert.match(A.strip(confirm.body), /优先级 可直接设置优先级 \( priority:set \)/);
+  const plainConfirm = await admin.page(`/admin/api-keys/${plain.row.id}/revoke`);
+  assert.match(A.strip(plainConfirm.body), /优先级 变更需主管审批/);
 
   const audit = await admin.page('/admin/audit?entity=api_key');
   assert.match(A.strip(audit.body), /priority:set/, 'the grant is in the audit log');
