@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mailer.h"
 #include "text.h"
 
 static const char *const type_names[] = {"text", "longtext", "email", "phone", "number",
@@ -31,7 +32,8 @@ static bool valid_email(const char *s)
     for (const char *p = s; *p; p++)
         if ((unsigned char)*p <= ' ' || strchr("<>()[]\\,;:\"", *p))
             return false;
-    return true;
+    /* and one the outbox can send to: refused there, it would fail the ticket */
+    return mail_address_valid(s);
 }
 
 static bool valid_phone(const char *s)
