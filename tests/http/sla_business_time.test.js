@@ -6,6 +6,7 @@
 // from intake under the new level. No clock shifting here.
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const L = require('./lib');
 const A = require('./agent_lib');
 const S = require('./sla_lib');
 
@@ -62,7 +63,7 @@ test('an important ticket: classification, first response and resolution dues in
   assert.equal(t.sla.resolution_due_at, iso(businessDue(created, 1440)),
     `resolution: 1440 business minutes after ${t.created_at}`);
   // the agent page shows the same instants
-  const sup = await A.desk('supervisor', require('./lib').addr(93, 1));
+  const sup = await A.desk('supervisor', L.addr(93, 1));
   const p = await sup.ticket(x.number);
   assert.equal(p.clocks['首次响应'].iso, t.sla.first_response_due_at, 'the agent page shows the same first-response due');
   assert.equal(p.clocks['解决'].iso, t.sla.resolution_due_at, 'the agent page shows the same resolution due');
@@ -74,7 +75,9 @@ test('a priority change recomputes the deadlines from intake under the new level
   const created = S.secs(before.created_at);
   assert.equal(before.sla.first_response_due_at, iso(businessDue(created, 120)));
 
-  const res = await A.api().api('PATCH', `/api/v1/tickets/${x.number}`, { priority: 'urgent', reason: `${T} 生产线停机` });
+  // a key allowed to set priorities at once (others file a request: api_priority_approval.test.js)
+  const key = L.newApiKey(`${T} priority setter`, 'all', 'priority:set');
+  const res = await A.api().api('PATCH', `/api/v1/tickets/${x.number}`, { priority: 'urgent', reason: `${T} 生产线停机` }, { key });
   assert.equal(res.status, 200, `PATCH priority: ${res.status} ${res.body.slice(0, 200)}`);
   const up = res.json();
   assert.equal(up.priority, 'urgent');
@@ -86,7 +89,7 @@ test('a priority change recomputes the deadlines from intake under the new level
   assert.ok(again.events.some((e) => e.kind === 'priority' && e.new === 'urgent'), 'the change is in the history');
 
   // and back: the business-time dues from intake again
-  const down = await A.api().api('PATCH', `/api/v1/tickets/${x.number}`, { priority: 'important', reason: `${T} 已恢复部分生产` });
+  const down = await A.api().api('PATCH', `/api/v1/tickets/${x.number}`, { priority: 'important', reason: `${T} 已恢复部分生产` }, { key });
   assert.equal(down.status, 200);
   assert.equal(down.json().sla.first_response_due_at, iso(businessDue(created, 120)), 'important again: 120 business minutes');
   assert.equal(down.json().sla.resolution_due_at, iso(businessDue(created, 1440)), 'important again: 1440 business minutes');
