@@ -739,3 +739,76 @@ time_t bizclock_next_working(const bizcal_t *c, time_t t)
     time_t first_second_done = bizclock_due_seconds(c, t, 1);
     return first_second_done < 0 ? -1 : first_second_done - 1;
 }
+
+time_t bizclock_due_paused_seconds(const bizcal_t *c, time_t start, long long seconds,
+                                   const bizclock_pause_t *p, int n)
+{
+    return due_run(c, start, seconds, p, n);
+}
+
+/* ---------------------------------------------------------- working days */
+
+static long local_day(const bizcal_t *c, time_t t)
+{
+    return floor_div((long long)t + bizcal_utc_offset(c, t), DAY);
+}
+
+/* The working seconds of a local date. */
+static long long day_seconds(const bizcal_t *c, long day)
+{
+    return seconds_run(c, bizcal_local_instant(c, day, 0), bizcal_local_instant(c, day + 1, 0),
+                       NULL, 0);
+}
+
+time_t bizclock_workdays_due(const bizcal_t *c, time_t start, int n)
+{
+    if (!c || n < 0 || !time_ok(start))
+        return -1;
+    if (n == 0)
+        return start;
+    time_t s = bizclock_next_working(c, start);
+    if (s < 0)
+        return -1;
+    long day = local_day(c, s);
+    long long p = seconds_run(c, bizcal_local_instant(c, day, 0), s, NULL, 0), len = 0;
+    if (p < 0)
+        return -1;
+    for (long k = 0; n > 0;) { /* to the n-th working date after s's */
+        if (++k > BIZCLOCK_MAX_DAYS || (len = day_seconds(c, ++day)) < 0)
+            return -1;
+        if (len > 0)
+            n--;
+    }
+    time_t midnight = bizcal_local_instant(c, day, 0);
+    if (p == 0)
+        return bizclock_next_working(c, midnight);
+    return due_run(c, midnight, p < len ? p : len, NULL, 0);
+}
+
+static long spans_minutes(const bizcal_t *c, int wd)
+{
+    long m = 0;
+    for (int i = 0; i < c->nspans[wd]; i++)
+        m += c->spans[wd][i].end - c->spans[wd][i].start;
+    return m;
+}
+
+int bizcal_workday_minutes(const bizcal_t *c, long *shortest, long *longest)
+{
+    int days = 0;
+    *shortest = *longest = 0;
+    for (int wd = 0; wd <= BIZCAL_MAKEUP; wd++) {
+        if (wd == BIZCAL_MAKEUP && !c->workdays.n)
+            break;
+        int from = wd == BIZCAL_MAKEUP && !c->nspans[wd] ? c->makeup_weekday : wd;
+        long m = spans_minutes(c, from);
+        if (m <= 0)
+            continue;
+        days += wd < BIZCAL_MAKEUP;
+        if (!*shortest || m < *shortest)
+            *shortest = m;
+        if (m > *longest)
+            *longest = m;
+    }
+    return days;
+}

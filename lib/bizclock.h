@@ -172,6 +172,39 @@ long bizclock_minutes_paused(const bizcal_t *c, time_t from, time_t to,
  * of range. */
 time_t bizclock_next_working(const bizcal_t *c, time_t t);
 
+/* Working days. A working day is a local date that has working time once
+ * holidays and make-up days are applied. The due n working days after
+ * start is the same position of the business clock on the n-th working
+ * day after start's:
+ *  - counting starts at s = bizclock_next_working(start), so a start
+ *    outside working time counts from the next working instant;
+ *  - p is the working time of s's local date that lies before s;
+ *  - the due is the instant at which p of working time of the n-th working
+ *    day after s's date has passed; p == 0 gives that day's first working
+ *    instant, and a p longer than that day's working time (a short day)
+ *    gives the end of its working time.
+ * On Mon-Fri 09:00-12:00 + 13:30-18:00: Tuesday 10:00 + 3 = Friday 10:00;
+ * Friday 15:00 + 1 = Monday 15:00; Saturday 11:00 + 1 = Tuesday 09:00
+ * (counting starts Monday 09:00); Monday 12:30, in the lunch break, + 1 =
+ * Tuesday 12:00 (3 h into the day, the same position as 13:30: as with
+ * bizclock_due(), a due that falls on a span's end is that end).
+ * n == 0 returns start. Returns -1 when n < 0, start is out of range, or no
+ * such day lies within BIZCLOCK_MAX_DAYS days. */
+time_t bizclock_workdays_due(const bizcal_t *c, time_t start, int n);
+
+/* The working minutes of the shortest and of the longest working day of
+ * the calendar's week: the weekdays that have spans, and make-up days when
+ * any date is marked as one. Between a start and the due n working days
+ * later there are at least n * shortest and at most n * longest working
+ * minutes (a day shortened or lengthened by a clock change aside).
+ * Returns how many of the seven weekdays have working time; with none,
+ * and without make-up days, both are 0. */
+int bizcal_workday_minutes(const bizcal_t *c, long *shortest, long *longest);
+
+/* As bizclock_due_paused() with a duration in seconds (>= 0). */
+time_t bizclock_due_paused_seconds(const bizcal_t *c, time_t start, long long seconds,
+                                   const bizclock_pause_t *p, int n);
+
 /* The two functions below expose the zone mapping (for displays and tests);
  * c must have been initialised successfully. */
 

@@ -600,6 +600,83 @@ static void make_up_day_on_a_weekday_uses_make_up_spans(void **state)
     bizcal_free(&c);
 }
 
+/* ------------------------------------------------------- working days */
+
+static void expect_workdays(const bizcal_t *c, const char *start, int n, const char *want)
+{
+    char what[96];
+    snprintf(what, sizeof what, "workdays(%s, %d)", start, n);
+    expect_time(bizclock_workdays_due(c, at(start), n), at(want), what);
+}
+
+static void working_days_keep_the_position_of_the_business_clock(void **state)
+{
+    (void)state;
+    bizcal_t c;
+    standard(&c);
+    expect_workdays(&c, "2026-09-29 10:00 +0800", 3, "2026-10-02 10:00 +0800"); /* Tue -> Fri */
+    expect_workdays(&c, "2026-09-25 15:00 +0800", 1, "2026-09-28 15:00 +0800"); /* Fri -> Mon */
+    /* outside working time: counted from the next working instant */
+    expect_workdays(&c, "2026-09-26 11:00 +0800", 1, "2026-09-29 09:00 +0800"); /* Sat */
+    expect_workdays(&c, "2026-09-28 05:20 +0800", 1, "2026-09-29 09:00 +0800"); /* Mon night */
+    expect_workdays(&c, "2026-09-28 18:00 +0800", 1, "2026-09-30 09:00 +0800");
+    /* from lunch, counted from 13:30: 3 h into Tuesday is the morning's end,
+       the same position of the clock as 13:30 (a due ends a span) */
+    expect_workdays(&c, "2026-09-28 12:30 +0800", 1, "2026-09-29 12:00 +0800");
+    expect_workdays(&c, "2026-09-28 13:31 +0800", 1, "2026-09-29 13:31 +0800");
+    expect_workdays(&c, "2026-09-28 09:00 +0800", 1, "2026-09-29 09:00 +0800");
+    expect_workdays(&c, "2026-09-28 17:59 +0800", 1, "2026-09-29 17:59 +0800");
+    /* to the second, and exactly three days of 7.5 h in between */
+    time_t s = at("2026-09-29 10:00 +0800") + 37;
+    expect_time(bizclock_workdays_due(&c, s, 1), at("2026-09-30 10:00 +0800") + 37, "seconds");
+    assert_int_equal(bizclock_minutes(&c, at("2026-09-29 10:00 +0800"),
+                                      bizclock_workdays_due(&c, at("2026-09-29 10:00 +0800"), 3)),
+                     3 * 450);
+    /* n == 0 is the start itself, as for bizclock_due() */
+    time_t sat = at("2026-09-26 11:00 +0800");
+    assert_int_equal(bizclock_workdays_due(&c, sat, 0), sat);
+    assert_int_equal(bizclock_workdays_due(&c, sat, -1), -1);
+    assert_int_equal(bizclock_workdays_due(&c, 0, 1), -1);
+    assert_int_equal(bizclock_workdays_due(NULL, sat, 1), -1);
+    long lo, hi;
+    assert_int_equal(bizcal_workday_minutes(&c, &lo, &hi), 5);
+    assert_int_equal(lo, 450);
+    assert_int_equal(hi, 450);
+    bizcal_free(&c);
+    bizcal_t empty;
+    assert_int_equal(bizcal_init(&empty, "Asia/Shanghai"), 0);
+    assert_int_equal(bizclock_workdays_due(&empty, sat, 1), -1);
+    assert_int_equal(bizcal_workday_minutes(&empty, &lo, &hi), 0);
+    assert_int_equal(lo + hi, 0);
+    bizcal_free(&empty);
+}
+
+static void working_days_skip_holidays_and_count_make_up_days(void **state)
+{
+    (void)state;
+    bizcal_t c;
+    standard(&c);
+    assert_int_equal(bizcal_add_day(&c, "2026-10-01", false), 0); /* Thursday */
+    expect_workdays(&c, "2026-09-30 17:00 +0800", 1, "2026-10-02 17:00 +0800");
+    expect_workdays(&c, "2026-09-30 17:00 +0800", 2, "2026-10-05 17:00 +0800");
+    /* a short make-up Saturday (10:00-11:00): the position is capped at its end */
+    assert_int_equal(bizcal_add_span(&c, BIZCAL_MAKEUP, 600, 660), 0);
+    assert_int_equal(bizcal_add_day(&c, "2026-10-10", true), 0);
+    expect_workdays(&c, "2026-10-09 17:00 +0800", 1, "2026-10-10 11:00 +0800");
+    expect_workdays(&c, "2026-10-09 09:30 +0800", 1, "2026-10-10 10:30 +0800");
+    expect_workdays(&c, "2026-10-09 17:00 +0800", 2, "2026-10-12 17:00 +0800");
+    long lo, hi;
+    assert_int_equal(bizcal_workday_minutes(&c, &lo, &hi), 5);
+    assert_int_equal(lo, 60);
+    assert_int_equal(hi, 450);
+    bizcal_free(&c);
+    /* round the clock, a working day is 24 hours */
+    all_week(&c, "Asia/Shanghai");
+    expect_workdays(&c, "2026-09-26 03:00 +0800", 1, "2026-09-27 03:00 +0800");
+    expect_workdays(&c, "2026-09-26 03:00 +0800", 3, "2026-09-29 03:00 +0800");
+    bizcal_free(&c);
+}
+
 /* ----------------------------------------- midnight, month and year end */
 
 static void night_shift_runs_through_midnight(void **state)
@@ -1030,6 +1107,71 @@ static void due_matches_a_minute_by_minute_reference(void **state)
     }
 }
 
+/* The working-day due by the minute-by-minute reference: the first worked
+ * minute at or after s, its position p on its date, the n-th later date
+ * with worked minutes, and the instant p worked minutes into it. */
+static time_t ref_workdays(const struct ref *r, time_t s, int n)
+{
+    time_t limit = s + 400LL * 86400, t = s;
+    while (!ref_working(r, t))
+        if ((t += 60) > limit)
+            return -1;
+    long day = (long)((t + r->off) / 86400), p = 0, len = 0;
+    for (time_t u = (time_t)day * 86400 - r->off; u < t; u += 60)
+        p += ref_working(r, u);
+    while (n > 0) {
+        if (++day * 86400L - r->off > limit)
+            return -1;
+        len = 0;
+        for (int m = 0; m < 1440; m++)
+            len += ref_working(r, (time_t)day * 86400 - r->off + m * 60);
+        n -= len > 0;
+    }
+    time_t u = (time_t)day * 86400 - r->off, last = u;
+    for (long seen = 0; u < (time_t)(day + 1) * 86400 - r->off; u += 60) {
+        if (!ref_working(r, u))
+            continue;
+        if (seen == p)
+            return u; /* p == 0: the first worked minute */
+        last = u + 60;
+        if (++seen == p)
+            return last;
+    }
+    return last; /* p beyond a short day: its end */
+}
+
+static void working_days_match_a_minute_by_minute_reference(void **state)
+{
+    (void)state;
+    rng = 1010;
+    struct {
+        const char *tz;
+        long off;
+    } fixed[] = {{"Asia/Shanghai", 28800}, {"UTC", 0}, {"Asia/Kolkata", 19800}};
+    for (int k = 0; k < 30; k++) {
+        struct ref r;
+        bizcal_t c;
+        ref_build(&r, &c, fixed[k % 3].tz, fixed[k % 3].off);
+        long lo, hi;
+        bizcal_workday_minutes(&c, &lo, &hi);
+        for (int i = 0; i < 8; i++) {
+            time_t s = at("2026-01-01 00:00 +0000") + (time_t)rand_in(0, 100 * 1440) * 60;
+            int n = (int)rand_in(1, 4);
+            time_t got = bizclock_workdays_due(&c, s, n), want = ref_workdays(&r, s, n);
+            CHECK(got == want, "%s s=%lld n=%d got=%lld want=%lld\n", c.tz, (long long)s, n,
+                  (long long)got, (long long)want);
+            if (got <= 0)
+                continue;
+            long m = bizclock_minutes(&c, s, got);
+            CHECK(m >= n * lo && m <= n * hi, "%s s=%lld n=%d m=%ld lo=%ld hi=%ld\n", c.tz,
+                  (long long)s, n, m, lo, hi);
+            CHECK(bizclock_workdays_due(&c, s, n + 1) > got, "%s s=%lld n=%d\n", c.tz,
+                  (long long)s, n);
+        }
+        bizcal_free(&c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1049,6 +1191,8 @@ int main(void)
         cmocka_unit_test(national_day_holiday_is_skipped),
         cmocka_unit_test(golden_week_and_make_up_saturday),
         cmocka_unit_test(make_up_day_on_a_weekday_uses_make_up_spans),
+        cmocka_unit_test(working_days_keep_the_position_of_the_business_clock),
+        cmocka_unit_test(working_days_skip_holidays_and_count_make_up_days),
         cmocka_unit_test(night_shift_runs_through_midnight),
         cmocka_unit_test(month_end_year_end_and_leap_day),
         cmocka_unit_test(seven_by_24_is_elapsed_time_across_berlin_changes),
@@ -1061,6 +1205,7 @@ int main(void)
         cmocka_unit_test(malformed_pauses_are_rejected),
         cmocka_unit_test(due_composes_and_inverts_minutes_on_random_calendars),
         cmocka_unit_test(due_matches_a_minute_by_minute_reference),
+        cmocka_unit_test(working_days_match_a_minute_by_minute_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
