@@ -1,6 +1,7 @@
-/* admin_priorities: the priority levels, their SLA targets (SPEC §2: time to
+/* admin_priorities: the priority levels, their SLA targets (time to
  * classify, first response, resolution, warning threshold, progress-update
- * cadence, counted in business time on the level's calendar) and the
+ * cadence, each in working minutes, hours or days of the level's calendar:
+ * lib/slatarget.h) and the
  * overrides of those targets per category and per customer tag
  * (sla_policies; lib/slapolicy.h chooses the one a ticket gets).
  *
@@ -35,13 +36,14 @@ typedef struct prio_row {
     long long id, rank, is_default, active;
     char code[41], name_zh[241], name_en[241], color[8]; /* VARCHAR(60) in utf8mb4 */
     sla_targets_t t;
+    sla_units_t units;
 } prio_row_t;
 
 #define PRIO_COLS                                                                             \
     "SELECT id, code, name_zh, name_en, color, rank_order, is_default, active, calendar_id,"  \
-    " COALESCE(classify_minutes, 0), COALESCE(first_response_minutes, 0),"                    \
-    " COALESCE(resolution_minutes, 0), COALESCE(update_interval_minutes, 0),"                 \
-    " warning_percent FROM priorities"
+    " COALESCE(classify, 0), classify_unit, COALESCE(first_response, 0), first_response_unit," \
+    " COALESCE(resolution, 0), resolution_unit, COALESCE(update_interval, 0),"                \
+    " update_interval_unit, warning_percent FROM priorities"
 static const char sql_prio_list[] = PRIO_COLS " ORDER BY active DESC, rank_order, id LIMIT 200";
 static const char sql_prio_get[] = PRIO_COLS " WHERE id = ?";
 static const char sql_prio_lock[] = PRIO_COLS " WHERE id = ? FOR UPDATE";
@@ -51,13 +53,15 @@ static const char sql_rank_taken[] =
     "SELECT COUNT(*) FROM priorities WHERE rank_order = ? AND active = 1 AND id <> ?";
 static const char sql_code_taken[] = "SELECT COUNT(*) FROM priorities WHERE code = ?";
 static const char sql_insert_prio[] =
-    "INSERT INTO priorities (code, name_zh, name_en, rank_order, color, calendar_id,"
-    " classify_minutes, first_response_minutes, resolution_minutes, update_interval_minutes,"
-    " warning_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO priorities (code, name_zh, name_en, rank_order, color, calendar_id, classify,"
+    " classify_unit, first_response, first_response_unit, resolution, resolution_unit,"
+    " update_interval, update_interval_unit, warning_percent)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_update_prio[] =
     "UPDATE priorities SET name_zh = ?, name_en = ?, rank_order = ?, color = ?, calendar_id = ?,"
-    " classify_minutes = ?, first_response_minutes = ?, resolution_minutes = ?,"
-    " update_interval_minutes = ?, warning_percent = ? WHERE id = ?";
+    " classify = ?, classify_unit = ?, first_response = ?, first_response_unit = ?,"
+    " resolution = ?, resolution_unit = ?, update_interval = ?, update_interval_unit = ?,"
+    " warning_percent = ? WHERE id = ?";
 static const char sql_prio_active[] = "UPDATE priorities SET active = ? WHERE id = ?";
 static const char sql_prio_default_of[] =
     "SELECT COUNT(*) FROM categories WHERE default_priority_id = ? AND active = 1";
@@ -67,15 +71,16 @@ static const char sql_prio_open[] =
 #define PRIO_FETCH(r)                                                                         \
     &(r)->id, (r)->code, sizeof (r)->code, (r)->name_zh, sizeof (r)->name_zh, (r)->name_en,   \
         sizeof (r)->name_en, (r)->color, sizeof (r)->color, &(r)->rank, &(r)->is_default,     \
-        &(r)->active, &(r)->t.calendar, &(r)->t.classify, &(r)->t.first, &(r)->t.resolution, \
-        &(r)->t.update, &(r)->t.warning
-#define PRIO_FMT "issssiiiiiiiii"
+        &(r)->active, &(r)->t.calendar, SLA_TARGETS_FETCH((r)->t, (r)->units), &(r)->t.warning
+#define PRIO_FMT "issssiiii" SLA_TARGETS_FMT "i"
 
 static int prio_get(web_t *w, long long id, bool lock, prio_row_t *r)
 {
     memset(r, 0, sizeof *r);
-    return db_row(&w->d->db, lock ? sql_prio_lock : sql_prio_get, "i", PRIO_FMT, id,
-                  PRIO_FETCH(r));
+    int rc = db_row(&w->d->db, lock ? sql_prio_lock : sql_prio_get, "i", PRIO_FMT, id,
+                    PRIO_FETCH(r));
+    admin_sla_units(&r->t, &r->units);
+    return rc;
 }
 
 static void set_prio(HDF *h, const char *key, const prio_row_t *r, long long npolicies)
@@ -107,6 +112,7 @@ static int list_priorities(web_t *w)
         return -1;
     prio_row_t r;
     while (memset(&r, 0, sizeof r), (rc = db_fetch(st, PRIO_FMT, PRIO_FETCH(&r))) == 1) {
+        admin_sla_units(&r.t, &r.units);
         char key[32];
         long long n = 0;
         for (int k = 0; k < np; k++)
@@ -154,6 +160,8 @@ static bool read_prio(web_t *w, bool create, prio_in_t *in)
         (in->rank = admin_sla_number(h, "rank", 1, 999, "rank_range")) < 0)
         errors++;
     errors += admin_sla_read_targets(w, "", &in->t, false);
+    if (!errors && admin_sla_out_of_order(w, &in->t, "resolution"))
+        errors++;
     return errors == 0;
 }
 
@@ -183,16 +191,6 @@ static void page_list(web_t *w, const char *arg)
     show_list(w, 200);
 }
 
-static void audit_targets(json_t *c, const sla_targets_t *o, const sla_targets_t *n)
-{
-    audit_int(c, "calendar_id", o->calendar, n->calendar);
-    audit_int(c, "classify_minutes", o->classify, n->classify);
-    audit_int(c, "first_response_minutes", o->first, n->first);
-    audit_int(c, "resolution_minutes", o->resolution, n->resolution);
-    audit_int(c, "update_interval_minutes", o->update, n->update);
-    audit_int(c, "warning_percent", o->warning, n->warning);
-}
-
 static void do_create(web_t *w, const char *arg)
 {
     (void)arg;
@@ -214,9 +212,9 @@ static void do_create(web_t *w, const char *arg)
         form_set_error(h, "calendar", "calendar_inactive");
     int rc = hdf_get_int_value(h, "Form.HasErrors", 0)
                  ? DB_DUP
-                 : db_exec(&w->d->db, sql_insert_prio, "sssisijjjji", in.code, in.name_zh,
-                           in.name_en, in.rank, in.color, in.t.calendar, in.t.classify,
-                           in.t.first, in.t.resolution, in.t.update, in.t.warning);
+                 : db_exec(&w->d->db, sql_insert_prio, "sssisi" TARGETS_BIND "i", in.code,
+                           in.name_zh, in.name_en, in.rank, in.color, in.t.calendar,
+                           TARGETS_ARGS(in.t), in.t.warning);
     if (rc == DB_DUP) { /* a check above failed, or the code was taken just now */
         db_rollback(&w->d->db);
         if (!hdf_get_int_value(h, "Form.HasErrors", 0))
@@ -230,7 +228,7 @@ static void do_create(web_t *w, const char *arg)
     audit_str(c, "name_en", NULL, in.name_en);
     audit_int(c, "rank", 0, in.rank);
     audit_str(c, "color", NULL, in.color);
-    audit_targets(c, &(sla_targets_t){0}, &in.t);
+    admin_sla_audit_targets(c, &(sla_targets_t){0}, &in.t);
     rc = rc < 0 ? rc : admin_audit_id(w, "priority", id, in.name_zh, "create", c);
     json_decref(c);
     if (admin_finish(w, rc) != DB_OK)
@@ -313,6 +311,8 @@ static void do_update(web_t *w, const char *arg)
         ok = (form_set_error(h, "rank", "rank_taken"), false);
     if (ok && in.t.calendar != old.t.calendar && !admin_sla_calendar_usable(w, in.t.calendar))
         ok = (form_set_error(h, "calendar", "calendar_inactive"), false);
+    if (ok && admin_sla_policies_out_of_order(w, old.id, &in.t))
+        ok = false;
     if (!ok) {
         db_rollback(&w->d->db);
         hdf_set_int_value(h, "Form.HasErrors", 1);
@@ -323,7 +323,7 @@ static void do_update(web_t *w, const char *arg)
     audit_str(c, "name_en", old.name_en, in.name_en);
     audit_int(c, "rank", old.rank, in.rank);
     audit_str(c, "color", old.color, in.color);
-    audit_targets(c, &old.t, &in.t);
+    admin_sla_audit_targets(c, &old.t, &in.t);
     int rc = DB_OK;
     if (!audit_any(c)) { /* nothing changed: nothing to write or record */
         json_decref(c);
@@ -332,9 +332,8 @@ static void do_update(web_t *w, const char *arg)
         snprintf(where, sizeof where, "/admin/priorities/%lld", old.id);
         return admin_redirect_done(w, where, "unchanged");
     }
-    rc = db_exec(&w->d->db, sql_update_prio, "ssisijjjjii", in.name_zh, in.name_en, in.rank,
-                 in.color, in.t.calendar, in.t.classify, in.t.first, in.t.resolution,
-                 in.t.update, in.t.warning, old.id);
+    rc = db_exec(&w->d->db, sql_update_prio, "ssisi" TARGETS_BIND "ii", in.name_zh, in.name_en,
+                 in.rank, in.color, in.t.calendar, TARGETS_ARGS(in.t), in.t.warning, old.id);
     rc = rc < 0 ? rc : admin_audit_id(w, "priority", old.id, in.name_zh, "update", c);
     json_decref(c);
     if (admin_finish(w, rc) != DB_OK)

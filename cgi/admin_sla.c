@@ -7,17 +7,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_MINUTES 1051200LL /* two years: larger is a typing error */
+#include "slapolicy.h"
 
 /* ---- targets ------------------------------------------------------------------ */
+
+static sla_unit_t unit_of(const char *code)
+{
+    int u = sla_unit_parse(code);
+    return u < 0 ? SLA_MINUTE : (sla_unit_t)u;
+}
+
+void admin_sla_units(sla_targets_t *t, const sla_units_t *x)
+{
+    t->classify.unit = unit_of(x->u[0]);
+    t->first.unit = unit_of(x->u[1]);
+    t->resolution.unit = unit_of(x->u[2]);
+    t->update.unit = unit_of(x->u[3]);
+}
+
+static void set_target(HDF *h, const char *key, const char *name, sla_target_t t)
+{
+    hdf_set_valuef(h, "%s.%s=%lld", key, name, t.amount);
+    hdf_set_valuef(h, "%s.%s.unit=%s", key, name, sla_unit_code(t.unit));
+}
 
 void admin_sla_set_targets(HDF *h, const char *key, const sla_targets_t *t)
 {
     hdf_set_valuef(h, "%s.calendar=%lld", key, t->calendar);
-    hdf_set_valuef(h, "%s.classify=%lld", key, t->classify);
-    hdf_set_valuef(h, "%s.first=%lld", key, t->first);
-    hdf_set_valuef(h, "%s.resolution=%lld", key, t->resolution);
-    hdf_set_valuef(h, "%s.update=%lld", key, t->update);
+    set_target(h, key, "classify", t->classify);
+    set_target(h, key, "first", t->first);
+    set_target(h, key, "resolution", t->resolution);
+    set_target(h, key, "update", t->update);
     hdf_set_valuef(h, "%s.warning=%lld", key, t->warning);
 }
 
@@ -29,13 +49,19 @@ static void fill(HDF *h, const char *prefix, const char *name, long long v)
         hdf_set_valuef(h, "Form.%s%s.value=", prefix, name);
 }
 
+static void fill_target(HDF *h, const char *prefix, const char *name, sla_target_t t)
+{
+    fill(h, prefix, name, t.amount);
+    hdf_set_valuef(h, "Form.%s%s_unit.value=%s", prefix, name, sla_unit_code(t.unit));
+}
+
 void admin_sla_fill_targets(HDF *h, const char *prefix, const sla_targets_t *t)
 {
     fill(h, prefix, "calendar", t->calendar);
-    fill(h, prefix, "classify", t->classify);
-    fill(h, prefix, "first_response", t->first);
-    fill(h, prefix, "resolution", t->resolution);
-    fill(h, prefix, "update", t->update);
+    fill_target(h, prefix, "classify", t->classify);
+    fill_target(h, prefix, "first_response", t->first);
+    fill_target(h, prefix, "resolution", t->resolution);
+    fill_target(h, prefix, "update", t->update);
     fill(h, prefix, "warning", t->warning);
 }
 
@@ -66,8 +92,8 @@ long long admin_sla_id(const char *arg)
     return s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 19 ? atoll(s) : 0;
 }
 
-/* One target field: validated as text (kept on the form), then as minutes. */
-static int target(web_t *w, const char *prefix, const char *name, bool required, long long lo,
+/* One number field: validated as text (kept on the form), then as a number. */
+static int number(web_t *w, const char *prefix, const char *name, bool required, long long lo,
                   long long hi, const char *err, long long *out)
 {
     HDF *h = w->r->hdf;
@@ -80,20 +106,73 @@ static int target(web_t *w, const char *prefix, const char *name, bool required,
     return *out < 0;
 }
 
+static const char *const unit_codes[] = {"minute", "hour", "workday", NULL};
+
+/* One target: its amount and its unit (<name>_unit, minutes when absent). */
+static int target(web_t *w, const char *prefix, const char *name, sla_target_t *out)
+{
+    HDF *h = w->r->hdf;
+    char unit[48];
+    snprintf(unit, sizeof unit, "%s%s_unit", prefix, name);
+    form_field_t f = {unit, FT_CHOICE, false, 0, unit_codes};
+    if (form_validate(h, h, &f, 1))
+        return 1;
+    int u = sla_unit_parse(form_value(h, unit));
+    out->unit = u < 0 ? SLA_MINUTE : (sla_unit_t)u;
+    return number(w, prefix, name, false, 1, sla_unit_max(out->unit), "target_positive",
+                  &out->amount);
+}
+
 int admin_sla_read_targets(web_t *w, const char *prefix, sla_targets_t *t, bool policy)
 {
     memset(t, 0, sizeof *t);
-    int errors = target(w, prefix, "calendar", !policy, 1, 999999999, "invalid_choice",
+    int errors = number(w, prefix, "calendar", !policy, 1, 999999999, "invalid_choice",
                         &t->calendar);
-    errors += target(w, prefix, "classify", false, 1, MAX_MINUTES, "minutes_positive",
-                     &t->classify);
-    errors += target(w, prefix, "first_response", false, 1, MAX_MINUTES, "minutes_positive",
-                     &t->first);
-    errors += target(w, prefix, "resolution", false, 1, MAX_MINUTES, "minutes_positive",
-                     &t->resolution);
-    errors += target(w, prefix, "update", false, 1, MAX_MINUTES, "minutes_positive", &t->update);
-    errors += target(w, prefix, "warning", !policy, 1, 99, "percent_range", &t->warning);
+    errors += target(w, prefix, "classify", &t->classify);
+    errors += target(w, prefix, "first_response", &t->first);
+    errors += target(w, prefix, "resolution", &t->resolution);
+    errors += target(w, prefix, "update", &t->update);
+    errors += number(w, prefix, "warning", !policy, 1, 99, "percent_range", &t->warning);
     return errors;
+}
+
+void admin_sla_as_priority(const sla_targets_t *t, priority_t *p)
+{
+    memset(p, 0, sizeof *p);
+    p->calendar_id = t->calendar;
+    p->classify = t->classify;
+    p->first_response = t->first;
+    p->resolution = t->resolution;
+    p->update = t->update;
+    p->warning_percent = t->warning;
+}
+
+bool admin_sla_out_of_order(web_t *w, const sla_targets_t *t, const char *err_field)
+{
+    priority_t p;
+    admin_sla_as_priority(t, &p);
+    if (slapolicy_ordered(catalog_calendar(&w->d->catalog, t->calendar), &p))
+        return false;
+    form_set_error(w->r->hdf, err_field, "resolution_before_first");
+    return true;
+}
+
+static void audit_target(json_t *c, const char *key, sla_target_t o, sla_target_t n)
+{
+    char a[48], b[48];
+    sla_target_text(o, a, sizeof a);
+    sla_target_text(n, b, sizeof b);
+    audit_str(c, key, *a ? a : NULL, *b ? b : NULL);
+}
+
+void admin_sla_audit_targets(json_t *c, const sla_targets_t *o, const sla_targets_t *n)
+{
+    audit_int(c, "calendar_id", o->calendar, n->calendar);
+    audit_target(c, "classify", o->classify, n->classify);
+    audit_target(c, "first_response", o->first, n->first);
+    audit_target(c, "resolution", o->resolution, n->resolution);
+    audit_target(c, "update_interval", o->update, n->update);
+    audit_int(c, "warning_percent", o->warning, n->warning);
 }
 
 /* ---- choices ------------------------------------------------------------------ */
@@ -118,7 +197,15 @@ int admin_sla_calendar_choices(web_t *w)
         const char *name = w->lang == LANG_EN ? en : zh;
         hdf_set_valuef(h, "Calendars.%d.id=%lld", i, id);
         hdf_set_valuef(h, "Calendars.%d.name=%s", i, name);
-        hdf_set_valuef(h, "Calendars.%d.active=%lld", i++, active);
+        hdf_set_valuef(h, "Calendars.%d.active=%lld", i, active);
+        long shortest, longest;
+        const bizcal_t *c = catalog_calendar(&w->d->catalog, id);
+        if (c && bizcal_workday_minutes(c, &shortest, &longest) > 0) {
+            hdf_set_valuef(h, "Calendars.%d.day=%ld", i, longest);
+            if (shortest != longest)
+                hdf_set_valuef(h, "Calendars.%d.day_min=%ld", i, shortest);
+        }
+        i++;
         hdf_set_valuef(h, "CalendarName.%lld=%s", id, name);
     }
     db_done(st);
@@ -159,15 +246,17 @@ typedef struct policy_row {
     long long id, priority_id, category_id, tag_id, active;
     char cat_zh[241], cat_en[241], tag_zh[241], tag_en[241], cat_code[41], tag_code[41];
     sla_targets_t t;
+    sla_units_t units;
 } policy_row_t;
 
 #define POLICY_COLS                                                                            \
     "SELECT p.id, p.priority_id, COALESCE(p.category_id, 0), COALESCE(p.tag_id, 0), p.active," \
     " COALESCE(c.name_zh, ''), COALESCE(c.name_en, ''), COALESCE(g.name_zh, ''),"              \
     " COALESCE(g.name_en, ''), COALESCE(c.code, ''), COALESCE(g.code, ''),"                    \
-    " COALESCE(p.calendar_id, 0), COALESCE(p.classify_minutes, 0),"                            \
-    " COALESCE(p.first_response_minutes, 0), COALESCE(p.resolution_minutes, 0),"               \
-    " COALESCE(p.update_interval_minutes, 0), COALESCE(p.warning_percent, 0)"                  \
+    " COALESCE(p.calendar_id, 0), COALESCE(p.classify, 0), p.classify_unit,"                  \
+    " COALESCE(p.first_response, 0), p.first_response_unit, COALESCE(p.resolution, 0),"        \
+    " p.resolution_unit, COALESCE(p.update_interval, 0), p.update_interval_unit,"              \
+    " COALESCE(p.warning_percent, 0)"                                                          \
     " FROM sla_policies p LEFT JOIN categories c ON c.id = p.category_id"                      \
     " LEFT JOIN tags g ON g.id = p.tag_id"
 static const char sql_policies_of[] =
@@ -178,13 +267,15 @@ static const char sql_policy_dup[] =
     "SELECT active FROM sla_policies WHERE priority_id = ? AND category_key = ? AND tag_key = ?"
     " AND id <> ?";
 static const char sql_policy_insert[] =
-    "INSERT INTO sla_policies (priority_id, category_id, tag_id, calendar_id, classify_minutes,"
-    " first_response_minutes, resolution_minutes, update_interval_minutes, warning_percent)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO sla_policies (priority_id, category_id, tag_id, calendar_id, classify,"
+    " classify_unit, first_response, first_response_unit, resolution, resolution_unit,"
+    " update_interval, update_interval_unit, warning_percent)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_policy_update[] =
-    "UPDATE sla_policies SET category_id = ?, tag_id = ?, calendar_id = ?, classify_minutes = ?,"
-    " first_response_minutes = ?, resolution_minutes = ?, update_interval_minutes = ?,"
-    " warning_percent = ? WHERE id = ?";
+    "UPDATE sla_policies SET category_id = ?, tag_id = ?, calendar_id = ?, classify = ?,"
+    " classify_unit = ?, first_response = ?, first_response_unit = ?, resolution = ?,"
+    " resolution_unit = ?, update_interval = ?, update_interval_unit = ?, warning_percent = ?"
+    " WHERE id = ?";
 static const char sql_policy_active[] = "UPDATE sla_policies SET active = ? WHERE id = ?";
 static const char sql_prio_code[] = "SELECT code FROM priorities WHERE id = ?";
 
@@ -192,9 +283,9 @@ static const char sql_prio_code[] = "SELECT code FROM priorities WHERE id = ?";
     &(r)->id, &(r)->priority_id, &(r)->category_id, &(r)->tag_id, &(r)->active, (r)->cat_zh,   \
         sizeof (r)->cat_zh, (r)->cat_en, sizeof (r)->cat_en, (r)->tag_zh, sizeof (r)->tag_zh,  \
         (r)->tag_en, sizeof (r)->tag_en, (r)->cat_code, sizeof (r)->cat_code, (r)->tag_code,   \
-        sizeof (r)->tag_code, &(r)->t.calendar, &(r)->t.classify, &(r)->t.first,               \
-        &(r)->t.resolution, &(r)->t.update, &(r)->t.warning
-#define POLICY_FMT "iiiiissssssiiiiii"
+        sizeof (r)->tag_code, &(r)->t.calendar, SLA_TARGETS_FETCH((r)->t, (r)->units),         \
+        &(r)->t.warning
+#define POLICY_FMT "iiiiissssssi" SLA_TARGETS_FMT "i"
 
 static void set_policy(web_t *w, const char *key, const policy_row_t *r)
 {
@@ -219,6 +310,7 @@ int admin_sla_list_policies(web_t *w, long long priority_id, const char *key)
     policy_row_t r;
     int i = 0, rc;
     while (memset(&r, 0, sizeof r), (rc = db_fetch(st, POLICY_FMT, POLICY_FETCH(&r))) == 1) {
+        admin_sla_units(&r.t, &r.units);
         char k[64];
         snprintf(k, sizeof k, "%s.%d", key, i++);
         set_policy(w, k, &r);
@@ -230,7 +322,9 @@ int admin_sla_list_policies(web_t *w, long long priority_id, const char *key)
 static int policy_get(web_t *w, long long id, policy_row_t *r)
 {
     memset(r, 0, sizeof *r);
-    return db_row(&w->d->db, sql_policy_get, "i", POLICY_FMT, id, POLICY_FETCH(r));
+    int rc = db_row(&w->d->db, sql_policy_get, "i", POLICY_FMT, id, POLICY_FETCH(r));
+    admin_sla_units(&r->t, &r->units);
+    return rc;
 }
 
 /* "general / 产品故障 / VIP": the override in words, for the audit log. */
@@ -278,7 +372,72 @@ static int read_scope(web_t *w, scope_t *s)
 
 static bool any_target(const sla_targets_t *t)
 {
-    return t->calendar || t->classify || t->first || t->resolution || t->update || t->warning;
+    return t->calendar || t->classify.amount || t->first.amount || t->resolution.amount ||
+           t->update.amount || t->warning;
+}
+
+static void lay(sla_target_t *to, sla_target_t v)
+{
+    if (v.amount > 0)
+        *to = v;
+}
+
+/* The targets a ticket gets from the override pol of level. */
+static void laid(const sla_targets_t *level, const sla_targets_t *pol, sla_targets_t *out)
+{
+    *out = *level;
+    if (pol->calendar)
+        out->calendar = pol->calendar;
+    if (pol->warning)
+        out->warning = pol->warning;
+    lay(&out->classify, pol->classify);
+    lay(&out->first, pol->first);
+    lay(&out->resolution, pol->resolution);
+    lay(&out->update, pol->update);
+}
+
+static const char sql_level_targets[] =
+    "SELECT calendar_id, COALESCE(classify, 0), classify_unit, COALESCE(first_response, 0),"
+    " first_response_unit, COALESCE(resolution, 0), resolution_unit,"
+    " COALESCE(update_interval, 0), update_interval_unit, warning_percent"
+    " FROM priorities WHERE id = ?";
+
+/* Whether the override pol, laid over its level, could let the resolution
+ * fall due before the first response (the error is then on the form).
+ * -1 on a database error. */
+static int policy_out_of_order(web_t *w, long long priority_id, const sla_targets_t *pol)
+{
+    sla_targets_t level = {0}, eff;
+    sla_units_t u;
+    if (db_row(&w->d->db, sql_level_targets, "i", "i" SLA_TARGETS_FMT "i", priority_id,
+               &level.calendar, SLA_TARGETS_FETCH(level, u), &level.warning) != 1)
+        return -1;
+    admin_sla_units(&level, &u);
+    laid(&level, pol, &eff);
+    return admin_sla_out_of_order(w, &eff, pol->resolution.amount ? "p_resolution"
+                                                                 : "p_first_response");
+}
+
+bool admin_sla_policies_out_of_order(web_t *w, long long priority_id, const sla_targets_t *level)
+{
+    MYSQL_STMT *st = db_query(&w->d->db, sql_policies_of, "i", priority_id);
+    if (!st)
+        return false;
+    policy_row_t r;
+    bool bad = false;
+    while (!bad && (memset(&r, 0, sizeof r), db_fetch(st, POLICY_FMT, POLICY_FETCH(&r))) == 1) {
+        sla_targets_t eff;
+        admin_sla_units(&r.t, &r.units);
+        laid(level, &r.t, &eff);
+        priority_t p;
+        admin_sla_as_priority(&eff, &p);
+        bad = r.active &&
+              !slapolicy_ordered(catalog_calendar(&w->d->catalog, eff.calendar), &p);
+    }
+    db_done(st);
+    if (bad)
+        form_set_error(w->r->hdf, "resolution", "policy_order");
+    return bad;
 }
 
 /* The override's own checks once its fields are valid; 0 or the errors. */
@@ -297,7 +456,7 @@ static int check_policy(web_t *w, long long priority_id, long long policy_id, co
         return form_set_error(h, "_form", "policy_empty"), 1;
     if (t->calendar && !admin_sla_calendar_usable(w, t->calendar))
         return form_set_error(h, "p_calendar", "calendar_inactive"), 1;
-    return 0;
+    return policy_out_of_order(w, priority_id, t);
 }
 
 static void audit_policy(json_t *c, const scope_t *o, const sla_targets_t *ot, const scope_t *n,
@@ -306,12 +465,7 @@ static void audit_policy(json_t *c, const scope_t *o, const sla_targets_t *ot, c
     audit_str(c, "category", o->cat_code[0] ? o->cat_code : NULL,
               n->cat_code[0] ? n->cat_code : NULL);
     audit_str(c, "tag", o->tag_code[0] ? o->tag_code : NULL, n->tag_code[0] ? n->tag_code : NULL);
-    audit_int(c, "calendar_id", ot->calendar, nt->calendar);
-    audit_int(c, "classify_minutes", ot->classify, nt->classify);
-    audit_int(c, "first_response_minutes", ot->first, nt->first);
-    audit_int(c, "resolution_minutes", ot->resolution, nt->resolution);
-    audit_int(c, "update_interval_minutes", ot->update, nt->update);
-    audit_int(c, "warning_percent", ot->warning, nt->warning);
+    admin_sla_audit_targets(c, ot, nt);
 }
 
 static void scope_of(const policy_row_t *r, scope_t *s)
@@ -352,12 +506,10 @@ const char *admin_sla_policy_write(web_t *w, long long priority_id, const char *
         *id = policy_id;
         return "unchanged";
     }
-    rc = policy_id ? db_exec(&w->d->db, sql_policy_update, "jjjjjjjji", s.category, s.tag,
-                             t.calendar, t.classify, t.first, t.resolution, t.update, t.warning,
-                             policy_id)
-                   : db_exec(&w->d->db, sql_policy_insert, "ijjjjjjjj", priority_id, s.category,
-                             s.tag, t.calendar, t.classify, t.first, t.resolution, t.update,
-                             t.warning);
+    rc = policy_id ? db_exec(&w->d->db, sql_policy_update, "jjj" TARGETS_BIND "ji", s.category,
+                             s.tag, t.calendar, TARGETS_ARGS(t), t.warning, policy_id)
+                   : db_exec(&w->d->db, sql_policy_insert, "ijjj" TARGETS_BIND "j", priority_id,
+                             s.category, s.tag, t.calendar, TARGETS_ARGS(t), t.warning);
     *id = policy_id ? policy_id : (long long)w->d->db.last_id;
     char title[160];
     policy_title(prio_code, s.cat_code, s.tag_code, title, sizeof title);

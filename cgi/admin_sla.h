@@ -7,23 +7,61 @@
 
 #include "admin.h"
 
-/* Targets in business minutes; 0 = none (a level) or inherited (an
- * override). warning is a percentage of the time, calendar an id. */
+/* A level's or an override's targets, each an amount with its unit
+ * (lib/slatarget.h); amount 0 = none (a level) or inherited (an override).
+ * warning is a percentage of the time (0: inherited), calendar an id. */
 typedef struct sla_targets {
-    long long calendar, classify, first, resolution, update, warning;
+    long long calendar, warning;
+    sla_target_t classify, first, resolution, update;
 } sla_targets_t;
 
-/* key.calendar, key.classify, key.first, key.resolution, key.update,
- * key.warning (0 when none). */
+/* The units of a row's four targets as fetched, e.g. "workday": fetch with
+ * SLA_TARGETS_FETCH / SLA_TARGETS_FMT (amount, unit for classify,
+ * first_response, resolution, update_interval), then admin_sla_units(). */
+typedef struct sla_units {
+    char u[4][8];
+} sla_units_t;
+#define SLA_TARGETS_FETCH(t, x)                                                                \
+    &(t).classify.amount, (x).u[0], sizeof (x).u[0], &(t).first.amount, (x).u[1],              \
+        sizeof (x).u[1], &(t).resolution.amount, (x).u[2], sizeof (x).u[2],                    \
+        &(t).update.amount, (x).u[3], sizeof (x).u[3]
+#define SLA_TARGETS_FMT "isisisis"
+void admin_sla_units(sla_targets_t *t, const sla_units_t *x);
+
+/* key.calendar, key.warning and key.classify, key.first, key.resolution,
+ * key.update with their .unit (amount 0 when none): for the "target"
+ * macro. */
 void admin_sla_set_targets(HDF *h, const char *key, const sla_targets_t *t);
-/* Form.<prefix>calendar.value ... for a first view of a form ("" when 0). */
+/* Form.<prefix>calendar.value ... and Form.<prefix>first_response_unit.value
+ * ... for a first view of a form ("" when 0). */
 void admin_sla_fill_targets(HDF *h, const char *prefix, const sla_targets_t *t);
 /* Reads and checks the target fields <prefix>calendar, classify,
- * first_response, resolution, update, warning: minutes > 0, warning
- * 1-99 %; for a level the calendar and warning are required, for an
- * override everything may be blank (inherited). Errors go next to the
+ * first_response, resolution, update (each with <name>_unit: minute, the
+ * default, hour or workday), warning: amounts > 0 up to about two years,
+ * warning 1-99 %; for a level the calendar and warning are required, for
+ * an override everything may be blank (inherited). Errors go next to the
  * fields; returns their number. */
 int admin_sla_read_targets(web_t *w, const char *prefix, sla_targets_t *t, bool policy);
+/* The targets as a priority_t (what lib/sla.c and lib/slapolicy.c use). */
+void admin_sla_as_priority(const sla_targets_t *t, priority_t *p);
+/* Whether a ticket under t (a level, or an override laid over its level)
+ * could get a resolution due before its first response; the error
+ * "resolution_before_first" is then set on the field named err_field. */
+bool admin_sla_out_of_order(web_t *w, const sla_targets_t *t, const char *err_field);
+/* Whether one of the level's active overrides, laid over the level's new
+ * targets, could let the resolution fall due before the first response;
+ * the error "policy_order" is then on the field resolution. */
+bool admin_sla_policies_out_of_order(web_t *w, long long priority_id, const sla_targets_t *level);
+/* The changes of targets for the audit log: calendar_id, warning_percent
+ * and classify, first_response, resolution, update_interval as "24 hour". */
+void admin_sla_audit_targets(json_t *c, const sla_targets_t *o, const sla_targets_t *n);
+
+/* Binding the four targets in SQL: amount (NULL when 0) and unit each. */
+#define TARGETS_BIND "jsjsjsjs"
+#define TARGETS_ARGS(t)                                                                        \
+    (t).classify.amount, sla_unit_code((t).classify.unit), (t).first.amount,                   \
+        sla_unit_code((t).first.unit), (t).resolution.amount, sla_unit_code((t).resolution.unit), \
+        (t).update.amount, sla_unit_code((t).update.unit)
 /* A whole number in [lo, hi] from Form.<name>.value: the number, 0 when
  * blank, -1 after setting err on the field. */
 long long admin_sla_number(HDF *h, const char *name, long long lo, long long hi, const char *err);

@@ -23,6 +23,7 @@
 #include "log.h"
 #include "program.h"
 #include "ratelimit.h"
+#include "sla.h"
 #include "notify.h"
 #include "survey.h"
 #include "ticket.h"
@@ -73,9 +74,32 @@ static bool csrf_ok(page_t *p)
            sodium_memcmp(c, f, TOKEN_TEXT_LEN) == 0;
 }
 
+/* key = the target's amount, key.unit = its unit (the "target" macro). */
+static void set_target(HDF *h, const char *key, sla_target_t t)
+{
+    hdf_set_valuef(h, "%s=%lld", key, t.amount);
+    hdf_set_valuef(h, "%s.unit=%s", key, sla_unit_code(t.unit));
+}
+
+/* The classification promise: the longest of the active levels'. */
+static void set_classify_promise(page_t *p)
+{
+    const catalog_t *cat = &p->d->catalog;
+    sla_target_t best = {0, SLA_MINUTE};
+    long long most = -1, lo, hi;
+    for (int i = 0; i < cat->nprios; i++) {
+        sla_target_t t = sla_classify_target(p->d, &cat->prios[i]);
+        const bizcal_t *c = catalog_calendar(cat, cat->prios[i].calendar_id);
+        if (sla_target_range(c, t, &lo, &hi) && hi > most)
+            most = hi, best = t;
+    }
+    set_target(p->r->hdf, "Promise.classify", best);
+}
+
 static void page_home(page_t *p, const char *arg)
 {
     (void)arg;
+    set_classify_promise(p);
     web_render(p, "portal/home.cs");
 }
 
@@ -245,9 +269,12 @@ static void set_ticket(page_t *p, const ticket_t *t)
     hdf_set_value(h, "Ticket.serial_number", t->serial_number);
     hdf_set_value(h, "Ticket.impact", t->impact);
     hdf_set_value(h, "Ticket.category", k ? k->name[p->lang] : "");
-    if (pr) {
+    priority_t eff;
+    if (pr)
         hdf_set_value(h, "Ticket.priority", pr->code);
-        view_set_duration(h, "Ticket.first_response", pr->first_response_min);
+    if (pr && sla_ticket_targets(p->d, t->id, pr, &eff) == 0) { /* its SLA policy's */
+        set_target(h, "Ticket.first_response", eff.first_response);
+        set_target(h, "Ticket.classify", sla_classify_target(p->d, &eff));
     }
     view_set_time(h, "Ticket.created_at", t->created_at);
     view_set_time(h, "Ticket.classify_due_at", t->classify_due_at);

@@ -780,9 +780,11 @@ time_t bizclock_workdays_due(const bizcal_t *c, time_t start, int n)
             n--;
     }
     time_t midnight = bizcal_local_instant(c, day, 0);
-    if (p == 0)
-        return bizclock_next_working(c, midnight);
-    return due_run(c, midnight, p < len ? p : len, NULL, 0);
+    time_t same = p == 0 ? bizclock_next_working(c, midnight)
+                         : due_run(c, midnight, p < len ? p : len, NULL, 0);
+    /* the earliest instant at that position: a span's end before a gap */
+    long long used = same < 0 ? -1 : seconds_run(c, start, same, NULL, 0);
+    return used < 0 ? -1 : due_run(c, start, used, NULL, 0);
 }
 
 static long spans_minutes(const bizcal_t *c, int wd)

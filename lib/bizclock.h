@@ -179,15 +179,16 @@ time_t bizclock_next_working(const bizcal_t *c, time_t t);
  *  - counting starts at s = bizclock_next_working(start), so a start
  *    outside working time counts from the next working instant;
  *  - p is the working time of s's local date that lies before s;
- *  - the due is the instant at which p of working time of the n-th working
- *    day after s's date has passed; p == 0 gives that day's first working
- *    instant, and a p longer than that day's working time (a short day)
- *    gives the end of its working time.
+ *  - the position is p into the n-th working day after s's date (its end
+ *    when p is longer than that day's working time: a short day);
+ *  - the due is the earliest instant with as much working time since start
+ *    as that position: as with bizclock_due(), a due that falls on a span's
+ *    end is that end, not the start of the next span.
  * On Mon-Fri 09:00-12:00 + 13:30-18:00: Tuesday 10:00 + 3 = Friday 10:00;
- * Friday 15:00 + 1 = Monday 15:00; Saturday 11:00 + 1 = Tuesday 09:00
- * (counting starts Monday 09:00); Monday 12:30, in the lunch break, + 1 =
- * Tuesday 12:00 (3 h into the day, the same position as 13:30: as with
- * bizclock_due(), a due that falls on a span's end is that end).
+ * Friday 15:00 + 1 = Monday 15:00; Monday 05:20, Saturday 11:00 and Monday
+ * 09:00 + 1 = Monday 18:00 (a day's working time from Monday 09:00, the
+ * same position as Tuesday 09:00); Monday 12:30, in the lunch break, + 1 =
+ * Tuesday 12:00 (3 h into the day, the same position as 13:30).
  * n == 0 returns start. Returns -1 when n < 0, start is out of range, or no
  * such day lies within BIZCLOCK_MAX_DAYS days. */
 time_t bizclock_workdays_due(const bizcal_t *c, time_t start, int n);

@@ -18,12 +18,13 @@ static const char sql_options[] =
     " ORDER BY o.field_id, o.sort_order, o.id";
 static const char sql_common[] =
     "SELECT category_id, field, mode FROM category_common_fields";
+/* a target: its amount (0 = none) and unit */
+#define TARGET(col) " COALESCE(" col ", 0), " col "_unit"
+#define TARGETS TARGET("classify") "," TARGET("first_response") "," TARGET("resolution") "," \
+    TARGET("update_interval")
 static const char sql_priorities[] =
-    "SELECT id, code, name_zh, name_en, color, rank_order, calendar_id,"
-    " COALESCE(first_response_minutes, 0), COALESCE(resolution_minutes, 0),"
-    " COALESCE(update_interval_minutes, 0), warning_percent, COALESCE(classify_minutes, 0)"
-    " FROM priorities WHERE active = 1"
-    " ORDER BY rank_order";
+    "SELECT id, code, name_zh, name_en, color, rank_order, calendar_id," TARGETS ","
+    " warning_percent FROM priorities WHERE active = 1 ORDER BY rank_order";
 static const char sql_channels[] =
     "SELECT id, code, name_zh, name_en, hours_zh, hours_en FROM channels WHERE active = 1"
     " ORDER BY sort_order, id";
@@ -33,9 +34,7 @@ static const char sql_teams[] =
 
 static const char sql_policies[] =
     "SELECT id, priority_id, COALESCE(category_id, 0), COALESCE(tag_id, 0),"
-    " COALESCE(calendar_id, 0), COALESCE(classify_minutes, 0),"
-    " COALESCE(first_response_minutes, 0), COALESCE(resolution_minutes, 0),"
-    " COALESCE(update_interval_minutes, 0), COALESCE(warning_percent, 0)"
+    " COALESCE(calendar_id, 0)," TARGETS ", COALESCE(warning_percent, 0)"
     " FROM sla_policies WHERE active = 1 ORDER BY id";
 
 static const char sql_calendars[] =
@@ -165,19 +164,44 @@ static int load_options(catalog_t *c, db_t *db)
     return r < 0 ? -1 : 0;
 }
 
+/* The four targets' units as fetched ("minute", "hour", "workday"). */
+typedef struct units {
+    char u[4][8];
+} units_t;
+#define UNITS_FETCH(t, x)                                                                     \
+    &(t).classify.amount, (x).u[0], sizeof (x).u[0], &(t).first_response.amount, (x).u[1],   \
+        sizeof (x).u[1], &(t).resolution.amount, (x).u[2], sizeof (x).u[2],                  \
+        &(t).update.amount, (x).u[3], sizeof (x).u[3]
+#define UNITS_FMT "isisisis"
+
+static sla_unit_t unit_of(const char *code)
+{
+    int u = sla_unit_parse(code);
+    return u < 0 ? SLA_MINUTE : (sla_unit_t)u;
+}
+
+static void set_units(const units_t *x, sla_target_t *const t[4])
+{
+    for (int i = 0; i < 4; i++)
+        t[i]->unit = unit_of(x->u[i]);
+}
+#define TARGET_PTRS(t)                                                                        \
+    ((sla_target_t *const[]){&(t).classify, &(t).first_response, &(t).resolution, &(t).update})
+
 static int load_priorities(catalog_t *c, db_t *db)
 {
     MYSQL_STMT *st = db_query(db, sql_priorities, "");
     if (!st)
         return -1;
     priority_t p;
+    units_t u;
     long long rank;
     int r;
     while (memset(&p, 0, sizeof p),
-           (r = db_fetch(st, "issssiiiiiii", &p.id, p.code, sizeof p.code, p.name[0],
+           (r = db_fetch(st, "issssii" UNITS_FMT "i", &p.id, p.code, sizeof p.code, p.name[0],
                          sizeof p.name[0], p.name[1], sizeof p.name[1], p.color, sizeof p.color,
-                         &rank, &p.calendar_id, &p.first_response_min, &p.resolution_min,
-                         &p.update_min, &p.warning_percent, &p.classify_min)) == 1) {
+                         &rank, &p.calendar_id, UNITS_FETCH(p, u), &p.warning_percent)) == 1) {
+        set_units(&u, TARGET_PTRS(p));
         p.rank = (int)rank;
         c->prios = grow(c->prios, c->nprios, sizeof p);
         c->prios[c->nprios++] = p;
@@ -227,11 +251,12 @@ static int load_policies(catalog_t *c, db_t *db)
     if (!st)
         return -1;
     sla_policy_t p;
+    units_t u;
     int r;
     while (memset(&p, 0, sizeof p),
-           (r = db_fetch(st, "iiiiiiiiii", &p.id, &p.priority_id, &p.category_id, &p.tag_id,
-                         &p.calendar_id, &p.classify_min, &p.first_response_min,
-                         &p.resolution_min, &p.update_min, &p.warning_percent)) == 1) {
+           (r = db_fetch(st, "iiiii" UNITS_FMT "i", &p.id, &p.priority_id, &p.category_id,
+                         &p.tag_id, &p.calendar_id, UNITS_FETCH(p, u), &p.warning_percent)) == 1) {
+        set_units(&u, TARGET_PTRS(p));
         c->pols = grow(c->pols, c->npols, sizeof p);
         c->pols[c->npols++] = p;
     }
@@ -369,6 +394,13 @@ static void publish_fields(const category_t *k, HDF *g, const char *base, int i,
     }
 }
 
+/* Catalog.Priorities.<code>.<name> = amount (0 = none), .unit = its unit. */
+static void publish_target(HDF *g, const char *code, const char *name, const sla_target_t *t)
+{
+    hdf_set_valuef(g, "Catalog.Priorities.%s.%s=%lld", code, name, t->amount);
+    hdf_set_valuef(g, "Catalog.Priorities.%s.%s.unit=%s", code, name, sla_unit_code(t->unit));
+}
+
 void catalog_publish(const catalog_t *c, view_t *v)
 {
     for (int l = 0; l < LANG_COUNT; l++) {
@@ -387,10 +419,8 @@ void catalog_publish(const catalog_t *c, view_t *v)
             const priority_t *p = &c->prios[i];
             hdf_set_valuef(g, "Catalog.Priorities.%s.name=%s", p->code, p->name[l]);
             hdf_set_valuef(g, "Catalog.Priorities.%s.color=%s", p->code, p->color);
-            hdf_set_valuef(g, "Catalog.Priorities.%s.first_response=%lld", p->code,
-                           p->first_response_min);
-            hdf_set_valuef(g, "Catalog.Priorities.%s.resolution=%lld", p->code,
-                           p->resolution_min);
+            publish_target(g, p->code, "first_response", &p->first_response);
+            publish_target(g, p->code, "resolution", &p->resolution);
         }
         for (int i = 0; i < c->nretired; i++) /* old tickets keep showing their names */
             hdf_set_valuef(g, "Catalog.CategoryName.%lld=%s", c->retired[i].id,

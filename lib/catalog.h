@@ -10,6 +10,7 @@
 #include "commonfield.h"
 #include "db.h"
 #include "form.h"
+#include "slatarget.h"
 #include "view.h"
 
 typedef struct cat_field {
@@ -44,16 +45,17 @@ typedef struct priority {
     char color[8];
     int rank;
     long long calendar_id;
-    long long first_response_min, resolution_min, update_min; /* 0 = none */
+    sla_target_t classify; /* amount 0 = the desk's SLA.ClassifyMinutes */
+    sla_target_t first_response, resolution, update; /* amount 0 = none */
     long long warning_percent;
-    long long classify_min; /* 0 = the desk's SLA.ClassifyMinutes */
 } priority_t;
 
 /* An override of a priority's targets for a category and/or a customer tag
  * (table sla_policies, lib/slapolicy.h). 0 = any (ids) or inherited. */
 typedef struct sla_policy {
     long long id, priority_id, category_id, tag_id;
-    long long calendar_id, classify_min, first_response_min, resolution_min, update_min;
+    long long calendar_id;
+    sla_target_t classify, first_response, resolution, update;
     long long warning_percent;
 } sla_policy_t;
 

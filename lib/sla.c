@@ -160,27 +160,30 @@ int sla_pass(desk_t *d, int max, int *tickets, int *raised)
     return 0;
 }
 
-static time_t plus(const bizcal_t *c, time_t start, long long minutes, const bizclock_pause_t *p,
+static time_t plus(const bizcal_t *c, time_t start, sla_target_t t, const bizclock_pause_t *p,
                    int n)
 {
-    if (minutes <= 0)
-        return 0;
-    time_t t = bizclock_due_paused(c, start, (long)minutes, p, n);
-    return t > 0 ? t : 0;
+    time_t due = sla_target_due(c, start, t, p, n);
+    return due > 0 ? due : 0;
 }
 
-/* When pct percent of a target's business time is used, to the second. */
-static time_t warn(const bizcal_t *c, time_t start, long long minutes, long pct,
+/* When pct percent of a target's working time is used, to the second. */
+static time_t warn(const bizcal_t *c, time_t start, sla_target_t t, long pct,
                    const bizclock_pause_t *p, int n)
 {
-    if (minutes <= 0)
+    long long seconds = sla_target_seconds(c, start, t);
+    if (seconds <= 0)
         return 0;
-    long long seconds = minutes * 60 * pct / 100;
-    time_t t = bizclock_due_paused(c, start, (long)(seconds / 60), p, n);
-    /* the leftover seconds after the whole minutes, counted from there */
-    if (t > 0 && seconds % 60)
-        t = bizclock_due_seconds(c, t, seconds % 60);
-    return t > 0 ? t : 0;
+    time_t due = bizclock_due_paused_seconds(c, start, seconds * pct / 100, p, n);
+    return due > 0 ? due : 0;
+}
+
+sla_target_t sla_classify_target(desk_t *d, const priority_t *p)
+{
+    if (p->classify.amount > 0)
+        return p->classify;
+    return (sla_target_t){config_int(&d->cfg, "SLA.ClassifyMinutes", 120, 1, 100000),
+                          SLA_MINUTE};
 }
 
 int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_t *pauses,
@@ -193,30 +196,31 @@ int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_
         return -1;
     if (p->warning_percent > 0)
         pct = p->warning_percent;
-    long classify = p->classify_min > 0 ? (long)p->classify_min
-                                        : config_int(&d->cfg, "SLA.ClassifyMinutes", 120, 1, 100000);
-    out->classify = plus(c, start, classify, NULL, 0);
-    out->first_response = plus(c, start, p->first_response_min, NULL, 0);
-    out->first_response_warn = warn(c, start, p->first_response_min, pct, NULL, 0);
-    out->resolution = plus(c, start, p->resolution_min, pauses, n);
-    out->resolution_warn = warn(c, start, p->resolution_min, pct, pauses, n);
+    out->classify = plus(c, start, sla_classify_target(d, p), NULL, 0);
+    out->first_response = plus(c, start, p->first_response, NULL, 0);
+    out->first_response_warn = warn(c, start, p->first_response, pct, NULL, 0);
+    out->resolution = plus(c, start, p->resolution, pauses, n);
+    out->resolution_warn = warn(c, start, p->resolution, pct, pauses, n);
     return 0;
 }
 
 time_t sla_next_update(desk_t *d, const priority_t *p, time_t t)
 {
     const bizcal_t *c = catalog_calendar(&d->catalog, p->calendar_id);
-    if (!c || p->update_min <= 0)
+    if (!c || p->update.amount <= 0)
         return 0;
-    if (p->update_min < 1440)
-        return plus(c, t, p->update_min, NULL, 0);
-    /* daily: before 17:00 of the next working day */
+    if (p->update.unit != SLA_WORKDAY)
+        return plus(c, t, p->update, NULL, 0);
+    /* every N working days: before 17:00 of the N-th next working day */
     long day = (long)((t + bizcal_utc_offset(c, t)) / 86400);
-    time_t next = bizclock_next_working(c, bizcal_local_instant(c, day + 1, 0));
-    if (next <= 0)
-        return 0;
-    long next_day = (long)((next + bizcal_utc_offset(c, next)) / 86400);
-    return bizcal_local_instant(c, next_day, 17 * 60);
+    time_t next = 0;
+    for (long k = 0; k < p->update.amount; k++) {
+        next = bizclock_next_working(c, bizcal_local_instant(c, day + 1, 0));
+        if (next <= 0)
+            return 0;
+        day = (long)((next + bizcal_utc_offset(c, next)) / 86400);
+    }
+    return bizcal_local_instant(c, day, 17 * 60);
 }
 
 static const char sql_status_history[] =

@@ -34,14 +34,18 @@ int sla_targets(desk_t *d, const priority_t *p, long long category_id, long long
 /* The same for an existing ticket: its category and customer are read. */
 int sla_ticket_targets(desk_t *d, long long ticket_id, const priority_t *p, priority_t *out);
 
+/* The classification target of p: its own, else the desk's
+ * SLA.ClassifyMinutes (default 120 minutes). */
+sla_target_t sla_classify_target(desk_t *d, const priority_t *p);
+
 /* Computes the dues of a ticket opened at start, leaving out the pauses
  * (sorted, disjoint, the last may be open). 0 or -1 (no calendar). */
 int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_t *pauses,
              int n, sla_dues_t *out);
 /* When the next progress update to the customer is due after one at t: the
- * priority's update interval in business time, or, for a daily cadence
- * (1440 minutes), 17:00 of the next working day in the calendar's zone.
- * 0 when the priority has no cadence. */
+ * priority's update interval in working minutes or hours, or, for a cadence
+ * of N working days, 17:00 of the N-th next working day in the calendar's
+ * zone ("daily before 17:00"). 0 when the priority has no cadence. */
 time_t sla_next_update(desk_t *d, const priority_t *p, time_t t);
 /* The pauses of a ticket's resolution clock, from its history of status
  * changes into and out of the waiting states. Returns their number or -1. */

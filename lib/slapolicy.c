@@ -42,17 +42,28 @@ static void lay(long long *target, long long v)
         *target = v;
 }
 
+static void lay_target(sla_target_t *target, const sla_target_t *v)
+{
+    if (v->amount > 0)
+        *target = *v;
+}
+
 void slapolicy_apply(const priority_t *base, const sla_policy_t *pol, priority_t *out)
 {
     *out = *base;
     if (!pol)
         return;
     lay(&out->calendar_id, pol->calendar_id);
-    lay(&out->classify_min, pol->classify_min);
-    lay(&out->first_response_min, pol->first_response_min);
-    lay(&out->resolution_min, pol->resolution_min);
-    lay(&out->update_min, pol->update_min);
+    lay_target(&out->classify, &pol->classify);
+    lay_target(&out->first_response, &pol->first_response);
+    lay_target(&out->resolution, &pol->resolution);
+    lay_target(&out->update, &pol->update);
     lay(&out->warning_percent, pol->warning_percent);
+}
+
+bool slapolicy_ordered(const bizcal_t *c, const priority_t *p)
+{
+    return sla_target_not_after(c, p->first_response, p->resolution);
 }
 
 bool slapolicy_needs_tags(const sla_policy_t *pols, int n, long long priority_id)

@@ -1,14 +1,14 @@
 /* slapolicy: which SLA policy applies to a ticket, and the targets it gets
  * (pure functions over the catalogue; sla.c looks up the ticket's facts).
  *
- * A priority carries the default targets (SPEC §2). A policy of that
+ * A priority carries the default targets. A policy of that
  * priority (table sla_policies) overrides some of them for one category,
  * one customer tag (VIP...), or both. The most specific active policy that
  * matches wins: category + tag > tag > category > none (the priority's own
  * targets). Among equally specific matches (a customer with two tags that
  * both have a policy) the oldest policy (lowest id) wins, so the choice
  * never depends on the order the tags were read in. A policy's blank
- * targets (0) are the priority's. */
+ * targets (amount 0) are the priority's. */
 #ifndef DESK_SLAPOLICY_H
 #define DESK_SLAPOLICY_H
 
@@ -25,6 +25,11 @@ int slapolicy_pick(const sla_policy_t *pols, int n, long long priority_id, long 
 
 /* out = base with the policy's targets laid over it (pol NULL: a copy). */
 void slapolicy_apply(const priority_t *base, const sla_policy_t *pol, priority_t *out);
+
+/* Whether the targets p (a level, or a level with an override laid over
+ * it) keep the resolution from ever falling due before the first response
+ * on calendar c (lib/slatarget.h). */
+bool slapolicy_ordered(const bizcal_t *c, const priority_t *p);
 
 /* Whether any policy of the priority is about a customer tag (else the
  * customer's tags need not be read). */

@@ -37,6 +37,11 @@ def:page_start(title) ?><!DOCTYPE html>
 <?cs /def ?><?cs # A duration given in minutes, in words: "2 小时 30 分钟", "1 hour". ?><?cs def:duration(minutes) ?><?cs
   if:#minutes >= 60 ?><?cs var:#minutes / 60 ?> <?cs if:#minutes / 60 == 1 ?><?cs var:L.Span.hour ?><?cs else ?><?cs var:L.Span.hours ?><?cs /if ?><?cs /if ?><?cs
   if:#minutes % 60 > 0 || #minutes == 0 ?><?cs if:#minutes >= 60 ?> <?cs /if ?><?cs var:#minutes % 60 ?> <?cs if:#minutes % 60 == 1 ?><?cs var:L.Span.minute ?><?cs else ?><?cs var:L.Span.minutes ?><?cs /if ?><?cs /if ?><?cs
+/def ?><?cs # An SLA target in words: "15 分钟", "2 小时", "1 个工作日" (t: its
+       amount, t.unit: minute, hour or workday). ?><?cs def:target(t) ?><?cs
+  if:t.unit == "workday" ?><?cs var:t ?> <?cs if:#t == 1 ?><?cs var:L.Span.workday ?><?cs else ?><?cs var:L.Span.workdays ?><?cs /if ?><?cs
+  elif:t.unit == "hour" ?><?cs call:duration(#t * 60) ?><?cs
+  else ?><?cs call:duration(t) ?><?cs /if ?><?cs
 /def ?><?cs # The "*" after the label of a required field (the control itself
        carries required, which screen readers announce). ?><?cs def:required_mark() ?> <span class="req" aria-hidden="true">*</span><?cs /def ?><?cs # The space between two sentences: none after a Chinese full stop. ?><?cs def:gap() ?><?cs if:Lang.Code == "en" ?> <?cs /if ?><?cs /def ?><?cs # "Too long: CHARS characters, at most MAX allowed." ?><?cs def:too_long(max, chars) ?><?cs
   var:L.Err.TooLong.Now ?> <?cs var:chars ?> <?cs var:L.Err.TooLong.Max ?> <?cs var:max ?> <?cs var:L.Err.TooLong.Unit ?><?cs

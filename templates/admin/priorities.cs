@@ -4,14 +4,14 @@
 <?cs def:level_targets() ?>
 <?cs call:sla_select("calendar", L.Admin.Prio.Calendar, L.Admin.Prio.CalendarHelp, Calendars, "", 1) ?>
 <div class="row">
-<?cs call:sla_number("classify", L.Admin.Prio.Classify, "", L.Span.minutes, L.Admin.Prio.ClassifyDefault, 0) ?>
-<?cs call:sla_number("first_response", L.Admin.Prio.First, "", L.Span.minutes, L.Admin.Prio.None, 0) ?>
+<?cs call:sla_amount("classify", L.Admin.Prio.Classify, L.Admin.Prio.ClassifyDefault) ?>
+<?cs call:sla_amount("first_response", L.Admin.Prio.First, L.Admin.Prio.None) ?>
 </div>
 <div class="row">
-<?cs call:sla_number("resolution", L.Admin.Prio.Resolution, "", L.Span.minutes, L.Admin.Prio.None, 0) ?>
-<?cs call:sla_number("update", L.Admin.Prio.Update, "", L.Span.minutes, L.Admin.Prio.None, 0) ?>
+<?cs call:sla_amount("resolution", L.Admin.Prio.Resolution, L.Admin.Prio.None) ?>
+<?cs call:sla_amount("update", L.Admin.Prio.Update, L.Admin.Prio.None) ?>
 </div>
-<p class="help minutes-help"><?cs var:L.Admin.Prio.MinutesHelp ?></p>
+<p class="help minutes-help"><?cs var:L.Admin.Prio.UnitsHelp ?></p>
 <?cs call:sla_number("warning", L.Admin.Prio.Warning, L.Admin.Prio.WarningHelp, "%", "", 1) ?>
 <?cs /def ?>
 <?cs # The inputs of an override (Form.p_*). ?>
@@ -23,12 +23,12 @@
 <p class="help"><?cs var:L.Admin.Prio.ScopeHelp ?></p>
 <?cs call:sla_select("p_calendar", L.Admin.Prio.Calendar, "", Calendars, L.Admin.Prio.Inherit, 0) ?>
 <div class="row">
-<?cs call:sla_number("p_classify", L.Admin.Prio.Classify, "", L.Span.minutes, L.Admin.Prio.Inherit, 0) ?>
-<?cs call:sla_number("p_first_response", L.Admin.Prio.First, "", L.Span.minutes, L.Admin.Prio.Inherit, 0) ?>
+<?cs call:sla_amount("p_classify", L.Admin.Prio.Classify, L.Admin.Prio.Inherit) ?>
+<?cs call:sla_amount("p_first_response", L.Admin.Prio.First, L.Admin.Prio.Inherit) ?>
 </div>
 <div class="row">
-<?cs call:sla_number("p_resolution", L.Admin.Prio.Resolution, "", L.Span.minutes, L.Admin.Prio.Inherit, 0) ?>
-<?cs call:sla_number("p_update", L.Admin.Prio.Update, "", L.Span.minutes, L.Admin.Prio.Inherit, 0) ?>
+<?cs call:sla_amount("p_resolution", L.Admin.Prio.Resolution, L.Admin.Prio.Inherit) ?>
+<?cs call:sla_amount("p_update", L.Admin.Prio.Update, L.Admin.Prio.Inherit) ?>
 </div>
 <?cs call:sla_number("p_warning", L.Admin.Prio.Warning, L.Admin.Prio.InheritHelp, "%", L.Admin.Prio.Inherit, 0) ?>
 <?cs /def ?>
@@ -110,7 +110,7 @@
       <td><?cs call:policy_scope(p) ?><?cs if:p.state != "active" ?> <span class="state state-inactive"><?cs var:L.Admin.Prio.State.inactive ?></span><?cs /if ?></td>
       <td><?cs call:sla_target(p.first, L.Admin.Prio.Inherited) ?></td>
       <td><?cs call:sla_target(p.resolution, L.Admin.Prio.Inherited) ?></td>
-      <td class="small"><?cs if:p.calendar != "0" ?><div><?cs var:CalendarName[p.calendar] ?></div><?cs /if ?><?cs if:p.classify != "0" ?><div><?cs var:L.Admin.Prio.Classify ?> <?cs call:duration(p.classify) ?></div><?cs /if ?><?cs if:p.update != "0" ?><div><?cs var:L.Admin.Prio.Update ?> <?cs call:duration(p.update) ?></div><?cs /if ?><?cs if:p.warning != "0" ?><div><?cs var:L.Admin.Prio.Warning ?> <?cs var:p.warning ?>%</div><?cs /if ?></td>
+      <td class="small"><?cs if:p.calendar != "0" ?><div><?cs var:CalendarName[p.calendar] ?></div><?cs /if ?><?cs if:p.classify != "0" ?><div><?cs var:L.Admin.Prio.Classify ?> <?cs call:target(p.classify) ?></div><?cs /if ?><?cs if:p.update != "0" ?><div><?cs var:L.Admin.Prio.Update ?> <?cs call:target(p.update) ?></div><?cs /if ?><?cs if:p.warning != "0" ?><div><?cs var:L.Admin.Prio.Warning ?> <?cs var:p.warning ?>%</div><?cs /if ?></td>
       <td class="act"><a class="button small" href="/admin/sla-policies/<?cs var:p.id ?>"><?cs var:L.Admin.Prio.Edit ?></a></td>
     </tr>
     <?cs /each ?>

@@ -21,19 +21,22 @@
 
 <section class="card promise" aria-labelledby="promise">
   <h2 id="promise"><?cs var:L.Portal.Promise ?></h2>
-  <p class="promise-main"><?cs var:L.Portal.PromiseText ?></p>
+  <p class="promise-main"><?cs var:L.Portal.PromiseClassify ?>
+    <strong><?cs call:target(Promise.classify) ?></strong><?cs var:L.Portal.PromiseClassifyEnd ?></p>
   <table class="levels">
     <caption><?cs var:L.Portal.Levels ?></caption>
-    <thead><tr><th scope="col"><?cs var:L.Ticket.Priority ?></th><th scope="col"><?cs var:L.Portal.LevelWhen ?></th><th scope="col" class="num"><?cs var:L.Portal.FirstResponse ?></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:L.Ticket.Priority ?> · <?cs var:L.Portal.LevelWhen ?></th><th scope="col" class="num"><?cs var:L.Portal.FirstResponse ?></th><th scope="col" class="num"><?cs var:L.Portal.Resolution ?></th></tr></thead>
     <tbody>
+    <?cs set:workdays = 0 ?>
     <?cs each:p = Catalog.Priorities ?>
-      <tr><th scope="row"><span class="badge badge-<?cs var:p.color ?>"><?cs var:p.name ?></span></th>
-        <td><?cs var:L.Portal.LevelHint[name(p)] ?></td>
-        <td class="num"><?cs call:duration(p.first_response) ?></td></tr>
+      <tr data-level="<?cs name:p ?>"><th scope="row"><span class="badge badge-<?cs var:p.color ?>"><?cs var:p.name ?></span><?cs if:L.Portal.LevelHint[name(p)] ?> <span class="level-hint"><?cs var:L.Portal.LevelHint[name(p)] ?></span><?cs /if ?></th>
+        <td class="num first"><?cs if:#p.first_response > 0 ?><?cs call:target(p.first_response) ?><?cs else ?><span class="muted"><?cs var:L.Portal.NoTarget ?></span><?cs /if ?></td>
+        <td class="num resolution"><?cs if:#p.resolution > 0 ?><?cs call:target(p.resolution) ?><?cs else ?><span class="muted"><?cs var:L.Portal.NoTarget ?></span><?cs /if ?></td></tr>
+      <?cs if:(#p.first_response > 0 && p.first_response.unit == "workday") || (#p.resolution > 0 && p.resolution.unit == "workday") ?><?cs set:workdays = 1 ?><?cs /if ?>
     <?cs /each ?>
     </tbody>
   </table>
-  <p class="note"><?cs var:L.Portal.HoursNote ?></p>
+  <p class="note"><?cs var:L.Portal.HoursNote ?><?cs if:workdays ?> <span class="workday-note"><?cs var:L.Portal.WorkdayNote ?></span><?cs /if ?></p>
 </section>
 
 <section class="card channels" aria-labelledby="channels">

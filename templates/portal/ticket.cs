@@ -39,9 +39,9 @@
       <button type="button" class="copy" data-copy="ticket-number" data-done="<?cs var:L.Ticket.Copied ?>" aria-label="<?cs var:L.Ticket.CopyNumber ?>" hidden><span class="copy-icon" aria-hidden="true"></span><span class="copy-text"><?cs var:L.Ticket.Copy ?></span></button></p>
     <p class="help"><?cs var:L.Ticket.NumberHelp ?></p>
   </div>
-  <p class="promise-line"><?cs var:L.Ticket.PromiseFirst ?>
-    <strong><?cs call:duration(#Ticket.first_response.hours * 60 + #Ticket.first_response.minutes) ?></strong><?cs
-    var:L.Ticket.PromiseFirstEnd ?></p>
+  <?cs if:#Ticket.first_response > 0 ?><p class="promise-line"><?cs var:L.Ticket.PromiseFirst ?>
+    <strong><?cs call:target(Ticket.first_response) ?></strong><?cs
+    var:L.Ticket.PromiseFirstEnd ?></p><?cs /if ?>
   <dl class="receipt-facts">
     <div><dt><?cs var:L.Ticket.Category ?></dt><dd><?cs var:Ticket.category ?></dd></div>
     <div><dt><?cs var:L.Ticket.Priority ?></dt><dd><span class="badge badge-<?cs var:Catalog.Priorities[Ticket.priority].color ?>"><?cs var:Catalog.Priorities[Ticket.priority].name ?></span></dd></div>
@@ -58,6 +58,7 @@
 <section class="card next" aria-labelledby="next">
   <h2 id="next"><?cs var:L.Ticket.NextTitle ?></h2>
   <ol class="next-steps">
+  <li><?cs var:L.Ticket.NextClassify ?> <?cs call:target(Ticket.classify) ?><?cs var:L.Ticket.NextClassifyEnd ?></li>
   <?cs each:n = L.Ticket.Next ?><li><?cs var:n ?></li><?cs /each ?>
   </ol>
 </section>

@@ -32,10 +32,13 @@ test('home page shows each channel with its service hours', async () => {
   }
 });
 
-test('home page states the first-response promise by priority', async () => {
-  const t = L.text((await c.get('/')).body);
-  assert.match(t, /2 ?小时/, 'classification within 2 hours');
+test('home page states the promises by priority, as the levels hold them', async () => {
+  const body = (await c.get('/')).body;
+  const t = L.text(body);
+  assert.match(t, /我们在 2 小时 ?内完成分类/, 'classification within 2 hours (SLA.ClassifyMinutes)');
   for (const level of ['紧急', '重要', '一般', '低']) assert.ok(t.includes(level), `priority ${level}`);
-  assert.match(t, /15 分钟/, 'urgent: 15 minutes');
-  assert.match(t, /24 小时/, 'general: 24 hours');
+  const row = (code) => L.text((body.match(new RegExp(`<tr data-level="${code}">[\\s\\S]*?</tr>`)) || [''])[0]).trim();
+  assert.match(row('urgent'), /15 分钟 4 小时$/, 'urgent: 15 minutes, 4 hours');
+  assert.match(row('general'), /1 个工作日 3 个工作日$/, 'general: 1 working day (24 h), 3 working days');
+  assert.doesNotMatch(row('general'), /24 小时/, 'not 24 working hours (3.2 days)');
 });

@@ -233,6 +233,38 @@ async function urgentTicket(subject, extra = {}) {
   return { ...x, created: Date.parse(t.created_at), api: t };
 }
 
+/* ---- the seeded standard calendar, computed independently ------------------ */
+
+const ZONE = 8 * 3600; // Asia/Shanghai: UTC+8 all year
+const SPANS = [[9 * 60, 12 * 60], [13 * 60 + 30, 18 * 60]]; // minutes after local midnight
+
+/** start (seconds since the epoch) + minutes of working time on the seeded
+ * standard calendar (Mon-Fri 09:00-12:00 and 13:30-18:00 Asia/Shanghai, no
+ * holidays): the earliest instant with exactly that much working time in
+ * [start, due). Every working day there holds 450 minutes, so N working
+ * days from any instant are businessDue(start, N * 450). */
+function businessDue(start, minutes) {
+  let left = minutes * 60;
+  let day = Math.floor((start + ZONE) / 86400); // local date, days since 1970-01-01
+  for (let i = 0; i < 3660; i++, day++) {
+    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday
+    if (weekday === 0 || weekday === 6) continue;
+    for (const [a, b] of SPANS) {
+      const from = Math.max(start, day * 86400 + a * 60 - ZONE);
+      const to = day * 86400 + b * 60 - ZONE;
+      if (from >= to) continue;
+      if (to - from >= left) return from + left;
+      left -= to - from;
+    }
+  }
+  throw new Error('no due within ten years');
+}
+
+/** "2026-12-02 10:00" (Asia/Shanghai) of an instant in seconds. */
+function local(seconds) {
+  return new Date((seconds + ZONE) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Seconds since the epoch of an ISO instant. */
 function secs(iso) { return Math.round(Date.parse(iso) / 1000); }
 
@@ -273,5 +305,5 @@ function portFree(port) {
 module.exports = {
   MIN, HOUR, setClock, resetClock, clockOffset, lockClock, unlockClock, sleep, waitFor, schedulerOnce,
   ALERT_TEXT, alertLines, alertCounts, decodeWords, parseMail, readMails, mailTo,
-  apiGet, fresh, urgentTicket, secs, request, portFree,
+  apiGet, fresh, urgentTicket, secs, request, portFree, businessDue, local,
 };
