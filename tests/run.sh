@@ -4,6 +4,9 @@
 #   2. a throwaway stack (own datadir under /tmp, own port) started with
 #      conf/dev/run.sh, then the HTTP tests (tests/http) and the browser
 #      checks (tests/browser) against it; the stack is stopped afterwards.
+#      The test files that look at a time (they call useTestInstant(), see
+#      tests/http/clock.js) run apart, once at each of three instants of the
+#      stack's clock: a weekday morning, a weekday night and a Sunday.
 # Exit status is non-zero when anything failed.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,19 +72,44 @@ if [ -z "$up" ]; then
 fi
 export DESK_BASE_URL="http://127.0.0.1:$PORT" DESK_TEST_VAR="$TVAR" DESK_ROOT="$ROOT"
 
+# run_suite NAME FILE...: node's test runner on the files, one at a time
+run_suite() {
+  local name=$1
+  shift
+  [ $# -gt 0 ] || return 0
+  node --test --test-reporter=tap --test-concurrency=1 "$@" >"$TVAR/$name.tap" 2>&1
+  grep -E '^not ok' "$TVAR/$name.tap" | head -40
+  add_tap "$name" "$TVAR/$name.tap"
+}
+
+# run_timed NAME FILE...: the files that look at a time, at each instant
+INSTANTS="morning night sunday"
+run_timed() {
+  local name=$1 at
+  shift
+  for at in $INSTANTS; do
+    DESK_TEST_AT=$at run_suite "$name@$at" "$@"
+  done
+}
+
+# the files of DIR that call useTestInstant() (timed=1) or not (timed=0)
+files() {
+  local f
+  for f in "$1"/*.test.js; do
+    [ -e "$f" ] || continue
+    if grep -q 'useTestInstant()' "$f"; then [ "$2" = 1 ] && echo "$f"; else [ "$2" = 0 ] && echo "$f"; fi
+  done
+}
+
 echo "== HTTP tests"
-if ls tests/http/*.test.js >/dev/null 2>&1; then
-  node --test --test-reporter=tap --test-concurrency=1 tests/http/ >"$TVAR/http.tap" 2>&1
-  grep -E '^(not ok|# (pass|fail))' "$TVAR/http.tap" | grep -v '^# pass\|^# fail' | head -40
-  add_tap http "$TVAR/http.tap"
-fi
+run_suite http $(files tests/http 0)
+run_timed http $(files tests/http 1)
 
 echo "== browser checks"
 if ls tests/browser/*.test.js >/dev/null 2>&1; then
   bash tests/browser/setup.sh >"$TVAR/browser-setup.log" 2>&1 || { echo "browser setup failed"; tail -5 "$TVAR/browser-setup.log"; failed=$((failed + 1)); }
-  node --test --test-reporter=tap --test-concurrency=1 tests/browser/ >"$TVAR/browser.tap" 2>&1
-  grep -E '^not ok' "$TVAR/browser.tap" | head -20
-  add_tap browser "$TVAR/browser.tap"
+  run_suite browser $(files tests/browser 0)
+  run_timed browser $(files tests/browser 1)
 fi
 
 echo "$passed passed, $failed failed"

@@ -16,10 +16,11 @@
 //   DESK_BASE_URL=http://127.0.0.1:18080 DESK_TEST_VAR=/tmp/desk-test.X \
 //     DESK_ROOT=$PWD node --test tests/browser/customer_journey.test.js
 //
-// The stack must run with DESK_TEST_CLOCK=1 (tests/run.sh does): the last
-// step moves its clock a day ahead ($DESK_TEST_VAR/clock-offset, taken with
-// clock.lock as tests/http/sla_lib.js does) and sets it back afterwards, and
-// reads the invitation from the mail catcher ($DESK_TEST_VAR/mail/new).
+// The stack must run with DESK_TEST_CLOCK=1 (tests/run.sh does): the story
+// runs at the instant DESK_TEST_AT names (tests/http/clock.js; tests/run.sh
+// runs it at three), the last step moves the clock a day ahead and sets it
+// back afterwards, and reads the invitation from the mail catcher
+// ($DESK_TEST_VAR/mail/new).
 //
 // The steps are one story: each test uses what the one before left, and is
 // skipped when an earlier step failed.
@@ -29,6 +30,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
+const C = require('../http/clock');
 
 const BASE = (process.env.DESK_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const ROOT = process.env.DESK_ROOT || path.resolve(__dirname, '..', '..');
@@ -71,43 +73,10 @@ function credentials() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/* The stack's test clock (Clock.OffsetFile = $DESK_TEST_VAR/clock-offset,
- * as tests/http/sla_lib.js): written whole, then renamed over the old one.
- * clock.lock makes clock-moving test files wait for each other. */
-const CLOCK = path.join(VAR, 'clock-offset');
-const CLOCK_LOCK = path.join(VAR, 'clock.lock');
-let clockHeld = false;
-
-function setClock(seconds) {
-  const tmp = `${CLOCK}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${Math.round(seconds)}\n`);
-  fs.renameSync(tmp, CLOCK);
-}
-
-async function lockClock() {
-  const end = Date.now() + 120000;
-  for (;;) {
-    try {
-      fs.writeFileSync(CLOCK_LOCK, String(process.pid), { flag: 'wx' });
-      clockHeld = true;
-      return;
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-      let pid = 0;
-      try { pid = Number(fs.readFileSync(CLOCK_LOCK, 'utf8')); } catch { /* just released */ }
-      try { if (pid) process.kill(pid, 0); } catch { fs.rmSync(CLOCK_LOCK, { force: true }); }
-    }
-    if (Date.now() > end) assert.fail(`the clock lock ${CLOCK_LOCK} stayed taken`);
-    await sleep(250);
-  }
-}
-
-function releaseClock() {
-  if (!clockHeld) return;
-  setClock(0);
-  try { if (Number(fs.readFileSync(CLOCK_LOCK, 'utf8')) === process.pid) fs.rmSync(CLOCK_LOCK, { force: true }); } catch { /* gone */ }
-  clockHeld = false;
-}
+/* The stack's test clock (tests/http/clock.js): the story runs at the
+ * instant of this run (a weekday morning, a weekday night or a Sunday;
+ * tests/run.sh runs it at each), and its last step moves a day ahead. */
+C.useTestInstant();
 
 /* The mails the stack's catcher kept ($DESK_TEST_VAR/mail/new), to one
  * address: {subject, body} (the desk's mails are base64 UTF-8 bodies). */
@@ -359,7 +328,6 @@ before(async () => {
 });
 
 after(async () => {
-  releaseClock();
   if (browser) await browser.close();
 });
 
@@ -465,7 +433,7 @@ step('04 the agent reads the question and proposes again; the customer confirms 
   assert.ok(!proposal.includes('5.2.1（'), 'not the questioned one');
   // the confirmation needs a name: the browser asks for it first
   assert.equal(await page.locator('#f-confirm_name').getAttribute('required'), '');
-  const before = Date.now();
+  const before = C.now();
   await submit(page, async () => page.fill('#f-confirm_name', SIGNER),
     'form[action$="/confirm"] button[type="submit"]', { until: /\?confirmed=1$/ });
   assert.match(await text(page.locator('p.notice[role="status"]')), /您已确认方案/);
@@ -578,8 +546,7 @@ step('07 resolved again, the customer accepts and prints the signed form', async
 
 step('08 a day later the survey is mailed; opening it answers nothing, one POST does, once', async () => {
   const page = S.customer;
-  await lockClock();
-  setClock(24 * HOUR + 120);
+  C.setAt(C.now() / 1000 + 24 * HOUR + 120);
   const mail = await waitFor(() => mailsTo(EMAIL).find((m) => m.body.includes('/survey')),
     `the survey invitation to ${EMAIL}`, 40000);
   const link = (mail.body.match(/https?:\/\/\S+\/t\/[A-Za-z0-9_-]+\/survey/) || [])[0];
@@ -632,7 +599,7 @@ step('08 a day later the survey is mailed; opening it answers nothing, one POST 
   await tab.close();
   await page.bringToFront();
 
-  releaseClock();
+  C.resetClock(); // back before the sessions' 12 hours ran out
   // the agent sees the one answer recorded
   const agent = await agentTicket();
   const line = agent.locator('ol.thread li.sys', { hasText: '记录了满意度回访' });

@@ -7,6 +7,11 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
 const A = require('./agent_lib');
+const C = require('./clock');
+
+// It looks at times (deadlines are compared with the stack's now): run at the
+// three instants of tests/run.sh (clock.js).
+C.useTestInstant();
 
 const FILE = 75;
 const T = A.tag('PR');
@@ -62,7 +67,7 @@ test('an agent\'s request waits for approval; approve changes priority and deadl
   assert.equal(after.priority, 'urgent', 'approved: the priority changed');
   assert.ok(due(after) < due(before), 'the resolution deadline moved earlier');
   // urgent runs on the 7×24 calendar: resolution 4 h after intake, exactly
-  const left = (due(after) - Date.now()) / 3600e3;
+  const left = (due(after) - C.now()) / 3600e3;
   assert.ok(left > 3.9 && left <= 4.01, `urgent: resolution 4 h after intake, ${left.toFixed(2)} h left`);
   assert.ok(after.thread.includes('将优先级改为'), 'the change is in the history');
   assert.ok(!after.text.includes('待审批的优先级变更'));

@@ -2,11 +2,15 @@
 // The progress tracking table (问题处理进度跟踪表): tickets with owner,
 // deadlines and met / missed markers, filterable; exported as CSV in UTF-8
 // with a BOM, a Chinese header, one line per ticket, and formula cells
-// defused with a leading quote.
+// defused with a leading quote. Met / missed depend on the time: run at the
+// three instants of tests/run.sh (clock.js).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
 const A = require('./agent_lib');
+const C = require('./clock');
+
+C.useTestInstant();
 
 const FILE = 77;
 const T = A.tag('PG');
@@ -27,12 +31,12 @@ test.before(async () => {
     t[k] = await A.createTicket({ category: 'customisation', subject, customer: { name: `客户${k}甲`, email: `${k}-${T.toLowerCase()}@example.com` } });
     await supervisor.must(t[k].number, 'assign', { agent: PM, team: 0, reason: '进度表测试' });
   }
-  // setup: the overdue ticket's clocks 27 hours into the past
-  A.setupSql(`UPDATE tickets SET created_at = created_at - INTERVAL 27 HOUR,
-    classify_due_at = classify_due_at - INTERVAL 27 HOUR, accept_due_at = accept_due_at - INTERVAL 27 HOUR,
-    first_response_due_at = first_response_due_at - INTERVAL 27 HOUR,
-    resolution_due_at = resolution_due_at - INTERVAL 27 HOUR,
-    next_due_at = next_due_at - INTERVAL 27 HOUR WHERE number = '${t.overdue.number}'`);
+  // setup: the overdue ticket made 27 hours ago, its first response an hour
+  // overdue, its resolution still running (whatever the day and hour)
+  const ago = (h) => `'${C.sqlTime(C.now() - h * 3600e3)}'`;
+  A.setupSql(`UPDATE tickets SET created_at = ${ago(27)}, classify_due_at = ${ago(25)},
+    accept_due_at = ${ago(26.5)}, first_response_due_at = ${ago(1)}, resolution_due_at = ${ago(-5)},
+    next_due_at = ${ago(1)} WHERE number = '${t.overdue.number}'`);
   // the "done" ticket: answered and resolved in time
   await supervisor.must(t.done.number, 'reply', { body: '已处理' });
   await supervisor.must(t.done.number, 'status', { to: 'resolved' });

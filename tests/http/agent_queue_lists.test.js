@@ -2,11 +2,15 @@
 // Each queue answers 200 with the right tickets: unassigned, mine, to_accept,
 // team, collab, waiting, at_risk, overdue, closed. Every ticket of this file
 // carries a tag in its subject and the lists are read with q=TAG, so tickets
-// of other tests do not matter.
+// of other tests do not matter. at_risk and overdue depend on the time: the
+// file runs at the three instants of tests/run.sh (clock.js).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
 const A = require('./agent_lib');
+const C = require('./clock');
+
+C.useTestInstant();
 
 const FILE = 63;
 const T = A.tag('QL');

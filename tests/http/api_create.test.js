@@ -4,6 +4,11 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
+const C = require('./clock');
+
+// It looks at times (the number's date is the stack's local date): run at the
+// three instants of tests/run.sh (clock.js).
+C.useTestInstant();
 
 const c = L.client({ localAddress: L.addr(27) });
 
@@ -13,7 +18,7 @@ test('create answers 201 with number, link, duplicate:false and Location', async
   assert.match(res.headers['content-type'], /^application\/json/);
   const doc = res.json();
   assert.match(doc.number, L.NUMBER_RE);
-  assert.equal(L.period(doc.number), L.todayShanghai());
+  assert.equal(L.period(doc.number), L.todayShanghai(new Date(C.now())), 'the date part is the stack\'s local date');
   assert.equal(doc.duplicate, false);
   assert.equal(res.headers.location, `/api/v1/tickets/${doc.number}`);
   const link = new URL(doc.link);

@@ -3,12 +3,17 @@
 // (Mon-Fri 09:00-12:00 and 13:30-18:00 Asia/Shanghai, no holidays in the
 // seed data): the API's dues are checked against an independent computation
 // from the ticket's created_at. A priority change recomputes the deadlines
-// from intake under the new level. No clock shifting here.
+// from intake under the new level. The tickets are made at the instant of
+// this run (clock.js: tests/run.sh runs the file on a weekday morning, a
+// weekday night and a Sunday).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
 const A = require('./agent_lib');
 const S = require('./sla_lib');
+const C = require('./clock');
+
+C.useTestInstant();
 
 const T = A.tag('SB');
 const ZONE = 8 * 3600; // Asia/Shanghai: UTC+8 all year (no daylight saving since 1991)

@@ -2,11 +2,8 @@
 // Helpers for the SLA / scheduler / outbox tests (tests/http/sla_*.test.js,
 // tests/http/outbox_*.test.js), on top of lib.js and agent_lib.js.
 //
-//   setClock(seconds)          the test stack's clock offset ($DESK_TEST_VAR/
-//                              clock-offset, written atomically); every
-//                              program re-reads it when it changes
-//   resetClock()               back to 0 (call it in an after() hook)
-//   lockClock() / unlockClock() one clock-shifting test file at a time
+//   setClock, resetClock, lockClock, unlockClock: clock.js (the stack's
+//                              movable clock)
 //   waitFor(fn, what, opts)    polls fn until it returns a truthy value
 //   schedulerOnce()            one extra pass of build/scheduler --once
 //   alertCounts(html)          the "SLA 时限提醒：..." lines of a ticket page
@@ -21,52 +18,14 @@ const http = require('node:http');
 const { execFileSync } = require('node:child_process');
 const L = require('./lib');
 const A = require('./agent_lib');
+const C = require('./clock');
 
 const MIN = 60;
 const HOUR = 3600;
 
-/* ---- the shiftable clock -------------------------------------------------- */
+/* ---- the shiftable clock: clock.js ---------------------------------------- */
 
-let offset = 0;
-
-/** Sets the stack's clock offset (seconds) by writing a new file and renaming
- * it over the old one, so no program ever reads a half-written number. */
-function setClock(seconds, dir = L.TEST_VAR) {
-  const s = Math.round(seconds);
-  const file = path.join(dir, 'clock-offset');
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${s}\n`);
-  fs.renameSync(tmp, file);
-  if (dir === L.TEST_VAR) offset = s;
-}
-
-function resetClock(dir = L.TEST_VAR) { setClock(0, dir); }
-
-function clockOffset() { return offset; }
-
-/** Takes the stack's clock for this test file: test files that shift the
- * shared clock wait for each other even when node runs files in parallel.
- * Release it with unlockClock() in an after() hook, after resetClock(). */
-async function lockClock(dir = L.TEST_VAR) {
-  const f = path.join(dir, 'clock.lock');
-  await waitFor(() => {
-    try {
-      fs.writeFileSync(f, String(process.pid), { flag: 'wx' });
-      return true;
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-      let pid = 0;
-      try { pid = Number(fs.readFileSync(f, 'utf8')); } catch { return false; }
-      try { if (pid) process.kill(pid, 0); } catch { fs.rmSync(f, { force: true }); } // its holder is gone
-      return false;
-    }
-  }, `the clock lock ${f}`, { timeout: 600000, interval: 250 });
-}
-
-function unlockClock(dir = L.TEST_VAR) {
-  const f = path.join(dir, 'clock.lock');
-  try { if (Number(fs.readFileSync(f, 'utf8')) === process.pid) fs.rmSync(f, { force: true }); } catch { /* not held */ }
-}
+const { setClock, resetClock, clockOffset, lockClock, unlockClock } = C;
 
 /* ---- polling -------------------------------------------------------------- */
 
