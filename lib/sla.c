@@ -49,7 +49,8 @@ static const char sql_clocks[] =
     " classify_due_at, accept_due_at, first_response_warn_at, first_response_due_at,"
     " resolution_warn_at, resolution_due_at, next_update_due_at,"
     " IF(status = 'closed', closed_at + INTERVAL 1 DAY, NULL), IF(is_open = 1,"
-    " escalation_due_at, NULL), COALESCE(owner_id, 0)"
+    " escalation_due_at, NULL), COALESCE(owner_id, 0),"
+    " COALESCE(TIMESTAMPDIFF(MINUTE, assigned_at, accept_due_at), 0)"
     " FROM tickets WHERE id = ? FOR UPDATE";
 static const char sql_raise[] =
     "INSERT INTO sla_alerts (ticket_id, kind, due_at, raised_at) VALUES (?, ?, ?, ?)";
@@ -66,6 +67,7 @@ int sla_refresh_alert(desk_t *d, long long ticket_id) { return set_next(d, ticke
 typedef struct clocks {
     char status[24];
     long long open, responded, paused, owner;
+    long long accept_minutes; /* the timeout the assignment was given */
     time_t at[SLA_ALERT_COUNT];
 } clocks_t;
 
@@ -100,12 +102,13 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
     memset(&c, 0, sizeof c);
     if (db_begin(&d->db) != DB_OK)
         return -1;
-    int rc = db_row(&d->db, sql_clocks, "i", "siiittttttttti", id, c.status, sizeof c.status,
-                    &c.open, &c.responded, &c.paused, &c.at[SLA_CLASSIFY_OVERDUE],
-                    &c.at[SLA_ACCEPT_OVERDUE], &c.at[SLA_FIRST_RESPONSE_WARNING],
-                    &c.at[SLA_FIRST_RESPONSE_BREACH], &c.at[SLA_RESOLUTION_WARNING],
-                    &c.at[SLA_RESOLUTION_BREACH], &c.at[SLA_UPDATE_DUE], &c.at[SLA_SURVEY_DUE],
-                    &c.at[SLA_ESCALATION_OVERDUE], &c.owner);
+    int rc = db_row(&d->db, sql_clocks, "i", "siiitttttttttii", id, c.status,
+                    sizeof c.status, &c.open, &c.responded, &c.paused,
+                    &c.at[SLA_CLASSIFY_OVERDUE], &c.at[SLA_ACCEPT_OVERDUE],
+                    &c.at[SLA_FIRST_RESPONSE_WARNING], &c.at[SLA_FIRST_RESPONSE_BREACH],
+                    &c.at[SLA_RESOLUTION_WARNING], &c.at[SLA_RESOLUTION_BREACH],
+                    &c.at[SLA_UPDATE_DUE], &c.at[SLA_SURVEY_DUE], &c.at[SLA_ESCALATION_OVERDUE],
+                    &c.owner, &c.accept_minutes);
     if (rc != 1) {
         db_rollback(&d->db);
         return rc == 0 ? 0 : -1;
@@ -118,7 +121,12 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
         rc = db_exec(&d->db, sql_raise, "istt", id, codes[k], c.at[k], now);
         if (rc == DB_DUP)
             continue; /* raised before: by an earlier pass or another scheduler */
-        if (rc < 0 || ticket_event(d, id, "sla", true, &system, codes[k], NULL, NULL, NULL, now) ||
+        char detail[24] = ""; /* the history line names the timeout that ran out */
+        if (k == SLA_ACCEPT_OVERDUE && c.accept_minutes > 0)
+            snprintf(detail, sizeof detail, "%lld", c.accept_minutes);
+        if (rc < 0 ||
+            ticket_event(d, id, "sla", true, &system, codes[k], NULL, *detail ? detail : NULL,
+                         NULL, now) ||
             (k == SLA_SURVEY_DUE ? notify_survey(d, id)
                                  : notify_sla_alert(d, id, (sla_alert_t)k, deadline_of(&c, k),
                                                     c.owner))) {

@@ -1,5 +1,6 @@
 <?cs # acceptance_reminder: to the assignee and the supervisor when a ticket
-  is not accepted 30 minutes after assignment (SPEC §9).
+  is not accepted within its team's acceptance timeout (SLA.AcceptMinutes,
+  30 minutes by default, or the team's own).
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Ticket.priority (code), Agent.name (the assignee), Assigned.at (set with
   view_set_time), Due.accept, Ticket.link (the agent workspace URL).
