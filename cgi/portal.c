@@ -302,8 +302,10 @@ static void page_ticket(page_t *p, const char *token)
     free(proposal);
     if (!strcmp(t.status, "resolved") && web_acceptance(p, t.id, false) == 1)
         hdf_set_value(p->r->hdf, "Acceptance.form", "1");
-    if (!strcmp(t.status, "closed")) /* the signed form, for printing */
+    if (!strcmp(t.status, "closed")) { /* the signed form, for printing; the survey, open */
         hdf_set_int_value(p->r->hdf, "Acceptance.archived", ticket_has_acceptance(p->d, t.id) == 1);
+        hdf_set_int_value(p->r->hdf, "Survey.answered", survey_answered(p->d, t.id) == 1);
+    }
     const char *signed_ = req_query(p->r, "signed");
     hdf_set_value(p->r->hdf, "Acceptance.signed",
                   signed_ && (!strcmp(signed_, "1") || !strcmp(signed_, "reopened")) ? signed_ : "");

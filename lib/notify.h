@@ -35,8 +35,9 @@ int notify_solution(desk_t *d, long long ticket_id, long long solution_id, const
 /* The private link mailed again to the ticket's contact address (at most
  * once an hour per ticket). */
 int notify_follow_link(desk_t *d, long long ticket_id, time_t now);
-/* "survey_invitation" to the customer, 24 h after closure (the survey is
- * reached from the ticket's private link). */
+/* "survey_invitation" to the customer, 24 h after closure when they have not
+ * answered yet (the survey opens at closure and is reached from the
+ * ticket's private link). */
 int notify_survey(desk_t *d, long long ticket_id);
 
 #endif

@@ -8,6 +8,7 @@
 #include "log.h"
 #include "notify.h"
 #include "slapolicy.h"
+#include "survey.h"
 #include "ticket_internal.h"
 
 static const char *const codes[SLA_ALERT_COUNT] = {
@@ -118,6 +119,14 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
     for (int k = 0; k < SLA_ALERT_COUNT; k++) {
         if (!c.at[k] || c.at[k] > now)
             continue;
+        /* the survey opens at closure: who answered at once is not invited */
+        if (k == SLA_SURVEY_DUE && (rc = survey_answered(d, id)) != 0) {
+            if (rc < 0) {
+                db_rollback(&d->db);
+                return -1;
+            }
+            continue;
+        }
         rc = db_exec(&d->db, sql_raise, "istt", id, codes[k], c.at[k], now);
         if (rc == DB_DUP)
             continue; /* raised before: by an earlier pass or another scheduler */

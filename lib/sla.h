@@ -64,7 +64,8 @@ typedef enum sla_alert {
     SLA_RESOLUTION_WARNING,
     SLA_RESOLUTION_BREACH,
     SLA_UPDATE_DUE,
-    SLA_SURVEY_DUE, /* 24 h after closure: the customer is invited to the survey */
+    SLA_SURVEY_DUE, /* 24 h after closure: the customer is invited to the survey
+                       (open since closure) unless they have answered it */
     SLA_ESCALATION_OVERDUE, /* R&D has not answered an escalation in time */
     SLA_ALERT_COUNT
 } sla_alert_t;

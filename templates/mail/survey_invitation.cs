@@ -1,4 +1,5 @@
-<?cs # survey_invitation: to the customer 24 h after closure (SPEC §9).
+<?cs # survey_invitation: to the customer 24 h after closure, unless they
+  have answered the survey (open since closure) already.
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Survey.link (the survey; Ticket.link when not set), Due.survey
   (optional: open until). Channel: email or sms.

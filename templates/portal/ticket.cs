@@ -90,6 +90,15 @@
   </form></details>
 </section>
 <?cs /if ?>
+<?cs if:Ticket.status == "closed" ?>
+<section class="card survey-invite" aria-labelledby="survey-h">
+  <h2 id="survey-h"><?cs var:L.Survey.Title ?></h2>
+  <?cs if:Survey.answered ?><p><?cs var:L.Survey.Already ?></p><?cs else ?>
+  <p><?cs var:L.Survey.Invite ?></p>
+  <p class="actions"><a class="button primary" href="/t/<?cs var:url_escape(Ticket.token) ?>/survey"><?cs var:L.Survey.InviteButton ?></a></p>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:Acceptance.form ?>
 <section class="card acceptance" aria-labelledby="acc-h">
   <h2 id="acc-h"><?cs var:L.Acceptance.Title ?></h2>
