@@ -5,8 +5,8 @@
 #      conf/dev/run.sh, then the HTTP tests (tests/http) and the browser
 #      checks (tests/browser) against it; the stack is stopped afterwards.
 #      The test files that look at a time (they call useTestInstant(), see
-#      tests/http/clock.js) run apart, once at each of three instants of the
-#      stack's clock: a weekday morning, a weekday night and a Sunday.
+#      tests/http/clock.js) run last, each at three instants of the stack's
+#      clock: a weekday morning, a weekday night and a Sunday.
 # Exit status is non-zero when anything failed.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -82,16 +82,6 @@ run_suite() {
   add_tap "$name" "$TVAR/$name.tap"
 }
 
-# run_timed NAME FILE...: the files that look at a time, at each instant
-INSTANTS="morning night sunday"
-run_timed() {
-  local name=$1 at
-  shift
-  for at in $INSTANTS; do
-    DESK_TEST_AT=$at run_suite "$name@$at" "$@"
-  done
-}
-
 # the files of DIR that call useTestInstant() (timed=1) or not (timed=0)
 files() {
   local f
@@ -101,16 +91,54 @@ files() {
   done
 }
 
+# run_timed NAME FILE...: each file at each instant (tests/http/clock.js
+# moves the stack's clock forward from one to the next), one count per
+# instant
+INSTANTS="morning night sunday"
+run_timed() {
+  local name=$1 f at tap p x
+  shift
+  [ $# -gt 0 ] || return 0
+  declare -A tp=() tf=()
+  for f in "$@"; do
+    for at in $INSTANTS; do
+      tap="$TVAR/$name@$at-$(basename "$f" .test.js).tap"
+      DESK_TEST_AT=$at node --test --test-reporter=tap "$f" >"$tap" 2>&1
+      grep -E '^not ok' "$tap" | sed "s|^|$at $(basename "$f"): |" | head -20
+      p=$(awk '/^# pass /{print $3}' "$tap" | tail -1)
+      x=$(awk '/^# fail /{print $3}' "$tap" | tail -1)
+      [ -n "$p" ] || { echo "$at $(basename "$f"): no result"; tail -5 "$tap"; x=1; }
+      tp[$at]=$(( ${tp[$at]:-0} + ${p:-0} ))
+      tf[$at]=$(( ${tf[$at]:-0} + ${x:-0} ))
+    done
+  done
+  for at in $INSTANTS; do
+    echo "$name@$at: ${tp[$at]} passed, ${tf[$at]} failed"
+    passed=$((passed + tp[$at]))
+    failed=$((failed + tf[$at]))
+  done
+}
+
+# everything at real time first, then the timed files: their instants lie
+# ahead of what the other files made (the browser's first: their pages show
+# the newest tickets, and those of the HTTP files are long-named test data)
 echo "== HTTP tests"
 run_suite http $(files tests/http 0)
-run_timed http $(files tests/http 1)
 
 echo "== browser checks"
+browsers=""
 if ls tests/browser/*.test.js >/dev/null 2>&1; then
-  bash tests/browser/setup.sh >"$TVAR/browser-setup.log" 2>&1 || { echo "browser setup failed"; tail -5 "$TVAR/browser-setup.log"; failed=$((failed + 1)); }
-  run_suite browser $(files tests/browser 0)
-  run_timed browser $(files tests/browser 1)
+  if bash tests/browser/setup.sh >"$TVAR/browser-setup.log" 2>&1; then
+    browsers=1
+    run_suite browser $(files tests/browser 0)
+  else
+    echo "browser setup failed"; tail -5 "$TVAR/browser-setup.log"; failed=$((failed + 1))
+  fi
 fi
+
+echo "== tests that look at a time, at three instants ($INSTANTS)"
+[ -n "$browsers" ] && run_timed browser $(files tests/browser 1)
+run_timed http $(files tests/http 1)
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

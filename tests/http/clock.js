@@ -8,19 +8,22 @@
 // before its first test the stack is placed at the instant DESK_TEST_AT
 // names, and after its last it goes back to real time; a lock file keeps two
 // such files from moving the clock at once. tests/run.sh finds those files by
-// that call and runs them at each of three instants, so they pass at night
-// and on a Sunday as on a weekday morning:
+// that call and runs each at three instants, so they pass at night and on a
+// Sunday as on a weekday morning:
 //
 //   DESK_TEST_AT=morning   a Tuesday 10:00 in Asia/Shanghai (the default)
 //   DESK_TEST_AT=night     a Wednesday 23:30
 //   DESK_TEST_AT=sunday    a Sunday 03:00
-//   DESK_TEST_AT=<ISO>     any instant, e.g. 2026-12-07T05:20:00+08:00
+//   DESK_TEST_AT=<ISO>     that instant, e.g. 2026-12-07T05:20:00+08:00
 //
-// A named instant is the latest one before the real now, so what those files
-// create sorts before what the other files create. Asia/Shanghai is the dev
-// stack's Desk.TimeZone and the zone of the seeded calendars (UTC+8 all
-// year). Times in these tests come from now() (the stack's clock), never
-// from Date.now().
+// A named instant is the next one after everything the stack has seen: after
+// the real now and after the latest time any such file moved the stack to
+// ($DESK_TEST_VAR/clock-highwater). The stack's clock so only moves forward
+// from file to file, and what a file creates is the newest there is, as
+// "newest first" lists expect. Asia/Shanghai is the dev stack's
+// Desk.TimeZone and the zone of the seeded calendars (UTC+8 all year).
+// Times in these tests come from now() (the stack's clock), never from
+// Date.now().
 //
 //   useTestInstant()   registers the before/after hooks (node:test)
 //   instant()          {name, at}: the instant of this run (seconds)
@@ -46,25 +49,32 @@ const NAMED = {
 
 let offset = 0; // what this process last wrote to the default clock file
 let base = 0; // the offset that places the stack at this file's instant
+let latestSeen = 0; // the latest stack time this file moved to (seconds)
 let held = false;
 
-/** The latest local (UTC+8) instant with that weekday and minute of the day
- * at or before the real time nowSeconds. */
-function latest(spec, nowSeconds) {
-  const local = nowSeconds + ZONE;
-  const day = Math.floor(local / 86400);
-  for (let back = 0; back < 8; back++) {
-    const d = day - back;
+const HIGH = path.join(TEST_VAR, 'clock-highwater');
+
+function highWater() {
+  try { return Number(fs.readFileSync(HIGH, 'utf8')) || 0; } catch { return 0; }
+}
+
+/** The first local (UTC+8) instant with that weekday and minute of the day
+ * at or after fromSeconds. */
+function next(spec, fromSeconds) {
+  const from = fromSeconds + ZONE;
+  const day = Math.floor(from / 86400);
+  for (let ahead = 0; ahead < 8; ahead++) {
+    const d = day + ahead;
     const at = d * 86400 + spec.minute * 60;
-    if ((d + 4) % 7 === spec.weekday && at <= local) return at - ZONE;
+    if ((d + 4) % 7 === spec.weekday && at >= from) return at - ZONE;
   }
-  throw new Error('no such instant in the last week');
+  throw new Error('no such instant within a week');
 }
 
 /** The instant this run places the stack at: {name, at} (seconds). */
 function instant(nowSeconds = Date.now() / 1000) {
   const name = process.env.DESK_TEST_AT || 'morning';
-  if (NAMED[name]) return { name, at: latest(NAMED[name], Math.floor(nowSeconds)) };
+  if (NAMED[name]) return { name, at: next(NAMED[name], Math.ceil(Math.max(nowSeconds, highWater()))) };
   const at = Date.parse(name);
   if (Number.isNaN(at)) throw new Error(`DESK_TEST_AT: not morning, night, sunday or an ISO instant: ${name}`);
   return { name, at: Math.floor(at / 1000) };
@@ -78,7 +88,10 @@ function setClock(seconds, dir = TEST_VAR) {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, `${s}\n`);
   fs.renameSync(tmp, file);
-  if (dir === TEST_VAR) offset = s;
+  if (dir === TEST_VAR) {
+    offset = s;
+    latestSeen = Math.max(latestSeen, Date.now() / 1000 + s);
+  }
 }
 
 function setAt(seconds) { setClock(seconds - Date.now() / 1000); }
@@ -125,10 +138,13 @@ function unlockClock(dir = TEST_VAR) {
 function useTestInstant() {
   test.before(async () => {
     await lockClock();
-    base = Math.round(instant().at - Date.now() / 1000);
+    base = Math.ceil(instant().at - Date.now() / 1000); // at or just after the instant
     setClock(base);
   });
   test.after(() => {
+    const until = Math.ceil(Math.max(latestSeen, now() / 1000, highWater())) + 60;
+    fs.writeFileSync(`${HIGH}.${process.pid}.tmp`, `${until}\n`);
+    fs.renameSync(`${HIGH}.${process.pid}.tmp`, HIGH);
     base = 0;
     setClock(0);
     unlockClock();
@@ -137,4 +153,4 @@ function useTestInstant() {
 
 process.on('exit', () => { if (held) { try { setClock(0); } catch { /* gone */ } unlockClock(); } });
 
-module.exports = { useTestInstant, instant, now, sqlTime, setAt, setClock, resetClock, clockOffset, lockClock, unlockClock, latest };
+module.exports = { useTestInstant, instant, now, sqlTime, setAt, setClock, resetClock, clockOffset, lockClock, unlockClock };
