@@ -36,7 +36,7 @@
     <?cs /each ?>
     </tbody>
   </table>
-  <p class="note"><?cs var:L.Portal.HoursNote ?><?cs if:workdays ?> <span class="workday-note"><?cs var:L.Portal.WorkdayNote ?></span><?cs /if ?></p>
+  <p class="note"><?cs var:L.Portal.HoursNote ?><?cs if:workdays ?><?cs call:gap() ?><span class="workday-note"><?cs var:L.Portal.WorkdayNote ?></span><?cs /if ?></p>
 </section>
 
 <section class="card channels" aria-labelledby="channels">
