@@ -46,8 +46,8 @@
     <tr data-href="/agent/t/<?cs var:url_escape(r.number) ?>" class="p-<?cs var:r.priority ?><?cs if:r.due.state == "breach" ?> is-breach<?cs /if ?>">
       <td class="num"><a href="/agent/t/<?cs var:url_escape(r.number) ?>"><?cs var:r.number ?></a></td>
       <td class="subj"><?cs var:r.subject ?></td>
-      <td class="cust"><span class="cust-name"><bdi><?cs var:r.customer ?></bdi></span><?cs call:tag_list(r.tags) ?></td>
-      <td class="cat"><?cs var:Catalog.CategoryName[r.category] ?></td>
+      <td class="cust"><span class="cust-name" title="<?cs var:r.customer ?>"><bdi><?cs var:r.customer ?></bdi></span><?cs call:tag_list(r.tags) ?></td>
+      <td class="cat"><span class="cut" title="<?cs var:Catalog.CategoryName[r.category] ?>"><?cs var:Catalog.CategoryName[r.category] ?></span></td>
       <td><?cs call:priority_badge(r.priority) ?></td>
       <td><?cs call:status_pill(r.status) ?></td>
       <td class="owner"><?cs if:r.owner ?><?cs var:r.owner ?><?cs else ?><span class="muted"><?cs var:L.Agent.Ticket.Nobody ?></span><?cs /if ?></td>
