@@ -1,10 +1,15 @@
 'use strict';
 // 64 simultaneous submissions get 64 distinct, consecutive ticket numbers
 // (no gaps, no duplicates): through the portal from 64 source addresses, and
-// through the API.
+// through the API. The numbers carry the local date and must all share it,
+// which would not hold across midnight: run at the three instants of
+// tests/run.sh (clock.js), never near one.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
+const C = require('./clock');
+
+C.useTestInstant();
 
 const N = 64;
 
