@@ -29,7 +29,7 @@
     <td class="cat"><?cs var:Catalog.CategoryName[r.category] ?></td>
     <td><?cs call:priority_badge(r.priority) ?></td>
     <td><?cs call:status_pill(r.status) ?></td>
-    <td class="owner"><?cs if:r.owner ?><?cs var:r.owner ?><?cs else ?><span class="muted"><?cs var:L.Agent.Ticket.Nobody ?></span><?cs /if ?></td>
+    <td class="owner"><?cs if:r.owner ?><span class="cut" title="<?cs var:r.owner ?>"><?cs var:r.owner ?></span><?cs else ?><span class="muted"><?cs var:L.Agent.Ticket.Nobody ?></span><?cs /if ?></td>
     <td class="when"><?cs var:r.created ?></td>
     <td class="when"><?cs var:r.first_due ?> <span class="met met-<?cs var:r.first_met ?>"><?cs var:L.Agent.Met[r.first_met] ?></span></td>
     <td class="when"><?cs var:r.resolve_due ?> <span class="met met-<?cs var:r.resolve_met ?>"><?cs var:L.Agent.Met[r.resolve_met] ?></span></td>
