@@ -279,7 +279,7 @@ static void do_contact_roles(web_t *w, const char *arg)
     int changed = rc == DB_OK ? settings_put(&w->d->db, "Contacts.RevealRoles", chosen, &old) : -1;
     if (changed == 1) {
         json_t *c = audit_changes();
-        audit_str(c, "value", old ? old : "", chosen);
+        audit_str(c, "roles", old ? old : "", chosen);
         rc = admin_audit(w, "setting", "Contacts.RevealRoles", "Contacts.RevealRoles", "update", c);
         json_decref(c);
     }

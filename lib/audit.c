@@ -37,7 +37,8 @@ static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_nul
 
 void audit_str(json_t *c, const char *field, const char *old_v, const char *new_v)
 {
-    if (old_v == new_v || (old_v && new_v && strcmp(old_v, new_v) == 0))
+    bool none_old = !old_v || !*old_v, none_new = !new_v || !*new_v;
+    if ((none_old && none_new) || (old_v && new_v && strcmp(old_v, new_v) == 0))
         return;
     json_object_set_new(c, field, json_pack("[oo]", str_or_null(old_v), str_or_null(new_v)));
 }

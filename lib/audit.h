@@ -15,7 +15,9 @@
 
 /* An empty change set: a json object; json_decref() it after recording. */
 json_t *audit_changes(void);
-/* "field": [old, new] when they differ; NULL strings are JSON null. */
+/* "field": [old, new] when they differ; NULL strings are JSON null, and
+ * NULL and "" are the same (no value): a blank field of a new thing is no
+ * change. */
 void audit_str(json_t *c, const char *field, const char *old_v, const char *new_v);
 void audit_int(json_t *c, const char *field, long long old_v, long long new_v);
 void audit_bool(json_t *c, const char *field, bool old_v, bool new_v);

@@ -1,5 +1,7 @@
 <?cs include!"admin/macros.cs" ?>
 <?cs call:admin_start(L.Admin.Audit.Title) ?>
+<?cs # A value in words (cgi/admin_audit.c names codes); minutes as a duration. ?>
+<?cs def:audit_value(c, v) ?><?cs if:c.kind == "minutes" ?><?cs if:#v > 0 ?><?cs call:duration(v) ?><?cs else ?><?cs var:L.Admin.Audit.NoValue ?><?cs /if ?><?cs elif:c.kind == "percent" ?><?cs var:v ?><?cs var:L.Admin.Audit.Percent ?><?cs elif:v == "" ?><?cs var:L.Admin.Audit.NoValue ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
 <?cs call:admin_head(L.Admin.Audit.Title, L.Admin.Audit.Help) ?>
 <form class="filters audit-filters" method="get" action="/admin/audit">
   <label><span><?cs var:L.Admin.Audit.Entity ?></span>
@@ -20,8 +22,8 @@
   <tr class="audit-row" data-id="<?cs var:r.id ?>" data-entity="<?cs var:r.entity ?>" data-action="<?cs var:r.action ?>">
     <td class="when"><time datetime="<?cs var:r.at.iso ?>"><?cs var:r.at ?></time></td>
     <td class="who-cell"><?cs if:r.who ?><?cs var:r.who ?><?cs else ?><?cs var:L.Admin.Audit.System ?><?cs /if ?><?cs if:r.ip ?><br><span class="muted small mono"><?cs var:r.ip ?></span><?cs /if ?></td>
-    <td class="what"><span class="action action-<?cs var:r.action ?>"><?cs if:L.Admin.Action[r.action] ?><?cs var:L.Admin.Action[r.action] ?><?cs else ?><?cs var:r.action ?><?cs /if ?></span> <?cs if:L.Admin.Entity[r.entity] ?><?cs var:L.Admin.Entity[r.entity] ?><?cs else ?><?cs var:r.entity ?><?cs /if ?> <code>#<?cs var:r.entity_id ?></code><?cs if:r.title ?><br><span class="title"><?cs var:r.title ?></span><?cs /if ?></td>
-    <td class="changes"><?cs if:r.Changes.0.field ?><dl class="diff"><?cs each:c = r.Changes ?><div class="diff-row"><dt><?cs var:c.field ?></dt><dd><?cs if:c.null_old ?><span class="unset"><?cs var:L.Admin.Audit.Unset ?></span><?cs else ?><del><?cs var:c.old ?></del><?cs /if ?> <span class="arrow" aria-hidden="true">→</span> <ins><?cs var:c.new ?></ins></dd></div><?cs /each ?></dl><?cs /if ?></td>
+    <td class="what"><span class="action action-<?cs var:r.action ?>"><?cs if:L.Admin.Action[r.action] ?><?cs var:L.Admin.Action[r.action] ?><?cs else ?><?cs var:r.action ?><?cs /if ?></span> <?cs if:L.Admin.Entity[r.entity] ?><?cs var:L.Admin.Entity[r.entity] ?><?cs else ?><?cs var:r.entity ?><?cs /if ?><?cs if:r.setting ?><br><span class="title"><?cs var:r.setting ?></span><?cs else ?> <code>#<?cs var:r.entity_id ?></code><?cs if:r.title ?><br><span class="title"><?cs var:r.title ?></span><?cs /if ?><?cs /if ?></td>
+    <td class="changes"><?cs if:r.Changes.0.field ?><dl class="diff"><?cs each:c = r.Changes ?><div class="diff-row" data-field="<?cs var:c.field ?>"><dt><?cs var:c.label ?></dt><dd><?cs if:c.null_old ?><ins class="added"><?cs call:audit_value(c, c.new) ?></ins><?cs elif:c.null_new ?><del><?cs call:audit_value(c, c.old) ?></del> <span class="arrow" aria-hidden="true">→</span> <span class="unset"><?cs var:L.Admin.Audit.Unset ?></span><?cs else ?><del><?cs call:audit_value(c, c.old) ?></del> <span class="arrow" aria-hidden="true">→</span> <ins><?cs call:audit_value(c, c.new) ?></ins><?cs /if ?></dd></div><?cs /each ?></dl><?cs /if ?></td>
   </tr>
   <?cs /each ?>
   </tbody>

@@ -129,9 +129,9 @@ test('the audit log lists both changes: who, what, from what to what', async () 
   const rows = auditRows(res.body).filter((r) => r.entityId === created.id);
   assert.deepEqual(rows.map((r) => r.action), ['revoke', 'create'], 'newest first, once each');
   for (const r of rows) assert.ok(r.text.includes(A.PEOPLE.admin.name), `who: ${r.text}`);
-  assert.ok(rows[0].text.includes('state active → revoked'), rows[0].text);
-  assert.ok(rows[1].text.includes(`label （无） → ${created.label}`) || rows[1].text.includes(`label (none) → ${created.label}`), rows[1].text);
-  assert.ok(rows[1].text.includes('scope') && rows[1].text.includes('own'), rows[1].text);
+  assert.ok(rows[0].text.includes('状态 有效 → 已吊销'), rows[0].text);
+  assert.ok(rows[1].text.includes(`名称 ${created.label}`), rows[1].text);
+  assert.ok(rows[1].text.includes('范围 仅自己的工单'), rows[1].text);
   assert.ok(!res.body.includes(created.key), 'the key text is never in the audit log');
   assert.ok(res.body.includes(`>${created.key.slice(0, 8)}<`), 'its prefix is');
 });

@@ -164,9 +164,9 @@ test('edits show on the portal; internal only leaves the portal but not the agen
   assert.ok(link && L.text(link).includes(`数据迁移与导入 ${T}`), 'public again, with the new name');
   const audit = (await auditRows('category')).filter((r) => r.entityId === catId);
   assert.deepEqual(audit.map((r) => r.action), ['update', 'update', 'create']);
-  assert.ok(audit[1].text.includes(`name_zh 数据迁移 ${T} → 数据迁移与导入 ${T}`), audit[1].text);
-  assert.ok(audit[1].text.includes('public true → false'), audit[1].text);
-  assert.ok(audit[0].text.includes('public false → true'), audit[0].text);
+  assert.ok(audit[1].text.includes(`名称（中文） 数据迁移 ${T} → 数据迁移与导入 ${T}`), audit[1].text);
+  assert.ok(audit[1].text.includes('在门户提供 是 → 否'), audit[1].text);
+  assert.ok(audit[0].text.includes('在门户提供 否 → 是'), audit[0].text);
   assert.ok(audit[2].text.includes(A.PEOPLE.admin.name), 'who');
 });
 
@@ -205,7 +205,7 @@ test('a deactivated category leaves the portal, the forms and the API; old ticke
   assert.equal(row.state, 'inactive', 'still listed, as deactivated');
   const audit = (await auditRows('category')).filter((r) => r.entityId === catId);
   assert.equal(audit[0].action, 'deactivate');
-  assert.ok(audit[0].text.includes('active true → false'), audit[0].text);
+  assert.ok(audit[0].text.includes('启用 是 → 否'), audit[0].text);
 
   // activate and deactivate again: back on the portal in between
   const on = await admin.client.post(`/admin/categories/${catId}/activate`, { form: { csrf: admin.csrf } });

@@ -304,7 +304,7 @@ test('editing a field changes its label and help on the form; every change is au
   assert.deepEqual(mine(fieldIds.site_address), ['deactivate', 'create']);
   assert.deepEqual(mine(fieldIds.asset_tag), ['update', 'update', 'create'], 'moves');
   const edit = rows.find((r) => r.entityId === fid && r.action === 'update');
-  assert.ok(edit.text.includes('label_zh 设备类型 → 设备种类'), edit.text);
+  assert.ok(edit.text.includes('名称（中文） 设备类型 → 设备种类'), edit.text);
   assert.ok(edit.text.includes(A.PEOPLE.admin.name));
   const created = rows.find((r) => r.entityId === fid && r.action === 'create');
   assert.ok(created.text.includes('printer|打印机|Printer; scanner|扫描仪|Scanner'), created.text);

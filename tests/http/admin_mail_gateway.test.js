@@ -101,10 +101,10 @@ test('saved: secrets sealed and never shown, each change audited, the test mail 
   const audit = await settingAudit();
   assert.ok(!audit.body.includes(PASSWORD) && !audit.body.includes(SMS_KEY), 'no secret in the audit log');
   const rows = audit.body.split('<tr class="audit-row"').slice(1).map((r) => A.strip(r.split('</tr>')[0]));
-  const fromRow = rows.find((r) => r.includes('Mail.FromName') && r.includes(name));
-  assert.ok(fromRow && fromRow.includes(A.PEOPLE.admin.name), `Mail.FromName old → new: ${fromRow}`);
-  assert.ok(rows.some((r) => r.includes('Mail.Password')), 'the password change is recorded');
-  assert.ok(rows.some((r) => r.includes('Sms.Key')), 'the key change is recorded');
+  const fromRow = rows.find((r) => r.includes('发件人名称') && r.includes(name));
+  assert.ok(fromRow && fromRow.includes(A.PEOPLE.admin.name), `the from name, old → new: ${fromRow}`);
+  assert.ok(rows.some((r) => r.includes('SMTP 密码 已更改')), 'the password change is recorded');
+  assert.ok(rows.some((r) => r.includes('短信密钥 已更改')), 'the key change is recorded');
 
   // the agent's worker sends with the new name, without a restart
   const to = `${T.toLowerCase()}-test@example.com`;

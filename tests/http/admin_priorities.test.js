@@ -133,7 +133,7 @@ test('a changed first-response target applies to the next ticket; old tickets ke
   const again = await S.apiGet(old.number);
   assert.equal(again.sla.first_response_due_at, old.sla.first_response_due_at, 'the old ticket keeps its due');
   const log = await audit('priority');
-  assert.match(log, /first_response\s*100 minute\s*→\s*30 minute/, 'audited old -> new, with the unit');
+  assert.match(log, /首次响应时限\s*100 分钟\s*→\s*30 分钟/, 'audited old -> new, with the unit in words');
 });
 
 test('overrides per category and customer tag: the most specific wins', async () => {

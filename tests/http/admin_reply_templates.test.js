@@ -95,6 +95,6 @@ test('edited and switched off: the change is audited and the ticket page no long
   assert.ok(!(await offered(ticket.number)).some((r) => r.title === TITLE), 'no longer offered');
   const rows = await audits();
   assert.match(rows[0], /停用|deactivate/);
-  assert.ok(rows.some((r) => r.includes('language') && r.includes('zh → en')), 'the language change is audited');
+  assert.ok(rows.some((r) => r.includes('语言 中文 → English')), 'the language change is audited');
   assert.equal((await admin.page(`${BASE}/999999999`)).status, 404);
 });

@@ -144,7 +144,7 @@ test('deactivating and reactivating a rule', async () => {
   assert.equal(R.rules(list.body).find((r) => r.id === ruleId).state, 'active');
   const rows = await audit('routing_rule', ruleId);
   assert.deepEqual(rows.map((r) => r.action).slice(0, 2), ['activate', 'deactivate']);
-  assert.ok(rows[1].text.includes('active true → false'), rows[1].text);
+  assert.ok(rows[1].text.includes('启用 是 → 否'), rows[1].text);
 });
 
 test('team settings: bad values refused next to their fields and kept; good ones saved and audited', async () => {
@@ -179,9 +179,9 @@ test('team settings: bad values refused next to their fields and kept; good ones
   assert.match(row.text, /45/);
   const rows = await audit('team', S.team);
   assert.equal(rows.length, 1);
-  assert.ok(rows[0].text.includes('dispatch_mode claim → least_open'), rows[0].text);
-  assert.ok(rows[0].text.includes('accept_minutes 0 → 45'), rows[0].text);
-  assert.ok(rows[0].text.includes('max_open_per_agent 0 → 3'), rows[0].text);
+  assert.ok(rows[0].text.includes('分派方式 手动认领 → 最少未结优先'), rows[0].text);
+  assert.ok(rows[0].text.includes('签收时限 无 → 45 分钟'), rows[0].text);
+  assert.ok(rows[0].text.includes('每人最多未结工单 0 → 3'), rows[0].text);
 });
 
 test('an admin marks a member absent and back; audited', async () => {
@@ -199,7 +199,7 @@ test('an admin marks a member absent and back; audited', async () => {
   assert.equal(m.available, '1');
   const rows = await audit('agent', a.id);
   assert.deepEqual(rows.map((r) => r.action), ['update', 'update']);
-  assert.ok(rows[1].text.includes('available true → false'), rows[1].text);
+  assert.ok(rows[1].text.includes('在岗 是 → 否'), rows[1].text);
   const bad = await post(admin2, `/admin/routing/agents/${a.id}/availability`, { available: 'maybe', team: S.team });
   assert.equal(bad.status, 422);
 });

@@ -87,7 +87,7 @@ test('a team created through the form is listed, offered for people and audited;
   assert.ok(L.hasFieldError(empty.body, 'name_zh'));
   const audit = await auditOf('team', teamId);
   assert.deepEqual(audit.map((a) => a.action), ['update', 'create']);
-  assert.ok(audit[0].text.includes(`name_zh ${team.zh} → ${renamed}`), audit[0].text);
+  assert.ok(audit[0].text.includes(`名称（中文） ${team.zh} → ${renamed}`), audit[0].text);
   team.zh = renamed;
 });
 
@@ -143,7 +143,7 @@ test('members: adding one shows the team queue on their next page; removing hide
 
   const audit = await auditOf('team', teamId);
   assert.deepEqual(audit.slice(0, 2).map((a) => a.action), ['remove_member', 'add_member']);
-  assert.ok(audit[1].text.includes(login) && audit[1].text.includes('lead false → true'), audit[1].text);
+  assert.ok(audit[1].text.includes(login) && audit[1].text.includes('组长 否 → 是'), audit[1].text);
   // the ticket stays in the ops team: close the loop for the next test
   team.ticket = t.number;
 });
@@ -212,6 +212,6 @@ test('skill tags: created, renamed, given to a person on their page, deactivated
   assert.equal(on.headers.location, `/admin/skills/${skill.id}?done=skill_activated`);
   assert.match((await admin.page(`/admin/people/${who}`)).body, checked, 'kept while inactive');
   const personAudit = await auditOf('agent', who);
-  assert.ok(personAudit[0].text.includes(`skills （无） → ${code}`) || personAudit[0].text.includes(`skills (none) → ${code}`), personAudit[0].text);
+  assert.ok(personAudit[0].text.includes(`技能标签 ${code}`), personAudit[0].text);
   assert.deepEqual((await auditOf('skill', skill.id)).map((a) => a.action), ['activate', 'deactivate', 'update', 'create']);
 });

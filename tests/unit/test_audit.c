@@ -44,13 +44,18 @@ static void audit_keeps_only_changed_fields(void **state)
     json_decref(c);
 }
 
-static void audit_empty_string_differs_from_null(void **state)
+/* A blank field of a new thing is no change: NULL and "" both mean "no
+ * value"; clearing a value is one. */
+static void audit_blank_and_null_are_no_change(void **state)
 {
     (void)state;
     json_t *c = audit_changes();
-    audit_str(c, "help", NULL, "");
+    audit_str(c, "help_en", NULL, "");
+    audit_str(c, "help_zh", "", NULL);
+    assert_false(audit_any(c));
+    audit_str(c, "summary", "旧说明", "");
     char *text = dump(c);
-    assert_string_equal(text, "{\"help\":[null,\"\"]}");
+    assert_string_equal(text, "{\"summary\":[\"旧说明\",\"\"]}");
     free(text);
     json_decref(c);
 }
@@ -110,7 +115,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(audit_keeps_only_changed_fields),
-        cmocka_unit_test(audit_empty_string_differs_from_null),
+        cmocka_unit_test(audit_blank_and_null_are_no_change),
         cmocka_unit_test(settings_fall_back_to_config),
         cmocka_unit_test(stamp_changes_are_seen_once),
     };
