@@ -9,7 +9,9 @@
 #include "dispatch.h"
 #include "notify.h"
 #include "sla.h"
+#include "survey.h"
 #include "ticket_internal.h"
+#include "ticket_next.h"
 
 static const char sql_is_collaborator[] =
     "SELECT COUNT(*) FROM ticket_collaborators WHERE ticket_id = ? AND agent_id = ?";
@@ -254,6 +256,36 @@ int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long ve
     return ticket_with_locked(d, id, version, apply_message, &x);
 }
 
+/* A status set by hand: the workflow's step, unless the step has a form of
+ * its own (a proposal, the customer's confirmation, an owner change). */
+static int hand_move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t to,
+                     const char *reason, time_t now)
+{
+    int from = ticket_status_parse(t->status);
+    if (from < 0 || !ticket_agent_may_move((ticket_status_t)from, to))
+        return TICKET_BAD_TRANSITION;
+    return move(d, t, who, to, reason, now);
+}
+
+static int apply_reply(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    action_t *x = arg;
+    actor_t who = actor_of(x->a);
+    int rc = apply_message(d, t, arg, now);
+    return rc == TICKET_OK ? hand_move(d, t, &who, x->to, NULL, now) : rc;
+}
+
+int ticket_agent_reply(desk_t *d, const agent_t *a, long long id, long long version,
+                       const char *body, const uploads_t *files, int to)
+{
+    if (to < 0)
+        return ticket_agent_message(d, a, id, version, body, false, files);
+    if (blank(body) || to >= TS_COUNT)
+        return TICKET_INVALID;
+    action_t x = {.a = a, .text = body, .files = files, .to = (ticket_status_t)to};
+    return ticket_with_locked(d, id, version, apply_reply, &x);
+}
+
 static const char *const finding_kinds[] = {"fault_code",     "error_log",        "reproduction",
                                             "operation_path", "knowledge_gap",
                                             "course_of_events", "responsible_party", NULL};
@@ -329,7 +361,7 @@ static int apply_status_change(desk_t *d, ticket_t *t, void *arg, time_t now)
     actor_t who = actor_of(x->a);
     if (!ticket_workable_by(d, x->a, t))
         return TICKET_FORBIDDEN;
-    return move(d, t, &who, x->to, x->text, now);
+    return hand_move(d, t, &who, x->to, x->text, now);
 }
 
 int ticket_change_status(desk_t *d, const agent_t *a, long long id, long long version,
@@ -392,6 +424,24 @@ int ticket_reveal_contacts(desk_t *d, const agent_t *a, long long id, char *emai
 {
     reveal_t x = {.a = a, .email = email, .phone = phone, .ecap = ecap, .pcap = pcap};
     return ticket_with_locked(d, id, 0, apply_reveal, &x);
+}
+
+static const char sql_recent_reveal[] =
+    "SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND kind = 'contact_revealed'"
+    " AND actor_agent_id = ? AND created_at >= ?";
+
+int ticket_revealed_contacts(desk_t *d, const agent_t *a, long long id, char *email,
+                             size_t ecap, char *phone, size_t pcap)
+{
+    long minutes = config_int(&d->cfg, "Contacts.ShowMinutes", 15, 1, 24 * 60);
+    long long n = 0;
+    if (!a->can_see_contacts)
+        return TICKET_NOT_FOUND;
+    int rc = db_row(&d->db, sql_recent_reveal, "iit", "i", id, a->id,
+                    desk_now(d) - minutes * 60, &n);
+    if (rc < 0)
+        return TICKET_ERR;
+    return n > 0 ? ticket_contacts(d, id, email, ecap, phone, pcap) : TICKET_NOT_FOUND;
 }
 
 static const char sql_new_escalation[] =
@@ -791,4 +841,45 @@ int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a)
     memset(a, 0, sizeof *a);
     return db_row(&d->db, sql_signed, "i", "SSsSst", id, &a->form, &a->doc, a->result,
                   sizeof a->result, &a->remarks, a->name, sizeof a->name, &a->signed_at);
+}
+
+static const char sql_open_escalation[] =
+    "SELECT answer_due_at FROM ticket_escalations WHERE ticket_id = ? AND answered_at IS NULL"
+    " ORDER BY id DESC LIMIT 1";
+static const char sql_pending_count[] =
+    "SELECT COUNT(*) FROM ticket_solutions WHERE ticket_id = ? AND state = 'pending'";
+static const char sql_status_before[] =
+    "SELECT old_value FROM ticket_events WHERE ticket_id = ? AND kind = 'status'"
+    " ORDER BY id DESC LIMIT 1";
+
+int ticket_situation(desk_t *d, const agent_t *a, const ticket_t *t, ticket_situation_t *s)
+{
+    int st = ticket_status_parse(t->status);
+    long long pending = 0, rnd = 0;
+    char before[24] = "";
+    time_t due = 0;
+    if (st < 0)
+        return TICKET_INVALID;
+    *s = (ticket_situation_t){
+        .status = (ticket_status_t)st,
+        .can_work = ticket_workable_by(d, a, t),
+        .can_claim = !t->owner_id && (agent_is_supervisor(a) || agent_in_team(a, t->team_id)),
+        .can_accept = t->owner_id == a->id && st == TS_ASSIGNED,
+        .mine = t->owner_id == a->id,
+        .owned = t->owner_id != 0,
+    };
+    int answered = st == TS_CLOSED ? survey_answered(d, t->id) : 0;
+    if (db_row(&d->db, sql_open_escalation, "i", "t", t->id, &due) < 0 ||
+        db_row(&d->db, sql_pending_count, "i", "i", t->id, &pending) < 0 ||
+        db_row(&d->db, sql_in_rnd, "i", "i", a->id, &rnd) < 0 ||
+        db_row(&d->db, sql_status_before, "i", "s", t->id, before, sizeof before) < 0 ||
+        answered < 0)
+        return TICKET_ERR;
+    s->before = ticket_status_parse(before);
+    s->escalation_open = due != 0;
+    s->escalation_due = due;
+    s->can_answer_escalation = rnd > 0 || agent_is_supervisor(a);
+    s->proposal_pending = pending > 0;
+    s->survey_answered = answered == 1;
+    return TICKET_OK;
 }

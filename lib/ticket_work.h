@@ -21,6 +21,7 @@
 
 #include "auth.h"
 #include "ticket.h"
+#include "ticket_next.h"
 
 enum {
     TICKET_FORBIDDEN = -10,
@@ -48,6 +49,12 @@ int ticket_hand_back(desk_t *d, const agent_t *a, long long id, long long versio
  * stored attachments (or NULL) recorded on it. */
 int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long version,
                          const char *body, bool internal, const uploads_t *files);
+/* A public reply that also moves the ticket to `to` (a ticket_status_t;
+ * < 0 keeps it) in the same transaction: both or neither. The status is
+ * one an agent may set by hand (ticket_agent_may_move), else
+ * TICKET_BAD_TRANSITION and the reply is not sent either. */
+int ticket_agent_reply(desk_t *d, const agent_t *a, long long id, long long version,
+                       const char *body, const uploads_t *files, int to);
 /* A finding of a kind (fault_code, error_log, reproduction, operation_path,
  * knowledge_gap, course_of_events, responsible_party). */
 int ticket_add_finding(desk_t *d, const agent_t *a, long long id, long long version,
@@ -57,8 +64,14 @@ int ticket_add_collaborator(desk_t *d, const agent_t *a, long long id, long long
                             long long agent_id, const char *role);
 int ticket_remove_collaborator(desk_t *d, const agent_t *a, long long id, long long version,
                                long long agent_id);
+/* A status set by hand: only those ticket_agent_may_move allows (a proposal,
+ * the customer's confirmation and owner changes have actions of their own). */
 int ticket_change_status(desk_t *d, const agent_t *a, long long id, long long version,
                          ticket_status_t to, const char *reason);
+/* What the ticket page needs to offer the steps that fit (ticket_next.h):
+ * the person's part in the ticket, the open escalation and who may answer
+ * it, the pending proposal, the survey, the status before a pause. */
+int ticket_situation(desk_t *d, const agent_t *a, const ticket_t *t, ticket_situation_t *s);
 /* Classification: category (re-routes to its team) and nature. */
 int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version,
                     const category_t *cat, const char *nature);
@@ -143,5 +156,11 @@ int ticket_has_acceptance(desk_t *d, long long id);
  * ticket's internal history. */
 int ticket_reveal_contacts(desk_t *d, const agent_t *a, long long id, char *email, size_t ecap,
                            char *phone, size_t pcap);
+/* The contact details once more, with no new history entry, for someone who
+ * revealed them on this ticket within the last Contacts.ShowMinutes (default
+ * 15): a reload after the reveal shows what was revealed. TICKET_NOT_FOUND
+ * (nothing filled) when they have not revealed them lately. */
+int ticket_revealed_contacts(desk_t *d, const agent_t *a, long long id, char *email,
+                             size_t ecap, char *phone, size_t pcap);
 
 #endif
