@@ -175,7 +175,7 @@ static void set_due(web_t *w, const char *key, time_t due)
     long left = (long)(due - now);
     hdf_set_valuef(h, "%s.state=%s", key, left < 0 ? "breach" : left < warn ? "warn" : "ok");
     snprintf(k, sizeof k, "%s.%s", key, left < 0 ? "over" : "left");
-    view_set_duration(h, k, (left < 0 ? -left : left) / 60);
+    view_set_span(h, k, (left < 0 ? -left : left) / 60);
 }
 
 static void set_tags(HDF *h, const char *key, const char *tags)
@@ -402,14 +402,14 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
     view_set_time(h, "Ticket.updated_at", t->updated_at);
     set_due(w, "Due.classify", strcmp(t->status, "new") == 0 ? t->classify_due_at : 0);
     set_due(w, "Due.accept", strcmp(t->status, "assigned") == 0 ? t->accept_due_at : 0);
-    set_due(w, "Due.first_response", t->first_responded_at ? 0 : t->first_response_due_at);
     int st = ticket_status_parse(t->status);
+    bool done = st >= 0 && ticket_status_done((ticket_status_t)st);
+    /* a ticket resolved without a reply needs no first response any more */
+    set_due(w, "Due.first_response", t->first_responded_at || done ? 0 : t->first_response_due_at);
     if (st >= 0 && ticket_status_paused((ticket_status_t)st))
         hdf_set_value(h, "Due.resolution.state", "paused"); /* the clock stands still */
     else
-        set_due(w, "Due.resolution", st >= 0 && ticket_status_done((ticket_status_t)st)
-                                         ? 0
-                                         : t->resolution_due_at);
+        set_due(w, "Due.resolution", done ? 0 : t->resolution_due_at);
     time_t now = desk_now(w->d);
     static const char *const met[] = {"missed", "met"};
     if (t->first_responded_at && t->first_response_due_at)
@@ -1016,6 +1016,25 @@ static const char *met_code(int m)
     return m == 1 ? "met" : m == 0 ? "missed" : m == -1 ? "open" : "none";
 }
 
+/* A deadline of the progress table: once done, met or missed (and how
+ * late); while open, a chip with the time left or over; paused while the
+ * ticket waits on the customer or a third party. */
+static void set_deadline(web_t *w, const char *key, time_t due, time_t done, bool paused)
+{
+    HDF *h = w->r->hdf;
+    char k[96];
+    if (!due || done || paused) {
+        view_set_time(h, key, due);
+        hdf_set_valuef(h, "%s.state=%s", key, !due ? "none" : done ? "done" : "paused");
+    } else
+        set_due(w, key, due);
+    hdf_set_valuef(h, "%s.met=%s", key, met_code(progress_met(due, done, desk_now(w->d))));
+    if (due && done > due) {
+        snprintf(k, sizeof k, "%s.late", key);
+        view_set_span(h, k, (done - due) / 60);
+    }
+}
+
 static void page_progress(web_t *w, const char *arg)
 {
     (void)arg;
@@ -1027,7 +1046,6 @@ static void page_progress(web_t *w, const char *arg)
         return agent_error_page(w, 503, "unavailable");
     }
     HDF *h = w->r->hdf;
-    time_t now = desk_now(w->d);
     for (int i = 0; i < page->n; i++) {
         const progress_row_t *r = &page->rows[i];
         char key[64];
@@ -1035,16 +1053,14 @@ static void page_progress(web_t *w, const char *arg)
                 r->owner);
         snprintf(key, sizeof key, "Rows.%d.created", i);
         view_set_time(h, key, r->created_at);
-        snprintf(key, sizeof key, "Rows.%d.first_due", i);
-        view_set_time(h, key, r->first_response_due_at);
-        snprintf(key, sizeof key, "Rows.%d.resolve_due", i);
-        view_set_time(h, key, r->resolution_due_at);
+        snprintf(key, sizeof key, "Rows.%d.first", i);
+        set_deadline(w, key, r->first_response_due_at, r->first_responded_at, false);
+        int st = ticket_status_parse(r->status);
+        snprintf(key, sizeof key, "Rows.%d.resolve", i);
+        set_deadline(w, key, r->resolution_due_at, r->resolved_at,
+                     st >= 0 && ticket_status_paused((ticket_status_t)st));
         snprintf(key, sizeof key, "Rows.%d.updated", i);
         view_set_time(h, key, r->updated_at);
-        hdf_set_valuef(h, "Rows.%d.first_met=%s", i,
-                       met_code(progress_met(r->first_response_due_at, r->first_responded_at, now)));
-        hdf_set_valuef(h, "Rows.%d.resolve_met=%s", i,
-                       met_code(progress_met(r->resolution_due_at, r->resolved_at, now)));
     }
     if (page->more)
         hdf_set_value(h, "Next", page->next_cursor);

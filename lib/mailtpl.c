@@ -235,7 +235,7 @@ void mailtpl_sample(HDF *h, const mailtpl_event_t *e, lang_t lang, time_t now,
     view_set_time(h, "Due.classify", now + 2 * 3600);
     view_set_time(h, "Due.resolution", now + 3 * 86400);
     view_set_time(h, "Assigned.at", now - 3600);
-    view_set_duration(h, "Clock.left", 90);
+    view_set_span(h, "Clock.left", 90);
 }
 
 int mailtpl_default_text(const view_t *v, lang_t lang, const mailtpl_event_t *e, char **subject,

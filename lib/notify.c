@@ -135,7 +135,7 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     view_set_time(h, "Due.answer", deadline);
     view_set_time(h, "Due.accept", deadline);
     view_set_time(h, "Assigned.at", t.assigned_at);
-    view_set_duration(h, deadline >= now ? "Clock.left" : "Clock.over",
+    view_set_span(h, deadline >= now ? "Clock.left" : "Clock.over",
                       (deadline >= now ? deadline - now : now - deadline) / 60);
     MYSQL_STMT *st = db_query(&d->db, sql_alert_recipients, "ii", owner_id,
                               (long long)supervisors);

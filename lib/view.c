@@ -167,3 +167,13 @@ void view_set_duration(HDF *hdf, const char *key, long long minutes)
     hdf_set_valuef(hdf, "%s.hours=%lld", key, minutes / 60);
     hdf_set_valuef(hdf, "%s.minutes=%lld", key, minutes % 60);
 }
+
+void view_set_span(HDF *hdf, const char *key, long long minutes)
+{
+    if (minutes < 0)
+        minutes = 0;
+    hdf_set_valuef(hdf, "%s.total=%lld", key, minutes);
+    hdf_set_valuef(hdf, "%s.days=%lld", key, minutes / (24 * 60));
+    hdf_set_valuef(hdf, "%s.hours=%lld", key, minutes / 60 % 24);
+    hdf_set_valuef(hdf, "%s.minutes=%lld", key, minutes % 60);
+}

@@ -51,6 +51,11 @@ int view_log_error(NEOERR *err, const char *what);
 /* Sets key to t as "YYYY-MM-DD HH:MM" in the desk's time zone ("" for 0),
  * and key.iso to the UTC ISO 8601 form for <time datetime>. */
 void view_set_time(HDF *hdf, const char *key, time_t t);
-/* Sets key.hours and key.minutes of a duration in minutes. */
+/* Sets key.hours and key.minutes of a duration in minutes (an amount of
+ * business time, such as a promised response time: "24 小时"). */
 void view_set_duration(HDF *hdf, const char *key, long long minutes);
+/* Sets key.days, key.hours (0-23), key.minutes (0-59) and key.total (all
+ * minutes) of a stretch of calendar time, such as the time left before a
+ * deadline: shown as "3 天 5 小时", "2 小时 15 分". */
+void view_set_span(HDF *hdf, const char *key, long long minutes);
 #endif

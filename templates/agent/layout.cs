@@ -15,7 +15,7 @@
 <?cs if:Admin.On ?><link rel="stylesheet" href="/static/admin.css"><?cs /if ?>
 <?cs if:Page.Doc ?><link rel="stylesheet" href="/static/doc.css"><?cs /if ?>
 </head>
-<body class="agent lang-<?cs var:Lang.Code ?>" data-sla-left="<?cs var:L.Agent.Sla.left ?>" data-sla-over="<?cs var:L.Agent.Sla.over ?>" data-sla-hours="<?cs var:L.Agent.Sla.hours ?>" data-sla-minutes="<?cs var:L.Agent.Sla.minutes ?>">
+<body class="agent lang-<?cs var:Lang.Code ?>" data-sla-left="<?cs var:L.Agent.Sla.left ?>" data-sla-left-after="<?cs var:L.Agent.Sla.left_after ?>" data-sla-over="<?cs var:L.Agent.Sla.over ?>" data-sla-over-after="<?cs var:L.Agent.Sla.over_after ?>" data-sla-days="<?cs var:L.Agent.Sla.days ?>" data-sla-hours="<?cs var:L.Agent.Sla.hours ?>" data-sla-minutes="<?cs var:L.Agent.Sla.minutes ?>">
 <a class="skip" href="#main"><?cs var:L.Skip ?></a>
 <header class="bar">
   <a class="brand" href="/agent/"><span class="logo" aria-hidden="true"></span><span class="brand-name"><?cs var:Site.Name ?></span><span class="brand-sub"><?cs var:L.Agent.Workspace ?></span></a>
@@ -82,14 +82,20 @@
 
 <?cs # Status of a ticket in the agent's words (L.Agent.St; the customer's
        L.Status says "waiting for your reply"). ?>
-<?cs def:status_pill(code) ?><span class="status st-<?cs var:code ?>"><?cs if:L.Agent.St[code] ?><?cs var:L.Agent.St[code] ?><?cs else ?><?cs var:L.Status[code] ?><?cs /if ?></span><?cs /def ?>
+<?cs def:status_name(code) ?><?cs if:L.Agent.St[code] ?><?cs var:L.Agent.St[code] ?><?cs else ?><?cs var:L.Status[code] ?><?cs /if ?><?cs /def ?>
+<?cs def:status_pill(code) ?><span class="status st-<?cs var:code ?>"><?cs call:status_name(code) ?></span><?cs /def ?>
 <?cs def:priority_badge(code) ?><span class="badge prio-<?cs var:code ?>" title="<?cs var:Catalog.Priorities[code].name ?>"><?cs var:Catalog.Priorities[code].name ?></span><?cs /def ?>
 <?cs # Customer tag chips: names and colours as admins set them (TagDefs, lib/tags.h); deactivated tags are not shown. ?>
 <?cs def:tag_list(tags) ?><?cs each:g = tags ?><?cs if:!TagDefs[g].off ?> <span class="tag tag-<?cs var:g ?>"<?cs if:TagDefs[g].color ?> data-color="<?cs var:TagDefs[g].color ?>"<?cs /if ?><?cs if:g == "frequent_complainer" ?> title="<?cs var:L.Agent.TagWhy.Before ?> <?cs var:Rules.days ?> <?cs var:L.Agent.TagWhy.Middle ?> <?cs var:Rules.complaints ?> <?cs var:L.Agent.TagWhy.After ?>"<?cs /if ?>><?cs if:TagDefs[g].name ?><?cs var:TagDefs[g].name ?><?cs elif:L.Agent.Tag[g] ?><?cs var:L.Agent.Tag[g] ?><?cs else ?><?cs var:g ?><?cs /if ?></span><?cs /if ?><?cs /each ?><?cs /def ?>
+<?cs # A stretch of calendar time from view_set_span(): "3 天 5 小时",
+       "2 小时 15 分", "35 分" (days and hours once it is over a day). ?>
+<?cs def:span(d) ?><?cs if:#d.days > 0 ?><?cs var:d.days ?> <?cs var:L.Agent.Sla.days ?><?cs if:#d.hours > 0 ?> <?cs var:d.hours ?> <?cs var:L.Agent.Sla.hours ?><?cs /if ?><?cs elif:#d.hours > 0 ?><?cs var:d.hours ?> <?cs var:L.Agent.Sla.hours ?><?cs if:#d.minutes > 0 ?> <?cs var:d.minutes ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs else ?><?cs var:d.minutes ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs /def ?>
+<?cs # Time left or over, in the language's order ("剩余 2 小时" / "2 h left"). ?>
+<?cs def:left_text(d) ?><?cs if:d.state == "breach" ?><?cs if:L.Agent.Sla.over ?><?cs var:L.Agent.Sla.over ?> <?cs /if ?><?cs call:span(d.over) ?><?cs if:L.Agent.Sla.over_after ?> <?cs var:L.Agent.Sla.over_after ?><?cs /if ?><?cs else ?><?cs if:L.Agent.Sla.left ?><?cs var:L.Agent.Sla.left ?> <?cs /if ?><?cs call:span(d.left) ?><?cs if:L.Agent.Sla.left_after ?> <?cs var:L.Agent.Sla.left_after ?><?cs /if ?><?cs /if ?><?cs /def ?>
 <?cs # Deadline chip: green on track, amber past the warning threshold, red
        breached; the title is the deadline itself, data-left the minutes left
        (negative when over) for agent.js's live countdown. ?>
-<?cs def:sla_chip(d) ?><?cs if:d.state == "none" ?><span class="sla sla-none"><?cs var:L.Agent.Sla.none ?></span><?cs elif:d.state == "paused" ?><span class="sla sla-paused"><?cs var:L.Agent.Sla.paused ?></span><?cs else ?><span class="sla sla-<?cs var:d.state ?>" title="<?cs var:d ?>" data-left="<?cs if:d.state == "breach" ?>-<?cs var:#d.over.hours * 60 + #d.over.minutes ?><?cs else ?><?cs var:#d.left.hours * 60 + #d.left.minutes ?><?cs /if ?>"><?cs if:d.state == "breach" ?><?cs var:L.Agent.Sla.over ?> <?cs if:d.over.hours > 0 ?><?cs var:d.over.hours ?> <?cs var:L.Agent.Sla.hours ?> <?cs /if ?><?cs var:d.over.minutes ?> <?cs var:L.Agent.Sla.minutes ?><?cs else ?><?cs var:L.Agent.Sla.left ?> <?cs if:d.left.hours > 0 ?><?cs var:d.left.hours ?> <?cs var:L.Agent.Sla.hours ?> <?cs /if ?><?cs var:d.left.minutes ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?></span><?cs /if ?><?cs /def ?>
+<?cs def:sla_chip(d) ?><?cs if:d.state == "none" ?><span class="sla sla-none"><?cs var:L.Agent.Sla.none ?></span><?cs elif:d.state == "paused" ?><span class="sla sla-paused"><?cs var:L.Agent.Sla.paused ?></span><?cs else ?><span class="sla sla-<?cs var:d.state ?>" title="<?cs var:d ?>" data-left="<?cs if:d.state == "breach" ?>-<?cs var:d.over.total ?><?cs else ?><?cs var:d.left.total ?><?cs /if ?>"><?cs call:left_text(d) ?></span><?cs /if ?><?cs /def ?>
 <?cs # The chip of a queue row: a ticket waiting on the customer or a third
        party has its clock stopped. ?>
 <?cs def:row_chip(d, status) ?><?cs if:d.state == "none" && (status == "waiting_customer" || status == "waiting_third_party") ?><span class="sla sla-none"><span class="paused"><?cs var:L.Agent.Sla.paused ?></span></span><?cs else ?><?cs call:sla_chip(d) ?><?cs /if ?><?cs /def ?>

@@ -1,5 +1,8 @@
 <?cs include!"agent/layout.cs" ?>
 <?cs call:agent_start(L.Agent.Progress.Title) ?>
+<?cs # One deadline: the time, then met / missed (and how late) once done, or
+       the live chip (time left or over) while it runs. ?>
+<?cs def:deadline_cell(d) ?><?cs if:d.state == "none" ?><span class="muted"><?cs var:L.Agent.Met.none ?></span><?cs else ?><time datetime="<?cs var:d.iso ?>"><?cs var:d ?></time><?cs if:d.state == "done" ?><span class="met met-<?cs var:d.met ?>"><?cs var:L.Agent.Met[d.met] ?><?cs if:d.late.total ?> · <?cs var:L.Agent.Progress.Late ?> <?cs call:span(d.late) ?><?cs /if ?></span><?cs else ?><?cs call:sla_chip(d) ?><?cs /if ?><?cs /if ?><?cs /def ?>
 <div class="page-head">
   <h1><?cs var:L.Agent.Progress.Title ?></h1>
   <a class="button export" href="/agent/progress.csv?<?cs var:QueryString ?>" download><?cs var:L.Agent.Progress.Export ?></a>
@@ -20,19 +23,18 @@
 <div class="table-wrap">
 <table class="queue progress">
   <caption class="sr"><?cs var:L.Agent.Progress.Title ?></caption>
-  <thead><tr><th scope="col" class="c-num"><?cs var:L.Agent.Col.number ?></th><th scope="col"><?cs var:L.Agent.Col.customer ?></th><th scope="col"><?cs var:L.Agent.Col.category ?></th><th scope="col"><?cs var:L.Agent.Col.priority ?></th><th scope="col"><?cs var:L.Agent.Col.status ?></th><th scope="col"><?cs var:L.Agent.Col.owner ?></th><th scope="col"><?cs var:L.Agent.Col.created ?></th><th scope="col"><?cs var:L.Agent.Progress.FirstResponse ?></th><th scope="col"><?cs var:L.Agent.Progress.Resolution ?></th><th scope="col"><?cs var:L.Agent.Progress.Updated ?></th></tr></thead>
+  <thead><tr><th scope="col" class="c-num"><?cs var:L.Agent.Col.number ?></th><th scope="col" class="c-subj"><?cs var:L.Agent.Col.subject ?> · <?cs var:L.Agent.Col.customer ?></th><th scope="col"><?cs var:L.Agent.Col.priority ?></th><th scope="col"><?cs var:L.Agent.Col.status ?></th><th scope="col"><?cs var:L.Agent.Col.owner ?></th><th scope="col"><?cs var:L.Agent.Col.created ?></th><th scope="col"><?cs var:L.Agent.Progress.FirstResponse ?></th><th scope="col"><?cs var:L.Agent.Progress.Resolution ?></th><th scope="col"><?cs var:L.Agent.Progress.Updated ?></th></tr></thead>
   <tbody>
   <?cs each:r = Rows ?>
-  <tr data-href="/agent/t/<?cs var:url_escape(r.number) ?>">
-    <td class="num"><a href="/agent/t/<?cs var:url_escape(r.number) ?>" title="<?cs var:r.subject ?>"><?cs var:r.number ?></a></td>
-    <td class="cust"><?cs var:r.customer ?></td>
-    <td class="cat"><?cs var:Catalog.CategoryName[r.category] ?></td>
+  <tr data-href="/agent/t/<?cs var:url_escape(r.number) ?>" class="p-<?cs var:r.priority ?>">
+    <td class="num"><a href="/agent/t/<?cs var:url_escape(r.number) ?>"><?cs var:r.number ?></a></td>
+    <td class="subj"><bdi class="subj-text"><?cs var:r.subject ?></bdi><span class="subj-sub"><span class="cust"><?cs var:r.customer ?></span> · <span class="cat"><?cs var:Catalog.CategoryName[r.category] ?></span></span></td>
     <td><?cs call:priority_badge(r.priority) ?></td>
     <td><?cs call:status_pill(r.status) ?></td>
     <td class="owner"><?cs if:r.owner ?><span class="cut" title="<?cs var:r.owner ?>"><?cs var:r.owner ?></span><?cs else ?><span class="muted"><?cs var:L.Agent.Ticket.Nobody ?></span><?cs /if ?></td>
     <td class="when"><?cs var:r.created ?></td>
-    <td class="when"><?cs var:r.first_due ?> <span class="met met-<?cs var:r.first_met ?>"><?cs var:L.Agent.Met[r.first_met] ?></span></td>
-    <td class="when"><?cs var:r.resolve_due ?> <span class="met met-<?cs var:r.resolve_met ?>"><?cs var:L.Agent.Met[r.resolve_met] ?></span></td>
+    <td class="when deadline"><?cs call:deadline_cell(r.first) ?></td>
+    <td class="when deadline"><?cs call:deadline_cell(r.resolve) ?></td>
     <td class="when"><?cs var:r.updated ?></td>
   </tr>
   <?cs /each ?>

@@ -55,10 +55,12 @@ def:priority_name(p) ?><?cs if:Catalog.Priorities[p].name ?><?cs
 def:clock_name(k) ?><?cs if:L.Mail.Clock[k] ?><?cs uvar:L.Mail.Clock[k] ?><?cs
   else ?><?cs uvar:k ?><?cs /if ?><?cs /def ?><?cs
 
-# A duration from view_set_duration(): "2 小时 15 分钟" / "2 h 15 min". ?><?cs
-def:span(d) ?><?cs if:#d.hours > 0 ?><?cs uvar:d.hours ?> <?cs uvar:L.Mail.Span.h ?><?cs
-  /if ?><?cs if:#d.minutes > 0 || #d.hours == 0 ?><?cs if:#d.hours > 0 ?> <?cs /if ?><?cs
-  uvar:d.minutes ?> <?cs uvar:L.Mail.Span.min ?><?cs /if ?><?cs /def ?><?cs
+# A stretch of time from view_set_span(): "3 天 5 小时", "2 小时 15 分钟". ?><?cs
+def:span(d) ?><?cs if:#d.days > 0 ?><?cs uvar:d.days ?> <?cs uvar:L.Mail.Span.d ?><?cs
+  if:#d.hours > 0 ?> <?cs uvar:d.hours ?> <?cs uvar:L.Mail.Span.h ?><?cs /if ?><?cs
+  elif:#d.hours > 0 ?><?cs uvar:d.hours ?> <?cs uvar:L.Mail.Span.h ?><?cs
+  if:#d.minutes > 0 ?> <?cs uvar:d.minutes ?> <?cs uvar:L.Mail.Span.min ?><?cs /if ?><?cs
+  else ?><?cs uvar:d.minutes ?> <?cs uvar:L.Mail.Span.min ?><?cs /if ?><?cs /def ?><?cs
 
 # The usual facts of a ticket: number, subject, category (Ticket.category, or
   the catalogue's name of Ticket.category_id), priority. ?><?cs

@@ -3,7 +3,7 @@
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Ticket.priority (code), Clock.kind (classify, accept, first_response,
   resolution, update or escalation), Due.at (the deadline, set with
-  view_set_time), Clock.left (time left, set with view_set_duration in
+  view_set_time), Clock.left (time left, set with view_set_span in
   minutes), Agent.name (the owner, optional), Ticket.link (the agent
   workspace URL). Channel: email or sms.
   Plain text: uvar: (no HTML escaping) is a reviewed exception (macros.cs). ?><?cs

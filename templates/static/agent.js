@@ -115,8 +115,13 @@
   var chips = doc.querySelectorAll('.sla[data-left]');
   var start = Date.now();
   var span = function (min) {
-    var h = Math.floor(min / 60), m = min % 60;
-    return (h > 0 ? h + ' ' + words.slaHours + ' ' : '') + m + ' ' + words.slaMinutes;
+    var d = Math.floor(min / 1440), h = Math.floor(min / 60) % 24, m = min % 60;
+    if (d > 0) return d + ' ' + words.slaDays + (h > 0 ? ' ' + h + ' ' + words.slaHours : '');
+    if (h > 0) return h + ' ' + words.slaHours + (m > 0 ? ' ' + m + ' ' + words.slaMinutes : '');
+    return m + ' ' + words.slaMinutes;
+  };
+  var phrase = function (before, text, after) {
+    return (before ? before + ' ' : '') + text + (after ? ' ' + after : '');
   };
   var tick = function () {
     var gone = Math.floor((Date.now() - start) / 60000);
@@ -126,13 +131,13 @@
       if (left < 0) {
         c.classList.remove('sla-ok', 'sla-warn');
         c.classList.add('sla-breach');
-        c.textContent = words.slaOver + ' ' + span(-left);
+        c.textContent = phrase(words.slaOver, span(-left), words.slaOverAfter);
       } else {
-        c.textContent = words.slaLeft + ' ' + span(left);
+        c.textContent = phrase(words.slaLeft, span(left), words.slaLeftAfter);
       }
     });
   };
-  if (chips.length && words.slaLeft) window.setInterval(tick, 15000);
+  if (chips.length && words.slaMinutes) window.setInterval(tick, 15000);
 
   /* ---- send a form once --------------------------------------------- */
   doc.addEventListener('submit', function (e) {

@@ -33,6 +33,10 @@ const API_ADDRESS = `127.250.${Math.floor(Math.random() * 250) + 1}.1`;
 
 let browser;
 let cred;
+// time left or over: days and hours past a day, hours and minutes below
+const SPAN = String.raw`(\d+ 天( \d+ 小时)?|\d+ 小时( \d+ 分)?|\d+ 分)`;
+const SPAN_LEFT = new RegExp(`^剩余 ${SPAN}$`);
+const SPAN_OVER = new RegExp(`^超时 ${SPAN}$`);
 const T = {}; // the tickets made for these checks: {number, subject}
 
 /* ---- setup helpers -------------------------------------------------------- */
@@ -298,7 +302,7 @@ test('queue page: the queue column with counts and a dense table', async (t) => 
   const [vr, vg, vb] = await rgb(vip, 'backgroundColor');
   assert.ok(vr > 230 && vg > 200 && vb < 220 && vr - vb > 40, `VIP is gold, got ${vr},${vg},${vb}`);
   const chip = mine.locator('.sla.sla-breach');
-  assert.match(await chip.textContent(), /^超时 (\d+ 小时 )?\d+ 分$/);
+  assert.match(await chip.textContent(), SPAN_OVER);
   const [cr, cg] = await rgb(chip, 'color');
   assert.ok(cr > 150 && cg < 80, 'a breached chip is red');
   assert.match(await chip.getAttribute('title'), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'the deadline on hover');
@@ -312,7 +316,7 @@ test('queue page: the queue column with counts and a dense table', async (t) => 
   assert.equal((await page.locator('table.queue .badge').textContent()).trim(), '重要');
   const onTrack = page.locator('table.queue .sla');
   assert.match(await onTrack.getAttribute('class'), /^sla sla-(ok|warn)$/);
-  assert.match(await onTrack.textContent(), /^剩余 (\d+ 小时 )?\d+ 分$/);
+  assert.match(await onTrack.textContent(), SPAN_LEFT);
 
   // "/" goes to the search; focus is visible
   await page.locator('h1').click();
@@ -491,7 +495,9 @@ test('progress table loads and the CSV link is there', async (t) => {
   for (const n of [T.claim.number, T.request.number, T.complaint.number, T.custom.number])
     assert.equal(await page.locator(`table.progress a[href="/agent/t/${n}"]`).count(), 1, n);
   const row = rows.filter({ has: page.locator(`a[href="/agent/t/${T.custom.number}"]`) });
-  assert.ok(await row.locator('.met').count() === 2, 'whether each deadline was met');
+  assert.equal(await row.locator('td.deadline').count(), 2, 'first response and resolution');
+  assert.equal(await row.locator('td.subj .subj-text').textContent(), T.custom.subject, 'the subject');
+  for (const chip of await row.locator('td.deadline .sla').all()) assert.match(await chip.textContent(), SPAN_LEFT, 'a running deadline with its time left');
   const csv = page.locator('a[href^="/agent/progress.csv"]');
   assert.ok(await csv.isVisible());
   assert.match(await csv.textContent(), /CSV/);

@@ -196,6 +196,28 @@ static void set_duration_splits_hours_and_minutes(void **state)
     hdf_destroy(&h);
 }
 
+static void set_span_splits_days_hours_and_minutes(void **state)
+{
+    (void)state;
+    HDF *h;
+    assert_null(hdf_init(&h));
+    view_set_span(h, "S", 3 * 24 * 60 + 5 * 60 + 7); /* 3 days 5 hours 7 minutes */
+    assert_string_equal(hdf_get_value(h, "S.days", "(unset)"), "3");
+    assert_string_equal(hdf_get_value(h, "S.hours", "(unset)"), "5");
+    assert_string_equal(hdf_get_value(h, "S.minutes", "(unset)"), "7");
+    assert_string_equal(hdf_get_value(h, "S.total", "(unset)"), "4627");
+    view_set_span(h, "T", 9577 * 60); /* what showed as "超时 9577 小时" */
+    assert_string_equal(hdf_get_value(h, "T.days", "(unset)"), "399");
+    assert_string_equal(hdf_get_value(h, "T.hours", "(unset)"), "1");
+    view_set_span(h, "U", 59);
+    assert_string_equal(hdf_get_value(h, "U.days", "(unset)"), "0");
+    assert_string_equal(hdf_get_value(h, "U.hours", "(unset)"), "0");
+    assert_string_equal(hdf_get_value(h, "U.minutes", "(unset)"), "59");
+    view_set_span(h, "V", -5); /* never negative: callers pass how far, not which way */
+    assert_string_equal(hdf_get_value(h, "V.total", "(unset)"), "0");
+    hdf_destroy(&h);
+}
+
 static void lang_parse_defaults_to_chinese(void **state)
 {
     (void)state;
@@ -227,6 +249,7 @@ int main(void)
         cmocka_unit_test(set_time_follows_process_tz),
         cmocka_unit_test(set_time_zero_is_empty),
         cmocka_unit_test(set_duration_splits_hours_and_minutes),
+        cmocka_unit_test(set_span_splits_days_hours_and_minutes),
         cmocka_unit_test(lang_parse_defaults_to_chinese),
         cmocka_unit_test(lang_code_names),
     };
