@@ -4,6 +4,7 @@
  *   GET  /agent/                     -> the "mine" queue
  *   GET  /agent/q/KIND               a queue (queue.h), filters, keyset pages
  *   GET  /agent/t/NUMBER             the ticket page
+ *   GET  /agent/t/NUMBER/solution    the solution proposal page
  *   POST /agent/t/NUMBER/act         one action (field "action"), CSRF-checked
  *   GET  /agent/approvals            pending priority changes (supervisors)
  *   POST /agent/approvals/ID         approve or reject
@@ -41,7 +42,7 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/ticket.cs",    "agent/approvals.cs",
                                     "agent/new.cs",       "agent/progress.cs",
                                     "agent/error.cs",     "agent/availability.cs",
-                                    "agent/acceptance.cs", NULL};
+                                    "agent/acceptance.cs", "agent/solution.cs", NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -404,33 +405,26 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
     set_due(w, "Due.accept", strcmp(t->status, "assigned") == 0 ? t->accept_due_at : 0);
     int st = ticket_status_parse(t->status);
     bool done = st >= 0 && ticket_status_done((ticket_status_t)st);
-    /* a ticket resolved without a reply needs no first response any more */
-    set_due(w, "Due.first_response", t->first_responded_at || done ? 0 : t->first_response_due_at);
+    /* resolving a ticket that had no reply yet answered the customer too */
+    time_t responded = t->first_responded_at ? t->first_responded_at : done ? t->resolved_at : 0;
+    set_due(w, "Due.first_response", responded ? 0 : t->first_response_due_at);
     if (st >= 0 && ticket_status_paused((ticket_status_t)st))
         hdf_set_value(h, "Due.resolution.state", "paused"); /* the clock stands still */
     else
         set_due(w, "Due.resolution", done ? 0 : t->resolution_due_at);
     time_t now = desk_now(w->d);
     static const char *const met[] = {"missed", "met"};
-    if (t->first_responded_at && t->first_response_due_at)
+    if (responded && t->first_response_due_at)
         hdf_set_value(h, "Met.first_response",
-                      met[progress_met(t->first_response_due_at, t->first_responded_at, now) == 1]);
+                      met[progress_met(t->first_response_due_at, responded, now) == 1]);
     if (t->resolved_at && t->resolution_due_at)
         hdf_set_value(h, "Met.resolution",
                       met[progress_met(t->resolution_due_at, t->resolved_at, now) == 1]);
     if (t->accepted_at && t->accept_due_at)
         hdf_set_value(h, "Met.accept", met[progress_met(t->accept_due_at, t->accepted_at, now) == 1]);
-    view_set_time(h, "Done.first_response_at", t->first_responded_at);
+    view_set_time(h, "Done.first_response_at", responded);
     view_set_time(h, "Done.resolved_at", t->resolved_at);
     view_set_time(h, "Done.accepted_at", t->accepted_at);
-    /* the steps forward in the workflow first, so the menu starts with the
-     * natural next one; steps back after them */
-    int from = ticket_status_parse(t->status);
-    for (int k = 1, n = 0; from >= 0 && k < TS_COUNT; k++) {
-        int to = (from + k) % TS_COUNT;
-        if (ticket_transition_allowed((ticket_status_t)from, (ticket_status_t)to))
-            hdf_set_valuef(h, "NextStatus.%d=%s", n++, ticket_status_code((ticket_status_t)to));
-    }
 }
 
 static void set_extra(web_t *w, const ticket_t *t)
@@ -466,10 +460,41 @@ static void set_permissions(web_t *w, const ticket_t *t)
     hdf_set_int_value(h, "Perm.contacts", me->can_see_contacts);
 }
 
+/* The steps that fit the ticket now, for this person (lib/ticket_next.h):
+ * the first and three more on the page, the rest under "more"; what the
+ * ticket waits for; the status a reply may set. */
+static void set_next_steps(web_t *w, const ticket_t *t)
+{
+    HDF *h = w->r->hdf;
+    ticket_situation_t s;
+    ticket_plan_t p;
+    if (ticket_situation(w->d, ME(w), t, &s) != TICKET_OK)
+        return;
+    ticket_plan_for(&s, &p);
+    for (int i = 0; i < p.n; i++) {
+        const char *code = ticket_step_code(p.steps[i]);
+        int to = ticket_step_target(&s, p.steps[i]);
+        hdf_set_valuef(h, "Next.Steps.%d.code=%s", i, code);
+        hdf_set_valuef(h, "Next.Steps.%d.place=%s", i,
+                       i == 0 && p.suggested ? "first" : i < 4 ? "bar" : "more");
+        if (to >= 0)
+            hdf_set_valuef(h, "Next.Steps.%d.to=%s", i, ticket_status_code((ticket_status_t)to));
+        hdf_set_valuef(h, "Next.Can.%s=1", code);
+    }
+    hdf_set_int_value(h, "Next.More", p.n > 4);
+    hdf_set_value(h, "Next.Waiting", ticket_wait_code(p.waiting));
+    for (int i = 0; i < p.nreply; i++)
+        hdf_set_valuef(h, "Next.Reply.%d=%s", i, ticket_status_code(p.reply_to[i]));
+    if (s.escalation_open)
+        set_due(w, "Due.escalation", s.escalation_due);
+}
+
 static const char *failure_key(int rc);
 
-/* Renders the ticket page; status lets an action's error keep its input. */
-static void show_ticket(web_t *w, const char *number, int status, bool reveal)
+/* Renders the ticket page, or its solution proposal page (Page.Solution,
+ * or a proposal that failed); status lets an action's error keep its
+ * input. Contacts show for someone who revealed them lately. */
+static void show_ticket(web_t *w, const char *number, int status)
 {
     ticket_t t;
     int rc = ticket_by_number(w->d, number, &t);
@@ -481,22 +506,19 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
             return agent_error_page(w, 503, "unavailable");
         return ticket_not_found(w, number);
     }
-    if (reveal) {
-        char email[256], phone[64];
-        int rc2 = ticket_reveal_contacts(w->d, ME(w), t.id, email, sizeof email, phone,
-                                         sizeof phone);
-        if (rc2 == TICKET_OK) {
-            hdf_set_value(w->r->hdf, "Contacts.email", email);
-            hdf_set_value(w->r->hdf, "Contacts.phone", phone);
-            hdf_set_value(w->r->hdf, "Contacts.shown", "1");
-        } else {
-            hdf_set_value(w->r->hdf, "ActionError", failure_key(rc2));
-            status = rc2 == TICKET_FORBIDDEN ? 403 : 503;
-        }
+    char email[256], phone[64];
+    if (ticket_revealed_contacts(w->d, ME(w), t.id, email, sizeof email, phone,
+                                 sizeof phone) == TICKET_OK) {
+        hdf_set_value(w->r->hdf, "Contacts.email", email);
+        hdf_set_value(w->r->hdf, "Contacts.phone", phone);
+        hdf_set_value(w->r->hdf, "Contacts.shown", "1");
     }
+    sodium_memzero(email, sizeof email);
+    sodium_memzero(phone, sizeof phone);
     set_ticket_fields(w, &t);
     set_extra(w, &t);
     set_permissions(w, &t);
+    set_next_steps(w, &t);
     ticket_each_value(w->d, &t, w->lang, web_add_value, w->r->hdf);
     ticket_each_event(w->d, t.id, false, web_add_event, w->r->hdf);
     attachment_each(w->d, t.id, true, attachment_to_hdf, w->r->hdf);
@@ -510,7 +532,9 @@ static void show_ticket(web_t *w, const char *number, int status, bool reveal)
     ticket_free(&t);
     agent_set_nav(w);
     w->r->status = status;
-    web_render(w, "agent/ticket.cs");
+    bool solution = hdf_get_int_value(w->r->hdf, "Page.Solution", 0) ||
+                    !strcmp(hdf_get_value(w->r->hdf, "ActionFailed", ""), "propose_solution");
+    web_render(w, solution ? "agent/solution.cs" : "agent/ticket.cs");
 }
 
 static void page_ticket(web_t *w, const char *arg)
@@ -518,7 +542,34 @@ static void page_ticket(web_t *w, const char *arg)
     char number[TN_MAX];
     if (!web_segment(arg, number, sizeof number))
         return ticket_not_found(w, "");
-    show_ticket(w, number, 200, false);
+    show_ticket(w, number, 200);
+}
+
+/* GET /agent/t/NUMBER/solution: the solution proposal, a page of its own. */
+static void page_solution(web_t *w, const char *arg)
+{
+    char number[TN_MAX];
+    if (!web_segment(arg, number, sizeof number))
+        return ticket_not_found(w, "");
+    hdf_set_int_value(w->r->hdf, "Page.Solution", 1);
+    show_ticket(w, number, 200);
+}
+
+/* Reveals the contact details (recorded in the ticket's history), then
+ * back to the page with a GET: a reload shows them again without a second
+ * record (ticket_revealed_contacts). */
+static void do_reveal(web_t *w, const char *number, long long id)
+{
+    char email[256], phone[64], where[96];
+    int rc = ticket_reveal_contacts(w->d, ME(w), id, email, sizeof email, phone, sizeof phone);
+    sodium_memzero(email, sizeof email);
+    sodium_memzero(phone, sizeof phone);
+    if (rc != TICKET_OK) {
+        hdf_set_value(w->r->hdf, "ActionError", failure_key(rc));
+        return show_ticket(w, number, rc == TICKET_FORBIDDEN ? 403 : 503);
+    }
+    snprintf(where, sizeof where, "/agent/t/%s?done=reveal#contact", number);
+    req_redirect(w->r, where);
 }
 
 /* Required free text of an action, checked like any form field. */
@@ -542,8 +593,12 @@ static int act(web_t *w, long long id, long long version, const char *action,
         return ticket_accept(d, me, id, version);
     if (!strcmp(action, "reply") || !strcmp(action, "note")) {
         const char *body = text_field(w, "body", 20000, true);
-        return body ? ticket_agent_message(d, me, id, version, body, action[0] == 'n', files)
-                    : TICKET_INVALID;
+        const char *then = action[0] == 'r' ? req_query(w->r, "then") : NULL;
+        int to = then && *then ? ticket_status_parse(then) : -1;
+        if (!body || (then && *then && to < 0))
+            return TICKET_INVALID;
+        return action[0] == 'r' ? ticket_agent_reply(d, me, id, version, body, files, to)
+                                : ticket_agent_message(d, me, id, version, body, true, files);
     }
     if (!strcmp(action, "assign") || !strcmp(action, "hand_back")) {
         const char *reason = text_field(w, "reason", 1000, true);
@@ -597,13 +652,14 @@ static int act(web_t *w, long long id, long long version, const char *action,
         return plan ? ticket_answer_escalation(d, me, id, version, plan)
                     : TICKET_REASON_REQUIRED;
     }
-    if (!strcmp(action, "propose_solution")) {
+    if (!strcmp(action, "propose_solution")) { /* every field checked, every error shown */
         const char *steps = text_field(w, "steps", 10000, true);
-        const char *expected = steps ? text_field(w, "expected", 5000, true) : NULL;
-        const char *risks = expected ? text_field(w, "risks", 5000, true) : NULL;
-        return risks ? ticket_propose_solution(d, me, id, version, req_query(w->r, "delivery"),
-                                               steps, expected, risks)
-                     : TICKET_INVALID;
+        const char *expected = text_field(w, "expected", 5000, true);
+        const char *risks = text_field(w, "risks", 5000, true);
+        return steps && expected && risks
+                   ? ticket_propose_solution(d, me, id, version, req_query(w->r, "delivery"),
+                                             steps, expected, risks)
+                   : TICKET_INVALID;
     }
     if (!strcmp(action, "work")) {
         const char *text = text_field(w, "text", 5000, true);
@@ -714,7 +770,7 @@ static void do_action(web_t *w, const char *arg)
     if (!action || !agent_csrf_ok(w)) {
         keep_typed(w, action);
         hdf_set_value(w->r->hdf, "ActionError", "expired");
-        return show_ticket(w, number, 422, false);
+        return show_ticket(w, number, 422);
     }
     int rc = ticket_by_number(w->d, number, &t);
     if (rc != TICKET_OK)
@@ -726,20 +782,22 @@ static void do_action(web_t *w, const char *arg)
     if (!visible)
         return agent_error_page(w, 404, "not_found");
     if (!strcmp(action, "reveal"))
-        return show_ticket(w, number, 200, true);
+        return do_reveal(w, number, id);
     uploads_t files = {0};
     if (takes_files(action) && attachment_take(w->d, w->r, &files)) {
         hdf_set_valuef(w->r->hdf, "ActionError=file_%s", files.error);
         keep_typed(w, action);
         hdf_set_value(w->r->hdf, "ActionFile", files.error_file);
-        return show_ticket(w, number, files.error[0] == 's' ? 503 : 422, false);
+        return show_ticket(w, number, files.error[0] == 's' ? 503 : 422);
     }
     rc = act(w, id, query_id(w, "version"), action, &files);
     if (rc != TICKET_OK)
         attachment_discard(w->d, &files);
     if (rc == TICKET_OK) {
         agent_mark_acted(w);
-        snprintf(where, sizeof where, "/agent/t/%s?done=%s", number, action);
+        const char *then = req_query(w->r, "then");
+        bool moved = !strcmp(action, "reply") && then && *then;
+        snprintf(where, sizeof where, "/agent/t/%s?done=%s", number, moved ? "reply_status" : action);
         return req_redirect(w->r, where);
     }
     hdf_set_value(w->r->hdf, "ActionError", failure_key(rc));
@@ -748,7 +806,7 @@ static void do_action(web_t *w, const char *arg)
     hdf_set_value(w->r->hdf, "ActionFailed", action);
     int status = rc == TICKET_CONFLICT ? 409 : rc == TICKET_FORBIDDEN ? 403
                : rc == TICKET_ERR      ? 503 : 422;
-    show_ticket(w, number, status, false);
+    show_ticket(w, number, status);
 }
 
 /* GET /agent/files/ID: an attachment of a ticket this agent may see. */
@@ -1053,9 +1111,12 @@ static void page_progress(web_t *w, const char *arg)
                 r->owner);
         snprintf(key, sizeof key, "Rows.%d.created", i);
         view_set_time(h, key, r->created_at);
-        snprintf(key, sizeof key, "Rows.%d.first", i);
-        set_deadline(w, key, r->first_response_due_at, r->first_responded_at, false);
         int st = ticket_status_parse(r->status);
+        bool done = st >= 0 && ticket_status_done((ticket_status_t)st);
+        snprintf(key, sizeof key, "Rows.%d.first", i); /* a resolution answered too */
+        set_deadline(w, key, r->first_response_due_at,
+                     r->first_responded_at ? r->first_responded_at : done ? r->resolved_at : 0,
+                     false);
         snprintf(key, sizeof key, "Rows.%d.resolve", i);
         set_deadline(w, key, r->resolution_due_at, r->resolved_at,
                      st >= 0 && ticket_status_paused((ticket_status_t)st));
@@ -1170,6 +1231,7 @@ static const web_route_t routes[] = {
     {"GET", "/agent/q/*", page_queue},
     {"GET", "/agent/t/*", page_ticket},
     {"GET", "/agent/t/*/acceptance", agent_page_acceptance},
+    {"GET", "/agent/t/*/solution", page_solution},
     {"GET", "/agent/files/*", page_file},
     {"POST", "/agent/t/*/act", do_action},
     {"GET", "/agent/approvals", page_approvals},

@@ -177,6 +177,7 @@ static void reply_targets(ticket_plan_t *p, const ticket_situation_t *s)
 static bool forward(const ticket_situation_t *s, ticket_step_t step)
 {
     switch (step) {
+    case STEP_RECORD_CONFIRMATION: /* the customer's move, usually on the portal */
     case STEP_REOPEN:
     case STEP_WITHDRAW:
     case STEP_LOG_WORK:

@@ -7,7 +7,18 @@
 <?cs def:attach_input(action) ?><div class="attach"><label for="<?cs var:action ?>-files" class="attach-label"><?cs var:L.Attach.Label ?></label> <input id="<?cs var:action ?>-files" name="files" type="file" multiple data-max-bytes="<?cs var:Attach.MaxBytes ?>" data-too-large="<?cs var:L.Agent.Fail.file_too_large ?>"><span class="hint"><?cs var:Attach.Limit ?></span></div><?cs /def ?>
 <?cs def:clock(label, d, done, met) ?><div class="clock"><dt><?cs var:label ?></dt><dd><?cs if:d.state == "paused" ?><?cs call:sla_chip(d) ?><?cs elif:d.state != "none" ?><?cs call:sla_chip(d) ?> <time datetime="<?cs var:d.iso ?>"><?cs var:d ?></time><?cs elif:done ?><span class="sla sla-done"><?cs var:L.Agent.Ticket.Done ?></span> <time><?cs var:done ?></time><?cs if:met ?> <span class="met met-<?cs var:met ?>"><?cs var:L.Agent.Met[met] ?></span><?cs /if ?><?cs else ?><span class="muted"><?cs var:L.Agent.Sla.none ?></span><?cs /if ?></dd></div><?cs /def ?>
 <?cs def:category_name(code) ?><?cs each:c = Catalog.AllCategories ?><?cs if:c.code == code ?><?cs var:c.name ?><?cs /if ?><?cs /each ?><?cs /def ?>
-<?cs def:menu_open(action) ?><?cs if:ActionFailed == action ?> open<?cs /if ?><?cs /def ?>
+<?cs # A panel opens when its link is followed (#p-CODE, CSS :target) or
+       when its action failed and the page shows the error. ?>
+<?cs def:open_if(action) ?><?cs if:ActionFailed == action ?> open<?cs /if ?><?cs /def ?>
+<?cs def:open_status(to) ?><?cs if:ActionFailed == "status" && Query.to == to ?> open<?cs /if ?><?cs /def ?>
+<?cs def:panel_foot(label) ?><p class="panel-foot"><button type="submit" class="primary"><?cs var:label ?></button> <a class="cancel" href="#_"><?cs var:L.Agent.Next.Cancel ?></a></p><?cs /def ?>
+<?cs # One step of the next-step bar (lib/ticket_next.h): a one-click form,
+       a link to its panel, or the proposal's own page. ?>
+<?cs def:step_control(s, cls) ?><?cs
+  if:s.code == "claim" || s.code == "accept" ?><?cs call:act_form(s.code) ?><button type="submit" class="<?cs var:cls ?>"><?cs var:L.Agent.Next.Step[s.code] ?></button></form><?cs
+  elif:s.code == "propose" ?><a class="button step-propose <?cs var:cls ?>" href="/agent/t/<?cs var:url_escape(Ticket.number) ?>/solution"><?cs var:L.Agent.Next.Step[s.code] ?></a><?cs
+  elif:s.code == "start" || s.code == "resume" || s.code == "wait_customer" || s.code == "wait_third_party" || s.code == "withdraw" || s.code == "rework" ?><?cs call:act_form("status") ?><input type="hidden" name="to" value="<?cs var:s.to ?>"><button type="submit" class="step-<?cs var:s.code ?> <?cs var:cls ?>"><?cs var:L.Agent.Next.Step[s.code] ?></button></form><?cs
+  else ?><a class="button step-<?cs var:s.code ?> <?cs var:cls ?>" href="#p-<?cs var:s.code ?>" aria-controls="p-<?cs var:s.code ?>"><?cs var:L.Agent.Next.Step[s.code] ?></a><?cs /if ?><?cs /def ?>
 
 <div class="ticket-head">
   <h1><code class="tn"><?cs var:Ticket.number ?></code> <span class="subject"><bdi><?cs var:Ticket.subject ?></bdi></span></h1>
@@ -31,7 +42,7 @@
     <?cs if:e.kind == "reply" || e.kind == "comment" || e.kind == "attachment" ?>
     <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "solution" ?>
-    <li class="msg msg-agent"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs var:L.Solution.Propose ?> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <li class="msg msg-agent"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Solution.Propose ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "note" ?>
     <li class="msg note"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "work" ?>
@@ -50,91 +61,82 @@
   <?cs /each ?>
   </ol>
 
-  <section class="workbar" aria-labelledby="actions-h">
-    <h2 id="actions-h" class="sr"><?cs var:L.Agent.Ticket.Actions ?></h2>
-    <?cs if:Perm.claim ?><?cs call:act_form("claim") ?><button type="submit" class="primary"><?cs var:L.Agent.Action.claim ?></button></form><?cs /if ?>
-    <?cs if:Perm.accept ?><?cs call:act_form("accept") ?><button type="submit" class="primary"><?cs var:L.Agent.Action.accept ?></button></form><?cs /if ?>
-    <?cs if:Perm.work && NextStatus.0 ?>
-    <?cs call:act_form("status") ?>
-      <label for="status-to"><?cs var:L.Agent.Col.status ?></label>
-      <select id="status-to" name="to"><?cs each:s = NextStatus ?><option value="<?cs var:s ?>"><?cs if:L.Agent.St[s] ?><?cs var:L.Agent.St[s] ?><?cs else ?><?cs var:L.Status[s] ?><?cs /if ?></option><?cs /each ?></select>
-      <input name="reason" placeholder="<?cs var:L.Agent.Action.Reason ?>" aria-label="<?cs var:L.Agent.Action.Reason ?>" value="<?cs if:ActionFailed == "status" ?><?cs var:Form.reason.value ?><?cs /if ?>">
-      <button type="submit"><?cs var:L.Agent.Action.status ?></button>
-    </form>
+  <section class="next" id="next" aria-labelledby="next-h">
+    <div class="next-head">
+      <h2 id="next-h"><?cs var:L.Agent.Next.Title ?></h2>
+      <?cs if:Due.escalation.state && Due.escalation.state != "none" ?><span class="next-clock"><?cs var:L.Agent.Next.EscalationDue ?> <?cs call:sla_chip(Due.escalation) ?></span><?cs /if ?>
+    </div>
+    <?cs if:Next.Waiting ?><p class="next-wait wait-<?cs var:Next.Waiting ?>"><?cs var:L.Agent.Next.Wait[Next.Waiting] ?></p><?cs /if ?>
+    <?cs if:L.Agent.Next.Say[Next.Steps.0.code] ?><p class="next-say"><?cs var:L.Agent.Next.Say[Next.Steps.0.code] ?></p><?cs elif:Ticket.status == "closed" ?><p class="next-say"><?cs var:L.Agent.Next.Closed ?></p><?cs /if ?>
+    <?cs if:Next.Steps.0.code ?>
+    <div class="next-bar">
+      <?cs each:s = Next.Steps ?><?cs if:s.place == "first" ?><?cs call:step_control(s, "primary big") ?><?cs elif:s.place == "bar" ?><?cs call:step_control(s, "") ?><?cs /if ?><?cs /each ?>
+      <?cs if:Next.More ?>
+      <details class="menu more"><summary><?cs var:L.Agent.Next.More ?></summary>
+        <div class="pop menu-list">
+        <?cs each:s = Next.Steps ?><?cs if:s.place == "more" ?><?cs call:step_control(s, "item") ?><?cs /if ?><?cs /each ?>
+        </div>
+      </details>
+      <?cs /if ?>
+    </div>
     <?cs /if ?>
-    <div class="menus">
-    <?cs if:Perm.work ?>
-    <details class="menu"<?cs call:menu_open("priority") ?>><summary><?cs var:L.Agent.Action.priority ?></summary>
-    <div class="pop">
-    <?cs call:act_form("priority") ?>
-      <label for="prio-to"><?cs var:L.Agent.Col.priority ?></label>
-      <select id="prio-to" name="priority"><?cs each:p = Catalog.PriorityList ?><option value="<?cs var:p.id ?>"<?cs if:p.code == Ticket.priority ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select>
-      <label for="prio-reason"><?cs var:L.Agent.Action.Reason ?></label>
-      <input id="prio-reason" name="reason" required value="<?cs if:ActionFailed == "priority" ?><?cs var:Form.reason.value ?><?cs /if ?>">
-      <p class="hint"><?cs var:L.Agent.Action.PriorityHelp ?></p>
-      <button type="submit"><?cs var:L.Agent.Action.priority ?></button>
-    </form></div></details>
-    <?cs if:Ticket.status == "in_progress" ?>
-    <details class="menu"<?cs call:menu_open("propose_solution") ?>><summary><?cs var:L.Solution.Propose ?></summary>
-    <div class="pop">
-    <?cs call:act_form("propose_solution") ?>
-      <label for="sol-delivery"><?cs var:L.Solution.DeliveryLabel ?></label>
-      <select id="sol-delivery" name="delivery"><?cs each:k = L.Solution.Delivery ?><option value="<?cs name:k ?>"><?cs var:k ?></option><?cs /each ?></select>
-      <label for="sol-steps"><?cs var:L.Solution.Steps ?></label>
-      <textarea id="sol-steps" name="steps" rows="4" required><?cs if:ActionFailed == "propose_solution" ?><?cs var:Form.steps.value ?><?cs /if ?></textarea>
-      <label for="sol-expected"><?cs var:L.Solution.Expected ?></label>
-      <textarea id="sol-expected" name="expected" rows="2" required><?cs if:ActionFailed == "propose_solution" ?><?cs var:Form.expected.value ?><?cs /if ?></textarea>
-      <label for="sol-risks"><?cs var:L.Solution.Risks ?></label>
-      <textarea id="sol-risks" name="risks" rows="2" required><?cs if:ActionFailed == "propose_solution" ?><?cs var:Form.risks.value ?><?cs /if ?></textarea>
-      <button type="submit"><?cs var:L.Solution.Propose ?></button>
-    </form></div></details>
+
+    <?cs if:Next.Can.answer_escalation ?>
+    <section class="panel<?cs call:open_if("escalation_answer") ?>" id="p-answer_escalation" aria-labelledby="p-answer_escalation-h" tabindex="-1">
+    <h3 id="p-answer_escalation-h"><?cs var:L.Agent.Next.Step.answer_escalation ?></h3>
+    <?cs call:act_form("escalation_answer") ?>
+      <label for="esc-plan"><?cs var:L.Agent.Action.Plan ?></label>
+      <textarea id="esc-plan" name="plan" rows="5" required><?cs if:ActionFailed == "escalation_answer" ?><?cs var:Form.plan.value ?><?cs /if ?></textarea>
+      <?cs call:panel_foot(L.Agent.Next.Step.answer_escalation) ?>
+    </form></section>
     <?cs /if ?>
-    <?cs if:Perm.work && Ticket.status != "closed" && Ticket.status != "new" ?>
-    <details class="menu"<?cs call:menu_open("work") ?>><summary><?cs var:L.Work.Log ?></summary>
-    <div class="pop">
+    <?cs if:Next.Can.record_confirmation ?>
+    <section class="panel<?cs call:open_if("record_confirmation") ?>" id="p-record_confirmation" aria-labelledby="p-record_confirmation-h" tabindex="-1">
+    <h3 id="p-record_confirmation-h"><?cs var:L.Solution.Record ?></h3>
+    <?cs call:act_form_files("record_confirmation") ?>
+      <p class="hint"><?cs var:L.Solution.RecordHelp ?></p>
+      <div class="row2">
+        <div><label for="rc-via"><?cs var:L.Solution.Via ?></label>
+        <select id="rc-via" name="via"><?cs each:k = L.Solution.Ways ?><option value="<?cs name:k ?>"<?cs if:ActionFailed == "record_confirmation" && Query.via == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select></div>
+        <div><label for="rc-name"><?cs var:L.Solution.CustomerName ?></label>
+        <input id="rc-name" name="name" data-maxchars="100" required value="<?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.name.value ?><?cs /if ?>"></div>
+      </div>
+      <label for="rc-note"><?cs var:L.Solution.Note ?></label>
+      <textarea id="rc-note" name="note" rows="2"><?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.note.value ?><?cs /if ?></textarea>
+      <?cs call:attach_input("record_confirmation") ?>
+      <?cs call:panel_foot(L.Solution.Record) ?>
+    </form></section>
+    <?cs /if ?>
+    <?cs if:Next.Can.resolve ?>
+    <section class="panel<?cs call:open_status("resolved") ?>" id="p-resolve" aria-labelledby="p-resolve-h" tabindex="-1">
+    <h3 id="p-resolve-h"><?cs var:L.Agent.Next.Step.resolve ?></h3>
+    <?cs call:act_form("status") ?><input type="hidden" name="to" value="resolved">
+      <label for="resolve-note"><?cs var:L.Agent.Next.ResolveNote ?></label>
+      <textarea id="resolve-note" name="reason" rows="3" data-maxchars="1000" required aria-describedby="resolve-help"><?cs if:ActionFailed == "status" && Query.to == "resolved" ?><?cs var:Form.reason.value ?><?cs /if ?></textarea>
+      <p class="hint" id="resolve-help"><?cs var:L.Agent.Next.ResolveHelp ?></p>
+      <?cs call:panel_foot(L.Agent.Next.Step.resolve) ?>
+    </form></section>
+    <?cs /if ?>
+    <?cs if:Next.Can.log_work ?>
+    <section class="panel<?cs call:open_if("work") ?>" id="p-log_work" aria-labelledby="p-log_work-h" tabindex="-1">
+    <h3 id="p-log_work-h"><?cs var:L.Work.Log ?></h3>
     <?cs call:act_form("work") ?>
       <label for="wk-kind"><?cs var:L.Work.KindLabel ?></label>
       <select id="wk-kind" name="kind"><?cs each:k = L.Work.Kind ?><option value="<?cs name:k ?>"<?cs if:ActionFailed == "work" && Query.kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select>
       <label for="wk-text"><?cs var:L.Work.Text ?></label>
       <textarea id="wk-text" name="text" rows="3" required><?cs if:ActionFailed == "work" ?><?cs var:Form.text.value ?><?cs /if ?></textarea>
-      <label for="wk-old"><?cs var:L.Work.OldSerial ?></label>
-      <input id="wk-old" name="old_serial" data-maxchars="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.old_serial.value ?><?cs /if ?>">
-      <label for="wk-new"><?cs var:L.Work.NewSerial ?></label>
-      <input id="wk-new" name="new_serial" data-maxchars="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.new_serial.value ?><?cs /if ?>">
-      <button type="submit"><?cs var:L.Work.Save ?></button>
-    </form></div></details>
+      <div class="row2">
+        <div><label for="wk-old"><?cs var:L.Work.OldSerial ?></label>
+        <input id="wk-old" name="old_serial" data-maxchars="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.old_serial.value ?><?cs /if ?>"></div>
+        <div><label for="wk-new"><?cs var:L.Work.NewSerial ?></label>
+        <input id="wk-new" name="new_serial" data-maxchars="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.new_serial.value ?><?cs /if ?>"></div>
+      </div>
+      <?cs call:panel_foot(L.Work.Save) ?>
+    </form></section>
     <?cs /if ?>
-    <?cs if:Ticket.status == "solution_proposed" && Perm.work ?>
-    <details class="menu"<?cs call:menu_open("record_confirmation") ?>><summary><?cs var:L.Solution.Record ?></summary>
-    <div class="pop">
-    <?cs call:act_form_files("record_confirmation") ?>
-      <p class="hint"><?cs var:L.Solution.RecordHelp ?></p>
-      <label for="rc-via"><?cs var:L.Solution.Via ?></label>
-      <select id="rc-via" name="via"><?cs each:k = L.Solution.Ways ?><option value="<?cs name:k ?>"<?cs if:ActionFailed == "record_confirmation" && Query.via == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select>
-      <label for="rc-name"><?cs var:L.Solution.CustomerName ?></label>
-      <input id="rc-name" name="name" data-maxchars="100" required value="<?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.name.value ?><?cs /if ?>">
-      <label for="rc-note"><?cs var:L.Solution.Note ?></label>
-      <textarea id="rc-note" name="note" rows="2"><?cs if:ActionFailed == "record_confirmation" ?><?cs var:Form.note.value ?><?cs /if ?></textarea>
-      <?cs call:attach_input("record_confirmation") ?>
-      <button type="submit"><?cs var:L.Solution.Record ?></button>
-    </form></div></details>
-    <?cs /if ?>
-    <?cs if:Ticket.status == "closed" ?>
-    <details class="menu"<?cs call:menu_open("survey_phone") ?>><summary><?cs var:L.Agent.Action.survey_phone ?></summary>
-    <div class="pop">
-    <?cs call:act_form("survey_phone") ?>
-      <?cs each:q = L.Agent.SurveyQ ?><label for="sv-<?cs name:q ?>"><?cs var:q ?></label>
-      <select id="sv-<?cs name:q ?>" name="<?cs name:q ?>"><option value="5">5</option><option value="4">4</option><option value="3">3</option><option value="2">2</option><option value="1">1</option></select><?cs /each ?>
-      <label for="sv-sugg"><?cs var:L.Survey.Suggestions ?></label>
-      <textarea id="sv-sugg" name="suggestions" rows="2"></textarea>
-      <label for="sv-unmet"><?cs var:L.Survey.Unmet ?></label>
-      <textarea id="sv-unmet" name="unmet_needs" rows="2"></textarea>
-      <p class="hint"><?cs var:L.Agent.Action.SurveyHelp ?></p>
-      <button type="submit"><?cs var:L.Agent.Action.survey_phone ?></button>
-    </form></div></details>
-    <?cs /if ?>
-    <details class="menu"<?cs call:menu_open("escalate") ?>><summary><?cs var:L.Agent.Action.escalate ?></summary>
-    <div class="pop">
+    <?cs if:Next.Can.escalate ?>
+    <section class="panel<?cs call:open_if("escalate") ?>" id="p-escalate" aria-labelledby="p-escalate-h" tabindex="-1">
+    <h3 id="p-escalate-h"><?cs var:L.Agent.Action.escalate ?></h3>
     <?cs call:act_form("escalate") ?>
       <label for="esc-reason"><?cs var:L.Agent.Action.Reason ?></label>
       <textarea id="esc-reason" name="reason" rows="3" required><?cs if:ActionFailed == "escalate" ?><?cs var:Form.reason.value ?><?cs /if ?></textarea>
@@ -143,59 +145,44 @@
       <label for="esc-expected"><?cs var:L.Agent.Action.Expected ?></label>
       <input id="esc-expected" name="expected" type="datetime-local">
       <p class="hint"><?cs var:L.Agent.Action.EscalateHelp ?></p>
-      <button type="submit"><?cs var:L.Agent.Action.escalate ?></button>
-    </form></div></details>
-    <details class="menu"<?cs call:menu_open("escalation_answer") ?>><summary><?cs var:L.Agent.Action.escalation_answer ?></summary>
-    <div class="pop">
-    <?cs call:act_form("escalation_answer") ?>
-      <label for="esc-plan"><?cs var:L.Agent.Action.Plan ?></label>
-      <textarea id="esc-plan" name="plan" rows="4" required><?cs if:ActionFailed == "escalation_answer" ?><?cs var:Form.plan.value ?><?cs /if ?></textarea>
-      <button type="submit"><?cs var:L.Agent.Action.escalation_answer ?></button>
-    </form></div></details>
+      <?cs call:panel_foot(L.Agent.Action.escalate) ?>
+    </form></section>
     <?cs /if ?>
-    <details class="menu"<?cs call:menu_open("classify") ?>><summary><?cs var:L.Agent.Action.classify ?></summary>
-    <div class="pop">
-    <?cs call:act_form("classify") ?>
-      <label for="cls-category"><?cs var:L.Agent.Col.category ?></label>
-      <select id="cls-category" name="category"><?cs set:ClsCurrent = 0 ?><?cs each:c = Catalog.AllCategories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Ticket.category ?> selected<?cs set:ClsCurrent = 1 ?><?cs /if ?>><?cs var:c.name ?></option><?cs /each ?><?cs if:!ClsCurrent ?><option value="<?cs var:Ticket.category ?>" selected><?cs var:Catalog.CategoryName[Ticket.category] ?></option><?cs /if ?></select>
-      <label for="cls-nature"><?cs var:L.Agent.Ticket.Nature ?></label>
-      <select id="cls-nature" name="nature"><option value="">—</option><?cs each:n = L.Agent.Natures ?><option value="<?cs name:n ?>"<?cs if:name(n) == Extra.nature ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?></select>
-      <button type="submit"><?cs var:L.Agent.Action.classify ?></button>
-    </form></div></details>
-    <?cs if:Perm.assign ?>
-    <details class="menu"<?cs call:menu_open("assign") ?>><summary><?cs var:L.Agent.Action.assign ?></summary>
-    <div class="pop">
-    <?cs call:act_form("assign") ?>
-      <label for="as-agent"><?cs var:L.Agent.Action.Agent ?></label>
-      <select id="as-agent" name="agent"><option value="0">—</option><?cs each:a = Agents ?><option value="<?cs var:a.id ?>"<?cs if:ActionFailed == "assign" && Query.agent == a.id ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select>
-      <label for="as-team"><?cs var:L.Agent.Action.Team ?></label>
-      <select id="as-team" name="team"<?cs if:ActionError == "no_team" ?> aria-invalid="true"<?cs /if ?>><option value="0">—</option><?cs each:t = Catalog.Teams ?><option value="<?cs var:t.id ?>"<?cs if:ActionFailed == "assign" && Query.team == t.id ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?></select>
-      <label for="as-reason"><?cs var:L.Agent.Action.Reason ?></label>
-      <input id="as-reason" name="reason" required value="<?cs if:ActionFailed == "assign" ?><?cs var:Form.reason.value ?><?cs /if ?>">
-      <button type="submit"><?cs var:L.Agent.Action.assign ?></button>
-    </form></div></details>
+    <?cs if:Next.Can.survey_call ?>
+    <section class="panel<?cs call:open_if("survey_phone") ?>" id="p-survey_call" aria-labelledby="p-survey_call-h" tabindex="-1">
+    <h3 id="p-survey_call-h"><?cs var:L.Agent.Action.survey_phone ?></h3>
+    <?cs call:act_form("survey_phone") ?>
+      <div class="row3">
+      <?cs each:q = L.Agent.SurveyQ ?><div><label for="sv-<?cs name:q ?>"><?cs var:q ?></label>
+      <select id="sv-<?cs name:q ?>" name="<?cs name:q ?>"><option value="5">5</option><option value="4">4</option><option value="3">3</option><option value="2">2</option><option value="1">1</option></select></div><?cs /each ?>
+      </div>
+      <label for="sv-sugg"><?cs var:L.Survey.Suggestions ?></label>
+      <textarea id="sv-sugg" name="suggestions" rows="2"></textarea>
+      <label for="sv-unmet"><?cs var:L.Survey.Unmet ?></label>
+      <textarea id="sv-unmet" name="unmet_needs" rows="2"></textarea>
+      <p class="hint"><?cs var:L.Agent.Action.SurveyHelp ?></p>
+      <?cs call:panel_foot(L.Agent.Action.survey_phone) ?>
+    </form></section>
     <?cs /if ?>
-    <?cs if:Perm.hand_back ?>
-    <details class="menu"<?cs call:menu_open("hand_back") ?>><summary><?cs var:L.Agent.Action.hand_back ?></summary>
-    <div class="pop">
-    <?cs call:act_form("hand_back") ?>
-      <label for="hb-reason"><?cs var:L.Agent.Action.Reason ?></label>
-      <input id="hb-reason" name="reason" required value="<?cs if:ActionFailed == "hand_back" ?><?cs var:Form.reason.value ?><?cs /if ?>">
-      <button type="submit"><?cs var:L.Agent.Action.hand_back ?></button>
-    </form></div></details>
+    <?cs if:Next.Can.reopen ?>
+    <section class="panel<?cs call:open_status("in_progress") ?>" id="p-reopen" aria-labelledby="p-reopen-h" tabindex="-1">
+    <h3 id="p-reopen-h"><?cs var:L.Agent.Next.Step.reopen ?></h3>
+    <?cs call:act_form("status") ?><input type="hidden" name="to" value="in_progress">
+      <label for="reopen-reason"><?cs var:L.Agent.Next.ReopenReason ?></label>
+      <input id="reopen-reason" name="reason" data-maxchars="1000" required value="<?cs if:ActionFailed == "status" && Query.to == "in_progress" ?><?cs var:Form.reason.value ?><?cs /if ?>">
+      <?cs call:panel_foot(L.Agent.Next.Step.reopen) ?>
+    </form></section>
     <?cs /if ?>
-    <?cs if:Perm.collab ?>
-    <details class="menu"<?cs call:menu_open("collab_add") ?>><summary><?cs var:L.Agent.Action.collab_add ?></summary>
-    <div class="pop">
-    <?cs call:act_form("collab_add") ?>
-      <label for="co-agent"><?cs var:L.Agent.Action.Agent ?></label>
-      <select id="co-agent" name="agent"><?cs each:a = Agents ?><option value="<?cs var:a.id ?>"><?cs var:a.name ?></option><?cs /each ?></select>
-      <label for="co-role"><?cs var:L.Agent.Action.Role ?></label>
-      <input id="co-role" name="role" required value="<?cs if:ActionFailed == "collab_add" ?><?cs var:Form.role.value ?><?cs /if ?>">
-      <button type="submit"><?cs var:L.Agent.Action.collab_add ?></button>
-    </form></div></details>
+    <?cs if:Next.Can.close ?>
+    <section class="panel<?cs call:open_status("closed") ?>" id="p-close" aria-labelledby="p-close-h" tabindex="-1">
+    <h3 id="p-close-h"><?cs var:L.Agent.Next.Step.close ?></h3>
+    <?cs call:act_form("status") ?><input type="hidden" name="to" value="closed">
+      <p class="hint"><?cs var:L.Agent.Next.CloseHelp ?></p>
+      <label for="close-reason"><?cs var:L.Agent.Next.CloseReason ?></label>
+      <input id="close-reason" name="reason" data-maxchars="1000" required value="<?cs if:ActionFailed == "status" && Query.to == "closed" ?><?cs var:Form.reason.value ?><?cs /if ?>">
+      <?cs call:panel_foot(L.Agent.Next.Step.close) ?>
+    </form></section>
     <?cs /if ?>
-    </div>
   </section>
 
   <section class="composer" aria-labelledby="composer-h" data-active="<?cs if:ActionFailed == "note" || ActionFailed == "finding" ?><?cs var:ActionFailed ?><?cs elif:Perm.work ?>reply<?cs else ?>note<?cs /if ?>">
@@ -207,7 +194,10 @@
     <?cs include!"agent/reply_templates.cs" ?>
     <textarea id="reply-body" name="body" rows="5" aria-describedby="reply-hint"><?cs if:ActionFailed == "reply" ?><?cs var:Form.body.value ?><?cs /if ?></textarea>
     <?cs call:attach_input("reply") ?>
-    <p class="form-foot"><span class="hint" id="reply-hint"><?cs var:L.Agent.Ticket.ReplyHint ?></span><button type="submit" class="primary"><?cs var:L.Agent.Action.reply ?></button></p>
+    <p class="form-foot"><span class="hint" id="reply-hint"><?cs var:L.Agent.Ticket.ReplyHint ?></span>
+    <?cs if:Next.Reply.0 ?><span class="then"><label for="reply-then"><?cs var:L.Agent.Next.Then ?></label>
+    <select id="reply-then" name="then"><option value=""><?cs var:L.Agent.Next.Keep ?><?cs call:gap() ?><?cs var:L.Agent.Next.Open ?><?cs call:status_name(Ticket.status) ?><?cs var:L.Agent.Next.Close ?></option><?cs each:r = Next.Reply ?><option value="<?cs var:r ?>"<?cs if:ActionFailed == "reply" && Query.then == r ?> selected<?cs /if ?> data-and="<?cs var:L.Agent.Next.ReplyAnd ?><?cs call:gap() ?><?cs var:L.Agent.Next.Open ?><?cs call:status_name(r) ?><?cs var:L.Agent.Next.Close ?>"><?cs var:L.Agent.Next.SetTo ?><?cs call:gap() ?><?cs var:L.Agent.Next.Open ?><?cs call:status_name(r) ?><?cs var:L.Agent.Next.Close ?></option><?cs /each ?></select></span><?cs /if ?>
+    <button type="submit" class="primary" id="reply-go" data-plain="<?cs var:L.Agent.Action.reply ?>"><?cs var:L.Agent.Action.reply ?></button></p>
   </form>
   </div>
   <?cs /if ?>
@@ -233,7 +223,7 @@
 </section>
 
 <aside class="props" aria-label="<?cs var:L.Agent.Ticket.Properties ?>">
-  <section class="card card-customer">
+  <section class="card card-customer" id="contact">
     <h2><?cs var:L.Agent.Ticket.Customer ?></h2>
     <p class="cust-line"><strong><bdi><?cs var:Extra.customer ?></bdi></strong><?cs call:tag_list(Extra.tags) ?></p>
     <?cs if:Extra.organisation ?><p class="org"><bdi><?cs var:Extra.organisation ?></bdi></p><?cs /if ?>
@@ -252,14 +242,35 @@
   <section class="card card-props">
     <h2 class="h-props"><?cs var:L.Agent.Ticket.Properties ?></h2>
     <dl class="kv">
-      <div><dt><?cs var:L.Agent.Col.category ?></dt><dd><?cs var:Catalog.CategoryName[Ticket.category] ?></dd></div>
+      <div><dt><?cs var:L.Agent.Col.category ?></dt><dd class="with-edit"><span><?cs var:Catalog.CategoryName[Ticket.category] ?></span> <a class="edit" href="#p-classify" aria-controls="p-classify"><?cs var:L.Agent.Next.Reclassify ?></a></dd></div>
       <?cs if:Extra.nature ?><div><dt><?cs var:L.Agent.Ticket.Nature ?></dt><dd><?cs if:L.Agent.Natures[Extra.nature] ?><?cs var:L.Agent.Natures[Extra.nature] ?><?cs else ?><?cs var:Extra.nature ?><?cs /if ?></dd></div><?cs /if ?>
-      <div><dt><?cs var:L.Agent.Col.priority ?></dt><dd><?cs call:priority_badge(Ticket.priority) ?></dd></div>
+      <div><dt><?cs var:L.Agent.Col.priority ?></dt><dd class="with-edit"><span><?cs call:priority_badge(Ticket.priority) ?></span><?cs if:Perm.work ?> <a class="edit" href="#p-priority" aria-controls="p-priority"><?cs var:L.Agent.Next.Change ?></a><?cs /if ?></dd></div>
       <div><dt><?cs var:L.Agent.Col.status ?></dt><dd><?cs call:status_pill(Ticket.status) ?></dd></div>
       <div><dt><?cs var:L.Agent.Col.channel ?></dt><dd><?cs var:Catalog.ChannelName[Ticket.channel] ?></dd></div>
       <div><dt><?cs var:L.Agent.Col.created ?></dt><dd><?cs var:Ticket.created_at ?></dd></div>
       <div><dt><?cs var:L.Agent.Ticket.Updated ?></dt><dd><?cs var:Ticket.updated_at ?></dd></div>
     </dl>
+    <section class="panel side<?cs call:open_if("classify") ?>" id="p-classify" aria-labelledby="p-classify-h" tabindex="-1">
+    <h3 id="p-classify-h"><?cs var:L.Agent.Action.classify ?></h3>
+    <?cs call:act_form("classify") ?>
+      <label for="cls-category"><?cs var:L.Agent.Col.category ?></label>
+      <select id="cls-category" name="category"><?cs set:ClsCurrent = 0 ?><?cs each:c = Catalog.AllCategories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Ticket.category ?> selected<?cs set:ClsCurrent = 1 ?><?cs /if ?>><?cs var:c.name ?></option><?cs /each ?><?cs if:!ClsCurrent ?><option value="<?cs var:Ticket.category ?>" selected><?cs var:Catalog.CategoryName[Ticket.category] ?></option><?cs /if ?></select>
+      <label for="cls-nature"><?cs var:L.Agent.Ticket.Nature ?></label>
+      <select id="cls-nature" name="nature"><option value="">—</option><?cs each:n = L.Agent.Natures ?><option value="<?cs name:n ?>"<?cs if:name(n) == Extra.nature ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?></select>
+      <?cs call:panel_foot(L.Agent.Action.classify) ?>
+    </form></section>
+    <?cs if:Perm.work ?>
+    <section class="panel side<?cs call:open_if("priority") ?>" id="p-priority" aria-labelledby="p-priority-h" tabindex="-1">
+    <h3 id="p-priority-h"><?cs var:L.Agent.Action.priority ?></h3>
+    <?cs call:act_form("priority") ?>
+      <label for="prio-to"><?cs var:L.Agent.Col.priority ?></label>
+      <select id="prio-to" name="priority"><?cs each:p = Catalog.PriorityList ?><option value="<?cs var:p.id ?>"<?cs if:p.code == Ticket.priority ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select>
+      <label for="prio-reason"><?cs var:L.Agent.Action.Reason ?></label>
+      <input id="prio-reason" name="reason" required value="<?cs if:ActionFailed == "priority" ?><?cs var:Form.reason.value ?><?cs /if ?>">
+      <p class="hint"><?cs var:L.Agent.Action.PriorityHelp ?></p>
+      <?cs call:panel_foot(L.Agent.Action.priority) ?>
+    </form></section>
+    <?cs /if ?>
     <?cs if:Requests.0.id ?><h3><?cs var:L.Agent.Action.Pending ?></h3><ul class="requests"><?cs each:q = Requests ?><li><bdi><?cs var:q.by ?></bdi><?cs if:q.api == "1" ?> <span class="tag tag-c-neutral" title="<?cs var:L.Agent.Action.ViaApiHelp ?>">API</span><?cs /if ?> → <?cs call:priority_badge(q.to) ?> <span class="muted"><?cs var:q.reason ?></span></li><?cs /each ?></ul><?cs /if ?>
   </section>
   <section class="card card-owner">
@@ -269,6 +280,40 @@
     <?cs if:Collaborators.0.id ?><h3><?cs var:L.Agent.Ticket.Collaborators ?></h3><ul class="collabs">
       <?cs each:c = Collaborators ?><li><span><bdi><?cs var:c.name ?></bdi> <span class="muted"><bdi>(<?cs var:c.extra ?>)</bdi></span></span>
         <?cs if:Perm.collab ?><?cs call:act_form("collab_remove") ?><input type="hidden" name="agent" value="<?cs var:c.id ?>"><button type="submit" class="link" aria-label="<?cs var:L.Agent.Action.collab_remove ?> <?cs var:c.name ?>"><?cs var:L.Agent.Action.collab_remove ?></button></form><?cs /if ?></li><?cs /each ?></ul><?cs /if ?>
+    <?cs if:Perm.assign || Perm.hand_back || Perm.collab ?><p class="card-links"><?cs if:Perm.assign ?><a class="edit" href="#p-assign" aria-controls="p-assign"><?cs var:L.Agent.Action.assign ?></a><?cs /if ?><?cs if:Perm.collab ?><a class="edit" href="#p-collab_add" aria-controls="p-collab_add"><?cs var:L.Agent.Action.collab_add ?></a><?cs /if ?><?cs if:Perm.hand_back ?><a class="edit" href="#p-hand_back" aria-controls="p-hand_back"><?cs var:L.Agent.Action.hand_back ?></a><?cs /if ?></p><?cs /if ?>
+    <?cs if:Perm.assign ?>
+    <section class="panel side<?cs call:open_if("assign") ?>" id="p-assign" aria-labelledby="p-assign-h" tabindex="-1">
+    <h3 id="p-assign-h"><?cs var:L.Agent.Action.assign ?></h3>
+    <?cs call:act_form("assign") ?>
+      <label for="as-agent"><?cs var:L.Agent.Action.Agent ?></label>
+      <select id="as-agent" name="agent"><option value="0">—</option><?cs each:a = Agents ?><option value="<?cs var:a.id ?>"<?cs if:ActionFailed == "assign" && Query.agent == a.id ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select>
+      <label for="as-team"><?cs var:L.Agent.Action.Team ?></label>
+      <select id="as-team" name="team"<?cs if:ActionError == "no_team" ?> aria-invalid="true"<?cs /if ?>><option value="0">—</option><?cs each:t = Catalog.Teams ?><option value="<?cs var:t.id ?>"<?cs if:ActionFailed == "assign" && Query.team == t.id ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?></select>
+      <label for="as-reason"><?cs var:L.Agent.Action.Reason ?></label>
+      <input id="as-reason" name="reason" required value="<?cs if:ActionFailed == "assign" ?><?cs var:Form.reason.value ?><?cs /if ?>">
+      <?cs call:panel_foot(L.Agent.Action.assign) ?>
+    </form></section>
+    <?cs /if ?>
+    <?cs if:Perm.collab ?>
+    <section class="panel side<?cs call:open_if("collab_add") ?>" id="p-collab_add" aria-labelledby="p-collab_add-h" tabindex="-1">
+    <h3 id="p-collab_add-h"><?cs var:L.Agent.Action.collab_add ?></h3>
+    <?cs call:act_form("collab_add") ?>
+      <label for="co-agent"><?cs var:L.Agent.Action.Agent ?></label>
+      <select id="co-agent" name="agent"><?cs each:a = Agents ?><option value="<?cs var:a.id ?>"><?cs var:a.name ?></option><?cs /each ?></select>
+      <label for="co-role"><?cs var:L.Agent.Action.Role ?></label>
+      <input id="co-role" name="role" required value="<?cs if:ActionFailed == "collab_add" ?><?cs var:Form.role.value ?><?cs /if ?>">
+      <?cs call:panel_foot(L.Agent.Action.collab_add) ?>
+    </form></section>
+    <?cs /if ?>
+    <?cs if:Perm.hand_back ?>
+    <section class="panel side<?cs call:open_if("hand_back") ?>" id="p-hand_back" aria-labelledby="p-hand_back-h" tabindex="-1">
+    <h3 id="p-hand_back-h"><?cs var:L.Agent.Action.hand_back ?></h3>
+    <?cs call:act_form("hand_back") ?>
+      <label for="hb-reason"><?cs var:L.Agent.Action.Reason ?></label>
+      <input id="hb-reason" name="reason" required value="<?cs if:ActionFailed == "hand_back" ?><?cs var:Form.reason.value ?><?cs /if ?>">
+      <?cs call:panel_foot(L.Agent.Action.hand_back) ?>
+    </form></section>
+    <?cs /if ?>
   </section>
   <section class="card card-clocks">
     <h2><?cs var:L.Agent.Ticket.Clocks ?></h2>

@@ -3,6 +3,8 @@
  *   - "/" puts the cursor in the top bar's search;
  *   - the reply box becomes tabs: reply / internal note / finding;
  *   - one action menu (<details>) open at a time, Escape closes it;
+ *   - a step's panel opens with the cursor in its first field;
+ *   - the reply button names the status the reply will set;
  *   - deadline chips count down while the page is open;
  *   - a form is sent once, even on a double click. */
 (function () {
@@ -96,7 +98,7 @@
     d.addEventListener('toggle', function () {
       if (!d.open) return;
       menus.forEach(function (o) { if (o !== d) o.open = false; });
-      var first = d.querySelector('.pop select, .pop input:not([type=hidden]), .pop textarea');
+      var first = d.querySelector('.pop .item, .pop select, .pop input:not([type=hidden]), .pop textarea');
       if (first) first.focus();
     });
   });
@@ -109,6 +111,39 @@
   doc.addEventListener('click', function (e) {
     menus.forEach(function (d) { if (d.open && !d.contains(e.target)) d.open = false; });
   });
+
+  /* ---- step panels --------------------------------------------------- */
+  /* A panel opens with its link (#p-CODE, CSS :target) or because its form
+   * came back with an error (.open); following another link or "cancel"
+   * leaves only the chosen one open, with the cursor in its first field. */
+  var panels = Array.prototype.slice.call(doc.querySelectorAll('.panel[id^="p-"]'));
+  var showPanel = function () {
+    var id = window.location.hash.slice(1);
+    panels.forEach(function (p) { if (p.id !== id) p.classList.remove('open'); });
+    var shown = id && doc.getElementById(id);
+    if (!shown || panels.indexOf(shown) < 0) return;
+    menus.forEach(function (d) { d.open = false; });
+    var first = shown.querySelector('textarea, select, input:not([type=hidden])');
+    if (first) first.focus({ preventScroll: true });
+    shown.scrollIntoView({ block: 'nearest' });
+  };
+  window.addEventListener('hashchange', showPanel);
+  doc.querySelectorAll('a[href^="#p-"]').forEach(function (a) {
+    a.addEventListener('click', function () {
+      if (window.location.hash === a.getAttribute('href')) window.setTimeout(showPanel, 0);
+    });
+  });
+
+  /* ---- the reply button says what it will do ------------------------- */
+  var then = doc.getElementById('reply-then'), go = doc.getElementById('reply-go');
+  if (then && go) {
+    var label = function () {
+      var o = then.options[then.selectedIndex];
+      go.textContent = o && o.value ? o.getAttribute('data-and') : go.getAttribute('data-plain');
+    };
+    then.addEventListener('change', label);
+    label();
+  }
 
   /* ---- live deadline chips ----------------------------------------------- */
   var words = doc.body.dataset;

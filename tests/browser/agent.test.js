@@ -103,6 +103,8 @@ before(async () => {
     { complaint_kind: 'slow', event_time: '2026-01-05T10:30' });
   await ticket('custom', 'customisation', 'department', '对接金蝶 ERP 订单同步', '周杰',
     { request_kind: 'integration', business_goal: '订单自动同步到 ERP' });
+  await ticket('next', 'fault', 'department', '打印机驱动升级后无法打印', '吴敏',
+    { fault_kind: 'software', symptoms: '升级驱动后所有打印任务卡在队列中', reproduce: '1. 升级驱动到 4.0\n2. 打印任意文档' });
   // setup: tags on two customers, one ticket past its deadlines, and the
   // supervisor and the agent free of earlier failed sign-ins
   setupSql(`INSERT IGNORE INTO customer_tags (customer_id, tag_id, source, created_at)
@@ -355,7 +357,7 @@ test('ticket page: a reply and an internal note through the forms', async (t) =>
   const natures = (await page.locator('#cls-nature option').allTextContents()).map((s) => s.trim());
   assert.deepEqual(natures, ['—', '功能', '性能', '兼容性', '使用操作', '咨询疑问']);
   // actions sit above the reply box
-  const bar = await page.locator('.workbar').boundingBox();
+  const bar = await page.locator('section.next').boundingBox();
   const box = await page.locator('#reply-body').boundingBox();
   assert.ok(bar.y < box.y, 'the actions are above the reply box');
   // labels for every field of the page's forms
@@ -403,6 +405,75 @@ test('ticket page: a reply and an internal note through the forms', async (t) =>
   await shot(page, 'ticket');
 });
 
+test('ticket page: the next step first, a step with a form opens its panel, a reply sets the status', async (t) => {
+  const page = await open(t);
+  await signIn(page, 'agent');
+  const n = T.next.number;
+  await page.goto(`${BASE}/agent/t/${n}`);
+  // one filled button: the step that moves the ticket on, above the reply box
+  const primary = page.locator('section.next .next-bar .primary');
+  assert.equal(await primary.count(), 1);
+  assert.equal((await primary.textContent()).trim(), '认领工单');
+  await Promise.all([page.waitForURL(/\?done=claim$/), primary.click()]);
+  assert.equal((await primary.textContent()).trim(), '开始处理');
+  await Promise.all([page.waitForURL(/\?done=status$/), primary.click()]);
+  assert.match(await page.locator('.ticket-head .status').getAttribute('class'), /st-in_progress/);
+  assert.equal((await primary.textContent()).trim(), '提出方案');
+  assert.match(await page.locator('section.next .next-say').textContent(), /书面确认/);
+  assert.equal(await page.locator('form.act-escalation_answer').count(), 0, 'no R&D answer: nothing is escalated');
+  const [barBox, replyBox] = [await page.locator('section.next').boundingBox(), await page.locator('#reply-body').boundingBox()];
+  assert.ok(barBox.y < replyBox.y, 'the next step is above the reply box');
+
+  // a step with a form opens a full-width panel with the cursor in its first field
+  assert.ok(!(await page.locator('#p-resolve').isVisible()));
+  await page.click('section.next a.step-resolve');
+  assert.ok(await page.locator('#p-resolve').isVisible());
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'resolve-note');
+  const panel = await page.locator('#p-resolve').boundingBox();
+  assert.ok(panel.width > 500, `a panel, not a 280 px popover (${panel.width}px)`);
+  await page.click('#p-resolve a.cancel');
+  assert.ok(!(await page.locator('#p-resolve').isVisible()), 'cancel closes it');
+  // the rarer steps wait under "more"
+  await page.click('section.next details.more > summary');
+  assert.deepEqual((await page.locator('section.next details.more .item').allTextContents()).map((x) => x.trim()), ['记录实施步骤', '升级研发']);
+  await page.keyboard.press('Escape');
+  await shot(page, 'ticket-next');
+
+  // reply and wait for the customer: one submit
+  const go = page.locator('#reply-go');
+  assert.equal((await go.textContent()).trim(), '回复客户');
+  await page.selectOption('#reply-then', 'waiting_customer');
+  assert.equal((await go.textContent()).trim(), '回复并设为“等待客户回复”', 'the button says what it will do');
+  const ask = `请把打印队列的截图发给我们。${RUN}`;
+  await page.fill('#reply-body', ask);
+  await Promise.all([page.waitForURL(/\?done=reply_status$/), go.click()]);
+  assert.equal(await flash(page), `已回复客户并变更状态 ${n}`);
+  assert.match(await page.locator('.ticket-head .status').getAttribute('class'), /st-waiting_customer/);
+  assert.equal(await page.locator('ol.thread li.msg-agent', { hasText: ask }).count(), 1);
+  assert.match(await page.locator('section.next .next-wait').textContent(), /等待客户回复/);
+  assert.equal((await primary.textContent()).trim(), '恢复处理');
+  await Promise.all([page.waitForURL(/\?done=status$/), primary.click()]);
+
+  // the solution proposal on its own page
+  await Promise.all([page.waitForURL(new RegExp(`/agent/t/${n}/solution$`)), primary.click()]);
+  assert.match(await page.locator('h1').textContent(), /提出方案/);
+  assert.equal(await page.locator('input[name="delivery"]').count(), 4);
+  const form = await page.locator('form.act-propose_solution').boundingBox();
+  assert.ok(form.width > 600, `a page-wide form (${form.width}px)`);
+  assert.ok(await page.locator('aside.solution-ref', { hasText: '升级驱动后所有打印任务卡在队列中' }).isVisible(), 'the problem beside the form');
+  await page.fill('#sol-steps', '1. 远程卸载 4.0 版驱动\n2. 安装 3.2 版驱动');
+  await Promise.all([page.waitForURL(/\/act$/), page.click('form.act-propose_solution button[type="submit"]')]);
+  assert.ok(await page.locator('#e-expected').isVisible(), 'the missing field says so beside it');
+  assert.equal(await page.locator('#sol-steps').inputValue(), '1. 远程卸载 4.0 版驱动\n2. 安装 3.2 版驱动', 'what was typed is kept');
+  await shot(page, 'solution');
+  await page.check('input[name="delivery"][value="remote"]');
+  await page.fill('#sol-expected', '打印恢复正常');
+  await page.fill('#sol-risks', '打印队列会被清空');
+  await Promise.all([page.waitForURL(/\?done=propose_solution$/), page.click('form.act-propose_solution button[type="submit"]')]);
+  assert.match(await page.locator('.ticket-head .status').getAttribute('class'), /st-solution_proposed/);
+  assert.match(await page.locator('section.next .next-wait').textContent(), /等待客户确认方案/);
+});
+
 test('claim a ticket from the unassigned queue', async (t) => {
   const page = await open(t);
   await signIn(page);
@@ -436,8 +507,8 @@ test('approvals: an agent asks for a priority change, the supervisor sees it', a
   assert.equal(await agent.locator('a[href="/agent/approvals"]').count(), 0, 'no approvals for agents');
   await agent.goto(`${BASE}/agent/t/${T.request.number}`);
   await Promise.all([agent.waitForURL(/\?done=claim$/), agent.click('form.act-claim button[type="submit"]')]);
-  await agent.click('details.menu > summary:has-text("调整优先级")');
-  assert.ok(await agent.locator('#prio-to').isVisible(), 'the menu opens');
+  await agent.click('.card-props a[href="#p-priority"]');
+  assert.ok(await agent.locator('#prio-to').isVisible(), 'the priority panel opens beside the priority');
   await agent.selectOption('#prio-to', { label: '紧急' });
   await agent.fill('#prio-reason', '仓库停工，影响当天全部入库');
   await Promise.all([agent.waitForURL(/\?done=priority$/), agent.click('form.act-priority button[type="submit"]')]);
@@ -527,8 +598,9 @@ test('JavaScript off: the forms still work', async (t) => {
   await Promise.all([page.waitForURL(/\?done=note$/), page.click('form.act-note button[type="submit"]')]);
   assert.equal(await flash(page), `已添加内部备注 ${T.complaint.number}`);
   assert.equal(await page.locator('ol.thread li.msg.note', { hasText: note }).count(), 1);
-  // the action menus open without script too
-  await page.click('details.menu > summary:has-text("分类")');
+  // a step's panel opens without script too (its link targets it)
+  assert.ok(!(await page.locator('#cls-category').isVisible()), 'closed to begin with');
+  await page.click('.card-props a[href="#p-classify"]');
   assert.ok(await page.locator('#cls-category').isVisible());
 });
 

@@ -262,24 +262,35 @@ async function act(action, fill) {
   assert.match(await text(flash), new RegExp(`${S.number}$`));
 }
 
+/* A status change as the ticket page offers it: a one-click step, or a
+ * step's panel with its note (resolved: the resolution note). */
 async function moveStatus(to, reason = '') {
-  await act('status', async () => {
-    const options = await S.agent.locator('#status-to option').evaluateAll((os) => os.map((o) => o.value));
-    assert.ok(options.includes(to), `the status menu offers ${to} (offers ${options.join(', ')})`);
-    await S.agent.selectOption('#status-to', to);
-    await S.agent.fill('form.act-status input[name="reason"]', reason);
-  });
+  const page = S.agent;
+  const form = `form.act-status:has(input[name="to"][value="${to}"])`;
+  assert.ok(await page.locator(form).count() > 0, `the page offers ${to}`);
+  await submit(page, async () => {
+    const panel = page.locator(`section.panel:has(${form})`);
+    if (await panel.count()) {
+      await page.click(`a[href="#${await panel.getAttribute('id')}"] >> nth=0`);
+      await page.fill(`${form} [name="reason"]`, reason);
+    }
+  }, `${form} button[type="submit"] >> nth=0`, { until: new RegExp(`/agent/t/${S.number}\\?done=status$`) });
+  const flash = page.locator('main .flash[role="status"]');
+  assert.ok(await flash.isVisible(), `a confirmation after the move to ${to}`);
+  assert.match(await text(flash), new RegExp(`${S.number}$`));
 }
 
+/* The solution proposal: its own page, reached from the ticket's next step. */
 async function propose(delivery, steps, expected, risks) {
   const page = S.agent;
-  await act('propose_solution', async () => {
-    await page.click('details.menu > summary:has-text("提出方案")');
-    await page.selectOption('#sol-delivery', delivery);
+  await Promise.all([page.waitForURL(new RegExp(`/agent/t/${S.number}/solution$`)), page.click('section.next a.step-propose >> nth=0')]);
+  await submit(page, async () => {
+    await page.check(`input[name="delivery"][value="${delivery}"]`);
     await page.fill('#sol-steps', steps);
     await page.fill('#sol-expected', expected);
     await page.fill('#sol-risks', risks);
-  });
+  }, 'form.act-propose_solution button[type="submit"]', { until: new RegExp(`/agent/t/${S.number}\\?done=propose_solution$`) });
+  assert.ok(await page.locator('main .flash[role="status"]').isVisible(), 'a confirmation after the proposal');
 }
 
 /* The status code of the ticket page's pill (class "status st-CODE"). */

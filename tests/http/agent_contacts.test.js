@@ -1,11 +1,14 @@
 'use strict';
 // Contact details (email, phone) are not on the ticket page until someone
 // allowed to see them (can_see_contacts) asks with action=reveal; the reveal
-// is recorded in the ticket's history (查看了联系方式) and is internal.
+// is recorded in the ticket's history (查看了联系方式) and is internal. The
+// POST redirects to the page (a refresh posts nothing again); for the next
+// 15 minutes that person's page shows what they revealed, recorded once.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const L = require('./lib');
 const A = require('./agent_lib');
+const S = require('./sla_lib');
 
 const FILE = 67;
 const T = A.tag('CT');
@@ -33,24 +36,54 @@ test('the ticket page does not carry the contact details', async () => {
   for (const v of contacts(fault)) assert.ok(!q.res.body.includes(v), 'not in the queue either');
 });
 
-test('reveal by an agent with can_see_contacts shows them and records it in the history', async () => {
+const reveals = (p) => p.threadHtml.split('<li').filter((li) => li.includes('查看了联系方式'));
+
+test('reveal: recorded, then a redirect; reloads show them and record nothing more', async () => {
   const res = await agent.act(fault.number, 'reveal', { version: 0 });
-  assert.equal(res.status, 200);
-  for (const v of contacts(fault)) assert.ok(res.body.includes(v), `${v} shown after reveal`);
-  assert.match(res.headers['cache-control'] || '', /no-store/, 'the page with contacts is not cached');
-  const p = await agent.ticket(fault.number);
-  for (const v of contacts(fault)) assert.ok(!p.html.includes(v), 'a plain reload hides them again');
-  const item = p.threadHtml.split('<li').find((li) => li.includes('查看了联系方式'));
-  assert.ok(item, 'the history records the reveal');
-  assert.ok(A.strip(item).includes(A.PEOPLE.agent.name), 'with who revealed');
+  assert.equal(res.status, 303, 'the POST answers with a redirect');
+  assert.equal(res.headers.location, `/agent/t/${fault.number}?done=reveal#contact`);
+  for (const v of contacts(fault)) assert.ok(!res.body.includes(v), 'not in the redirect itself');
+  const shown = await agent.ticket(fault.number, '?done=reveal');
+  assert.equal(shown.res.status, 200);
+  for (const v of contacts(fault)) assert.ok(shown.html.includes(v), `${v} shown after reveal`);
+  assert.match(shown.res.headers['cache-control'] || '', /no-store/, 'the page with contacts is not cached');
+  assert.match(shown.flash, /已显示联系方式/);
+  assert.ok(!shown.forms.includes('reveal'), 'no reveal button while they are shown');
+  for (let i = 0; i < 2; i++) {
+    const again = await agent.ticket(fault.number);
+    for (const v of contacts(fault)) assert.ok(again.html.includes(v), 'a reload keeps them shown');
+  }
+  const p = await supervisor.ticket(fault.number);
+  for (const v of contacts(fault)) assert.ok(!p.html.includes(v), 'only to whoever revealed them');
+  const items = reveals(p);
+  assert.equal(items.length, 1, 'recorded once, however often the page is loaded');
+  assert.ok(A.strip(items[0]).includes(A.PEOPLE.agent.name), 'with who revealed');
   // a supervisor's reveal is recorded too
   const s = await supervisor.act(fault.number, 'reveal', { version: 0 });
-  assert.equal(s.status, 200);
-  for (const v of contacts(fault)) assert.ok(s.body.includes(v));
+  assert.equal(s.status, 303);
   const p2 = await supervisor.ticket(fault.number);
-  const reveals = p2.threadHtml.split('<li').filter((li) => li.includes('查看了联系方式'));
-  assert.equal(reveals.length, 2);
-  assert.ok(A.strip(reveals[1]).includes(A.PEOPLE.supervisor.name));
+  for (const v of contacts(fault)) assert.ok(p2.html.includes(v));
+  assert.equal(reveals(p2).length, 2);
+  assert.ok(A.strip(reveals(p2)[1]).includes(A.PEOPLE.supervisor.name));
+});
+
+test('revealed contacts hide again after 15 minutes; showing them again is a new record', async (t) => {
+  await S.lockClock();
+  t.after(() => { S.resetClock(); S.unlockClock(); });
+  S.setClock(0);
+  const x = await A.createTicket({ subject: `${T} window`, customer: { name: '韩梅梅', email: `win-${T.toLowerCase()}@example.com`, phone: phone() } });
+  assert.equal((await agent.act(x.number, 'reveal', { version: 0 })).status, 303);
+  S.setClock(14 * 60);
+  assert.ok((await agent.ticket(x.number)).html.includes(x.body.customer.email), 'still shown after 14 minutes');
+  S.setClock(16 * 60);
+  const later = await agent.ticket(x.number);
+  assert.ok(!later.html.includes(x.body.customer.email), 'hidden after 16 minutes');
+  assert.ok(later.forms.includes('reveal'), 'the reveal button is back');
+  assert.equal(reveals(later).length, 1, 'loading the page recorded nothing');
+  assert.equal((await agent.act(x.number, 'reveal', { version: 0 })).status, 303);
+  const again = await agent.ticket(x.number);
+  assert.ok(again.html.includes(x.body.customer.email));
+  assert.equal(reveals(again).length, 2, 'the second reveal is recorded');
 });
 
 test('the reveal record is internal: not on the follow page, not in the API', async () => {

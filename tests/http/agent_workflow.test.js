@@ -17,37 +17,57 @@ test.before(async () => {
   supervisor = await A.desk('supervisor', L.addr(FILE, 2));
 });
 
-/** The target states offered in the status form. */
+/** The target states the page offers: its status forms (steps and panels). */
 function offered(html) {
-  const f = html.match(/<form[^>]*class="act act-status"[\s\S]*?<\/form>/);
-  return f ? [...f[0].matchAll(/<option value="(\w+)"/g)].map((m) => m[1]) : [];
+  return [...html.matchAll(/<form[^>]*class="act act-status"[^>]*>[\s\S]*?<\/form>/g)]
+    .map((f) => (f[0].match(/name="to" value="(\w+)"/) || [])[1]).filter(Boolean);
 }
 
 test('the whole way from accepted to closed, and reopen', async () => {
   const x = await A.createTicket({ subject: `${T} path` });
   let p = await agent.must(x.number, 'claim');
   assert.equal(p.status, 'accepted');
-  const steps = [
-    ['in_progress', '已开始处理'], ['waiting_customer', '等客户提供日志'], ['in_progress', ''],
-    ['solution_proposed', '建议升级'], ['in_execution', '客户已确认'], ['resolved', '升级完成'],
-    ['closed', '客户验收'], ['in_progress', '客户反馈问题复现'],
-  ];
-  for (const [to, reason] of steps) {
-    assert.ok(offered(p.html).includes(to), `${p.status} -> ${to} is offered`);
+  const move = async (to, reason) => {
+    assert.ok(offered(p.html).includes(to), `${p.status} -> ${to} is offered (offers ${offered(p.html).join(', ')})`);
     p = await agent.must(x.number, 'status', { to, reason });
     assert.match(p.flash, /已变更状态/);
     assert.equal(p.status, to, `now ${to}`);
     if (reason) assert.ok(p.thread.includes(reason), `the reason "${reason}" is in the history`);
-  }
+  };
+  await move('in_progress', '已开始处理');
+  await move('waiting_customer', '等客户提供日志');
+  await move('in_progress', '');
+  // a solution goes to the customer through its own form, and comes back confirmed
+  p = await agent.must(x.number, 'propose_solution', { delivery: 'patch', steps: '安装补丁 5.2.1', expected: '导出恢复', risks: '服务中断 10 分钟' });
+  assert.equal(p.status, 'solution_proposed');
+  assert.ok(!offered(p.html).includes('in_execution'), 'execution waits for the customer\'s confirmation');
+  p = await agent.must(x.number, 'record_confirmation', { via: 'phone', name: '王先生', note: '电话确认同意升级' });
+  assert.equal(p.status, 'in_execution');
+  await move('resolved', '升级完成');
+  await move('closed', '远程验证通过');
+  await move('in_progress', '客户反馈问题复现');
   // every change is in the history with who did it
   const changes = p.threadHtml.split('<li').filter((li) => /将状态改为/.test(li));
-  assert.ok(changes.length >= steps.length, `${changes.length} status changes recorded`);
+  assert.ok(changes.length >= 9, `${changes.length} status changes recorded`);
   assert.ok(changes.every((li) => A.strip(li).includes(A.PEOPLE.agent.name)));
   // resolution clock: stopped while resolved/closed, running again after reopen
   assert.ok(p.clocks['解决'].iso, 'the resolution clock runs again after the reopen');
   // the reopened ticket is open work again
   assert.ok((await agent.numbers('mine', { q: T })).includes(x.number), 'back in mine');
   assert.ok(!(await agent.numbers('closed', { q: T })).includes(x.number), 'not in closed any more');
+});
+
+test('a proposal and its confirmation have forms of their own: no bare status change skips them', async () => {
+  const x = await A.createTicket({ subject: `${T} own forms` });
+  await agent.must(x.number, 'claim');
+  await agent.must(x.number, 'status', { to: 'in_progress' });
+  const bare = await agent.act(x.number, 'status', { to: 'solution_proposed' });
+  assert.equal(bare.status, 422, 'a proposal without its content is refused');
+  await agent.must(x.number, 'propose_solution', { delivery: 'remote', steps: '远程修复', expected: '恢复', risks: '无' });
+  const skip = await agent.act(x.number, 'status', { to: 'in_execution' });
+  assert.equal(skip.status, 422, 'execution without the customer\'s confirmation is refused');
+  assert.match(L.text(skip.body), /当前状态下不能进行这个操作/);
+  assert.equal((await agent.ticket(x.number)).status, 'solution_proposed');
 });
 
 test('illegal transitions are refused with 422 and a clear message; nothing changes', async () => {

@@ -61,6 +61,7 @@ static void a_proposal_waits_for_the_customer(void **state)
     ticket_plan_t p;
     ticket_plan_for(&s, &p);
     assert_int_equal(p.waiting, WAIT_CONFIRMATION);
+    assert_false(p.suggested); /* the customer's move: nothing pushed */
     assert_int_equal(p.steps[0], STEP_RECORD_CONFIRMATION);
     assert_true(has(&p, STEP_WITHDRAW));
     for (int i = 0; i < p.n; i++)
