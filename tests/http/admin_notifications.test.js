@@ -168,7 +168,7 @@ test('switched off, the next ticket gets the built-in text again', async () => {
   assert.ok(page.body.includes(`${T} 我们收到了`), 'the saved text is kept');
   const row = (await auditRows())[0];
   assert.match(row, /停用|deactivate/, row);
-  assert.match(row, /active/, row);
+  assert.match(row, /启用 是 → 否/, row);
 
   const email = address('shipped');
   const c = L.client({ localAddress: L.addr(FILE, 3) });

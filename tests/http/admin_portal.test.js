@@ -207,7 +207,7 @@ test('an unticked category leaves the portal: gone from the home page, its form 
   const post = await c.post('/new/usage', { form: { csrf: f.csrf, submit_key: f.submitKey, ...L.validFields('usage', T) } });
   assert.equal(post.status, 404, 'nor can it be submitted');
   const rows = (await audit('category')).filter((r) => r.entityId === String(A.CATEGORIES.usage));
-  assert.ok(rows[0] && /public/.test(rows[0].text), 'audited');
+  assert.ok(rows[0] && /在门户提供 是 → 否/.test(rows[0].text), `audited: ${rows[0] && rows[0].text}`);
   // agents still see it for intake, and ticking it again brings it back
   await mustSave({ public: pub });
   assert.equal((await c.get('/new/usage')).status, 200);
