@@ -99,7 +99,6 @@ static void add(ticket_plan_t *p, const ticket_situation_t *s, ticket_step_t ste
 /* The work of whoever may work on it, by status, most likely first. */
 static void work_steps(ticket_plan_t *p, const ticket_situation_t *s)
 {
-    bool open = !ticket_status_done(s->status);
     switch (s->status) {
     case TS_ACCEPTED:
         add(p, s, STEP_START);
@@ -139,13 +138,13 @@ static void work_steps(ticket_plan_t *p, const ticket_situation_t *s)
         add(p, s, STEP_RESOLVE);
         break;
     }
-    if (open && s->status != TS_NEW && s->status != TS_CLASSIFIED && s->status != TS_ASSIGNED) {
+    /* once someone works on it, and while the acceptance form is not signed */
+    bool working = !ticket_status_done(s->status) && s->status != TS_NEW &&
+                   s->status != TS_CLASSIFIED && s->status != TS_ASSIGNED;
+    if (working || s->status == TS_RESOLVED)
         add(p, s, STEP_LOG_WORK);
-        if (!s->escalation_open)
-            add(p, s, STEP_ESCALATE);
-    }
-    if (s->status == TS_RESOLVED)
-        add(p, s, STEP_LOG_WORK);
+    if (working && !s->escalation_open)
+        add(p, s, STEP_ESCALATE);
 }
 
 /* The status changes that a reply carries naturally. */
