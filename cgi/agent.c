@@ -568,7 +568,7 @@ static void do_reveal(web_t *w, const char *number, long long id)
         hdf_set_value(w->r->hdf, "ActionError", failure_key(rc));
         return show_ticket(w, number, rc == TICKET_FORBIDDEN ? 403 : 503);
     }
-    snprintf(where, sizeof where, "/agent/t/%s?done=reveal#contact", number);
+    snprintf(where, sizeof where, "/agent/t/%s?done=reveal", number);
     req_redirect(w->r, where);
 }
 

@@ -5,7 +5,7 @@
        the ticket's /act like every action; an error comes back here with
        every field kept. ?>
 <?cs call:agent_start(L.Solution.Page.Title) ?>
-<?cs def:field_error(name) ?><?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs var:L.Err[Form[name].error] ?></p><?cs /if ?><?cs /def ?>
+<?cs def:error_beside(name) ?><?cs if:Form[name].error ?><p class="error" id="e-<?cs var:name ?>"><?cs call:field_error(name) ?></p><?cs /if ?><?cs /def ?>
 <?cs def:kept(name) ?><?cs if:ActionFailed == "propose_solution" ?><?cs var:Form[name].value ?><?cs /if ?><?cs /def ?>
 <p class="crumb"><a href="/agent/t/<?cs var:url_escape(Ticket.number) ?>">← <?cs var:L.Agent.Next.Back ?> <code><?cs var:Ticket.number ?></code></a></p>
 <div class="ticket-head">
@@ -33,19 +33,19 @@
     <label for="sol-steps"><?cs var:L.Solution.Steps ?><?cs call:required_mark() ?></label>
     <p class="help" id="h-steps"><?cs var:L.Solution.Page.StepsHelp ?></p>
     <textarea id="sol-steps" name="steps" rows="8" data-maxchars="10000" required aria-describedby="<?cs if:Form.steps.error ?>e-steps <?cs /if ?>h-steps"<?cs if:Form.steps.error ?> aria-invalid="true"<?cs /if ?>><?cs call:kept("steps") ?></textarea>
-    <?cs call:field_error("steps") ?>
+    <?cs call:error_beside("steps") ?>
   </div>
   <div class="field<?cs if:Form.expected.error ?> has-error<?cs /if ?>">
     <label for="sol-expected"><?cs var:L.Solution.Expected ?><?cs call:required_mark() ?></label>
     <p class="help" id="h-expected"><?cs var:L.Solution.Page.ExpectedHelp ?></p>
     <textarea id="sol-expected" name="expected" rows="3" data-maxchars="5000" required aria-describedby="<?cs if:Form.expected.error ?>e-expected <?cs /if ?>h-expected"<?cs if:Form.expected.error ?> aria-invalid="true"<?cs /if ?>><?cs call:kept("expected") ?></textarea>
-    <?cs call:field_error("expected") ?>
+    <?cs call:error_beside("expected") ?>
   </div>
   <div class="field<?cs if:Form.risks.error ?> has-error<?cs /if ?>">
     <label for="sol-risks"><?cs var:L.Solution.Risks ?><?cs call:required_mark() ?></label>
     <p class="help" id="h-risks"><?cs var:L.Solution.Page.RisksHelp ?></p>
     <textarea id="sol-risks" name="risks" rows="3" data-maxchars="5000" required aria-describedby="<?cs if:Form.risks.error ?>e-risks <?cs /if ?>h-risks"<?cs if:Form.risks.error ?> aria-invalid="true"<?cs /if ?>><?cs call:kept("risks") ?></textarea>
-    <?cs call:field_error("risks") ?>
+    <?cs call:error_beside("risks") ?>
   </div>
   <p class="form-foot"><button type="submit" class="primary big"><?cs var:L.Solution.Page.Submit ?></button> <a href="/agent/t/<?cs var:url_escape(Ticket.number) ?>"><?cs var:L.Agent.Next.Cancel ?></a></p>
 </form>
