@@ -40,8 +40,9 @@ static value_kind_t kind_of(const char *field)
     return strncmp(field, "day ", 4) == 0 ? VK_DAY : VK_TEXT;
 }
 
-/* A value's word from the language file, or NULL: only for short plain
- * codes ("least_open", "set by admin" as set_by_admin). */
+/* A value's word from the language file (the field's own, else one any
+ * field may take), or NULL: only for short plain codes ("least_open",
+ * "set by admin" as set_by_admin). */
 static const char *value_word(web_t *w, const char *field, const char *value)
 {
     char code[48], key[160];
@@ -52,6 +53,10 @@ static const char *value_word(web_t *w, const char *field, const char *value)
         code[i] = value[i] == ' ' ? '_' : value[i];
     snprintf(key, sizeof key, "Admin.AuditValue.%s.%s", field, code);
     const char *word = view_text(&w->d->view, w->lang, key);
+    if (!*word) { /* words any field may take: a common field's "hidden", ... */
+        snprintf(key, sizeof key, "Admin.AuditValue.Any.%s", code);
+        word = view_text(&w->d->view, w->lang, key);
+    }
     return *word ? word : NULL;
 }
 

@@ -117,3 +117,21 @@ test('a setting is named, not keyed, and its roles are words', async (t) => {
   assert.equal(change.label, '角色');
   assert.equal(change.text, '坐席、主管');
 });
+
+test('a category\'s common field reads as the field and its mode in words', async () => {
+  const page = await admin.page(`/admin/categories/${catId}`);
+  const modes = {};
+  for (const m of page.body.matchAll(/<tr class="common-row[^"]*" data-field="(\w+)" data-mode="(\w+)"/g)) modes[m[1]] = m[2];
+  assert.ok(modes.serial_number, 'the common fields are on the page');
+  const form = {};
+  for (const [k, v] of Object.entries(modes)) form[`common_${k}`] = v;
+  form.common_serial_number = modes.serial_number === 'hidden' ? 'required' : 'hidden';
+  const res = await post(`/admin/categories/${catId}/common`, form);
+  assert.equal(res.status, 303, L.text(res.body).slice(0, 300));
+  const row = (await auditRows('category')).find((r) => r.entityId === catId && r.changes.some((c) => c.field === 'serial_number'));
+  assert.ok(row, 'the change is in the log');
+  const change = row.changes.find((c) => c.field === 'serial_number');
+  assert.equal(change.label, '序列号（通用字段）');
+  const words = { hidden: '不显示', optional: '选填', required: '必填' };
+  assert.equal(change.text, `${words[modes.serial_number]} → ${words[form.common_serial_number]}`);
+});
