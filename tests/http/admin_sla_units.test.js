@@ -94,7 +94,7 @@ test('targets are stored and shown with their unit; the portal promises what the
   assert.equal(selected(page.body, 'resolution_unit'), 'workday');
   assert.equal(selected(page.body, 'update_unit'), 'workday');
   assert.match(levelRow((await admin.page('/admin/priorities')).body, CODE), /2 小时 2 个工作日 1 个工作日/);
-  assert.match(L.text((await admin.page('/admin/audit?entity=priority')).body), /2 hour/, 'audited with the unit');
+  assert.match(L.text((await admin.page('/admin/audit?entity=priority')).body), /首次响应时限 \d+ 小时 → 2 小时/, 'audited with the unit, in words');
 
   const home = (await L.client({ localAddress: L.addr(FILE, 2) }).get('/')).body;
   const row = L.text((home.match(new RegExp(`<tr data-level="${CODE}">[\\s\\S]*?</tr>`)) || [''])[0]).trim();
