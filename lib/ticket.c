@@ -6,6 +6,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "customer.h"
 #include "dispatch.h"
@@ -416,12 +417,15 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
         rc = create_once(d, in, p, out);
         if (rc == DB_OK)
             return TICKET_OK;
-        /* a double submission racing this one won: answer with its ticket */
-        int dup = rc == DB_DUP ? find_duplicate(d, in, out) : 0;
-        if (dup >= 1)
-            return dup == 1 ? TICKET_OK : TICKET_KEY_REUSED;
         if (rc != DB_DEADLOCK && rc != DB_DUP)
             break;
+        /* a double submission racing this one may have won (its commit is
+         * what broke our insert or our lock): answer with its ticket */
+        int dup = find_duplicate(d, in, out);
+        if (dup >= 1)
+            return dup == 1 ? TICKET_OK : TICKET_KEY_REUSED;
+        /* contenders that deadlocked together must not retry in step */
+        usleep(1000 * (1 + randombytes_uniform(10u << attempt)));
     }
     log_error("ticket_create failed (%d)", rc);
     return TICKET_ERR;
