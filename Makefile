@@ -12,7 +12,10 @@ CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmagic \
            -lneo_cgi -lneo_cs -lneo_utl -lz -lpthread
 
-LIB_SRC := $(wildcard lib/*.c)
+# lib/ in layers (README "How the code is laid out"): core, store, desk (the
+# domain, with a folder per concern that has several files) and web
+LIB_SRC := $(shell find lib -name '*.c' | sort)
+LIB_HDR := $(shell find lib -name '*.h')
 LIB_OBJ := $(LIB_SRC:lib/%.c=build/lib/%.o)
 PROGS   := build/portal build/api build/agent build/admin build/scheduler build/deskctl build/hello
 UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
@@ -23,7 +26,7 @@ all: $(PROGS) $(UNIT)
 deps:
 	@bash conf/dev/deps.sh
 
-build/lib/%.o: lib/%.c $(wildcard lib/*.h)
+build/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -33,15 +36,14 @@ build/libdesk.a: $(LIB_OBJ)
 build/%: cgi/%.c build/libdesk.a
 	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS)
 
-# the workspace (cgi/agent.c + agent_<part>.c) and the admin console
-# (cgi/admin_main.c, admin.c, admin_<page>.c) are two programs sharing
-# cgi/agent_web.c (session, error page, CSRF, top bar)
-AGENT_SRC := $(wildcard cgi/agent_*.c)
-ADMIN_SRC := $(wildcard cgi/admin*.c) cgi/agent_web.c
-build/agent: cgi/agent.c $(AGENT_SRC) $(wildcard cgi/*.h) build/libdesk.a
-	$(CC) $(CFLAGS) -Icgi -o $@ cgi/agent.c $(AGENT_SRC) build/libdesk.a $(LDLIBS)
+# the workspace (cgi/agent/) and the admin console (cgi/admin/) are two
+# programs sharing cgi/agent/web.c (session, error page, CSRF, top bar)
+AGENT_SRC := $(wildcard cgi/agent/*.c)
+ADMIN_SRC := $(wildcard cgi/admin/*.c) cgi/agent/web.c
+build/agent: $(AGENT_SRC) $(wildcard cgi/agent/*.h) build/libdesk.a
+	$(CC) $(CFLAGS) -Icgi -o $@ $(AGENT_SRC) build/libdesk.a $(LDLIBS)
 
-build/admin: $(ADMIN_SRC) $(wildcard cgi/*.h) build/libdesk.a
+build/admin: $(ADMIN_SRC) $(wildcard cgi/*/*.h) build/libdesk.a
 	$(CC) $(CFLAGS) -Icgi -o $@ $(ADMIN_SRC) build/libdesk.a $(LDLIBS)
 
 build/hello: tests/bench/hello.c build/libdesk.a
@@ -54,11 +56,11 @@ build/tests/%: tests/unit/%.c build/libdesk.a
 # fuzz targets of the parsers of untrusted bytes (clang's libFuzzer)
 FUZZ := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz: $(FUZZ)
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h)
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(LIB_HDR)
 	@mkdir -p $(@D)
 	clang -g -O1 -std=c17 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -Ilib \
 	  -isystem $(CS_INC) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-	  -o $@ $< $(filter lib/$(patsubst fuzz_%,%,$*).c,$(LIB_SRC))
+	  -o $@ $< $(filter %/$(patsubst fuzz_%,%,$*).c,$(LIB_SRC))
 
 run: deps
 	@$(MAKE) --no-print-directory all

@@ -9,7 +9,7 @@
  *                                           unless the key has "priority:set")
  *   GET   /api/v1/health                    liveness and database ping
  *
- * Authorization: Bearer KEY (lib/apikey.h). A key sees the tickets it
+ * Authorization: Bearer KEY (lib/desk/people/apikey.h). A key sees the tickets it
  * created unless its scope is "all". Errors are
  * {"error": {"code", "message", "field"}} with the matching HTTP status. */
 #include <jansson.h>
@@ -20,18 +20,18 @@
 
 #include <sodium.h>
 
-#include "apikey.h"
-#include "attachment.h"
-#include "commonfield.h"
-#include "desk.h"
-#include "http.h"
-#include "log.h"
-#include "priority_request.h"
-#include "program.h"
-#include "text.h"
-#include "ticket.h"
-#include "ticket_fields.h"
-#include "web.h"
+#include "desk/people/apikey.h"
+#include "desk/attachment.h"
+#include "desk/catalog/commonfield.h"
+#include "desk/desk.h"
+#include "web/http.h"
+#include "core/log.h"
+#include "desk/ticket/priority_request.h"
+#include "web/program.h"
+#include "core/text.h"
+#include "desk/ticket/ticket.h"
+#include "desk/ticket/ticket_fields.h"
+#include "web/web.h"
 
 #define MAX_VALUES 64
 
@@ -127,7 +127,7 @@ static const char *choices_refused(call_t *c, const char *field, const form_fiel
     return NULL;
 }
 
-/* The string member name of obj checked by rule (lib/form.h) as it will be
+/* The string member name of obj checked by rule (lib/web/form.h) as it will be
  * stored: NULL when absent, null or "". Free text loses the white space
  * around it (the trimmed text replaces the member, so what was checked is
  * what is stored); a code, address, number or date (or any member when
@@ -259,7 +259,7 @@ static const char *common(call_t *c, json_t *obj, const char *name, const char *
     return value(c, obj, name, field, ticket_field(rule), false);
 }
 
-/* The common fields (lib/commonfield.h) as the category asks for them: a
+/* The common fields (lib/desk/catalog/commonfield.h) as the category asks for them: a
  * required one missing is 400, a bad one 422; one the category's forms
  * hide is still taken (nothing an integrator sends is dropped). False
  * after answering. */
@@ -620,7 +620,7 @@ static void health(call_t *c, const char *arg)
 }
 
 typedef struct route {
-    const char *method, *pattern; /* patterns as in lib/web.h */
+    const char *method, *pattern; /* patterns as in lib/web/web.h */
     bool auth;
     void (*fn)(call_t *c, const char *arg);
     bool raw_body; /* the handler reads the body itself (not JSON) */

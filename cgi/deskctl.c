@@ -15,12 +15,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "apikey.h"
-#include "attachment.h"
-#include "desk.h"
-#include "log.h"
-#include "password.h"
-#include "rekey.h"
+#include "desk/people/apikey.h"
+#include "desk/attachment.h"
+#include "desk/desk.h"
+#include "core/log.h"
+#include "core/password.h"
+#include "desk/customer/rekey.h"
 
 static const char sql_migrations_table[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INT UNSIGNED PRIMARY KEY,"

@@ -7,7 +7,7 @@
  *   GET  /t/TOKEN        the ticket as its customer sees it
  *   GET  /lang/CODE      switch language (cookie), back to ?back=
  *   GET  /health         liveness and database ping, for load balancers
- *   GET  /brand/theme.css, /brand/logo   the look admins set (lib/brand.h),
+ *   GET  /brand/theme.css, /brand/logo   the look admins set (lib/desk/brand.h),
  *   GET  /brand/preview.css              the same for the admin page's preview */
 #include <sodium.h>
 #include <stdio.h>
@@ -15,21 +15,21 @@
 #include <string.h>
 #include <strings.h>
 
-#include "attachment.h"
-#include "brand.h"
-#include "commonfield.h"
-#include "desk.h"
-#include "http.h"
-#include "log.h"
-#include "program.h"
-#include "ratelimit.h"
-#include "sla.h"
-#include "notify.h"
-#include "survey.h"
-#include "ticket.h"
-#include "ticket_fields.h"
-#include "ticket_work.h"
-#include "web.h"
+#include "desk/attachment.h"
+#include "desk/brand.h"
+#include "desk/catalog/commonfield.h"
+#include "desk/desk.h"
+#include "web/http.h"
+#include "core/log.h"
+#include "web/program.h"
+#include "web/ratelimit.h"
+#include "desk/sla/sla.h"
+#include "desk/notify/notify.h"
+#include "desk/survey.h"
+#include "desk/ticket/ticket.h"
+#include "desk/ticket/ticket_fields.h"
+#include "desk/ticket/ticket_work.h"
+#include "web/web.h"
 
 #define MAX_FORM_FIELDS 64
 
@@ -226,7 +226,7 @@ static void submit_form(page_t *p, const char *code)
         files_reselect(p);
         return show_form(p, k, 422);
     }
-    if (!ratelimit_portal_submit(p->d, req_env(p->r, "REMOTE_ADDR"), /* lib/ratelimit.h */
+    if (!ratelimit_portal_submit(p->d, req_env(p->r, "REMOTE_ADDR"), /* lib/web/ratelimit.h */
                                  req_cookie(p->r, "csrf"))) {
         form_set_error(p->r->hdf, "_form", "rate_limited");
         files_reselect(p);
@@ -665,7 +665,7 @@ static void set_lang(page_t *p, const char *code)
     req_redirect(p->r, http_local_path(back) ? back : "/");
 }
 
-/* The look admins chose (lib/brand.h): colours as a stylesheet, the logo. */
+/* The look admins chose (lib/desk/brand.h): colours as a stylesheet, the logo. */
 static void page_theme(page_t *p, const char *arg)
 {
     (void)arg;

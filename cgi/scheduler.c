@@ -1,8 +1,8 @@
 /* scheduler: the long-running program that watches every ticket's clocks.
  * It wakes every Scheduler.IntervalSeconds (default 30, at most 60), raises
- * the SLA alerts whose moment has come (lib/sla.h: each exactly once, even
+ * the SLA alerts whose moment has come (lib/desk/sla/sla.h: each exactly once, even
  * across restarts or with two copies running), delivers the notification
- * outbox (lib/outbox.h: retries with back-off, never the same message twice)
+ * outbox (lib/desk/notify/outbox.h: retries with back-off, never the same message twice)
  * and logs one line per pass that did something.
  *   scheduler [-c CONFIG] [--once]   (--once: one pass, then exit) */
 #include <signal.h>
@@ -11,11 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "confver.h"
-#include "desk.h"
-#include "log.h"
-#include "outbox.h"
-#include "sla.h"
+#include "desk/confver.h"
+#include "desk/desk.h"
+#include "core/log.h"
+#include "desk/notify/outbox.h"
+#include "desk/sla/sla.h"
 
 #define PASS_BATCH 500
 #define MAIL_BATCH 50

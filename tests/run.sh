@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test: every suite, one summary line at the end.
-#   1. unit tests of lib/ (cmocka, TAP output)
+#   1. the layer check of lib/ (tests/layers/check.sh), then the unit
+#      tests of lib/ (cmocka, TAP output)
 #   2. a throwaway stack (own datadir under /tmp, own port) started with
 #      conf/dev/run.sh, then the HTTP tests (tests/http) and the browser
 #      checks (tests/browser) against it; the stack is stopped afterwards.
@@ -41,6 +42,13 @@ add_tap() {
   passed=$((passed + p))
   failed=$((failed + f))
 }
+
+echo "== layers"
+if bash tests/layers/check.sh >"$TVAR/layers.log" 2>&1; then
+  passed=$((passed + 1)); echo "layers: 1 passed, 0 failed"
+else
+  failed=$((failed + 1)); cat "$TVAR/layers.log"
+fi
 
 echo "== unit tests"
 for t in build/tests/test_*; do

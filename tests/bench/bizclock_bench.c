@@ -1,8 +1,8 @@
-/* bizclock_bench: how many due-time computations per second lib/bizclock.c
+/* bizclock_bench: how many due-time computations per second lib/core/bizclock.c
  * does. Not built by the Makefile; build and run by hand:
  *
  *   gcc -std=c17 -O2 -D_GNU_SOURCE -Ilib -o build/bizclock_bench \
- *       tests/bench/bizclock_bench.c lib/bizclock.c && build/bizclock_bench
+ *       tests/bench/bizclock_bench.c lib/core/bizclock.c && build/bizclock_bench
  *
  * Calendar: 5x8 (Mon-Fri 09:00-12:00 + 13:00-18:00) with the 2026 Chinese
  * public holidays and make-up days, in Asia/Shanghai and in Europe/Berlin.
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "bizclock.h"
+#include "core/bizclock.h"
 
 #define STARTS 4096
 #define ROUNDS 300

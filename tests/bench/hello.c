@@ -1,11 +1,11 @@
 /* hello: the ceiling. A hello-world FastCGI program with the desk's own
- * process model (lib/server.c, pre-forked workers), measured in the same wrk
+ * process model (lib/core/server.c, pre-forked workers), measured in the same wrk
  * run as the real pages so each page can be reported as a ratio of it. */
 #include <stdio.h>
 
-#include "config.h"
-#include "log.h"
-#include "server.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/server.h"
 
 static void handle(FCGX_Request *rq, void *ctx)
 {

@@ -1,4 +1,4 @@
-/* libFuzzer target for lib/nulguard.c (make fuzz; then
+/* libFuzzer target for lib/web/nulguard.c (make fuzz; then
  * build/fuzz/fuzz_nulguard -max_total_time=60).
  *
  * The first byte picks the body's kind; the rest is the body. Checked: the
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nulguard.h"
+#include "web/nulguard.h"
 
 static void run(const char *ct, const uint8_t *in, size_t n, size_t step, char *out)
 {

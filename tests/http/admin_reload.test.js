@@ -1,5 +1,5 @@
 'use strict';
-// Configuration without restart (issue 6, lib/confver.h): workers keep the
+// Configuration without restart (issue 6, lib/desk/confver.h): workers keep the
 // catalogue they loaded - a database change that bypassed the console is not
 // re-read per request - and a change made through the admin console (one
 // agent worker) is seen on the very next request by every worker of the

@@ -1,7 +1,7 @@
 'use strict';
 // Dispatch in a team larger than the dispatcher's first allocation (16
 // members): every member's skill tags must still be read where the choice
-// looks for them. Regression test for lib/dispatch.c, which once kept each
+// looks for them. Regression test for lib/desk/dispatch/dispatch.c, which once kept each
 // candidate's pointer into a skills buffer that was reallocated as the team
 // grew past 16, so the first 16 members looked unskilled (a use after free).
 // A team and category of its own (routing_lib.js), like admin_routing_dispatch.

@@ -113,7 +113,7 @@ test('closed lists closed tickets, most recent first; they leave the open queues
   }
 });
 
-test('closed ("resolved or closed", lib/queue.h) also lists resolved tickets', async () => {
+test('closed ("resolved or closed", lib/desk/queue.h) also lists resolved tickets', async () => {
   await agent.must(t.resolved.number, 'claim');
   await agent.must(t.resolved.number, 'status', { to: 'resolved', reason: 'duplicate' });
   const closed = await agent.numbers('closed', { q: T });

@@ -1,4 +1,4 @@
-/* Unit tests for lib/attachment.c: the client's file name made safe, the
+/* Unit tests for lib/desk/attachment.c: the client's file name made safe, the
  * allow-list of detected types, and libmagic's verdict on real content. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "append.h"
-#include "attachment.h"
+#include "desk/attachment.h"
 
 /* The checked name, or the error key when refused (the name then in out). */
 static char out[ATTACH_NAME_MAX + 1];

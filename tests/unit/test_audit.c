@@ -1,7 +1,7 @@
 /* Unit tests for the pure parts of the admin console's libraries:
- * lib/audit.c (a change set holds a field only when old != new),
- * lib/settings.c (stored value, else the config key, else the default) and
- * lib/confver.c (the stamp file: every rewrite is noticed, once). */
+ * lib/desk/audit.c (a change set holds a field only when old != new),
+ * lib/desk/settings.c (stored value, else the config key, else the default) and
+ * lib/desk/confver.c (the stamp file: every rewrite is noticed, once). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
-#include "confver.h"
-#include "settings.h"
+#include "desk/audit.h"
+#include "desk/confver.h"
+#include "desk/settings.h"
 
 static char *dump(const json_t *c) { return json_dumps(c, JSON_COMPACT | JSON_SORT_KEYS); }
 

@@ -1,4 +1,4 @@
-/* Unit tests for lib/bizclock.c: business calendars and the SLA clock.
+/* Unit tests for lib/core/bizclock.c: business calendars and the SLA clock.
  *
  * Expected instants are written as local wall time with an explicit UTC
  * offset ("2026-09-28 10:00 +0800") and converted with timegm(), so every
@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bizclock.h"
+#include "core/bizclock.h"
 
 /* ------------------------------------------------------------ helpers */
 

@@ -1,5 +1,5 @@
-/* Unit tests for lib/brand.c (colours and the theme stylesheet) and the pure
- * parts of lib/tags.c (tag codes, category lists). */
+/* Unit tests for lib/desk/brand.c (colours and the theme stylesheet) and the pure
+ * parts of lib/desk/customer/tags.c (tag codes, category lists). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,8 +8,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "brand.h"
-#include "tags.h"
+#include "desk/brand.h"
+#include "desk/customer/tags.h"
 
 static void colours_are_hash_and_six_hex_digits(void **state)
 {

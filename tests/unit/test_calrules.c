@@ -1,4 +1,4 @@
-/* Unit tests for lib/calrules.c: the weekly spans of the calendar page,
+/* Unit tests for lib/core/calrules.c: the weekly spans of the calendar page,
  * time zones and dates. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "calrules.h"
+#include "core/calrules.h"
 
 static int parse(const char *text, bizcal_span_t *s, const char **err)
 {

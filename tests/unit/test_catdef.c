@@ -1,4 +1,4 @@
-/* Unit tests for the checks of lib/catdef.c that need no database: codes,
+/* Unit tests for the checks of lib/desk/catalog/catdef.c that need no database: codes,
  * field types and their lengths, and the options text of a new choice
  * field ("code | 中文 | English" per line). */
 #include <setjmp.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "append.h"
-#include "catdef.h"
+#include "desk/catalog/catdef.h"
 
 static void codes(void **state)
 {

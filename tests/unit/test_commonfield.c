@@ -1,4 +1,4 @@
-/* Unit tests for lib/commonfield.c: names, modes and the rules a category's
+/* Unit tests for lib/desk/catalog/commonfield.c: names, modes and the rules a category's
  * modes give the forms and the API. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "commonfield.h"
+#include "desk/catalog/commonfield.h"
 
 static void names_and_modes_round_trip(void **state)
 {

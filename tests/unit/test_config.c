@@ -1,4 +1,4 @@
-/* Unit tests for lib/config.c: reading HDF text, typed getters, and where
+/* Unit tests for lib/core/config.c: reading HDF text, typed getters, and where
  * the config file is found. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +10,7 @@
 
 #include <ClearSilver.h>
 
-#include "config.h"
+#include "core/config.h"
 
 static const char sample[] = "Desk {\n"
                              "  TimeZone = Asia/Shanghai\n"

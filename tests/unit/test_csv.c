@@ -1,4 +1,4 @@
-/* Unit tests for lib/csv.c: quoting, and the guard against formulas. */
+/* Unit tests for lib/core/csv.c: quoting, and the guard against formulas. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "core/csv.h"
 
 /* The cell as written, in a static buffer. */
 static const char *cell(const char *v)

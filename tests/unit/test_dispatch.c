@@ -1,4 +1,4 @@
-/* Unit tests for lib/dispatch.c's choice (dispatch_choose): least open,
+/* Unit tests for lib/desk/dispatch/dispatch.c's choice (dispatch_choose): least open,
  * ties round-robin, round-robin mode, skills, absent, capacity, the agent
  * handing back, nobody fits, manual mode. No database. */
 #include <setjmp.h>
@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "dispatch.h"
+#include "desk/dispatch/dispatch.h"
 
 static const long long NONE[1] = {0};
 static const long long HW[] = {7};          /* hardware */

@@ -1,4 +1,4 @@
-/* Unit tests for lib/form.c: one value at a time (field_check), whole
+/* Unit tests for lib/web/form.c: one value at a time (field_check), whole
  * submissions (form_validate into Form.*), and local time parsing. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 
 #include <ClearSilver.h>
 
-#include "form.h"
+#include "web/form.h"
 
 static const char *const colours[] = {"red", "green", "blue", NULL};
 

@@ -1,4 +1,4 @@
-/* Unit tests for lib/http.c: which return paths count as plain local paths. */
+/* Unit tests for lib/web/http.c: which return paths count as plain local paths. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "http.h"
+#include "web/http.h"
 
 static void local_paths_pass(void **state)
 {

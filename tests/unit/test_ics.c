@@ -1,4 +1,4 @@
-/* Unit tests for lib/ics.c: holidays and make-up days from an iCalendar
+/* Unit tests for lib/core/ics.c: holidays and make-up days from an iCalendar
  * file, and the refusal of malformed files with the line at fault. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "append.h"
-#include "ics.h"
+#include "core/ics.h"
 
 static int parse(const char *text, ics_result_t *r)
 {

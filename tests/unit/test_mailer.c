@@ -1,4 +1,4 @@
-/* Unit tests for the pure parts of lib/mailer.c: the RFC 5322 message
+/* Unit tests for the pure parts of lib/desk/notify/mailer.c: the RFC 5322 message
  * (headers, RFC 2047 subject, CRLF line ends, base64 body, no header
  * injection), address and phone checks, and the SMS gateway URL. No network. */
 #include <setjmp.h>
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mailer.h"
+#include "desk/notify/mailer.h"
 
 /* 2026-11-25T00:05:09Z, a Wednesday */
 #define NOV25 ((time_t)1795564800 + 5 * 60 + 9)

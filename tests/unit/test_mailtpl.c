@@ -1,5 +1,5 @@
-/* Unit tests for lib/mailtpl.c (admins' own notification texts) and the
- * sealed secret settings the mail settings page stores (lib/settings.c):
+/* Unit tests for lib/desk/notify/mailtpl.c (admins' own notification texts) and the
+ * sealed secret settings the mail settings page stores (lib/desk/settings.c):
  * each event's placeholders, the starting texts only use them, an override
  * fills them from a notification's data and wins over the shipped template
  * for an email only, and a sealed password opens again (and only with the
@@ -16,9 +16,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "mailtpl.h"
-#include "outbox.h"
-#include "textfill.h"
+#include "desk/notify/mailtpl.h"
+#include "desk/notify/outbox.h"
+#include "core/textfill.h"
 
 #define T0 ((time_t)1795564800 + 90 * 60) /* 2026-11-25 09:30 in Shanghai */
 

@@ -1,4 +1,4 @@
-/* Unit tests for lib/nulguard.c: which NULs become SOH on their way to the
+/* Unit tests for lib/web/nulguard.c: which NULs become SOH on their way to the
  * cgi kit, whatever the chunks the body arrives in. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nulguard.h"
+#include "web/nulguard.h"
 
 #define MP "multipart/form-data; boundary=XyZ"
 

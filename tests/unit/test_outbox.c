@@ -1,4 +1,4 @@
-/* Unit tests for the rendering half of lib/outbox.c with the real mail
+/* Unit tests for the rendering half of lib/desk/notify/outbox.c with the real mail
  * templates (templates/mail/<kind>.cs, strings in templates/lang/mail.<code>.hdf):
  * every kind renders in Chinese and English, by email and by SMS, to a
  * one-line subject and a plain-text body; text is not HTML-escaped; a line
@@ -16,8 +16,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "outbox.h"
-#include "text.h"
+#include "desk/notify/outbox.h"
+#include "core/text.h"
 
 /* 2026-11-25T01:30:00Z = 09:30 in Asia/Shanghai */
 #define T0 ((time_t)1795564800 + 90 * 60)

@@ -1,4 +1,4 @@
-/* Unit tests for the rules of lib/people.c: logins, passwords (the policy
+/* Unit tests for the rules of lib/desk/people/people.c: logins, passwords (the policy
  * and the generated ones), the codes of teams and skill tags, id lists. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "people.h"
+#include "desk/people/people.h"
 
 static const char *login(const char *in, char out[80])
 {

@@ -1,4 +1,4 @@
-/* Unit tests for lib/secret.c: derived keys, sealing, blind index, tokens,
+/* Unit tests for lib/core/secret.c: derived keys, sealing, blind index, tokens,
  * and the contact keyring (key ids in sealed values, key files, rotation). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "secret.h"
+#include "core/secret.h"
 
 static const char contact[] = "张三 zhangsan@example.com +86 138 0013 8000";
 

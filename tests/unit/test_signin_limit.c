@@ -1,5 +1,5 @@
-/* Unit tests for the rules of lib/signin_limit.c (back-off, penalties, the
- * verdict before a try) and for the dummy hash lib/auth.c checks unknown
+/* Unit tests for the rules of lib/desk/people/signin_limit.c (back-off, penalties, the
+ * verdict before a try) and for the dummy hash lib/desk/people/auth.c checks unknown
  * logins against (it must cost what a real one costs). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,8 +10,8 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "password.h"
-#include "signin_limit.h"
+#include "core/password.h"
+#include "desk/people/signin_limit.h"
 
 static signin_policy_t defaults(void)
 {

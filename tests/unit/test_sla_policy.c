@@ -1,4 +1,4 @@
-/* Unit tests for lib/slapolicy.c: which SLA policy a ticket gets (category +
+/* Unit tests for lib/desk/sla/slapolicy.c: which SLA policy a ticket gets (category +
  * tag > tag > category > the priority's own targets), how its targets are
  * laid over the priority's, and whether a level's resolution can fall due
  * before its first response. */
@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "slapolicy.h"
+#include "desk/sla/slapolicy.h"
 
 #define MINUTES(n) ((sla_target_t){(n), SLA_MINUTE})
 #define HOURS(n) ((sla_target_t){(n), SLA_HOUR})

@@ -1,4 +1,4 @@
-/* Unit tests for lib/slatarget.c: SLA targets in working minutes, hours and
+/* Unit tests for lib/desk/sla/slatarget.c: SLA targets in working minutes, hours and
  * days of a business calendar, as the shipped levels state them (一般:
  * first response 1 working day, resolution 3 working days), against the
  * standard calendar Mon-Fri 09:00-12:00 + 13:30-18:00 Asia/Shanghai.
@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "slatarget.h"
+#include "desk/sla/slatarget.h"
 
 #define MINUTES(n) ((sla_target_t){(n), SLA_MINUTE})
 #define HOURS(n) ((sla_target_t){(n), SLA_HOUR})

@@ -1,4 +1,4 @@
-/* Unit tests for lib/text.c: the UTF-8 check, character count, trim and
+/* Unit tests for lib/core/text.c: the UTF-8 check, character count, trim and
  * LIKE patterns. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "core/text.h"
 
 /* Literal byte strings, length without the terminating NUL. */
 #define CLEAN(lit) text_is_clean_utf8((lit), sizeof(lit) - 1)

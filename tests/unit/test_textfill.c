@@ -1,4 +1,4 @@
-/* Unit tests for lib/textfill.c: what a placeholder is, the check that
+/* Unit tests for lib/core/textfill.c: what a placeholder is, the check that
  * refuses unknown ones, and substitution that never re-reads a value. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "textfill.h"
+#include "core/textfill.h"
 
 static const char *const names[] = {"number", "subject", "customer", "link", NULL};
 

@@ -1,4 +1,4 @@
-/* Unit tests for lib/ticket_next.c: the steps a ticket page offers, the
+/* Unit tests for lib/desk/ticket/ticket_next.c: the steps a ticket page offers, the
  * suggested one, what the ticket waits for and what a reply may set; and,
  * over every status and every combination of who-is-who, that no step or
  * reply ever leaves the workflow. */
@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 
-#include "ticket_next.h"
+#include "desk/ticket/ticket_next.h"
 
 static ticket_situation_t owner_of(ticket_status_t st)
 {

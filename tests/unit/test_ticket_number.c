@@ -1,4 +1,4 @@
-/* Unit tests for lib/ticket_number.c: patterns, periods and rendering. */
+/* Unit tests for lib/desk/ticket/ticket_number.c: patterns, periods and rendering. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "ticket_number.h"
+#include "desk/ticket/ticket_number.h"
 
 /* 2026-11-25, the local date the numbers below are made for. */
 static struct tm day(void)

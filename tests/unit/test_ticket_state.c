@@ -1,4 +1,4 @@
-/* Unit tests for lib/ticket_state.c: the workflow table, codes, clock and
+/* Unit tests for lib/desk/ticket/ticket_state.c: the workflow table, codes, clock and
  * done states. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 
-#include "ticket_state.h"
+#include "desk/ticket/ticket_state.h"
 
 /* The legal one-step transitions, written out in full: a row per from-state,
  * a column per to-state, in enum order.

@@ -1,4 +1,4 @@
-/* Unit tests for lib/view.c: HTML auto-escaping, per-language strings, time
+/* Unit tests for lib/web/view.c: HTML auto-escaping, per-language strings, time
  * and duration helpers, language codes. Templates are written to a fresh
  * temporary directory. */
 #include <setjmp.h>
@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "view.h"
+#include "web/view.h"
 
 /* 2026-11-25T00:00:00Z */
 #define NOV25_UTC ((time_t)1795564800)

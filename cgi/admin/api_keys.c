@@ -1,0 +1,187 @@
+/* admin_api_keys: the keys other systems use on /api/v1 (lib/desk/people/apikey.h).
+ *
+ *   GET  /admin/api-keys               the list (newest first, keyset pages)
+ *   POST /admin/api-keys               create: label, scope and whether it
+ *                                      may set priorities (priority:set); the
+ *                                      key text is shown in this one answer only
+ *   GET  /admin/api-keys/ID/revoke     "are you sure?"
+ *   POST /admin/api-keys/ID/revoke     revoke (the API answers 401 from then on) */
+#include "admin/admin.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk/people/apikey.h"
+
+#define PAGE 50
+
+static const char *const scopes[] = {"own", "all", NULL};
+static const form_field_t create_fields[] = {
+    {"label", FT_TEXT, true, 100, NULL},
+    {"scope", FT_CHOICE, true, 0, scopes},
+    {"set_priority", FT_BOOL, false, 0, NULL},
+};
+#define NCREATE ((int)(sizeof create_fields / sizeof *create_fields))
+
+static void add_key(const apikey_info_t *k, void *ctx)
+{
+    web_t *w = ctx;
+    HDF *h = w->r->hdf;
+    int i = hdf_get_int_value(h, "KeyCount", 0);
+    char key[48];
+    hdf_set_valuef(h, "Keys.%d.id=%lld", i, k->id);
+    hdf_set_valuef(h, "Keys.%d.label=%s", i, k->label);
+    hdf_set_valuef(h, "Keys.%d.prefix=%s", i, k->prefix);
+    hdf_set_valuef(h, "Keys.%d.scope=%s", i, k->may.all_tickets ? "all" : "own");
+    hdf_set_valuef(h, "Keys.%d.set_priority=%d", i, k->may.set_priority);
+    hdf_set_valuef(h, "Keys.%d.state=%s", i, k->revoked_at ? "revoked" : "active");
+    snprintf(key, sizeof key, "Keys.%d.created", i);
+    view_set_time(h, key, k->created_at);
+    snprintf(key, sizeof key, "Keys.%d.used", i);
+    view_set_time(h, key, k->last_used_at);
+    snprintf(key, sizeof key, "Keys.%d.revoked", i);
+    view_set_time(h, key, k->revoked_at);
+    hdf_set_int_value(h, "KeyCount", i + 1);
+}
+
+/* The list (and the create form) with the given status. */
+static void show(web_t *w, int status)
+{
+    int n = apikey_each(w->d, admin_query_id(w, "before"), PAGE + 1, add_key, w);
+    if (n < 0)
+        return admin_error(w, 503, "unavailable");
+    if (n > PAGE) { /* one more than a page: there is a next one */
+        hdf_set_value(w->r->hdf, "Next", hdf_get_valuef(w->r->hdf, "Keys.%d.id", PAGE - 1));
+        char key[24];
+        snprintf(key, sizeof key, "Keys.%d", PAGE);
+        hdf_remove_tree(w->r->hdf, key);
+    }
+    if (!hdf_get_value(w->r->hdf, "Form.scope.value", NULL))
+        hdf_set_value(w->r->hdf, "Form.scope.value", "own");
+    w->r->status = status;
+    admin_flash(w);
+    admin_render(w, "admin/api_keys.cs", "api_keys");
+}
+
+static void page_list(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    show(w, 200);
+}
+
+static void do_create(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    HDF *h = w->r->hdf;
+    if (form_validate(h, h, create_fields, NCREATE)) {
+        hdf_set_int_value(h, "Form.HasErrors", 1);
+        return show(w, 422);
+    }
+    const char *label = form_value(h, "label"), *scope = form_value(h, "scope");
+    apikey_grants_t may = {strcmp(scope, "all") == 0, form_value(h, "set_priority") != NULL};
+    char text[APIKEY_TEXT_LEN + 1];
+    json_t *c = audit_changes();
+    int rc = db_begin(&w->d->db);
+    if (rc == DB_OK)
+        rc = apikey_create(w->d, label, &may, text) ? DB_ERR : DB_OK;
+    long long id = (long long)w->d->db.last_id;
+    if (rc == DB_OK) {
+        char prefix[9];
+        snprintf(prefix, sizeof prefix, "%.8s", text);
+        audit_str(c, "label", NULL, label);
+        audit_str(c, "scope", NULL, scope);
+        if (may.set_priority)
+            audit_str(c, "grants", NULL, APIKEY_GRANT_SET_PRIORITY);
+        audit_str(c, "prefix", NULL, prefix);
+        rc = admin_audit_id(w, "api_key", id, label, "create", c);
+    }
+    json_decref(c);
+    if (rc == DB_OK)
+        rc = admin_commit(w);
+    else
+        db_rollback(&w->d->db);
+    if (rc != DB_OK) {
+        log_error("api key create failed (%d)", rc);
+        form_set_error(h, "_form", "unavailable");
+        hdf_set_int_value(h, "Form.HasErrors", 1);
+        return show(w, 503);
+    }
+    /* shown in this answer only: only its hash is stored */
+    hdf_set_value(h, "NewKey.text", text);
+    hdf_set_value(h, "NewKey.label", label);
+    hdf_set_value(h, "Form.label.value", "");
+    hdf_set_value(h, "Form.set_priority.value", "");
+    sodium_memzero(text, sizeof text);
+    show(w, 201);
+}
+
+/* The key of /admin/api-keys/ID/..., or 0 after answering 404. */
+static long long key_of(web_t *w, const char *arg, apikey_info_t *k, bool lock)
+{
+    char buf[24];
+    const char *s = web_segment(arg, buf, sizeof buf);
+    long long id = s && strspn(s, "0123456789") == strlen(s) ? atoll(s) : 0;
+    int rc = id > 0 ? apikey_get(w->d, id, lock, k) : 0;
+    if (rc == 1)
+        return id;
+    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    return 0;
+}
+
+static void page_revoke(web_t *w, const char *arg)
+{
+    ADMIN_ONLY(w);
+    apikey_info_t k;
+    if (!key_of(w, arg, &k, false))
+        return;
+    HDF *h = w->r->hdf;
+    hdf_set_valuef(h, "Confirm.id=%lld", k.id);
+    hdf_set_value(h, "Confirm.label", k.label);
+    hdf_set_value(h, "Confirm.prefix", k.prefix);
+    hdf_set_value(h, "Confirm.scope", k.may.all_tickets ? "all" : "own");
+    hdf_set_int_value(h, "Confirm.set_priority", k.may.set_priority);
+    hdf_set_int_value(h, "Confirm.revoked", k.revoked_at != 0);
+    admin_render(w, "admin/api_keys.cs", "api_keys");
+}
+
+static void do_revoke(web_t *w, const char *arg)
+{
+    ADMIN_ONLY(w);
+    apikey_info_t k;
+    if (db_begin(&w->d->db) != DB_OK)
+        return admin_error(w, 503, "unavailable");
+    if (!key_of(w, arg, &k, true)) {
+        db_rollback(&w->d->db);
+        return;
+    }
+    int rc = apikey_revoke(w->d, k.id);
+    if (rc == 0) { /* already revoked: nothing to change, nothing to record */
+        db_rollback(&w->d->db);
+        return admin_redirect_done(w, "/admin/api-keys", "already_revoked");
+    }
+    json_t *c = audit_changes();
+    audit_str(c, "state", "active", "revoked");
+    rc = rc == 1 ? admin_audit_id(w, "api_key", k.id, k.label, "revoke", c) : rc;
+    json_decref(c);
+    if (rc == DB_OK)
+        rc = admin_commit(w);
+    else
+        db_rollback(&w->d->db);
+    if (rc != DB_OK)
+        return admin_error(w, 503, "unavailable");
+    admin_redirect_done(w, "/admin/api-keys", "revoked");
+}
+
+static const web_route_t routes[] = {
+    {"GET", "/admin/api-keys", page_list},
+    {"POST", "/admin/api-keys", do_create},
+    {"GET", "/admin/api-keys/*/revoke", page_revoke},
+    {"POST", "/admin/api-keys/*/revoke", do_revoke},
+};
+
+const admin_module_t admin_mod_api_keys = {"api_keys", "/admin/api-keys", routes,
+                                           sizeof routes / sizeof *routes};

@@ -1,0 +1,291 @@
+/* admin_mail_gateway: how notifications leave the desk: the SMTP server and
+ * the SMS gateway (the keys of lib/desk/notify/mailer.h), stored as settings
+ * (lib/desk/settings.h) that win over the config file; the scheduler's mailer
+ * reads them at its next pass, no restart. The SMTP password and the gateway
+ * key are stored sealed and never shown again, only whether they are set;
+ * the audit log says "changed", never a value.
+ *
+ *   GET  /admin/notifications/gateway            the form, with what is in force
+ *   POST /admin/notifications/gateway            save (one audit row per setting changed)
+ *   POST /admin/notifications/gateway/test       send a test mail now to an address
+ *   POST /admin/notifications/gateway/test-sms   send a test text message now */
+#include "admin/admin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk/notify/mailer.h"
+
+#define PAGE "/admin/notifications/gateway"
+
+/* The plain settings: form field, setting, default when unset anywhere. */
+typedef struct plain {
+    const char *field, *name, *def;
+} plain_t;
+
+static const plain_t plains[] = {
+    {"smtp_url", "Mail.SMTPURL", "smtp://127.0.0.1:25"},
+    {"starttls", "Mail.StartTLS", "0"},
+    {"user", "Mail.User", ""},
+    {"from", "Mail.From", ""},
+    {"from_name", "Mail.FromName", ""},
+    {"timeout", "Mail.TimeoutSeconds", "30"},
+    {"max_attempts", "Mail.MaxAttempts", "10"},
+    {"sms_url", "Sms.URL", ""},
+    {"sms_body", "Sms.Body", ""},
+    {"sms_key_header", "Sms.KeyHeader", "X-Api-Key"},
+};
+#define NPLAIN ((int)(sizeof plains / sizeof *plains))
+
+/* The secrets: typed value (empty: keep), "clear" box, setting. */
+typedef struct secret_field {
+    const char *field, *clear, *name;
+} secret_field_t;
+
+static const secret_field_t secrets[] = {
+    {"password", "password_clear", "Mail.Password"},
+    {"sms_key", "sms_key_clear", "Sms.Key"},
+};
+#define NSECRET ((int)(sizeof secrets / sizeof *secrets))
+
+static const form_field_t fields[] = {
+    {"smtp_url", FT_TEXT, true, 300, NULL},
+    {"starttls", FT_BOOL, false, 0, NULL},
+    {"user", FT_TEXT, false, 200, NULL},
+    {"from", FT_TEXT, true, 254, NULL},
+    {"from_name", FT_TEXT, false, 100, NULL},
+    {"timeout", FT_NUMBER, true, 3, NULL},
+    {"max_attempts", FT_NUMBER, true, 3, NULL},
+    {"sms_url", FT_TEXT, false, 500, NULL},
+    {"sms_body", FT_TEXT, false, 500, NULL},
+    {"sms_key_header", FT_TEXT, true, 60, NULL},
+    {"password", FT_TEXT, false, 200, NULL},
+    {"password_clear", FT_BOOL, false, 0, NULL},
+    {"sms_key", FT_TEXT, false, 300, NULL},
+    {"sms_key_clear", FT_BOOL, false, 0, NULL},
+};
+#define NFIELDS ((int)(sizeof fields / sizeof *fields))
+
+static const char *current(web_t *w, const plain_t *p)
+{
+    return settings_get(&w->d->settings, &w->d->cfg, p->name, p->def);
+}
+
+/* ---- the page ------------------------------------------------------------------ */
+
+static void show(web_t *w, int status, bool keep)
+{
+    HDF *h = w->r->hdf;
+    for (int i = 0; !keep && i < NPLAIN; i++)
+        hdf_set_valuef(h, "Form.%s.value=%s", plains[i].field, current(w, &plains[i]));
+    for (int i = 0; i < NSECRET; i++) { /* whether set, never the value */
+        const char *v = settings_get(&w->d->settings, &w->d->cfg, secrets[i].name, "");
+        hdf_set_valuef(h, "Secret.%s=%s", secrets[i].field, *v ? "set" : "unset");
+        char key[48];
+        snprintf(key, sizeof key, "Form.%s.value", secrets[i].field); /* never sent back */
+        hdf_remove_tree(h, key);
+    }
+    w->r->status = status;
+    admin_flash(w);
+    admin_render(w, "admin/mail_gateway.cs", "notifications");
+}
+
+static void page_gateway(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    show(w, 200, false);
+}
+
+/* ---- saving ------------------------------------------------------------------ */
+
+static bool whole(const char *v, long min, long max)
+{
+    if (!v || !*v || strlen(v) > 4 || strspn(v, "0123456789") != strlen(v))
+        return false;
+    long n = atol(v);
+    return n >= min && n <= max;
+}
+
+static bool starts(const char *v, const char *a, const char *b)
+{
+    return v && (strncmp(v, a, strlen(a)) == 0 || strncmp(v, b, strlen(b)) == 0) &&
+           !strpbrk(v, " \t");
+}
+
+/* What form_validate cannot check; the number of errors. */
+static int check_more(HDF *h)
+{
+    int errors = 0;
+    const char *v = form_value(h, "smtp_url");
+    if (v && !starts(v, "smtp://", "smtps://"))
+        form_set_error(h, "smtp_url", "smtp_url"), errors++;
+    if ((v = form_value(h, "from")) && !mail_address_valid(v))
+        form_set_error(h, "from", "invalid_email"), errors++;
+    if ((v = form_value(h, "timeout")) && !whole(v, 1, 300))
+        form_set_error(h, "timeout", "timeout_range"), errors++;
+    if ((v = form_value(h, "max_attempts")) && !whole(v, 1, 100))
+        form_set_error(h, "max_attempts", "attempts_range"), errors++;
+    if ((v = form_value(h, "sms_url")) && !starts(v, "http://", "https://"))
+        form_set_error(h, "sms_url", "sms_url"), errors++;
+    v = form_value(h, "sms_key_header");
+    if (v && strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") !=
+                 strlen(v))
+        form_set_error(h, "sms_key_header", "header_name"), errors++;
+    return errors;
+}
+
+/* Stores one plain setting when it differs from what is in force; audited. */
+static int put_plain(web_t *w, const plain_t *p, const char *value, int *changed)
+{
+    if (strcmp(current(w, p), value) == 0)
+        return DB_OK;
+    char *old = NULL, *was = strdup(current(w, p));
+    int rc = settings_put(&w->d->db, p->name, value, &old);
+    if (rc == 1) {
+        json_t *c = audit_changes();
+        audit_str(c, p->name, old ? old : was, value);
+        rc = admin_audit(w, "setting", p->name, p->name, "update", c);
+        json_decref(c);
+        (*changed)++;
+    }
+    free(old);
+    free(was);
+    return rc < 0 ? rc : DB_OK;
+}
+
+/* A secret: typed -> sealed and stored; "clear" -> emptied; else kept. */
+static int put_secret(web_t *w, const secret_field_t *s, int *changed)
+{
+    HDF *h = w->r->hdf;
+    char key[48];
+    snprintf(key, sizeof key, "Query.%s", s->field);
+    /* as typed (validated, but not trimmed: spaces may belong to a password) */
+    const char *typed = form_value(h, s->field) ? hdf_get_value(h, key, NULL) : NULL;
+    bool clear = form_value(h, s->clear) != NULL;
+    const char *now = settings_get(&w->d->settings, &w->d->cfg, s->name, "");
+    if (!typed && (!clear || !*now))
+        return DB_OK;
+    char *stored = typed ? settings_seal(&w->d->secrets, typed) : strdup("");
+    if (!stored)
+        return DB_ERR;
+    int rc = settings_put(&w->d->db, s->name, stored, NULL);
+    free(stored);
+    if (rc == 1) {
+        json_t *c = audit_changes();
+        audit_mark(c, s->name); /* [null, "changed"]: never a value */
+        rc = admin_audit(w, "setting", s->name, s->name, typed ? "update" : "remove", c);
+        json_decref(c);
+        (*changed)++;
+    }
+    return rc < 0 ? rc : DB_OK;
+}
+
+static void do_save(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    HDF *h = w->r->hdf;
+    int errors = form_validate(h, h, fields, NFIELDS);
+    errors += check_more(h);
+    if (errors) {
+        hdf_set_int_value(h, "Form.HasErrors", 1);
+        return show(w, 422, true);
+    }
+    int changed = 0, rc = db_begin(&w->d->db);
+    for (int i = 0; rc == DB_OK && i < NPLAIN; i++) {
+        const char *v = form_value(h, plains[i].field);
+        if (strcmp(plains[i].field, "starttls") == 0)
+            v = v ? "1" : "0";
+        rc = put_plain(w, &plains[i], v ? v : "", &changed);
+    }
+    for (int i = 0; rc == DB_OK && i < NSECRET; i++)
+        rc = put_secret(w, &secrets[i], &changed);
+    if (rc == DB_OK && !changed) {
+        db_rollback(&w->d->db);
+        return admin_redirect_done(w, PAGE, "gateway_unchanged");
+    }
+    if (rc == DB_OK)
+        rc = admin_commit(w);
+    else
+        db_rollback(&w->d->db);
+    if (rc != DB_OK) {
+        log_error("mail settings: save failed (%d)", rc);
+        form_set_error(h, "_form", "unavailable");
+        hdf_set_int_value(h, "Form.HasErrors", 1);
+        return show(w, 503, true);
+    }
+    admin_redirect_done(w, PAGE, "gateway_saved");
+}
+
+/* ---- test messages ------------------------------------------------------------ */
+
+static void do_test(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    HDF *h = w->r->hdf;
+    static const form_field_t to_field[] = {{"test_to", FT_TEXT, true, 254, NULL}};
+    const char *to = NULL;
+    if (!form_validate(h, h, to_field, 1) && !mail_address_valid(to = form_value(h, "test_to")))
+        form_set_error(h, "test_to", "invalid_email");
+    if (hdf_get_value(h, "Form.test_to.error", NULL)) {
+        hdf_set_int_value(h, "Test.HasErrors", 1);
+        return show(w, 422, false);
+    }
+    time_t now = desk_now(w->d);
+    char subject[300], body[1200], err[512] = "";
+    snprintf(subject, sizeof subject, "%s · %s", view_text(&w->d->view, w->lang, "Admin.Gw.TestSubject"),
+             hdf_get_value(w->d->view.global[w->lang], "Site.Name", ""));
+    snprintf(body, sizeof body, "%s\n\n%s %s\n", view_text(&w->d->view, w->lang, "Admin.Gw.TestBody"),
+             view_text(&w->d->view, w->lang, "Admin.Gw.TestBy"), ME(w)->name);
+    mailer_t m;
+    mailer_init(&m, &w->d->cfg);
+    mailer_use_settings(&m, &w->d->settings, &w->d->secrets);
+    int rc = mailer_send_mail(&m, to, subject, body, (long long)now, 0, now, err, sizeof err);
+    mailer_free(&m);
+    log_info("admin %lld: test mail %s (%s)", ME(w)->id, rc == MAIL_OK ? "sent" : "failed", err);
+    hdf_set_value(h, "Test.to", to);
+    hdf_set_value(h, "Test.result", rc == MAIL_OK ? "ok" : "failed");
+    hdf_set_value(h, "Test.error", err);
+    show(w, 200, false);
+}
+
+static void do_test_sms(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    HDF *h = w->r->hdf;
+    static const form_field_t to_field[] = {{"test_phone", FT_TEXT, true, 24, NULL}};
+    const char *to = NULL;
+    if (!form_validate(h, h, to_field, 1) && !sms_number_valid(to = form_value(h, "test_phone")))
+        form_set_error(h, "test_phone", "invalid_phone");
+    if (hdf_get_value(h, "Form.test_phone.error", NULL)) {
+        hdf_set_int_value(h, "Test.HasErrors", 1);
+        return show(w, 422, false);
+    }
+    char text[300], err[512] = "";
+    snprintf(text, sizeof text, "%s · %s", view_text(&w->d->view, w->lang, "Admin.Gw.TestSms"),
+             hdf_get_value(w->d->view.global[w->lang], "Site.Name", ""));
+    mailer_t m;
+    mailer_init(&m, &w->d->cfg);
+    mailer_use_settings(&m, &w->d->settings, &w->d->secrets);
+    int rc = mailer_send_sms(&m, to, text, err, sizeof err);
+    mailer_free(&m);
+    hdf_set_value(h, "Test.to", to);
+    hdf_set_value(h, "Test.sms", "1");
+    hdf_set_value(h, "Test.result", rc == MAIL_OK ? "ok" : "failed");
+    hdf_set_value(h, "Test.error", err);
+    show(w, 200, false);
+}
+
+static const web_route_t routes[] = {
+    {"GET", PAGE, page_gateway},
+    {"POST", PAGE, do_save},
+    {"POST", PAGE "/test", do_test},
+    {"POST", PAGE "/test-sms", do_test_sms},
+};
+
+const admin_module_t admin_mod_mail_gateway = {"notifications", "/admin/notifications", routes,
+                                               sizeof routes / sizeof *routes};

@@ -1,0 +1,337 @@
+/* admin_portal: how the customers' portal looks and behaves: its name and
+ * welcome text in both languages, colours and logo (lib/desk/brand.h), which
+ * categories it offers, the ticket number format (lib/desk/ticket/ticket_number.h) and
+ * the submissions one browser and one client address may make
+ * (lib/web/ratelimit.h). All are
+ * settings (lib/desk/settings.h) except the public categories (categories.is_public);
+ * every worker picks them up on its next request (lib/desk/confver.h).
+ *
+ *   GET  /admin/portal              the form, filled with what is in force
+ *   POST /admin/portal              save it (one transaction, one audit row
+ *                                   per setting or category that changed)
+ *   POST /admin/portal/logo         upload a logo (multipart, field "logo")
+ *   POST /admin/portal/logo/remove  back to the built-in logo */
+#include "admin/admin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "desk/brand.h"
+#include "web/ratelimit.h"
+
+#define MAX_CATS 64
+
+/* The form's plain settings: field, setting, default (NULL: computed). */
+typedef struct text_setting {
+    const char *field, *name, *def;
+} text_setting_t;
+
+static const text_setting_t texts[] = {
+    {"name_zh", "Site.Name", "售后服务中心"},
+    {"name_en", "Site.NameEn", "Service Desk"},
+    {"welcome_zh", "Portal.Welcome", ""},
+    {"welcome_en", "Portal.WelcomeEn", ""},
+    {"primary_color", "Portal.PrimaryColor", BRAND_PRIMARY_DEFAULT},
+    {"accent_color", "Portal.AccentColor", BRAND_ACCENT_DEFAULT},
+    {"number_format", "Desk.TicketNumberFormat", NULL},
+    {"submit_limit", "Portal.SubmitLimit", "0"},
+    {"submit_address_limit", "Portal.SubmitAddressLimit", ""}, /* "": 10 x per browser */
+    {"submit_window", "Portal.SubmitWindowMinutes", "60"},
+};
+#define NTEXTS ((int)(sizeof texts / sizeof *texts))
+
+/* The two formats of SPEC §1, and the config file's when it is another. */
+static const char *formats[4] = {"YYYYMMDD-NNNN", "YYYYMMNNNN", NULL, NULL};
+
+typedef struct portal_form {
+    form_field_t fields[NTEXTS + 1];
+    const char *cats[MAX_CATS + 1]; /* codes of the active categories */
+} portal_form_t;
+
+static void build_form(web_t *w, portal_form_t *f)
+{
+    static const form_field_t base[NTEXTS] = {
+        {"name_zh", FT_TEXT, true, 60, NULL},
+        {"name_en", FT_TEXT, true, 60, NULL},
+        {"welcome_zh", FT_LONGTEXT, false, 300, NULL},
+        {"welcome_en", FT_LONGTEXT, false, 600, NULL},
+        {"primary_color", FT_TEXT, true, 7, NULL},
+        {"accent_color", FT_TEXT, true, 7, NULL},
+        {"number_format", FT_CHOICE, true, 20, formats},
+        {"submit_limit", FT_NUMBER, true, 6, NULL},
+        {"submit_address_limit", FT_NUMBER, false, 7, NULL},
+        {"submit_window", FT_NUMBER, true, 4, NULL},
+    };
+    if (strcmp(w->d->number_pattern, formats[0]) && strcmp(w->d->number_pattern, formats[1]))
+        formats[2] = w->d->number_pattern;
+    memcpy(f->fields, base, sizeof base);
+    int n = 0;
+    for (int i = 0; i < w->d->catalog.ncats && n < MAX_CATS; i++)
+        f->cats[n++] = w->d->catalog.cats[i].code;
+    f->cats[n] = NULL;
+    f->fields[NTEXTS] = (form_field_t){"public", FT_MULTICHOICE, false, 0, f->cats};
+}
+
+static const char *current(web_t *w, const text_setting_t *t)
+{
+    return settings_get(&w->d->settings, &w->d->cfg, t->name,
+                        t->def ? t->def : w->d->number_pattern);
+}
+
+/* ---- the page ------------------------------------------------------------ */
+
+static void set_formats(web_t *w)
+{
+    time_t now = desk_now(w->d);
+    struct tm local;
+    localtime_r(&now, &local);
+    for (int i = 0; formats[i]; i++) {
+        char example[TN_MAX];
+        if (tn_render(formats[i], &local, 1, example, sizeof example))
+            example[0] = '\0';
+        hdf_set_valuef(w->r->hdf, "Formats.%d.code=%s", i, formats[i]);
+        hdf_set_valuef(w->r->hdf, "Formats.%d.example=%s", i, example);
+        hdf_set_valuef(w->r->hdf, "Formats.%d.daily=%d", i, strstr(formats[i], "DD") != NULL);
+    }
+}
+
+/* The form with what is in force; with keep_input the submitted values
+ * (already in Form.*) stay. */
+static void show(web_t *w, int status, bool keep_input)
+{
+    HDF *h = w->r->hdf;
+    const catalog_t *c = &w->d->catalog;
+    portal_form_t f;
+    build_form(w, &f);
+    for (int i = 0; i < c->ncats && i < MAX_CATS; i++) {
+        hdf_set_valuef(h, "Cats.%d.code=%s", i, c->cats[i].code);
+        hdf_set_valuef(h, "Cats.%d.label=%s", i, c->cats[i].name[w->lang]);
+        if (!keep_input && c->cats[i].is_public)
+            hdf_set_valuef(h, "Form.public.sel.%s=1", c->cats[i].code);
+    }
+    for (int i = 0; !keep_input && i < NTEXTS; i++)
+        hdf_set_valuef(h, "Form.%s.value=%s", texts[i].field, current(w, &texts[i]));
+    set_formats(w);
+    hdf_set_int_value(h, "Limit.address", (int)ratelimit_address_limit(w->d));
+    const char *logo = settings_get(&w->d->settings, &w->d->cfg, "Portal.Logo", "");
+    hdf_set_int_value(h, "Logo.set", *logo != '\0');
+    hdf_set_value(h, "Logo.type", settings_get(&w->d->settings, &w->d->cfg, "Portal.LogoType", ""));
+    hdf_set_valuef(h, "Logo.max_kb=%lld", brand_logo_max_bytes(w->d) / 1024);
+    hdf_set_value(h, "Portal.url", w->d->base_url);
+    w->r->status = status;
+    admin_flash(w);
+    admin_render(w, "admin/portal.cs", "portal");
+}
+
+static void page_portal(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    show(w, 200, false);
+}
+
+/* ---- saving ------------------------------------------------------------------ */
+
+/* A whole number in [min, max], else false. */
+static bool whole(const char *v, long min, long max, long *out)
+{
+    if (!v || !*v || strlen(v) > 9 || strspn(v, "0123456789") != strlen(v))
+        return false;
+    *out = atol(v);
+    return *out >= min && *out <= max;
+}
+
+/* The checks form_validate cannot make; normalises the values in Form.* so
+ * that what is stored is what was checked. Returns the number of errors. */
+static int check_more(web_t *w)
+{
+    HDF *h = w->r->hdf;
+    int errors = 0;
+    char color[8];
+    const char *v = form_value(h, "primary_color"), *err;
+    if (v && (err = brand_primary_error(v)) != NULL)
+        form_set_error(h, "primary_color", err), errors++;
+    else if (v && brand_color_parse(v, color))
+        hdf_set_value(h, "Form.primary_color.value", color);
+    v = form_value(h, "accent_color");
+    if (v && !brand_color_parse(v, color))
+        form_set_error(h, "accent_color", "color_format"), errors++;
+    else if (v)
+        hdf_set_value(h, "Form.accent_color.value", color);
+    long n;
+    if ((v = form_value(h, "submit_limit")) != NULL && !whole(v, 0, 10000, &n))
+        form_set_error(h, "submit_limit", "limit_range"), errors++;
+    else if (v)
+        hdf_set_valuef(h, "Form.submit_limit.value=%ld", n);
+    if ((v = form_value(h, "submit_address_limit")) != NULL && *v &&
+        !whole(v, 0, 1000000, &n))
+        form_set_error(h, "submit_address_limit", "address_limit_range"), errors++;
+    else if (v && *v)
+        hdf_set_valuef(h, "Form.submit_address_limit.value=%ld", n);
+    if ((v = form_value(h, "submit_window")) != NULL && !whole(v, 1, 1440, &n))
+        form_set_error(h, "submit_window", "window_range"), errors++;
+    else if (v)
+        hdf_set_valuef(h, "Form.submit_window.value=%ld", n);
+    if (!hdf_get_value(h, "Form.public.error", NULL) && !form_value(h, "public"))
+        form_set_error(h, "public", "public_none"), errors++;
+    return errors;
+}
+
+/* Stores one setting when it differs from what is in force; audits it. */
+static int put_setting(web_t *w, const text_setting_t *t, const char *value, int *changed)
+{
+    const char *now = current(w, t);
+    if (strcmp(now, value) == 0)
+        return DB_OK;
+    char *old = NULL, *was = strdup(now);
+    int rc = settings_put(&w->d->db, t->name, value, &old);
+    if (rc == 1) {
+        json_t *c = audit_changes();
+        audit_str(c, t->name, old ? old : was, value);
+        rc = admin_audit(w, "setting", t->name, t->name, "update", c);
+        json_decref(c);
+        (*changed)++;
+    }
+    free(old);
+    free(was);
+    return rc < 0 ? rc : DB_OK;
+}
+
+static int put_public(web_t *w, int *changed)
+{
+    const catalog_t *c = &w->d->catalog;
+    int rc = DB_OK;
+    for (int i = 0; rc == DB_OK && i < c->ncats && i < MAX_CATS; i++) {
+        bool want = hdf_get_valuef(w->r->hdf, "Form.public.sel.%s", c->cats[i].code) != NULL;
+        char name[256];
+        rc = brand_set_public(w->d, c->cats[i].id, want, name, sizeof name);
+        if (rc == 1) {
+            json_t *ch = audit_changes();
+            audit_bool(ch, "public", !want, want);
+            rc = admin_audit_id(w, "category", c->cats[i].id, name, "update", ch);
+            json_decref(ch);
+            (*changed)++;
+        }
+    }
+    return rc < 0 ? rc : DB_OK;
+}
+
+static void do_save(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    HDF *h = w->r->hdf;
+    portal_form_t f;
+    build_form(w, &f);
+    int errors = form_validate(h, h, f.fields, NTEXTS + 1);
+    errors += check_more(w);
+    if (errors) {
+        hdf_set_int_value(h, "Form.HasErrors", 1);
+        return show(w, 422, true);
+    }
+    int changed = 0, rc = db_begin(&w->d->db);
+    for (int i = 0; rc == DB_OK && i < NTEXTS; i++) {
+        const char *v = form_value(h, texts[i].field);
+        rc = put_setting(w, &texts[i], v ? v : "", &changed);
+    }
+    if (rc == DB_OK)
+        rc = put_public(w, &changed);
+    if (rc == DB_OK && !changed) {
+        db_rollback(&w->d->db);
+        return admin_redirect_done(w, "/admin/portal", "portal_unchanged");
+    }
+    if (rc == DB_OK)
+        rc = admin_commit(w);
+    else
+        db_rollback(&w->d->db);
+    if (rc != DB_OK) {
+        log_error("portal settings: save failed (%d)", rc);
+        form_set_error(h, "_form", "unavailable");
+        return show(w, 503, true);
+    }
+    admin_redirect_done(w, "/admin/portal", "portal_saved");
+}
+
+/* ---- the logo ------------------------------------------------------------------ */
+
+/* Points Portal.Logo at key (NULL: no logo) in one audited transaction;
+ * afterwards removes the file nothing points at any more. */
+static int set_logo(web_t *w, const char *key, const char *type, long long size)
+{
+    char *old = NULL, *old_type = NULL, what[64] = "";
+    if (key)
+        snprintf(what, sizeof what, "%s, %lld KB", type, (size + 1023) / 1024);
+    int rc = db_begin(&w->d->db);
+    if (rc == DB_OK)
+        rc = settings_put(&w->d->db, "Portal.Logo", key ? key : "", &old);
+    if (rc >= 0)
+        rc = settings_put(&w->d->db, "Portal.LogoType", key ? type : "", &old_type);
+    if (rc >= 0) {
+        json_t *c = audit_changes();
+        /* the storage key is nobody's business: the type and size say what changed */
+        audit_str(c, "logo", old && *old ? (old_type ? old_type : "?") : NULL, key ? what : NULL);
+        rc = audit_any(c) ? admin_audit(w, "setting", "Portal.Logo", "Portal.Logo",
+                                        key ? "update" : "remove", c)
+                          : DB_OK;
+        json_decref(c);
+    }
+    if (rc >= 0)
+        rc = admin_commit(w);
+    else
+        db_rollback(&w->d->db);
+    if (rc == DB_OK && old && *old && (!key || strcmp(old, key) != 0))
+        brand_logo_remove(w->d, old);
+    free(old);
+    free(old_type);
+    return rc;
+}
+
+static void do_logo(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    HDF *h = w->r->hdf;
+    FILE *fp = w->r->cgi ? cgi_filehandle(w->r->cgi, "logo") : NULL;
+    struct stat st;
+    char type[40], key[TOKEN_TEXT_LEN + 1];
+    const char *err = !fp || fstat(fileno(fp), &st) != 0 ? "logo_missing" : NULL;
+    if (!err && st.st_size == 0)
+        err = "logo_missing"; /* an empty file control */
+    if (!err)
+        err = brand_logo_check(w->d, fileno(fp), (long long)st.st_size, type, sizeof type);
+    if (!err && brand_logo_store(w->d, fileno(fp), (long long)st.st_size, key))
+        err = "logo_store";
+    if (err) {
+        form_set_error(h, "logo", err);
+        hdf_set_int_value(h, "Form.HasErrors", 1);
+        return show(w, strcmp(err, "logo_store") == 0 ? 503 : 422, false);
+    }
+    if (set_logo(w, key, type, (long long)st.st_size) != DB_OK) {
+        brand_logo_remove(w->d, key);
+        form_set_error(h, "logo", "logo_store");
+        hdf_set_int_value(h, "Form.HasErrors", 1);
+        return show(w, 503, false);
+    }
+    admin_redirect_done(w, "/admin/portal", "logo_saved");
+}
+
+static void do_logo_remove(web_t *w, const char *arg)
+{
+    (void)arg;
+    ADMIN_ONLY(w);
+    if (set_logo(w, NULL, NULL, 0) != DB_OK)
+        return admin_error(w, 503, "unavailable");
+    admin_redirect_done(w, "/admin/portal", "logo_removed");
+}
+
+static const web_route_t routes[] = {
+    {"GET", "/admin/portal", page_portal},
+    {"POST", "/admin/portal", do_save},
+    {"POST", "/admin/portal/logo", do_logo},
+    {"POST", "/admin/portal/logo/remove", do_logo_remove},
+};
+
+const admin_module_t admin_mod_portal = {"portal", "/admin/portal", routes,
+                                         sizeof routes / sizeof *routes};

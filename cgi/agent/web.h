@@ -1,0 +1,49 @@
+/* agent_web: what the workspace (build/agent) and the admin console
+ * (build/admin) share, in cgi/agent/web.c. They serve under one sign-in: the session
+ * cookie "sid", the CSRF token derived from it (auth_csrf_token) and the
+ * agent layout (templates/agent/layout.cs). */
+#ifndef DESK_AGENT_WEB_H
+#define DESK_AGENT_WEB_H
+
+#include <stdbool.h>
+
+#include "desk/people/auth.h"
+#include "web/web.h"
+
+typedef struct session {
+    agent_t me;
+    char token[TOKEN_TEXT_LEN + 1];
+    char csrf[TOKEN_TEXT_LEN + 1];
+} session_t;
+
+/* The signed-in agent of a request (w->ctx is its session_t). */
+#define ME(w) (&((session_t *)(w)->ctx)->me)
+
+/* Resolves the session cookie into s; answers the request itself (sign-in
+ * redirect, 503) when there is none. */
+bool agent_signed_in(web_t *w, session_t *s);
+/* Sets the "acted" cookie: every worker reads the queue counts afresh. */
+void agent_mark_acted(web_t *w);
+/* Renders templates/agent/error.cs with status and an L.Agent.Error /
+ * L.Agent.Fail key, in the workspace frame (top bar, queues; the admin
+ * console's when admin_error set it) whenever someone is signed in. */
+void agent_error_page(web_t *w, int status, const char *key);
+/* Whether the form's "csrf" field is the session's token. */
+bool agent_csrf_ok(web_t *w);
+/* Fills the top bar and queue column of the agent layout (Me.*, Nav.*, Csrf). */
+void agent_set_nav(web_t *w);
+
+/* The admin console (cgi/admin/admin.c): its templates, and its handler of every
+ * /admin and /admin/... request of a signed-in agent. */
+extern const char *const admin_pages[];
+void admin_handle(web_t *w);
+
+/* At work or absent, set by the agent (cgi/agent/availability.c). */
+void agent_page_availability(web_t *w, const char *arg);
+void agent_do_availability(web_t *w, const char *arg);
+/* The signed acceptance form of a ticket, to print (cgi/agent/acceptance.c). */
+void agent_page_acceptance(web_t *w, const char *arg);
+/* The reply templates offered on a ticket page, filled for it (cgi/agent/replies.c). */
+void agent_reply_templates(web_t *w, const ticket_t *t);
+
+#endif

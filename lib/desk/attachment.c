@@ -1,0 +1,502 @@
+/* attachment: see attachment.h. */
+#include "desk/attachment.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <magic.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/db.h"
+#include "core/log.h"
+#include "core/text.h"
+
+static const char sql_insert[] =
+    "INSERT INTO attachments (ticket_id, event_id, filename, content_type, size_bytes, sha256,"
+    " storage_key, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+#define ATTACHMENT_COLUMNS                                                                     \
+    "SELECT a.id, a.ticket_id, IFNULL(a.event_id, 0), a.filename, a.content_type,"             \
+    " a.size_bytes, a.storage_key, a.uploaded_by, IFNULL(e.visibility, 'public')"              \
+    " FROM attachments a LEFT JOIN ticket_events e ON e.id = a.event_id"
+static const char sql_get[] = ATTACHMENT_COLUMNS " WHERE a.id = ?";
+static const char sql_known[] = "SELECT COUNT(*) FROM attachments WHERE storage_key = ?";
+static const char sql_each[] = ATTACHMENT_COLUMNS " WHERE a.ticket_id = ? ORDER BY a.id";
+
+/* What may be uploaded: the content's type as libmagic names it. */
+static const char *const allowed_prefixes[] = {"image/", "text/", "video/", NULL};
+static const char *const allowed_types[] = {
+    "application/pdf", "application/zip", "application/gzip", "application/x-gzip",
+    "application/x-tar", "application/json", "application/xml", "application/rtf",
+    "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+    "application/vnd.ms-outlook", "application/CDFV2", "application/vnd.visio", NULL};
+static const char *const allowed_families[] = {
+    "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.",
+    NULL};
+/* Shown inline; everything else is a download. */
+static const char *const raster_types[] = {"image/png", "image/jpeg", "image/gif", "image/webp",
+                                           NULL};
+/* Served under their own type as downloads; any other type (HTML, SVG, XML,
+ * scripts, ...) goes out as application/octet-stream. */
+static const char *const download_prefixes[] = {"video/", "application/pdf", "application/zip",
+                                                "application/gzip", "application/vnd.",
+                                                "application/msword", "text/plain", NULL};
+
+static bool listed(const char *s, const char *const *list, bool prefix)
+{
+    for (int i = 0; list[i]; i++)
+        if (prefix ? strncmp(s, list[i], strlen(list[i])) == 0 : strcmp(s, list[i]) == 0)
+            return true;
+    return false;
+}
+
+bool attachment_type_allowed(const char *mime)
+{
+    return listed(mime, allowed_types, false) || listed(mime, allowed_prefixes, true) ||
+           listed(mime, allowed_families, true);
+}
+
+long long attachment_max_bytes(const desk_t *d)
+{
+    return config_int(&d->cfg, "Attachments.MaxBytes", 10L << 20, 1024, 1L << 30);
+}
+
+int attachment_max_files(const desk_t *d)
+{
+    return (int)config_int(&d->cfg, "Attachments.MaxFiles", 5, 1, ATTACH_MAX_FILES);
+}
+
+size_t attachment_body_limit(const desk_t *d)
+{
+    return (size_t)(attachment_max_bytes(d) * attachment_max_files(d)) + (1u << 20);
+}
+
+static const char *store_dir(const desk_t *d)
+{
+    return config_str(&d->cfg, "Attachments.Dir", "/var/lib/desk/attachments");
+}
+
+/* The first chars characters of s, then "…", into out. */
+static void shortened(const char *s, size_t chars, char *out, size_t cap)
+{
+    size_t n = 0, seen = 0;
+    while (s[n] && seen <= chars)
+        seen += ((unsigned char)s[++n] & 0xC0) != 0x80;
+    snprintf(out, cap, "%.*s…", (int)n, s);
+}
+
+const char *attachment_check_name(const char *in, char out[ATTACH_NAME_MAX + 1])
+{
+    const char *base = in;
+    for (const char *p = in; *p; p++)
+        if (*p == '/' || *p == '\\')
+            base = p + 1;
+    out[0] = '\0';
+    if (!text_is_plain_name(base)) {
+        char *marked = text_mark_name(base);
+        if (marked && text_chars(marked) > ATTACH_NAME_CHARS)
+            shortened(marked, 60, out, ATTACH_NAME_MAX + 1);
+        else
+            snprintf(out, ATTACH_NAME_MAX + 1, "%s", marked ? marked : "");
+        free(marked);
+        return "name";
+    }
+    if (text_chars(base) > ATTACH_NAME_CHARS) {
+        shortened(base, 60, out, ATTACH_NAME_MAX + 1);
+        return "name_long";
+    }
+    if (strcmp(base, ".") != 0 && strcmp(base, "..") != 0)
+        memcpy(out, base, strlen(base) + 1); /* fits: at most ATTACH_NAME_CHARS characters */
+    return NULL;
+}
+
+/* The worker's libmagic cookie, opened at its first use. */
+static magic_t magic_cookie(desk_t *d)
+{
+    if (!d->magic) {
+        magic_t m = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
+        if (m && magic_load(m, NULL) != 0) {
+            log_error("libmagic: %s", magic_error(m));
+            magic_close(m);
+            m = NULL;
+        }
+        d->magic = m;
+    }
+    return d->magic;
+}
+
+const char *attachment_sniff(desk_t *d, const void *head, size_t n, bool *broken)
+{
+    magic_t m = magic_cookie(d);
+    *broken = !m;
+    return m ? magic_buffer(m, head, n) : NULL;
+}
+
+/* A file to take: its bytes either behind fd or in memory. */
+typedef struct source {
+    int fd;
+    const unsigned char *data;
+    long long size;
+    char name[ATTACH_NAME_MAX + 1];
+} source_t;
+
+static ssize_t source_read(const source_t *s, void *buf, size_t cap, long long at)
+{
+    if (s->data) {
+        size_t n = (size_t)(s->size - at) < cap ? (size_t)(s->size - at) : cap;
+        memcpy(buf, s->data + at, n);
+        return (ssize_t)n;
+    }
+    return pread(s->fd, buf, cap, at);
+}
+
+static const char *check_one(desk_t *d, const source_t *s, upload_t *u)
+{
+    if (s->size > attachment_max_bytes(d))
+        return "too_large";
+    if (s->size == 0)
+        return "empty";
+    unsigned char head[65536];
+    ssize_t got = source_read(s, head, sizeof head, 0);
+    bool broken = false;
+    const char *type = got > 0 ? attachment_sniff(d, head, (size_t)got, &broken) : NULL;
+    if (!type)
+        return broken ? "store" : "type";
+    if (!attachment_type_allowed(type))
+        return "type";
+    snprintf(u->content_type, sizeof u->content_type, "%s", type);
+    snprintf(u->filename, sizeof u->filename, "%s", s->name);
+    u->size = s->size;
+    return NULL;
+}
+
+static void path_of(const desk_t *d, const char *key, char *out, size_t cap, bool make_dir)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/%.2s", store_dir(d), key);
+    if (make_dir && mkdir(dir, 0750) != 0 && errno != EEXIST)
+        log_error("attachments: mkdir %s: %s", dir, strerror(errno));
+    snprintf(out, cap, "%s/%s", dir, key);
+}
+
+/* Copies the bytes under a fresh random name, hashing them on the way. */
+static int store_one(desk_t *d, const source_t *s, upload_t *u)
+{
+    char path[1200];
+    token_new(u->storage_key);
+    path_of(d, u->storage_key, path, sizeof path, true);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        log_error("attachments: create %s: %s", path, strerror(errno));
+        return -1;
+    }
+    crypto_hash_sha256_state h;
+    crypto_hash_sha256_init(&h);
+    unsigned char buf[65536];
+    long long at = 0;
+    int rc = 0;
+    while (rc == 0 && at < s->size) {
+        ssize_t n = source_read(s, buf, sizeof buf, at);
+        if (n <= 0 || write(fd, buf, (size_t)n) != n)
+            rc = -1;
+        else {
+            crypto_hash_sha256_update(&h, buf, (unsigned long long)n);
+            at += n;
+        }
+    }
+    crypto_hash_sha256_final(&h, u->sha256);
+    if (rc == 0 && fsync(fd) != 0)
+        rc = -1;
+    close(fd);
+    if (rc) {
+        log_error("attachments: write %s: %s", path, strerror(errno));
+        unlink(path);
+    }
+    return rc;
+}
+
+void attachment_discard(desk_t *d, uploads_t *u)
+{
+    if (!u->stored)
+        return;
+    char path[1200];
+    for (int i = 0; i < u->n; i++) {
+        path_of(d, u->items[i].storage_key, path, sizeof path, false);
+        unlink(path);
+    }
+    u->stored = false;
+}
+
+/* Checks all, then stores all: a refusal leaves nothing behind. */
+static int take_all(desk_t *d, const source_t *src, int n, uploads_t *u)
+{
+    memset(u, 0, sizeof *u);
+    if (n > attachment_max_files(d)) {
+        u->error = "too_many";
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *err = check_one(d, &src[i], &u->items[i]);
+        if (err) {
+            u->error = err;
+            snprintf(u->error_file, sizeof u->error_file, "%s", src[i].name);
+            return -1;
+        }
+    }
+    for (u->n = 0; u->n < n; u->n++) {
+        u->stored = true;
+        if (store_one(d, &src[u->n], &u->items[u->n])) {
+            attachment_discard(d, u);
+            u->n = 0;
+            u->error = "store";
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Finds the form fields that carry a file (Query.x.FileHandle = n) and
+ * notes the client's name for file number n. */
+static void name_files(HDF *node, const char **names, int nfiles)
+{
+    for (; node; node = hdf_obj_next(node)) {
+        int h = hdf_get_int_value(node, "FileHandle", 0);
+        if (h >= 1 && h <= nfiles)
+            names[h - 1] = hdf_obj_value(node);
+        name_files(hdf_obj_child(node), names, nfiles);
+    }
+}
+
+int attachment_take(desk_t *d, req_t *r, uploads_t *u)
+{
+    memset(u, 0, sizeof *u);
+    int nfiles = r->cgi && r->cgi->files ? uListLength(r->cgi->files) : 0;
+    if (nfiles == 0)
+        return 0;
+    if (nfiles > ATTACH_MAX_FILES * 4) {
+        u->error = "too_many";
+        return -1;
+    }
+    const char *names[ATTACH_MAX_FILES * 4] = {0};
+    name_files(hdf_get_child(r->hdf, "Query"), names, nfiles);
+    source_t src[ATTACH_MAX_FILES + 1];
+    int n = 0;
+    for (int i = 0; i < nfiles; i++) {
+        FILE *fp = NULL;
+        struct stat st;
+        if (uListGet(r->cgi->files, i, (void **)&fp) || !fp || fstat(fileno(fp), &st))
+            continue;
+        /* an empty file input sends a part without a name and no bytes */
+        if (st.st_size == 0 && (!names[i] || !*names[i]))
+            continue;
+        if (n == ATTACH_MAX_FILES || n == attachment_max_files(d)) {
+            u->error = "too_many";
+            return -1;
+        }
+        source_t *s = &src[n++];
+        *s = (source_t){.fd = fileno(fp), .size = st.st_size};
+        if ((u->error = attachment_check_name(names[i] ? names[i] : "", s->name)) != NULL) {
+            snprintf(u->error_file, sizeof u->error_file, "%s", s->name);
+            return -1;
+        }
+        if (!s->name[0])
+            snprintf(s->name, sizeof s->name, "attachment-%d", n);
+    }
+    return take_all(d, src, n, u);
+}
+
+int attachment_take_bytes(desk_t *d, const char *name, const void *data, size_t len,
+                          uploads_t *u)
+{
+    source_t s = {.fd = -1, .data = data, .size = (long long)len};
+    memset(u, 0, sizeof *u);
+    if ((u->error = attachment_check_name(name ? name : "", s.name)) != NULL) {
+        snprintf(u->error_file, sizeof u->error_file, "%s", s.name);
+        return -1;
+    }
+    if (!s.name[0])
+        snprintf(s.name, sizeof s.name, "attachment-1");
+    return take_all(d, &s, 1, u);
+}
+
+int attachment_link(desk_t *d, long long ticket_id, long long event_id, const char *by,
+                    const uploads_t *u)
+{
+    time_t now = desk_now(d);
+    for (int i = 0; u && i < u->n; i++) {
+        const upload_t *f = &u->items[i];
+        int rc = db_exec(&d->db, sql_insert, "ijssibsst", ticket_id, event_id, f->filename,
+                         f->content_type, f->size, f->sha256, sizeof f->sha256,
+                         f->storage_key, by, now);
+        if (rc < 0)
+            return DB_ERR;
+    }
+    return DB_OK;
+}
+
+static int fetch(MYSQL_STMT *st, attachment_t *a)
+{
+    char vis[10];
+    int rc = db_fetch(st, "iiississs", &a->id, &a->ticket_id, &a->event_id, a->filename,
+                      sizeof a->filename, a->content_type, sizeof a->content_type, &a->size,
+                      a->storage_key, sizeof a->storage_key, a->uploaded_by,
+                      sizeof a->uploaded_by, vis, sizeof vis);
+    a->internal = rc == 1 && strcmp(vis, "public") != 0;
+    return rc;
+}
+
+int attachment_get(desk_t *d, long long id, attachment_t *a)
+{
+    memset(a, 0, sizeof *a);
+    MYSQL_STMT *st = db_query(&d->db, sql_get, "i", id);
+    if (!st)
+        return DB_ERR;
+    int rc = fetch(st, a);
+    db_done(st);
+    return rc;
+}
+
+int attachment_each(desk_t *d, long long ticket_id, bool with_internal,
+                    void (*fn)(const attachment_t *a, void *ctx), void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_each, "i", ticket_id);
+    if (!st)
+        return DB_ERR;
+    attachment_t a;
+    int rc;
+    while ((rc = fetch(st, &a)) == 1)
+        if (with_internal || !a.internal)
+            fn(&a, ctx);
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+static void human_size(long long n, char *out, size_t cap)
+{
+    if (n >= 1024 * 1024)
+        snprintf(out, cap, "%.1f MB", (double)n / (1024.0 * 1024.0));
+    else if (n >= 1024)
+        snprintf(out, cap, "%lld KB", (n + 1023) / 1024);
+    else
+        snprintf(out, cap, "%lld B", n);
+}
+
+void attachment_to_hdf(const attachment_t *a, void *ctx)
+{
+    HDF *hdf = ctx;
+    char key[64], size[32];
+    HDF *node = NULL;
+    snprintf(key, sizeof key, "Attachments.%lld", a->id);
+    if (hdf_get_node(hdf, key, &node) != STATUS_OK)
+        return;
+    hdf_set_int_value(node, "id", (int)a->id);
+    hdf_set_int_value(node, "event", (int)a->event_id);
+    hdf_set_value(node, "name", a->filename);
+    hdf_set_value(node, "type", a->content_type);
+    human_size(a->size, size, sizeof size);
+    hdf_set_value(node, "size", size);
+    hdf_set_int_value(node, "image", listed(a->content_type, raster_types, false));
+    hdf_set_int_value(node, "internal", a->internal);
+}
+
+/* The longest Content-Disposition: the exact name percent-encoded (3 bytes
+ * a byte) after an ASCII fallback (a byte a character at most). */
+#define DISPOSITION_MAX (ATTACH_NAME_MAX * 3 + ATTACH_NAME_CHARS + 64)
+
+/* RFC 6266/5987: an ASCII fallback name (one '_' for each other character)
+ * and the exact UTF-8 name. */
+static void disposition(const attachment_t *a, bool show_inline, char *out, size_t cap)
+{
+    char ascii[ATTACH_NAME_CHARS + 1], pct[ATTACH_NAME_MAX * 3 + 1];
+    size_t n = 0, m = 0;
+    for (const unsigned char *p = (const unsigned char *)a->filename; *p && m + 4 < sizeof pct;
+         p++) {
+        if (n < ATTACH_NAME_CHARS && (*p & 0xC0) != 0x80)
+            ascii[n++] = (*p < 0x80 && *p >= 0x20 && !strchr("\"\\;%", *p)) ? (char)*p : '_';
+        if (isalnum(*p) || strchr("!#$&+-.^_`|~", *p))
+            pct[m++] = (char)*p;
+        else
+            m += (size_t)snprintf(pct + m, 4, "%%%02X", *p);
+    }
+    ascii[n] = pct[m] = '\0';
+    snprintf(out, cap, "%s; filename=\"%s\"; filename*=UTF-8''%s",
+             show_inline ? "inline" : "attachment", ascii, pct);
+}
+
+void attachment_serve(desk_t *d, req_t *r, const attachment_t *a)
+{
+    char path[1200], disp[DISPOSITION_MAX];
+    path_of(d, a->storage_key, path, sizeof path, false);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        log_error("attachments: open %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        r->status = 404;
+        r->content_type = "text/plain; charset=utf-8";
+        return;
+    }
+    bool raster = listed(a->content_type, raster_types, false);
+    r->content_type = raster || listed(a->content_type, download_prefixes, true)
+                          ? a->content_type
+                          : "application/octet-stream";
+    disposition(a, raster, disp, sizeof disp);
+    req_header(r, "Content-Disposition", disp);
+    r->csp = raster ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+                    : "default-src 'none'; sandbox";
+    req_send_file(r, fd, (long long)st.st_size);
+}
+
+static int sweep_dir(desk_t *d, const char *dir, time_t before, long *removed, long *kept)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return -1;
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(dp))) {
+        char path[1200];
+        struct stat st;
+        long long known = 0;
+        if (strlen(e->d_name) != TOKEN_TEXT_LEN)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_mtime >= before)
+            continue;
+        if (db_row(&d->db, sql_known, "s", "i", e->d_name, &known) != 1)
+            rc = -1;
+        else if (known)
+            (*kept)++;
+        else if (unlink(path) == 0)
+            (*removed)++;
+    }
+    closedir(dp);
+    return rc;
+}
+
+int attachment_sweep(desk_t *d, long min_age, long *removed, long *kept)
+{
+    *removed = *kept = 0;
+    DIR *dp = opendir(store_dir(d));
+    if (!dp)
+        return -1;
+    time_t before = time(NULL) - min_age;
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(dp))) {
+        char dir[1100];
+        /* the shards are named by the keys' first two characters */
+        if (strlen(e->d_name) != 2 || e->d_name[0] == '.')
+            continue;
+        snprintf(dir, sizeof dir, "%s/%s", store_dir(d), e->d_name);
+        rc = sweep_dir(d, dir, before, removed, kept);
+    }
+    closedir(dp);
+    return rc;
+}

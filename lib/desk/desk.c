@@ -1,0 +1,102 @@
+/* desk: see desk.h. */
+#include "desk/desk.h"
+
+#include <magic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "desk/brand.h"
+#include "desk/confver.h"
+#include "core/log.h"
+#include "desk/notify/outbox.h"
+#include "desk/customer/tags.h"
+
+int desk_configure(desk_t *d, const char *config_path)
+{
+    memset(d, 0, sizeof *d);
+    if (config_load(&d->cfg, config_path))
+        return -1;
+    setenv("TZ", config_str(&d->cfg, "Desk.TimeZone", "Asia/Shanghai"), 1);
+    tzset();
+    const char *pattern = config_str(&d->cfg, "Desk.TicketNumberFormat", TN_DEFAULT_PATTERN);
+    if (!tn_pattern_valid(pattern)) {
+        log_error("Desk.TicketNumberFormat %s is not a valid pattern", pattern);
+        return -1;
+    }
+    snprintf(d->number_pattern, sizeof d->number_pattern, "%s", pattern);
+    snprintf(d->base_url, sizeof d->base_url, "%s",
+             config_str(&d->cfg, "Desk.BaseURL", "http://127.0.0.1:8080"));
+    d->at_risk_seconds = config_int(&d->cfg, "Queue.AtRiskMinutes", 120, 1, 100000) * 60;
+    d->offset_file = config_str(&d->cfg, "Clock.OffsetFile", NULL);
+    d->clock_offset = config_int(&d->cfg, "Clock.OffsetSeconds", 0, -(1L << 40), 1L << 40);
+    d->default_lang = lang_parse(config_str(&d->cfg, "Desk.DefaultLanguage", "zh"));
+    d->stamp_file = config_str(&d->cfg, "Desk.StampFile", NULL);
+    d->check_seconds = config_int(&d->cfg, "Config.CheckSeconds", 5, 1, 3600);
+    return 0;
+}
+
+int desk_open(desk_t *d, const char *const *pages)
+{
+    if (secrets_load(&d->secrets, &d->cfg) || db_open(&d->db, &d->cfg) != DB_OK)
+        return -1;
+    if (confver_load(d)) {
+        log_error("cannot load the catalogue of categories and priorities");
+        return -1;
+    }
+    /* every program may queue notifications: the mail templates come along */
+    const char *all[VIEW_MAX_PAGES + 1];
+    int n = 0;
+    for (int i = 0; pages && pages[i] && n < VIEW_MAX_PAGES; i++)
+        all[n++] = pages[i];
+    for (int i = 0; outbox_pages[i] && n < VIEW_MAX_PAGES; i++)
+        all[n++] = outbox_pages[i];
+    all[n] = NULL;
+    if (view_init(&d->view, &d->cfg, all, d->pages_on_demand))
+        return -1;
+    catalog_publish(&d->catalog, &d->view);
+    brand_publish(d); /* the portal's name and texts (lib/desk/brand.h) */
+    tags_publish(d);  /* tag names, colours and the rule on hover (lib/desk/customer/tags.h) */
+    return 0;
+}
+
+void desk_close(desk_t *d)
+{
+    if (d->magic)
+        magic_close(d->magic);
+    d->magic = NULL;
+    view_free(&d->view);
+    catalog_free(&d->catalog);
+    settings_free(&d->settings);
+    mailtpl_free(&d->mailtpls);
+    db_close(&d->db);
+    config_free(&d->cfg);
+}
+
+static void reread_offset(desk_t *d, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        d->file_offset = 0;
+        return;
+    }
+    if (st.st_mtim.tv_sec == d->offset_mtime.tv_sec &&
+        st.st_mtim.tv_nsec == d->offset_mtime.tv_nsec)
+        return;
+    FILE *f = fopen(path, "r");
+    long v = 0;
+    if (f && fscanf(f, "%ld", &v) == 1)
+        d->file_offset = v;
+    if (f)
+        fclose(f);
+    d->offset_mtime = st.st_mtim;
+}
+
+time_t desk_now(desk_t *d)
+{
+    if (d->offset_file)
+        reread_offset(d, d->offset_file);
+    return time(NULL) + d->clock_offset + (d->offset_file ? d->file_offset : 0);
+}

@@ -1,0 +1,512 @@
+/* mailer: see mailer.h.
+ *
+ * The message is built in memory (open_memstream) and uploaded to libcurl,
+ * which speaks SMTP and dot-stuffs the body itself. The body is base64: it
+ * keeps the message 7-bit clean for any relay, and no line of user text can
+ * end the DATA phase or be read as a header. Headers carry no raw user text:
+ * the subject and display name are always sanitised and, unless they are short
+ * plain ASCII, RFC 2047 encoded-words. */
+#include "desk/notify/mailer.h"
+
+#include <curl/curl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+
+/* Bytes of text per encoded-word: "=?UTF-8?B?" + base64(39) = 52 + "?=" is
+ * 64 characters, so even the first line ("Subject: " + word) stays under 76. */
+#define WORD_BYTES 39
+
+/* ---- pure parts ---------------------------------------------------------- */
+
+static bool domain_valid(const char *d)
+{
+    size_t n = strlen(d);
+    if (n == 0 || n > 253 || d[0] == '.' || d[0] == '-' || d[n - 1] == '.' || strstr(d, ".."))
+        return false;
+    return strspn(d, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.") == n;
+}
+
+bool mail_address_valid(const char *addr)
+{
+    if (!addr)
+        return false;
+    size_t n = strlen(addr);
+    const char *at = strchr(addr, '@');
+    if (n == 0 || n > 254 || !at || at == addr || strchr(at + 1, '@'))
+        return false;
+    for (const char *p = addr; p < at; p++)
+        if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || strchr("\"(),:;<>[\\]", *p))
+            return false;
+    return domain_valid(at + 1);
+}
+
+bool sms_number_valid(const char *number)
+{
+    if (!number)
+        return false;
+    const char *p = number + (number[0] == '+');
+    size_t digits = 0, n = strlen(p);
+    if (n == 0 || n > 20 || strspn(p, "0123456789 -") != n)
+        return false;
+    for (; *p; p++)
+        digits += (*p >= '0' && *p <= '9');
+    return digits >= 5;
+}
+
+/* A copy of s with every control character (C0, DEL) replaced by a space and
+ * runs of spaces collapsed, trimmed: a header value can never hold a line
+ * break. */
+static char *header_text(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n + 1), *o = out;
+    if (!out)
+        return NULL;
+    bool space = true; /* drops leading spaces */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        bool is_space = *p < 0x20 || *p == 0x7f || *p == ' ';
+        if (is_space) {
+            if (!space)
+                *o++ = ' ';
+            space = true;
+        } else {
+            *o++ = (char)*p;
+            space = false;
+        }
+    }
+    while (o > out && o[-1] == ' ')
+        o--;
+    *o = '\0';
+    return out;
+}
+
+/* Length of the UTF-8 sequence that starts at p (1 for a stray byte), never
+ * past the end of the string. */
+static size_t utf8_len(const unsigned char *p)
+{
+    size_t n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return i;
+    return n;
+}
+
+static bool plain_ascii(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n > max || strstr(s, "=?"))
+        return false;
+    for (const char *p = s; *p; p++)
+        if (*p < 0x20 || *p >= 0x7f)
+            return false;
+    return true;
+}
+
+/* Writes text (already sanitised) as RFC 2047 B encoded-words of at most
+ * WORD_BYTES bytes each, cut only between UTF-8 characters, one per line. */
+static void write_words(FILE *f, const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    bool first = true;
+    while (*p) {
+        size_t n = 0;
+        while (p[n]) {
+            size_t c = utf8_len(p + n);
+            if (n + c > WORD_BYTES)
+                break;
+            n += c;
+        }
+        if (n == 0) /* cannot happen: a character is at most 4 bytes */
+            n = 1;
+        char b64[sodium_base64_ENCODED_LEN(WORD_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+        sodium_bin2base64(b64, sizeof b64, p, n, sodium_base64_VARIANT_ORIGINAL);
+        fprintf(f, "%s=?UTF-8?B?%s?=", first ? "" : "\r\n ", b64);
+        first = false;
+        p += n;
+    }
+}
+
+/* "Name: value\r\n": plain when value is short printable ASCII, else
+ * encoded-words. An empty value stays empty. */
+static void write_text_field(FILE *f, const char *name, const char *clean)
+{
+    fprintf(f, "%s: ", name);
+    if (plain_ascii(clean, 76 - strlen(name) - 2))
+        fputs(clean, f);
+    else
+        write_words(f, clean);
+    fputs("\r\n", f);
+}
+
+char *mail_subject_header(const char *subject)
+{
+    char *clean = header_text(subject ? subject : ""), *out = NULL;
+    size_t len;
+    FILE *f = clean ? open_memstream(&out, &len) : NULL;
+    if (f) {
+        write_text_field(f, "Subject", clean);
+        if (fclose(f)) {
+            free(out);
+            out = NULL;
+        }
+    }
+    free(clean);
+    return out;
+}
+
+static void write_date(FILE *f, time_t t)
+{
+    static const char days[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    fprintf(f, "Date: %s, %02d %s %04d %02d:%02d:%02d +0000\r\n", days[tm.tm_wday], tm.tm_mday,
+            months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* The body in canonical form (every line end CRLF), base64 in lines of 76. */
+static int write_body(FILE *f, const char *body)
+{
+    size_t n = strlen(body), cap = 2 * n + 2, len = 0;
+    unsigned char *crlf = malloc(cap);
+    if (!crlf)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (body[i] == '\r' || body[i] == '\n') {
+            crlf[len++] = '\r';
+            crlf[len++] = '\n';
+            if (body[i] == '\r' && body[i + 1] == '\n')
+                i++;
+        } else {
+            crlf[len++] = (unsigned char)body[i];
+        }
+    }
+    for (size_t off = 0; off < len; off += 57) { /* 57 bytes -> 76 characters */
+        size_t k = len - off < 57 ? len - off : 57;
+        char line[sodium_base64_ENCODED_LEN(57, sodium_base64_VARIANT_ORIGINAL)];
+        sodium_bin2base64(line, sizeof line, crlf + off, k, sodium_base64_VARIANT_ORIGINAL);
+        fprintf(f, "%s\r\n", line);
+    }
+    free(crlf);
+    return 0;
+}
+
+char *mail_build(const mail_t *m, size_t *len)
+{
+    if (!mail_address_valid(m->from) || !mail_address_valid(m->to))
+        return NULL;
+    const char *domain = strchr(m->from, '@') + 1;
+    char *out = NULL, *subject = header_text(m->subject ? m->subject : "");
+    char *name = header_text(m->from_name ? m->from_name : "");
+    size_t n = 0;
+    FILE *f = subject && name ? open_memstream(&out, &n) : NULL;
+    int rc = f ? 0 : -1;
+    if (f) {
+        write_date(f, m->date);
+        if (*name) {
+            fputs("From: ", f);
+            if (strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ") ==
+                    strlen(name) &&
+                strlen(name) <= 40)
+                fputs(name, f);
+            else
+                write_words(f, name);
+            fprintf(f, "\r\n <%s>\r\n", m->from);
+        } else {
+            fprintf(f, "From: %s\r\n", m->from);
+        }
+        fprintf(f, "To: %s\r\n", m->to);
+        write_text_field(f, "Subject", subject);
+        fprintf(f, "Message-ID: <desk.outbox.%lld@%s>\r\n", m->id, domain);
+        if (m->thread_id > 0)
+            fprintf(f, "References: <desk.ticket.%lld@%s>\r\n", m->thread_id, domain);
+        fputs("MIME-Version: 1.0\r\n"
+              "Content-Type: text/plain; charset=utf-8\r\n"
+              "Content-Transfer-Encoding: base64\r\n"
+              "Auto-Submitted: auto-generated\r\n"
+              "X-Auto-Response-Suppress: All\r\n"
+              "\r\n",
+              f);
+        rc = write_body(f, m->body ? m->body : "");
+        if (fclose(f))
+            rc = -1;
+    }
+    free(subject);
+    free(name);
+    if (rc) {
+        free(out);
+        return NULL;
+    }
+    if (len)
+        *len = n;
+    return out;
+}
+
+static void percent_encode(FILE *f, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~')
+            fputc(*p, f);
+        else
+            fprintf(f, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+    }
+}
+
+char *sms_build_url(const char *tmpl, const char *to, const char *text)
+{
+    char *out = NULL;
+    size_t n;
+    FILE *f = open_memstream(&out, &n);
+    if (!f)
+        return NULL;
+    for (const char *p = tmpl; *p;) {
+        if (strncmp(p, "{to}", 4) == 0) {
+            percent_encode(f, to);
+            p += 4;
+        } else if (strncmp(p, "{text}", 6) == 0) {
+            percent_encode(f, text);
+            p += 6;
+        } else {
+            fputc(*p++, f);
+        }
+    }
+    if (fclose(f)) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* ---- delivery ------------------------------------------------------------ */
+
+int mailer_init(mailer_t *m, const config_t *cfg)
+{
+    memset(m, 0, sizeof *m);
+    m->cfg = cfg;
+    return 0;
+}
+
+void mailer_use_settings(mailer_t *m, const settings_t *s, const secrets_t *k)
+{
+    m->settings = s;
+    m->secrets = k;
+}
+
+/* A key's value ("" counts as unset: def). */
+static const char *opt(const mailer_t *m, const char *name, const char *def)
+{
+    const char *v = m->settings ? settings_get(m->settings, m->cfg, name, NULL)
+                                : config_str(m->cfg, name, NULL);
+    return v && *v ? v : def;
+}
+
+static long opt_int(const mailer_t *m, const char *name, long def, long min, long max)
+{
+    return m->settings ? settings_int(m->settings, m->cfg, name, def, min, max)
+                       : config_int(m->cfg, name, def, min, max);
+}
+
+/* A secret key's value in clear into out; "" when unset or unreadable. */
+static void opt_secret(const mailer_t *m, const char *name, char *out, size_t cap)
+{
+    if (!m->settings || !m->secrets) {
+        snprintf(out, cap, "%s", config_str(m->cfg, name, ""));
+        return;
+    }
+    if (settings_secret(m->settings, m->cfg, m->secrets, name, out, cap))
+        log_error("mailer: %s does not open (master key changed?)", name);
+}
+
+void mailer_free(mailer_t *m)
+{
+    if (m->curl)
+        curl_easy_cleanup(m->curl);
+    m->curl = NULL;
+}
+
+/* The answer's body is not used; without this libcurl prints it on stdout. */
+static size_t discard(char *data, size_t size, size_t nmemb, void *ud)
+{
+    (void)data;
+    (void)ud;
+    return size * nmemb;
+}
+
+/* A reset handle with the settings both channels share, or NULL. */
+static CURL *handle(mailer_t *m, char *errbuf, const char *protocols)
+{
+    if (!m->curl) {
+        static bool global_done;
+        if (!global_done && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+            return NULL;
+        global_done = true;
+        m->curl = curl_easy_init();
+        if (!m->curl)
+            return NULL;
+    }
+    CURL *h = m->curl;
+    curl_easy_reset(h); /* keeps the connection cache */
+    long timeout = opt_int(m, "Mail.TimeoutSeconds", 30, 1, 300);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, timeout);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10L);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols);
+#else
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS,
+                     strncmp(protocols, "smtp", 4) == 0
+                         ? (long)(CURLPROTO_SMTP | CURLPROTO_SMTPS)
+                         : (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+    return h;
+}
+
+/* Writes "what[: detail][ (answer N)]" into err and returns code. */
+static int fail(char *err, size_t cap, int code, const char *what, const char *detail, long resp)
+{
+    snprintf(err, cap, "%s%s%s", what, detail ? ": " : "", detail ? detail : "");
+    size_t n = strlen(err);
+    if (resp && n < cap)
+        snprintf(err + n, cap - n, " (answer %ld)", resp);
+    return code;
+}
+
+typedef struct upload {
+    const char *p;
+    size_t left;
+} upload_t;
+
+static size_t read_upload(char *buf, size_t size, size_t nitems, void *ud)
+{
+    upload_t *u = ud;
+    size_t n = size * nitems < u->left ? size * nitems : u->left;
+    memcpy(buf, u->p, n);
+    u->p += n;
+    u->left -= n;
+    return n;
+}
+
+int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const char *body,
+                     long long id, long long thread_id, time_t date, char *err, size_t errcap)
+{
+    const char *from = opt(m, "Mail.From", NULL);
+    if (!mail_address_valid(from))
+        return fail(err, errcap, MAIL_PERMANENT, "Mail.From is not set to an address", NULL, 0);
+    if (!mail_address_valid(to))
+        return fail(err, errcap, MAIL_PERMANENT, "not a valid email address", NULL, 0);
+    mail_t msg = {.from = from,
+                  .from_name = opt(m, "Mail.FromName", NULL),
+                  .to = to,
+                  .subject = subject,
+                  .body = body,
+                  .id = id,
+                  .thread_id = thread_id,
+                  .date = date};
+    size_t len;
+    char *text = mail_build(&msg, &len);
+    char errbuf[CURL_ERROR_SIZE] = "";
+    CURL *h = text ? handle(m, errbuf, "smtp,smtps") : NULL;
+    if (!h) {
+        free(text);
+        return fail(err, errcap, MAIL_TEMPORARY, "out of memory", NULL, 0);
+    }
+    char env_from[300], env_to[300];
+    snprintf(env_from, sizeof env_from, "<%s>", from);
+    snprintf(env_to, sizeof env_to, "<%s>", to);
+    struct curl_slist *rcpt = curl_slist_append(NULL, env_to);
+    upload_t up = {text, len};
+    const char *user = opt(m, "Mail.User", NULL);
+    char password[256] = "";
+    curl_easy_setopt(h, CURLOPT_URL, opt(m, "Mail.SMTPURL", "smtp://127.0.0.1:25"));
+    curl_easy_setopt(h, CURLOPT_USE_SSL,
+                     opt_int(m, "Mail.StartTLS", 0, 0, 1) ? (long)CURLUSESSL_ALL
+                                                                  : (long)CURLUSESSL_NONE);
+    if (user) {
+        curl_easy_setopt(h, CURLOPT_USERNAME, user);
+        opt_secret(m, "Mail.Password", password, sizeof password);
+        curl_easy_setopt(h, CURLOPT_PASSWORD, password);
+    }
+    curl_easy_setopt(h, CURLOPT_MAIL_FROM, env_from);
+    curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
+    curl_easy_setopt(h, CURLOPT_READFUNCTION, read_upload);
+    curl_easy_setopt(h, CURLOPT_READDATA, &up);
+    curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
+    CURLcode rc = rcpt ? curl_easy_perform(h) : CURLE_OUT_OF_MEMORY;
+    long resp = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp);
+    curl_slist_free_all(rcpt);
+    free(text);
+    sodium_memzero(password, sizeof password);
+    if (rc == CURLE_OK)
+        return MAIL_OK;
+    bool permanent = resp == 550 || resp == 551 || resp == 553;
+    return fail(err, errcap, permanent ? MAIL_PERMANENT : MAIL_TEMPORARY, "SMTP",
+                errbuf[0] ? errbuf : curl_easy_strerror(rc), resp);
+}
+
+int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, size_t errcap)
+{
+    const char *tmpl = opt(m, "Sms.URL", NULL);
+    if (!tmpl)
+        return fail(err, errcap, MAIL_PERMANENT, "Sms.URL is not configured", NULL, 0);
+    if (!sms_number_valid(to))
+        return fail(err, errcap, MAIL_PERMANENT, "not a valid phone number", NULL, 0);
+    char secret[256];
+    opt_secret(m, "Sms.Key", secret, sizeof secret);
+    const char *key = *secret ? secret : NULL;
+    const char *key_header = opt(m, "Sms.KeyHeader", "X-Api-Key");
+    if (strpbrk(key_header, "\r\n: ") || (key && strpbrk(key, "\r\n"))) {
+        sodium_memzero(secret, sizeof secret);
+        return fail(err, errcap, MAIL_PERMANENT, "Sms.Key or Sms.KeyHeader holds a line break",
+                    NULL, 0);
+    }
+    const char *body_tmpl = opt(m, "Sms.Body", NULL);
+    char *url = sms_build_url(tmpl, to, text);
+    char *body = body_tmpl ? sms_build_url(body_tmpl, to, text) : NULL;
+    char errbuf[CURL_ERROR_SIZE] = "";
+    CURL *h = url && (body || !body_tmpl) ? handle(m, errbuf, "http,https") : NULL;
+    if (!h) {
+        sodium_memzero(secret, sizeof secret);
+        free(url);
+        free(body);
+        return fail(err, errcap, MAIL_TEMPORARY, "out of memory", NULL, 0);
+    }
+    struct curl_slist *headers = NULL;
+    char line[512];
+    if (key) {
+        snprintf(line, sizeof line, "%s: %s", key_header, key);
+        headers = curl_slist_append(headers, line);
+        sodium_memzero(line, sizeof line);
+        sodium_memzero(secret, sizeof secret);
+    }
+    if (body)
+        headers = curl_slist_append(headers, "Content-Type: application/x-www-form-urlencoded");
+    curl_easy_setopt(h, CURLOPT_URL, url);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    if (body)
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+    CURLcode rc = curl_easy_perform(h);
+    long resp = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp);
+    curl_slist_free_all(headers);
+    free(url);
+    free(body);
+    if (rc != CURLE_OK)
+        return fail(err, errcap, MAIL_TEMPORARY, "SMS gateway",
+                    errbuf[0] ? errbuf : curl_easy_strerror(rc), 0);
+    if (resp >= 200 && resp < 300)
+        return MAIL_OK;
+    bool permanent = resp >= 400 && resp < 500 && resp != 408 && resp != 429;
+    return fail(err, errcap, permanent ? MAIL_PERMANENT : MAIL_TEMPORARY,
+                "SMS gateway refused the message", NULL, resp);
+}

@@ -1,0 +1,106 @@
+/* mailer: hands one message to the outside world, by SMTP or through an HTTP
+ * SMS gateway, both with libcurl. No database and no templates: the outbox
+ * (lib/desk/notify/outbox.c) decides what to send and when, and records the outcome.
+ *
+ * The parts that turn a message into bytes are pure functions, tested without
+ * a network (tests/unit/test_mailer.c):
+ *   mail_build()     an RFC 5322 message: UTF-8 subject as RFC 2047
+ *                    encoded-words, text/plain; charset=utf-8 body in base64,
+ *                    CRLF line ends, a Message-ID derived from the outbox id;
+ *   sms_build_url()  the gateway URL (or body) with {to} and {text} filled in.
+ *
+ * Configuration (read at each send from the desk's config, or from the
+ * settings admins edit, see mailer_use_settings):
+ *   Mail.SMTPURL          smtp://host:port, or smtps://host:port for TLS from
+ *                         the first byte (default smtp://127.0.0.1:25)
+ *   Mail.StartTLS         1: require STARTTLS on smtp:// (CURLOPT_USE_SSL)
+ *   Mail.User, Mail.Password   SMTP login, none when User is empty
+ *   Mail.From             envelope sender and From: address (required to send)
+ *   Mail.FromName         display name of From:, may be Chinese (default none)
+ *   Mail.TimeoutSeconds   whole-transfer limit of one message (default 30)
+ *   Sms.URL               gateway URL template, {to} and {text} are replaced
+ *                         by their percent-encoded values; no URL, no SMS
+ *   Sms.Body              optional body template (same placeholders): when
+ *                         set, the request is a POST of
+ *                         application/x-www-form-urlencoded, else a GET
+ *   Sms.Key               sent as the header named by Sms.KeyHeader
+ *                         (default X-Api-Key) when set
+ * Both channels use Mail.TimeoutSeconds. */
+#ifndef DESK_MAILER_H
+#define DESK_MAILER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/config.h"
+#include "desk/settings.h"
+
+/* Outcomes of a delivery: retry later, or never (the outbox marks the message
+ * failed at once). */
+enum { MAIL_OK = 0, MAIL_TEMPORARY = -1, MAIL_PERMANENT = -2 };
+
+typedef struct mail {
+    const char *from;      /* address: desk@example.com */
+    const char *from_name; /* display name (UTF-8) or NULL */
+    const char *to;        /* address */
+    const char *subject;   /* UTF-8; CR, LF, tab and other controls become spaces */
+    const char *body;      /* UTF-8 plain text; LF, CRLF or CR line ends */
+    long long id;          /* outbox id: Message-ID <desk.outbox.ID@domain> */
+    long long thread_id;   /* ticket id: References <desk.ticket.ID@domain>; 0 none */
+    time_t date;           /* Date: (written in UTC) */
+} mail_t;
+
+/* True for a plain mailbox address: printable ASCII without spaces, quotes,
+ * angle brackets, commas, semicolons or backslashes, one '@' with a non-empty
+ * local part and a domain of letters, digits, '-' and '.'; at most 254 bytes.
+ * Anything else is refused before it can reach a header or an SMTP command. */
+bool mail_address_valid(const char *addr);
+
+/* Builds the whole message (headers, blank line, base64 body), every line
+ * ended by CRLF: subject and display name as encoded-words folded to lines of
+ * at most 76 characters, the body in base64 lines of 76. Returns a malloc'd,
+ * NUL-terminated text and its length in *len, or NULL when from or to is not
+ * a valid address (or out of memory). The Message-ID's domain is from's. */
+char *mail_build(const mail_t *m, size_t *len);
+
+/* The subject header field alone ("Subject: ...\r\n", folded), as in
+ * mail_build. malloc'd or NULL. */
+char *mail_subject_header(const char *subject);
+
+/* Replaces every {to} and {text} in tmpl by the percent-encoded (RFC 3986
+ * unreserved characters kept) value. malloc'd or NULL. */
+char *sms_build_url(const char *tmpl, const char *to, const char *text);
+
+/* True for a phone number as the SMS gateway takes it: an optional '+', then
+ * 5 to 20 digits, spaces or '-' (at least 5 digits). */
+bool sms_number_valid(const char *number);
+
+typedef struct mailer {
+    const config_t *cfg;
+    const settings_t *settings; /* NULL: the config file alone */
+    const secrets_t *secrets;   /* opens Mail.Password / Sms.Key stored sealed */
+    void *curl; /* CURL *, made on first use and kept for connection reuse */
+} mailer_t;
+
+/* Remembers cfg (read at each send, so it must outlive the mailer). 0. */
+int mailer_init(mailer_t *m, const config_t *cfg);
+/* From now on the keys above are read from the settings admins edit
+ * (lib/desk/settings.h: a stored value wins over the config key of the same
+ * name), secrets opened with k; both must outlive the mailer. */
+void mailer_use_settings(mailer_t *m, const settings_t *s, const secrets_t *k);
+void mailer_free(mailer_t *m);
+
+/* Sends one email from Mail.From (and Mail.FromName) to `to`. MAIL_OK, or
+ * MAIL_TEMPORARY / MAIL_PERMANENT with a one-line reason in err. Permanent:
+ * an invalid address, no Mail.From, or the server refused the recipient with
+ * 550, 551 or 553. */
+int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const char *body,
+                     long long id, long long thread_id, time_t date, char *err, size_t errcap);
+
+/* Sends one SMS through the gateway. MAIL_OK on a 2xx answer; permanent on
+ * an invalid number, no Sms.URL, or a 4xx answer other than 408 and 429;
+ * temporary otherwise. */
+int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, size_t errcap);
+
+#endif

@@ -1,0 +1,43 @@
+/* notify: which notification each event sends, to whom, with what data
+ * (SPEC §9). Each function queues through lib/desk/notify/outbox.h inside the caller's
+ * open transaction, so a message exists exactly when its cause committed;
+ * a dedupe key per event and recipient keeps a retried change from queueing
+ * twice. A customer without an email address gets no mail; that is not an
+ * error. */
+#ifndef DESK_NOTIFY_H
+#define DESK_NOTIFY_H
+
+#include "desk/sla/sla.h"
+#include "desk/ticket/ticket.h"
+
+/* "ticket_created" to the customer: number, category, priority, deadlines
+ * and the private follow link. */
+int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in,
+                          const priority_t *p, const char *number, const char *follow_token,
+                          const sla_dues_t *due);
+/* "ticket_reply" to the customer: an agent's public reply (event_id names
+ * the reply, for the dedupe key). */
+int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, const char *body);
+/* An SLA alert to the owner (and, for classification, acceptance and
+ * escalation, the supervisors): "sla_warning", "sla_breach",
+ * "acceptance_reminder", "progress_update" or "escalation_due". deadline is
+ * the clock's due instant (for a warning, the breach it warns of). */
+int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t deadline,
+                     long long owner_id);
+
+/* "ticket_resolved" to the customer (reason: the resolution summary, or
+ * NULL); the event id keeps a resolve, reopen and resolve again apart. */
+int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const char *summary);
+/* "new_assignment" to the agent the ticket was assigned to. */
+int notify_assignment(desk_t *d, long long ticket_id, long long agent_id, time_t accept_due);
+/* "solution_to_confirm" to the customer with the proposal. */
+int notify_solution(desk_t *d, long long ticket_id, long long solution_id, const char *text);
+/* The private link mailed again to the ticket's contact address (at most
+ * once an hour per ticket). */
+int notify_follow_link(desk_t *d, long long ticket_id, time_t now);
+/* "survey_invitation" to the customer, 24 h after closure when they have not
+ * answered yet (the survey opens at closure and is reached from the
+ * ticket's private link). */
+int notify_survey(desk_t *d, long long ticket_id);
+
+#endif

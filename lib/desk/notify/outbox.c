@@ -1,0 +1,434 @@
+/* outbox: see outbox.h.
+ *
+ * Three parts: rendering (a mail template to subject and body), queueing
+ * (one INSERT in the caller's transaction) and the sender (claim, deliver,
+ * record, one message at a time, each step its own autocommitted
+ * statement). The claim is the only thing that decides who sends a message:
+ * an UPDATE whose WHERE holds only for an unclaimed or abandoned row, so of
+ * two senders exactly one sees one affected row. Every later update of the
+ * row carries the claim's lease end as a token, so a sender whose lease was
+ * taken over records nothing. */
+#include "desk/notify/outbox.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "desk/notify/mailer.h"
+
+const char *const outbox_pages[] = {"mail/ticket_created.cs",
+                                    "mail/ticket_reply.cs",
+                                    "mail/solution_to_confirm.cs",
+                                    "mail/progress_update.cs",
+                                    "mail/ticket_resolved.cs",
+                                    "mail/acceptance_request.cs",
+                                    "mail/survey_invitation.cs",
+                                    "mail/new_assignment.cs",
+                                    "mail/acceptance_reminder.cs",
+                                    "mail/sla_warning.cs",
+                                    "mail/sla_breach.cs",
+                                    "mail/escalation_due.cs",
+                                    NULL};
+
+#define SUBJECT_MAX_CHARS 500 /* outbox.subject VARCHAR(500) */
+#define DEDUPE_MAX 190        /* outbox.dedupe_key VARBINARY(200) less the channel prefix */
+#define LEASE_MIN 60
+#define BACKOFF_FIRST 60
+#define BACKOFF_MAX 3600
+
+static const char sql_insert[] =
+    "INSERT INTO outbox (channel, recipient_sealed, language, kind, ticket_id, subject, body,"
+    " status, attempts, next_attempt_at, dedupe_key, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
+static const char sql_due[] = "SELECT id FROM outbox FORCE INDEX (ix_outbox_due)"
+                              " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
+                              " ORDER BY next_attempt_at, id LIMIT ?";
+static const char sql_claim[] =
+    "UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?,"
+    " next_attempt_at = ? WHERE id = ? AND ((status = 'pending' AND next_attempt_at <= ?)"
+    " OR (status = 'sending' AND lease_until < ?))";
+static const char sql_load[] =
+    "SELECT channel, recipient_sealed, subject, body, COALESCE(ticket_id, 0), attempts"
+    " FROM outbox WHERE id = ?";
+static const char sql_sent[] =
+    "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL"
+    " WHERE id = ? AND status = 'sending' AND lease_until = ?";
+static const char sql_unsent[] =
+    "UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = NULL, last_error = ?"
+    " WHERE id = ? AND status = 'sending' AND lease_until = ?";
+static const char sql_failed[] =
+    "SELECT id, COALESCE(ticket_id, 0), channel, kind, language, recipient_sealed, subject,"
+    " COALESCE(last_error, ''), attempts, created_at, next_attempt_at"
+    " FROM outbox FORCE INDEX (ix_outbox_due) WHERE status = 'failed'"
+    " ORDER BY next_attempt_at DESC, id DESC LIMIT ?";
+static const char sql_retry[] =
+    "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL"
+    " WHERE id = ? AND status = 'failed'";
+
+/* ---- rendering ----------------------------------------------------------- */
+
+/* Fields that subject lines print: a line break in one of them would end the
+ * subject early and spill the rest into the body. */
+static const char *const one_line_fields[] = {
+    "Ticket.number", "Ticket.subject", "Ticket.category", "Ticket.priority",
+    "Agent.name",    "Customer.name",  "Recipient.name",  NULL};
+
+static bool kind_valid(const char *kind)
+{
+    size_t n = kind ? strlen(kind) : 0;
+    return n > 0 && n <= 40 && strspn(kind, "abcdefghijklmnopqrstuvwxyz_") == n;
+}
+
+static int flatten_fields(HDF *data)
+{
+    for (int i = 0; one_line_fields[i]; i++) {
+        const char *v = hdf_get_value(data, one_line_fields[i], NULL);
+        if (!v || !strpbrk(v, "\r\n\t"))
+            continue;
+        char *copy = strdup(v);
+        if (!copy)
+            return -1;
+        for (char *p = copy; *p; p++)
+            if (*p == '\r' || *p == '\n' || *p == '\t')
+                *p = ' ';
+        NEOERR *err = hdf_set_value(data, one_line_fields[i], copy);
+        free(copy);
+        if (err)
+            return view_log_error(err, "outbox: flatten");
+    }
+    return 0;
+}
+
+/* The body as plain text: line ends LF, no trailing spaces on a line, at most
+ * one blank line in a row, none at either end, one final newline. In place. */
+static void tidy_body(char *s)
+{
+    char *o = s;
+    int newlines = 2; /* drops blank lines at the start */
+    for (char *p = s; *p; p++) {
+        char c = *p;
+        if (c == '\r') {
+            if (p[1] == '\n')
+                continue;
+            c = '\n';
+        }
+        if (c == '\n') {
+            while (o > s && (o[-1] == ' ' || o[-1] == '\t'))
+                o--;
+            if (++newlines > 2)
+                continue;
+        } else {
+            newlines = 0;
+        }
+        *o++ = c;
+    }
+    while (o > s && (o[-1] == '\n' || o[-1] == ' ' || o[-1] == '\t'))
+        o--;
+    if (o > s)
+        *o++ = '\n';
+    *o = '\0';
+}
+
+/* Cuts s after max UTF-8 characters. */
+static void cut_chars(char *s, size_t max)
+{
+    size_t chars = 0;
+    for (char *p = s; *p; p++)
+        if (((unsigned char)*p & 0xc0) != 0x80 && chars++ == max) {
+            *p = '\0';
+            return;
+        }
+}
+
+/* Drops an incomplete UTF-8 sequence at the end of s (a cut copy). */
+static void trim_partial_utf8(char *s)
+{
+    size_t n = strlen(s), i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80 && n - i < 3)
+        i--;
+    if (i == 0)
+        return;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (n - (i - 1) < want)
+        s[i - 1] = '\0';
+}
+
+/* An admin's active text for this email (lib/desk/notify/mailtpl.h): 1 used, 0 none,
+ * -1 out of memory. */
+static int render_override(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
+                           char **body)
+{
+    const mailtpl_t *o = mailtpl_find(&d->mailtpls, kind, lang);
+    if (!o || strcmp(hdf_get_value(data, "Channel", "email"), "email") != 0)
+        return 0;
+    if (mailtpl_fill(&d->view, lang, o->event, o->subject, o->body, data, subject, body))
+        return -1;
+    tidy_body(*body);
+    return 1;
+}
+
+int outbox_render(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
+                  char **body)
+{
+    *subject = *body = NULL;
+    if (!kind_valid(kind)) {
+        log_error("outbox: invalid message kind");
+        return -1;
+    }
+    if (flatten_fields(data))
+        return -1;
+    int over = render_override(d, kind, lang, data, subject, body);
+    if (over)
+        return over < 0 ? -1 : 0;
+    return outbox_render_shipped(d, kind, lang, data, subject, body);
+}
+
+int outbox_render_shipped(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
+                          char **body)
+{
+    *subject = *body = NULL;
+    if (!kind_valid(kind)) {
+        log_error("outbox: invalid message kind");
+        return -1;
+    }
+    char page[64];
+    snprintf(page, sizeof page, "mail/%s.cs", kind);
+    STRING out;
+    string_init(&out);
+    if (view_render(&d->view, page, lang, data, &out)) {
+        string_clear(&out);
+        return -1;
+    }
+    if (!out.buf) {
+        log_error("outbox: %s rendered nothing", page);
+        return -1;
+    }
+    const char *p = out.buf + strspn(out.buf, " \t\r\n");
+    if (strncmp(p, "Subject:", 8) != 0) {
+        log_error("outbox: %s does not begin with a Subject: line", page);
+        string_clear(&out);
+        return -1;
+    }
+    p += 8;
+    p += strspn(p, " \t");
+    size_t n = strcspn(p, "\r\n");
+    *subject = strndup(p, n);
+    *body = strdup(p + n);
+    string_clear(&out);
+    if (!*subject || !*body) {
+        free(*subject);
+        free(*body);
+        *subject = *body = NULL;
+        return -1;
+    }
+    while (n > 0 && ((*subject)[n - 1] == ' ' || (*subject)[n - 1] == '\t'))
+        (*subject)[--n] = '\0';
+    tidy_body(*body);
+    return 0;
+}
+
+/* ---- queueing ------------------------------------------------------------ */
+
+int outbox_add(desk_t *d, const outbox_msg_t *m)
+{
+    bool sms = m->channel == OUTBOX_SMS;
+    const char *channel = sms ? "sms" : "email";
+    if (!kind_valid(m->kind) || !m->recipient ||
+        (sms ? !sms_number_valid(m->recipient) : !mail_address_valid(m->recipient)) ||
+        strlen(m->recipient) > 320) {
+        log_error("outbox: %s %s for ticket %lld has no valid recipient", channel,
+                  kind_valid(m->kind) ? m->kind : "?", m->ticket_id);
+        return DB_ERR;
+    }
+    char key[DEDUPE_MAX + 16];
+    if (m->dedupe_key) {
+        if (strlen(m->dedupe_key) > DEDUPE_MAX) {
+            log_error("outbox: dedupe key of %s longer than %d bytes", m->kind, DEDUPE_MAX);
+            return DB_ERR;
+        }
+        snprintf(key, sizeof key, "%s:%s", channel, m->dedupe_key);
+    }
+    char *subject = NULL, *body = NULL;
+    if (m->body) {
+        subject = strdup(m->subject ? m->subject : "");
+        body = strdup(m->body);
+        if (!subject || !body) {
+            free(subject);
+            free(body);
+            return DB_ERR;
+        }
+    } else {
+        NEOERR *err = m->data ? hdf_set_value(m->data, "Channel", channel) : STATUS_OK;
+        if (err)
+            view_log_error(err, "outbox: Channel");
+        if (!m->data || err || outbox_render(d, m->kind, m->lang, m->data, &subject, &body))
+            return DB_ERR;
+    }
+    for (char *p = subject; *p; p++) /* a given subject could hold a line break */
+        if (*p == '\r' || *p == '\n')
+            *p = ' ';
+    if (sms) /* one line of text, no final newline */
+        for (size_t n = strlen(body); n > 0 && (body[n - 1] == '\n' || body[n - 1] == '\r');)
+            body[--n] = '\0';
+    cut_chars(subject, SUBJECT_MAX_CHARS);
+    unsigned char sealed[SECRET_SEALED_LEN(320)];
+    size_t rlen = strlen(m->recipient);
+    secret_seal(&d->secrets, m->recipient, rlen, sealed);
+    time_t now = desk_now(d);
+    int rc = db_exec(&d->db, sql_insert, "sbssjsstst", channel, sealed, SECRET_SEALED_LEN(rlen),
+                     lang_code(m->lang), m->kind, m->ticket_id, subject, body, now,
+                     m->dedupe_key ? key : NULL, now);
+    free(subject);
+    free(body);
+    if (rc == DB_DUP)
+        return OUTBOX_DUPLICATE;
+    return rc < 0 ? rc : OUTBOX_QUEUED;
+}
+
+/* ---- sending ------------------------------------------------------------- */
+
+static time_t backoff(long long attempts)
+{
+    time_t delay = BACKOFF_FIRST;
+    for (long long i = 1; i < attempts && delay < BACKOFF_MAX; i++)
+        delay *= 2;
+    return delay < BACKOFF_MAX ? delay : BACKOFF_MAX;
+}
+
+/* Delivers one claimed message and records the outcome. 1 sent, 0 not sent,
+ * or a negative DB_* code. */
+static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, long max_attempts)
+{
+    char channel[8], to[321], err[512] = "";
+    unsigned char sealed[600];
+    size_t slen = 0;
+    char *subject = NULL, *body = NULL;
+    long long ticket_id = 0, attempts = 0;
+    int rc = db_row(&d->db, sql_load, "i", "sbSSii", id, channel, sizeof channel, sealed,
+                    sizeof sealed, &slen, &subject, &body, &ticket_id, &attempts);
+    if (rc != 1) {
+        free(subject);
+        free(body);
+        return rc < 0 ? rc : 0;
+    }
+    int sent;
+    if (secret_open(&d->secrets, sealed, slen, to, sizeof to)) {
+        snprintf(err, sizeof err, "cannot open the sealed recipient (key changed?)");
+        sent = MAIL_PERMANENT;
+    } else if (strcmp(channel, "sms") == 0) {
+        sent = mailer_send_sms(mailer, to, body ? body : "", err, sizeof err);
+    } else {
+        sent = mailer_send_mail(mailer, to, subject ? subject : "", body ? body : "", id,
+                                ticket_id, desk_now(d), err, sizeof err);
+    }
+    free(subject);
+    free(body);
+    sodium_memzero(to, sizeof to);
+    time_t now = desk_now(d);
+    if (sent == MAIL_OK) {
+        rc = db_exec(&d->db, sql_sent, "tit", now, id, lease);
+        if (rc == 0)
+            log_error("outbox: message %lld sent after its lease ran out", id);
+        return rc < 0 ? rc : 1;
+    }
+    bool final = sent == MAIL_PERMANENT || attempts >= max_attempts;
+    time_t next = final ? now : now + backoff(attempts);
+    log_error("outbox: message %lld (%s) attempt %lld %s: %s", id, channel, attempts,
+              final ? "failed for good" : "failed, will retry", err);
+    rc = db_exec(&d->db, sql_unsent, "stsit", final ? "failed" : "pending", next, err, id, lease);
+    return rc < 0 ? rc : 0;
+}
+
+int outbox_deliver_due(desk_t *d, int max, int *sent, int *failed)
+{
+    *sent = *failed = 0;
+    if (d->db.in_tx) {
+        log_error("outbox: outbox_deliver_due called inside a transaction");
+        return DB_ERR;
+    }
+    max = max < 1 ? 1 : max > 1000 ? 1000 : max;
+    long long *ids = malloc(sizeof *ids * (size_t)max);
+    if (!ids)
+        return DB_ERR;
+    int n = 0, rc = 0;
+    MYSQL_STMT *st = db_query(&d->db, sql_due, "ti", desk_now(d), (long long)max);
+    if (!st) {
+        free(ids);
+        return DB_ERR;
+    }
+    while (n < max && (rc = db_fetch(st, "i", &ids[n])) == 1)
+        n++;
+    db_done(st);
+    if (rc < 0) {
+        free(ids);
+        return rc;
+    }
+    /* the settings admins edit win over the config file (lib/desk/settings.h) */
+    long timeout = settings_int(&d->settings, &d->cfg, "Mail.TimeoutSeconds", 30, 1, 300);
+    long lease_seconds = 2 * timeout + 10 > LEASE_MIN ? 2 * timeout + 10 : LEASE_MIN;
+    long max_attempts = settings_int(&d->settings, &d->cfg, "Mail.MaxAttempts", 10, 1, 100);
+    mailer_t mailer;
+    mailer_init(&mailer, &d->cfg);
+    mailer_use_settings(&mailer, &d->settings, &d->secrets);
+    int claimed = 0;
+    rc = 0;
+    for (int i = 0; i < n; i++) {
+        time_t now = desk_now(d), lease = now + lease_seconds;
+        rc = db_exec(&d->db, sql_claim, "ttitt", lease, lease, ids[i], now, now);
+        if (rc < 0)
+            break;
+        if (rc != 1) /* another sender has it, or it is no longer due */
+            continue;
+        claimed++;
+        rc = deliver_one(d, &mailer, ids[i], lease, max_attempts);
+        if (rc < 0)
+            break;
+        if (rc == 1)
+            (*sent)++;
+        else
+            (*failed)++;
+    }
+    mailer_free(&mailer);
+    free(ids);
+    if (claimed)
+        log_info("outbox: %d sent, %d failed of %d claimed", *sent, *failed, claimed);
+    return rc < 0 ? rc : claimed;
+}
+
+/* ---- administration ------------------------------------------------------ */
+
+int outbox_failed_list(desk_t *d, outbox_failed_t *out, int max)
+{
+    max = max < 0 ? 0 : max > 500 ? 500 : max;
+    MYSQL_STMT *st = db_query(&d->db, sql_failed, "i", (long long)max);
+    if (!st)
+        return DB_ERR;
+    int n = 0, rc = 0;
+    while (n < max) {
+        outbox_failed_t *f = &out[n];
+        unsigned char sealed[600];
+        size_t slen = 0;
+        memset(f, 0, sizeof *f);
+        rc = db_fetch(st, "iisssbssitt", &f->id, &f->ticket_id, f->channel, sizeof f->channel,
+                      f->kind, sizeof f->kind, f->language, sizeof f->language, sealed,
+                      sizeof sealed, &slen, f->subject, sizeof f->subject, f->last_error,
+                      sizeof f->last_error, &f->attempts, &f->created_at, &f->failed_at);
+        if (rc != 1)
+            break;
+        if (secret_open(&d->secrets, sealed, slen, f->recipient, sizeof f->recipient))
+            f->recipient[0] = '\0';
+        trim_partial_utf8(f->subject);
+        trim_partial_utf8(f->last_error);
+        n++;
+    }
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
+
+int outbox_retry(desk_t *d, long long id)
+{
+    int rc = db_exec(&d->db, sql_retry, "ti", desk_now(d), id);
+    return rc < 0 ? rc : rc == 1;
+}

@@ -1,0 +1,54 @@
+/* teams: the teams of the desk and who is in them, as the admin console
+ * manages them (the queues, routing and dispatch read teams elsewhere).
+ * A team is renamed or deactivated, never deleted: tickets and categories
+ * refer to it. The writing functions run inside the caller's transaction. */
+#ifndef DESK_TEAMS_H
+#define DESK_TEAMS_H
+
+#include <stdbool.h>
+
+#include "desk/desk.h"
+
+typedef struct team_info {
+    long long id;
+    char code[41];
+    char name_zh[401], name_en[401];
+    char dispatch_mode[16];
+    bool active;
+    long long members; /* active people in it */
+} team_info_t;
+
+typedef struct team_member {
+    long long agent_id;
+    char login[65];
+    char name[401];
+    char role[12];
+    bool active, lead;
+} team_member_t;
+
+/* Every team, active ones first, then by id. The number, or -1. */
+int teams_each(desk_t *d, void (*fn)(const team_info_t *t, void *ctx), void *ctx);
+/* One team (FOR UPDATE when lock): 1, 0 none, <0 error. */
+int teams_get(desk_t *d, long long id, bool lock, team_info_t *t);
+/* The members of a team, by name. The number, or -1. */
+int teams_each_member(desk_t *d, long long id, void (*fn)(const team_member_t *m, void *ctx),
+                      void *ctx);
+/* What still depends on a team: its open tickets and the active categories
+ * routed to it. 0, or -1. */
+int teams_in_use(desk_t *d, long long id, long long *open_tickets, long long *categories);
+/* How many active teams other than except the person is in, or -1. */
+long long teams_other_active_of(desk_t *d, long long agent_id, long long except);
+/* Whether the person is in the team: 1 yes (lead in *lead), 0 no, <0 error. */
+int teams_is_member(desk_t *d, long long id, long long agent_id, bool *lead);
+
+/* New team (dispatch mode 'claim' until routing changes it): DB_OK with
+ * *id, DB_DUP when the code is taken, or another DB_* code. */
+int teams_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,
+                 long long *id);
+int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en);
+int teams_set_active(desk_t *d, long long id, bool active);
+/* Adds a member (or changes the lead flag of one). DB_OK or a code. */
+int teams_add_member(desk_t *d, long long id, long long agent_id, bool lead);
+int teams_remove_member(desk_t *d, long long id, long long agent_id);
+
+#endif

@@ -1,0 +1,50 @@
+/* settings: configuration admins change through the web (portal name,
+ * colours, welcome text, ...), stored in the `settings` table as name/value
+ * pairs. A setting's name is the config key it overrides ("Site.Name"): a
+ * name not in the table falls back to the HDF config file. Loaded per worker
+ * when the config version changes (lib/desk/confver.h), never per request. */
+#ifndef DESK_SETTINGS_H
+#define DESK_SETTINGS_H
+
+#include "core/config.h"
+#include "store/db.h"
+#include "core/secret.h"
+
+#define SETTING_NAME_MAX 100
+
+typedef struct setting {
+    char name[SETTING_NAME_MAX + 1];
+    char *value;
+} setting_t;
+
+typedef struct settings {
+    setting_t *items; /* sorted by name */
+    int n;
+} settings_t;
+
+/* Loads every row; on failure s is left as it was. 0 or -1. */
+int settings_load(settings_t *s, db_t *db);
+void settings_free(settings_t *s);
+/* The stored value of name, else the config key of the same name, else def. */
+const char *settings_get(const settings_t *s, const config_t *cfg, const char *name,
+                         const char *def);
+/* The same as a number clamped to [min, max]; def when unset or not a number. */
+long settings_int(const settings_t *s, const config_t *cfg, const char *name, long def, long min,
+                  long max);
+/* Stores a value inside the caller's transaction (audit and bump the config
+ * version there too). Returns 1 changed, 0 unchanged, <0 a DB_* code. The old
+ * value (NULL when there was none) goes to *old, malloc'd, when old != NULL. */
+int settings_put(db_t *db, const char *name, const char *value, char **old);
+
+/* Secret settings (an SMTP password, a gateway key) are stored sealed
+ * (lib/core/secret.h) as "sealed:" + base64, never in clear, and never shown. */
+#define SETTINGS_SEALED_PREFIX "sealed:"
+/* The stored form of a secret value: malloc'd, or NULL (out of memory). */
+char *settings_seal(const secrets_t *k, const char *plain);
+/* The value of a secret setting in clear into out (cap bytes): opened when
+ * sealed, else the plain value (from the config file) or "" when unset.
+ * 0, or -1 when a sealed value does not open (out is then ""). */
+int settings_secret(const settings_t *s, const config_t *cfg, const secrets_t *k, const char *name,
+                    char *out, size_t cap);
+
+#endif

@@ -1,0 +1,19 @@
+/* ticket_fields: the rules of the fields every ticket carries, whatever way
+ * it comes in (the portal form, an agent's intake, the API): type, whether
+ * the portal requires it, and the limit in characters. One table, so the
+ * channels cannot drift apart; the columns they go to hold at least this
+ * many characters. */
+#ifndef DESK_TICKET_FIELDS_H
+#define DESK_TICKET_FIELDS_H
+
+#include "web/form.h"
+
+extern const form_field_t ticket_fields[];
+extern const int ticket_nfields;
+
+/* The rule of the field called name, or NULL. */
+const form_field_t *ticket_field(const char *name);
+/* Its limit in characters (0 when there is no such field). */
+int ticket_field_max(const char *name);
+
+#endif

@@ -1,0 +1,444 @@
+/* db: see db.h. */
+#include "store/db.h"
+
+#include <errmsg.h>
+#include <mysqld_error.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/log.h"
+
+#define DB_MAX_BIND 48
+
+static int db_connect(db_t *db)
+{
+    db->conn = mysql_init(NULL);
+    if (!db->conn)
+        return DB_ERR;
+    mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    mysql_options(db->conn, MYSQL_INIT_COMMAND, "SET time_zone='+00:00'");
+    unsigned int timeout = 5;
+    mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    if (!mysql_real_connect(db->conn, NULL, db->user, db->password, db->name, 0, db->socket,
+                            0)) {
+        log_error("db connect %s: %s", db->socket, mysql_error(db->conn));
+        mysql_close(db->conn);
+        db->conn = NULL;
+        return DB_ERR;
+    }
+    return DB_OK;
+}
+
+int db_open(db_t *db, const config_t *cfg)
+{
+    memset(db, 0, sizeof *db);
+    db->socket = strdup(config_str(cfg, "DB.Socket", "/run/mysqld/mysqld.sock"));
+    db->name = strdup(config_str(cfg, "DB.Name", "desk"));
+    db->user = strdup(config_str(cfg, "DB.User", "desk"));
+    db->password = strdup(config_str(cfg, "DB.Password", ""));
+    return db_connect(db);
+}
+
+static void db_drop_statements(db_t *db)
+{
+    for (int i = 0; i < db->ncache; i++)
+        mysql_stmt_close(db->cache[i].st);
+    db->ncache = 0;
+}
+
+void db_close(db_t *db)
+{
+    db_drop_statements(db);
+    if (db->conn)
+        mysql_close(db->conn);
+    db->conn = NULL;
+    free(db->socket);
+    free(db->name);
+    free(db->user);
+    free(db->password);
+}
+
+static bool db_is_gone(unsigned int code)
+{
+    return code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST || code == 4031 ||
+           code == ER_CONNECTION_KILLED || code == CR_CONNECTION_ERROR;
+}
+
+static int db_reconnect(db_t *db)
+{
+    log_info("db: reconnecting");
+    db_drop_statements(db);
+    if (db->conn)
+        mysql_close(db->conn);
+    db->conn = NULL;
+    db->in_tx = false;
+    return db_connect(db);
+}
+
+int db_ping(db_t *db)
+{
+    if (db->conn && mysql_ping(db->conn) == 0)
+        return DB_OK;
+    return db_reconnect(db) == DB_OK && mysql_ping(db->conn) == 0 ? DB_OK : DB_ERR;
+}
+
+static MYSQL_STMT *db_prepare(db_t *db, const char *sql)
+{
+    for (int i = 0; i < db->ncache; i++)
+        if (db->cache[i].sql == sql)
+            return db->cache[i].st;
+    if (!db->conn || db->ncache == DB_MAX_STMTS)
+        return NULL;
+    MYSQL_STMT *st = mysql_stmt_init(db->conn);
+    if (!st)
+        return NULL;
+    if (mysql_stmt_prepare(st, sql, strlen(sql))) {
+        log_error("db prepare: %s [%.80s]", mysql_stmt_error(st), sql);
+        mysql_stmt_close(st);
+        return NULL;
+    }
+    db->cache[db->ncache].sql = sql;
+    db->cache[db->ncache].st = st;
+    db->ncache++;
+    return st;
+}
+
+/* Storage for bound parameters that need conversion (times, integers). */
+typedef struct bindbuf {
+    MYSQL_BIND bind[DB_MAX_BIND];
+    MYSQL_TIME times[DB_MAX_BIND];
+    long long ints[DB_MAX_BIND];
+    my_bool nulls[DB_MAX_BIND];
+    unsigned long lens[DB_MAX_BIND];
+} bindbuf_t;
+
+static void time_to_mysql(time_t t, MYSQL_TIME *mt)
+{
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    memset(mt, 0, sizeof *mt);
+    mt->year = tm.tm_year + 1900;
+    mt->month = tm.tm_mon + 1;
+    mt->day = tm.tm_mday;
+    mt->hour = tm.tm_hour;
+    mt->minute = tm.tm_min;
+    mt->second = tm.tm_sec;
+    mt->time_type = MYSQL_TIMESTAMP_DATETIME;
+}
+
+static time_t mysql_to_time(const MYSQL_TIME *mt)
+{
+    struct tm tm = {0};
+    tm.tm_year = (int)mt->year - 1900;
+    tm.tm_mon = (int)mt->month - 1;
+    tm.tm_mday = (int)mt->day;
+    tm.tm_hour = (int)mt->hour;
+    tm.tm_min = (int)mt->minute;
+    tm.tm_sec = (int)mt->second;
+    return timegm(&tm);
+}
+
+static int bind_params(bindbuf_t *b, const char *fmt, va_list *ap)
+{
+    int n = 0;
+    memset(b->bind, 0, sizeof b->bind);
+    for (const char *f = fmt; f && *f; f++, n++) {
+        MYSQL_BIND *p = &b->bind[n];
+        if (n == DB_MAX_BIND)
+            return -1;
+        switch (*f) {
+        case 'i':
+        case 'j':
+            b->ints[n] = va_arg(*ap, long long);
+            p->buffer_type = (*f == 'j' && b->ints[n] == 0) ? MYSQL_TYPE_NULL
+                                                             : MYSQL_TYPE_LONGLONG;
+            p->buffer = &b->ints[n];
+            break;
+        case 's': {
+            const char *s = va_arg(*ap, const char *);
+            p->buffer_type = s ? MYSQL_TYPE_STRING : MYSQL_TYPE_NULL;
+            p->buffer = (void *)s;
+            p->buffer_length = s ? strlen(s) : 0;
+            break;
+        }
+        case 'b':
+            p->buffer = (void *)va_arg(*ap, const void *);
+            p->buffer_length = va_arg(*ap, size_t);
+            p->buffer_type = p->buffer ? MYSQL_TYPE_BLOB : MYSQL_TYPE_NULL;
+            break;
+        case 't': {
+            time_t t = va_arg(*ap, time_t);
+            p->buffer_type = t ? MYSQL_TYPE_DATETIME : MYSQL_TYPE_NULL;
+            time_to_mysql(t, &b->times[n]);
+            p->buffer = &b->times[n];
+            break;
+        }
+        default:
+            return -1;
+        }
+    }
+    return n;
+}
+
+static bool is_select(const char *sql)
+{
+    while (*sql == ' ' || *sql == '\n')
+        sql++;
+    return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
+static int db_code(db_t *db, MYSQL_STMT *st)
+{
+    unsigned int code = st ? mysql_stmt_errno(st) : (db->conn ? mysql_errno(db->conn) : 0);
+    if (code == ER_DUP_ENTRY)
+        return DB_DUP;
+    if (code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT)
+        return DB_DEADLOCK;
+    if (code == ER_DATA_TOO_LONG)
+        return DB_TOOLONG;
+    if (st)
+        log_error("db: %u %s", code, mysql_stmt_error(st));
+    return (code == 0 || db_is_gone(code)) ? DB_GONE : DB_ERR;
+}
+
+/* Prepares (from cache), binds and executes; one retry after a reconnect
+ * when that is safe. Returns the statement or NULL with *rc set. */
+static MYSQL_STMT *db_run(db_t *db, const char *sql, const char *fmt, va_list ap, int *rc)
+{
+    for (int attempt = 0; attempt < 2; attempt++) {
+        va_list aq;
+        bindbuf_t b;
+        MYSQL_STMT *st = db_prepare(db, sql);
+        /* a format that disagrees with the SQL would read the wrong arguments */
+        if (st && strlen(fmt) != mysql_stmt_param_count(st)) {
+            log_error("db: %zu parameters for %lu placeholders [%.60s]", strlen(fmt),
+                      mysql_stmt_param_count(st), sql);
+            *rc = DB_ERR;
+            return NULL;
+        }
+        va_copy(aq, ap);
+        int n = st ? bind_params(&b, fmt, &aq) : -1;
+        va_end(aq);
+        if (st && n >= 0 && !mysql_stmt_bind_param(st, b.bind) && !mysql_stmt_execute(st)) {
+            db->last_id = mysql_stmt_insert_id(st);
+            *rc = DB_OK;
+            return st;
+        }
+        *rc = db_code(db, st);
+        if (*rc != DB_GONE)
+            return NULL;
+        bool retry = attempt == 0 && !db->in_tx && is_select(sql);
+        if (db_reconnect(db) != DB_OK || !retry)
+            return NULL;
+    }
+    return NULL;
+}
+
+int db_exec(db_t *db, const char *sql, const char *fmt, ...)
+{
+    int rc;
+    va_list ap;
+    va_start(ap, fmt);
+    MYSQL_STMT *st = db_run(db, sql, fmt, ap, &rc);
+    va_end(ap);
+    return st ? (int)mysql_stmt_affected_rows(st) : rc;
+}
+
+MYSQL_STMT *db_query(db_t *db, const char *sql, const char *fmt, ...)
+{
+    int rc;
+    va_list ap;
+    va_start(ap, fmt);
+    MYSQL_STMT *st = db_run(db, sql, fmt, ap, &rc);
+    va_end(ap);
+    if (st && mysql_stmt_store_result(st)) {
+        db_code(db, st);
+        return NULL;
+    }
+    return st;
+}
+
+typedef struct outcol {
+    char kind;
+    void *dst;
+    size_t cap;
+    size_t *lenp;
+} outcol_t;
+
+static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
+{
+    MYSQL_BIND bind[DB_MAX_BIND];
+    outcol_t col[DB_MAX_BIND];
+    MYSQL_TIME times[DB_MAX_BIND];
+    unsigned long lens[DB_MAX_BIND];
+    my_bool nulls[DB_MAX_BIND];
+    int n = 0;
+    if (strlen(fmt) != mysql_stmt_field_count(st) || strlen(fmt) > DB_MAX_BIND) {
+        log_error("db: %zu result bindings for %u columns", strlen(fmt),
+                  mysql_stmt_field_count(st));
+        return DB_ERR;
+    }
+    memset(bind, 0, sizeof bind);
+    for (const char *f = fmt; *f; f++, n++) {
+        MYSQL_BIND *p = &bind[n];
+        col[n] = (outcol_t){.kind = *f, .dst = va_arg(*ap, void *)};
+        p->length = &lens[n];
+        p->is_null = &nulls[n];
+        switch (*f) {
+        case 'i':
+            p->buffer_type = MYSQL_TYPE_LONGLONG;
+            p->buffer = col[n].dst;
+            break;
+        case 't':
+            p->buffer_type = MYSQL_TYPE_DATETIME;
+            p->buffer = &times[n];
+            break;
+        case 's':
+        case 'b':
+            col[n].cap = va_arg(*ap, size_t);
+            if (*f == 'b')
+                col[n].lenp = va_arg(*ap, size_t *);
+            p->buffer_type = MYSQL_TYPE_STRING;
+            p->buffer = col[n].dst;
+            p->buffer_length = *f == 's' ? col[n].cap - 1 : col[n].cap;
+            break;
+        case 'S':
+            p->buffer_type = MYSQL_TYPE_STRING;
+            break;
+        default:
+            return DB_ERR;
+        }
+    }
+    if (mysql_stmt_bind_result(st, bind))
+        return DB_ERR;
+    int r = mysql_stmt_fetch(st);
+    if (r == MYSQL_NO_DATA)
+        return 0;
+    if (r == 1) {
+        log_error("db fetch: %s", mysql_stmt_error(st));
+        return DB_ERR;
+    }
+    for (int i = 0; i < n; i++) {
+        switch (col[i].kind) {
+        case 'i':
+            if (nulls[i])
+                *(long long *)col[i].dst = 0;
+            break;
+        case 't':
+            *(time_t *)col[i].dst = nulls[i] ? 0 : mysql_to_time(&times[i]);
+            break;
+        case 's': {
+            size_t len = nulls[i] ? 0 : lens[i];
+            ((char *)col[i].dst)[len < col[i].cap ? len : col[i].cap - 1] = '\0';
+            break;
+        }
+        case 'b':
+            *col[i].lenp = nulls[i] ? 0 : (lens[i] < col[i].cap ? lens[i] : col[i].cap);
+            break;
+        case 'S': {
+            char **out = col[i].dst;
+            *out = NULL;
+            if (nulls[i])
+                break;
+            *out = malloc(lens[i] + 1);
+            MYSQL_BIND one = {.buffer_type = MYSQL_TYPE_STRING, .buffer = *out,
+                              .buffer_length = lens[i]};
+            if (!*out || (lens[i] && mysql_stmt_fetch_column(st, &one, i, 0)))
+                return DB_ERR;
+            (*out)[lens[i]] = '\0';
+            break;
+        }
+        }
+    }
+    return 1;
+}
+
+int db_fetch(MYSQL_STMT *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = fetch_row(st, fmt, &ap);
+    va_end(ap);
+    return r;
+}
+
+void db_done(MYSQL_STMT *st)
+{
+    if (st)
+        mysql_stmt_free_result(st);
+}
+
+int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...)
+{
+    int rc;
+    va_list ap;
+    va_start(ap, rfmt);
+    MYSQL_STMT *st = db_run(db, sql, pfmt, ap, &rc);
+    if (st) {
+        /* skip the parameters db_run consumed from its copy */
+        bindbuf_t skip;
+        bind_params(&skip, pfmt, &ap);
+        rc = mysql_stmt_store_result(st) ? DB_ERR : fetch_row(st, rfmt, &ap);
+        mysql_stmt_free_result(st);
+    }
+    va_end(ap);
+    return rc;
+}
+
+/* Statement text fixed in this file (START TRANSACTION): nothing to bind. */
+static int db_simple(db_t *db, const char *sql)
+{
+    if (db->conn && mysql_query(db->conn, sql) == 0)
+        return DB_OK;
+    return db_code(db, NULL);
+}
+
+int db_begin(db_t *db)
+{
+    int rc = db_simple(db, "START TRANSACTION");
+    if (rc == DB_GONE && db_reconnect(db) == DB_OK)
+        rc = db_simple(db, "START TRANSACTION");
+    db->in_tx = rc == DB_OK;
+    return rc;
+}
+
+int db_commit(db_t *db)
+{
+    db->in_tx = false;
+    return db->conn && mysql_commit(db->conn) == 0 ? DB_OK : db_code(db, NULL);
+}
+
+void db_rollback(db_t *db)
+{
+    db->in_tx = false;
+    if (db->conn)
+        mysql_rollback(db->conn);
+}
+
+int db_run_script(db_t *db, const char *sql_text)
+{
+    if (!db->conn)
+        return DB_ERR;
+    mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
+    /* the migration files of sql/: the operator's text, never a user's */
+    int rc = mysql_query(db->conn, sql_text) ? DB_ERR : DB_OK;
+    if (rc)
+        log_error("db script: %s", mysql_error(db->conn));
+    do {
+        MYSQL_RES *res = mysql_store_result(db->conn);
+        if (res)
+            mysql_free_result(res);
+        if (rc == DB_OK && mysql_errno(db->conn)) {
+            log_error("db script: %s", mysql_error(db->conn));
+            rc = DB_ERR;
+        }
+    } while (mysql_next_result(db->conn) == 0);
+    if (rc == DB_OK && mysql_errno(db->conn)) {
+        log_error("db script: %s", mysql_error(db->conn));
+        rc = DB_ERR;
+    }
+    mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+    return rc;
+}

@@ -1,0 +1,74 @@
+/* db: one persistent MariaDB connection per worker, prepared statements
+ * cached for the life of the connection, and a compact way to bind them.
+ *
+ * Statements are identified by the address of their SQL text: each module
+ * keeps its queries as `static const char` strings next to the code that uses
+ * them, and db_prepare() prepares each once per connection.
+ *
+ * Parameter formats (db_exec, db_query):
+ *   i  long long          j  long long, NULL when 0 (optional foreign keys)
+ *   s  const char *, NULL binds SQL NULL
+ *   b  const void *, size_t (binary)
+ *   t  time_t as a UTC DATETIME, NULL when 0
+ * Result formats (db_fetch):
+ *   i  long long *        t  time_t * (0 for NULL)
+ *   s  char *buf, size_t cap: copied and NUL-terminated, "" for NULL
+ *   S  char **: a malloc'd copy of any length (NULL for NULL); caller frees
+ *   b  void *buf, size_t cap, size_t *len
+ *
+ * Reconnect: a dropped connection is reopened explicitly and every statement
+ * re-prepared. Only what is safe to repeat is retried: a SELECT outside a
+ * transaction, and db_begin(). Anything else reports DB_GONE and the caller's
+ * transaction is lost (the caller rolls back and tells the user). */
+#ifndef DESK_DB_H
+#define DESK_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include <mysql.h>
+
+#include "core/config.h"
+
+enum { DB_OK = 0, DB_ERR = -1, DB_DUP = -2, DB_GONE = -3, DB_DEADLOCK = -4, DB_TOOLONG = -5 };
+
+#define DB_MAX_STMTS 256
+
+typedef struct db {
+    MYSQL *conn;
+    char *socket, *name, *user, *password;
+    struct { const char *sql; MYSQL_STMT *st; } cache[DB_MAX_STMTS];
+    int ncache;
+    bool in_tx;
+    unsigned long long last_id;
+} db_t;
+
+/* Connects with the DB.* keys of the config. Returns DB_OK or DB_ERR. */
+int db_open(db_t *db, const config_t *cfg);
+void db_close(db_t *db);
+/* Cheap liveness check for health endpoints (reconnects if needed). */
+int db_ping(db_t *db);
+
+/* Runs a statement that returns no rows. Returns affected rows (>= 0) or a
+ * negative DB_* code. The id of an INSERT is in db->last_id. */
+int db_exec(db_t *db, const char *sql, const char *fmt, ...);
+
+/* Runs a query; rows are read with db_fetch() and the statement must be
+ * released with db_done(). Returns NULL on error. */
+MYSQL_STMT *db_query(db_t *db, const char *sql, const char *fmt, ...);
+/* Next row into the pointers given by fmt: 1 a row, 0 no more, <0 error. */
+int db_fetch(MYSQL_STMT *st, const char *fmt, ...);
+void db_done(MYSQL_STMT *st);
+
+/* Single-row convenience: 1 found, 0 none, <0 error. */
+int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...);
+
+int db_begin(db_t *db);
+int db_commit(db_t *db);
+void db_rollback(db_t *db);
+
+/* Runs constant SQL text (migrations, session settings). Never user data. */
+int db_run_script(db_t *db, const char *sql_text);
+
+#endif

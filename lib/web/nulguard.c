@@ -1,0 +1,141 @@
+/* nulguard: see nulguard.h. */
+#include "web/nulguard.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#define SOH '\x01'
+
+/* The boundary parameter of a multipart Content-Type, quoted or not. */
+static bool boundary_of(const char *ct, char *out, size_t cap, size_t *len)
+{
+    for (const char *p = ct; (p = strchr(p, ';')) != NULL;) {
+        p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (strncasecmp(p, "boundary=", 9) != 0)
+            continue;
+        p += 9;
+        size_t n = *p == '"' ? strcspn(++p, "\"") : strcspn(p, "; \t");
+        if (n == 0 || n >= cap)
+            return false;
+        memcpy(out, p, n);
+        out[n] = '\0';
+        *len = n;
+        return true;
+    }
+    return false;
+}
+
+void nulguard_init(nulguard_t *g, const char *content_type)
+{
+    memset(g, 0, sizeof *g);
+    if (!content_type)
+        return;
+    if (strncasecmp(content_type, "application/x-www-form-urlencoded", 33) == 0)
+        g->kind = NG_URLENCODED;
+    else if (strncasecmp(content_type, "multipart/form-data", 19) == 0 &&
+             boundary_of(content_type, g->boundary, sizeof g->boundary, &g->boundary_len))
+        g->kind = NG_MULTIPART;
+}
+
+/* One byte of a percent-encoded text: the last '0' of "%00" becomes '1'. */
+static char pct_byte(int *state, char c)
+{
+    if (*state == 2 && c == '0') {
+        *state = 0;
+        return '1';
+    }
+    *state = c == '%' ? 1 : *state == 1 && c == '0' ? 2 : 0;
+    return c;
+}
+
+void nulguard_query(char *qs)
+{
+    int state = 0;
+    for (char *p = qs; p && *p; p++)
+        *p = pct_byte(&state, *p);
+}
+
+/* "--boundary" or "--boundary--", then an optional CR, as the whole line */
+static int boundary_line(const nulguard_t *g)
+{
+    size_t n = g->line_len, bl = g->boundary_len;
+    if (n > sizeof g->line || n < bl + 3 || g->line[n - 1] != '\n')
+        return 0;
+    n -= 1 + (g->line[n - 2] == '\r');
+    if (g->line[0] != '-' || g->line[1] != '-' || memcmp(g->line + 2, g->boundary, bl) != 0)
+        return 0;
+    if (n == bl + 2)
+        return 1;
+    return n == bl + 4 && g->line[bl + 2] == '-' && g->line[bl + 3] == '-' ? 2 : 0;
+}
+
+/* A header line; as the cgi kit reads them, a line that starts with white
+ * space ends the headers, unless a header came before it and it starts
+ * with a space or a tab (a folded header). */
+static void header_line(nulguard_t *g)
+{
+    char first = g->line[0];
+    bool folded = g->headers_seen && (first == ' ' || first == '\t');
+    if (!folded && isspace((unsigned char)first)) {
+        g->part = g->part_is_file ? NG_FILE : NG_TEXT;
+        return;
+    }
+    g->headers_seen = true;
+    g->part_is_file |= g->line_has_filename;
+}
+
+static void end_of_line(nulguard_t *g)
+{
+    int b = boundary_line(g);
+    if (b) {
+        g->part = b == 1 ? NG_HEADERS : NG_EPILOGUE;
+        g->part_is_file = g->headers_seen = false;
+    } else if (g->part == NG_HEADERS) {
+        header_line(g);
+    }
+    g->line_len = 0;
+    g->filename_match = 0;
+    g->line_has_filename = false;
+}
+
+/* Any "filename" in a header line marks the part as a file: the cgi kit
+ * makes a file of every part whose Content-Disposition has that attribute,
+ * so this errs only towards leaving a text part alone. */
+static void match_filename(nulguard_t *g, char c)
+{
+    static const char word[] = "filename";
+    if (tolower((unsigned char)c) == word[g->filename_match])
+        g->filename_match++;
+    else
+        g->filename_match = tolower((unsigned char)c) == word[0];
+    if (g->filename_match == sizeof word - 1) {
+        g->line_has_filename = true;
+        g->filename_match = 0;
+    }
+}
+
+static void multipart_byte(nulguard_t *g, char *c)
+{
+    if (*c == '\0' && (g->part == NG_HEADERS || g->part == NG_TEXT))
+        *c = SOH;
+    if (g->part == NG_HEADERS)
+        match_filename(g, *c);
+    if (g->line_len < sizeof g->line)
+        g->line[g->line_len] = *c;
+    g->line_len++;
+    if (*c == '\n')
+        end_of_line(g);
+}
+
+void nulguard_feed(nulguard_t *g, char *buf, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (g->kind == NG_URLENCODED)
+            buf[i] = pct_byte(&g->pct, buf[i]);
+        else if (g->kind == NG_MULTIPART)
+            multipart_byte(g, &buf[i]);
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The one-way rule of lib/, checked on every include:
+#   core  <- store <- desk <- web <- cgi (the programs)
+# A module may include its own layer and the layers below it, never above.
+# The domain (lib/desk) and what is below it know nothing of HTTP: they do
+# not include FastCGI or the ClearSilver cgi kit. cgi/ holds no SQL.
+# Known exceptions, one "FILE INCLUDE" per line, are in tests/layers/allow;
+# each is a debt to pay, and an exception that no longer occurs is an error
+# too, so the list only shrinks. Prints what is wrong; exit 1 if anything.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+rank() {
+  case "$1" in
+    lib/core/*) echo 0 ;; lib/store/*) echo 1 ;; lib/desk/*) echo 2 ;;
+    lib/web/*) echo 3 ;; cgi/*|tests/*) echo 4 ;; *) echo 9 ;;
+  esac
+}
+allow=tests/layers/allow
+bad=0
+seen=$(mktemp)
+trap 'rm -f "$seen"' EXIT
+while IFS= read -r f; do
+  r=$(rank "$f")
+  while IFS= read -r inc; do
+    [ -n "$inc" ] || continue
+    case "$inc" in
+      core/*|store/*|desk/*|web/*) ir=$(rank "lib/$inc") ;;
+      fcgiapp.h|fcgi_stdio.h|ClearSilver.h|cgi/*) ir=3 ;;  # HTTP: web and above
+      *) continue ;;
+    esac
+    if [ "$ir" -gt "$r" ]; then
+      if grep -qxF "$f $inc" "$allow" 2>/dev/null; then echo "$f $inc" >>"$seen"
+      else echo "layers: $f includes $inc (a layer above it)"; bad=1; fi
+    fi
+  done < <(sed -nE 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^>"]+)[>"].*/\1/p' "$f")
+done < <(find lib -name '*.[ch]' | sort)
+if [ -f "$allow" ]; then
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*|sql-in-cgi*) continue ;; esac
+    grep -qxF "$line" "$seen" || { echo "layers: '$line' is in $allow but no longer occurs: remove it"; bad=1; }
+  done <"$allow"
+fi
+sql=$(grep -rnE --include='*.c' --include='*.h' \
+  '"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE|REPLACE)[[:space:]][^"]*(FROM|INTO|SET|WHERE)' cgi || true)
+n=0
+[ -n "$sql" ] && n=$(printf '%s\n' "$sql" | wc -l)
+budget=$(sed -n 's/^sql-in-cgi //p' "$allow" 2>/dev/null)
+budget=${budget:-0}
+if [ "$n" -gt "$budget" ]; then
+  echo "layers: SQL in cgi/ (handlers hold none; the module of lib/ that owns the table does):"
+  printf '%s\n' "$sql" | sed 's/^/  /'
+  bad=1
+elif [ "$n" -lt "$budget" ]; then
+  echo "layers: $n SQL statements left in cgi/: lower 'sql-in-cgi $budget' in $allow to $n"
+  bad=1
+fi
+[ "$bad" -eq 0 ] && echo "layers: ok"
+exit "$bad"
