@@ -1,10 +1,14 @@
 /* config: see config.h. */
 #include "core/config.h"
 
-#include <ClearSilver.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+/* ClearSilver's data sets alone, not ClearSilver.h (the cgi kit, and macros
+ * such as HASH and hash_init) */
+#include <util/neo_err.h>
+#include <util/neo_hdf.h>
+#include <util/neo_str.h>
 
 #include "core/log.h"
 

@@ -4,7 +4,7 @@
 #ifndef DESK_CONFIG_H
 #define DESK_CONFIG_H
 
-typedef struct _hdf HDF; /* ClearSilver's data set; see lib/web/view.h */
+typedef struct _hdf HDF; /* ClearSilver's data set (util/neo_hdf.h) */
 
 typedef struct config {
     HDF *hdf;
