@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,13 +16,17 @@
 #define MAX_WORKERS 256
 
 static volatile sig_atomic_t stopping;
+static void (*interrupt)(void); /* the hooks' own, set once before the signals */
 
 static void on_stop(int sig)
 {
     (void)sig;
     stopping = 1;
-    FCGX_ShutdownPending(); /* makes a blocked accept() give up on EINTR */
+    if (interrupt)
+        interrupt();
 }
+
+bool server_stopping(void) { return stopping; }
 
 static void install_signals(void)
 {
@@ -48,13 +51,7 @@ static int worker_main(int fd, const server_hooks_t *h)
         log_error("worker init failed");
         return 1;
     }
-    FCGX_Request rq;
-    FCGX_InitRequest(&rq, fd, 0);
-    while (!stopping && FCGX_Accept_r(&rq) == 0) {
-        h->handle(&rq, h->ctx);
-        FCGX_Finish_r(&rq);
-    }
-    FCGX_Free(&rq, 1);
+    h->serve(fd, h->ctx);
     if (h->worker_exit)
         h->worker_exit(h->ctx);
     return 0;
@@ -120,34 +117,10 @@ static int supervise(int fd, int n, const server_hooks_t *h)
     return 0;
 }
 
-static int open_listener(const config_t *cfg, const char *prefix)
-{
-    char key[64];
-    snprintf(key, sizeof key, "%s.Listen", prefix);
-    const char *addr = config_str(cfg, key, NULL);
-    if (!addr) {
-        log_error("no listening socket: set %s or start under a FastCGI spawner", key);
-        return -1;
-    }
-    if (addr[0] == '/')
-        unlink(addr);
-    int fd = FCGX_OpenSocket(addr, 128);
-    if (fd < 0) {
-        log_error("cannot listen on %s", addr);
-        return -1;
-    }
-    snprintf(key, sizeof key, "%s.SocketMode", prefix);
-    if (addr[0] == '/')
-        chmod(addr, (mode_t)strtol(config_str(cfg, key, "0660"), NULL, 8));
-    log_info("listening on %s", addr);
-    return fd;
-}
-
 int server_run(const config_t *cfg, const char *prefix, const server_hooks_t *h)
 {
+    interrupt = h->interrupt;
     install_signals();
-    if (FCGX_Init() != 0)
-        return 1;
     char key[64];
     snprintf(key, sizeof key, "%s.Workers", prefix);
     int n = (int)config_int(cfg, key, 4, 1, MAX_WORKERS);
@@ -156,6 +129,6 @@ int server_run(const config_t *cfg, const char *prefix, const server_hooks_t *h)
     const char *fds = getenv("LISTEN_FDS"), *lpid = getenv("LISTEN_PID");
     if (fds && lpid && atoi(fds) >= 1 && atoi(lpid) == (int)getpid())
         return supervise(3, n, h);
-    int fd = open_listener(cfg, prefix);
+    int fd = h->listen(cfg, prefix);
     return fd < 0 ? 1 : supervise(fd, n, h);
 }

@@ -8,7 +8,7 @@
 #include "desk/confver.h"
 #include "desk/desk.h"
 #include "core/log.h"
-#include "core/server.h"
+#include "web/fcgi.h"
 
 static desk_t desk;           /* this process's (after fork: this worker's) context */
 static const program_t *prog; /* what it runs */
@@ -44,6 +44,6 @@ int program_main(int argc, char **argv, const program_t *p)
     log_set_program(p->name);
     if (desk_configure(&desk, config_path_from_args(argc, argv)))
         return 1;
-    server_hooks_t hooks = {worker_init, serve, worker_exit, &desk};
-    return server_run(&desk.cfg, p->prefix, &hooks);
+    fcgi_hooks_t hooks = {worker_init, serve, worker_exit, &desk};
+    return fcgi_run(&desk.cfg, p->prefix, &hooks);
 }

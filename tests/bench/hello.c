@@ -1,11 +1,12 @@
 /* hello: the ceiling. A hello-world FastCGI program with the desk's own
- * process model (lib/core/server.c, pre-forked workers), measured in the same wrk
+ * process model (lib/core/server.c, pre-forked workers, through
+ * lib/web/fcgi.c), measured in the same wrk
  * run as the real pages so each page can be reported as a ratio of it. */
 #include <stdio.h>
 
 #include "core/config.h"
 #include "core/log.h"
-#include "core/server.h"
+#include "web/fcgi.h"
 
 static void handle(FCGX_Request *rq, void *ctx)
 {
@@ -20,6 +21,6 @@ int main(int argc, char **argv)
     log_set_program("hello");
     if (config_load(&cfg, config_path_from_args(argc, argv)))
         return 1;
-    server_hooks_t hooks = {NULL, handle, NULL, NULL};
-    return server_run(&cfg, "Hello", &hooks);
+    fcgi_hooks_t hooks = {NULL, handle, NULL, NULL};
+    return fcgi_run(&cfg, "Hello", &hooks);
 }
