@@ -10,30 +10,10 @@
 #include <time.h>
 
 #include "core/config.h"
+#include "core/field.h"
 
-typedef enum field_type {
-    FT_TEXT,
-    FT_LONGTEXT,
-    FT_EMAIL,
-    FT_PHONE,
-    FT_NUMBER,
-    FT_DATE,
-    FT_DATETIME,
-    FT_CHOICE,
-    FT_MULTICHOICE,
-    FT_BOOL,
-} field_type_t;
-
-typedef struct form_field {
-    const char *name;
-    field_type_t type;
-    bool required;
-    int max_chars;
-    const char *const *choices; /* NULL-ended codes for choice fields */
-} form_field_t;
-
-/* Parses "text", "longtext", ... as stored in category_fields; -1 if unknown. */
-int field_type_parse(const char *s);
+/* A form's field is a field rule (lib/core/field.h). */
+typedef field_rule_t form_field_t;
 
 /* Validates fields read from in (Query.<name>) into out (Form.<name>.*).
  * Returns the number of fields in error. */

@@ -5,8 +5,9 @@
 #define DESK_WEB_H
 
 #include "desk/desk.h"
-#include "web/http.h"
 #include "desk/ticket/ticket.h"
+#include "web/form.h"
+#include "web/http.h"
 
 typedef struct web {
     req_t *r;

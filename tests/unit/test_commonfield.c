@@ -40,7 +40,7 @@ static void rules_follow_the_modes(void **state)
     modes[COMMON_IMPACT] = COMMON_HIDDEN;
     modes[COMMON_TRIED] = COMMON_HIDDEN;
     modes[COMMON_SERIAL_NUMBER] = COMMON_REQUIRED;
-    form_field_t out[COMMON_COUNT];
+    field_rule_t out[COMMON_COUNT];
     int n = common_rules(modes, false, out);
     assert_int_equal(n, COMMON_COUNT - 2);
     for (int i = 0; i < n; i++) {

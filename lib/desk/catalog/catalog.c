@@ -372,15 +372,13 @@ void catalog_free(catalog_t *c)
  * <base>.<i>.Common.<name> the mode of each common field. */
 static void publish_fields(const category_t *k, HDF *g, const char *base, int i, lang_t l)
 {
-    static const char *const kinds[] = {"text", "longtext", "email", "phone", "number",
-                                        "date", "datetime", "choice", "multichoice", "bool"};
     for (int j = 0; j < COMMON_COUNT; j++)
         hdf_set_valuef(g, "%s.%d.Common.%s=%s", base, i, common_field(j)->name,
                        common_mode_name((common_mode_t)k->common[j]));
     for (int j = 0; j < k->nfields; j++) {
         const cat_field_t *f = &k->fields[j];
         hdf_set_valuef(g, "%s.%d.Fields.%d.name=%s", base, i, j, f->name);
-        hdf_set_valuef(g, "%s.%d.Fields.%d.type=%s", base, i, j, kinds[f->form.type]);
+        hdf_set_valuef(g, "%s.%d.Fields.%d.type=%s", base, i, j, field_type_code(f->form.type));
         hdf_set_valuef(g, "%s.%d.Fields.%d.label=%s", base, i, j, f->label[l]);
         hdf_set_valuef(g, "%s.%d.Fields.%d.help=%s", base, i, j, f->help[l]);
         hdf_set_valuef(g, "%s.%d.Fields.%d.required=%d", base, i, j, f->form.required);

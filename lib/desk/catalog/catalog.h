@@ -7,16 +7,16 @@
 #include <stdbool.h>
 
 #include "core/bizclock.h"
-#include "desk/catalog/commonfield.h"
+#include "core/field.h"
 #include "store/db.h"
-#include "web/form.h"
+#include "desk/catalog/commonfield.h"
 #include "desk/sla/slatarget.h"
 #include "web/view.h"
 
 typedef struct cat_field {
     long long id;
     char name[41];
-    form_field_t form; /* validation rule; form.name points at name */
+    field_rule_t form; /* validation rule; form.name points at name */
     char label[LANG_COUNT][101];
     char help[LANG_COUNT][256];
     char **choices;     /* option codes, NULL-ended (form.choices) */

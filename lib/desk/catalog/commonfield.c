@@ -20,7 +20,7 @@ static const char *const names[COMMON_COUNT] = {
 
 static const char *const mode_names[] = {"hidden", "optional", "required"};
 
-const form_field_t *common_field(int i)
+const field_rule_t *common_field(int i)
 {
     return ticket_field(names[i]);
 }
@@ -52,7 +52,7 @@ int common_mode_parse(const char *s)
     return -1;
 }
 
-int common_rules(const unsigned char *modes, bool with_hidden, form_field_t *out)
+int common_rules(const unsigned char *modes, bool with_hidden, field_rule_t *out)
 {
     int n = 0;
     for (int i = 0; i < COMMON_COUNT; i++) {
@@ -64,7 +64,7 @@ int common_rules(const unsigned char *modes, bool with_hidden, form_field_t *out
     return n;
 }
 
-int common_request_rules(const unsigned char *modes, form_field_t *out)
+int common_request_rules(const unsigned char *modes, field_rule_t *out)
 {
     int n = 0;
     for (int i = 0; i < ticket_nfields && n < COMMON_REQUEST_MAX - COMMON_COUNT; i++)

@@ -12,7 +12,7 @@
 
 #include <stdbool.h>
 
-#include "web/form.h"
+#include "core/field.h"
 
 typedef enum common_mode {
     COMMON_HIDDEN,   /* not on the forms; the API may still give it */
@@ -35,7 +35,7 @@ enum {
 
 /* The rule of a field (lib/desk/ticket/ticket_fields.h: type, limit, choices, and
  * required as the portal asked before), in the order above; i < COMMON_COUNT. */
-const form_field_t *common_field(int i);
+const field_rule_t *common_field(int i);
 /* The index of a field name, or -1. */
 int common_index(const char *name);
 common_mode_t common_default(int i);
@@ -47,11 +47,11 @@ int common_mode_parse(const char *s);
  * them), required where its mode says so, into out (COMMON_COUNT places);
  * with_hidden adds the hidden ones as optional (the API stores what it is
  * given). Returns how many. */
-int common_rules(const unsigned char *modes, bool with_hidden, form_field_t *out);
+int common_rules(const unsigned char *modes, bool with_hidden, field_rule_t *out);
 /* Every rule of a request on the portal: the fields that are not common as
  * ticket_fields has them, then the common ones the modes ask for, into out
  * (COMMON_REQUEST_MAX places). Returns how many. */
 #define COMMON_REQUEST_MAX 32
-int common_request_rules(const unsigned char *modes, form_field_t *out);
+int common_request_rules(const unsigned char *modes, field_rule_t *out);
 
 #endif

@@ -6,7 +6,7 @@
 static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
 static const char *const contact_ways[] = {"email", "phone", "wechat", "any", NULL};
 
-const form_field_t ticket_fields[] = {
+const field_rule_t ticket_fields[] = {
     {"contact_name", FT_TEXT, true, 50, NULL},
     {"organisation", FT_TEXT, false, 100, NULL},
     {"email", FT_EMAIL, true, 254, NULL},
@@ -26,7 +26,7 @@ const form_field_t ticket_fields[] = {
 };
 const int ticket_nfields = (int)(sizeof ticket_fields / sizeof *ticket_fields);
 
-const form_field_t *ticket_field(const char *name)
+const field_rule_t *ticket_field(const char *name)
 {
     for (int i = 0; name && i < ticket_nfields; i++)
         if (strcmp(ticket_fields[i].name, name) == 0)
@@ -36,6 +36,6 @@ const form_field_t *ticket_field(const char *name)
 
 int ticket_field_max(const char *name)
 {
-    const form_field_t *f = ticket_field(name);
+    const field_rule_t *f = ticket_field(name);
     return f ? f->max_chars : 0;
 }

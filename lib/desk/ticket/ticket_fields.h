@@ -6,13 +6,13 @@
 #ifndef DESK_TICKET_FIELDS_H
 #define DESK_TICKET_FIELDS_H
 
-#include "web/form.h"
+#include "core/field.h"
 
-extern const form_field_t ticket_fields[];
+extern const field_rule_t ticket_fields[];
 extern const int ticket_nfields;
 
 /* The rule of the field called name, or NULL. */
-const form_field_t *ticket_field(const char *name);
+const field_rule_t *ticket_field(const char *name);
 /* Its limit in characters (0 when there is no such field). */
 int ticket_field_max(const char *name);
 
