@@ -46,7 +46,7 @@ static void error_page(page_t *p, int status, const char *key)
         p->r->content_type = "text/plain; charset=utf-8";
         char path[64];
         snprintf(path, sizeof path, "Error.%s", key);
-        string_append(&p->r->body, view_text(&p->d->view, p->lang, path));
+        string_append(&p->r->body, texts_get(&p->d->texts, p->lang, path));
         return;
     }
     hdf_set_value(p->r->hdf, "Error.Key", key);
@@ -276,10 +276,10 @@ static void set_ticket(page_t *p, const ticket_t *t)
         set_target(h, "Ticket.first_response", eff.first_response);
         set_target(h, "Ticket.classify", sla_classify_target(p->d, &eff));
     }
-    view_set_time(h, "Ticket.created_at", t->created_at);
-    view_set_time(h, "Ticket.classify_due_at", t->classify_due_at);
-    view_set_time(h, "Ticket.first_response_due_at", t->first_response_due_at);
-    view_set_time(h, "Ticket.resolution_due_at", t->resolution_due_at);
+    tpl_set_time(h, "Ticket.created_at", t->created_at);
+    tpl_set_time(h, "Ticket.classify_due_at", t->classify_due_at);
+    tpl_set_time(h, "Ticket.first_response_due_at", t->first_response_due_at);
+    tpl_set_time(h, "Ticket.resolution_due_at", t->resolution_due_at);
     int step = ticket_status_parse(t->status);
     hdf_set_int_value(h, "Ticket.step", step < 0 ? 0 : step);
 }

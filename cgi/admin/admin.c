@@ -206,7 +206,7 @@ static void add_recent(const audit_row_t *r, void *ctx)
     int i = hdf_get_int_value(h, "RecentCount", 0);
     char key[48];
     snprintf(key, sizeof key, "Recent.%d.at", i);
-    view_set_time(h, key, r->at);
+    tpl_set_time(h, key, r->at);
     hdf_set_valuef(h, "Recent.%d.who=%s", i, r->agent_name);
     hdf_set_valuef(h, "Recent.%d.entity=%s", i, r->entity);
     hdf_set_valuef(h, "Recent.%d.entity_id=%s", i, r->entity_id);

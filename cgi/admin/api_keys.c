@@ -38,11 +38,11 @@ static void add_key(const apikey_info_t *k, void *ctx)
     hdf_set_valuef(h, "Keys.%d.set_priority=%d", i, k->may.set_priority);
     hdf_set_valuef(h, "Keys.%d.state=%s", i, k->revoked_at ? "revoked" : "active");
     snprintf(key, sizeof key, "Keys.%d.created", i);
-    view_set_time(h, key, k->created_at);
+    tpl_set_time(h, key, k->created_at);
     snprintf(key, sizeof key, "Keys.%d.used", i);
-    view_set_time(h, key, k->last_used_at);
+    tpl_set_time(h, key, k->last_used_at);
     snprintf(key, sizeof key, "Keys.%d.revoked", i);
-    view_set_time(h, key, k->revoked_at);
+    tpl_set_time(h, key, k->revoked_at);
     hdf_set_int_value(h, "KeyCount", i + 1);
 }
 

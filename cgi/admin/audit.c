@@ -52,10 +52,10 @@ static const char *value_word(web_t *w, const char *field, const char *value)
     for (size_t i = 0; i <= n; i++)
         code[i] = value[i] == ' ' ? '_' : value[i];
     snprintf(key, sizeof key, "Admin.AuditValue.%s.%s", field, code);
-    const char *word = view_text(&w->d->view, w->lang, key);
+    const char *word = texts_get(&w->d->texts, w->lang, key);
     if (!*word) { /* words any field may take: a common field's "hidden", ... */
         snprintf(key, sizeof key, "Admin.AuditValue.Any.%s", code);
-        word = view_text(&w->d->view, w->lang, key);
+        word = texts_get(&w->d->texts, w->lang, key);
     }
     return *word ? word : NULL;
 }
@@ -77,7 +77,7 @@ static void value_text(web_t *w, const char *field, value_kind_t kind, json_t *v
     char raw[64] = "";
     *out = '\0';
     if (json_is_boolean(v)) {
-        snprintf(out, cap, "%s", view_text(&w->d->view, w->lang,
+        snprintf(out, cap, "%s", texts_get(&w->d->texts, w->lang,
                                            json_is_true(v) ? "Admin.Audit.Yes" : "Admin.Audit.No"));
         return;
     }
@@ -132,7 +132,7 @@ static void value_text(web_t *w, const char *field, value_kind_t kind, json_t *v
         if (sscanf(s, "%lld %15s", &amount, unit) != 2)
             break;
         snprintf(key, sizeof key, "Admin.AuditValue.Unit.%s", unit);
-        const char *word = view_text(&w->d->view, w->lang, key);
+        const char *word = texts_get(&w->d->texts, w->lang, key);
         snprintf(out, cap, "%lld %s", amount, *word ? word : unit);
         return;
     }
@@ -168,7 +168,7 @@ static void set_change(web_t *w, int i, int m, const char *field, json_t *pair)
     if (!text)
         return;
     snprintf(key, sizeof key, "Admin.AuditField.%s", kind == VK_DAY ? "day" : field);
-    const char *label = view_text(&w->d->view, w->lang, key);
+    const char *label = texts_get(&w->d->texts, w->lang, key);
     if (kind == VK_DAY)
         hdf_set_valuef(h, "Rows.%d.Changes.%d.label=%s%s", i, m, label, field + 3);
     else
@@ -194,7 +194,7 @@ static void add_row(const audit_row_t *r, void *ctx)
     char key[64];
     hdf_set_valuef(h, "Rows.%d.id=%lld", i, r->id);
     snprintf(key, sizeof key, "Rows.%d.at", i);
-    view_set_time(h, key, r->at);
+    tpl_set_time(h, key, r->at);
     hdf_set_valuef(h, "Rows.%d.who=%s", i, r->agent_name);
     hdf_set_valuef(h, "Rows.%d.ip=%s", i, r->ip);
     hdf_set_valuef(h, "Rows.%d.entity=%s", i, r->entity);
@@ -204,7 +204,7 @@ static void add_row(const audit_row_t *r, void *ctx)
     if (!strcmp(r->entity, "setting")) { /* its name is a key: say what it is */
         char skey[160];
         snprintf(skey, sizeof skey, "Admin.AuditField.%s", r->entity_id);
-        const char *label = view_text(&w->d->view, w->lang, skey);
+        const char *label = texts_get(&w->d->texts, w->lang, skey);
         hdf_set_valuef(h, "Rows.%d.setting=%s", i, *label ? label : r->entity_id);
     }
     const char *field;

@@ -236,10 +236,10 @@ static void do_test(web_t *w, const char *arg)
     }
     time_t now = desk_now(w->d);
     char subject[300], body[1200], err[512] = "";
-    snprintf(subject, sizeof subject, "%s · %s", view_text(&w->d->view, w->lang, "Admin.Gw.TestSubject"),
-             hdf_get_value(w->d->view.global[w->lang], "Site.Name", ""));
-    snprintf(body, sizeof body, "%s\n\n%s %s\n", view_text(&w->d->view, w->lang, "Admin.Gw.TestBody"),
-             view_text(&w->d->view, w->lang, "Admin.Gw.TestBy"), ME(w)->name);
+    snprintf(subject, sizeof subject, "%s · %s", texts_get(&w->d->texts, w->lang, "Admin.Gw.TestSubject"),
+             hdf_get_value(w->d->texts.global[w->lang], "Site.Name", ""));
+    snprintf(body, sizeof body, "%s\n\n%s %s\n", texts_get(&w->d->texts, w->lang, "Admin.Gw.TestBody"),
+             texts_get(&w->d->texts, w->lang, "Admin.Gw.TestBy"), ME(w)->name);
     mailer_t m;
     mailer_init(&m, &w->d->cfg);
     mailer_use_settings(&m, &w->d->settings, &w->d->secrets);
@@ -266,8 +266,8 @@ static void do_test_sms(web_t *w, const char *arg)
         return show(w, 422, false);
     }
     char text[300], err[512] = "";
-    snprintf(text, sizeof text, "%s · %s", view_text(&w->d->view, w->lang, "Admin.Gw.TestSms"),
-             hdf_get_value(w->d->view.global[w->lang], "Site.Name", ""));
+    snprintf(text, sizeof text, "%s · %s", texts_get(&w->d->texts, w->lang, "Admin.Gw.TestSms"),
+             hdf_get_value(w->d->texts.global[w->lang], "Site.Name", ""));
     mailer_t m;
     mailer_init(&m, &w->d->cfg);
     mailer_use_settings(&m, &w->d->settings, &w->d->secrets);

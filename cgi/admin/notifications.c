@@ -58,9 +58,9 @@ static void title_of(web_t *w, const target_t *t, char *out, size_t cap)
 {
     char key[96];
     snprintf(key, sizeof key, "Admin.Notify.Event.%s.name", t->e->kind);
-    const char *name = view_text(&w->d->view, w->lang, key);
+    const char *name = texts_get(&w->d->texts, w->lang, key);
     snprintf(key, sizeof key, "Admin.Notify.Lang.%s", lang_code(t->lang));
-    snprintf(out, cap, "%s · %s", *name ? name : t->e->kind, view_text(&w->d->view, w->lang, key));
+    snprintf(out, cap, "%s · %s", *name ? name : t->e->kind, texts_get(&w->d->texts, w->lang, key));
 }
 
 /* ---- the overview -------------------------------------------------------------- */
@@ -73,7 +73,7 @@ static void add_row(const mailtpl_row_t *r, void *ctx)
     hdf_set_valuef(w->r->hdf, "Custom.%s.%s=%s", r->kind, r->language, r->active ? "on" : "off");
     char key[96];
     snprintf(key, sizeof key, "Custom.%s.%s.at", r->kind, r->language);
-    view_set_time(w->r->hdf, key, r->updated_at);
+    tpl_set_time(w->r->hdf, key, r->updated_at);
 }
 
 static void page_list(web_t *w, const char *arg)
@@ -102,7 +102,7 @@ static void set_preview(web_t *w, const target_t *t, const char *prefix, const c
         return;
     mailtpl_sample(data, t->e, t->lang, desk_now(w->d), w->d->base_url);
     char *s = NULL, *b = NULL;
-    int rc = subject ? mailtpl_fill(&w->d->view, t->lang, t->e, subject, body, data, &s, &b)
+    int rc = subject ? mailtpl_fill(&w->d->texts, t->lang, t->e, subject, body, data, &s, &b)
                      : outbox_render_shipped(w->d, t->e->kind, t->lang, data, &s, &b);
     if (rc == 0) {
         hdf_set_valuef(w->r->hdf, "%s.subject=%s", prefix, s);
@@ -128,7 +128,7 @@ static void show(web_t *w, const target_t *t, const mailtpl_row_t *row, int stat
     if (row) {
         hdf_set_value(h, "Tpl.state", row->active ? "on" : "off");
         hdf_set_value(h, "Tpl.by", row->updated_by);
-        view_set_time(h, "Tpl.at", row->updated_at);
+        tpl_set_time(h, "Tpl.at", row->updated_at);
     } else {
         hdf_set_value(h, "Tpl.state", "none");
     }
@@ -137,7 +137,7 @@ static void show(web_t *w, const target_t *t, const mailtpl_row_t *row, int stat
         if (row) {
             hdf_set_value(h, "Form.subject.value", row->subject);
             hdf_set_value(h, "Form.body.value", row->body);
-        } else if (mailtpl_default_text(&w->d->view, t->lang, t->e, &s, &b) == 0) {
+        } else if (mailtpl_default_text(&w->d->texts, t->lang, t->e, &s, &b) == 0) {
             hdf_set_value(h, "Form.subject.value", s);
             hdf_set_value(h, "Form.body.value", b);
         }

@@ -54,7 +54,7 @@ static void add_on(const tag_t *t, time_t at, void *ctx)
     snprintf(key, sizeof key, "On.%d", i);
     set_tag(h, key, t, w->lang);
     snprintf(key, sizeof key, "On.%d.at", i);
-    view_set_time(h, key, at);
+    tpl_set_time(h, key, at);
     hdf_set_valuef(h, "Has.%lld=1", t->id);
     hdf_set_int_value(h, "OnCount", i + 1);
 }

@@ -214,9 +214,9 @@ static void set_person(web_t *w, const char *key, const person_t *p)
     hdf_set_valuef(h, "%s.failed=%ld", key, s.failures);
     hdf_set_valuef(h, "%s.paused=%ld", key, s.paused_sources);
     snprintf(k, sizeof k, "%s.locked_until", key);
-    view_set_time(h, k, s.paused_until);
+    tpl_set_time(h, k, s.paused_until);
     snprintf(k, sizeof k, "%s.created", key);
-    view_set_time(h, k, p->created_at);
+    tpl_set_time(h, k, p->created_at);
     snprintf(k, sizeof k, "%s.Teams", key);
     set_ids(h, k, p->teams);
     snprintf(k, sizeof k, "%s.Skills", key);

@@ -84,7 +84,7 @@ static void add_row(const replytpl_t *t, void *ctx)
              t->body && t->body[n] ? "…" : "");
     hdf_set_valuef(h, "Rows.%d.excerpt=%s", i, excerpt);
     snprintf(key, sizeof key, "Rows.%d.at", i);
-    view_set_time(h, key, t->updated_at);
+    tpl_set_time(h, key, t->updated_at);
     hdf_set_int_value(h, "RowCount", i + 1);
 }
 
@@ -169,7 +169,7 @@ static void show_one(web_t *w, const replytpl_t *t, int status, bool keep)
     hdf_set_valuef(h, "Reply.id=%lld", t->id);
     hdf_set_value(h, "Reply.title", t->title);
     hdf_set_value(h, "Reply.state", t->active ? "active" : "inactive");
-    view_set_time(h, "Reply.at", t->updated_at);
+    tpl_set_time(h, "Reply.at", t->updated_at);
     if (!keep) {
         hdf_set_value(h, "Form.title.value", t->title);
         hdf_set_value(h, "Form.language.value", t->language);

@@ -171,7 +171,7 @@ static void add_rule(const routing_rule_t *r, void *ctx)
         hdf_set_valuef(h, "Rules.%d.skills.%d=%s", i, k, r->skill_name[k][w->lang]);
     char key[40];
     snprintf(key, sizeof key, "Rules.%d.updated", i);
-    view_set_time(h, key, r->updated_at);
+    tpl_set_time(h, key, r->updated_at);
     hdf_set_int_value(h, "RuleCount", i + 1);
 }
 

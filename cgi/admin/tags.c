@@ -43,7 +43,7 @@ static void set_colors(web_t *w)
         char key[64];
         snprintf(key, sizeof key, "Admin.Tags.Color.%s", tag_colors[i]);
         hdf_set_valuef(w->r->hdf, "Colors.%d.code=%s", i, tag_colors[i]);
-        hdf_set_valuef(w->r->hdf, "Colors.%d.label=%s", i, view_text(&w->d->view, w->lang, key));
+        hdf_set_valuef(w->r->hdf, "Colors.%d.label=%s", i, texts_get(&w->d->texts, w->lang, key));
     }
 }
 
@@ -400,7 +400,7 @@ static void add_customer_tag(const customer_tag_t *c, void *ctx)
     hdf_set_valuef(h, "On.%d.source=%s", i, c->source);
     hdf_set_valuef(h, "On.%d.reason=%s", i, c->reason);
     snprintf(key, sizeof key, "On.%d.at", i);
-    view_set_time(h, key, c->at);
+    tpl_set_time(h, key, c->at);
     hdf_set_valuef(h, "Has.%lld=1", c->tag.id);
     hdf_set_int_value(h, "OnCount", i + 1);
 }

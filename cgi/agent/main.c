@@ -171,12 +171,12 @@ static void set_due(web_t *w, const char *key, time_t due)
         return;
     }
     snprintf(k, sizeof k, "%s", key);
-    view_set_time(h, k, due);
+    tpl_set_time(h, k, due);
     long warn = w->d->at_risk_seconds;
     long left = (long)(due - now);
     hdf_set_valuef(h, "%s.state=%s", key, left < 0 ? "breach" : left < warn ? "warn" : "ok");
     snprintf(k, sizeof k, "%s.%s", key, left < 0 ? "over" : "left");
-    view_set_span(h, k, (left < 0 ? -left : left) / 60);
+    tpl_set_span(h, k, (left < 0 ? -left : left) / 60);
 }
 
 static void set_tags(HDF *h, const char *key, const char *tags)
@@ -261,7 +261,7 @@ static void page_queue(web_t *w, const char *arg)
         snprintf(key, sizeof key, "Rows.%d.due", i);
         set_due(w, key, k == Q_CLOSED ? 0 : r->next_due_at);
         snprintf(key, sizeof key, "Rows.%d.closed_at", i);
-        view_set_time(h, key, r->closed_at);
+        tpl_set_time(h, key, r->closed_at);
     }
     hdf_set_int_value(h, "RowCount", page->n);
     if (page->more)
@@ -371,7 +371,7 @@ static void add_request(const priority_request_t *r, void *ctx)
     hdf_set_valuef(h, "Requests.%d.by=%s", i, r->by);
     hdf_set_valuef(h, "Requests.%d.api=%d", i, r->by_api);
     snprintf(key, sizeof key, "Requests.%d.at", i);
-    view_set_time(h, key, r->created_at);
+    tpl_set_time(h, key, r->created_at);
     hdf_set_int_value(h, "RequestCount", i + 1);
 }
 
@@ -399,8 +399,8 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
     hdf_set_valuef(h, "Ticket.team=%lld", t->team_id);
     hdf_set_valuef(h, "Ticket.owner=%lld", t->owner_id);
     hdf_set_value(h, "Ticket.priority", priority_code(w, t->priority_id));
-    view_set_time(h, "Ticket.created_at", t->created_at);
-    view_set_time(h, "Ticket.updated_at", t->updated_at);
+    tpl_set_time(h, "Ticket.created_at", t->created_at);
+    tpl_set_time(h, "Ticket.updated_at", t->updated_at);
     set_due(w, "Due.classify", strcmp(t->status, "new") == 0 ? t->classify_due_at : 0);
     set_due(w, "Due.accept", strcmp(t->status, "assigned") == 0 ? t->accept_due_at : 0);
     int st = ticket_status_parse(t->status);
@@ -422,9 +422,9 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
                       met[progress_met(t->resolution_due_at, t->resolved_at, now) == 1]);
     if (t->accepted_at && t->accept_due_at)
         hdf_set_value(h, "Met.accept", met[progress_met(t->accept_due_at, t->accepted_at, now) == 1]);
-    view_set_time(h, "Done.first_response_at", responded);
-    view_set_time(h, "Done.resolved_at", t->resolved_at);
-    view_set_time(h, "Done.accepted_at", t->accepted_at);
+    tpl_set_time(h, "Done.first_response_at", responded);
+    tpl_set_time(h, "Done.resolved_at", t->resolved_at);
+    tpl_set_time(h, "Done.accepted_at", t->accepted_at);
 }
 
 static void set_extra(web_t *w, const ticket_t *t)
@@ -440,8 +440,8 @@ static void set_extra(web_t *w, const ticket_t *t)
     hdf_set_value(h, "Extra.organisation", x.organisation);
     hdf_set_value(h, "Extra.customer", x.customer);
     set_tags(h, "Extra.tags", x.tags);
-    view_set_time(h, "Extra.started_at", x.started_at);
-    view_set_time(h, "Extra.expected_at", x.expected_at);
+    tpl_set_time(h, "Extra.started_at", x.started_at);
+    tpl_set_time(h, "Extra.expected_at", x.expected_at);
     ticket_extra_free(&x);
 }
 
@@ -1023,7 +1023,7 @@ static void page_outbox(web_t *w, const char *arg)
         hdf_set_valuef(w->r->hdf, "Failed.%d.error=%s", i, list[i].last_error);
         hdf_set_valuef(w->r->hdf, "Failed.%d.attempts=%lld", i, list[i].attempts);
         snprintf(key, sizeof key, "Failed.%d.at", i);
-        view_set_time(w->r->hdf, key, list[i].failed_at);
+        tpl_set_time(w->r->hdf, key, list[i].failed_at);
     }
     free(list);
     agent_set_nav(w);
@@ -1082,14 +1082,14 @@ static void set_deadline(web_t *w, const char *key, time_t due, time_t done, boo
     HDF *h = w->r->hdf;
     char k[96];
     if (!due || done || paused) {
-        view_set_time(h, key, due);
+        tpl_set_time(h, key, due);
         hdf_set_valuef(h, "%s.state=%s", key, !due ? "none" : done ? "done" : "paused");
     } else
         set_due(w, key, due);
     hdf_set_valuef(h, "%s.met=%s", key, met_code(progress_met(due, done, desk_now(w->d))));
     if (due && done > due) {
         snprintf(k, sizeof k, "%s.late", key);
-        view_set_span(h, k, (done - due) / 60);
+        tpl_set_span(h, k, (done - due) / 60);
     }
 }
 
@@ -1110,7 +1110,7 @@ static void page_progress(web_t *w, const char *arg)
         set_row(w, i, r->number, r->subject, r->customer, r->category_id, r->priority_id, r->status,
                 r->owner);
         snprintf(key, sizeof key, "Rows.%d.created", i);
-        view_set_time(h, key, r->created_at);
+        tpl_set_time(h, key, r->created_at);
         int st = ticket_status_parse(r->status);
         bool done = st >= 0 && ticket_status_done((ticket_status_t)st);
         snprintf(key, sizeof key, "Rows.%d.first", i); /* a resolution answered too */
@@ -1121,7 +1121,7 @@ static void page_progress(web_t *w, const char *arg)
         set_deadline(w, key, r->resolution_due_at, r->resolved_at,
                      st >= 0 && ticket_status_paused((ticket_status_t)st));
         snprintf(key, sizeof key, "Rows.%d.updated", i);
-        view_set_time(h, key, r->updated_at);
+        tpl_set_time(h, key, r->updated_at);
     }
     if (page->more)
         hdf_set_value(h, "Next", page->next_cursor);
@@ -1153,19 +1153,19 @@ static void csv_row(web_t *w, FILE *out, const progress_row_t *r, time_t now)
     csv_cell(out, k ? k->name[w->lang] : ""), fputc(',', out);
     csv_cell(out, p ? p->name[w->lang] : ""), fputc(',', out);
     snprintf(key, sizeof key, "Status.%s", r->status);
-    csv_cell(out, view_text(&w->d->view, w->lang, key)), fputc(',', out);
+    csv_cell(out, texts_get(&w->d->texts, w->lang, key)), fputc(',', out);
     csv_cell(out, r->owner), fputc(',', out);
     csv_time(out, r->created_at), fputc(',', out);
     csv_time(out, r->first_response_due_at), fputc(',', out);
     csv_time(out, r->first_responded_at), fputc(',', out);
     snprintf(key, sizeof key, "Agent.Met.%s",
              met_code(progress_met(r->first_response_due_at, r->first_responded_at, now)));
-    csv_cell(out, view_text(&w->d->view, w->lang, key)), fputc(',', out);
+    csv_cell(out, texts_get(&w->d->texts, w->lang, key)), fputc(',', out);
     csv_time(out, r->resolution_due_at), fputc(',', out);
     csv_time(out, r->resolved_at), fputc(',', out);
     snprintf(key, sizeof key, "Agent.Met.%s",
              met_code(progress_met(r->resolution_due_at, r->resolved_at, now)));
-    csv_cell(out, view_text(&w->d->view, w->lang, key));
+    csv_cell(out, texts_get(&w->d->texts, w->lang, key));
     fputs("\r\n", out);
 }
 
@@ -1204,7 +1204,7 @@ static void page_progress_csv(web_t *w, const char *arg)
     if (!out)
         return agent_error_page(w, 503, "unavailable");
     fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads the file as UTF-8 */
-    fputs(view_text(&w->d->view, w->lang, "Agent.CsvHeader"), out);
+    fputs(texts_get(&w->d->texts, w->lang, "Agent.CsvHeader"), out);
     fputs("\r\n", out);
     int rc = csv_rows(w, &f, out);
     if (fclose(out) != 0)

@@ -16,7 +16,7 @@ void agent_error_page(web_t *w, int status, const char *key)
     w->r->status = status;
     if (!w->r->hdf) {
         w->r->content_type = "text/plain; charset=utf-8";
-        string_append(&w->r->body, view_text(&w->d->view, w->lang, "Error.bad_request"));
+        string_append(&w->r->body, texts_get(&w->d->texts, w->lang, "Error.bad_request"));
         return;
     }
     /* a signed-in person keeps the workspace around the error: the search

@@ -303,7 +303,7 @@ void brand_publish(desk_t *d)
     static const char *const defaults[LANG_COUNT] = {"售后服务中心", "Service Desk"};
     static const char *const welcome[LANG_COUNT] = {"Portal.Welcome", "Portal.WelcomeEn"};
     for (int l = 0; l < LANG_COUNT; l++) {
-        HDF *g = d->view.global[l];
+        HDF *g = d->texts.global[l];
         if (!g)
             continue;
         const char *name = setting(d, names[l]);

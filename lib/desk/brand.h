@@ -78,8 +78,8 @@ int brand_set_public(desk_t *d, long long category_id, bool is_public, char *nam
  * ".portal-preview") and GET /brand/logo (404 when no logo is set). */
 void brand_serve_theme(desk_t *d, req_t *r, const char *scope);
 void brand_serve_logo(desk_t *d, req_t *r);
-/* Writes Site.Name, Site.Welcome and Site.Logo into each language's global
- * data set of the view; at start and after every settings reload. */
+/* Writes Site.Name, Site.Welcome and Site.Logo into each language's data
+ * set (d->texts); at start and after every settings reload. */
 void brand_publish(desk_t *d);
 
 #endif

@@ -65,8 +65,8 @@ static int reload(desk_t *d, long long version)
         log_error("cannot reload the notification templates");
     catalog_free(&d->catalog);
     d->catalog = fresh;
-    if (d->view.global[0]) {
-        catalog_publish(&d->catalog, &d->view);
+    if (d->texts.global[0]) {
+        catalog_publish(&d->catalog, &d->texts);
         brand_publish(d);
         tags_publish(d);
     }

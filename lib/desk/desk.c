@@ -47,16 +47,11 @@ int desk_open(desk_t *d, const char *const *pages)
         return -1;
     }
     /* every program may queue notifications: the mail templates come along */
-    const char *all[VIEW_MAX_PAGES + 1];
-    int n = 0;
-    for (int i = 0; pages && pages[i] && n < VIEW_MAX_PAGES; i++)
-        all[n++] = pages[i];
-    for (int i = 0; outbox_pages[i] && n < VIEW_MAX_PAGES; i++)
-        all[n++] = outbox_pages[i];
-    all[n] = NULL;
-    if (view_init(&d->view, &d->cfg, all, d->pages_on_demand))
+    if (texts_load(&d->texts, &d->cfg) ||
+        tpl_init(&d->mail, &d->texts, &d->cfg, outbox_pages, false, NULL) ||
+        view_init(&d->view, &d->texts, &d->cfg, pages, d->pages_on_demand))
         return -1;
-    catalog_publish(&d->catalog, &d->view);
+    catalog_publish(&d->catalog, &d->texts);
     brand_publish(d); /* the portal's name and texts (lib/desk/brand.h) */
     tags_publish(d);  /* tag names, colours and the rule on hover (lib/desk/customer/tags.h) */
     return 0;
@@ -68,6 +63,8 @@ void desk_close(desk_t *d)
         magic_close(d->magic);
     d->magic = NULL;
     view_free(&d->view);
+    tpl_free(&d->mail);
+    texts_free(&d->texts);
     catalog_free(&d->catalog);
     settings_free(&d->settings);
     mailtpl_free(&d->mailtpls);

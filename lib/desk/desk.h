@@ -13,6 +13,7 @@
 #include "web/http.h"
 #include "desk/notify/mailtpl.h"
 #include "core/secret.h"
+#include "core/tpl.h"
 #include "desk/settings.h"
 #include "desk/ticket/ticket_number.h"
 #include "web/view.h"
@@ -22,6 +23,8 @@ typedef struct desk {
     db_t db;
     secrets_t secrets;
     catalog_t catalog;
+    texts_t texts; /* each language's strings and what every rendering shares */
+    tpl_t mail;    /* the notification templates (lib/desk/notify/outbox.h) */
     view_t view;
     char number_pattern[24];
     char base_url[256];

@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "store/db.h"
-#include "web/view.h"
+#include "core/lang.h"
 
 #define REPLYTPL_TITLE_MAX 100 /* characters */
 #define REPLYTPL_BODY_MAX 4000 /* characters */

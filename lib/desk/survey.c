@@ -43,7 +43,7 @@ static int apply_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
     const char *sugg = x->s->suggestions ? x->s->suggestions : "";
     if (x->s->unmet_needs && *x->s->unmet_needs) {
         if (asprintf(&body, "%s%s%s %s", sugg, *sugg ? "\n" : "",
-                     view_text(&d->view, d->default_lang, "Survey.Unmet"), x->s->unmet_needs) < 0)
+                     texts_get(&d->texts, d->default_lang, "Survey.Unmet"), x->s->unmet_needs) < 0)
             return TICKET_ERR;
     }
     rc = ticket_event(d, t->id, "survey", true, &who, "survey", NULL, summary,

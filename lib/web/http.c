@@ -124,7 +124,7 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
     /* cgi_init reads the environment only; the body is read by cgi_parse */
     NEOERR *err = cgi_init(&r->cgi, NULL);
     if (err) {
-        view_log_error(err, "cgi_init");
+        tpl_log_error(err, "cgi_init");
         return 400;
     }
     r->hdf = r->cgi->hdf;
@@ -136,7 +136,7 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
     if (multipart && lim->upload_dir)
         hdf_set_value(r->hdf, "Config.Upload.TmpDir", lim->upload_dir);
     if (parse_body && (err = cgi_parse(r->cgi)) != STATUS_OK) {
-        view_log_error(err, "cgi_parse");
+        tpl_log_error(err, "cgi_parse");
         return 400;
     }
     return 0;

@@ -19,7 +19,7 @@ void web_render(web_t *w, const char *tpl)
     string_init(&w->r->body);
     w->r->status = 500;
     w->r->content_type = "text/plain; charset=utf-8";
-    string_append(&w->r->body, view_text(&w->d->view, w->lang, "Error.unavailable"));
+    string_append(&w->r->body, texts_get(&w->d->texts, w->lang, "Error.unavailable"));
 }
 
 const char *web_match(const char *pattern, const char *path)
@@ -78,7 +78,7 @@ void web_add_event(const ticket_event_t *e, void *hdf)
     if (e->body)
         hdf_set_valuef(h, "Events.%d.body=%s", i, e->body);
     snprintf(key, sizeof key, "Events.%d.at", i);
-    view_set_time(h, key, e->created_at);
+    tpl_set_time(h, key, e->created_at);
     hdf_set_int_value(h, "EventCount", i + 1);
 }
 
@@ -108,7 +108,7 @@ void web_attach_limits(web_t *w)
     snprintf(mb, sizeof mb, "%lld", max / (1024 * 1024) ? max / (1024 * 1024) : 1);
     snprintf(n, sizeof n, "%d", files);
     const textfill_var_t vars[] = {{"mb", mb}, {"files", n}};
-    char *text = textfill_render(view_text(&w->d->view, w->lang, "Attach.Limit"), vars, 2);
+    char *text = textfill_render(texts_get(&w->d->texts, w->lang, "Attach.Limit"), vars, 2);
     hdf_set_valuef(w->r->hdf, "Attach.MaxBytes=%lld", max);
     hdf_set_int_value(w->r->hdf, "Attach.MaxFiles", files);
     hdf_set_value(w->r->hdf, "Attach.Limit", text ? text : "");
@@ -147,7 +147,7 @@ static void doc_to_hdf(HDF *h, const char *path, const char *key, json_t *v)
         hdf_set_value(h, path, json_string_value(v));
     } else if (json_is_integer(v) &&
                (!strcmp(key, "at") || (n > 3 && !strcmp(key + n - 3, "_at")))) {
-        view_set_time(h, path, (time_t)json_integer_value(v));
+        tpl_set_time(h, path, (time_t)json_integer_value(v));
     } else if (json_is_integer(v)) {
         hdf_set_valuef(h, "%s=%lld", path, (long long)json_integer_value(v));
     }
@@ -167,7 +167,7 @@ int web_acceptance(web_t *w, long long id, bool archived)
         hdf_set_value(h, "Signed.result", a.result);
         hdf_set_value(h, "Signed.remarks", a.remarks ? a.remarks : "");
         hdf_set_value(h, "Signed.name", a.name);
-        view_set_time(h, "Signed.at", a.signed_at);
+        tpl_set_time(h, "Signed.at", a.signed_at);
         bool has_doc = a.doc != NULL;
         if (has_doc)
             doc = json_loads(a.doc, 0, NULL);

@@ -37,7 +37,8 @@ static int setup(void **state)
     memset(&desk, 0, sizeof desk);
     unsigned char master[32] = {1, 2, 3};
     secrets_from_master(&desk.secrets, master);
-    if (config_load_string(&desk.cfg, conf) || view_init(&desk.view, &desk.cfg, outbox_pages, false))
+    if (config_load_string(&desk.cfg, conf) || texts_load(&desk.texts, &desk.cfg) ||
+        tpl_init(&desk.mail, &desk.texts, &desk.cfg, outbox_pages, false, NULL))
         return -1;
     return 0;
 }
@@ -46,7 +47,8 @@ static int teardown(void **state)
 {
     (void)state;
     mailtpl_free(&desk.mailtpls);
-    view_free(&desk.view);
+    tpl_free(&desk.mail);
+    texts_free(&desk.texts);
     config_free(&desk.cfg);
     secrets_free(&desk.secrets);
     return 0;
@@ -103,7 +105,7 @@ static void starting_texts_use_only_known_placeholders(void **state)
         for (int i = 0; i < mailtpl_nevents; i++) {
             const mailtpl_event_t *e = &mailtpl_events[i];
             char *s, *b, bad[48];
-            assert_int_equal(mailtpl_default_text(&desk.view, (lang_t)l, e, &s, &b), 0);
+            assert_int_equal(mailtpl_default_text(&desk.texts, (lang_t)l, e, &s, &b), 0);
             mailtpl_names(e, names);
             if (textfill_check(s, names, bad, sizeof bad) || textfill_check(b, names, bad, sizeof bad))
                 fail_msg("%s/%d: unknown {%s}", e->kind, l, bad);
@@ -114,7 +116,7 @@ static void starting_texts_use_only_known_placeholders(void **state)
             free(b);
         }
     char *s, *b;
-    mailtpl_default_text(&desk.view, LANG_ZH, mailtpl_event("ticket_created"), &s, &b);
+    mailtpl_default_text(&desk.texts, LANG_ZH, mailtpl_event("ticket_created"), &s, &b);
     assert_string_equal(s, "[工单 {number}] 已受理：{subject}");
     assert_non_null(strstr(b, "我们已收到您的服务请求"));
     free(s);
@@ -130,7 +132,7 @@ static void fill_reads_the_notification_data(void **state)
     mailtpl_sample(h, e, LANG_ZH, T0, "https://desk.example");
     hdf_set_value(h, "Ticket.subject", "换行\n之后 {link}");
     char *s, *b;
-    assert_int_equal(mailtpl_fill(&desk.view, LANG_ZH, e, "{number} {subject} {clock}",
+    assert_int_equal(mailtpl_fill(&desk.texts, LANG_ZH, e, "{number} {subject} {clock}",
                                   "{recipient}/{customer}/{agent}/{site}/{due}/{priority}/{link}",
                                   h, &s, &b),
                      0);

@@ -41,7 +41,8 @@ static int setup(void **state)
     setenv("TZ", "Asia/Shanghai", 1);
     tzset();
     memset(&desk, 0, sizeof desk);
-    if (config_load_string(&desk.cfg, conf) || view_init(&desk.view, &desk.cfg, outbox_pages, false))
+    if (config_load_string(&desk.cfg, conf) || texts_load(&desk.texts, &desk.cfg) ||
+        tpl_init(&desk.mail, &desk.texts, &desk.cfg, outbox_pages, false, NULL))
         return -1;
     return 0;
 }
@@ -49,7 +50,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    view_free(&desk.view);
+    tpl_free(&desk.mail);
+    texts_free(&desk.texts);
     config_free(&desk.cfg);
     return 0;
 }
@@ -72,20 +74,20 @@ static HDF *sample(const char *channel)
                   "请按以下步骤操作：\n1. 重启服务 a < b && c > d\n\n\n\n2. 检查 <日志>\n");
     hdf_set_value(h, "Clock.kind", "first_response");
     hdf_set_value(h, "Escalation.team", "研发二部");
-    view_set_time(h, "Due.classify", T0 + 7200);
-    view_set_time(h, "Due.first_response", T0 + 1800);
-    view_set_time(h, "Due.resolution", T0 + 86400);
-    view_set_time(h, "Due.confirm", T0 + 86400);
-    view_set_time(h, "Due.next_update", T0 + 7200);
-    view_set_time(h, "Due.acceptance", T0 + 86400);
-    view_set_time(h, "Due.survey", T0 + 7 * 86400);
-    view_set_time(h, "Due.accept", T0 + 1800);
-    view_set_time(h, "Due.at", T0 + 1800);
-    view_set_time(h, "Due.answer", T0 + 4 * 3600);
-    view_set_time(h, "Assigned.at", T0);
-    view_set_time(h, "Escalation.at", T0);
-    view_set_duration(h, "Clock.left", 135);
-    view_set_duration(h, "Clock.over", 60);
+    tpl_set_time(h, "Due.classify", T0 + 7200);
+    tpl_set_time(h, "Due.first_response", T0 + 1800);
+    tpl_set_time(h, "Due.resolution", T0 + 86400);
+    tpl_set_time(h, "Due.confirm", T0 + 86400);
+    tpl_set_time(h, "Due.next_update", T0 + 7200);
+    tpl_set_time(h, "Due.acceptance", T0 + 86400);
+    tpl_set_time(h, "Due.survey", T0 + 7 * 86400);
+    tpl_set_time(h, "Due.accept", T0 + 1800);
+    tpl_set_time(h, "Due.at", T0 + 1800);
+    tpl_set_time(h, "Due.answer", T0 + 4 * 3600);
+    tpl_set_time(h, "Assigned.at", T0);
+    tpl_set_time(h, "Escalation.at", T0);
+    tpl_set_duration(h, "Clock.left", 135);
+    tpl_set_duration(h, "Clock.over", 60);
     return h;
 }
 

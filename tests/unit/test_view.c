@@ -1,5 +1,6 @@
-/* Unit tests for lib/web/view.c: HTML auto-escaping, per-language strings, time
- * and duration helpers, language codes. Templates are written to a fresh
+/* Unit tests for lib/web/view.c and the templates of lib/core/tpl.c under it:
+ * HTML auto-escaping, per-language strings, time and duration helpers,
+ * language codes. Templates are written to a fresh
  * temporary directory. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +23,7 @@
 typedef struct fixture {
     char dir[64];
     config_t cfg;
+    texts_t texts;
     view_t view;
     HDF *data;
     STRING out;
@@ -54,7 +56,8 @@ static int setup_view(void **state)
     if (mkdir(lang_dir, 0700) || write_file(fx->dir, "lang/zh.hdf", "L {\n  Hi = 你好\n}\n") ||
         write_file(fx->dir, "lang/en.hdf", "L {\n  Hi = Hello\n}\n") ||
         write_file(fx->dir, "page.cs", "<?cs var:Name ?>|<?cs var:L.Hi ?>") ||
-        config_load_string(&fx->cfg, conf) || view_init(&fx->view, &fx->cfg, pages, false) ||
+        config_load_string(&fx->cfg, conf) || texts_load(&fx->texts, &fx->cfg) ||
+        view_init(&fx->view, &fx->texts, &fx->cfg, pages, false) ||
         hdf_init(&fx->data))
         return -1;
     string_init(&fx->out);
@@ -69,6 +72,7 @@ static int teardown_view(void **state)
     if (fx->data)
         hdf_destroy(&fx->data);
     view_free(&fx->view);
+    texts_free(&fx->texts);
     config_free(&fx->cfg);
     static const char *const files[] = {"lang/zh.hdf", "lang/en.hdf", "page.cs", "lang", ""};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -126,9 +130,9 @@ static void render_unknown_page_fails(void **state)
 static void view_text_per_language(void **state)
 {
     fixture_t *fx = *state;
-    assert_string_equal(view_text(&fx->view, LANG_ZH, "Hi"), "你好");
-    assert_string_equal(view_text(&fx->view, LANG_EN, "Hi"), "Hello");
-    assert_string_equal(view_text(&fx->view, LANG_EN, "No.Such"), "");
+    assert_string_equal(texts_get(&fx->texts, LANG_ZH, "Hi"), "你好");
+    assert_string_equal(texts_get(&fx->texts, LANG_EN, "Hi"), "Hello");
+    assert_string_equal(texts_get(&fx->texts, LANG_EN, "No.Such"), "");
 }
 
 static void init_fails_on_missing_page(void **state)
@@ -136,7 +140,7 @@ static void init_fails_on_missing_page(void **state)
     fixture_t *fx = *state;
     static const char *const pages[] = {"nope.cs", NULL};
     view_t v;
-    assert_int_equal(view_init(&v, &fx->cfg, pages, false), -1);
+    assert_int_equal(view_init(&v, &fx->texts, &fx->cfg, pages, false), -1);
     view_free(&v);
 }
 
@@ -147,7 +151,7 @@ static void set_time_formats_local_and_iso(void **state)
     assert_null(hdf_init(&h));
     setenv("TZ", "Asia/Shanghai", 1);
     tzset();
-    view_set_time(h, "T.created", NOV25_UTC + 5 * 60);
+    tpl_set_time(h, "T.created", NOV25_UTC + 5 * 60);
     assert_string_equal(hdf_get_value(h, "T.created", "(unset)"), "2026-11-25 08:05");
     assert_string_equal(hdf_get_value(h, "T.created.iso", "(unset)"), "2026-11-25T00:05:00Z");
     hdf_destroy(&h);
@@ -160,7 +164,7 @@ static void set_time_follows_process_tz(void **state)
     assert_null(hdf_init(&h));
     setenv("TZ", "UTC", 1);
     tzset();
-    view_set_time(h, "T", NOV25_UTC - 60);
+    tpl_set_time(h, "T", NOV25_UTC - 60);
     setenv("TZ", "Asia/Shanghai", 1);
     tzset();
     assert_string_equal(hdf_get_value(h, "T", "(unset)"), "2026-11-24 23:59");
@@ -173,7 +177,7 @@ static void set_time_zero_is_empty(void **state)
     (void)state;
     HDF *h;
     assert_null(hdf_init(&h));
-    view_set_time(h, "T", 0);
+    tpl_set_time(h, "T", 0);
     assert_string_equal(hdf_get_value(h, "T", "unset"), "");
     assert_string_equal(hdf_get_value(h, "T.iso", "unset"), "");
     hdf_destroy(&h);
@@ -184,13 +188,13 @@ static void set_duration_splits_hours_and_minutes(void **state)
     (void)state;
     HDF *h;
     assert_null(hdf_init(&h));
-    view_set_duration(h, "D", 135);
+    tpl_set_duration(h, "D", 135);
     assert_string_equal(hdf_get_value(h, "D.hours", "(unset)"), "2");
     assert_string_equal(hdf_get_value(h, "D.minutes", "(unset)"), "15");
-    view_set_duration(h, "E", 59);
+    tpl_set_duration(h, "E", 59);
     assert_string_equal(hdf_get_value(h, "E.hours", "(unset)"), "0");
     assert_string_equal(hdf_get_value(h, "E.minutes", "(unset)"), "59");
-    view_set_duration(h, "F", 3 * 24 * 60);
+    tpl_set_duration(h, "F", 3 * 24 * 60);
     assert_string_equal(hdf_get_value(h, "F.hours", "(unset)"), "72");
     assert_string_equal(hdf_get_value(h, "F.minutes", "(unset)"), "0");
     hdf_destroy(&h);
@@ -201,19 +205,19 @@ static void set_span_splits_days_hours_and_minutes(void **state)
     (void)state;
     HDF *h;
     assert_null(hdf_init(&h));
-    view_set_span(h, "S", 3 * 24 * 60 + 5 * 60 + 7); /* 3 days 5 hours 7 minutes */
+    tpl_set_span(h, "S", 3 * 24 * 60 + 5 * 60 + 7); /* 3 days 5 hours 7 minutes */
     assert_string_equal(hdf_get_value(h, "S.days", "(unset)"), "3");
     assert_string_equal(hdf_get_value(h, "S.hours", "(unset)"), "5");
     assert_string_equal(hdf_get_value(h, "S.minutes", "(unset)"), "7");
     assert_string_equal(hdf_get_value(h, "S.total", "(unset)"), "4627");
-    view_set_span(h, "T", 9577 * 60); /* what showed as "超时 9577 小时" */
+    tpl_set_span(h, "T", 9577 * 60); /* what showed as "超时 9577 小时" */
     assert_string_equal(hdf_get_value(h, "T.days", "(unset)"), "399");
     assert_string_equal(hdf_get_value(h, "T.hours", "(unset)"), "1");
-    view_set_span(h, "U", 59);
+    tpl_set_span(h, "U", 59);
     assert_string_equal(hdf_get_value(h, "U.days", "(unset)"), "0");
     assert_string_equal(hdf_get_value(h, "U.hours", "(unset)"), "0");
     assert_string_equal(hdf_get_value(h, "U.minutes", "(unset)"), "59");
-    view_set_span(h, "V", -5); /* never negative: callers pass how far, not which way */
+    tpl_set_span(h, "V", -5); /* never negative: callers pass how far, not which way */
     assert_string_equal(hdf_get_value(h, "V.total", "(unset)"), "0");
     hdf_destroy(&h);
 }

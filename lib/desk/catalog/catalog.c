@@ -399,10 +399,10 @@ static void publish_target(HDF *g, const char *code, const char *name, const sla
     hdf_set_valuef(g, "Catalog.Priorities.%s.%s.unit=%s", code, name, sla_unit_code(t->unit));
 }
 
-void catalog_publish(const catalog_t *c, view_t *v)
+void catalog_publish(const catalog_t *c, texts_t *t)
 {
     for (int l = 0; l < LANG_COUNT; l++) {
-        HDF *g = v->global[l];
+        HDF *g = t->global[l];
         hdf_remove_tree(g, "Catalog");
         for (int i = 0; i < c->ncats; i++) {
             const category_t *k = &c->cats[i];

@@ -8,10 +8,11 @@
 
 #include "core/bizclock.h"
 #include "core/field.h"
+#include "core/lang.h"
+#include "core/tpl.h"
 #include "store/db.h"
 #include "desk/catalog/commonfield.h"
 #include "desk/sla/slatarget.h"
-#include "web/view.h"
 
 typedef struct cat_field {
     long long id;
@@ -95,8 +96,9 @@ typedef struct catalog {
  * does). 0 or -1. */
 int catalog_load(catalog_t *c, db_t *db);
 void catalog_free(catalog_t *c);
-/* Writes Catalog.* into each language's global data set of the view. */
-void catalog_publish(const catalog_t *c, view_t *v);
+/* Writes Catalog.* into each language's global data set: what pages and
+ * notification texts show of the catalogue. */
+void catalog_publish(const catalog_t *c, texts_t *t);
 
 const category_t *catalog_category(const catalog_t *c, const char *code);
 const priority_t *catalog_priority(const catalog_t *c, const char *code);

@@ -176,7 +176,7 @@ static void collect(const tag_t *t, void *ctx)
 
 void tags_publish(desk_t *d)
 {
-    if (!d->view.global[0])
+    if (!d->texts.global[0])
         return;
     tag_rules_t r;
     tags_rules(d, &r);
@@ -186,7 +186,7 @@ void tags_publish(desk_t *d)
     if (!ok) /* the old list stays */
         log_error("cannot read the customer tags (run deskctl migrate?)");
     for (int l = 0; l < LANG_COUNT; l++) {
-        HDF *g = d->view.global[l];
+        HDF *g = d->texts.global[l];
         hdf_set_valuef(g, "Rules.complaints=%ld", r.complaint_count);
         hdf_set_valuef(g, "Rules.days=%ld", r.complaint_days);
         if (!ok)

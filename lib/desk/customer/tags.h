@@ -93,7 +93,7 @@ int tags_unassign(desk_t *d, long long customer_id, long long tag_id);
     " customer_tags cx WHERE cx.customer_id = " cust " AND cx.tag_id = ot.tag_id)))"
 
 /* Writes TagDefs.<code>.{name,color,off} (in each language) and
- * Rules.{complaints,days} into the view's global data sets, for the tag
+ * Rules.{complaints,days} into the language data sets (d->texts), for the tag
  * chips of the agent pages. At start and after every configuration reload;
  * keeps the old ones when the tags cannot be read. */
 void tags_publish(desk_t *d);

@@ -315,7 +315,7 @@ static void add(char *buf, size_t cap, const char *text, long long n)
  * gets its space here; full-width CJK punctuation carries its own. */
 static void add_sep(desk_t *d, char *buf, size_t cap)
 {
-    const char *sep = view_text(&d->view, d->default_lang, "Dispatch.Sep");
+    const char *sep = texts_get(&d->texts, d->default_lang, "Dispatch.Sep");
     add(buf, cap, sep, 0);
     if (*sep && !(sep[strlen(sep) - 1] & 0x80))
         add(buf, cap, " ", 0);
@@ -324,18 +324,18 @@ static void add_sep(desk_t *d, char *buf, size_t cap)
 /* Why, in the desk's language: "auto: least open, 3 open". */
 static void reason(desk_t *d, const dispatch_plan_t *p, char *buf, size_t cap)
 {
-    view_t *v = &d->view;
+    const texts_t *v = &d->texts;
     lang_t l = d->default_lang;
     const dispatch_choice_t *c = &p->choice;
     buf[0] = '\0';
     if (c->outcome == DISPATCH_PICKED) {
-        add(buf, cap, view_text(v, l, p->mode == DISPATCH_ROUND_ROBIN ? "Dispatch.RoundRobin"
+        add(buf, cap, texts_get(v, l, p->mode == DISPATCH_ROUND_ROBIN ? "Dispatch.RoundRobin"
                                       : c->tie                       ? "Dispatch.LeastOpenTie"
                                                                      : "Dispatch.LeastOpen"),
             c->open);
         return;
     }
-    add(buf, cap, view_text(v, l, "Dispatch.Nobody"), 0);
+    add(buf, cap, texts_get(v, l, "Dispatch.Nobody"), 0);
     static const char *const keys[] = {"Dispatch.Absent", "Dispatch.Full", "Dispatch.Unskilled",
                                        "Dispatch.Excluded"};
     const int counts[] = {c->absent, c->full, c->unskilled, c->excluded};
@@ -343,12 +343,12 @@ static void reason(desk_t *d, const dispatch_plan_t *p, char *buf, size_t cap)
     for (int i = 0; i < 4; i++)
         if (counts[i]) {
             add_sep(d, buf, cap);
-            add(buf, cap, view_text(v, l, keys[i]), counts[i]);
+            add(buf, cap, texts_get(v, l, keys[i]), counts[i]);
             any = true;
         }
     if (!any) {
         add_sep(d, buf, cap);
-        add(buf, cap, view_text(v, l, "Dispatch.NoMembers"), 0);
+        add(buf, cap, texts_get(v, l, "Dispatch.NoMembers"), 0);
     }
 }
 
@@ -372,7 +372,7 @@ int dispatch_apply(desk_t *d, long long ticket_id, const char *status, const dis
         return DB_OK;
     char why[400];
     reason(d, p, why, sizeof why);
-    actor_t sys = {.type = "system", .name = view_text(&d->view, d->default_lang, "Dispatch.Actor")};
+    actor_t sys = {.type = "system", .name = texts_get(&d->texts, d->default_lang, "Dispatch.Actor")};
     int from = ticket_status_parse(status);
     if (c->outcome != DISPATCH_PICKED)
         return to_queue(d, ticket_id, p, &sys, why, now);

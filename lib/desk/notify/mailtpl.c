@@ -117,7 +117,7 @@ const mailtpl_t *mailtpl_find(const mailtpls_t *t, const char *kind, lang_t lang
 
 /* ---- substitution --------------------------------------------------------- */
 
-static const char *global(const view_t *v, lang_t lang, const char *key)
+static const char *global(const texts_t *v, lang_t lang, const char *key)
 {
     return v && v->global[lang] ? hdf_get_value(v->global[lang], key, NULL) : NULL;
 }
@@ -129,7 +129,7 @@ static const char *value(HDF *data, const char *key)
 }
 
 /* The placeholders' values for one notification (names as mailtpl_names). */
-static int collect(const view_t *v, lang_t lang, const mailtpl_event_t *e, HDF *data,
+static int collect(const texts_t *v, lang_t lang, const mailtpl_event_t *e, HDF *data,
                    textfill_var_t *vars)
 {
     char key[160];
@@ -181,7 +181,7 @@ static int collect(const view_t *v, lang_t lang, const mailtpl_event_t *e, HDF *
     return n;
 }
 
-int mailtpl_fill(const view_t *v, lang_t lang, const mailtpl_event_t *e, const char *subject_tmpl,
+int mailtpl_fill(const texts_t *v, lang_t lang, const mailtpl_event_t *e, const char *subject_tmpl,
                  const char *body_tmpl, HDF *data, char **subject, char **body)
 {
     textfill_var_t vars[MAILTPL_MAX_NAMES];
@@ -231,14 +231,14 @@ void mailtpl_sample(HDF *h, const mailtpl_event_t *e, lang_t lang, time_t now,
     if (e->clock)
         hdf_set_value(h, "Clock.kind", "first_response");
     if (e->due[0])
-        view_set_time(h, e->due[0], now + 2 * 3600);
-    view_set_time(h, "Due.classify", now + 2 * 3600);
-    view_set_time(h, "Due.resolution", now + 3 * 86400);
-    view_set_time(h, "Assigned.at", now - 3600);
-    view_set_span(h, "Clock.left", 90);
+        tpl_set_time(h, e->due[0], now + 2 * 3600);
+    tpl_set_time(h, "Due.classify", now + 2 * 3600);
+    tpl_set_time(h, "Due.resolution", now + 3 * 86400);
+    tpl_set_time(h, "Assigned.at", now - 3600);
+    tpl_set_span(h, "Clock.left", 90);
 }
 
-int mailtpl_default_text(const view_t *v, lang_t lang, const mailtpl_event_t *e, char **subject,
+int mailtpl_default_text(const texts_t *v, lang_t lang, const mailtpl_event_t *e, char **subject,
                          char **body)
 {
     bool en = lang == LANG_EN;

@@ -25,7 +25,7 @@
 #include <time.h>
 
 #include "store/db.h"
-#include "web/view.h"
+#include "core/tpl.h"
 
 #define MAILTPL_SUBJECT_MAX 200  /* characters */
 #define MAILTPL_BODY_MAX 8000    /* characters */
@@ -74,7 +74,7 @@ const mailtpl_t *mailtpl_find(const mailtpls_t *t, const char *kind, lang_t lang
  * set (v gives the language's site name, priority and clock names; may be
  * NULL). *subject (one line) and *body are malloc'd; 0, or -1 (out of
  * memory, nothing allocated). */
-int mailtpl_fill(const view_t *v, lang_t lang, const mailtpl_event_t *e, const char *subject_tmpl,
+int mailtpl_fill(const texts_t *v, lang_t lang, const mailtpl_event_t *e, const char *subject_tmpl,
                  const char *body_tmpl, HDF *data, char **subject, char **body);
 
 /* A made-up ticket's data for the previews: the same keys lib/desk/notify/notify.c sets
@@ -84,7 +84,7 @@ void mailtpl_sample(HDF *h, const mailtpl_event_t *e, lang_t lang, time_t now,
 
 /* A starting text for a new override, from the shipped strings (L.Mail.*):
  * malloc'd subject and body with placeholders; 0 or -1. */
-int mailtpl_default_text(const view_t *v, lang_t lang, const mailtpl_event_t *e, char **subject,
+int mailtpl_default_text(const texts_t *v, lang_t lang, const mailtpl_event_t *e, char **subject,
                          char **body);
 
 /* ---- the admin page ---- */

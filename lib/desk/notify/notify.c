@@ -46,9 +46,9 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
     hdf_set_value(h, "Ticket.subject", in->subject ? in->subject : "");
     hdf_set_value(h, "Ticket.category", in->category->name[lang]);
     hdf_set_value(h, "Ticket.priority", p->code);
-    view_set_time(h, "Due.classify", due->classify);
-    view_set_time(h, "Due.first_response", due->first_response);
-    view_set_time(h, "Due.resolution", due->resolution);
+    tpl_set_time(h, "Due.classify", due->classify);
+    tpl_set_time(h, "Due.first_response", due->first_response);
+    tpl_set_time(h, "Due.resolution", due->resolution);
     set_link(d, h, follow_token);
     snprintf(key, sizeof key, "created:ticket=%lld", ticket_id);
     int rc = in->email ? queue(d, "ticket_created", in->email, lang, ticket_id, h, key) : 0;
@@ -131,11 +131,11 @@ int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t d
     hdf_set_value(h, "Agent.name", t.owner); /* the owner or assignee, "" when none */
     hdf_set_value(h, "Customer.name", t.contact);
     hdf_set_valuef(h, "Ticket.category_id=%lld", t.category_id);
-    view_set_time(h, "Due.at", deadline);
-    view_set_time(h, "Due.answer", deadline);
-    view_set_time(h, "Due.accept", deadline);
-    view_set_time(h, "Assigned.at", t.assigned_at);
-    view_set_span(h, deadline >= now ? "Clock.left" : "Clock.over",
+    tpl_set_time(h, "Due.at", deadline);
+    tpl_set_time(h, "Due.answer", deadline);
+    tpl_set_time(h, "Due.accept", deadline);
+    tpl_set_time(h, "Assigned.at", t.assigned_at);
+    tpl_set_span(h, deadline >= now ? "Clock.left" : "Clock.over",
                       (deadline >= now ? deadline - now : now - deadline) / 60);
     MYSQL_STMT *st = db_query(&d->db, sql_alert_recipients, "ii", owner_id,
                               (long long)supervisors);
@@ -219,7 +219,7 @@ int notify_assignment(desk_t *d, long long ticket_id, long long agent_id, time_t
     hdf_set_value(h, "Customer.name", t.contact);
     hdf_set_value(h, "Owner.name", t.owner);
     hdf_set_valuef(h, "Ticket.link=%s/agent/t/%s", d->base_url, t.number);
-    view_set_time(h, "Due.accept", accept_due);
+    tpl_set_time(h, "Due.accept", accept_due);
     snprintf(key, sizeof key, "assign:ticket=%lld:agent=%lld:%ld", ticket_id, agent_id,
              (long)accept_due);
     rc = queue(d, "new_assignment", email, lang_parse(lang), ticket_id, h, key);

@@ -95,7 +95,7 @@ static int flatten_fields(HDF *data)
         NEOERR *err = hdf_set_value(data, one_line_fields[i], copy);
         free(copy);
         if (err)
-            return view_log_error(err, "outbox: flatten");
+            return tpl_log_error(err, "outbox: flatten");
     }
     return 0;
 }
@@ -163,7 +163,7 @@ static int render_override(desk_t *d, const char *kind, lang_t lang, HDF *data, 
     const mailtpl_t *o = mailtpl_find(&d->mailtpls, kind, lang);
     if (!o || strcmp(hdf_get_value(data, "Channel", "email"), "email") != 0)
         return 0;
-    if (mailtpl_fill(&d->view, lang, o->event, o->subject, o->body, data, subject, body))
+    if (mailtpl_fill(&d->texts, lang, o->event, o->subject, o->body, data, subject, body))
         return -1;
     tidy_body(*body);
     return 1;
@@ -197,7 +197,7 @@ int outbox_render_shipped(desk_t *d, const char *kind, lang_t lang, HDF *data, c
     snprintf(page, sizeof page, "mail/%s.cs", kind);
     STRING out;
     string_init(&out);
-    if (view_render(&d->view, page, lang, data, &out)) {
+    if (tpl_render(&d->mail, page, lang, data, &out)) {
         string_clear(&out);
         return -1;
     }
@@ -262,7 +262,7 @@ int outbox_add(desk_t *d, const outbox_msg_t *m)
     } else {
         NEOERR *err = m->data ? hdf_set_value(m->data, "Channel", channel) : STATUS_OK;
         if (err)
-            view_log_error(err, "outbox: Channel");
+            tpl_log_error(err, "outbox: Channel");
         if (!m->data || err || outbox_render(d, m->kind, m->lang, m->data, &subject, &body))
             return DB_ERR;
     }

@@ -547,10 +547,10 @@ static char *proposal_text(desk_t *d, const ticket_t *t, const proposal_t *x)
     snprintf(key, sizeof key, "Solution.Delivery.%s", x->delivery);
     char *out = NULL;
     if (asprintf(&out, "%s: %s\n%s:\n%s\n%s:\n%s\n%s:\n%s",
-                 view_text(&d->view, l, "Solution.DeliveryLabel"), view_text(&d->view, l, key),
-                 view_text(&d->view, l, "Solution.Steps"), x->steps,
-                 view_text(&d->view, l, "Solution.Expected"), x->expected,
-                 view_text(&d->view, l, "Solution.Risks"), x->risks) < 0)
+                 texts_get(&d->texts, l, "Solution.DeliveryLabel"), texts_get(&d->texts, l, key),
+                 texts_get(&d->texts, l, "Solution.Steps"), x->steps,
+                 texts_get(&d->texts, l, "Solution.Expected"), x->expected,
+                 texts_get(&d->texts, l, "Solution.Risks"), x->risks) < 0)
         return NULL;
     return out;
 }
@@ -734,10 +734,10 @@ static char *work_done(desk_t *d, long long id, lang_t l, const char *note)
     while (db_fetch(st, "sssS", kind, sizeof kind, old_serial, sizeof old_serial, new_serial,
                     sizeof new_serial, &body) == 1) {
         snprintf(key, sizeof key, "Work.Kind.%s", kind);
-        fprintf(f, "%s· %s: %s", ftell(f) ? "\n" : "", view_text(&d->view, l, key),
+        fprintf(f, "%s· %s: %s", ftell(f) ? "\n" : "", texts_get(&d->texts, l, key),
                 body ? body : "");
         if (*old_serial || *new_serial)
-            fprintf(f, " (%s %s → %s)", view_text(&d->view, l, "Work.Serial"),
+            fprintf(f, " (%s %s → %s)", texts_get(&d->texts, l, "Work.Serial"),
                     *old_serial ? old_serial : "-", *new_serial ? new_serial : "-");
         free(body);
         body = NULL;
@@ -760,9 +760,9 @@ static char *acceptance_text(desk_t *d, long long id)
     free(work);
     work = steps;
     if (work && asprintf(&out, "%s: %s\n%s\n\n%s:\n%s\n\n%s:\n%s",
-                 view_text(&d->view, l, "Acceptance.Problem"), subject,
-                 description ? description : "", view_text(&d->view, l, "Acceptance.Solution"),
-                 solution && *solution ? solution : "-", view_text(&d->view, l, "Acceptance.Work"),
+                 texts_get(&d->texts, l, "Acceptance.Problem"), subject,
+                 description ? description : "", texts_get(&d->texts, l, "Acceptance.Solution"),
+                 solution && *solution ? solution : "-", texts_get(&d->texts, l, "Acceptance.Work"),
                  work && *work ? work : "-") < 0)
         out = NULL;
     free(description);
