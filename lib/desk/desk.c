@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "desk/brand.h"
@@ -30,8 +29,7 @@ int desk_configure(desk_t *d, const char *config_path)
     snprintf(d->base_url, sizeof d->base_url, "%s",
              config_str(&d->cfg, "Desk.BaseURL", "http://127.0.0.1:8080"));
     d->at_risk_seconds = config_int(&d->cfg, "Queue.AtRiskMinutes", 120, 1, 100000) * 60;
-    d->offset_file = config_str(&d->cfg, "Clock.OffsetFile", NULL);
-    d->clock_offset = config_int(&d->cfg, "Clock.OffsetSeconds", 0, -(1L << 40), 1L << 40);
+    wallclock_init(&d->clock, &d->cfg);
     d->default_lang = lang_parse(config_str(&d->cfg, "Desk.DefaultLanguage", "zh"));
     d->stamp_file = config_str(&d->cfg, "Desk.StampFile", NULL);
     d->check_seconds = config_int(&d->cfg, "Config.CheckSeconds", 5, 1, 3600);
@@ -72,28 +70,4 @@ void desk_close(desk_t *d)
     config_free(&d->cfg);
 }
 
-static void reread_offset(desk_t *d, const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        d->file_offset = 0;
-        return;
-    }
-    if (st.st_mtim.tv_sec == d->offset_mtime.tv_sec &&
-        st.st_mtim.tv_nsec == d->offset_mtime.tv_nsec)
-        return;
-    FILE *f = fopen(path, "r");
-    long v = 0;
-    if (f && fscanf(f, "%ld", &v) == 1)
-        d->file_offset = v;
-    if (f)
-        fclose(f);
-    d->offset_mtime = st.st_mtim;
-}
-
-time_t desk_now(desk_t *d)
-{
-    if (d->offset_file)
-        reread_offset(d, d->offset_file);
-    return time(NULL) + d->clock_offset + (d->offset_file ? d->file_offset : 0);
-}
+time_t desk_now(desk_t *d) { return wallclock_now(&d->clock); }

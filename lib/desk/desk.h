@@ -14,6 +14,7 @@
 #include "desk/notify/mailtpl.h"
 #include "core/secret.h"
 #include "core/tpl.h"
+#include "core/wallclock.h"
 #include "desk/settings.h"
 #include "desk/ticket/ticket_number.h"
 #include "web/view.h"
@@ -29,10 +30,7 @@ typedef struct desk {
     char number_pattern[24];
     char base_url[256];
     lang_t default_lang;
-    long clock_offset; /* Clock.OffsetSeconds */
-    const char *offset_file; /* Clock.OffsetFile, or NULL */
-    long file_offset;        /* read from it */
-    struct timespec offset_mtime;
+    wallclock_t clock; /* what desk_now() reads */
     size_t max_body;   /* request body limit of this program */
     req_limits_t limits; /* form and upload body limits (lib/web/http.h) */
     char upload_dir[1024];
@@ -58,10 +56,7 @@ int desk_configure(desk_t *d, const char *config_path);
 int desk_open(desk_t *d, const char *const *pages);
 void desk_close(desk_t *d);
 
-/* The current time: the one place programs ask, so tests can shift it:
- * Clock.OffsetSeconds in the config, plus, when Clock.OffsetFile is set (test
- * stacks only), the number of seconds written in that file, re-read whenever
- * the file changes. */
+/* The current time, as tests may have moved it (lib/core/wallclock.h). */
 time_t desk_now(desk_t *d);
 
 #endif
