@@ -38,6 +38,7 @@
 typedef struct call {
     req_t *r;
     desk_t *d;
+    size_t max_body; /* Api.MaxBody */
     apikey_t key;
     json_t *body;
     unsigned char body_hash[SUBMIT_HASH_LEN]; /* of the body with its keys sorted */
@@ -683,7 +684,7 @@ static bool parse_body(call_t *c, const char *method)
     }
     char *raw;
     size_t len;
-    int st = req_read_body(c->r, c->d->max_body, &raw, &len);
+    int st = req_read_body(c->r, c->max_body, &raw, &len);
     if (st == 413) {
         fail(c, 413, "too_large", "request body too large", NULL);
         return false;
@@ -732,11 +733,12 @@ static void dispatch(call_t *c)
 
 static void handle(FCGX_Request *fx, void *ctx)
 {
-    desk_t *d = ctx;
+    site_t *s = ctx;
+    desk_t *d = &s->desk;
     req_t r;
-    call_t c = {.r = &r, .d = d};
+    call_t c = {.r = &r, .d = d, .max_body = s->max_body};
     /* JSON bodies are held to Api.MaxBody when read; an attachment is one file */
-    req_limits_t lim = d->limits;
+    req_limits_t lim = s->limits;
     if ((size_t)attachment_max_bytes(d) > lim.form)
         lim.form = (size_t)attachment_max_bytes(d);
     int st = req_start(&r, fx, &lim, false);

@@ -705,10 +705,11 @@ static void route_error(page_t *p, int status)
 
 static void handle(FCGX_Request *fx, void *ctx)
 {
-    desk_t *d = ctx;
+    site_t *s = ctx;
+    desk_t *d = &s->desk;
     req_t r;
-    int status = req_start(&r, fx, &d->limits, true);
-    page_t p = {.r = &r, .d = d, .lang = d->default_lang};
+    int status = req_start(&r, fx, &s->limits, true);
+    page_t p = {.r = &r, .site = s, .d = d, .lang = d->default_lang};
     const char *lc = req_cookie(&r, "lang");
     if (lc)
         p.lang = lang_parse(lc);

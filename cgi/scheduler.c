@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "desk/notify/outbox.h"
 #include "desk/sla/sla.h"
+#include "desk/worker.h"
 
 #define PASS_BATCH 500
 #define MAIL_BATCH 50
@@ -66,7 +67,7 @@ int main(int argc, char **argv)
     log_set_program("scheduler");
     for (int i = 1; i < argc; i++)
         once |= strcmp(argv[i], "--once") == 0;
-    if (desk_configure(&d, config_path_from_args(argc, argv)) || desk_open(&d, NULL))
+    if (desk_configure(&d, config_path_from_args(argc, argv)) || worker_open(&d))
         return 1;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

@@ -1261,12 +1261,13 @@ static void open_route_miss(web_t *w, int status)
 
 static void handle(FCGX_Request *fx, void *ctx)
 {
-    desk_t *d = ctx;
+    site_t *site = ctx;
+    desk_t *d = &site->desk;
     req_t r;
     session_t s;
     memset(&s, 0, sizeof s);
-    int status = req_start(&r, fx, &d->limits, true);
-    web_t w = {.r = &r, .d = d, .lang = d->default_lang, .ctx = &s};
+    int status = req_start(&r, fx, &site->limits, true);
+    web_t w = {.r = &r, .site = site, .d = d, .lang = d->default_lang, .ctx = &s};
     const char *lc = req_cookie(&r, "lang");
     if (lc)
         w.lang = lang_parse(lc);

@@ -71,11 +71,6 @@ int attachment_max_files(const desk_t *d)
     return (int)config_int(&d->cfg, "Attachments.MaxFiles", 5, 1, ATTACH_MAX_FILES);
 }
 
-size_t attachment_body_limit(const desk_t *d)
-{
-    return (size_t)(attachment_max_bytes(d) * attachment_max_files(d)) + (1u << 20);
-}
-
 static const char *store_dir(const desk_t *d)
 {
     return config_str(&d->cfg, "Attachments.Dir", "/var/lib/desk/attachments");

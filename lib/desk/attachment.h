@@ -56,8 +56,6 @@ typedef struct attachment {
 /* Attachments.MaxBytes (default 10 MB) and Attachments.MaxFiles (5). */
 long long attachment_max_bytes(const desk_t *d);
 int attachment_max_files(const desk_t *d);
-/* The request body limit for a multipart form carrying the maximum. */
-size_t attachment_body_limit(const desk_t *d);
 
 /* Checks and stores every file uploaded with the request. 0 when all were
  * taken (possibly none), -1 when refused (u->error says why; nothing

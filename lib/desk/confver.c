@@ -47,6 +47,18 @@ void confver_touch(desk_t *d)
     }
 }
 
+/* What pages and notification texts show of the catalogue, the portal's
+ * brand and the customer tags, into the language data sets (none in a
+ * program that loads none). */
+static void publish(desk_t *d)
+{
+    if (!d->texts.global[0])
+        return;
+    catalog_publish(&d->catalog, &d->texts);
+    brand_publish(d);
+    tags_publish(d);
+}
+
 /* Loads catalogue and settings afresh; keeps the old ones on failure. */
 static int reload(desk_t *d, long long version)
 {
@@ -65,11 +77,7 @@ static int reload(desk_t *d, long long version)
         log_error("cannot reload the notification templates");
     catalog_free(&d->catalog);
     d->catalog = fresh;
-    if (d->texts.global[0]) {
-        catalog_publish(&d->catalog, &d->texts);
-        brand_publish(d);
-        tags_publish(d);
-    }
+    publish(d);
     d->config_version = version;
     return 0;
 }
@@ -89,6 +97,7 @@ int confver_load(desk_t *d)
     clock_gettime(CLOCK_MONOTONIC, &now);
     d->checked_at = now.tv_sec;
     confver_stamp_changed(d);
+    publish(d);
     return 0;
 }
 

@@ -23,7 +23,8 @@ void confver_touch(desk_t *d);
 /* Per request (lib/web/program.c, the scheduler's pass): cheap unless the
  * configuration changed. */
 void confver_refresh(desk_t *d);
-/* Loads the version, catalogue and settings (desk_open). 0 or -1. */
+/* Loads the version, catalogue, settings and notification texts, and
+ * publishes them to the language data sets (lib/desk/worker.h). 0 or -1. */
 int confver_load(desk_t *d);
 /* The version in the database, or -1. */
 long long confver_read(desk_t *d);

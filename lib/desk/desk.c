@@ -7,11 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "desk/brand.h"
-#include "desk/confver.h"
 #include "core/log.h"
-#include "desk/notify/outbox.h"
-#include "desk/customer/tags.h"
 
 int desk_configure(desk_t *d, const char *config_path)
 {
@@ -36,23 +32,11 @@ int desk_configure(desk_t *d, const char *config_path)
     return 0;
 }
 
-int desk_open(desk_t *d, const char *const *pages)
+int desk_open(desk_t *d)
 {
     if (secrets_load(&d->secrets, &d->cfg) || db_open(&d->db, &d->cfg) != DB_OK)
         return -1;
-    if (confver_load(d)) {
-        log_error("cannot load the catalogue of categories and priorities");
-        return -1;
-    }
-    /* every program may queue notifications: the mail templates come along */
-    if (texts_load(&d->texts, &d->cfg) ||
-        tpl_init(&d->mail, &d->texts, &d->cfg, outbox_pages, false, NULL) ||
-        view_init(&d->view, &d->texts, &d->cfg, pages, d->pages_on_demand))
-        return -1;
-    catalog_publish(&d->catalog, &d->texts);
-    brand_publish(d); /* the portal's name and texts (lib/desk/brand.h) */
-    tags_publish(d);  /* tag names, colours and the rule on hover (lib/desk/customer/tags.h) */
-    return 0;
+    return texts_load(&d->texts, &d->cfg);
 }
 
 void desk_close(desk_t *d)
@@ -60,7 +44,6 @@ void desk_close(desk_t *d)
     if (d->magic)
         magic_close(d->magic);
     d->magic = NULL;
-    view_free(&d->view);
     tpl_free(&d->mail);
     texts_free(&d->texts);
     catalog_free(&d->catalog);

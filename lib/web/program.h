@@ -1,7 +1,7 @@
 /* program: the main() every FastCGI program of the desk shares: read the
  * config, then run the pre-forked server whose workers each open their own
- * desk (database, keys, catalogue, the program's templates) and serve
- * requests with the program's handler. */
+ * context (lib/web/site.h: database, keys, catalogue, the program's pages)
+ * and serve requests with the program's handler. */
 #ifndef DESK_PROGRAM_H
 #define DESK_PROGRAM_H
 
@@ -12,7 +12,7 @@ typedef struct program {
     const char *name;   /* for the log: "portal" */
     const char *prefix; /* its config section: "Portal" (Listen, Workers, MaxBody) */
     const char *const *pages; /* its templates, NULL-ended, or NULL */
-    void (*handle)(FCGX_Request *rq, void *desk);
+    void (*handle)(FCGX_Request *rq, void *site); /* site: the worker's site_t */
     bool pages_on_demand; /* many seldom-used pages: parse each when rendered */
 } program_t;
 

@@ -13,7 +13,7 @@
 void web_render(web_t *w, const char *tpl)
 {
     hdf_set_value(w->r->hdf, "Page.Path", w->r->path);
-    if (view_render(&w->d->view, tpl, w->lang, w->r->hdf, &w->r->body) == 0)
+    if (view_render(&w->site->view, tpl, w->lang, w->r->hdf, &w->r->body) == 0)
         return;
     string_clear(&w->r->body);
     string_init(&w->r->body);

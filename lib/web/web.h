@@ -8,10 +8,12 @@
 #include "desk/ticket/ticket.h"
 #include "web/form.h"
 #include "web/http.h"
+#include "web/site.h"
 
 typedef struct web {
     req_t *r;
-    desk_t *d;
+    site_t *site; /* the worker's context */
+    desk_t *d;    /* the domain's: &site->desk */
     lang_t lang;
     void *ctx; /* the program's own per-request data */
 } web_t;

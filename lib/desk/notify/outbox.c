@@ -66,6 +66,11 @@ static const char sql_retry[] =
     "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL"
     " WHERE id = ? AND status = 'failed'";
 
+int outbox_open(desk_t *d)
+{
+    return tpl_init(&d->mail, &d->texts, &d->cfg, outbox_pages, false, NULL);
+}
+
 /* ---- rendering ----------------------------------------------------------- */
 
 /* Fields that subject lines print: a line break in one of them would end the

@@ -30,10 +30,11 @@
 
 #include "desk/desk.h"
 
-/* The mail templates (paths under Templates.Dir), NULL-ended: every program
- * that queues notifications adds these to the page list it gives
- * desk_open(). */
+/* The mail templates (paths under Templates.Dir), NULL-ended. */
 extern const char *const outbox_pages[];
+/* Parses them into d->mail, against d->texts (after desk_open): every
+ * program may queue notifications. 0, or -1 after logging why. */
+int outbox_open(desk_t *d);
 
 typedef enum outbox_channel { OUTBOX_EMAIL, OUTBOX_SMS } outbox_channel_t;
 
