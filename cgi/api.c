@@ -27,6 +27,7 @@
 #include "web/http.h"
 #include "core/log.h"
 #include "desk/ticket/priority_request.h"
+#include "web/files.h"
 #include "web/program.h"
 #include "core/text.h"
 #include "desk/ticket/ticket.h"
@@ -573,7 +574,7 @@ static void download_attachment(call_t *c, const char *arg)
     ticket_free(&t);
     if (!mine)
         return fail(c, 404, "not_found", "no such attachment", NULL);
-    attachment_serve(c->d, c->r, &a);
+    files_serve_attachment(c->d, c->r, &a);
 }
 
 static void update_ticket(call_t *c, const char *number)

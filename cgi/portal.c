@@ -16,11 +16,11 @@
 #include <strings.h>
 
 #include "desk/attachment.h"
-#include "desk/brand.h"
 #include "desk/catalog/commonfield.h"
 #include "desk/desk.h"
 #include "web/http.h"
 #include "core/log.h"
+#include "web/files.h"
 #include "web/program.h"
 #include "web/ratelimit.h"
 #include "desk/sla/sla.h"
@@ -187,7 +187,7 @@ static void fill_ticket(page_t *p, const category_t *k, ticket_new_t *t, field_v
  * message goes next to the attachments control. */
 static int take_files(page_t *p, uploads_t *files)
 {
-    if (attachment_take(p->d, p->r, files) == 0)
+    if (files_take_uploads(p->d, p->r, files) == 0)
         return 0;
     char key[32];
     snprintf(key, sizeof key, "file_%s", files->error);
@@ -382,7 +382,7 @@ static void page_file(page_t *p, const char *arg)
         return error_page(p, 503, "unavailable");
     if (!mine)
         return error_page(p, 404, "not_found");
-    attachment_serve(p->d, p->r, &a);
+    files_serve_attachment(p->d, p->r, &a);
 }
 
 /* ---- the customer's reply on the follow page ---------------------------- */
@@ -669,19 +669,19 @@ static void set_lang(page_t *p, const char *code)
 static void page_theme(page_t *p, const char *arg)
 {
     (void)arg;
-    brand_serve_theme(p->d, p->r, NULL);
+    files_serve_theme(p->d, p->r, NULL);
 }
 
 static void page_preview(page_t *p, const char *arg) /* for /admin/portal */
 {
     (void)arg;
-    brand_serve_theme(p->d, p->r, ".portal-preview");
+    files_serve_theme(p->d, p->r, ".portal-preview");
 }
 
 static void page_logo(page_t *p, const char *arg)
 {
     (void)arg;
-    brand_serve_logo(p->d, p->r);
+    files_serve_logo(p->d, p->r);
 }
 
 static const web_route_t routes[] = {

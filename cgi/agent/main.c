@@ -31,6 +31,7 @@
 #include "desk/progress.h"
 #include "desk/queue.h"
 #include "desk/survey.h"
+#include "web/files.h"
 #include "web/program.h"
 #include "core/text.h"
 #include "desk/ticket/ticket_fields.h"
@@ -784,7 +785,7 @@ static void do_action(web_t *w, const char *arg)
     if (!strcmp(action, "reveal"))
         return do_reveal(w, number, id);
     uploads_t files = {0};
-    if (takes_files(action) && attachment_take(w->d, w->r, &files)) {
+    if (takes_files(action) && files_take_uploads(w->d, w->r, &files)) {
         hdf_set_valuef(w->r->hdf, "ActionError=file_%s", files.error);
         keep_typed(w, action);
         hdf_set_value(w->r->hdf, "ActionFile", files.error_file);
@@ -823,7 +824,7 @@ static void page_file(web_t *w, const char *arg)
     ticket_free(&t);
     if (!visible)
         return agent_error_page(w, 404, "not_found");
-    attachment_serve(w->d, w->r, &a);
+    files_serve_attachment(w->d, w->r, &a);
 }
 
 /* ---- approvals ---------------------------------------------------------- */

@@ -1,7 +1,6 @@
 /* attachment: see attachment.h. */
 #include "desk/attachment.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -13,9 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/db.h"
 #include "core/log.h"
 #include "core/text.h"
+#include "store/db.h"
 
 static const char sql_insert[] =
     "INSERT INTO attachments (ticket_id, event_id, filename, content_type, size_bytes, sha256,"
@@ -41,11 +40,6 @@ static const char *const allowed_families[] = {
 /* Shown inline; everything else is a download. */
 static const char *const raster_types[] = {"image/png", "image/jpeg", "image/gif", "image/webp",
                                            NULL};
-/* Served under their own type as downloads; any other type (HTML, SVG, XML,
- * scripts, ...) goes out as application/octet-stream. */
-static const char *const download_prefixes[] = {"video/", "application/pdf", "application/zip",
-                                                "application/gzip", "application/vnd.",
-                                                "application/msword", "text/plain", NULL};
 
 static bool listed(const char *s, const char *const *list, bool prefix)
 {
@@ -255,52 +249,24 @@ static int take_all(desk_t *d, const source_t *src, int n, uploads_t *u)
     return 0;
 }
 
-/* Finds the form fields that carry a file (Query.x.FileHandle = n) and
- * notes the client's name for file number n. */
-static void name_files(HDF *node, const char **names, int nfiles)
-{
-    for (; node; node = hdf_obj_next(node)) {
-        int h = hdf_get_int_value(node, "FileHandle", 0);
-        if (h >= 1 && h <= nfiles)
-            names[h - 1] = hdf_obj_value(node);
-        name_files(hdf_obj_child(node), names, nfiles);
-    }
-}
-
-int attachment_take(desk_t *d, req_t *r, uploads_t *u)
+int attachment_take_files(desk_t *d, const attachment_file_t *files, int n, uploads_t *u)
 {
     memset(u, 0, sizeof *u);
-    int nfiles = r->cgi && r->cgi->files ? uListLength(r->cgi->files) : 0;
-    if (nfiles == 0)
-        return 0;
-    if (nfiles > ATTACH_MAX_FILES * 4) {
-        u->error = "too_many";
-        return -1;
-    }
-    const char *names[ATTACH_MAX_FILES * 4] = {0};
-    name_files(hdf_get_child(r->hdf, "Query"), names, nfiles);
     source_t src[ATTACH_MAX_FILES + 1];
-    int n = 0;
-    for (int i = 0; i < nfiles; i++) {
-        FILE *fp = NULL;
-        struct stat st;
-        if (uListGet(r->cgi->files, i, (void **)&fp) || !fp || fstat(fileno(fp), &st))
-            continue;
-        /* an empty file input sends a part without a name and no bytes */
-        if (st.st_size == 0 && (!names[i] || !*names[i]))
-            continue;
-        if (n == ATTACH_MAX_FILES || n == attachment_max_files(d)) {
+    for (int i = 0; i < n; i++) {
+        if (i == ATTACH_MAX_FILES || i == attachment_max_files(d)) {
             u->error = "too_many";
             return -1;
         }
-        source_t *s = &src[n++];
-        *s = (source_t){.fd = fileno(fp), .size = st.st_size};
-        if ((u->error = attachment_check_name(names[i] ? names[i] : "", s->name)) != NULL) {
+        source_t *s = &src[i];
+        *s = (source_t){.fd = files[i].fd, .size = files[i].size};
+        if ((u->error = attachment_check_name(files[i].name ? files[i].name : "", s->name)) !=
+            NULL) {
             snprintf(u->error_file, sizeof u->error_file, "%s", s->name);
             return -1;
         }
         if (!s->name[0])
-            snprintf(s->name, sizeof s->name, "attachment-%d", n);
+            snprintf(s->name, sizeof s->name, "attachment-%d", i + 1);
     }
     return take_all(d, src, n, u);
 }
@@ -395,37 +361,15 @@ void attachment_to_hdf(const attachment_t *a, void *ctx)
     hdf_set_value(node, "type", a->content_type);
     human_size(a->size, size, sizeof size);
     hdf_set_value(node, "size", size);
-    hdf_set_int_value(node, "image", listed(a->content_type, raster_types, false));
+    hdf_set_int_value(node, "image", attachment_inline(a->content_type));
     hdf_set_int_value(node, "internal", a->internal);
 }
 
-/* The longest Content-Disposition: the exact name percent-encoded (3 bytes
- * a byte) after an ASCII fallback (a byte a character at most). */
-#define DISPOSITION_MAX (ATTACH_NAME_MAX * 3 + ATTACH_NAME_CHARS + 64)
+bool attachment_inline(const char *type) { return listed(type, raster_types, false); }
 
-/* RFC 6266/5987: an ASCII fallback name (one '_' for each other character)
- * and the exact UTF-8 name. */
-static void disposition(const attachment_t *a, bool show_inline, char *out, size_t cap)
+int attachment_open(desk_t *d, const attachment_t *a, long long *size)
 {
-    char ascii[ATTACH_NAME_CHARS + 1], pct[ATTACH_NAME_MAX * 3 + 1];
-    size_t n = 0, m = 0;
-    for (const unsigned char *p = (const unsigned char *)a->filename; *p && m + 4 < sizeof pct;
-         p++) {
-        if (n < ATTACH_NAME_CHARS && (*p & 0xC0) != 0x80)
-            ascii[n++] = (*p < 0x80 && *p >= 0x20 && !strchr("\"\\;%", *p)) ? (char)*p : '_';
-        if (isalnum(*p) || strchr("!#$&+-.^_`|~", *p))
-            pct[m++] = (char)*p;
-        else
-            m += (size_t)snprintf(pct + m, 4, "%%%02X", *p);
-    }
-    ascii[n] = pct[m] = '\0';
-    snprintf(out, cap, "%s; filename=\"%s\"; filename*=UTF-8''%s",
-             show_inline ? "inline" : "attachment", ascii, pct);
-}
-
-void attachment_serve(desk_t *d, req_t *r, const attachment_t *a)
-{
-    char path[1200], disp[DISPOSITION_MAX];
+    char path[1200];
     path_of(d, a->storage_key, path, sizeof path, false);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
@@ -433,19 +377,10 @@ void attachment_serve(desk_t *d, req_t *r, const attachment_t *a)
         log_error("attachments: open %s: %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
-        r->status = 404;
-        r->content_type = "text/plain; charset=utf-8";
-        return;
+        return -1;
     }
-    bool raster = listed(a->content_type, raster_types, false);
-    r->content_type = raster || listed(a->content_type, download_prefixes, true)
-                          ? a->content_type
-                          : "application/octet-stream";
-    disposition(a, raster, disp, sizeof disp);
-    req_header(r, "Content-Disposition", disp);
-    r->csp = raster ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
-                    : "default-src 'none'; sandbox";
-    req_send_file(r, fd, (long long)st.st_size);
+    *size = (long long)st.st_size;
+    return fd;
 }
 
 static int sweep_dir(desk_t *d, const char *dir, time_t before, long *removed, long *kept)

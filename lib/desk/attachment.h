@@ -1,19 +1,13 @@
 /* attachment: files customers and agents add to a ticket.
  *
- * The cgi kit writes each uploaded file of a multipart form to an unlinked
- * temporary file. attachment_take() checks every one of them (count, size,
+ * attachment_take_files() checks every file of one submission (count, size,
  * type detected from the content by libmagic against an allow-list; the
  * client's name and claimed type are never trusted) and only when all pass
  * copies them under a random name into Attachments.Dir, outside the web
  * root, with their SHA-256. attachment_link() then records them in the
  * caller's transaction, tied to the ticket event they came with; a failed
  * transaction calls attachment_discard() so nothing is left half-stored.
- *
- * Serving (attachment_serve) always answers with nosniff, a Content-Security-
- * Policy that lets nothing run, and Content-Disposition: attachment, except
- * for raster images (PNG, JPEG, GIF, WebP), which may be shown inline. Types
- * a browser could execute (HTML, SVG, XML, scripts) go out as
- * application/octet-stream. */
+ * Taking them from a request and serving them is lib/web/files.h's. */
 #ifndef DESK_ATTACHMENT_H
 #define DESK_ATTACHMENT_H
 
@@ -21,7 +15,6 @@
 #include <stddef.h>
 
 #include "desk/desk.h"
-#include "web/http.h"
 
 #define ATTACH_MAX_FILES 10
 #define ATTACH_NAME_CHARS 200                  /* a file name's limit, in characters */
@@ -57,10 +50,19 @@ typedef struct attachment {
 long long attachment_max_bytes(const desk_t *d);
 int attachment_max_files(const desk_t *d);
 
-/* Checks and stores every file uploaded with the request. 0 when all were
- * taken (possibly none), -1 when refused (u->error says why; nothing
- * stored). */
-int attachment_take(desk_t *d, req_t *r, uploads_t *u);
+/* A file handed in: its bytes behind fd, and the name the client gave it. */
+typedef struct attachment_file {
+    int fd;
+    long long size;
+    const char *name; /* as the client sent it, unchecked; NULL for none */
+} attachment_file_t;
+
+/* Checks and stores the files of one submission. In their order: more than
+ * Attachments.MaxFiles of them, or a name that may not be stored, refuses
+ * them all at once; then each is checked, and only then are all stored. 0
+ * when all were taken (possibly none), -1 when refused (u->error says why;
+ * nothing stored). */
+int attachment_take_files(desk_t *d, const attachment_file_t *files, int n, uploads_t *u);
 /* Checks and stores one file given as bytes (the API). Same rules. */
 int attachment_take_bytes(desk_t *d, const char *name, const void *data, size_t len,
                           uploads_t *u);
@@ -79,8 +81,12 @@ int attachment_each(desk_t *d, long long ticket_id, bool with_internal,
 /* Adds the attachment under Attachments.N.* of hdf (the event id finds it
  * in the thread). A callback for attachment_each. */
 void attachment_to_hdf(const attachment_t *a, void *hdf);
-/* Answers the request with the file (headers as described above). */
-void attachment_serve(desk_t *d, req_t *r, const attachment_t *a);
+/* Raster images (PNG, JPEG, GIF, WebP): a browser shows them and never
+ * runs them, so they may be shown inline. */
+bool attachment_inline(const char *type);
+/* Opens the stored file of a for reading: its fd and *size, or -1 after
+ * logging why. */
+int attachment_open(desk_t *d, const attachment_t *a, long long *size);
 
 /* Removes stored files that no attachment row names and that are older than
  * min_age seconds: left by a worker that died between storing a file and

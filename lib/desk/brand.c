@@ -1,8 +1,6 @@
 /* brand: see brand.h. */
 #include "desk/brand.h"
 
-#include "desk/attachment.h"
-
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "desk/attachment.h"
 
 /* ---- colours --------------------------------------------------------------- */
 
@@ -260,41 +259,30 @@ static bool has_logo(const desk_t *d)
     return setting(d, "Portal.Logo") && logo_type_ok(setting(d, "Portal.LogoType"));
 }
 
-void brand_serve_theme(desk_t *d, req_t *r, const char *scope)
+int brand_theme(desk_t *d, const char *scope, char *out, size_t cap)
 {
-    char css[1024];
-    int n = brand_theme_css(setting(d, "Portal.PrimaryColor"), setting(d, "Portal.AccentColor"),
-                            has_logo(d), scope, css, sizeof css);
-    r->status = 200;
-    r->content_type = "text/css; charset=utf-8";
-    r->csp = "default-src 'none'";
-    if (n > 0)
-        string_append(&r->body, css);
+    return brand_theme_css(setting(d, "Portal.PrimaryColor"), setting(d, "Portal.AccentColor"),
+                           has_logo(d), scope, out, cap);
 }
 
-void brand_serve_logo(desk_t *d, req_t *r)
+int brand_logo_open(desk_t *d, const char **type, long long *size)
 {
     char path[1200];
-    const char *type = setting(d, "Portal.LogoType");
+    const char *set = setting(d, "Portal.LogoType");
     int fd = -1;
     struct stat st;
     if (has_logo(d) && logo_path(d, setting(d, "Portal.Logo"), path, sizeof path) &&
         (fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0 && fstat(fd, &st) == 0) {
-        r->status = 200;
-        for (int i = 0; logo_types[i]; i++) /* our own string, never the setting's */
-            if (strcmp(type, logo_types[i]) == 0)
-                r->content_type = logo_types[i];
-        req_header(r, "Content-Disposition", "inline; filename=\"logo\"");
-        req_header(r, "Cross-Origin-Resource-Policy", "same-origin");
-        r->csp = "default-src 'none'; sandbox";
-        req_send_file(r, fd, (long long)st.st_size);
-        return;
+        *type = NULL;
+        for (int i = 0; logo_types[i]; i++)
+            if (strcmp(set, logo_types[i]) == 0)
+                *type = logo_types[i];
+        *size = (long long)st.st_size;
+        return fd;
     }
     if (fd >= 0)
         close(fd);
-    r->status = 404;
-    r->content_type = "text/plain; charset=utf-8";
-    string_append(&r->body, "no logo\n");
+    return -1;
 }
 
 void brand_publish(desk_t *d)

@@ -12,7 +12,8 @@
  * (never the client's name or type; SVG and everything else refused), at
  * most Portal.LogoMaxBytes (512 KB). It is stored under a random name in
  * Attachments.Dir/brand, outside the web root, and served at the fixed URL
- * GET /brand/logo with its detected type, nosniff and a sandboxing CSP.
+ * GET /brand/logo with its detected type, nosniff and a sandboxing CSP
+ * (lib/web/files.h serves both).
  *
  * Settings (each falls back to the config key of the same name):
  *   Site.Name, Site.NameEn          the portal's name (zh, en)
@@ -26,7 +27,6 @@
 #include <stddef.h>
 
 #include "desk/desk.h"
-#include "web/http.h"
 
 #define BRAND_PRIMARY_DEFAULT "#0b5cad"
 #define BRAND_ACCENT_DEFAULT "#1f78d1"
@@ -74,10 +74,14 @@ int brand_set_public(desk_t *d, long long category_id, bool is_public, char *nam
 
 /* ---- the portal ---- */
 
-/* GET /brand/theme.css (scope NULL), /brand/preview.css (scope
- * ".portal-preview") and GET /brand/logo (404 when no logo is set). */
-void brand_serve_theme(desk_t *d, req_t *r, const char *scope);
-void brand_serve_logo(desk_t *d, req_t *r);
+/* The theme stylesheet of the portal's settings (brand_theme_css), for the
+ * whole page (scope NULL) or the admin page's preview (".portal-preview").
+ * Its length, or -1 when cap is too small. */
+int brand_theme(desk_t *d, const char *scope, char *out, size_t cap);
+/* Opens the logo set: its fd, *size and *type (one of the types a logo may
+ * have, never the setting's own string), or -1 when none is set or it
+ * cannot be read. */
+int brand_logo_open(desk_t *d, const char **type, long long *size);
 /* Writes Site.Name, Site.Welcome and Site.Logo into each language's data
  * set (d->texts); at start and after every settings reload. */
 void brand_publish(desk_t *d);
