@@ -27,6 +27,7 @@
 #include "desk/notify/notify.h"
 #include "desk/survey.h"
 #include "desk/ticket/ticket.h"
+#include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_fields.h"
 #include "desk/ticket/ticket_work.h"
 #include "web/web.h"

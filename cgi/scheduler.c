@@ -15,7 +15,7 @@
 #include "desk/desk.h"
 #include "core/log.h"
 #include "desk/notify/outbox.h"
-#include "desk/sla/sla.h"
+#include "desk/sla/slapass.h"
 #include "desk/worker.h"
 
 #define PASS_BATCH 500

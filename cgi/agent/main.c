@@ -34,6 +34,7 @@
 #include "web/files.h"
 #include "web/program.h"
 #include "core/text.h"
+#include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_fields.h"
 #include "desk/ticket/ticket_work.h"
 #include "web/web.h"

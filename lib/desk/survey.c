@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "desk/ticket/ticket_internal.h"
-#include "desk/ticket/ticket_work.h"
 
 static const char sql_insert[] =
     "INSERT INTO surveys (ticket_id, resolution_score, speed_score, attitude_score, suggestions,"

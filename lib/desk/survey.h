@@ -6,7 +6,7 @@
 #define DESK_SURVEY_H
 
 #include "desk/people/auth.h"
-#include "desk/ticket/ticket.h"
+#include "desk/ticket/ticket_record.h"
 
 enum { SURVEY_ANSWERED = -20, SURVEY_NOT_CLOSED = -21 };
 

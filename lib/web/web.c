@@ -3,6 +3,7 @@
 
 #include "desk/attachment.h"
 #include "core/textfill.h"
+#include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_work.h"
 
 #include <jansson.h>

@@ -7,9 +7,8 @@
 #include <string.h>
 
 #include "desk/notify/notify.h"
-#include "desk/ticket/ticket_internal.h"
+#include "desk/ticket/ticket_record.h"
 #include "desk/ticket/ticket_state.h"
-#include "desk/ticket/ticket_work.h"
 
 static const char *const mode_codes[DISPATCH_MODES] = {"claim", "least_open", "round_robin"};
 

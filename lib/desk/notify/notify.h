@@ -8,7 +8,7 @@
 #define DESK_NOTIFY_H
 
 #include "desk/sla/sla.h"
-#include "desk/ticket/ticket.h"
+#include "desk/ticket/ticket_record.h"
 
 /* "ticket_created" to the customer: number, category, priority, deadlines
  * and the private follow link. */

@@ -1,16 +1,14 @@
-/* sla: the alerts a ticket's clocks raise, exactly once each.
+/* sla: a ticket's clocks: the targets that apply to it, its deadlines in
+ * business time (with the pauses of its resolution clock), and the moment
+ * of its next alert.
  *
  * A ticket's clocks are its due columns (classification, acceptance, first
  * response and its warning, resolution and its warning, next progress
  * update). tickets.next_alert_at is the earliest of the applicable ones not
  * yet handled, kept by sla_refresh_alert() after every change and by the
- * scheduler after each pass, and indexed: a pass reads only the tickets
- * whose moment has come, whatever the number of closed tickets.
- *
- * An alert is a row of sla_alerts keyed by (ticket, kind, due instant): a
- * restarted or a second scheduler cannot raise it again. Raising one writes
- * the ticket's history (an internal "sla" event naming the clock, so reports
- * can count breaches) in the same transaction. */
+ * scheduler's pass (lib/desk/sla/slapass.h), and indexed: a pass reads only
+ * the tickets whose moment has come, whatever the number of closed
+ * tickets. */
 #ifndef DESK_SLA_H
 #define DESK_SLA_H
 
@@ -73,11 +71,10 @@ typedef enum sla_alert {
 const char *sla_alert_code(sla_alert_t a);
 
 /* Recomputes next_alert_at of a ticket from its columns (inside the
- * caller's transaction). */
+ * caller's transaction). 0 or -1. */
 int sla_refresh_alert(desk_t *d, long long ticket_id);
-
-/* One scheduler pass: raises every alert due at now on up to max tickets.
- * *raised counts the alerts raised (not those already raised before). */
-int sla_pass(desk_t *d, int max, int *tickets, int *raised);
+/* The same, counting only the clock instants after `after` (those up to it
+ * have been handled). */
+int sla_set_next_alert(desk_t *d, long long ticket_id, time_t after);
 
 #endif

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "desk/ticket/ticket_internal.h"
+#include "desk/ticket/ticket_record.h"
 
 static const char sql_pending_same[] =
     "SELECT id FROM priority_requests WHERE ticket_id = ? AND state = 'pending'"

@@ -1,56 +1,16 @@
-/* ticket: creating tickets, reading them, and changing them with a history
- * entry for every change. Each public function is one transaction: it
- * either commits everything or nothing. */
+/* ticket: a new ticket, and the changes customers and API clients make:
+ * a message on the thread, a priority and status update. Creation finds or
+ * makes the customer, numbers the ticket, dispatches it, sets its SLA
+ * deadlines and tells the customer; each public function is one
+ * transaction: it either commits everything or nothing. The ticket as
+ * stored, reading it and its history: lib/desk/ticket/ticket_record.h. */
 #ifndef DESK_TICKET_H
 #define DESK_TICKET_H
 
 #include <stdbool.h>
-#include <time.h>
 
-#include "desk/attachment.h"
 #include "desk/desk.h"
-#include "desk/ticket/ticket_state.h"
-
-enum {
-    TICKET_OK = 0,
-    TICKET_ERR = -1,       /* database trouble; nothing was changed */
-    TICKET_NOT_FOUND = -2,
-    TICKET_BAD_TRANSITION = -3,
-    TICKET_CONFLICT = -4,  /* changed by someone else since it was read */
-    TICKET_INVALID = -5,   /* a value outside what the catalogue allows */
-    TICKET_KEY_REUSED = -6, /* the submit key came before with another request */
-};
-
-typedef struct actor {
-    const char *type; /* "customer", "agent", "api", "system" */
-    long long agent_id, api_key_id;
-    const char *name;
-} actor_t;
-
-typedef struct field_value {
-    long long field_id;
-    const char *value;
-} field_value_t;
-
-typedef struct ticket_new {
-    const channel_t *channel;
-    const category_t *category;
-    const priority_t *priority; /* NULL: from impact, else the category default */
-    const char *subject, *description, *contact_name, *organisation, *email, *phone;
-    const char *product, *product_version, *serial_number, *impact, *tried, *error_message;
-    const char *keywords, *preferred_contact, *language;
-    time_t started_at, expected_at;
-    const char *submit_key; /* idempotency key; the same key gives the same ticket */
-    const unsigned char *request_hash; /* SUBMIT_HASH_LEN bytes, or NULL: when given, the
-                                          same key with another hash is TICKET_KEY_REUSED */
-    long long customer_id;  /* a known customer (agent intake); 0: find or create */
-    actor_t actor;
-    const field_value_t *values;
-    int nvalues;
-    const uploads_t *files; /* stored attachments to record with it, or NULL */
-} ticket_new_t;
-
-#define SUBMIT_HASH_LEN 32
+#include "desk/ticket/ticket_record.h"
 
 typedef struct ticket_receipt {
     long long id;
@@ -59,68 +19,14 @@ typedef struct ticket_receipt {
     bool duplicate; /* the submit key had already made this ticket */
 } ticket_receipt_t;
 
-typedef struct ticket {
-    long long id, version, category_id, priority_id, channel_id, customer_id;
-    long long organisation_id, team_id, owner_id, api_key_id, created_by_agent_id;
-    char number[TN_MAX];
-    char status[24];
-    char subject[801];
-    char contact_name[401];
-    char product[801], product_version[401], serial_number[401], impact[16];
-    char preferred_contact[16], language[3];
-    char *description;
-    time_t created_at, updated_at, classify_due_at, first_response_due_at, resolution_due_at;
-    time_t first_responded_at, resolved_at, closed_at;
-    time_t assigned_at, accept_due_at, accepted_at;
-} ticket_t;
-
-typedef struct ticket_event {
-    long long id;
-    char kind[41], visibility[10], actor_type[10], actor_name[401];
-    char field[41], old_value[1021], new_value[1021]; /* VARCHAR(255) in utf8mb4 */
-    char *body;
-    time_t created_at;
-} ticket_event_t;
-
 /* The priority a new ticket gets from its impact (company -> urgent, ...),
  * falling back to the category's default. */
 const priority_t *ticket_initial_priority(const desk_t *d, const category_t *cat,
                                           const char *impact);
-/* The follow token belonging to a submit key (keyed hash, so the same form
- * submitted twice shows the same private link). */
-void ticket_follow_token(const desk_t *d, const char *submit_key,
-                         char out[TOKEN_TEXT_LEN + 1]);
 
 /* TICKET_INVALID when a given customer_id, channel or category is unknown;
  * TICKET_KEY_REUSED when the submit key made a ticket from another request. */
 int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out);
-/* Loads by number or by follow token; free with ticket_free(). */
-int ticket_by_number(desk_t *d, const char *number, ticket_t *t);
-int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t);
-int ticket_by_id(desk_t *d, long long id, ticket_t *t);
-void ticket_free(ticket_t *t);
-
-/* What the agent page shows beyond ticket_t. Strings are malloc'd. */
-typedef struct ticket_extra {
-    char *tried, *error_message;
-    char keywords[1024], nature[16], organisation[801], customer[401], tags[256];
-    char team[101];
-    time_t started_at, expected_at;
-} ticket_extra_t;
-
-int ticket_extra(desk_t *d, const ticket_t *t, ticket_extra_t *x);
-void ticket_extra_free(ticket_extra_t *x);
-/* The contact email and phone given with the ticket, decrypted ("" when
- * none). Callers check the reader's right first (ticket_work.h). */
-int ticket_contacts(desk_t *d, long long id, char *email, size_t ecap, char *phone,
-                    size_t pcap);
-
-/* Calls fn for each event in order; public_only hides internal notes. */
-int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
-                      void (*fn)(const ticket_event_t *e, void *ctx), void *ctx);
-/* Field values as (label by language, value) pairs via fn. */
-int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
-                      void (*fn)(const char *label, const char *value, void *ctx), void *ctx);
 
 /* Adds a message to the thread with the stored attachments (or NULL); a
  * NULL body adds the files alone (an "attachment" event). A customer's

@@ -1,12 +1,7 @@
-/* ticket_acceptance: the facts of the service acceptance form (服务验收单)
- * as a document: who the customer is, the product, the engineer, the
- * service dates, the confirmed solution and the work log. Values only, no
- * labels: pages print it in the reader's language (templates/acceptance.cs),
- * and signing archives it with the signature (ticket_work.c). */
-#include <jansson.h>
-#include <stdlib.h>
+/* ticket_acceptance: see ticket_acceptance.h. */
+#include "desk/ticket/ticket_acceptance.h"
 
-#include "desk/ticket/ticket_work.h"
+#include <stdlib.h>
 
 static const char sql_doc_ticket[] =
     "SELECT t.number, t.subject, t.description, t.category_id, COALESCE(o.name, ''),"

@@ -10,7 +10,7 @@
 #include "desk/notify/notify.h"
 #include "desk/sla/sla.h"
 #include "desk/survey.h"
-#include "desk/ticket/ticket_internal.h"
+#include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_next.h"
 
 static const char sql_is_collaborator[] =

@@ -20,18 +20,8 @@
 #include <jansson.h>
 
 #include "desk/people/auth.h"
-#include "desk/ticket/ticket.h"
 #include "desk/ticket/ticket_next.h"
-
-enum {
-    TICKET_FORBIDDEN = -10,
-    TICKET_REASON_REQUIRED = -11,
-    TICKET_NO_SUCH_AGENT = -12,
-    TICKET_EVIDENCE_REQUIRED = -13, /* a recorded confirmation without its copy or note */
-    TICKET_NO_SUCH_TEAM = -14,      /* not an active team of the catalogue */
-};
-
-#define ACCEPT_MINUTES_DEFAULT 30
+#include "desk/ticket/ticket_record.h"
 
 /* Read permission on a loaded ticket (collaborators looked up). */
 bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t);
@@ -122,18 +112,10 @@ int ticket_pending_solution(desk_t *d, long long id, char **text);
 int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version,
                     const char *kind, const char *text, const char *old_serial,
                     const char *new_serial);
-/* The service acceptance form the customer is asked to sign while the
- * ticket is resolved, as a document (lib/desk/ticket/ticket_acceptance.c): number,
- * subject, description, category_id, organisation, contact, product,
- * product_version, serial_number, engineer, team_id, created_at,
- * resolved_at (seconds), resolution, language, the confirmed solution
- * (delivery, steps, expected, risks, confirmed_by, confirmed_at, via) and
- * the work log (kind, text, old and new serial, by, at). NULL on error;
- * json_decref it. */
-json_t *ticket_acceptance_doc(desk_t *d, long long id);
-/* Signs it: accepted closes the ticket; not accepted reopens it (back to its
- * owner, in progress, with the remarks in the thread, counted as a reopen).
- * The form is archived exactly as shown. TICKET_BAD_TRANSITION when the
+/* Signs the service acceptance form (lib/desk/ticket/ticket_acceptance.h):
+ * accepted closes the ticket; not accepted reopens it (back to its owner,
+ * in progress, with the remarks in the thread, counted as a reopen). The
+ * form is archived exactly as shown. TICKET_BAD_TRANSITION when the
  * ticket is not waiting for acceptance. */
 int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *remarks,
                            const char *name, const char *ip);
@@ -148,8 +130,6 @@ typedef struct acceptance {
     time_t signed_at;
 } acceptance_t;
 int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a);
-/* Whether the ticket has a signed acceptance form: 1, 0, <0. */
-int ticket_has_acceptance(desk_t *d, long long id);
 
 /* Decrypts the contact details for someone allowed to see them
  * (can_see_contacts and the ticket visible) and records the reveal in the
