@@ -6,7 +6,12 @@
 # not include FastCGI or the ClearSilver cgi kit. cgi/ holds no SQL.
 # Known exceptions, one "FILE INCLUDE" per line, are in tests/layers/allow;
 # each is a debt to pay, and an exception that no longer occurs is an error
-# too, so the list only shrinks. Prints what is wrong; exit 1 if anything.
+# too, so the list only shrinks.
+# Inside lib/, dependencies have no circles: a module is a .c/.h pair (or a
+# header alone), it depends on another when either of its files includes
+# the other's header, and that graph must be acyclic; each circle found is
+# printed. So that the includes tell the whole story, a header declares only
+# functions its own .c defines. Prints what is wrong; exit 1 if anything.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 rank() {
@@ -40,6 +45,50 @@ if [ -f "$allow" ]; then
     grep -qxF "$line" "$seen" || { echo "layers: '$line' is in $allow but no longer occurs: remove it"; bad=1; }
   done <"$allow"
 fi
+# the module graph: "A B" when module A (lib/x/a) includes B's header
+edges() {
+  find lib -name '*.[ch]' | sort | while IFS= read -r f; do
+    m=${f%.*}
+    sed -nE 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"([^"]+)\.h".*/\1/p' "$f" |
+      while IFS= read -r inc; do
+        [ -f "lib/$inc.h" ] && [ "lib/$inc" != "$m" ] && echo "$m lib/$inc"
+      done
+  done | sort -u
+}
+cycles=$(edges | awk '
+  { if (!($1 in seen)) { seen[$1]; order[++n] = $1 } adj[$1, ++deg[$1]] = $2 }
+  function visit(u,   i, k, v, path) {
+    state[u] = 1; stack[++sp] = u
+    for (i = 1; i <= deg[u]; i++) {
+      v = adj[u, i]
+      if (state[v] == 1) {
+        path = v
+        for (k = sp; stack[k] != v; k--) path = stack[k] " -> " path
+        print v " -> " path
+      } else if (!state[v]) visit(v)
+    }
+    sp--; state[u] = 2
+  }
+  END { for (i = 1; i <= n; i++) if (!state[order[i]]) visit(order[i]) }')
+if [ -n "$cycles" ]; then
+  printf '%s\n' "$cycles" | sed 's/^/layers: a circle in lib\/: /'
+  bad=1
+fi
+# functions a header declares that its own .c does not define (a header
+# declaring another module's functions hides that dependency from the graph)
+for h in $(find lib -name '*.h' | sort); do
+  c=${h%.h}.c
+  declared=$(grep -oE '^[A-Za-z_][A-Za-z_0-9 *]*[ *][a-z_][a-z_0-9]*\(' "$h" | grep -v '^static' |
+             grep -oE '[a-z_][a-z_0-9]*\($' | tr -d '(' | sort -u)
+  [ -n "$declared" ] || continue
+  defined=$(grep -E '^[A-Za-z_]' "$c" 2>/dev/null | grep -oE '[a-z_][a-z_0-9]*\(' | tr -d '(' |
+            sort -u)
+  for fn in $(comm -23 <(printf '%s\n' "$declared") <(printf '%s\n' "$defined")); do
+    echo "layers: $h declares $fn, which $c does not define"
+    bad=1
+  done
+done
+
 sql=$(grep -rnE --include='*.c' --include='*.h' \
   '"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE|REPLACE)[[:space:]][^"]*(FROM|INTO|SET|WHERE)' cgi || true)
 n=0
