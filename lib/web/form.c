@@ -1,14 +1,15 @@
 /* form: see form.h. */
 #include "web/form.h"
 
-#include <ClearSilver.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <util/neo_hdf.h>
+#include <util/neo_str.h>
 
-#include "desk/notify/mailer.h"
 #include "core/text.h"
+#include "desk/notify/mailer.h"
 
 static bool valid_email(const char *s)
 {

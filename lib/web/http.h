@@ -9,7 +9,8 @@
 #ifndef DESK_HTTP_H
 #define DESK_HTTP_H
 
-#include <ClearSilver.h>
+#include <cgi/cgi.h>
+#include <cgi/cgiwrap.h>
 #include <fcgiapp.h>
 #include <stdbool.h>
 #include <time.h>
