@@ -34,7 +34,7 @@ static const admin_module_t *const modules[] = {
     &admin_mod_audit,
 };
 
-/* Templates of the console (parsed when rendered: admin_main.c). */
+/* Templates of the console (parsed when rendered: main.c). */
 const char *const admin_pages[] = {
     "agent/error.cs", /* agent_error_page: the 403/404/503 pages */
     "admin/home.cs",
@@ -67,7 +67,7 @@ const char *const admin_pages[] = {
     NULL,
 };
 
-/* The sections of issue 6, in the order of the home page and side bar. A
+/* The console's sections, in the order of the home page and side bar. A
  * section without a module is shown as "not yet available". */
 static const char *const sections[] = {
     "people",  "categories", "priorities", "calendars", "routing",

@@ -1,5 +1,6 @@
 /* admin: what the pages of the admin console share (cgi/admin/<page>.c).
- * See /work/notes/admin_pattern.md for how to add a page.
+ * A page is a module of routes (admin_module_t) in its own file, listed in
+ * admin.c's modules[] with its templates in admin_pages[].
  *
  * Every /admin URL passes the gate in admin.c first (signed in, role admin,
  * CSRF on every POST); each handler re-checks with ADMIN_ONLY(w). A change
@@ -35,14 +36,14 @@ extern const admin_module_t admin_mod_routing;
 extern const admin_module_t admin_mod_portal;
 extern const admin_module_t admin_mod_tags;
 extern const admin_module_t admin_mod_orgtags; /* organisations' tags: section tags */
-extern const admin_module_t admin_mod_priorities; /* + SLA overrides (admin_sla.c) */
+extern const admin_module_t admin_mod_priorities; /* + SLA overrides (sla.c) */
 extern const admin_module_t admin_mod_calendars;
 extern const admin_module_t admin_mod_notifications; /* + mail gateway: section notifications */
 extern const admin_module_t admin_mod_mail_gateway;
 extern const admin_module_t admin_mod_replies;
 extern const admin_module_t admin_mod_audit;
 
-/* The "find an organisation" results of /admin/tags?org= (admin_orgtags.c). */
+/* The "find an organisation" results of /admin/tags?org= (orgtags.c). */
 void admin_orgtags_search(web_t *w);
 
 /* True when the request may go on: signed-in admin and, for a POST, the

@@ -1,5 +1,5 @@
-/* admin_orgtags: tags on organisations (lib/desk/customer/orgtags.h), the organisation
- * half of /admin/tags (admin_tags.c draws the list page and calls
+/* orgtags: tags on organisations (lib/desk/customer/orgtags.h), the organisation
+ * half of /admin/tags (tags.c draws the list page and calls
  * admin_orgtags_search for its "find an organisation" card, ?org=).
  *
  *   GET  /admin/tags/organisations/ID          its tags and customer count

@@ -11,7 +11,7 @@
  *   GET  /admin/tags/customers/ID          a customer's tags
  *   POST /admin/tags/customers/ID/add      tag=TAG_ID
  *   POST /admin/tags/customers/ID/remove   tag=TAG_ID
- * Organisations' tags: admin_orgtags.c (found here with ?org=). */
+ * Organisations' tags: orgtags.c (found here with ?org=). */
 #include "admin/admin.h"
 
 #include <stdio.h>
@@ -422,7 +422,7 @@ static long long customer_of(web_t *w, const char *arg)
     return id;
 }
 
-/* A tag the customer carries through their organisation (admin_orgtags.c). */
+/* A tag the customer carries through their organisation (orgtags.c). */
 static void add_org_tag(const tag_t *t, time_t at, void *ctx)
 {
     (void)at;

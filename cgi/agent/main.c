@@ -1248,7 +1248,7 @@ static const web_route_t routes[] = {
     {"POST", "/agent/availability", agent_do_availability},
 };
 
-/* For the admin console (agent_web.h). */
+/* For the admin console (agent/web.h). */
 
 static void route_error(web_t *w, int status)
 {

@@ -1,4 +1,4 @@
-/* replytpl: reply templates (话术模板, SPEC §4): canned answers admins write
+/* replytpl: reply templates (话术模板): canned answers admins write
  * and agents insert into the reply box of a ticket, filled with the
  * ticket's facts through the same plain-text placeholders as the
  * notification texts (lib/core/textfill.h): {customer}, {number}, {subject},

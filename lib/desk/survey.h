@@ -1,4 +1,4 @@
-/* survey: the satisfaction survey of a closed ticket (SPEC §7): scores 1-5
+/* survey: the satisfaction survey of a closed ticket: scores 1-5
  * for resolution, speed and attitude, suggestions and unmet needs; one
  * answer per ticket, from the customer on the portal or by phone, taken by
  * someone other than the ticket's handler. */

@@ -1,4 +1,4 @@
-/* dispatch: who gets a ticket (SPEC §3). Routing rules send a category to a
+/* dispatch: who gets a ticket. Routing rules send a category to a
  * team (with the skill tags its tickets need); the team's mode then either
  * leaves the ticket in the team queue to be claimed, or assigns it to the
  * member who is available, under the team's capacity, has every required

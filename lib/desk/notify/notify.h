@@ -1,5 +1,5 @@
-/* notify: which notification each event sends, to whom, with what data
- * (SPEC §9). Each function queues through lib/desk/notify/outbox.h inside the caller's
+/* notify: which notification each event sends, to whom, with what data.
+ * Each function queues through lib/desk/notify/outbox.h inside the caller's
  * open transaction, so a message exists exactly when its cause committed;
  * a dedupe key per event and recipient keeps a retried change from queueing
  * twice. A customer without an email address gets no mail; that is not an

@@ -1,4 +1,4 @@
-/* outbox: the durable queue of notifications (SPEC §9, table outbox in
+/* outbox: the durable queue of notifications (table outbox in
  * sql/migrations/004_outbox.sql) and its sender.
  *
  * Queueing: outbox_add() renders the message from templates/mail/<kind>.cs

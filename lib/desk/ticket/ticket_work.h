@@ -105,7 +105,7 @@ int ticket_request_close(desk_t *d, long long id, const char *name, const char *
 /* The pending proposal's text, malloc'd into *text (NULL when none). */
 int ticket_pending_solution(desk_t *d, long long id, char **text);
 
-/* Logs a step of the work (SPEC §5): kind part_replaced, backup, upgrade or
+/* Logs a step of the work: kind part_replaced, backup, upgrade or
  * step, what was done, and for a replaced part the old and new serial
  * numbers (either may be NULL). Shown in the thread and listed under "work
  * done" on the acceptance form. */
