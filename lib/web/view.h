@@ -9,8 +9,6 @@
 #include "core/config.h"
 #include "core/tpl.h"
 
-#define VIEW_MAX_PAGES TPL_MAX_PAGES
-
 typedef struct view {
     tpl_t pages;
 } view_t;
