@@ -42,7 +42,8 @@ static const text_setting_t texts[] = {
 };
 #define NTEXTS ((int)(sizeof texts / sizeof *texts))
 
-/* The two formats of SPEC §1, and the config file's when it is another. */
+/* The ticket number formats offered: a serial per day, a serial per month,
+ * and the config file's when it is another. */
 static const char *formats[4] = {"YYYYMMDD-NNNN", "YYYYMMNNNN", NULL, NULL};
 
 typedef struct portal_form {

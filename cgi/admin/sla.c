@@ -1,4 +1,4 @@
-/* admin_sla: see admin_sla.h. The overrides of a level's SLA targets per
+/* admin_sla: see cgi/admin/sla.h. The overrides of a level's SLA targets per
  * category and/or customer tag (table sla_policies; lib/desk/sla/slapolicy.h says
  * which one a ticket gets). */
 #include "admin/sla.h"

@@ -1,5 +1,5 @@
-/* admin_sla: what the priorities page (admin_priorities.c) and its SLA
- * overrides (admin_sla.c) share: the targets of a level or an override,
+/* admin_sla: what the priorities page (priorities.c) and its SLA
+ * overrides (sla.c) share: the targets of a level or an override,
  * read from a form and written to the page; the choices of calendars,
  * categories and customer tags; and the override pages themselves. */
 #ifndef DESK_ADMIN_SLA_H
@@ -89,7 +89,7 @@ int admin_sla_list_policies(web_t *w, long long priority_id, const char *key);
 const char *admin_sla_policy_write(web_t *w, long long priority_id, const char *prio_code,
                                    long long policy_id, long long *id);
 
-/* The routes of one override (registered by admin_priorities.c). */
+/* The routes of one override (registered by priorities.c). */
 void admin_sla_page_policy(web_t *w, const char *arg);
 void admin_sla_do_policy(web_t *w, const char *arg);
 void admin_sla_do_policy_off(web_t *w, const char *arg);

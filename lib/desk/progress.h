@@ -1,4 +1,4 @@
-/* progress: the progress tracking table (问题处理进度跟踪表, SPEC §10):
+/* progress: the progress tracking table (问题处理进度跟踪表):
  * tickets with their owner, every deadline and whether it was met, newest
  * first, paged by key (created_at, id), for screen and CSV. */
 #ifndef DESK_PROGRESS_H
