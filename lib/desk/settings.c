@@ -71,7 +71,7 @@ const char *settings_get(const settings_t *s, const config_t *cfg, const char *n
                          const char *def)
 {
     const setting_t *hit =
-        s->n ? bsearch(name, s->items, (size_t)s->n, sizeof *s->items, by_name) : NULL;
+        s && s->n ? bsearch(name, s->items, (size_t)s->n, sizeof *s->items, by_name) : NULL;
     if (hit)
         return hit->value;
     return cfg ? config_str(cfg, name, def) : def;
@@ -88,6 +88,22 @@ long settings_int(const settings_t *s, const config_t *cfg, const char *name, lo
     if (*end)
         return def;
     return n < min ? min : n > max ? max : n;
+}
+
+const char *settings_get_str(const settings_t *s, const config_t *cfg, config_key_t key)
+{
+    return settings_get(s, cfg, config_def(key)->name, config_default(key));
+}
+
+long settings_get_int(const settings_t *s, const config_t *cfg, config_key_t key)
+{
+    const config_def_t *k = config_def(key);
+    return settings_int(s, cfg, k->name, config_default_int(key), k->min, k->max);
+}
+
+bool settings_get_bool(const settings_t *s, const config_t *cfg, config_key_t key)
+{
+    return settings_get_int(s, cfg, key) != 0;
 }
 
 int settings_put(db_t *db, const char *name, const char *value, char **old)
@@ -147,4 +163,10 @@ int settings_secret(const settings_t *s, const config_t *cfg, const secrets_t *k
     if (rc && cap)
         out[0] = '\0';
     return rc;
+}
+
+int settings_get_secret(const settings_t *s, const config_t *cfg, const secrets_t *k,
+                        config_key_t key, char *out, size_t cap)
+{
+    return settings_secret(s, cfg, k, config_def(key)->name, out, cap);
 }

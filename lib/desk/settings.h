@@ -1,7 +1,8 @@
 /* settings: configuration admins change through the web (portal name,
  * colours, welcome text, ...), stored in the `settings` table as name/value
- * pairs. A setting's name is the config key it overrides ("Site.Name"): a
- * name not in the table falls back to the HDF config file. Loaded per worker
+ * pairs. A setting's name is the config key it overrides ("Site.Name", a
+ * key flagged CONFIG_WEB in lib/core/config_keys.c): a name not in the
+ * settings table falls back to the HDF config file. Loaded per worker
  * when the config version changes (lib/desk/confver.h), never per request. */
 #ifndef DESK_SETTINGS_H
 #define DESK_SETTINGS_H
@@ -25,10 +26,19 @@ typedef struct settings {
 /* Loads every row; on failure s is left as it was. 0 or -1. */
 int settings_load(settings_t *s, db_t *db);
 void settings_free(settings_t *s);
-/* The stored value of name, else the config key of the same name, else def. */
+
+/* A key of lib/core/config.h: the stored setting (even when empty), else the
+ * config file's value, else the table's default. s may be NULL: the config
+ * file alone. */
+const char *settings_get_str(const settings_t *s, const config_t *cfg, config_key_t key);
+/* The same as a number clamped to the key's range; the default when unset,
+ * empty or not a number (CONFIG_UNSET when the key has none). */
+long settings_get_int(const settings_t *s, const config_t *cfg, config_key_t key);
+bool settings_get_bool(const settings_t *s, const config_t *cfg, config_key_t key);
+
+/* By name, with the caller's default: the lookups under the getters. */
 const char *settings_get(const settings_t *s, const config_t *cfg, const char *name,
                          const char *def);
-/* The same as a number clamped to [min, max]; def when unset or not a number. */
 long settings_int(const settings_t *s, const config_t *cfg, const char *name, long def, long min,
                   long max);
 /* Stores a value inside the caller's transaction (audit and bump the config
@@ -46,5 +56,8 @@ char *settings_seal(const secrets_t *k, const char *plain);
  * 0, or -1 when a sealed value does not open (out is then ""). */
 int settings_secret(const settings_t *s, const config_t *cfg, const secrets_t *k, const char *name,
                     char *out, size_t cap);
+/* The same for a CONFIG_SECRET key. */
+int settings_get_secret(const settings_t *s, const config_t *cfg, const secrets_t *k,
+                        config_key_t key, char *out, size_t cap);
 
 #endif
