@@ -181,7 +181,7 @@ static int new_contact_key(desk_t *d, unsigned *key)
         fprintf(stderr, "cannot create a contact key: %s\n", err);
         return -1;
     }
-    long grace = config_int(&d->cfg, "Secrets.ContactKeyGraceSeconds", 3, 0, 600);
+    long grace = config_get_int(&d->cfg, CFG_SECRETS_CONTACT_KEY_GRACE_SECONDS);
     printf("created contact key %u: %s/%u.key (mode 0600)\n", *key, secret_key_dir(&d->secrets),
            *key);
     printf("waiting %ld s for running programs to start sealing with it\n", grace);

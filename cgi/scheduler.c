@@ -74,7 +74,7 @@ int main(int argc, char **argv)
     sa.sa_handler = on_stop;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
-    long interval = config_int(&d.cfg, "Scheduler.IntervalSeconds", 30, 1, 60);
+    long interval = config_get_int(&d.cfg, CFG_SCHEDULER_INTERVAL_SECONDS);
     log_info("started; a pass every %ld s", interval);
     while (!stopping) {
         one_pass(&d);

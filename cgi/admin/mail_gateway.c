@@ -19,33 +19,35 @@
 
 #define PAGE "/admin/notifications/gateway"
 
-/* The plain settings: form field, setting, default when unset anywhere. */
+/* The plain settings: form field and the config key it sets. */
 typedef struct plain {
-    const char *field, *name, *def;
+    const char *field;
+    config_key_t key;
 } plain_t;
 
 static const plain_t plains[] = {
-    {"smtp_url", "Mail.SMTPURL", "smtp://127.0.0.1:25"},
-    {"starttls", "Mail.StartTLS", "0"},
-    {"user", "Mail.User", ""},
-    {"from", "Mail.From", ""},
-    {"from_name", "Mail.FromName", ""},
-    {"timeout", "Mail.TimeoutSeconds", "30"},
-    {"max_attempts", "Mail.MaxAttempts", "10"},
-    {"sms_url", "Sms.URL", ""},
-    {"sms_body", "Sms.Body", ""},
-    {"sms_key_header", "Sms.KeyHeader", "X-Api-Key"},
+    {"smtp_url", CFG_MAIL_SMTP_URL},
+    {"starttls", CFG_MAIL_START_TLS},
+    {"user", CFG_MAIL_USER},
+    {"from", CFG_MAIL_FROM},
+    {"from_name", CFG_MAIL_FROM_NAME},
+    {"timeout", CFG_MAIL_TIMEOUT_SECONDS},
+    {"max_attempts", CFG_MAIL_MAX_ATTEMPTS},
+    {"sms_url", CFG_SMS_URL},
+    {"sms_body", CFG_SMS_BODY},
+    {"sms_key_header", CFG_SMS_KEY_HEADER},
 };
 #define NPLAIN ((int)(sizeof plains / sizeof *plains))
 
-/* The secrets: typed value (empty: keep), "clear" box, setting. */
+/* The secrets: typed value (empty: keep), "clear" box, config key. */
 typedef struct secret_field {
-    const char *field, *clear, *name;
+    const char *field, *clear;
+    config_key_t key;
 } secret_field_t;
 
 static const secret_field_t secrets[] = {
-    {"password", "password_clear", "Mail.Password"},
-    {"sms_key", "sms_key_clear", "Sms.Key"},
+    {"password", "password_clear", CFG_MAIL_PASSWORD},
+    {"sms_key", "sms_key_clear", CFG_SMS_KEY},
 };
 #define NSECRET ((int)(sizeof secrets / sizeof *secrets))
 
@@ -67,9 +69,11 @@ static const form_field_t fields[] = {
 };
 #define NFIELDS ((int)(sizeof fields / sizeof *fields))
 
+/* The value in force; "" for none. */
 static const char *current(web_t *w, const plain_t *p)
 {
-    return settings_get(&w->d->settings, &w->d->cfg, p->name, p->def);
+    const char *v = settings_get_str(&w->d->settings, &w->d->cfg, p->key);
+    return v ? v : "";
 }
 
 /* ---- the page ------------------------------------------------------------------ */
@@ -80,7 +84,7 @@ static void show(web_t *w, int status, bool keep)
     for (int i = 0; !keep && i < NPLAIN; i++)
         hdf_set_valuef(h, "Form.%s.value=%s", plains[i].field, current(w, &plains[i]));
     for (int i = 0; i < NSECRET; i++) { /* whether set, never the value */
-        const char *v = settings_get(&w->d->settings, &w->d->cfg, secrets[i].name, "");
+        const char *v = settings_get_str(&w->d->settings, &w->d->cfg, secrets[i].key);
         hdf_set_valuef(h, "Secret.%s=%s", secrets[i].field, *v ? "set" : "unset");
         char key[48];
         snprintf(key, sizeof key, "Form.%s.value", secrets[i].field); /* never sent back */
@@ -141,12 +145,13 @@ static int put_plain(web_t *w, const plain_t *p, const char *value, int *changed
 {
     if (strcmp(current(w, p), value) == 0)
         return DB_OK;
+    const char *name = config_name(p->key);
     char *old = NULL, *was = strdup(current(w, p));
-    int rc = settings_put(&w->d->db, p->name, value, &old);
+    int rc = settings_put(&w->d->db, name, value, &old);
     if (rc == 1) {
         json_t *c = audit_changes();
-        audit_str(c, p->name, old ? old : was, value);
-        rc = admin_audit(w, "setting", p->name, p->name, "update", c);
+        audit_str(c, name, old ? old : was, value);
+        rc = admin_audit(w, "setting", name, name, "update", c);
         json_decref(c);
         (*changed)++;
     }
@@ -164,18 +169,19 @@ static int put_secret(web_t *w, const secret_field_t *s, int *changed)
     /* as typed (validated, but not trimmed: spaces may belong to a password) */
     const char *typed = form_value(h, s->field) ? hdf_get_value(h, key, NULL) : NULL;
     bool clear = form_value(h, s->clear) != NULL;
-    const char *now = settings_get(&w->d->settings, &w->d->cfg, s->name, "");
+    const char *name = config_name(s->key);
+    const char *now = settings_get_str(&w->d->settings, &w->d->cfg, s->key);
     if (!typed && (!clear || !*now))
         return DB_OK;
     char *stored = typed ? settings_seal(&w->d->secrets, typed) : strdup("");
     if (!stored)
         return DB_ERR;
-    int rc = settings_put(&w->d->db, s->name, stored, NULL);
+    int rc = settings_put(&w->d->db, name, stored, NULL);
     free(stored);
     if (rc == 1) {
         json_t *c = audit_changes();
-        audit_mark(c, s->name); /* [null, "changed"]: never a value */
-        rc = admin_audit(w, "setting", s->name, s->name, typed ? "update" : "remove", c);
+        audit_mark(c, name); /* [null, "changed"]: never a value */
+        rc = admin_audit(w, "setting", name, name, typed ? "update" : "remove", c);
         json_decref(c);
         (*changed)++;
     }

@@ -274,13 +274,14 @@ static void do_contact_roles(web_t *w, const char *arg)
             snprintf(chosen + strlen(chosen), sizeof chosen - strlen(chosen), "%s%s",
                      *chosen ? "," : "", role_code(r));
     }
+    const char *name = config_name(CFG_CONTACTS_REVEAL_ROLES);
     char *old = NULL;
     int rc = db_begin(&w->d->db);
-    int changed = rc == DB_OK ? settings_put(&w->d->db, "Contacts.RevealRoles", chosen, &old) : -1;
+    int changed = rc == DB_OK ? settings_put(&w->d->db, name, chosen, &old) : -1;
     if (changed == 1) {
         json_t *c = audit_changes();
         audit_str(c, "roles", old ? old : "", chosen);
-        rc = admin_audit(w, "setting", "Contacts.RevealRoles", "Contacts.RevealRoles", "update", c);
+        rc = admin_audit(w, "setting", name, name, "update", c);
         json_decref(c);
     }
     free(old);

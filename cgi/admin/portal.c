@@ -23,22 +23,23 @@
 
 #define MAX_CATS 64
 
-/* The form's plain settings: field, setting, default (NULL: computed). */
+/* The form's plain settings: field and the config key it sets. */
 typedef struct text_setting {
-    const char *field, *name, *def;
+    const char *field;
+    config_key_t key;
 } text_setting_t;
 
 static const text_setting_t texts[] = {
-    {"name_zh", "Site.Name", "售后服务中心"},
-    {"name_en", "Site.NameEn", "Service Desk"},
-    {"welcome_zh", "Portal.Welcome", ""},
-    {"welcome_en", "Portal.WelcomeEn", ""},
-    {"primary_color", "Portal.PrimaryColor", BRAND_PRIMARY_DEFAULT},
-    {"accent_color", "Portal.AccentColor", BRAND_ACCENT_DEFAULT},
-    {"number_format", "Desk.TicketNumberFormat", NULL},
-    {"submit_limit", "Portal.SubmitLimit", "0"},
-    {"submit_address_limit", "Portal.SubmitAddressLimit", ""}, /* "": 10 x per browser */
-    {"submit_window", "Portal.SubmitWindowMinutes", "60"},
+    {"name_zh", CFG_SITE_NAME},
+    {"name_en", CFG_SITE_NAME_EN},
+    {"welcome_zh", CFG_PORTAL_WELCOME},
+    {"welcome_en", CFG_PORTAL_WELCOME_EN},
+    {"primary_color", CFG_PORTAL_PRIMARY_COLOR},
+    {"accent_color", CFG_PORTAL_ACCENT_COLOR},
+    {"number_format", CFG_DESK_TICKET_NUMBER_FORMAT},
+    {"submit_limit", CFG_PORTAL_SUBMIT_LIMIT},
+    {"submit_address_limit", CFG_PORTAL_SUBMIT_ADDRESS_LIMIT}, /* empty: 10 x per browser */
+    {"submit_window", CFG_PORTAL_SUBMIT_WINDOW_MINUTES},
 };
 #define NTEXTS ((int)(sizeof texts / sizeof *texts))
 
@@ -75,10 +76,11 @@ static void build_form(web_t *w, portal_form_t *f)
     f->fields[NTEXTS] = (form_field_t){"public", FT_MULTICHOICE, false, 0, f->cats};
 }
 
+/* The value in force; "" for none. */
 static const char *current(web_t *w, const text_setting_t *t)
 {
-    return settings_get(&w->d->settings, &w->d->cfg, t->name,
-                        t->def ? t->def : w->d->number_pattern);
+    const char *v = settings_get_str(&w->d->settings, &w->d->cfg, t->key);
+    return v ? v : "";
 }
 
 /* ---- the page ------------------------------------------------------------ */
@@ -116,9 +118,9 @@ static void show(web_t *w, int status, bool keep_input)
         hdf_set_valuef(h, "Form.%s.value=%s", texts[i].field, current(w, &texts[i]));
     set_formats(w);
     hdf_set_int_value(h, "Limit.address", (int)ratelimit_address_limit(w->d));
-    const char *logo = settings_get(&w->d->settings, &w->d->cfg, "Portal.Logo", "");
-    hdf_set_int_value(h, "Logo.set", *logo != '\0');
-    hdf_set_value(h, "Logo.type", settings_get(&w->d->settings, &w->d->cfg, "Portal.LogoType", ""));
+    const settings_t *s = &w->d->settings;
+    hdf_set_int_value(h, "Logo.set", *settings_get_str(s, &w->d->cfg, CFG_PORTAL_LOGO) != '\0');
+    hdf_set_value(h, "Logo.type", settings_get_str(s, &w->d->cfg, CFG_PORTAL_LOGO_TYPE));
     hdf_set_valuef(h, "Logo.max_kb=%lld", brand_logo_max_bytes(w->d) / 1024);
     hdf_set_value(h, "Portal.url", w->d->base_url);
     w->r->status = status;
@@ -186,12 +188,13 @@ static int put_setting(web_t *w, const text_setting_t *t, const char *value, int
     const char *now = current(w, t);
     if (strcmp(now, value) == 0)
         return DB_OK;
+    const char *name = config_name(t->key);
     char *old = NULL, *was = strdup(now);
-    int rc = settings_put(&w->d->db, t->name, value, &old);
+    int rc = settings_put(&w->d->db, name, value, &old);
     if (rc == 1) {
         json_t *c = audit_changes();
-        audit_str(c, t->name, old ? old : was, value);
-        rc = admin_audit(w, "setting", t->name, t->name, "update", c);
+        audit_str(c, name, old ? old : was, value);
+        rc = admin_audit(w, "setting", name, name, "update", c);
         json_decref(c);
         (*changed)++;
     }
@@ -266,15 +269,16 @@ static int set_logo(web_t *w, const char *key, const char *type, long long size)
         snprintf(what, sizeof what, "%s, %lld KB", type, (size + 1023) / 1024);
     int rc = db_begin(&w->d->db);
     if (rc == DB_OK)
-        rc = settings_put(&w->d->db, "Portal.Logo", key ? key : "", &old);
+        rc = settings_put(&w->d->db, config_name(CFG_PORTAL_LOGO), key ? key : "", &old);
     if (rc >= 0)
-        rc = settings_put(&w->d->db, "Portal.LogoType", key ? type : "", &old_type);
+        rc = settings_put(&w->d->db, config_name(CFG_PORTAL_LOGO_TYPE), key ? type : "",
+                          &old_type);
     if (rc >= 0) {
         json_t *c = audit_changes();
         /* the storage key is nobody's business: the type and size say what changed */
         audit_str(c, "logo", old && *old ? (old_type ? old_type : "?") : NULL, key ? what : NULL);
-        rc = audit_any(c) ? admin_audit(w, "setting", "Portal.Logo", "Portal.Logo",
-                                        key ? "update" : "remove", c)
+        const char *name = config_name(CFG_PORTAL_LOGO);
+        rc = audit_any(c) ? admin_audit(w, "setting", name, name, key ? "update" : "remove", c)
                           : DB_OK;
         json_decref(c);
     }

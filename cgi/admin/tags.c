@@ -309,9 +309,10 @@ static void do_activate(web_t *w, const char *arg) { set_active(w, arg, true); }
 /* ---- the rules ------------------------------------------------------------------------ */
 
 /* Stores one setting when it differs from what is in force; audits it. */
-static int put_setting(web_t *w, const char *name, const char *now, const char *value,
+static int put_setting(web_t *w, config_key_t key, const char *now, const char *value,
                        int *changed)
 {
+    const char *name = config_name(key);
     if (strcmp(now, value) == 0)
         return DB_OK;
     char *old = NULL;
@@ -369,14 +370,14 @@ static void do_rules(web_t *w, const char *arg)
     const char *vip = form_value(h, "vip_raises") ? "1" : "0";
     int changed = 0, rc = db_begin(&w->d->db);
     if (rc == DB_OK)
-        rc = put_setting(w, "Tags.ComplaintCount", was_cnt, cnt, &changed);
+        rc = put_setting(w, CFG_TAGS_COMPLAINT_COUNT, was_cnt, cnt, &changed);
     if (rc == DB_OK)
-        rc = put_setting(w, "Tags.ComplaintDays", was_d, d, &changed);
+        rc = put_setting(w, CFG_TAGS_COMPLAINT_DAYS, was_d, d, &changed);
     if (rc == DB_OK)
-        rc = put_setting(w, "Tags.ComplaintCategories", now.complaint_categories,
+        rc = put_setting(w, CFG_TAGS_COMPLAINT_CATEGORIES, now.complaint_categories,
                          form_value(h, "complaint_categories"), &changed);
     if (rc == DB_OK)
-        rc = put_setting(w, "Tags.VipRaisesPriority", now.vip_raises_priority ? "1" : "0", vip,
+        rc = put_setting(w, CFG_TAGS_VIP_RAISES_PRIORITY, now.vip_raises_priority ? "1" : "0", vip,
                          &changed);
     if (rc == DB_OK && !changed) {
         db_rollback(&w->d->db);

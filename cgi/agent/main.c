@@ -1178,7 +1178,7 @@ static int csv_rows(web_t *w, const progress_filter_t *f, FILE *out)
     progress_page_t *page = malloc(sizeof *page);
     time_t now = desk_now(w->d);
     char cursor[48] = "";
-    long limit = config_int(&w->d->cfg, "Progress.CsvMaxRows", 50000, 100, 1000000);
+    long limit = config_get_int(&w->d->cfg, CFG_PROGRESS_CSV_MAX_ROWS);
     int rc = page ? 0 : -1;
     for (long rows = 0; !rc && rows < limit;) {
         if (progress_list(w->d, ME(w), f, cursor, page)) {

@@ -66,7 +66,7 @@ static void nav_counts(web_t *w, long counts[Q_COUNT])
 {
     const agent_t *me = ME(w);
     long long now = now_ms();
-    long ttl = config_int(&w->d->cfg, "Queue.CountSeconds", 10, 0, 3600);
+    long ttl = config_get_int(&w->d->cfg, CFG_QUEUE_COUNT_SECONDS);
     const char *acted = req_cookie(w->r, "acted");
     count_entry_t *e = &count_cache[(unsigned long long)me->id % COUNT_CACHE];
     bool fresh = e->agent_id == me->id && now - e->at_ms < ttl * 1000 &&

@@ -216,7 +216,7 @@ static void ring_refresh(struct keyring *r)
 
 int secrets_load(secrets_t *s, const config_t *cfg)
 {
-    const char *path = config_str(cfg, "Secrets.KeyFile", "/etc/desk/secrets/master.key");
+    const char *path = config_get_str(cfg, CFG_SECRETS_KEY_FILE);
     unsigned char master[32];
     struct stat st;
     FILE *f = fopen(path, "rb");
@@ -237,9 +237,11 @@ int secrets_load(secrets_t *s, const config_t *cfg)
     }
     const char *slash = strrchr(path, '/');
     int dirlen = slash ? (int)(slash - path) : 1;
-    char def[1024];
-    snprintf(def, sizeof def, "%.*s/contact-keys", dirlen, slash ? path : ".");
-    const char *dir = config_str(cfg, "Secrets.ContactKeyDir", def);
+    char beside[1024]; /* unset: contact-keys/ beside the key file */
+    snprintf(beside, sizeof beside, "%.*s/contact-keys", dirlen, slash ? path : ".");
+    const char *dir = config_get_str(cfg, CFG_SECRETS_CONTACT_KEY_DIR);
+    if (!dir)
+        dir = beside;
     if (snprintf(r->dir, sizeof r->dir, "%s", dir) >= (int)sizeof r->dir) {
         log_error("secrets: Secrets.ContactKeyDir is too long");
         return -1;

@@ -13,7 +13,7 @@
 
 #include "core/log.h"
 
-#define MAX_WORKERS 256
+#define MAX_WORKERS CONFIG_WORKERS_MAX
 
 static volatile sig_atomic_t stopping;
 static void (*interrupt)(void); /* the hooks' own, set once before the signals */
@@ -121,9 +121,7 @@ int server_run(const config_t *cfg, const char *prefix, const server_hooks_t *h)
 {
     interrupt = h->interrupt;
     install_signals();
-    char key[64];
-    snprintf(key, sizeof key, "%s.Workers", prefix);
-    int n = (int)config_int(cfg, key, 4, 1, MAX_WORKERS);
+    int n = (int)config_get_program_int(cfg, prefix, CFG_PROGRAM_WORKERS);
     if (is_listening_socket(0))
         return worker_main(0, h);
     const char *fds = getenv("LISTEN_FDS"), *lpid = getenv("LISTEN_PID");

@@ -21,7 +21,7 @@ int tpl_log_error(NEOERR *err, const char *what)
 
 static const char *templates_dir(const config_t *cfg)
 {
-    return config_str(cfg, "Templates.Dir", "/usr/share/desk/templates");
+    return config_get_str(cfg, CFG_TEMPLATES_DIR);
 }
 
 /* ---- the language data sets ------------------------------------------------ */
@@ -42,8 +42,8 @@ static int load_language(texts_t *t, lang_t lang, const config_t *cfg, const cha
         err = hdf_set_value(g, "Lang.Code", lang_code(lang));
     if (!err)
         err = hdf_set_value(g, "Site.Name",
-                            config_str(cfg, lang == LANG_EN ? "Site.NameEn" : "Site.Name",
-                                       lang == LANG_EN ? "Service Desk" : "售后服务中心"));
+                            config_get_str(cfg, lang == LANG_EN ? CFG_SITE_NAME_EN
+                                                               : CFG_SITE_NAME));
     if (!err)
         err = hdf_read_file(g, path);
     if (err)

@@ -8,8 +8,8 @@
 void wallclock_init(wallclock_t *c, const config_t *cfg)
 {
     memset(c, 0, sizeof *c);
-    c->offset_file = config_str(cfg, "Clock.OffsetFile", NULL);
-    c->offset = config_int(cfg, "Clock.OffsetSeconds", 0, -(1L << 40), 1L << 40);
+    c->offset_file = config_get_str(cfg, CFG_CLOCK_OFFSET_FILE);
+    c->offset = config_get_int(cfg, CFG_CLOCK_OFFSET_SECONDS);
 }
 
 static void reread_offset(wallclock_t *c, const char *path)

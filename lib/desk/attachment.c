@@ -57,17 +57,17 @@ bool attachment_type_allowed(const char *mime)
 
 long long attachment_max_bytes(const desk_t *d)
 {
-    return config_int(&d->cfg, "Attachments.MaxBytes", 10L << 20, 1024, 1L << 30);
+    return config_get_int(&d->cfg, CFG_ATTACHMENTS_MAX_BYTES);
 }
 
 int attachment_max_files(const desk_t *d)
 {
-    return (int)config_int(&d->cfg, "Attachments.MaxFiles", 5, 1, ATTACH_MAX_FILES);
+    return (int)config_get_int(&d->cfg, CFG_ATTACHMENTS_MAX_FILES);
 }
 
 static const char *store_dir(const desk_t *d)
 {
-    return config_str(&d->cfg, "Attachments.Dir", "/var/lib/desk/attachments");
+    return config_get_str(&d->cfg, CFG_ATTACHMENTS_DIR);
 }
 
 /* The first chars characters of s, then "…", into out. */

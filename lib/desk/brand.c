@@ -137,13 +137,12 @@ static const char *const logo_types[] = {"image/png", "image/jpeg", "image/webp"
 
 long long brand_logo_max_bytes(const desk_t *d)
 {
-    return config_int(&d->cfg, "Portal.LogoMaxBytes", 512L * 1024, 1024, 10L << 20);
+    return config_get_int(&d->cfg, CFG_PORTAL_LOGO_MAX_BYTES);
 }
 
 static const char *logo_dir(const desk_t *d, char *out, size_t cap)
 {
-    snprintf(out, cap, "%s/brand",
-             config_str(&d->cfg, "Attachments.Dir", "/var/lib/desk/attachments"));
+    snprintf(out, cap, "%s/brand", config_get_str(&d->cfg, CFG_ATTACHMENTS_DIR));
     return out;
 }
 
@@ -240,9 +239,10 @@ int brand_set_public(desk_t *d, long long category_id, bool is_public, char *nam
 
 /* ---- the portal ------------------------------------------------------------- */
 
-static const char *setting(const desk_t *d, const char *name)
+/* A setting's value, NULL when empty. */
+static const char *setting(const desk_t *d, config_key_t key)
 {
-    const char *v = settings_get(&d->settings, &d->cfg, name, NULL);
+    const char *v = settings_get_str(&d->settings, &d->cfg, key);
     return v && *v ? v : NULL;
 }
 
@@ -256,22 +256,22 @@ static bool logo_type_ok(const char *t)
 
 static bool has_logo(const desk_t *d)
 {
-    return setting(d, "Portal.Logo") && logo_type_ok(setting(d, "Portal.LogoType"));
+    return setting(d, CFG_PORTAL_LOGO) && logo_type_ok(setting(d, CFG_PORTAL_LOGO_TYPE));
 }
 
 int brand_theme(desk_t *d, const char *scope, char *out, size_t cap)
 {
-    return brand_theme_css(setting(d, "Portal.PrimaryColor"), setting(d, "Portal.AccentColor"),
-                           has_logo(d), scope, out, cap);
+    return brand_theme_css(setting(d, CFG_PORTAL_PRIMARY_COLOR),
+                           setting(d, CFG_PORTAL_ACCENT_COLOR), has_logo(d), scope, out, cap);
 }
 
 int brand_logo_open(desk_t *d, const char **type, long long *size)
 {
     char path[1200];
-    const char *set = setting(d, "Portal.LogoType");
+    const char *set = setting(d, CFG_PORTAL_LOGO_TYPE);
     int fd = -1;
     struct stat st;
-    if (has_logo(d) && logo_path(d, setting(d, "Portal.Logo"), path, sizeof path) &&
+    if (has_logo(d) && logo_path(d, setting(d, CFG_PORTAL_LOGO), path, sizeof path) &&
         (fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0 && fstat(fd, &st) == 0) {
         *type = NULL;
         for (int i = 0; logo_types[i]; i++)
@@ -287,15 +287,14 @@ int brand_logo_open(desk_t *d, const char **type, long long *size)
 
 void brand_publish(desk_t *d)
 {
-    static const char *const names[LANG_COUNT] = {"Site.Name", "Site.NameEn"};
-    static const char *const defaults[LANG_COUNT] = {"售后服务中心", "Service Desk"};
-    static const char *const welcome[LANG_COUNT] = {"Portal.Welcome", "Portal.WelcomeEn"};
+    static const config_key_t names[LANG_COUNT] = {CFG_SITE_NAME, CFG_SITE_NAME_EN};
+    static const config_key_t welcome[LANG_COUNT] = {CFG_PORTAL_WELCOME, CFG_PORTAL_WELCOME_EN};
     for (int l = 0; l < LANG_COUNT; l++) {
         HDF *g = d->texts.global[l];
         if (!g)
             continue;
         const char *name = setting(d, names[l]);
-        hdf_set_value(g, "Site.Name", name ? name : defaults[l]);
+        hdf_set_value(g, "Site.Name", name ? name : config_default(names[l]));
         const char *text = setting(d, welcome[l]);
         if (text)
             hdf_set_value(g, "Site.Welcome", text);

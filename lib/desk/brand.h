@@ -10,7 +10,7 @@
  *
  * The logo is a PNG, JPEG or WebP, recognised by libmagic from its bytes
  * (never the client's name or type; SVG and everything else refused), at
- * most Portal.LogoMaxBytes (512 KB). It is stored under a random name in
+ * most Portal.LogoMaxBytes. It is stored under a random name in
  * Attachments.Dir/brand, outside the web root, and served at the fixed URL
  * GET /brand/logo with its detected type, nosniff and a sandboxing CSP
  * (lib/web/files.h serves both).
@@ -28,8 +28,9 @@
 
 #include "desk/desk.h"
 
-#define BRAND_PRIMARY_DEFAULT "#0b5cad"
-#define BRAND_ACCENT_DEFAULT "#1f78d1"
+/* The built-in colours (portal.css's own): the keys' defaults. */
+#define BRAND_PRIMARY_DEFAULT config_default(CFG_PORTAL_PRIMARY_COLOR)
+#define BRAND_ACCENT_DEFAULT config_default(CFG_PORTAL_ACCENT_COLOR)
 #define BRAND_MIN_CONTRAST 4.5
 
 /* ---- colours (pure functions) ---- */
@@ -53,7 +54,7 @@ int brand_theme_css(const char *primary, const char *accent, bool has_logo, cons
 
 /* ---- the logo ---- */
 
-/* Portal.LogoMaxBytes (default 512 KB). */
+/* Portal.LogoMaxBytes. */
 long long brand_logo_max_bytes(const desk_t *d);
 /* Checks the bytes behind fd (size bytes): NULL when it is an acceptable
  * logo (its detected type in type), else an error key: "logo_empty",

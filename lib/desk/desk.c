@@ -14,21 +14,21 @@ int desk_configure(desk_t *d, const char *config_path)
     memset(d, 0, sizeof *d);
     if (config_load(&d->cfg, config_path))
         return -1;
-    setenv("TZ", config_str(&d->cfg, "Desk.TimeZone", "Asia/Shanghai"), 1);
+    const config_t *c = &d->cfg;
+    setenv("TZ", config_get_str(c, CFG_DESK_TIME_ZONE), 1);
     tzset();
-    const char *pattern = config_str(&d->cfg, "Desk.TicketNumberFormat", TN_DEFAULT_PATTERN);
+    const char *pattern = config_get_str(c, CFG_DESK_TICKET_NUMBER_FORMAT);
     if (!tn_pattern_valid(pattern)) {
         log_error("Desk.TicketNumberFormat %s is not a valid pattern", pattern);
         return -1;
     }
     snprintf(d->number_pattern, sizeof d->number_pattern, "%s", pattern);
-    snprintf(d->base_url, sizeof d->base_url, "%s",
-             config_str(&d->cfg, "Desk.BaseURL", "http://127.0.0.1:8080"));
-    d->at_risk_seconds = config_int(&d->cfg, "Queue.AtRiskMinutes", 120, 1, 100000) * 60;
-    wallclock_init(&d->clock, &d->cfg);
-    d->default_lang = lang_parse(config_str(&d->cfg, "Desk.DefaultLanguage", "zh"));
-    d->stamp_file = config_str(&d->cfg, "Desk.StampFile", NULL);
-    d->check_seconds = config_int(&d->cfg, "Config.CheckSeconds", 5, 1, 3600);
+    snprintf(d->base_url, sizeof d->base_url, "%s", config_get_str(c, CFG_DESK_BASE_URL));
+    d->at_risk_seconds = config_get_seconds(c, CFG_QUEUE_AT_RISK_MINUTES);
+    wallclock_init(&d->clock, c);
+    d->default_lang = lang_parse(config_get_str(c, CFG_DESK_DEFAULT_LANGUAGE));
+    d->stamp_file = config_get_str(c, CFG_DESK_STAMP_FILE);
+    d->check_seconds = config_get_int(c, CFG_CONFIG_CHECK_SECONDS);
     return 0;
 }
 

@@ -34,10 +34,10 @@ static int db_connect(db_t *db)
 int db_open(db_t *db, const config_t *cfg)
 {
     memset(db, 0, sizeof *db);
-    db->socket = strdup(config_str(cfg, "DB.Socket", "/run/mysqld/mysqld.sock"));
-    db->name = strdup(config_str(cfg, "DB.Name", "desk"));
-    db->user = strdup(config_str(cfg, "DB.User", "desk"));
-    db->password = strdup(config_str(cfg, "DB.Password", ""));
+    db->socket = strdup(config_get_str(cfg, CFG_DB_SOCKET));
+    db->name = strdup(config_get_str(cfg, CFG_DB_NAME));
+    db->user = strdup(config_get_str(cfg, CFG_DB_USER));
+    db->password = strdup(config_get_str(cfg, CFG_DB_PASSWORD));
     return db_connect(db);
 }
 

@@ -11,11 +11,9 @@
 
 static int open_listener(const config_t *cfg, const char *prefix)
 {
-    char key[64];
-    snprintf(key, sizeof key, "%s.Listen", prefix);
-    const char *addr = config_str(cfg, key, NULL);
+    const char *addr = config_get_program_str(cfg, prefix, CFG_PROGRAM_LISTEN);
     if (!addr) {
-        log_error("no listening socket: set %s or start under a FastCGI spawner", key);
+        log_error("no listening socket: set %s.Listen or start under a FastCGI spawner", prefix);
         return -1;
     }
     if (addr[0] == '/')
@@ -25,9 +23,9 @@ static int open_listener(const config_t *cfg, const char *prefix)
         log_error("cannot listen on %s", addr);
         return -1;
     }
-    snprintf(key, sizeof key, "%s.SocketMode", prefix);
     if (addr[0] == '/')
-        chmod(addr, (mode_t)strtol(config_str(cfg, key, "0660"), NULL, 8));
+        chmod(addr, (mode_t)strtol(config_get_program_str(cfg, prefix, CFG_PROGRAM_SOCKET_MODE),
+                                   NULL, 8));
     log_info("listening on %s", addr);
     return fd;
 }

@@ -41,9 +41,9 @@ int ratelimit_hit(desk_t *d, const char *client, time_t now, long limit, long wi
 
 long ratelimit_address_limit(desk_t *d)
 {
-    long per_browser = settings_int(&d->settings, &d->cfg, "Portal.SubmitLimit", 0, 0, 100000);
-    return settings_int(&d->settings, &d->cfg, "Portal.SubmitAddressLimit", per_browser * 10, 0,
-                        1000000);
+    long per_browser = settings_get_int(&d->settings, &d->cfg, CFG_PORTAL_SUBMIT_LIMIT);
+    long per_address = settings_get_int(&d->settings, &d->cfg, CFG_PORTAL_SUBMIT_ADDRESS_LIMIT);
+    return per_address == CONFIG_UNSET ? per_browser * 10 : per_address;
 }
 
 /* "b:" and 16 bytes of a keyed hash of address and cookie, URL-safe base64:
@@ -60,9 +60,9 @@ static void browser_key(desk_t *d, const char *client, const char *browser, char
 
 bool ratelimit_portal_submit(desk_t *d, const char *client, const char *browser)
 {
-    long per_browser = settings_int(&d->settings, &d->cfg, "Portal.SubmitLimit", 0, 0, 100000);
+    long per_browser = settings_get_int(&d->settings, &d->cfg, CFG_PORTAL_SUBMIT_LIMIT);
     long per_address = ratelimit_address_limit(d);
-    long window = settings_int(&d->settings, &d->cfg, "Portal.SubmitWindowMinutes", 60, 1, 1440);
+    long window = settings_get_int(&d->settings, &d->cfg, CFG_PORTAL_SUBMIT_WINDOW_MINUTES);
     time_t now = desk_now(d);
     char key[32];
     browser_key(d, client, browser, key);

@@ -10,13 +10,11 @@
 int site_open(site_t *s, const char *prefix, const char *const *pages, bool on_demand)
 {
     desk_t *d = &s->desk;
-    char key[64];
-    snprintf(key, sizeof key, "%s.MaxBody", prefix);
-    s->max_body = (size_t)config_int(&d->cfg, key, 1L << 20, 1024, 1L << 30);
-    snprintf(s->upload_dir, sizeof s->upload_dir, "%s/.incoming",
-             config_str(&d->cfg, "Attachments.Dir", "/var/lib/desk/attachments"));
+    s->max_body = (size_t)config_get_program_int(&d->cfg, prefix, CFG_PROGRAM_MAX_BODY);
+    const char *store = config_get_str(&d->cfg, CFG_ATTACHMENTS_DIR);
+    snprintf(s->upload_dir, sizeof s->upload_dir, "%s/.incoming", store);
     /* the cgi kit writes uploads there; on the store's file system */
-    mkdir(config_str(&d->cfg, "Attachments.Dir", "/var/lib/desk/attachments"), 0750);
+    mkdir(store, 0750);
     mkdir(s->upload_dir, 0700);
     /* a multipart form may carry the most files of the largest size */
     size_t upload = (size_t)(attachment_max_bytes(d) * attachment_max_files(d)) + (1u << 20);

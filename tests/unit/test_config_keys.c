@@ -1,12 +1,16 @@
 /* Unit tests for the table of configuration keys (lib/core/config_keys.c):
  * its rows are sound, the typed getters take their defaults and ranges from
- * it, and config_check() holds a file to it. */
+ * it, config_check() holds a file to it, and no code outside config and
+ * settings reads a key by name. Run from the top of the tree (tests/run.sh
+ * does). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <ctype.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +23,25 @@
 #include "desk/settings.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
 
 static bool is_number_type(config_type_t t)
 {
@@ -252,6 +275,52 @@ static void a_value_out_of_range_or_of_the_wrong_type_is_refused(void **state)
     refused_saying("Desk.DefaultLanguage = fr\n", "Desk.DefaultLanguage = fr is not one of zh en");
 }
 
+/* ---- call sites -------------------------------------------------------------------------- */
+
+/* The lookups by name with an inline default; only the getters use them. */
+static const char *const by_name[] = {"config_str(",   "config_int(",      "settings_get(",
+                                      "settings_int(", "settings_secret(", NULL};
+static const char *const may_use[] = {"lib/core/config.c", "lib/core/config.h",
+                                      "lib/desk/settings.c", "lib/desk/settings.h", NULL};
+static int misuses;
+
+static int scan(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    size_t len = strlen(path);
+    if (type != FTW_F || len < 2 || path[len - 2] != '.' ||
+        (path[len - 1] != 'c' && path[len - 1] != 'h'))
+        return 0;
+    for (int i = 0; may_use[i]; i++)
+        if (strcmp(path, may_use[i]) == 0)
+            return 0;
+    char *text = slurp(path);
+    if (!text)
+        return 0;
+    for (int i = 0; by_name[i]; i++)
+        for (char *p = text; (p = strstr(p, by_name[i])) != NULL; p++) {
+            char before = p > text ? p[-1] : ' ';
+            if (before == '_' || isalnum((unsigned char)before))
+                continue;
+            print_error("%s reads a key by name (%s...): use the getters of lib/core/config.h "
+                        "or lib/desk/settings.h\n",
+                        path, by_name[i]);
+            misuses++;
+        }
+    free(text);
+    return 0;
+}
+
+static void code_reads_keys_only_through_the_table(void **state)
+{
+    (void)state;
+    misuses = 0;
+    assert_int_equal(nftw("lib", scan, 16, FTW_PHYS), 0);
+    assert_int_equal(nftw("cgi", scan, 16, FTW_PHYS), 0);
+    assert_int_equal(misuses, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +334,7 @@ int main(void)
         cmocka_unit_test(blocks_the_desk_does_not_use_are_left_alone),
         cmocka_unit_test(an_unknown_key_in_a_known_block_is_refused),
         cmocka_unit_test(a_value_out_of_range_or_of_the_wrong_type_is_refused),
+        cmocka_unit_test(code_reads_keys_only_through_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

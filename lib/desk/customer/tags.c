@@ -45,11 +45,11 @@ static const char sql_unassign[] = "DELETE FROM customer_tags WHERE customer_id 
 void tags_rules(const desk_t *d, tag_rules_t *r)
 {
     const settings_t *s = &d->settings;
-    r->complaint_count = settings_int(s, &d->cfg, "Tags.ComplaintCount", 3, 1, 1000);
-    r->complaint_days = settings_int(s, &d->cfg, "Tags.ComplaintDays", 90, 1, 3650);
-    r->vip_raises_priority = settings_int(s, &d->cfg, "Tags.VipRaisesPriority", 1, 0, 1) != 0;
+    r->complaint_count = settings_get_int(s, &d->cfg, CFG_TAGS_COMPLAINT_COUNT);
+    r->complaint_days = settings_get_int(s, &d->cfg, CFG_TAGS_COMPLAINT_DAYS);
+    r->vip_raises_priority = settings_get_bool(s, &d->cfg, CFG_TAGS_VIP_RAISES_PRIORITY);
     snprintf(r->complaint_categories, sizeof r->complaint_categories, "%s",
-             settings_get(s, &d->cfg, "Tags.ComplaintCategories", "complaint"));
+             settings_get_str(s, &d->cfg, CFG_TAGS_COMPLAINT_CATEGORIES));
 }
 
 bool tag_code_valid(const char *code)

@@ -144,7 +144,7 @@ long dispatch_accept_minutes(desk_t *d, long long team_id)
     long long own = 0;
     if (team_id && db_row(&d->db, sql_accept_minutes, "i", "i", team_id, &own) == 1 && own > 0)
         return (long)own;
-    return config_int(&d->cfg, "SLA.AcceptMinutes", ACCEPT_MINUTES_DEFAULT, 1, 100000);
+    return config_get_int(&d->cfg, CFG_SLA_ACCEPT_MINUTES);
 }
 
 typedef struct members {

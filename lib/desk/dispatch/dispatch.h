@@ -22,7 +22,6 @@
 #include "desk/desk.h"
 
 #define DISPATCH_MAX_SKILLS 16
-#define ACCEPT_MINUTES_DEFAULT 30 /* SLA.AcceptMinutes when not configured */
 
 typedef enum dispatch_mode {
     DISPATCH_CLAIM,       /* manual: the ticket waits in the team queue */

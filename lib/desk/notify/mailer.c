@@ -299,29 +299,30 @@ void mailer_use_settings(mailer_t *m, const settings_t *s, const secrets_t *k)
     m->secrets = k;
 }
 
-/* A key's value ("" counts as unset: def). */
-static const char *opt(const mailer_t *m, const char *name, const char *def)
+/* A key's value: the setting, else the config file, else the default; NULL
+ * when that is empty. */
+static const char *opt(const mailer_t *m, config_key_t key)
 {
-    const char *v = m->settings ? settings_get(m->settings, m->cfg, name, NULL)
-                                : config_str(m->cfg, name, NULL);
-    return v && *v ? v : def;
+    const char *v = settings_get_str(m->settings, m->cfg, key);
+    if (!v || !*v)
+        v = config_default(key);
+    return v && *v ? v : NULL;
 }
 
-static long opt_int(const mailer_t *m, const char *name, long def, long min, long max)
+static long opt_int(const mailer_t *m, config_key_t key)
 {
-    return m->settings ? settings_int(m->settings, m->cfg, name, def, min, max)
-                       : config_int(m->cfg, name, def, min, max);
+    return settings_get_int(m->settings, m->cfg, key);
 }
 
 /* A secret key's value in clear into out; "" when unset or unreadable. */
-static void opt_secret(const mailer_t *m, const char *name, char *out, size_t cap)
+static void opt_secret(const mailer_t *m, config_key_t key, char *out, size_t cap)
 {
     if (!m->settings || !m->secrets) {
-        snprintf(out, cap, "%s", config_str(m->cfg, name, ""));
+        snprintf(out, cap, "%s", config_get_str(m->cfg, key));
         return;
     }
-    if (settings_secret(m->settings, m->cfg, m->secrets, name, out, cap))
-        log_error("mailer: %s does not open (master key changed?)", name);
+    if (settings_get_secret(m->settings, m->cfg, m->secrets, key, out, cap))
+        log_error("mailer: %s does not open (master key changed?)", config_def(key)->name);
 }
 
 void mailer_free(mailer_t *m)
@@ -353,7 +354,7 @@ static CURL *handle(mailer_t *m, char *errbuf, const char *protocols)
     }
     CURL *h = m->curl;
     curl_easy_reset(h); /* keeps the connection cache */
-    long timeout = opt_int(m, "Mail.TimeoutSeconds", 30, 1, 300);
+    long timeout = opt_int(m, CFG_MAIL_TIMEOUT_SECONDS);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, timeout);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10L);
@@ -398,13 +399,13 @@ static size_t read_upload(char *buf, size_t size, size_t nitems, void *ud)
 int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const char *body,
                      long long id, long long thread_id, time_t date, char *err, size_t errcap)
 {
-    const char *from = opt(m, "Mail.From", NULL);
+    const char *from = opt(m, CFG_MAIL_FROM);
     if (!mail_address_valid(from))
         return fail(err, errcap, MAIL_PERMANENT, "Mail.From is not set to an address", NULL, 0);
     if (!mail_address_valid(to))
         return fail(err, errcap, MAIL_PERMANENT, "not a valid email address", NULL, 0);
     mail_t msg = {.from = from,
-                  .from_name = opt(m, "Mail.FromName", NULL),
+                  .from_name = opt(m, CFG_MAIL_FROM_NAME),
                   .to = to,
                   .subject = subject,
                   .body = body,
@@ -424,15 +425,15 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
     snprintf(env_to, sizeof env_to, "<%s>", to);
     struct curl_slist *rcpt = curl_slist_append(NULL, env_to);
     upload_t up = {text, len};
-    const char *user = opt(m, "Mail.User", NULL);
+    const char *user = opt(m, CFG_MAIL_USER);
     char password[256] = "";
-    curl_easy_setopt(h, CURLOPT_URL, opt(m, "Mail.SMTPURL", "smtp://127.0.0.1:25"));
+    curl_easy_setopt(h, CURLOPT_URL, opt(m, CFG_MAIL_SMTP_URL));
     curl_easy_setopt(h, CURLOPT_USE_SSL,
-                     opt_int(m, "Mail.StartTLS", 0, 0, 1) ? (long)CURLUSESSL_ALL
+                     opt_int(m, CFG_MAIL_START_TLS) ? (long)CURLUSESSL_ALL
                                                                   : (long)CURLUSESSL_NONE);
     if (user) {
         curl_easy_setopt(h, CURLOPT_USERNAME, user);
-        opt_secret(m, "Mail.Password", password, sizeof password);
+        opt_secret(m, CFG_MAIL_PASSWORD, password, sizeof password);
         curl_easy_setopt(h, CURLOPT_PASSWORD, password);
     }
     curl_easy_setopt(h, CURLOPT_MAIL_FROM, env_from);
@@ -456,21 +457,21 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
 
 int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, size_t errcap)
 {
-    const char *tmpl = opt(m, "Sms.URL", NULL);
+    const char *tmpl = opt(m, CFG_SMS_URL);
     if (!tmpl)
         return fail(err, errcap, MAIL_PERMANENT, "Sms.URL is not configured", NULL, 0);
     if (!sms_number_valid(to))
         return fail(err, errcap, MAIL_PERMANENT, "not a valid phone number", NULL, 0);
     char secret[256];
-    opt_secret(m, "Sms.Key", secret, sizeof secret);
+    opt_secret(m, CFG_SMS_KEY, secret, sizeof secret);
     const char *key = *secret ? secret : NULL;
-    const char *key_header = opt(m, "Sms.KeyHeader", "X-Api-Key");
+    const char *key_header = opt(m, CFG_SMS_KEY_HEADER);
     if (strpbrk(key_header, "\r\n: ") || (key && strpbrk(key, "\r\n"))) {
         sodium_memzero(secret, sizeof secret);
         return fail(err, errcap, MAIL_PERMANENT, "Sms.Key or Sms.KeyHeader holds a line break",
                     NULL, 0);
     }
-    const char *body_tmpl = opt(m, "Sms.Body", NULL);
+    const char *body_tmpl = opt(m, CFG_SMS_BODY);
     char *url = sms_build_url(tmpl, to, text);
     char *body = body_tmpl ? sms_build_url(body_tmpl, to, text) : NULL;
     char errbuf[CURL_ERROR_SIZE] = "";

@@ -371,9 +371,9 @@ int outbox_deliver_due(desk_t *d, int max, int *sent, int *failed)
         return rc;
     }
     /* the settings admins edit win over the config file (lib/desk/settings.h) */
-    long timeout = settings_int(&d->settings, &d->cfg, "Mail.TimeoutSeconds", 30, 1, 300);
+    long timeout = settings_get_int(&d->settings, &d->cfg, CFG_MAIL_TIMEOUT_SECONDS);
     long lease_seconds = 2 * timeout + 10 > LEASE_MIN ? 2 * timeout + 10 : LEASE_MIN;
-    long max_attempts = settings_int(&d->settings, &d->cfg, "Mail.MaxAttempts", 10, 1, 100);
+    long max_attempts = settings_get_int(&d->settings, &d->cfg, CFG_MAIL_MAX_ATTEMPTS);
     mailer_t mailer;
     mailer_init(&mailer, &d->cfg);
     mailer_use_settings(&mailer, &d->settings, &d->secrets);

@@ -31,7 +31,7 @@ static const char sql_end_session[] =
 
 bool auth_role_sees_contacts(desk_t *d, role_t r)
 {
-    return text_list_has(settings_get(&d->settings, &d->cfg, "Contacts.RevealRoles", ""),
+    return text_list_has(settings_get_str(&d->settings, &d->cfg, CFG_CONTACTS_REVEAL_ROLES),
                          role_code(r));
 }
 
@@ -69,12 +69,12 @@ static int open_session(desk_t *d, long long agent_id, const char *ip, const cha
 {
     unsigned char hash[SECRET_HASH_LEN];
     char agent[256];
-    long hours = config_int(&d->cfg, "Session.MaxHours", 12, 1, 24 * 90);
+    long longest = config_get_seconds(&d->cfg, CFG_SESSION_MAX_HOURS);
     token_new(token);
     token_hash(&d->secrets, token, hash);
     snprintf(agent, sizeof agent, "%s", ua ? ua : "");
     int rc = db_exec(&d->db, sql_new_session, "bitttss", hash, sizeof hash, agent_id, now, now,
-                     now + hours * 3600, ip ? ip : "", agent);
+                     now + longest, ip ? ip : "", agent);
     return rc == 1 ? AUTH_OK : AUTH_ERR;
 }
 
@@ -139,8 +139,8 @@ int auth_session(desk_t *d, const char *token, agent_t *a)
                     sizeof teams);
     if (rc != 1)
         return rc;
-    long idle = config_int(&d->cfg, "Session.IdleMinutes", 120, 1, 100000);
-    if (now > expires || now - seen > idle * 60) {
+    long idle = config_get_seconds(&d->cfg, CFG_SESSION_IDLE_MINUTES);
+    if (now > expires || now - seen > idle) {
         db_exec(&d->db, sql_end_session, "tb", now, hash, sizeof hash);
         return 0;
     }

@@ -50,12 +50,12 @@ static const char sql_clear[] =
 
 void signin_policy_read(const config_t *cfg, signin_policy_t *p)
 {
-    p->pair_pause_at = config_int(cfg, "Auth.MaxFailures", 10, PAIR_FREE, 1000);
-    p->pause_seconds = config_int(cfg, "Auth.LockMinutes", 15, 1, 100000) * 60;
-    p->source_free = config_int(cfg, "Auth.SourceFailures", 30, 5, 100000);
-    p->login_free = config_int(cfg, "Auth.LoginFailures", 20, 5, 100000);
-    p->forget_seconds = config_int(cfg, "Auth.ForgetMinutes", 60, 1, 100000) * 60;
-    p->usual_days = config_int(cfg, "Auth.UsualSourceDays", 90, 1, 3650);
+    p->pair_pause_at = config_get_int(cfg, CFG_AUTH_MAX_FAILURES); /* at least PAIR_FREE */
+    p->pause_seconds = config_get_seconds(cfg, CFG_AUTH_LOCK_MINUTES);
+    p->source_free = config_get_int(cfg, CFG_AUTH_SOURCE_FAILURES);
+    p->login_free = config_get_int(cfg, CFG_AUTH_LOGIN_FAILURES);
+    p->forget_seconds = config_get_seconds(cfg, CFG_AUTH_FORGET_MINUTES);
+    p->usual_days = config_get_int(cfg, CFG_AUTH_USUAL_SOURCE_DAYS);
 }
 
 long signin_backoff(long failures, long free, long cap)

@@ -69,15 +69,14 @@ sla_target_t sla_classify_target(desk_t *d, const priority_t *p)
 {
     if (p->classify.amount > 0)
         return p->classify;
-    return (sla_target_t){config_int(&d->cfg, "SLA.ClassifyMinutes", 120, 1, 100000),
-                          SLA_MINUTE};
+    return (sla_target_t){config_get_int(&d->cfg, CFG_SLA_CLASSIFY_MINUTES), SLA_MINUTE};
 }
 
 int sla_dues(desk_t *d, const priority_t *p, time_t start, const bizclock_pause_t *pauses,
              int n, sla_dues_t *out)
 {
     const bizcal_t *c = catalog_calendar(&d->catalog, p->calendar_id);
-    long pct = config_int(&d->cfg, "SLA.DefaultWarningPercent", 75, 1, 99);
+    long pct = config_get_int(&d->cfg, CFG_SLA_DEFAULT_WARNING_PERCENT);
     memset(out, 0, sizeof *out);
     if (!c)
         return -1;

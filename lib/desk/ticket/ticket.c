@@ -169,7 +169,7 @@ static int resolve_customer(desk_t *d, const ticket_new_t *in, time_t now, long 
  * the config file's Desk.TicketNumberFormat. */
 static const char *number_pattern(const desk_t *d)
 {
-    const char *p = settings_get(&d->settings, NULL, "Desk.TicketNumberFormat", NULL);
+    const char *p = settings_get_str(&d->settings, &d->cfg, CFG_DESK_TICKET_NUMBER_FORMAT);
     return p && tn_pattern_valid(p) ? p : d->number_pattern;
 }
 

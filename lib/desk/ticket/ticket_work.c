@@ -433,12 +433,12 @@ static const char sql_recent_reveal[] =
 int ticket_revealed_contacts(desk_t *d, const agent_t *a, long long id, char *email,
                              size_t ecap, char *phone, size_t pcap)
 {
-    long minutes = config_int(&d->cfg, "Contacts.ShowMinutes", 15, 1, 24 * 60);
+    long shown = config_get_seconds(&d->cfg, CFG_CONTACTS_SHOW_MINUTES);
     long long n = 0;
     if (!a->can_see_contacts)
         return TICKET_NOT_FOUND;
     int rc = db_row(&d->db, sql_recent_reveal, "iit", "i", id, a->id,
-                    desk_now(d) - minutes * 60, &n);
+                    desk_now(d) - shown, &n);
     if (rc < 0)
         return TICKET_ERR;
     return n > 0 ? ticket_contacts(d, id, email, ecap, phone, pcap) : TICKET_NOT_FOUND;
@@ -470,7 +470,7 @@ static int apply_escalate(desk_t *d, ticket_t *t, void *arg, time_t now)
         return TICKET_FORBIDDEN;
     const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
     const bizcal_t *c = p ? catalog_calendar(&d->catalog, p->calendar_id) : NULL;
-    long minutes = config_int(&d->cfg, "SLA.EscalationMinutes", 240, 1, 100000);
+    long minutes = config_get_int(&d->cfg, CFG_SLA_ESCALATION_MINUTES);
     time_t due = c ? bizclock_due(c, now, minutes) : now + minutes * 60;
     if (due <= 0 ||
         db_exec(&d->db, sql_new_escalation, "iisstt" "t", t->id, x->a->id, x->reason, x->impact,
