@@ -14,6 +14,10 @@ int desk_configure(desk_t *d, const char *config_path)
     memset(d, 0, sizeof *d);
     if (config_load(&d->cfg, config_path))
         return -1;
+    if (config_check(&d->cfg)) {
+        log_error("%s: not starting until the keys above are put right", config_path);
+        return -1;
+    }
     const config_t *c = &d->cfg;
     setenv("TZ", config_get_str(c, CFG_DESK_TIME_ZONE), 1);
     tzset();

@@ -45,8 +45,9 @@ typedef struct desk {
     long check_seconds;       /* Config.CheckSeconds */
 } desk_t;
 
-/* Reads the config (once per process, before fork) and sets the process time
- * zone from Desk.TimeZone. 0 or -1. */
+/* Reads the config (once per process, before fork), refuses one that does
+ * not fit the table of keys (config_check), and sets the process time zone
+ * from Desk.TimeZone. 0 or -1. */
 int desk_configure(desk_t *d, const char *config_path);
 /* After fork: keys, database, language data sets. 0 or -1. */
 int desk_open(desk_t *d);

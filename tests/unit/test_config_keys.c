@@ -1,8 +1,9 @@
 /* Unit tests for the table of configuration keys (lib/core/config_keys.c):
  * its rows are sound, the typed getters take their defaults and ranges from
- * it, config_check() holds a file to it, and no code outside config and
- * settings reads a key by name. Run from the top of the tree (tests/run.sh
- * does). */
+ * it, config_check() holds a file to it, README.md's configuration table and
+ * the sample conf/desk.hdf list exactly its keys with its defaults, and no
+ * code outside config and settings reads a key by name. Run from the top of
+ * the tree (tests/run.sh does). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,7 @@
 
 #include "core/config.h"
 #include "desk/attachment.h"
+#include "desk/desk.h"
 #include "desk/settings.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -275,6 +277,179 @@ static void a_value_out_of_range_or_of_the_wrong_type_is_refused(void **state)
     refused_saying("Desk.DefaultLanguage = fr\n", "Desk.DefaultLanguage = fr is not one of zh en");
 }
 
+/* Every program starts through desk_configure(): a bad file stops it there. */
+static void programs_do_not_start_on_a_file_the_table_refuses(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_config_keys.XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    static desk_t d;
+    const char bad[] = "Desk.TimeZone = UTC\nAttachments.MaxFiles = 11\n";
+    assert_int_equal(write(fd, bad, sizeof bad - 1), (ssize_t)(sizeof bad - 1));
+    assert_int_equal(desk_configure(&d, path), -1);
+    config_free(&d.cfg);
+    const char good[] = "Desk.TimeZone = UTC\nAttachments.MaxFiles = 10\nHello.Workers = 300\n";
+    assert_int_equal(ftruncate(fd, 0), 0);
+    assert_int_equal(pwrite(fd, good, sizeof good - 1, 0), (ssize_t)(sizeof good - 1));
+    assert_int_equal(desk_configure(&d, path), 0);
+    assert_int_equal(config_get_int(&d.cfg, CFG_ATTACHMENTS_MAX_FILES), 10);
+    config_free(&d.cfg);
+    close(fd);
+    unlink(path);
+}
+
+/* ---- README.md and conf/desk.hdf agree with the table ---------------------------------- */
+
+/* A bound as README writes it: powers of two from 2^20 on as 2^N. */
+static void bound(long n, char *out, size_t cap)
+{
+    unsigned long m = n < 0 ? -(unsigned long)n : (unsigned long)n;
+    if (m >= (1UL << 20) && (m & (m - 1)) == 0) {
+        int e = 0;
+        while (m >>= 1)
+            e++;
+        snprintf(out, cap, "%s2^%d", n < 0 ? "-" : "", e);
+    } else
+        snprintf(out, cap, "%ld", n);
+}
+
+/* README's default cell for key k; NULL when the table has none (then the
+ * cell says in words what takes its place). */
+static const char *default_cell(const config_def_t *d, char *out, size_t cap)
+{
+    if (!d->def)
+        return NULL;
+    if (!*d->def)
+        return "empty";
+    if (d->type == CONFIG_INT || d->type == CONFIG_DURATION) {
+        char lo[32], hi[32];
+        bound(d->min, lo, sizeof lo);
+        bound(d->max, hi, sizeof hi);
+        snprintf(out, cap, "`%s` (%s – %s)", d->def, lo, hi);
+    } else
+        snprintf(out, cap, "`%s`", d->def);
+    return out;
+}
+
+typedef struct readme_row {
+    char keys[8][64];
+    int nkeys;
+    char def[256];
+    const char *meaning;
+} readme_row_t;
+
+/* The rows of the table under "## Configuration": the key names of the first
+ * cell, the second cell, and the rest of the line. */
+static int readme_rows(char *text, readme_row_t *rows, int cap)
+{
+    char *section = strstr(text, "\n## Configuration\n");
+    assert_non_null(section);
+    char *next = strstr(section + 1, "\n## ");
+    if (next)
+        *next = '\0';
+    int n = 0;
+    for (char *line = strtok(section, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "| `", 3) != 0)
+            continue;
+        assert_true(n < cap);
+        readme_row_t *r = &rows[n++];
+        memset(r, 0, sizeof *r);
+        char *cell2 = strstr(line + 1, " | ");
+        assert_non_null(cell2);
+        *cell2 = '\0';
+        for (char *p = line + 1; (p = strchr(p, '`')) != NULL && r->nkeys < 8;) {
+            char *e = strchr(p + 1, '`');
+            assert_non_null(e);
+            snprintf(r->keys[r->nkeys++], 64, "%.*s", (int)(e - p - 1), p + 1);
+            p = e + 1;
+        }
+        char *cell3 = strstr(cell2 + 3, " | ");
+        assert_non_null(cell3);
+        snprintf(r->def, sizeof r->def, "%.*s", (int)(cell3 - cell2 - 3), cell2 + 3);
+        r->meaning = cell3 + 3;
+    }
+    return n;
+}
+
+static void readme_lists_every_key_with_its_default_and_nothing_else(void **state)
+{
+    (void)state;
+    char *text = slurp("README.md");
+    assert_non_null(text);
+    static readme_row_t rows[200];
+    int n = readme_rows(text, rows, 200);
+    bool seen[CONFIG_KEY_COUNT] = {false};
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < rows[i].nkeys; j++) {
+            int k = config_key_by_name(rows[i].keys[j]);
+            if (k < 0)
+                fail_msg("README.md lists %s, which is not in lib/core/config_keys.c",
+                         rows[i].keys[j]);
+            const config_def_t *d = config_def((config_key_t)k);
+            char want[256];
+            const char *cell = default_cell(d, want, sizeof want);
+            if (cell && strcmp(cell, rows[i].def) != 0)
+                fail_msg("README.md: %s defaults to \"%s\", the table says \"%s\"", rows[i].keys[j],
+                         rows[i].def, cell);
+            if ((d->flags & CONFIG_WEB) && !strstr(rows[i].meaning, "admin console"))
+                fail_msg("README.md: %s is also set on the admin console; say so", d->name);
+            if (!seen[k]) { /* a program key: one row with every block's name */
+                char names[8][64];
+                int m = full_names((config_key_t)k, names, 8);
+                for (int x = 0; x < m; x++) {
+                    bool here = false;
+                    for (int y = 0; y < rows[i].nkeys; y++)
+                        here = here || strcmp(rows[i].keys[y], names[x]) == 0;
+                    if (!here)
+                        fail_msg("README.md: the row of %s lacks %s", rows[i].keys[j], names[x]);
+                }
+            } else if (!(d->flags & CONFIG_PROGRAM))
+                fail_msg("README.md lists %s twice", d->name);
+            seen[k] = true;
+        }
+    }
+    for (int k = 0; k < CONFIG_KEY_COUNT; k++)
+        if (!seen[k])
+            fail_msg("README.md's configuration table lacks %s", config_name((config_key_t)k));
+    free(text);
+}
+
+/* Every leaf of the file is a key of the table; the number of leaves. */
+static int sample_leaves(HDF *node, const char *prefix)
+{
+    int n = 0;
+    for (HDF *c = hdf_obj_child(node); c; c = hdf_obj_next(c)) {
+        char name[256];
+        snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", hdf_obj_name(c));
+        if (hdf_obj_value(c)) {
+            if (config_key_by_name(name) < 0)
+                fail_msg("conf/desk.hdf sets %s, which is not in lib/core/config_keys.c", name);
+            n++;
+        }
+        n += sample_leaves(c, name);
+    }
+    return n;
+}
+
+static void the_sample_sets_every_key_and_nothing_else(void **state)
+{
+    (void)state;
+    config_t cfg = {0};
+    assert_int_equal(config_load(&cfg, "conf/desk.hdf"), 0);
+    assert_int_equal(config_check(&cfg), 0);
+    int leaves = sample_leaves(cfg.hdf, ""), want = 0;
+    for (int k = 0; k < CONFIG_KEY_COUNT; k++) {
+        char names[8][64];
+        int m = full_names((config_key_t)k, names, 8);
+        for (int x = 0; x < m; x++, want++)
+            if (!hdf_get_obj(cfg.hdf, names[x]))
+                fail_msg("conf/desk.hdf lacks %s (empty when it has no value to show)", names[x]);
+    }
+    assert_int_equal(leaves, want);
+    config_free(&cfg);
+}
+
 /* ---- call sites -------------------------------------------------------------------------- */
 
 /* The lookups by name with an inline default; only the getters use them. */
@@ -334,6 +509,9 @@ int main(void)
         cmocka_unit_test(blocks_the_desk_does_not_use_are_left_alone),
         cmocka_unit_test(an_unknown_key_in_a_known_block_is_refused),
         cmocka_unit_test(a_value_out_of_range_or_of_the_wrong_type_is_refused),
+        cmocka_unit_test(programs_do_not_start_on_a_file_the_table_refuses),
+        cmocka_unit_test(readme_lists_every_key_with_its_default_and_nothing_else),
+        cmocka_unit_test(the_sample_sets_every_key_and_nothing_else),
         cmocka_unit_test(code_reads_keys_only_through_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
