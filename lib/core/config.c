@@ -178,9 +178,10 @@ static int check_node(HDF *node, const char *name)
         bad++;
     } else if (key >= 0 && v) {
         char why[160];
-        const char *w = misfit(config_def((config_key_t)key), v, why, sizeof why);
-        if (w) {
-            log_error("config: %s = %s %s", name, v, w);
+        const config_def_t *k = config_def((config_key_t)key);
+        const char *w = misfit(k, v, why, sizeof why);
+        if (w) { /* a secret's value stays out of the log */
+            log_error("config: %s = %s %s", name, k->flags & CONFIG_SECRET ? "(secret)" : v, w);
             bad++;
         }
     }
