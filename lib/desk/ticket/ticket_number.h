@@ -5,7 +5,8 @@
  * wider if it must). Anything else is literal. The date part of the pattern
  * is the period in which the serial counts: a pattern with DD restarts each
  * day, one without restarts each month.
- * Default "YYYYMMDD-NNNN" gives 20261125-0001; "YYYYMMNNNN" gives 2026110001. */
+ * "YYYYMMDD-NNNN" (the default of Desk.TicketNumberFormat) gives 20261125-0001;
+ * "YYYYMMNNNN" gives 2026110001. */
 #ifndef DESK_TICKET_NUMBER_H
 #define DESK_TICKET_NUMBER_H
 
@@ -13,7 +14,10 @@
 #include <stddef.h>
 #include <time.h>
 
-#define TN_DEFAULT_PATTERN "YYYYMMDD-NNNN"
+#include "core/config.h"
+
+/* The configuration's default pattern. */
+#define TN_DEFAULT_PATTERN config_default(CFG_DESK_TICKET_NUMBER_FORMAT)
 #define TN_MAX 32
 
 /* True when the pattern has YYYY, MM, one run of N, and only [A-Za-z0-9-_]
