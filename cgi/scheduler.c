@@ -1,5 +1,5 @@
 /* scheduler: the long-running program that watches every ticket's clocks.
- * It wakes every Scheduler.IntervalSeconds (default 30, at most 60), raises
+ * It wakes every Scheduler.IntervalSeconds, raises
  * the SLA alerts whose moment has come (lib/desk/sla/sla.h: each exactly once, even
  * across restarts or with two copies running), delivers the notification
  * outbox (lib/desk/notify/outbox.h: retries with back-off, never the same message twice)

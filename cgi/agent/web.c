@@ -35,7 +35,7 @@ bool agent_csrf_ok(web_t *w)
 }
 
 /* The queue counts of the left column are cached per worker for a few
- * seconds (Queue.CountSeconds, default 10): they are read on every page and
+ * seconds (Queue.CountSeconds): they are read on every page and
  * change slowly. Each action sets an "acted" cookie with its time, so after
  * one's own change every worker reads the counts afresh. */
 #define COUNT_CACHE 64

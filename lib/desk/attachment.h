@@ -46,7 +46,7 @@ typedef struct attachment {
     bool internal; /* came with an internal note: agents only */
 } attachment_t;
 
-/* Attachments.MaxBytes (default 10 MB) and Attachments.MaxFiles (5). */
+/* Attachments.MaxBytes and Attachments.MaxFiles. */
 long long attachment_max_bytes(const desk_t *d);
 int attachment_max_files(const desk_t *d);
 

@@ -6,7 +6,7 @@
  * after the commit, rewrites the stamp file Desk.StampFile (confver_touch:
  * tmp + rename). Before each request a worker stat()s the stamp file (no
  * database work); when the file changed, or at the latest every
- * Config.CheckSeconds (default 5, for workers on other hosts), it reads the
+ * Config.CheckSeconds (for workers on other hosts), it reads the
  * number from MariaDB and reloads catalogue and settings when it differs. */
 #ifndef DESK_CONFVER_H
 #define DESK_CONFVER_H

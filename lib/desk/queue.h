@@ -19,7 +19,7 @@ typedef enum queue_kind {
     Q_TEAM,       /* everything open in a team (filter.team_id) or my teams */
     Q_COLLAB,     /* open, I am a collaborator */
     Q_WAITING,    /* waiting on the customer, my teams */
-    Q_AT_RISK,    /* a deadline falls within Queue.AtRiskMinutes (default 120) */
+    Q_AT_RISK,    /* a deadline falls within Queue.AtRiskMinutes */
     Q_OVERDUE,    /* a deadline has passed */
     Q_CLOSED,     /* resolved or closed, most recently resolved first */
     Q_COUNT

@@ -2,7 +2,7 @@
  * it on /admin/portal (the web server's POST limit stays in front of every
  * POST; this is the stricter, configurable limit on submissions).
  *
- * Two allowances per Portal.SubmitWindowMinutes (default 60):
+ * Two allowances per Portal.SubmitWindowMinutes:
  *   - Portal.SubmitLimit submissions per browser (0: no limit of our own).
  *     A browser is the client address (REMOTE_ADDR, as the web server
  *     passes it) with the portal's csrf cookie, which every submission

@@ -22,9 +22,9 @@ void contact_normalise(const char *kind, const char *in, char *out, size_t cap);
 
 /* The automatic tag rule (inside the caller's transaction, after a ticket
  * of category category_code was registered for the customer): with
- * Tags.ComplaintCount (default 3) tickets of Tags.ComplaintCategories
- * (default complaint) within Tags.ComplaintDays (default 90) the customer is
- * tagged frequent_complainer, with the reason. Settings, lib/desk/customer/tags.h. */
+ * Tags.ComplaintCount tickets of Tags.ComplaintCategories within
+ * Tags.ComplaintDays the customer is tagged frequent_complainer, with the
+ * reason. Settings, lib/desk/customer/tags.h. */
 int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *category_code,
                              time_t now);
 /* True when the customer carries the tag (code), their own or their

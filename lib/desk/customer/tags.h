@@ -7,13 +7,11 @@
  * tag keeps its assignments but is no longer shown or assignable).
  *
  * The rules are settings (lib/desk/settings.h; each falls back to the HDF config
- * key of the same name):
- *   Tags.ComplaintCount       n complaints ...            (default 3)
- *   Tags.ComplaintDays        ... within this many days   (default 90)
+ * key of the same name, then to the default in lib/core/config_keys.c):
+ *   Tags.ComplaintCount       n complaints ...
+ *   Tags.ComplaintDays        ... within this many days
  *   Tags.ComplaintCategories  which categories count, comma-separated codes
- *                             (default "complaint")
- *   Tags.VipRaisesPriority    a VIP's new ticket starts one level more urgent
- *                             (default 1) */
+ *   Tags.VipRaisesPriority    a VIP's new ticket starts one level more urgent */
 #ifndef DESK_TAGS_H
 #define DESK_TAGS_H
 

@@ -10,21 +10,21 @@
  *   sms_build_url()  the gateway URL (or body) with {to} and {text} filled in.
  *
  * Configuration (read at each send from the desk's config, or from the
- * settings admins edit, see mailer_use_settings):
+ * settings admins edit, see mailer_use_settings; defaults and ranges in
+ * lib/core/config_keys.c):
  *   Mail.SMTPURL          smtp://host:port, or smtps://host:port for TLS from
- *                         the first byte (default smtp://127.0.0.1:25)
+ *                         the first byte
  *   Mail.StartTLS         1: require STARTTLS on smtp:// (CURLOPT_USE_SSL)
  *   Mail.User, Mail.Password   SMTP login, none when User is empty
  *   Mail.From             envelope sender and From: address (required to send)
- *   Mail.FromName         display name of From:, may be Chinese (default none)
- *   Mail.TimeoutSeconds   whole-transfer limit of one message (default 30)
+ *   Mail.FromName         display name of From:, may be Chinese
+ *   Mail.TimeoutSeconds   whole-transfer limit of one message
  *   Sms.URL               gateway URL template, {to} and {text} are replaced
  *                         by their percent-encoded values; no URL, no SMS
  *   Sms.Body              optional body template (same placeholders): when
  *                         set, the request is a POST of
  *                         application/x-www-form-urlencoded, else a GET
- *   Sms.Key               sent as the header named by Sms.KeyHeader
- *                         (default X-Api-Key) when set
+ *   Sms.Key               sent as the header named by Sms.KeyHeader when set
  * Both channels use Mail.TimeoutSeconds. */
 #ifndef DESK_MAILER_H
 #define DESK_MAILER_H

@@ -11,7 +11,7 @@
  * max(60 s, 2 x Mail.TimeoutSeconds + 10 s), longer than one delivery can
  * take), delivers each through lib/desk/notify/mailer.c and records the outcome: sent;
  * or retried later with exponential back-off (1, 2, 4 ... minutes, at most an
- * hour); or failed for good after Mail.MaxAttempts tries (default 10) or a
+ * hour); or failed for good after Mail.MaxAttempts tries or a
  * permanent refusal, listed by outbox_failed_list() for admins. A message whose sender died
  * after the server took it but before it was marked sent is sent again when
  * the lease runs out; its Message-ID is derived from the outbox id, so the
@@ -93,7 +93,7 @@ int outbox_render_shipped(desk_t *d, const char *kind, lang_t lang, HDF *data, c
  * failed attempts (retry scheduled or failed for good) in *failed. Returns
  * the number of messages this call claimed (so a caller may loop while it
  * equals max), or a negative DB_* code when the database failed. Reads
- * Mail.MaxAttempts (default 10) and the mailer's keys (lib/desk/notify/mailer.h). */
+ * Mail.MaxAttempts and the mailer's keys (lib/desk/notify/mailer.h). */
 int outbox_deliver_due(desk_t *d, int max, int *sent, int *failed);
 
 /* A message that failed for good, for the admins' page. */

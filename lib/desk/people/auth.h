@@ -2,7 +2,7 @@
  * password (argon2id, lib/core/password.h); a session is a random token in an
  * HttpOnly cookie whose keyed hash is stored in MariaDB, so any worker on any
  * server can serve any request. Sessions end after Session.IdleMinutes
- * without use (default 120) or Session.MaxHours after sign-in (default 12).
+ * without use or Session.MaxHours after sign-in.
  *
  * How often a sign-in may be tried is lib/desk/people/signin_limit.h: per source
  * address and per (address, login), for known and unknown logins alike; an

@@ -238,7 +238,7 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
 }
 
 /* A VIP customer's ticket starts one level more urgent than it would
- * (Tags.VipRaisesPriority, default on), unless its priority was given. */
+ * (Tags.VipRaisesPriority), unless its priority was given. */
 static int vip_raise(desk_t *d, long long customer, const priority_t **p)
 {
     tag_rules_t rules; /* the admin's setting (lib/desk/customer/tags.h), else the config file's */

@@ -137,8 +137,8 @@ int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a);
 int ticket_reveal_contacts(desk_t *d, const agent_t *a, long long id, char *email, size_t ecap,
                            char *phone, size_t pcap);
 /* The contact details once more, with no new history entry, for someone who
- * revealed them on this ticket within the last Contacts.ShowMinutes (default
- * 15): a reload after the reveal shows what was revealed. TICKET_NOT_FOUND
+ * revealed them on this ticket within the last Contacts.ShowMinutes: a
+ * reload after the reveal shows what was revealed. TICKET_NOT_FOUND
  * (nothing filled) when they have not revealed them lately. */
 int ticket_revealed_contacts(desk_t *d, const agent_t *a, long long id, char *email,
                              size_t ecap, char *phone, size_t pcap);
