@@ -27,13 +27,15 @@ static value_kind_t kind_of(const char *field)
         {"team", VK_TEAM},          {"teams", VK_TEAMS},      {"roles", VK_ROLES},
         {"category", VK_CATEGORY},  {"priority", VK_PRIORITY},
         {"calendar_id", VK_CALENDAR}, {"warning_percent", VK_PERCENT},
-        {"Portal.SubmitWindowMinutes", VK_MINUTES},
         {"classify", VK_TARGET},      {"first_response", VK_TARGET},
         {"resolution", VK_TARGET},    {"update_interval", VK_TARGET},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (!strcmp(field, kinds[i].field))
             return kinds[i].kind;
+    int key = config_key_by_name(field); /* a setting's field is its key */
+    if (key >= 0 && config_def((config_key_t)key)->unit == 60)
+        return VK_MINUTES;
     size_t n = strlen(field);
     if (n > 8 && !strcmp(field + n - 8, "_minutes"))
         return VK_MINUTES;

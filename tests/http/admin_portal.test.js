@@ -234,6 +234,15 @@ test('the number format applies to the next ticket; numbers never repeat', async
   assert.ok(rows.length >= 2);
 });
 
+test('a new submission window is audited as a duration', async () => {
+  const before = Number(original.find(([k]) => k === 'submit_window')[1]);
+  const minutes = before === 90 ? 150 : 90;
+  await mustSave({ submit_window: String(minutes) });
+  const rows = (await audit('setting')).filter((r) => r.entityId === 'Portal.SubmitWindowMinutes');
+  const words = minutes === 90 ? /1 (小时|hour) 30 (分钟|minutes)/ : /2 (小时|hours) 30 (分钟|minutes)/;
+  assert.ok(rows[0] && words.test(rows[0].text), `audited: ${rows[0] && rows[0].text}`);
+});
+
 test('a PNG logo is served at a fixed URL with safe headers; an SVG is refused', async () => {
   const ok = await uploadLogo('logo.png', 'image/png', PNG);
   assert.equal(ok.status, 303, L.text(ok.body).slice(0, 300));
