@@ -1,9 +1,10 @@
 /* config_keys: every configuration key the desk reads, declared once (see
- * config.h). A row: name, type, default, range, unit or choices, flags, and
+ * config_keys.h). A row: name, type, default, range, unit or choices, flags, and
  * what the key means. README.md's configuration table and conf/desk.hdf list
  * the same keys with the same defaults and ranges. */
-#include "core/config.h"
+#include "core/config_keys.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
