@@ -228,11 +228,10 @@ static void blocks_the_desk_does_not_use_are_left_alone(void **state)
                      0);
 }
 
-/* config_check() of text refuses it, and what it logs says `says`. */
-static void refused_saying(const char *text, const char *says)
+/* config_check() of text, what it logged into said. */
+static int check_logging(const char *text, char *said, size_t cap)
 {
     config_t *cfg = load(text);
-    char said[1024];
     FILE *tmp = tmpfile();
     assert_non_null(tmp);
     fflush(stderr);
@@ -243,10 +242,17 @@ static void refused_saying(const char *text, const char *says)
     dup2(saved, STDERR_FILENO);
     close(saved);
     rewind(tmp);
-    size_t n = fread(said, 1, sizeof said - 1, tmp);
+    size_t n = fread(said, 1, cap - 1, tmp);
     said[n] = '\0';
     fclose(tmp);
-    assert_int_equal(rc, -1);
+    return rc;
+}
+
+/* config_check() of text refuses it, and what it logs says `says`. */
+static void refused_saying(const char *text, const char *says)
+{
+    char said[1024];
+    assert_int_equal(check_logging(text, said, sizeof said), -1);
     if (!strstr(said, says))
         fail_msg("config_check of \"%s\" said \"%s\", not \"%s\"", text, said, says);
 }
@@ -275,6 +281,22 @@ static void a_value_out_of_range_or_of_the_wrong_type_is_refused(void **state)
     refused_saying("Mail.StartTLS = yes\n", "Mail.StartTLS = yes is neither 0 nor 1");
     refused_saying("Tags.VipRaisesPriority = 2\n", "Tags.VipRaisesPriority = 2 is neither 0 nor 1");
     refused_saying("Desk.DefaultLanguage = fr\n", "Desk.DefaultLanguage = fr is not one of zh en");
+}
+
+/* A refused file names its keys, never a secret's value: not the value of a
+ * misspelt key (it may be a password), nor of a secret key beside it. */
+static void a_secret_never_reaches_the_log(void **state)
+{
+    (void)state;
+    char said[1024];
+    assert_int_equal(check_logging("DB.Passwrd = hunter2-typo\nDB.Password = hunter2\n"
+                                   "Mail.Password = mail-secret\nSms.Key = sms-secret\n",
+                                   said, sizeof said),
+                     -1);
+    assert_non_null(strstr(said, "unknown key DB.Passwrd"));
+    for (const char *v = "hunter2\0mail-secret\0sms-secret\0"; *v; v += strlen(v) + 1)
+        if (strstr(said, v))
+            fail_msg("the log holds a secret: %s", said);
 }
 
 /* Every program starts through desk_configure(): a bad file stops it there. */
@@ -509,6 +531,7 @@ int main(void)
         cmocka_unit_test(blocks_the_desk_does_not_use_are_left_alone),
         cmocka_unit_test(an_unknown_key_in_a_known_block_is_refused),
         cmocka_unit_test(a_value_out_of_range_or_of_the_wrong_type_is_refused),
+        cmocka_unit_test(a_secret_never_reaches_the_log),
         cmocka_unit_test(programs_do_not_start_on_a_file_the_table_refuses),
         cmocka_unit_test(readme_lists_every_key_with_its_default_and_nothing_else),
         cmocka_unit_test(the_sample_sets_every_key_and_nothing_else),
