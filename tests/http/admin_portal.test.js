@@ -243,6 +243,19 @@ test('a new submission window is audited as a duration', async () => {
   assert.ok(rows[0] && words.test(rows[0].text), `audited: ${rows[0] && rows[0].text}`);
 });
 
+test('the two submission limits are audited by their own names: per browser and per address', async () => {
+  const value = (k) => original.find(([n]) => n === k)[1];
+  const perBrowser = Number(value('submit_limit')) === 40 ? 41 : 40;
+  const perAddress = value('submit_address_limit') === '400' ? '401' : '400';
+  await mustSave({ submit_limit: String(perBrowser), submit_address_limit: perAddress });
+  const rows = await audit('setting');
+  const row = (key) => rows.find((r) => r.entityId === key);
+  assert.ok(row('Portal.SubmitLimit'), 'the per-browser limit is audited');
+  assert.match(row('Portal.SubmitLimit').text, /每个浏览器的提交次数上限|Submissions per browser at most/);
+  assert.ok(row('Portal.SubmitAddressLimit'), 'the per-address limit is audited');
+  assert.match(row('Portal.SubmitAddressLimit').text, /每个地址的提交次数上限|Submissions per address at most/);
+});
+
 test('a PNG logo is served at a fixed URL with safe headers; an SVG is refused', async () => {
   const ok = await uploadLogo('logo.png', 'image/png', PNG);
   assert.equal(ok.status, 303, L.text(ok.body).slice(0, 300));
