@@ -197,6 +197,19 @@ int admin_finish(web_t *w, int rc)
     return rc;
 }
 
+void admin_refused(web_t *w, const refusal_t *why, const char *prefix)
+{
+    for (int i = 0; i < why->n && i < REFUSAL_MAX; i++) {
+        char name[64];
+        const char *field = why->why[i].field;
+        if (strcmp(field, "_form"))
+            snprintf(name, sizeof name, "%s%s", prefix, field);
+        else
+            snprintf(name, sizeof name, "%s", field);
+        form_set_error(w->r->hdf, name, why->why[i].key);
+    }
+}
+
 /* ---- the home page ------------------------------------------------------- */
 
 static void add_recent(const audit_row_t *r, void *ctx)

@@ -14,6 +14,7 @@
 #include "agent/web.h"
 #include "desk/audit.h"
 #include "desk/confver.h"
+#include "desk/refusal.h"
 #include "web/form.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -81,6 +82,11 @@ int admin_commit(web_t *w);
 /* The end of a change: commits (admin_commit) when rc is DB_OK, else rolls
  * back; returns the outcome. */
 int admin_finish(web_t *w, int rc);
+
+/* Puts the reasons a domain function refused a change (lib/desk/refusal.h)
+ * next to their fields: field "x" is the form's <prefix>x ("_form" stays
+ * "_form"). */
+void admin_refused(web_t *w, const refusal_t *why, const char *prefix);
 
 /* A positive number from the query or form (ids, keyset cursors); 0 when
  * absent or not a plain positive number. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "desk/sla/calendars.h"
 #include "desk/sla/slapolicy.h"
 
 /* ---- targets ------------------------------------------------------------------ */
@@ -177,45 +178,43 @@ void admin_sla_audit_targets(json_t *c, const sla_targets_t *o, const sla_target
 
 /* ---- choices ------------------------------------------------------------------ */
 
-static const char sql_calendars[] =
-    "SELECT id, name_zh, name_en, active FROM business_calendars ORDER BY active DESC, id LIMIT 500";
-static const char sql_calendar_usable[] =
-    "SELECT active FROM business_calendars WHERE id = ? LOCK IN SHARE MODE";
 static const char sql_tags[] = "SELECT id, name_zh, name_en FROM tags ORDER BY id LIMIT 500";
 static const char sql_tag_exists[] = "SELECT COUNT(*) FROM tags WHERE id = ?";
 
+/* The rows of a list: where they go and how many so far. */
+typedef struct rows {
+    web_t *w;
+    int n;
+} rows_t;
+
+static void add_calendar(const calendar_def_t *c, void *ctx)
+{
+    rows_t *r = ctx;
+    HDF *h = r->w->r->hdf;
+    int i = r->n++;
+    const char *name = r->w->lang == LANG_EN ? c->name_en : c->name_zh;
+    hdf_set_valuef(h, "Calendars.%d.id=%lld", i, c->id);
+    hdf_set_valuef(h, "Calendars.%d.name=%s", i, name);
+    hdf_set_valuef(h, "Calendars.%d.active=%d", i, c->active);
+    long shortest, longest;
+    const bizcal_t *cal = catalog_calendar(&r->w->d->catalog, c->id);
+    if (cal && bizcal_workday_minutes(cal, &shortest, &longest) > 0) {
+        hdf_set_valuef(h, "Calendars.%d.day=%ld", i, longest);
+        if (shortest != longest)
+            hdf_set_valuef(h, "Calendars.%d.day_min=%ld", i, shortest);
+    }
+    hdf_set_valuef(h, "CalendarName.%lld=%s", c->id, name);
+}
+
 int admin_sla_calendar_choices(web_t *w)
 {
-    HDF *h = w->r->hdf;
-    MYSQL_STMT *st = db_query(&w->d->db, sql_calendars, "");
-    if (!st)
-        return -1;
-    long long id, active;
-    char zh[401], en[401]; /* VARCHAR(100) in utf8mb4 */
-    int i = 0, rc;
-    while ((rc = db_fetch(st, "issi", &id, zh, sizeof zh, en, sizeof en, &active)) == 1) {
-        const char *name = w->lang == LANG_EN ? en : zh;
-        hdf_set_valuef(h, "Calendars.%d.id=%lld", i, id);
-        hdf_set_valuef(h, "Calendars.%d.name=%s", i, name);
-        hdf_set_valuef(h, "Calendars.%d.active=%lld", i, active);
-        long shortest, longest;
-        const bizcal_t *c = catalog_calendar(&w->d->catalog, id);
-        if (c && bizcal_workday_minutes(c, &shortest, &longest) > 0) {
-            hdf_set_valuef(h, "Calendars.%d.day=%ld", i, longest);
-            if (shortest != longest)
-                hdf_set_valuef(h, "Calendars.%d.day_min=%ld", i, shortest);
-        }
-        i++;
-        hdf_set_valuef(h, "CalendarName.%lld=%s", id, name);
-    }
-    db_done(st);
-    return rc < 0 ? -1 : 0;
+    rows_t rows = {w, 0};
+    return calendars_each(w->d, 500, add_calendar, &rows) < 0 ? -1 : 0;
 }
 
 bool admin_sla_calendar_usable(web_t *w, long long id)
 {
-    long long active = 0;
-    return id > 0 && db_row(&w->d->db, sql_calendar_usable, "i", "i", id, &active) == 1 && active;
+    return calendar_usable(w->d, id);
 }
 
 int admin_sla_scope_choices(web_t *w)
