@@ -121,7 +121,7 @@ static bool read_cal(web_t *w, bool create, calendar_in_t *in)
     in->name_zh = form_value(h, "name_zh");
     in->name_en = form_value(h, "name_en");
     in->zone = form_value(h, "zone");
-    if (create && in->code && !admin_sla_code_ok(in->code))
+    if (create && in->code && !sla_code_ok(in->code))
         errors += (form_set_error(h, "code", "code_format"), 1);
     if (in->zone && !calrules_zone_ok(in->zone))
         errors += (form_set_error(h, "zone", "zone_unknown"), 1);

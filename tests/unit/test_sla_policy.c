@@ -159,6 +159,47 @@ static void the_resolution_never_falls_due_before_the_first_response(void **stat
     bizcal_free(&c);
 }
 
+static void an_override_lays_its_targets_as_admins_state_them(void **state)
+{
+    (void)state;
+    sla_targets_t level = {.calendar = 1, .warning = 75, .first = WORKDAYS(1),
+                           .resolution = WORKDAYS(3), .update = WORKDAYS(1)};
+    sla_targets_t over = {.calendar = 2, .first = MINUTES(30), .classify = HOURS(1)}, out;
+    slapolicy_lay_targets(&level, &over, &out);
+    assert_int_equal(out.calendar, 2);
+    assert_int_equal(out.warning, 75); /* blank on the override: the level's */
+    assert_int_equal(out.first.amount, 30);
+    assert_int_equal(out.first.unit, SLA_MINUTE);
+    assert_int_equal(out.classify.amount, 1);
+    assert_int_equal(out.classify.unit, SLA_HOUR);
+    assert_int_equal(out.resolution.amount, 3);
+    assert_int_equal(out.resolution.unit, SLA_WORKDAY);
+    assert_int_equal(out.update.amount, 1);
+    /* an empty override changes nothing */
+    slapolicy_lay_targets(&level, &(sla_targets_t){0}, &out);
+    assert_memory_equal(&out, &level, sizeof level);
+    priority_t p;
+    slapolicy_targets_priority(&level, &p);
+    assert_int_equal(p.calendar_id, 1);
+    assert_int_equal(p.warning_percent, 75);
+    assert_int_equal(p.resolution.amount, 3);
+    assert_int_equal(p.id, 0);
+}
+
+static void targets_are_checked_on_the_calendar_of_the_catalogue(void **state)
+{
+    (void)state;
+    bizcal_t cal;
+    standard(&cal);
+    long long ids[] = {4};
+    catalog_t c = {.cals = &cal, .cal_ids = ids, .ncals = 1};
+    sla_targets_t t = {.calendar = 4, .first = HOURS(8), .resolution = WORKDAYS(1)};
+    assert_false(slapolicy_targets_ordered(&c, &t)); /* 8 h outlast a 7.5 h working day */
+    t.first = HOURS(7);
+    assert_true(slapolicy_targets_ordered(&c, &t));
+    bizcal_free(&cal);
+}
+
 static void tags_are_needed_only_for_tag_policies(void **state)
 {
     (void)state;
@@ -180,6 +221,8 @@ int main(void)
         cmocka_unit_test(a_policy_without_scope_never_matches),
         cmocka_unit_test(apply_lays_only_the_given_targets),
         cmocka_unit_test(the_resolution_never_falls_due_before_the_first_response),
+        cmocka_unit_test(an_override_lays_its_targets_as_admins_state_them),
+        cmocka_unit_test(targets_are_checked_on_the_calendar_of_the_catalogue),
         cmocka_unit_test(tags_are_needed_only_for_tag_policies),
     };
     return cmocka_run_group_tests_name("sla_policy", tests, NULL, NULL);

@@ -11,10 +11,12 @@
 
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "desk/sla/slatarget.h"
+#include "desk/sla/targets.h"
 
 #define MINUTES(n) ((sla_target_t){(n), SLA_MINUTE})
 #define HOURS(n) ((sla_target_t){(n), SLA_HOUR})
@@ -130,6 +132,59 @@ static void ranges_and_order(void **state)
     bizcal_free(&empty);
 }
 
+static void an_override_that_states_nothing(void **state)
+{
+    (void)state;
+    sla_targets_t t = {0};
+    assert_false(sla_targets_any(&t));
+    t.warning = 50;
+    assert_true(sla_targets_any(&t));
+    t = (sla_targets_t){.calendar = 2};
+    assert_true(sla_targets_any(&t));
+    t = (sla_targets_t){.update = HOURS(4)};
+    assert_true(sla_targets_any(&t));
+    t = (sla_targets_t){.resolution = {0, SLA_WORKDAY}}; /* a unit alone is no target */
+    assert_false(sla_targets_any(&t));
+}
+
+static void codes_of_levels_and_calendars(void **state)
+{
+    (void)state;
+    assert_true(sla_code_ok("urgent"));
+    assert_true(sla_code_ok("cn_7x24"));
+    assert_true(sla_code_ok("a"));
+    assert_false(sla_code_ok(""));
+    assert_false(sla_code_ok("7x24"));    /* a letter first */
+    assert_false(sla_code_ok("_vip"));
+    assert_false(sla_code_ok("Urgent"));  /* lower case */
+    assert_false(sla_code_ok("high-1"));
+    assert_false(sla_code_ok("紧急"));
+}
+
+static void stored_units_and_their_changes_in_the_audit_log(void **state)
+{
+    (void)state;
+    sla_targets_t t = {0};
+    sla_units_t u = {{"hour", "workday", "minute", "weekly"}};
+    sla_targets_units(&t, &u);
+    assert_int_equal(t.classify.unit, SLA_HOUR);
+    assert_int_equal(t.first.unit, SLA_WORKDAY);
+    assert_int_equal(t.resolution.unit, SLA_MINUTE);
+    assert_int_equal(t.update.unit, SLA_MINUTE); /* unknown: minutes */
+    sla_targets_t o = {.calendar = 1, .warning = 75, .first = WORKDAYS(1), .resolution = HOURS(8)};
+    sla_targets_t n = o;
+    n.first = HOURS(2);
+    n.resolution = (sla_target_t){0, SLA_WORKDAY}; /* none, whatever its unit */
+    n.warning = 80;
+    json_t *c = json_object();
+    sla_targets_audit(c, &o, &n);
+    char *text = json_dumps(c, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    assert_string_equal(text, "{\"first_response\":[\"1 workday\",\"2 hour\"],"
+                              "\"resolution\":[\"8 hour\",null],\"warning_percent\":[75,80]}");
+    free(text);
+    json_decref(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +192,9 @@ int main(void)
         cmocka_unit_test(general_level_dues_in_the_day_at_night_and_on_sunday),
         cmocka_unit_test(pauses_push_a_working_day_target_on),
         cmocka_unit_test(ranges_and_order),
+        cmocka_unit_test(an_override_that_states_nothing),
+        cmocka_unit_test(codes_of_levels_and_calendars),
+        cmocka_unit_test(stored_units_and_their_changes_in_the_audit_log),
     };
     return cmocka_run_group_tests_name("slatarget", tests, NULL, NULL);
 }

@@ -22,6 +22,7 @@ static const char sql_each[] =
 /* for every worker's reload: no counts (they read the index of each tag) */
 static const char sql_each_light[] =
     TAG_COLUMNS ", 0 FROM tags g ORDER BY g.is_system DESC, g.active DESC, g.id";
+static const char sql_by_id[] = TAG_COLUMNS ", 0 FROM tags g ORDER BY g.id LIMIT ?";
 static const char sql_get[] = TAG_COLUMNS " FROM tags g WHERE g.id = ?";
 static const char sql_get_lock[] = TAG_COLUMNS " FROM tags g WHERE g.id = ? FOR UPDATE";
 static const char sql_insert[] =
@@ -61,9 +62,9 @@ bool tag_code_valid(const char *code)
 
 /* ---- tags --------------------------------------------------------------- */
 
-int tags_each(desk_t *d, bool with_counts, void (*fn)(const tag_t *t, void *ctx), void *ctx)
+/* The tags of st (TAG_COLUMNS and a count) into fn; the number or -1. */
+static int each_row(MYSQL_STMT *st, void (*fn)(const tag_t *t, void *ctx), void *ctx)
 {
-    MYSQL_STMT *st = db_query(&d->db, with_counts ? sql_each : sql_each_light, "");
     if (!st)
         return -1;
     tag_t t;
@@ -78,6 +79,16 @@ int tags_each(desk_t *d, bool with_counts, void (*fn)(const tag_t *t, void *ctx)
     }
     db_done(st);
     return rc < 0 ? -1 : n;
+}
+
+int tags_each(desk_t *d, bool with_counts, void (*fn)(const tag_t *t, void *ctx), void *ctx)
+{
+    return each_row(db_query(&d->db, with_counts ? sql_each : sql_each_light, ""), fn, ctx);
+}
+
+int tags_each_by_id(desk_t *d, int limit, void (*fn)(const tag_t *t, void *ctx), void *ctx)
+{
+    return each_row(db_query(&d->db, sql_by_id, "i", (long long)limit), fn, ctx);
 }
 
 static int get_one(desk_t *d, const char *sql, const char *pfmt, const void *arg, tag_t *t)

@@ -50,6 +50,9 @@ bool tag_code_valid(const char *code);
 /* Every tag, system tags first, then active ones, then by id, with how many
  * customers carry each when with_counts. Returns the number, or -1. */
 int tags_each(desk_t *d, bool with_counts, void (*fn)(const tag_t *t, void *ctx), void *ctx);
+/* Every tag, active or not, by id, at most limit (the choices of an SLA
+ * override's scope). Returns the number, or -1. */
+int tags_each_by_id(desk_t *d, int limit, void (*fn)(const tag_t *t, void *ctx), void *ctx);
 /* One tag by id (lock: FOR UPDATE): 1 found, 0 not, <0 error. */
 int tags_get(desk_t *d, long long id, bool lock, tag_t *t);
 /* Inserts a free tag (t->id set). DB_OK, DB_DUP (code taken) or <0. */

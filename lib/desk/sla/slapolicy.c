@@ -1,6 +1,8 @@
 /* slapolicy: see slapolicy.h. */
 #include "desk/sla/slapolicy.h"
 
+#include <string.h>
+
 int slapolicy_rank(const sla_policy_t *p)
 {
     return (p->tag_id ? 2 : 0) + (p->category_id ? 1 : 0);
@@ -64,6 +66,44 @@ void slapolicy_apply(const priority_t *base, const sla_policy_t *pol, priority_t
 bool slapolicy_ordered(const bizcal_t *c, const priority_t *p)
 {
     return sla_target_not_after(c, p->first_response, p->resolution);
+}
+
+void slapolicy_targets_priority(const sla_targets_t *t, priority_t *p)
+{
+    memset(p, 0, sizeof *p);
+    p->calendar_id = t->calendar;
+    p->classify = t->classify;
+    p->first_response = t->first;
+    p->resolution = t->resolution;
+    p->update = t->update;
+    p->warning_percent = t->warning;
+}
+
+void slapolicy_lay_targets(const sla_targets_t *level, const sla_targets_t *over,
+                           sla_targets_t *out)
+{
+    priority_t base, laid;
+    slapolicy_targets_priority(level, &base);
+    sla_policy_t pol = {.calendar_id = over->calendar,
+                        .classify = over->classify,
+                        .first_response = over->first,
+                        .resolution = over->resolution,
+                        .update = over->update,
+                        .warning_percent = over->warning};
+    slapolicy_apply(&base, &pol, &laid);
+    *out = (sla_targets_t){.calendar = laid.calendar_id,
+                           .warning = laid.warning_percent,
+                           .classify = laid.classify,
+                           .first = laid.first_response,
+                           .resolution = laid.resolution,
+                           .update = laid.update};
+}
+
+bool slapolicy_targets_ordered(const catalog_t *c, const sla_targets_t *t)
+{
+    priority_t p;
+    slapolicy_targets_priority(t, &p);
+    return slapolicy_ordered(catalog_calendar(c, t->calendar), &p);
 }
 
 bool slapolicy_needs_tags(const sla_policy_t *pols, int n, long long priority_id)

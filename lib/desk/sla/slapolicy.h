@@ -31,6 +31,15 @@ void slapolicy_apply(const priority_t *base, const sla_policy_t *pol, priority_t
  * on calendar c (lib/desk/sla/slatarget.h). */
 bool slapolicy_ordered(const bizcal_t *c, const priority_t *p);
 
+/* The same three over the targets as admins state them (lib/desk/sla/slatarget.h):
+ * t as a priority_t; the targets a ticket gets from the override over laid
+ * on its level; whether a ticket under t could never get a resolution due
+ * before its first response, on t's calendar as the catalogue has it. */
+void slapolicy_targets_priority(const sla_targets_t *t, priority_t *p);
+void slapolicy_lay_targets(const sla_targets_t *level, const sla_targets_t *over,
+                           sla_targets_t *out);
+bool slapolicy_targets_ordered(const catalog_t *c, const sla_targets_t *t);
+
 /* Whether any policy of the priority is about a customer tag (else the
  * customer's tags need not be read). */
 bool slapolicy_needs_tags(const sla_policy_t *pols, int n, long long priority_id);

@@ -92,3 +92,15 @@ void sla_target_text(sla_target_t t, char *out, size_t cap)
     else
         snprintf(out, cap, "%lld %s", t.amount, sla_unit_code(t.unit));
 }
+
+bool sla_targets_any(const sla_targets_t *t)
+{
+    return t->calendar || t->classify.amount || t->first.amount || t->resolution.amount ||
+           t->update.amount || t->warning;
+}
+
+bool sla_code_ok(const char *code)
+{
+    return code[0] >= 'a' && code[0] <= 'z' &&
+           strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(code);
+}

@@ -71,4 +71,21 @@ bool sla_target_not_after(const bizcal_t *c, sla_target_t a, sla_target_t b);
  * "3 workday", "" for none. */
 void sla_target_text(sla_target_t t, char *out, size_t cap);
 
+/* The targets of a level (table priorities) or of an override of a level
+ * (sla_policies) as an admin states them: the calendar they are counted
+ * in (an id), the four targets, and when the warning falls (a percentage of
+ * the time). 0 is "none" on a level and "the level's" on an override. */
+typedef struct sla_targets {
+    long long calendar, warning;
+    sla_target_t classify, first, resolution, update;
+} sla_targets_t;
+
+/* Whether an override states anything at all (one of its targets, its
+ * calendar or its warning). */
+bool sla_targets_any(const sla_targets_t *t);
+
+/* Whether code is the code of a level or a calendar: a lower-case letter,
+ * then lower-case letters, digits and _. */
+bool sla_code_ok(const char *code);
+
 #endif
