@@ -5,15 +5,13 @@
  * days in the desk's time zone, both included. */
 #include "admin/admin.h"
 #include "admin/sla.h"
+#include "desk/people/people.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PAGE 50
-
-static const char sql_admins[] =
-    "SELECT id, name FROM agents WHERE role = 'admin' ORDER BY name";
 
 /* How a field's values read on the page: codes of the catalogue become
  * names, minutes a duration, yes/no words; anything else as stored, with a
@@ -227,17 +225,18 @@ static void add_entity(const char *entity, void *ctx)
     hdf_set_int_value(h, "EntityCount", i + 1);
 }
 
+static void add_admin(long long id, const char *name, void *ctx)
+{
+    HDF *h = ctx;
+    int i = hdf_get_int_value(h, "AdminCount", 0);
+    hdf_set_valuef(h, "Admins.%d.id=%lld", i, id);
+    hdf_set_valuef(h, "Admins.%d.name=%s", i, name);
+    hdf_set_int_value(h, "AdminCount", i + 1);
+}
+
 static void set_admins(web_t *w)
 {
-    MYSQL_STMT *st = db_query(&w->d->db, sql_admins, "");
-    long long id;
-    char name[401]; /* VARCHAR(100) in utf8mb4 */
-    for (int i = 0; st && db_fetch(st, "is", &id, name, sizeof name) == 1; i++) {
-        hdf_set_valuef(w->r->hdf, "Admins.%d.id=%lld", i, id);
-        hdf_set_valuef(w->r->hdf, "Admins.%d.name=%s", i, name);
-    }
-    if (st)
-        db_done(st);
+    people_each_admin(w->d, add_admin, w->r->hdf);
 }
 
 /* Reads the filter from the query; false (with Filter.error set) when a date

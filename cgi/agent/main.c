@@ -22,6 +22,7 @@
 
 #include "desk/attachment.h"
 #include "desk/people/auth.h"
+#include "desk/people/people.h"
 #include "desk/catalog/commonfield.h"
 #include "core/csv.h"
 #include "desk/customer/customer.h"
@@ -335,25 +336,33 @@ static void page_search(web_t *w, const char *arg)
 
 /* ---- the ticket page ---------------------------------------------------- */
 
-static const char sql_collaborators[] =
-    "SELECT a.id, a.name, c.role FROM ticket_collaborators c JOIN agents a ON a.id = c.agent_id"
-    " WHERE c.ticket_id = ? ORDER BY c.added_at";
-static const char sql_agents[] =
-    "SELECT id, name, role FROM agents WHERE active = 1 ORDER BY name LIMIT 500";
+/* Key.N.{id,name,extra}: the people of a list (extra: their role). */
+typedef struct people_rows {
+    HDF *h;
+    const char *key;
+    int n;
+} people_rows_t;
 
-static void set_list(web_t *w, const char *sql, long long arg, const char *key)
+static void add_person(long long id, const char *name, const char *extra, void *ctx)
 {
-    MYSQL_STMT *st = arg ? db_query(&w->d->db, sql, "i", arg) : db_query(&w->d->db, sql, "");
-    if (!st)
-        return;
-    long long id;
-    char name[401], extra[1001];
-    for (int i = 0; db_fetch(st, "iss", &id, name, sizeof name, extra, sizeof extra) == 1; i++) {
-        hdf_set_valuef(w->r->hdf, "%s.%d.id=%lld", key, i, id);
-        hdf_set_valuef(w->r->hdf, "%s.%d.name=%s", key, i, name);
-        hdf_set_valuef(w->r->hdf, "%s.%d.extra=%s", key, i, extra);
-    }
-    db_done(st);
+    people_rows_t *r = ctx;
+    hdf_set_valuef(r->h, "%s.%d.id=%lld", r->key, r->n, id);
+    hdf_set_valuef(r->h, "%s.%d.name=%s", r->key, r->n, name);
+    hdf_set_valuef(r->h, "%s.%d.extra=%s", r->key, r->n++, extra);
+}
+
+/* Collaborators.N.*: those of the ticket id, with their role on it. */
+static void set_collaborators(web_t *w, long long id)
+{
+    people_rows_t rows = {w->r->hdf, "Collaborators", 0};
+    ticket_each_collaborator(w->d, id, add_person, &rows);
+}
+
+/* Agents.N.*: whom work may go to, with their role. */
+static void set_agents(web_t *w)
+{
+    people_rows_t rows = {w->r->hdf, "Agents", 0};
+    people_each_active(w->d, add_person, &rows);
 }
 
 /* Requests.N.*: a pending priority request, on the ticket page and the
@@ -525,8 +534,8 @@ static void show_ticket(web_t *w, const char *number, int status)
     ticket_each_event(w->d, t.id, false, web_add_event, w->r->hdf);
     attachment_each(w->d, t.id, true, attachment_to_hdf, w->r->hdf);
     web_attach_limits(w);
-    set_list(w, sql_collaborators, t.id, "Collaborators");
-    set_list(w, sql_agents, 0, "Agents");
+    set_collaborators(w, t.id);
+    set_agents(w);
     set_requests(w, t.id);
     if (!strcmp(t.status, "closed")) /* its signed acceptance form, to print */
         hdf_set_int_value(w->r->hdf, "Acceptance.archived", ticket_has_acceptance(w->d, t.id) == 1);
@@ -1128,7 +1137,7 @@ static void page_progress(web_t *w, const char *arg)
     if (page->more)
         hdf_set_value(h, "Next", page->next_cursor);
     free(page);
-    set_list(w, sql_agents, 0, "Agents");
+    set_agents(w);
     const char *qs = req_env(w->r, "QUERY_STRING");
     hdf_set_value(h, "QueryString", qs ? qs : "");
     agent_set_nav(w);

@@ -23,6 +23,10 @@ static const char sql_get_lock[] =
     "SELECT " PERSON_COLUMNS " FROM agents a WHERE a.id = ? FOR UPDATE";
 static const char sql_by_login[] = "SELECT id FROM agents WHERE login = ?";
 static const char sql_by_login_active[] = "SELECT id FROM agents WHERE login = ? AND active = 1";
+static const char sql_active_by_name[] =
+    "SELECT id, name, role FROM agents WHERE active = 1 ORDER BY name LIMIT 500";
+static const char sql_admins[] =
+    "SELECT id, name FROM agents WHERE role = 'admin' ORDER BY name";
 static const char sql_open_tickets[] =
     "SELECT COUNT(*) FROM tickets WHERE owner_id = ? AND is_open = 1";
 static const char sql_insert[] =
@@ -161,6 +165,41 @@ int people_by_login(desk_t *d, const char *login, bool active_only, long long *i
 {
     *id = 0;
     return db_row(&d->db, active_only ? sql_by_login_active : sql_by_login, "s", "i", login, id);
+}
+
+int people_each_active(desk_t *d,
+                       void (*fn)(long long id, const char *name, const char *role, void *ctx),
+                       void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_active_by_name, "");
+    if (!st)
+        return -1;
+    long long id;
+    char name[401], role[12]; /* VARCHAR(100) in utf8mb4 */
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "iss", &id, name, sizeof name, role, sizeof role)) == 1) {
+        fn(id, name, role, ctx);
+        n++;
+    }
+    db_done(st);
+    return rc < 0 ? -1 : n;
+}
+
+int people_each_admin(desk_t *d, void (*fn)(long long id, const char *name, void *ctx),
+                      void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_admins, "");
+    if (!st)
+        return -1;
+    long long id;
+    char name[401];
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "is", &id, name, sizeof name)) == 1) {
+        fn(id, name, ctx);
+        n++;
+    }
+    db_done(st);
+    return rc < 0 ? -1 : n;
 }
 
 long long people_open_tickets(desk_t *d, long long id)

@@ -65,6 +65,15 @@ int people_each(desk_t *d, long long after, int limit, void (*fn)(const person_t
 int people_get(desk_t *d, long long id, bool lock, person_t *p);
 /* The id of the (active) person of a login: 1 found, 0 not, <0 error. */
 int people_by_login(desk_t *d, const char *login, bool active_only, long long *id);
+/* The active people by name, at most 500 (who may be picked on a ticket):
+ * id, name and role each. The number, or -1. */
+int people_each_active(desk_t *d,
+                       void (*fn)(long long id, const char *name, const char *role, void *ctx),
+                       void *ctx);
+/* The admins, active or not, by name (the authors of the audit log). The
+ * number, or -1. */
+int people_each_admin(desk_t *d, void (*fn)(long long id, const char *name, void *ctx),
+                      void *ctx);
 /* Open tickets the person owns, or -1. */
 long long people_open_tickets(desk_t *d, long long id);
 

@@ -35,6 +35,9 @@ static const char sql_agent_team[] =
 static const char sql_add_collab[] =
     "INSERT INTO ticket_collaborators (ticket_id, agent_id, role, added_at) VALUES (?, ?, ?, ?)"
     " ON DUPLICATE KEY UPDATE role = VALUES(role)";
+static const char sql_collaborators[] =
+    "SELECT a.id, a.name, c.role FROM ticket_collaborators c JOIN agents a ON a.id = c.agent_id"
+    " WHERE c.ticket_id = ? ORDER BY c.added_at";
 static const char sql_remove_collab[] =
     "DELETE FROM ticket_collaborators WHERE ticket_id = ? AND agent_id = ?";
 static const char sql_classify[] =
@@ -346,6 +349,25 @@ int ticket_add_collaborator(desk_t *d, const agent_t *a, long long id, long long
         return TICKET_REASON_REQUIRED;
     action_t x = {.a = a, .target_agent = agent_id, .text = role, .flag = true};
     return ticket_with_locked(d, id, version, apply_collab, &x);
+}
+
+int ticket_each_collaborator(desk_t *d, long long id,
+                             void (*fn)(long long agent_id, const char *name, const char *role,
+                                        void *ctx),
+                             void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_collaborators, "i", id);
+    if (!st)
+        return -1;
+    long long agent;
+    char name[401], role[401]; /* VARCHAR(100) each, in utf8mb4 */
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "iss", &agent, name, sizeof name, role, sizeof role)) == 1) {
+        fn(agent, name, role, ctx);
+        n++;
+    }
+    db_done(st);
+    return rc < 0 ? -1 : n;
 }
 
 int ticket_remove_collaborator(desk_t *d, const agent_t *a, long long id, long long version,

@@ -52,6 +52,12 @@ int ticket_add_finding(desk_t *d, const agent_t *a, long long id, long long vers
 bool ticket_finding_kind_valid(const char *kind);
 int ticket_add_collaborator(desk_t *d, const agent_t *a, long long id, long long version,
                             long long agent_id, const char *role);
+/* The collaborators of a ticket in the order they were added: their id,
+ * name and role on the ticket. The number, or -1. */
+int ticket_each_collaborator(desk_t *d, long long id,
+                             void (*fn)(long long agent_id, const char *name, const char *role,
+                                        void *ctx),
+                             void *ctx);
 int ticket_remove_collaborator(desk_t *d, const agent_t *a, long long id, long long version,
                                long long agent_id);
 /* A status set by hand: only those ticket_agent_may_move allows (a proposal,
