@@ -8,7 +8,6 @@
  *   deskctl [-c CONFIG] rotate-contact-key  create the next contact key and
  *                                          re-seal every contact value with it
  *                                          (or finish an interrupted run) */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,87 +20,17 @@
 #include "core/log.h"
 #include "core/password.h"
 #include "desk/customer/rekey.h"
+#include "store/migrate.h"
 
-static const char sql_migrations_table[] =
-    "CREATE TABLE IF NOT EXISTS schema_migrations (version INT UNSIGNED PRIMARY KEY,"
-    " name VARCHAR(200) NOT NULL, applied_at DATETIME NOT NULL) ENGINE=InnoDB";
-static const char sql_applied[] = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
-static const char sql_record[] =
-    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, UTC_TIMESTAMP())";
-
-static int by_name(const struct dirent **a, const struct dirent **b)
+static void print_applied(const char *name, void *ctx)
 {
-    return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int is_migration(const struct dirent *e)
-{
-    size_t n = strlen(e->d_name);
-    return n > 8 && strspn(e->d_name, "0123456789") == 3 && e->d_name[3] == '_' &&
-           strcmp(e->d_name + n - 4, ".sql") == 0;
-}
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf)
-        buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
-static int apply_one(desk_t *d, const char *dir, const char *name)
-{
-    long long version = atoll(name), done = 0;
-    if (db_row(&d->db, sql_applied, "i", "i", version, &done) != 1)
-        return -1;
-    if (done)
-        return 0;
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    char *sql = read_file(path);
-    if (!sql) {
-        log_error("cannot read %s", path);
-        return -1;
-    }
-    int rc = db_run_script(&d->db, sql);
-    free(sql);
-    if (rc != DB_OK || db_exec(&d->db, sql_record, "is", version, name) != 1) {
-        log_error("migration %s failed", name);
-        return -1;
-    }
+    (void)ctx;
     printf("applied %s\n", name);
-    return 0;
 }
 
 static int migrate(desk_t *d, const char *dir)
 {
-    struct dirent **list;
-    if (db_exec(&d->db, sql_migrations_table, "") < 0)
-        return 1;
-    int n = scandir(dir, &list, is_migration, by_name);
-    if (n < 0) {
-        log_error("cannot read %s", dir);
-        return 1;
-    }
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        if (rc == 0)
-            rc = apply_one(d, dir, list[i]->d_name);
-        free(list[i]);
-    }
-    free(list);
-    return rc ? 1 : 0;
+    return migrate_run(&d->db, dir, print_applied, NULL) ? 1 : 0;
 }
 
 static const char sql_agent[] =
