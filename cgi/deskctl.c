@@ -16,9 +16,9 @@
 
 #include "desk/people/apikey.h"
 #include "desk/attachment.h"
+#include "desk/demo.h"
 #include "desk/desk.h"
 #include "core/log.h"
-#include "core/password.h"
 #include "desk/customer/rekey.h"
 #include "store/migrate.h"
 
@@ -33,35 +33,9 @@ static int migrate(desk_t *d, const char *dir)
     return migrate_run(&d->db, dir, print_applied, NULL) ? 1 : 0;
 }
 
-static const char sql_agent[] =
-    "INSERT INTO agents (login, name, email, role, password_hash, can_see_contacts, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
-    " ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), active = 1";
-static const char sql_member[] =
-    "INSERT IGNORE INTO team_members (team_id, agent_id, is_lead)"
-    " SELECT t.id, a.id, ? FROM teams t, agents a WHERE t.code = ? AND a.login = ?";
-static const char sql_demo_org[] =
-    "INSERT IGNORE INTO organisations (name, created_at) VALUES (?, UTC_TIMESTAMP())";
-
-typedef struct demo_person {
-    const char *login, *name, *role, *team, *key;
-    int lead, contacts;
-} demo_person_t;
-
-static const demo_person_t people[] = {
-    {"admin", "系统管理员 王敏", "admin", "supervisors", "ADMIN", 0, 1},
-    {"supervisor", "服务主管 李强", "supervisor", "supervisors", "SUPERVISOR", 1, 1},
-    {"agent", "售后工程师 张伟", "agent", "aftersales", "AGENT", 0, 1},
-    {"trainer", "培训专员 陈静", "agent", "training", NULL, 0, 0},
-    {"pm", "产品经理 刘洋", "agent", "product", NULL, 0, 0},
-};
-
-static void random_password(char out[17])
+static void write_signin(const char *key, const char *login, const char *password, void *ctx)
 {
-    char token[TOKEN_TEXT_LEN + 1];
-    token_new(token);
-    memcpy(out, token, 16);
-    out[16] = '\0';
+    fprintf(ctx, "%s_USER=%s\n%s_PASSWORD=%s\n", key, login, key, password);
 }
 
 static int demo(desk_t *d, const char *out_path)
@@ -72,24 +46,9 @@ static int demo(desk_t *d, const char *out_path)
         return 1;
     }
     fchmod(fileno(out), 0600);
-    db_exec(&d->db, sql_demo_org, "s", "华东精密制造有限公司");
-    for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
-        const demo_person_t *p = &people[i];
-        char pw[17], hash[PASSWORD_HASH_MAX], email[128];
-        random_password(pw);
-        snprintf(email, sizeof email, "%s@desk.example", p->login);
-        if (password_hash(pw, hash) ||
-            db_exec(&d->db, sql_agent, "sssssi", p->login, p->name, email, p->role, hash,
-                    (long long)p->contacts) < 0 ||
-            db_exec(&d->db, sql_member, "iss", (long long)p->lead, p->team, p->login) < 0) {
-            fclose(out);
-            return 1;
-        }
-        if (p->key)
-            fprintf(out, "%s_USER=%s\n%s_PASSWORD=%s\n", p->key, p->login, p->key, pw);
-    }
     char key[APIKEY_TEXT_LEN + 1];
-    if (apikey_create(d, "demo monitoring", &(apikey_grants_t){0}, key)) {
+    if (demo_load(d, write_signin, out) ||
+        apikey_create(d, "demo monitoring", &(apikey_grants_t){0}, key)) {
         fclose(out);
         return 1;
     }

@@ -64,6 +64,8 @@ int customer_search(desk_t *d, const char *q, customer_hit_t *hits, int max)
     return rc < 0 ? -1 : n;
 }
 
+static const char sql_org_ensure[] =
+    "INSERT IGNORE INTO organisations (name, created_at) VALUES (?, UTC_TIMESTAMP())";
 static const char sql_complaints[] =
     "SELECT COUNT(*) FROM tickets t JOIN categories c ON c.id = t.category_id"
     " WHERE t.customer_id = ? AND t.created_at >= ? AND FIND_IN_SET(c.code, ?) > 0";
@@ -101,4 +103,10 @@ bool customer_has_tag(desk_t *d, long long customer_id, const char *code)
     long long n = 0;
     return db_row(&d->db, sql_has_tag, "sii", "i", code, customer_id, customer_id, &n) == 1 &&
            n > 0;
+}
+
+int customer_organisation_ensure(desk_t *d, const char *name)
+{
+    int rc = db_exec(&d->db, sql_org_ensure, "s", name);
+    return rc < 0 ? rc : DB_OK;
 }

@@ -32,6 +32,10 @@ static const char sql_open_tickets[] =
 static const char sql_insert[] =
     "INSERT INTO agents (login, name, email, role, password_hash, language, can_see_contacts,"
     " active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)";
+static const char sql_ensure[] =
+    "INSERT INTO agents (login, name, email, role, password_hash, can_see_contacts, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
+    " ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), active = 1";
 static const char sql_update[] =
     "UPDATE agents SET name = ?, email = ?, role = ?, language = ?, can_see_contacts = ?"
     " WHERE id = ?";
@@ -219,6 +223,13 @@ int people_create(desk_t *d, const person_t *p, const char *password_hash, long 
                      (long long)p->can_see_contacts, desk_now(d));
     *id = rc == 1 ? (long long)d->db.last_id : 0;
     return rc == 1 ? DB_OK : rc < 0 ? rc : DB_ERR;
+}
+
+int people_ensure(desk_t *d, const person_t *p, const char *password_hash)
+{
+    int rc = db_exec(&d->db, sql_ensure, "sssssi", p->login, p->name, p->email, p->role,
+                     password_hash, (long long)p->can_see_contacts);
+    return rc < 0 ? rc : DB_OK;
 }
 
 int people_update(desk_t *d, const person_t *p)

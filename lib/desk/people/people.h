@@ -83,6 +83,10 @@ long long people_open_tickets(desk_t *d, long long id);
  * p) with a password hash; the new id goes to *id. DB_OK, DB_DUP when the
  * login is taken, or another DB_* code. */
 int people_create(desk_t *d, const person_t *p, const char *password_hash, long long *id);
+/* Creates the person (login, name, email, role, can_see_contacts of p), or
+ * gives the existing one of that login this password hash and makes them
+ * active again (the demo desk). DB_OK or a DB_* code. */
+int people_ensure(desk_t *d, const person_t *p, const char *password_hash);
 /* Name, email, role, language and can_see_contacts of p->id. DB_OK or a code. */
 int people_update(desk_t *d, const person_t *p);
 /* Makes the person a member of exactly the teams of want among those of

@@ -30,6 +30,9 @@ static const char sql_is_member[] =
     "SELECT is_lead FROM team_members WHERE team_id = ? AND agent_id = ?";
 static const char sql_insert[] =
     "INSERT INTO teams (code, name_zh, name_en, dispatch_mode, active) VALUES (?, ?, ?, 'claim', 1)";
+static const char sql_join_by_code[] =
+    "INSERT IGNORE INTO team_members (team_id, agent_id, is_lead)"
+    " SELECT t.id, a.id, ? FROM teams t, agents a WHERE t.code = ? AND a.login = ?";
 static const char sql_rename[] = "UPDATE teams SET name_zh = ?, name_en = ? WHERE id = ?";
 static const char sql_set_active[] = "UPDATE teams SET active = ? WHERE id = ?";
 static const char sql_add_member[] =
@@ -146,4 +149,10 @@ int teams_add_member(desk_t *d, long long id, long long agent_id, bool lead)
 int teams_remove_member(desk_t *d, long long id, long long agent_id)
 {
     return done(db_exec(&d->db, sql_remove_member, "ii", id, agent_id));
+}
+
+int teams_join_by_code(desk_t *d, const char *code, const char *login, bool lead)
+{
+    int rc = db_exec(&d->db, sql_join_by_code, "iss", (long long)lead, code, login);
+    return rc < 0 ? rc : DB_OK;
 }

@@ -50,5 +50,8 @@ int teams_set_active(desk_t *d, long long id, bool active);
 /* Adds a member (or changes the lead flag of one). DB_OK or a code. */
 int teams_add_member(desk_t *d, long long id, long long agent_id, bool lead);
 int teams_remove_member(desk_t *d, long long id, long long agent_id);
+/* Puts the person of login into the team of code, unless they are in it
+ * already (nothing when either does not exist). DB_OK or a code. */
+int teams_join_by_code(desk_t *d, const char *code, const char *login, bool lead);
 
 #endif
