@@ -12,8 +12,9 @@
  *   POST /admin/teams/ID/remove        remove a member (field "agent")
  *
  * Membership is read with the session on every request (lib/desk/people/auth.c): a
- * member sees the team's queue on their next page. An agent keeps at least
- * one active team. */
+ * member sees the team's queue on their next page. When a team may be
+ * deactivated and that an agent keeps at least one active team are
+ * lib/desk/people/teams.h's rules. */
 #include "admin/admin.h"
 
 #include <stdio.h>
@@ -225,7 +226,6 @@ static void page_deactivate(web_t *w, const char *arg)
 static void set_active(web_t *w, const char *arg, bool active)
 {
     team_info_t t;
-    long long open = 0, cats = 0;
     if (db_begin(&w->d->db) != DB_OK)
         return admin_error(w, 503, "unavailable");
     if (!team_of(w, arg, &t, true))
@@ -234,14 +234,12 @@ static void set_active(web_t *w, const char *arg, bool active)
         db_rollback(&w->d->db);
         return to_team(w, t.id, active ? "team_already_active" : "team_already_inactive");
     }
-    int rc = active ? DB_OK : teams_in_use(w->d, t.id, &open, &cats) ? DB_ERR : DB_OK;
-    if (rc == DB_OK && (open || cats)) { /* its tickets would vanish from every queue */
+    int rc = teams_set_active(w->d, t.id, active);
+    if (rc == CHANGE_REFUSED) {
         db_rollback(&w->d->db);
         hdf_set_value(w->r->hdf, "Alert", "team_in_use");
         return show_team(w, &t, "deactivate", 422);
     }
-    if (rc == DB_OK)
-        rc = teams_set_active(w->d, t.id, active);
     if (rc == DB_OK) {
         json_t *c = audit_changes();
         audit_bool(c, "active", t.active, active);
@@ -335,15 +333,13 @@ static void do_remove_member(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return to_team(w, t.id, "member_unchanged");
     }
-    /* an active agent keeps at least one active team (their queues) */
-    long long others = teams_other_active_of(w->d, agent, t.id);
-    if (p.active && strcmp(p.role, "agent") == 0 && others == 0) {
+    rc = teams_remove_member(w->d, t.id, agent);
+    if (rc == CHANGE_REFUSED) { /* their only team */
         db_rollback(&w->d->db);
         hdf_set_value(w->r->hdf, "Alert", "last_team");
         hdf_set_value(w->r->hdf, "AlertWho", p.name);
         return show_team(w, &t, "edit", 422);
     }
-    rc = others < 0 ? DB_ERR : teams_remove_member(w->d, t.id, agent);
     if (rc == DB_OK) {
         json_t *c = audit_changes();
         audit_str(c, "member", p.login, NULL);

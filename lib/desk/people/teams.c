@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "desk/people/people.h"
+
 #define TEAM_COLUMNS                                                                          \
     "t.id, t.code, t.name_zh, t.name_en, t.dispatch_mode, t.active,"                          \
     " (SELECT COUNT(*) FROM team_members m JOIN agents a ON a.id = m.agent_id"                \
@@ -138,6 +140,11 @@ int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_
 
 int teams_set_active(desk_t *d, long long id, bool active)
 {
+    long long open = 0, cats = 0;
+    if (!active && teams_in_use(d, id, &open, &cats))
+        return DB_ERR;
+    if (open || cats)
+        return CHANGE_REFUSED;
     return done(db_exec(&d->db, sql_set_active, "ii", (long long)active, id));
 }
 
@@ -148,6 +155,15 @@ int teams_add_member(desk_t *d, long long id, long long agent_id, bool lead)
 
 int teams_remove_member(desk_t *d, long long id, long long agent_id)
 {
+    person_t p;
+    int rc = people_get(d, agent_id, false, &p);
+    if (rc < 0)
+        return rc;
+    long long others = teams_other_active_of(d, agent_id, id);
+    if (rc == 1 && p.active && strcmp(p.role, "agent") == 0 && others == 0)
+        return CHANGE_REFUSED;
+    if (others < 0)
+        return DB_ERR;
     return done(db_exec(&d->db, sql_remove_member, "ii", id, agent_id));
 }
 

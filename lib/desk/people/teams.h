@@ -1,13 +1,17 @@
 /* teams: the teams of the desk and who is in them, as the admin console
  * manages them (the queues, routing and dispatch read teams elsewhere).
  * A team is renamed or deactivated, never deleted: tickets and categories
- * refer to it. The writing functions run inside the caller's transaction. */
+ * refer to it; it is not deactivated while it has open tickets or an
+ * active category routes to it. An active agent keeps at least one active
+ * team. The writing functions run inside the caller's transaction and
+ * refuse (CHANGE_REFUSED, lib/desk/refusal.h) what these rules forbid. */
 #ifndef DESK_TEAMS_H
 #define DESK_TEAMS_H
 
 #include <stdbool.h>
 
 #include "desk/desk.h"
+#include "desk/refusal.h"
 
 typedef struct team_info {
     long long id;
@@ -46,9 +50,15 @@ int teams_is_member(desk_t *d, long long id, long long agent_id, bool *lead);
 int teams_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,
                  long long *id);
 int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en);
+/* Activates or deactivates the team. Refused on deactivation while it is in
+ * use (teams_in_use): its tickets would vanish from every queue. DB_OK,
+ * CHANGE_REFUSED or a DB_* code. */
 int teams_set_active(desk_t *d, long long id, bool active);
 /* Adds a member (or changes the lead flag of one). DB_OK or a code. */
 int teams_add_member(desk_t *d, long long id, long long agent_id, bool lead);
+/* Takes the person out of the team. Refused when they are an active agent
+ * and it is their last active team (their queues). DB_OK, CHANGE_REFUSED
+ * or a DB_* code. */
 int teams_remove_member(desk_t *d, long long id, long long agent_id);
 /* Puts the person of login into the team of code, unless they are in it
  * already (nothing when either does not exist). DB_OK or a code. */
