@@ -25,9 +25,7 @@
 #include "desk/people/signin_limit.h"
 
 #define PAGE 50
-#define MAX_SKILLS 64
 
-static const char *const roles[] = {"agent", "supervisor", "admin", NULL};
 static const char *const langs[] = {"zh", "en", NULL};
 static const char *const pw_modes[] = {"generate", "set", NULL};
 
@@ -36,7 +34,7 @@ static const form_field_t person_fields[NF] = {
     {"login", FT_TEXT, true, 64, NULL},
     {"name", FT_TEXT, true, 100, NULL},
     {"email", FT_EMAIL, false, 254, NULL},
-    {"role", FT_CHOICE, true, 0, roles},
+    {"role", FT_CHOICE, true, 0, people_roles},
     {"language", FT_CHOICE, true, 0, langs},
     {"teams", FT_MULTICHOICE, false, 0, NULL},  /* choices: the active teams */
     {"skills", FT_MULTICHOICE, false, 0, NULL}, /* the active skill tags */
@@ -336,16 +334,6 @@ void person_show(web_t *w, roster_t *r, const person_t *p, int status)
 }
 
 /* Number of ids in "1,2,5". */
-static int n_ids(const char *ids)
-{
-    if (!*ids)
-        return 0;
-    int n = 1;
-    for (const char *p = ids; *p; p++)
-        n += *p == ',';
-    return n;
-}
-
 static void copy(char *dst, size_t cap, const char *src) { snprintf(dst, cap, "%s", src ? src : ""); }
 
 /* Validates the form into p (login and password only when creating; the
@@ -378,14 +366,12 @@ static int read_person(web_t *w, const roster_t *r, bool creating, person_t *p,
     copy(p->teams, sizeof p->teams, form_value(h, "teams"));
     copy(p->skills, sizeof p->skills, form_value(h, "skills"));
     p->can_see_contacts = form_value(h, "contacts") != NULL;
-    if (!hdf_get_value(h, "Form.teams.error", NULL)) {
-        if (strcmp(p->role, "agent") == 0 && !p->teams[0])
-            form_set_error(h, "teams", "team_needed"), errors++;
-        else if (n_ids(p->teams) > AUTH_MAX_TEAMS)
-            form_set_error(h, "teams", "too_many"), errors++;
-    }
-    if (!hdf_get_value(h, "Form.skills.error", NULL) && n_ids(p->skills) > MAX_SKILLS)
-        form_set_error(h, "skills", "too_many"), errors++;
+    const char *teams_bad = people_teams_problem(p->role, p->teams);
+    const char *skills_bad = people_skills_problem(p->skills);
+    if (!hdf_get_value(h, "Form.teams.error", NULL) && teams_bad)
+        form_set_error(h, "teams", teams_bad), errors++;
+    if (!hdf_get_value(h, "Form.skills.error", NULL) && skills_bad)
+        form_set_error(h, "skills", skills_bad), errors++;
     const char *mode = creating ? form_value(h, "password_mode") : NULL;
     if (mode && strcmp(mode, "set") == 0) {
         const char *given = req_query(w->r, "password");

@@ -7,8 +7,10 @@
 
 #include <cmocka.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "desk/people/auth.h"
 #include "desk/people/people.h"
 
 static const char *login(const char *in, char out[80])
@@ -100,11 +102,34 @@ static void id_lists(void **state)
     assert_false(people_ids_have(NULL, 1));
 }
 
+static void an_agent_keeps_a_team_and_nobody_has_too_many(void **state)
+{
+    (void)state;
+    assert_string_equal(people_teams_problem("agent", ""), "team_needed");
+    assert_null(people_teams_problem("agent", "3"));
+    assert_null(people_teams_problem("supervisor", "")); /* only agents need a queue */
+    assert_null(people_teams_problem("admin", ""));
+    char ids[PEOPLE_IDS_LEN] = "1";
+    for (int i = 2; i <= AUTH_MAX_TEAMS; i++)
+        snprintf(ids + strlen(ids), sizeof ids - strlen(ids), ",%d", i);
+    assert_null(people_teams_problem("agent", ids));
+    snprintf(ids + strlen(ids), sizeof ids - strlen(ids), ",%d", AUTH_MAX_TEAMS + 1);
+    assert_string_equal(people_teams_problem("agent", ids), "too_many");
+    assert_null(people_skills_problem(""));
+    char skills[PEOPLE_IDS_LEN] = "1";
+    for (int i = 2; i <= PEOPLE_MAX_SKILLS; i++)
+        snprintf(skills + strlen(skills), sizeof skills - strlen(skills), ",%d", i);
+    assert_null(people_skills_problem(skills));
+    snprintf(skills + strlen(skills), sizeof skills - strlen(skills), ",%d", 99);
+    assert_string_equal(people_skills_problem(skills), "too_many");
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
         return 1;
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(an_agent_keeps_a_team_and_nobody_has_too_many),
         cmocka_unit_test(login_is_lowercased_and_trimmed),
         cmocka_unit_test(login_rejects_other_characters),
         cmocka_unit_test(password_policy),

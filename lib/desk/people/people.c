@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "desk/people/auth.h"
 
 #define PERSON_COLUMNS                                                                        \
     "a.id, a.login, a.name, COALESCE(a.email, ''), a.role, a.language, a.can_see_contacts,"   \
@@ -52,6 +53,8 @@ static const char sql_end_sessions[] =
     "UPDATE sessions SET ended_at = ? WHERE agent_id = ? AND ended_at IS NULL";
 
 /* ---- rules ------------------------------------------------------------------ */
+
+const char *const people_roles[] = {"agent", "supervisor", "admin", NULL};
 
 const char *people_login_problem(char *login)
 {
@@ -108,6 +111,29 @@ const char *people_code_problem(const char *code)
         !strchr("abcdefghijklmnopqrstuvwxyz", code[0]))
         return "code_chars";
     return NULL;
+}
+
+/* How many ids a comma-separated list holds. */
+static int count_ids(const char *ids)
+{
+    if (!*ids)
+        return 0;
+    int n = 1;
+    for (const char *p = ids; *p; p++)
+        n += *p == ',';
+    return n;
+}
+
+const char *people_teams_problem(const char *role, const char *teams)
+{
+    if (strcmp(role, "agent") == 0 && !teams[0])
+        return "team_needed";
+    return count_ids(teams) > AUTH_MAX_TEAMS ? "too_many" : NULL;
+}
+
+const char *people_skills_problem(const char *skills)
+{
+    return count_ids(skills) > PEOPLE_MAX_SKILLS ? "too_many" : NULL;
 }
 
 bool people_ids_have(const char *ids, long long id)

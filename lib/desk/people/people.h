@@ -21,6 +21,7 @@
 #define PEOPLE_PASSWORD_MAX 128 /* characters */
 #define PEOPLE_GENERATED_LEN 19 /* "abcd-efgh-jkmn-pqrs": 16 of 55 symbols, ~92 bits */
 #define PEOPLE_IDS_LEN 512      /* a comma-separated list of ids */
+#define PEOPLE_MAX_SKILLS 64    /* skill tags of one person */
 
 typedef struct person {
     long long id;
@@ -38,6 +39,9 @@ typedef struct person {
 
 /* ---- rules (no database) ---- */
 
+/* The roles a person may have, NULL-ended: agent, supervisor, admin. */
+extern const char *const people_roles[];
+
 /* Lower-cases an ASCII login in place and checks it: 2-64 characters of
  * a-z 0-9 . _ - @, starting with a letter or digit. NULL when valid, else an
  * error key (L.Err.<key>): "login_chars", "too_long", "required". */
@@ -52,6 +56,13 @@ void people_password_generate(char out[PEOPLE_GENERATED_LEN + 1]);
 /* The code of a team or skill tag: 2-40 of a-z 0-9 _ -, starting with a
  * letter. NULL or "code_chars" / "too_long" / "required". */
 const char *people_code_problem(const char *code);
+/* The teams (ids, "1,3") of a person of role: an agent is in at least one
+ * (their queues), nobody in more than AUTH_MAX_TEAMS (lib/desk/people/auth.h).
+ * NULL, "team_needed" or "too_many". */
+const char *people_teams_problem(const char *role, const char *teams);
+/* The skill tags (ids) of a person: at most PEOPLE_MAX_SKILLS. NULL or
+ * "too_many". */
+const char *people_skills_problem(const char *skills);
 /* Whether id is in a comma-separated list of ids. */
 bool people_ids_have(const char *ids, long long id);
 
