@@ -640,14 +640,8 @@ static int act(web_t *w, long long id, long long version, const char *action,
     }
     if (!strcmp(action, "classify")) {
         const char *nature = req_query(w->r, "nature");
-        static const char *const natures[] = {"functional", "performance", "compatibility",
-                                              "usage", "question", NULL};
-        bool ok = !nature || !*nature;
-        for (int i = 0; !ok && natures[i]; i++)
-            ok = !strcmp(nature, natures[i]);
         const category_t *cat = catalog_category_by_id(&d->catalog, query_id(w, "category"));
-        return ok ? ticket_classify(d, me, id, version, cat, nature && *nature ? nature : NULL)
-                  : TICKET_INVALID;
+        return ticket_classify(d, me, id, version, cat, nature && *nature ? nature : NULL);
     }
     if (!strcmp(action, "escalate")) {
         const char *reason = text_field(w, "reason", 2000, true);

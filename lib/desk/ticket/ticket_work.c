@@ -414,10 +414,21 @@ static int apply_classify(desk_t *d, ticket_t *t, void *arg, time_t now)
     return ok(db_exec(&d->db, sql_classify, "ijsti", x->cat->id, team, x->kind, now, t->id));
 }
 
+const char *const ticket_natures[] = {"functional", "performance", "compatibility", "usage",
+                                     "question", NULL};
+
+bool ticket_nature_valid(const char *nature)
+{
+    for (int i = 0; nature && ticket_natures[i]; i++)
+        if (strcmp(nature, ticket_natures[i]) == 0)
+            return true;
+    return false;
+}
+
 int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version,
                     const category_t *cat, const char *nature)
 {
-    if (!cat)
+    if (!cat || (nature && !ticket_nature_valid(nature)))
         return TICKET_INVALID;
     action_t x = {.a = a, .cat = cat, .kind = nature};
     return ticket_with_locked(d, id, version, apply_classify, &x);

@@ -68,7 +68,12 @@ int ticket_change_status(desk_t *d, const agent_t *a, long long id, long long ve
  * the person's part in the ticket, the open escalation and who may answer
  * it, the pending proposal, the survey, the status before a pause. */
 int ticket_situation(desk_t *d, const agent_t *a, const ticket_t *t, ticket_situation_t *s);
-/* Classification: category (re-routes to its team) and nature. */
+/* The natures of a problem (问题性质) an agent may record on classifying it,
+ * NULL-ended: functional, performance, compatibility, usage, question. */
+extern const char *const ticket_natures[];
+bool ticket_nature_valid(const char *nature);
+/* Classification: category (re-routes to its team) and nature (NULL: none;
+ * else one of ticket_natures, or TICKET_INVALID). */
 int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version,
                     const category_t *cat, const char *nature);
 /* Priority requests and their decisions: lib/desk/ticket/priority_request.h. */
