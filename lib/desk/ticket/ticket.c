@@ -16,6 +16,7 @@
 #include "desk/notify/notify.h"
 #include "desk/sla/sla.h"
 #include "desk/ticket/priority_request.h"
+#include "desk/ticket/ticket_fields.h"
 
 static const char sql_by_submit[] =
     "SELECT id, number, submit_hash FROM tickets WHERE submit_key = ?";
@@ -61,17 +62,9 @@ static const char sql_touch_comment[] =
 const priority_t *ticket_initial_priority(const desk_t *d, const category_t *cat,
                                           const char *impact)
 {
-    static const char *const map[][2] = {{"company", "urgent"},
-                                         {"department", "important"},
-                                         {"individual", "general"},
-                                         {"none", "low"}};
-    for (size_t i = 0; impact && i < sizeof map / sizeof *map; i++)
-        if (strcmp(impact, map[i][0]) == 0) {
-            const priority_t *p = catalog_priority(&d->catalog, map[i][1]);
-            if (p)
-                return p;
-        }
-    return catalog_priority_by_id(&d->catalog, cat->default_priority_id);
+    const char *level = ticket_impact_priority(impact);
+    const priority_t *p = level ? catalog_priority(&d->catalog, level) : NULL;
+    return p ? p : catalog_priority_by_id(&d->catalog, cat->default_priority_id);
 }
 
 static int find_customer(desk_t *d, const char *kind, const char *value, long long *id)

@@ -3,7 +3,21 @@
 
 #include <string.h>
 
-static const char *const impacts[] = {"company", "department", "individual", "none", NULL};
+/* Each impact with the level its tickets start at. */
+#define IMPACTS(X) X(company, urgent) X(department, important) X(individual, general) X(none, low)
+#define IMPACT_CODE(impact, level) #impact,
+#define IMPACT_LEVEL(impact, level) {#impact, #level},
+const char *const ticket_impacts[] = {IMPACTS(IMPACT_CODE) NULL};
+static const char *const impact_levels[][2] = {IMPACTS(IMPACT_LEVEL)};
+
+const char *ticket_impact_priority(const char *impact)
+{
+    for (size_t i = 0; impact && i < sizeof impact_levels / sizeof *impact_levels; i++)
+        if (strcmp(impact, impact_levels[i][0]) == 0)
+            return impact_levels[i][1];
+    return NULL;
+}
+
 static const char *const contact_ways[] = {"email", "phone", "wechat", "any", NULL};
 
 const field_rule_t ticket_fields[] = {
@@ -18,7 +32,7 @@ const field_rule_t ticket_fields[] = {
     {"subject", FT_TEXT, true, 100, NULL},
     {"description", FT_LONGTEXT, true, 10000, NULL},
     {"started_at", FT_DATETIME, false, 20, NULL},
-    {"impact", FT_CHOICE, true, 20, impacts},
+    {"impact", FT_CHOICE, true, 20, ticket_impacts},
     {"tried", FT_LONGTEXT, false, 5000, NULL},
     {"error_message", FT_LONGTEXT, false, 5000, NULL},
     {"expected_at", FT_DATETIME, false, 20, NULL},

@@ -11,6 +11,14 @@
 extern const field_rule_t ticket_fields[];
 extern const int ticket_nfields;
 
+/* The impacts (影响范围) a ticket may state, widest first, NULL-ended:
+ * company, department, individual, none. */
+extern const char *const ticket_impacts[];
+/* The code of the level a new ticket of that impact starts at (company ->
+ * urgent, department -> important, individual -> general, none -> low), or
+ * NULL for no impact. */
+const char *ticket_impact_priority(const char *impact);
+
 /* The rule of the field called name, or NULL. */
 const field_rule_t *ticket_field(const char *name);
 /* Its limit in characters (0 when there is no such field). */
