@@ -623,19 +623,10 @@ static bool read_new_field(web_t *w, fielddef_t *f, optline_t *opts, int *nopts)
 
 /* Inside the transaction, with category c locked: the field, its options
  * and the audit row. 0 or a DB_* code. */
-static int insert_field(web_t *w, const catdef_t *c, fielddef_t *f, const optline_t *opts,
-                        int nopts)
+/* Records the new field f of c (with its options) in the audit log. */
+static int audit_new_field(web_t *w, const catdef_t *c, const fielddef_t *f,
+                           const optline_t *opts, int nopts)
 {
-    int rc = fielddef_insert(w->d, f);
-    long long id = (long long)w->d->db.last_id;
-    for (int i = 0; rc == DB_OK && i < nopts; i++) {
-        optdef_t o = {.field_id = id};
-        copy(o.code, sizeof o.code, opts[i].code);
-        memcpy(o.label, opts[i].label, sizeof o.label);
-        rc = optdef_insert(w->d, &o);
-    }
-    if (rc != DB_OK)
-        return rc;
     json_t *ch = audit_changes();
     char title[300], text[8192];
     snprintf(title, sizeof title, "%s / %s", c->name[LANG_ZH], f->label[LANG_ZH]);
@@ -647,7 +638,7 @@ static int insert_field(web_t *w, const catdef_t *c, fielddef_t *f, const optlin
         options_text(opts, nopts, text, sizeof text);
         audit_str(ch, "options", NULL, text);
     }
-    rc = admin_audit_id(w, "category_field", id, title, "create", ch);
+    int rc = admin_audit_id(w, "category_field", f->id, title, "create", ch);
     json_decref(ch);
     return rc;
 }
@@ -660,6 +651,7 @@ static void do_add_field(web_t *w, const char *arg)
         return;
     fielddef_t f = {.category_id = c.id, .active = true};
     optline_t opts[CATDEF_MAX_OPTIONS];
+    refusal_t why = {0};
     int nopts = 0;
     if (!read_new_field(w, &f, opts, &nopts))
         return show_edit(w, &c, 422);
@@ -667,23 +659,14 @@ static void do_add_field(web_t *w, const char *arg)
         return admin_error(w, 503, "unavailable");
     if (!category_of(w, arg, true, &c))
         return;
-    int taken = fielddef_name_taken(w->d, c.id, f.name);
-    int count = taken == 0 ? fielddef_active_count(w->d, c.id) : 0;
-    if (taken == 1 || count >= CATDEF_MAX_FIELDS) {
+    int rc = fielddef_add(w->d, &f, opts, nopts, &why);
+    if (rc == CHANGE_REFUSED) {
         db_rollback(&w->d->db);
-        if (taken == 1)
-            refuse(w, "fname", "cat_taken");
-        else
-            refuse(w, "_form", "cat_too_many_fields");
+        admin_refused(w, &why, "f");
         return show_edit(w, &c, 422);
     }
-    int rc = taken < 0 ? taken : count < 0 ? count : insert_field(w, &c, &f, opts, nopts);
-    rc = admin_finish(w, rc);
-    if (rc == DB_DUP) {
-        refuse(w, "fname", "cat_taken");
-        return show_edit(w, &c, 422);
-    }
-    if (rc != DB_OK)
+    rc = rc == DB_OK ? audit_new_field(w, &c, &f, opts, nopts) : rc;
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", c.id, "field_added");
 }
@@ -856,25 +839,14 @@ static void set_field_active(web_t *w, const char *arg, bool active)
         db_rollback(&w->d->db);
         return redirect_to(w, "categories", f.category_id, "nothing_changed");
     }
-    int rc = DB_OK;
-    const char *refused = NULL;
-    if (active) { /* back on the form: within the limit, and a choice needs an option */
-        int n = fielddef_active_count(w->d, f.category_id);
-        int opts = catdef_type_has_options(f.type) ? optdef_active_count(w->d, f.id) : 1;
-        rc = n < 0 ? n : opts < 0 ? opts : DB_OK;
-        if (rc == DB_OK && n >= CATDEF_MAX_FIELDS)
-            refused = "cat_too_many_fields";
-        else if (rc == DB_OK && opts == 0)
-            refused = "cat_needs_option";
-    }
-    if (rc == DB_OK && refused) {
+    const char *refused;
+    int rc = fielddef_set_active(w->d, &f, active, &refused);
+    if (rc == CHANGE_REFUSED) {
         db_rollback(&w->d->db);
         form_set_error(w->r->hdf, "_form", refused);
         hdf_set_int_value(w->r->hdf, "Form.HasErrors", 1);
         return show_edit(w, &c, 422);
     }
-    if (rc == DB_OK)
-        rc = fielddef_set_active(w->d, f.id, active);
     if (rc == DB_OK) {
         json_t *ch = audit_changes();
         char title[300];
@@ -922,18 +894,14 @@ static void do_add_option(web_t *w, const char *arg)
         return admin_error(w, 503, "unavailable");
     if (!field_of(w, arg, true, &f))
         return;
-    int taken = optdef_code_taken(w->d, f.id, o.code);
-    int n = taken == 0 ? optdef_active_count(w->d, f.id) : 0;
-    if (taken == 1 || n >= CATDEF_MAX_OPTIONS) {
+    refusal_t why = {0};
+    int rc = optdef_add(w->d, &o, &why);
+    if (rc == CHANGE_REFUSED) {
         db_rollback(&w->d->db);
-        if (taken == 1)
-            refuse(w, "ocode", "cat_taken");
-        else
-            refuse(w, "_form", "cat_too_many_options");
+        admin_refused(w, &why, "o");
         return show_field(w, &f, 422);
     }
-    int rc = taken < 0 ? taken : n < 0 ? n : optdef_insert(w->d, &o);
-    long long id = (long long)w->d->db.last_id;
+    long long id = o.id;
     if (rc == DB_OK) {
         json_t *ch = audit_changes();
         char title[400];
@@ -945,12 +913,7 @@ static void do_add_option(web_t *w, const char *arg)
         rc = admin_audit_id(w, "category_field_option", id, title, "create", ch);
         json_decref(ch);
     }
-    rc = admin_finish(w, rc);
-    if (rc == DB_DUP) {
-        refuse(w, "ocode", "cat_taken");
-        return show_field(w, &f, 422);
-    }
-    if (rc != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "fields", f.id, "option_added");
 }
@@ -974,15 +937,13 @@ static void set_option_active(web_t *w, const char *arg, bool active)
         db_rollback(&w->d->db);
         return redirect_to(w, "fields", f.id, "nothing_changed");
     }
-    /* a choice field on the form keeps at least one option */
-    int n = active ? 0 : optdef_active_count(w->d, f.id);
-    if (!active && f.active && n >= 0 && n <= 1) {
+    rc = optdef_set_active(w->d, &f, &o, active);
+    if (rc == CHANGE_REFUSED) { /* the last option of a field on the form */
         db_rollback(&w->d->db);
         form_set_error(w->r->hdf, "_form", "cat_last_option");
         hdf_set_int_value(w->r->hdf, "Form.HasErrors", 1);
         return show_field(w, &f, 422);
     }
-    rc = n < 0 ? n : optdef_set_active(w->d, o.id, active);
     if (rc == DB_OK) {
         json_t *ch = audit_changes();
         char title[400];

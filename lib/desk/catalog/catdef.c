@@ -327,13 +327,6 @@ int fielddef_name_taken(desk_t *d, long long category_id, const char *name)
     return db_row(&d->db, sql_field_name, "is", "i", category_id, name, &one);
 }
 
-int fielddef_insert(desk_t *d, fielddef_t *f)
-{
-    return done(db_exec(&d->db, sql_field_insert, "issssssiii", f->category_id, f->name, f->type,
-                        f->label[LANG_ZH], f->label[LANG_EN], f->help[LANG_ZH],
-                        f->help[LANG_EN], (long long)f->required, f->max_length,
-                        f->category_id));
-}
 
 int fielddef_update(desk_t *d, const fielddef_t *f)
 {
@@ -342,9 +335,53 @@ int fielddef_update(desk_t *d, const fielddef_t *f)
                         (long long)f->required, f->max_length, f->id));
 }
 
-int fielddef_set_active(desk_t *d, long long id, bool active)
+static int optdef_insert(desk_t *d, optdef_t *o);
+
+int fielddef_add(desk_t *d, fielddef_t *f, const optline_t *opts, int nopts, refusal_t *why)
 {
-    return done(db_exec(&d->db, sql_field_active, "ii", (long long)active, id));
+    int taken = fielddef_name_taken(d, f->category_id, f->name);
+    int n = taken == 0 ? fielddef_active_count(d, f->category_id) : 0;
+    if (taken == 1 || n >= CATDEF_MAX_FIELDS) {
+        refusal_add(why, taken == 1 ? "name" : "_form",
+                    taken == 1 ? "cat_taken" : "cat_too_many_fields");
+        return CHANGE_REFUSED;
+    }
+    int rc = taken < 0  ? taken
+             : n < 0    ? n
+                        : done(db_exec(&d->db, sql_field_insert, "issssssiii", f->category_id,
+                                       f->name, f->type, f->label[LANG_ZH], f->label[LANG_EN],
+                                       f->help[LANG_ZH], f->help[LANG_EN], (long long)f->required,
+                                       f->max_length, f->category_id));
+    if (rc == DB_DUP) { /* taken just now */
+        refusal_add(why, "name", "cat_taken");
+        return CHANGE_REFUSED;
+    }
+    f->id = rc == DB_OK ? (long long)d->db.last_id : 0;
+    for (int i = 0; rc == DB_OK && i < nopts; i++) {
+        optdef_t o = {.field_id = f->id};
+        snprintf(o.code, sizeof o.code, "%s", opts[i].code);
+        memcpy(o.label, opts[i].label, sizeof o.label);
+        rc = optdef_insert(d, &o);
+    }
+    return rc;
+}
+
+int fielddef_set_active(desk_t *d, const fielddef_t *f, bool active, const char **why)
+{
+    *why = NULL;
+    if (active) { /* back on the form: within the limit, and a choice needs an option */
+        int n = fielddef_active_count(d, f->category_id);
+        int opts = catdef_type_has_options(f->type) ? optdef_active_count(d, f->id) : 1;
+        if (n < 0 || opts < 0)
+            return n < 0 ? n : opts;
+        if (n >= CATDEF_MAX_FIELDS)
+            *why = "cat_too_many_fields";
+        else if (opts == 0)
+            *why = "cat_needs_option";
+        if (*why)
+            return CHANGE_REFUSED;
+    }
+    return done(db_exec(&d->db, sql_field_active, "ii", (long long)active, f->id));
 }
 
 int fielddef_active_count(desk_t *d, long long category_id)
@@ -479,13 +516,35 @@ int optdef_active_count(desk_t *d, long long field_id)
     return rc < 0 ? rc : (int)n;
 }
 
-int optdef_insert(desk_t *d, optdef_t *o)
+static int optdef_insert(desk_t *d, optdef_t *o)
 {
-    return done(db_exec(&d->db, sql_opt_insert, "isssi", o->field_id, o->code,
-                        o->label[LANG_ZH], o->label[LANG_EN], o->field_id));
+    int rc = done(db_exec(&d->db, sql_opt_insert, "isssi", o->field_id, o->code,
+                          o->label[LANG_ZH], o->label[LANG_EN], o->field_id));
+    o->id = rc == DB_OK ? (long long)d->db.last_id : 0;
+    return rc;
 }
 
-int optdef_set_active(desk_t *d, long long id, bool active)
+int optdef_add(desk_t *d, optdef_t *o, refusal_t *why)
 {
-    return done(db_exec(&d->db, sql_opt_active, "ii", (long long)active, id));
+    int taken = optdef_code_taken(d, o->field_id, o->code);
+    int n = taken == 0 ? optdef_active_count(d, o->field_id) : 0;
+    if (taken == 1 || n >= CATDEF_MAX_OPTIONS) {
+        refusal_add(why, taken == 1 ? "code" : "_form",
+                    taken == 1 ? "cat_taken" : "cat_too_many_options");
+        return CHANGE_REFUSED;
+    }
+    int rc = taken < 0 ? taken : n < 0 ? n : optdef_insert(d, o);
+    if (rc == DB_DUP) { /* taken just now */
+        refusal_add(why, "code", "cat_taken");
+        return CHANGE_REFUSED;
+    }
+    return rc;
+}
+
+int optdef_set_active(desk_t *d, const fielddef_t *f, const optdef_t *o, bool active)
+{
+    int n = active ? 0 : optdef_active_count(d, f->id);
+    if (!active && f->active && n >= 0 && n <= 1)
+        return CHANGE_REFUSED;
+    return n < 0 ? n : done(db_exec(&d->db, sql_opt_active, "ii", (long long)active, o->id));
 }

@@ -16,6 +16,7 @@
 
 #include "desk/catalog/commonfield.h"
 #include "desk/desk.h"
+#include "desk/refusal.h"
 
 #define CATDEF_CODE_MAX 40
 #define CATDEF_MAX_FIELDS 40  /* active fields per category (forms hold 64) */
@@ -112,8 +113,8 @@ int optdef_code_taken(desk_t *d, long long field_id, const char *code);
 /* Active options of a field: count or <0. */
 int optdef_active_count(desk_t *d, long long field_id);
 
-/* ---- writing (caller's transaction; 0 or a DB_* code; new ids in
- * d->db.last_id) ---- */
+/* ---- writing (caller's transaction; 0, CHANGE_REFUSED where a rule says
+ * no, or a DB_* code; new ids in d->db.last_id) ---- */
 
 int catdef_insert(desk_t *d, const catdef_t *c);
 int catdef_update(desk_t *d, const catdef_t *c);
@@ -121,11 +122,18 @@ int catdef_set_active(desk_t *d, long long id, bool active);
 /* Stores the mode of one common field (i < COMMON_COUNT) for the category. */
 int catdef_common_set(desk_t *d, long long category_id, int i, common_mode_t mode);
 
-/* Appends the field at the end of the category's form. */
-int fielddef_insert(desk_t *d, fielddef_t *f);
+/* Appends the field to the category's form, with the options (of a choice
+ * field) in their order; f->id is set. Refused (CHANGE_REFUSED,
+ * lib/desk/refusal.h): the category has a field of that name, active or not
+ * (name "cat_taken"), or CATDEF_MAX_FIELDS active ones (_form
+ * "cat_too_many_fields"). */
+int fielddef_add(desk_t *d, fielddef_t *f, const optline_t *opts, int nopts, refusal_t *why);
 /* Labels, help, required, max length (never name or type). */
 int fielddef_update(desk_t *d, const fielddef_t *f);
-int fielddef_set_active(desk_t *d, long long id, bool active);
+/* Puts the field back on the form or takes it off. Refused on activation
+ * when the form is full ("cat_too_many_fields") or a choice field has no
+ * active option ("cat_needs_option"): *why says which. */
+int fielddef_set_active(desk_t *d, const fielddef_t *f, bool active, const char **why);
 /* Moves an active field one place up (dir -1) or down (+1) among the
  * category's active fields, renumbering the form 1..n: 1 moved, 0 it is
  * already first/last, <0 a DB_* code. from, to: its place (1..n) before and after. */
@@ -133,8 +141,13 @@ int fielddef_move(desk_t *d, const fielddef_t *f, int dir, long long *from, long
 /* Active fields of a category: count or <0. */
 int fielddef_active_count(desk_t *d, long long category_id);
 
-/* Appends the option at the end of the field's list. */
-int optdef_insert(desk_t *d, optdef_t *o);
-int optdef_set_active(desk_t *d, long long id, bool active);
+/* Appends the option to the field's list; o->id is set. Refused: the field
+ * has an option of that code, active or not (code "cat_taken"), or
+ * CATDEF_MAX_OPTIONS active ones (_form "cat_too_many_options"). */
+int optdef_add(desk_t *d, optdef_t *o, refusal_t *why);
+/* Offers the option again or no more. Refused when it is the last active
+ * option of f while f is on the form: a choice field keeps one
+ * ("cat_last_option"). */
+int optdef_set_active(desk_t *d, const fielddef_t *f, const optdef_t *o, bool active);
 
 #endif
