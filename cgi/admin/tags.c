@@ -283,18 +283,15 @@ static void set_active(web_t *w, const char *arg, bool active)
         return admin_error(w, 503, "unavailable");
     if (!tag_of(w, arg, &t, true))
         return db_rollback(&w->d->db);
-    if (t.system) { /* the rules and priorities need them */
+    int rc = tags_set_active(w->d, &t, active);
+    if (rc == CHANGE_REFUSED || rc == CHANGE_UNCHANGED) {
         db_rollback(&w->d->db);
-        return admin_error(w, 409, "tag_system");
-    }
-    if (t.active == active) {
-        db_rollback(&w->d->db);
+        if (rc == CHANGE_REFUSED) /* a system tag */
+            return admin_error(w, 409, "tag_system");
         return admin_redirect_done(w, "/admin/tags", "tag_unchanged");
     }
     json_t *c = audit_changes();
     audit_bool(c, "active", t.active, active);
-    t.active = active;
-    int rc = tags_update(w->d, &t);
     if (rc == DB_OK)
         rc = admin_audit_id(w, "tag", t.id, t.name[LANG_ZH], active ? "activate" : "deactivate", c);
     json_decref(c);

@@ -128,6 +128,17 @@ int tags_update(desk_t *d, const tag_t *t)
     return rc < 0 ? rc : DB_OK;
 }
 
+int tags_set_active(desk_t *d, const tag_t *t, bool active)
+{
+    if (t->system)
+        return CHANGE_REFUSED;
+    if (t->active == active)
+        return CHANGE_UNCHANGED;
+    tag_t changed = *t;
+    changed.active = active;
+    return tags_update(d, &changed);
+}
+
 /* ---- on customers ---------------------------------------------------------- */
 
 int tags_customer(desk_t *d, long long customer_id, char *name, size_t name_cap, char *org,

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "desk/desk.h"
+#include "desk/refusal.h"
 
 #define TAG_CODE_MAX 40
 #define TAG_NAME_MAX 60
@@ -59,6 +60,11 @@ int tags_get(desk_t *d, long long id, bool lock, tag_t *t);
 int tags_create(desk_t *d, tag_t *t);
 /* Writes names, colour and active of t->id. DB_OK or <0. */
 int tags_update(desk_t *d, const tag_t *t);
+/* Activates or deactivates t (locked by the caller). A system tag is
+ * neither (the rules and the priorities need it): CHANGE_REFUSED
+ * (lib/desk/refusal.h); CHANGE_UNCHANGED when t is so already; else DB_OK or
+ * <0. */
+int tags_set_active(desk_t *d, const tag_t *t, bool active);
 
 /* ---- tags on customers ---- */
 
