@@ -263,13 +263,12 @@ static void do_create(web_t *w, const char *arg)
         return show_list(w, 422);
     c.active = true;
     int rc = db_begin(&w->d->db);
-    int taken = rc == DB_OK ? catdef_code_taken(w->d, c.code, 0) : rc;
-    if (taken == 1) {
+    rc = rc == DB_OK ? catdef_insert(w->d, &c) : rc;
+    if (rc == CHANGE_REFUSED) { /* the code is taken */
         db_rollback(&w->d->db);
         refuse(w, "code", "cat_taken");
         return show_list(w, 422);
     }
-    rc = taken < 0 ? taken : catdef_insert(w->d, &c);
     long long id = (long long)w->d->db.last_id;
     if (rc == DB_OK) {
         json_t *ch = audit_changes();
@@ -277,12 +276,7 @@ static void do_create(web_t *w, const char *arg)
         rc = admin_audit_id(w, "category", id, c.name[LANG_ZH], "create", ch);
         json_decref(ch);
     }
-    rc = admin_finish(w, rc);
-    if (rc == DB_DUP) {
-        refuse(w, "code", "cat_taken");
-        return show_list(w, 422);
-    }
-    if (rc != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", id, "category_created");
 }
@@ -425,17 +419,16 @@ static void do_update(web_t *w, const char *arg)
         return admin_error(w, 503, "unavailable");
     if (!category_of(w, arg, true, &old))
         return;
-    int rc = catdef_code_taken(w->d, c.code, c.id);
-    if (rc == 1) {
+    json_t *ch = audit_changes();
+    audit_category(w, ch, &old, &c);
+    bool any = audit_any(ch);
+    int rc = any ? catdef_update(w->d, &c) : DB_OK;
+    if (rc == CHANGE_REFUSED) { /* the code is taken */
+        json_decref(ch);
         db_rollback(&w->d->db);
         refuse(w, "code", "cat_taken");
         return show_edit(w, &old, 422);
     }
-    json_t *ch = audit_changes();
-    audit_category(w, ch, &old, &c);
-    bool any = audit_any(ch);
-    if (rc == 0 && any)
-        rc = catdef_update(w->d, &c);
     if (rc == DB_OK && any)
         rc = admin_audit_id(w, "category", c.id, c.name[LANG_ZH], "update", ch);
     json_decref(ch);
@@ -443,12 +436,7 @@ static void do_update(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return redirect_to(w, "categories", c.id, "nothing_changed");
     }
-    rc = admin_finish(w, rc);
-    if (rc == DB_DUP) {
-        refuse(w, "code", "cat_taken");
-        return show_edit(w, &old, 422);
-    }
-    if (rc != DB_OK)
+    if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", c.id, "category_saved");
 }

@@ -199,19 +199,35 @@ int catdef_code_taken(desk_t *d, const char *code, long long except_id)
 
 static int done(int rc) { return rc < 0 ? rc : DB_OK; }
 
+/* What a write of c's code says: CHANGE_REFUSED when another category had
+ * the code (taken: catdef_code_taken before it; rc: the write's outcome). */
+static int code_outcome(int taken, int rc)
+{
+    if (taken == 1 || rc == DB_DUP) /* taken before, or just now */
+        return CHANGE_REFUSED;
+    return taken < 0 ? taken : rc;
+}
+
 int catdef_insert(desk_t *d, const catdef_t *c)
 {
-    return done(db_exec(&d->db, sql_cat_insert, "sssssijii", c->code, c->name[LANG_ZH],
-                        c->name[LANG_EN], c->summary[LANG_ZH], c->summary[LANG_EN],
-                        c->priority_id, c->team_id, c->sort_order, (long long)c->is_public));
+    int taken = catdef_code_taken(d, c->code, 0);
+    if (taken != 0)
+        return code_outcome(taken, DB_OK);
+    return code_outcome(0, done(db_exec(&d->db, sql_cat_insert, "sssssijii", c->code,
+                                        c->name[LANG_ZH], c->name[LANG_EN], c->summary[LANG_ZH],
+                                        c->summary[LANG_EN], c->priority_id, c->team_id,
+                                        c->sort_order, (long long)c->is_public)));
 }
 
 int catdef_update(desk_t *d, const catdef_t *c)
 {
-    return done(db_exec(&d->db, sql_cat_update, "sssssijiii", c->code, c->name[LANG_ZH],
-                        c->name[LANG_EN], c->summary[LANG_ZH], c->summary[LANG_EN],
-                        c->priority_id, c->team_id, c->sort_order, (long long)c->is_public,
-                        c->id));
+    int taken = catdef_code_taken(d, c->code, c->id);
+    if (taken != 0)
+        return code_outcome(taken, DB_OK);
+    return code_outcome(0, done(db_exec(&d->db, sql_cat_update, "sssssijiii", c->code,
+                                        c->name[LANG_ZH], c->name[LANG_EN], c->summary[LANG_ZH],
+                                        c->summary[LANG_EN], c->priority_id, c->team_id,
+                                        c->sort_order, (long long)c->is_public, c->id)));
 }
 
 int catdef_set_active(desk_t *d, long long id, bool active)

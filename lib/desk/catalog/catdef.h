@@ -116,6 +116,7 @@ int optdef_active_count(desk_t *d, long long field_id);
 /* ---- writing (caller's transaction; 0, CHANGE_REFUSED where a rule says
  * no, or a DB_* code; new ids in d->db.last_id) ---- */
 
+/* A new category, or c's changes. Refused: another category has the code. */
 int catdef_insert(desk_t *d, const catdef_t *c);
 int catdef_update(desk_t *d, const catdef_t *c);
 int catdef_set_active(desk_t *d, long long id, bool active);
