@@ -285,8 +285,8 @@ static void set_active(web_t *w, const char *arg, bool active)
         admin_refused(w, &why, "");
         return show_edit(w, &r, 409);
     }
-    rc = rc < 0 ? rc
-                : admin_audit_id(w, "priority", r.id, r.name_zh, active ? "activate" : "deactivate", c);
+    const char *action = active ? "activate" : "deactivate";
+    rc = rc < 0 ? rc : admin_audit_id(w, "priority", r.id, r.name_zh, action, c);
     json_decref(c);
     if (admin_finish(w, rc) != DB_OK)
         return admin_error(w, 503, "unavailable");

@@ -163,7 +163,8 @@ static void add_tag(const tag_t *t, void *ctx)
     rows_t *r = ctx;
     int i = r->n++;
     hdf_set_valuef(r->w->r->hdf, "Tags.%d.id=%lld", i, t->id);
-    hdf_set_valuef(r->w->r->hdf, "Tags.%d.name=%s", i, t->name[r->w->lang == LANG_EN ? LANG_EN : LANG_ZH]);
+    lang_t lang = r->w->lang == LANG_EN ? LANG_EN : LANG_ZH;
+    hdf_set_valuef(r->w->r->hdf, "Tags.%d.name=%s", i, t->name[lang]);
 }
 
 int admin_sla_scope_choices(web_t *w)
