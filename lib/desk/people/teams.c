@@ -138,12 +138,22 @@ int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_
     return done(db_exec(&d->db, sql_rename, "ssi", name_zh, name_en, id));
 }
 
+bool teams_may_deactivate(long long open_tickets, long long categories)
+{
+    return open_tickets == 0 && categories == 0;
+}
+
+bool teams_may_leave(const char *role, bool active, long long other_active_teams)
+{
+    return !active || strcmp(role, "agent") != 0 || other_active_teams > 0;
+}
+
 int teams_set_active(desk_t *d, long long id, bool active)
 {
     long long open = 0, cats = 0;
     if (!active && teams_in_use(d, id, &open, &cats))
         return DB_ERR;
-    if (open || cats)
+    if (!teams_may_deactivate(open, cats))
         return CHANGE_REFUSED;
     return done(db_exec(&d->db, sql_set_active, "ii", (long long)active, id));
 }
@@ -160,10 +170,10 @@ int teams_remove_member(desk_t *d, long long id, long long agent_id)
     if (rc < 0)
         return rc;
     long long others = teams_other_active_of(d, agent_id, id);
-    if (rc == 1 && p.active && strcmp(p.role, "agent") == 0 && others == 0)
-        return CHANGE_REFUSED;
     if (others < 0)
         return DB_ERR;
+    if (rc == 1 && !teams_may_leave(p.role, p.active, others))
+        return CHANGE_REFUSED;
     return done(db_exec(&d->db, sql_remove_member, "ii", id, agent_id));
 }
 

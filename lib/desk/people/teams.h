@@ -30,6 +30,20 @@ typedef struct team_member {
     bool active, lead;
 } team_member_t;
 
+/* ---- rules (no database) ---- */
+
+/* Whether a team may be deactivated while it has open_tickets open tickets
+ * and categories active categories routed to it: only when neither (its
+ * tickets would vanish from every queue). */
+bool teams_may_deactivate(long long open_tickets, long long categories);
+/* Whether a person of role, active or not, may leave a team while they are
+ * in other_active_teams other active teams: an active agent keeps at least
+ * one (their queues); supervisors, admins and inactive people may leave
+ * their last. */
+bool teams_may_leave(const char *role, bool active, long long other_active_teams);
+
+/* ---- reading ---- */
+
 /* Every team, active ones first, then by id. The number, or -1. */
 int teams_each(desk_t *d, void (*fn)(const team_info_t *t, void *ctx), void *ctx);
 /* One team (FOR UPDATE when lock): 1, 0 none, <0 error. */
@@ -45,19 +59,21 @@ long long teams_other_active_of(desk_t *d, long long agent_id, long long except)
 /* Whether the person is in the team: 1 yes (lead in *lead), 0 no, <0 error. */
 int teams_is_member(desk_t *d, long long id, long long agent_id, bool *lead);
 
+/* ---- changes (in the caller's transaction) ---- */
+
 /* New team (dispatch mode 'claim' until routing changes it): DB_OK with
  * *id, DB_DUP when the code is taken, or another DB_* code. */
 int teams_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,
                  long long *id);
 int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en);
-/* Activates or deactivates the team. Refused on deactivation while it is in
- * use (teams_in_use): its tickets would vanish from every queue. DB_OK,
- * CHANGE_REFUSED or a DB_* code. */
+/* Activates or deactivates the team. Deactivation is refused while it is in
+ * use (teams_in_use, teams_may_deactivate). DB_OK, CHANGE_REFUSED or a DB_*
+ * code. */
 int teams_set_active(desk_t *d, long long id, bool active);
 /* Adds a member (or changes the lead flag of one). DB_OK or a code. */
 int teams_add_member(desk_t *d, long long id, long long agent_id, bool lead);
 /* Takes the person out of the team. Refused when they are an active agent
- * and it is their last active team (their queues). DB_OK, CHANGE_REFUSED
+ * and it is their last active team (teams_may_leave). DB_OK, CHANGE_REFUSED
  * or a DB_* code. */
 int teams_remove_member(desk_t *d, long long id, long long agent_id);
 /* Puts the person of login into the team of code, unless they are in it
