@@ -19,9 +19,11 @@ LIB_HDR := $(shell find lib -name '*.h')
 LIB_OBJ := $(LIB_SRC:lib/%.c=build/lib/%.o)
 PROGS   := build/portal build/api build/agent build/admin build/scheduler build/deskctl build/hello
 UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
+# unit tests of the domain against a real MariaDB (tests/unit/dbtest.h)
+DBUNIT  := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/db_test_*.c))
 
 .PHONY: all run test bench fuzz deps clean
-all: $(PROGS) $(UNIT)
+all: $(PROGS) $(UNIT) $(DBUNIT)
 
 deps:
 	@bash conf/dev/deps.sh
@@ -52,6 +54,10 @@ build/hello: tests/bench/hello.c build/libdesk.a
 build/tests/%: tests/unit/%.c build/libdesk.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< build/libdesk.a $(LDLIBS) -lcmocka
+
+build/tests/db_test_%: tests/unit/db_test_%.c tests/unit/dbtest.c tests/unit/dbtest.h build/libdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< tests/unit/dbtest.c build/libdesk.a $(LDLIBS) -lcmocka
 
 # fuzz targets of the parsers of untrusted bytes (clang's libFuzzer)
 FUZZ := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))

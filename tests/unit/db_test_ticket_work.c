@@ -1,0 +1,495 @@
+/* Unit tests of lib/desk/ticket/ticket_work.c against a real MariaDB
+ * (tests/unit/dbtest.h): who may see and work on a ticket, claim, accept,
+ * assign and hand back; status changes allowed and refused exactly as
+ * lib/desk/ticket/ticket_state.h and ticket_agent_may_move() say, a refused
+ * one changing nothing; a stale version refused; replies, notes and a reply
+ * that moves the status (both or neither); contact details only to those
+ * with the right, the reveal recorded; classification re-routing; escalation
+ * to R&D and who answers it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dbtest.h"
+#include "desk/ticket/ticket_work.h"
+
+/* a usage question goes to the training team, which claims by hand */
+typedef struct cast {
+    agent_t li, zhao;  /* agents of the training team */
+    agent_t qian;      /* an agent of the after-sales team */
+    agent_t sun;       /* a supervisor */
+    agent_t rnd;       /* an R&D agent */
+} cast_t;
+
+static cast_t cast(desk_t *d)
+{
+    cast_t c;
+    dbtest_agent(d, "li", "agent", "training", false, &c.li);
+    dbtest_agent(d, "zhao", "agent", "training", true, &c.zhao);
+    dbtest_agent(d, "qian", "agent", "aftersales", true, &c.qian);
+    dbtest_agent(d, "sun", "supervisor", "supervisors", true, &c.sun);
+    dbtest_agent(d, "rnd", "agent", "rnd", false, &c.rnd);
+    return c;
+}
+
+static long long usage_ticket(desk_t *d, const char *email)
+{
+    ticket_new_t in = dbtest_request(d, "usage");
+    in.email = email;
+    return dbtest_create(d, &in, NULL);
+}
+
+static long long version_of(desk_t *d, long long id)
+{
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    ticket_free(&t);
+    return t.version;
+}
+
+static void status_is(desk_t *d, long long id, const char *status, long long owner)
+{
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_string_equal(t.status, status);
+    assert_int_equal(t.owner_id, owner);
+    ticket_free(&t);
+}
+
+/* ---- who sees, who works ------------------------------------------------------ */
+
+static void who_sees_and_who_works(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_true(ticket_visible_to(d, &c.li, &t));    /* the ticket's team */
+    assert_false(ticket_visible_to(d, &c.qian, &t)); /* another team */
+    assert_true(ticket_visible_to(d, &c.sun, &t));
+    assert_false(ticket_workable_by(d, &c.li, &t));  /* seeing is not working on it */
+    assert_true(ticket_workable_by(d, &c.sun, &t));
+    ticket_free(&t);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_add_collaborator(d, &c.li, id, 0, c.qian.id, "数据库"), TICKET_OK);
+    dbtest_load(d, id, &t);
+    assert_true(ticket_workable_by(d, &c.li, &t));   /* the owner */
+    assert_true(ticket_visible_to(d, &c.qian, &t));  /* a collaborator, of another team */
+    assert_true(ticket_workable_by(d, &c.qian, &t));
+    assert_false(ticket_workable_by(d, &c.zhao, &t));
+    ticket_free(&t);
+    /* a ticket an agent registered is theirs to see, whatever its team */
+    ticket_new_t in = dbtest_request(d, "fault");
+    in.actor = (actor_t){.type = "agent", .agent_id = c.li.id, .name = c.li.name};
+    dbtest_load(d, dbtest_create(d, &in, NULL), &t);
+    assert_true(ticket_visible_to(d, &c.li, &t));
+    assert_false(ticket_visible_to(d, &c.zhao, &t));
+    ticket_free(&t);
+}
+
+/* ---- owners ---------------------------------------------------------------------- */
+
+static void a_claim_makes_it_mine_and_accepted(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    /* another team's agent may not; a version other than the ticket's (the
+     * page was stale) is refused */
+    assert_int_equal(ticket_claim(d, &c.qian, id, 0), TICKET_FORBIDDEN);
+    long long v = version_of(d, id);
+    assert_int_equal(ticket_claim(d, &c.li, id, v + 1), TICKET_CONFLICT);
+    assert_int_equal(version_of(d, id), v);
+    assert_int_equal(ticket_claim(d, &c.li, id, v), TICKET_OK);
+    status_is(d, id, "accepted", c.li.id);
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.accepted_at, desk_now(d));
+    ticket_free(&t);
+    /* nobody claims it again, not even the supervisor */
+    assert_int_equal(ticket_claim(d, &c.zhao, id, 0), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_claim(d, &c.sun, id, 0), TICKET_FORBIDDEN);
+    status_is(d, id, "accepted", c.li.id);
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "claim", &e), 1);
+    assert_string_equal(e.visibility, "internal");
+    assert_string_equal(e.new_value, "li");
+    /* a claim mails nobody */
+    assert_int_equal(dbtest_mails(d, id, "new_assignment", NULL, NULL), 0);
+}
+
+static void an_assignment_waits_for_the_owner_to_accept(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    long long v = version_of(d, id);
+    /* only supervisors assign, with a reason, to an active agent and team */
+    assert_int_equal(ticket_assign(d, &c.li, id, 0, c.zhao.id, 0, "忙不过来"), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 0, ""), TICKET_REASON_REQUIRED);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id + 100, 0, "熟悉"),
+                     TICKET_NO_SUCH_AGENT);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 999, "熟悉"), TICKET_NO_SUCH_TEAM);
+    assert_int_equal(version_of(d, id), v);
+    assert_int_equal(dbtest_events(d, id, NULL, NULL), 1);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 0, "熟悉这个产品"), TICKET_OK);
+    status_is(d, id, "assigned", c.zhao.id);
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.assigned_at, desk_now(d));
+    assert_int_equal(t.accept_due_at, desk_now(d) + ACCEPT_MINUTES_DEFAULT * 60);
+    ticket_free(&t);
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "assign", &e), 1);
+    assert_string_equal(e.visibility, "internal");
+    assert_string_equal(e.new_value, "zhao");
+    assert_int_equal(dbtest_mails(d, id, "new_assignment", "zhao@unit.test", NULL), 1);
+    /* only the new owner accepts */
+    assert_int_equal(ticket_accept(d, &c.li, id, 0), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_accept(d, &c.sun, id, 0), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_accept(d, &c.zhao, id, 0), TICKET_OK);
+    status_is(d, id, "accepted", c.zhao.id);
+    /* reassigned to someone else: they must accept in turn */
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.li.id, 0, "换人"), TICKET_OK);
+    status_is(d, id, "assigned", c.li.id);
+    /* to a team only: back in its queue without an owner */
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, 0, dbtest_team(d, "aftersales"), "转售后"),
+                     TICKET_OK);
+    status_is(d, id, "classified", 0);
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.team_id, dbtest_team(d, "aftersales"));
+    ticket_free(&t);
+}
+
+static void only_the_owner_hands_back_with_a_reason(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_hand_back(d, &c.li, id, 0, ""), TICKET_REASON_REQUIRED);
+    assert_int_equal(ticket_hand_back(d, &c.zhao, id, 0, "不是我的"), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_hand_back(d, &c.sun, id, 0, "不是我的"), TICKET_FORBIDDEN);
+    status_is(d, id, "accepted", c.li.id);
+    assert_int_equal(ticket_hand_back(d, &c.li, id, 0, "需要硬件组"), TICKET_OK);
+    status_is(d, id, "classified", 0);
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "hand_back", &e), 1);
+    assert_string_equal(e.old_value, "li");
+    /* back in the team queue: anyone of the team may claim it */
+    assert_int_equal(ticket_claim(d, &c.zhao, id, 0), TICKET_OK);
+    status_is(d, id, "accepted", c.zhao.id);
+}
+
+/* ---- the workflow ------------------------------------------------------------------ */
+
+static const char sql_force_status[] =
+    "UPDATE tickets SET status = ?, is_open = ?, owner_id = ? WHERE id = ?";
+
+/* A ticket put straight into a state (a fixture: the matrix needs every
+ * state), owned by owner. */
+static long long ticket_in(desk_t *d, ticket_status_t s, long long owner)
+{
+    long long id = usage_ticket(d, NULL);
+    assert_int_equal(db_exec(&d->db, sql_force_status, "siji", ticket_status_code(s),
+                             (long long)!ticket_status_done(s), owner, id),
+                     1);
+    return id;
+}
+
+static void status_changes_follow_the_workflow(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    int allowed = 0, refused = 0;
+    for (int from = 0; from < TS_COUNT; from++)
+        for (int to = 0; to < TS_COUNT; to++) {
+            long long id = ticket_in(d, (ticket_status_t)from, c.li.id);
+            long long v = version_of(d, id);
+            int events = dbtest_events(d, id, NULL, NULL);
+            int rc = ticket_change_status(d, &c.li, id, v, (ticket_status_t)to, "原因");
+            ticket_t t;
+            dbtest_load(d, id, &t);
+            if (ticket_agent_may_move((ticket_status_t)from, (ticket_status_t)to)) {
+                assert_int_equal(rc, TICKET_OK);
+                assert_string_equal(t.status, ticket_status_code((ticket_status_t)to));
+                assert_int_equal(t.version, v + 1);
+                assert_int_equal(dbtest_events(d, id, "status", NULL), 1);
+                allowed++;
+            } else {
+                assert_int_equal(rc, TICKET_BAD_TRANSITION);
+                assert_string_equal(t.status, ticket_status_code((ticket_status_t)from));
+                assert_int_equal(t.version, v);
+                assert_int_equal(dbtest_events(d, id, NULL, NULL), events);
+                refused++;
+            }
+            ticket_free(&t);
+        }
+    assert_true(allowed > 20 && refused > 60);
+    /* the rules themselves, spelled out */
+    assert_false(ticket_agent_may_move(TS_NEW, TS_CLOSED));
+    assert_false(ticket_agent_may_move(TS_ACCEPTED, TS_CLOSED));     /* closed only from resolved */
+    assert_false(ticket_agent_may_move(TS_IN_PROGRESS, TS_SOLUTION_PROPOSED)); /* its own form */
+    assert_false(ticket_agent_may_move(TS_SOLUTION_PROPOSED, TS_IN_EXECUTION)); /* confirmation */
+    assert_false(ticket_agent_may_move(TS_IN_PROGRESS, TS_ASSIGNED)); /* owners by assign */
+    assert_true(ticket_agent_may_move(TS_WAITING_CUSTOMER, TS_IN_EXECUTION));
+    assert_true(ticket_agent_may_move(TS_RESOLVED, TS_CLOSED));
+    assert_true(ticket_agent_may_move(TS_CLOSED, TS_IN_PROGRESS)); /* reopen */
+}
+
+static void the_whole_way_from_accepted_to_closed_and_reopened(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    static const ticket_status_t path[] = {TS_IN_PROGRESS, TS_WAITING_CUSTOMER, TS_IN_PROGRESS,
+                                           TS_RESOLVED,    TS_CLOSED,           TS_IN_PROGRESS};
+    for (size_t i = 0; i < sizeof path / sizeof *path; i++) {
+        assert_int_equal(ticket_change_status(d, &c.li, id, version_of(d, id), path[i], "下一步"),
+                         TICKET_OK);
+        status_is(d, id, ticket_status_code(path[i]), c.li.id);
+    }
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.resolved_at, desk_now(d));
+    assert_int_equal(t.closed_at, 0); /* reopened */
+    ticket_free(&t);
+    /* assigned, accepted and the six above, each in the history with who */
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "status", &e), 8);
+    assert_string_equal(e.actor_name, "li");
+    assert_string_equal(e.old_value, "closed");
+    /* a proposal and its confirmation have forms of their own */
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_SOLUTION_PROPOSED, NULL),
+                     TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_propose_solution(d, &c.li, id, 0, "remote", "远程修复", "恢复", "无"),
+                     TICKET_OK);
+    status_is(d, id, "solution_proposed", c.li.id);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_EXECUTION, NULL),
+                     TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_OK);
+    status_is(d, id, "in_execution", c.li.id);
+}
+
+static void only_who_works_on_it_changes_its_status(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    /* a team mate and another team's agent may not */
+    assert_int_equal(ticket_change_status(d, &c.zhao, id, 0, TS_IN_PROGRESS, NULL),
+                     TICKET_FORBIDDEN);
+    assert_int_equal(ticket_change_status(d, &c.qian, id, 0, TS_IN_PROGRESS, NULL),
+                     TICKET_FORBIDDEN);
+    status_is(d, id, "accepted", c.li.id);
+    /* a collaborator and a supervisor may */
+    assert_int_equal(ticket_add_collaborator(d, &c.li, id, 0, c.zhao.id, "协助"), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.zhao, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.sun, id, 0, TS_WAITING_THIRD_PARTY, "等厂商"),
+                     TICKET_OK);
+    status_is(d, id, "waiting_third_party", c.li.id);
+    /* a collaborator removed is no longer one */
+    assert_int_equal(ticket_remove_collaborator(d, &c.li, id, 0, c.zhao.id), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.zhao, id, 0, TS_IN_PROGRESS, NULL),
+                     TICKET_FORBIDDEN);
+    /* only the owner or a supervisor adds collaborators */
+    assert_int_equal(ticket_add_collaborator(d, &c.zhao, id, 0, c.qian.id, "协助"),
+                     TICKET_FORBIDDEN);
+}
+
+/* ---- messages ---------------------------------------------------------------------- */
+
+static void a_public_reply_is_the_first_response_and_mails_the_customer(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, "wang@example.com");
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    /* a team mate who does not work on it may note, not reply */
+    assert_int_equal(ticket_agent_message(d, &c.zhao, id, 0, "我来看看", false, NULL),
+                     TICKET_FORBIDDEN);
+    assert_int_equal(ticket_agent_message(d, &c.zhao, id, 0, "内部：类似 #12", true, NULL),
+                     TICKET_OK);
+    assert_int_equal(ticket_agent_message(d, &c.li, id, 0, "", false, NULL), TICKET_INVALID);
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.first_responded_at, 0); /* a note is no response */
+    ticket_free(&t);
+    assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 0);
+    dbtest_at_local(d, "2027-03-09 10:20");
+    assert_int_equal(ticket_agent_message(d, &c.li, id, 0, "请重启后再试。", false, NULL),
+                     TICKET_OK);
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.first_responded_at, dbtest_local("2027-03-09 10:20"));
+    ticket_free(&t);
+    assert_int_equal(dbtest_mails(d, id, "ticket_reply", "wang@example.com", NULL), 1);
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "reply", &e), 1);
+    assert_string_equal(e.visibility, "public");
+    assert_int_equal(dbtest_events(d, id, "note", &e), 1);
+    assert_string_equal(e.visibility, "internal");
+    /* the second reply is no new first response */
+    dbtest_at_local(d, "2027-03-09 11:00");
+    assert_int_equal(ticket_agent_message(d, &c.li, id, 0, "还有问题吗？", false, NULL),
+                     TICKET_OK);
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.first_responded_at, dbtest_local("2027-03-09 10:20"));
+    ticket_free(&t);
+    assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 2);
+}
+
+static void a_reply_that_moves_the_status_is_both_or_neither(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, "wang@example.com");
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    /* in_progress -> closed is refused: the reply is not sent either */
+    assert_int_equal(ticket_agent_reply(d, &c.li, id, 0, "已修复", NULL, TS_CLOSED),
+                     TICKET_BAD_TRANSITION);
+    assert_int_equal(dbtest_events(d, id, "reply", NULL), 0);
+    assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 0);
+    status_is(d, id, "in_progress", c.li.id);
+    assert_int_equal(ticket_agent_reply(d, &c.li, id, 0, "请提供日志", NULL, TS_WAITING_CUSTOMER),
+                     TICKET_OK);
+    assert_int_equal(dbtest_events(d, id, "reply", NULL), 1);
+    assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 1);
+    status_is(d, id, "waiting_customer", c.li.id);
+}
+
+/* ---- contact details ------------------------------------------------------------------- */
+
+static void contact_details_only_to_those_with_the_right(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    ticket_new_t in = dbtest_request(d, "usage");
+    in.email = "wang@example.com";
+    in.phone = "+86 21 5555 0101";
+    long long id = dbtest_create(d, &in, NULL);
+    char email[256], phone[64];
+    /* li sees the ticket but has no right; qian has the right but not the ticket */
+    assert_int_equal(ticket_reveal_contacts(d, &c.li, id, email, sizeof email, phone, sizeof phone),
+                     TICKET_FORBIDDEN);
+    assert_int_equal(
+        ticket_reveal_contacts(d, &c.qian, id, email, sizeof email, phone, sizeof phone),
+        TICKET_FORBIDDEN);
+    assert_int_equal(dbtest_events(d, id, "contact_revealed", NULL), 0);
+    assert_int_equal(
+        ticket_revealed_contacts(d, &c.zhao, id, email, sizeof email, phone, sizeof phone),
+        TICKET_NOT_FOUND);
+    assert_int_equal(
+        ticket_reveal_contacts(d, &c.zhao, id, email, sizeof email, phone, sizeof phone),
+        TICKET_OK);
+    assert_string_equal(email, "wang@example.com");
+    assert_string_equal(phone, "+86 21 5555 0101");
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "contact_revealed", &e), 1);
+    assert_string_equal(e.visibility, "internal");
+    assert_string_equal(e.actor_name, "zhao");
+    /* shown again without a new entry for 15 minutes, then no more */
+    dbtest_at_local(d, "2027-03-09 10:14");
+    email[0] = '\0';
+    assert_int_equal(
+        ticket_revealed_contacts(d, &c.zhao, id, email, sizeof email, phone, sizeof phone),
+        TICKET_OK);
+    assert_string_equal(email, "wang@example.com");
+    assert_int_equal(dbtest_events(d, id, "contact_revealed", NULL), 1);
+    dbtest_at_local(d, "2027-03-09 10:16");
+    assert_int_equal(
+        ticket_revealed_contacts(d, &c.zhao, id, email, sizeof email, phone, sizeof phone),
+        TICKET_NOT_FOUND);
+}
+
+/* ---- classification and escalation --------------------------------------------------- */
+
+static void a_new_category_goes_to_its_team(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    const category_t *fault = catalog_category(&d->catalog, "fault");
+    /* another team's agent does not see it */
+    assert_int_equal(ticket_classify(d, &c.qian, id, 0, fault, "functional"), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_classify(d, &c.li, id, 0, fault, "functional"), TICKET_OK);
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_string_equal(t.status, "classified");
+    assert_int_equal(t.category_id, fault->id);
+    assert_int_equal(t.team_id, fault->team_id);
+    ticket_free(&t);
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "classify", &e), 1);
+    assert_string_equal(e.old_value, "usage");
+    assert_string_equal(e.new_value, "fault");
+    ticket_extra_t x;
+    dbtest_load(d, id, &t);
+    assert_int_equal(ticket_extra(d, &t, &x), TICKET_OK);
+    assert_string_equal(x.nature, "functional");
+    ticket_extra_free(&x);
+    ticket_free(&t);
+}
+
+static const char sql_escalation_due[] = "SELECT escalation_due_at FROM tickets WHERE id = ?";
+
+static time_t escalation_due(desk_t *d, long long id)
+{
+    time_t due = 0;
+    assert_int_equal(db_row(&d->db, sql_escalation_due, "i", "t", id, &due), 1);
+    return due;
+}
+
+static void an_escalation_is_answered_by_rnd_or_a_supervisor(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, "wang@example.com");
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "", "全部门", 0), TICKET_REASON_REQUIRED);
+    assert_int_equal(ticket_escalate(d, &c.zhao, id, 0, "疑似缺陷", "全部门", 0),
+                     TICKET_FORBIDDEN);
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0), TICKET_OK);
+    /* R&D's answer is due in 240 business minutes: Tuesday 10:00 -> 12:00,
+     * then 13:30 -> 15:30 */
+    assert_int_equal(escalation_due(d, id), dbtest_local("2027-03-09 15:30"));
+    /* the customer sees that it was escalated, not why */
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "escalated", &e), 1);
+    assert_string_equal(e.visibility, "public");
+    assert_int_equal(dbtest_events(d, id, "escalation", &e), 1);
+    assert_string_equal(e.visibility, "internal");
+    /* the owner is not R&D */
+    assert_int_equal(ticket_answer_escalation(d, &c.li, id, 0, "补丁 5.2.1"), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_answer_escalation(d, &c.rnd, id, 0, "补丁 5.2.1"), TICKET_OK);
+    assert_int_equal(escalation_due(d, id), 0);
+    /* answered once */
+    assert_int_equal(ticket_answer_escalation(d, &c.sun, id, 0, "再答"), TICKET_BAD_TRANSITION);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        DBTEST(who_sees_and_who_works),
+        DBTEST(a_claim_makes_it_mine_and_accepted),
+        DBTEST(an_assignment_waits_for_the_owner_to_accept),
+        DBTEST(only_the_owner_hands_back_with_a_reason),
+        DBTEST(status_changes_follow_the_workflow),
+        DBTEST(the_whole_way_from_accepted_to_closed_and_reopened),
+        DBTEST(only_who_works_on_it_changes_its_status),
+        DBTEST(a_public_reply_is_the_first_response_and_mails_the_customer),
+        DBTEST(a_reply_that_moves_the_status_is_both_or_neither),
+        DBTEST(contact_details_only_to_those_with_the_right),
+        DBTEST(a_new_category_goes_to_its_team),
+        DBTEST(an_escalation_is_answered_by_rnd_or_a_supervisor),
+    };
+    return DBTEST_RUN("ticket_work (database)", tests);
+}
