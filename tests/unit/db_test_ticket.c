@@ -15,8 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "dbtest.h"
 #include "desk/customer/tags.h"
@@ -94,72 +92,43 @@ static void a_failed_creation_stores_nothing_and_uses_no_number(void **state)
     assert_string_equal(r.number, "20270309-0001");
 }
 
-#define CHILDREN 6
+#define WORKERS 6
 #define EACH 5
 
-/* Children that create tickets at the same moment: each waits on the pipe
- * until the parent closes it. Returns how many children failed. */
-static int race(desk_t *d, int children, int each, const char *shared_key, long long *ids)
+/* A worker filing EACH requests, or one request with the shared key. */
+static int file_requests(desk_t *d, int index, void *shared_key)
 {
-    int go[2];
-    pid_t pids[CHILDREN];
-    int results[CHILDREN][2];
-    assert_int_equal(pipe(go), 0);
-    for (int c = 0; c < children; c++) {
-        assert_int_equal(pipe(results[c]), 0);
-        pids[c] = fork();
-        assert_true(pids[c] >= 0);
-        if (pids[c] == 0) {
-            desk_t child;
-            char ch;
-            close(go[1]);
-            int failed = dbtest_open_child(&child, d) ? 1 : 0;
-            (void)!read(go[0], &ch, 1); /* returns 0 when the parent closes it */
-            for (int i = 0; !failed && i < each; i++) {
-                ticket_new_t in = dbtest_request(&child, "usage");
-                ticket_receipt_t r;
-                if (shared_key)
-                    in.submit_key = shared_key;
-                failed = ticket_create(&child, &in, &r) != TICKET_OK;
-                long long id = failed ? 0 : r.id;
-                (void)!write(results[c][1], &id, sizeof id);
-            }
-            _exit(failed);
-        }
-        close(results[c][1]);
+    (void)index;
+    for (int i = 0; i < (shared_key ? 1 : EACH); i++) {
+        ticket_new_t in = dbtest_request(d, "usage");
+        ticket_receipt_t r;
+        if (shared_key)
+            in.submit_key = shared_key;
+        if (ticket_create(d, &in, &r) != TICKET_OK)
+            return 1;
     }
-    close(go[0]);
-    close(go[1]);
-    int failures = 0;
-    for (int c = 0; c < children; c++) {
-        int status;
-        assert_int_equal(waitpid(pids[c], &status, 0), pids[c]);
-        failures += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
-        for (int i = 0; i < each; i++)
-            if (read(results[c][0], &ids[c * each + i], sizeof *ids) != sizeof *ids)
-                ids[c * each + i] = 0;
-        close(results[c][0]);
-    }
-    return failures;
+    return 0;
 }
+
+static const char sql_numbers[] = "SELECT number FROM tickets ORDER BY number";
 
 static void simultaneous_creations_get_consecutive_numbers(void **state)
 {
     desk_t *d = *state;
-    long long ids[CHILDREN * EACH];
-    assert_int_equal(race(d, CHILDREN, EACH, NULL, ids), 0);
-    assert_int_equal(dbtest_int(d, sql_tickets, 0), CHILDREN * EACH);
-    assert_int_equal(dbtest_int(d, sql_provisional, 0), 0);
-    /* every number of 0001 .. 0030 once: none lost to a retry, none twice */
-    bool seen[CHILDREN * EACH] = {false};
-    for (int i = 0; i < CHILDREN * EACH; i++) {
-        const char *n = number_of(d, ids[i]);
-        assert_memory_equal(n, "20270309-", 9);
-        int serial = atoi(n + 9);
-        assert_in_range(serial, 1, CHILDREN * EACH);
-        assert_false(seen[serial - 1]);
-        seen[serial - 1] = true;
+    assert_int_equal(dbtest_parallel(d, WORKERS, file_requests, NULL), 0);
+    assert_int_equal(dbtest_int(d, sql_tickets, 0), WORKERS * EACH);
+    /* every number of 0001 .. 0030 once: none lost to a retry, none twice,
+     * none left provisional */
+    MYSQL_STMT *st = db_query(&d->db, sql_numbers, "");
+    char number[TN_MAX], want[TN_MAX];
+    int n = 0;
+    assert_non_null(st);
+    while (db_fetch(st, "s", number, sizeof number) == 1) {
+        snprintf(want, sizeof want, "20270309-%04d", ++n);
+        assert_string_equal(number, want);
     }
+    db_done(st);
+    assert_int_equal(n, WORKERS * EACH);
 }
 
 static void one_submit_key_makes_one_ticket(void **state)
@@ -187,12 +156,13 @@ static void one_submit_key_makes_one_ticket(void **state)
 static void a_double_click_makes_one_ticket(void **state)
 {
     desk_t *d = *state;
-    long long ids[4];
-    assert_int_equal(race(d, 4, 1, "unit-double-click", ids), 0);
+    char key[] = "unit-double-click";
+    assert_int_equal(dbtest_parallel(d, 4, file_requests, key), 0);
     assert_int_equal(dbtest_int(d, sql_tickets, 0), 1);
-    for (int i = 1; i < 4; i++)
-        assert_int_equal(ids[i], ids[0]);
-    assert_string_equal(number_of(d, ids[0]), "20270309-0001");
+    assert_int_equal(dbtest_int(d, sql_events_all, 0), 1);
+    ticket_t t;
+    assert_int_equal(ticket_by_number(d, "20270309-0001", &t), TICKET_OK);
+    ticket_free(&t);
 }
 
 static void the_provisional_number_is_renamed(void **state)

@@ -264,6 +264,36 @@ int dbtest_open_child(desk_t *child, const desk_t *parent)
     return 0;
 }
 
+int dbtest_parallel(desk_t *d, int n, int (*fn)(desk_t *child, int index, void *arg),
+                    void *arg)
+{
+    int go[2], failed = 0;
+    pid_t pids[64];
+    assert_true(n > 0 && n <= 64);
+    assert_int_equal(pipe(go), 0);
+    fflush(NULL);
+    for (int i = 0; i < n; i++) {
+        pids[i] = fork();
+        assert_true(pids[i] >= 0);
+        if (pids[i] == 0) {
+            desk_t child;
+            char c;
+            close(go[1]);
+            int rc = dbtest_open_child(&child, d);
+            (void)!read(go[0], &c, 1); /* returns when the parent closes its end */
+            _exit(rc == 0 && fn(&child, i, arg) == 0 ? 0 : 1);
+        }
+    }
+    close(go[0]);
+    close(go[1]); /* go */
+    for (int i = 0; i < n; i++) {
+        int status;
+        assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+        failed += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+    }
+    return failed;
+}
+
 /* ---- the clock ---------------------------------------------------------------- */
 
 time_t dbtest_local(const char *when)
@@ -377,6 +407,7 @@ typedef struct event_count {
     const char *kind;
     int n;
     ticket_event_t last;
+    char body[2048];
 } event_count_t;
 
 static void count_event(const ticket_event_t *e, void *ctx)
@@ -387,6 +418,7 @@ static void count_event(const ticket_event_t *e, void *ctx)
     c->n++;
     c->last = *e;
     c->last.body = NULL;
+    snprintf(c->body, sizeof c->body, "%s", e->body ? e->body : "");
 }
 
 int dbtest_events(desk_t *d, long long ticket, const char *kind, ticket_event_t *last)
@@ -395,6 +427,14 @@ int dbtest_events(desk_t *d, long long ticket, const char *kind, ticket_event_t 
     assert_int_equal(ticket_each_event(d, ticket, false, count_event, &c), TICKET_OK);
     if (last)
         *last = c.last;
+    return c.n;
+}
+
+int dbtest_event_body(desk_t *d, long long ticket, const char *kind, char *body, size_t cap)
+{
+    event_count_t c = {.kind = kind};
+    assert_int_equal(ticket_each_event(d, ticket, false, count_event, &c), TICKET_OK);
+    snprintf(body, cap, "%s", c.body);
     return c.n;
 }
 

@@ -24,6 +24,7 @@
 #define TEST_DBTEST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 #include "desk/desk.h"
@@ -56,10 +57,14 @@ void dbtest_at_local(desk_t *d, const char *when);
 /* Opens the catalogue and settings afresh after a test changed reference
  * data (a team's mode, a routing rule, a setting); the clock is kept. */
 void dbtest_reload(desk_t *d);
-/* A second context on its own connection, for a child process after fork()
- * (the parent's connection must not be used by the child). Same clock. The
- * child ends with _exit(), never closing the parent's connection. */
+/* A second context on its own connection (a second scheduler, or a child
+ * process after fork(), which must not use the parent's). Same clock. */
 int dbtest_open_child(desk_t *child, const desk_t *parent);
+/* Runs fn in n child processes at the same moment, each with a context of
+ * its own (dbtest_open_child), as n workers would: fn returns 0 when all
+ * went well. Returns how many children failed (a crash counts). */
+int dbtest_parallel(desk_t *d, int n, int (*fn)(desk_t *child, int index, void *arg),
+                    void *arg);
 
 /* ---- fixtures ------------------------------------------------------------- */
 
@@ -85,6 +90,8 @@ void dbtest_load(desk_t *d, long long id, ticket_t *t);
 /* The number of history entries of a kind (NULL: all) of a ticket, the last
  * of them in *last (body not kept) when not NULL. */
 int dbtest_events(desk_t *d, long long ticket, const char *kind, ticket_event_t *last);
+/* The same, with the text of the last one in body ("" when none). */
+int dbtest_event_body(desk_t *d, long long ticket, const char *kind, char *body, size_t cap);
 
 typedef struct dbtest_mail {
     char channel[8], kind[41], language[3];
@@ -96,7 +103,8 @@ typedef struct dbtest_mail {
 int dbtest_mails(desk_t *d, long long ticket, const char *kind, const char *recipient,
                  dbtest_mail_t *last);
 
-/* One integer from a query with one integer parameter (a count, an id). */
+/* One integer from a query with one integer parameter (a count, an id);
+ * sql is a static string (the statement cache knows statements by address). */
 long long dbtest_int(desk_t *d, const char *sql, long long param);
 
 #endif
