@@ -3,8 +3,10 @@
 #   1. the layer check of lib/ (tests/layers/check.sh), then the unit
 #      tests of lib/ (cmocka, TAP output)
 #   2. a throwaway stack (own datadir under /tmp, own port) started with
-#      conf/dev/run.sh, then the HTTP tests (tests/http) and the browser
-#      checks (tests/browser) against it; the stack is stopped afterwards.
+#      conf/dev/run.sh, then the unit tests of the domain against its
+#      MariaDB (build/tests/db_test_*, tests/unit/dbtest.h), the HTTP tests
+#      (tests/http) and the browser checks (tests/browser) against it; the
+#      stack is stopped afterwards.
 #      The test files that look at a time (they call useTestInstant(), see
 #      tests/http/clock.js) run last, each at three instants of the stack's
 #      clock: a weekday morning, a weekday night and a Sunday.
@@ -79,6 +81,36 @@ if [ -z "$up" ]; then
   exit 1
 fi
 export DESK_BASE_URL="http://127.0.0.1:$PORT" DESK_TEST_VAR="$TVAR" DESK_ROOT="$ROOT"
+
+# The unit tests of the domain against MariaDB (tests/unit/dbtest.h), on the
+# stack's server but never its database: desk_unit, migrated here and left
+# pristine, beside which each binary makes its own (desk_unit_<name>).
+echo "== unit tests against MariaDB"
+unit_db() {
+  mariadb --no-defaults --socket="$TVAR/run/mysqld.sock" -uroot <<'SQL' || return 1
+CREATE DATABASE IF NOT EXISTS desk_unit CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+GRANT ALL ON `desk\_unit%`.* TO 'desk'@'localhost';
+SQL
+  { grep -v -e '^Clock.OffsetFile' -e 'StampFile' "$TVAR/desk.hdf"; echo 'DB.Name = desk_unit'; } \
+    >"$TVAR/unit.hdf"
+  build/deskctl -c "$TVAR/unit.hdf" migrate sql/migrations >"$TVAR/unit-migrate.log" 2>&1
+}
+if unit_db; then
+  for t in build/tests/db_test_*; do
+    [ -x "$t" ] || continue
+    out="$TVAR/$(basename "$t").tap"
+    DESK_UNIT_CONFIG="$TVAR/unit.hdf" CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$out" 2>&1
+    rc=$?
+    grep -E '^not ok' "$out" | head -20
+    add_tap "$(basename "$t")" "$out"
+    if [ $rc -ne 0 ] && ! grep -q '^not ok ' "$out"; then
+      echo "$(basename "$t") crashed:"; tail -5 "$out"; failed=$((failed + 1))
+    fi
+  done
+else
+  echo "cannot make the unit tests' database desk_unit:"; tail -5 "$TVAR/unit-migrate.log"
+  failed=$((failed + 1))
+fi
 
 # run_suite NAME FILE...: node's test runner on the files, one at a time
 run_suite() {
