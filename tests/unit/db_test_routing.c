@@ -140,13 +140,13 @@ static void least_open_gives_it_to_the_least_loaded_in_turn(void **state)
 {
     desk_t *d = *state;
     crew_t k = crew(d);
-    load(d, &k.a, 2);
-    load(d, &k.b, 1);
+    load(d, &k.a, 1);
+    load(d, &k.c, 1);
     mode(d, &k, DISPATCH_LEAST_OPEN, 45, 0);
-    /* c has none */
+    /* b has none */
     long long first = rt_ticket(d);
     char status[24], why[400];
-    assert_int_equal(owner_of(d, first, status), k.c.id);
+    assert_int_equal(owner_of(d, first, status), k.b.id);
     assert_string_equal(status, "assigned");
     ticket_t t;
     dbtest_load(d, first, &t);
@@ -157,20 +157,25 @@ static void least_open_gives_it_to_the_least_loaded_in_turn(void **state)
     assert_string_equal(why, "自动：未结最少，0 张未结");
     assert_int_equal(dbtest_events(d, first, "dispatch", &e), 1);
     assert_string_equal(e.visibility, "internal");
-    assert_string_equal(e.new_value, "c");
-    assert_int_equal(dbtest_mails(d, first, "new_assignment", "c@unit.test", NULL), 1);
-    /* a 2, b 1, c 1: b and c tie; c had the last one, so it is b's turn */
+    assert_string_equal(e.new_value, "b");
+    assert_int_equal(dbtest_mails(d, first, "new_assignment", "b@unit.test", NULL), 1);
+    /* all three at 1: the turn goes to the one after b */
     long long second = rt_ticket(d);
-    assert_int_equal(owner_of(d, second, NULL), k.b.id);
+    assert_int_equal(owner_of(d, second, NULL), k.c.id);
     assert_int_equal(dbtest_event_body(d, second, "dispatch", why, sizeof why), 1);
     assert_string_equal(why, "自动：未结最少（并列时轮流），1 张未结");
-    /* a 2, b 2, c 1: c; then all at 2: the turn after c wraps to a */
-    assert_int_equal(owner_of(d, rt_ticket(d), NULL), k.c.id);
-    assert_int_equal(owner_of(d, rt_ticket(d), NULL), k.a.id);
-    /* a ticket done no longer counts: b resolves both of theirs */
-    assert_int_equal(ticket_accept(d, &k.b, second, 0), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &k.b, second, 0, TS_RESOLVED, "完成"), TICKET_OK);
+    /* a and b at 1: after c the turn wraps round to a; then b has fewest */
+    long long third = rt_ticket(d);
+    assert_int_equal(owner_of(d, third, NULL), k.a.id);
     assert_int_equal(owner_of(d, rt_ticket(d), NULL), k.b.id);
+    /* a ticket done no longer counts: a resolves both of theirs */
+    static const char sql_first_of[] =
+        "SELECT MIN(id) FROM tickets WHERE owner_id = ? AND status = 'accepted'";
+    long long claimed = dbtest_int(d, sql_first_of, k.a.id);
+    assert_int_equal(ticket_change_status(d, &k.a, claimed, 0, TS_RESOLVED, "完成"), TICKET_OK);
+    assert_int_equal(ticket_accept(d, &k.a, third, 0), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &k.a, third, 0, TS_RESOLVED, "完成"), TICKET_OK);
+    assert_int_equal(owner_of(d, rt_ticket(d), NULL), k.a.id);
 }
 
 static void absent_full_and_unskilled_members_are_skipped(void **state)
