@@ -5,7 +5,8 @@
  * one changing nothing; a stale version refused; replies, notes and a reply
  * that moves the status (both or neither); contact details only to those
  * with the right, the reveal recorded; classification re-routing; escalation
- * to R&D and who answers it. */
+ * to R&D and who answers it; a priority an agent asks for and a supervisor
+ * decides; the customer's signature on the acceptance form. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,9 +14,11 @@
 
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dbtest.h"
+#include "desk/ticket/priority_request.h"
 #include "desk/ticket/ticket_work.h"
 
 /* a usage question goes to the training team, which claims by hand */
@@ -475,6 +478,108 @@ static void an_escalation_is_answered_by_rnd_or_a_supervisor(void **state)
     assert_int_equal(ticket_answer_escalation(d, &c.sun, id, 0, "再答"), TICKET_BAD_TRANSITION);
 }
 
+/* ---- priority requests and the acceptance form ---------------------------------------- */
+
+typedef struct pending {
+    int n;
+    long long id;
+} pending_t;
+
+static void count_pending(const priority_request_t *r, void *ctx)
+{
+    pending_t *p = ctx;
+    p->n++;
+    p->id = r->id;
+}
+
+static void an_agent_asks_for_a_priority_a_supervisor_decides(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    const priority_t *general = catalog_priority(&d->catalog, "general");
+    const priority_t *urgent = catalog_priority(&d->catalog, "urgent");
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_request_priority(d, &c.li, id, 0, urgent, ""),
+                     TICKET_REASON_REQUIRED);
+    assert_int_equal(ticket_request_priority(d, &c.zhao, id, 0, urgent, "产线停了"),
+                     TICKET_FORBIDDEN);
+    assert_int_equal(ticket_request_priority(d, &c.li, id, 0, urgent, "产线停了"), TICKET_OK);
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.priority_id, general->id); /* asked, not changed */
+    ticket_free(&t);
+    pending_t p = {0};
+    assert_int_equal(priority_requests_pending(d, id, 10, count_pending, &p), 1);
+    /* the same request again is the same request */
+    assert_int_equal(ticket_request_priority(d, &c.li, id, 0, urgent, "产线停了"), TICKET_OK);
+    assert_int_equal(priority_requests_pending(d, id, 10, count_pending, &(pending_t){0}), 1);
+    /* only a supervisor decides */
+    assert_int_equal(ticket_decide_priority(d, &c.li, p.id, true, "同意"), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_decide_priority(d, &c.sun, p.id, true, "同意"), TICKET_OK);
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.priority_id, urgent->id);
+    ticket_free(&t);
+    assert_int_equal(priority_requests_pending(d, id, 10, count_pending, &(pending_t){0}), 0);
+    assert_int_equal(dbtest_events(d, id, "priority", NULL), 1);
+    /* decided once: no longer a pending request */
+    assert_int_equal(ticket_decide_priority(d, &c.sun, p.id, false, "再议"), TICKET_NOT_FOUND);
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.priority_id, urgent->id);
+    ticket_free(&t);
+    /* a supervisor changes it at once */
+    assert_int_equal(ticket_request_priority(d, &c.sun, id, 0, general, "已恢复"), TICKET_OK);
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.priority_id, general->id);
+    ticket_free(&t);
+}
+
+static long long resolved_ticket(desk_t *d, const cast_t *c)
+{
+    long long id = usage_ticket(d, "wang@example.com");
+    assert_int_equal(ticket_claim(d, &c->li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c->li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_log_work(d, &c->li, id, 0, "part_replaced", "更换主板", "SN-OLD",
+                                     "SN-NEW"),
+                     TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c->li, id, 0, TS_RESOLVED, "已更换主板"),
+                     TICKET_OK);
+    return id;
+}
+
+static void the_customer_signs_the_acceptance_form(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = resolved_ticket(d, &c);
+    /* a refusal needs the customer's remarks; it reopens the ticket to its owner */
+    assert_int_equal(ticket_sign_acceptance(d, id, false, "", "王小明", "192.0.2.1"),
+                     TICKET_INVALID);
+    assert_int_equal(ticket_sign_acceptance(d, id, false, "打印仍然卡纸", "王小明", "192.0.2.1"),
+                     TICKET_OK);
+    status_is(d, id, "in_progress", c.li.id);
+    assert_int_equal(dbtest_events(d, id, "reopen", NULL), 1);
+    /* signed while not resolved: refused */
+    assert_int_equal(ticket_sign_acceptance(d, id, true, NULL, "王小明", "192.0.2.1"),
+                     TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_RESOLVED, "已调整进纸器"),
+                     TICKET_OK);
+    assert_int_equal(ticket_sign_acceptance(d, id, true, NULL, "王小明", "192.0.2.1"), TICKET_OK);
+    status_is(d, id, "closed", c.li.id);
+    /* the form is kept as signed, with the work done */
+    acceptance_t a;
+    assert_int_equal(ticket_signed_acceptance(d, id, &a), 1);
+    assert_string_equal(a.result, "accepted");
+    assert_string_equal(a.name, "王小明");
+    assert_int_equal(a.signed_at, desk_now(d));
+    assert_non_null(a.doc);
+    assert_non_null(strstr(a.doc, "SN-NEW"));
+    free(a.form);
+    free(a.doc);
+    free(a.remarks);
+    assert_int_equal(ticket_has_acceptance(d, id), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +595,8 @@ int main(void)
         DBTEST(contact_details_only_to_those_with_the_right),
         DBTEST(a_new_category_goes_to_its_team),
         DBTEST(an_escalation_is_answered_by_rnd_or_a_supervisor),
+        DBTEST(an_agent_asks_for_a_priority_a_supervisor_decides),
+        DBTEST(the_customer_signs_the_acceptance_form),
     };
     return DBTEST_RUN("ticket_work (database)", tests);
 }
