@@ -117,7 +117,9 @@ static int build_reset(db_t *db)
     char *text = NULL, *cols = NULL, table[NAME_MAX_LEN + 1];
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
-    MYSQL_STMT *st = f ? db_query(db, sql_triggered, "s", work) : NULL;
+    if (!f)
+        return -1;
+    MYSQL_STMT *st = db_query(db, sql_triggered, "s", work);
     int rc = st ? 1 : -1;
     fprintf(f, "SET FOREIGN_KEY_CHECKS = 0;\n");
     while (st && (rc = db_fetch(st, "s", table, sizeof table)) == 1)
@@ -136,6 +138,7 @@ static int build_reset(db_t *db)
     fprintf(f, "COMMIT;\nSET FOREIGN_KEY_CHECKS = 1;\n");
     fclose(f);
     if (rc != 0) {
+        fprintf(stderr, "dbtest: cannot read the tables of %s\n", work);
         free(text);
         return -1;
     }
@@ -179,6 +182,8 @@ static int make_database(const char *conf)
         rc = migrate();
     if (rc == 0)
         rc = build_reset(&d.db);
+    if (rc && *work_conf)
+        unlink(work_conf); /* it holds the password */
     db_close(&d.db);
     config_free(&d.cfg);
     return rc;
