@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "dbtest.h"
+#include "desk/attachment.h"
 #include "desk/ticket/priority_request.h"
 #include "desk/ticket/ticket_work.h"
 
@@ -478,6 +479,278 @@ static void an_escalation_is_answered_by_rnd_or_a_supervisor(void **state)
     assert_int_equal(ticket_answer_escalation(d, &c.sun, id, 0, "再答"), TICKET_BAD_TRANSITION);
 }
 
+/* ---- findings, the customer's side of a proposal, closing on request ---------------- */
+
+static void a_finding_is_of_a_known_kind_by_who_works_on_it(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    static const char *const kinds[] = {"fault_code",    "error_log",        "reproduction",
+                                        "operation_path", "knowledge_gap",   "course_of_events",
+                                        "responsible_party"};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        assert_true(ticket_finding_kind_valid(kinds[i]));
+    assert_false(ticket_finding_kind_valid("guess"));
+    assert_false(ticket_finding_kind_valid(""));
+    assert_false(ticket_finding_kind_valid(NULL));
+    long long id = usage_ticket(d, NULL);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    long long v = version_of(d, id);
+    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "guess", "E-102"), TICKET_INVALID);
+    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "fault_code", ""), TICKET_INVALID);
+    assert_int_equal(ticket_add_finding(d, &c.zhao, id, v, "fault_code", "E-102"),
+                     TICKET_FORBIDDEN); /* a team mate who does not work on it */
+    assert_int_equal(ticket_add_finding(d, &c.li, id, v + 1, "fault_code", "E-102"),
+                     TICKET_CONFLICT);
+    assert_int_equal(version_of(d, id), v);
+    assert_int_equal(dbtest_events(d, id, "finding", NULL), 0);
+    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "fault_code", "E-102"), TICKET_OK);
+    assert_int_equal(version_of(d, id), v + 1);
+    ticket_event_t e;
+    char body[64];
+    assert_int_equal(dbtest_event_body(d, id, "finding", body, sizeof body), 1);
+    assert_string_equal(body, "E-102");
+    assert_int_equal(dbtest_events(d, id, "finding", &e), 1);
+    assert_string_equal(e.visibility, "internal"); /* the customer never sees findings */
+    assert_string_equal(e.field, "fault_code");
+    assert_string_equal(e.actor_name, "li");
+    /* a supervisor may add one; the status does not move */
+    assert_int_equal(ticket_add_finding(d, &c.sun, id, 0, "knowledge_gap", "手册缺少此项"),
+                     TICKET_OK);
+    assert_int_equal(dbtest_events(d, id, "finding", NULL), 2);
+    status_is(d, id, "accepted", c.li.id);
+}
+
+static const char sql_solution_states[] =
+    "SELECT COUNT(*) FROM ticket_solutions WHERE ticket_id = ? AND state = 'questioned'";
+static const char sql_confirmed_as_shown[] =
+    "SELECT COUNT(*) FROM ticket_solutions WHERE ticket_id = ? AND state = 'confirmed'"
+    " AND confirmed_text = proposal_text AND confirmed_name = '王小明'"
+    " AND confirmed_ip = '192.0.2.1' AND confirmed_via = 'portal' AND recorded_by IS NULL";
+
+static long long in_progress_ticket(desk_t *d, const cast_t *c)
+{
+    long long id = usage_ticket(d, "wang@example.com");
+    assert_int_equal(ticket_claim(d, &c->li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c->li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    return id;
+}
+
+static void propose(desk_t *d, const agent_t *a, long long id, const char *steps)
+{
+    assert_int_equal(ticket_propose_solution(d, a, id, 0, "remote", steps, "打印恢复正常",
+                                             "升级期间打印机重启一次"),
+                     TICKET_OK);
+}
+
+static void the_customer_confirms_or_questions_the_proposal(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = in_progress_ticket(d, &c);
+    char *text = (char *)"unset";
+    /* nothing proposed: nothing to answer */
+    assert_int_equal(ticket_pending_solution(d, id, &text), TICKET_OK);
+    assert_null(text);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_question_solution(d, id, "王小明", "要停机多久？"),
+                     TICKET_BAD_TRANSITION);
+    /* a proposal names a known way of delivery and every part */
+    assert_int_equal(ticket_propose_solution(d, &c.li, id, 0, "fax", "步骤", "结果", "风险"),
+                     TICKET_INVALID);
+    assert_int_equal(ticket_propose_solution(d, &c.li, id, 0, "remote", "步骤", "", "风险"),
+                     TICKET_INVALID);
+    assert_int_equal(ticket_propose_solution(d, &c.zhao, id, 0, "remote", "步骤", "结果", "风险"),
+                     TICKET_FORBIDDEN);
+    status_is(d, id, "in_progress", c.li.id);
+    propose(d, &c.li, id, "远程升级固件到 5.2.1");
+    status_is(d, id, "solution_proposed", c.li.id);
+    assert_int_equal(ticket_pending_solution(d, id, &text), TICKET_OK);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "远程升级固件到 5.2.1"));
+    assert_non_null(strstr(text, "升级期间打印机重启一次"));
+    free(text);
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "solution", &e), 1);
+    assert_string_equal(e.visibility, "public");
+    assert_int_equal(dbtest_mails(d, id, "solution_to_confirm", "wang@example.com", NULL), 1);
+    /* a question instead: in the thread, the ticket back in progress, nothing pending */
+    assert_int_equal(ticket_question_solution(d, id, "王小明", ""), TICKET_INVALID);
+    assert_int_equal(ticket_question_solution(d, id, "王小明", "要停机多久？"), TICKET_OK);
+    status_is(d, id, "in_progress", c.li.id);
+    char body[64];
+    assert_int_equal(dbtest_event_body(d, id, "comment", body, sizeof body), 1);
+    assert_string_equal(body, "要停机多久？");
+    assert_int_equal(dbtest_events(d, id, "comment", &e), 1);
+    assert_string_equal(e.visibility, "public");
+    assert_string_equal(e.actor_type, "customer");
+    assert_int_equal(ticket_pending_solution(d, id, &text), TICKET_OK);
+    assert_null(text);
+    assert_int_equal(dbtest_int(d, sql_solution_states, id), 1);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_BAD_TRANSITION);
+    /* proposed again and confirmed: the exact text, the name and address kept */
+    propose(d, &c.li, id, "远程升级固件到 5.2.2，约停机 5 分钟");
+    assert_int_equal(ticket_confirm_solution(d, id, "", "192.0.2.1"), TICKET_INVALID);
+    status_is(d, id, "solution_proposed", c.li.id);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_OK);
+    status_is(d, id, "in_execution", c.li.id);
+    assert_int_equal(dbtest_int(d, sql_confirmed_as_shown, id), 1);
+    assert_int_equal(dbtest_events(d, id, "solution_confirmed", &e), 1);
+    assert_string_equal(e.new_value, "王小明");
+    assert_string_equal(e.visibility, "public");
+    /* confirmed once */
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_BAD_TRANSITION);
+    assert_int_equal(dbtest_events(d, id, "solution_confirmed", NULL), 1);
+}
+
+static const char sql_recorded[] =
+    "SELECT recorded_by FROM ticket_solutions WHERE ticket_id = ? AND state = 'confirmed'"
+    " AND confirmed_text = proposal_text AND confirmed_name = '王小明' AND confirmed_via = 'email'";
+static const char sql_attachments_of[] = "SELECT COUNT(*) FROM attachments WHERE ticket_id = ?";
+
+static uploads_t copy; /* large: one for the binary */
+
+static void a_confirmation_outside_the_portal_needs_its_evidence(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = in_progress_ticket(d, &c);
+    propose(d, &c.li, id, "远程升级固件");
+    static const char mail[] = "王小明：同意按方案远程升级固件。\n";
+    assert_int_equal(attachment_take_bytes(d, "确认邮件.txt", mail, sizeof mail - 1, &copy), 0);
+    assert_int_equal(copy.n, 1);
+    uploads_t none = {.n = 0};
+    assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "fax", "王小明", "传真", &copy),
+                     TICKET_INVALID);
+    assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "email", "", NULL, &copy),
+                     TICKET_INVALID);
+    /* written: with its copy; by phone: with a note of the call */
+    assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "email", "王小明", NULL, NULL),
+                     TICKET_EVIDENCE_REQUIRED);
+    assert_int_equal(
+        ticket_record_confirmation(d, &c.li, id, 0, "signature", "王小明", "已签字", &none),
+        TICKET_EVIDENCE_REQUIRED);
+    assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "phone", "王小明", "", NULL),
+                     TICKET_EVIDENCE_REQUIRED);
+    assert_int_equal(ticket_record_confirmation(d, &c.zhao, id, 0, "email", "王小明", NULL, &copy),
+                     TICKET_FORBIDDEN);
+    status_is(d, id, "solution_proposed", c.li.id);
+    assert_int_equal(dbtest_int(d, sql_attachments_of, id), 0);
+    assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "email", "王小明", NULL, &copy),
+                     TICKET_OK);
+    status_is(d, id, "in_execution", c.li.id);
+    assert_int_equal(dbtest_int(d, sql_recorded, id), c.li.id);
+    assert_int_equal(dbtest_int(d, sql_attachments_of, id), 1);
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "solution_confirmed", &e), 1);
+    assert_string_equal(e.new_value, "email");
+    assert_string_equal(e.old_value, "王小明");
+    assert_string_equal(e.actor_name, "li");
+    /* nothing waits any more */
+    assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "phone", "王小明", "来电确认", NULL),
+                     TICKET_BAD_TRANSITION);
+    /* by phone, on another ticket: the note is the record */
+    long long call = in_progress_ticket(d, &c);
+    propose(d, &c.li, call, "上门更换主板");
+    assert_int_equal(
+        ticket_record_confirmation(d, &c.li, call, 0, "phone", "王小明", "10:05 来电确认", NULL),
+        TICKET_OK);
+    status_is(d, call, "in_execution", c.li.id);
+    char body[64];
+    assert_int_equal(dbtest_event_body(d, call, "solution_confirmed", body, sizeof body), 1);
+    assert_string_equal(body, "10:05 来电确认");
+}
+
+static void the_customer_asks_to_close_an_open_ticket(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = in_progress_ticket(d, &c);
+    long long v = version_of(d, id);
+    assert_int_equal(ticket_request_close(d, id, "王小明", NULL), TICKET_OK);
+    assert_int_equal(ticket_request_close(d, id, "王小明", "问题已自行消失"), TICKET_OK);
+    /* recorded for the owner, who resolves it: the status does not move */
+    status_is(d, id, "in_progress", c.li.id);
+    assert_int_equal(version_of(d, id), v + 2);
+    ticket_event_t e;
+    char body[64];
+    assert_int_equal(dbtest_event_body(d, id, "close_requested", body, sizeof body), 2);
+    assert_string_equal(body, "问题已自行消失");
+    assert_int_equal(dbtest_events(d, id, "close_requested", &e), 2);
+    assert_string_equal(e.visibility, "public");
+    assert_string_equal(e.actor_type, "customer");
+    assert_string_equal(e.actor_name, "王小明");
+    /* once resolved there is nothing to ask */
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_RESOLVED, "已解决"), TICKET_OK);
+    assert_int_equal(ticket_request_close(d, id, "王小明", "谢谢"), TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_CLOSED, NULL), TICKET_OK);
+    assert_int_equal(ticket_request_close(d, id, "王小明", "谢谢"), TICKET_BAD_TRANSITION);
+    assert_int_equal(dbtest_events(d, id, "close_requested", NULL), 2);
+}
+
+/* ---- what the ticket page offers ------------------------------------------------------ */
+
+static ticket_situation_t situation(desk_t *d, const agent_t *a, long long id)
+{
+    ticket_t t;
+    ticket_situation_t s;
+    dbtest_load(d, id, &t);
+    assert_int_equal(ticket_situation(d, a, &t, &s), TICKET_OK);
+    ticket_free(&t);
+    return s;
+}
+
+static void the_situation_says_who_may_do_what_next(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    long long id = usage_ticket(d, NULL);
+    /* unowned: the team's agents and supervisors claim, nobody works on it yet */
+    ticket_situation_t s = situation(d, &c.li, id);
+    assert_int_equal(s.status, TS_NEW);
+    assert_true(s.can_claim);
+    assert_false(s.can_work || s.mine || s.owned || s.can_accept);
+    assert_false(s.escalation_open || s.proposal_pending || s.can_answer_escalation);
+    assert_false(situation(d, &c.qian, id).can_claim); /* another team */
+    s = situation(d, &c.sun, id);
+    assert_true(s.can_claim && s.can_work && s.can_answer_escalation);
+    assert_true(situation(d, &c.rnd, id).can_answer_escalation);
+    /* assigned: the assignee accepts */
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.li.id, 0, "熟悉"), TICKET_OK);
+    s = situation(d, &c.li, id);
+    assert_int_equal(s.status, TS_ASSIGNED);
+    assert_true(s.can_accept && s.mine && s.owned && s.can_work);
+    assert_false(s.can_claim);
+    s = situation(d, &c.zhao, id);
+    assert_false(s.can_accept || s.mine || s.can_claim || s.can_work);
+    assert_true(s.owned);
+    /* a pause remembers what it paused */
+    assert_int_equal(ticket_accept(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_WAITING_THIRD_PARTY, "等厂商"),
+                     TICKET_OK);
+    s = situation(d, &c.li, id);
+    assert_int_equal(s.status, TS_WAITING_THIRD_PARTY);
+    assert_int_equal(s.before, TS_IN_PROGRESS);
+    assert_false(s.can_accept);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    /* an open escalation and when its answer is due */
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0), TICKET_OK);
+    s = situation(d, &c.li, id);
+    assert_true(s.escalation_open);
+    assert_int_equal(s.escalation_due, dbtest_local("2027-03-09 15:30"));
+    assert_false(s.can_answer_escalation);
+    assert_int_equal(ticket_answer_escalation(d, &c.rnd, id, 0, "补丁 5.2.1"), TICKET_OK);
+    s = situation(d, &c.li, id);
+    assert_false(s.escalation_open);
+    assert_int_equal(s.escalation_due, 0);
+    /* a proposal waiting for the customer */
+    propose(d, &c.li, id, "安装补丁 5.2.1");
+    assert_true(situation(d, &c.li, id).proposal_pending);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", NULL), TICKET_OK);
+    assert_false(situation(d, &c.li, id).proposal_pending);
+}
+
 /* ---- priority requests and the acceptance form ---------------------------------------- */
 
 typedef struct pending {
@@ -595,6 +868,11 @@ int main(void)
         DBTEST(contact_details_only_to_those_with_the_right),
         DBTEST(a_new_category_goes_to_its_team),
         DBTEST(an_escalation_is_answered_by_rnd_or_a_supervisor),
+        DBTEST(a_finding_is_of_a_known_kind_by_who_works_on_it),
+        DBTEST(the_customer_confirms_or_questions_the_proposal),
+        DBTEST(a_confirmation_outside_the_portal_needs_its_evidence),
+        DBTEST(the_customer_asks_to_close_an_open_ticket),
+        DBTEST(the_situation_says_who_may_do_what_next),
         DBTEST(an_agent_asks_for_a_priority_a_supervisor_decides),
         DBTEST(the_customer_signs_the_acceptance_form),
     };
