@@ -853,6 +853,85 @@ static void the_customer_signs_the_acceptance_form(void **state)
     assert_int_equal(ticket_has_acceptance(d, id), 1);
 }
 
+/* 90 CJK characters: 270 bytes, within the column's 255 characters */
+#define LONG_SERIAL                                                                            \
+    "旧主板序列号甲乙丙丁戊己庚辛壬癸旧主板序列号甲乙丙丁戊己庚辛壬癸旧主板序列号甲乙丙丁戊己庚辛"   \
+    "壬癸旧主板序列号甲乙丙丁戊己庚辛壬癸旧主板序列号甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸"
+
+static void the_acceptance_form_holds_the_facts_and_the_work(void **state)
+{
+    desk_t *d = *state;
+    cast_t c = cast(d);
+    ticket_new_t in = dbtest_request(d, "usage");
+    in.email = "wang@example.com";
+    in.organisation = "红星厂";
+    in.product = "LaserJet";
+    in.serial_number = "SN-PRN-7";
+    ticket_receipt_t r;
+    long long id = dbtest_create(d, &in, &r);
+    assert_null(ticket_acceptance_doc(d, id + 1000));
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    propose(d, &c.li, id, "上门更换主板");
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_OK);
+    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "guess", "更换主板", NULL, NULL),
+                     TICKET_INVALID);
+    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "step", "", NULL, NULL), TICKET_INVALID);
+    assert_int_equal(ticket_log_work(d, &c.zhao, id, 0, "step", "检查", NULL, NULL),
+                     TICKET_FORBIDDEN);
+    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "part_replaced", "更换主板", LONG_SERIAL,
+                                     "SN-NEW"),
+                     TICKET_OK);
+    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "step", "打印测试页", NULL, NULL), TICKET_OK);
+    dbtest_at_local(d, "2027-03-09 16:00");
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_RESOLVED, "已更换主板"), TICKET_OK);
+    json_t *doc = ticket_acceptance_doc(d, id);
+    assert_non_null(doc);
+    assert_string_equal(json_string_value(json_object_get(doc, "number")), r.number);
+    assert_string_equal(json_string_value(json_object_get(doc, "subject")), "打印机无法连接");
+    assert_string_equal(json_string_value(json_object_get(doc, "organisation")), "红星厂");
+    assert_string_equal(json_string_value(json_object_get(doc, "contact")), "王小明");
+    assert_string_equal(json_string_value(json_object_get(doc, "product")), "LaserJet");
+    assert_string_equal(json_string_value(json_object_get(doc, "serial_number")), "SN-PRN-7");
+    assert_string_equal(json_string_value(json_object_get(doc, "engineer")), "li");
+    assert_string_equal(json_string_value(json_object_get(doc, "resolution")), "已更换主板");
+    assert_int_equal(json_integer_value(json_object_get(doc, "team_id")),
+                     dbtest_team(d, "training"));
+    assert_int_equal(json_integer_value(json_object_get(doc, "created_at")),
+                     dbtest_local(DBTEST_START));
+    assert_int_equal(json_integer_value(json_object_get(doc, "resolved_at")),
+                     dbtest_local("2027-03-09 16:00"));
+    json_t *sol = json_object_get(doc, "solution");
+    assert_string_equal(json_string_value(json_object_get(sol, "delivery")), "remote");
+    assert_string_equal(json_string_value(json_object_get(sol, "steps")), "上门更换主板");
+    assert_string_equal(json_string_value(json_object_get(sol, "confirmed_by")), "王小明");
+    assert_string_equal(json_string_value(json_object_get(sol, "via")), "portal");
+    json_t *work = json_object_get(doc, "work");
+    assert_int_equal(json_array_size(work), 2);
+    json_t *part = json_array_get(work, 0);
+    assert_string_equal(json_string_value(json_object_get(part, "kind")), "part_replaced");
+    assert_string_equal(json_string_value(json_object_get(part, "old")), LONG_SERIAL);
+    assert_string_equal(json_string_value(json_object_get(part, "new")), "SN-NEW");
+    assert_string_equal(json_string_value(json_object_get(part, "by")), "li");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(work, 1), "text")),
+                        "打印测试页");
+    json_decref(doc);
+    /* signed as shown; closed, no more work is logged */
+    assert_int_equal(ticket_sign_acceptance(d, id, true, NULL, "王小明", "192.0.2.1"), TICKET_OK);
+    acceptance_t a;
+    assert_int_equal(ticket_signed_acceptance(d, id, &a), 1);
+    assert_non_null(a.form);
+    assert_non_null(strstr(a.form, "SN-NEW"));
+    assert_non_null(strstr(a.form, "上门更换主板"));
+    assert_non_null(a.doc);
+    assert_non_null(strstr(a.doc, LONG_SERIAL));
+    free(a.form);
+    free(a.doc);
+    free(a.remarks);
+    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "step", "回访", NULL, NULL),
+                     TICKET_BAD_TRANSITION);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -875,6 +954,7 @@ int main(void)
         DBTEST(the_situation_says_who_may_do_what_next),
         DBTEST(an_agent_asks_for_a_priority_a_supervisor_decides),
         DBTEST(the_customer_signs_the_acceptance_form),
+        DBTEST(the_acceptance_form_holds_the_facts_and_the_work),
     };
     return DBTEST_RUN("ticket_work (database)", tests);
 }

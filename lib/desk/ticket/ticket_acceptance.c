@@ -54,7 +54,7 @@ static int add_work(desk_t *d, long long id, json_t *doc)
     if (!st)
         return -1;
     json_t *work = json_array();
-    char kind[41], old_serial[256], new_serial[256], by[401];
+    char kind[41], old_serial[1021], new_serial[1021], by[401]; /* VARCHAR(255), utf8mb4 */
     char *body = NULL;
     time_t at;
     int rc;
