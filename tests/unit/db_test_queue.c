@@ -121,7 +121,11 @@ static void each_list_holds_what_it_says(void **state)
     assert_int_equal(ticket_add_collaborator(d, &zhao, helped, 0, li.id, "协助"), TICKET_OK);
     long long waiting = ticket(d, "usage", "individual");
     assert_int_equal(ticket_claim(d, &li, waiting, 0), TICKET_OK);
-    move(d, &li, waiting, 2, TS_IN_PROGRESS, TS_WAITING_CUSTOMER);
+    move(d, &li, waiting, 1, TS_IN_PROGRESS);
+    /* answered (the first response stops) and waiting (the resolution clock stops) */
+    assert_int_equal(ticket_agent_reply(d, &li, waiting, 0, "请提供日志", NULL,
+                                        TS_WAITING_CUSTOMER),
+                     TICKET_OK);
     long long resolved = ticket(d, "usage", "individual");
     assert_int_equal(ticket_claim(d, &li, resolved, 0), TICKET_OK);
     move(d, &li, resolved, 1, TS_RESOLVED);
@@ -341,6 +345,99 @@ static void counts_stop_at_the_cap(void **state)
     assert_int_equal(counts[Q_MINE], 0);
 }
 
+static long long by_channel(desk_t *d, const char *channel)
+{
+    ticket_new_t in = dbtest_request(d, "usage");
+    in.channel = catalog_channel(&d->catalog, channel);
+    assert_non_null(in.channel);
+    return dbtest_create(d, &in, NULL);
+}
+
+static void filters_narrow_every_list(void **state)
+{
+    desk_t *d = *state;
+    agent_t li, sun;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    dbtest_agent(d, "sun", "supervisor", "supervisors", false, &sun);
+    long long plain = ticket(d, "usage", "individual");
+    long long urgent = ticket(d, "usage", "company");
+    long long fault = ticket(d, "fault", "individual");
+    long long phoned = by_channel(d, "phone");
+    assert_int_equal(ticket_claim(d, &li, urgent, 0), TICKET_OK);
+    int pages;
+    queue_filter_t f = {.category_id = catalog_category(&d->catalog, "usage")->id};
+    ids_t s = walk(d, &sun, Q_TEAM, &f, &pages);
+    exactly(&s, 3, plain, urgent, phoned);
+    f = (queue_filter_t){.category_id = catalog_category(&d->catalog, "fault")->id};
+    s = walk(d, &sun, Q_TEAM, &f, &pages);
+    exactly(&s, 1, fault);
+    f = (queue_filter_t){.priority_id = catalog_priority(&d->catalog, "urgent")->id};
+    s = walk(d, &sun, Q_TEAM, &f, &pages);
+    exactly(&s, 1, urgent);
+    f = (queue_filter_t){.owner_id = li.id};
+    s = walk(d, &sun, Q_TEAM, &f, &pages);
+    exactly(&s, 1, urgent);
+    f = (queue_filter_t){.channel_id = catalog_channel(&d->catalog, "phone")->id};
+    s = walk(d, &sun, Q_TEAM, &f, &pages);
+    exactly(&s, 1, phoned);
+    snprintf(f.status, sizeof f.status, "accepted");
+    s = walk(d, &sun, Q_TEAM, &f, &pages);
+    exactly(&s, 0); /* every filter at once */
+    f = (queue_filter_t){.category_id = catalog_category(&d->catalog, "usage")->id};
+    snprintf(f.status, sizeof f.status, "new");
+    s = walk(d, &li, Q_TEAM, &f, &pages);
+    exactly(&s, 2, plain, phoned);
+    /* a filter narrows, never widens: an urgent filter on the unassigned list */
+    f = (queue_filter_t){.priority_id = catalog_priority(&d->catalog, "urgent")->id};
+    s = walk(d, &li, Q_UNASSIGNED, &f, &pages);
+    exactly(&s, 0);
+    s = walk(d, &li, Q_MINE, &f, &pages);
+    exactly(&s, 1, urgent);
+    /* a filtered list pages by key like any other */
+    long long more[QUEUE_PAGE + 2];
+    for (int i = 0; i < QUEUE_PAGE + 2; i++) {
+        more[i] = by_channel(d, "phone");
+        ticket(d, "usage", "individual");
+    }
+    f = (queue_filter_t){.channel_id = catalog_channel(&d->catalog, "phone")->id};
+    s = walk(d, &li, Q_TEAM, &f, &pages);
+    assert_int_equal(pages, 2);
+    assert_int_equal(s.n, QUEUE_PAGE + 3);
+    for (int i = 0; i < QUEUE_PAGE + 2; i++)
+        assert_true(has(&s, more[i]));
+    assert_true(has(&s, phoned));
+}
+
+static void a_waiting_ticket_has_no_deadline_and_comes_last(void **state)
+{
+    desk_t *d = *state;
+    agent_t li;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    long long waiting = ticket(d, "usage", "company");
+    long long plain = ticket(d, "usage", "individual");
+    assert_int_equal(ticket_claim(d, &li, waiting, 0), TICKET_OK);
+    move(d, &li, waiting, 1, TS_IN_PROGRESS);
+    /* answered (the first response stops) and waiting (the resolution clock stops) */
+    assert_int_equal(ticket_agent_reply(d, &li, waiting, 0, "请提供日志", NULL,
+                                        TS_WAITING_CUSTOMER),
+                     TICKET_OK);
+    assert_int_equal(queue_list(d, &li, Q_TEAM, NULL, NULL, &page), 0);
+    assert_int_equal(page.n, 2);
+    assert_int_equal(page.rows[0].id, plain);
+    assert_false(queue_no_deadline(page.rows[0].next_due_at));
+    assert_int_equal(page.rows[1].id, waiting);
+    assert_true(queue_no_deadline(page.rows[1].next_due_at));
+    /* never at risk or overdue, however late */
+    dbtest_at_local(d, "2027-06-01 10:00");
+    ids_t s = list(d, &li, Q_OVERDUE);
+    exactly(&s, 1, plain);
+    /* the lists by their names */
+    for (int k = 0; k < Q_COUNT; k++)
+        assert_int_equal(queue_parse(queue_code((queue_kind_t)k)), k);
+    assert_int_equal(queue_parse("everything"), -1);
+    assert_int_equal(queue_parse(NULL), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,6 +448,8 @@ int main(void)
         DBTEST(a_forged_cursor_does_not_break_the_page),
         DBTEST(the_keyword_is_taken_literally),
         DBTEST(counts_stop_at_the_cap),
+        DBTEST(filters_narrow_every_list),
+        DBTEST(a_waiting_ticket_has_no_deadline_and_comes_last),
     };
     return DBTEST_RUN("queue (database)", tests);
 }
