@@ -288,6 +288,115 @@ static void simultaneous_dispatches_see_each_other(void **state)
     assert_int_equal(dbtest_int(d, sql_open_of, k.c.id), 3);
 }
 
+/* ---- what the admin console reads -------------------------------------------------- */
+
+typedef struct seen {
+    routing_member_t m[8];
+    int nm;
+    long long teams[64];
+    bool team_active[64];
+    int nteams;
+    long long rules[64];
+    bool rule_active[64];
+    int nrules;
+} seen_t;
+
+static void seen_member(const routing_member_t *m, void *ctx)
+{
+    seen_t *s = ctx;
+    assert_true(s->nm < 8);
+    s->m[s->nm++] = *m;
+}
+
+static void seen_team(const routing_team_t *t, void *ctx)
+{
+    seen_t *s = ctx;
+    assert_true(s->nteams < 64);
+    s->team_active[s->nteams] = t->active;
+    s->teams[s->nteams++] = t->id;
+}
+
+static void seen_rule(const routing_rule_t *r, void *ctx)
+{
+    seen_t *s = ctx;
+    assert_true(s->nrules < 64);
+    s->rule_active[s->nrules] = r->active;
+    s->rules[s->nrules++] = r->id;
+}
+
+/* Every inactive entry comes after every active one. */
+static void active_first(const bool *active, int n)
+{
+    for (int i = 1; i < n; i++)
+        assert_true(active[i - 1] || !active[i]);
+}
+
+static void the_console_sees_each_teams_load_and_members(void **state)
+{
+    desk_t *d = *state;
+    crew_t k = crew(d);
+    load(d, &k.b, 2);
+    rt_ticket(d); /* waiting in the queue */
+    assert_int_equal(dispatch_set_available(d, k.c.id, false, desk_now(d)), 1);
+    routing_team_t t;
+    assert_int_equal(routing_get_team(d, k.team, false, &t), 1);
+    assert_string_equal(t.code, "rt");
+    assert_string_equal(t.name[LANG_EN], "Routing test");
+    assert_int_equal(t.mode, DISPATCH_CLAIM);
+    assert_int_equal(t.members, 3);
+    assert_int_equal(t.available, 2);
+    assert_int_equal(t.open, 3);
+    assert_int_equal(t.accept_minutes, 0); /* the desk's default */
+    assert_int_equal(t.max_open, 0);       /* no cap */
+    assert_int_equal(routing_get_team(d, k.team + 1000, false, &t), 0);
+    mode(d, &k, DISPATCH_LEAST_OPEN, 45, 5);
+    assert_int_equal(routing_get_team(d, k.team, true, &t), 1);
+    assert_int_equal(t.mode, DISPATCH_LEAST_OPEN);
+    assert_int_equal(t.accept_minutes, 45);
+    assert_int_equal(t.max_open, 5);
+    /* the members by name, with their load, presence and active skills */
+    seen_t s = {.nm = 0};
+    assert_int_equal(routing_each_member(d, k.team, seen_member, &s), 3);
+    assert_string_equal(s.m[0].login, "a");
+    assert_string_equal(s.m[1].login, "b");
+    assert_string_equal(s.m[2].login, "c");
+    assert_int_equal(s.m[0].open, 0);
+    assert_int_equal(s.m[1].open, 2);
+    assert_true(s.m[1].available);
+    assert_false(s.m[2].available);
+    assert_int_equal(s.m[1].nskills, 2);
+    assert_int_equal(skills_set_active(d, k.db, false), DB_OK);
+    assert_int_equal(people_set_active(d, k.a.id, false), DB_OK);
+    s.nm = 0;
+    assert_int_equal(routing_each_member(d, k.team, seen_member, &s), 2);
+    assert_string_equal(s.m[0].login, "b");
+    assert_int_equal(s.m[0].nskills, 1); /* a deactivated skill counts no more */
+    assert_int_equal(s.m[0].skills[0], k.hw);
+    assert_int_equal(s.m[1].nskills, 0);
+    assert_int_equal(routing_get_team(d, k.team, false, &t), 1);
+    assert_int_equal(t.members, 2);
+    /* the one to dispatch to, locked: active agents only */
+    char name[64];
+    bool available = false;
+    assert_int_equal(routing_lock_agent(d, k.b.id, name, sizeof name, &available), 1);
+    assert_string_equal(name, "b");
+    assert_true(available);
+    assert_int_equal(routing_lock_agent(d, k.a.id, name, sizeof name, &available), 0);
+    /* every team and rule, the active ones first */
+    assert_int_equal(teams_set_active(d, dbtest_team(d, "training"), false), DB_OK);
+    assert_int_equal(routing_set_rule_active(d, k.rule, false, desk_now(d)), DB_OK);
+    int nteams = routing_each_team(d, seen_team, &s);
+    assert_true(nteams > 3);
+    assert_int_equal(nteams, s.nteams);
+    active_first(s.team_active, s.nteams);
+    assert_false(s.team_active[s.nteams - 1]);
+    int nrules = routing_each_rule(d, seen_rule, &s);
+    assert_int_equal(nrules, s.nrules);
+    assert_true(s.nrules > 2); /* the desk's own rules besides */
+    active_first(s.rule_active, s.nrules);
+    assert_int_equal(s.rules[s.nrules - 1], k.rule);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +406,7 @@ int main(void)
         DBTEST(a_handed_back_ticket_goes_to_someone_else),
         DBTEST(round_robin_ignores_the_load),
         DBTEST(simultaneous_dispatches_see_each_other),
+        DBTEST(the_console_sees_each_teams_load_and_members),
     };
     return DBTEST_RUN("routing and dispatch (database)", tests);
 }
