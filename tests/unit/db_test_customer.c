@@ -199,6 +199,168 @@ static void an_organisations_tags_are_its_customers(void **state)
     assert_true(customer_has_tag(d, jia, "vip")); /* their own */
 }
 
+static void put(desk_t *d, const char *name, const char *value)
+{
+    char *old = NULL;
+    assert_true(settings_put(&d->db, name, value, &old) >= 0);
+    free(old);
+}
+
+typedef struct own_tags {
+    int n;
+    customer_tag_t t[8];
+} own_tags_t;
+
+static void own_tag(const customer_tag_t *t, void *ctx)
+{
+    own_tags_t *o = ctx;
+    assert_true(o->n < 8);
+    o->t[o->n++] = *t;
+}
+
+static own_tags_t tags_of(desk_t *d, long long customer_id)
+{
+    own_tags_t o = {.n = 0};
+    assert_int_equal(tags_of_customer(d, customer_id, own_tag, &o), 0);
+    return o;
+}
+
+static void the_rule_counts_what_the_admin_chose_and_says_why(void **state)
+{
+    desk_t *d = *state;
+    put(d, "Tags.ComplaintCategories", "complaint,fault");
+    put(d, "Tags.ComplaintDays", "30");
+    dbtest_reload(d);
+    tag_rules_t r;
+    tags_rules(d, &r);
+    assert_int_equal(r.complaint_count, 3);
+    assert_int_equal(r.complaint_days, 30);
+    assert_string_equal(r.complaint_categories, "complaint,fault");
+    assert_true(r.vip_raises_priority);
+    dbtest_at_local(d, "2027-02-01 10:00");
+    long long c = customer(d, "complaint", "甲", "jia@example.com", NULL, NULL);
+    dbtest_at_local(d, "2027-02-20 10:00");
+    customer(d, "fault", "甲", "jia@example.com", NULL, NULL);
+    dbtest_at_local(d, "2027-03-05 10:00"); /* 32 days after the first */
+    customer(d, "complaint", "甲", "jia@example.com", NULL, NULL);
+    customer(d, "usage", "甲", "jia@example.com", NULL, NULL); /* does not count */
+    assert_false(customer_has_tag(d, c, "frequent_complainer"));
+    assert_int_equal(tags_of(d, c).n, 0);
+    dbtest_at_local(d, "2027-03-10 10:00");
+    customer(d, "fault", "甲", "jia@example.com", NULL, NULL);
+    assert_true(customer_has_tag(d, c, "frequent_complainer"));
+    own_tags_t o = tags_of(d, c);
+    assert_int_equal(o.n, 1);
+    assert_string_equal(o.t[0].tag.code, "frequent_complainer");
+    assert_string_equal(o.t[0].source, "rule");
+    assert_string_equal(o.t[0].reason, "3 complaints in 30 days");
+    assert_int_equal(o.t[0].at, desk_now(d));
+    /* tagged once; the reason follows the count */
+    customer(d, "complaint", "甲", "jia@example.com", NULL, NULL);
+    o = tags_of(d, c);
+    assert_int_equal(o.n, 1);
+    assert_string_equal(o.t[0].reason, "4 complaints in 30 days");
+    /* by hand: once, after the rule's; removed by hand */
+    dbtest_at_local(d, "2027-03-11 10:00");
+    assert_int_equal(tags_assign(d, c, tag(d, "vip"), desk_now(d)), 1);
+    assert_int_equal(tags_assign(d, c, tag(d, "vip"), desk_now(d)), 0);
+    o = tags_of(d, c);
+    assert_int_equal(o.n, 2);
+    assert_string_equal(o.t[1].tag.code, "vip");
+    assert_string_equal(o.t[1].source, "manual");
+    assert_int_equal(tags_unassign(d, c, tag(d, "vip")), 1);
+    assert_int_equal(tags_unassign(d, c, tag(d, "vip")), 0);
+    assert_false(customer_has_tag(d, c, "vip"));
+    /* the customer's name and organisation, for the tag page */
+    char name[64], org[64];
+    long long org_id = -1;
+    assert_int_equal(tags_customer(d, c, name, sizeof name, org, sizeof org, &org_id), 1);
+    assert_string_equal(name, "甲");
+    assert_string_equal(org, "");
+    assert_int_equal(org_id, 0);
+    assert_int_equal(tags_customer(d, c + 1000, name, sizeof name, org, sizeof org, &org_id), 0);
+}
+
+static void a_vips_raise_is_the_admins_choice(void **state)
+{
+    desk_t *d = *state;
+    long long c = customer(d, "usage", "贵宾", "vip@example.com", NULL, NULL);
+    assert_int_equal(tags_assign(d, c, tag(d, "vip"), desk_now(d)), 1);
+    ticket_new_t in = dbtest_request(d, "usage");
+    in.email = "vip@example.com";
+    ticket_t t;
+    dbtest_load(d, dbtest_create(d, &in, NULL), &t);
+    assert_int_equal(t.priority_id, catalog_priority(&d->catalog, "important")->id);
+    ticket_free(&t);
+    put(d, "Tags.VipRaisesPriority", "0");
+    dbtest_reload(d);
+    in = dbtest_request(d, "usage");
+    in.email = "vip@example.com";
+    dbtest_load(d, dbtest_create(d, &in, NULL), &t);
+    assert_int_equal(t.priority_id, catalog_priority(&d->catalog, "general")->id);
+    ticket_free(&t);
+}
+
+typedef struct tag_list {
+    int n;
+    tag_t t[32];
+} tag_list_t;
+
+static void one_tag(const tag_t *t, void *ctx)
+{
+    tag_list_t *l = ctx;
+    assert_true(l->n < 32);
+    l->t[l->n++] = *t;
+}
+
+static const tag_t *find_tag(const tag_list_t *l, const char *code)
+{
+    for (int i = 0; i < l->n; i++)
+        if (!strcmp(l->t[i].code, code))
+            return &l->t[i];
+    fail_msg("no tag %s", code);
+    return NULL;
+}
+
+static void free_tags_are_made_renamed_and_retired(void **state)
+{
+    desk_t *d = *state;
+    tag_t t = {.active = true};
+    snprintf(t.code, sizeof t.code, "key_account");
+    snprintf(t.name[LANG_ZH], sizeof t.name[LANG_ZH], "重点客户");
+    snprintf(t.name[LANG_EN], sizeof t.name[LANG_EN], "Key account");
+    snprintf(t.color, sizeof t.color, "%s", tag_colors[0]);
+    assert_int_equal(tags_create(d, &t), DB_OK);
+    assert_true(t.id > 0);
+    tag_t again = t;
+    assert_int_equal(tags_create(d, &again), DB_DUP);
+    long long c = customer(d, "usage", "甲", "jia@example.com", NULL, NULL);
+    assert_int_equal(tags_assign(d, c, t.id, desk_now(d)), 1);
+    /* renamed and retired: the assignment stays */
+    snprintf(t.name[LANG_EN], sizeof t.name[LANG_EN], "Strategic account");
+    t.active = false;
+    assert_int_equal(tags_update(d, &t), DB_OK);
+    tag_t got;
+    assert_int_equal(tags_get(d, t.id, false, &got), 1);
+    assert_string_equal(got.name[LANG_EN], "Strategic account");
+    assert_string_equal(got.name[LANG_ZH], "重点客户");
+    assert_false(got.active);
+    assert_false(got.system);
+    assert_int_equal(tags_get(d, t.id + 1000, false, &got), 0);
+    assert_true(customer_has_tag(d, c, "key_account"));
+    /* the list: system tags first, then active ones, with their counts */
+    tag_list_t l = {.n = 0};
+    int n = tags_each(d, true, one_tag, &l);
+    assert_int_equal(n, l.n);
+    assert_true(l.t[0].system && l.t[1].system);
+    for (int i = 1; i < l.n; i++)
+        assert_true(l.t[i - 1].system >= l.t[i].system &&
+                    (l.t[i - 1].system != l.t[i].system || l.t[i - 1].active >= l.t[i].active));
+    assert_string_equal(l.t[l.n - 1].code, "key_account");
+    assert_int_equal(find_tag(&l, "key_account")->customers, 1);
+    assert_int_equal(find_tag(&l, "vip")->customers, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +369,9 @@ int main(void)
         DBTEST(found_by_the_start_of_the_name_taken_literally),
         DBTEST(the_third_complaint_in_ninety_days_tags_the_customer),
         DBTEST(an_organisations_tags_are_its_customers),
+        DBTEST(the_rule_counts_what_the_admin_chose_and_says_why),
+        DBTEST(a_vips_raise_is_the_admins_choice),
+        DBTEST(free_tags_are_made_renamed_and_retired),
     };
     return DBTEST_RUN("customer (database)", tests);
 }
