@@ -314,6 +314,106 @@ static void an_unaccepted_assignment_reminds_after_the_teams_timeout(void **stat
     assert_int_equal(pass_at(d, "2027-03-09 11:30"), 0);
 }
 
+static time_t next_update(desk_t *d, const char *level, const char *after)
+{
+    return sla_next_update(d, catalog_priority(&d->catalog, level), dbtest_local(after));
+}
+
+static void progress_updates_follow_the_levels_cadence(void **state)
+{
+    desk_t *d = *state;
+    /* general: before 17:00 of the next working day */
+    assert_at(next_update(d, "general", "2027-03-09 10:00"), "2027-03-10 17:00");
+    assert_at(next_update(d, "general", "2027-03-12 10:00"), "2027-03-15 17:00");
+    assert_at(next_update(d, "general", "2027-03-12 23:30"), "2027-03-15 17:00");
+    assert_at(next_update(d, "general", "2027-03-13 10:00"), "2027-03-15 17:00");
+    /* important: every 4 working hours; urgent: every 2 hours round the clock */
+    assert_at(next_update(d, "important", "2027-03-09 10:00"), "2027-03-09 15:30");
+    assert_at(next_update(d, "important", "2027-03-12 17:00"), "2027-03-15 12:00");
+    assert_at(next_update(d, "urgent", "2027-03-14 03:00"), "2027-03-14 05:00");
+    /* low: no cadence */
+    assert_int_equal(next_update(d, "low", "2027-03-09 10:00"), 0);
+    /* the alert falls at that moment, to the owner */
+    agent_t li;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    long long id = ticket_at(d, "2027-03-09 10:00", "individual");
+    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    dbtest_at_local(d, "2027-03-09 10:05");
+    assert_int_equal(ticket_agent_message(d, &li, id, 0, "已收到，正在排查", false, NULL),
+                     TICKET_OK);
+    assert_int_equal(pass_at(d, "2027-03-10 16:59"), 0);
+    assert_int_equal(pass_at(d, "2027-03-10 17:01"), 1);
+    assert_int_equal(sla_lines(d, id, "update_due"), 1);
+    assert_int_equal(dbtest_mails(d, id, "progress_update", "li@unit.test", NULL), 1);
+}
+
+static const char sql_escalation_lines[] =
+    "SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND kind = 'sla'"
+    " AND field = 'escalation_overdue'";
+
+static void an_unanswered_escalation_is_overdue_after_its_time(void **state)
+{
+    desk_t *d = *state;
+    agent_t li, rnd, sun;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    dbtest_agent(d, "rnd", "agent", "rnd", false, &rnd);
+    dbtest_agent(d, "sun", "supervisor", "supervisors", true, &sun);
+    long long late = ticket_at(d, "2027-03-09 10:00", "individual");
+    long long answered = ticket_at(d, "2027-03-09 10:00", "individual");
+    long long ids[] = {late, answered};
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(ticket_claim(d, &li, ids[i], 0), TICKET_OK);
+        assert_int_equal(ticket_escalate(d, &li, ids[i], 0, "疑似缺陷", "全部门", 0), TICKET_OK);
+    }
+    /* due after 240 working minutes: 15:30 */
+    pass_at(d, "2027-03-09 15:29");
+    assert_int_equal(dbtest_int(d, sql_escalation_lines, late), 0);
+    assert_int_equal(ticket_answer_escalation(d, &rnd, answered, 0, "补丁 5.2.1"), TICKET_OK);
+    pass_at(d, "2027-03-09 15:31");
+    assert_int_equal(dbtest_int(d, sql_escalation_lines, late), 1);
+    assert_int_equal(dbtest_int(d, sql_escalation_lines, answered), 0);
+    assert_int_equal(dbtest_mails(d, late, "escalation_due", "li@unit.test", NULL), 1);
+    assert_int_equal(dbtest_mails(d, late, "escalation_due", "sun@unit.test", NULL), 1);
+    /* once */
+    pass_at(d, "2027-03-10 10:00");
+    assert_int_equal(dbtest_int(d, sql_escalation_lines, late), 1);
+}
+
+static void the_pauses_come_from_the_history(void **state)
+{
+    desk_t *d = *state;
+    agent_t li;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    long long id = ticket_at(d, "2027-03-09 10:00", "individual");
+    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    static const struct {
+        const char *at;
+        ticket_status_t to;
+    } steps[] = {
+        {"2027-03-09 10:30", TS_IN_PROGRESS},      {"2027-03-09 11:00", TS_WAITING_CUSTOMER},
+        {"2027-03-09 14:00", TS_IN_PROGRESS},      {"2027-03-10 09:30", TS_WAITING_CUSTOMER},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        dbtest_at_local(d, steps[i].at);
+        assert_int_equal(ticket_change_status(d, &li, id, 0, steps[i].to, "等待"), TICKET_OK);
+    }
+    bizclock_pause_t p[4];
+    assert_int_equal(sla_pauses(d, id, p, 4), 2);
+    assert_at(p[0].from, "2027-03-09 11:00");
+    assert_at(p[0].to, "2027-03-09 14:00");
+    assert_at(p[1].from, "2027-03-10 09:30");
+    assert_int_equal(p[1].to, 0); /* still waiting */
+    /* while paused there is no resolution due; back at work it moves by the
+     * working time paused (11:00-12:00 and 13:30-14:00, then 09:30-11:00: 3
+     * hours) from Friday 10:00 */
+    assert_int_equal(clocks(d, id).resolution, 0);
+    dbtest_at_local(d, "2027-03-10 11:00");
+    assert_int_equal(ticket_change_status(d, &li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(sla_pauses(d, id, p, 4), 2);
+    assert_at(p[1].to, "2027-03-10 11:00");
+    assert_at(clocks(d, id).resolution, "2027-03-12 14:30");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +427,9 @@ int main(void)
         DBTEST(each_alert_is_raised_once_at_its_moment),
         DBTEST(an_answered_ticket_raises_no_first_response_alert),
         DBTEST(an_unaccepted_assignment_reminds_after_the_teams_timeout),
+        DBTEST(progress_updates_follow_the_levels_cadence),
+        DBTEST(an_unanswered_escalation_is_overdue_after_its_time),
+        DBTEST(the_pauses_come_from_the_history),
     };
     return DBTEST_RUN("sla (database)", tests);
 }
