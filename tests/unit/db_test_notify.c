@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dbtest.h"
@@ -196,6 +197,90 @@ static void the_survey_comes_a_day_after_closure_unless_answered(void **state)
     assert_int_equal(dbtest_mails(d, quiet, "survey_invitation", NULL, NULL), 1);
 }
 
+static const char sql_last_body[] =
+    "SELECT body FROM outbox WHERE ticket_id = ? AND kind = ? ORDER BY id DESC LIMIT 1";
+
+/* The text of the last message of a kind of a ticket; free() it. */
+static char *last_body(desk_t *d, long long ticket, const char *kind)
+{
+    char *body = NULL;
+    assert_int_equal(db_row(&d->db, sql_last_body, "is", "S", ticket, kind, &body), 1);
+    assert_non_null(body);
+    return body;
+}
+
+static void a_reply_reaches_the_customer_in_their_language_with_their_link(void **state)
+{
+    desk_t *d = *state;
+    agent_t li;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    ticket_new_t in = dbtest_request(d, "usage");
+    in.email = "smith@example.com";
+    in.language = "en";
+    long long id = dbtest_create(d, &in, NULL);
+    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_agent_message(d, &li, id, 0, "Please restart the spooler.", false,
+                                          NULL),
+                     TICKET_OK);
+    dbtest_mail_t m;
+    assert_int_equal(dbtest_mails(d, id, "ticket_reply", "smith@example.com", &m), 1);
+    assert_string_equal(m.language, "en");
+    char token[TOKEN_TEXT_LEN + 1], link[512];
+    ticket_follow_token(d, in.submit_key, token);
+    snprintf(link, sizeof link, "%s/t/%s", d->base_url, token);
+    char *body = last_body(d, id, "ticket_reply");
+    assert_non_null(strstr(body, "Please restart the spooler."));
+    assert_non_null(strstr(body, link));
+    free(body);
+    /* the same reply again (a retried transaction) is not mailed twice */
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "reply", &e), 1);
+    assert_int_equal(notify_customer_reply(d, id, e.id, "Please restart the spooler."), 0);
+    assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 1);
+    /* internal notes never reach the customer */
+    assert_int_equal(ticket_agent_message(d, &li, id, 0, "客户不太配合", true, NULL), TICKET_OK);
+    assert_int_equal(dbtest_mails(d, id, NULL, NULL, NULL), 2);
+    /* a customer without an address: the reply is kept, nothing is queued */
+    long long silent = ticket_for(d, NULL, "13800138001", NULL, "zh");
+    assert_int_equal(ticket_claim(d, &li, silent, 0), TICKET_OK);
+    assert_int_equal(ticket_agent_message(d, &li, silent, 0, "请回电", false, NULL), TICKET_OK);
+    assert_int_equal(dbtest_events(d, silent, "reply", NULL), 1);
+    assert_int_equal(dbtest_mails(d, silent, "ticket_reply", NULL, NULL), 0);
+}
+
+static const char sql_speaks_english[] = "UPDATE agents SET language = 'en' WHERE id = ?";
+
+static void an_assignment_mails_the_assignee_in_their_language_once(void **state)
+{
+    desk_t *d = *state;
+    agent_t li, smith, gone;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    dbtest_agent(d, "smith", "agent", "training", false, &smith);
+    dbtest_agent(d, "gone", "agent", "training", false, &gone);
+    assert_int_equal(db_exec(&d->db, sql_speaks_english, "i", smith.id), 1);
+    assert_int_equal(people_set_active(d, gone.id, false), DB_OK);
+    long long id = ticket_for(d, NULL, NULL, NULL, "zh");
+    time_t due = desk_now(d) + 1800;
+    assert_int_equal(notify_assignment(d, id, smith.id, due), 0);
+    dbtest_mail_t m;
+    assert_int_equal(dbtest_mails(d, id, "new_assignment", "smith@unit.test", &m), 1);
+    assert_string_equal(m.language, "en");
+    char *body = last_body(d, id, "new_assignment");
+    assert_non_null(strstr(body, "/agent/t/"));
+    free(body);
+    /* the same assignment once; assigned again later, mailed again */
+    assert_int_equal(notify_assignment(d, id, smith.id, due), 0);
+    assert_int_equal(dbtest_mails(d, id, "new_assignment", NULL, NULL), 1);
+    assert_int_equal(notify_assignment(d, id, smith.id, due + 3600), 0);
+    assert_int_equal(dbtest_mails(d, id, "new_assignment", NULL, NULL), 2);
+    /* nobody who left */
+    assert_int_equal(notify_assignment(d, id, gone.id, due), 0);
+    assert_int_equal(dbtest_mails(d, id, "new_assignment", "gone@unit.test", NULL), 0);
+    assert_int_equal(notify_assignment(d, id, li.id, due), 0);
+    assert_int_equal(dbtest_mails(d, id, "new_assignment", "li@unit.test", &m), 1);
+    assert_string_equal(m.language, "zh");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +290,8 @@ int main(void)
         DBTEST(alerts_go_to_the_owner_or_the_supervisors),
         DBTEST(the_private_link_at_most_once_an_hour),
         DBTEST(the_survey_comes_a_day_after_closure_unless_answered),
+        DBTEST(a_reply_reaches_the_customer_in_their_language_with_their_link),
+        DBTEST(an_assignment_mails_the_assignee_in_their_language_once),
     };
     return DBTEST_RUN("notify (database)", tests);
 }
