@@ -17,7 +17,9 @@
  * The clock: every test starts at DBTEST_START (a Tuesday, 10:00 in the
  * desk's zone) through the context's test clock offset, and moves it with
  * dbtest_at(): the same results at 03:00 on a Sunday as at 10:00 on a
- * Tuesday.
+ * Tuesday. Between two moves the clock stands still (dbtest.c replaces the
+ * system's time() in the test binaries): whatever a test does after
+ * dbtest_at(d, t) happens at t exactly.
  *
  * This file and dbtest.c are the only places that build the context. */
 #ifndef TEST_DBTEST_H
@@ -49,8 +51,7 @@ int dbtest_setup(void **state);
 
 /* An instant given in the desk's zone: "2027-03-09 10:00" or with ":SS". */
 time_t dbtest_local(const char *when);
-/* From here desk_now(d) is t (to the second: an operation that starts within
- * half a second of the call sees t itself). */
+/* From here desk_now(d) is t, until the next call. */
 void dbtest_at(desk_t *d, time_t t);
 void dbtest_at_local(desk_t *d, const char *when);
 
