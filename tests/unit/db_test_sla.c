@@ -412,6 +412,19 @@ static void the_pauses_come_from_the_history(void **state)
     assert_int_equal(sla_pauses(d, id, p, 4), 2);
     assert_at(p[1].to, "2027-03-10 11:00");
     assert_at(clocks(d, id).resolution, "2027-03-12 14:30");
+    /* a clock set back (another server's, an adjustment) never makes a
+     * pause end before it began */
+    long long back = ticket_at(d, "2027-03-11 10:00", "individual");
+    assert_int_equal(ticket_claim(d, &li, back, 0), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &li, back, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &li, back, 0, TS_WAITING_CUSTOMER, NULL),
+                     TICKET_OK);
+    dbtest_at_local(d, "2027-03-11 09:50");
+    assert_int_equal(ticket_change_status(d, &li, back, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(sla_pauses(d, back, p, 4), 1);
+    assert_at(p[0].from, "2027-03-11 10:00");
+    assert_at(p[0].to, "2027-03-11 10:00");
+    assert_at(clocks(d, back).resolution, "2027-03-16 10:00");
 }
 
 int main(void)
