@@ -196,6 +196,12 @@ static void at_risk_and_overdue_move_with_the_clock(void **state)
     exactly(&s, 0);
     s = list(d, &li, Q_OVERDUE);
     exactly(&s, 1, urgent);
+    /* at risk from two hours before its deadline */
+    dbtest_at_local(d, "2027-03-10 07:59");
+    s = list(d, &li, Q_AT_RISK);
+    exactly(&s, 0);
+    assert_int_equal(queue_counts(d, &li, counts), 0);
+    assert_int_equal(counts[Q_AT_RISK], 0);
     dbtest_at_local(d, "2027-03-10 08:30");
     s = list(d, &li, Q_AT_RISK);
     exactly(&s, 1, calm);
