@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "dbtest.h"
+#include "desk/attachment.h"
 #include "desk/customer/tags.h"
+#include "desk/ticket/priority_request.h"
 
 static const char sql_tickets[] = "SELECT COUNT(*) FROM tickets WHERE id > ?";
 static const char sql_customers[] = "SELECT COUNT(*) FROM customers WHERE id > ?";
@@ -490,6 +492,94 @@ static void a_customer_message_resumes_a_ticket_waiting_on_them(void **state)
     assert_string_equal(e.new_value, "in_progress");
 }
 
+typedef struct thread {
+    int n, internal;
+    char kinds[8][41];
+} thread_t;
+
+static void thread_event(const ticket_event_t *e, void *ctx)
+{
+    thread_t *t = ctx;
+    t->internal += strcmp(e->visibility, "public") != 0;
+    if (t->n < 8)
+        snprintf(t->kinds[t->n], sizeof t->kinds[0], "%s", e->kind);
+    t->n++;
+}
+
+static const char sql_customer_files[] =
+    "SELECT COUNT(*) FROM attachments WHERE ticket_id = ? AND uploaded_by = 'customer'";
+
+static uploads_t files; /* large: one for the binary */
+
+static void the_customer_sees_only_the_public_thread(void **state)
+{
+    desk_t *d = *state;
+    ticket_new_t in = dbtest_request(d, "usage");
+    long long id = dbtest_create(d, &in, NULL);
+    actor_t customer = {.type = "customer", .name = "王小明"};
+    assert_int_equal(ticket_add_comment(d, id, &desk_actor, "客户是老用户", true, NULL), TICKET_OK);
+    assert_int_equal(ticket_add_comment(d, id, &customer, "补充截图", false, NULL), TICKET_OK);
+    /* files alone */
+    static const char shot[] = "error 0x1f at startup\n";
+    assert_int_equal(attachment_take_bytes(d, "log.txt", shot, sizeof shot - 1, &files), 0);
+    assert_int_equal(ticket_add_comment(d, id, &customer, NULL, false, &files), TICKET_OK);
+    assert_int_equal(dbtest_int(d, sql_customer_files, id), 1);
+    thread_t all = {.n = 0}, shown = {.n = 0};
+    assert_int_equal(ticket_each_event(d, id, false, thread_event, &all), TICKET_OK);
+    assert_int_equal(ticket_each_event(d, id, true, thread_event, &shown), TICKET_OK);
+    assert_int_equal(all.n, 4);
+    assert_int_equal(all.internal, 1);
+    assert_int_equal(shown.n, 3);
+    assert_int_equal(shown.internal, 0);
+    assert_string_equal(shown.kinds[1], "comment");
+    assert_string_equal(shown.kinds[2], "attachment");
+}
+
+static void ignore_request(const priority_request_t *r, void *ctx)
+{
+    (void)r;
+    (void)ctx;
+}
+
+static void a_priority_asked_for_in_an_update_waits_for_a_supervisor(void **state)
+{
+    desk_t *d = *state;
+    agent_t li;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    actor_t who = {.type = "agent", .agent_id = li.id, .name = "li"};
+    ticket_new_t in = dbtest_request(d, "usage");
+    long long id = dbtest_create(d, &in, NULL);
+    const priority_t *general = catalog_priority(&d->catalog, "general");
+    const priority_t *urgent = catalog_priority(&d->catalog, "urgent");
+    long long request = -1;
+    assert_int_equal(ticket_update(d, id, urgent, -1, &who, "", true, &request),
+                     TICKET_REASON_REQUIRED);
+    assert_int_equal(request, 0);
+    /* with an illegal status: neither */
+    assert_int_equal(ticket_update(d, id, urgent, TS_CLOSED, &who, "产线停了", true, &request),
+                     TICKET_BAD_TRANSITION);
+    assert_int_equal(request, 0);
+    assert_int_equal(priority_requests_pending(d, id, 10, ignore_request, NULL), 0);
+    assert_int_equal(ticket_update(d, id, urgent, TS_CLASSIFIED, &who, "产线停了", true, &request),
+                     TICKET_OK);
+    assert_true(request > 0);
+    ticket_t t;
+    dbtest_load(d, id, &t);
+    assert_int_equal(t.priority_id, general->id); /* asked, not changed */
+    assert_string_equal(t.status, "classified");
+    ticket_free(&t);
+    assert_int_equal(priority_requests_pending(d, id, 10, ignore_request, NULL), 1);
+    ticket_event_t e;
+    assert_int_equal(dbtest_events(d, id, "priority_request", &e), 1);
+    assert_string_equal(e.visibility, "internal");
+    assert_string_equal(e.new_value, "urgent");
+    assert_int_equal(dbtest_events(d, id, "priority", NULL), 0);
+    /* the level it has already: nothing to ask */
+    assert_int_equal(ticket_update(d, id, general, -1, &who, "不变", true, &request), TICKET_OK);
+    assert_int_equal(request, 0);
+    assert_int_equal(priority_requests_pending(d, id, 10, ignore_request, NULL), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -509,6 +599,8 @@ int main(void)
         DBTEST(an_incomplete_request_is_refused),
         DBTEST(an_update_is_all_or_nothing),
         DBTEST(a_customer_message_resumes_a_ticket_waiting_on_them),
+        DBTEST(the_customer_sees_only_the_public_thread),
+        DBTEST(a_priority_asked_for_in_an_update_waits_for_a_supervisor),
     };
     return DBTEST_RUN("ticket (database)", tests);
 }
