@@ -19,6 +19,7 @@
 #include "desk/notify/notify.h"
 #include "desk/people/people.h"
 #include "desk/sla/sla.h"
+#include "desk/sla/slapass.h"
 #include "desk/survey.h"
 #include "desk/ticket/ticket_work.h"
 

@@ -20,6 +20,7 @@
 #include "desk/dispatch/routing.h"
 #include "desk/customer/tags.h"
 #include "desk/sla/sla.h"
+#include "desk/sla/slapass.h"
 #include "desk/ticket/ticket_work.h"
 
 typedef struct clocks {

@@ -19,7 +19,9 @@
 
 #include "dbtest.h"
 #include "desk/attachment.h"
+#include "desk/dispatch/dispatch.h"
 #include "desk/ticket/priority_request.h"
+#include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_work.h"
 
 /* a usage question goes to the training team, which claims by hand */

@@ -17,6 +17,7 @@
 
 #include "core/log.h"
 #include "desk/people/people.h"
+#include "desk/worker.h"
 
 #define NAME_MAX_LEN 64
 
@@ -193,7 +194,7 @@ static int make_database(const char *conf)
 
 static int open_context(desk_t *d)
 {
-    if (desk_configure(d, work_conf) || desk_open(d, NULL)) {
+    if (desk_configure(d, work_conf) || worker_open(d)) {
         fprintf(stderr, "dbtest: cannot open the context on %s\n", work);
         return -1;
     }
@@ -255,17 +256,17 @@ int dbtest_setup(void **state)
 
 void dbtest_reload(desk_t *d)
 {
-    long offset = d->clock_offset;
+    long offset = d->clock.offset;
     desk_close(d);
     assert_int_equal(open_context(d), 0);
-    d->clock_offset = offset;
+    d->clock.offset = offset;
 }
 
 int dbtest_open_child(desk_t *child, const desk_t *parent)
 {
     if (open_context(child))
         return -1;
-    child->clock_offset = parent->clock_offset;
+    child->clock.offset = parent->clock.offset;
     return 0;
 }
 
@@ -335,7 +336,7 @@ time_t dbtest_local(const char *when)
 
 void dbtest_at(desk_t *d, time_t t)
 {
-    d->clock_offset = (long)(t - time(NULL));
+    d->clock.offset = (long)(t - time(NULL));
     assert_int_equal(desk_now(d), t);
 }
 
