@@ -2,7 +2,11 @@
  *
  * A master takes the listening socket, forks N single-threaded workers on it
  * (ClearSilver's cgi kit serves one request per process), restarts any that
- * die, and on SIGTERM/SIGINT lets each finish its request and exit.
+ * die (at once after a long life; after 1, 2, 4 ... 30 s when it keeps dying
+ * within 10 s of its start), and on SIGTERM/SIGINT lets each finish its
+ * request and exit. Workers die with their master, however it ends
+ * (PR_SET_PDEATHSIG: SIGTERM, they finish the request in hand): a master
+ * killed with -9 and started again never leaves orphans behind.
  *
  * Where the socket comes from:
  *   - fd 0 already a listening socket (spawn-fcgi, Apache mod_fcgid,
