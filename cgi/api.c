@@ -347,6 +347,17 @@ static void create_ticket(call_t *c, const char *arg)
                     "this Idempotency-Key was used with another request; use a new key for a "
                     "different ticket",
                     "Idempotency-Key");
+    if (rc == TICKET_UNKNOWN)
+        return fail(c, 503, "outcome_unknown",
+                    strncmp(submit_key, "gen:", 4) != 0
+                        ? "the database went away while the ticket was being saved: it may have "
+                          "been stored. Send the same request with the same Idempotency-Key "
+                          "again: it answers with the ticket if it was stored, and creates it if "
+                          "not"
+                        : "the database went away while the ticket was being saved: it may have "
+                          "been stored. This request had no Idempotency-Key, so sending it again "
+                          "may create a second ticket: look for the first one before you do",
+                    NULL);
     if (rc != TICKET_OK)
         return fail(c, 503, "unavailable", "the ticket could not be saved; nothing was stored, try again", NULL);
     char link[512];

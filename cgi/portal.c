@@ -243,10 +243,12 @@ static void submit_form(page_t *p, const char *code)
     fill_ticket(p, k, &t, values, names, submit_key);
     t.files = &files;
     int rc = ticket_create(p->d, &t, &rec);
-    if (rc != TICKET_OK || rec.duplicate)
+    /* files stay when the ticket may have been stored with them */
+    if ((rc != TICKET_OK && rc != TICKET_UNKNOWN) || rec.duplicate)
         attachment_discard(p->d, &files);
     if (rc != TICKET_OK) {
-        form_set_error(p->r->hdf, "_form", "save_failed");
+        /* the same form (same submit key) sent again finds or makes the ticket */
+        form_set_error(p->r->hdf, "_form", rc == TICKET_UNKNOWN ? "save_unknown" : "save_failed");
         files_reselect(p);
         return show_form(p, k, 503);
     }

@@ -996,7 +996,9 @@ static void do_intake(web_t *w, const char *arg)
     ticket_receipt_t rec;
     int rc = ticket_create(w->d, &t, &rec);
     if (rc != TICKET_OK) {
-        form_set_error(h, "_form", rc == TICKET_INVALID ? "unknown_customer" : "save_failed");
+        form_set_error(h, "_form", rc == TICKET_INVALID   ? "unknown_customer"
+                                   : rc == TICKET_UNKNOWN ? "save_unknown_agent"
+                                                          : "save_failed");
         return show_intake(w, rc == TICKET_INVALID ? 422 : 503);
     }
     char where[96];

@@ -46,6 +46,14 @@ static const config_def_t keys[CONFIG_KEY_COUNT] = {
     [CFG_DB_USER] = {"DB.User", CONFIG_STRING, "desk", NONE, 0, "database user"},
     [CFG_DB_PASSWORD] = {"DB.Password", CONFIG_STRING, "", NONE, CONFIG_SECRET,
                          "database password"},
+    [CFG_DB_LOCK_WAIT_SECONDS] = {"DB.LockWaitSeconds", CONFIG_DURATION, "10",
+                                  DURATION(1, 3600, 1), 0,
+                                  "longest wait for a row lock; then the transaction is retried "
+                                  "or refused"},
+    [CFG_DB_IDLE_TRANSACTION_SECONDS] = {"DB.IdleTransactionSeconds", CONFIG_DURATION, "5",
+                                         DURATION(1, 3600, 1), 0,
+                                         "the server ends a session idle this long inside a "
+                                         "transaction (a frozen worker), releasing its locks"},
     [CFG_SECRETS_KEY_FILE] = {"Secrets.KeyFile", CONFIG_PATH, "/etc/desk/secrets/master.key",
                               NONE, 0, "32 random bytes the desk's keys are derived from"},
     [CFG_SECRETS_CONTACT_KEY_DIR] = {"Secrets.ContactKeyDir", CONFIG_PATH, NULL, NONE, 0,

@@ -4,13 +4,34 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "core/log.h"
 
 #define DB_MAX_BIND 48
+
+#define CONNECT_LOG_SECONDS 10
+
+/* A failed attempt is logged when the last line is CONNECT_LOG_SECONDS old:
+ * while the database is down, every request of every worker tries again,
+ * and one line per worker every few seconds says as much as thousands. */
+static void connect_failed(db_t *db)
+{
+    time_t now = time(NULL);
+    db->failures++;
+    if (now < db->quiet_until)
+        return;
+    db->quiet_until = now + CONNECT_LOG_SECONDS;
+    if (db->failures > 1)
+        log_error("db connect %s: %s (%lu attempts failed since the last connection)",
+                  db->socket, mysql_error(db->conn), db->failures);
+    else
+        log_error("db connect %s: %s", db->socket, mysql_error(db->conn));
+}
 
 static int db_connect(db_t *db)
 {
@@ -18,16 +39,20 @@ static int db_connect(db_t *db)
     if (!db->conn)
         return DB_ERR;
     mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    mysql_options(db->conn, MYSQL_INIT_COMMAND, "SET time_zone='+00:00'");
+    mysql_options(db->conn, MYSQL_INIT_COMMAND, db->init);
     unsigned int timeout = 5;
     mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     if (!mysql_real_connect(db->conn, NULL, db->user, db->password, db->name, 0, db->socket,
                             0)) {
-        log_error("db connect %s: %s", db->socket, mysql_error(db->conn));
+        connect_failed(db);
         mysql_close(db->conn);
         db->conn = NULL;
         return DB_ERR;
     }
+    if (db->failures)
+        log_info("db: connected again after %lu failed attempts", db->failures);
+    db->failures = 0;
+    db->quiet_until = 0;
     return DB_OK;
 }
 
@@ -38,6 +63,12 @@ int db_open(db_t *db, const config_t *cfg)
     db->name = strdup(config_get_str(cfg, CFG_DB_NAME));
     db->user = strdup(config_get_str(cfg, CFG_DB_USER));
     db->password = strdup(config_get_str(cfg, CFG_DB_PASSWORD));
+    /* UTC inside; bounded lock waits; no transaction held by a frozen session */
+    snprintf(db->init, sizeof db->init,
+             "SET time_zone = '+00:00', innodb_lock_wait_timeout = %ld,"
+             " idle_transaction_timeout = %ld",
+             config_get_seconds(cfg, CFG_DB_LOCK_WAIT_SECONDS),
+             config_get_seconds(cfg, CFG_DB_IDLE_TRANSACTION_SECONDS));
     return db_connect(db);
 }
 
@@ -68,13 +99,31 @@ static bool db_is_gone(unsigned int code)
 
 static int db_reconnect(db_t *db)
 {
-    log_info("db: reconnecting");
+    if (db->failures == 0) /* the first attempt after the loss; the rest are counted */
+        log_info("db: reconnecting");
     db_drop_statements(db);
     if (db->conn)
         mysql_close(db->conn);
     db->conn = NULL;
     db->in_tx = false;
     return db_connect(db);
+}
+
+bool db_is_open(const db_t *db) { return db->conn != NULL; }
+
+int db_reconnect_within(db_t *db, int seconds)
+{
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        if (db_reconnect(db) == DB_OK)
+            return DB_OK;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - start.tv_sec >= seconds)
+            return DB_ERR;
+        struct timespec quarter = {0, 250000000};
+        nanosleep(&quarter, NULL);
+    }
 }
 
 int db_ping(db_t *db)
@@ -407,7 +456,13 @@ int db_begin(db_t *db)
 int db_commit(db_t *db)
 {
     db->in_tx = false;
-    return db->conn && mysql_commit(db->conn) == 0 ? DB_OK : db_code(db, NULL);
+    if (!db->conn)
+        return DB_GONE;
+    if (mysql_commit(db->conn) == 0)
+        return DB_OK;
+    /* the COMMIT went out; whether it was done is lost with the answer */
+    int rc = db_code(db, NULL);
+    return rc == DB_GONE ? DB_UNKNOWN : rc;
 }
 
 void db_rollback(db_t *db)

@@ -19,7 +19,20 @@
  * Reconnect: a dropped connection is reopened explicitly and every statement
  * re-prepared. Only what is safe to repeat is retried: a SELECT outside a
  * transaction, and db_begin(). Anything else reports DB_GONE and the caller's
- * transaction is lost (the caller rolls back and tells the user). */
+ * transaction is lost (the caller rolls back and tells the user). A
+ * connection lost at COMMIT is DB_UNKNOWN: the transaction may or may not
+ * have been committed, and only the database can say which (look the
+ * change up once it answers again).
+ *
+ * Each session waits at most DB.LockWaitSeconds (default 10) for a row lock,
+ * and the server ends a session that sits idle inside an open transaction
+ * for DB.IdleTransactionSeconds (default 5): a worker stopped or stuck
+ * between two statements of a transaction (SIGSTOP, a debugger, a hung
+ * disk) loses its transaction and its locks, so the others go on.
+ *
+ * While the database cannot be reached, a failed connection attempt is
+ * logged once per 10 s per connection, with the number of attempts in
+ * between, and the first success after failures once. */
 #ifndef DESK_DB_H
 #define DESK_DB_H
 
@@ -31,7 +44,15 @@
 
 #include "core/config.h"
 
-enum { DB_OK = 0, DB_ERR = -1, DB_DUP = -2, DB_GONE = -3, DB_DEADLOCK = -4, DB_TOOLONG = -5 };
+enum {
+    DB_OK = 0,
+    DB_ERR = -1,
+    DB_DUP = -2,
+    DB_GONE = -3,     /* the connection was lost; an open transaction with it */
+    DB_DEADLOCK = -4, /* a deadlock, or a lock wait that timed out: roll back, try again */
+    DB_TOOLONG = -5,
+    DB_UNKNOWN = -6,  /* the connection was lost at COMMIT: committed or not, unknown */
+};
 
 #define DB_MAX_STMTS 256
 
@@ -42,6 +63,9 @@ typedef struct db {
     int ncache;
     bool in_tx;
     unsigned long long last_id;
+    char init[160];         /* the session settings sent at each connect */
+    unsigned long failures; /* failed connection attempts since the last success */
+    time_t quiet_until;     /* no "cannot connect" line before this */
 } db_t;
 
 /* Connects with the DB.* keys of the config. Returns DB_OK or DB_ERR. */
@@ -49,6 +73,11 @@ int db_open(db_t *db, const config_t *cfg);
 void db_close(db_t *db);
 /* Cheap liveness check for health endpoints (reconnects if needed). */
 int db_ping(db_t *db);
+/* Whether a connection is open (none after a reconnect failed). */
+bool db_is_open(const db_t *db);
+/* Opens a new connection, trying every quarter of a second for up to
+ * seconds; DB_OK or DB_ERR. */
+int db_reconnect_within(db_t *db, int seconds);
 
 /* Runs a statement that returns no rows. Returns affected rows (>= 0) or a
  * negative DB_* code. The id of an INSERT is in db->last_id. */
@@ -65,6 +94,8 @@ void db_done(MYSQL_STMT *st);
 int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...);
 
 int db_begin(db_t *db);
+/* DB_OK; DB_UNKNOWN when the connection was lost before the answer came;
+ * another negative code when the database refused (nothing committed). */
 int db_commit(db_t *db);
 void db_rollback(db_t *db);
 

@@ -20,6 +20,9 @@
 
 static const char sql_by_submit[] =
     "SELECT id, number, submit_hash FROM tickets WHERE submit_key = ?";
+/* the same, waiting for a transaction still holding the key to end */
+static const char sql_by_submit_settled[] =
+    "SELECT id, number, submit_hash FROM tickets WHERE submit_key = ? LOCK IN SHARE MODE";
 static const char sql_find_contact[] =
     "SELECT customer_id FROM customer_contacts WHERE kind = ? AND value_bidx IN " SECRET_LOOKUP_IN
     " ORDER BY id LIMIT 1";
@@ -299,17 +302,48 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
 }
 
 /* 1 when the submit key already made a ticket (out), 0 when not, 2 when it
- * made one from another request, <0 on error. */
-static int find_duplicate(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
+ * made one from another request, <0 on error. settled: read the committed
+ * row once any transaction that holds the key has ended. */
+static int find_submission(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out, bool settled)
 {
     unsigned char hash[SUBMIT_HASH_LEN];
     size_t hlen = 0;
-    int rc = db_row(&d->db, sql_by_submit, "s", "isb", in->submit_key, &out->id, out->number,
-                    sizeof out->number, hash, sizeof hash, &hlen);
+    int rc = db_row(&d->db, settled ? sql_by_submit_settled : sql_by_submit, "s", "isb",
+                    in->submit_key, &out->id, out->number, sizeof out->number, hash, sizeof hash,
+                    &hlen);
     out->duplicate = rc == 1;
     if (rc == 1 && in->request_hash && hlen == SUBMIT_HASH_LEN &&
         sodium_memcmp(hash, in->request_hash, SUBMIT_HASH_LEN) != 0)
         return 2;
+    return rc;
+}
+
+static int find_duplicate(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
+{
+    return find_submission(d, in, out, false);
+}
+
+/* How long a creation whose COMMIT went unanswered waits for the database
+ * to answer again before saying it does not know: a MariaDB restarted
+ * after a crash answers within a few seconds. */
+#define OUTCOME_WAIT_SECONDS 15
+
+/* What became of a creation whose connection was lost at COMMIT, asked
+ * over a new connection by its submit key: 1 committed (out holds the
+ * ticket), 2 the key's ticket came from another request, 0 not committed,
+ * DB_UNKNOWN when the database did not answer in time. */
+static int commit_outcome(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
+{
+    long long mine = out->id;
+    if (db_reconnect_within(&d->db, OUTCOME_WAIT_SECONDS) != DB_OK)
+        return DB_UNKNOWN;
+    int rc = find_submission(d, in, out, true);
+    if (rc < 0)
+        return DB_UNKNOWN;
+    /* this request's own insert, or a twin submission's that took the key */
+    out->duplicate = rc == 1 && out->id != mine;
+    log_info("ticket creation: the commit's answer was lost; the database says it was %s",
+             rc == 0 ? "not committed" : "committed");
     return rc;
 }
 
@@ -331,6 +365,20 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
         rc = create_once(d, in, p, out);
         if (rc == DB_OK)
             return TICKET_OK;
+        if (rc == DB_UNKNOWN) {
+            int got = commit_outcome(d, in, out);
+            if (got == DB_UNKNOWN) {
+                log_error("ticket creation: no answer from the database within %d s; whether"
+                          " the ticket was stored is unknown", OUTCOME_WAIT_SECONDS);
+                return TICKET_UNKNOWN;
+            }
+            if (got >= 1)
+                return got == 1 ? TICKET_OK : TICKET_KEY_REUSED;
+            continue; /* not stored, and the database answers again */
+        }
+        /* lost before COMMIT: the server rolled it back; again if it answers */
+        if (rc == DB_GONE && db_is_open(&d->db))
+            continue;
         if (rc != DB_DEADLOCK && rc != DB_DUP)
             break;
         /* a double submission racing this one may have won (its commit is
@@ -341,7 +389,8 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
         /* contenders that deadlocked together must not retry in step */
         usleep(1000 * (1 + randombytes_uniform(10u << attempt)));
     }
-    log_error("ticket_create failed (%d)", rc);
+    if (rc != DB_GONE) /* a lost connection is logged where it is seen */
+        log_error("ticket_create failed (%d)", rc);
     return TICKET_ERR;
 }
 

@@ -25,7 +25,12 @@ const priority_t *ticket_initial_priority(const desk_t *d, const category_t *cat
                                           const char *impact);
 
 /* TICKET_INVALID when a given customer_id, channel or category is unknown;
- * TICKET_KEY_REUSED when the submit key made a ticket from another request. */
+ * TICKET_KEY_REUSED when the submit key made a ticket from another request.
+ * TICKET_ERR means nothing was stored. When the connection is lost at the
+ * commit, the outcome is asked of the database by the submit key as soon as
+ * it answers again (up to 15 s): the ticket is reported if it was stored,
+ * created again if it was not, and TICKET_UNKNOWN returned only when the
+ * database stayed silent (the same submit key later finds out). */
 int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out);
 
 /* Adds a message to the thread with the stored attachments (or NULL); a

@@ -26,6 +26,8 @@ enum {
     TICKET_CONFLICT = -4,  /* changed by someone else since it was read */
     TICKET_INVALID = -5,   /* a value outside what the catalogue allows */
     TICKET_KEY_REUSED = -6, /* the submit key came before with another request */
+    TICKET_UNKNOWN = -7,   /* the database went away at the commit and did not come back
+                              in time: the ticket may or may not have been stored */
     TICKET_FORBIDDEN = -10,
     TICKET_REASON_REQUIRED = -11,
     TICKET_NO_SUCH_AGENT = -12,
