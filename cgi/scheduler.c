@@ -2,8 +2,9 @@
  * It wakes every Scheduler.IntervalSeconds, raises
  * the SLA alerts whose moment has come (lib/desk/sla/sla.h: each exactly once, even
  * across restarts or with two copies running), delivers the notification
- * outbox (lib/desk/notify/outbox.h: retries with back-off, never the same message twice)
- * and logs one line per pass that did something.
+ * outbox (lib/desk/notify/outbox.h: retries with back-off; at least once, a
+ * second copy with the same Message-ID only after a crash at the instant of
+ * the hand-over) and logs one line per pass that did something.
  *   scheduler [-c CONFIG] [--once]   (--once: one pass, then exit) */
 #include <signal.h>
 #include <stdbool.h>

@@ -384,12 +384,24 @@ static int fail(char *err, size_t cap, int code, const char *what, const char *d
 typedef struct upload {
     const char *p;
     size_t left;
+    mailer_t *m;
+    bool ended;    /* the hand-over hook ran */
+    bool refused;  /* it said no */
 } upload_t;
 
+/* Gives libcurl the message; at its end (libcurl then sends the final "."
+ * of DATA) the hand-over hook runs, and may cancel the transfer. */
 static size_t read_upload(char *buf, size_t size, size_t nitems, void *ud)
 {
     upload_t *u = ud;
     size_t n = size * nitems < u->left ? size * nitems : u->left;
+    if (n == 0 && !u->ended) {
+        u->ended = true;
+        if (u->m->handing_over && u->m->handing_over(u->m->handing_over_arg) != 0) {
+            u->refused = true;
+            return CURL_READFUNC_ABORT;
+        }
+    }
     memcpy(buf, u->p, n);
     u->p += n;
     u->left -= n;
@@ -424,7 +436,7 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
     snprintf(env_from, sizeof env_from, "<%s>", from);
     snprintf(env_to, sizeof env_to, "<%s>", to);
     struct curl_slist *rcpt = curl_slist_append(NULL, env_to);
-    upload_t up = {text, len};
+    upload_t up = {text, len, m, false, false};
     const char *user = opt(m, CFG_MAIL_USER);
     char password[256] = "";
     curl_easy_setopt(h, CURLOPT_URL, opt(m, CFG_MAIL_SMTP_URL));
@@ -450,6 +462,9 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
     sodium_memzero(password, sizeof password);
     if (rc == CURLE_OK)
         return MAIL_OK;
+    if (up.refused)
+        return fail(err, errcap, MAIL_TEMPORARY, "not handed over: the hand-over could not be recorded",
+                    NULL, 0);
     bool permanent = resp == 550 || resp == 551 || resp == 553;
     return fail(err, errcap, permanent ? MAIL_PERMANENT : MAIL_TEMPORARY, "SMTP",
                 errbuf[0] ? errbuf : curl_easy_strerror(rc), resp);
@@ -496,6 +511,13 @@ int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, si
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     if (body)
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+    if (m->handing_over && m->handing_over(m->handing_over_arg) != 0) {
+        curl_slist_free_all(headers);
+        free(url);
+        free(body);
+        return fail(err, errcap, MAIL_TEMPORARY,
+                    "not handed over: the hand-over could not be recorded", NULL, 0);
+    }
     CURLcode rc = curl_easy_perform(h);
     long resp = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp);

@@ -81,6 +81,14 @@ typedef struct mailer {
     const settings_t *settings; /* NULL: the config file alone */
     const secrets_t *secrets;   /* opens Mail.Password / Sms.Key stored sealed */
     void *curl; /* CURL *, made on first use and kept for connection reuse */
+    /* Called once per message at the moment it is handed over: for mail,
+     * when the whole text has been given to libcurl and only the final "."
+     * of DATA is left to send (the server takes the message when it answers
+     * that); for SMS, before the request. Nonzero cancels the sending
+     * (MAIL_TEMPORARY): nothing is handed over that the caller could not
+     * record. NULL: none. */
+    int (*handing_over)(void *arg);
+    void *handing_over_arg;
 } mailer_t;
 
 /* Remembers cfg (read at each send, so it must outlive the mailer). 0. */

@@ -49,14 +49,20 @@ static const char sql_claim[] =
     " next_attempt_at = ? WHERE id = ? AND ((status = 'pending' AND next_attempt_at <= ?)"
     " OR (status = 'sending' AND lease_until < ?))";
 static const char sql_load[] =
-    "SELECT channel, recipient_sealed, subject, body, COALESCE(ticket_id, 0), attempts"
-    " FROM outbox WHERE id = ?";
+    "SELECT channel, recipient_sealed, subject, body, COALESCE(ticket_id, 0), attempts,"
+    " handed_over_at FROM outbox WHERE id = ?";
+/* the hand-over, before and after (sql/migrations/026_outbox_handover.sql) */
+static const char sql_handing_over[] =
+    "UPDATE outbox SET handed_over_at = ? WHERE id = ? AND status = 'sending' AND lease_until = ?";
+static const char sql_unconfirmed[] =
+    "UPDATE outbox SET unconfirmed_handovers = unconfirmed_handovers + 1, handed_over_at = NULL"
+    " WHERE id = ? AND status = 'sending' AND lease_until = ?";
 static const char sql_sent[] =
-    "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL"
+    "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, handed_over_at = NULL"
     " WHERE id = ? AND status = 'sending' AND lease_until = ?";
 static const char sql_unsent[] =
-    "UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = NULL, last_error = ?"
-    " WHERE id = ? AND status = 'sending' AND lease_until = ?";
+    "UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = NULL, last_error = ?,"
+    " handed_over_at = NULL WHERE id = ? AND status = 'sending' AND lease_until = ?";
 static const char sql_failed[] =
     "SELECT id, COALESCE(ticket_id, 0), channel, kind, language, recipient_sealed, subject,"
     " COALESCE(last_error, ''), attempts, created_at, next_attempt_at"
@@ -302,6 +308,44 @@ static time_t backoff(long long attempts)
     return delay < BACKOFF_MAX ? delay : BACKOFF_MAX;
 }
 
+/* The message in hand, for the hand-over hook. */
+typedef struct handover {
+    desk_t *d;
+    long long id;
+    time_t lease;
+} handover_t;
+
+/* Records that the message is about to be taken by the server; the mailer
+ * sends it only if this is recorded, under this sender's claim. */
+static int record_handover(void *arg)
+{
+    handover_t *h = arg;
+    int rc = db_exec(&h->d->db, sql_handing_over, "tit", desk_now(h->d), h->id, h->lease);
+    if (rc != 1)
+        log_error("outbox: message %lld not handed over: its hand-over could not be recorded (%d)",
+                  h->id, rc);
+    return rc == 1 ? 0 : -1;
+}
+
+/* How long a sender that has delivered a message tries to record it, when
+ * the database is gone at that moment, before leaving it to the lease. */
+#define RECORD_WAIT_SECONDS 10
+
+/* Records a delivery; the server has the message, so a lost connection is
+ * retried over a new one: giving up would send the message again later. */
+static int record_sent(desk_t *d, long long id, time_t lease)
+{
+    int rc = db_exec(&d->db, sql_sent, "tit", desk_now(d), id, lease);
+    if (rc == DB_GONE && db_reconnect_within(&d->db, RECORD_WAIT_SECONDS) == DB_OK)
+        rc = db_exec(&d->db, sql_sent, "tit", desk_now(d), id, lease);
+    if (rc == 0)
+        log_error("outbox: message %lld sent after its lease ran out", id);
+    else if (rc < 0)
+        log_error("outbox: message %lld was delivered but its delivery could not be recorded:"
+                  " it will be sent again when its lease ends", id);
+    return rc;
+}
+
 /* Delivers one claimed message and records the outcome. 1 sent, 0 not sent,
  * or a negative DB_* code. */
 static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, long max_attempts)
@@ -311,13 +355,24 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
     size_t slen = 0;
     char *subject = NULL, *body = NULL;
     long long ticket_id = 0, attempts = 0;
-    int rc = db_row(&d->db, sql_load, "i", "sbSSii", id, channel, sizeof channel, sealed,
-                    sizeof sealed, &slen, &subject, &body, &ticket_id, &attempts);
+    time_t handed = 0;
+    int rc = db_row(&d->db, sql_load, "i", "sbSSiit", id, channel, sizeof channel, sealed,
+                    sizeof sealed, &slen, &subject, &body, &ticket_id, &attempts, &handed);
+    if (rc == 1 && handed) {
+        /* the last sender reached the hand-over and was never heard of again */
+        log_error("outbox: message %lld: its hand-over of %lld s ago was never confirmed (the"
+                  " sender stopped); sending it again with the same Message-ID, so the"
+                  " recipient may get it twice", id, (long long)(desk_now(d) - handed));
+        rc = db_exec(&d->db, sql_unconfirmed, "it", id, lease) == 1 ? 1 : DB_ERR;
+    }
     if (rc != 1) {
         free(subject);
         free(body);
         return rc < 0 ? rc : 0;
     }
+    handover_t h = {d, id, lease};
+    mailer->handing_over = record_handover;
+    mailer->handing_over_arg = &h;
     int sent;
     if (secret_open(&d->secrets, sealed, slen, to, sizeof to)) {
         snprintf(err, sizeof err, "cannot open the sealed recipient (key changed?)");
@@ -328,14 +383,13 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
         sent = mailer_send_mail(mailer, to, subject ? subject : "", body ? body : "", id,
                                 ticket_id, desk_now(d), err, sizeof err);
     }
+    mailer->handing_over = NULL;
     free(subject);
     free(body);
     sodium_memzero(to, sizeof to);
     time_t now = desk_now(d);
     if (sent == MAIL_OK) {
-        rc = db_exec(&d->db, sql_sent, "tit", now, id, lease);
-        if (rc == 0)
-            log_error("outbox: message %lld sent after its lease ran out", id);
+        rc = record_sent(d, id, lease);
         return rc < 0 ? rc : 1;
     }
     bool final = sent == MAIL_PERMANENT || attempts >= max_attempts;

@@ -12,10 +12,21 @@
  * take), delivers each through lib/desk/notify/mailer.c and records the outcome: sent;
  * or retried later with exponential back-off (1, 2, 4 ... minutes, at most an
  * hour); or failed for good after Mail.MaxAttempts tries or a
- * permanent refusal, listed by outbox_failed_list() for admins. A message whose sender died
- * after the server took it but before it was marked sent is sent again when
- * the lease runs out; its Message-ID is derived from the outbox id, so the
- * receiving side can drop the copy.
+ * permanent refusal, listed by outbox_failed_list() for admins.
+ *
+ * Delivery is at least once: a message is never lost, and is sent twice only
+ * when its sender stops (crash, kill -9, the database lost) in the instant
+ * between the server taking it and the row recording it. The hand-over is
+ * recorded on both sides of that instant (handed_over_at, written just
+ * before the final "." of DATA, and the sent record after the server's
+ * answer; the message goes out only if the first write succeeds, and a
+ * delivery whose record fails is recorded again over a new connection). A
+ * message whose sender stopped before the final "." is known not to have
+ * been taken and is sent again, once, when its lease runs out; one whose
+ * sender stopped after it is sent again too, counted in
+ * unconfirmed_handovers and logged: that copy is the only possible
+ * duplicate. Its Message-ID is derived from the outbox id, the same on
+ * every attempt, so the receiving side can drop it.
  *
  * Templates: each kind is one ClearSilver file whose output's first line is
  * "Subject: ..." and the rest the plain-text body; see the header comment of
