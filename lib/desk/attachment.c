@@ -173,6 +173,25 @@ static void path_of(const desk_t *d, const char *key, char *out, size_t cap, boo
     snprintf(out, cap, "%s/%s", dir, key);
 }
 
+/* All n bytes to fd; a short write is retried, so the failure reported is
+ * the one that stopped it (ENOSPC on a full disk), never a stale errno. */
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = ENOSPC;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
 /* Copies the bytes under a fresh random name, hashing them on the way. */
 static int store_one(desk_t *d, const source_t *s, upload_t *u)
 {
@@ -189,11 +208,17 @@ static int store_one(desk_t *d, const source_t *s, upload_t *u)
     unsigned char buf[65536];
     long long at = 0;
     int rc = 0;
+    const char *what = "write";
     while (rc == 0 && at < s->size) {
         ssize_t n = source_read(s, buf, sizeof buf, at);
-        if (n <= 0 || write(fd, buf, (size_t)n) != n)
+        if (n <= 0) {
+            what = "read the upload for";
+            if (n == 0)
+                errno = EIO; /* shorter than it was */
             rc = -1;
-        else {
+        } else if (write_all(fd, buf, (size_t)n) != 0) {
+            rc = -1;
+        } else {
             crypto_hash_sha256_update(&h, buf, (unsigned long long)n);
             at += n;
         }
@@ -201,9 +226,11 @@ static int store_one(desk_t *d, const source_t *s, upload_t *u)
     crypto_hash_sha256_final(&h, u->sha256);
     if (rc == 0 && fsync(fd) != 0)
         rc = -1;
-    close(fd);
+    int saved = errno;
+    if (close(fd) != 0 && rc == 0) /* a delayed write error shows here */
+        rc = -1, saved = errno;
     if (rc) {
-        log_error("attachments: write %s: %s", path, strerror(errno));
+        log_error("attachments: %s %s: %s", what, path, strerror(saved));
         unlink(path);
     }
     return rc;

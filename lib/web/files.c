@@ -25,6 +25,10 @@ static void name_files(HDF *node, const char **names, int nfiles)
 int files_take_uploads(desk_t *d, req_t *r, uploads_t *u)
 {
     memset(u, 0, sizeof *u);
+    if (r->uploads_lost) { /* the form came without its files (lib/web/http.h) */
+        u->error = "store";
+        return -1;
+    }
     int nfiles = r->cgi && r->cgi->files ? uListLength(r->cgi->files) : 0;
     if (nfiles == 0)
         return 0;

@@ -28,6 +28,13 @@ static const char *const security_headers =
 static int cb_read(void *data, char *buf, int len)
 {
     req_t *r = data;
+    if (r->replay) {
+        size_t n = r->replay_len - r->replay_at < (size_t)len ? r->replay_len - r->replay_at
+                                                             : (size_t)len;
+        memcpy(buf, r->replay + r->replay_at, n);
+        r->replay_at += n;
+        return (int)n;
+    }
     int n = FCGX_GetStr(buf, len, r->fx->in);
     if (n > 0)
         nulguard_feed(&r->guard, buf, (size_t)n);
@@ -43,7 +50,13 @@ static int cb_write(void *data, const char *buf, int len)
 }
 static char *cb_getenv(void *data, const char *k)
 {
-    const char *v = FCGX_GetParam(k, ((req_t *)data)->fx->envp);
+    req_t *r = data;
+    if (r->replay && strcmp(k, "CONTENT_LENGTH") == 0) {
+        char len[32];
+        snprintf(len, sizeof len, "%zu", r->replay_len);
+        return strdup(len);
+    }
+    const char *v = FCGX_GetParam(k, r->fx->envp);
     char *copy = v ? strdup(v) : NULL;
     if (copy && strcmp(k, "QUERY_STRING") == 0)
         nulguard_query(copy);
@@ -105,6 +118,48 @@ bool req_is_multipart(req_t *r)
     return ct && strncasecmp(ct, "multipart/form-data", 19) == 0;
 }
 
+/* Whether the cgi kit stopped because it could not write an upload to its
+ * temporary file (a full disk; the message says which error). */
+static bool upload_unwritable(NEOERR *err)
+{
+    return nerr_match(err, NERR_IO) || nerr_match(err, NERR_SYSTEM);
+}
+
+/* After the cgi kit failed to write a file of the form: reads the rest of
+ * the body through the guard, which keeps it without its files' bytes, and
+ * has the cgi kit read that copy instead. 0, or -1 when the body itself
+ * could not be read (the client's failure). */
+static int reread_without_files(req_t *r, const req_limits_t *lim)
+{
+    char buf[65536];
+    int n;
+    while ((n = FCGX_GetStr(buf, sizeof buf, r->fx->in)) > 0)
+        nulguard_feed(&r->guard, buf, (size_t)n);
+    const char *cl = req_env(r, "CONTENT_LENGTH");
+    size_t len;
+    const char *text = nulguard_text(&r->guard, &len);
+    if (n < 0 || !text || FCGX_GetError(r->fx->in) != 0 || !cl)
+        return -1;
+    cgi_destroy(&r->cgi);
+    r->replay = text;
+    r->replay_len = len;
+    r->replay_at = 0;
+    NEOERR *err = cgi_init(&r->cgi, NULL);
+    if (!err) {
+        r->hdf = r->cgi->hdf;
+        err = hdf_set_value(r->hdf, "Config.Upload.TmpDir", lim->upload_dir);
+    }
+    if (!err)
+        err = cgi_parse(r->cgi);
+    r->replay = NULL;
+    if (err) {
+        tpl_log_error(err, "cgi_parse of the form without its files");
+        return -1;
+    }
+    r->uploads_lost = true;
+    return 0;
+}
+
 int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_body)
 {
     memset(r, 0, sizeof *r);
@@ -135,9 +190,15 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
         return 413;
     if (multipart && lim->upload_dir)
         hdf_set_value(r->hdf, "Config.Upload.TmpDir", lim->upload_dir);
+    if (multipart && parse_body && lim->upload_dir)
+        nulguard_keep_text(&r->guard);
     if (parse_body && (err = cgi_parse(r->cgi)) != STATUS_OK) {
-        tpl_log_error(err, "cgi_parse");
-        return 400;
+        bool unwritable = multipart && lim->upload_dir && upload_unwritable(err);
+        tpl_log_error(err, unwritable ? "cgi_parse: the form's files could not be written;"
+                                         " reading the form again without them"
+                                       : "cgi_parse");
+        if (!unwritable || reread_without_files(r, lim) != 0)
+            return 400;
     }
     return 0;
 }
@@ -307,4 +368,5 @@ void req_finish(req_t *r)
     string_clear(&r->body);
     if (r->cgi)
         cgi_destroy(&r->cgi);
+    nulguard_free(&r->guard);
 }

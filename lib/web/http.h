@@ -35,6 +35,12 @@ typedef struct req {
     int file_fd;      /* > 0: the body is this file (req_send_file) */
     long long file_len;
     nulguard_t guard; /* what the cgi kit reads passes through it */
+    /* The form's files could not be written (a full disk): the form was read
+     * again without them, every typed value kept; attachment_take() then
+     * fails with "store". */
+    bool uploads_lost;
+    const char *replay; /* what the cgi kit reads instead of the request, or NULL */
+    size_t replay_len, replay_at;
 } req_t;
 
 /* Request body limits: a urlencoded form, and a multipart form with files

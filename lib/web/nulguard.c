@@ -2,6 +2,7 @@
 #include "web/nulguard.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -87,9 +88,30 @@ static void header_line(nulguard_t *g)
     g->part_is_file |= g->line_has_filename;
 }
 
+static void keep(nulguard_t *g, const char *p, size_t n)
+{
+    if (!g->keep || !g->text)
+        return;
+    if (g->text_len + n > g->text_cap) {
+        size_t cap = g->text_cap * 2 > g->text_len + n ? g->text_cap * 2 : g->text_len + n;
+        char *grown = realloc(g->text, cap);
+        if (!grown) { /* no copy rather than a wrong one */
+            free(g->text);
+            g->text = NULL;
+            return;
+        }
+        g->text = grown;
+        g->text_cap = cap;
+    }
+    memcpy(g->text + g->text_len, p, n);
+    g->text_len += n;
+}
+
 static void end_of_line(nulguard_t *g)
 {
     int b = boundary_line(g);
+    if (b && g->part == NG_FILE) /* a file's content was left out; its end stays */
+        keep(g, g->line, g->line_len);
     if (b) {
         g->part = b == 1 ? NG_HEADERS : NG_EPILOGUE;
         g->part_is_file = g->headers_seen = false;
@@ -126,6 +148,8 @@ static void multipart_byte(nulguard_t *g, char *c)
     if (g->line_len < sizeof g->line)
         g->line[g->line_len] = *c;
     g->line_len++;
+    if (g->part != NG_FILE)
+        keep(g, c, 1);
     if (*c == '\n')
         end_of_line(g);
 }
@@ -138,4 +162,26 @@ void nulguard_feed(nulguard_t *g, char *buf, size_t n)
         else if (g->kind == NG_MULTIPART)
             multipart_byte(g, &buf[i]);
     }
+}
+
+void nulguard_keep_text(nulguard_t *g)
+{
+    if (g->kind != NG_MULTIPART || g->keep)
+        return;
+    g->keep = true;
+    g->text_cap = 4096;
+    g->text = malloc(g->text_cap);
+}
+
+const char *nulguard_text(const nulguard_t *g, size_t *len)
+{
+    *len = g->text ? g->text_len : 0;
+    return g->text;
+}
+
+void nulguard_free(nulguard_t *g)
+{
+    free(g->text);
+    g->text = NULL;
+    g->text_len = g->text_cap = 0;
 }

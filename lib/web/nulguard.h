@@ -32,6 +32,10 @@ typedef struct nulguard {
     size_t line_len;                      /* bytes of the current line so far */
     size_t filename_match;                /* "filename" matched so far in a header */
     bool line_has_filename, part_is_file, headers_seen;
+    /* nulguard_keep_text(): the body as fed, less the bytes of its files */
+    bool keep;
+    char *text;
+    size_t text_len, text_cap;
 } nulguard_t;
 
 /* Sets the guard up for a body of this Content-Type (NULL: none). */
@@ -40,5 +44,15 @@ void nulguard_init(nulguard_t *g, const char *content_type);
 void nulguard_feed(nulguard_t *g, char *buf, size_t n);
 /* Rewrites %00 in a query string, in place. */
 void nulguard_query(char *qs);
+
+/* From now on a multipart body fed is also copied, NULs rewritten, without
+ * the contents of its file parts (their headers and boundaries stay, so each
+ * reads as an empty file): a form whose files could not be written can be
+ * read again, every typed value with it. */
+void nulguard_keep_text(nulguard_t *g);
+/* The copy so far and its length; NULL when there is none (not kept, not
+ * multipart, or out of memory). */
+const char *nulguard_text(const nulguard_t *g, size_t *len);
+void nulguard_free(nulguard_t *g);
 
 #endif
