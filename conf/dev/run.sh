@@ -6,6 +6,16 @@
 # SIGTERM stops everything.
 # Running it again reuses the data. make test runs it with its own DESK_VAR
 # and PORT as a throwaway stack.
+#
+# Supervision: each part (MariaDB, the SMTP catcher, each program's master,
+# the scheduler, nginx) runs under keep(), which starts it again when it
+# exits, whatever the reason, and logs it here: at once after a long run, and
+# after 1, 2, 4 ... 30 s when it keeps ending within 30 s of its start. The
+# other parts keep serving meanwhile. $DESK_VAR/run/NAME.pid holds the pid of
+# each part's process (NAME: mariadb, smtp, portal, api, agent, admin, hello,
+# scheduler, nginx). To keep a part stopped (to try the desk without it, or
+# to work on it), create $DESK_VAR/run/hold/NAME and end the process; it
+# starts again within a second of the file's removal.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VAR=${DESK_VAR:-$ROOT/var}
@@ -14,15 +24,51 @@ SMTP_PORT=${DESK_SMTP_PORT:-$((PORT + 25))}
 mkdir -p "$VAR"
 VAR=$(cd "$VAR" && pwd)
 BUILD=$ROOT/build
-mkdir -p "$VAR"/{db,run,log,secrets,nginx/tmp,mail/cur,mail/new,mail/tmp}
+mkdir -p "$VAR"/{db,run/hold,log,secrets,nginx/tmp,mail/cur,mail/new,mail/tmp}
 chmod 700 "$VAR/secrets"
+
+# what keep() says goes to run.sh's own output (fd 3), whatever a part's
+# output is redirected to
+exec 3>&1
+note() { printf '%s run.sh: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&3; }
+
+# keep NAME COMMAND...: runs COMMAND, starts it again whenever it exits (see
+# above); on SIGTERM ends it and returns.
+keep() {
+  local name=$1 child=0 delay=1 started rc up
+  shift
+  set +e
+  trap 'kill -TERM $child 2>/dev/null; wait $child 2>/dev/null; exit 0' TERM
+  while :; do
+    while [ -e "$VAR/run/hold/$name" ]; do sleep 0.2; done
+    started=$SECONDS
+    "$@" 3>&- &
+    child=$!
+    echo "$child" > "$VAR/run/$name.pid"
+    wait "$child"
+    rc=$?
+    up=$((SECONDS - started))
+    if [ "$up" -ge 30 ]; then delay=1; fi
+    if [ -e "$VAR/run/hold/$name" ]; then
+      note "$name exited (status $rc after $up s); held ($VAR/run/hold/$name): starting it when that file is removed"
+      continue
+    fi
+    note "$name exited (status $rc after $up s); starting it again in $delay s"
+    sleep "$delay" &
+    child=$!
+    wait "$child"
+    delay=$((delay * 2 > 30 ? 30 : delay * 2))
+  done
+}
 
 pids=()
 stop() {
   trap - INT TERM EXIT
   echo "stopping..."
-  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  for ((i=${#pids[@]}-1; i>=0; i--)); do
+    kill -TERM "${pids[$i]}" 2>/dev/null || true
+    wait "${pids[$i]}" 2>/dev/null || true
+  done
   echo "stopped."
 }
 trap 'stop; exit 0' INT TERM
@@ -44,7 +90,7 @@ Desk {
   StampFile = $VAR/config.stamp
 }
 DB {
-  Socket = $VAR/run/mysqld.sock
+  Socket = ${DESK_DB_SOCKET:-$VAR/run/mysqld.sock}
   Name = desk
   User = desk
   Password = $DBPW
@@ -97,7 +143,7 @@ if [ ! -d "$VAR/db/mysql" ]; then
   mariadb-install-db --no-defaults --datadir="$VAR/db" "${USER_OPT[@]}" \
     --auth-root-authentication-method=normal --skip-test-db >"$VAR/log/mariadb-install.log" 2>&1
 fi
-mariadbd --no-defaults --datadir="$VAR/db" --socket="$SOCK" --skip-networking \
+keep mariadb mariadbd --no-defaults --datadir="$VAR/db" --socket="$SOCK" --skip-networking \
   --pid-file="$VAR/run/mysqld.pid" "${USER_OPT[@]}" \
   --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
   --innodb-flush-log-at-trx-commit=1 --sync-binlog=0 --innodb-buffer-pool-size=${DESK_BUFFER_POOL:-256M} \
@@ -106,7 +152,6 @@ pids+=($!)
 db_up=""
 for _ in $(seq 1 150); do
   mariadb-admin --no-defaults --socket="$SOCK" -uroot ping >/dev/null 2>&1 && db_up=1 && break
-  kill -0 "${pids[0]}" 2>/dev/null || break
   sleep 0.1
 done
 if [ -z "$db_up" ]; then
@@ -132,14 +177,14 @@ fi
 # pyenv or a venv earlier on PATH would not find the module).
 # DESK_SMTP_CATCHER=0 leaves the port to a test's own SMTP server.
 if [ "${DESK_SMTP_CATCHER:-1}" != 0 ]; then
-  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$VAR/mail" \
+  keep smtp /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$VAR/mail" \
     >>"$VAR/log/smtp.log" 2>&1 &
   pids+=($!)
 fi
 
 # --- FastCGI programs
 for prog in portal api agent admin hello scheduler; do
-  "$BUILD/$prog" -c "$VAR/desk.hdf" 2>>"$VAR/log/$prog.log" &
+  keep "$prog" "$BUILD/$prog" -c "$VAR/desk.hdf" 2>>"$VAR/log/$prog.log" &
   pids+=($!)
 done
 
@@ -183,7 +228,7 @@ http {
 }
 NGX
 for _ in $(seq 1 50); do [ -S "$VAR/run/portal.sock" ] && [ -S "$VAR/run/api.sock" ] && [ -S "$VAR/run/agent.sock" ] && break; sleep 0.1; done
-nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -g 'daemon off;' &
+keep nginx nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 
 up=""
@@ -206,9 +251,7 @@ cat <<TXT
   Demo logins and API key ($VAR/dev-credentials):
 $(sed 's/^/    /' "$VAR/dev-credentials")
 
-  Ctrl-C stops everything.
+  A part that exits is started again (logged here). Ctrl-C stops everything.
 TXT
-wait -n "${pids[@]}" || true
-echo "a component stopped unexpectedly; see $VAR/log/" >&2
-stop
-exit 1
+# the keepers return only when told to stop
+wait "${pids[@]}" || true
