@@ -389,13 +389,15 @@ typedef struct upload {
     bool refused;  /* it said no */
 } upload_t;
 
-/* Gives libcurl the message; at its end (libcurl then sends the final "."
- * of DATA) the hand-over hook runs, and may cancel the transfer. */
+/* Gives libcurl the message. When it asks for the last bytes (then only the
+ * final "." of DATA is left to send), the hand-over hook runs first, and may
+ * cancel the transfer. Not later: with the size set (CURLOPT_INFILESIZE)
+ * libcurl never asks again once it has the last bytes. */
 static size_t read_upload(char *buf, size_t size, size_t nitems, void *ud)
 {
     upload_t *u = ud;
     size_t n = size * nitems < u->left ? size * nitems : u->left;
-    if (n == 0 && !u->ended) {
+    if (n == u->left && !u->ended) {
         u->ended = true;
         if (u->m->handing_over && u->m->handing_over(u->m->handing_over_arg) != 0) {
             u->refused = true;
