@@ -1,6 +1,7 @@
 # After-sales service desk: build, run and test.
 #   make run    install what is missing, build, start the whole stack on :8080
 #   make test   build and run every test suite against a throwaway stack
+#   make test-faults  the fault tests: parts killed under load (tests/faults)
 #   make bench  wrk benchmarks against the real stack (tests/bench)
 CC      ?= cc
 CS_INC  := /usr/include/ClearSilver
@@ -22,7 +23,7 @@ UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.
 # unit tests of the domain against a real MariaDB (tests/unit/dbtest.h)
 DBUNIT  := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/db_test_*.c))
 
-.PHONY: all run test bench fuzz deps clean
+.PHONY: all run test test-faults bench fuzz deps clean
 all: $(PROGS) $(UNIT) $(DBUNIT)
 
 deps:
@@ -75,6 +76,10 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory all
 	@bash tests/run.sh
+
+test-faults: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/faults/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory all

@@ -23,7 +23,7 @@ PORT=${PORT:-8080}
 SMTP_PORT=${DESK_SMTP_PORT:-$((PORT + 25))}
 mkdir -p "$VAR"
 VAR=$(cd "$VAR" && pwd)
-BUILD=$ROOT/build
+BUILD=${DESK_BUILD:-$ROOT/build}  # DESK_BUILD: the programs of another build (tests/faults)
 mkdir -p "$VAR"/{db,run/hold,log,secrets,nginx/tmp,mail/cur,mail/new,mail/tmp}
 chmod 700 "$VAR/secrets"
 
