@@ -260,6 +260,8 @@ class Stack {
   /** Stops the stack (SIGTERM to run.sh, which stops every part) and removes
    * its directory (kept with DESK_FAULT_KEEP=1). */
   async stop({ keep = Boolean(process.env.DESK_FAULT_KEEP) } = {}) {
+    // a test that failed half-way leaves its load running: end it
+    for (const load of Load.all) if (load.stack === this) load.running = false;
     if (this.proc && this.proc.exitCode === null && this.proc.signalCode === null) {
       try { process.kill(this.proc.pid, 'SIGTERM'); } catch { /* gone */ }
       let timer;
@@ -316,8 +318,10 @@ const PORTAL_SAVE_UNKNOWN = '暂时无法确认'; // Err.save_unknown
  * (ms between submissions of one client).
  */
 class Load {
-  constructor(stack, { api = 4, portal = 2, pause = 0, tag } = {}) {
+  constructor(stack, { api = 4, portal = 2, pause = 0, tag, maxMs = 120000 } = {}) {
+    Load.all.push(this);
     this.stack = stack;
+    this.maxMs = maxMs; // no load runs longer, whatever happens to its test
     this.tag = tag || `F${crypto.randomBytes(3).toString('hex')}`;
     this.counts = { api, portal };
     this.pause = pause;
@@ -328,6 +332,7 @@ class Load {
 
   start() {
     this.running = true;
+    this.deadline = Date.now() + this.maxMs;
     for (let i = 0; i < this.counts.api; i++) this.loops.push(this.loop('api', i));
     for (let i = 0; i < this.counts.portal; i++) this.loops.push(this.loop('portal', i));
     return this;
@@ -345,7 +350,7 @@ class Load {
   acked() { return this.subs.filter((s) => s.number || s.token); }
 
   async loop(via, i) {
-    for (let n = 0; this.running; n++) {
+    for (let n = 0; this.running && Date.now() < this.deadline; n++) {
       const sub = {
         via, subject: `${this.tag} ${via} c${i} n${n}`, email: `${this.tag}-${via}${i}-${n}@example.com`.toLowerCase(),
         key: crypto.randomBytes(12).toString('hex'), answers: [],
@@ -420,6 +425,8 @@ class Load {
     return out;
   }
 }
+
+Load.all = [];
 
 /* ---- mail ----------------------------------------------------------------- */
 

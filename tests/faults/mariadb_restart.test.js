@@ -69,10 +69,14 @@ test('MariaDB down for 8 s: requests are refused truthfully, the logs hold one l
   await F.sleep(1000); // the requests in flight at the kill have been answered
   const lines0 = stack.logLines();
   const t0 = Date.now();
-  // besides the load, a burst of requests that each need the database
-  const burst = [];
-  for (let i = 0; i < 200; i++) burst.push(stack.api('GET', `/api/v1/tickets/${number}`, undefined, { timeout: 20000 }));
-  const answers = await Promise.all(burst);
+  // besides the load, 200 requests that each need the database, 10 at a
+  // time (more at once would overflow the api socket's backlog: nginx 502)
+  const answers = [];
+  for (let i = 0; i < 20; i++) {
+    const wave = [];
+    for (let j = 0; j < 10; j++) wave.push(stack.api('GET', `/api/v1/tickets/${number}`, undefined, { timeout: 20000 }));
+    answers.push(...(await Promise.all(wave)));
+  }
   const refused = answers.filter((r) => r.status === 503).length;
   await F.sleep(Math.max(0, 8000 - (Date.now() - t0)));
   const t1 = Date.now();
@@ -81,11 +85,13 @@ test('MariaDB down for 8 s: requests are refused truthfully, the logs hold one l
   const served = lines1.requests - lines0.requests;
   let requests = answers.length;
   for (const s of load.subs) for (const a of s.answers) if (a.at >= t0 && a.at < t1) requests++;
-  assert.equal(refused, answers.length, `every request that needs the database is answered 503 while it is down: ${JSON.stringify(answers.map((r) => r.status).slice(0, 20))}`);
   t.diagnostic(`figure: MariaDB down 8 s: ${requests} requests answered, ${served} request lines and ${other} other lines logged`);
   // each request its one line; "cannot connect" once per 10 s per worker
   assert.ok(requests >= 200, `requests were made: ${requests}`);
   assert.ok(other <= 60, `${other} lines besides the ${served} request lines, for ${requests} requests`);
+  const statuses = {};
+  for (const r of answers) statuses[r.status] = (statuses[r.status] || 0) + 1;
+  assert.equal(refused, answers.length, `every request that needs the database is answered 503 while it is down: ${JSON.stringify(statuses)}`);
 
   const t2 = Date.now();
   stack.hold('mariadb', false);
@@ -96,6 +102,9 @@ test('MariaDB down for 8 s: requests are refused truthfully, the logs hold one l
 test('afterwards: every acknowledged ticket once, no "nothing stored" for a stored one, numbers gapless, every mail', async (t) => {
   await F.sleep(1500);
   await load.stop();
+  // a mail whose sent record was lost with the database waits for its
+  // lease (70 s) to be sent again: the stack's clock moves past it
+  stack.setClock(120);
   await F.outboxDrained(stack);
   const facts = F.checkPromises(stack, load);
   const answers = load.answerCounts();

@@ -30,7 +30,8 @@ leftovers() {
   [ -f "$T/stacks" ] || return 0
   while read -r pid dir; do
     [ -d "$dir" ] || continue
-    if tr "\0" " " < "/proc/$pid/cmdline" 2>/dev/null | grep -q "conf/dev/run.sh" && tr "\0" "\n" < "/proc/$pid/environ" 2>/dev/null | grep -qx "DESK_VAR=$dir"; then
+    if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q conf/dev/run.sh &&
+       tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" | grep -qx "DESK_VAR=$dir"; then
       echo "  stopping a stack left running: $dir"
       kill -TERM -- "-$pid" 2>/dev/null; sleep 5; kill -KILL -- "-$pid" 2>/dev/null
     fi
