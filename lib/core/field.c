@@ -3,14 +3,16 @@
 
 #include <string.h>
 
-static const char *const type_names[] = {"text", "longtext", "email", "phone", "number",
-                                         "date", "datetime", "choice", "multichoice", "bool"};
+static const char *const type_names[] = {
+    "text", "longtext", "email", "phone", "number", "date", "datetime",
+    "choice", "multichoice", "bool", "id", "integer",
+};
 
 int field_type_parse(const char *s)
 {
-    for (size_t i = 0; s && i < sizeof type_names / sizeof *type_names; i++)
+    for (int i = 0; s && i <= FT_BOOL; i++)
         if (strcmp(s, type_names[i]) == 0)
-            return (int)i;
+            return i;
     return -1;
 }
 

@@ -111,6 +111,20 @@ size_t text_chars(const char *s)
     return n;
 }
 
+bool text_whole(const char *s, long long lo, long long hi, long long *out)
+{
+    size_t n = s ? strspn(s, "0123456789") : 0;
+    if (n == 0 || n > 18 || s[n])
+        return false;
+    long long v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    if (v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
 char *text_trim(char *s)
 {
     size_t n = strlen(s);

@@ -27,6 +27,10 @@ size_t text_chars(const char *s);
 /* True when item is one of the comma-separated entries of list
  * ("fault,complaint"), compared whole. */
 bool text_list_has(const char *list, const char *item);
+/* A whole number written in decimal digits only (no sign, no space, at most
+ * 18 digits, so no overflow), in [lo, hi]: true and *out set, else false and
+ * *out untouched. The one way the desk reads a number someone typed or sent. */
+bool text_whole(const char *s, long long lo, long long hi, long long *out);
 /* Strips leading and trailing ASCII white space in place; returns s. */
 char *text_trim(char *s);
 /* A LIKE pattern that matches s literally (its %, _ and \ escaped with the

@@ -67,6 +67,13 @@ time_t form_parse_local_time(const char *s)
     return t;
 }
 
+/* A whole number in the rule's range: NULL, else its error key. */
+static const char *whole_in_range(const form_field_t *f, const char *v)
+{
+    long long x;
+    return text_whole(v, f->min, f->max, &x) ? NULL : f->invalid ? f->invalid : "invalid_number";
+}
+
 static bool in_choices(const char *const *choices, const char *v)
 {
     for (int i = 0; choices && choices[i]; i++)
@@ -96,7 +103,18 @@ const char *field_check(const form_field_t *f, char *v)
     case FT_PHONE:
         return valid_phone(v) ? NULL : "invalid_phone";
     case FT_NUMBER:
-        return valid_number(v) ? NULL : "invalid_number";
+        if (!valid_number(v))
+            return "invalid_number";
+        return f->min || f->max ? whole_in_range(f, v) : NULL;
+    case FT_INTEGER:
+        return strpbrk(v, "\r\n") ? "one_line" : whole_in_range(f, v);
+    case FT_ID: {
+        long long x;
+        return strpbrk(v, "\r\n")               ? "one_line"
+               : text_whole(v, 1, WEB_ID_MAX, &x) ? NULL
+               : f->invalid                       ? f->invalid
+                                                  : "invalid_choice";
+    }
     case FT_DATE:
         return strlen(v) == 10 && form_parse_local_time(v) ? NULL : "invalid_date";
     case FT_DATETIME: /* "YYYY-MM-DDTHH:MM" (or with a space), as browsers send it */
@@ -203,6 +221,33 @@ const char *form_value(HDF *out, const char *name)
 {
     const char *v = hdf_get_valuef(out, "Form.%s.value", name);
     return v && *v ? v : NULL;
+}
+
+long long form_int(HDF *out, const char *name)
+{
+    long long x;
+    if (hdf_get_valuef(out, "Form.%s.error", name))
+        return 0;
+    return text_whole(form_value(out, name), 0, WEB_ID_MAX, &x) ? x : 0;
+}
+
+int form_ids(HDF *out, const char *name, long long *ids, int cap)
+{
+    const char *v = hdf_get_valuef(out, "Form.%s.error", name) ? NULL : form_value(out, name);
+    char *copy = strdup(v ? v : ""), *save;
+    int n = 0;
+    for (char *t = strtok_r(copy, ",", &save); t && n >= 0; t = strtok_r(NULL, ",", &save)) {
+        long long id;
+        bool seen = false;
+        if (!text_whole(t, 1, WEB_ID_MAX, &id))
+            continue;
+        for (int i = 0; i < n && !seen; i++)
+            seen = ids[i] == id;
+        if (!seen)
+            n = n < cap ? (ids[n] = id, n + 1) : -1;
+    }
+    free(copy);
+    return n;
 }
 
 void form_set_error(HDF *out, const char *name, const char *key)

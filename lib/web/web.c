@@ -2,6 +2,7 @@
 #include "web/web.h"
 
 #include "desk/attachment.h"
+#include "core/text.h"
 #include "core/textfill.h"
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_work.h"
@@ -118,10 +119,9 @@ void web_attach_limits(web_t *w)
 
 long long web_id(const char *s)
 {
-    size_t n = s ? strspn(s, "0123456789") : 0;
-    if (n == 0 || n > 18 || (s[n] != '\0' && s[n] != '/'))
-        return 0;
-    return strtoll(s, NULL, 10);
+    char digits[20];
+    long long id;
+    return web_segment(s, digits, sizeof digits) && text_whole(digits, 1, WEB_ID_MAX, &id) ? id : 0;
 }
 
 /* A JSON value under path: objects and arrays as subtrees, times (keys

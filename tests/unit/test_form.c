@@ -282,6 +282,8 @@ static void field_type_parse_names(void **state)
     assert_int_equal(field_type_parse("choice"), FT_CHOICE);
     assert_int_equal(field_type_parse("multichoice"), FT_MULTICHOICE);
     assert_int_equal(field_type_parse("bool"), FT_BOOL);
+    assert_int_equal(field_type_parse("id"), -1); /* not a category field's type */
+    assert_int_equal(field_type_parse("integer"), -1);
     assert_int_equal(field_type_parse("Text"), -1);
     assert_int_equal(field_type_parse(""), -1);
     assert_int_equal(field_type_parse(NULL), -1);
@@ -463,6 +465,108 @@ static void form_set_error_marks_form(void **state)
     assert_hdf(h->out, "Form.HasErrors", "1");
 }
 
+/* ---- whole numbers and ids: typed values ---- */
+
+static const char *check_rule(const form_field_t *f, const char *value)
+{
+    static char buf[128];
+    snprintf(buf, sizeof buf, "%s", value);
+    return field_check(f, buf);
+}
+
+static void integer_in_range_or_its_message(void **state)
+{
+    (void)state;
+    form_field_t f = {"rank", FT_INTEGER, true, 6, NULL, 1, 999, "rank_range"};
+    assert_null(check_rule(&f, " 42 "));
+    assert_null(check_rule(&f, "999"));
+    const char *bad[] = {"0", "1000", "-1", "+5", "1.0", "abc", "12a", "1e2"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_string_equal(or_none(check_rule(&f, bad[i])), "rank_range");
+    assert_string_equal(or_none(check_rule(&f, "1234567")), "too_long");
+    assert_string_equal(or_none(check_rule(&f, "1\n2")), "one_line");
+    assert_string_equal(or_none(check_rule(&f, "")), "required");
+    f.invalid = NULL;
+    assert_string_equal(or_none(check_rule(&f, "1000")), "invalid_number");
+}
+
+static void integer_never_overflows(void **state)
+{
+    (void)state;
+    form_field_t f = {"n", FT_INTEGER, false, 0, NULL, 1, 999999999, "invalid_choice"};
+    assert_string_equal(or_none(check_rule(&f, "99999999999999999999999")), "invalid_choice");
+    assert_string_equal(or_none(check_rule(&f, "9223372036854775808")), "invalid_choice");
+    assert_string_equal(or_none(check_rule(&f, "1000000000")), "invalid_choice");
+}
+
+static void number_with_range_says_which_is_wrong(void **state)
+{
+    (void)state;
+    form_field_t f = {"count", FT_NUMBER, true, 4, NULL, 1, 1000, "count_range"};
+    assert_null(check_rule(&f, "7"));
+    assert_string_equal(or_none(check_rule(&f, "abc")), "invalid_number");
+    assert_string_equal(or_none(check_rule(&f, "1.5")), "count_range");
+    assert_string_equal(or_none(check_rule(&f, "0")), "count_range");
+    assert_string_equal(or_none(check_rule(&f, "2000")), "count_range");
+}
+
+static void id_is_positive_digits(void **state)
+{
+    (void)state;
+    form_field_t f = {"team", FT_ID, false, 0, NULL};
+    assert_null(check_rule(&f, "12"));
+    assert_null(check_rule(&f, ""));
+    const char *bad[] = {"0", "-3", "3x", "1000000000000000000", "99999999999999999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_string_equal(or_none(check_rule(&f, bad[i])), "invalid_choice");
+}
+
+static const form_field_t typed_form[] = {
+    {"rank", FT_INTEGER, true, 6, NULL, 1, 999, "rank_range"},
+    {"team", FT_ID, false, 0, NULL},
+    {"note", FT_TEXT, false, 20, NULL},
+};
+
+static void validate_hands_typed_values(void **state)
+{
+    hdfs_t *h = *state;
+    set(h->in, "Query.rank", " 15 ");
+    set(h->in, "Query.team", "7");
+    set(h->in, "Query.note", "not a number");
+    assert_int_equal(form_validate(h->in, h->out, typed_form, 3), 0);
+    assert_int_equal(form_int(h->out, "rank"), 15);
+    assert_int_equal(form_int(h->out, "team"), 7);
+    assert_int_equal(form_int(h->out, "note"), 0);
+    assert_int_equal(form_int(h->out, "absent"), 0);
+}
+
+static void validate_refused_number_keeps_input_reads_zero(void **state)
+{
+    hdfs_t *h = *state;
+    set(h->in, "Query.rank", "1000");
+    set(h->in, "Query.team", "99999999999999999999");
+    assert_int_equal(form_validate(h->in, h->out, typed_form, 3), 2);
+    assert_hdf(h->out, "Form.rank.value", "1000");
+    assert_hdf(h->out, "Form.rank.error", "rank_range");
+    assert_hdf(h->out, "Form.team.value", "99999999999999999999");
+    assert_hdf(h->out, "Form.team.error", "invalid_choice");
+    assert_int_equal(form_int(h->out, "rank"), 0);
+    assert_int_equal(form_int(h->out, "team"), 0);
+}
+
+static void form_ids_each_once_within_cap(void **state)
+{
+    hdfs_t *h = *state;
+    long long ids[3];
+    set(h->out, "Form.skills.value", "5,3,5,8");
+    assert_int_equal(form_ids(h->out, "skills", ids, 3), 3);
+    assert_int_equal(ids[0], 5);
+    assert_int_equal(ids[1], 3);
+    assert_int_equal(ids[2], 8);
+    assert_int_equal(form_ids(h->out, "skills", ids, 2), -1);
+    assert_int_equal(form_ids(h->out, "none", ids, 3), 0);
+}
+
 /* ---- form_parse_local_time ---- */
 
 static void parse_local_time_of_date_is_local_midnight(void **state)
@@ -523,6 +627,14 @@ int main(void)
         cmocka_unit_test(multichoice_accepts_listed_codes),
         cmocka_unit_test(multichoice_rejects_one_bad_code),
         cmocka_unit_test(field_type_parse_names),
+        cmocka_unit_test(integer_in_range_or_its_message),
+        cmocka_unit_test(integer_never_overflows),
+        cmocka_unit_test(number_with_range_says_which_is_wrong),
+        cmocka_unit_test(id_is_positive_digits),
+        cmocka_unit_test_setup_teardown(validate_hands_typed_values, setup_hdfs, teardown_hdfs),
+        cmocka_unit_test_setup_teardown(validate_refused_number_keeps_input_reads_zero, setup_hdfs,
+                                        teardown_hdfs),
+        cmocka_unit_test_setup_teardown(form_ids_each_once_within_cap, setup_hdfs, teardown_hdfs),
         cmocka_unit_test_setup_teardown(validate_valid_submission_has_no_errors, setup_hdfs,
                                         teardown_hdfs),
         cmocka_unit_test_setup_teardown(validate_counts_errors_and_keeps_input, setup_hdfs,

@@ -236,6 +236,31 @@ static void like_pattern_fits_or_refuses(void **state)
     assert_false(text_like_pattern("abcdefgh", false, out, sizeof out));
 }
 
+static void whole_reads_digits_in_range(void **state)
+{
+    (void)state;
+    long long v = -1;
+    assert_true(text_whole("42", 1, 99, &v));
+    assert_int_equal(v, 42);
+    assert_true(text_whole("007", 0, 9, &v));
+    assert_int_equal(v, 7);
+    assert_true(text_whole("999999999999999999", 1, 999999999999999999LL, &v));
+    assert_int_equal(v, 999999999999999999LL);
+}
+
+static void whole_refuses_anything_else(void **state)
+{
+    (void)state;
+    long long v = -1;
+    const char *bad[] = {NULL, "", "-1", "+1", " 1", "1 ", "1.0", "1e3", "0x10", "12a",
+                         "1000000000000000000", "99999999999999999999999", "nan"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_false(text_whole(bad[i], 0, 999999999999999999LL, &v));
+    assert_false(text_whole("0", 1, 9, &v));
+    assert_false(text_whole("10", 1, 9, &v));
+    assert_int_equal(v, -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +289,8 @@ int main(void)
         cmocka_unit_test(list_has_whole_entries_only),
         cmocka_unit_test(like_pattern_escapes_wildcards),
         cmocka_unit_test(like_pattern_fits_or_refuses),
+        cmocka_unit_test(whole_reads_digits_in_range),
+        cmocka_unit_test(whole_refuses_anything_else),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
