@@ -122,9 +122,7 @@ static void do_create(web_t *w, const char *arg)
 /* The key of /admin/api-keys/ID/..., or 0 after answering 404. */
 static long long key_of(web_t *w, const char *arg, apikey_info_t *k, bool lock)
 {
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    long long id = s && strspn(s, "0123456789") == strlen(s) ? atoll(s) : 0;
+    long long id = web_id(arg);
     int rc = id > 0 ? apikey_get(w->d, id, lock, k) : 0;
     if (rc == 1)
         return id;

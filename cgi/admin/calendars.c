@@ -270,7 +270,7 @@ static void show_edit(web_t *w, const calendar_def_t *r, int status)
 
 static long long id_of(web_t *w, const char *arg)
 {
-    long long id = admin_sla_id(arg);
+    long long id = web_id(arg);
     if (!id)
         admin_error(w, 404, "not_found");
     return id;

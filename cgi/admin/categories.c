@@ -53,14 +53,6 @@ static void team_choices(web_t *w, choices_t *c)
     c->list[n] = NULL;
 }
 
-/* The id of /admin/<thing>/ID/..., or 0. */
-static long long id_of(const char *arg)
-{
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    return s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 19 ? atoll(s) : 0;
-}
-
 static const char *priority_name(web_t *w, long long id)
 {
     const priority_t *p = catalog_priority_by_id(&w->d->catalog, id);
@@ -388,7 +380,7 @@ static void show_edit(web_t *w, const catdef_t *c, int status)
 /* The category of /admin/categories/ID/..., or false after answering. */
 static bool category_of(web_t *w, const char *arg, bool lock, catdef_t *c)
 {
-    long long id = id_of(arg);
+    long long id = web_id(arg);
     int rc = id > 0 ? catdef_get(w->d, id, lock, c) : 0;
     if (rc == 1)
         return true;
@@ -709,7 +701,7 @@ static void show_field(web_t *w, const fielddef_t *f, int status)
 
 static bool field_of(web_t *w, const char *arg, bool lock, fielddef_t *f)
 {
-    long long id = id_of(arg);
+    long long id = web_id(arg);
     int rc = id > 0 ? fielddef_get(w->d, id, lock, f) : 0;
     if (rc == 1)
         return true;
@@ -911,7 +903,7 @@ static void set_option_active(web_t *w, const char *arg, bool active)
     ADMIN_ONLY(w);
     optdef_t o;
     fielddef_t f;
-    long long id = id_of(arg);
+    long long id = web_id(arg);
     int rc = id > 0 ? optdef_get(w->d, id, false, &o) : 0; /* its field, then lock both */
     if (rc == 1)
         rc = db_begin(&w->d->db) == DB_OK ? fielddef_get(w->d, o.field_id, true, &f) : DB_ERR;

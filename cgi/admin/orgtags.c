@@ -73,9 +73,7 @@ static void add_choice(const tag_t *t, void *ctx)
  * after answering 404/503. */
 static long long org_of(web_t *w, const char *arg, org_t *o)
 {
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    long long id = s && *s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 19 ? atoll(s) : 0;
+    long long id = web_id(arg);
     int rc = id > 0 ? orgtags_get(w->d, id, o) : 0;
     if (rc != 1) {
         admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/password.h"
+#include "core/text.h"
 #include "desk/settings.h"
 #include "desk/people/signin_limit.h"
 
@@ -155,17 +156,13 @@ char *roster_codes(const roster_t *r, const char *ids, bool teams)
     if (!out)
         abort();
     out[0] = '\0';
-    for (const char *p = ids; *p;) {
-        char *end;
-        long long id = strtoll(p, &end, 10);
-        if (end == p)
-            break;
+    long long id;
+    for (const char *p = ids; (p = text_next_id(p, &id)) != NULL;) {
         const char *code = code_of(r, id, teams);
         len += (size_t)snprintf(out + len, cap - len, "%s%s%s", len ? ", " : "",
                                 code ? "" : "#", code ? code : "");
         if (!code)
             len += (size_t)snprintf(out + len, cap - len, "%lld", id);
-        p = *end == ',' ? end + 1 : end;
     }
     return out;
 }
@@ -175,14 +172,9 @@ char *roster_codes(const roster_t *r, const char *ids, bool teams)
 static void set_ids(HDF *h, const char *key, const char *ids)
 {
     int i = 0;
-    for (const char *p = ids; *p;) {
-        char *end;
-        long long id = strtoll(p, &end, 10);
-        if (end == p)
-            break;
+    long long id;
+    for (const char *p = ids; (p = text_next_id(p, &id)) != NULL;)
         hdf_set_valuef(h, "%s.%d=%lld", key, i++, id);
-        p = *end == ',' ? end + 1 : end;
-    }
 }
 
 /* Person.* or Rows.N.*: what the list and the account card show. */
@@ -299,14 +291,9 @@ static void do_contact_roles(web_t *w, const char *arg)
 static void set_selected(HDF *h, const char *name, const char *ids)
 {
     hdf_set_valuef(h, "Form.%s.value=%s", name, ids);
-    for (const char *p = ids; *p;) {
-        char *end;
-        long long id = strtoll(p, &end, 10);
-        if (end == p)
-            break;
+    long long id;
+    for (const char *p = ids; (p = text_next_id(p, &id)) != NULL;)
         hdf_set_valuef(h, "Form.%s.sel.%lld=1", name, id);
-        p = *end == ',' ? end + 1 : end;
-    }
 }
 
 void person_show(web_t *w, roster_t *r, const person_t *p, int status)
@@ -506,9 +493,7 @@ static void do_create(web_t *w, const char *arg)
 
 long long person_of(web_t *w, const char *arg, person_t *p, bool lock)
 {
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    long long id = s && strspn(s, "0123456789") == strlen(s) ? atoll(s) : 0;
+    long long id = web_id(arg);
     int rc = id > 0 ? people_get(w->d, id, lock, p) : 0;
     if (rc == 1)
         return id;

@@ -185,7 +185,7 @@ static void do_create(web_t *w, const char *arg)
 /* The id of /admin/priorities/ID/..., or 0 after answering 404. */
 static long long id_of(web_t *w, const char *arg)
 {
-    long long id = admin_sla_id(arg);
+    long long id = web_id(arg);
     if (!id)
         admin_error(w, 404, "not_found");
     return id;

@@ -153,9 +153,7 @@ static void do_create(web_t *w, const char *arg)
 /* The template of .../replies/ID..., or 0 after answering 404/503. */
 static long long template_of(web_t *w, const char *arg, replytpl_t *t, bool lock)
 {
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    long long id = s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 19 ? atoll(s) : 0;
+    long long id = web_id(arg);
     int rc = id > 0 ? replytpl_get(&w->d->db, id, lock, t) : 0;
     if (rc == 1)
         return id;

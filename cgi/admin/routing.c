@@ -293,9 +293,7 @@ static void do_create(web_t *w, const char *arg)
 /* The rule of /admin/routing/rules/ID..., or 0 after answering 404/503. */
 static long long rule_of(web_t *w, const char *arg, routing_rule_t *r, bool lock)
 {
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    long long id = s && strspn(s, "0123456789") == strlen(s) ? atoll(s) : 0;
+    long long id = web_id(arg);
     int rc = id > 0 ? routing_get_rule(w->d, id, lock, r) : 0;
     if (rc == 1)
         return id;
@@ -448,9 +446,7 @@ static void add_skill_name(const skill_info_t *s, void *ctx)
 /* The team of /admin/routing/teams/ID, or 0 after answering. */
 static long long team_of(web_t *w, const char *arg, routing_team_t *t, bool lock)
 {
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    long long id = s && strspn(s, "0123456789") == strlen(s) ? atoll(s) : 0;
+    long long id = web_id(arg);
     int rc = id > 0 ? routing_get_team(w->d, id, lock, t) : 0;
     if (rc == 1)
         return id;
@@ -553,9 +549,8 @@ static void do_team(web_t *w, const char *arg)
 static void do_availability(web_t *w, const char *arg)
 {
     ADMIN_ONLY(w);
-    char buf[24], name[401], where[80] = "/admin/routing";
-    const char *s = web_segment(arg, buf, sizeof buf);
-    long long id = s && strspn(s, "0123456789") == strlen(s) ? atoll(s) : 0;
+    char name[401], where[80] = "/admin/routing";
+    long long id = web_id(arg);
     long long team = admin_query_id(w, "team");
     const char *v = req_query(w->r, "available");
     bool want = v && strcmp(v, "1") == 0, was;

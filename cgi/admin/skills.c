@@ -99,9 +99,7 @@ static void do_create(web_t *w, const char *arg)
 /* The tag of /admin/skills/ID/...; 0 after answering 404 / 503. */
 static long long skill_of(web_t *w, const char *arg, skill_info_t *s, bool lock)
 {
-    char buf[24];
-    const char *t = web_segment(arg, buf, sizeof buf);
-    long long id = t && strspn(t, "0123456789") == strlen(t) ? atoll(t) : 0;
+    long long id = web_id(arg);
     int rc = id > 0 ? skills_get(w->d, id, lock, s) : 0;
     if (rc == 1)
         return id;

@@ -66,13 +66,6 @@ long long admin_sla_number(HDF *h, const char *name, long long lo, long long hi,
     return x;
 }
 
-long long admin_sla_id(const char *arg)
-{
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    return s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 19 ? atoll(s) : 0;
-}
-
 /* One number field: validated as text (kept on the form), then as a number. */
 static int number(web_t *w, const char *prefix, const char *name, bool required, long long lo,
                   long long hi, const char *err, long long *out)
@@ -291,7 +284,7 @@ static void show_policy(web_t *w, const sla_policy_def_t *r, int status)
  * 1, or 0 after answering. */
 static int policy_of(web_t *w, const char *arg, bool lock, sla_policy_def_t *r)
 {
-    long long id = admin_sla_id(arg);
+    long long id = web_id(arg);
     int rc = id ? 1 : 0;
     if (rc && lock && db_begin(&w->d->db) != DB_OK)
         rc = -1;

@@ -32,8 +32,6 @@ bool admin_sla_out_of_order(web_t *w, const sla_targets_t *t, const char *err_fi
 /* A whole number in [lo, hi] from Form.<name>.value: the number, 0 when
  * blank, -1 after setting err on the field. */
 long long admin_sla_number(HDF *h, const char *name, long long lo, long long hi, const char *err);
-/* The positive number of the first segment of a route argument, or 0. */
-long long admin_sla_id(const char *arg);
 
 /* Calendars.N.{id,name,active} (every calendar) and CalendarName.<id>. */
 int admin_sla_calendar_choices(web_t *w);

@@ -60,18 +60,10 @@ static void set_tag(HDF *h, const char *key, const tag_t *t, lang_t lang)
     hdf_set_valuef(h, "%s.customers=%lld", key, t->customers);
 }
 
-/* The id in the path (the first segment of arg); 0 when not a number. */
-static long long id_of(const char *arg)
-{
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    return s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 19 ? atoll(s) : 0;
-}
-
 /* A tag by the id in the path, or 0 after answering 404/503. */
 static long long tag_of(web_t *w, const char *arg, tag_t *t, bool lock)
 {
-    long long id = id_of(arg);
+    long long id = web_id(arg);
     int rc = id > 0 ? tags_get(w->d, id, lock, t) : 0;
     if (rc == 1)
         return id;
@@ -407,7 +399,7 @@ static void add_customer_tag(const customer_tag_t *c, void *ctx)
 static long long customer_of(web_t *w, const char *arg)
 {
     char name[401], org[801];
-    long long id = id_of(arg), org_id = 0;
+    long long id = web_id(arg), org_id = 0;
     int rc = id > 0 ? tags_customer(w->d, id, name, sizeof name, org, sizeof org, &org_id) : 0;
     if (rc != 1) {
         admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");

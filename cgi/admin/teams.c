@@ -126,9 +126,7 @@ static void do_create(web_t *w, const char *arg)
 /* The team of /admin/teams/ID/...; 0 after answering 404 / 503. */
 static long long team_of(web_t *w, const char *arg, team_info_t *t, bool lock)
 {
-    char buf[24];
-    const char *s = web_segment(arg, buf, sizeof buf);
-    long long id = s && strspn(s, "0123456789") == strlen(s) ? atoll(s) : 0;
+    long long id = web_id(arg);
     int rc = id > 0 ? teams_get(w->d, id, lock, t) : 0;
     if (rc == 1)
         return id;

@@ -125,6 +125,19 @@ bool text_whole(const char *s, long long lo, long long hi, long long *out)
     return true;
 }
 
+const char *text_next_id(const char *p, long long *id)
+{
+    char digits[20];
+    size_t n = p ? strspn(p, "0123456789") : 0;
+    if (n == 0 || n >= sizeof digits)
+        return NULL;
+    memcpy(digits, p, n);
+    digits[n] = '\0';
+    if (!text_whole(digits, 0, 999999999999999999LL, id))
+        return NULL;
+    return p[n] == ',' ? p + n + 1 : p + n;
+}
+
 char *text_trim(char *s)
 {
     size_t n = strlen(s);

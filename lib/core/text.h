@@ -31,6 +31,10 @@ bool text_list_has(const char *list, const char *item);
  * 18 digits, so no overflow), in [lo, hi]: true and *out set, else false and
  * *out untouched. The one way the desk reads a number someone typed or sent. */
 bool text_whole(const char *s, long long lo, long long hi, long long *out);
+/* Steps through a comma-separated list of ids as stored ("3,5,8"): reads
+ * the id at p into *id and returns where the next one starts, or NULL at
+ * the end or at anything that is not an id of 1 to 18 digits. */
+const char *text_next_id(const char *p, long long *id);
 /* Strips leading and trailing ASCII white space in place; returns s. */
 char *text_trim(char *s);
 /* A LIKE pattern that matches s literally (its %, _ and \ escaped with the

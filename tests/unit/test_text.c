@@ -261,6 +261,22 @@ static void whole_refuses_anything_else(void **state)
     assert_int_equal(v, -1);
 }
 
+static void next_id_steps_through_a_list(void **state)
+{
+    (void)state;
+    long long id = 0, seen[4];
+    int n = 0;
+    for (const char *p = "3,15,8"; (p = text_next_id(p, &id)) != NULL && n < 4;)
+        seen[n++] = id;
+    assert_int_equal(n, 3);
+    assert_int_equal(seen[0], 3);
+    assert_int_equal(seen[1], 15);
+    assert_int_equal(seen[2], 8);
+    assert_null(text_next_id("", &id));
+    assert_null(text_next_id("x1", &id));
+    assert_null(text_next_id("1234567890123456789", &id));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +307,7 @@ int main(void)
         cmocka_unit_test(like_pattern_fits_or_refuses),
         cmocka_unit_test(whole_reads_digits_in_range),
         cmocka_unit_test(whole_refuses_anything_else),
+        cmocka_unit_test(next_id_steps_through_a_list),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
