@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "desk/catalog/catdef.h"
 
 /* ---- shared bits -------------------------------------------------------- */
@@ -134,27 +135,24 @@ static bool read_category(web_t *w, catdef_t *c)
         {"priority", FT_CHOICE, true, 0, prios.list},
         {"team", FT_CHOICE, false, 0, teams.list[0] ? teams.list : no_choices},
         {"is_public", FT_BOOL, false, 0, NULL},
-        {"sort_order", FT_NUMBER, false, 5, NULL},
+        {"sort_order", FT_NUMBER, false, 5, NULL, 0, 9999, "cat_order_range"},
     };
     int errors = form_validate(h, h, fields, (int)(sizeof fields / sizeof *fields));
     errors += fits(w, "name_zh", sizeof c->name[0]) + fits(w, "name_en", sizeof c->name[0]) +
               fits(w, "summary_zh", sizeof c->summary[0]) +
               fits(w, "summary_en", sizeof c->summary[0]);
-    const char *code = form_value(h, "code"), *order = form_value(h, "sort_order");
+    const char *code = form_value(h, "code");
     if (code && !hdf_get_value(h, "Form.code.error", NULL) && !catdef_code_ok(code))
         refuse(w, "code", "cat_code_format"), errors++;
-    if (order && !hdf_get_value(h, "Form.sort_order.error", NULL) &&
-        (strspn(order, "0123456789") != strlen(order) || atoll(order) > 9999))
-        refuse(w, "sort_order", "cat_order_range"), errors++;
     copy(c->code, sizeof c->code, code);
     copy(c->name[LANG_ZH], sizeof c->name[LANG_ZH], form_value(h, "name_zh"));
     copy(c->name[LANG_EN], sizeof c->name[LANG_EN], form_value(h, "name_en"));
     copy(c->summary[LANG_ZH], sizeof c->summary[LANG_ZH], form_value(h, "summary_zh"));
     copy(c->summary[LANG_EN], sizeof c->summary[LANG_EN], form_value(h, "summary_en"));
-    c->priority_id = atoll(fv(h, "priority"));
-    c->team_id = atoll(fv(h, "team"));
+    c->priority_id = form_int(h, "priority");
+    c->team_id = form_int(h, "team");
     c->is_public = form_value(h, "is_public") != NULL;
-    c->sort_order = order ? atoll(order) : 0;
+    c->sort_order = form_int(h, "sort_order");
     return errors == 0;
 }
 
@@ -366,7 +364,8 @@ static void show_edit(web_t *w, const catdef_t *c, int status)
             continue;
         e.preview = i;
         hdf_set_int_value(h, "PreviewOptCount", 0);
-        long long fid = atoll(hdf_get_valuef(h, "Preview.Fields.%d.id", i));
+        long long fid = 0;
+        text_whole(hdf_get_valuef(h, "Preview.Fields.%d.id", i), 0, WEB_ID_MAX, &fid);
         if (optdef_each(w->d, fid, add_preview_option, &e) < 0)
             return admin_error(w, 503, "unavailable");
     }
@@ -516,12 +515,14 @@ static const char *const field_types[] = {"text",   "longtext", "number",      "
 static bool read_field_texts(web_t *w, fielddef_t *f)
 {
     HDF *h = w->r->hdf;
+    bool has_length = catdef_type_has_length(f->type); /* the others: a fixed maximum */
+    long long limit = catdef_length_limit(f->type);
     const form_field_t fields[] = {
         {"flabel_zh", FT_TEXT, true, 100, NULL}, {"flabel_en", FT_TEXT, true, 100, NULL},
         {"fhelp_zh", FT_TEXT, false, 255, NULL}, {"fhelp_en", FT_TEXT, false, 255, NULL},
-        {"frequired", FT_BOOL, false, 0, NULL},  {"fmax", FT_NUMBER, false, 6, NULL},
+        {"frequired", FT_BOOL, false, 0, NULL},
+        {"fmax", FT_NUMBER, false, 6, NULL, 1, limit, "cat_length_range"},
     };
-    bool has_length = catdef_type_has_length(f->type); /* the others: a fixed maximum */
     int errors = form_validate(h, h, fields, has_length ? 6 : 5);
     errors += fits(w, "flabel_zh", sizeof f->label[0]) + fits(w, "flabel_en", sizeof f->label[0]) +
               fits(w, "fhelp_zh", sizeof f->help[0]) + fits(w, "fhelp_en", sizeof f->help[0]);
@@ -530,17 +531,13 @@ static bool read_field_texts(web_t *w, fielddef_t *f)
     copy(f->help[LANG_ZH], sizeof f->help[LANG_ZH], form_value(h, "fhelp_zh"));
     copy(f->help[LANG_EN], sizeof f->help[LANG_EN], form_value(h, "fhelp_en"));
     f->required = form_value(h, "frequired") != NULL;
-    const char *max = form_value(h, "fmax");
-    if (!has_length || !max) {
+    const char *max = form_value(h, "fmax"), *err = hdf_get_value(h, "Form.fmax.error", NULL);
+    if (!has_length || !max)
         f->max_length = catdef_default_max(f->type);
-    } else if (!hdf_get_value(h, "Form.fmax.error", NULL)) {
-        long long limit = catdef_length_limit(f->type);
-        if (strspn(max, "0123456789") != strlen(max) || atoll(max) < 1 || atoll(max) > limit) {
-            hdf_set_valuef(h, "Form.fmax.limit=%lld", limit);
-            refuse(w, "fmax", "cat_length_range"), errors++;
-        }
-        f->max_length = atoll(max);
-    }
+    else if (!err)
+        f->max_length = form_int(h, "fmax");
+    else if (!strcmp(err, "cat_length_range"))
+        hdf_set_valuef(h, "Form.fmax.limit=%lld", limit);
     return errors == 0;
 }
 

@@ -57,8 +57,8 @@ static const form_field_t fields[] = {
     {"user", FT_TEXT, false, 200, NULL},
     {"from", FT_TEXT, true, 254, NULL},
     {"from_name", FT_TEXT, false, 100, NULL},
-    {"timeout", FT_NUMBER, true, 3, NULL},
-    {"max_attempts", FT_NUMBER, true, 3, NULL},
+    {"timeout", FT_INTEGER, true, 3, NULL, 1, 300, "timeout_range"},
+    {"max_attempts", FT_INTEGER, true, 3, NULL, 1, 100, "attempts_range"},
     {"sms_url", FT_TEXT, false, 500, NULL},
     {"sms_body", FT_TEXT, false, 500, NULL},
     {"sms_key_header", FT_TEXT, true, 60, NULL},
@@ -104,14 +104,6 @@ static void page_gateway(web_t *w, const char *arg)
 
 /* ---- saving ------------------------------------------------------------------ */
 
-static bool whole(const char *v, long min, long max)
-{
-    if (!v || !*v || strlen(v) > 4 || strspn(v, "0123456789") != strlen(v))
-        return false;
-    long n = atol(v);
-    return n >= min && n <= max;
-}
-
 static bool starts(const char *v, const char *a, const char *b)
 {
     return v && (strncmp(v, a, strlen(a)) == 0 || strncmp(v, b, strlen(b)) == 0) &&
@@ -127,10 +119,6 @@ static int check_more(HDF *h)
         form_set_error(h, "smtp_url", "smtp_url"), errors++;
     if ((v = form_value(h, "from")) && !mail_address_valid(v))
         form_set_error(h, "from", "invalid_email"), errors++;
-    if ((v = form_value(h, "timeout")) && !whole(v, 1, 300))
-        form_set_error(h, "timeout", "timeout_range"), errors++;
-    if ((v = form_value(h, "max_attempts")) && !whole(v, 1, 100))
-        form_set_error(h, "max_attempts", "attempts_range"), errors++;
     if ((v = form_value(h, "sms_url")) && !starts(v, "http://", "https://"))
         form_set_error(h, "sms_url", "sms_url"), errors++;
     v = form_value(h, "sms_key_header");

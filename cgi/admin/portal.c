@@ -62,9 +62,9 @@ static void build_form(web_t *w, portal_form_t *f)
         {"primary_color", FT_TEXT, true, 7, NULL},
         {"accent_color", FT_TEXT, true, 7, NULL},
         {"number_format", FT_CHOICE, true, 20, formats},
-        {"submit_limit", FT_NUMBER, true, 6, NULL},
-        {"submit_address_limit", FT_NUMBER, false, 7, NULL},
-        {"submit_window", FT_NUMBER, true, 4, NULL},
+        {"submit_limit", FT_INTEGER, true, 6, NULL, 0, 10000, "limit_range"},
+        {"submit_address_limit", FT_INTEGER, false, 7, NULL, 0, 1000000, "address_limit_range"},
+        {"submit_window", FT_INTEGER, true, 4, NULL, 1, 1440, "window_range"},
     };
     if (strcmp(w->d->number_pattern, formats[0]) && strcmp(w->d->number_pattern, formats[1]))
         formats[2] = w->d->number_pattern;
@@ -137,15 +137,6 @@ static void page_portal(web_t *w, const char *arg)
 
 /* ---- saving ------------------------------------------------------------------ */
 
-/* A whole number in [min, max], else false. */
-static bool whole(const char *v, long min, long max, long *out)
-{
-    if (!v || !*v || strlen(v) > 9 || strspn(v, "0123456789") != strlen(v))
-        return false;
-    *out = atol(v);
-    return *out >= min && *out <= max;
-}
-
 /* The checks form_validate cannot make; normalises the values in Form.* so
  * that what is stored is what was checked. Returns the number of errors. */
 static int check_more(web_t *w)
@@ -163,20 +154,11 @@ static int check_more(web_t *w)
         form_set_error(h, "accent_color", "color_format"), errors++;
     else if (v)
         hdf_set_value(h, "Form.accent_color.value", color);
-    long n;
-    if ((v = form_value(h, "submit_limit")) != NULL && !whole(v, 0, 10000, &n))
-        form_set_error(h, "submit_limit", "limit_range"), errors++;
-    else if (v)
-        hdf_set_valuef(h, "Form.submit_limit.value=%ld", n);
-    if ((v = form_value(h, "submit_address_limit")) != NULL && *v &&
-        !whole(v, 0, 1000000, &n))
-        form_set_error(h, "submit_address_limit", "address_limit_range"), errors++;
-    else if (v && *v)
-        hdf_set_valuef(h, "Form.submit_address_limit.value=%ld", n);
-    if ((v = form_value(h, "submit_window")) != NULL && !whole(v, 1, 1440, &n))
-        form_set_error(h, "submit_window", "window_range"), errors++;
-    else if (v)
-        hdf_set_valuef(h, "Form.submit_window.value=%ld", n);
+    static const char *const numbers[] = {"submit_limit", "submit_address_limit",
+                                          "submit_window"};
+    for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) /* "007" is stored as 7 */
+        if (form_value(h, numbers[i]) && !hdf_get_valuef(h, "Form.%s.error", numbers[i]))
+            hdf_set_valuef(h, "Form.%s.value=%lld", numbers[i], form_int(h, numbers[i]));
     if (!hdf_get_value(h, "Form.public.error", NULL) && !form_value(h, "public"))
         form_set_error(h, "public", "public_none"), errors++;
     return errors;

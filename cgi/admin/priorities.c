@@ -85,7 +85,7 @@ static int list_priorities(web_t *w)
 static const form_field_t prio_fields[] = {
     {"name_zh", FT_TEXT, true, 60, NULL},
     {"name_en", FT_TEXT, true, 60, NULL},
-    {"rank", FT_TEXT, true, 6, NULL},
+    {"rank", FT_INTEGER, true, 6, NULL, 1, 999, "rank_range"},
     {"color", FT_CHOICE, true, 0, priority_colors},
 };
 #define NPRIO ((int)(sizeof prio_fields / sizeof *prio_fields))
@@ -111,9 +111,7 @@ static bool read_prio(web_t *w, bool create, priority_def_t *in)
     copy(in->color, sizeof in->color, form_value(h, "color"));
     if (create && code && !sla_code_ok(code))
         errors += (form_set_error(h, "code", "code_format"), 1);
-    if (!hdf_get_valuef(h, "Form.rank.error") &&
-        (in->rank = admin_sla_number(h, "rank", 1, 999, "rank_range")) < 0)
-        errors++;
+    in->rank = form_int(h, "rank");
     errors += admin_sla_read_targets(w, "", &in->t, false);
     if (!errors && admin_sla_out_of_order(w, &in->t, "resolution"))
         errors++;

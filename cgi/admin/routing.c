@@ -113,23 +113,13 @@ static int by_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* "5,3,5" -> ids 3, 5 (sorted, each once, as stored); false when more
- * than DISPATCH_MAX_SKILLS. */
-static bool parse_skills(const char *v, long long *ids, int *n)
+/* The chosen skills "5,3,5" -> ids 3, 5 (sorted, each once, as stored);
+ * false when more than DISPATCH_MAX_SKILLS. */
+static bool chosen_skills(HDF *h, long long *ids, int *n)
 {
-    *n = 0;
-    for (const char *p = v; p && *p;) {
-        long long id = atoll(p);
-        bool seen = false;
-        for (int i = 0; i < *n && !seen; i++)
-            seen = ids[i] == id;
-        if (!seen && *n == DISPATCH_MAX_SKILLS)
-            return false;
-        if (!seen)
-            ids[(*n)++] = id;
-        p = strchr(p, ',');
-        p = p ? p + 1 : NULL;
-    }
+    *n = form_ids(h, "skills", ids, DISPATCH_MAX_SKILLS);
+    if (*n < 0)
+        return false;
     qsort(ids, (size_t)*n, sizeof *ids, by_id);
     return true;
 }
@@ -257,14 +247,14 @@ static void do_create(web_t *w, const char *arg)
     };
     int errors = form_validate(h, h, fields, 3);
     free_choices(&c);
-    if (!errors && !parse_skills(form_value(h, "skills"), skills, &nskills))
+    if (!errors && !chosen_skills(h, skills, &nskills))
         form_failed(w, "skills", "too_many_skills"), errors++;
     if (errors) {
         hdf_set_int_value(h, "Form.HasErrors", 1);
         return show(w, 422);
     }
     const category_t *cat = catalog_category(&w->d->catalog, form_value(h, "category"));
-    long long team = atoll(form_value(h, "team"));
+    long long team = form_int(h, "team");
     const team_t *t = catalog_team_by_id(&w->d->catalog, team);
     int rc = db_begin(&w->d->db);
     if (rc == DB_OK)
@@ -347,14 +337,14 @@ static bool rule_form(web_t *w, const routing_rule_t *r, long long *team, long l
     };
     int errors = form_validate(h, h, fields, 2);
     free_choices(&c);
-    if (!errors && !parse_skills(form_value(h, "skills"), skills, n))
+    if (!errors && !chosen_skills(h, skills, n))
         form_failed(w, "skills", "too_many_skills"), errors++;
     if (errors) {
         hdf_set_int_value(h, "Form.HasErrors", 1);
         show_rule(w, r, 422);
         return false;
     }
-    *team = atoll(form_value(h, "team"));
+    *team = form_int(h, "team");
     return true;
 }
 
@@ -487,25 +477,9 @@ static void page_team(web_t *w, const char *arg)
 static const char *const modes[] = {"claim", "least_open", "round_robin", NULL};
 static const form_field_t team_fields[] = {
     {"mode", FT_CHOICE, true, 0, modes},
-    {"accept_minutes", FT_NUMBER, false, 6, NULL},
-    {"max_open", FT_NUMBER, false, 4, NULL},
+    {"accept_minutes", FT_NUMBER, false, 6, NULL, 1, MAX_ACCEPT_MINUTES, "accept_range"},
+    {"max_open", FT_NUMBER, false, 4, NULL, 1, MAX_CAPACITY, "capacity_range"},
 };
-
-/* A whole number in [lo, hi] or empty (0); -1 (with the error set) else,
- * also when the field already failed validation. */
-static long long whole(web_t *w, const char *name, long long lo, long long hi, const char *err)
-{
-    const char *v = form_value(w->r->hdf, name);
-    if (hdf_get_valuef(w->r->hdf, "Form.%s.error", name))
-        return -1;
-    if (!v)
-        return 0;
-    if (strspn(v, "0123456789") != strlen(v) || strlen(v) > 6 || atoll(v) < lo || atoll(v) > hi) {
-        form_failed(w, name, err);
-        return -1;
-    }
-    return atoll(v);
-}
 
 static void do_team(web_t *w, const char *arg)
 {
@@ -515,9 +489,8 @@ static void do_team(web_t *w, const char *arg)
     if (!team_of(w, arg, &t, false))
         return;
     int errors = form_validate(h, h, team_fields, 3);
-    long long accept = whole(w, "accept_minutes", 1, MAX_ACCEPT_MINUTES, "accept_range");
-    long long cap = whole(w, "max_open", 1, MAX_CAPACITY, "capacity_range");
-    if (errors || accept < 0 || cap < 0) {
+    long long accept = form_int(h, "accept_minutes"), cap = form_int(h, "max_open");
+    if (errors) {
         hdf_set_int_value(h, "Form.HasErrors", 1);
         return show_team(w, &t, 422);
     }

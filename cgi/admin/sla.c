@@ -52,32 +52,17 @@ void admin_sla_fill_targets(HDF *h, const char *prefix, const sla_targets_t *t)
     fill(h, prefix, "warning", t->warning);
 }
 
-long long admin_sla_number(HDF *h, const char *name, long long lo, long long hi, const char *err)
-{
-    const char *v = form_value(h, name);
-    if (!v)
-        return 0;
-    size_t n = strlen(v);
-    long long x = n <= 9 && strspn(v, "0123456789") == n ? atoll(v) : -1;
-    if (x < lo || x > hi) {
-        form_set_error(h, name, err);
-        return -1;
-    }
-    return x;
-}
-
-/* One number field: validated as text (kept on the form), then as a number. */
+/* One whole number field in [lo, hi], err when it is not; kept on the form. */
 static int number(web_t *w, const char *prefix, const char *name, bool required, long long lo,
                   long long hi, const char *err, long long *out)
 {
     HDF *h = w->r->hdf;
     char full[48];
     snprintf(full, sizeof full, "%s%s", prefix, name);
-    form_field_t f = {full, FT_TEXT, required, 9, NULL};
-    if (form_validate(h, h, &f, 1))
-        return 1;
-    *out = admin_sla_number(h, full, lo, hi, err);
-    return *out < 0;
+    form_field_t f = {full, FT_INTEGER, required, 9, NULL, lo, hi, err};
+    int bad = form_validate(h, h, &f, 1);
+    *out = form_int(h, full);
+    return bad;
 }
 
 static const char *const unit_codes[] = {"minute", "hour", "workday", NULL};
@@ -216,17 +201,29 @@ static void policy_title(const char *prio, const sla_scope_t *s, char *out, size
              *s->tag_code ? s->tag_code : "*");
 }
 
+/* Whether the field is refused, and for something else than being no id. */
+static bool refused_as_text(HDF *h, const char *name)
+{
+    const char *e = hdf_get_valuef(h, "Form.%s.error", name);
+    return e && strcmp(e, "invalid_choice") != 0;
+}
+
 /* The category and tag of the override form; errors on the fields. */
 static int read_scope(web_t *w, sla_scope_t *s)
 {
     HDF *h = w->r->hdf;
-    static const form_field_t f[] = {{"p_category", FT_TEXT, false, 20, NULL},
-                                     {"p_tag", FT_TEXT, false, 20, NULL}};
+    static const form_field_t f[] = {
+        {"p_category", FT_INTEGER, false, 20, NULL, 1, 999999999, "invalid_choice"},
+        {"p_tag", FT_INTEGER, false, 20, NULL, 1, 999999999, "invalid_choice"}};
     memset(s, 0, sizeof *s);
-    if (form_validate(h, h, f, 2))
+    /* a field refused as text is all that is said; no id is said on both */
+    form_validate(h, h, f, 2);
+    if (refused_as_text(h, "p_category") || refused_as_text(h, "p_tag"))
         return 1;
-    long long category = admin_sla_number(h, "p_category", 1, 999999999, "invalid_choice");
-    long long tag = admin_sla_number(h, "p_tag", 1, 999999999, "invalid_choice");
+    /* a field that is no id goes to the domain as -1, which refuses it */
+    long long category = hdf_get_value(h, "Form.p_category.error", NULL) ? -1
+                                                                          : form_int(h, "p_category");
+    long long tag = hdf_get_value(h, "Form.p_tag.error", NULL) ? -1 : form_int(h, "p_tag");
     refusal_t why = {0};
     int errors = sla_policy_scope(w->d, category, tag, s, &why);
     admin_refused(w, &why, "p_");

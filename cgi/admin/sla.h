@@ -29,9 +29,6 @@ int admin_sla_read_targets(web_t *w, const char *prefix, sla_targets_t *t, bool 
  * could get a resolution due before its first response; the error
  * "resolution_before_first" is then set on the field named err_field. */
 bool admin_sla_out_of_order(web_t *w, const sla_targets_t *t, const char *err_field);
-/* A whole number in [lo, hi] from Form.<name>.value: the number, 0 when
- * blank, -1 after setting err on the field. */
-long long admin_sla_number(HDF *h, const char *name, long long lo, long long hi, const char *err);
 
 /* Calendars.N.{id,name,active} (every calendar) and CalendarName.<id>. */
 int admin_sla_calendar_choices(web_t *w);

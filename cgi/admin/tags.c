@@ -317,14 +317,6 @@ static int put_setting(web_t *w, config_key_t key, const char *now, const char *
     return rc < 0 ? rc : DB_OK;
 }
 
-static bool whole(const char *v, long min, long max, long *out)
-{
-    if (!v || strlen(v) > 9 || strspn(v, "0123456789") != strlen(v) || !*v)
-        return false;
-    *out = atol(v);
-    return *out >= min && *out <= max;
-}
-
 static void do_rules(web_t *w, const char *arg)
 {
     (void)arg;
@@ -333,18 +325,13 @@ static void do_rules(web_t *w, const char *arg)
     const char *codes[MAX_CATS + 1];
     rule_choices(w, codes);
     const form_field_t fields[] = {
-        {"complaint_count", FT_NUMBER, true, 4, NULL},
-        {"complaint_days", FT_NUMBER, true, 4, NULL},
+        {"complaint_count", FT_INTEGER, true, 4, NULL, 1, 1000, "count_range"},
+        {"complaint_days", FT_INTEGER, true, 4, NULL, 1, 3650, "days_range"},
         {"complaint_categories", FT_MULTICHOICE, true, 0, codes},
         {"vip_raises", FT_BOOL, false, 0, NULL},
     };
     int errors = form_validate(h, h, fields, 4);
-    long count = 0, days = 0;
-    const char *v = form_value(h, "complaint_count");
-    if (v && !whole(v, 1, 1000, &count))
-        form_set_error(h, "complaint_count", "count_range"), errors++;
-    if ((v = form_value(h, "complaint_days")) != NULL && !whole(v, 1, 3650, &days))
-        form_set_error(h, "complaint_days", "days_range"), errors++;
+    long count = (long)form_int(h, "complaint_count"), days = (long)form_int(h, "complaint_days");
     if (errors) {
         hdf_set_int_value(h, "Form.HasErrors", 1);
         return show(w, 422, "rules");
