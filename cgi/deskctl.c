@@ -19,6 +19,7 @@
 #include "desk/demo.h"
 #include "desk/desk.h"
 #include "core/log.h"
+#include "core/text.h"
 #include "desk/customer/rekey.h"
 #include "store/migrate.h"
 
@@ -208,8 +209,11 @@ int main(int argc, char **argv)
     else if (strcmp(cmd, "sweep-attachments") == 0) {
         /* files a worker stored but never recorded (it died before its
          * commit); a day's margin keeps uploads in flight */
-        long removed, kept, hours = arg ? atol(arg) : 24;
-        rc = attachment_sweep(&d, (hours > 0 ? hours : 24) * 3600, &removed, &kept) ? 1 : 0;
+        long removed, kept;
+        long long hours = 24;
+        if (arg && !text_whole(arg, 1, 100000, &hours))
+            hours = 24;
+        rc = attachment_sweep(&d, (long)hours * 3600, &removed, &kept) ? 1 : 0;
         printf("%ld unrecorded file(s) removed, %ld recorded kept\n", removed, kept);
     }
     else

@@ -644,9 +644,9 @@ static void submit_survey(page_t *p, const char *arg)
                   .unmet_needs = form_value(h, "unmet_needs")};
     int rc = TICKET_INVALID;
     if (!errors) {
-        s.resolution = atoi(form_value(h, "resolution"));
-        s.speed = atoi(form_value(h, "speed"));
-        s.attitude = atoi(form_value(h, "attitude"));
+        s.resolution = (int)form_int(h, "resolution");
+        s.speed = (int)form_int(h, "speed");
+        s.attitude = (int)form_int(h, "attitude");
         rc = survey_record(p->d, t.id, &s, NULL);
     }
     if (rc == TICKET_OK || rc == SURVEY_ANSWERED) {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/text.h"
 #include "desk/queue.h"
 
 void agent_error_page(web_t *w, int status, const char *key)
@@ -67,10 +68,11 @@ static void nav_counts(web_t *w, long counts[Q_COUNT])
     const agent_t *me = ME(w);
     long long now = now_ms();
     long ttl = config_get_int(&w->d->cfg, CFG_QUEUE_COUNT_SECONDS);
-    const char *acted = req_cookie(w->r, "acted");
+    long long acted = 0; /* when this browser last acted, if it did */
+    bool has_acted = text_whole(req_cookie(w->r, "acted"), 0, WEB_ID_MAX, &acted);
     count_entry_t *e = &count_cache[(unsigned long long)me->id % COUNT_CACHE];
     bool fresh = e->agent_id == me->id && now - e->at_ms < ttl * 1000 &&
-                 (!acted || e->at_ms > atoll(acted));
+                 (!has_acted || e->at_ms > acted);
     if (!fresh) {
         bool ok = queue_counts(w->d, me, e->counts) == 0;
         e->agent_id = ok ? me->id : 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/text.h"
 
 static const char sql_migrations_table[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INT UNSIGNED PRIMARY KEY,"
@@ -54,7 +55,9 @@ static char *read_file(const char *path)
 /* 1 applied now, 0 applied before, -1 failed. */
 static int apply_one(db_t *db, const char *dir, const char *name)
 {
-    long long version = atoll(name), done = 0;
+    char digits[4] = {name[0], name[1], name[2], '\0'}; /* "NNN_name.sql" */
+    long long version = 0, done = 0;
+    text_whole(digits, 0, 999, &version);
     if (db_row(db, sql_applied, "i", "i", version, &done) != 1)
         return -1;
     if (done)
