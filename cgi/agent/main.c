@@ -593,114 +593,199 @@ static const char *text_field(web_t *w, const char *name, int max, bool required
     return v ? v : "";
 }
 
-static int act(web_t *w, long long id, long long version, const char *action,
-               const uploads_t *files)
+/* One ticket action being done: who, on which ticket at which version,
+ * with the files its form carried. */
+typedef struct act {
+    web_t *w;
+    desk_t *d;
+    const agent_t *me;
+    long long id, version;
+    const char *name;
+    const uploads_t *files;
+} act_t;
+
+static int act_claim(const act_t *a) { return ticket_claim(a->d, a->me, a->id, a->version); }
+
+static int act_accept(const act_t *a) { return ticket_accept(a->d, a->me, a->id, a->version); }
+
+/* reply (to the customer, maybe moving the status on) and note (internal) */
+static int act_message(const act_t *a)
 {
-    const agent_t *me = ME(w);
-    desk_t *d = w->d;
-    if (!strcmp(action, "claim"))
-        return ticket_claim(d, me, id, version);
-    if (!strcmp(action, "accept"))
-        return ticket_accept(d, me, id, version);
-    if (!strcmp(action, "reply") || !strcmp(action, "note")) {
-        const char *body = text_field(w, "body", 20000, true);
-        const char *then = action[0] == 'r' ? req_query(w->r, "then") : NULL;
-        int to = then && *then ? ticket_status_parse(then) : -1;
-        if (!body || (then && *then && to < 0))
-            return TICKET_INVALID;
-        return action[0] == 'r' ? ticket_agent_reply(d, me, id, version, body, files, to)
-                                : ticket_agent_message(d, me, id, version, body, true, files);
-    }
-    if (!strcmp(action, "assign") || !strcmp(action, "hand_back")) {
-        const char *reason = text_field(w, "reason", 1000, true);
-        if (!reason)
-            return TICKET_REASON_REQUIRED;
-        return action[0] == 'a' ? ticket_assign(d, me, id, version, chosen_id(w, "agent"),
-                                                chosen_id(w, "team"), reason)
-                                : ticket_hand_back(d, me, id, version, reason);
-    }
-    if (!strcmp(action, "finding")) {
-        const char *text = text_field(w, "text", 20000, true);
-        return text ? ticket_add_finding(d, me, id, version, req_query(w->r, "kind"), text)
-                    : TICKET_INVALID;
-    }
-    if (!strcmp(action, "collab_add")) {
-        const char *role = text_field(w, "role", 100, true);
-        return role ? ticket_add_collaborator(d, me, id, version, query_id(w, "agent"), role)
-                    : TICKET_REASON_REQUIRED;
-    }
-    if (!strcmp(action, "collab_remove"))
-        return ticket_remove_collaborator(d, me, id, version, query_id(w, "agent"));
-    if (!strcmp(action, "status")) {
-        int to = ticket_status_parse(req_query(w->r, "to"));
-        const char *reason = text_field(w, "reason", 1000, false);
-        return to < 0 || !reason ? TICKET_INVALID
-                                 : ticket_change_status(d, me, id, version, (ticket_status_t)to,
-                                                        *reason ? reason : NULL);
-    }
-    if (!strcmp(action, "classify")) {
-        const char *nature = req_query(w->r, "nature");
-        const category_t *cat = catalog_category_by_id(&d->catalog, query_id(w, "category"));
-        return ticket_classify(d, me, id, version, cat, nature && *nature ? nature : NULL);
-    }
-    if (!strcmp(action, "escalate")) {
-        const char *reason = text_field(w, "reason", 2000, true);
-        const char *impact = reason ? text_field(w, "impact", 2000, true) : NULL;
-        const char *when = req_query(w->r, "expected");
-        if (!reason || !impact)
-            return TICKET_REASON_REQUIRED;
-        return ticket_escalate(d, me, id, version, reason, impact,
-                               when && *when ? form_parse_local_time(when) : 0);
-    }
-    if (!strcmp(action, "escalation_answer")) {
-        const char *plan = text_field(w, "plan", 20000, true);
-        return plan ? ticket_answer_escalation(d, me, id, version, plan)
-                    : TICKET_REASON_REQUIRED;
-    }
-    if (!strcmp(action, "propose_solution")) { /* every field checked, every error shown */
-        const char *steps = text_field(w, "steps", 10000, true);
-        const char *expected = text_field(w, "expected", 5000, true);
-        const char *risks = text_field(w, "risks", 5000, true);
-        return steps && expected && risks
-                   ? ticket_propose_solution(d, me, id, version, req_query(w->r, "delivery"),
-                                             steps, expected, risks)
-                   : TICKET_INVALID;
-    }
-    if (!strcmp(action, "work")) {
-        const char *text = text_field(w, "text", 5000, true);
-        const char *old_serial = text ? text_field(w, "old_serial", 100, false) : NULL;
-        const char *new_serial = old_serial ? text_field(w, "new_serial", 100, false) : NULL;
-        return new_serial ? ticket_log_work(d, me, id, version, req_query(w->r, "kind"), text,
-                                            old_serial, new_serial)
-                          : TICKET_INVALID;
-    }
-    if (!strcmp(action, "record_confirmation")) {
-        const char *name = text_field(w, "name", 100, true);
-        const char *note = name ? text_field(w, "note", 2000, false) : NULL;
-        return note ? ticket_record_confirmation(d, me, id, version, req_query(w->r, "via"), name,
-                                                 *note ? note : NULL, files)
-                    : TICKET_INVALID;
-    }
-    if (!strcmp(action, "survey_phone")) {
-        const char *r = req_query(w->r, "resolution"), *sp = req_query(w->r, "speed"),
-                   *at = req_query(w->r, "attitude");
-        const char *sugg = text_field(w, "suggestions", 2000, false);
-        const char *unmet = sugg ? text_field(w, "unmet_needs", 2000, false) : NULL;
-        if (!r || !sp || !at || !sugg || !unmet)
-            return TICKET_INVALID;
-        survey_t sv = {atoi(r), atoi(sp), atoi(at), *sugg ? sugg : NULL, *unmet ? unmet : NULL};
-        int rc = survey_record(d, id, &sv, me);
-        return rc == SURVEY_ANSWERED || rc == SURVEY_NOT_CLOSED ? TICKET_BAD_TRANSITION : rc;
-    }
-    if (!strcmp(action, "priority")) {
-        const char *reason = text_field(w, "reason", 1000, true);
-        if (!reason)
-            return TICKET_REASON_REQUIRED;
-        return ticket_request_priority(d, me, id, version,
-                                       catalog_priority_by_id(&d->catalog, query_id(w, "priority")),
-                                       reason);
-    }
-    return TICKET_INVALID;
+    bool reply = !strcmp(a->name, "reply");
+    const char *body = text_field(a->w, "body", 20000, true);
+    const char *then = reply ? req_query(a->w->r, "then") : NULL;
+    int to = then && *then ? ticket_status_parse(then) : -1;
+    if (!body || (then && *then && to < 0))
+        return TICKET_INVALID;
+    return reply ? ticket_agent_reply(a->d, a->me, a->id, a->version, body, a->files, to)
+                 : ticket_agent_message(a->d, a->me, a->id, a->version, body, true, a->files);
+}
+
+static int act_assign(const act_t *a)
+{
+    const char *reason = text_field(a->w, "reason", 1000, true);
+    if (!reason)
+        return TICKET_REASON_REQUIRED;
+    return ticket_assign(a->d, a->me, a->id, a->version, chosen_id(a->w, "agent"),
+                         chosen_id(a->w, "team"), reason);
+}
+
+static int act_hand_back(const act_t *a)
+{
+    const char *reason = text_field(a->w, "reason", 1000, true);
+    return reason ? ticket_hand_back(a->d, a->me, a->id, a->version, reason)
+                  : TICKET_REASON_REQUIRED;
+}
+
+static int act_finding(const act_t *a)
+{
+    const char *text = text_field(a->w, "text", 20000, true);
+    return text ? ticket_add_finding(a->d, a->me, a->id, a->version, req_query(a->w->r, "kind"),
+                                     text)
+                : TICKET_INVALID;
+}
+
+static int act_collab_add(const act_t *a)
+{
+    const char *role = text_field(a->w, "role", 100, true);
+    return role ? ticket_add_collaborator(a->d, a->me, a->id, a->version,
+                                          query_id(a->w, "agent"), role)
+                : TICKET_REASON_REQUIRED;
+}
+
+static int act_collab_remove(const act_t *a)
+{
+    return ticket_remove_collaborator(a->d, a->me, a->id, a->version, query_id(a->w, "agent"));
+}
+
+static int act_status(const act_t *a)
+{
+    int to = ticket_status_parse(req_query(a->w->r, "to"));
+    const char *reason = text_field(a->w, "reason", 1000, false);
+    return to < 0 || !reason ? TICKET_INVALID
+                             : ticket_change_status(a->d, a->me, a->id, a->version,
+                                                    (ticket_status_t)to, *reason ? reason : NULL);
+}
+
+static int act_classify(const act_t *a)
+{
+    const char *nature = req_query(a->w->r, "nature");
+    const category_t *cat = catalog_category_by_id(&a->d->catalog, query_id(a->w, "category"));
+    return ticket_classify(a->d, a->me, a->id, a->version, cat, nature && *nature ? nature : NULL);
+}
+
+static int act_escalate(const act_t *a)
+{
+    const char *reason = text_field(a->w, "reason", 2000, true);
+    const char *impact = reason ? text_field(a->w, "impact", 2000, true) : NULL;
+    const char *when = req_query(a->w->r, "expected");
+    if (!reason || !impact)
+        return TICKET_REASON_REQUIRED;
+    return ticket_escalate(a->d, a->me, a->id, a->version, reason, impact,
+                           when && *when ? form_parse_local_time(when) : 0);
+}
+
+static int act_escalation_answer(const act_t *a)
+{
+    const char *plan = text_field(a->w, "plan", 20000, true);
+    return plan ? ticket_answer_escalation(a->d, a->me, a->id, a->version, plan)
+                : TICKET_REASON_REQUIRED;
+}
+
+/* every field checked, every error shown */
+static int act_propose_solution(const act_t *a)
+{
+    const char *steps = text_field(a->w, "steps", 10000, true);
+    const char *expected = text_field(a->w, "expected", 5000, true);
+    const char *risks = text_field(a->w, "risks", 5000, true);
+    return steps && expected && risks
+               ? ticket_propose_solution(a->d, a->me, a->id, a->version,
+                                         req_query(a->w->r, "delivery"), steps, expected, risks)
+               : TICKET_INVALID;
+}
+
+static int act_work(const act_t *a)
+{
+    const char *text = text_field(a->w, "text", 5000, true);
+    const char *old_serial = text ? text_field(a->w, "old_serial", 100, false) : NULL;
+    const char *new_serial = old_serial ? text_field(a->w, "new_serial", 100, false) : NULL;
+    return new_serial ? ticket_log_work(a->d, a->me, a->id, a->version, req_query(a->w->r, "kind"),
+                                        text, old_serial, new_serial)
+                      : TICKET_INVALID;
+}
+
+static int act_record_confirmation(const act_t *a)
+{
+    const char *name = text_field(a->w, "name", 100, true);
+    const char *note = name ? text_field(a->w, "note", 2000, false) : NULL;
+    return note ? ticket_record_confirmation(a->d, a->me, a->id, a->version,
+                                             req_query(a->w->r, "via"), name,
+                                             *note ? note : NULL, a->files)
+                : TICKET_INVALID;
+}
+
+/* The customer's scores taken on the phone: each 1 to 5. */
+static const form_field_t phone_scores[] = {
+    {"resolution", FT_INTEGER, true, 0, NULL, 1, 5},
+    {"speed", FT_INTEGER, true, 0, NULL, 1, 5},
+    {"attitude", FT_INTEGER, true, 0, NULL, 1, 5},
+};
+
+static int act_survey_phone(const act_t *a)
+{
+    HDF *h = a->w->r->hdf;
+    const char *sugg = text_field(a->w, "suggestions", 2000, false);
+    const char *unmet = sugg ? text_field(a->w, "unmet_needs", 2000, false) : NULL;
+    if (!sugg || !unmet || form_validate(h, h, phone_scores, 3))
+        return TICKET_INVALID;
+    survey_t sv = {(int)form_int(h, "resolution"), (int)form_int(h, "speed"),
+                   (int)form_int(h, "attitude"), *sugg ? sugg : NULL, *unmet ? unmet : NULL};
+    int rc = survey_record(a->d, a->id, &sv, a->me);
+    return rc == SURVEY_ANSWERED || rc == SURVEY_NOT_CLOSED ? TICKET_BAD_TRANSITION : rc;
+}
+
+static int act_priority(const act_t *a)
+{
+    const char *reason = text_field(a->w, "reason", 1000, true);
+    if (!reason)
+        return TICKET_REASON_REQUIRED;
+    return ticket_request_priority(
+        a->d, a->me, a->id, a->version,
+        catalog_priority_by_id(&a->d->catalog, query_id(a->w, "priority")), reason);
+}
+
+/* The agent's ticket actions, by the "action" field of their forms. */
+static const struct action {
+    const char *name;
+    int (*run)(const act_t *a);
+    bool takes_files; /* its form may carry attachments */
+} actions[] = {
+    {"claim", act_claim},
+    {"accept", act_accept},
+    {"reply", act_message, true},
+    {"note", act_message, true},
+    {"assign", act_assign},
+    {"hand_back", act_hand_back},
+    {"finding", act_finding},
+    {"collab_add", act_collab_add},
+    {"collab_remove", act_collab_remove},
+    {"status", act_status},
+    {"classify", act_classify},
+    {"escalate", act_escalate},
+    {"escalation_answer", act_escalation_answer},
+    {"propose_solution", act_propose_solution},
+    {"work", act_work},
+    {"record_confirmation", act_record_confirmation, true},
+    {"survey_phone", act_survey_phone},
+    {"priority", act_priority},
+};
+
+static const struct action *action_named(const char *name)
+{
+    for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
+        if (!strcmp(actions[i].name, name))
+            return &actions[i];
+    return NULL;
 }
 
 static const char *failure_key(int rc)
@@ -736,13 +821,6 @@ static void field_failure(web_t *w)
         hdf_set_value(h, "ActionLimit.max", max);
         hdf_set_value(h, "ActionLimit.chars", chars);
     }
-}
-
-/* The actions whose form may carry attachments. */
-static bool takes_files(const char *action)
-{
-    return !strcmp(action, "reply") || !strcmp(action, "note") ||
-           !strcmp(action, "record_confirmation");
 }
 
 /* The free text fields of the actions' forms. */
@@ -788,14 +866,16 @@ static void do_action(web_t *w, const char *arg)
         return agent_error_page(w, 404, "not_found");
     if (!strcmp(action, "reveal"))
         return do_reveal(w, number, id);
+    const struct action *how = action_named(action);
     uploads_t files = {0};
-    if (takes_files(action) && files_take_uploads(w->d, w->r, &files)) {
+    if (how && how->takes_files && files_take_uploads(w->d, w->r, &files)) {
         hdf_set_valuef(w->r->hdf, "ActionError=file_%s", files.error);
         keep_typed(w, action);
         hdf_set_value(w->r->hdf, "ActionFile", files.error_file);
         return show_ticket(w, number, files.error[0] == 's' ? 503 : 422);
     }
-    rc = act(w, id, query_id(w, "version"), action, &files);
+    act_t a = {w, w->d, ME(w), id, query_id(w, "version"), action, &files};
+    rc = how ? how->run(&a) : TICKET_INVALID;
     if (rc != TICKET_OK)
         attachment_discard(w->d, &files);
     if (rc == TICKET_OK) {
