@@ -12,7 +12,8 @@
 # header alone), it depends on another when either of its files includes
 # the other's header, and that graph must be acyclic; each circle found is
 # printed. So that the includes tell the whole story, a header declares only
-# functions its own .c defines. Prints what is wrong; exit 1 if anything.
+# functions its own .c defines. cgi/ reads no number by hand (atoi, strtol
+# and their kin). Prints what is wrong; exit 1 if anything.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 rank() {
@@ -110,6 +111,16 @@ run=$(grep -rnE --include='*.c' --include='*.h' '\bdb_(exec|query|row|fetch|done
 if [ -n "$run" ]; then
   echo "layers: statements run from cgi/ (the module of lib/ that owns the table runs them):"
   printf '%s\n' "$run" | sed 's/^/  /'
+  bad=1
+fi
+# Request values reach handlers typed (lib/web/form.h: form_int, form_ids,
+# web_id; lib/core/text.h: text_whole): nothing in cgi/ converts text to a
+# number itself, where a missing overflow or range check would hide.
+conv=$(grep -rnE --include='*.c' --include='*.h' \
+  '(^|[^A-Za-z0-9_])(ato(i|l|ll|f)|strto(l|ll|ul|ull|d|f|ld|imax|umax))[[:space:]]*\(' cgi || true)
+if [ -n "$conv" ]; then
+  echo "layers: a number read by hand in cgi/ (declare the field's type and range, read form_int):"
+  printf '%s\n' "$conv" | sed 's/^/  /'
   bad=1
 fi
 [ "$bad" -eq 0 ] && echo "layers: ok"
