@@ -54,27 +54,6 @@ static void error_page(page_t *p, int status, const char *key)
     web_render(p, "portal/error.cs");
 }
 
-/* The CSRF token is a random value in a SameSite=Strict cookie that every
- * form repeats in a hidden field (double submit). */
-static void csrf_prepare(page_t *p)
-{
-    const char *have = req_cookie(p->r, "csrf");
-    char fresh[TOKEN_TEXT_LEN + 1];
-    if (!have || strlen(have) != TOKEN_TEXT_LEN) {
-        token_new(fresh);
-        req_set_cookie(p->r, "csrf", fresh, -1, "Strict");
-        have = fresh;
-    }
-    hdf_set_value(p->r->hdf, "Csrf", have);
-}
-
-static bool csrf_ok(page_t *p)
-{
-    const char *c = req_cookie(p->r, "csrf"), *f = req_query(p->r, "csrf");
-    return c && f && strlen(c) == TOKEN_TEXT_LEN && strlen(f) == TOKEN_TEXT_LEN &&
-           sodium_memcmp(c, f, TOKEN_TEXT_LEN) == 0;
-}
-
 /* key = the target's amount, key.unit = its unit (the "target" macro). */
 static void set_target(HDF *h, const char *key, sla_target_t t)
 {
@@ -123,7 +102,7 @@ static void show_form(page_t *p, const category_t *k, int status)
     for (int i = 0; i < p->d->catalog.ncats; i++)
         if (&p->d->catalog.cats[i] == k)
             hdf_set_int_value(p->r->hdf, "Category.index", i);
-    csrf_prepare(p);
+    csrf_issue(p->r, "csrf");
     web_attach_limits(p);
     p->r->status = status;
     web_render(p, "portal/form.cs");
@@ -219,7 +198,7 @@ static void submit_form(page_t *p, const char *code)
     int errors = form_validate(p->r->hdf, p->r->hdf, rules, nr);
     errors += form_validate(p->r->hdf, p->r->hdf, fields, n);
     const char *sk = req_query(p->r, "submit_key");
-    if (!csrf_ok(p) || !sk || strlen(sk) != TOKEN_TEXT_LEN) {
+    if (!csrf_cookie_ok(p->r, "csrf") || !sk || strlen(sk) != TOKEN_TEXT_LEN) {
         form_set_error(p->r->hdf, "_form", "expired");
         errors++;
     }
@@ -296,7 +275,7 @@ static void page_ticket(page_t *p, const char *token)
                           rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
     set_ticket(p, &t);
     hdf_set_valuef(p->r->hdf, "Ticket.link=%s/t/%s", p->d->base_url, token);
-    csrf_prepare(p);
+    csrf_issue(p->r, "csrf");
     hdf_set_value(p->r->hdf, "Ticket.token", token);
     char *proposal = NULL;
     if (!strcmp(t.status, "solution_proposed") &&
@@ -404,7 +383,7 @@ static void submit_reply(page_t *p, const char *arg)
     snprintf(name, sizeof name, "%s", t.contact_name);
     ticket_free(&t);
     int errors = form_validate(p->r->hdf, p->r->hdf, reply_fields, 1);
-    if (!csrf_ok(p))
+    if (!csrf_cookie_ok(p->r, "csrf"))
         form_set_error(p->r->hdf, "_form", "expired"), errors++;
     uploads_t files;
     if (errors)
@@ -443,7 +422,7 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
     form_field_t f = {confirm ? "confirm_name" : "question", confirm ? FT_TEXT : FT_LONGTEXT,
                       true, confirm ? 50 : 5000, NULL};
     int errors = form_validate(p->r->hdf, p->r->hdf, &f, 1);
-    if (!csrf_ok(p))
+    if (!csrf_cookie_ok(p->r, "csrf"))
         form_set_error(p->r->hdf, "_form", "expired"), errors++;
     if (!errors) {
         const char *v = form_value(p->r->hdf, f.name);
@@ -476,7 +455,7 @@ static void request_close(page_t *p, const char *arg)
     ticket_free(&t);
     form_field_t f = {"close_reason", FT_LONGTEXT, false, 2000, NULL};
     int errors = form_validate(p->r->hdf, p->r->hdf, &f, 1);
-    if (!csrf_ok(p))
+    if (!csrf_cookie_ok(p->r, "csrf"))
         form_set_error(p->r->hdf, "_form", "expired"), errors++;
     if (!errors) {
         int rc = ticket_request_close(p->d, id, contact, form_value(p->r->hdf, f.name));
@@ -505,7 +484,7 @@ static const form_field_t lost_fields[] = {
 static void page_lost(page_t *p, const char *arg)
 {
     (void)arg;
-    csrf_prepare(p);
+    csrf_issue(p->r, "csrf");
     web_render(p, "portal/lost.cs");
 }
 
@@ -514,7 +493,7 @@ static void send_lost(page_t *p, const char *arg)
     (void)arg;
     HDF *h = p->r->hdf;
     int errors = form_validate(h, h, lost_fields, 2);
-    if (!csrf_ok(p))
+    if (!csrf_cookie_ok(p->r, "csrf"))
         form_set_error(h, "_form", "expired"), errors++;
     if (errors) {
         p->r->status = 422;
@@ -576,7 +555,7 @@ static void sign_acceptance(page_t *p, const char *arg)
     bool accepted = result && !strcmp(result, "accepted");
     if (!errors && !accepted && !form_value(h, "remarks"))
         form_set_error(h, "remarks", "required"), errors++; /* say what is wrong */
-    if (!csrf_ok(p))
+    if (!csrf_cookie_ok(p->r, "csrf"))
         form_set_error(h, "_form", "expired"), errors++;
     if (!errors) {
         rc = ticket_sign_acceptance(p->d, id, accepted, form_value(h, "remarks"),
@@ -615,7 +594,7 @@ static void show_survey(page_t *p, const char *token, ticket_t *t, int status)
     hdf_set_int_value(p->r->hdf, "Survey.answered", answered == 1);
     const char *done = req_query(p->r, "done");
     hdf_set_int_value(p->r->hdf, "Survey.thanks", done && !strcmp(done, "1") && answered == 1);
-    csrf_prepare(p);
+    csrf_issue(p->r, "csrf");
     p->r->status = status;
     web_render(p, "portal/survey.cs");
 }
@@ -638,7 +617,7 @@ static void submit_survey(page_t *p, const char *arg)
         return;
     HDF *h = p->r->hdf;
     int errors = form_validate(h, h, survey_fields, 5);
-    if (!csrf_ok(p))
+    if (!csrf_cookie_ok(p->r, "csrf"))
         form_set_error(h, "_form", "expired"), errors++;
     survey_t s = {.suggestions = form_value(h, "suggestions"),
                   .unmet_needs = form_value(h, "unmet_needs")};

@@ -93,14 +93,7 @@ static long long chosen_id(web_t *w, const char *name)
 
 static void show_login(web_t *w, int status, const char *error)
 {
-    char csrf[TOKEN_TEXT_LEN + 1];
-    const char *have = req_cookie(w->r, "login_csrf");
-    if (!have || strlen(have) != TOKEN_TEXT_LEN) {
-        token_new(csrf);
-        req_set_cookie(w->r, "login_csrf", csrf, -1, "Strict");
-        have = csrf;
-    }
-    hdf_set_value(w->r->hdf, "Csrf", have);
+    csrf_issue(w->r, "login_csrf");
     if (error)
         hdf_set_value(w->r->hdf, "Login.error", error);
     const char *login = req_query(w->r, "login");
@@ -120,10 +113,8 @@ static void page_login(web_t *w, const char *arg)
 static void do_login(web_t *w, const char *arg)
 {
     (void)arg;
-    const char *c = req_cookie(w->r, "login_csrf"), *f = req_query(w->r, "csrf");
     const char *login = req_query(w->r, "login"), *password = req_query(w->r, "password");
-    if (!c || !f || strlen(c) != TOKEN_TEXT_LEN || strlen(f) != TOKEN_TEXT_LEN ||
-        sodium_memcmp(c, f, TOKEN_TEXT_LEN) != 0)
+    if (!csrf_cookie_ok(w->r, "login_csrf"))
         return show_login(w, 422, "expired");
     /* a login no account can have gets the answer of a wrong password */
     if (!login || !password || !*login || !*password || strlen(login) > 64 ||

@@ -28,12 +28,7 @@ void agent_error_page(web_t *w, int status, const char *key)
     web_render(w, "agent/error.cs");
 }
 
-bool agent_csrf_ok(web_t *w)
-{
-    session_t *s = w->ctx;
-    const char *f = req_query(w->r, "csrf");
-    return f && strlen(f) == TOKEN_TEXT_LEN && sodium_memcmp(f, s->csrf, TOKEN_TEXT_LEN) == 0;
-}
+bool agent_csrf_ok(web_t *w) { return csrf_ok(w->r, ((session_t *)w->ctx)->csrf); }
 
 /* The queue counts of the left column are cached per worker for a few
  * seconds (Queue.CountSeconds): they are read on every page and

@@ -6,6 +6,7 @@
 
 #include "desk/desk.h"
 #include "desk/ticket/ticket.h"
+#include "web/csrf.h"
 #include "web/form.h"
 #include "web/http.h"
 #include "web/site.h"
