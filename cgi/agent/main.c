@@ -83,10 +83,10 @@ static long long query_id(web_t *w, const char *name)
 static long long chosen_id(web_t *w, const char *name)
 {
     const char *v = req_query(w->r, name);
+    long long id;
     if (!v || !*v || !strcmp(v, "0"))
         return 0;
-    long long id = web_id(v);
-    return id > 0 && strspn(v, "0123456789") == strlen(v) ? id : -1;
+    return text_whole(v, 1, WEB_ID_MAX, &id) ? id : -1;
 }
 
 /* ---- sign-in ---------------------------------------------------------- */
