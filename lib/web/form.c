@@ -236,6 +236,8 @@ int form_ids(HDF *out, const char *name, long long *ids, int cap)
     const char *v = hdf_get_valuef(out, "Form.%s.error", name) ? NULL : form_value(out, name);
     char *copy = strdup(v ? v : ""), *save;
     int n = 0;
+    if (!copy)
+        abort();
     for (char *t = strtok_r(copy, ",", &save); t && n >= 0; t = strtok_r(NULL, ",", &save)) {
         long long id;
         bool seen = false;
