@@ -174,7 +174,7 @@ static const char *value(call_t *c, json_t *obj, const char *name, const char *f
 /* A catalogue code (category, priority, status): exactly as listed. */
 static const char *code(call_t *c, json_t *obj, const char *name)
 {
-    static const form_field_t rule = {"code", FT_TEXT, false, 40, NULL};
+    static const form_field_t rule = {.name = "code", .type = FT_TEXT, .max_chars = 40};
     return value(c, obj, name, name, &rule, true);
 }
 
@@ -465,7 +465,8 @@ static void add_comment(call_t *c, const char *arg)
         return fail(c, 404, "not_found", "no such ticket", NULL);
     if (!visible_ticket(c, number, &t))
         return;
-    static const form_field_t rule = {"body", FT_LONGTEXT, true, 20000, NULL};
+    static const form_field_t rule = {.name = "body", .type = FT_LONGTEXT, .required = true,
+                                      .max_chars = 20000};
     const char *body = value(c, c->body, "body", "body", &rule, false);
     long long id = t.id;
     ticket_free(&t);
@@ -591,7 +592,7 @@ static void download_attachment(call_t *c, const char *arg)
 static void update_ticket(call_t *c, const char *number)
 {
     ticket_t t;
-    static const form_field_t r_reason = {"reason", FT_LONGTEXT, false, 2000, NULL};
+    static const form_field_t r_reason = {.name = "reason", .type = FT_LONGTEXT, .max_chars = 2000};
     const char *status = code(c, c->body, "status");
     const char *priority = code(c, c->body, "priority");
     const char *reason = value(c, c->body, "reason", "reason", &r_reason, false);

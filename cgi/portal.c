@@ -369,7 +369,8 @@ static void page_file(page_t *p, const char *arg)
 
 /* ---- the customer's reply on the follow page ---------------------------- */
 
-static const form_field_t reply_fields[] = {{"body", FT_LONGTEXT, true, 10000, NULL}};
+static const form_field_t reply_fields[] = {{.name = "body", .type = FT_LONGTEXT, .required = true,
+                                             .max_chars = 10000}};
 
 static void submit_reply(page_t *p, const char *arg)
 {
@@ -419,8 +420,9 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
     char contact[401];
     snprintf(contact, sizeof contact, "%s", t.contact_name);
     ticket_free(&t);
-    form_field_t f = {confirm ? "confirm_name" : "question", confirm ? FT_TEXT : FT_LONGTEXT,
-                      true, confirm ? 50 : 5000, NULL};
+    form_field_t f = {.name = confirm ? "confirm_name" : "question",
+                      .type = confirm ? FT_TEXT : FT_LONGTEXT, .required = true,
+                      .max_chars = confirm ? 50 : 5000};
     int errors = form_validate(p->r->hdf, p->r->hdf, &f, 1);
     if (!csrf_cookie_ok(p->r, "csrf"))
         form_set_error(p->r->hdf, "_form", "expired"), errors++;
@@ -453,7 +455,7 @@ static void request_close(page_t *p, const char *arg)
     char contact[401];
     snprintf(contact, sizeof contact, "%s", t.contact_name);
     ticket_free(&t);
-    form_field_t f = {"close_reason", FT_LONGTEXT, false, 2000, NULL};
+    form_field_t f = {.name = "close_reason", .type = FT_LONGTEXT, .max_chars = 2000};
     int errors = form_validate(p->r->hdf, p->r->hdf, &f, 1);
     if (!csrf_cookie_ok(p->r, "csrf"))
         form_set_error(p->r->hdf, "_form", "expired"), errors++;
@@ -477,8 +479,8 @@ static void question_solution(page_t *p, const char *arg) { solution_answer(p, a
  * ticket exists; nginx limits how often one client may post it. --------- */
 
 static const form_field_t lost_fields[] = {
-    {"number", FT_TEXT, true, 32, NULL},
-    {"email", FT_EMAIL, true, 254, NULL},
+    {.name = "number", .type = FT_TEXT, .required = true, .max_chars = 32},
+    {.name = "email", .type = FT_EMAIL, .required = true, .max_chars = 254},
 };
 
 static void page_lost(page_t *p, const char *arg)
@@ -535,9 +537,9 @@ static void page_signed_form(page_t *p, const char *arg)
 
 static const char *const results[] = {"accepted", "rejected", NULL};
 static const form_field_t acceptance_fields[] = {
-    {"result", FT_CHOICE, true, 10, results},
-    {"remarks", FT_LONGTEXT, false, 5000, NULL},
-    {"signed_name", FT_TEXT, true, 50, NULL},
+    {.name = "result", .type = FT_CHOICE, .required = true, .max_chars = 10, .choices = results},
+    {.name = "remarks", .type = FT_LONGTEXT, .max_chars = 5000},
+    {.name = "signed_name", .type = FT_TEXT, .required = true, .max_chars = 50},
 };
 
 static void sign_acceptance(page_t *p, const char *arg)
@@ -577,11 +579,11 @@ static void sign_acceptance(page_t *p, const char *arg)
 
 static const char *const scores[] = {"1", "2", "3", "4", "5", NULL};
 static const form_field_t survey_fields[] = {
-    {"resolution", FT_CHOICE, true, 1, scores},
-    {"speed", FT_CHOICE, true, 1, scores},
-    {"attitude", FT_CHOICE, true, 1, scores},
-    {"suggestions", FT_LONGTEXT, false, 2000, NULL},
-    {"unmet_needs", FT_LONGTEXT, false, 2000, NULL},
+    {.name = "resolution", .type = FT_CHOICE, .required = true, .max_chars = 1, .choices = scores},
+    {.name = "speed", .type = FT_CHOICE, .required = true, .max_chars = 1, .choices = scores},
+    {.name = "attitude", .type = FT_CHOICE, .required = true, .max_chars = 1, .choices = scores},
+    {.name = "suggestions", .type = FT_LONGTEXT, .max_chars = 2000},
+    {.name = "unmet_needs", .type = FT_LONGTEXT, .max_chars = 2000},
 };
 
 static void show_survey(page_t *p, const char *token, ticket_t *t, int status)

@@ -19,9 +19,9 @@
 
 static const char *const scopes[] = {"own", "all", NULL};
 static const form_field_t create_fields[] = {
-    {"label", FT_TEXT, true, 100, NULL},
-    {"scope", FT_CHOICE, true, 0, scopes},
-    {"set_priority", FT_BOOL, false, 0, NULL},
+    {.name = "label", .type = FT_TEXT, .required = true, .max_chars = 100},
+    {.name = "scope", .type = FT_CHOICE, .required = true, .choices = scopes},
+    {.name = "set_priority", .type = FT_BOOL},
 };
 #define NCREATE ((int)(sizeof create_fields / sizeof *create_fields))
 

@@ -102,12 +102,13 @@ static int list_calendars(web_t *w)
 /* ---- the calendar form ------------------------------------------------------------ */
 
 static const form_field_t cal_fields[] = {
-    {"name_zh", FT_TEXT, true, 100, NULL},
-    {"name_en", FT_TEXT, true, 100, NULL},
-    {"zone", FT_TEXT, true, BIZCAL_TZ_MAX - 1, NULL},
+    {.name = "name_zh", .type = FT_TEXT, .required = true, .max_chars = 100},
+    {.name = "name_en", .type = FT_TEXT, .required = true, .max_chars = 100},
+    {.name = "zone", .type = FT_TEXT, .required = true, .max_chars = BIZCAL_TZ_MAX - 1},
 };
 #define NCAL ((int)(sizeof cal_fields / sizeof *cal_fields))
-static const form_field_t code_field[] = {{"code", FT_TEXT, true, 40, NULL}};
+static const form_field_t code_field[] = {{.name = "code", .type = FT_TEXT, .required = true,
+                                           .max_chars = 40}};
 
 /* Validates the calendar form; the errors are next to the fields. */
 static bool read_cal(web_t *w, bool create, calendar_in_t *in)
@@ -129,7 +130,7 @@ static bool read_cal(web_t *w, bool create, calendar_in_t *in)
         char name[16];
         const char *err;
         snprintf(name, sizeof name, "span_%s", calendar_weekdays[d]);
-        form_field_t f = {name, FT_TEXT, false, CALENDAR_SPAN_TEXT - 1, NULL};
+        form_field_t f = {.name = name, .type = FT_TEXT, .max_chars = CALENDAR_SPAN_TEXT - 1};
         if (form_validate(h, h, &f, 1)) {
             errors++;
             continue;
@@ -361,9 +362,9 @@ static void do_activate(web_t *w, const char *arg) { set_active(w, arg, true); }
 /* ---- days ------------------------------------------------------------------------------ */
 
 static const form_field_t day_fields[] = {
-    {"d_date", FT_TEXT, true, 10, NULL},
-    {"d_kind", FT_CHOICE, true, 0, calendar_day_kinds},
-    {"d_name", FT_TEXT, false, CALENDAR_DAY_NAME_MAX, NULL},
+    {.name = "d_date", .type = FT_TEXT, .required = true, .max_chars = 10},
+    {.name = "d_kind", .type = FT_CHOICE, .required = true, .choices = calendar_day_kinds},
+    {.name = "d_name", .type = FT_TEXT, .max_chars = CALENDAR_DAY_NAME_MAX},
 };
 
 static void change_days(web_t *w, const char *arg, bool add)

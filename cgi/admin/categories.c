@@ -127,15 +127,16 @@ static bool read_category(web_t *w, catdef_t *c)
     priority_choices(w, &prios);
     team_choices(w, &teams);
     const form_field_t fields[] = {
-        {"code", FT_TEXT, true, CATDEF_CODE_MAX, NULL},
-        {"name_zh", FT_TEXT, true, 60, NULL},
-        {"name_en", FT_TEXT, true, 60, NULL},
-        {"summary_zh", FT_TEXT, false, 255, NULL},
-        {"summary_en", FT_TEXT, false, 255, NULL},
-        {"priority", FT_CHOICE, true, 0, prios.list},
-        {"team", FT_CHOICE, false, 0, teams.list[0] ? teams.list : no_choices},
-        {"is_public", FT_BOOL, false, 0, NULL},
-        {"sort_order", FT_NUMBER, false, 5, NULL, 0, 9999, "cat_order_range"},
+        {.name = "code", .type = FT_TEXT, .required = true, .max_chars = CATDEF_CODE_MAX},
+        {.name = "name_zh", .type = FT_TEXT, .required = true, .max_chars = 60},
+        {.name = "name_en", .type = FT_TEXT, .required = true, .max_chars = 60},
+        {.name = "summary_zh", .type = FT_TEXT, .max_chars = 255},
+        {.name = "summary_en", .type = FT_TEXT, .max_chars = 255},
+        {.name = "priority", .type = FT_CHOICE, .required = true, .choices = prios.list},
+        {.name = "team", .type = FT_CHOICE, .choices = teams.list[0] ? teams.list : no_choices},
+        {.name = "is_public", .type = FT_BOOL},
+        {.name = "sort_order", .type = FT_NUMBER, .max_chars = 5, .min = 0, .max = 9999,
+         .invalid = "cat_order_range"},
     };
     int errors = form_validate(h, h, fields, (int)(sizeof fields / sizeof *fields));
     errors += fits(w, "name_zh", sizeof c->name[0]) + fits(w, "name_en", sizeof c->name[0]) +
@@ -471,7 +472,8 @@ static void do_common(web_t *w, const char *arg)
     char names[COMMON_COUNT][48];
     for (int i = 0; i < COMMON_COUNT; i++) {
         snprintf(names[i], sizeof names[i], "common_%s", common_field(i)->name);
-        rules[i] = (form_field_t){names[i], FT_CHOICE, true, 10, mode_choices};
+        rules[i] = (form_field_t){.name = names[i], .type = FT_CHOICE, .required = true,
+                                  .max_chars = 10, .choices = mode_choices};
     }
     if (form_validate(h, h, rules, COMMON_COUNT))
         return show_edit(w, &c, 422);
@@ -518,10 +520,13 @@ static bool read_field_texts(web_t *w, fielddef_t *f)
     bool has_length = catdef_type_has_length(f->type); /* the others: a fixed maximum */
     long long limit = catdef_length_limit(f->type);
     const form_field_t fields[] = {
-        {"flabel_zh", FT_TEXT, true, 100, NULL}, {"flabel_en", FT_TEXT, true, 100, NULL},
-        {"fhelp_zh", FT_TEXT, false, 255, NULL}, {"fhelp_en", FT_TEXT, false, 255, NULL},
-        {"frequired", FT_BOOL, false, 0, NULL},
-        {"fmax", FT_NUMBER, false, 6, NULL, 1, limit, "cat_length_range"},
+        {.name = "flabel_zh", .type = FT_TEXT, .required = true, .max_chars = 100},
+        {.name = "flabel_en", .type = FT_TEXT, .required = true, .max_chars = 100},
+        {.name = "fhelp_zh", .type = FT_TEXT, .max_chars = 255},
+        {.name = "fhelp_en", .type = FT_TEXT, .max_chars = 255},
+        {.name = "frequired", .type = FT_BOOL},
+        {.name = "fmax", .type = FT_NUMBER, .max_chars = 6, .min = 1, .max = limit,
+         .invalid = "cat_length_range"},
     };
     int errors = form_validate(h, h, fields, has_length ? 6 : 5);
     errors += fits(w, "flabel_zh", sizeof f->label[0]) + fits(w, "flabel_en", sizeof f->label[0]) +
@@ -571,9 +576,9 @@ static bool read_new_field(web_t *w, fielddef_t *f, optline_t *opts, int *nopts)
 {
     HDF *h = w->r->hdf;
     const form_field_t fields[] = {
-        {"fname", FT_TEXT, true, CATDEF_CODE_MAX, NULL},
-        {"ftype", FT_CHOICE, true, 0, field_types},
-        {"foptions", FT_LONGTEXT, false, 20000, NULL},
+        {.name = "fname", .type = FT_TEXT, .required = true, .max_chars = CATDEF_CODE_MAX},
+        {.name = "ftype", .type = FT_CHOICE, .required = true, .choices = field_types},
+        {.name = "foptions", .type = FT_LONGTEXT, .max_chars = 20000},
     };
     int errors = form_validate(h, h, fields, (int)(sizeof fields / sizeof *fields));
     const char *name = form_value(h, "fname");
@@ -853,9 +858,9 @@ static void do_add_option(web_t *w, const char *arg)
         return admin_error(w, 404, "not_found");
     HDF *h = w->r->hdf;
     const form_field_t fields[] = {
-        {"ocode", FT_TEXT, true, CATDEF_CODE_MAX, NULL},
-        {"olabel_zh", FT_TEXT, true, 100, NULL},
-        {"olabel_en", FT_TEXT, true, 100, NULL},
+        {.name = "ocode", .type = FT_TEXT, .required = true, .max_chars = CATDEF_CODE_MAX},
+        {.name = "olabel_zh", .type = FT_TEXT, .required = true, .max_chars = 100},
+        {.name = "olabel_en", .type = FT_TEXT, .required = true, .max_chars = 100},
     };
     optdef_t o = {.field_id = f.id, .active = true};
     int errors = form_validate(h, h, fields, 3);

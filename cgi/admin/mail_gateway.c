@@ -52,20 +52,22 @@ static const secret_field_t secrets[] = {
 #define NSECRET ((int)(sizeof secrets / sizeof *secrets))
 
 static const form_field_t fields[] = {
-    {"smtp_url", FT_TEXT, true, 300, NULL},
-    {"starttls", FT_BOOL, false, 0, NULL},
-    {"user", FT_TEXT, false, 200, NULL},
-    {"from", FT_TEXT, true, 254, NULL},
-    {"from_name", FT_TEXT, false, 100, NULL},
-    {"timeout", FT_INTEGER, true, 3, NULL, 1, 300, "timeout_range"},
-    {"max_attempts", FT_INTEGER, true, 3, NULL, 1, 100, "attempts_range"},
-    {"sms_url", FT_TEXT, false, 500, NULL},
-    {"sms_body", FT_TEXT, false, 500, NULL},
-    {"sms_key_header", FT_TEXT, true, 60, NULL},
-    {"password", FT_TEXT, false, 200, NULL},
-    {"password_clear", FT_BOOL, false, 0, NULL},
-    {"sms_key", FT_TEXT, false, 300, NULL},
-    {"sms_key_clear", FT_BOOL, false, 0, NULL},
+    {.name = "smtp_url", .type = FT_TEXT, .required = true, .max_chars = 300},
+    {.name = "starttls", .type = FT_BOOL},
+    {.name = "user", .type = FT_TEXT, .max_chars = 200},
+    {.name = "from", .type = FT_TEXT, .required = true, .max_chars = 254},
+    {.name = "from_name", .type = FT_TEXT, .max_chars = 100},
+    {.name = "timeout", .type = FT_INTEGER, .required = true, .max_chars = 3, .min = 1, .max = 300,
+     .invalid = "timeout_range"},
+    {.name = "max_attempts", .type = FT_INTEGER, .required = true, .max_chars = 3, .min = 1,
+     .max = 100, .invalid = "attempts_range"},
+    {.name = "sms_url", .type = FT_TEXT, .max_chars = 500},
+    {.name = "sms_body", .type = FT_TEXT, .max_chars = 500},
+    {.name = "sms_key_header", .type = FT_TEXT, .required = true, .max_chars = 60},
+    {.name = "password", .type = FT_TEXT, .max_chars = 200},
+    {.name = "password_clear", .type = FT_BOOL},
+    {.name = "sms_key", .type = FT_TEXT, .max_chars = 300},
+    {.name = "sms_key_clear", .type = FT_BOOL},
 };
 #define NFIELDS ((int)(sizeof fields / sizeof *fields))
 
@@ -220,7 +222,8 @@ static void do_test(web_t *w, const char *arg)
     (void)arg;
     ADMIN_ONLY(w);
     HDF *h = w->r->hdf;
-    static const form_field_t to_field[] = {{"test_to", FT_TEXT, true, 254, NULL}};
+    static const form_field_t to_field[] = {{.name = "test_to", .type = FT_TEXT, .required = true,
+                                             .max_chars = 254}};
     const char *to = NULL;
     if (!form_validate(h, h, to_field, 1) && !mail_address_valid(to = form_value(h, "test_to")))
         form_set_error(h, "test_to", "invalid_email");
@@ -251,7 +254,8 @@ static void do_test_sms(web_t *w, const char *arg)
     (void)arg;
     ADMIN_ONLY(w);
     HDF *h = w->r->hdf;
-    static const form_field_t to_field[] = {{"test_phone", FT_TEXT, true, 24, NULL}};
+    static const form_field_t to_field[] = {{.name = "test_phone", .type = FT_TEXT,
+                                             .required = true, .max_chars = 24}};
     const char *to = NULL;
     if (!form_validate(h, h, to_field, 1) && !sms_number_valid(to = form_value(h, "test_phone")))
         form_set_error(h, "test_phone", "invalid_phone");

@@ -22,8 +22,8 @@
 #define BASE "/admin/notifications"
 
 static const form_field_t fields[] = {
-    {"subject", FT_TEXT, true, MAILTPL_SUBJECT_MAX, NULL},
-    {"body", FT_LONGTEXT, true, MAILTPL_BODY_MAX, NULL},
+    {.name = "subject", .type = FT_TEXT, .required = true, .max_chars = MAILTPL_SUBJECT_MAX},
+    {.name = "body", .type = FT_LONGTEXT, .required = true, .max_chars = MAILTPL_BODY_MAX},
 };
 #define NFIELDS ((int)(sizeof fields / sizeof *fields))
 

@@ -32,15 +32,15 @@ static const char *const pw_modes[] = {"generate", "set", NULL};
 
 enum { F_LOGIN, F_NAME, F_EMAIL, F_ROLE, F_LANG, F_TEAMS, F_SKILLS, F_CONTACTS, F_MODE, NF };
 static const form_field_t person_fields[NF] = {
-    {"login", FT_TEXT, true, 64, NULL},
-    {"name", FT_TEXT, true, 100, NULL},
-    {"email", FT_EMAIL, false, 254, NULL},
-    {"role", FT_CHOICE, true, 0, people_roles},
-    {"language", FT_CHOICE, true, 0, langs},
-    {"teams", FT_MULTICHOICE, false, 0, NULL},  /* choices: the active teams */
-    {"skills", FT_MULTICHOICE, false, 0, NULL}, /* the active skill tags */
-    {"contacts", FT_BOOL, false, 0, NULL},
-    {"password_mode", FT_CHOICE, true, 0, pw_modes},
+    {.name = "login", .type = FT_TEXT, .required = true, .max_chars = 64},
+    {.name = "name", .type = FT_TEXT, .required = true, .max_chars = 100},
+    {.name = "email", .type = FT_EMAIL, .max_chars = 254},
+    {.name = "role", .type = FT_CHOICE, .required = true, .choices = people_roles},
+    {.name = "language", .type = FT_CHOICE, .required = true, .choices = langs},
+    {.name = "teams", .type = FT_MULTICHOICE},  /* choices: the active teams */
+    {.name = "skills", .type = FT_MULTICHOICE}, /* the active skill tags */
+    {.name = "contacts", .type = FT_BOOL},
+    {.name = "password_mode", .type = FT_CHOICE, .required = true, .choices = pw_modes},
 };
 
 /* ---- the roster ------------------------------------------------------------ */

@@ -20,7 +20,8 @@
 #include "desk/people/signin_limit.h"
 
 static const char *const pw_modes[] = {"generate", "set", NULL};
-static const form_field_t mode_field = {"password_mode", FT_CHOICE, true, 0, pw_modes};
+static const form_field_t mode_field = {.name = "password_mode", .type = FT_CHOICE,
+                                        .required = true, .choices = pw_modes};
 
 static void to_person(web_t *w, long long id, const char *done)
 {

@@ -55,16 +55,20 @@ typedef struct portal_form {
 static void build_form(web_t *w, portal_form_t *f)
 {
     static const form_field_t base[NTEXTS] = {
-        {"name_zh", FT_TEXT, true, 60, NULL},
-        {"name_en", FT_TEXT, true, 60, NULL},
-        {"welcome_zh", FT_LONGTEXT, false, 300, NULL},
-        {"welcome_en", FT_LONGTEXT, false, 600, NULL},
-        {"primary_color", FT_TEXT, true, 7, NULL},
-        {"accent_color", FT_TEXT, true, 7, NULL},
-        {"number_format", FT_CHOICE, true, 20, formats},
-        {"submit_limit", FT_INTEGER, true, 6, NULL, 0, 10000, "limit_range"},
-        {"submit_address_limit", FT_INTEGER, false, 7, NULL, 0, 1000000, "address_limit_range"},
-        {"submit_window", FT_INTEGER, true, 4, NULL, 1, 1440, "window_range"},
+        {.name = "name_zh", .type = FT_TEXT, .required = true, .max_chars = 60},
+        {.name = "name_en", .type = FT_TEXT, .required = true, .max_chars = 60},
+        {.name = "welcome_zh", .type = FT_LONGTEXT, .max_chars = 300},
+        {.name = "welcome_en", .type = FT_LONGTEXT, .max_chars = 600},
+        {.name = "primary_color", .type = FT_TEXT, .required = true, .max_chars = 7},
+        {.name = "accent_color", .type = FT_TEXT, .required = true, .max_chars = 7},
+        {.name = "number_format", .type = FT_CHOICE, .required = true, .max_chars = 20,
+         .choices = formats},
+        {.name = "submit_limit", .type = FT_INTEGER, .required = true, .max_chars = 6, .min = 0,
+         .max = 10000, .invalid = "limit_range"},
+        {.name = "submit_address_limit", .type = FT_INTEGER, .max_chars = 7, .min = 0,
+         .max = 1000000, .invalid = "address_limit_range"},
+        {.name = "submit_window", .type = FT_INTEGER, .required = true, .max_chars = 4, .min = 1,
+         .max = 1440, .invalid = "window_range"},
     };
     if (strcmp(w->d->number_pattern, formats[0]) && strcmp(w->d->number_pattern, formats[1]))
         formats[2] = w->d->number_pattern;
@@ -73,7 +77,8 @@ static void build_form(web_t *w, portal_form_t *f)
     for (int i = 0; i < w->d->catalog.ncats && n < MAX_CATS; i++)
         f->cats[n++] = w->d->catalog.cats[i].code;
     f->cats[n] = NULL;
-    f->fields[NTEXTS] = (form_field_t){"public", FT_MULTICHOICE, false, 0, f->cats};
+    f->fields[NTEXTS] = (form_field_t){.name = "public", .type = FT_MULTICHOICE,
+                                       .choices = f->cats};
 }
 
 /* The value in force; "" for none. */

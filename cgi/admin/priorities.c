@@ -83,13 +83,15 @@ static int list_priorities(web_t *w)
 /* ---- the level form ------------------------------------------------------- */
 
 static const form_field_t prio_fields[] = {
-    {"name_zh", FT_TEXT, true, 60, NULL},
-    {"name_en", FT_TEXT, true, 60, NULL},
-    {"rank", FT_INTEGER, true, 6, NULL, 1, 999, "rank_range"},
-    {"color", FT_CHOICE, true, 0, priority_colors},
+    {.name = "name_zh", .type = FT_TEXT, .required = true, .max_chars = 60},
+    {.name = "name_en", .type = FT_TEXT, .required = true, .max_chars = 60},
+    {.name = "rank", .type = FT_INTEGER, .required = true, .max_chars = 6, .min = 1, .max = 999,
+     .invalid = "rank_range"},
+    {.name = "color", .type = FT_CHOICE, .required = true, .choices = priority_colors},
 };
 #define NPRIO ((int)(sizeof prio_fields / sizeof *prio_fields))
-static const form_field_t code_field[] = {{"code", FT_TEXT, true, 40, NULL}};
+static const form_field_t code_field[] = {{.name = "code", .type = FT_TEXT, .required = true,
+                                           .max_chars = 40}};
 
 static void copy(char *to, size_t cap, const char *v)
 {

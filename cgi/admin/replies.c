@@ -21,9 +21,9 @@
 
 static const char *const langs[] = {"zh", "en", NULL};
 static const form_field_t fields[] = {
-    {"title", FT_TEXT, true, REPLYTPL_TITLE_MAX, NULL},
-    {"language", FT_CHOICE, true, 0, langs},
-    {"body", FT_LONGTEXT, true, REPLYTPL_BODY_MAX, NULL},
+    {.name = "title", .type = FT_TEXT, .required = true, .max_chars = REPLYTPL_TITLE_MAX},
+    {.name = "language", .type = FT_CHOICE, .required = true, .choices = langs},
+    {.name = "body", .type = FT_LONGTEXT, .required = true, .max_chars = REPLYTPL_BODY_MAX},
 };
 #define NFIELDS ((int)(sizeof fields / sizeof *fields))
 

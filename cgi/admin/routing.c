@@ -241,9 +241,11 @@ static void do_create(web_t *w, const char *arg)
         return admin_error(w, 503, "unavailable");
     }
     const form_field_t fields[] = {
-        {"category", FT_CHOICE, true, 0, (const char *const *)c.cats.codes},
-        {"team", FT_CHOICE, true, 0, (const char *const *)c.teams.codes},
-        {"skills", FT_MULTICHOICE, false, 0, (const char *const *)c.skills.codes},
+        {.name = "category", .type = FT_CHOICE, .required = true,
+         .choices = (const char *const *)c.cats.codes},
+        {.name = "team", .type = FT_CHOICE, .required = true,
+         .choices = (const char *const *)c.teams.codes},
+        {.name = "skills", .type = FT_MULTICHOICE, .choices = (const char *const *)c.skills.codes},
     };
     int errors = form_validate(h, h, fields, 3);
     free_choices(&c);
@@ -332,8 +334,9 @@ static bool rule_form(web_t *w, const routing_rule_t *r, long long *team, long l
         return false;
     }
     const form_field_t fields[] = {
-        {"team", FT_CHOICE, true, 0, (const char *const *)c.teams.codes},
-        {"skills", FT_MULTICHOICE, false, 0, (const char *const *)c.skills.codes},
+        {.name = "team", .type = FT_CHOICE, .required = true,
+         .choices = (const char *const *)c.teams.codes},
+        {.name = "skills", .type = FT_MULTICHOICE, .choices = (const char *const *)c.skills.codes},
     };
     int errors = form_validate(h, h, fields, 2);
     free_choices(&c);
@@ -476,9 +479,11 @@ static void page_team(web_t *w, const char *arg)
 
 static const char *const modes[] = {"claim", "least_open", "round_robin", NULL};
 static const form_field_t team_fields[] = {
-    {"mode", FT_CHOICE, true, 0, modes},
-    {"accept_minutes", FT_NUMBER, false, 6, NULL, 1, MAX_ACCEPT_MINUTES, "accept_range"},
-    {"max_open", FT_NUMBER, false, 4, NULL, 1, MAX_CAPACITY, "capacity_range"},
+    {.name = "mode", .type = FT_CHOICE, .required = true, .choices = modes},
+    {.name = "accept_minutes", .type = FT_NUMBER, .max_chars = 6, .min = 1,
+     .max = MAX_ACCEPT_MINUTES, .invalid = "accept_range"},
+    {.name = "max_open", .type = FT_NUMBER, .max_chars = 4, .min = 1, .max = MAX_CAPACITY,
+     .invalid = "capacity_range"},
 };
 
 static void do_team(web_t *w, const char *arg)

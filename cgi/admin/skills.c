@@ -18,9 +18,9 @@
 #include "desk/people/skills.h"
 
 static const form_field_t skill_fields[] = {
-    {"code", FT_TEXT, true, 40, NULL},
-    {"name_zh", FT_TEXT, true, 60, NULL},
-    {"name_en", FT_TEXT, true, 60, NULL},
+    {.name = "code", .type = FT_TEXT, .required = true, .max_chars = 40},
+    {.name = "name_zh", .type = FT_TEXT, .required = true, .max_chars = 60},
+    {.name = "name_en", .type = FT_TEXT, .required = true, .max_chars = 60},
 };
 
 static void set_skill(web_t *w, const char *key, const skill_info_t *s)

@@ -59,7 +59,8 @@ static int number(web_t *w, const char *prefix, const char *name, bool required,
     HDF *h = w->r->hdf;
     char full[48];
     snprintf(full, sizeof full, "%s%s", prefix, name);
-    form_field_t f = {full, FT_INTEGER, required, 9, NULL, lo, hi, err};
+    form_field_t f = {.name = full, .type = FT_INTEGER, .required = required, .max_chars = 9,
+                      .min = lo, .max = hi, .invalid = err};
     int bad = form_validate(h, h, &f, 1);
     *out = form_int(h, full);
     return bad;
@@ -73,7 +74,7 @@ static int target(web_t *w, const char *prefix, const char *name, sla_target_t *
     HDF *h = w->r->hdf;
     char unit[48];
     snprintf(unit, sizeof unit, "%s%s_unit", prefix, name);
-    form_field_t f = {unit, FT_CHOICE, false, 0, unit_codes};
+    form_field_t f = {.name = unit, .type = FT_CHOICE, .choices = unit_codes};
     if (form_validate(h, h, &f, 1))
         return 1;
     int u = sla_unit_parse(form_value(h, unit));
@@ -213,8 +214,10 @@ static int read_scope(web_t *w, sla_scope_t *s)
 {
     HDF *h = w->r->hdf;
     static const form_field_t f[] = {
-        {"p_category", FT_INTEGER, false, 20, NULL, 1, 999999999, "invalid_choice"},
-        {"p_tag", FT_INTEGER, false, 20, NULL, 1, 999999999, "invalid_choice"}};
+        {.name = "p_category", .type = FT_INTEGER, .max_chars = 20, .min = 1, .max = 999999999,
+         .invalid = "invalid_choice"},
+        {.name = "p_tag", .type = FT_INTEGER, .max_chars = 20, .min = 1, .max = 999999999,
+         .invalid = "invalid_choice"}};
     memset(s, 0, sizeof *s);
     /* a field refused as text is all that is said; no id is said on both */
     form_validate(h, h, f, 2);

@@ -25,10 +25,10 @@
 #define MAX_CATS 64
 
 static const form_field_t create_fields[] = {
-    {"code", FT_TEXT, true, TAG_CODE_MAX, NULL},
-    {"name_zh", FT_TEXT, true, TAG_NAME_MAX, NULL},
-    {"name_en", FT_TEXT, true, TAG_NAME_MAX, NULL},
-    {"color", FT_CHOICE, true, 10, tag_colors},
+    {.name = "code", .type = FT_TEXT, .required = true, .max_chars = TAG_CODE_MAX},
+    {.name = "name_zh", .type = FT_TEXT, .required = true, .max_chars = TAG_NAME_MAX},
+    {.name = "name_en", .type = FT_TEXT, .required = true, .max_chars = TAG_NAME_MAX},
+    {.name = "color", .type = FT_CHOICE, .required = true, .max_chars = 10, .choices = tag_colors},
 };
 /* editing: the same without the code, which never changes */
 static const form_field_t *const edit_fields = create_fields + 1;
@@ -325,10 +325,13 @@ static void do_rules(web_t *w, const char *arg)
     const char *codes[MAX_CATS + 1];
     rule_choices(w, codes);
     const form_field_t fields[] = {
-        {"complaint_count", FT_INTEGER, true, 4, NULL, 1, 1000, "count_range"},
-        {"complaint_days", FT_INTEGER, true, 4, NULL, 1, 3650, "days_range"},
-        {"complaint_categories", FT_MULTICHOICE, true, 0, codes},
-        {"vip_raises", FT_BOOL, false, 0, NULL},
+        {.name = "complaint_count", .type = FT_INTEGER, .required = true, .max_chars = 4, .min = 1,
+         .max = 1000, .invalid = "count_range"},
+        {.name = "complaint_days", .type = FT_INTEGER, .required = true, .max_chars = 4, .min = 1,
+         .max = 3650, .invalid = "days_range"},
+        {.name = "complaint_categories", .type = FT_MULTICHOICE, .required = true,
+         .choices = codes},
+        {.name = "vip_raises", .type = FT_BOOL},
     };
     int errors = form_validate(h, h, fields, 4);
     long count = (long)form_int(h, "complaint_count"), days = (long)form_int(h, "complaint_days");

@@ -25,13 +25,13 @@
 #include "desk/people/teams.h"
 
 static const form_field_t team_fields[] = {
-    {"code", FT_TEXT, true, 40, NULL},
-    {"name_zh", FT_TEXT, true, 100, NULL},
-    {"name_en", FT_TEXT, true, 100, NULL},
+    {.name = "code", .type = FT_TEXT, .required = true, .max_chars = 40},
+    {.name = "name_zh", .type = FT_TEXT, .required = true, .max_chars = 100},
+    {.name = "name_en", .type = FT_TEXT, .required = true, .max_chars = 100},
 };
 static const form_field_t member_fields[] = {
-    {"login", FT_TEXT, true, 64, NULL},
-    {"lead", FT_BOOL, false, 0, NULL},
+    {.name = "login", .type = FT_TEXT, .required = true, .max_chars = 64},
+    {.name = "lead", .type = FT_BOOL},
 };
 
 static const char *name_of(web_t *w, const team_info_t *t)

@@ -577,7 +577,7 @@ static void do_reveal(web_t *w, const char *number, long long id)
 /* Required free text of an action, checked like any form field. */
 static const char *text_field(web_t *w, const char *name, int max, bool required)
 {
-    form_field_t f = {name, FT_LONGTEXT, required, max, NULL};
+    form_field_t f = {.name = name, .type = FT_LONGTEXT, .required = required, .max_chars = max};
     if (form_validate(w->r->hdf, w->r->hdf, &f, 1))
         return NULL;
     const char *v = form_value(w->r->hdf, name);
@@ -717,9 +717,9 @@ static int act_record_confirmation(const act_t *a)
 
 /* The customer's scores taken on the phone: each 1 to 5. */
 static const form_field_t phone_scores[] = {
-    {"resolution", FT_INTEGER, true, 0, NULL, 1, 5},
-    {"speed", FT_INTEGER, true, 0, NULL, 1, 5},
-    {"attitude", FT_INTEGER, true, 0, NULL, 1, 5},
+    {.name = "resolution", .type = FT_INTEGER, .required = true, .min = 1, .max = 5},
+    {.name = "speed", .type = FT_INTEGER, .required = true, .min = 1, .max = 5},
+    {.name = "attitude", .type = FT_INTEGER, .required = true, .min = 1, .max = 5},
 };
 
 static int act_survey_phone(const act_t *a)
@@ -751,24 +751,24 @@ static const struct action {
     int (*run)(const act_t *a);
     bool takes_files; /* its form may carry attachments */
 } actions[] = {
-    {"claim", act_claim},
-    {"accept", act_accept},
+    {"claim", act_claim, false},
+    {"accept", act_accept, false},
     {"reply", act_message, true},
     {"note", act_message, true},
-    {"assign", act_assign},
-    {"hand_back", act_hand_back},
-    {"finding", act_finding},
-    {"collab_add", act_collab_add},
-    {"collab_remove", act_collab_remove},
-    {"status", act_status},
-    {"classify", act_classify},
-    {"escalate", act_escalate},
-    {"escalation_answer", act_escalation_answer},
-    {"propose_solution", act_propose_solution},
-    {"work", act_work},
+    {"assign", act_assign, false},
+    {"hand_back", act_hand_back, false},
+    {"finding", act_finding, false},
+    {"collab_add", act_collab_add, false},
+    {"collab_remove", act_collab_remove, false},
+    {"status", act_status, false},
+    {"classify", act_classify, false},
+    {"escalate", act_escalate, false},
+    {"escalation_answer", act_escalation_answer, false},
+    {"propose_solution", act_propose_solution, false},
+    {"work", act_work, false},
     {"record_confirmation", act_record_confirmation, true},
-    {"survey_phone", act_survey_phone},
-    {"priority", act_priority},
+    {"survey_phone", act_survey_phone, false},
+    {"priority", act_priority, false},
 };
 
 static const struct action *action_named(const char *name)
@@ -948,8 +948,10 @@ _Static_assert(sizeof intake_common / sizeof *intake_common == NINTAKE - 1, "int
 static void intake_fields(form_field_t out[NINTAKE])
 {
     int n = 0;
-    out[n++] = (form_field_t){"channel", FT_CHOICE, true, 20, channels};
-    out[n++] = (form_field_t){"category", FT_TEXT, true, 40, NULL};
+    out[n++] = (form_field_t){.name = "channel", .type = FT_CHOICE, .required = true,
+                              .max_chars = 20, .choices = channels};
+    out[n++] = (form_field_t){.name = "category", .type = FT_TEXT, .required = true,
+                              .max_chars = 40};
     for (int i = 0; intake_common[i] && n < NINTAKE; i++) {
         out[n] = *ticket_field(intake_common[i]);
         out[n++].required &= strcmp(intake_common[i], "email") != 0;

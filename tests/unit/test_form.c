@@ -20,7 +20,8 @@ static const char *const colours[] = {"red", "green", "blue", NULL};
 static const char *check(field_type_t type, bool required, int max_chars, const char *value)
 {
     static char buf[512];
-    form_field_t f = {"f", type, required, max_chars, colours};
+    form_field_t f = {.name = "f", .type = type, .required = required, .max_chars = max_chars,
+                      .choices = colours};
     snprintf(buf, sizeof buf, "%s", value);
     return field_check(&f, buf);
 }
@@ -63,7 +64,7 @@ static void longtext_accepts_line_breaks(void **state)
 static void check_trims_value_in_place(void **state)
 {
     (void)state;
-    form_field_t f = {"f", FT_TEXT, true, 0, NULL};
+    form_field_t f = {.name = "f", .type = FT_TEXT, .required = true};
     char v[] = " \t 你好 \r\n";
     assert_null(field_check(&f, v));
     assert_string_equal(v, "你好");
@@ -250,7 +251,7 @@ static void choice_rejects_unlisted_code(void **state)
 static void choice_without_choices_rejects_everything(void **state)
 {
     (void)state;
-    form_field_t f = {"f", FT_CHOICE, false, 0, NULL};
+    form_field_t f = {.name = "f", .type = FT_CHOICE};
     char v[] = "red";
     assert_string_equal(or_none(field_check(&f, v)), "invalid_choice");
 }
@@ -315,11 +316,11 @@ static int teardown_hdfs(void **state)
 }
 
 static const form_field_t contact_form[] = {
-    {"name", FT_TEXT, true, 10, NULL},
-    {"email", FT_EMAIL, true, 0, NULL},
-    {"phone", FT_PHONE, false, 0, NULL},
-    {"colour", FT_MULTICHOICE, false, 0, colours},
-    {"urgent", FT_BOOL, false, 0, NULL},
+    {.name = "name", .type = FT_TEXT, .required = true, .max_chars = 10},
+    {.name = "email", .type = FT_EMAIL, .required = true},
+    {.name = "phone", .type = FT_PHONE},
+    {.name = "colour", .type = FT_MULTICHOICE, .choices = colours},
+    {.name = "urgent", .type = FT_BOOL},
 };
 #define NFIELDS ((int)(sizeof contact_form / sizeof *contact_form))
 
@@ -477,7 +478,8 @@ static const char *check_rule(const form_field_t *f, const char *value)
 static void integer_in_range_or_its_message(void **state)
 {
     (void)state;
-    form_field_t f = {"rank", FT_INTEGER, true, 6, NULL, 1, 999, "rank_range"};
+    form_field_t f = {.name = "rank", .type = FT_INTEGER, .required = true, .max_chars = 6,
+                      .min = 1, .max = 999, .invalid = "rank_range"};
     assert_null(check_rule(&f, " 42 "));
     assert_null(check_rule(&f, "999"));
     const char *bad[] = {"0", "1000", "-1", "+5", "1.0", "abc", "12a", "1e2"};
@@ -493,7 +495,8 @@ static void integer_in_range_or_its_message(void **state)
 static void integer_never_overflows(void **state)
 {
     (void)state;
-    form_field_t f = {"n", FT_INTEGER, false, 0, NULL, 1, 999999999, "invalid_choice"};
+    form_field_t f = {.name = "n", .type = FT_INTEGER, .min = 1, .max = 999999999,
+                      .invalid = "invalid_choice"};
     assert_string_equal(or_none(check_rule(&f, "99999999999999999999999")), "invalid_choice");
     assert_string_equal(or_none(check_rule(&f, "9223372036854775808")), "invalid_choice");
     assert_string_equal(or_none(check_rule(&f, "1000000000")), "invalid_choice");
@@ -502,7 +505,8 @@ static void integer_never_overflows(void **state)
 static void number_with_range_says_which_is_wrong(void **state)
 {
     (void)state;
-    form_field_t f = {"count", FT_NUMBER, true, 4, NULL, 1, 1000, "count_range"};
+    form_field_t f = {.name = "count", .type = FT_NUMBER, .required = true, .max_chars = 4,
+                      .min = 1, .max = 1000, .invalid = "count_range"};
     assert_null(check_rule(&f, "7"));
     assert_string_equal(or_none(check_rule(&f, "abc")), "invalid_number");
     assert_string_equal(or_none(check_rule(&f, "1.5")), "count_range");
@@ -513,7 +517,7 @@ static void number_with_range_says_which_is_wrong(void **state)
 static void id_is_positive_digits(void **state)
 {
     (void)state;
-    form_field_t f = {"team", FT_ID, false, 0, NULL};
+    form_field_t f = {.name = "team", .type = FT_ID};
     assert_null(check_rule(&f, "12"));
     assert_null(check_rule(&f, ""));
     const char *bad[] = {"0", "-3", "3x", "1000000000000000000", "99999999999999999999999"};
@@ -522,9 +526,10 @@ static void id_is_positive_digits(void **state)
 }
 
 static const form_field_t typed_form[] = {
-    {"rank", FT_INTEGER, true, 6, NULL, 1, 999, "rank_range"},
-    {"team", FT_ID, false, 0, NULL},
-    {"note", FT_TEXT, false, 20, NULL},
+    {.name = "rank", .type = FT_INTEGER, .required = true, .max_chars = 6, .min = 1, .max = 999,
+     .invalid = "rank_range"},
+    {.name = "team", .type = FT_ID},
+    {.name = "note", .type = FT_TEXT, .max_chars = 20},
 };
 
 static void validate_hands_typed_values(void **state)
