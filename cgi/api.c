@@ -629,7 +629,7 @@ static void update_ticket(call_t *c, const char *number)
 static void health(call_t *c, const char *arg)
 {
     (void)arg;
-    bool up = db_ping(&c->d->db) == DB_OK;
+    bool up = db_ping(&c->d->db) == OUTCOME_OK;
     respond(c, up ? 200 : 503, json_pack("{s:s}", "status", up ? "ok" : "database unavailable"));
 }
 

@@ -184,7 +184,7 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[first], *arg = argc - first > 1 ? argv[first + 1] : NULL;
     if (desk_configure(&d, config_path_from_args(argc, argv)) || secrets_load(&d.secrets, &d.cfg) ||
-        db_open(&d.db, &d.cfg) != DB_OK)
+        db_open(&d.db, &d.cfg) != OUTCOME_OK)
         return 1;
     int rc = 2;
     if (strcmp(cmd, "migrate") == 0 && arg)

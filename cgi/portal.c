@@ -506,7 +506,7 @@ static void send_lost(page_t *p, const char *arg)
     if (ticket_by_number(p->d, form_value(h, "number"), &t) == TICKET_OK) {
         if (ticket_contacts(p->d, t.id, email, sizeof email, phone, sizeof phone) == TICKET_OK &&
             *email && !strcasecmp(email, form_value(h, "email")) &&
-            db_begin(&p->d->db) == DB_OK) {
+            db_begin(&p->d->db) == OUTCOME_OK) {
             if (notify_follow_link(p->d, t.id, desk_now(p->d)) == 0)
                 db_commit(&p->d->db);
             else

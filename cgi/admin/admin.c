@@ -163,7 +163,7 @@ int admin_audit(web_t *w, const char *entity, const char *entity_id, const char 
                 const char *action, const json_t *changes)
 {
     if (!is_admin(w)) /* never reached past the gate; a last line all the same */
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     audit_who_t who = {ME(w)->id, req_env(w->r, "REMOTE_ADDR")};
     int rc = audit_record(w->d, &who, entity, entity_id, title, action, changes);
     return rc ? rc : confver_bump(w->d);
@@ -180,18 +180,18 @@ int admin_audit_id(web_t *w, const char *entity, long long id, const char *title
 int admin_commit(web_t *w)
 {
     int rc = db_commit(&w->d->db);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         db_rollback(&w->d->db);
         return rc;
     }
     confver_touch(w->d);
     confver_refresh(w->d); /* this worker first: the next page shows the change */
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 int admin_finish(web_t *w, int rc)
 {
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         return admin_commit(w);
     db_rollback(&w->d->db);
     return rc;

@@ -69,17 +69,17 @@ void admin_flash(web_t *w);
 /* Inside the caller's transaction: records who changed what (audit_log)
  * and bumps the config version. entity_id is the thing's id or name, title
  * the thing in words (its label or name, shown in the log). 0, or a
- * negative DB_* code (roll back). */
+ * negative outcome (roll back). */
 int admin_audit(web_t *w, const char *entity, const char *entity_id, const char *title,
                 const char *action, const json_t *changes);
 /* Same with a numeric id. */
 int admin_audit_id(web_t *w, const char *entity, long long id, const char *title,
                    const char *action, const json_t *changes);
 /* Commits; then rewrites the stamp file so every worker of every program
- * reloads the configuration on its next request. 0 or a DB_* code (the
+ * reloads the configuration on its next request. 0 or an outcome (the
  * transaction is then rolled back). */
 int admin_commit(web_t *w);
-/* The end of a change: commits (admin_commit) when rc is DB_OK, else rolls
+/* The end of a change: commits (admin_commit) when rc is OUTCOME_OK, else rolls
  * back; returns the outcome. */
 int admin_finish(web_t *w, int rc);
 

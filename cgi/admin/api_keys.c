@@ -86,10 +86,10 @@ static void do_create(web_t *w, const char *arg)
     char text[APIKEY_TEXT_LEN + 1];
     json_t *c = audit_changes();
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
-        rc = apikey_create(w->d, label, &may, text) ? DB_ERR : DB_OK;
+    if (rc == OUTCOME_OK)
+        rc = apikey_create(w->d, label, &may, text) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     long long id = (long long)w->d->db.last_id;
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         char prefix[9];
         snprintf(prefix, sizeof prefix, "%.8s", text);
         audit_str(c, "label", NULL, label);
@@ -100,11 +100,11 @@ static void do_create(web_t *w, const char *arg)
         rc = admin_audit_id(w, "api_key", id, label, "create", c);
     }
     json_decref(c);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         log_error("api key create failed (%d)", rc);
         form_set_error(h, "_form", "unavailable");
         hdf_set_int_value(h, "Form.HasErrors", 1);
@@ -150,7 +150,7 @@ static void do_revoke(web_t *w, const char *arg)
 {
     ADMIN_ONLY(w);
     apikey_info_t k;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!key_of(w, arg, &k, true)) {
         db_rollback(&w->d->db);
@@ -165,11 +165,11 @@ static void do_revoke(web_t *w, const char *arg)
     audit_str(c, "state", "active", "revoked");
     rc = rc == 1 ? admin_audit_id(w, "api_key", k.id, k.label, "revoke", c) : rc;
     json_decref(c);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/api-keys", "revoked");
 }

@@ -194,7 +194,7 @@ static void do_create(web_t *w, const char *arg)
         hdf_set_int_value(h, "Form.HasErrors", 1);
         return show_list(w, 422);
     }
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     json_t *c = audit_changes();
     int rc = calendar_create(w->d, &in, &id, c, &why);
@@ -206,7 +206,7 @@ static void do_create(web_t *w, const char *arg)
     }
     rc = rc < 0 ? rc : admin_audit_id(w, "calendar", id, in.name_zh, "create", c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, id, "calendar_created");
 }
@@ -296,7 +296,7 @@ static int lock_cal(web_t *w, const char *arg, calendar_def_t *r)
     long long id = id_of(w, arg);
     if (!id)
         return 0;
-    int rc = db_begin(&w->d->db) == DB_OK ? calendar_get(w->d, id, true, r) : -1;
+    int rc = db_begin(&w->d->db) == OUTCOME_OK ? calendar_get(w->d, id, true, r) : -1;
     if (rc == 1)
         return 1;
     db_rollback(&w->d->db);
@@ -325,7 +325,7 @@ static void do_update(web_t *w, const char *arg)
     }
     rc = rc < 0 ? rc : admin_audit_id(w, "calendar", old.id, in.name_zh, "update", c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, old.id, "calendar_saved");
 }
@@ -351,7 +351,7 @@ static void set_active(web_t *w, const char *arg, bool active)
                 : admin_audit_id(w, "calendar", r.id, r.name_zh, active ? "activate" : "deactivate",
                                  c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, r.id, active ? "calendar_activated" : "calendar_deactivated");
 }
@@ -395,7 +395,7 @@ static void change_days(web_t *w, const char *arg, bool add)
     }
     rc = rc < 0 ? rc : admin_audit_id(w, "calendar", r.id, r.name_zh, "update", c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, r.id, add ? "day_saved" : "day_removed");
 }
@@ -508,10 +508,10 @@ static void do_import_confirm(web_t *w, const char *arg)
         return;
     }
     json_t *c = audit_changes();
-    int rc = DB_OK, n = 0, changed = 0;
+    int rc = OUTCOME_OK, n = 0, changed = 0;
     bool tampered = !copy || !*copy;
     char *save;
-    for (char *line = tampered ? NULL : strtok_r(copy, "\r\n", &save); rc == DB_OK && line;
+    for (char *line = tampered ? NULL : strtok_r(copy, "\r\n", &save); rc == OUTCOME_OK && line;
          line = strtok_r(NULL, "\r\n", &save)) {
         const char *day, *kind, *name;
         if (++n > IMPORT_MAX_DAYS || !parse_item(line, &day, &kind, &name)) {
@@ -519,14 +519,14 @@ static void do_import_confirm(web_t *w, const char *arg)
             break;
         }
         int x = calendar_put_day(w->d, r.id, day, kind, name, c);
-        rc = x < 0 ? x : DB_OK;
+        rc = x < 0 ? x : OUTCOME_OK;
         changed += x > 0;
     }
     free(copy);
-    if (tampered || rc != DB_OK || !changed) {
+    if (tampered || rc != OUTCOME_OK || !changed) {
         json_decref(c);
         db_rollback(&w->d->db);
-        if (rc != DB_OK)
+        if (rc != OUTCOME_OK)
             return admin_error(w, 503, "unavailable");
         if (!tampered)
             return redirect_cal(w, r.id, "import_nothing");
@@ -536,7 +536,7 @@ static void do_import_confirm(web_t *w, const char *arg)
     }
     rc = admin_audit_id(w, "calendar", r.id, r.name_zh, "import", c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_cal(w, r.id, "imported");
 }

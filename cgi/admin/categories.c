@@ -254,20 +254,20 @@ static void do_create(web_t *w, const char *arg)
         return show_list(w, 422);
     c.active = true;
     int rc = db_begin(&w->d->db);
-    rc = rc == DB_OK ? catdef_insert(w->d, &c) : rc;
+    rc = rc == OUTCOME_OK ? catdef_insert(w->d, &c) : rc;
     if (rc == CHANGE_REFUSED) { /* the code is taken */
         db_rollback(&w->d->db);
         refuse(w, "code", "cat_taken");
         return show_list(w, 422);
     }
     long long id = (long long)w->d->db.last_id;
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *ch = audit_changes();
         audit_category(w, ch, NULL, &c);
         rc = admin_audit_id(w, "category", id, c.name[LANG_ZH], "create", ch);
         json_decref(ch);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", id, "category_created");
 }
@@ -329,7 +329,7 @@ static int set_common(web_t *w, long long category_id)
     HDF *h = w->r->hdf;
     unsigned char modes[COMMON_COUNT];
     int rc = catdef_common_get(w->d, category_id, modes);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return rc;
     bool posted = hdf_get_value(h, "Form.common_product.value", NULL) != NULL;
     for (int i = 0; i < COMMON_COUNT; i++) {
@@ -339,14 +339,14 @@ static int set_common(web_t *w, long long category_id)
         if (!posted)
             hdf_set_valuef(h, "Form.common_%s.value=%s", name, mode);
     }
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 /* Fills the edit page of category c; status; the forms keep posted input. */
 static void show_edit(web_t *w, const catdef_t *c, int status)
 {
     HDF *h = w->r->hdf;
-    if (set_common(w, c->id) != DB_OK)
+    if (set_common(w, c->id) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     hdf_set_valuef(h, "Cat.id=%lld", c->id);
     hdf_set_value(h, "Cat.code", c->code);
@@ -407,28 +407,28 @@ static void do_update(web_t *w, const char *arg)
     c = old;
     if (!read_category(w, &c))
         return show_edit(w, &old, 422);
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!category_of(w, arg, true, &old))
         return;
     json_t *ch = audit_changes();
     audit_category(w, ch, &old, &c);
     bool any = audit_any(ch);
-    int rc = any ? catdef_update(w->d, &c) : DB_OK;
+    int rc = any ? catdef_update(w->d, &c) : OUTCOME_OK;
     if (rc == CHANGE_REFUSED) { /* the code is taken */
         json_decref(ch);
         db_rollback(&w->d->db);
         refuse(w, "code", "cat_taken");
         return show_edit(w, &old, 422);
     }
-    if (rc == DB_OK && any)
+    if (rc == OUTCOME_OK && any)
         rc = admin_audit_id(w, "category", c.id, c.name[LANG_ZH], "update", ch);
     json_decref(ch);
-    if (rc == DB_OK && !any) {
+    if (rc == OUTCOME_OK && !any) {
         db_rollback(&w->d->db);
         return redirect_to(w, "categories", c.id, "nothing_changed");
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", c.id, "category_saved");
 }
@@ -437,7 +437,7 @@ static void set_category_active(web_t *w, const char *arg, bool active)
 {
     ADMIN_ONLY(w);
     catdef_t c;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!category_of(w, arg, true, &c))
         return;
@@ -448,11 +448,11 @@ static void set_category_active(web_t *w, const char *arg, bool active)
     int rc = catdef_set_active(w->d, c.id, active);
     json_t *ch = audit_changes();
     audit_bool(ch, "active", c.active, active);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_audit_id(w, "category", c.id, c.name[LANG_ZH],
                             active ? "activate" : "deactivate", ch);
     json_decref(ch);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", c.id, active ? "category_activated" : "category_deactivated");
 }
@@ -477,14 +477,14 @@ static void do_common(web_t *w, const char *arg)
     }
     if (form_validate(h, h, rules, COMMON_COUNT))
         return show_edit(w, &c, 422);
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!category_of(w, arg, true, &c))
         return;
     unsigned char old[COMMON_COUNT];
     int rc = catdef_common_get(w->d, c.id, old);
     json_t *ch = audit_changes();
-    for (int i = 0; i < COMMON_COUNT && rc == DB_OK; i++) {
+    for (int i = 0; i < COMMON_COUNT && rc == OUTCOME_OK; i++) {
         int m = common_mode_parse(form_value(h, names[i]));
         if (m == old[i])
             continue;
@@ -492,14 +492,14 @@ static void do_common(web_t *w, const char *arg)
         rc = catdef_common_set(w->d, c.id, i, (common_mode_t)m);
     }
     bool any = audit_any(ch);
-    if (rc == DB_OK && any)
+    if (rc == OUTCOME_OK && any)
         rc = admin_audit_id(w, "category", c.id, c.name[LANG_ZH], "update", ch);
     json_decref(ch);
-    if (rc == DB_OK && !any) {
+    if (rc == OUTCOME_OK && !any) {
         db_rollback(&w->d->db);
         return redirect_to(w, "categories", c.id, "nothing_changed");
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", c.id, "common_saved");
 }
@@ -604,7 +604,7 @@ static bool read_new_field(web_t *w, fielddef_t *f, optline_t *opts, int *nopts)
 }
 
 /* Inside the transaction, with category c locked: the field, its options
- * and the audit row. 0 or a DB_* code. */
+ * and the audit row. 0 or an outcome. */
 /* Records the new field f of c (with its options) in the audit log. */
 static int audit_new_field(web_t *w, const catdef_t *c, const fielddef_t *f,
                            const optline_t *opts, int nopts)
@@ -637,7 +637,7 @@ static void do_add_field(web_t *w, const char *arg)
     int nopts = 0;
     if (!read_new_field(w, &f, opts, &nopts))
         return show_edit(w, &c, 422);
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!category_of(w, arg, true, &c))
         return;
@@ -647,8 +647,8 @@ static void do_add_field(web_t *w, const char *arg)
         admin_refused(w, &why, "f");
         return show_edit(w, &c, 422);
     }
-    rc = rc == DB_OK ? audit_new_field(w, &c, &f, opts, nopts) : rc;
-    if (admin_finish(w, rc) != DB_OK)
+    rc = rc == OUTCOME_OK ? audit_new_field(w, &c, &f, opts, nopts) : rc;
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", c.id, "field_added");
 }
@@ -720,7 +720,7 @@ static bool lock_field(web_t *w, const char *arg, fielddef_t *f, catdef_t *c)
 {
     if (!field_of(w, arg, false, f))
         return false;
-    if (db_begin(&w->d->db) != DB_OK) {
+    if (db_begin(&w->d->db) != OUTCOME_OK) {
         admin_error(w, 503, "unavailable");
         return false;
     }
@@ -756,19 +756,19 @@ static void do_update_field(web_t *w, const char *arg)
     f = old;
     if (!read_field_texts(w, &f))
         return show_field(w, &old, 422);
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!field_of(w, arg, true, &old))
         return;
     json_t *ch = audit_changes();
     audit_field(ch, &old, &f);
-    int rc = DB_OK;
+    int rc = OUTCOME_OK;
     bool any = audit_any(ch);
     if (any) {
         char title[300];
         field_title(w, &f, title, sizeof title);
         rc = fielddef_update(w->d, &f);
-        if (rc == DB_OK)
+        if (rc == OUTCOME_OK)
             rc = admin_audit_id(w, "category_field", f.id, title, "update", ch);
     }
     json_decref(ch);
@@ -776,7 +776,7 @@ static void do_update_field(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return redirect_to(w, "categories", f.category_id, "nothing_changed");
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", f.category_id, "field_saved");
 }
@@ -802,7 +802,7 @@ static void move_field(web_t *w, const char *arg, int dir)
         rc = admin_audit_id(w, "category_field", f.id, title, "update", ch);
         json_decref(ch);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", f.category_id, "field_moved");
 }
@@ -829,7 +829,7 @@ static void set_field_active(web_t *w, const char *arg, bool active)
         hdf_set_int_value(w->r->hdf, "Form.HasErrors", 1);
         return show_edit(w, &c, 422);
     }
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *ch = audit_changes();
         char title[300];
         field_title(w, &f, title, sizeof title);
@@ -838,7 +838,7 @@ static void set_field_active(web_t *w, const char *arg, bool active)
                             ch);
         json_decref(ch);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "categories", f.category_id, active ? "field_activated" : "field_deactivated");
 }
@@ -872,7 +872,7 @@ static void do_add_option(web_t *w, const char *arg)
         refuse(w, "ocode", "cat_code_format"), errors++;
     if (errors)
         return show_field(w, &f, 422);
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!field_of(w, arg, true, &f))
         return;
@@ -884,7 +884,7 @@ static void do_add_option(web_t *w, const char *arg)
         return show_field(w, &f, 422);
     }
     long long id = o.id;
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *ch = audit_changes();
         char title[400];
         snprintf(title, sizeof title, "%s / %s", f.label[LANG_ZH], o.label[LANG_ZH]);
@@ -895,7 +895,7 @@ static void do_add_option(web_t *w, const char *arg)
         rc = admin_audit_id(w, "category_field_option", id, title, "create", ch);
         json_decref(ch);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "fields", f.id, "option_added");
 }
@@ -908,7 +908,7 @@ static void set_option_active(web_t *w, const char *arg, bool active)
     long long id = web_id(arg);
     int rc = id > 0 ? optdef_get(w->d, id, false, &o) : 0; /* its field, then lock both */
     if (rc == 1)
-        rc = db_begin(&w->d->db) == DB_OK ? fielddef_get(w->d, o.field_id, true, &f) : DB_ERR;
+        rc = db_begin(&w->d->db) == OUTCOME_OK ? fielddef_get(w->d, o.field_id, true, &f) : OUTCOME_UNAVAILABLE;
     if (rc == 1)
         rc = optdef_get(w->d, id, true, &o);
     if (rc != 1) {
@@ -926,7 +926,7 @@ static void set_option_active(web_t *w, const char *arg, bool active)
         hdf_set_int_value(w->r->hdf, "Form.HasErrors", 1);
         return show_field(w, &f, 422);
     }
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *ch = audit_changes();
         char title[400];
         snprintf(title, sizeof title, "%s / %s", f.label[LANG_ZH], o.label[LANG_ZH]);
@@ -935,7 +935,7 @@ static void set_option_active(web_t *w, const char *arg, bool active)
                             active ? "activate" : "deactivate", ch);
         json_decref(ch);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     redirect_to(w, "fields", f.id, active ? "option_activated" : "option_deactivated");
 }

@@ -134,7 +134,7 @@ static int check_more(HDF *h)
 static int put_plain(web_t *w, const plain_t *p, const char *value, int *changed)
 {
     if (strcmp(current(w, p), value) == 0)
-        return DB_OK;
+        return OUTCOME_OK;
     const char *name = config_name(p->key);
     char *old = NULL, *was = strdup(current(w, p));
     int rc = settings_put(&w->d->db, name, value, &old);
@@ -147,7 +147,7 @@ static int put_plain(web_t *w, const plain_t *p, const char *value, int *changed
     }
     free(old);
     free(was);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 /* A secret: typed -> sealed and stored; "clear" -> emptied; else kept. */
@@ -162,10 +162,10 @@ static int put_secret(web_t *w, const secret_field_t *s, int *changed)
     const char *name = config_name(s->key);
     const char *now = settings_get_str(&w->d->settings, &w->d->cfg, s->key);
     if (!typed && (!clear || !*now))
-        return DB_OK;
+        return OUTCOME_OK;
     char *stored = typed ? settings_seal(&w->d->secrets, typed) : strdup("");
     if (!stored)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = settings_put(&w->d->db, name, stored, NULL);
     free(stored);
     if (rc == 1) {
@@ -175,7 +175,7 @@ static int put_secret(web_t *w, const secret_field_t *s, int *changed)
         json_decref(c);
         (*changed)++;
     }
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 static void do_save(web_t *w, const char *arg)
@@ -190,23 +190,23 @@ static void do_save(web_t *w, const char *arg)
         return show(w, 422, true);
     }
     int changed = 0, rc = db_begin(&w->d->db);
-    for (int i = 0; rc == DB_OK && i < NPLAIN; i++) {
+    for (int i = 0; rc == OUTCOME_OK && i < NPLAIN; i++) {
         const char *v = form_value(h, plains[i].field);
         if (strcmp(plains[i].field, "starttls") == 0)
             v = v ? "1" : "0";
         rc = put_plain(w, &plains[i], v ? v : "", &changed);
     }
-    for (int i = 0; rc == DB_OK && i < NSECRET; i++)
+    for (int i = 0; rc == OUTCOME_OK && i < NSECRET; i++)
         rc = put_secret(w, &secrets[i], &changed);
-    if (rc == DB_OK && !changed) {
+    if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, PAGE, "gateway_unchanged");
     }
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         log_error("mail settings: save failed (%d)", rc);
         form_set_error(h, "_form", "unavailable");
         hdf_set_int_value(h, "Form.HasErrors", 1);

@@ -219,13 +219,13 @@ static int store(web_t *w, const target_t *t, const char *subject, const char *b
     if (!found)
         audit_bool(c, "active", false, true);
     *changed = audit_any(c);
-    rc = DB_OK;
+    rc = OUTCOME_OK;
     if (*changed) {
         char title[160];
         title_of(w, t, title, sizeof title);
         rc = mailtpl_save(&w->d->db, t->e->kind, t->lang, subject, body,
                           found ? old.active : true, ME(w)->id, desk_now(w->d));
-        if (rc == DB_OK)
+        if (rc == OUTCOME_OK)
             rc = admin_audit(w, "mail_template", t->id, title, found ? "update" : "create", c);
     }
     json_decref(c);
@@ -257,15 +257,15 @@ static void do_save(web_t *w, const char *arg)
     } else {
         bool changed = false;
         int rc = db_begin(&w->d->db);
-        if (rc == DB_OK)
+        if (rc == OUTCOME_OK)
             rc = store(w, &t, form_value(h, "subject"), form_value(h, "body"), &changed);
-        if (rc == DB_OK && changed)
+        if (rc == OUTCOME_OK && changed)
             rc = admin_commit(w);
         else
             db_rollback(&w->d->db);
         char where[128];
         snprintf(where, sizeof where, BASE "/templates/%s", t.id);
-        if (rc != DB_OK) {
+        if (rc != OUTCOME_OK) {
             log_error("mail template %s: save failed (%d)", t.id, rc);
             form_set_error(h, "_form", "unavailable");
             hdf_set_int_value(h, "Form.HasErrors", 1);
@@ -288,7 +288,7 @@ static void set_active(web_t *w, const char *arg, bool on)
         return;
     mailtpl_row_t row;
     int rc = db_begin(&w->d->db);
-    int found = rc == DB_OK ? mailtpl_get(&w->d->db, t.e->kind, t.lang, true, &row) : rc;
+    int found = rc == OUTCOME_OK ? mailtpl_get(&w->d->db, t.e->kind, t.lang, true, &row) : rc;
     if (found != 1) {
         db_rollback(&w->d->db);
         return admin_error(w, found < 0 ? 503 : 404, found < 0 ? "unavailable" : "not_found");
@@ -306,15 +306,15 @@ static void set_active(web_t *w, const char *arg, bool on)
     title_of(w, &t, title, sizeof title);
     rc = mailtpl_save(&w->d->db, t.e->kind, t.lang, row.subject, row.body, on, ME(w)->id,
                       desk_now(w->d));
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_audit(w, "mail_template", t.id, title, on ? "activate" : "deactivate", c);
     json_decref(c);
     mailtpl_row_free(&row);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, where, on ? "template_on" : "template_off");
 }

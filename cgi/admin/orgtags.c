@@ -122,7 +122,7 @@ static void change_org(web_t *w, const char *arg, bool add)
         return show_org(w, id, 422);
     }
     rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = add ? orgtags_assign(w->d, id, t.id, desk_now(w->d))
                  : orgtags_unassign(w->d, id, t.id);
     if (rc == 1) {
@@ -130,7 +130,7 @@ static void change_org(web_t *w, const char *arg, bool add)
         audit_str(c, "tag", add ? NULL : t.code, add ? t.code : NULL);
         rc = admin_audit_id(w, "organisation", id, o.name, add ? "tag" : "untag", c);
         json_decref(c);
-        rc = rc == DB_OK ? admin_commit(w) : (db_rollback(&w->d->db), rc);
+        rc = rc == OUTCOME_OK ? admin_commit(w) : (db_rollback(&w->d->db), rc);
     } else { /* 0: already so */
         db_rollback(&w->d->db);
     }

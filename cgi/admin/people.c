@@ -194,7 +194,7 @@ static void set_person(web_t *w, const char *key, const person_t *p)
     /* sign-in (lib/desk/people/signin_limit.h): paused from some address (locked),
      * slowed down everywhere else, or failures counted without either */
     signin_state_t s;
-    if (signin_limit_state(w->d, p->login, &s) != DB_OK)
+    if (signin_limit_state(w->d, p->login, &s) != OUTCOME_OK)
         memset(&s, 0, sizeof s);
     const char *lock = s.paused_sources > 0 ? "locked"
                        : s.slowed_until > 0 ? "slowed"
@@ -267,7 +267,7 @@ static void do_contact_roles(web_t *w, const char *arg)
     const char *name = config_name(CFG_CONTACTS_REVEAL_ROLES);
     char *old = NULL;
     int rc = db_begin(&w->d->db);
-    int changed = rc == DB_OK ? settings_put(&w->d->db, name, chosen, &old) : -1;
+    int changed = rc == OUTCOME_OK ? settings_put(&w->d->db, name, chosen, &old) : -1;
     if (changed == 1) {
         json_t *c = audit_changes();
         audit_str(c, "roles", old ? old : "", chosen);
@@ -276,12 +276,12 @@ static void do_contact_roles(web_t *w, const char *arg)
     }
     free(old);
     if (changed < 0)
-        rc = DB_ERR;
-    if (rc == DB_OK && changed == 1)
+        rc = OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK && changed == 1)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/people", changed == 1 ? "contact_roles_saved" : "person_unchanged");
 }
@@ -406,17 +406,17 @@ static void title_of(const person_t *p, char *out, size_t cap)
     snprintf(out, cap, "%s (%s)", p->name, p->login);
 }
 
-/* Inserts p with its teams and skill tags and records it. DB_OK or a code. */
+/* Inserts p with its teams and skill tags and records it. OUTCOME_OK or a code. */
 static int create_tx(web_t *w, const roster_t *r, person_t *p, const char *hash, bool generated)
 {
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = people_create(w->d, p, hash, &p->id);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = people_set_teams(w->d, p->id, p->teams, r->active_teams);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = people_set_skills(w->d, p->id, p->skills, r->active_skills);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         char title[480], *teams = roster_codes(r, p->teams, true);
         char *skills = roster_codes(r, p->skills, false);
         json_t *c = audit_changes();
@@ -435,7 +435,7 @@ static int create_tx(web_t *w, const roster_t *r, person_t *p, const char *hash,
         rc = admin_audit_id(w, "agent", p->id, title, "create", c);
         json_decref(c);
     }
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         return admin_commit(w);
     db_rollback(&w->d->db);
     return rc;
@@ -459,15 +459,15 @@ static void do_create(web_t *w, const char *arg)
     char generated[PEOPLE_GENERATED_LEN + 1] = "", hash[PASSWORD_HASH_MAX];
     if (!given)
         people_password_generate(generated);
-    int rc = password_hash(given ? given : generated, hash) ? DB_ERR : DB_OK;
-    if (rc == DB_OK)
+    int rc = password_hash(given ? given : generated, hash) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
+    if (rc == OUTCOME_OK)
         rc = create_tx(w, &r, &p, hash, !given);
     sodium_memzero(hash, sizeof hash);
-    if (rc != DB_OK) {
-        form_set_error(h, rc == DB_DUP ? "login" : "_form", rc == DB_DUP ? "login_taken" : "unavailable");
-        if (rc != DB_DUP)
+    if (rc != OUTCOME_OK) {
+        form_set_error(h, rc == OUTCOME_DUPLICATE ? "login" : "_form", rc == OUTCOME_DUPLICATE ? "login_taken" : "unavailable");
+        if (rc != OUTCOME_DUPLICATE)
             log_error("person create failed (%d)", rc);
-        person_show(w, &r, NULL, rc == DB_DUP ? 422 : 503);
+        person_show(w, &r, NULL, rc == OUTCOME_DUPLICATE ? 422 : 503);
         sodium_memzero(generated, sizeof generated);
         return roster_free(&r);
     }
@@ -513,18 +513,18 @@ static void page_edit(web_t *w, const char *arg)
 }
 
 /* Saves p over old (locked) with its teams and skill tags; *changed tells
- * whether anything was. DB_OK or a code; the transaction stays open. */
+ * whether anything was. OUTCOME_OK or a code; the transaction stays open. */
 static int update_tx(web_t *w, const roster_t *r, const person_t *old, person_t *p, bool *changed)
 {
     int rc = people_update(w->d, p);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = people_set_teams(w->d, p->id, p->teams, r->active_teams);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = people_set_skills(w->d, p->id, p->skills, r->active_skills);
     person_t now;
-    if (rc == DB_OK) /* memberships of inactive teams stayed: read what is */
-        rc = people_get(w->d, p->id, false, &now) == 1 ? DB_OK : DB_ERR;
-    if (rc != DB_OK)
+    if (rc == OUTCOME_OK) /* memberships of inactive teams stayed: read what is */
+        rc = people_get(w->d, p->id, false, &now) == 1 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
+    if (rc != OUTCOME_OK)
         return rc;
     copy(p->teams, sizeof p->teams, now.teams);
     copy(p->skills, sizeof p->skills, now.skills);
@@ -560,16 +560,16 @@ static void do_update(web_t *w, const char *arg)
     copy(p.login, sizeof p.login, old.login);
     bool changed = false;
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
-        rc = people_get(w->d, old.id, true, &old) == 1 ? DB_OK : DB_ERR;
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
+        rc = people_get(w->d, old.id, true, &old) == 1 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK)
         rc = update_tx(w, &r, &old, &p, &changed);
-    if (rc == DB_OK && changed)
+    if (rc == OUTCOME_OK && changed)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
     roster_free(&r);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     char where[64];
     snprintf(where, sizeof where, "/admin/people/%lld", p.id);

@@ -65,7 +65,7 @@ static void set_active(web_t *w, const char *arg, bool active)
         hdf_set_value(w->r->hdf, "Alert", "own_account");
         return show_mode(w, &p, "deactivate", 422);
     }
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!person_of(w, arg, &p, true))
         return db_rollback(&w->d->db);
@@ -74,7 +74,7 @@ static void set_active(web_t *w, const char *arg, bool active)
         return to_person(w, p.id, active ? "already_active" : "already_inactive");
     }
     int rc = people_set_active(w->d, p.id, active);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         char title[480];
         json_t *c = audit_changes();
         audit_bool(c, "active", p.active, active);
@@ -84,7 +84,7 @@ static void set_active(web_t *w, const char *arg, bool active)
         rc = admin_audit_id(w, "agent", p.id, title, active ? "activate" : "deactivate", c);
         json_decref(c);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_person(w, p.id, active ? "person_activated" : "person_deactivated");
 }
@@ -137,16 +137,16 @@ static const char *new_password(web_t *w, const person_t *p, char buf[PEOPLE_GEN
 static int reset_tx(web_t *w, person_t *p, const char *arg, const char *hash, bool generated)
 {
     int rc = db_begin(&w->d->db);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return rc;
     if (!person_of(w, arg, p, true)) {
         db_rollback(&w->d->db);
         return 1; /* answered */
     }
     rc = people_set_password(w->d, p->id, hash);
-    if (rc == DB_OK) /* a new password lifts the pauses of the old one */
+    if (rc == OUTCOME_OK) /* a new password lifts the pauses of the old one */
         rc = signin_limit_clear(w->d, p->login);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         char title[480];
         json_t *c = audit_changes();
         audit_mark(c, "password");
@@ -173,13 +173,13 @@ void person_do_password(web_t *w, const char *arg)
         return show_mode(w, &p, "password", 422);
     }
     bool generated = pw == buf;
-    int rc = password_hash(pw, hash) ? DB_ERR : reset_tx(w, &p, arg, hash, generated);
+    int rc = password_hash(pw, hash) ? OUTCOME_UNAVAILABLE : reset_tx(w, &p, arg, hash, generated);
     sodium_memzero(hash, sizeof hash);
     if (rc == 1) { /* the person went away meanwhile: answered */
         sodium_memzero(buf, sizeof buf);
         return;
     }
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         sodium_memzero(buf, sizeof buf);
         return admin_error(w, 503, "unavailable");
     }
@@ -200,13 +200,13 @@ void person_do_unlock(web_t *w, const char *arg)
 {
     ADMIN_ONLY(w);
     person_t p;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!person_of(w, arg, &p, true))
         return db_rollback(&w->d->db);
     signin_state_t s;
     int rc = signin_limit_state(w->d, p.login, &s);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         db_rollback(&w->d->db);
         return admin_error(w, 503, "unavailable");
     }
@@ -216,7 +216,7 @@ void person_do_unlock(web_t *w, const char *arg)
         return to_person(w, p.id, "not_locked");
     }
     rc = signin_limit_clear(w->d, p.login);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         char title[480];
         json_t *c = audit_changes();
         audit_bool(c, "locked", locked, false);
@@ -225,7 +225,7 @@ void person_do_unlock(web_t *w, const char *arg)
         rc = admin_audit_id(w, "agent", p.id, title, "unlock", c);
         json_decref(c);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_person(w, p.id, "person_unlocked");
 }

@@ -174,7 +174,7 @@ static int put_setting(web_t *w, const text_setting_t *t, const char *value, int
 {
     const char *now = current(w, t);
     if (strcmp(now, value) == 0)
-        return DB_OK;
+        return OUTCOME_OK;
     const char *name = config_name(t->key);
     char *old = NULL, *was = strdup(now);
     int rc = settings_put(&w->d->db, name, value, &old);
@@ -187,14 +187,14 @@ static int put_setting(web_t *w, const text_setting_t *t, const char *value, int
     }
     free(old);
     free(was);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 static int put_public(web_t *w, int *changed)
 {
     const catalog_t *c = &w->d->catalog;
-    int rc = DB_OK;
-    for (int i = 0; rc == DB_OK && i < c->ncats && i < MAX_CATS; i++) {
+    int rc = OUTCOME_OK;
+    for (int i = 0; rc == OUTCOME_OK && i < c->ncats && i < MAX_CATS; i++) {
         bool want = hdf_get_valuef(w->r->hdf, "Form.public.sel.%s", c->cats[i].code) != NULL;
         char name[256];
         rc = brand_set_public(w->d, c->cats[i].id, want, name, sizeof name);
@@ -206,7 +206,7 @@ static int put_public(web_t *w, int *changed)
             (*changed)++;
         }
     }
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 static void do_save(web_t *w, const char *arg)
@@ -223,21 +223,21 @@ static void do_save(web_t *w, const char *arg)
         return show(w, 422, true);
     }
     int changed = 0, rc = db_begin(&w->d->db);
-    for (int i = 0; rc == DB_OK && i < NTEXTS; i++) {
+    for (int i = 0; rc == OUTCOME_OK && i < NTEXTS; i++) {
         const char *v = form_value(h, texts[i].field);
         rc = put_setting(w, &texts[i], v ? v : "", &changed);
     }
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = put_public(w, &changed);
-    if (rc == DB_OK && !changed) {
+    if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/portal", "portal_unchanged");
     }
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         log_error("portal settings: save failed (%d)", rc);
         form_set_error(h, "_form", "unavailable");
         return show(w, 503, true);
@@ -255,7 +255,7 @@ static int set_logo(web_t *w, const char *key, const char *type, long long size)
     if (key)
         snprintf(what, sizeof what, "%s, %lld KB", type, (size + 1023) / 1024);
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = settings_put(&w->d->db, config_name(CFG_PORTAL_LOGO), key ? key : "", &old);
     if (rc >= 0)
         rc = settings_put(&w->d->db, config_name(CFG_PORTAL_LOGO_TYPE), key ? type : "",
@@ -266,14 +266,14 @@ static int set_logo(web_t *w, const char *key, const char *type, long long size)
         audit_str(c, "logo", old && *old ? (old_type ? old_type : "?") : NULL, key ? what : NULL);
         const char *name = config_name(CFG_PORTAL_LOGO);
         rc = audit_any(c) ? admin_audit(w, "setting", name, name, key ? "update" : "remove", c)
-                          : DB_OK;
+                          : OUTCOME_OK;
         json_decref(c);
     }
     if (rc >= 0)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc == DB_OK && old && *old && (!key || strcmp(old, key) != 0))
+    if (rc == OUTCOME_OK && old && *old && (!key || strcmp(old, key) != 0))
         brand_logo_remove(w->d, old);
     free(old);
     free(old_type);
@@ -300,7 +300,7 @@ static void do_logo(web_t *w, const char *arg)
         hdf_set_int_value(h, "Form.HasErrors", 1);
         return show(w, strcmp(err, "logo_store") == 0 ? 503 : 422, false);
     }
-    if (set_logo(w, key, type, (long long)st.st_size) != DB_OK) {
+    if (set_logo(w, key, type, (long long)st.st_size) != OUTCOME_OK) {
         brand_logo_remove(w->d, key);
         form_set_error(h, "logo", "logo_store");
         hdf_set_int_value(h, "Form.HasErrors", 1);
@@ -313,7 +313,7 @@ static void do_logo_remove(web_t *w, const char *arg)
 {
     (void)arg;
     ADMIN_ONLY(w);
-    if (set_logo(w, NULL, NULL, 0) != DB_OK)
+    if (set_logo(w, NULL, NULL, 0) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/portal", "logo_removed");
 }

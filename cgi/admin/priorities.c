@@ -165,7 +165,7 @@ static void do_create(web_t *w, const char *arg)
         hdf_set_int_value(h, "Form.HasErrors", 1);
         return show_list(w, 422);
     }
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     json_t *c = audit_changes();
     int rc = priority_create(w->d, &in, &id, c, &why);
@@ -177,7 +177,7 @@ static void do_create(web_t *w, const char *arg)
     }
     rc = rc < 0 ? rc : admin_audit_id(w, "priority", id, in.name_zh, "create", c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_level(w, id, "priority_created");
 }
@@ -233,7 +233,7 @@ static int lock_prio(web_t *w, const char *arg, priority_def_t *r)
     if (!id)
         return 0;
     int rc = db_begin(&w->d->db);
-    rc = rc == DB_OK ? priority_get(w->d, id, true, r) : -1;
+    rc = rc == OUTCOME_OK ? priority_get(w->d, id, true, r) : -1;
     if (rc == 1)
         return 1;
     db_rollback(&w->d->db);
@@ -263,7 +263,7 @@ static void do_update(web_t *w, const char *arg)
     }
     rc = rc < 0 ? rc : admin_audit_id(w, "priority", old.id, in.name_zh, "update", c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_level(w, old.id, "priority_saved");
 }
@@ -288,7 +288,7 @@ static void set_active(web_t *w, const char *arg, bool active)
     const char *action = active ? "activate" : "deactivate";
     rc = rc < 0 ? rc : admin_audit_id(w, "priority", r.id, r.name_zh, action, c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_level(w, r.id, active ? "priority_activated" : "priority_deactivated");
 }
@@ -312,7 +312,7 @@ static void do_add_policy(web_t *w, const char *arg)
         hdf_set_int_value(w->r->hdf, "PolicyForm", 1);
         return show_edit(w, &r, 422);
     }
-    if (admin_finish(w, err ? DB_ERR : DB_OK) != DB_OK)
+    if (admin_finish(w, err ? OUTCOME_UNAVAILABLE : OUTCOME_OK) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_level(w, r.id, "policy_created");
 }

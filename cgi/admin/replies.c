@@ -125,10 +125,10 @@ static void do_create(web_t *w, const char *arg)
     char *body = lf_body(h);
     const char *title = form_value(h, "title"), *lang = form_value(h, "language");
     long long id = 0;
-    int rc = body ? db_begin(&w->d->db) : DB_ERR;
-    if (rc == DB_OK)
+    int rc = body ? db_begin(&w->d->db) : OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK)
         rc = replytpl_save(&w->d->db, 0, title, lang_parse(lang), body, true, desk_now(w->d), &id);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *c = audit_changes();
         audit_str(c, "title", NULL, title);
         audit_str(c, "language", NULL, lang);
@@ -137,11 +137,11 @@ static void do_create(web_t *w, const char *arg)
         json_decref(c);
     }
     free(body);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     char where[64];
     snprintf(where, sizeof where, BASE "/%lld", id);
@@ -201,12 +201,12 @@ static void do_update(web_t *w, const char *arg)
     ADMIN_ONLY(w);
     HDF *h = w->r->hdf;
     replytpl_t t;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!template_of(w, arg, &t, true))
         return db_rollback(&w->d->db);
     char *body = NULL;
-    int rc = DB_OK;
+    int rc = OUTCOME_OK;
     if (validate(h)) {
         db_rollback(&w->d->db);
         show_one(w, &t, 422, true);
@@ -223,16 +223,16 @@ static void do_update(web_t *w, const char *arg)
         if (changed)
             rc = replytpl_save(&w->d->db, t.id, title, lang_parse(lang), body, t.active,
                                desk_now(w->d), NULL);
-        if (changed && rc == DB_OK)
+        if (changed && rc == OUTCOME_OK)
             rc = admin_audit_id(w, "reply_template", t.id, title, "update", c);
         json_decref(c);
-        if (changed && rc == DB_OK)
+        if (changed && rc == OUTCOME_OK)
             rc = admin_commit(w);
         else
             db_rollback(&w->d->db);
         char where[64];
         snprintf(where, sizeof where, BASE "/%lld", t.id);
-        if (rc != DB_OK)
+        if (rc != OUTCOME_OK)
             admin_error(w, 503, "unavailable");
         else
             admin_redirect_done(w, where, changed ? "reply_saved" : "template_unchanged");
@@ -245,29 +245,29 @@ static void set_active(web_t *w, const char *arg, bool on)
 {
     ADMIN_ONLY(w);
     replytpl_t t;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!template_of(w, arg, &t, true))
         return db_rollback(&w->d->db);
     char where[64];
     snprintf(where, sizeof where, BASE "/%lld", t.id);
-    int rc = DB_OK;
+    int rc = OUTCOME_OK;
     if (t.active != on) {
         json_t *c = audit_changes();
         audit_bool(c, "active", t.active, on);
         rc = replytpl_save(&w->d->db, t.id, t.title, lang_parse(t.language), t.body, on,
                            desk_now(w->d), NULL);
-        if (rc == DB_OK)
+        if (rc == OUTCOME_OK)
             rc = admin_audit_id(w, "reply_template", t.id, t.title, on ? "activate" : "deactivate", c);
         json_decref(c);
     }
-    if (rc == DB_OK && t.active != on)
+    if (rc == OUTCOME_OK && t.active != on)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
     bool same = t.active == on;
     free(t.body);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, where, same ? "template_unchanged" : on ? "reply_on" : "reply_off");
 }

@@ -216,11 +216,11 @@ static void form_failed(web_t *w, const char *field, const char *key)
 /* Commits an audited change, or rolls back; false after answering 503. */
 static bool finish(web_t *w, int rc)
 {
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_commit(w);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         log_error("routing change failed (%d)", rc);
         admin_error(w, 503, "unavailable");
         return false;
@@ -259,9 +259,9 @@ static void do_create(web_t *w, const char *arg)
     long long team = form_int(h, "team");
     const team_t *t = catalog_team_by_id(&w->d->catalog, team);
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = routing_create_rule(w->d, cat->id, team, skills, nskills, desk_now(w->d), &id);
-    if (rc == DB_DUP) { /* one rule per category: edit that one */
+    if (rc == OUTCOME_DUPLICATE) { /* one rule per category: edit that one */
         db_rollback(&w->d->db);
         form_failed(w, "category", "rule_exists");
         return show(w, 422);
@@ -273,7 +273,7 @@ static void do_create(web_t *w, const char *arg)
     audit_str(ch, "category", NULL, cat->code);
     audit_str(ch, "team", NULL, team_code(w, team));
     audit_str(ch, "skills", NULL, codes);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_audit_id(w, "routing_rule", id, title, "create", ch);
     json_decref(ch);
     if (finish(w, rc))
@@ -359,7 +359,7 @@ static void do_rule(web_t *w, const char *arg)
     int n;
     if (!rule_of(w, arg, &r, false) || !rule_form(w, &r, &team, skills, &n))
         return;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!rule_of(w, arg, &r, true))
         return;
@@ -377,7 +377,7 @@ static void do_rule(web_t *w, const char *arg)
     const team_t *t = catalog_team_by_id(&w->d->catalog, team);
     snprintf(title, sizeof title, "%s → %s", r.category_name[LANG_ZH], t ? t->name[LANG_ZH] : "");
     int rc = routing_update_rule(w->d, r.id, team, skills, n, desk_now(w->d));
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_audit_id(w, "routing_rule", r.id, title, "update", c);
     json_decref(c);
     if (finish(w, rc))
@@ -388,7 +388,7 @@ static void set_rule_active(web_t *w, const char *arg, bool active)
 {
     ADMIN_ONLY(w);
     routing_rule_t r;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!rule_of(w, arg, &r, true))
         return;
@@ -401,7 +401,7 @@ static void set_rule_active(web_t *w, const char *arg, bool active)
     json_t *c = audit_changes();
     audit_bool(c, "active", r.active, active);
     int rc = routing_set_rule_active(w->d, r.id, active, desk_now(w->d));
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_audit_id(w, "routing_rule", r.id, title, active ? "activate" : "deactivate", c);
     json_decref(c);
     if (finish(w, rc))
@@ -500,7 +500,7 @@ static void do_team(web_t *w, const char *arg)
         return show_team(w, &t, 422);
     }
     dispatch_mode_t mode = (dispatch_mode_t)dispatch_mode_parse(form_value(h, "mode"));
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!team_of(w, arg, &t, true))
         return;
@@ -516,7 +516,7 @@ static void do_team(web_t *w, const char *arg)
         return admin_redirect_done(w, where, "unchanged");
     }
     int rc = routing_update_team(w->d, t.id, mode, accept, cap);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_audit_id(w, "team", t.id, t.name[LANG_ZH], "update", c);
     json_decref(c);
     if (finish(w, rc))
@@ -536,7 +536,7 @@ static void do_availability(web_t *w, const char *arg)
         snprintf(where, sizeof where, "/admin/routing/teams/%lld", team);
     if (!v || (strcmp(v, "0") && strcmp(v, "1")))
         return admin_error(w, 422, "bad_request");
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     int rc = id > 0 ? routing_lock_agent(w->d, id, name, sizeof name, &was) : 0;
     if (rc != 1) {
@@ -549,8 +549,8 @@ static void do_availability(web_t *w, const char *arg)
     }
     json_t *c = audit_changes();
     audit_bool(c, "available", was, want);
-    rc = dispatch_set_available(w->d, id, want, desk_now(w->d)) < 0 ? DB_ERR : DB_OK;
-    if (rc == DB_OK)
+    rc = dispatch_set_available(w->d, id, want, desk_now(w->d)) < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
+    if (rc == OUTCOME_OK)
         rc = admin_audit_id(w, "agent", id, name, "update", c);
     json_decref(c);
     if (finish(w, rc))

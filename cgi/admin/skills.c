@@ -78,9 +78,9 @@ static void do_create(web_t *w, const char *arg)
     const char *zh = form_value(h, "name_zh"), *en = form_value(h, "name_en");
     long long id = 0;
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = skills_create(w->d, code, zh, en, &id);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *c = audit_changes();
         audit_str(c, "code", NULL, code);
         audit_str(c, "name_zh", NULL, zh);
@@ -89,9 +89,9 @@ static void do_create(web_t *w, const char *arg)
         json_decref(c);
     }
     rc = admin_finish(w, rc);
-    if (rc != DB_OK) {
-        form_set_error(h, rc == DB_DUP ? "code" : "_form", rc == DB_DUP ? "code_taken" : "unavailable");
-        return show_list(w, rc == DB_DUP ? 422 : 503);
+    if (rc != OUTCOME_OK) {
+        form_set_error(h, rc == OUTCOME_DUPLICATE ? "code" : "_form", rc == OUTCOME_DUPLICATE ? "code_taken" : "unavailable");
+        return show_list(w, rc == OUTCOME_DUPLICATE ? 422 : 503);
     }
     admin_redirect_done(w, "/admin/skills", "skill_created");
 }
@@ -156,7 +156,7 @@ static void do_rename(web_t *w, const char *arg)
         return show_skill(w, &s, "edit", 422);
     }
     const char *zh = form_value(h, "name_zh"), *en = form_value(h, "name_en");
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!skill_of(w, arg, &s, true))
         return db_rollback(&w->d->db);
@@ -164,15 +164,15 @@ static void do_rename(web_t *w, const char *arg)
     audit_str(c, "name_zh", s.name_zh, zh);
     audit_str(c, "name_en", s.name_en, en);
     bool changed = audit_any(c);
-    int rc = changed ? skills_rename(w->d, s.id, zh, en) : DB_OK;
-    if (rc == DB_OK && changed)
+    int rc = changed ? skills_rename(w->d, s.id, zh, en) : OUTCOME_OK;
+    if (rc == OUTCOME_OK && changed)
         rc = admin_audit_id(w, "skill", s.id, zh, "update", c);
     json_decref(c);
-    if (rc == DB_OK && !changed) {
+    if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return to_skill(w, s.id, "skill_unchanged");
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_skill(w, s.id, "skill_saved");
 }
@@ -180,7 +180,7 @@ static void do_rename(web_t *w, const char *arg)
 static void set_active(web_t *w, const char *arg, bool active)
 {
     skill_info_t s;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!skill_of(w, arg, &s, true))
         return db_rollback(&w->d->db);
@@ -189,13 +189,13 @@ static void set_active(web_t *w, const char *arg, bool active)
         return to_skill(w, s.id, active ? "skill_already_active" : "skill_already_inactive");
     }
     int rc = skills_set_active(w->d, s.id, active);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *c = audit_changes();
         audit_bool(c, "active", s.active, active);
         rc = admin_audit_id(w, "skill", s.id, s.name_zh, active ? "activate" : "deactivate", c);
         json_decref(c);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_skill(w, s.id, active ? "skill_activated" : "skill_deactivated");
 }

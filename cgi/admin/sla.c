@@ -286,7 +286,7 @@ static int policy_of(web_t *w, const char *arg, bool lock, sla_policy_def_t *r)
 {
     long long id = web_id(arg);
     int rc = id ? 1 : 0;
-    if (rc && lock && db_begin(&w->d->db) != DB_OK)
+    if (rc && lock && db_begin(&w->d->db) != OUTCOME_OK)
         rc = -1;
     if (rc == 1)
         rc = sla_policy_get(w->d, id, lock, r);
@@ -333,7 +333,7 @@ void admin_sla_do_policy(web_t *w, const char *arg)
         db_rollback(&w->d->db);
         return back_to_level(w, r.priority_id, "unchanged");
     }
-    if (admin_finish(w, err ? DB_ERR : DB_OK) != DB_OK)
+    if (admin_finish(w, err ? OUTCOME_UNAVAILABLE : OUTCOME_OK) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     back_to_level(w, r.priority_id, "policy_saved");
 }
@@ -363,7 +363,7 @@ static void policy_active(web_t *w, const char *arg, bool active)
                 : admin_audit_id(w, "sla_policy", r.id, title, active ? "activate" : "deactivate",
                                  c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     back_to_level(w, r.priority_id, active ? "policy_activated" : "policy_deactivated");
 }

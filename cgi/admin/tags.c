@@ -187,9 +187,9 @@ static void do_create(web_t *w, const char *arg)
     snprintf(t.name[LANG_EN], sizeof t.name[LANG_EN], "%s", form_value(h, "name_en"));
     snprintf(t.color, sizeof t.color, "%s", form_value(h, "color"));
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = tags_create(w->d, &t);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *c = audit_changes();
         audit_str(c, "code", NULL, t.code);
         audit_str(c, "name_zh", NULL, t.name[LANG_ZH]);
@@ -199,11 +199,11 @@ static void do_create(web_t *w, const char *arg)
         json_decref(c);
     }
     rc = admin_finish(w, rc);
-    if (rc == DB_DUP) {
+    if (rc == OUTCOME_DUPLICATE) {
         form_set_error(h, "code", "tag_taken");
         return show(w, 422, "create");
     }
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/tags", "tag_created");
 }
@@ -236,7 +236,7 @@ static void do_update(web_t *w, const char *arg)
     ADMIN_ONLY(w);
     HDF *h = w->r->hdf;
     tag_t old, t;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!tag_of(w, arg, &old, true))
         return db_rollback(&w->d->db);
@@ -254,15 +254,15 @@ static void do_update(web_t *w, const char *arg)
     audit_str(c, "name_en", old.name[LANG_EN], t.name[LANG_EN]);
     audit_str(c, "color", old.color, t.color);
     bool any = audit_any(c);
-    int rc = any ? tags_update(w->d, &t) : DB_OK;
-    if (rc == DB_OK && any)
+    int rc = any ? tags_update(w->d, &t) : OUTCOME_OK;
+    if (rc == OUTCOME_OK && any)
         rc = admin_audit_id(w, "tag", t.id, t.name[LANG_ZH], "update", c);
     json_decref(c);
     if (!any) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/tags", "tag_unchanged");
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/tags", "tag_saved");
 }
@@ -271,7 +271,7 @@ static void set_active(web_t *w, const char *arg, bool active)
 {
     ADMIN_ONLY(w);
     tag_t t;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!tag_of(w, arg, &t, true))
         return db_rollback(&w->d->db);
@@ -284,10 +284,10 @@ static void set_active(web_t *w, const char *arg, bool active)
     }
     json_t *c = audit_changes();
     audit_bool(c, "active", t.active, active);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = admin_audit_id(w, "tag", t.id, t.name[LANG_ZH], active ? "activate" : "deactivate", c);
     json_decref(c);
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/tags", active ? "tag_activated" : "tag_deactivated");
 }
@@ -303,7 +303,7 @@ static int put_setting(web_t *w, config_key_t key, const char *now, const char *
 {
     const char *name = config_name(key);
     if (strcmp(now, value) == 0)
-        return DB_OK;
+        return OUTCOME_OK;
     char *old = NULL;
     int rc = settings_put(&w->d->db, name, value, &old);
     if (rc == 1) {
@@ -314,7 +314,7 @@ static int put_setting(web_t *w, config_key_t key, const char *now, const char *
         (*changed)++;
     }
     free(old);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 static void do_rules(web_t *w, const char *arg)
@@ -348,21 +348,21 @@ static void do_rules(web_t *w, const char *arg)
     snprintf(was_d, sizeof was_d, "%ld", now.complaint_days);
     const char *vip = form_value(h, "vip_raises") ? "1" : "0";
     int changed = 0, rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = put_setting(w, CFG_TAGS_COMPLAINT_COUNT, was_cnt, cnt, &changed);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = put_setting(w, CFG_TAGS_COMPLAINT_DAYS, was_d, d, &changed);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = put_setting(w, CFG_TAGS_COMPLAINT_CATEGORIES, now.complaint_categories,
                          form_value(h, "complaint_categories"), &changed);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = put_setting(w, CFG_TAGS_VIP_RAISES_PRIORITY, now.vip_raises_priority ? "1" : "0", vip,
                          &changed);
-    if (rc == DB_OK && !changed) {
+    if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/tags", "rules_unchanged");
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     admin_redirect_done(w, "/admin/tags", "rules_saved");
 }
@@ -451,7 +451,7 @@ static void change_customer(web_t *w, const char *arg, bool add)
     }
     const char *who = hdf_get_value(w->r->hdf, "Customer.name", "");
     rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = add ? tags_assign(w->d, id, t.id, desk_now(w->d)) : tags_unassign(w->d, id, t.id);
     if (rc == 0) { /* already so */
         db_rollback(&w->d->db);
@@ -460,7 +460,7 @@ static void change_customer(web_t *w, const char *arg, bool add)
         audit_str(c, "tag", add ? NULL : t.code, add ? t.code : NULL);
         rc = admin_audit_id(w, "customer", id, who, add ? "tag" : "untag", c);
         json_decref(c);
-        if (admin_finish(w, rc) != DB_OK)
+        if (admin_finish(w, rc) != OUTCOME_OK)
             return admin_error(w, 503, "unavailable");
     } else {
         db_rollback(&w->d->db);

@@ -103,9 +103,9 @@ static void do_create(web_t *w, const char *arg)
     const char *zh = form_value(h, "name_zh"), *en = form_value(h, "name_en");
     long long id = 0;
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = teams_create(w->d, code, zh, en, &id);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *c = audit_changes();
         audit_str(c, "code", NULL, code);
         audit_str(c, "name_zh", NULL, zh);
@@ -114,9 +114,9 @@ static void do_create(web_t *w, const char *arg)
         json_decref(c);
     }
     rc = admin_finish(w, rc);
-    if (rc != DB_OK) {
-        form_set_error(h, rc == DB_DUP ? "code" : "_form", rc == DB_DUP ? "code_taken" : "unavailable");
-        return show_list(w, rc == DB_DUP ? 422 : 503);
+    if (rc != OUTCOME_OK) {
+        form_set_error(h, rc == OUTCOME_DUPLICATE ? "code" : "_form", rc == OUTCOME_DUPLICATE ? "code_taken" : "unavailable");
+        return show_list(w, rc == OUTCOME_DUPLICATE ? 422 : 503);
     }
     to_team(w, id, "team_created");
 }
@@ -189,24 +189,24 @@ static void do_rename(web_t *w, const char *arg)
     }
     const char *zh = form_value(h, "name_zh"), *en = form_value(h, "name_en");
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
-        rc = team_of(w, arg, &t, true) ? DB_OK : 1;
+    if (rc == OUTCOME_OK)
+        rc = team_of(w, arg, &t, true) ? OUTCOME_OK : 1;
     if (rc == 1)
         return db_rollback(&w->d->db);
     json_t *c = audit_changes();
     audit_str(c, "name_zh", t.name_zh, zh);
     audit_str(c, "name_en", t.name_en, en);
     bool changed = audit_any(c);
-    if (rc == DB_OK && changed)
+    if (rc == OUTCOME_OK && changed)
         rc = teams_rename(w->d, t.id, zh, en);
-    if (rc == DB_OK && changed)
+    if (rc == OUTCOME_OK && changed)
         rc = admin_audit_id(w, "team", t.id, zh, "update", c);
     json_decref(c);
-    if (!changed && rc == DB_OK) {
+    if (!changed && rc == OUTCOME_OK) {
         db_rollback(&w->d->db);
         return to_team(w, t.id, "team_unchanged");
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_team(w, t.id, "team_saved");
 }
@@ -224,7 +224,7 @@ static void page_deactivate(web_t *w, const char *arg)
 static void set_active(web_t *w, const char *arg, bool active)
 {
     team_info_t t;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!team_of(w, arg, &t, true))
         return db_rollback(&w->d->db);
@@ -238,13 +238,13 @@ static void set_active(web_t *w, const char *arg, bool active)
         hdf_set_value(w->r->hdf, "Alert", "team_in_use");
         return show_team(w, &t, "deactivate", 422);
     }
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *c = audit_changes();
         audit_bool(c, "active", t.active, active);
         rc = admin_audit_id(w, "team", t.id, t.name_zh, active ? "activate" : "deactivate", c);
         json_decref(c);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_team(w, t.id, active ? "team_activated" : "team_deactivated");
 }
@@ -283,19 +283,19 @@ static void do_add_member(web_t *w, const char *arg)
     }
     bool lead = form_value(h, "lead") != NULL, was_lead = false;
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
-        rc = team_of(w, arg, &t, true) ? DB_OK : 1;
+    if (rc == OUTCOME_OK)
+        rc = team_of(w, arg, &t, true) ? OUTCOME_OK : 1;
     if (rc == 1)
         return db_rollback(&w->d->db);
-    int member = rc == DB_OK ? teams_is_member(w->d, t.id, agent, &was_lead) : rc;
+    int member = rc == OUTCOME_OK ? teams_is_member(w->d, t.id, agent, &was_lead) : rc;
     rc = member < 0 ? member : rc;
-    if (rc == DB_OK && member == 1 && was_lead == lead) {
+    if (rc == OUTCOME_OK && member == 1 && was_lead == lead) {
         db_rollback(&w->d->db);
         return to_team(w, t.id, "member_unchanged");
     }
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = teams_add_member(w->d, t.id, agent, lead);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *c = audit_changes();
         if (member == 1) /* the same member, another lead flag: say whose */
             json_object_set_new(c, "member", json_pack("[ss]", login, login));
@@ -305,7 +305,7 @@ static void do_add_member(web_t *w, const char *arg)
         rc = admin_audit_id(w, "team", t.id, t.name_zh, member == 1 ? "update_member" : "add_member", c);
         json_decref(c);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_team(w, t.id, member == 1 ? "member_saved" : "member_added");
 }
@@ -317,7 +317,7 @@ static void do_remove_member(web_t *w, const char *arg)
     person_t p;
     long long agent = admin_query_id(w, "agent");
     bool lead = false;
-    if (db_begin(&w->d->db) != DB_OK)
+    if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     if (!team_of(w, arg, &t, true))
         return db_rollback(&w->d->db);
@@ -338,13 +338,13 @@ static void do_remove_member(web_t *w, const char *arg)
         hdf_set_value(w->r->hdf, "AlertWho", p.name);
         return show_team(w, &t, "edit", 422);
     }
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *c = audit_changes();
         audit_str(c, "member", p.login, NULL);
         rc = admin_audit_id(w, "team", t.id, t.name_zh, "remove_member", c);
         json_decref(c);
     }
-    if (admin_finish(w, rc) != DB_OK)
+    if (admin_finish(w, rc) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     to_team(w, t.id, "member_removed");
 }

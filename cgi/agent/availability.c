@@ -24,23 +24,23 @@ void agent_page_availability(web_t *w, const char *arg)
     web_render(w, "agent/availability.cs");
 }
 
-/* Sets the flag and records who changed it; 1 changed, 0 same, <0 DB_*. */
+/* Sets the flag and records who changed it; 1 changed, 0 same, <0 an outcome. */
 static int set_mine(web_t *w, bool want)
 {
     const agent_t *me = ME(w);
     int rc = db_begin(&w->d->db);
-    int changed = rc == DB_OK ? dispatch_set_available(w->d, me->id, want, desk_now(w->d)) : rc;
+    int changed = rc == OUTCOME_OK ? dispatch_set_available(w->d, me->id, want, desk_now(w->d)) : rc;
     if (changed == 1) {
         char id[24];
         json_t *c = audit_changes();
         audit_who_t who = {me->id, req_env(w->r, "REMOTE_ADDR")};
         snprintf(id, sizeof id, "%lld", me->id);
         audit_bool(c, "available", !want, want);
-        changed = audit_record(w->d, &who, "agent", id, me->name, "update", c) ? DB_ERR : 1;
+        changed = audit_record(w->d, &who, "agent", id, me->name, "update", c) ? OUTCOME_UNAVAILABLE : 1;
         json_decref(c);
     }
-    if (changed >= 0 && db_commit(&w->d->db) != DB_OK)
-        changed = DB_ERR;
+    if (changed >= 0 && db_commit(&w->d->db) != OUTCOME_OK)
+        changed = OUTCOME_UNAVAILABLE;
     if (changed < 0)
         db_rollback(&w->d->db);
     return changed;

@@ -322,9 +322,9 @@ int attachment_link(desk_t *d, long long ticket_id, long long event_id, const ch
                          f->content_type, f->size, f->sha256, sizeof f->sha256,
                          f->storage_key, by, now);
         if (rc < 0)
-            return DB_ERR;
+            return OUTCOME_UNAVAILABLE;
     }
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 static int fetch(MYSQL_STMT *st, attachment_t *a)
@@ -343,7 +343,7 @@ int attachment_get(desk_t *d, long long id, attachment_t *a)
     memset(a, 0, sizeof *a);
     MYSQL_STMT *st = db_query(&d->db, sql_get, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = fetch(st, a);
     db_done(st);
     return rc;
@@ -354,7 +354,7 @@ int attachment_each(desk_t *d, long long ticket_id, bool with_internal,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_each, "i", ticket_id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     attachment_t a;
     int rc;
     while ((rc = fetch(st, &a)) == 1)

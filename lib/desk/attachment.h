@@ -66,7 +66,7 @@ int attachment_take_files(desk_t *d, const attachment_file_t *files, int n, uplo
 /* Checks and stores one file given as bytes (the API). Same rules. */
 int attachment_take_bytes(desk_t *d, const char *name, const void *data, size_t len,
                           uploads_t *u);
-/* Records the stored files in the current transaction; 0 or DB_ERR. */
+/* Records the stored files in the current transaction; 0 or OUTCOME_UNAVAILABLE. */
 int attachment_link(desk_t *d, long long ticket_id, long long event_id, const char *by,
                     const uploads_t *u);
 /* Removes stored files that were not recorded (after a rollback). */

@@ -67,12 +67,12 @@ int audit_record(desk_t *d, const audit_who_t *who, const char *entity, const ch
 {
     char *text = changes ? json_dumps(changes, JSON_COMPACT | JSON_SORT_KEYS) : strdup("{}");
     if (!text)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = db_exec(&d->db, sql_insert, "tjssssss", desk_now(d), who->agent_id,
                      who->ip ? who->ip : "", entity, entity_id ? entity_id : "", title ? title : "",
                      action, text);
     free(text);
-    return rc == 1 ? 0 : rc < 0 ? rc : DB_ERR;
+    return rc == 1 ? 0 : rc < 0 ? rc : OUTCOME_UNAVAILABLE;
 }
 
 int audit_each(desk_t *d, const audit_filter_t *f, void (*fn)(const audit_row_t *r, void *ctx),

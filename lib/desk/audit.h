@@ -34,7 +34,7 @@ typedef struct audit_who {
 /* Appends a row within the caller's transaction: entity ("api_key"),
  * entity_id (its id or name as text), title (the thing in words: its label
  * or name, cut to 200 characters), action ("create", "update",
- * "deactivate", "revoke", ...). 0, or a negative DB_* code. */
+ * "deactivate", "revoke", ...). 0, or a negative outcome. */
 int audit_record(desk_t *d, const audit_who_t *who, const char *entity, const char *entity_id,
                  const char *title, const char *action, const json_t *changes);
 

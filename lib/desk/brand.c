@@ -230,7 +230,7 @@ int brand_set_public(desk_t *d, long long category_id, bool is_public, char *nam
     long long was = 0;
     int rc = db_row(&d->db, sql_cat_lock, "i", "is", category_id, &was, name, cap);
     if (rc != 1)
-        return rc < 0 ? rc : DB_ERR;
+        return rc < 0 ? rc : OUTCOME_UNAVAILABLE;
     if ((was != 0) == is_public)
         return 0;
     rc = db_exec(&d->db, sql_cat_public, "ii", (long long)is_public, category_id);

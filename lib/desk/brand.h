@@ -68,8 +68,8 @@ void brand_logo_remove(desk_t *d, const char *key);
 /* ---- which categories the portal offers ---- */
 
 /* Inside the caller's transaction: sets categories.is_public of one active
- * category (locked first). 1 changed, 0 already so, <0 a DB_* code
- * (DB_ERR also for an unknown or inactive id). The category's Chinese name
+ * category (locked first). 1 changed, 0 already so, <0 an outcome
+ * (OUTCOME_UNAVAILABLE also for an unknown or inactive id). The category's Chinese name
  * goes to name (for the audit). */
 int brand_set_public(desk_t *d, long long category_id, bool is_public, char *name, size_t cap);
 

@@ -24,7 +24,7 @@ long long confver_read(desk_t *d)
 int confver_bump(desk_t *d)
 {
     int rc = db_exec(&d->db, sql_bump, "t", desk_now(d));
-    return rc == 1 ? 0 : rc < 0 ? rc : DB_ERR;
+    return rc == 1 ? 0 : rc < 0 ? rc : OUTCOME_UNAVAILABLE;
 }
 
 void confver_touch(desk_t *d)

@@ -15,7 +15,7 @@
 
 #include "desk/desk.h"
 
-/* Increments the version inside the caller's transaction. 0 or a DB_* code. */
+/* Increments the version inside the caller's transaction. 0 or an outcome. */
 int confver_bump(desk_t *d);
 /* After the commit: rewrites the stamp file so every worker on this host
  * re-checks on its next request. Harmless without Desk.StampFile. */

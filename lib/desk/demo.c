@@ -45,8 +45,8 @@ int demo_load(desk_t *d,
         snprintf(who.email, sizeof who.email, "%s@desk.example", p->login);
         snprintf(who.role, sizeof who.role, "%s", p->role);
         random_password(pw);
-        if (password_hash(pw, hash) || people_ensure(d, &who, hash) != DB_OK ||
-            teams_join_by_code(d, p->team, p->login, p->lead != 0) != DB_OK)
+        if (password_hash(pw, hash) || people_ensure(d, &who, hash) != OUTCOME_OK ||
+            teams_join_by_code(d, p->team, p->login, p->lead != 0) != OUTCOME_OK)
             return -1;
         if (p->key)
             signin(p->key, p->login, pw, ctx);

@@ -38,7 +38,7 @@ int desk_configure(desk_t *d, const char *config_path)
 
 int desk_open(desk_t *d)
 {
-    if (secrets_load(&d->secrets, &d->cfg) || db_open(&d->db, &d->cfg) != DB_OK)
+    if (secrets_load(&d->secrets, &d->cfg) || db_open(&d->db, &d->cfg) != OUTCOME_OK)
         return -1;
     return texts_load(&d->texts, &d->cfg);
 }

@@ -3,7 +3,7 @@
  * an error key (L.Err.<key>); the page shows each next to its field. A
  * function that refuses writes nothing and returns CHANGE_REFUSED; one that
  * finds nothing to change writes nothing and returns CHANGE_UNCHANGED;
- * otherwise DB_OK or a negative DB_* code (lib/store/db.h). */
+ * otherwise OUTCOME_OK or a negative outcome (lib/store/db.h). */
 #ifndef DESK_REFUSAL_H
 #define DESK_REFUSAL_H
 

@@ -37,7 +37,7 @@ char *replytpl_fill(const char *body, const replytpl_facts_t *f)
 static int each_row(MYSQL_STMT *st, void (*fn)(const replytpl_t *t, void *ctx), void *ctx)
 {
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     replytpl_t t;
     long long active = 0;
     int n = 0, rc;
@@ -93,5 +93,5 @@ int replytpl_save(db_t *db, long long id, const char *title, lang_t lang, const 
                           (long long)active, now, now);
     if (rc >= 0 && !id && new_id)
         *new_id = (long long)db->last_id;
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }

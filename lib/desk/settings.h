@@ -42,7 +42,7 @@ const char *settings_get(const settings_t *s, const config_t *cfg, const char *n
 long settings_int(const settings_t *s, const config_t *cfg, const char *name, long def, long min,
                   long max);
 /* Stores a value inside the caller's transaction (audit and bump the config
- * version there too). Returns 1 changed, 0 unchanged, <0 a DB_* code. The old
+ * version there too). Returns 1 changed, 0 unchanged, <0 an outcome. The old
  * value (NULL when there was none) goes to *old, malloc'd, when old != NULL. */
 int settings_put(db_t *db, const char *name, const char *value, char **old);
 

@@ -29,7 +29,7 @@ static int apply_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
     int rc = db_exec(&d->db, sql_insert, "iiiisssjt", t->id, (long long)x->s->resolution,
                      (long long)x->s->speed, (long long)x->s->attitude, x->s->suggestions,
                      x->s->unmet_needs, x->by ? "phone" : "portal", x->by ? x->by->id : 0, now);
-    if (rc == DB_DUP)
+    if (rc == OUTCOME_DUPLICATE)
         return SURVEY_ANSWERED;
     if (rc < 0)
         return TICKET_ERR;

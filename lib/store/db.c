@@ -37,7 +37,7 @@ static int db_connect(db_t *db)
 {
     db->conn = mysql_init(NULL);
     if (!db->conn)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_options(db->conn, MYSQL_INIT_COMMAND, db->init);
     unsigned int timeout = 5;
@@ -47,13 +47,13 @@ static int db_connect(db_t *db)
         connect_failed(db);
         mysql_close(db->conn);
         db->conn = NULL;
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     }
     if (db->failures)
         log_info("db: connected again after %lu failed attempts", db->failures);
     db->failures = 0;
     db->quiet_until = 0;
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 int db_open(db_t *db, const config_t *cfg)
@@ -116,11 +116,11 @@ int db_reconnect_within(db_t *db, int seconds)
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
     for (;;) {
-        if (db_reconnect(db) == DB_OK)
-            return DB_OK;
+        if (db_reconnect(db) == OUTCOME_OK)
+            return OUTCOME_OK;
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (now.tv_sec - start.tv_sec >= seconds)
-            return DB_ERR;
+            return OUTCOME_UNAVAILABLE;
         struct timespec quarter = {0, 250000000};
         nanosleep(&quarter, NULL);
     }
@@ -129,8 +129,8 @@ int db_reconnect_within(db_t *db, int seconds)
 int db_ping(db_t *db)
 {
     if (db->conn && mysql_ping(db->conn) == 0)
-        return DB_OK;
-    return db_reconnect(db) == DB_OK && mysql_ping(db->conn) == 0 ? DB_OK : DB_ERR;
+        return OUTCOME_OK;
+    return db_reconnect(db) == OUTCOME_OK && mysql_ping(db->conn) == 0 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
 }
 
 static MYSQL_STMT *db_prepare(db_t *db, const char *sql)
@@ -242,14 +242,14 @@ static int db_code(db_t *db, MYSQL_STMT *st)
 {
     unsigned int code = st ? mysql_stmt_errno(st) : (db->conn ? mysql_errno(db->conn) : 0);
     if (code == ER_DUP_ENTRY)
-        return DB_DUP;
+        return OUTCOME_DUPLICATE;
     if (code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT)
-        return DB_DEADLOCK;
+        return OUTCOME_DEADLOCK;
     if (code == ER_DATA_TOO_LONG)
-        return DB_TOOLONG;
+        return OUTCOME_TOO_LONG;
     if (st)
         log_error("db: %u %s", code, mysql_stmt_error(st));
-    return (code == 0 || db_is_gone(code)) ? DB_GONE : DB_ERR;
+    return (code == 0 || db_is_gone(code)) ? OUTCOME_LOST : OUTCOME_UNAVAILABLE;
 }
 
 /* Prepares (from cache), binds and executes; one retry after a reconnect
@@ -264,7 +264,7 @@ static MYSQL_STMT *db_run(db_t *db, const char *sql, const char *fmt, va_list ap
         if (st && strlen(fmt) != mysql_stmt_param_count(st)) {
             log_error("db: %zu parameters for %lu placeholders [%.60s]", strlen(fmt),
                       mysql_stmt_param_count(st), sql);
-            *rc = DB_ERR;
+            *rc = OUTCOME_UNAVAILABLE;
             return NULL;
         }
         va_copy(aq, ap);
@@ -272,14 +272,14 @@ static MYSQL_STMT *db_run(db_t *db, const char *sql, const char *fmt, va_list ap
         va_end(aq);
         if (st && n >= 0 && !mysql_stmt_bind_param(st, b.bind) && !mysql_stmt_execute(st)) {
             db->last_id = mysql_stmt_insert_id(st);
-            *rc = DB_OK;
+            *rc = OUTCOME_OK;
             return st;
         }
         *rc = db_code(db, st);
-        if (*rc != DB_GONE)
+        if (*rc != OUTCOME_LOST)
             return NULL;
         bool retry = attempt == 0 && !db->in_tx && is_select(sql);
-        if (db_reconnect(db) != DB_OK || !retry)
+        if (db_reconnect(db) != OUTCOME_OK || !retry)
             return NULL;
     }
     return NULL;
@@ -327,7 +327,7 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
     if (strlen(fmt) != mysql_stmt_field_count(st) || strlen(fmt) > DB_MAX_BIND) {
         log_error("db: %zu result bindings for %u columns", strlen(fmt),
                   mysql_stmt_field_count(st));
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     }
     memset(bind, 0, sizeof bind);
     for (const char *f = fmt; *f; f++, n++) {
@@ -357,17 +357,17 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
             p->buffer_type = MYSQL_TYPE_STRING;
             break;
         default:
-            return DB_ERR;
+            return OUTCOME_UNAVAILABLE;
         }
     }
     if (mysql_stmt_bind_result(st, bind))
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int r = mysql_stmt_fetch(st);
     if (r == MYSQL_NO_DATA)
         return 0;
     if (r == 1) {
         log_error("db fetch: %s", mysql_stmt_error(st));
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     }
     for (int i = 0; i < n; i++) {
         switch (col[i].kind) {
@@ -395,7 +395,7 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
             MYSQL_BIND one = {.buffer_type = MYSQL_TYPE_STRING, .buffer = *out,
                               .buffer_length = lens[i]};
             if (!*out || (lens[i] && mysql_stmt_fetch_column(st, &one, i, 0)))
-                return DB_ERR;
+                return OUTCOME_UNAVAILABLE;
             (*out)[lens[i]] = '\0';
             break;
         }
@@ -429,7 +429,7 @@ int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...)
         /* skip the parameters db_run consumed from its copy */
         bindbuf_t skip;
         bind_params(&skip, pfmt, &ap);
-        rc = mysql_stmt_store_result(st) ? DB_ERR : fetch_row(st, rfmt, &ap);
+        rc = mysql_stmt_store_result(st) ? OUTCOME_UNAVAILABLE : fetch_row(st, rfmt, &ap);
         mysql_stmt_free_result(st);
     }
     va_end(ap);
@@ -440,16 +440,16 @@ int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...)
 static int db_simple(db_t *db, const char *sql)
 {
     if (db->conn && mysql_query(db->conn, sql) == 0)
-        return DB_OK;
+        return OUTCOME_OK;
     return db_code(db, NULL);
 }
 
 int db_begin(db_t *db)
 {
     int rc = db_simple(db, "START TRANSACTION");
-    if (rc == DB_GONE && db_reconnect(db) == DB_OK)
+    if (rc == OUTCOME_LOST && db_reconnect(db) == OUTCOME_OK)
         rc = db_simple(db, "START TRANSACTION");
-    db->in_tx = rc == DB_OK;
+    db->in_tx = rc == OUTCOME_OK;
     return rc;
 }
 
@@ -457,12 +457,12 @@ int db_commit(db_t *db)
 {
     db->in_tx = false;
     if (!db->conn)
-        return DB_GONE;
+        return OUTCOME_LOST;
     if (mysql_commit(db->conn) == 0)
-        return DB_OK;
+        return OUTCOME_OK;
     /* the COMMIT went out; whether it was done is lost with the answer */
     int rc = db_code(db, NULL);
-    return rc == DB_GONE ? DB_UNKNOWN : rc;
+    return rc == OUTCOME_LOST ? OUTCOME_UNKNOWN : rc;
 }
 
 void db_rollback(db_t *db)
@@ -475,24 +475,24 @@ void db_rollback(db_t *db)
 int db_run_script(db_t *db, const char *sql_text)
 {
     if (!db->conn)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
     /* the migration files of sql/: the operator's text, never a user's */
-    int rc = mysql_query(db->conn, sql_text) ? DB_ERR : DB_OK;
+    int rc = mysql_query(db->conn, sql_text) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     if (rc)
         log_error("db script: %s", mysql_error(db->conn));
     do {
         MYSQL_RES *res = mysql_store_result(db->conn);
         if (res)
             mysql_free_result(res);
-        if (rc == DB_OK && mysql_errno(db->conn)) {
+        if (rc == OUTCOME_OK && mysql_errno(db->conn)) {
             log_error("db script: %s", mysql_error(db->conn));
-            rc = DB_ERR;
+            rc = OUTCOME_UNAVAILABLE;
         }
     } while (mysql_next_result(db->conn) == 0);
-    if (rc == DB_OK && mysql_errno(db->conn)) {
+    if (rc == OUTCOME_OK && mysql_errno(db->conn)) {
         log_error("db script: %s", mysql_error(db->conn));
-        rc = DB_ERR;
+        rc = OUTCOME_UNAVAILABLE;
     }
     mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
     return rc;

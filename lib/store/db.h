@@ -18,9 +18,9 @@
  *
  * Reconnect: a dropped connection is reopened explicitly and every statement
  * re-prepared. Only what is safe to repeat is retried: a SELECT outside a
- * transaction, and db_begin(). Anything else reports DB_GONE and the caller's
+ * transaction, and db_begin(). Anything else reports OUTCOME_LOST and the caller's
  * transaction is lost (the caller rolls back and tells the user). A
- * connection lost at COMMIT is DB_UNKNOWN: the transaction may or may not
+ * connection lost at COMMIT is OUTCOME_UNKNOWN: the transaction may or may not
  * have been committed, and only the database can say which (look the
  * change up once it answers again).
  *
@@ -43,16 +43,7 @@
 #include <mysql.h>
 
 #include "core/config.h"
-
-enum {
-    DB_OK = 0,
-    DB_ERR = -1,
-    DB_DUP = -2,
-    DB_GONE = -3,     /* the connection was lost; an open transaction with it */
-    DB_DEADLOCK = -4, /* a deadlock, or a lock wait that timed out: roll back, try again */
-    DB_TOOLONG = -5,
-    DB_UNKNOWN = -6,  /* the connection was lost at COMMIT: committed or not, unknown */
-};
+#include "core/outcome.h"
 
 #define DB_MAX_STMTS 256
 
@@ -68,7 +59,7 @@ typedef struct db {
     time_t quiet_until;     /* no "cannot connect" line before this */
 } db_t;
 
-/* Connects with the DB.* keys of the config. Returns DB_OK or DB_ERR. */
+/* Connects with the DB.* keys of the config. Returns OUTCOME_OK or OUTCOME_UNAVAILABLE. */
 int db_open(db_t *db, const config_t *cfg);
 void db_close(db_t *db);
 /* Cheap liveness check for health endpoints (reconnects if needed). */
@@ -76,11 +67,11 @@ int db_ping(db_t *db);
 /* Whether a connection is open (none after a reconnect failed). */
 bool db_is_open(const db_t *db);
 /* Opens a new connection, trying every quarter of a second for up to
- * seconds; DB_OK or DB_ERR. */
+ * seconds; OUTCOME_OK or OUTCOME_UNAVAILABLE. */
 int db_reconnect_within(db_t *db, int seconds);
 
 /* Runs a statement that returns no rows. Returns affected rows (>= 0) or a
- * negative DB_* code. The id of an INSERT is in db->last_id. */
+ * negative outcome. The id of an INSERT is in db->last_id. */
 int db_exec(db_t *db, const char *sql, const char *fmt, ...);
 
 /* Runs a query; rows are read with db_fetch() and the statement must be
@@ -94,7 +85,7 @@ void db_done(MYSQL_STMT *st);
 int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...);
 
 int db_begin(db_t *db);
-/* DB_OK; DB_UNKNOWN when the connection was lost before the answer came;
+/* OUTCOME_OK; OUTCOME_UNKNOWN when the connection was lost before the answer came;
  * another negative code when the database refused (nothing committed). */
 int db_commit(db_t *db);
 void db_rollback(db_t *db);

@@ -71,7 +71,7 @@ static int apply_one(db_t *db, const char *dir, const char *name)
     }
     int rc = db_run_script(db, sql);
     free(sql);
-    if (rc != DB_OK || db_exec(db, sql_record, "is", version, name) != 1) {
+    if (rc != OUTCOME_OK || db_exec(db, sql_record, "is", version, name) != 1) {
         log_error("migration %s failed", name);
         return -1;
     }

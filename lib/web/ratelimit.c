@@ -23,16 +23,16 @@ int ratelimit_hit(desk_t *d, const char *client, time_t now, long limit, long wi
     time_t start = now - now % span;
     long long hits = 0;
     int rc = db_begin(&d->db);
-    int added = rc == DB_OK ? db_exec(&d->db, sql_hit, "st", client, start) : rc;
+    int added = rc == OUTCOME_OK ? db_exec(&d->db, sql_hit, "st", client, start) : rc;
     if (added >= 0) /* the row is locked by us until the commit */
-        rc = db_row(&d->db, sql_read, "st", "i", client, start, &hits) == 1 ? DB_OK : DB_ERR;
+        rc = db_row(&d->db, sql_read, "st", "i", client, start, &hits) == 1 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
     else
         rc = added;
-    if (rc == DB_OK && added == 1) /* a new window: tidy the old ones */
-        rc = db_exec(&d->db, sql_sweep, "t", now - span - 86400) < 0 ? DB_ERR : DB_OK;
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK && added == 1) /* a new window: tidy the old ones */
+        rc = db_exec(&d->db, sql_sweep, "t", now - span - 86400) < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
+    if (rc == OUTCOME_OK)
         rc = db_commit(&d->db);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         db_rollback(&d->db);
         return rc;
     }

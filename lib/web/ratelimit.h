@@ -32,7 +32,7 @@
 #include "desk/desk.h"
 
 /* Counts one attempt of client at now against limit per window_minutes.
- * 1 allowed, 0 over the limit, <0 a DB_* code. limit <= 0 allows at once
+ * 1 allowed, 0 over the limit, <0 an outcome. limit <= 0 allows at once
  * without counting. */
 int ratelimit_hit(desk_t *d, const char *client, time_t now, long limit, long window_minutes);
 

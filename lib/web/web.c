@@ -96,7 +96,7 @@ void web_add_value(const char *label, const char *value, void *hdf)
 void web_health(web_t *w, const char *arg)
 {
     (void)arg;
-    bool up = db_ping(&w->d->db) == DB_OK;
+    bool up = db_ping(&w->d->db) == OUTCOME_OK;
     w->r->status = up ? 200 : 503;
     w->r->content_type = "text/plain; charset=utf-8";
     string_append(&w->r->body, up ? "ok\n" : "database unavailable\n");

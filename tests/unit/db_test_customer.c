@@ -330,16 +330,16 @@ static void free_tags_are_made_renamed_and_retired(void **state)
     snprintf(t.name[LANG_ZH], sizeof t.name[LANG_ZH], "重点客户");
     snprintf(t.name[LANG_EN], sizeof t.name[LANG_EN], "Key account");
     snprintf(t.color, sizeof t.color, "%s", tag_colors[0]);
-    assert_int_equal(tags_create(d, &t), DB_OK);
+    assert_int_equal(tags_create(d, &t), OUTCOME_OK);
     assert_true(t.id > 0);
     tag_t again = t;
-    assert_int_equal(tags_create(d, &again), DB_DUP);
+    assert_int_equal(tags_create(d, &again), OUTCOME_DUPLICATE);
     long long c = customer(d, "usage", "甲", "jia@example.com", NULL, NULL);
     assert_int_equal(tags_assign(d, c, t.id, desk_now(d)), 1);
     /* renamed and retired: the assignment stays */
     snprintf(t.name[LANG_EN], sizeof t.name[LANG_EN], "Strategic account");
     t.active = false;
-    assert_int_equal(tags_update(d, &t), DB_OK);
+    assert_int_equal(tags_update(d, &t), OUTCOME_OK);
     tag_t got;
     assert_int_equal(tags_get(d, t.id, false, &got), 1);
     assert_string_equal(got.name[LANG_EN], "Strategic account");

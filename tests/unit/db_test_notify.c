@@ -74,14 +74,14 @@ static void a_message_exists_exactly_when_its_cause_committed(void **state)
 {
     desk_t *d = *state;
     long long id = ticket_for(d, "wang@example.com", NULL, NULL, "zh");
-    assert_int_equal(db_begin(&d->db), DB_OK);
+    assert_int_equal(db_begin(&d->db), OUTCOME_OK);
     assert_int_equal(notify_resolved(d, id, 1, "已更换主板"), 0);
     assert_int_equal(dbtest_mails(d, id, "ticket_resolved", NULL, NULL), 1); /* inside */
     db_rollback(&d->db);
     assert_int_equal(dbtest_mails(d, id, "ticket_resolved", NULL, NULL), 0);
-    assert_int_equal(db_begin(&d->db), DB_OK);
+    assert_int_equal(db_begin(&d->db), OUTCOME_OK);
     assert_int_equal(notify_resolved(d, id, 1, "已更换主板"), 0);
-    assert_int_equal(db_commit(&d->db), DB_OK);
+    assert_int_equal(db_commit(&d->db), OUTCOME_OK);
     assert_int_equal(dbtest_mails(d, id, "ticket_resolved", "wang@example.com", NULL), 1);
     /* the same event again (a retried change): still one */
     assert_int_equal(notify_resolved(d, id, 1, "已更换主板"), 0);
@@ -121,7 +121,7 @@ static void alerts_go_to_the_owner_or_the_supervisors(void **state)
     dbtest_agent(d, "mute", "supervisor", "supervisors", true, &mute);
     dbtest_agent(d, "gone", "supervisor", "supervisors", true, &gone);
     assert_int_equal(db_exec(&d->db, sql_quiet, "i", mute.id), 1); /* no address */
-    assert_int_equal(people_set_active(d, gone.id, false), DB_OK);
+    assert_int_equal(people_set_active(d, gone.id, false), OUTCOME_OK);
     long long id = ticket_for(d, NULL, NULL, NULL, "zh");
     time_t due = desk_now(d) + 3600;
     /* an owner's breach: the owner alone */
@@ -259,7 +259,7 @@ static void an_assignment_mails_the_assignee_in_their_language_once(void **state
     dbtest_agent(d, "smith", "agent", "training", false, &smith);
     dbtest_agent(d, "gone", "agent", "training", false, &gone);
     assert_int_equal(db_exec(&d->db, sql_speaks_english, "i", smith.id), 1);
-    assert_int_equal(people_set_active(d, gone.id, false), DB_OK);
+    assert_int_equal(people_set_active(d, gone.id, false), OUTCOME_OK);
     long long id = ticket_for(d, NULL, NULL, NULL, "zh");
     time_t due = desk_now(d) + 1800;
     assert_int_equal(notify_assignment(d, id, smith.id, due), 0);

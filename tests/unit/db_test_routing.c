@@ -32,7 +32,7 @@ typedef struct crew {
 
 static void skill(desk_t *d, const agent_t *who, const char *ids, const char *among)
 {
-    assert_int_equal(people_set_skills(d, who->id, ids, among), DB_OK);
+    assert_int_equal(people_set_skills(d, who->id, ids, among), OUTCOME_OK);
 }
 
 /* The team "rt" with members a, b, c and the category "rt" routed to it by
@@ -41,18 +41,18 @@ static crew_t crew(desk_t *d)
 {
     crew_t k;
     char among[64], one[32];
-    assert_int_equal(teams_create(d, "rt", "路由测试组", "Routing test", &k.team), DB_OK);
+    assert_int_equal(teams_create(d, "rt", "路由测试组", "Routing test", &k.team), OUTCOME_OK);
     catdef_t c = {.priority_id = catalog_priority(&d->catalog, "general")->id, .sort_order = 90,
                   .is_public = true};
     snprintf(c.code, sizeof c.code, "rt");
     snprintf(c.name[LANG_ZH], sizeof c.name[LANG_ZH], "路由测试");
     snprintf(c.name[LANG_EN], sizeof c.name[LANG_EN], "Routing test");
-    assert_int_equal(catdef_insert(d, &c), DB_OK);
+    assert_int_equal(catdef_insert(d, &c), OUTCOME_OK);
     k.category = (long long)d->db.last_id;
-    assert_int_equal(skills_create(d, "hw", "硬件", "Hardware", &k.hw), DB_OK);
-    assert_int_equal(skills_create(d, "db", "数据库", "Databases", &k.db), DB_OK);
+    assert_int_equal(skills_create(d, "hw", "硬件", "Hardware", &k.hw), OUTCOME_OK);
+    assert_int_equal(skills_create(d, "db", "数据库", "Databases", &k.db), OUTCOME_OK);
     assert_int_equal(routing_create_rule(d, k.category, k.team, NULL, 0, desk_now(d), &k.rule),
-                     DB_OK);
+                     OUTCOME_OK);
     dbtest_reload(d);
     dbtest_agent(d, "a", "agent", "rt", false, &k.a);
     dbtest_agent(d, "b", "agent", "rt", false, &k.b);
@@ -69,7 +69,7 @@ static crew_t crew(desk_t *d)
 static void mode(desk_t *d, const crew_t *k, dispatch_mode_t m, long long accept,
                  long long max_open)
 {
-    assert_int_equal(routing_update_team(d, k->team, m, accept, max_open), DB_OK);
+    assert_int_equal(routing_update_team(d, k->team, m, accept, max_open), OUTCOME_OK);
     dbtest_reload(d);
 }
 
@@ -109,13 +109,13 @@ static void a_rule_sends_its_category_to_its_team(void **state)
     ticket_free(&t);
     assert_int_equal(dbtest_events(d, id, NULL, NULL), 1);
     long long team = 0;
-    assert_int_equal(dispatch_team_for(d, k.category, &team), DB_OK);
+    assert_int_equal(dispatch_team_for(d, k.category, &team), OUTCOME_OK);
     assert_int_equal(team, k.team);
     /* one rule per category */
     long long again;
     assert_int_equal(routing_create_rule(d, k.category, dbtest_team(d, "training"), NULL, 0,
                                          desk_now(d), &again),
-                     DB_DUP);
+                     OUTCOME_DUPLICATE);
     routing_rule_t r;
     assert_int_equal(routing_get_rule(d, k.rule, false, &r), 1);
     assert_true(r.active);
@@ -124,15 +124,15 @@ static void a_rule_sends_its_category_to_its_team(void **state)
     /* moved to another team, then deactivated: the category's own team (none) */
     assert_int_equal(routing_update_rule(d, k.rule, dbtest_team(d, "training"), NULL, 0,
                                          desk_now(d)),
-                     DB_OK);
-    assert_int_equal(dispatch_team_for(d, k.category, &team), DB_OK);
+                     OUTCOME_OK);
+    assert_int_equal(dispatch_team_for(d, k.category, &team), OUTCOME_OK);
     assert_int_equal(team, dbtest_team(d, "training"));
-    assert_int_equal(routing_set_rule_active(d, k.rule, false, desk_now(d)), DB_OK);
-    assert_int_equal(dispatch_team_for(d, k.category, &team), DB_OK);
+    assert_int_equal(routing_set_rule_active(d, k.rule, false, desk_now(d)), OUTCOME_OK);
+    assert_int_equal(dispatch_team_for(d, k.category, &team), OUTCOME_OK);
     assert_int_equal(team, 0);
     /* the shipped categories keep their teams */
     assert_int_equal(dispatch_team_for(d, catalog_category(&d->catalog, "fault")->id, &team),
-                     DB_OK);
+                     OUTCOME_OK);
     assert_int_equal(team, dbtest_team(d, "aftersales"));
 }
 
@@ -195,7 +195,7 @@ static void absent_full_and_unskilled_members_are_skipped(void **state)
     assert_int_equal(owner_of(d, id, NULL), k.a.id);
     /* the database skill required: b alone (c away), though a has fewer */
     long long db[] = {k.db};
-    assert_int_equal(routing_update_rule(d, k.rule, k.team, db, 1, desk_now(d)), DB_OK);
+    assert_int_equal(routing_update_rule(d, k.rule, k.team, db, 1, desk_now(d)), OUTCOME_OK);
     assert_int_equal(owner_of(d, rt_ticket(d), NULL), k.b.id);
     /* a 2 but without the skill, b 3 and a cap of 3, c away: nobody fits */
     mode(d, &k, DISPATCH_LEAST_OPEN, 0, 3);
@@ -365,8 +365,8 @@ static void the_console_sees_each_teams_load_and_members(void **state)
     assert_true(s.m[1].available);
     assert_false(s.m[2].available);
     assert_int_equal(s.m[1].nskills, 2);
-    assert_int_equal(skills_set_active(d, k.db, false), DB_OK);
-    assert_int_equal(people_set_active(d, k.a.id, false), DB_OK);
+    assert_int_equal(skills_set_active(d, k.db, false), OUTCOME_OK);
+    assert_int_equal(people_set_active(d, k.a.id, false), OUTCOME_OK);
     s.nm = 0;
     assert_int_equal(routing_each_member(d, k.team, seen_member, &s), 2);
     assert_string_equal(s.m[0].login, "b");
@@ -383,8 +383,8 @@ static void the_console_sees_each_teams_load_and_members(void **state)
     assert_true(available);
     assert_int_equal(routing_lock_agent(d, k.a.id, name, sizeof name, &available), 0);
     /* every team and rule, the active ones first */
-    assert_int_equal(teams_set_active(d, dbtest_team(d, "rnd"), false), DB_OK); /* in no use */
-    assert_int_equal(routing_set_rule_active(d, k.rule, false, desk_now(d)), DB_OK);
+    assert_int_equal(teams_set_active(d, dbtest_team(d, "rnd"), false), OUTCOME_OK); /* in no use */
+    assert_int_equal(routing_set_rule_active(d, k.rule, false, desk_now(d)), OUTCOME_OK);
     int nteams = routing_each_team(d, seen_team, &s);
     assert_true(nteams > 3);
     assert_int_equal(nteams, s.nteams);

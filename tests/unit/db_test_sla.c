@@ -294,7 +294,7 @@ static void an_unaccepted_assignment_reminds_after_the_teams_timeout(void **stat
     dbtest_agent(d, "li", "agent", "training", false, &li);
     dbtest_agent(d, "sun", "supervisor", "supervisors", true, &sun);
     assert_int_equal(routing_update_team(d, dbtest_team(d, "training"), DISPATCH_CLAIM, 45, 0),
-                     DB_OK);
+                     OUTCOME_OK);
     dbtest_reload(d);
     long long id = ticket_at(d, "2027-03-09 10:00", "individual");
     assert_int_equal(ticket_assign(d, &sun, id, 0, li.id, 0, "熟悉"), TICKET_OK);

@@ -167,12 +167,12 @@ static int make_database(const char *conf)
     int rc = plain_name(pristine) && plain_name(work) ? 0 : -1;
     if (rc)
         fprintf(stderr, "dbtest: database names %s / %s are not plain\n", pristine, work);
-    if (rc == 0 && db_open(&d.db, &d.cfg) != DB_OK) {
+    if (rc == 0 && db_open(&d.db, &d.cfg) != OUTCOME_OK) {
         fprintf(stderr, "dbtest: cannot connect with %s\n", conf);
         rc = -1;
     }
     snprintf(sql, sizeof sql, sql_recreate, work, work);
-    if (rc == 0 && db_run_script(&d.db, sql) != DB_OK) {
+    if (rc == 0 && db_run_script(&d.db, sql) != OUTCOME_OK) {
         fprintf(stderr, "dbtest: cannot make database %s (the user needs rights on %s_*)\n",
                 work, pristine);
         rc = -1;
@@ -241,7 +241,7 @@ int dbtest_setup(void **state)
     config_t cfg;
     if (config_load(&cfg, work_conf))
         return -1;
-    int rc = db_open(&db, &cfg) == DB_OK && db_run_script(&db, reset_sql) == DB_OK ? 0 : -1;
+    int rc = db_open(&db, &cfg) == OUTCOME_OK && db_run_script(&db, reset_sql) == OUTCOME_OK ? 0 : -1;
     db_close(&db);
     config_free(&cfg);
     if (rc || open_context(&desk)) {
@@ -363,7 +363,7 @@ void dbtest_agent(desk_t *d, const char *login, const char *role, const char *te
     snprintf(p.role, sizeof p.role, "%s", role);
     snprintf(p.language, sizeof p.language, "zh");
     memset(out, 0, sizeof *out);
-    assert_int_equal(people_create(d, &p, "unit-test-no-password", &out->id), DB_OK);
+    assert_int_equal(people_create(d, &p, "unit-test-no-password", &out->id), OUTCOME_OK);
     snprintf(list, sizeof list, "%s", teams);
     for (char *save, *code = strtok_r(list, ",", &save); code; code = strtok_r(NULL, ",", &save)) {
         long long team = dbtest_team(d, code);
@@ -372,7 +372,7 @@ void dbtest_agent(desk_t *d, const char *login, const char *role, const char *te
         snprintf(ids + n, sizeof ids - n, "%s%lld", n ? "," : "", team);
         out->teams[out->nteams++] = team;
     }
-    assert_int_equal(people_set_teams(d, out->id, ids, ids), DB_OK);
+    assert_int_equal(people_set_teams(d, out->id, ids, ids), OUTCOME_OK);
     snprintf(out->login, sizeof out->login, "%s", login);
     snprintf(out->name, sizeof out->name, "%s", login);
     snprintf(out->language, sizeof out->language, "zh");

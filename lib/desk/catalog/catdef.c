@@ -185,7 +185,7 @@ int catdef_get(desk_t *d, long long id, bool lock, catdef_t *c)
 {
     MYSQL_STMT *st = db_query(&d->db, lock ? sql_cat_get_lock : sql_cat_get, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = fetch_category(st, c);
     db_done(st);
     return rc;
@@ -197,13 +197,13 @@ int catdef_code_taken(desk_t *d, const char *code, long long except_id)
     return db_row(&d->db, sql_cat_code, "si", "i", code, except_id, &one);
 }
 
-static int done(int rc) { return rc < 0 ? rc : DB_OK; }
+static int done(int rc) { return rc < 0 ? rc : OUTCOME_OK; }
 
 /* What a write of c's code says: CHANGE_REFUSED when another category had
  * the code (taken: catdef_code_taken before it; rc: the write's outcome). */
 static int code_outcome(int taken, int rc)
 {
-    if (taken == 1 || rc == DB_DUP) /* taken before, or just now */
+    if (taken == 1 || rc == OUTCOME_DUPLICATE) /* taken before, or just now */
         return CHANGE_REFUSED;
     return taken < 0 ? taken : rc;
 }
@@ -212,7 +212,7 @@ int catdef_insert(desk_t *d, const catdef_t *c)
 {
     int taken = catdef_code_taken(d, c->code, 0);
     if (taken != 0)
-        return code_outcome(taken, DB_OK);
+        return code_outcome(taken, OUTCOME_OK);
     return code_outcome(0, done(db_exec(&d->db, sql_cat_insert, "sssssijii", c->code,
                                         c->name[LANG_ZH], c->name[LANG_EN], c->summary[LANG_ZH],
                                         c->summary[LANG_EN], c->priority_id, c->team_id,
@@ -223,7 +223,7 @@ int catdef_update(desk_t *d, const catdef_t *c)
 {
     int taken = catdef_code_taken(d, c->code, c->id);
     if (taken != 0)
-        return code_outcome(taken, DB_OK);
+        return code_outcome(taken, OUTCOME_OK);
     return code_outcome(0, done(db_exec(&d->db, sql_cat_update, "sssssijiii", c->code,
                                         c->name[LANG_ZH], c->name[LANG_EN], c->summary[LANG_ZH],
                                         c->summary[LANG_EN], c->priority_id, c->team_id,
@@ -249,7 +249,7 @@ int catdef_common_get(desk_t *d, long long category_id, unsigned char *modes)
         modes[i] = (unsigned char)common_default(i);
     MYSQL_STMT *st = db_query(&d->db, sql_common_get, "i", category_id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     char field[41], mode[16];
     int rc;
     while ((rc = db_fetch(st, "ss", field, sizeof field, mode, sizeof mode)) == 1) {
@@ -258,7 +258,7 @@ int catdef_common_get(desk_t *d, long long category_id, unsigned char *modes)
             modes[i] = (unsigned char)m;
     }
     db_done(st);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int catdef_common_set(desk_t *d, long long category_id, int i, common_mode_t mode)
@@ -331,7 +331,7 @@ int fielddef_get(desk_t *d, long long id, bool lock, fielddef_t *f)
 {
     MYSQL_STMT *st = db_query(&d->db, lock ? sql_field_get_lock : sql_field_get, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = fetch_field(st, f);
     db_done(st);
     return rc;
@@ -368,12 +368,12 @@ int fielddef_add(desk_t *d, fielddef_t *f, const optline_t *opts, int nopts, ref
                                        f->name, f->type, f->label[LANG_ZH], f->label[LANG_EN],
                                        f->help[LANG_ZH], f->help[LANG_EN], (long long)f->required,
                                        f->max_length, f->category_id));
-    if (rc == DB_DUP) { /* taken just now */
+    if (rc == OUTCOME_DUPLICATE) { /* taken just now */
         refusal_add(why, "name", "cat_taken");
         return CHANGE_REFUSED;
     }
-    f->id = rc == DB_OK ? (long long)d->db.last_id : 0;
-    for (int i = 0; rc == DB_OK && i < nopts; i++) {
+    f->id = rc == OUTCOME_OK ? (long long)d->db.last_id : 0;
+    for (int i = 0; rc == OUTCOME_OK && i < nopts; i++) {
         optdef_t o = {.field_id = f->id};
         snprintf(o.code, sizeof o.code, "%s", opts[i].code);
         memcpy(o.label, opts[i].label, sizeof o.label);
@@ -417,7 +417,7 @@ static int load_slots(desk_t *d, long long category_id, slot_t *s, int cap)
 {
     MYSQL_STMT *st = db_query(&d->db, sql_field_ids, "i", category_id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long id, active, order;
     int rc, n = 0;
     while ((rc = db_fetch(st, "iii", &id, &active, &order)) == 1)
@@ -441,7 +441,7 @@ int fielddef_move(desk_t *d, const fielddef_t *f, int dir, long long *from, long
     enum { CAP = 512 };
     slot_t *s = malloc(CAP * sizeof *s);
     if (!s)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int n = load_slots(d, f->category_id, s, CAP), at = -1;
     for (int i = 0; i < n; i++)
         if (s[i].id == f->id)
@@ -457,7 +457,7 @@ int fielddef_move(desk_t *d, const fielddef_t *f, int dir, long long *from, long
         for (int i = 0; rc == 1 && i < n; i++)
             if (s[i].order != i + 1 && db_exec(&d->db, sql_field_order, "ii", (long long)i + 1,
                                                 s[i].id) < 0)
-                rc = DB_ERR;
+                rc = OUTCOME_UNAVAILABLE;
         *to = other + 1;
     }
     free(s);
@@ -513,7 +513,7 @@ int optdef_get(desk_t *d, long long id, bool lock, optdef_t *o)
 {
     MYSQL_STMT *st = db_query(&d->db, lock ? sql_opt_get_lock : sql_opt_get, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = fetch_option(st, o);
     db_done(st);
     return rc;
@@ -536,7 +536,7 @@ static int optdef_insert(desk_t *d, optdef_t *o)
 {
     int rc = done(db_exec(&d->db, sql_opt_insert, "isssi", o->field_id, o->code,
                           o->label[LANG_ZH], o->label[LANG_EN], o->field_id));
-    o->id = rc == DB_OK ? (long long)d->db.last_id : 0;
+    o->id = rc == OUTCOME_OK ? (long long)d->db.last_id : 0;
     return rc;
 }
 
@@ -550,7 +550,7 @@ int optdef_add(desk_t *d, optdef_t *o, refusal_t *why)
         return CHANGE_REFUSED;
     }
     int rc = taken < 0 ? taken : n < 0 ? n : optdef_insert(d, o);
-    if (rc == DB_DUP) { /* taken just now */
+    if (rc == OUTCOME_DUPLICATE) { /* taken just now */
         refusal_add(why, "code", "cat_taken");
         return CHANGE_REFUSED;
     }

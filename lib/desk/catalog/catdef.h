@@ -95,7 +95,7 @@ int catdef_code_taken(desk_t *d, const char *code, long long except_id);
 
 /* Which common fields (lib/desk/catalog/commonfield.h) the category's forms show and
  * require: modes[COMMON_COUNT], the field's default where none is stored.
- * 0 or a DB_* code. */
+ * 0 or an outcome. */
 int catdef_common_get(desk_t *d, long long category_id, unsigned char *modes);
 
 /* The category's fields, active or not, in form order; count or -1. */
@@ -114,7 +114,7 @@ int optdef_code_taken(desk_t *d, long long field_id, const char *code);
 int optdef_active_count(desk_t *d, long long field_id);
 
 /* ---- writing (caller's transaction; 0, CHANGE_REFUSED where a rule says
- * no, or a DB_* code; new ids in d->db.last_id) ---- */
+ * no, or an outcome; new ids in d->db.last_id) ---- */
 
 /* A new category, or c's changes. Refused: another category has the code. */
 int catdef_insert(desk_t *d, const catdef_t *c);
@@ -137,7 +137,7 @@ int fielddef_update(desk_t *d, const fielddef_t *f);
 int fielddef_set_active(desk_t *d, const fielddef_t *f, bool active, const char **why);
 /* Moves an active field one place up (dir -1) or down (+1) among the
  * category's active fields, renumbering the form 1..n: 1 moved, 0 it is
- * already first/last, <0 a DB_* code. from, to: its place (1..n) before and after. */
+ * already first/last, <0 an outcome. from, to: its place (1..n) before and after. */
 int fielddef_move(desk_t *d, const fielddef_t *f, int dir, long long *from, long long *to);
 /* Active fields of a category: count or <0. */
 int fielddef_active_count(desk_t *d, long long category_id);

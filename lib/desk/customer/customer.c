@@ -108,5 +108,5 @@ bool customer_has_tag(desk_t *d, long long customer_id, const char *code)
 int customer_organisation_ensure(desk_t *d, const char *name)
 {
     int rc = db_exec(&d->db, sql_org_ensure, "s", name);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }

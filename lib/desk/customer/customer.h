@@ -31,7 +31,7 @@ int customer_apply_tag_rules(desk_t *d, long long customer_id, const char *categ
  * organisation's (lib/desk/customer/orgtags.h). */
 bool customer_has_tag(desk_t *d, long long customer_id, const char *code);
 
-/* Creates the organisation of that name unless it exists. DB_OK or a code. */
+/* Creates the organisation of that name unless it exists. OUTCOME_OK or a code. */
 int customer_organisation_ensure(desk_t *d, const char *name);
 
 /* Returns the number of hits (at most max), or -1. */

@@ -125,7 +125,7 @@ static int read_batch(desk_t *d, const sealed_table_t *t, long long last, int ba
 {
     MYSQL_STMT *st = db_query(&d->db, t->batch, "ii", last, (long long)batch);
     if (!st)
-        return DB_DEADLOCK; /* db_query does not say why: let the caller try again */
+        return OUTCOME_DEADLOCK; /* db_query does not say why: let the caller try again */
     int rc = 0;
     *n = 0;
     while (*n < batch) {
@@ -137,7 +137,7 @@ static int read_batch(desk_t *d, const sealed_table_t *t, long long last, int ba
         (*n)++;
     }
     db_done(st);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 /* One batch in one transaction, not committed; counts into c, the last id
@@ -147,9 +147,9 @@ static int one_batch(desk_t *d, const sealed_table_t *t, unsigned key, int batch
 {
     *n = 0;
     int rc = db_begin(&d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = read_batch(d, t, *last, batch, rows, n);
-    for (int i = 0; rc == DB_OK && i < *n; i++) {
+    for (int i = 0; rc == OUTCOME_OK && i < *n; i++) {
         unsigned char bidx[SECRET_HASH_LEN];
         row_t *r = &rows[i];
         int changed = reseal_row(d, t, key, r, bidx);
@@ -160,13 +160,13 @@ static int one_batch(desk_t *d, const sealed_table_t *t, unsigned key, int batch
                     r->id);
         } else if (changed == 0) {
             c->current++;
-        } else if ((rc = write_row(d, t, r, bidx)) == DB_DUP) {
-            rc = DB_OK; /* InnoDB undid only this statement */
+        } else if ((rc = write_row(d, t, r, bidx)) == OUTCOME_DUPLICATE) {
+            rc = OUTCOME_OK; /* InnoDB undid only this statement */
             c->conflicts++;
             fprintf(log, "%s %lld: another contact row has the same %s, left as it is\n",
                     t->name, r->id, r->kind);
         } else if (rc >= 0) {
-            rc = DB_OK;
+            rc = OUTCOME_OK;
             c->resealed++;
         }
     }
@@ -185,16 +185,16 @@ static int rekey_table_run(desk_t *d, const sealed_table_t *t, unsigned key, int
         rekey_count_t c = *out;
         long long next = last;
         int rc = one_batch(d, t, key, batch, rows, &next, &n, &c, log);
-        if (rc == DB_OK)
+        if (rc == OUTCOME_OK)
             rc = db_commit(&d->db);
-        if (rc == DB_OK) {
+        if (rc == OUTCOME_OK) {
             *out = c;
             last = next;
             tries = 0;
             continue;
         }
         db_rollback(&d->db);
-        if ((rc != DB_DEADLOCK && rc != DB_GONE) || ++tries == RETRIES) {
+        if ((rc != OUTCOME_DEADLOCK && rc != OUTCOME_LOST) || ++tries == RETRIES) {
             log_error("rekey: %s stopped after id %lld", t->name, last);
             return -1;
         }

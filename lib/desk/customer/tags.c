@@ -118,14 +118,14 @@ int tags_create(desk_t *d, tag_t *t)
         return rc;
     t->id = (long long)d->db.last_id;
     t->active = true;
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 int tags_update(desk_t *d, const tag_t *t)
 {
     int rc = db_exec(&d->db, sql_update, "sssii", t->name[LANG_ZH], t->name[LANG_EN], t->color,
                      (long long)t->active, t->id);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int tags_set_active(desk_t *d, const tag_t *t, bool active)

@@ -56,13 +56,13 @@ int tags_each(desk_t *d, bool with_counts, void (*fn)(const tag_t *t, void *ctx)
 int tags_each_by_id(desk_t *d, int limit, void (*fn)(const tag_t *t, void *ctx), void *ctx);
 /* One tag by id (lock: FOR UPDATE): 1 found, 0 not, <0 error. */
 int tags_get(desk_t *d, long long id, bool lock, tag_t *t);
-/* Inserts a free tag (t->id set). DB_OK, DB_DUP (code taken) or <0. */
+/* Inserts a free tag (t->id set). OUTCOME_OK, OUTCOME_DUPLICATE (code taken) or <0. */
 int tags_create(desk_t *d, tag_t *t);
-/* Writes names, colour and active of t->id. DB_OK or <0. */
+/* Writes names, colour and active of t->id. OUTCOME_OK or <0. */
 int tags_update(desk_t *d, const tag_t *t);
 /* Activates or deactivates t (locked by the caller). A system tag is
  * neither (the rules and the priorities need it): CHANGE_REFUSED
- * (lib/desk/refusal.h); CHANGE_UNCHANGED when t is so already; else DB_OK or
+ * (lib/desk/refusal.h); CHANGE_UNCHANGED when t is so already; else OUTCOME_OK or
  * <0. */
 int tags_set_active(desk_t *d, const tag_t *t, bool active);
 

@@ -174,9 +174,9 @@ static int members_grow(members_t *m)
     if (skills)
         m->skills = skills;
     if (!c || !names || !skills)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     m->cap = cap;
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 /* The team's active members with their open tickets and skills. */
@@ -184,13 +184,13 @@ static int load_members(desk_t *d, long long team, members_t *m)
 {
     MYSQL_STMT *st = db_query(&d->db, sql_members, "i", team);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long id, available, open;
     char name[401];
     int rc;
     while ((rc = db_fetch(st, "isii", &id, name, sizeof name, &available, &open)) == 1) {
         if (m->n == m->cap && members_grow(m)) {
-            rc = DB_ERR;
+            rc = OUTCOME_UNAVAILABLE;
             break;
         }
         m->c[m->n] = (dispatch_candidate_t){.agent_id = id, .open = open,
@@ -200,37 +200,37 @@ static int load_members(desk_t *d, long long team, members_t *m)
     }
     db_done(st);
     if (rc < 0 || !m->n)
-        return rc < 0 ? DB_ERR : DB_OK;
+        return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     /* only now: members_grow may have moved the skills buffer */
     for (int i = 0; i < m->n; i++)
         m->c[i].skills = &m->skills[i * DISPATCH_MAX_SKILLS];
     st = db_query(&d->db, sql_member_skills, "i", team);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long agent, skill;
     while ((rc = db_fetch(st, "ii", &agent, &skill)) == 1)
         for (int i = 0; i < m->n; i++)
             if (m->c[i].agent_id == agent && m->c[i].nskills < DISPATCH_MAX_SKILLS)
                 m->skills[i * DISPATCH_MAX_SKILLS + m->c[i].nskills++] = skill;
     db_done(st);
-    return rc < 0 ? DB_ERR : DB_OK;
+    return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
 }
 
 static int load_required(desk_t *d, long long rule, long long *req, int *n)
 {
     *n = 0;
     if (!rule)
-        return DB_OK;
+        return OUTCOME_OK;
     MYSQL_STMT *st = db_query(&d->db, sql_rule_skills, "i", rule);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long skill;
     int rc;
     while ((rc = db_fetch(st, "i", &skill)) == 1)
         if (*n < DISPATCH_MAX_SKILLS)
             req[(*n)++] = skill;
     db_done(st);
-    return rc < 0 ? DB_ERR : DB_OK;
+    return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
 }
 
 /* The route of a category: rule and team (rule 0: the category's own). */
@@ -240,7 +240,7 @@ static int route(desk_t *d, long long category_id, long long *rule, long long *t
     int rc = db_row(&d->db, sql_rule, "i", "ii", category_id, rule, team);
     if (rc == 0)
         rc = db_row(&d->db, sql_category_team, "i", "i", category_id, team);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int dispatch_team_for(desk_t *d, long long category_id, long long *team_id)
@@ -256,34 +256,34 @@ int dispatch_plan(desk_t *d, long long category_id, long long team, long long ex
     p->choice = (dispatch_choice_t){.outcome = DISPATCH_MANUAL, .index = -1};
     long long rule = 0, routed = 0;
     int rc = route(d, category_id, &rule, &routed);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return rc;
     if (team > 0 && team != routed)
         rule = 0; /* sent to another team by hand: the rule's skills are not its own */
     p->team_id = team > 0 ? team : routed;
     p->rule_id = rule;
     if (!p->team_id)
-        return DB_OK;
+        return OUTCOME_OK;
     char mode[16] = "";
     long long accept = 0, cap = 0;
     if ((rc = db_row(&d->db, sql_team, "i", "sii", p->team_id, mode, sizeof mode, &accept, &cap)) != 1)
-        return rc < 0 ? rc : DB_OK;
+        return rc < 0 ? rc : OUTCOME_OK;
     int m = dispatch_mode_parse(mode);
     p->mode = m < 0 ? DISPATCH_CLAIM : (dispatch_mode_t)m;
     p->accept_minutes = accept > 0 ? (long)accept : dispatch_accept_minutes(d, 0);
     if (p->mode == DISPATCH_CLAIM)
-        return DB_OK;
+        return OUTCOME_OK;
     long long cursor = 0, required[DISPATCH_MAX_SKILLS];
     int nrequired = 0;
     /* the lock first: the counts below then see every dispatch before ours */
     if (db_exec(&d->db, sql_cursor_row, "i", p->team_id) < 0 ||
         db_row(&d->db, sql_cursor, "i", "i", p->team_id, &cursor) != 1)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     members_t mem = {0};
     rc = load_required(d, rule, required, &nrequired);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = load_members(d, p->team_id, &mem);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         dispatch_policy_t pol = {.mode = p->mode, .max_open = cap, .cursor = cursor,
                                  .exclude = exclude, .required = required,
                                  .nrequired = nrequired};
@@ -360,7 +360,7 @@ static int to_queue(desk_t *d, long long ticket_id, const dispatch_plan_t *p, co
     if (rc >= 0)
         rc = ticket_event(d, ticket_id, "dispatch_queue", true, sys, "team", NULL,
                           t ? t->name[d->default_lang] : "", why, now);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int dispatch_apply(desk_t *d, long long ticket_id, const char *status, const dispatch_plan_t *p,
@@ -368,7 +368,7 @@ int dispatch_apply(desk_t *d, long long ticket_id, const char *status, const dis
 {
     const dispatch_choice_t *c = &p->choice;
     if (!p->team_id || c->outcome == DISPATCH_MANUAL) /* claimed by hand: nothing to do */
-        return DB_OK;
+        return OUTCOME_OK;
     char why[400];
     reason(d, p, why, sizeof why);
     actor_t sys = {.type = "system", .name = texts_get(&d->texts, d->default_lang, "Dispatch.Actor")};
@@ -376,20 +376,20 @@ int dispatch_apply(desk_t *d, long long ticket_id, const char *status, const dis
     if (c->outcome != DISPATCH_PICKED)
         return to_queue(d, ticket_id, p, &sys, why, now);
     if (from < 0 || !ticket_transition_allowed((ticket_status_t)from, TS_ASSIGNED))
-        return DB_ERR; /* callers dispatch new, classified or handed-back tickets only */
+        return OUTCOME_UNAVAILABLE; /* callers dispatch new, classified or handed-back tickets only */
     time_t due = now + p->accept_minutes * 60;
     int rc = ticket_event(d, ticket_id, "status", false, &sys, "status", status, "assigned", NULL,
                           now);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = ticket_event(d, ticket_id, "dispatch", true, &sys, "owner", "", p->agent_name, why,
                           now);
-    if (rc == DB_OK && db_exec(&d->db, sql_assign, "iittti", c->agent_id, p->team_id, now, due,
+    if (rc == OUTCOME_OK && db_exec(&d->db, sql_assign, "iittti", c->agent_id, p->team_id, now, due,
                                now, ticket_id) != 1)
-        rc = DB_ERR;
-    if (rc == DB_OK && db_exec(&d->db, sql_move_cursor, "iti", c->agent_id, now, p->team_id) < 0)
-        rc = DB_ERR;
-    if (rc == DB_OK && notify_assignment(d, ticket_id, c->agent_id, due))
-        rc = DB_ERR;
+        rc = OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK && db_exec(&d->db, sql_move_cursor, "iti", c->agent_id, now, p->team_id) < 0)
+        rc = OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK && notify_assignment(d, ticket_id, c->agent_id, due))
+        rc = OUTCOME_UNAVAILABLE;
     return rc;
 }
 
@@ -399,7 +399,7 @@ int dispatch_available(desk_t *d, long long agent_id)
 {
     long long v = 0;
     int rc = db_row(&d->db, sql_available, "i", "i", agent_id, &v);
-    return rc == 1 ? v != 0 : rc < 0 ? rc : DB_ERR;
+    return rc == 1 ? v != 0 : rc < 0 ? rc : OUTCOME_UNAVAILABLE;
 }
 
 int dispatch_set_available(desk_t *d, long long agent_id, bool available, time_t now)

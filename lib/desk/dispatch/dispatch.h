@@ -89,7 +89,7 @@ typedef struct dispatch_plan {
 } dispatch_plan_t;
 
 /* The team of a category under the routing rules: the active rule's team,
- * else the category's own team (0: none). 0 or a negative DB_* code. */
+ * else the category's own team (0: none). 0 or a negative outcome. */
 int dispatch_team_for(desk_t *d, long long category_id, long long *team_id);
 
 /* Decides, inside the caller's transaction, who gets a ticket of the
@@ -99,7 +99,7 @@ int dispatch_team_for(desk_t *d, long long category_id, long long *team_id);
  * dispatches into one team follow each other. exclude: an agent who must
  * not get it (0: none). Call it before any other read of the transaction
  * (the counts then include what committed while waiting for the lock).
- * 0 or a negative DB_* code. */
+ * 0 or a negative outcome. */
 int dispatch_plan(desk_t *d, long long category_id, long long team, long long exclude,
                   dispatch_plan_t *p);
 
@@ -108,7 +108,7 @@ int dispatch_plan(desk_t *d, long long category_id, long long team, long long ex
  * "assigned" with the team's acceptance deadline, the cursor moves on, the
  * agent is notified; otherwise it stays in its team's queue. Either way an
  * internal "dispatch" event says who was chosen and why ("auto: least open,
- * 3 open"). The caller refreshes next_due_at afterwards. 0 or DB_*. */
+ * 3 open"). The caller refreshes next_due_at afterwards. 0 or an outcome. */
 int dispatch_apply(desk_t *d, long long ticket_id, const char *status, const dispatch_plan_t *p,
                    time_t now);
 
@@ -119,7 +119,7 @@ long dispatch_accept_minutes(desk_t *d, long long team_id);
 /* Whether an agent is at work (1), absent (0), or <0 on error. */
 int dispatch_available(desk_t *d, long long agent_id);
 /* Marks an agent present or absent (in the caller's transaction when there
- * is one). 1 changed, 0 already so, <0 DB_*. */
+ * is one). 1 changed, 0 already so, <0 an outcome. */
 int dispatch_set_available(desk_t *d, long long agent_id, bool available, time_t now);
 
 #endif

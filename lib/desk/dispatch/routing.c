@@ -134,13 +134,13 @@ int routing_get_rule(desk_t *d, long long id, bool lock, routing_rule_t *r)
 static int set_skills(desk_t *d, long long rule, const long long *skills, int n)
 {
     if (db_exec(&d->db, sql_clear_skills, "i", rule) < 0)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     for (int i = 0; i < n; i++) {
         int rc = db_exec(&d->db, sql_add_skill, "ii", rule, skills[i]);
         if (rc < 0)
             return rc;
     }
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 int routing_create_rule(desk_t *d, long long category_id, long long team_id,
@@ -163,7 +163,7 @@ int routing_update_rule(desk_t *d, long long id, long long team_id, const long l
 int routing_set_rule_active(desk_t *d, long long id, bool active, time_t now)
 {
     int rc = db_exec(&d->db, sql_rule_active, "iti", (long long)active, now, id);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 /* ---- teams ------------------------------------------------------------------ */
@@ -213,7 +213,7 @@ int routing_update_team(desk_t *d, long long id, dispatch_mode_t mode, long long
 {
     int rc = db_exec(&d->db, sql_update_team, "siii", dispatch_mode_code(mode), accept_minutes,
                      max_open, id);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int routing_each_member(desk_t *d, long long team_id,

@@ -51,10 +51,10 @@ typedef struct routing_member {
 int routing_each_rule(desk_t *d, void (*fn)(const routing_rule_t *r, void *ctx), void *ctx);
 /* One rule (FOR UPDATE when lock): 1, 0 none, <0 error. */
 int routing_get_rule(desk_t *d, long long id, bool lock, routing_rule_t *r);
-/* DB_OK with *id, DB_DUP when the category has a rule already, or DB_*. */
+/* OUTCOME_OK with *id, OUTCOME_DUPLICATE when the category has a rule already, or another outcome. */
 int routing_create_rule(desk_t *d, long long category_id, long long team_id,
                         const long long *skills, int nskills, time_t now, long long *id);
-/* New team and skills of a rule (DB_OK or DB_*). */
+/* New team and skills of a rule (OUTCOME_OK or another outcome). */
 int routing_update_rule(desk_t *d, long long id, long long team_id, const long long *skills,
                         int nskills, time_t now);
 int routing_set_rule_active(desk_t *d, long long id, bool active, time_t now);

@@ -334,7 +334,7 @@ int mailtpl_each(db_t *db, void (*fn)(const mailtpl_row_t *r, void *ctx), void *
 {
     MYSQL_STMT *st = db_query(db, sql_all, "");
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int n = 0, rc;
     mailtpl_row_t row, *r = &row;
     long long active = 0;
@@ -355,5 +355,5 @@ int mailtpl_save(db_t *db, const char *kind, lang_t lang, const char *subject, c
 {
     int rc = db_exec(db, sql_save, "ssssitj", kind, lang_code(lang), subject, body,
                      (long long)active, now, agent_id);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }

@@ -100,13 +100,13 @@ typedef struct mailtpl_row {
 } mailtpl_row_t;
 
 /* The override of kind in lang (active or not); with lock, FOR UPDATE
- * inside the caller's transaction. 1 found, 0 none, <0 a DB_* code. */
+ * inside the caller's transaction. 1 found, 0 none, <0 an outcome. */
 int mailtpl_get(db_t *db, const char *kind, lang_t lang, bool lock, mailtpl_row_t *r);
 void mailtpl_row_free(mailtpl_row_t *r);
 /* Calls fn for every stored override (at most 2 per event). Count or <0. */
 int mailtpl_each(db_t *db, void (*fn)(const mailtpl_row_t *r, void *ctx), void *ctx);
 /* Inserts or updates the override of kind in lang, inside the caller's
- * transaction. 0 or a DB_* code. */
+ * transaction. 0 or an outcome. */
 int mailtpl_save(db_t *db, const char *kind, lang_t lang, const char *subject, const char *body,
                  bool active, long long agent_id, time_t now);
 

@@ -59,7 +59,7 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
                           .dedupe_key = key};
         int sms = outbox_add(d, &m);
         /* a number the gateway cannot take must not cost the customer the ticket */
-        if (sms == DB_ERR)
+        if (sms == OUTCOME_UNAVAILABLE)
             log_info("ticket %lld: no text message (the number is not usable)", ticket_id);
         else if (sms != OUTBOX_QUEUED && sms != OUTBOX_DUPLICATE)
             rc = sms;

@@ -251,13 +251,13 @@ int outbox_add(desk_t *d, const outbox_msg_t *m)
         strlen(m->recipient) > 320) {
         log_error("outbox: %s %s for ticket %lld has no valid recipient", channel,
                   kind_valid(m->kind) ? m->kind : "?", m->ticket_id);
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     }
     char key[DEDUPE_MAX + 16];
     if (m->dedupe_key) {
         if (strlen(m->dedupe_key) > DEDUPE_MAX) {
             log_error("outbox: dedupe key of %s longer than %d bytes", m->kind, DEDUPE_MAX);
-            return DB_ERR;
+            return OUTCOME_UNAVAILABLE;
         }
         snprintf(key, sizeof key, "%s:%s", channel, m->dedupe_key);
     }
@@ -268,14 +268,14 @@ int outbox_add(desk_t *d, const outbox_msg_t *m)
         if (!subject || !body) {
             free(subject);
             free(body);
-            return DB_ERR;
+            return OUTCOME_UNAVAILABLE;
         }
     } else {
         NEOERR *err = m->data ? hdf_set_value(m->data, "Channel", channel) : STATUS_OK;
         if (err)
             tpl_log_error(err, "outbox: Channel");
         if (!m->data || err || outbox_render(d, m->kind, m->lang, m->data, &subject, &body))
-            return DB_ERR;
+            return OUTCOME_UNAVAILABLE;
     }
     for (char *p = subject; *p; p++) /* a given subject could hold a line break */
         if (*p == '\r' || *p == '\n')
@@ -293,7 +293,7 @@ int outbox_add(desk_t *d, const outbox_msg_t *m)
                      m->dedupe_key ? key : NULL, now);
     free(subject);
     free(body);
-    if (rc == DB_DUP)
+    if (rc == OUTCOME_DUPLICATE)
         return OUTBOX_DUPLICATE;
     return rc < 0 ? rc : OUTBOX_QUEUED;
 }
@@ -336,7 +336,7 @@ static int record_handover(void *arg)
 static int record_sent(desk_t *d, long long id, time_t lease)
 {
     int rc = db_exec(&d->db, sql_sent, "tit", desk_now(d), id, lease);
-    if (rc == DB_GONE && db_reconnect_within(&d->db, RECORD_WAIT_SECONDS) == DB_OK)
+    if (rc == OUTCOME_LOST && db_reconnect_within(&d->db, RECORD_WAIT_SECONDS) == OUTCOME_OK)
         rc = db_exec(&d->db, sql_sent, "tit", desk_now(d), id, lease);
     if (rc == 0)
         log_error("outbox: message %lld sent after its lease ran out", id);
@@ -347,7 +347,7 @@ static int record_sent(desk_t *d, long long id, time_t lease)
 }
 
 /* Delivers one claimed message and records the outcome. 1 sent, 0 not sent,
- * or a negative DB_* code. */
+ * or a negative outcome. */
 static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, long max_attempts)
 {
     char channel[8], to[321], err[512] = "";
@@ -363,7 +363,7 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
         log_error("outbox: message %lld: its hand-over of %lld s ago was never confirmed (the"
                   " sender stopped); sending it again with the same Message-ID, so the"
                   " recipient may get it twice", id, (long long)(desk_now(d) - handed));
-        rc = db_exec(&d->db, sql_unconfirmed, "it", id, lease) == 1 ? 1 : DB_ERR;
+        rc = db_exec(&d->db, sql_unconfirmed, "it", id, lease) == 1 ? 1 : OUTCOME_UNAVAILABLE;
     }
     if (rc != 1) {
         free(subject);
@@ -405,17 +405,17 @@ int outbox_deliver_due(desk_t *d, int max, int *sent, int *failed)
     *sent = *failed = 0;
     if (d->db.in_tx) {
         log_error("outbox: outbox_deliver_due called inside a transaction");
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     }
     max = max < 1 ? 1 : max > 1000 ? 1000 : max;
     long long *ids = malloc(sizeof *ids * (size_t)max);
     if (!ids)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int n = 0, rc = 0;
     MYSQL_STMT *st = db_query(&d->db, sql_due, "ti", desk_now(d), (long long)max);
     if (!st) {
         free(ids);
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     }
     while (n < max && (rc = db_fetch(st, "i", &ids[n])) == 1)
         n++;
@@ -463,7 +463,7 @@ int outbox_failed_list(desk_t *d, outbox_failed_t *out, int max)
     max = max < 0 ? 0 : max > 500 ? 500 : max;
     MYSQL_STMT *st = db_query(&d->db, sql_failed, "i", (long long)max);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int n = 0, rc = 0;
     while (n < max) {
         outbox_failed_t *f = &out[n];

@@ -66,16 +66,16 @@ typedef struct outbox_msg {
     const char *body;
 } outbox_msg_t;
 
-/* outbox_add() results besides the negative DB_* codes of lib/store/db.h. */
+/* outbox_add() results besides the negative outcomes of lib/store/db.h. */
 enum { OUTBOX_QUEUED = 0, OUTBOX_DUPLICATE = 1 };
 
 /* Queues one message. Call it inside the caller's transaction (db_begin done,
  * commit or rollback left to the caller); in autocommit mode the message is
  * simply committed at once. Returns OUTBOX_QUEUED, OUTBOX_DUPLICATE when a
  * message with the same channel and dedupe key is already queued (nothing
- * inserted, not an error), or a negative DB_* code: DB_ERR for an invalid
+ * inserted, not an error), or a negative outcome: OUTCOME_UNAVAILABLE for an invalid
  * message (bad recipient, unknown kind, template error; the transaction is
- * still usable), DB_GONE or DB_DEADLOCK when the transaction is lost and must
+ * still usable), OUTCOME_LOST or OUTCOME_DEADLOCK when the transaction is lost and must
  * be rolled back and retried by the caller. The subject is cut to 500
  * characters. */
 int outbox_add(desk_t *d, const outbox_msg_t *m);
@@ -103,7 +103,7 @@ int outbox_render_shipped(desk_t *d, const char *kind, lang_t lang, HDF *data, c
  * outside any transaction. Counts the messages delivered in *sent and the
  * failed attempts (retry scheduled or failed for good) in *failed. Returns
  * the number of messages this call claimed (so a caller may loop while it
- * equals max), or a negative DB_* code when the database failed. Reads
+ * equals max), or a negative outcome when the database failed. Reads
  * Mail.MaxAttempts and the mailer's keys (lib/desk/notify/mailer.h). */
 int outbox_deliver_due(desk_t *d, int max, int *sent, int *failed);
 
@@ -123,12 +123,12 @@ typedef struct outbox_failed {
 } outbox_failed_t;
 
 /* The most recently failed messages, newest first, up to max (at most 500)
- * into out. Returns how many, or a negative DB_* code. */
+ * into out. Returns how many, or a negative outcome. */
 int outbox_failed_list(desk_t *d, outbox_failed_t *out, int max);
 
 /* Puts a failed message back in the queue, due now, with its attempts reset
  * (after an admin fixed the address or the mail settings). 1 requeued, 0 not
- * a failed message, or a negative DB_* code. */
+ * a failed message, or a negative outcome. */
 int outbox_retry(desk_t *d, long long id);
 
 #endif

@@ -46,7 +46,7 @@ int apikey_each(desk_t *d, long long before, int limit,
  * <0 error. */
 int apikey_get(desk_t *d, long long id, bool lock, apikey_info_t *k);
 /* Revokes an active key (inside the caller's transaction): 1 revoked, 0 it
- * was not active, <0 a DB_* code. */
+ * was not active, <0 an outcome. */
 int apikey_revoke(desk_t *d, long long id);
 
 /* Finds an active key; 1 found, 0 unknown or revoked, -1 database error.

@@ -185,7 +185,7 @@ int people_get(desk_t *d, long long id, bool lock, person_t *p)
 {
     MYSQL_STMT *st = db_query(&d->db, lock ? sql_get_lock : sql_get, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = fetch_person(st, p);
     db_done(st);
     return rc;
@@ -240,7 +240,7 @@ long long people_open_tickets(desk_t *d, long long id)
 
 /* ---- changes ------------------------------------------------------------------ */
 
-static int affected(int rc) { return rc < 0 ? rc : DB_OK; }
+static int affected(int rc) { return rc < 0 ? rc : OUTCOME_OK; }
 
 int people_create(desk_t *d, const person_t *p, const char *password_hash, long long *id)
 {
@@ -248,14 +248,14 @@ int people_create(desk_t *d, const person_t *p, const char *password_hash, long 
                      p->email[0] ? p->email : NULL, p->role, password_hash, p->language,
                      (long long)p->can_see_contacts, desk_now(d));
     *id = rc == 1 ? (long long)d->db.last_id : 0;
-    return rc == 1 ? DB_OK : rc < 0 ? rc : DB_ERR;
+    return rc == 1 ? OUTCOME_OK : rc < 0 ? rc : OUTCOME_UNAVAILABLE;
 }
 
 int people_ensure(desk_t *d, const person_t *p, const char *password_hash)
 {
     int rc = db_exec(&d->db, sql_ensure, "sssssi", p->login, p->name, p->email, p->role,
                      password_hash, (long long)p->can_see_contacts);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int people_update(desk_t *d, const person_t *p)
@@ -279,7 +279,7 @@ static int sync_ids(desk_t *d, long long id, const char *want, const char *among
             return rc;
         p = *end == ',' ? end + 1 : end;
     }
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 int people_set_teams(desk_t *d, long long id, const char *want, const char *among)
@@ -300,11 +300,11 @@ int people_end_sessions(desk_t *d, long long id)
 int people_set_active(desk_t *d, long long id, bool active)
 {
     int rc = affected(db_exec(&d->db, sql_set_active, "ii", (long long)active, id));
-    return rc == DB_OK && !active ? people_end_sessions(d, id) : rc;
+    return rc == OUTCOME_OK && !active ? people_end_sessions(d, id) : rc;
 }
 
 int people_set_password(desk_t *d, long long id, const char *password_hash)
 {
     int rc = affected(db_exec(&d->db, sql_set_password, "si", password_hash, id));
-    return rc == DB_OK ? people_end_sessions(d, id) : rc;
+    return rc == OUTCOME_OK ? people_end_sessions(d, id) : rc;
 }

@@ -91,27 +91,27 @@ long long people_open_tickets(desk_t *d, long long id);
 /* ---- changes (in the caller's transaction) ---- */
 
 /* Inserts a person (login, name, email, role, language, can_see_contacts of
- * p) with a password hash; the new id goes to *id. DB_OK, DB_DUP when the
- * login is taken, or another DB_* code. */
+ * p) with a password hash; the new id goes to *id. OUTCOME_OK, OUTCOME_DUPLICATE when the
+ * login is taken, or another outcome. */
 int people_create(desk_t *d, const person_t *p, const char *password_hash, long long *id);
 /* Creates the person (login, name, email, role, can_see_contacts of p), or
  * gives the existing one of that login this password hash and makes them
- * active again (the demo desk). DB_OK or a DB_* code. */
+ * active again (the demo desk). OUTCOME_OK or an outcome. */
 int people_ensure(desk_t *d, const person_t *p, const char *password_hash);
-/* Name, email, role, language and can_see_contacts of p->id. DB_OK or a code. */
+/* Name, email, role, language and can_see_contacts of p->id. OUTCOME_OK or a code. */
 int people_update(desk_t *d, const person_t *p);
 /* Makes the person a member of exactly the teams of want among those of
  * among (the active teams, "1,2,5"); memberships of other teams and the
- * lead flag of kept ones stay. DB_OK or a code. */
+ * lead flag of kept ones stay. OUTCOME_OK or a code. */
 int people_set_teams(desk_t *d, long long id, const char *want, const char *among);
 /* The same for skill tags. */
 int people_set_skills(desk_t *d, long long id, const char *want, const char *among);
-/* Activates or deactivates; deactivation ends every session. DB_OK or a code. */
+/* Activates or deactivates; deactivation ends every session. OUTCOME_OK or a code. */
 int people_set_active(desk_t *d, long long id, bool active);
 /* A new password hash; ends every session (the sign-in limits are
  * lib/desk/people/signin_limit.h's). */
 int people_set_password(desk_t *d, long long id, const char *password_hash);
-/* Ends every open session of the person. DB_OK or a code. */
+/* Ends every open session of the person. OUTCOME_OK or a code. */
 int people_end_sessions(desk_t *d, long long id);
 
 #endif

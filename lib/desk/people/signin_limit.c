@@ -129,7 +129,7 @@ int signin_limit_check(desk_t *d, const char *source, const char *login, long lo
     *wait = 0;
     MYSQL_STMT *st = db_query(&d->db, sql_counters, "ssss", source, login, source, login);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     char scope[8];
     long long failures;
     time_t last, wait_until, paused_until;
@@ -171,12 +171,12 @@ static int count_failure(desk_t *d, int scope, const char *source, const char *l
     long long failures = 0;
     rc = db_row(&d->db, sql_read, "sss", "i", name, k_login, k_source, &failures);
     if (rc != 1)
-        return rc < 0 ? rc : DB_ERR;
+        return rc < 0 ? rc : OUTCOME_UNAVAILABLE;
     signin_counter_t c = {.failures = (long)failures};
     signin_penalty(scope, &c, p, now);
     rc = db_exec(&d->db, sql_penalty, "ttsss", c.wait_until, c.paused_until, name, k_login,
                  k_source);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int signin_limit_failed(desk_t *d, const char *source, const char *login)
@@ -188,15 +188,15 @@ int signin_limit_failed(desk_t *d, const char *source, const char *login)
     source = source_of(source);
     int rc = db_begin(&d->db);
     /* always in this order, so two tries never wait for each other's rows */
-    for (int k = 0; k < SCOPE_COUNT && rc == DB_OK; k++)
+    for (int k = 0; k < SCOPE_COUNT && rc == OUTCOME_OK; k++)
         rc = count_failure(d, k, source, login, &p, now, &created);
-    if (rc == DB_OK && created)
+    if (rc == OUTCOME_OK && created)
         rc = db_exec(&d->db, sql_sweep, "t", now - p.forget_seconds - p.pause_seconds) < 0
-                 ? DB_ERR
-                 : DB_OK;
-    if (rc == DB_OK)
+                 ? OUTCOME_UNAVAILABLE
+                 : OUTCOME_OK;
+    if (rc == OUTCOME_OK)
         rc = db_commit(&d->db);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         db_rollback(&d->db);
         log_error("sign-in limit: cannot count a failure (%d)", rc);
     }
@@ -214,7 +214,7 @@ int signin_limit_passed(desk_t *d, const char *source, const char *login, long l
         rc = db_exec(&d->db, sql_usual_add, "ist", agent_id, source, now);
     if (rc >= 0)
         rc = db_exec(&d->db, sql_usual_sweep, "it", agent_id, now - p.usual_days * 86400);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int signin_limit_state(desk_t *d, const char *login, signin_state_t *s)
@@ -238,11 +238,11 @@ int signin_limit_state(desk_t *d, const char *login, signin_state_t *s)
     s->paused_sources = (long)paused;
     if (!paused)
         s->paused_until = 0;
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 int signin_limit_clear(desk_t *d, const char *login)
 {
     int rc = db_exec(&d->db, sql_clear, "s", login);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }

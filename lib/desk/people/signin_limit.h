@@ -58,7 +58,7 @@ void signin_penalty(int scope, signin_counter_t *c, const signin_policy_t *p, ti
 int signin_verdict(const signin_counter_t c[SCOPE_COUNT], bool usual_source, time_t now,
                    long *wait);
 
-/* ---- with the database: <0 is a DB_* code ---- */
+/* ---- with the database: <0 is an outcome ---- */
 
 /* Before a password is checked: may source try login now? agent_id is the
  * login's account, 0 when there is none (it then has no usual address). */

@@ -47,20 +47,20 @@ int skills_get(desk_t *d, long long id, bool lock, skill_info_t *s)
 {
     MYSQL_STMT *st = db_query(&d->db, lock ? sql_get_lock : sql_get, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = fetch_skill(st, s);
     db_done(st);
     return rc;
 }
 
-static int done(int rc) { return rc < 0 ? rc : DB_OK; }
+static int done(int rc) { return rc < 0 ? rc : OUTCOME_OK; }
 
 int skills_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,
                   long long *id)
 {
     int rc = db_exec(&d->db, sql_insert, "sss", code, name_zh, name_en);
     *id = rc == 1 ? (long long)d->db.last_id : 0;
-    return rc == 1 ? DB_OK : rc < 0 ? rc : DB_ERR;
+    return rc == 1 ? OUTCOME_OK : rc < 0 ? rc : OUTCOME_UNAVAILABLE;
 }
 
 int skills_rename(desk_t *d, long long id, const char *name_zh, const char *name_en)

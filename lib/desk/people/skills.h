@@ -22,7 +22,7 @@ typedef struct skill_info {
 int skills_each(desk_t *d, void (*fn)(const skill_info_t *s, void *ctx), void *ctx);
 /* One tag (FOR UPDATE when lock): 1, 0 none, <0 error. */
 int skills_get(desk_t *d, long long id, bool lock, skill_info_t *s);
-/* DB_OK with *id, DB_DUP when the code is taken, or another DB_* code. */
+/* OUTCOME_OK with *id, OUTCOME_DUPLICATE when the code is taken, or another outcome. */
 int skills_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,
                   long long *id);
 int skills_rename(desk_t *d, long long id, const char *name_zh, const char *name_en);

@@ -73,7 +73,7 @@ int teams_get(desk_t *d, long long id, bool lock, team_info_t *t)
 {
     MYSQL_STMT *st = db_query(&d->db, lock ? sql_get_lock : sql_get, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = fetch_team(st, t);
     db_done(st);
     return rc;
@@ -123,14 +123,14 @@ int teams_is_member(desk_t *d, long long id, long long agent_id, bool *lead)
     return rc;
 }
 
-static int done(int rc) { return rc < 0 ? rc : DB_OK; }
+static int done(int rc) { return rc < 0 ? rc : OUTCOME_OK; }
 
 int teams_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,
                  long long *id)
 {
     int rc = db_exec(&d->db, sql_insert, "sss", code, name_zh, name_en);
     *id = rc == 1 ? (long long)d->db.last_id : 0;
-    return rc == 1 ? DB_OK : rc < 0 ? rc : DB_ERR;
+    return rc == 1 ? OUTCOME_OK : rc < 0 ? rc : OUTCOME_UNAVAILABLE;
 }
 
 int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en)
@@ -152,7 +152,7 @@ int teams_set_active(desk_t *d, long long id, bool active)
 {
     long long open = 0, cats = 0;
     if (!active && teams_in_use(d, id, &open, &cats))
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (!teams_may_deactivate(open, cats))
         return CHANGE_REFUSED;
     return done(db_exec(&d->db, sql_set_active, "ii", (long long)active, id));
@@ -171,7 +171,7 @@ int teams_remove_member(desk_t *d, long long id, long long agent_id)
         return rc;
     long long others = teams_other_active_of(d, agent_id, id);
     if (others < 0)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (rc == 1 && !teams_may_leave(p.role, p.active, others))
         return CHANGE_REFUSED;
     return done(db_exec(&d->db, sql_remove_member, "ii", id, agent_id));
@@ -180,5 +180,5 @@ int teams_remove_member(desk_t *d, long long id, long long agent_id)
 int teams_join_by_code(desk_t *d, const char *code, const char *login, bool lead)
 {
     int rc = db_exec(&d->db, sql_join_by_code, "iss", (long long)lead, code, login);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }

@@ -61,23 +61,23 @@ int teams_is_member(desk_t *d, long long id, long long agent_id, bool *lead);
 
 /* ---- changes (in the caller's transaction) ---- */
 
-/* New team (dispatch mode 'claim' until routing changes it): DB_OK with
- * *id, DB_DUP when the code is taken, or another DB_* code. */
+/* New team (dispatch mode 'claim' until routing changes it): OUTCOME_OK with
+ * *id, OUTCOME_DUPLICATE when the code is taken, or another outcome. */
 int teams_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,
                  long long *id);
 int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en);
 /* Activates or deactivates the team. Deactivation is refused while it is in
- * use (teams_in_use, teams_may_deactivate). DB_OK, CHANGE_REFUSED or a DB_*
- * code. */
+ * use (teams_in_use, teams_may_deactivate). OUTCOME_OK, CHANGE_REFUSED or another
+ * outcome. */
 int teams_set_active(desk_t *d, long long id, bool active);
-/* Adds a member (or changes the lead flag of one). DB_OK or a code. */
+/* Adds a member (or changes the lead flag of one). OUTCOME_OK or a code. */
 int teams_add_member(desk_t *d, long long id, long long agent_id, bool lead);
 /* Takes the person out of the team. Refused when they are an active agent
- * and it is their last active team (teams_may_leave). DB_OK, CHANGE_REFUSED
- * or a DB_* code. */
+ * and it is their last active team (teams_may_leave). OUTCOME_OK, CHANGE_REFUSED
+ * or an outcome. */
 int teams_remove_member(desk_t *d, long long id, long long agent_id);
 /* Puts the person of login into the team of code, unless they are in it
- * already (nothing when either does not exist). DB_OK or a code. */
+ * already (nothing when either does not exist). OUTCOME_OK or a code. */
 int teams_join_by_code(desk_t *d, const char *code, const char *login, bool lead);
 
 #endif

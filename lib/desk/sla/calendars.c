@@ -205,13 +205,13 @@ static void span_texts(const calendar_in_t *in, char texts[7][CALENDAR_SPAN_TEXT
 static int write_spans(desk_t *d, long long id, const calendar_in_t *in)
 {
     if (db_exec(&d->db, sql_clear_spans, "i", id) < 0)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     for (int i = 0; i < 7; i++)
         for (int k = 0; k < in->nspans[i]; k++)
             if (db_exec(&d->db, sql_insert_span, "iiii", id, (long long)i,
                         (long long)in->spans[i][k].start, (long long)in->spans[i][k].end) < 0)
-                return DB_ERR;
-    return DB_OK;
+                return OUTCOME_UNAVAILABLE;
+    return OUTCOME_OK;
 }
 
 int calendar_create(desk_t *d, const calendar_in_t *in, long long *id, json_t *changes,
@@ -219,10 +219,10 @@ int calendar_create(desk_t *d, const calendar_in_t *in, long long *id, json_t *c
 {
     long long n = 0;
     int rc = db_row(&d->db, sql_code_taken, "s", "i", in->code, &n) == 1 && n
-                 ? DB_DUP
+                 ? OUTCOME_DUPLICATE
                  : db_exec(&d->db, sql_insert, "ssss", in->code, in->name_zh, in->name_en,
                            in->zone);
-    if (rc == DB_DUP) { /* taken before, or just now by someone else */
+    if (rc == OUTCOME_DUPLICATE) { /* taken before, or just now by someone else */
         refusal_add(why, "code", "taken");
         return CHANGE_REFUSED;
     }
@@ -260,7 +260,7 @@ int calendar_update(desk_t *d, const calendar_def_t *old, const calendar_in_t *i
     int rc = db_exec(&d->db, sql_update, "sssi", in->name_zh, in->name_en, in->zone, old->id);
     if (rc < 0)
         return rc;
-    return spans_changed ? write_spans(d, old->id, in) : DB_OK;
+    return spans_changed ? write_spans(d, old->id, in) : OUTCOME_OK;
 }
 
 int calendar_set_active(desk_t *d, const calendar_def_t *c, bool active, json_t *changes,
@@ -279,7 +279,7 @@ int calendar_set_active(desk_t *d, const calendar_def_t *c, bool active, json_t 
     }
     audit_bool(changes, "active", c->active, active);
     int rc = db_exec(&d->db, sql_active, "ii", (long long)active, c->id);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 /* "holiday 国庆节": a day as the audit log shows it; NULL when absent. */

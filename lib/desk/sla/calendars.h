@@ -100,7 +100,7 @@ int calendar_set_active(desk_t *d, const calendar_def_t *c, bool active, json_t 
                         refusal_t *why);
 /* Stores the day as kind (a holiday or a make-up working day) with its
  * name ("" none), or removes it (kind NULL). 1 changed, 0 it was so
- * already, <0 a DB_* code. */
+ * already, <0 an outcome. */
 int calendar_put_day(desk_t *d, long long id, const char *day, const char *kind,
                      const char *name, json_t *changes);
 

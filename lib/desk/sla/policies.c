@@ -148,7 +148,7 @@ int sla_policy_scope(desk_t *d, long long category, long long tag, sla_scope_t *
     return why->n - n;
 }
 
-/* The override's own checks: CHANGE_REFUSED, DB_OK or a DB_* code. */
+/* The override's own checks: CHANGE_REFUSED, OUTCOME_OK or an outcome. */
 static int check(desk_t *d, long long priority_id, const sla_targets_t *level, long long policy_id,
                  const sla_scope_t *s, const sla_targets_t *t, refusal_t *why)
 {
@@ -170,7 +170,7 @@ static int check(desk_t *d, long long priority_id, const sla_targets_t *level, l
             refusal_add(why, t->resolution.amount ? "resolution" : "first_response",
                         "resolution_before_first");
     }
-    return why->n ? CHANGE_REFUSED : DB_OK;
+    return why->n ? CHANGE_REFUSED : OUTCOME_OK;
 }
 
 static void audit_scope(json_t *c, const sla_scope_t *o, const sla_scope_t *n)
@@ -187,7 +187,7 @@ int sla_policy_save(desk_t *d, long long priority_id, const sla_targets_t *level
     static const sla_scope_t no_scope;
     static const sla_targets_t no_targets;
     int rc = check(d, priority_id, level, old ? old->id : 0, s, t, why);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return rc;
     audit_scope(changes, old ? &old->scope : &no_scope, s);
     sla_targets_audit(changes, old ? &old->t : &no_targets, t);
@@ -200,11 +200,11 @@ int sla_policy_save(desk_t *d, long long priority_id, const sla_targets_t *level
              : db_exec(&d->db, sql_insert, "ijjj" SLA_TARGETS_BIND "j", priority_id, s->category,
                        s->tag, t->calendar, SLA_TARGETS_ARGS(*t), t->warning);
     *id = old ? old->id : (long long)d->db.last_id;
-    if (rc == DB_DUP) { /* created at the same moment by someone else */
+    if (rc == OUTCOME_DUPLICATE) { /* created at the same moment by someone else */
         refusal_add(why, "category", "policy_exists");
         return CHANGE_REFUSED;
     }
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int sla_policy_set_active(desk_t *d, const sla_policy_def_t *p, bool active, json_t *changes,
@@ -218,5 +218,5 @@ int sla_policy_set_active(desk_t *d, const sla_policy_def_t *p, bool active, jso
     }
     audit_bool(changes, "active", p->active, active);
     int rc = db_exec(&d->db, sql_active, "ii", (long long)active, p->id);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }

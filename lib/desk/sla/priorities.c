@@ -121,7 +121,7 @@ int priority_create(desk_t *d, const priority_def_t *in, long long *id, json_t *
     int rc = db_exec(&d->db, sql_insert, "sssisi" SLA_TARGETS_BIND "i", in->code, in->name_zh,
                      in->name_en, in->rank, in->color, in->t.calendar, SLA_TARGETS_ARGS(in->t),
                      in->t.warning);
-    if (rc == DB_DUP) { /* the code was taken just now */
+    if (rc == OUTCOME_DUPLICATE) { /* the code was taken just now */
         refusal_add(why, "code", "taken");
         return CHANGE_REFUSED;
     }
@@ -134,7 +134,7 @@ int priority_create(desk_t *d, const priority_def_t *in, long long *id, json_t *
     audit_int(changes, "rank", 0, in->rank);
     audit_str(changes, "color", NULL, in->color);
     sla_targets_audit(changes, &(sla_targets_t){0}, &in->t);
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 int priority_update(desk_t *d, const priority_def_t *old, const priority_def_t *in,
@@ -156,7 +156,7 @@ int priority_update(desk_t *d, const priority_def_t *old, const priority_def_t *
     int rc = db_exec(&d->db, sql_update, "ssisi" SLA_TARGETS_BIND "ii", in->name_zh, in->name_en,
                      in->rank, in->color, in->t.calendar, SLA_TARGETS_ARGS(in->t), in->t.warning,
                      old->id);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 /* Why a level cannot be deactivated now (an error key), or NULL. */
@@ -191,5 +191,5 @@ int priority_set_active(desk_t *d, const priority_def_t *p, bool active, json_t 
     }
     audit_bool(changes, "active", p->active, active);
     int rc = db_exec(&d->db, sql_active, "ii", (long long)active, p->id);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }

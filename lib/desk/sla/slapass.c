@@ -59,7 +59,7 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
 {
     clocks_t c;
     memset(&c, 0, sizeof c);
-    if (db_begin(&d->db) != DB_OK)
+    if (db_begin(&d->db) != OUTCOME_OK)
         return -1;
     int rc = db_row(&d->db, sql_clocks, "i", "siiitttttttttii", id, c.status,
                     sizeof c.status, &c.open, &c.responded, &c.paused,
@@ -86,7 +86,7 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
             continue;
         }
         rc = db_exec(&d->db, sql_raise, "istt", id, sla_alert_code((sla_alert_t)k), c.at[k], now);
-        if (rc == DB_DUP)
+        if (rc == OUTCOME_DUPLICATE)
             continue; /* raised before: by an earlier pass or another scheduler */
         char detail[24] = ""; /* the history line names the timeout that ran out */
         if (k == SLA_ACCEPT_OVERDUE && c.accept_minutes > 0)
@@ -102,7 +102,7 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
         }
         (*raised)++;
     }
-    if (sla_set_next_alert(d, id, now) || db_commit(&d->db) != DB_OK) {
+    if (sla_set_next_alert(d, id, now) || db_commit(&d->db) != OUTCOME_OK) {
         db_rollback(&d->db);
         return -1;
     }

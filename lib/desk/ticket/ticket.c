@@ -88,26 +88,26 @@ static int add_contact(desk_t *d, long long customer, const char *kind, const ch
     char norm[256];
     unsigned char bidx[SECRET_HASH_LEN], sealed[SECRET_SEALED_LEN(256)];
     if (!value)
-        return DB_OK;
+        return OUTCOME_OK;
     contact_normalise(kind, value, norm, sizeof norm);
     secret_blind_index(&d->secrets, kind, norm, bidx);
     secret_seal(&d->secrets, value, strlen(value), sealed);
     int rc = db_exec(&d->db, sql_insert_contact, "isbbt", customer, kind, sealed,
                      SECRET_SEALED_LEN(strlen(value)), bidx, sizeof bidx, now);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 static int organisation_id(desk_t *d, const char *name, time_t now, long long *id)
 {
     *id = 0;
     if (!name)
-        return DB_OK;
+        return OUTCOME_OK;
     int rc = db_row(&d->db, sql_find_org, "s", "i", name, id);
     if (rc != 0)
-        return rc < 0 ? rc : DB_OK;
+        return rc < 0 ? rc : OUTCOME_OK;
     rc = db_exec(&d->db, sql_insert_org, "st", name, now);
     *id = (long long)d->db.last_id;
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 /* A contact given with the ticket joins the customer unless someone holds it
@@ -117,7 +117,7 @@ static int link_contact(desk_t *d, long long customer, const char *kind, const c
 {
     long long holder = 0;
     int rc = value ? find_customer(d, kind, value, &holder) : 1;
-    return rc < 0 ? rc : rc == 1 ? DB_OK : add_contact(d, customer, kind, value, now);
+    return rc < 0 ? rc : rc == 1 ? OUTCOME_OK : add_contact(d, customer, kind, value, now);
 }
 
 /* Whose ticket it is: the customer an agent chose (the contacts given with
@@ -132,9 +132,9 @@ static int resolve_customer(desk_t *d, const ticket_new_t *in, time_t now, long 
     if (in->customer_id) {
         *cust = in->customer_id;
         if (db_row(&d->db, sql_customer_org, "i", "i", *cust, org) != 1)
-            return DB_ERR;
+            return OUTCOME_UNAVAILABLE;
         rc = link_contact(d, *cust, "email", in->email, now);
-        return rc != DB_OK ? rc : link_contact(d, *cust, "phone", in->phone, now);
+        return rc != OUTCOME_OK ? rc : link_contact(d, *cust, "phone", in->phone, now);
     }
     long long by_phone = 0, emails = 0;
     *cust = 0;
@@ -146,19 +146,19 @@ static int resolve_customer(desk_t *d, const ticket_new_t *in, time_t now, long 
         return rc;
     if (rc == 1) {
         *cust = *cust ? *cust : by_phone;
-        return db_row(&d->db, sql_customer_org, "i", "i", *cust, org) < 0 ? DB_ERR : DB_OK;
+        return db_row(&d->db, sql_customer_org, "i", "i", *cust, org) < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     }
-    if ((rc = organisation_id(d, in->organisation, now, org)) != DB_OK)
+    if ((rc = organisation_id(d, in->organisation, now, org)) != OUTCOME_OK)
         return rc;
     rc = db_exec(&d->db, sql_insert_customer, "jsst", *org, in->contact_name,
                  in->language ? in->language : "zh", now);
     if (rc < 0)
         return rc;
     *cust = (long long)d->db.last_id;
-    if ((rc = add_contact(d, *cust, "email", in->email, now)) != DB_OK)
+    if ((rc = add_contact(d, *cust, "email", in->email, now)) != OUTCOME_OK)
         return rc;
     /* a phone someone else holds stays theirs; the ticket keeps it */
-    return by_phone ? DB_OK : add_contact(d, *cust, "phone", in->phone, now);
+    return by_phone ? OUTCOME_OK : add_contact(d, *cust, "phone", in->phone, now);
 }
 
 /* The number format: the admin's setting (from the next ticket on), else
@@ -184,12 +184,12 @@ static int set_number(desk_t *d, long long id, time_t now, char *number, size_t 
         if (rc < 0)
             return rc;
         if (tn_render(pattern, &local, (long)d->db.last_id, number, cap))
-            return DB_ERR;
+            return OUTCOME_UNAVAILABLE;
         rc = db_exec(&d->db, sql_set_number, "si", number, id);
-        if (rc != DB_DUP)
-            return rc == 1 ? DB_OK : DB_ERR;
+        if (rc != OUTCOME_DUPLICATE)
+            return rc == 1 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
     }
-    return DB_ERR;
+    return OUTCOME_UNAVAILABLE;
 }
 
 /* The earlier of two instants, 0 meaning none. */
@@ -212,7 +212,7 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
     priority_t targets; /* the priority with the ticket's SLA policy laid over it */
     if (sla_targets(d, p, in->category->id, cust, &targets) ||
         sla_dues(d, &targets, now, NULL, 0, &due))
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     *due_out = due;
     time_t next = earliest(due.classify, due.first_response);
     time_t alert = earliest(earliest(due.classify, due.first_response_warn),
@@ -230,7 +230,7 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
         in->actor.agent_id, in->actor.api_key_id, now, now, due.classify, due.first_response,
         due.first_response_warn, due.resolution, due.resolution_warn, next, alert);
     out->id = (long long)d->db.last_id;
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 /* A VIP customer's ticket starts one level more urgent than it would
@@ -261,42 +261,42 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
     sla_dues_t due;
     dispatch_plan_t plan;
     int rc = db_begin(&d->db);
-    if (rc == DB_OK) /* first: its team lock comes before any other read */
+    if (rc == OUTCOME_OK) /* first: its team lock comes before any other read */
         rc = dispatch_plan(d, in->category->id, 0, 0, &plan);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = resolve_customer(d, in, now, &cust, &org);
-    if (rc == DB_OK && !in->priority && vip_raise(d, cust, &p))
-        rc = DB_ERR;
+    if (rc == OUTCOME_OK && !in->priority && vip_raise(d, cust, &p))
+        rc = OUTCOME_UNAVAILABLE;
     /* The ticket goes in under a provisional number (from its random follow
      * token) and takes its real one last: the period's counter row, which
      * every creation locks until it commits, is then held only for the
      * rename, the dispatch, the notification and the commit. */
     snprintf(out->number, sizeof out->number, "~%.20s", out->follow_token);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = insert_ticket(d, in, p, cust, org, plan.team_id, now, out, &due);
-    if (rc == DB_OK) /* counts this ticket too */
-        rc = customer_apply_tag_rules(d, cust, in->category->code, now) ? DB_ERR : DB_OK;
-    for (int i = 0; rc == DB_OK && i < in->nvalues; i++)
+    if (rc == OUTCOME_OK) /* counts this ticket too */
+        rc = customer_apply_tag_rules(d, cust, in->category->code, now) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
+    for (int i = 0; rc == OUTCOME_OK && i < in->nvalues; i++)
         if (in->values[i].value) {
             rc = db_exec(&d->db, sql_insert_value, "iis", out->id, in->values[i].field_id,
                          in->values[i].value);
-            rc = rc < 0 ? rc : DB_OK;
+            rc = rc < 0 ? rc : OUTCOME_OK;
         }
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = ticket_event(d, out->id, "created", false, &in->actor, "status", NULL, "new", NULL, now);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = attachment_link(d, out->id, (long long)d->db.last_id, in->actor.type, in->files);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = set_number(d, out->id, now, out->number, sizeof out->number);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = dispatch_apply(d, out->id, "new", &plan, now);
-    if (rc == DB_OK && plan.choice.outcome == DISPATCH_PICKED)
-        rc = ticket_refresh_due(d, out->id) || sla_refresh_alert(d, out->id) ? DB_ERR : DB_OK;
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK && plan.choice.outcome == DISPATCH_PICKED)
+        rc = ticket_refresh_due(d, out->id) || sla_refresh_alert(d, out->id) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
+    if (rc == OUTCOME_OK)
         rc = notify_ticket_created(d, out->id, in, p, out->number, out->follow_token, &due);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = db_commit(&d->db);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         db_rollback(&d->db);
     return rc;
 }
@@ -331,15 +331,15 @@ static int find_duplicate(desk_t *d, const ticket_new_t *in, ticket_receipt_t *o
 /* What became of a creation whose connection was lost at COMMIT, asked
  * over a new connection by its submit key: 1 committed (out holds the
  * ticket), 2 the key's ticket came from another request, 0 not committed,
- * DB_UNKNOWN when the database did not answer in time. */
+ * OUTCOME_UNKNOWN when the database did not answer in time. */
 static int commit_outcome(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
 {
     long long mine = out->id;
-    if (db_reconnect_within(&d->db, OUTCOME_WAIT_SECONDS) != DB_OK)
-        return DB_UNKNOWN;
+    if (db_reconnect_within(&d->db, OUTCOME_WAIT_SECONDS) != OUTCOME_OK)
+        return OUTCOME_UNKNOWN;
     int rc = find_submission(d, in, out, true);
     if (rc < 0)
-        return DB_UNKNOWN;
+        return OUTCOME_UNKNOWN;
     /* this request's own insert, or a twin submission's that took the key */
     out->duplicate = rc == 1 && out->id != mine;
     log_info("ticket creation: the commit's answer was lost; the database says it was %s",
@@ -363,11 +363,11 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
         return rc == 1 ? TICKET_OK : rc == 2 ? TICKET_KEY_REUSED : TICKET_ERR;
     for (int attempt = 0; attempt < 5; attempt++) {
         rc = create_once(d, in, p, out);
-        if (rc == DB_OK)
+        if (rc == OUTCOME_OK)
             return TICKET_OK;
-        if (rc == DB_UNKNOWN) {
+        if (rc == OUTCOME_UNKNOWN) {
             int got = commit_outcome(d, in, out);
-            if (got == DB_UNKNOWN) {
+            if (got == OUTCOME_UNKNOWN) {
                 log_error("ticket creation: no answer from the database within %d s; whether"
                           " the ticket was stored is unknown", OUTCOME_WAIT_SECONDS);
                 return TICKET_UNKNOWN;
@@ -377,9 +377,9 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
             continue; /* not stored, and the database answers again */
         }
         /* lost before COMMIT: the server rolled it back; again if it answers */
-        if (rc == DB_GONE && db_is_open(&d->db))
+        if (rc == OUTCOME_LOST && db_is_open(&d->db))
             continue;
-        if (rc != DB_DEADLOCK && rc != DB_DUP)
+        if (rc != OUTCOME_DEADLOCK && rc != OUTCOME_DUPLICATE)
             break;
         /* a double submission racing this one may have won (its commit is
          * what broke our insert or our lock): answer with its ticket */
@@ -389,7 +389,7 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
         /* contenders that deadlocked together must not retry in step */
         usleep(1000 * (1 + randombytes_uniform(10u << attempt)));
     }
-    if (rc != DB_GONE) /* a lost connection is logged where it is seen */
+    if (rc != OUTCOME_LOST) /* a lost connection is logged where it is seen */
         log_error("ticket_create failed (%d)", rc);
     return TICKET_ERR;
 }

@@ -85,7 +85,7 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
     int rc = db_exec(&d->db, sql_insert_event, "isssjjssssst", ticket, kind,
                      internal ? "internal" : "public", who->type, who->agent_id, who->api_key_id,
                      who->name ? who->name : "", field, old_value, new_value, body, now);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 #define TICKET_FETCH "iiiiiiiiiiissssssssssSttttttttttt"
@@ -233,7 +233,7 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
 {
     ticket_t t;
     time_t now = desk_now(d);
-    if (db_begin(&d->db) != DB_OK)
+    if (db_begin(&d->db) != OUTCOME_OK)
         return TICKET_ERR;
     int rc = lock_ticket(d, id, &t);
     if (rc == TICKET_OK && version && t.version != version)
@@ -244,7 +244,7 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
         rc = ticket_refresh_due(d, t.id);
     if (rc == TICKET_OK && sla_refresh_alert(d, t.id))
         rc = TICKET_ERR;
-    if (rc == TICKET_OK && db_commit(&d->db) != DB_OK)
+    if (rc == TICKET_OK && db_commit(&d->db) != OUTCOME_OK)
         rc = TICKET_ERR;
     if (rc != TICKET_OK)
         db_rollback(&d->db);

@@ -847,7 +847,7 @@ static int apply_sign(desk_t *d, ticket_t *t, void *arg, time_t now)
     json_decref(facts);
     int rc = doc ? db_exec(&d->db, sql_sign, "isssssst", t->id, form, doc,
                            x->accepted ? "accepted" : "rejected", x->remarks, x->name, x->ip, now)
-                 : DB_ERR;
+                 : OUTCOME_UNAVAILABLE;
     free(form);
     free(doc);
     if (rc < 0 || ok(ticket_event(d, t->id, x->accepted ? "acceptance_signed" : "reopen", false,
