@@ -342,12 +342,12 @@ static void create_ticket(call_t *c, const char *arg)
     t.request_hash = c->body_hash;
     ticket_receipt_t rec;
     int rc = ticket_create(c->d, &t, &rec);
-    if (rc == TICKET_KEY_REUSED)
+    if (rc == OUTCOME_KEY_REUSED)
         return fail(c, 422, "idempotency_key_reused",
                     "this Idempotency-Key was used with another request; use a new key for a "
                     "different ticket",
                     "Idempotency-Key");
-    if (rc == TICKET_UNKNOWN)
+    if (rc == OUTCOME_UNKNOWN)
         return fail(c, 503, "outcome_unknown",
                     strncmp(submit_key, "gen:", 4) != 0
                         ? "the database went away while the ticket was being saved: it may have "
@@ -358,7 +358,7 @@ static void create_ticket(call_t *c, const char *arg)
                           "been stored. This request had no Idempotency-Key, so sending it again "
                           "may create a second ticket: look for the first one before you do",
                     NULL);
-    if (rc != TICKET_OK)
+    if (rc != OUTCOME_OK)
         return fail(c, 503, "unavailable", "the ticket could not be saved; nothing was stored, try again", NULL);
     char link[512];
     snprintf(link, sizeof link, "%s/t/%s", c->d->base_url, rec.follow_token);
@@ -374,11 +374,11 @@ static void create_ticket(call_t *c, const char *arg)
 static bool visible_ticket(call_t *c, const char *number, ticket_t *t)
 {
     int rc = ticket_by_number(c->d, number, t);
-    if (rc == TICKET_OK && (c->key.may.all_tickets || t->api_key_id == c->key.id))
+    if (rc == OUTCOME_OK && (c->key.may.all_tickets || t->api_key_id == c->key.id))
         return true;
-    if (rc == TICKET_OK)
+    if (rc == OUTCOME_OK)
         ticket_free(t);
-    if (rc == TICKET_ERR)
+    if (rc == OUTCOME_UNAVAILABLE)
         fail(c, 503, "unavailable", "database unavailable, try again", NULL);
     else
         fail(c, 404, "not_found", "no such ticket", NULL);
@@ -408,7 +408,7 @@ static json_t *priority_request_json(call_t *c, long long ticket_id, int *rc)
     int found = priority_request_of_key(c->d, ticket_id, c->key.id, &r);
     const priority_t *to = catalog_priority_by_id(&c->d->catalog, r.to_priority_id);
     if (found < 0)
-        *rc = TICKET_ERR;
+        *rc = OUTCOME_UNAVAILABLE;
     if (found != 1)
         return json_null();
     return json_pack("{s:I, s:s, s:s, s:o, s:o}", "id", (json_int_t)r.id, "priority",
@@ -438,7 +438,7 @@ static void show_ticket(call_t *c, const char *number, int status)
     int rc = ticket_each_event(c->d, t.id, true, add_event_json, events);
     json_object_set_new(out, "priority_request", priority_request_json(c, t.id, &rc));
     ticket_free(&t);
-    if (rc != TICKET_OK) {
+    if (rc != OUTCOME_OK) {
         json_decref(out);
         return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
     }
@@ -476,7 +476,7 @@ static void add_comment(call_t *c, const char *arg)
     if (missing(c, req, 1))
         return;
     actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
-    if (ticket_add_comment(c->d, id, &who, body, false, NULL) != TICKET_OK)
+    if (ticket_add_comment(c->d, id, &who, body, false, NULL) != OUTCOME_OK)
         return fail(c, 503, "unavailable", "the comment could not be saved; try again", NULL);
     respond(c, 201, json_pack("{s:s, s:b}", "number", number, "added", 1));
 }
@@ -532,7 +532,7 @@ static void upload_attachment(call_t *c, const char *arg)
     if (st)
         return file_refused(c, u.error);
     actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
-    if (ticket_add_comment(c->d, id, &who, NULL, false, &u) != TICKET_OK) {
+    if (ticket_add_comment(c->d, id, &who, NULL, false, &u) != OUTCOME_OK) {
         attachment_discard(c->d, &u);
         return fail(c, 503, "unavailable", "the file could not be saved; try again", NULL);
     }
@@ -580,7 +580,7 @@ static void download_attachment(call_t *c, const char *arg)
     int rc = attachment_get(c->d, web_id(arg), &a);
     if (rc < 0)
         return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
-    if (rc == 0 || a.internal || ticket_by_id(c->d, a.ticket_id, &t) != TICKET_OK)
+    if (rc == 0 || a.internal || ticket_by_id(c->d, a.ticket_id, &t) != OUTCOME_OK)
         return fail(c, 404, "not_found", "no such attachment", NULL);
     bool mine = c->key.may.all_tickets || t.api_key_id == c->key.id;
     ticket_free(&t);
@@ -615,13 +615,13 @@ static void update_ticket(call_t *c, const char *number)
        an agent's does */
     int rc = ticket_update(c->d, id, p, status ? to : -1, &who, reason, !c->key.may.set_priority,
                            &request);
-    if (rc == TICKET_BAD_TRANSITION)
+    if (rc == OUTCOME_BAD_TRANSITION)
         return fail(c, 422, "invalid_transition", "the ticket cannot move to that status from where it is", "status");
-    if (rc == TICKET_REASON_REQUIRED)
+    if (rc == OUTCOME_REASON_REQUIRED)
         return fail(c, 400, "missing_field",
                     "reason is required: a priority change waits for a supervisor's approval",
                     "reason");
-    if (rc != TICKET_OK)
+    if (rc != OUTCOME_OK)
         return fail(c, 503, "unavailable", "the change could not be saved; try again", NULL);
     show_ticket(c, number, request ? 202 : 200);
 }

@@ -223,11 +223,11 @@ static void submit_form(page_t *p, const char *code)
     t.files = &files;
     int rc = ticket_create(p->d, &t, &rec);
     /* files stay when the ticket may have been stored with them */
-    if ((rc != TICKET_OK && rc != TICKET_UNKNOWN) || rec.duplicate)
+    if ((rc != OUTCOME_OK && rc != OUTCOME_UNKNOWN) || rec.duplicate)
         attachment_discard(p->d, &files);
-    if (rc != TICKET_OK) {
+    if (rc != OUTCOME_OK) {
         /* the same form (same submit key) sent again finds or makes the ticket */
-        form_set_error(p->r->hdf, "_form", rc == TICKET_UNKNOWN ? "save_unknown" : "save_failed");
+        form_set_error(p->r->hdf, "_form", rc == OUTCOME_UNKNOWN ? "save_unknown" : "save_failed");
         files_reselect(p);
         return show_form(p, k, 503);
     }
@@ -270,16 +270,16 @@ static void page_ticket(page_t *p, const char *token)
 {
     ticket_t t;
     int rc = ticket_by_follow_token(p->d, token, &t);
-    if (rc != TICKET_OK)
-        return error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
-                          rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    if (rc != OUTCOME_OK)
+        return error_page(p, rc == OUTCOME_NOT_FOUND ? 404 : 503,
+                          rc == OUTCOME_NOT_FOUND ? "not_found" : "unavailable");
     set_ticket(p, &t);
     hdf_set_valuef(p->r->hdf, "Ticket.link=%s/t/%s", p->d->base_url, token);
     csrf_issue(p->r, "csrf");
     hdf_set_value(p->r->hdf, "Ticket.token", token);
     char *proposal = NULL;
     if (!strcmp(t.status, "solution_proposed") &&
-        ticket_pending_solution(p->d, t.id, &proposal) == TICKET_OK && proposal)
+        ticket_pending_solution(p->d, t.id, &proposal) == OUTCOME_OK && proposal)
         hdf_set_value(p->r->hdf, "Solution.text", proposal);
     free(proposal);
     if (!strcmp(t.status, "resolved") && web_acceptance(p, t.id, false) == 1)
@@ -325,9 +325,9 @@ static bool token_ticket(page_t *p, const char *arg, char *token, ticket_t *t)
         return false;
     }
     int rc = ticket_by_follow_token(p->d, token, t);
-    if (rc != TICKET_OK) {
-        error_page(p, rc == TICKET_NOT_FOUND ? 404 : 503,
-                   rc == TICKET_NOT_FOUND ? "not_found" : "unavailable");
+    if (rc != OUTCOME_OK) {
+        error_page(p, rc == OUTCOME_NOT_FOUND ? 404 : 503,
+                   rc == OUTCOME_NOT_FOUND ? "not_found" : "unavailable");
         return false;
     }
     return true;
@@ -394,7 +394,7 @@ static void submit_reply(page_t *p, const char *arg)
     if (!errors) {
         actor_t who = {.type = "customer", .name = name};
         rc = ticket_add_comment(p->d, id, &who, form_value(p->r->hdf, "body"), false, &files);
-        if (rc == TICKET_OK) {
+        if (rc == OUTCOME_OK) {
             snprintf(where, sizeof where, "/t/%s?sent=1", token);
             return req_redirect(p->r, where);
         }
@@ -430,9 +430,9 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
         const char *v = form_value(p->r->hdf, f.name);
         rc = confirm ? ticket_confirm_solution(p->d, id, v, req_env(p->r, "REMOTE_ADDR"))
                      : ticket_question_solution(p->d, id, contact, v);
-        if (rc == TICKET_BAD_TRANSITION)
+        if (rc == OUTCOME_BAD_TRANSITION)
             return not_recorded(p, token, confirm ? "confirm" : "question", confirm ? NULL : v);
-        if (rc == TICKET_OK) {
+        if (rc == OUTCOME_OK) {
             snprintf(where, sizeof where, "/t/%s%s", token, confirm ? "?confirmed=1" : "?sent=1");
             return req_redirect(p->r, where);
         }
@@ -461,9 +461,9 @@ static void request_close(page_t *p, const char *arg)
         form_set_error(p->r->hdf, "_form", "expired"), errors++;
     if (!errors) {
         int rc = ticket_request_close(p->d, id, contact, form_value(p->r->hdf, f.name));
-        if (rc == TICKET_BAD_TRANSITION)
+        if (rc == OUTCOME_BAD_TRANSITION)
             return not_recorded(p, token, "close", form_value(p->r->hdf, f.name));
-        if (rc == TICKET_OK) {
+        if (rc == OUTCOME_OK) {
             snprintf(where, sizeof where, "/t/%s?close=1", token);
             return req_redirect(p->r, where);
         }
@@ -503,8 +503,8 @@ static void send_lost(page_t *p, const char *arg)
     }
     ticket_t t;
     char email[256], phone[64];
-    if (ticket_by_number(p->d, form_value(h, "number"), &t) == TICKET_OK) {
-        if (ticket_contacts(p->d, t.id, email, sizeof email, phone, sizeof phone) == TICKET_OK &&
+    if (ticket_by_number(p->d, form_value(h, "number"), &t) == OUTCOME_OK) {
+        if (ticket_contacts(p->d, t.id, email, sizeof email, phone, sizeof phone) == OUTCOME_OK &&
             *email && !strcasecmp(email, form_value(h, "email")) &&
             db_begin(&p->d->db) == OUTCOME_OK) {
             if (notify_follow_link(p->d, t.id, desk_now(p->d)) == 0)
@@ -562,9 +562,9 @@ static void sign_acceptance(page_t *p, const char *arg)
     if (!errors) {
         rc = ticket_sign_acceptance(p->d, id, accepted, form_value(h, "remarks"),
                                     form_value(h, "signed_name"), req_env(p->r, "REMOTE_ADDR"));
-        if (rc == TICKET_BAD_TRANSITION)
+        if (rc == OUTCOME_BAD_TRANSITION)
             return not_recorded(p, token, "accept", form_value(h, "remarks"));
-        if (rc == TICKET_OK) {
+        if (rc == OUTCOME_OK) {
             snprintf(where, sizeof where, "/t/%s?signed=%s", token, accepted ? "1" : "reopened");
             return req_redirect(p->r, where);
         }
@@ -623,20 +623,20 @@ static void submit_survey(page_t *p, const char *arg)
         form_set_error(h, "_form", "expired"), errors++;
     survey_t s = {.suggestions = form_value(h, "suggestions"),
                   .unmet_needs = form_value(h, "unmet_needs")};
-    int rc = TICKET_INVALID;
+    int rc = OUTCOME_INVALID;
     if (!errors) {
         s.resolution = (int)form_int(h, "resolution");
         s.speed = (int)form_int(h, "speed");
         s.attitude = (int)form_int(h, "attitude");
         rc = survey_record(p->d, t.id, &s, NULL);
     }
-    if (rc == TICKET_OK || rc == SURVEY_ANSWERED) {
+    if (rc == OUTCOME_OK || rc == SURVEY_ANSWERED) {
         snprintf(where, sizeof where, "/t/%s/survey?done=1", token);
         req_redirect(p->r, where);
     } else {
-        if (rc == TICKET_ERR)
+        if (rc == OUTCOME_UNAVAILABLE)
             form_set_error(h, "_form", "save_failed");
-        show_survey(p, token, &t, rc == TICKET_ERR ? 503 : 422);
+        show_survey(p, token, &t, rc == OUTCOME_UNAVAILABLE ? 503 : 422);
     }
     ticket_free(&t);
 }

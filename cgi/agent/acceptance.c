@@ -11,14 +11,14 @@ void agent_page_acceptance(web_t *w, const char *arg)
     if (!web_segment(arg, number, sizeof number))
         return agent_error_page(w, 404, "not_found");
     int rc = ticket_by_number(w->d, number, &t);
-    if (rc == TICKET_OK && !ticket_visible_to(w->d, ME(w), &t)) {
+    if (rc == OUTCOME_OK && !ticket_visible_to(w->d, ME(w), &t)) {
         ticket_free(&t);
-        rc = TICKET_NOT_FOUND; /* a ticket one may not see is answered like a missing one */
+        rc = OUTCOME_NOT_FOUND; /* a ticket one may not see is answered like a missing one */
     }
     agent_set_nav(w);
-    if (rc != TICKET_OK)
-        return agent_error_page(w, rc == TICKET_ERR ? 503 : 404,
-                                rc == TICKET_ERR ? "unavailable" : "not_found");
+    if (rc != OUTCOME_OK)
+        return agent_error_page(w, rc == OUTCOME_UNAVAILABLE ? 503 : 404,
+                                rc == OUTCOME_UNAVAILABLE ? "unavailable" : "not_found");
     hdf_set_value(w->r->hdf, "Ticket.number", t.number);
     rc = web_acceptance(w, t.id, true);
     ticket_free(&t);

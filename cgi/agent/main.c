@@ -303,7 +303,7 @@ static void page_search(web_t *w, const char *arg)
     const char *q = req_query(w->r, "q");
     char *esc = NULL, *where = NULL;
     ticket_t t;
-    if (q && search_ok(q) && ticket_by_number(w->d, q, &t) == TICKET_OK) {
+    if (q && search_ok(q) && ticket_by_number(w->d, q, &t) == OUTCOME_OK) {
         bool visible = ticket_visible_to(w->d, ME(w), &t);
         ticket_free(&t);
         if (visible && asprintf(&where, "/agent/t/%s", t.number) > 0) {
@@ -432,7 +432,7 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
 static void set_extra(web_t *w, const ticket_t *t)
 {
     ticket_extra_t x;
-    if (ticket_extra(w->d, t, &x) != TICKET_OK)
+    if (ticket_extra(w->d, t, &x) != OUTCOME_OK)
         return;
     HDF *h = w->r->hdf;
     hdf_set_value(h, "Extra.tried", x.tried ? x.tried : "");
@@ -470,7 +470,7 @@ static void set_next_steps(web_t *w, const ticket_t *t)
     HDF *h = w->r->hdf;
     ticket_situation_t s;
     ticket_plan_t p;
-    if (ticket_situation(w->d, ME(w), t, &s) != TICKET_OK)
+    if (ticket_situation(w->d, ME(w), t, &s) != OUTCOME_OK)
         return;
     ticket_plan_for(&s, &p);
     for (int i = 0; i < p.n; i++) {
@@ -500,17 +500,17 @@ static void show_ticket(web_t *w, const char *number, int status)
 {
     ticket_t t;
     int rc = ticket_by_number(w->d, number, &t);
-    if (rc != TICKET_OK || !ticket_visible_to(w->d, ME(w), &t)) {
-        if (rc == TICKET_OK)
+    if (rc != OUTCOME_OK || !ticket_visible_to(w->d, ME(w), &t)) {
+        if (rc == OUTCOME_OK)
             ticket_free(&t);
         /* a ticket one may not see is answered exactly like a missing one */
-        if (rc == TICKET_ERR)
+        if (rc == OUTCOME_UNAVAILABLE)
             return agent_error_page(w, 503, "unavailable");
         return ticket_not_found(w, number);
     }
     char email[256], phone[64];
     if (ticket_revealed_contacts(w->d, ME(w), t.id, email, sizeof email, phone,
-                                 sizeof phone) == TICKET_OK) {
+                                 sizeof phone) == OUTCOME_OK) {
         hdf_set_value(w->r->hdf, "Contacts.email", email);
         hdf_set_value(w->r->hdf, "Contacts.phone", phone);
         hdf_set_value(w->r->hdf, "Contacts.shown", "1");
@@ -566,9 +566,9 @@ static void do_reveal(web_t *w, const char *number, long long id)
     int rc = ticket_reveal_contacts(w->d, ME(w), id, email, sizeof email, phone, sizeof phone);
     sodium_memzero(email, sizeof email);
     sodium_memzero(phone, sizeof phone);
-    if (rc != TICKET_OK) {
+    if (rc != OUTCOME_OK) {
         hdf_set_value(w->r->hdf, "ActionError", failure_key(rc));
-        return show_ticket(w, number, rc == TICKET_FORBIDDEN ? 403 : 503);
+        return show_ticket(w, number, rc == OUTCOME_FORBIDDEN ? 403 : 503);
     }
     snprintf(where, sizeof where, "/agent/t/%s?done=reveal", number);
     req_redirect(w->r, where);
@@ -607,7 +607,7 @@ static int act_message(const act_t *a)
     const char *then = reply ? req_query(a->w->r, "then") : NULL;
     int to = then && *then ? ticket_status_parse(then) : -1;
     if (!body || (then && *then && to < 0))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     return reply ? ticket_agent_reply(a->d, a->me, a->id, a->version, body, a->files, to)
                  : ticket_agent_message(a->d, a->me, a->id, a->version, body, true, a->files);
 }
@@ -616,7 +616,7 @@ static int act_assign(const act_t *a)
 {
     const char *reason = text_field(a->w, "reason", 1000, true);
     if (!reason)
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     return ticket_assign(a->d, a->me, a->id, a->version, chosen_id(a->w, "agent"),
                          chosen_id(a->w, "team"), reason);
 }
@@ -625,7 +625,7 @@ static int act_hand_back(const act_t *a)
 {
     const char *reason = text_field(a->w, "reason", 1000, true);
     return reason ? ticket_hand_back(a->d, a->me, a->id, a->version, reason)
-                  : TICKET_REASON_REQUIRED;
+                  : OUTCOME_REASON_REQUIRED;
 }
 
 static int act_finding(const act_t *a)
@@ -633,7 +633,7 @@ static int act_finding(const act_t *a)
     const char *text = text_field(a->w, "text", 20000, true);
     return text ? ticket_add_finding(a->d, a->me, a->id, a->version, req_query(a->w->r, "kind"),
                                      text)
-                : TICKET_INVALID;
+                : OUTCOME_INVALID;
 }
 
 static int act_collab_add(const act_t *a)
@@ -641,7 +641,7 @@ static int act_collab_add(const act_t *a)
     const char *role = text_field(a->w, "role", 100, true);
     return role ? ticket_add_collaborator(a->d, a->me, a->id, a->version,
                                           query_id(a->w, "agent"), role)
-                : TICKET_REASON_REQUIRED;
+                : OUTCOME_REASON_REQUIRED;
 }
 
 static int act_collab_remove(const act_t *a)
@@ -653,7 +653,7 @@ static int act_status(const act_t *a)
 {
     int to = ticket_status_parse(req_query(a->w->r, "to"));
     const char *reason = text_field(a->w, "reason", 1000, false);
-    return to < 0 || !reason ? TICKET_INVALID
+    return to < 0 || !reason ? OUTCOME_INVALID
                              : ticket_change_status(a->d, a->me, a->id, a->version,
                                                     (ticket_status_t)to, *reason ? reason : NULL);
 }
@@ -671,7 +671,7 @@ static int act_escalate(const act_t *a)
     const char *impact = reason ? text_field(a->w, "impact", 2000, true) : NULL;
     const char *when = req_query(a->w->r, "expected");
     if (!reason || !impact)
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     return ticket_escalate(a->d, a->me, a->id, a->version, reason, impact,
                            when && *when ? form_parse_local_time(when) : 0);
 }
@@ -680,7 +680,7 @@ static int act_escalation_answer(const act_t *a)
 {
     const char *plan = text_field(a->w, "plan", 20000, true);
     return plan ? ticket_answer_escalation(a->d, a->me, a->id, a->version, plan)
-                : TICKET_REASON_REQUIRED;
+                : OUTCOME_REASON_REQUIRED;
 }
 
 /* every field checked, every error shown */
@@ -692,7 +692,7 @@ static int act_propose_solution(const act_t *a)
     return steps && expected && risks
                ? ticket_propose_solution(a->d, a->me, a->id, a->version,
                                          req_query(a->w->r, "delivery"), steps, expected, risks)
-               : TICKET_INVALID;
+               : OUTCOME_INVALID;
 }
 
 static int act_work(const act_t *a)
@@ -702,7 +702,7 @@ static int act_work(const act_t *a)
     const char *new_serial = old_serial ? text_field(a->w, "new_serial", 100, false) : NULL;
     return new_serial ? ticket_log_work(a->d, a->me, a->id, a->version, req_query(a->w->r, "kind"),
                                         text, old_serial, new_serial)
-                      : TICKET_INVALID;
+                      : OUTCOME_INVALID;
 }
 
 static int act_record_confirmation(const act_t *a)
@@ -712,7 +712,7 @@ static int act_record_confirmation(const act_t *a)
     return note ? ticket_record_confirmation(a->d, a->me, a->id, a->version,
                                              req_query(a->w->r, "via"), name,
                                              *note ? note : NULL, a->files)
-                : TICKET_INVALID;
+                : OUTCOME_INVALID;
 }
 
 /* The customer's scores taken on the phone: each 1 to 5. */
@@ -728,18 +728,18 @@ static int act_survey_phone(const act_t *a)
     const char *sugg = text_field(a->w, "suggestions", 2000, false);
     const char *unmet = sugg ? text_field(a->w, "unmet_needs", 2000, false) : NULL;
     if (!sugg || !unmet || form_validate(h, h, phone_scores, 3))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     survey_t sv = {(int)form_int(h, "resolution"), (int)form_int(h, "speed"),
                    (int)form_int(h, "attitude"), *sugg ? sugg : NULL, *unmet ? unmet : NULL};
     int rc = survey_record(a->d, a->id, &sv, a->me);
-    return rc == SURVEY_ANSWERED || rc == SURVEY_NOT_CLOSED ? TICKET_BAD_TRANSITION : rc;
+    return rc == SURVEY_ANSWERED || rc == SURVEY_NOT_CLOSED ? OUTCOME_BAD_TRANSITION : rc;
 }
 
 static int act_priority(const act_t *a)
 {
     const char *reason = text_field(a->w, "reason", 1000, true);
     if (!reason)
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     return ticket_request_priority(
         a->d, a->me, a->id, a->version,
         catalog_priority_by_id(&a->d->catalog, query_id(a->w, "priority")), reason);
@@ -782,15 +782,15 @@ static const struct action *action_named(const char *name)
 static const char *failure_key(int rc)
 {
     switch (rc) {
-    case TICKET_CONFLICT: return "conflict";
-    case TICKET_FORBIDDEN: return "forbidden";
-    case TICKET_BAD_TRANSITION: return "transition";
-    case TICKET_REASON_REQUIRED: return "reason";
-    case TICKET_NO_SUCH_AGENT: return "no_agent";
-    case TICKET_NO_SUCH_TEAM: return "no_team";
-    case TICKET_EVIDENCE_REQUIRED: return "evidence";
-    case TICKET_INVALID: return "invalid";
-    case TICKET_NOT_FOUND: return "not_found";
+    case OUTCOME_CONFLICT: return "conflict";
+    case OUTCOME_FORBIDDEN: return "forbidden";
+    case OUTCOME_BAD_TRANSITION: return "transition";
+    case OUTCOME_REASON_REQUIRED: return "reason";
+    case OUTCOME_NO_SUCH_AGENT: return "no_agent";
+    case OUTCOME_NO_SUCH_TEAM: return "no_team";
+    case OUTCOME_EVIDENCE_REQUIRED: return "evidence";
+    case OUTCOME_INVALID: return "invalid";
+    case OUTCOME_NOT_FOUND: return "not_found";
     default: return "unavailable";
     }
 }
@@ -847,9 +847,9 @@ static void do_action(web_t *w, const char *arg)
         return show_ticket(w, number, 422);
     }
     int rc = ticket_by_number(w->d, number, &t);
-    if (rc != TICKET_OK)
-        return agent_error_page(w, rc == TICKET_ERR ? 503 : 404,
-                          rc == TICKET_ERR ? "unavailable" : "not_found");
+    if (rc != OUTCOME_OK)
+        return agent_error_page(w, rc == OUTCOME_UNAVAILABLE ? 503 : 404,
+                          rc == OUTCOME_UNAVAILABLE ? "unavailable" : "not_found");
     long long id = t.id;
     bool visible = ticket_visible_to(w->d, ME(w), &t);
     ticket_free(&t);
@@ -866,10 +866,10 @@ static void do_action(web_t *w, const char *arg)
         return show_ticket(w, number, files.error[0] == 's' ? 503 : 422);
     }
     act_t a = {w, w->d, ME(w), id, query_id(w, "version"), action, &files};
-    rc = how ? how->run(&a) : TICKET_INVALID;
-    if (rc != TICKET_OK)
+    rc = how ? how->run(&a) : OUTCOME_INVALID;
+    if (rc != OUTCOME_OK)
         attachment_discard(w->d, &files);
-    if (rc == TICKET_OK) {
+    if (rc == OUTCOME_OK) {
         agent_mark_acted(w);
         const char *then = req_query(w->r, "then");
         bool moved = !strcmp(action, "reply") && then && *then;
@@ -877,11 +877,11 @@ static void do_action(web_t *w, const char *arg)
         return req_redirect(w->r, where);
     }
     hdf_set_value(w->r->hdf, "ActionError", failure_key(rc));
-    if (rc == TICKET_INVALID || rc == TICKET_REASON_REQUIRED)
+    if (rc == OUTCOME_INVALID || rc == OUTCOME_REASON_REQUIRED)
         field_failure(w);
     hdf_set_value(w->r->hdf, "ActionFailed", action);
-    int status = rc == TICKET_CONFLICT ? 409 : rc == TICKET_FORBIDDEN ? 403
-               : rc == TICKET_ERR      ? 503 : 422;
+    int status = rc == OUTCOME_CONFLICT ? 409 : rc == OUTCOME_FORBIDDEN ? 403
+               : rc == OUTCOME_UNAVAILABLE      ? 503 : 422;
     show_ticket(w, number, status);
 }
 
@@ -893,8 +893,8 @@ static void page_file(web_t *w, const char *arg)
     int rc = attachment_get(w->d, web_id(arg), &a);
     if (rc < 0)
         return agent_error_page(w, 503, "unavailable");
-    if (rc == 0 || (rc = ticket_by_id(w->d, a.ticket_id, &t)) != TICKET_OK)
-        return agent_error_page(w, rc == TICKET_ERR ? 503 : 404, rc == TICKET_ERR ? "unavailable" : "not_found");
+    if (rc == 0 || (rc = ticket_by_id(w->d, a.ticket_id, &t)) != OUTCOME_OK)
+        return agent_error_page(w, rc == OUTCOME_UNAVAILABLE ? 503 : 404, rc == OUTCOME_UNAVAILABLE ? "unavailable" : "not_found");
     bool visible = ticket_visible_to(w->d, ME(w), &t);
     ticket_free(&t);
     if (!visible)
@@ -923,8 +923,8 @@ static void do_approval(web_t *w, const char *arg)
     const char *note = text_field(w, "note", 1000, false);
     int rc = ticket_decide_priority(w->d, ME(w), web_id(arg), !strcmp(decision, "approve"),
                                     note && *note ? note : NULL);
-    if (rc != TICKET_OK)
-        return agent_error_page(w, rc == TICKET_FORBIDDEN ? 403 : rc == TICKET_NOT_FOUND ? 404 : 409,
+    if (rc != OUTCOME_OK)
+        return agent_error_page(w, rc == OUTCOME_FORBIDDEN ? 403 : rc == OUTCOME_NOT_FOUND ? 404 : 409,
                           failure_key(rc));
     agent_mark_acted(w);
     req_redirect(w->r, !strcmp(decision, "approve") ? "/agent/approvals?done=approved"
@@ -1068,11 +1068,11 @@ static void do_intake(web_t *w, const char *arg)
     };
     ticket_receipt_t rec;
     int rc = ticket_create(w->d, &t, &rec);
-    if (rc != TICKET_OK) {
-        form_set_error(h, "_form", rc == TICKET_INVALID   ? "unknown_customer"
-                                   : rc == TICKET_UNKNOWN ? "save_unknown_agent"
+    if (rc != OUTCOME_OK) {
+        form_set_error(h, "_form", rc == OUTCOME_INVALID   ? "unknown_customer"
+                                   : rc == OUTCOME_UNKNOWN ? "save_unknown_agent"
                                                           : "save_failed");
-        return show_intake(w, rc == TICKET_INVALID ? 422 : 503);
+        return show_intake(w, rc == OUTCOME_INVALID ? 422 : 503);
     }
     char where[96];
     agent_mark_acted(w);

@@ -16,9 +16,9 @@ typedef struct survey {
 } survey_t;
 
 /* Records the customer's answer (by) or, with by set, one taken by phone.
- * TICKET_OK, SURVEY_ANSWERED (one answer already), SURVEY_NOT_CLOSED,
- * TICKET_FORBIDDEN (the handler records their own), TICKET_INVALID, or
- * TICKET_ERR. */
+ * OUTCOME_OK, SURVEY_ANSWERED (one answer already), SURVEY_NOT_CLOSED,
+ * OUTCOME_FORBIDDEN (the handler records their own), OUTCOME_INVALID, or
+ * OUTCOME_UNAVAILABLE. */
 int survey_record(desk_t *d, long long ticket_id, const survey_t *s, const agent_t *by);
 /* 1 when the ticket has an answer, 0 when not, -1 on error. */
 int survey_answered(desk_t *d, long long ticket_id);

@@ -94,18 +94,18 @@ static void each_resolution_mails_the_customer_once(void **state)
     agent_t li;
     dbtest_agent(d, "li", "agent", "training", false, &li);
     long long id = ticket_for(d, "wang@example.com", NULL, NULL, "zh");
-    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, id, 0), OUTCOME_OK);
     assert_int_equal(dbtest_mails(d, id, NULL, NULL, NULL), 1); /* the confirmation; a claim mails nobody */
     static const ticket_status_t path[] = {TS_IN_PROGRESS, TS_RESOLVED, TS_IN_PROGRESS,
                                            TS_RESOLVED};
     int want[] = {0, 1, 1, 2};
     for (int i = 0; i < 4; i++) {
-        assert_int_equal(ticket_change_status(d, &li, id, 0, path[i], "已更换主板"), TICKET_OK);
+        assert_int_equal(ticket_change_status(d, &li, id, 0, path[i], "已更换主板"), OUTCOME_OK);
         assert_int_equal(dbtest_mails(d, id, "ticket_resolved", "wang@example.com", NULL),
                          want[i]);
     }
     /* closing after the resolution sends nothing more */
-    assert_int_equal(ticket_change_status(d, &li, id, 0, TS_CLOSED, NULL), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &li, id, 0, TS_CLOSED, NULL), OUTCOME_OK);
     assert_int_equal(dbtest_mails(d, id, NULL, NULL, NULL), 3);
 }
 
@@ -169,10 +169,10 @@ static void the_private_link_at_most_once_an_hour(void **state)
 static long long closed_ticket(desk_t *d, const agent_t *a, const char *email)
 {
     long long id = ticket_for(d, email, NULL, NULL, "zh");
-    assert_int_equal(ticket_claim(d, a, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, a, id, 0), OUTCOME_OK);
     static const ticket_status_t path[] = {TS_IN_PROGRESS, TS_RESOLVED, TS_CLOSED};
     for (int i = 0; i < 3; i++)
-        assert_int_equal(ticket_change_status(d, a, id, 0, path[i], "完成"), TICKET_OK);
+        assert_int_equal(ticket_change_status(d, a, id, 0, path[i], "完成"), OUTCOME_OK);
     return id;
 }
 
@@ -185,7 +185,7 @@ static void the_survey_comes_a_day_after_closure_unless_answered(void **state)
     long long quiet = closed_ticket(d, &li, "quiet@example.com");
     long long prompt = closed_ticket(d, &li, "prompt@example.com");
     survey_t s = {.resolution = 5, .speed = 4, .attitude = 5, .suggestions = "很好"};
-    assert_int_equal(survey_record(d, prompt, &s, NULL), TICKET_OK);
+    assert_int_equal(survey_record(d, prompt, &s, NULL), OUTCOME_OK);
     dbtest_at_local(d, "2027-03-10 09:59");
     assert_int_equal(sla_pass(d, 100, &tickets, &raised), 0);
     assert_int_equal(dbtest_mails(d, quiet, "survey_invitation", NULL, NULL), 0);
@@ -219,10 +219,10 @@ static void a_reply_reaches_the_customer_in_their_language_with_their_link(void 
     in.email = "smith@example.com";
     in.language = "en";
     long long id = dbtest_create(d, &in, NULL);
-    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, id, 0), OUTCOME_OK);
     assert_int_equal(ticket_agent_message(d, &li, id, 0, "Please restart the spooler.", false,
                                           NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     dbtest_mail_t m;
     assert_int_equal(dbtest_mails(d, id, "ticket_reply", "smith@example.com", &m), 1);
     assert_string_equal(m.language, "en");
@@ -239,12 +239,12 @@ static void a_reply_reaches_the_customer_in_their_language_with_their_link(void 
     assert_int_equal(notify_customer_reply(d, id, e.id, "Please restart the spooler."), 0);
     assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 1);
     /* internal notes never reach the customer */
-    assert_int_equal(ticket_agent_message(d, &li, id, 0, "客户不太配合", true, NULL), TICKET_OK);
+    assert_int_equal(ticket_agent_message(d, &li, id, 0, "客户不太配合", true, NULL), OUTCOME_OK);
     assert_int_equal(dbtest_mails(d, id, NULL, NULL, NULL), 2);
     /* a customer without an address: the reply is kept, nothing is queued */
     long long silent = ticket_for(d, NULL, "13800138001", NULL, "zh");
-    assert_int_equal(ticket_claim(d, &li, silent, 0), TICKET_OK);
-    assert_int_equal(ticket_agent_message(d, &li, silent, 0, "请回电", false, NULL), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, silent, 0), OUTCOME_OK);
+    assert_int_equal(ticket_agent_message(d, &li, silent, 0, "请回电", false, NULL), OUTCOME_OK);
     assert_int_equal(dbtest_events(d, silent, "reply", NULL), 1);
     assert_int_equal(dbtest_mails(d, silent, "ticket_reply", NULL, NULL), 0);
 }

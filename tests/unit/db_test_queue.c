@@ -99,7 +99,7 @@ static void move(desk_t *d, const agent_t *a, long long id, int n, ...)
     va_start(ap, n);
     for (int i = 0; i < n; i++)
         assert_int_equal(ticket_change_status(d, a, id, 0, (ticket_status_t)va_arg(ap, int), "下一步"),
-                         TICKET_OK);
+                         OUTCOME_OK);
     va_end(ap);
 }
 
@@ -113,24 +113,24 @@ static void each_list_holds_what_it_says(void **state)
     dbtest_agent(d, "sun", "supervisor", "supervisors", false, &sun);
     long long plain = ticket(d, "usage", "individual");
     long long claimed = ticket(d, "usage", "individual");
-    assert_int_equal(ticket_claim(d, &li, claimed, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, claimed, 0), OUTCOME_OK);
     long long assigned = ticket(d, "usage", "individual");
-    assert_int_equal(ticket_assign(d, &sun, assigned, 0, li.id, 0, "熟悉"), TICKET_OK);
+    assert_int_equal(ticket_assign(d, &sun, assigned, 0, li.id, 0, "熟悉"), OUTCOME_OK);
     long long helped = ticket(d, "usage", "individual");
-    assert_int_equal(ticket_claim(d, &zhao, helped, 0), TICKET_OK);
-    assert_int_equal(ticket_add_collaborator(d, &zhao, helped, 0, li.id, "协助"), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &zhao, helped, 0), OUTCOME_OK);
+    assert_int_equal(ticket_add_collaborator(d, &zhao, helped, 0, li.id, "协助"), OUTCOME_OK);
     long long waiting = ticket(d, "usage", "individual");
-    assert_int_equal(ticket_claim(d, &li, waiting, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, waiting, 0), OUTCOME_OK);
     move(d, &li, waiting, 1, TS_IN_PROGRESS);
     /* answered (the first response stops) and waiting (the resolution clock stops) */
     assert_int_equal(ticket_agent_reply(d, &li, waiting, 0, "请提供日志", NULL,
                                         TS_WAITING_CUSTOMER),
-                     TICKET_OK);
+                     OUTCOME_OK);
     long long resolved = ticket(d, "usage", "individual");
-    assert_int_equal(ticket_claim(d, &li, resolved, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, resolved, 0), OUTCOME_OK);
     move(d, &li, resolved, 1, TS_RESOLVED);
     long long closed = ticket(d, "usage", "individual");
-    assert_int_equal(ticket_claim(d, &li, closed, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, closed, 0), OUTCOME_OK);
     move(d, &li, closed, 2, TS_RESOLVED, TS_CLOSED);
     long long fault = ticket(d, "fault", "individual"); /* the after-sales team's */
 
@@ -180,8 +180,8 @@ static void at_risk_and_overdue_move_with_the_clock(void **state)
     dbtest_agent(d, "li", "agent", "training", false, &li);
     long long urgent = ticket(d, "usage", "company");     /* first response 10:15 */
     long long calm = ticket(d, "usage", "individual");    /* Wednesday 10:00 */
-    assert_int_equal(ticket_claim(d, &li, urgent, 0), TICKET_OK);
-    assert_int_equal(ticket_claim(d, &li, calm, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, urgent, 0), OUTCOME_OK);
+    assert_int_equal(ticket_claim(d, &li, calm, 0), OUTCOME_OK);
     long counts[Q_COUNT];
     dbtest_at_local(d, "2027-03-09 10:05");
     ids_t s = list(d, &li, Q_AT_RISK); /* due within 2 hours */
@@ -253,7 +253,7 @@ static void pages_go_by_next_deadline_and_key(void **state)
     assert_int_equal(page.rows[0].id, s.v[0]);
     char cursor[sizeof page.next_cursor];
     snprintf(cursor, sizeof cursor, "%s", page.next_cursor);
-    assert_int_equal(ticket_claim(d, &sun, s.v[0], 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &sun, s.v[0], 0), OUTCOME_OK);
     assert_int_equal(queue_list(d, &sun, Q_UNASSIGNED, NULL, cursor, &page), 0);
     assert_int_equal(page.rows[0].id, s.v[QUEUE_PAGE]);
     assert_int_equal(page.n, QUEUE_PAGE);
@@ -267,7 +267,7 @@ static void closed_pages_show_the_latest_resolved_first(void **state)
     long long ids[35];
     for (int i = 0; i < 35; i++) {
         ids[i] = ticket(d, "usage", "individual");
-        assert_int_equal(ticket_claim(d, &li, ids[i], 0), TICKET_OK);
+        assert_int_equal(ticket_claim(d, &li, ids[i], 0), OUTCOME_OK);
     }
     for (int i = 0; i < 35; i++) {
         char when[32];
@@ -369,7 +369,7 @@ static void filters_narrow_every_list(void **state)
     long long urgent = ticket(d, "usage", "company");
     long long fault = ticket(d, "fault", "individual");
     long long phoned = by_channel(d, "phone");
-    assert_int_equal(ticket_claim(d, &li, urgent, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, urgent, 0), OUTCOME_OK);
     int pages;
     queue_filter_t f = {.category_id = catalog_category(&d->catalog, "usage")->id};
     ids_t s = walk(d, &sun, Q_TEAM, &f, &pages);
@@ -421,12 +421,12 @@ static void a_waiting_ticket_has_no_deadline_and_comes_last(void **state)
     dbtest_agent(d, "li", "agent", "training", false, &li);
     long long waiting = ticket(d, "usage", "company");
     long long plain = ticket(d, "usage", "individual");
-    assert_int_equal(ticket_claim(d, &li, waiting, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, waiting, 0), OUTCOME_OK);
     move(d, &li, waiting, 1, TS_IN_PROGRESS);
     /* answered (the first response stops) and waiting (the resolution clock stops) */
     assert_int_equal(ticket_agent_reply(d, &li, waiting, 0, "请提供日志", NULL,
                                         TS_WAITING_CUSTOMER),
-                     TICKET_OK);
+                     OUTCOME_OK);
     assert_int_equal(queue_list(d, &li, Q_TEAM, NULL, NULL, &page), 0);
     assert_int_equal(page.n, 2);
     assert_int_equal(page.rows[0].id, plain);

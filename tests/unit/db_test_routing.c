@@ -83,7 +83,7 @@ static long long rt_ticket(desk_t *d)
 static void load(desk_t *d, const agent_t *who, int n)
 {
     for (int i = 0; i < n; i++)
-        assert_int_equal(ticket_claim(d, who, rt_ticket(d), 0), TICKET_OK);
+        assert_int_equal(ticket_claim(d, who, rt_ticket(d), 0), OUTCOME_OK);
 }
 
 static long long owner_of(desk_t *d, long long id, char *status)
@@ -172,9 +172,9 @@ static void least_open_gives_it_to_the_least_loaded_in_turn(void **state)
     static const char sql_first_of[] =
         "SELECT MIN(id) FROM tickets WHERE owner_id = ? AND status = 'accepted'";
     long long claimed = dbtest_int(d, sql_first_of, k.a.id);
-    assert_int_equal(ticket_change_status(d, &k.a, claimed, 0, TS_RESOLVED, "完成"), TICKET_OK);
-    assert_int_equal(ticket_accept(d, &k.a, third, 0), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &k.a, third, 0, TS_RESOLVED, "完成"), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &k.a, claimed, 0, TS_RESOLVED, "完成"), OUTCOME_OK);
+    assert_int_equal(ticket_accept(d, &k.a, third, 0), OUTCOME_OK);
+    assert_int_equal(ticket_change_status(d, &k.a, third, 0, TS_RESOLVED, "完成"), OUTCOME_OK);
     assert_int_equal(owner_of(d, rt_ticket(d), NULL), k.a.id);
 }
 
@@ -225,9 +225,9 @@ static void a_handed_back_ticket_goes_to_someone_else(void **state)
     mode(d, &k, DISPATCH_LEAST_OPEN, 0, 0);
     long long id = rt_ticket(d);
     assert_int_equal(owner_of(d, id, NULL), k.a.id);
-    assert_int_equal(ticket_accept(d, &k.a, id, 0), TICKET_OK);
+    assert_int_equal(ticket_accept(d, &k.a, id, 0), OUTCOME_OK);
     /* a has the fewest even after handing it back, but is not chosen again */
-    assert_int_equal(ticket_hand_back(d, &k.a, id, 0, "不熟悉该产品"), TICKET_OK);
+    assert_int_equal(ticket_hand_back(d, &k.a, id, 0, "不熟悉该产品"), OUTCOME_OK);
     char status[24], why[400];
     assert_int_equal(owner_of(d, id, status), k.b.id); /* b and c tie: the turn after a */
     assert_string_equal(status, "assigned");
@@ -235,8 +235,8 @@ static void a_handed_back_ticket_goes_to_someone_else(void **state)
     /* b hands it back too, with a and c away: it waits, saying why */
     assert_int_equal(dispatch_set_available(d, k.a.id, false, desk_now(d)), 1);
     assert_int_equal(dispatch_set_available(d, k.c.id, false, desk_now(d)), 1);
-    assert_int_equal(ticket_accept(d, &k.b, id, 0), TICKET_OK);
-    assert_int_equal(ticket_hand_back(d, &k.b, id, 0, "请假"), TICKET_OK);
+    assert_int_equal(ticket_accept(d, &k.b, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_hand_back(d, &k.b, id, 0, "请假"), OUTCOME_OK);
     assert_int_equal(owner_of(d, id, status), 0);
     assert_string_equal(status, "classified");
     assert_int_equal(dbtest_event_body(d, id, "dispatch_queue", why, sizeof why), 1);
@@ -270,7 +270,7 @@ static int file_one(desk_t *d, int index, void *arg)
     (void)arg;
     ticket_new_t in = dbtest_request(d, "rt");
     ticket_receipt_t r;
-    return ticket_create(d, &in, &r) == TICKET_OK ? 0 : 1;
+    return ticket_create(d, &in, &r) == OUTCOME_OK ? 0 : 1;
 }
 
 static const char sql_open_of[] =

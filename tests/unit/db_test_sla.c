@@ -115,7 +115,7 @@ static void a_priority_change_counts_from_intake(void **state)
     dbtest_at_local(d, "2027-03-09 10:30");
     assert_int_equal(ticket_update(d, id, catalog_priority(&d->catalog, "urgent"), -1, &agent,
                                    "生产停线", false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     clocks_t c = clocks(d, id);
     assert_at(c.first, "2027-03-09 10:15"); /* already past: overdue at once */
     assert_at(c.resolution, "2027-03-09 14:00");
@@ -123,7 +123,7 @@ static void a_priority_change_counts_from_intake(void **state)
     dbtest_at_local(d, "2027-03-09 11:00");
     assert_int_equal(ticket_update(d, id, catalog_priority(&d->catalog, "important"), -1, &agent,
                                    "已恢复", false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     c = clocks(d, id);
     assert_at(c.first, "2027-03-09 12:00");
     assert_at(c.resolution, "2027-03-10 10:00");
@@ -170,11 +170,11 @@ static void waiting_on_the_customer_stops_the_resolution_clock(void **state)
                                            TS_IN_PROGRESS};
     for (size_t i = 0; i < sizeof path / sizeof *path; i++)
         assert_int_equal(ticket_update(d, id, NULL, path[i], &agent, NULL, false, NULL),
-                         TICKET_OK);
+                         OUTCOME_OK);
     assert_at(clocks(d, id).resolution, "2027-03-09 14:00");
     dbtest_at_local(d, "2027-03-09 11:00");
     assert_int_equal(ticket_update(d, id, NULL, TS_WAITING_CUSTOMER, &agent, NULL, false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     /* past the original warning (13:00) and due (14:00): nothing while waiting */
     dbtest_at_local(d, "2027-03-09 14:10");
     assert_int_equal(sla_pass(d, 100, &tickets, &raised), 0);
@@ -182,7 +182,7 @@ static void waiting_on_the_customer_stops_the_resolution_clock(void **state)
     /* back after 3 h 30 min: the dues move by the time waited */
     dbtest_at_local(d, "2027-03-09 14:30");
     assert_int_equal(ticket_update(d, id, NULL, TS_IN_PROGRESS, &agent, NULL, false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     clocks_t c = clocks(d, id);
     assert_at(c.resolution, "2027-03-09 17:30");
     assert_at(c.resolution_warn, "2027-03-09 16:30");
@@ -270,9 +270,9 @@ static void an_answered_ticket_raises_no_first_response_alert(void **state)
     agent_t li;
     dbtest_agent(d, "li", "agent", "training", false, &li);
     long long id = ticket_at(d, "2027-03-09 10:00", "company");
-    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, id, 0), OUTCOME_OK);
     dbtest_at_local(d, "2027-03-09 10:05");
-    assert_int_equal(ticket_agent_message(d, &li, id, 0, "正在处理", false, NULL), TICKET_OK);
+    assert_int_equal(ticket_agent_message(d, &li, id, 0, "正在处理", false, NULL), OUTCOME_OK);
     assert_int_equal(pass_at(d, "2027-03-09 10:20"), 0);
     assert_int_equal(sla_lines(d, id, "first_response_warning"), 0);
     assert_int_equal(sla_lines(d, id, "first_response_breach"), 0);
@@ -282,7 +282,7 @@ static void an_answered_ticket_raises_no_first_response_alert(void **state)
     assert_int_equal(sla_lines(d, id, "update_due"), 1);
     assert_int_equal(dbtest_mails(d, id, "progress_update", "li@unit.test", NULL), 1);
     /* resolved: no clock runs any more */
-    assert_int_equal(ticket_change_status(d, &li, id, 0, TS_RESOLVED, "已解决"), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &li, id, 0, TS_RESOLVED, "已解决"), OUTCOME_OK);
     assert_int_equal(pass_at(d, "2027-03-09 20:00"), 0);
     assert_int_equal(dbtest_int(d, sql_alerts, id), 1);
 }
@@ -297,7 +297,7 @@ static void an_unaccepted_assignment_reminds_after_the_teams_timeout(void **stat
                      OUTCOME_OK);
     dbtest_reload(d);
     long long id = ticket_at(d, "2027-03-09 10:00", "individual");
-    assert_int_equal(ticket_assign(d, &sun, id, 0, li.id, 0, "熟悉"), TICKET_OK);
+    assert_int_equal(ticket_assign(d, &sun, id, 0, li.id, 0, "熟悉"), OUTCOME_OK);
     ticket_t t;
     dbtest_load(d, id, &t);
     assert_at(t.accept_due_at, "2027-03-09 10:45");
@@ -311,7 +311,7 @@ static void an_unaccepted_assignment_reminds_after_the_teams_timeout(void **stat
     assert_int_equal(dbtest_mails(d, id, "acceptance_reminder", "li@unit.test", NULL), 1);
     assert_int_equal(dbtest_mails(d, id, "acceptance_reminder", "sun@unit.test", NULL), 1);
     /* accepted late: no reminder again */
-    assert_int_equal(ticket_accept(d, &li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_accept(d, &li, id, 0), OUTCOME_OK);
     assert_int_equal(pass_at(d, "2027-03-09 11:30"), 0);
 }
 
@@ -338,10 +338,10 @@ static void progress_updates_follow_the_levels_cadence(void **state)
     agent_t li;
     dbtest_agent(d, "li", "agent", "training", false, &li);
     long long id = ticket_at(d, "2027-03-09 10:00", "individual");
-    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, id, 0), OUTCOME_OK);
     dbtest_at_local(d, "2027-03-09 10:05");
     assert_int_equal(ticket_agent_message(d, &li, id, 0, "已收到，正在排查", false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     assert_int_equal(pass_at(d, "2027-03-10 16:59"), 0);
     assert_int_equal(pass_at(d, "2027-03-10 17:01"), 1);
     assert_int_equal(sla_lines(d, id, "update_due"), 1);
@@ -363,13 +363,13 @@ static void an_unanswered_escalation_is_overdue_after_its_time(void **state)
     long long answered = ticket_at(d, "2027-03-09 10:00", "individual");
     long long ids[] = {late, answered};
     for (int i = 0; i < 2; i++) {
-        assert_int_equal(ticket_claim(d, &li, ids[i], 0), TICKET_OK);
-        assert_int_equal(ticket_escalate(d, &li, ids[i], 0, "疑似缺陷", "全部门", 0), TICKET_OK);
+        assert_int_equal(ticket_claim(d, &li, ids[i], 0), OUTCOME_OK);
+        assert_int_equal(ticket_escalate(d, &li, ids[i], 0, "疑似缺陷", "全部门", 0), OUTCOME_OK);
     }
     /* due after 240 working minutes: 15:30 */
     pass_at(d, "2027-03-09 15:29");
     assert_int_equal(dbtest_int(d, sql_escalation_lines, late), 0);
-    assert_int_equal(ticket_answer_escalation(d, &rnd, answered, 0, "补丁 5.2.1"), TICKET_OK);
+    assert_int_equal(ticket_answer_escalation(d, &rnd, answered, 0, "补丁 5.2.1"), OUTCOME_OK);
     pass_at(d, "2027-03-09 15:31");
     assert_int_equal(dbtest_int(d, sql_escalation_lines, late), 1);
     assert_int_equal(dbtest_int(d, sql_escalation_lines, answered), 0);
@@ -386,7 +386,7 @@ static void the_pauses_come_from_the_history(void **state)
     agent_t li;
     dbtest_agent(d, "li", "agent", "training", false, &li);
     long long id = ticket_at(d, "2027-03-09 10:00", "individual");
-    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, id, 0), OUTCOME_OK);
     static const struct {
         const char *at;
         ticket_status_t to;
@@ -396,7 +396,7 @@ static void the_pauses_come_from_the_history(void **state)
     };
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         dbtest_at_local(d, steps[i].at);
-        assert_int_equal(ticket_change_status(d, &li, id, 0, steps[i].to, "等待"), TICKET_OK);
+        assert_int_equal(ticket_change_status(d, &li, id, 0, steps[i].to, "等待"), OUTCOME_OK);
     }
     bizclock_pause_t p[4];
     assert_int_equal(sla_pauses(d, id, p, 4), 2);
@@ -409,19 +409,19 @@ static void the_pauses_come_from_the_history(void **state)
      * hours) from Friday 10:00 */
     assert_int_equal(clocks(d, id).resolution, 0);
     dbtest_at_local(d, "2027-03-10 11:00");
-    assert_int_equal(ticket_change_status(d, &li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &li, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     assert_int_equal(sla_pauses(d, id, p, 4), 2);
     assert_at(p[1].to, "2027-03-10 11:00");
     assert_at(clocks(d, id).resolution, "2027-03-12 14:30");
     /* a clock set back (another server's, an adjustment) never makes a
      * pause end before it began */
     long long back = ticket_at(d, "2027-03-11 10:00", "individual");
-    assert_int_equal(ticket_claim(d, &li, back, 0), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &li, back, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, back, 0), OUTCOME_OK);
+    assert_int_equal(ticket_change_status(d, &li, back, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     assert_int_equal(ticket_change_status(d, &li, back, 0, TS_WAITING_CUSTOMER, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     dbtest_at_local(d, "2027-03-11 09:50");
-    assert_int_equal(ticket_change_status(d, &li, back, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &li, back, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     assert_int_equal(sla_pauses(d, back, p, 4), 1);
     assert_at(p[0].from, "2027-03-11 10:00");
     assert_at(p[0].to, "2027-03-11 10:00");

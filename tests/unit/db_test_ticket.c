@@ -84,7 +84,7 @@ static void a_failed_creation_stores_nothing_and_uses_no_number(void **state)
     ticket_receipt_t r;
     /* its confirmation cannot be queued: the whole creation rolls back */
     in.email = "not-an-address";
-    assert_int_equal(ticket_create(d, &in, &r), TICKET_ERR);
+    assert_int_equal(ticket_create(d, &in, &r), OUTCOME_UNAVAILABLE);
     assert_int_equal(dbtest_int(d, sql_tickets, 0), 0);
     assert_int_equal(dbtest_int(d, sql_customers, 0), 0);
     assert_int_equal(dbtest_int(d, sql_events_all, 0), 0);
@@ -106,7 +106,7 @@ static int file_requests(desk_t *d, int index, void *shared_key)
         ticket_receipt_t r;
         if (shared_key)
             in.submit_key = shared_key;
-        if (ticket_create(d, &in, &r) != TICKET_OK)
+        if (ticket_create(d, &in, &r) != OUTCOME_OK)
             return 1;
     }
     return 0;
@@ -150,7 +150,7 @@ static void one_submit_key_makes_one_ticket(void **state)
     assert_string_equal(again.follow_token, first.follow_token);
     /* the key with another request is refused, and makes nothing */
     in.request_hash = other;
-    assert_int_equal(ticket_create(d, &in, &again), TICKET_KEY_REUSED);
+    assert_int_equal(ticket_create(d, &in, &again), OUTCOME_KEY_REUSED);
     assert_int_equal(dbtest_int(d, sql_tickets, 0), 1);
     assert_int_equal(dbtest_events(d, first.id, "created", NULL), 1);
 }
@@ -163,7 +163,7 @@ static void a_double_click_makes_one_ticket(void **state)
     assert_int_equal(dbtest_int(d, sql_tickets, 0), 1);
     assert_int_equal(dbtest_int(d, sql_events_all, 0), 1);
     ticket_t t;
-    assert_int_equal(ticket_by_number(d, "20270309-0001", &t), TICKET_OK);
+    assert_int_equal(ticket_by_number(d, "20270309-0001", &t), OUTCOME_OK);
     ticket_free(&t);
 }
 
@@ -177,17 +177,17 @@ static void the_provisional_number_is_renamed(void **state)
     dbtest_create(d, &in, &r);
     assert_null(strchr(r.number, '~'));
     assert_int_equal(dbtest_int(d, sql_provisional, 0), 0);
-    assert_int_equal(ticket_by_number(d, r.number, &t), TICKET_OK);
+    assert_int_equal(ticket_by_number(d, r.number, &t), OUTCOME_OK);
     assert_int_equal(t.id, r.id);
     ticket_free(&t);
     /* the private link belongs to the submit key, and finds the ticket */
     ticket_follow_token(d, in.submit_key, token);
     assert_string_equal(token, r.follow_token);
-    assert_int_equal(ticket_by_follow_token(d, r.follow_token, &t), TICKET_OK);
+    assert_int_equal(ticket_by_follow_token(d, r.follow_token, &t), OUTCOME_OK);
     assert_int_equal(t.id, r.id);
     ticket_free(&t);
     token[0] = token[0] == 'A' ? 'B' : 'A';
-    assert_int_equal(ticket_by_follow_token(d, token, &t), TICKET_NOT_FOUND);
+    assert_int_equal(ticket_by_follow_token(d, token, &t), OUTCOME_NOT_FOUND);
 }
 
 static void creation_is_one_public_history_entry(void **state)
@@ -255,12 +255,12 @@ static void the_values_are_stored_as_given(void **state)
     assert_int_equal(t.owner_id, 0);
     assert_int_equal(t.created_at, dbtest_local(DBTEST_START));
     shown_t shown = {""};
-    assert_int_equal(ticket_each_value(d, &t, LANG_ZH, add_value, &shown), TICKET_OK);
+    assert_int_equal(ticket_each_value(d, &t, LANG_ZH, add_value, &shown), OUTCOME_OK);
     assert_string_equal(shown.text, "咨询类型=操作方法;");
     ticket_free(&t);
     /* the contacts come back as given, and are stored sealed */
     char email[256], phone[64];
-    assert_int_equal(ticket_contacts(d, id, email, sizeof email, phone, sizeof phone), TICKET_OK);
+    assert_int_equal(ticket_contacts(d, id, email, sizeof email, phone, sizeof phone), OUTCOME_OK);
     assert_string_equal(email, "Wang.Xiaoming@Example.com");
     assert_string_equal(phone, "+86 21 5555 0101");
     unsigned char se[600], sp[600];
@@ -405,7 +405,7 @@ static void an_agent_links_a_new_email_to_the_customer_they_chose(void **state)
     in = dbtest_request(d, "usage");
     in.customer_id = customer_of(d, jia) + 1000;
     ticket_receipt_t r;
-    assert_int_equal(ticket_create(d, &in, &r), TICKET_INVALID);
+    assert_int_equal(ticket_create(d, &in, &r), OUTCOME_INVALID);
     assert_int_equal(dbtest_int(d, sql_tickets, 0), before);
 }
 
@@ -415,10 +415,10 @@ static void an_incomplete_request_is_refused(void **state)
     ticket_receipt_t r;
     ticket_new_t in = dbtest_request(d, "usage");
     in.channel = NULL;
-    assert_int_equal(ticket_create(d, &in, &r), TICKET_INVALID);
+    assert_int_equal(ticket_create(d, &in, &r), OUTCOME_INVALID);
     in = dbtest_request(d, "usage");
     in.submit_key = NULL;
-    assert_int_equal(ticket_create(d, &in, &r), TICKET_INVALID);
+    assert_int_equal(ticket_create(d, &in, &r), OUTCOME_INVALID);
     assert_int_equal(dbtest_int(d, sql_tickets, 0), 0);
 }
 
@@ -430,7 +430,7 @@ static void walk(desk_t *d, long long id, const ticket_status_t *path, int n)
 {
     for (int i = 0; i < n; i++)
         assert_int_equal(ticket_update(d, id, NULL, (int)path[i], &desk_actor, NULL, false, NULL),
-                         TICKET_OK);
+                         OUTCOME_OK);
 }
 
 static void an_update_is_all_or_nothing(void **state)
@@ -443,7 +443,7 @@ static void an_update_is_all_or_nothing(void **state)
     const priority_t *urgent = catalog_priority(&d->catalog, "urgent");
     /* new -> closed is no step of the workflow: the priority stays too */
     assert_int_equal(ticket_update(d, id, urgent, TS_CLOSED, &desk_actor, "两者", false, NULL),
-                     TICKET_BAD_TRANSITION);
+                     OUTCOME_BAD_TRANSITION);
     dbtest_load(d, id, &after);
     assert_int_equal(after.priority_id, before.priority_id);
     assert_int_equal(after.version, before.version);
@@ -451,7 +451,7 @@ static void an_update_is_all_or_nothing(void **state)
     ticket_free(&after);
     /* a legal one: both, each with its history entry */
     assert_int_equal(ticket_update(d, id, urgent, TS_CLASSIFIED, &desk_actor, "两者", false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     dbtest_load(d, id, &after);
     assert_int_equal(after.priority_id, urgent->id);
     assert_string_equal(after.status, "classified");
@@ -472,13 +472,13 @@ static void a_customer_message_resumes_a_ticket_waiting_on_them(void **state)
     walk(d, id, path, 5);
     ticket_t t;
     /* a colleague's note leaves it waiting */
-    assert_int_equal(ticket_add_comment(d, id, &desk_actor, "内部备注", true, NULL), TICKET_OK);
+    assert_int_equal(ticket_add_comment(d, id, &desk_actor, "内部备注", true, NULL), OUTCOME_OK);
     dbtest_load(d, id, &t);
     assert_string_equal(t.status, "waiting_customer");
     ticket_free(&t);
     actor_t customer = {.type = "customer", .name = "王小明"};
     assert_int_equal(ticket_add_comment(d, id, &customer, "已经按步骤操作了。", false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     dbtest_load(d, id, &t);
     assert_string_equal(t.status, "in_progress");
     ticket_free(&t);
@@ -517,16 +517,16 @@ static void the_customer_sees_only_the_public_thread(void **state)
     ticket_new_t in = dbtest_request(d, "usage");
     long long id = dbtest_create(d, &in, NULL);
     actor_t customer = {.type = "customer", .name = "王小明"};
-    assert_int_equal(ticket_add_comment(d, id, &desk_actor, "客户是老用户", true, NULL), TICKET_OK);
-    assert_int_equal(ticket_add_comment(d, id, &customer, "补充截图", false, NULL), TICKET_OK);
+    assert_int_equal(ticket_add_comment(d, id, &desk_actor, "客户是老用户", true, NULL), OUTCOME_OK);
+    assert_int_equal(ticket_add_comment(d, id, &customer, "补充截图", false, NULL), OUTCOME_OK);
     /* files alone */
     static const char shot[] = "error 0x1f at startup\n";
     assert_int_equal(attachment_take_bytes(d, "log.txt", shot, sizeof shot - 1, &files), 0);
-    assert_int_equal(ticket_add_comment(d, id, &customer, NULL, false, &files), TICKET_OK);
+    assert_int_equal(ticket_add_comment(d, id, &customer, NULL, false, &files), OUTCOME_OK);
     assert_int_equal(dbtest_int(d, sql_customer_files, id), 1);
     thread_t all = {.n = 0}, shown = {.n = 0};
-    assert_int_equal(ticket_each_event(d, id, false, thread_event, &all), TICKET_OK);
-    assert_int_equal(ticket_each_event(d, id, true, thread_event, &shown), TICKET_OK);
+    assert_int_equal(ticket_each_event(d, id, false, thread_event, &all), OUTCOME_OK);
+    assert_int_equal(ticket_each_event(d, id, true, thread_event, &shown), OUTCOME_OK);
     assert_int_equal(all.n, 4);
     assert_int_equal(all.internal, 1);
     assert_int_equal(shown.n, 3);
@@ -553,15 +553,15 @@ static void a_priority_asked_for_in_an_update_waits_for_a_supervisor(void **stat
     const priority_t *urgent = catalog_priority(&d->catalog, "urgent");
     long long request = -1;
     assert_int_equal(ticket_update(d, id, urgent, -1, &who, "", true, &request),
-                     TICKET_REASON_REQUIRED);
+                     OUTCOME_REASON_REQUIRED);
     assert_int_equal(request, 0);
     /* with an illegal status: neither */
     assert_int_equal(ticket_update(d, id, urgent, TS_CLOSED, &who, "产线停了", true, &request),
-                     TICKET_BAD_TRANSITION);
+                     OUTCOME_BAD_TRANSITION);
     assert_int_equal(request, 0);
     assert_int_equal(priority_requests_pending(d, id, 10, ignore_request, NULL), 0);
     assert_int_equal(ticket_update(d, id, urgent, TS_CLASSIFIED, &who, "产线停了", true, &request),
-                     TICKET_OK);
+                     OUTCOME_OK);
     assert_true(request > 0);
     ticket_t t;
     dbtest_load(d, id, &t);
@@ -575,7 +575,7 @@ static void a_priority_asked_for_in_an_update_waits_for_a_supervisor(void **stat
     assert_string_equal(e.new_value, "urgent");
     assert_int_equal(dbtest_events(d, id, "priority", NULL), 0);
     /* the level it has already: nothing to ask */
-    assert_int_equal(ticket_update(d, id, general, -1, &who, "不变", true, &request), TICKET_OK);
+    assert_int_equal(ticket_update(d, id, general, -1, &who, "不变", true, &request), OUTCOME_OK);
     assert_int_equal(request, 0);
     assert_int_equal(priority_requests_pending(d, id, 10, ignore_request, NULL), 1);
 }

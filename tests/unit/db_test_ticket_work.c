@@ -81,8 +81,8 @@ static void who_sees_and_who_works(void **state)
     assert_false(ticket_workable_by(d, &c.li, &t));  /* seeing is not working on it */
     assert_true(ticket_workable_by(d, &c.sun, &t));
     ticket_free(&t);
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
-    assert_int_equal(ticket_add_collaborator(d, &c.li, id, 0, c.qian.id, "数据库"), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_add_collaborator(d, &c.li, id, 0, c.qian.id, "数据库"), OUTCOME_OK);
     dbtest_load(d, id, &t);
     assert_true(ticket_workable_by(d, &c.li, &t));   /* the owner */
     assert_true(ticket_visible_to(d, &c.qian, &t));  /* a collaborator, of another team */
@@ -107,19 +107,19 @@ static void a_claim_makes_it_mine_and_accepted(void **state)
     long long id = usage_ticket(d, NULL);
     /* another team's agent may not; a version other than the ticket's (the
      * page was stale) is refused */
-    assert_int_equal(ticket_claim(d, &c.qian, id, 0), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_claim(d, &c.qian, id, 0), OUTCOME_FORBIDDEN);
     long long v = version_of(d, id);
-    assert_int_equal(ticket_claim(d, &c.li, id, v + 1), TICKET_CONFLICT);
+    assert_int_equal(ticket_claim(d, &c.li, id, v + 1), OUTCOME_CONFLICT);
     assert_int_equal(version_of(d, id), v);
-    assert_int_equal(ticket_claim(d, &c.li, id, v), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, v), OUTCOME_OK);
     status_is(d, id, "accepted", c.li.id);
     ticket_t t;
     dbtest_load(d, id, &t);
     assert_int_equal(t.accepted_at, desk_now(d));
     ticket_free(&t);
     /* nobody claims it again, not even the supervisor */
-    assert_int_equal(ticket_claim(d, &c.zhao, id, 0), TICKET_FORBIDDEN);
-    assert_int_equal(ticket_claim(d, &c.sun, id, 0), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_claim(d, &c.zhao, id, 0), OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_claim(d, &c.sun, id, 0), OUTCOME_FORBIDDEN);
     status_is(d, id, "accepted", c.li.id);
     ticket_event_t e;
     assert_int_equal(dbtest_events(d, id, "claim", &e), 1);
@@ -136,14 +136,14 @@ static void an_assignment_waits_for_the_owner_to_accept(void **state)
     long long id = usage_ticket(d, NULL);
     long long v = version_of(d, id);
     /* only supervisors assign, with a reason, to an active agent and team */
-    assert_int_equal(ticket_assign(d, &c.li, id, 0, c.zhao.id, 0, "忙不过来"), TICKET_FORBIDDEN);
-    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 0, ""), TICKET_REASON_REQUIRED);
+    assert_int_equal(ticket_assign(d, &c.li, id, 0, c.zhao.id, 0, "忙不过来"), OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 0, ""), OUTCOME_REASON_REQUIRED);
     assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id + 100, 0, "熟悉"),
-                     TICKET_NO_SUCH_AGENT);
-    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 999, "熟悉"), TICKET_NO_SUCH_TEAM);
+                     OUTCOME_NO_SUCH_AGENT);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 999, "熟悉"), OUTCOME_NO_SUCH_TEAM);
     assert_int_equal(version_of(d, id), v);
     assert_int_equal(dbtest_events(d, id, NULL, NULL), 1);
-    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 0, "熟悉这个产品"), TICKET_OK);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.zhao.id, 0, "熟悉这个产品"), OUTCOME_OK);
     status_is(d, id, "assigned", c.zhao.id);
     ticket_t t;
     dbtest_load(d, id, &t);
@@ -156,16 +156,16 @@ static void an_assignment_waits_for_the_owner_to_accept(void **state)
     assert_string_equal(e.new_value, "zhao");
     assert_int_equal(dbtest_mails(d, id, "new_assignment", "zhao@unit.test", NULL), 1);
     /* only the new owner accepts */
-    assert_int_equal(ticket_accept(d, &c.li, id, 0), TICKET_FORBIDDEN);
-    assert_int_equal(ticket_accept(d, &c.sun, id, 0), TICKET_FORBIDDEN);
-    assert_int_equal(ticket_accept(d, &c.zhao, id, 0), TICKET_OK);
+    assert_int_equal(ticket_accept(d, &c.li, id, 0), OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_accept(d, &c.sun, id, 0), OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_accept(d, &c.zhao, id, 0), OUTCOME_OK);
     status_is(d, id, "accepted", c.zhao.id);
     /* reassigned to someone else: they must accept in turn */
-    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.li.id, 0, "换人"), TICKET_OK);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.li.id, 0, "换人"), OUTCOME_OK);
     status_is(d, id, "assigned", c.li.id);
     /* to a team only: back in its queue without an owner */
     assert_int_equal(ticket_assign(d, &c.sun, id, 0, 0, dbtest_team(d, "aftersales"), "转售后"),
-                     TICKET_OK);
+                     OUTCOME_OK);
     status_is(d, id, "classified", 0);
     dbtest_load(d, id, &t);
     assert_int_equal(t.team_id, dbtest_team(d, "aftersales"));
@@ -177,18 +177,18 @@ static void only_the_owner_hands_back_with_a_reason(void **state)
     desk_t *d = *state;
     cast_t c = cast(d);
     long long id = usage_ticket(d, NULL);
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
-    assert_int_equal(ticket_hand_back(d, &c.li, id, 0, ""), TICKET_REASON_REQUIRED);
-    assert_int_equal(ticket_hand_back(d, &c.zhao, id, 0, "不是我的"), TICKET_FORBIDDEN);
-    assert_int_equal(ticket_hand_back(d, &c.sun, id, 0, "不是我的"), TICKET_FORBIDDEN);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_hand_back(d, &c.li, id, 0, ""), OUTCOME_REASON_REQUIRED);
+    assert_int_equal(ticket_hand_back(d, &c.zhao, id, 0, "不是我的"), OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_hand_back(d, &c.sun, id, 0, "不是我的"), OUTCOME_FORBIDDEN);
     status_is(d, id, "accepted", c.li.id);
-    assert_int_equal(ticket_hand_back(d, &c.li, id, 0, "需要硬件组"), TICKET_OK);
+    assert_int_equal(ticket_hand_back(d, &c.li, id, 0, "需要硬件组"), OUTCOME_OK);
     status_is(d, id, "classified", 0);
     ticket_event_t e;
     assert_int_equal(dbtest_events(d, id, "hand_back", &e), 1);
     assert_string_equal(e.old_value, "li");
     /* back in the team queue: anyone of the team may claim it */
-    assert_int_equal(ticket_claim(d, &c.zhao, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.zhao, id, 0), OUTCOME_OK);
     status_is(d, id, "accepted", c.zhao.id);
 }
 
@@ -222,13 +222,13 @@ static void status_changes_follow_the_workflow(void **state)
             ticket_t t;
             dbtest_load(d, id, &t);
             if (ticket_agent_may_move((ticket_status_t)from, (ticket_status_t)to)) {
-                assert_int_equal(rc, TICKET_OK);
+                assert_int_equal(rc, OUTCOME_OK);
                 assert_string_equal(t.status, ticket_status_code((ticket_status_t)to));
                 assert_int_equal(t.version, v + 1);
                 assert_int_equal(dbtest_events(d, id, "status", NULL), 1);
                 allowed++;
             } else {
-                assert_int_equal(rc, TICKET_BAD_TRANSITION);
+                assert_int_equal(rc, OUTCOME_BAD_TRANSITION);
                 assert_string_equal(t.status, ticket_status_code((ticket_status_t)from));
                 assert_int_equal(t.version, v);
                 assert_int_equal(dbtest_events(d, id, NULL, NULL), events);
@@ -253,12 +253,12 @@ static void the_whole_way_from_accepted_to_closed_and_reopened(void **state)
     desk_t *d = *state;
     cast_t c = cast(d);
     long long id = usage_ticket(d, NULL);
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
     static const ticket_status_t path[] = {TS_IN_PROGRESS, TS_WAITING_CUSTOMER, TS_IN_PROGRESS,
                                            TS_RESOLVED,    TS_CLOSED,           TS_IN_PROGRESS};
     for (size_t i = 0; i < sizeof path / sizeof *path; i++) {
         assert_int_equal(ticket_change_status(d, &c.li, id, version_of(d, id), path[i], "下一步"),
-                         TICKET_OK);
+                         OUTCOME_OK);
         status_is(d, id, ticket_status_code(path[i]), c.li.id);
     }
     ticket_t t;
@@ -273,13 +273,13 @@ static void the_whole_way_from_accepted_to_closed_and_reopened(void **state)
     assert_string_equal(e.old_value, "closed");
     /* a proposal and its confirmation have forms of their own */
     assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_SOLUTION_PROPOSED, NULL),
-                     TICKET_BAD_TRANSITION);
+                     OUTCOME_BAD_TRANSITION);
     assert_int_equal(ticket_propose_solution(d, &c.li, id, 0, "remote", "远程修复", "恢复", "无"),
-                     TICKET_OK);
+                     OUTCOME_OK);
     status_is(d, id, "solution_proposed", c.li.id);
     assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_EXECUTION, NULL),
-                     TICKET_BAD_TRANSITION);
-    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_OK);
+                     OUTCOME_BAD_TRANSITION);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), OUTCOME_OK);
     status_is(d, id, "in_execution", c.li.id);
 }
 
@@ -288,26 +288,26 @@ static void only_who_works_on_it_changes_its_status(void **state)
     desk_t *d = *state;
     cast_t c = cast(d);
     long long id = usage_ticket(d, NULL);
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
     /* a team mate and another team's agent may not */
     assert_int_equal(ticket_change_status(d, &c.zhao, id, 0, TS_IN_PROGRESS, NULL),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
     assert_int_equal(ticket_change_status(d, &c.qian, id, 0, TS_IN_PROGRESS, NULL),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
     status_is(d, id, "accepted", c.li.id);
     /* a collaborator and a supervisor may */
-    assert_int_equal(ticket_add_collaborator(d, &c.li, id, 0, c.zhao.id, "协助"), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &c.zhao, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_add_collaborator(d, &c.li, id, 0, c.zhao.id, "协助"), OUTCOME_OK);
+    assert_int_equal(ticket_change_status(d, &c.zhao, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     assert_int_equal(ticket_change_status(d, &c.sun, id, 0, TS_WAITING_THIRD_PARTY, "等厂商"),
-                     TICKET_OK);
+                     OUTCOME_OK);
     status_is(d, id, "waiting_third_party", c.li.id);
     /* a collaborator removed is no longer one */
-    assert_int_equal(ticket_remove_collaborator(d, &c.li, id, 0, c.zhao.id), TICKET_OK);
+    assert_int_equal(ticket_remove_collaborator(d, &c.li, id, 0, c.zhao.id), OUTCOME_OK);
     assert_int_equal(ticket_change_status(d, &c.zhao, id, 0, TS_IN_PROGRESS, NULL),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
     /* only the owner or a supervisor adds collaborators */
     assert_int_equal(ticket_add_collaborator(d, &c.zhao, id, 0, c.qian.id, "协助"),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
 }
 
 /* ---- messages ---------------------------------------------------------------------- */
@@ -317,13 +317,13 @@ static void a_public_reply_is_the_first_response_and_mails_the_customer(void **s
     desk_t *d = *state;
     cast_t c = cast(d);
     long long id = usage_ticket(d, "wang@example.com");
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
     /* a team mate who does not work on it may note, not reply */
     assert_int_equal(ticket_agent_message(d, &c.zhao, id, 0, "我来看看", false, NULL),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
     assert_int_equal(ticket_agent_message(d, &c.zhao, id, 0, "内部：类似 #12", true, NULL),
-                     TICKET_OK);
-    assert_int_equal(ticket_agent_message(d, &c.li, id, 0, "", false, NULL), TICKET_INVALID);
+                     OUTCOME_OK);
+    assert_int_equal(ticket_agent_message(d, &c.li, id, 0, "", false, NULL), OUTCOME_INVALID);
     ticket_t t;
     dbtest_load(d, id, &t);
     assert_int_equal(t.first_responded_at, 0); /* a note is no response */
@@ -331,7 +331,7 @@ static void a_public_reply_is_the_first_response_and_mails_the_customer(void **s
     assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 0);
     dbtest_at_local(d, "2027-03-09 10:20");
     assert_int_equal(ticket_agent_message(d, &c.li, id, 0, "请重启后再试。", false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     dbtest_load(d, id, &t);
     assert_int_equal(t.first_responded_at, dbtest_local("2027-03-09 10:20"));
     ticket_free(&t);
@@ -344,7 +344,7 @@ static void a_public_reply_is_the_first_response_and_mails_the_customer(void **s
     /* the second reply is no new first response */
     dbtest_at_local(d, "2027-03-09 11:00");
     assert_int_equal(ticket_agent_message(d, &c.li, id, 0, "还有问题吗？", false, NULL),
-                     TICKET_OK);
+                     OUTCOME_OK);
     dbtest_load(d, id, &t);
     assert_int_equal(t.first_responded_at, dbtest_local("2027-03-09 10:20"));
     ticket_free(&t);
@@ -356,16 +356,16 @@ static void a_reply_that_moves_the_status_is_both_or_neither(void **state)
     desk_t *d = *state;
     cast_t c = cast(d);
     long long id = usage_ticket(d, "wang@example.com");
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     /* in_progress -> closed is refused: the reply is not sent either */
     assert_int_equal(ticket_agent_reply(d, &c.li, id, 0, "已修复", NULL, TS_CLOSED),
-                     TICKET_BAD_TRANSITION);
+                     OUTCOME_BAD_TRANSITION);
     assert_int_equal(dbtest_events(d, id, "reply", NULL), 0);
     assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 0);
     status_is(d, id, "in_progress", c.li.id);
     assert_int_equal(ticket_agent_reply(d, &c.li, id, 0, "请提供日志", NULL, TS_WAITING_CUSTOMER),
-                     TICKET_OK);
+                     OUTCOME_OK);
     assert_int_equal(dbtest_events(d, id, "reply", NULL), 1);
     assert_int_equal(dbtest_mails(d, id, "ticket_reply", NULL, NULL), 1);
     status_is(d, id, "waiting_customer", c.li.id);
@@ -384,17 +384,17 @@ static void contact_details_only_to_those_with_the_right(void **state)
     char email[256], phone[64];
     /* li sees the ticket but has no right; qian has the right but not the ticket */
     assert_int_equal(ticket_reveal_contacts(d, &c.li, id, email, sizeof email, phone, sizeof phone),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
     assert_int_equal(
         ticket_reveal_contacts(d, &c.qian, id, email, sizeof email, phone, sizeof phone),
-        TICKET_FORBIDDEN);
+        OUTCOME_FORBIDDEN);
     assert_int_equal(dbtest_events(d, id, "contact_revealed", NULL), 0);
     assert_int_equal(
         ticket_revealed_contacts(d, &c.zhao, id, email, sizeof email, phone, sizeof phone),
-        TICKET_NOT_FOUND);
+        OUTCOME_NOT_FOUND);
     assert_int_equal(
         ticket_reveal_contacts(d, &c.zhao, id, email, sizeof email, phone, sizeof phone),
-        TICKET_OK);
+        OUTCOME_OK);
     assert_string_equal(email, "wang@example.com");
     assert_string_equal(phone, "+86 21 5555 0101");
     ticket_event_t e;
@@ -406,13 +406,13 @@ static void contact_details_only_to_those_with_the_right(void **state)
     email[0] = '\0';
     assert_int_equal(
         ticket_revealed_contacts(d, &c.zhao, id, email, sizeof email, phone, sizeof phone),
-        TICKET_OK);
+        OUTCOME_OK);
     assert_string_equal(email, "wang@example.com");
     assert_int_equal(dbtest_events(d, id, "contact_revealed", NULL), 1);
     dbtest_at_local(d, "2027-03-09 10:16");
     assert_int_equal(
         ticket_revealed_contacts(d, &c.zhao, id, email, sizeof email, phone, sizeof phone),
-        TICKET_NOT_FOUND);
+        OUTCOME_NOT_FOUND);
 }
 
 /* ---- classification and escalation --------------------------------------------------- */
@@ -424,8 +424,8 @@ static void a_new_category_goes_to_its_team(void **state)
     long long id = usage_ticket(d, NULL);
     const category_t *fault = catalog_category(&d->catalog, "fault");
     /* another team's agent does not see it */
-    assert_int_equal(ticket_classify(d, &c.qian, id, 0, fault, "functional"), TICKET_FORBIDDEN);
-    assert_int_equal(ticket_classify(d, &c.li, id, 0, fault, "functional"), TICKET_OK);
+    assert_int_equal(ticket_classify(d, &c.qian, id, 0, fault, "functional"), OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_classify(d, &c.li, id, 0, fault, "functional"), OUTCOME_OK);
     ticket_t t;
     dbtest_load(d, id, &t);
     assert_string_equal(t.status, "classified");
@@ -438,7 +438,7 @@ static void a_new_category_goes_to_its_team(void **state)
     assert_string_equal(e.new_value, "fault");
     ticket_extra_t x;
     dbtest_load(d, id, &t);
-    assert_int_equal(ticket_extra(d, &t, &x), TICKET_OK);
+    assert_int_equal(ticket_extra(d, &t, &x), OUTCOME_OK);
     assert_string_equal(x.nature, "functional");
     ticket_extra_free(&x);
     ticket_free(&t);
@@ -458,11 +458,11 @@ static void an_escalation_is_answered_by_rnd_or_a_supervisor(void **state)
     desk_t *d = *state;
     cast_t c = cast(d);
     long long id = usage_ticket(d, "wang@example.com");
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
-    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "", "全部门", 0), TICKET_REASON_REQUIRED);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "", "全部门", 0), OUTCOME_REASON_REQUIRED);
     assert_int_equal(ticket_escalate(d, &c.zhao, id, 0, "疑似缺陷", "全部门", 0),
-                     TICKET_FORBIDDEN);
-    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0), TICKET_OK);
+                     OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0), OUTCOME_OK);
     /* R&D's answer is due in 240 business minutes: Tuesday 10:00 -> 12:00,
      * then 13:30 -> 15:30 */
     assert_int_equal(escalation_due(d, id), dbtest_local("2027-03-09 15:30"));
@@ -473,11 +473,11 @@ static void an_escalation_is_answered_by_rnd_or_a_supervisor(void **state)
     assert_int_equal(dbtest_events(d, id, "escalation", &e), 1);
     assert_string_equal(e.visibility, "internal");
     /* the owner is not R&D */
-    assert_int_equal(ticket_answer_escalation(d, &c.li, id, 0, "补丁 5.2.1"), TICKET_FORBIDDEN);
-    assert_int_equal(ticket_answer_escalation(d, &c.rnd, id, 0, "补丁 5.2.1"), TICKET_OK);
+    assert_int_equal(ticket_answer_escalation(d, &c.li, id, 0, "补丁 5.2.1"), OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_answer_escalation(d, &c.rnd, id, 0, "补丁 5.2.1"), OUTCOME_OK);
     assert_int_equal(escalation_due(d, id), 0);
     /* answered once */
-    assert_int_equal(ticket_answer_escalation(d, &c.sun, id, 0, "再答"), TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_answer_escalation(d, &c.sun, id, 0, "再答"), OUTCOME_BAD_TRANSITION);
 }
 
 /* ---- findings, the customer's side of a proposal, closing on request ---------------- */
@@ -495,17 +495,17 @@ static void a_finding_is_of_a_known_kind_by_who_works_on_it(void **state)
     assert_false(ticket_finding_kind_valid(""));
     assert_false(ticket_finding_kind_valid(NULL));
     long long id = usage_ticket(d, NULL);
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
     long long v = version_of(d, id);
-    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "guess", "E-102"), TICKET_INVALID);
-    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "fault_code", ""), TICKET_INVALID);
+    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "guess", "E-102"), OUTCOME_INVALID);
+    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "fault_code", ""), OUTCOME_INVALID);
     assert_int_equal(ticket_add_finding(d, &c.zhao, id, v, "fault_code", "E-102"),
-                     TICKET_FORBIDDEN); /* a team mate who does not work on it */
+                     OUTCOME_FORBIDDEN); /* a team mate who does not work on it */
     assert_int_equal(ticket_add_finding(d, &c.li, id, v + 1, "fault_code", "E-102"),
-                     TICKET_CONFLICT);
+                     OUTCOME_CONFLICT);
     assert_int_equal(version_of(d, id), v);
     assert_int_equal(dbtest_events(d, id, "finding", NULL), 0);
-    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "fault_code", "E-102"), TICKET_OK);
+    assert_int_equal(ticket_add_finding(d, &c.li, id, v, "fault_code", "E-102"), OUTCOME_OK);
     assert_int_equal(version_of(d, id), v + 1);
     ticket_event_t e;
     char body[64];
@@ -517,7 +517,7 @@ static void a_finding_is_of_a_known_kind_by_who_works_on_it(void **state)
     assert_string_equal(e.actor_name, "li");
     /* a supervisor may add one; the status does not move */
     assert_int_equal(ticket_add_finding(d, &c.sun, id, 0, "knowledge_gap", "手册缺少此项"),
-                     TICKET_OK);
+                     OUTCOME_OK);
     assert_int_equal(dbtest_events(d, id, "finding", NULL), 2);
     status_is(d, id, "accepted", c.li.id);
 }
@@ -532,8 +532,8 @@ static const char sql_confirmed_as_shown[] =
 static long long in_progress_ticket(desk_t *d, const cast_t *c)
 {
     long long id = usage_ticket(d, "wang@example.com");
-    assert_int_equal(ticket_claim(d, &c->li, id, 0), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &c->li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c->li, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_change_status(d, &c->li, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     return id;
 }
 
@@ -541,7 +541,7 @@ static void propose(desk_t *d, const agent_t *a, long long id, const char *steps
 {
     assert_int_equal(ticket_propose_solution(d, a, id, 0, "remote", steps, "打印恢复正常",
                                              "升级期间打印机重启一次"),
-                     TICKET_OK);
+                     OUTCOME_OK);
 }
 
 static void the_customer_confirms_or_questions_the_proposal(void **state)
@@ -551,22 +551,22 @@ static void the_customer_confirms_or_questions_the_proposal(void **state)
     long long id = in_progress_ticket(d, &c);
     char *text = (char *)"unset";
     /* nothing proposed: nothing to answer */
-    assert_int_equal(ticket_pending_solution(d, id, &text), TICKET_OK);
+    assert_int_equal(ticket_pending_solution(d, id, &text), OUTCOME_OK);
     assert_null(text);
-    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), OUTCOME_BAD_TRANSITION);
     assert_int_equal(ticket_question_solution(d, id, "王小明", "要停机多久？"),
-                     TICKET_BAD_TRANSITION);
+                     OUTCOME_BAD_TRANSITION);
     /* a proposal names a known way of delivery and every part */
     assert_int_equal(ticket_propose_solution(d, &c.li, id, 0, "fax", "步骤", "结果", "风险"),
-                     TICKET_INVALID);
+                     OUTCOME_INVALID);
     assert_int_equal(ticket_propose_solution(d, &c.li, id, 0, "remote", "步骤", "", "风险"),
-                     TICKET_INVALID);
+                     OUTCOME_INVALID);
     assert_int_equal(ticket_propose_solution(d, &c.zhao, id, 0, "remote", "步骤", "结果", "风险"),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
     status_is(d, id, "in_progress", c.li.id);
     propose(d, &c.li, id, "远程升级固件到 5.2.1");
     status_is(d, id, "solution_proposed", c.li.id);
-    assert_int_equal(ticket_pending_solution(d, id, &text), TICKET_OK);
+    assert_int_equal(ticket_pending_solution(d, id, &text), OUTCOME_OK);
     assert_non_null(text);
     assert_non_null(strstr(text, "远程升级固件到 5.2.1"));
     assert_non_null(strstr(text, "升级期间打印机重启一次"));
@@ -576,8 +576,8 @@ static void the_customer_confirms_or_questions_the_proposal(void **state)
     assert_string_equal(e.visibility, "public");
     assert_int_equal(dbtest_mails(d, id, "solution_to_confirm", "wang@example.com", NULL), 1);
     /* a question instead: in the thread, the ticket back in progress, nothing pending */
-    assert_int_equal(ticket_question_solution(d, id, "王小明", ""), TICKET_INVALID);
-    assert_int_equal(ticket_question_solution(d, id, "王小明", "要停机多久？"), TICKET_OK);
+    assert_int_equal(ticket_question_solution(d, id, "王小明", ""), OUTCOME_INVALID);
+    assert_int_equal(ticket_question_solution(d, id, "王小明", "要停机多久？"), OUTCOME_OK);
     status_is(d, id, "in_progress", c.li.id);
     char body[64];
     assert_int_equal(dbtest_event_body(d, id, "comment", body, sizeof body), 1);
@@ -585,22 +585,22 @@ static void the_customer_confirms_or_questions_the_proposal(void **state)
     assert_int_equal(dbtest_events(d, id, "comment", &e), 1);
     assert_string_equal(e.visibility, "public");
     assert_string_equal(e.actor_type, "customer");
-    assert_int_equal(ticket_pending_solution(d, id, &text), TICKET_OK);
+    assert_int_equal(ticket_pending_solution(d, id, &text), OUTCOME_OK);
     assert_null(text);
     assert_int_equal(dbtest_int(d, sql_solution_states, id), 1);
-    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), OUTCOME_BAD_TRANSITION);
     /* proposed again and confirmed: the exact text, the name and address kept */
     propose(d, &c.li, id, "远程升级固件到 5.2.2，约停机 5 分钟");
-    assert_int_equal(ticket_confirm_solution(d, id, "", "192.0.2.1"), TICKET_INVALID);
+    assert_int_equal(ticket_confirm_solution(d, id, "", "192.0.2.1"), OUTCOME_INVALID);
     status_is(d, id, "solution_proposed", c.li.id);
-    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_OK);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), OUTCOME_OK);
     status_is(d, id, "in_execution", c.li.id);
     assert_int_equal(dbtest_int(d, sql_confirmed_as_shown, id), 1);
     assert_int_equal(dbtest_events(d, id, "solution_confirmed", &e), 1);
     assert_string_equal(e.new_value, "王小明");
     assert_string_equal(e.visibility, "public");
     /* confirmed once */
-    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), OUTCOME_BAD_TRANSITION);
     assert_int_equal(dbtest_events(d, id, "solution_confirmed", NULL), 1);
 }
 
@@ -622,23 +622,23 @@ static void a_confirmation_outside_the_portal_needs_its_evidence(void **state)
     assert_int_equal(copy.n, 1);
     uploads_t none = {.n = 0};
     assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "fax", "王小明", "传真", &copy),
-                     TICKET_INVALID);
+                     OUTCOME_INVALID);
     assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "email", "", NULL, &copy),
-                     TICKET_INVALID);
+                     OUTCOME_INVALID);
     /* written: with its copy; by phone: with a note of the call */
     assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "email", "王小明", NULL, NULL),
-                     TICKET_EVIDENCE_REQUIRED);
+                     OUTCOME_EVIDENCE_REQUIRED);
     assert_int_equal(
         ticket_record_confirmation(d, &c.li, id, 0, "signature", "王小明", "已签字", &none),
-        TICKET_EVIDENCE_REQUIRED);
+        OUTCOME_EVIDENCE_REQUIRED);
     assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "phone", "王小明", "", NULL),
-                     TICKET_EVIDENCE_REQUIRED);
+                     OUTCOME_EVIDENCE_REQUIRED);
     assert_int_equal(ticket_record_confirmation(d, &c.zhao, id, 0, "email", "王小明", NULL, &copy),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
     status_is(d, id, "solution_proposed", c.li.id);
     assert_int_equal(dbtest_int(d, sql_attachments_of, id), 0);
     assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "email", "王小明", NULL, &copy),
-                     TICKET_OK);
+                     OUTCOME_OK);
     status_is(d, id, "in_execution", c.li.id);
     assert_int_equal(dbtest_int(d, sql_recorded, id), c.li.id);
     assert_int_equal(dbtest_int(d, sql_attachments_of, id), 1);
@@ -649,13 +649,13 @@ static void a_confirmation_outside_the_portal_needs_its_evidence(void **state)
     assert_string_equal(e.actor_name, "li");
     /* nothing waits any more */
     assert_int_equal(ticket_record_confirmation(d, &c.li, id, 0, "phone", "王小明", "来电确认", NULL),
-                     TICKET_BAD_TRANSITION);
+                     OUTCOME_BAD_TRANSITION);
     /* by phone, on another ticket: the note is the record */
     long long call = in_progress_ticket(d, &c);
     propose(d, &c.li, call, "上门更换主板");
     assert_int_equal(
         ticket_record_confirmation(d, &c.li, call, 0, "phone", "王小明", "10:05 来电确认", NULL),
-        TICKET_OK);
+        OUTCOME_OK);
     status_is(d, call, "in_execution", c.li.id);
     char body[64];
     assert_int_equal(dbtest_event_body(d, call, "solution_confirmed", body, sizeof body), 1);
@@ -668,8 +668,8 @@ static void the_customer_asks_to_close_an_open_ticket(void **state)
     cast_t c = cast(d);
     long long id = in_progress_ticket(d, &c);
     long long v = version_of(d, id);
-    assert_int_equal(ticket_request_close(d, id, "王小明", NULL), TICKET_OK);
-    assert_int_equal(ticket_request_close(d, id, "王小明", "问题已自行消失"), TICKET_OK);
+    assert_int_equal(ticket_request_close(d, id, "王小明", NULL), OUTCOME_OK);
+    assert_int_equal(ticket_request_close(d, id, "王小明", "问题已自行消失"), OUTCOME_OK);
     /* recorded for the owner, who resolves it: the status does not move */
     status_is(d, id, "in_progress", c.li.id);
     assert_int_equal(version_of(d, id), v + 2);
@@ -682,10 +682,10 @@ static void the_customer_asks_to_close_an_open_ticket(void **state)
     assert_string_equal(e.actor_type, "customer");
     assert_string_equal(e.actor_name, "王小明");
     /* once resolved there is nothing to ask */
-    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_RESOLVED, "已解决"), TICKET_OK);
-    assert_int_equal(ticket_request_close(d, id, "王小明", "谢谢"), TICKET_BAD_TRANSITION);
-    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_CLOSED, NULL), TICKET_OK);
-    assert_int_equal(ticket_request_close(d, id, "王小明", "谢谢"), TICKET_BAD_TRANSITION);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_RESOLVED, "已解决"), OUTCOME_OK);
+    assert_int_equal(ticket_request_close(d, id, "王小明", "谢谢"), OUTCOME_BAD_TRANSITION);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_CLOSED, NULL), OUTCOME_OK);
+    assert_int_equal(ticket_request_close(d, id, "王小明", "谢谢"), OUTCOME_BAD_TRANSITION);
     assert_int_equal(dbtest_events(d, id, "close_requested", NULL), 2);
 }
 
@@ -696,7 +696,7 @@ static ticket_situation_t situation(desk_t *d, const agent_t *a, long long id)
     ticket_t t;
     ticket_situation_t s;
     dbtest_load(d, id, &t);
-    assert_int_equal(ticket_situation(d, a, &t, &s), TICKET_OK);
+    assert_int_equal(ticket_situation(d, a, &t, &s), OUTCOME_OK);
     ticket_free(&t);
     return s;
 }
@@ -717,7 +717,7 @@ static void the_situation_says_who_may_do_what_next(void **state)
     assert_true(s.can_claim && s.can_work && s.can_answer_escalation);
     assert_true(situation(d, &c.rnd, id).can_answer_escalation);
     /* assigned: the assignee accepts */
-    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.li.id, 0, "熟悉"), TICKET_OK);
+    assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.li.id, 0, "熟悉"), OUTCOME_OK);
     s = situation(d, &c.li, id);
     assert_int_equal(s.status, TS_ASSIGNED);
     assert_true(s.can_accept && s.mine && s.owned && s.can_work);
@@ -726,29 +726,29 @@ static void the_situation_says_who_may_do_what_next(void **state)
     assert_false(s.can_accept || s.mine || s.can_claim || s.can_work);
     assert_true(s.owned);
     /* a pause remembers what it paused */
-    assert_int_equal(ticket_accept(d, &c.li, id, 0), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_accept(d, &c.li, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_WAITING_THIRD_PARTY, "等厂商"),
-                     TICKET_OK);
+                     OUTCOME_OK);
     s = situation(d, &c.li, id);
     assert_int_equal(s.status, TS_WAITING_THIRD_PARTY);
     assert_int_equal(s.before, TS_IN_PROGRESS);
     assert_false(s.can_accept);
-    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     /* an open escalation and when its answer is due */
-    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0), TICKET_OK);
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0), OUTCOME_OK);
     s = situation(d, &c.li, id);
     assert_true(s.escalation_open);
     assert_int_equal(s.escalation_due, dbtest_local("2027-03-09 15:30"));
     assert_false(s.can_answer_escalation);
-    assert_int_equal(ticket_answer_escalation(d, &c.rnd, id, 0, "补丁 5.2.1"), TICKET_OK);
+    assert_int_equal(ticket_answer_escalation(d, &c.rnd, id, 0, "补丁 5.2.1"), OUTCOME_OK);
     s = situation(d, &c.li, id);
     assert_false(s.escalation_open);
     assert_int_equal(s.escalation_due, 0);
     /* a proposal waiting for the customer */
     propose(d, &c.li, id, "安装补丁 5.2.1");
     assert_true(situation(d, &c.li, id).proposal_pending);
-    assert_int_equal(ticket_confirm_solution(d, id, "王小明", NULL), TICKET_OK);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", NULL), OUTCOME_OK);
     assert_false(situation(d, &c.li, id).proposal_pending);
 }
 
@@ -773,12 +773,12 @@ static void an_agent_asks_for_a_priority_a_supervisor_decides(void **state)
     long long id = usage_ticket(d, NULL);
     const priority_t *general = catalog_priority(&d->catalog, "general");
     const priority_t *urgent = catalog_priority(&d->catalog, "urgent");
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
     assert_int_equal(ticket_request_priority(d, &c.li, id, 0, urgent, ""),
-                     TICKET_REASON_REQUIRED);
+                     OUTCOME_REASON_REQUIRED);
     assert_int_equal(ticket_request_priority(d, &c.zhao, id, 0, urgent, "产线停了"),
-                     TICKET_FORBIDDEN);
-    assert_int_equal(ticket_request_priority(d, &c.li, id, 0, urgent, "产线停了"), TICKET_OK);
+                     OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_request_priority(d, &c.li, id, 0, urgent, "产线停了"), OUTCOME_OK);
     ticket_t t;
     dbtest_load(d, id, &t);
     assert_int_equal(t.priority_id, general->id); /* asked, not changed */
@@ -786,23 +786,23 @@ static void an_agent_asks_for_a_priority_a_supervisor_decides(void **state)
     pending_t p = {0};
     assert_int_equal(priority_requests_pending(d, id, 10, count_pending, &p), 1);
     /* the same request again is the same request */
-    assert_int_equal(ticket_request_priority(d, &c.li, id, 0, urgent, "产线停了"), TICKET_OK);
+    assert_int_equal(ticket_request_priority(d, &c.li, id, 0, urgent, "产线停了"), OUTCOME_OK);
     assert_int_equal(priority_requests_pending(d, id, 10, count_pending, &(pending_t){0}), 1);
     /* only a supervisor decides */
-    assert_int_equal(ticket_decide_priority(d, &c.li, p.id, true, "同意"), TICKET_FORBIDDEN);
-    assert_int_equal(ticket_decide_priority(d, &c.sun, p.id, true, "同意"), TICKET_OK);
+    assert_int_equal(ticket_decide_priority(d, &c.li, p.id, true, "同意"), OUTCOME_FORBIDDEN);
+    assert_int_equal(ticket_decide_priority(d, &c.sun, p.id, true, "同意"), OUTCOME_OK);
     dbtest_load(d, id, &t);
     assert_int_equal(t.priority_id, urgent->id);
     ticket_free(&t);
     assert_int_equal(priority_requests_pending(d, id, 10, count_pending, &(pending_t){0}), 0);
     assert_int_equal(dbtest_events(d, id, "priority", NULL), 1);
     /* decided once: no longer a pending request */
-    assert_int_equal(ticket_decide_priority(d, &c.sun, p.id, false, "再议"), TICKET_NOT_FOUND);
+    assert_int_equal(ticket_decide_priority(d, &c.sun, p.id, false, "再议"), OUTCOME_NOT_FOUND);
     dbtest_load(d, id, &t);
     assert_int_equal(t.priority_id, urgent->id);
     ticket_free(&t);
     /* a supervisor changes it at once */
-    assert_int_equal(ticket_request_priority(d, &c.sun, id, 0, general, "已恢复"), TICKET_OK);
+    assert_int_equal(ticket_request_priority(d, &c.sun, id, 0, general, "已恢复"), OUTCOME_OK);
     dbtest_load(d, id, &t);
     assert_int_equal(t.priority_id, general->id);
     ticket_free(&t);
@@ -811,13 +811,13 @@ static void an_agent_asks_for_a_priority_a_supervisor_decides(void **state)
 static long long resolved_ticket(desk_t *d, const cast_t *c)
 {
     long long id = usage_ticket(d, "wang@example.com");
-    assert_int_equal(ticket_claim(d, &c->li, id, 0), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &c->li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c->li, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_change_status(d, &c->li, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     assert_int_equal(ticket_log_work(d, &c->li, id, 0, "part_replaced", "更换主板", "SN-OLD",
                                      "SN-NEW"),
-                     TICKET_OK);
+                     OUTCOME_OK);
     assert_int_equal(ticket_change_status(d, &c->li, id, 0, TS_RESOLVED, "已更换主板"),
-                     TICKET_OK);
+                     OUTCOME_OK);
     return id;
 }
 
@@ -828,17 +828,17 @@ static void the_customer_signs_the_acceptance_form(void **state)
     long long id = resolved_ticket(d, &c);
     /* a refusal needs the customer's remarks; it reopens the ticket to its owner */
     assert_int_equal(ticket_sign_acceptance(d, id, false, "", "王小明", "192.0.2.1"),
-                     TICKET_INVALID);
+                     OUTCOME_INVALID);
     assert_int_equal(ticket_sign_acceptance(d, id, false, "打印仍然卡纸", "王小明", "192.0.2.1"),
-                     TICKET_OK);
+                     OUTCOME_OK);
     status_is(d, id, "in_progress", c.li.id);
     assert_int_equal(dbtest_events(d, id, "reopen", NULL), 1);
     /* signed while not resolved: refused */
     assert_int_equal(ticket_sign_acceptance(d, id, true, NULL, "王小明", "192.0.2.1"),
-                     TICKET_BAD_TRANSITION);
+                     OUTCOME_BAD_TRANSITION);
     assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_RESOLVED, "已调整进纸器"),
-                     TICKET_OK);
-    assert_int_equal(ticket_sign_acceptance(d, id, true, NULL, "王小明", "192.0.2.1"), TICKET_OK);
+                     OUTCOME_OK);
+    assert_int_equal(ticket_sign_acceptance(d, id, true, NULL, "王小明", "192.0.2.1"), OUTCOME_OK);
     status_is(d, id, "closed", c.li.id);
     /* the form is kept as signed, with the work done */
     acceptance_t a;
@@ -871,21 +871,21 @@ static void the_acceptance_form_holds_the_facts_and_the_work(void **state)
     ticket_receipt_t r;
     long long id = dbtest_create(d, &in, &r);
     assert_null(ticket_acceptance_doc(d, id + 1000));
-    assert_int_equal(ticket_claim(d, &c.li, id, 0), TICKET_OK);
-    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     propose(d, &c.li, id, "上门更换主板");
-    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), TICKET_OK);
+    assert_int_equal(ticket_confirm_solution(d, id, "王小明", "192.0.2.1"), OUTCOME_OK);
     assert_int_equal(ticket_log_work(d, &c.li, id, 0, "guess", "更换主板", NULL, NULL),
-                     TICKET_INVALID);
-    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "step", "", NULL, NULL), TICKET_INVALID);
+                     OUTCOME_INVALID);
+    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "step", "", NULL, NULL), OUTCOME_INVALID);
     assert_int_equal(ticket_log_work(d, &c.zhao, id, 0, "step", "检查", NULL, NULL),
-                     TICKET_FORBIDDEN);
+                     OUTCOME_FORBIDDEN);
     assert_int_equal(ticket_log_work(d, &c.li, id, 0, "part_replaced", "更换主板", LONG_SERIAL,
                                      "SN-NEW"),
-                     TICKET_OK);
-    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "step", "打印测试页", NULL, NULL), TICKET_OK);
+                     OUTCOME_OK);
+    assert_int_equal(ticket_log_work(d, &c.li, id, 0, "step", "打印测试页", NULL, NULL), OUTCOME_OK);
     dbtest_at_local(d, "2027-03-09 16:00");
-    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_RESOLVED, "已更换主板"), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_RESOLVED, "已更换主板"), OUTCOME_OK);
     json_t *doc = ticket_acceptance_doc(d, id);
     assert_non_null(doc);
     assert_string_equal(json_string_value(json_object_get(doc, "number")), r.number);
@@ -918,7 +918,7 @@ static void the_acceptance_form_holds_the_facts_and_the_work(void **state)
                         "打印测试页");
     json_decref(doc);
     /* signed as shown; closed, no more work is logged */
-    assert_int_equal(ticket_sign_acceptance(d, id, true, NULL, "王小明", "192.0.2.1"), TICKET_OK);
+    assert_int_equal(ticket_sign_acceptance(d, id, true, NULL, "王小明", "192.0.2.1"), OUTCOME_OK);
     acceptance_t a;
     assert_int_equal(ticket_signed_acceptance(d, id, &a), 1);
     assert_non_null(a.form);
@@ -930,7 +930,7 @@ static void the_acceptance_form_holds_the_facts_and_the_work(void **state)
     free(a.doc);
     free(a.remarks);
     assert_int_equal(ticket_log_work(d, &c.li, id, 0, "step", "回访", NULL, NULL),
-                     TICKET_BAD_TRANSITION);
+                     OUTCOME_BAD_TRANSITION);
 }
 
 int main(void)

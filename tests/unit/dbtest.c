@@ -406,7 +406,7 @@ ticket_new_t dbtest_request(desk_t *d, const char *category)
 long long dbtest_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
 {
     ticket_receipt_t r;
-    assert_int_equal(ticket_create(d, in, &r), TICKET_OK);
+    assert_int_equal(ticket_create(d, in, &r), OUTCOME_OK);
     assert_true(r.id > 0);
     if (out)
         *out = r;
@@ -415,7 +415,7 @@ long long dbtest_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out
 
 void dbtest_load(desk_t *d, long long id, ticket_t *t)
 {
-    assert_int_equal(ticket_by_id(d, id, t), TICKET_OK);
+    assert_int_equal(ticket_by_id(d, id, t), OUTCOME_OK);
 }
 
 typedef struct event_count {
@@ -439,7 +439,7 @@ static void count_event(const ticket_event_t *e, void *ctx)
 int dbtest_events(desk_t *d, long long ticket, const char *kind, ticket_event_t *last)
 {
     event_count_t c = {.kind = kind};
-    assert_int_equal(ticket_each_event(d, ticket, false, count_event, &c), TICKET_OK);
+    assert_int_equal(ticket_each_event(d, ticket, false, count_event, &c), OUTCOME_OK);
     if (last)
         *last = c.last;
     return c.n;
@@ -448,7 +448,7 @@ int dbtest_events(desk_t *d, long long ticket, const char *kind, ticket_event_t 
 int dbtest_event_body(desk_t *d, long long ticket, const char *kind, char *body, size_t cap)
 {
     event_count_t c = {.kind = kind};
-    assert_int_equal(ticket_each_event(d, ticket, false, count_event, &c), TICKET_OK);
+    assert_int_equal(ticket_each_event(d, ticket, false, count_event, &c), OUTCOME_OK);
     snprintf(body, cap, "%s", c.body);
     return c.n;
 }

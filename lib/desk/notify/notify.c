@@ -163,7 +163,7 @@ static int customer_mail(desk_t *d, long long ticket_id, const char *kind, const
     char email[256], phone[64], token[TOKEN_TEXT_LEN + 1];
     HDF *h;
     if (load_mail_facts(d, ticket_id, &t) ||
-        ticket_contacts(d, ticket_id, email, sizeof email, phone, sizeof phone) != TICKET_OK)
+        ticket_contacts(d, ticket_id, email, sizeof email, phone, sizeof phone) != OUTCOME_OK)
         return -1;
     if (!*email || !*t.submit_key)
         return 0;

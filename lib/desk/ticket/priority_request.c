@@ -35,7 +35,7 @@ static const char sql_of_key[] =
     REQUEST_COLUMNS "WHERE r.requested_by_api_key_id = ? AND r.ticket_id = ?"
                     " ORDER BY r.id DESC LIMIT 1";
 
-static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
+static int ok(int rc) { return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK; }
 
 int ticket_request_priority_locked(desk_t *d, ticket_t *t, const actor_t *who,
                                    const priority_t *p, const char *reason, time_t now,
@@ -43,21 +43,21 @@ int ticket_request_priority_locked(desk_t *d, ticket_t *t, const actor_t *who,
 {
     *id = 0;
     if (t->priority_id == p->id)
-        return TICKET_OK;
+        return OUTCOME_OK;
     if (!reason || !*reason)
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     /* asked again (a retried call, a second click) while still pending */
     int rc = db_row(&d->db, sql_pending_same, "iijj", "i", t->id, p->id, who->agent_id,
                     who->api_key_id, id);
     if (rc != 0)
-        return rc == 1 ? TICKET_OK : TICKET_ERR;
+        return rc == 1 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
     if (db_exec(&d->db, sql_new_request, "ijjiist", t->id, who->agent_id, who->api_key_id,
                 t->priority_id, p->id, reason, now) < 0)
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     *id = (long long)d->db.last_id;
     if (ok(ticket_event(d, t->id, "priority_request", true, who, "priority", "", p->code, reason,
                         now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
 }
 
@@ -73,9 +73,9 @@ static int apply_ask(desk_t *d, ticket_t *t, void *arg, time_t now)
     actor_t who = {.type = "agent", .agent_id = x->a->id, .name = x->a->name};
     long long id;
     if (!ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     if (t->priority_id == x->to->id)
-        return TICKET_OK;
+        return OUTCOME_OK;
     if (agent_is_supervisor(x->a))
         return ticket_set_priority_locked(d, t, x->to, &who, x->reason, now);
     return ticket_request_priority_locked(d, t, &who, x->to, x->reason, now, &id);
@@ -85,9 +85,9 @@ int ticket_request_priority(desk_t *d, const agent_t *a, long long id, long long
                             const priority_t *to, const char *reason)
 {
     if (!reason || !*reason)
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     if (!to)
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     ask_t x = {.a = a, .to = to, .reason = reason};
     return ticket_with_locked(d, id, version, apply_ask, &x);
 }
@@ -106,12 +106,12 @@ static int apply_decision(desk_t *d, ticket_t *t, void *arg, time_t now)
     actor_t who = {.type = "agent", .agent_id = x->a->id, .name = x->a->name};
     if (db_exec(&d->db, sql_decide, "sisti", x->approve ? "approved" : "rejected", x->a->id,
                 x->note, now, x->request_id) != 1)
-        return TICKET_CONFLICT;
+        return OUTCOME_CONFLICT;
     if (x->approve)
         return ticket_set_priority_locked(d, t, x->to, &who, x->note, now);
     if (ok(ticket_event(d, t->id, "priority_rejected", true, &who, "priority", "", x->to->code,
                         x->note, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
 }
 
@@ -120,14 +120,14 @@ int ticket_decide_priority(desk_t *d, const agent_t *a, long long request_id, bo
 {
     long long ticket = 0, to = 0;
     if (!agent_is_supervisor(a))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     int rc = db_row(&d->db, sql_request, "i", "ii", request_id, &ticket, &to);
     if (rc != 1)
-        return rc == 0 ? TICKET_NOT_FOUND : TICKET_ERR;
+        return rc == 0 ? OUTCOME_NOT_FOUND : OUTCOME_UNAVAILABLE;
     decision_t x = {.a = a, .request_id = request_id, .approve = approve, .note = note,
                     .to = catalog_priority_by_id(&d->catalog, to)};
     if (!x.to)
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     return ticket_with_locked(d, ticket, 0, apply_decision, &x);
 }
 

@@ -22,7 +22,7 @@ typedef struct priority_request {
 /* Files a request (by an agent or an API key) to change a locked ticket's
  * priority, for a supervisor to decide: its id in *id, the pending one when
  * the same requester already asked for the same priority, 0 when the ticket
- * has that priority already. TICKET_REASON_REQUIRED without a reason. */
+ * has that priority already. OUTCOME_REASON_REQUIRED without a reason. */
 int ticket_request_priority_locked(desk_t *d, ticket_t *t, const actor_t *who,
                                    const priority_t *p, const char *reason, time_t now,
                                    long long *id);

@@ -354,26 +354,26 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
                                        : ticket_initial_priority(d, in->category, in->impact);
     long long org;
     if (!p || !in->channel || !in->category || !in->submit_key)
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     if (in->customer_id && db_row(&d->db, sql_customer_org, "i", "i", in->customer_id, &org) != 1)
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     ticket_follow_token(d, in->submit_key, out->follow_token);
     int rc = find_duplicate(d, in, out);
     if (rc != 0)
-        return rc == 1 ? TICKET_OK : rc == 2 ? TICKET_KEY_REUSED : TICKET_ERR;
+        return rc == 1 ? OUTCOME_OK : rc == 2 ? OUTCOME_KEY_REUSED : OUTCOME_UNAVAILABLE;
     for (int attempt = 0; attempt < 5; attempt++) {
         rc = create_once(d, in, p, out);
         if (rc == OUTCOME_OK)
-            return TICKET_OK;
+            return OUTCOME_OK;
         if (rc == OUTCOME_UNKNOWN) {
             int got = commit_outcome(d, in, out);
             if (got == OUTCOME_UNKNOWN) {
                 log_error("ticket creation: no answer from the database within %d s; whether"
                           " the ticket was stored is unknown", OUTCOME_WAIT_SECONDS);
-                return TICKET_UNKNOWN;
+                return OUTCOME_UNKNOWN;
             }
             if (got >= 1)
-                return got == 1 ? TICKET_OK : TICKET_KEY_REUSED;
+                return got == 1 ? OUTCOME_OK : OUTCOME_KEY_REUSED;
             continue; /* not stored, and the database answers again */
         }
         /* lost before COMMIT: the server rolled it back; again if it answers */
@@ -385,13 +385,13 @@ int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out)
          * what broke our insert or our lock): answer with its ticket */
         int dup = find_duplicate(d, in, out);
         if (dup >= 1)
-            return dup == 1 ? TICKET_OK : TICKET_KEY_REUSED;
+            return dup == 1 ? OUTCOME_OK : OUTCOME_KEY_REUSED;
         /* contenders that deadlocked together must not retry in step */
         usleep(1000 * (1 + randombytes_uniform(10u << attempt)));
     }
     if (rc != OUTCOME_LOST) /* a lost connection is logged where it is seen */
         log_error("ticket_create failed (%d)", rc);
-    return TICKET_ERR;
+    return OUTCOME_UNAVAILABLE;
 }
 
 typedef struct change {
@@ -405,7 +405,7 @@ typedef struct change {
     long long request_id;  /* the request filed */
 } change_t;
 
-static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
+static int ok(int rc) { return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK; }
 
 static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now);
 
@@ -414,17 +414,17 @@ static int apply_comment(desk_t *d, ticket_t *t, void *arg, time_t now)
     change_t *c = arg;
     const char *kind = !c->text ? "attachment" : c->internal ? "note" : "comment";
     if (ok(ticket_event(d, t->id, kind, c->internal, c->who, NULL, NULL, NULL, c->text, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (attachment_link(d, t->id, (long long)d->db.last_id, c->who->type, c->files))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (ok(db_exec(&d->db, sql_touch_comment, "ti", now, t->id)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     /* the customer answered: the ticket is back with the desk, its clock runs */
     if (!strcmp(c->who->type, "customer") && !strcmp(t->status, "waiting_customer")) {
         c->to = TS_IN_PROGRESS;
         return apply_status(d, t, c, now);
     }
-    return TICKET_OK;
+    return OUTCOME_OK;
 }
 
 int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const char *body,
@@ -439,17 +439,17 @@ static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
     change_t *c = arg;
     int from = ticket_status_parse(t->status);
     if (from < 0 || !ticket_transition_allowed((ticket_status_t)from, c->to))
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "status", false, c->who, "status", t->status,
                      ticket_status_code(c->to), c->text, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (c->to == TS_RESOLVED && notify_resolved(d, t->id, (long long)d->db.last_id, c->text))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     bool done = ticket_status_done(c->to);
     if (ok(db_exec(&d->db, sql_touch_status, "sittti", ticket_status_code(c->to),
                    (long long)!done, now, c->to == TS_RESOLVED ? now : 0,
                    c->to == TS_CLOSED ? now : 0, t->id)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ticket_clock_after_status(d, t, t->status, c->to, now);
 }
 
@@ -458,12 +458,12 @@ static int apply_update(desk_t *d, ticket_t *t, void *arg, time_t now)
     change_t *c = arg;
     int from = ticket_status_parse(t->status);
     if ((int)c->to >= 0 && (from < 0 || !ticket_transition_allowed((ticket_status_t)from, c->to)))
-        return TICKET_BAD_TRANSITION;
-    int rc = !c->priority ? TICKET_OK
+        return OUTCOME_BAD_TRANSITION;
+    int rc = !c->priority ? OUTCOME_OK
              : c->ask     ? ticket_request_priority_locked(d, t, c->who, c->priority, c->text, now,
                                                            &c->request_id)
                           : ticket_set_priority_locked(d, t, c->priority, c->who, c->text, now);
-    return rc == TICKET_OK && (int)c->to >= 0 ? apply_status(d, t, c, now) : rc;
+    return rc == OUTCOME_OK && (int)c->to >= 0 ? apply_status(d, t, c, now) : rc;
 }
 
 int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int status,
@@ -474,7 +474,7 @@ int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int statu
                   .ask = ask_priority};
     int rc = ticket_with_locked(d, ticket_id, 0, apply_update, &c);
     if (request)
-        *request = rc == TICKET_OK ? c.request_id : 0;
+        *request = rc == OUTCOME_OK ? c.request_id : 0;
     return rc;
 }
 

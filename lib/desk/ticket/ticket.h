@@ -24,12 +24,12 @@ typedef struct ticket_receipt {
 const priority_t *ticket_initial_priority(const desk_t *d, const category_t *cat,
                                           const char *impact);
 
-/* TICKET_INVALID when a given customer_id, channel or category is unknown;
- * TICKET_KEY_REUSED when the submit key made a ticket from another request.
- * TICKET_ERR means nothing was stored. When the connection is lost at the
+/* OUTCOME_INVALID when a given customer_id, channel or category is unknown;
+ * OUTCOME_KEY_REUSED when the submit key made a ticket from another request.
+ * OUTCOME_UNAVAILABLE means nothing was stored. When the connection is lost at the
  * commit, the outcome is asked of the database by the submit key as soon as
  * it answers again (up to 15 s): the ticket is reported if it was stored,
- * created again if it was not, and TICKET_UNKNOWN returned only when the
+ * created again if it was not, and OUTCOME_UNKNOWN returned only when the
  * database stayed silent (the same submit key later finds out). */
 int ticket_create(desk_t *d, const ticket_new_t *in, ticket_receipt_t *out);
 
@@ -42,7 +42,7 @@ int ticket_add_comment(desk_t *d, long long ticket_id, const actor_t *who, const
 /* Priority (NULL: keep) and status (< 0: keep) together, all or nothing: an
  * illegal status leaves the priority unchanged too. With ask_priority the
  * priority is not changed but asked for: a request a supervisor decides
- * (lib/desk/ticket/priority_request.h; the reason is required, TICKET_REASON_REQUIRED),
+ * (lib/desk/ticket/priority_request.h; the reason is required, OUTCOME_REASON_REQUIRED),
  * its id in *request (0 when none was needed). */
 int ticket_update(desk_t *d, long long ticket_id, const priority_t *p, int status,
                   const actor_t *who, const char *reason, bool ask_priority,

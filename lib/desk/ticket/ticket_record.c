@@ -63,7 +63,7 @@ static const char sql_refresh_due[] =
 
 int ticket_refresh_due(desk_t *d, long long id)
 {
-    return db_exec(&d->db, sql_refresh_due, "i", id) < 0 ? TICKET_ERR : TICKET_OK;
+    return db_exec(&d->db, sql_refresh_due, "i", id) < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
 }
 
 void ticket_follow_token(const desk_t *d, const char *submit_key, char out[TOKEN_TEXT_LEN + 1])
@@ -102,7 +102,7 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
         &(t)->first_responded_at, &(t)->resolved_at, &(t)->closed_at, &(t)->assigned_at,      \
         &(t)->accept_due_at, &(t)->accepted_at
 
-static int found(int rc) { return rc == 1 ? TICKET_OK : rc == 0 ? TICKET_NOT_FOUND : TICKET_ERR; }
+static int found(int rc) { return rc == 1 ? OUTCOME_OK : rc == 0 ? OUTCOME_NOT_FOUND : OUTCOME_UNAVAILABLE; }
 
 int ticket_by_number(desk_t *d, const char *number, ticket_t *t)
 {
@@ -121,7 +121,7 @@ int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t)
     unsigned char hash[SECRET_HASH_LEN];
     memset(t, 0, sizeof *t);
     if (!token || strlen(token) != TOKEN_TEXT_LEN)
-        return TICKET_NOT_FOUND;
+        return OUTCOME_NOT_FOUND;
     token_hash(&d->secrets, token, hash);
     return found(
         db_row(&d->db, sql_by_follow, "b", TICKET_FETCH, hash, sizeof hash, TICKET_ARGS(t)));
@@ -144,7 +144,7 @@ int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_events, "ii", ticket_id, (long long)public_only);
     if (!st)
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     ticket_event_t e;
     int rc;
     while (memset(&e, 0, sizeof e),
@@ -157,7 +157,7 @@ int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
         free(e.body);
     }
     db_done(st);
-    return rc < 0 ? TICKET_ERR : TICKET_OK;
+    return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
 }
 
 typedef struct shown_value {
@@ -199,7 +199,7 @@ int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
     static const char *const yes[LANG_COUNT] = {"是", "Yes"};
     MYSQL_STMT *st = db_query(&d->db, sql_values, "i", t->id);
     if (!st)
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     shown_value_t v[64];
     int n = 0, rc;
     while (n < 64 && (rc = db_fetch(st, "iisssS", &v[n].field_id, &v[n].order,
@@ -209,18 +209,18 @@ int ticket_each_value(desk_t *d, const ticket_t *t, lang_t lang,
         n++;
     db_done(st);
     qsort(v, (size_t)n, sizeof *v, by_field_order);
-    rc = rc < 0 ? TICKET_ERR : TICKET_OK;
+    rc = rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     for (int i = 0; i < n; i++) {
         /* choices by their labels in the reader's language, yes/no in words */
         bool choice = !strcmp(v[i].type, "choice") || !strcmp(v[i].type, "multichoice");
         char *labels = choice && v[i].value ? option_labels(d, &v[i], lang) : NULL;
         if (choice && v[i].value && !labels)
-            rc = TICKET_ERR;
+            rc = OUTCOME_UNAVAILABLE;
         const char *shown = labels && *labels ? labels
                             : !strcmp(v[i].type, "bool") && v[i].value && !strcmp(v[i].value, "1")
                                 ? yes[lang]
                                 : v[i].value;
-        if (rc == TICKET_OK && shown && *shown)
+        if (rc == OUTCOME_OK && shown && *shown)
             fn(v[i].label[lang], shown, ctx);
         free(labels);
         free(v[i].value);
@@ -234,43 +234,43 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
     ticket_t t;
     time_t now = desk_now(d);
     if (db_begin(&d->db) != OUTCOME_OK)
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = lock_ticket(d, id, &t);
-    if (rc == TICKET_OK && version && t.version != version)
-        rc = TICKET_CONFLICT;
-    if (rc == TICKET_OK)
+    if (rc == OUTCOME_OK && version && t.version != version)
+        rc = OUTCOME_CONFLICT;
+    if (rc == OUTCOME_OK)
         rc = apply(d, &t, arg, now);
-    if (rc == TICKET_OK)
+    if (rc == OUTCOME_OK)
         rc = ticket_refresh_due(d, t.id);
-    if (rc == TICKET_OK && sla_refresh_alert(d, t.id))
-        rc = TICKET_ERR;
-    if (rc == TICKET_OK && db_commit(&d->db) != OUTCOME_OK)
-        rc = TICKET_ERR;
-    if (rc != TICKET_OK)
+    if (rc == OUTCOME_OK && sla_refresh_alert(d, t.id))
+        rc = OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK && db_commit(&d->db) != OUTCOME_OK)
+        rc = OUTCOME_UNAVAILABLE;
+    if (rc != OUTCOME_OK)
         db_rollback(&d->db);
     ticket_free(&t);
     return rc;
 }
 
-static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
+static int ok(int rc) { return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK; }
 
 int ticket_set_priority_locked(desk_t *d, ticket_t *t, const priority_t *p, const actor_t *who,
                                const char *reason, time_t now)
 {
     const priority_t *old = catalog_priority_by_id(&d->catalog, t->priority_id);
     if (old == p)
-        return TICKET_OK;
+        return OUTCOME_OK;
     if (ok(ticket_event(d, t->id, "priority", false, who, "priority", old ? old->code : "",
                         p->code, reason, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     /* deadlines count from intake under the new level, pauses left out */
     t->priority_id = p->id;
     if (ok(db_exec(&d->db, sql_touch_priority, "iti", p->id, now, t->id)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     int st = ticket_status_parse(t->status);
     return sla_recompute(d, t->id, p, t->created_at, st >= 0 && ticket_status_paused(st), now)
-               ? TICKET_ERR
-               : TICKET_OK;
+               ? OUTCOME_UNAVAILABLE
+               : OUTCOME_OK;
 }
 
 int ticket_clock_after_status(desk_t *d, ticket_t *t, const char *old_status,
@@ -279,9 +279,9 @@ int ticket_clock_after_status(desk_t *d, ticket_t *t, const char *old_status,
     int from = ticket_status_parse(old_status);
     bool was = from >= 0 && ticket_status_paused((ticket_status_t)from);
     if (was == ticket_status_paused(to))
-        return TICKET_OK;
+        return OUTCOME_OK;
     const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
-    return p && sla_recompute(d, t->id, p, t->created_at, !was, now) ? TICKET_ERR : TICKET_OK;
+    return p && sla_recompute(d, t->id, p, t->created_at, !was, now) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
 }
 
 static const char sql_extra[] =
@@ -321,6 +321,6 @@ int ticket_contacts(desk_t *d, long long id, char *email, size_t ecap, char *pho
         return found(rc);
     if ((elen && secret_open(&d->secrets, e, elen, email, ecap)) ||
         (plen && secret_open(&d->secrets, p, plen, phone, pcap)))
-        return TICKET_ERR;
-    return TICKET_OK;
+        return OUTCOME_UNAVAILABLE;
+    return OUTCOME_OK;
 }

@@ -14,26 +14,10 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "core/outcome.h"
 #include "desk/attachment.h"
 #include "desk/desk.h"
 #include "desk/ticket/ticket_state.h"
-
-enum {
-    TICKET_OK = 0,
-    TICKET_ERR = -1,       /* database trouble; nothing was changed */
-    TICKET_NOT_FOUND = -2,
-    TICKET_BAD_TRANSITION = -3,
-    TICKET_CONFLICT = -4,  /* changed by someone else since it was read */
-    TICKET_INVALID = -5,   /* a value outside what the catalogue allows */
-    TICKET_KEY_REUSED = -6, /* the submit key came before with another request */
-    TICKET_UNKNOWN = -7,   /* the database went away at the commit and did not come back
-                              in time: the ticket may or may not have been stored */
-    TICKET_FORBIDDEN = -10,
-    TICKET_REASON_REQUIRED = -11,
-    TICKET_NO_SUCH_AGENT = -12,
-    TICKET_EVIDENCE_REQUIRED = -13, /* a recorded confirmation without its copy or note */
-    TICKET_NO_SUCH_TEAM = -14,      /* not an active team of the catalogue */
-};
 
 typedef struct actor {
     const char *type; /* "customer", "agent", "api", "system" */
@@ -56,7 +40,7 @@ typedef struct ticket_new {
     time_t started_at, expected_at;
     const char *submit_key; /* idempotency key; the same key gives the same ticket */
     const unsigned char *request_hash; /* SUBMIT_HASH_LEN bytes, or NULL: when given, the
-                                          same key with another hash is TICKET_KEY_REUSED */
+                                          same key with another hash is OUTCOME_KEY_REUSED */
     long long customer_id;  /* a known customer (agent intake); 0: find or create */
     actor_t actor;
     const field_value_t *values;
@@ -128,7 +112,7 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
                  const char *new_value, const char *body, time_t now);
 /* One transaction around a change: lock the row, check the version the user
  * saw (0: do not check), apply, recompute next_due_at and next_alert_at,
- * commit; anything but TICKET_OK rolls everything back. */
+ * commit; anything but OUTCOME_OK rolls everything back. */
 int ticket_with_locked(desk_t *d, long long id, long long version,
                        int (*apply)(desk_t *d, ticket_t *t, void *arg, time_t now), void *arg);
 /* Changes the priority of a locked ticket and its deadlines, with history. */

@@ -67,7 +67,7 @@ static actor_t actor_of(const agent_t *a)
     return (actor_t){.type = "agent", .agent_id = a->id, .name = a->name};
 }
 
-static int ok(int rc) { return rc < 0 ? TICKET_ERR : TICKET_OK; }
+static int ok(int rc) { return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK; }
 
 static bool blank(const char *s) { return !s || !*s; }
 
@@ -87,12 +87,12 @@ static int move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t to,
 {
     int from = ticket_status_parse(t->status);
     if (from < 0 || !ticket_transition_allowed((ticket_status_t)from, to))
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "status", false, who, "status", t->status,
                         ticket_status_code(to), reason, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (to == TS_RESOLVED && notify_resolved(d, t->id, (long long)d->db.last_id, reason))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     bool done = ticket_status_done(to);
     int rc = db_exec(&d->db, sql_set_status, "sitittti", ticket_status_code(to),
                      (long long)!done, to == TS_ACCEPTED ? now : 0, (long long)(to == TS_RESOLVED),
@@ -100,7 +100,7 @@ static int move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t to,
     char old[sizeof t->status];
     snprintf(old, sizeof old, "%s", t->status);
     snprintf(t->status, sizeof t->status, "%s", ticket_status_code(to));
-    return rc < 0 ? TICKET_ERR : ticket_clock_after_status(d, t, old, to, now);
+    return rc < 0 ? OUTCOME_UNAVAILABLE : ticket_clock_after_status(d, t, old, to, now);
 }
 
 static int set_owner(desk_t *d, ticket_t *t, long long owner, long long team, ticket_status_t st,
@@ -111,10 +111,10 @@ static int set_owner(desk_t *d, ticket_t *t, long long owner, long long team, ti
     if (ok(db_exec(&d->db, sql_set_owner, "jjstttti", owner, team, ticket_status_code(st),
                    owner ? now : 0, assigned ? now + accept * 60 : 0,
                    st == TS_ACCEPTED ? now : 0, now, t->id)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return assigned && owner && notify_assignment(d, t->id, owner, now + accept * 60)
-               ? TICKET_ERR
-               : TICKET_OK;
+               ? OUTCOME_UNAVAILABLE
+               : OUTCOME_OK;
 }
 
 static int apply_claim(desk_t *d, ticket_t *t, void *arg, time_t now)
@@ -122,15 +122,15 @@ static int apply_claim(desk_t *d, ticket_t *t, void *arg, time_t now)
     action_t *x = arg;
     actor_t who = actor_of(x->a);
     if (t->owner_id || !(agent_is_supervisor(x->a) || agent_in_team(x->a, t->team_id)))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     int st = ticket_status_parse(t->status);
     if (st != TS_NEW && st != TS_CLASSIFIED)
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "claim", true, &who, "owner", "", x->a->name, NULL, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     /* a claim is an assignment to oneself, accepted at once */
     if (move(d, t, &who, TS_ASSIGNED, NULL, now) || move(d, t, &who, TS_ACCEPTED, NULL, now))
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     return set_owner(d, t, x->a->id, 0, TS_ACCEPTED, now);
 }
 
@@ -145,7 +145,7 @@ static int apply_accept(desk_t *d, ticket_t *t, void *arg, time_t now)
     action_t *x = arg;
     actor_t who = actor_of(x->a);
     if (t->owner_id != x->a->id)
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     return move(d, t, &who, TS_ACCEPTED, NULL, now);
 }
 
@@ -162,29 +162,29 @@ static int apply_assign(desk_t *d, ticket_t *t, void *arg, time_t now)
     char name[401] = "";
     long long team = x->target_team;
     if (!agent_is_supervisor(x->a))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     if (x->target_agent && db_row(&d->db, sql_agent_active, "i", "s", x->target_agent, name,
                                   sizeof name) != 1)
-        return TICKET_NO_SUCH_AGENT;
+        return OUTCOME_NO_SUCH_AGENT;
     if (team && !catalog_team_by_id(&d->catalog, team))
-        return TICKET_NO_SUCH_TEAM;
+        return OUTCOME_NO_SUCH_TEAM;
     if (x->target_agent && !team && db_row(&d->db, sql_agent_team, "i", "i", x->target_agent,
                                            &team) < 0)
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     int from = ticket_status_parse(t->status);
     ticket_status_t to = x->target_agent ? TS_ASSIGNED : TS_CLASSIFIED;
     /* to a team queue: the team's dispatcher may hand it on at once */
     dispatch_plan_t plan = {0};
     if (!x->target_agent && dispatch_plan(d, t->category_id, team ? team : t->team_id,
                                           t->owner_id, &plan))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     /* the reason is for colleagues: it goes on the internal assign entry */
     if (from != (int)to && move(d, t, &who, to, NULL, now))
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "assign", true, &who, "owner", "", name, x->text, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = set_owner(d, t, x->target_agent, team, to, now);
-    if (rc == TICKET_OK && !x->target_agent)
+    if (rc == OUTCOME_OK && !x->target_agent)
         rc = ok(dispatch_apply(d, t->id, ticket_status_code(to), &plan, now));
     return rc;
 }
@@ -193,7 +193,7 @@ int ticket_assign(desk_t *d, const agent_t *a, long long id, long long version,
                   long long to_agent, long long to_team, const char *reason)
 {
     if (blank(reason))
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     action_t x = {.a = a, .target_agent = to_agent, .target_team = to_team, .text = reason};
     return ticket_with_locked(d, id, version, apply_assign, &x);
 }
@@ -204,24 +204,24 @@ static int apply_hand_back(desk_t *d, ticket_t *t, void *arg, time_t now)
     actor_t who = actor_of(x->a);
     dispatch_plan_t plan;
     if (t->owner_id != x->a->id)
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     /* re-dispatched in its team, to anyone but the one handing it back */
     if (dispatch_plan(d, t->category_id, t->team_id, x->a->id, &plan))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (move(d, t, &who, TS_CLASSIFIED, NULL, now))
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "hand_back", true, &who, "owner", x->a->name, "", x->text,
                         now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = set_owner(d, t, 0, 0, TS_CLASSIFIED, now);
-    return rc == TICKET_OK ? ok(dispatch_apply(d, t->id, "classified", &plan, now)) : rc;
+    return rc == OUTCOME_OK ? ok(dispatch_apply(d, t->id, "classified", &plan, now)) : rc;
 }
 
 int ticket_hand_back(desk_t *d, const agent_t *a, long long id, long long version,
                      const char *reason)
 {
     if (blank(reason))
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     action_t x = {.a = a, .text = reason};
     return ticket_with_locked(d, id, version, apply_hand_back, &x);
 }
@@ -232,15 +232,15 @@ static int apply_message(desk_t *d, ticket_t *t, void *arg, time_t now)
     actor_t who = actor_of(x->a);
     bool internal = x->flag;
     if (internal ? !ticket_visible_to(d, x->a, t) : !ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     if (ok(ticket_event(d, t->id, internal ? "note" : "reply", internal, &who, NULL, NULL, NULL,
                         x->text, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long event = (long long)d->db.last_id;
     if (attachment_link(d, t->id, event, "agent", x->files))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (!internal && notify_customer_reply(d, t->id, event, x->text))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (internal)
         return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
     const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
@@ -254,7 +254,7 @@ int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long ve
                          const char *body, bool internal, const uploads_t *files)
 {
     if (blank(body))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     action_t x = {.a = a, .text = body, .flag = internal, .files = files};
     return ticket_with_locked(d, id, version, apply_message, &x);
 }
@@ -266,7 +266,7 @@ static int hand_move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t
 {
     int from = ticket_status_parse(t->status);
     if (from < 0 || !ticket_agent_may_move((ticket_status_t)from, to))
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     return move(d, t, who, to, reason, now);
 }
 
@@ -275,7 +275,7 @@ static int apply_reply(desk_t *d, ticket_t *t, void *arg, time_t now)
     action_t *x = arg;
     actor_t who = actor_of(x->a);
     int rc = apply_message(d, t, arg, now);
-    return rc == TICKET_OK ? hand_move(d, t, &who, x->to, NULL, now) : rc;
+    return rc == OUTCOME_OK ? hand_move(d, t, &who, x->to, NULL, now) : rc;
 }
 
 int ticket_agent_reply(desk_t *d, const agent_t *a, long long id, long long version,
@@ -284,7 +284,7 @@ int ticket_agent_reply(desk_t *d, const agent_t *a, long long id, long long vers
     if (to < 0)
         return ticket_agent_message(d, a, id, version, body, false, files);
     if (blank(body) || to >= TS_COUNT)
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     action_t x = {.a = a, .text = body, .files = files, .to = (ticket_status_t)to};
     return ticket_with_locked(d, id, version, apply_reply, &x);
 }
@@ -306,9 +306,9 @@ static int apply_finding(desk_t *d, ticket_t *t, void *arg, time_t now)
     action_t *x = arg;
     actor_t who = actor_of(x->a);
     if (!ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     if (ok(ticket_event(d, t->id, "finding", true, &who, x->kind, NULL, NULL, x->text, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
 }
 
@@ -316,7 +316,7 @@ int ticket_add_finding(desk_t *d, const agent_t *a, long long id, long long vers
                        const char *kind, const char *text)
 {
     if (!ticket_finding_kind_valid(kind) || blank(text))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     action_t x = {.a = a, .kind = kind, .text = text};
     return ticket_with_locked(d, id, version, apply_finding, &x);
 }
@@ -327,18 +327,18 @@ static int apply_collab(desk_t *d, ticket_t *t, void *arg, time_t now)
     actor_t who = actor_of(x->a);
     char name[401] = "";
     if (t->owner_id != x->a->id && !agent_is_supervisor(x->a))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     if (db_row(&d->db, sql_agent_active, "i", "s", x->target_agent, name, sizeof name) != 1)
-        return TICKET_NO_SUCH_AGENT;
+        return OUTCOME_NO_SUCH_AGENT;
     if (x->target_agent == t->owner_id)
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     int rc = x->flag ? db_exec(&d->db, sql_add_collab, "iist", t->id, x->target_agent, x->text,
                                now)
                      : db_exec(&d->db, sql_remove_collab, "ii", t->id, x->target_agent);
     if (rc < 0 || ok(ticket_event(d, t->id, x->flag ? "collaborator_added" : "collaborator_removed",
                                   true, &who, "collaborator", x->flag ? "" : name,
                                   x->flag ? name : "", x->text, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
 }
 
@@ -346,7 +346,7 @@ int ticket_add_collaborator(desk_t *d, const agent_t *a, long long id, long long
                             long long agent_id, const char *role)
 {
     if (blank(role))
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     action_t x = {.a = a, .target_agent = agent_id, .text = role, .flag = true};
     return ticket_with_locked(d, id, version, apply_collab, &x);
 }
@@ -382,7 +382,7 @@ static int apply_status_change(desk_t *d, ticket_t *t, void *arg, time_t now)
     action_t *x = arg;
     actor_t who = actor_of(x->a);
     if (!ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     return hand_move(d, t, &who, x->to, x->text, now);
 }
 
@@ -398,19 +398,19 @@ static int apply_classify(desk_t *d, ticket_t *t, void *arg, time_t now)
     action_t *x = arg;
     actor_t who = actor_of(x->a);
     if (!ticket_visible_to(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     const category_t *old = catalog_category_by_id(&d->catalog, t->category_id);
     if (!x->cat->active && x->cat != old) /* deactivated: kept by old tickets, given to none */
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     if (strcmp(t->status, "new") == 0 &&
         ok(ticket_event(d, t->id, "status", false, &who, "status", "new", "classified", NULL, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (old != x->cat && ok(ticket_event(d, t->id, "classify", false, &who, "category",
                                          old ? old->code : "", x->cat->code, NULL, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long team = 0; /* a new category goes to its team under the routing rules */
     if (old != x->cat && dispatch_team_for(d, x->cat->id, &team))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_classify, "ijsti", x->cat->id, team, x->kind, now, t->id));
 }
 
@@ -429,7 +429,7 @@ int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version
                     const category_t *cat, const char *nature)
 {
     if (!cat || (nature && !ticket_nature_valid(nature)))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     action_t x = {.a = a, .cat = cat, .kind = nature};
     return ticket_with_locked(d, id, version, apply_classify, &x);
 }
@@ -445,10 +445,10 @@ static int apply_reveal(desk_t *d, ticket_t *t, void *arg, time_t now)
     reveal_t *x = arg;
     actor_t who = actor_of(x->a);
     if (!x->a->can_see_contacts || !ticket_visible_to(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     if (ok(ticket_event(d, t->id, "contact_revealed", true, &who, "contact", NULL, NULL, NULL,
                         now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ticket_contacts(d, t->id, x->email, x->ecap, x->phone, x->pcap);
 }
 
@@ -469,12 +469,12 @@ int ticket_revealed_contacts(desk_t *d, const agent_t *a, long long id, char *em
     long shown = config_get_seconds(&d->cfg, CFG_CONTACTS_SHOW_MINUTES);
     long long n = 0;
     if (!a->can_see_contacts)
-        return TICKET_NOT_FOUND;
+        return OUTCOME_NOT_FOUND;
     int rc = db_row(&d->db, sql_recent_reveal, "iit", "i", id, a->id,
                     desk_now(d) - shown, &n);
     if (rc < 0)
-        return TICKET_ERR;
-    return n > 0 ? ticket_contacts(d, id, email, ecap, phone, pcap) : TICKET_NOT_FOUND;
+        return OUTCOME_UNAVAILABLE;
+    return n > 0 ? ticket_contacts(d, id, email, ecap, phone, pcap) : OUTCOME_NOT_FOUND;
 }
 
 static const char sql_new_escalation[] =
@@ -500,7 +500,7 @@ static int apply_escalate(desk_t *d, ticket_t *t, void *arg, time_t now)
     escalation_t *x = arg;
     actor_t who = actor_of(x->a);
     if (!ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
     const bizcal_t *c = p ? catalog_calendar(&d->catalog, p->calendar_id) : NULL;
     long minutes = config_get_int(&d->cfg, CFG_SLA_ESCALATION_MINUTES);
@@ -511,7 +511,7 @@ static int apply_escalate(desk_t *d, ticket_t *t, void *arg, time_t now)
         ok(ticket_event(d, t->id, "escalation", true, &who, "escalation", NULL, NULL, x->reason,
                         now)) ||
         ok(ticket_event(d, t->id, "escalated", false, &who, NULL, NULL, NULL, NULL, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_set_escalation_due, "tti", due, now, t->id));
 }
 
@@ -519,7 +519,7 @@ int ticket_escalate(desk_t *d, const agent_t *a, long long id, long long version
                     const char *reason, const char *impact, time_t expected)
 {
     if (blank(reason) || blank(impact))
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     escalation_t x = {.a = a, .reason = reason, .impact = impact, .expected = expected};
     return ticket_with_locked(d, id, version, apply_escalate, &x);
 }
@@ -530,15 +530,15 @@ static int apply_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
     actor_t who = actor_of(x->a);
     long long rnd = 0;
     if (db_row(&d->db, sql_in_rnd, "i", "i", x->a->id, &rnd) != 1)
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (!rnd && !agent_is_supervisor(x->a))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     int rc = db_exec(&d->db, sql_answer_escalation, "tisi", now, x->a->id, x->reason, t->id);
     if (rc == 0)
-        return TICKET_BAD_TRANSITION; /* nothing escalated, or already answered */
+        return OUTCOME_BAD_TRANSITION; /* nothing escalated, or already answered */
     if (rc < 0 || ok(ticket_event(d, t->id, "escalation_answer", true, &who, "escalation", NULL,
                                   NULL, x->reason, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_set_escalation_due, "tti", (time_t)0, now, t->id));
 }
 
@@ -546,7 +546,7 @@ int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long lon
                              const char *plan)
 {
     if (blank(plan))
-        return TICKET_REASON_REQUIRED;
+        return OUTCOME_REASON_REQUIRED;
     escalation_t x = {.a = a, .reason = plan};
     return ticket_with_locked(d, id, version, apply_answer, &x);
 }
@@ -593,17 +593,17 @@ static int apply_propose(desk_t *d, ticket_t *t, void *arg, time_t now)
     proposal_t *x = arg;
     actor_t who = actor_of(x->a);
     if (!ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     char *text = proposal_text(d, t, x);
     if (!text)
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = move(d, t, &who, TS_SOLUTION_PROPOSED, NULL, now);
-    if (rc == TICKET_OK &&
+    if (rc == OUTCOME_OK &&
         (db_exec(&d->db, sql_new_solution, "iisssss" "t", t->id, x->a->id, x->delivery, x->steps,
                  x->expected, x->risks, text, now) < 0 ||
          ok(ticket_event(d, t->id, "solution", false, &who, NULL, NULL, NULL, text, now)) ||
          notify_solution(d, t->id, (long long)d->db.last_id, text)))
-        rc = TICKET_ERR;
+        rc = OUTCOME_UNAVAILABLE;
     free(text);
     return rc;
 }
@@ -617,7 +617,7 @@ int ticket_propose_solution(desk_t *d, const agent_t *a, long long id, long long
     for (int i = 0; delivery && ways[i]; i++)
         known |= !strcmp(delivery, ways[i]);
     if (!known || blank(steps) || blank(expected) || blank(risks))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     proposal_t x = {.a = a, .delivery = delivery, .steps = steps, .expected = expected,
                     .risks = risks};
     return ticket_with_locked(d, id, version, apply_propose, &x);
@@ -632,24 +632,24 @@ static int apply_customer_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
     int rc = db_row(&d->db, sql_pending_solution, "i", "iS", t->id, &sid, &text);
     free(text);
     if (rc != 1 || strcmp(t->status, "solution_proposed") != 0)
-        return rc < 0 ? TICKET_ERR : TICKET_BAD_TRANSITION;
+        return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_BAD_TRANSITION;
     if (x->question) {
         if (db_exec(&d->db, sql_question_solution, "i", sid) != 1 ||
             ok(ticket_event(d, t->id, "comment", false, &who, NULL, NULL, NULL, x->question, now)))
-            return TICKET_ERR;
+            return OUTCOME_UNAVAILABLE;
         return move(d, t, &who, TS_IN_PROGRESS, NULL, now);
     }
     if (db_exec(&d->db, sql_confirm_solution, "ssti", x->name, x->ip, now, sid) != 1 ||
         ok(ticket_event(d, t->id, "solution_confirmed", false, &who, "confirmed_by", NULL,
                         x->name, NULL, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return move(d, t, &who, TS_IN_EXECUTION, NULL, now);
 }
 
 int ticket_confirm_solution(desk_t *d, long long id, const char *name, const char *ip)
 {
     if (blank(name))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     proposal_t x = {.name = name, .ip = ip ? ip : ""};
     return ticket_with_locked(d, id, 0, apply_customer_answer, &x);
 }
@@ -667,16 +667,16 @@ static int apply_received(desk_t *d, ticket_t *t, void *arg, time_t now)
     long long sid = 0;
     char *text = NULL;
     if (!ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     int rc = db_row(&d->db, sql_pending_solution, "i", "iS", t->id, &sid, &text);
     free(text);
     if (rc != 1 || strcmp(t->status, "solution_proposed") != 0)
-        return rc < 0 ? TICKET_ERR : TICKET_BAD_TRANSITION;
+        return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_BAD_TRANSITION;
     if (db_exec(&d->db, sql_record_confirmation, "stsii", x->name, now, x->via, x->a->id, sid) != 1 ||
         ok(ticket_event(d, t->id, "solution_confirmed", false, &who, "confirmed_via", x->name,
                         x->via, x->note, now)) ||
         attachment_link(d, t->id, (long long)d->db.last_id, "agent", x->files))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return move(d, t, &who, TS_IN_EXECUTION, NULL, now);
 }
 
@@ -689,10 +689,10 @@ int ticket_record_confirmation(desk_t *d, const agent_t *a, long long id, long l
     for (int i = 0; via && ways[i]; i++)
         known |= !strcmp(via, ways[i]);
     if (!known || blank(name))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     /* a written confirmation comes with its copy; a call is noted in words */
     if (strcmp(via, "phone") != 0 ? !files || files->n == 0 : blank(note))
-        return TICKET_EVIDENCE_REQUIRED;
+        return OUTCOME_EVIDENCE_REQUIRED;
     received_t x = {.a = a, .via = via, .name = name, .note = note, .files = files};
     return ticket_with_locked(d, id, version, apply_received, &x);
 }
@@ -700,7 +700,7 @@ int ticket_record_confirmation(desk_t *d, const agent_t *a, long long id, long l
 int ticket_question_solution(desk_t *d, long long id, const char *name, const char *question)
 {
     if (blank(question))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     proposal_t x = {.name = name, .question = question};
     return ticket_with_locked(d, id, 0, apply_customer_answer, &x);
 }
@@ -710,10 +710,10 @@ static int apply_close_request(desk_t *d, ticket_t *t, void *arg, time_t now)
     received_t *x = arg;
     actor_t who = {.type = "customer", .name = x->name};
     if (!strcmp(t->status, "resolved") || !strcmp(t->status, "closed"))
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "close_requested", false, &who, NULL, NULL, NULL, x->note,
                         now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
 }
 
@@ -728,7 +728,7 @@ int ticket_pending_solution(desk_t *d, long long id, char **text)
     long long sid;
     *text = NULL;
     int rc = db_row(&d->db, sql_pending_solution, "i", "iS", id, &sid, text);
-    return rc < 0 ? TICKET_ERR : TICKET_OK;
+    return rc < 0 ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
 }
 
 static const char sql_form_facts[] =
@@ -809,11 +809,11 @@ static int apply_work(desk_t *d, ticket_t *t, void *arg, time_t now)
     received_t *x = arg;
     actor_t who = actor_of(x->a);
     if (!ticket_workable_by(d, x->a, t))
-        return TICKET_FORBIDDEN;
+        return OUTCOME_FORBIDDEN;
     if (!strcmp(t->status, "closed"))
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     if (ok(ticket_event(d, t->id, "work", false, &who, x->via, x->name, x->serial, x->note, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
 }
 
@@ -825,7 +825,7 @@ int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version
     for (int i = 0; kind && work_kinds[i]; i++)
         known |= !strcmp(kind, work_kinds[i]);
     if (!known || blank(text))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     received_t x = {.a = a, .via = kind, .note = text, .name = old_serial, .serial = new_serial};
     return ticket_with_locked(d, id, version, apply_work, &x);
 }
@@ -840,7 +840,7 @@ static int apply_sign(desk_t *d, ticket_t *t, void *arg, time_t now)
     signature_t *x = arg;
     actor_t who = {.type = "customer", .name = x->name};
     if (strcmp(t->status, "resolved") != 0)
-        return TICKET_BAD_TRANSITION;
+        return OUTCOME_BAD_TRANSITION;
     char *form = acceptance_text(d, t->id);
     json_t *facts = form ? ticket_acceptance_doc(d, t->id) : NULL;
     char *doc = facts ? json_dumps(facts, JSON_COMPACT) : NULL;
@@ -852,7 +852,7 @@ static int apply_sign(desk_t *d, ticket_t *t, void *arg, time_t now)
     free(doc);
     if (rc < 0 || ok(ticket_event(d, t->id, x->accepted ? "acceptance_signed" : "reopen", false,
                                   &who, "signed_by", NULL, x->name, x->remarks, now)))
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     return move(d, t, &who, x->accepted ? TS_CLOSED : TS_IN_PROGRESS, NULL, now);
 }
 
@@ -860,7 +860,7 @@ int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *r
                            const char *name, const char *ip)
 {
     if (blank(name) || (!accepted && blank(remarks)))
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     signature_t x = {.accepted = accepted, .remarks = remarks, .name = name, .ip = ip ? ip : ""};
     return ticket_with_locked(d, id, 0, apply_sign, &x);
 }
@@ -892,7 +892,7 @@ int ticket_situation(desk_t *d, const agent_t *a, const ticket_t *t, ticket_situ
     char before[24] = "";
     time_t due = 0;
     if (st < 0)
-        return TICKET_INVALID;
+        return OUTCOME_INVALID;
     *s = (ticket_situation_t){
         .status = (ticket_status_t)st,
         .can_work = ticket_workable_by(d, a, t),
@@ -907,12 +907,12 @@ int ticket_situation(desk_t *d, const agent_t *a, const ticket_t *t, ticket_situ
         db_row(&d->db, sql_in_rnd, "i", "i", a->id, &rnd) < 0 ||
         db_row(&d->db, sql_status_before, "i", "s", t->id, before, sizeof before) < 0 ||
         answered < 0)
-        return TICKET_ERR;
+        return OUTCOME_UNAVAILABLE;
     s->before = ticket_status_parse(before);
     s->escalation_open = due != 0;
     s->escalation_due = due;
     s->can_answer_escalation = rnd > 0 || agent_is_supervisor(a);
     s->proposal_pending = pending > 0;
     s->survey_answered = answered == 1;
-    return TICKET_OK;
+    return OUTCOME_OK;
 }

@@ -1,7 +1,7 @@
 /* ticket_work: what agents, supervisors and admins do to a ticket. Every
  * action checks, inside its transaction and on the freshly locked row, that
  * this person may do it and that the ticket is still at the version they
- * saw (TICKET_CONFLICT otherwise: someone else changed it, reload).
+ * saw (OUTCOME_CONFLICT otherwise: someone else changed it, reload).
  *
  * Who may do what:
  *   see      supervisors and admins: every ticket; agents: their teams'
@@ -29,8 +29,8 @@ bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t);
 
 int ticket_claim(desk_t *d, const agent_t *a, long long id, long long version);
 int ticket_accept(desk_t *d, const agent_t *a, long long id, long long version);
-/* Assigns to an agent (0: none) and/or a team (0: keep): TICKET_NO_SUCH_AGENT
- * or TICKET_NO_SUCH_TEAM when either is not an active one. */
+/* Assigns to an agent (0: none) and/or a team (0: keep): OUTCOME_NO_SUCH_AGENT
+ * or OUTCOME_NO_SUCH_TEAM when either is not an active one. */
 int ticket_assign(desk_t *d, const agent_t *a, long long id, long long version,
                   long long to_agent, long long to_team, const char *reason);
 int ticket_hand_back(desk_t *d, const agent_t *a, long long id, long long version,
@@ -42,7 +42,7 @@ int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long ve
 /* A public reply that also moves the ticket to `to` (a ticket_status_t;
  * < 0 keeps it) in the same transaction: both or neither. The status is
  * one an agent may set by hand (ticket_agent_may_move), else
- * TICKET_BAD_TRANSITION and the reply is not sent either. */
+ * OUTCOME_BAD_TRANSITION and the reply is not sent either. */
 int ticket_agent_reply(desk_t *d, const agent_t *a, long long id, long long version,
                        const char *body, const uploads_t *files, int to);
 /* A finding of a kind (fault_code, error_log, reproduction, operation_path,
@@ -73,7 +73,7 @@ int ticket_situation(desk_t *d, const agent_t *a, const ticket_t *t, ticket_situ
 extern const char *const ticket_natures[];
 bool ticket_nature_valid(const char *nature);
 /* Classification: category (re-routes to its team) and nature (NULL: none;
- * else one of ticket_natures, or TICKET_INVALID). */
+ * else one of ticket_natures, or OUTCOME_INVALID). */
 int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version,
                     const category_t *cat, const char *nature);
 /* Priority requests and their decisions: lib/desk/ticket/priority_request.h. */
@@ -96,10 +96,10 @@ int ticket_propose_solution(desk_t *d, const agent_t *a, long long id, long long
                             const char *risks);
 /* The customer confirms the pending proposal in writing: their name, the
  * time, their address and the exact text are kept; the ticket moves to
- * in_execution. TICKET_BAD_TRANSITION when nothing waits for confirmation. */
+ * in_execution. OUTCOME_BAD_TRANSITION when nothing waits for confirmation. */
 int ticket_confirm_solution(desk_t *d, long long id, const char *name, const char *ip);
 /* The agent records a confirmation that reached the desk another way: by
- * email or a signed paper (its copy attached: TICKET_EVIDENCE_REQUIRED
+ * email or a signed paper (its copy attached: OUTCOME_EVIDENCE_REQUIRED
  * without one) or by phone (a note of the call required): the customer's
  * name, how, when and who recorded it are kept with the confirmed text, and
  * the ticket moves to in_execution as if confirmed on the portal. */
@@ -111,7 +111,7 @@ int ticket_record_confirmation(desk_t *d, const agent_t *a, long long id, long l
 int ticket_question_solution(desk_t *d, long long id, const char *name, const char *question);
 /* The customer asks to close an open ticket (their problem went away or
  * is solved): recorded in the thread for the owner to resolve it; the
- * reason may be NULL. TICKET_BAD_TRANSITION once resolved or closed. */
+ * reason may be NULL. OUTCOME_BAD_TRANSITION once resolved or closed. */
 int ticket_request_close(desk_t *d, long long id, const char *name, const char *reason);
 /* The pending proposal's text, malloc'd into *text (NULL when none). */
 int ticket_pending_solution(desk_t *d, long long id, char **text);
@@ -126,7 +126,7 @@ int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version
 /* Signs the service acceptance form (lib/desk/ticket/ticket_acceptance.h):
  * accepted closes the ticket; not accepted reopens it (back to its owner,
  * in progress, with the remarks in the thread, counted as a reopen). The
- * form is archived exactly as shown. TICKET_BAD_TRANSITION when the
+ * form is archived exactly as shown. OUTCOME_BAD_TRANSITION when the
  * ticket is not waiting for acceptance. */
 int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *remarks,
                            const char *name, const char *ip);
@@ -149,7 +149,7 @@ int ticket_reveal_contacts(desk_t *d, const agent_t *a, long long id, char *emai
                            char *phone, size_t pcap);
 /* The contact details once more, with no new history entry, for someone who
  * revealed them on this ticket within the last Contacts.ShowMinutes: a
- * reload after the reveal shows what was revealed. TICKET_NOT_FOUND
+ * reload after the reveal shows what was revealed. OUTCOME_NOT_FOUND
  * (nothing filled) when they have not revealed them lately. */
 int ticket_revealed_contacts(desk_t *d, const agent_t *a, long long id, char *email,
                              size_t ecap, char *phone, size_t pcap);
