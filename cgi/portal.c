@@ -630,7 +630,7 @@ static void submit_survey(page_t *p, const char *arg)
         s.attitude = (int)form_int(h, "attitude");
         rc = survey_record(p->d, t.id, &s, NULL);
     }
-    if (rc == OUTCOME_OK || rc == SURVEY_ANSWERED) {
+    if (rc == OUTCOME_OK || rc == OUTCOME_ANSWERED) {
         snprintf(where, sizeof where, "/t/%s/survey?done=1", token);
         req_redirect(p->r, where);
     } else {

@@ -732,7 +732,7 @@ static int act_survey_phone(const act_t *a)
     survey_t sv = {(int)form_int(h, "resolution"), (int)form_int(h, "speed"),
                    (int)form_int(h, "attitude"), *sugg ? sugg : NULL, *unmet ? unmet : NULL};
     int rc = survey_record(a->d, a->id, &sv, a->me);
-    return rc == SURVEY_ANSWERED || rc == SURVEY_NOT_CLOSED ? OUTCOME_BAD_TRANSITION : rc;
+    return rc == OUTCOME_ANSWERED ? OUTCOME_BAD_TRANSITION : rc;
 }
 
 static int act_priority(const act_t *a)

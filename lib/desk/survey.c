@@ -23,14 +23,14 @@ static int apply_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
     answer_t *x = arg;
     char summary[64];
     if (strcmp(t->status, "closed") != 0)
-        return SURVEY_NOT_CLOSED;
+        return OUTCOME_BAD_TRANSITION;
     if (x->by && x->by->id == t->owner_id)
         return OUTCOME_FORBIDDEN; /* the handler does not survey their own work */
     int rc = db_exec(&d->db, sql_insert, "iiiisssjt", t->id, (long long)x->s->resolution,
                      (long long)x->s->speed, (long long)x->s->attitude, x->s->suggestions,
                      x->s->unmet_needs, x->by ? "phone" : "portal", x->by ? x->by->id : 0, now);
     if (rc == OUTCOME_DUPLICATE)
-        return SURVEY_ANSWERED;
+        return OUTCOME_ANSWERED;
     if (rc < 0)
         return OUTCOME_UNAVAILABLE;
     snprintf(summary, sizeof summary, "%d/%d/%d", x->s->resolution, x->s->speed, x->s->attitude);

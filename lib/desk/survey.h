@@ -8,15 +8,13 @@
 #include "desk/people/auth.h"
 #include "desk/ticket/ticket_record.h"
 
-enum { SURVEY_ANSWERED = -20, SURVEY_NOT_CLOSED = -21 };
-
 typedef struct survey {
     int resolution, speed, attitude; /* 1..5 */
     const char *suggestions, *unmet_needs;
 } survey_t;
 
 /* Records the customer's answer (by) or, with by set, one taken by phone.
- * OUTCOME_OK, SURVEY_ANSWERED (one answer already), SURVEY_NOT_CLOSED,
+ * OUTCOME_OK, OUTCOME_ANSWERED (one answer already), OUTCOME_BAD_TRANSITION (not closed),
  * OUTCOME_FORBIDDEN (the handler records their own), OUTCOME_INVALID, or
  * OUTCOME_UNAVAILABLE. */
 int survey_record(desk_t *d, long long ticket_id, const survey_t *s, const agent_t *by);
