@@ -124,7 +124,7 @@ static void do_login(web_t *w, const char *arg)
     long wait = 0;
     int rc = auth_sign_in(w->d, login, password, req_env(w->r, "REMOTE_ADDR"),
                           req_env(w->r, "HTTP_USER_AGENT"), token, &wait);
-    if (rc == AUTH_WAIT || rc == AUTH_LOCKED) {
+    if (rc == OUTCOME_LIMITED || rc == OUTCOME_PAUSED) {
         char after[24];
         snprintf(after, sizeof after, "%ld", wait > 0 ? wait : 1);
         req_header(w->r, "Retry-After", after);
@@ -132,10 +132,10 @@ static void do_login(web_t *w, const char *arg)
             hdf_set_int_value(w->r->hdf, "Login.wait.seconds", (int)(wait > 0 ? wait : 1));
         else
             hdf_set_int_value(w->r->hdf, "Login.wait.minutes", (int)((wait + 59) / 60));
-        return show_login(w, 429, rc == AUTH_LOCKED ? "locked" : "slow");
+        return show_login(w, 429, rc == OUTCOME_PAUSED ? "locked" : "slow");
     }
-    if (rc != AUTH_OK)
-        return show_login(w, rc == AUTH_BAD ? 422 : 503, rc == AUTH_BAD ? "bad" : "unavailable");
+    if (rc != OUTCOME_OK)
+        return show_login(w, rc == OUTCOME_INVALID ? 422 : 503, rc == OUTCOME_INVALID ? "bad" : "unavailable");
     req_set_cookie(w->r, "sid", token, -1, "Lax");
     const char *back = req_query(w->r, "back");
     bool ours = http_local_path(back) &&

@@ -75,7 +75,7 @@ static int open_session(desk_t *d, long long agent_id, const char *ip, const cha
     snprintf(agent, sizeof agent, "%s", ua ? ua : "");
     int rc = db_exec(&d->db, sql_new_session, "bitttss", hash, sizeof hash, agent_id, now, now,
                      now + longest, ip ? ip : "", agent);
-    return rc == 1 ? AUTH_OK : AUTH_ERR;
+    return rc == 1 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
 }
 
 int auth_sign_in(desk_t *d, const char *login, const char *password, const char *ip,
@@ -89,20 +89,20 @@ int auth_sign_in(desk_t *d, const char *login, const char *password, const char 
      * not the login exists: nothing here tells a stranger which logins do */
     int found = db_row(&d->db, sql_agent_by_login, "s", "is", login, &id, hash, sizeof hash);
     if (found < 0)
-        return AUTH_ERR;
+        return OUTCOME_UNAVAILABLE;
     int verdict = signin_limit_check(d, ip, login, found ? id : 0, wait_seconds);
     if (verdict < 0)
-        return AUTH_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (verdict != SIGNIN_GO) {
         record(d, id, login, verdict == SIGNIN_PAUSED ? "locked" : "throttled", ip, now);
-        return verdict == SIGNIN_PAUSED ? AUTH_LOCKED : AUTH_WAIT;
+        return verdict == SIGNIN_PAUSED ? OUTCOME_PAUSED : OUTCOME_LIMITED;
     }
     bool right = password_verify(found ? hash : password_dummy_hash(), password) && found;
     sodium_memzero(hash, sizeof hash);
     if (!right) {
         signin_limit_failed(d, ip, login); /* logged there; the answer stays "wrong" */
         record(d, id, login, "failure", ip, now);
-        return AUTH_BAD;
+        return OUTCOME_INVALID;
     }
     if (signin_limit_passed(d, ip, login, id) < 0)
         log_error("sign-in limit: cannot record the sign-in of %lld", id);
@@ -156,10 +156,10 @@ int auth_sign_out(desk_t *d, const char *token)
 {
     unsigned char hash[SECRET_HASH_LEN];
     if (!token || strlen(token) != TOKEN_TEXT_LEN)
-        return AUTH_OK;
+        return OUTCOME_OK;
     token_hash(&d->secrets, token, hash);
-    return db_exec(&d->db, sql_end_session, "tb", desk_now(d), hash, sizeof hash) < 0 ? AUTH_ERR
-                                                                                         : AUTH_OK;
+    return db_exec(&d->db, sql_end_session, "tb", desk_now(d), hash, sizeof hash) < 0 ? OUTCOME_UNAVAILABLE
+                                                                                         : OUTCOME_OK;
 }
 
 void auth_csrf_token(const desk_t *d, const char *session_token, char out[TOKEN_TEXT_LEN + 1])

@@ -31,15 +31,11 @@ typedef struct agent {
     int nteams;
 } agent_t;
 
-enum {
-    AUTH_OK = 0,
-    AUTH_BAD = -1,    /* unknown login or wrong password (not told apart) */
-    AUTH_WAIT = -2,   /* too many failures: try again in *wait_seconds */
-    AUTH_LOCKED = -3, /* this login paused from this address for *wait_seconds */
-    AUTH_ERR = -4,    /* database trouble */
-};
-
-/* Checks a password and opens a session; the new token goes to token_out. */
+/* Checks a password and opens a session; the new token goes to token_out.
+ * OUTCOME_OK; OUTCOME_INVALID for an unknown login or a wrong password (not
+ * told apart); OUTCOME_LIMITED after too many failures and OUTCOME_PAUSED
+ * when this login is paused from this address, both for *wait_seconds;
+ * OUTCOME_UNAVAILABLE when the database failed. */
 int auth_sign_in(desk_t *d, const char *login, const char *password, const char *ip,
                  const char *user_agent, char token_out[TOKEN_TEXT_LEN + 1], long *wait_seconds);
 /* Resolves a session token to its agent (teams included): 1 valid, 0 not
