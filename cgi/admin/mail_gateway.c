@@ -242,9 +242,9 @@ static void do_test(web_t *w, const char *arg)
     mailer_use_settings(&m, &w->d->settings, &w->d->secrets);
     int rc = mailer_send_mail(&m, to, subject, body, (long long)now, 0, now, err, sizeof err);
     mailer_free(&m);
-    log_info("admin %lld: test mail %s (%s)", ME(w)->id, rc == MAIL_OK ? "sent" : "failed", err);
+    log_info("admin %lld: test mail %s (%s)", ME(w)->id, rc == OUTCOME_OK ? "sent" : "failed", err);
     hdf_set_value(h, "Test.to", to);
-    hdf_set_value(h, "Test.result", rc == MAIL_OK ? "ok" : "failed");
+    hdf_set_value(h, "Test.result", rc == OUTCOME_OK ? "ok" : "failed");
     hdf_set_value(h, "Test.error", err);
     show(w, 200, false);
 }
@@ -273,7 +273,7 @@ static void do_test_sms(web_t *w, const char *arg)
     mailer_free(&m);
     hdf_set_value(h, "Test.to", to);
     hdf_set_value(h, "Test.sms", "1");
-    hdf_set_value(h, "Test.result", rc == MAIL_OK ? "ok" : "failed");
+    hdf_set_value(h, "Test.result", rc == OUTCOME_OK ? "ok" : "failed");
     hdf_set_value(h, "Test.error", err);
     show(w, 200, false);
 }

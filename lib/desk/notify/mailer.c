@@ -415,9 +415,9 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
 {
     const char *from = opt(m, CFG_MAIL_FROM);
     if (!mail_address_valid(from))
-        return fail(err, errcap, MAIL_PERMANENT, "Mail.From is not set to an address", NULL, 0);
+        return fail(err, errcap, OUTCOME_REJECTED, "Mail.From is not set to an address", NULL, 0);
     if (!mail_address_valid(to))
-        return fail(err, errcap, MAIL_PERMANENT, "not a valid email address", NULL, 0);
+        return fail(err, errcap, OUTCOME_REJECTED, "not a valid email address", NULL, 0);
     mail_t msg = {.from = from,
                   .from_name = opt(m, CFG_MAIL_FROM_NAME),
                   .to = to,
@@ -432,7 +432,7 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
     CURL *h = text ? handle(m, errbuf, "smtp,smtps") : NULL;
     if (!h) {
         free(text);
-        return fail(err, errcap, MAIL_TEMPORARY, "out of memory", NULL, 0);
+        return fail(err, errcap, OUTCOME_UNAVAILABLE, "out of memory", NULL, 0);
     }
     char env_from[300], env_to[300];
     snprintf(env_from, sizeof env_from, "<%s>", from);
@@ -463,12 +463,12 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
     free(text);
     sodium_memzero(password, sizeof password);
     if (rc == CURLE_OK)
-        return MAIL_OK;
+        return OUTCOME_OK;
     if (up.refused)
-        return fail(err, errcap, MAIL_TEMPORARY, "not handed over: the hand-over could not be recorded",
+        return fail(err, errcap, OUTCOME_UNAVAILABLE, "not handed over: the hand-over could not be recorded",
                     NULL, 0);
     bool permanent = resp == 550 || resp == 551 || resp == 553;
-    return fail(err, errcap, permanent ? MAIL_PERMANENT : MAIL_TEMPORARY, "SMTP",
+    return fail(err, errcap, permanent ? OUTCOME_REJECTED : OUTCOME_UNAVAILABLE, "SMTP",
                 errbuf[0] ? errbuf : curl_easy_strerror(rc), resp);
 }
 
@@ -476,16 +476,16 @@ int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, si
 {
     const char *tmpl = opt(m, CFG_SMS_URL);
     if (!tmpl)
-        return fail(err, errcap, MAIL_PERMANENT, "Sms.URL is not configured", NULL, 0);
+        return fail(err, errcap, OUTCOME_REJECTED, "Sms.URL is not configured", NULL, 0);
     if (!sms_number_valid(to))
-        return fail(err, errcap, MAIL_PERMANENT, "not a valid phone number", NULL, 0);
+        return fail(err, errcap, OUTCOME_REJECTED, "not a valid phone number", NULL, 0);
     char secret[256];
     opt_secret(m, CFG_SMS_KEY, secret, sizeof secret);
     const char *key = *secret ? secret : NULL;
     const char *key_header = opt(m, CFG_SMS_KEY_HEADER);
     if (strpbrk(key_header, "\r\n: ") || (key && strpbrk(key, "\r\n"))) {
         sodium_memzero(secret, sizeof secret);
-        return fail(err, errcap, MAIL_PERMANENT, "Sms.Key or Sms.KeyHeader holds a line break",
+        return fail(err, errcap, OUTCOME_REJECTED, "Sms.Key or Sms.KeyHeader holds a line break",
                     NULL, 0);
     }
     const char *body_tmpl = opt(m, CFG_SMS_BODY);
@@ -497,7 +497,7 @@ int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, si
         sodium_memzero(secret, sizeof secret);
         free(url);
         free(body);
-        return fail(err, errcap, MAIL_TEMPORARY, "out of memory", NULL, 0);
+        return fail(err, errcap, OUTCOME_UNAVAILABLE, "out of memory", NULL, 0);
     }
     struct curl_slist *headers = NULL;
     char line[512];
@@ -517,7 +517,7 @@ int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, si
         curl_slist_free_all(headers);
         free(url);
         free(body);
-        return fail(err, errcap, MAIL_TEMPORARY,
+        return fail(err, errcap, OUTCOME_UNAVAILABLE,
                     "not handed over: the hand-over could not be recorded", NULL, 0);
     }
     CURLcode rc = curl_easy_perform(h);
@@ -527,11 +527,11 @@ int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, si
     free(url);
     free(body);
     if (rc != CURLE_OK)
-        return fail(err, errcap, MAIL_TEMPORARY, "SMS gateway",
+        return fail(err, errcap, OUTCOME_UNAVAILABLE, "SMS gateway",
                     errbuf[0] ? errbuf : curl_easy_strerror(rc), 0);
     if (resp >= 200 && resp < 300)
-        return MAIL_OK;
+        return OUTCOME_OK;
     bool permanent = resp >= 400 && resp < 500 && resp != 408 && resp != 429;
-    return fail(err, errcap, permanent ? MAIL_PERMANENT : MAIL_TEMPORARY,
+    return fail(err, errcap, permanent ? OUTCOME_REJECTED : OUTCOME_UNAVAILABLE,
                 "SMS gateway refused the message", NULL, resp);
 }

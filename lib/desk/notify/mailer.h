@@ -34,11 +34,8 @@
 #include <time.h>
 
 #include "core/config.h"
+#include "core/outcome.h"
 #include "desk/settings.h"
-
-/* Outcomes of a delivery: retry later, or never (the outbox marks the message
- * failed at once). */
-enum { MAIL_OK = 0, MAIL_TEMPORARY = -1, MAIL_PERMANENT = -2 };
 
 typedef struct mail {
     const char *from;      /* address: desk@example.com */
@@ -85,7 +82,7 @@ typedef struct mailer {
      * when the whole text has been given to libcurl and only the final "."
      * of DATA is left to send (the server takes the message when it answers
      * that); for SMS, before the request. Nonzero cancels the sending
-     * (MAIL_TEMPORARY): nothing is handed over that the caller could not
+     * (OUTCOME_UNAVAILABLE): nothing is handed over that the caller could not
      * record. NULL: none. */
     int (*handing_over)(void *arg);
     void *handing_over_arg;
@@ -99,16 +96,17 @@ int mailer_init(mailer_t *m, const config_t *cfg);
 void mailer_use_settings(mailer_t *m, const settings_t *s, const secrets_t *k);
 void mailer_free(mailer_t *m);
 
-/* Sends one email from Mail.From (and Mail.FromName) to `to`. MAIL_OK, or
- * MAIL_TEMPORARY / MAIL_PERMANENT with a one-line reason in err. Permanent:
+/* Sends one email from Mail.From (and Mail.FromName) to `to`. OUTCOME_OK, or
+ * with a one-line reason in err OUTCOME_UNAVAILABLE (try again later) or
+ * OUTCOME_REJECTED (never: the outbox marks the message failed at once):
  * an invalid address, no Mail.From, or the server refused the recipient with
  * 550, 551 or 553. */
 int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const char *body,
                      long long id, long long thread_id, time_t date, char *err, size_t errcap);
 
-/* Sends one SMS through the gateway. MAIL_OK on a 2xx answer; permanent on
+/* Sends one SMS through the gateway. OUTCOME_OK on a 2xx answer; OUTCOME_REJECTED on
  * an invalid number, no Sms.URL, or a 4xx answer other than 408 and 429;
- * temporary otherwise. */
+ * OUTCOME_UNAVAILABLE otherwise. */
 int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, size_t errcap);
 
 #endif

@@ -376,7 +376,7 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
     int sent;
     if (secret_open(&d->secrets, sealed, slen, to, sizeof to)) {
         snprintf(err, sizeof err, "cannot open the sealed recipient (key changed?)");
-        sent = MAIL_PERMANENT;
+        sent = OUTCOME_REJECTED;
     } else if (strcmp(channel, "sms") == 0) {
         sent = mailer_send_sms(mailer, to, body ? body : "", err, sizeof err);
     } else {
@@ -388,11 +388,11 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
     free(body);
     sodium_memzero(to, sizeof to);
     time_t now = desk_now(d);
-    if (sent == MAIL_OK) {
+    if (sent == OUTCOME_OK) {
         rc = record_sent(d, id, lease);
         return rc < 0 ? rc : 1;
     }
-    bool final = sent == MAIL_PERMANENT || attempts >= max_attempts;
+    bool final = sent == OUTCOME_REJECTED || attempts >= max_attempts;
     time_t next = final ? now : now + backoff(attempts);
     log_error("outbox: message %lld (%s) attempt %lld %s: %s", id, channel, attempts,
               final ? "failed for good" : "failed, will retry", err);
