@@ -21,7 +21,7 @@ static int queue(desk_t *d, const char *kind, const char *to, lang_t lang, long 
     outbox_msg_t m = {.channel = OUTBOX_EMAIL, .recipient = to, .lang = lang, .kind = kind,
                       .ticket_id = ticket_id, .data = data, .dedupe_key = key};
     int rc = outbox_add(d, &m);
-    return rc == OUTBOX_QUEUED || rc == OUTBOX_DUPLICATE ? 0 : rc;
+    return rc == OUTCOME_OK || rc == OUTCOME_DUPLICATE ? 0 : rc;
 }
 
 static void set_link(desk_t *d, HDF *h, const char *token)
@@ -61,7 +61,7 @@ int notify_ticket_created(desk_t *d, long long ticket_id, const ticket_new_t *in
         /* a number the gateway cannot take must not cost the customer the ticket */
         if (sms == OUTCOME_UNAVAILABLE)
             log_info("ticket %lld: no text message (the number is not usable)", ticket_id);
-        else if (sms != OUTBOX_QUEUED && sms != OUTBOX_DUPLICATE)
+        else if (sms != OUTCOME_OK && sms != OUTCOME_DUPLICATE)
             rc = sms;
     }
     hdf_destroy(&h);

@@ -293,9 +293,7 @@ int outbox_add(desk_t *d, const outbox_msg_t *m)
                      m->dedupe_key ? key : NULL, now);
     free(subject);
     free(body);
-    if (rc == OUTCOME_DUPLICATE)
-        return OUTBOX_DUPLICATE;
-    return rc < 0 ? rc : OUTBOX_QUEUED;
+    return rc < 0 ? rc : OUTCOME_OK; /* OUTCOME_DUPLICATE too */
 }
 
 /* ---- sending ------------------------------------------------------------- */

@@ -66,12 +66,9 @@ typedef struct outbox_msg {
     const char *body;
 } outbox_msg_t;
 
-/* outbox_add() results besides the negative outcomes of lib/store/db.h. */
-enum { OUTBOX_QUEUED = 0, OUTBOX_DUPLICATE = 1 };
-
 /* Queues one message. Call it inside the caller's transaction (db_begin done,
  * commit or rollback left to the caller); in autocommit mode the message is
- * simply committed at once. Returns OUTBOX_QUEUED, OUTBOX_DUPLICATE when a
+ * simply committed at once. Returns OUTCOME_OK, OUTCOME_DUPLICATE when a
  * message with the same channel and dedupe key is already queued (nothing
  * inserted, not an error), or a negative outcome: OUTCOME_UNAVAILABLE for an invalid
  * message (bad recipient, unknown kind, template error; the transaction is
