@@ -578,9 +578,9 @@ static void download_attachment(call_t *c, const char *arg)
     attachment_t a;
     ticket_t t;
     int rc = attachment_get(c->d, web_id(arg), &a);
-    if (rc < 0)
+    if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
-    if (rc == 0 || a.internal || ticket_by_id(c->d, a.ticket_id, &t) != OUTCOME_OK)
+    if (rc == OUTCOME_NOT_FOUND || a.internal || ticket_by_id(c->d, a.ticket_id, &t) != OUTCOME_OK)
         return fail(c, 404, "not_found", "no such attachment", NULL);
     bool mine = c->key.may.all_tickets || t.api_key_id == c->key.id;
     ticket_free(&t);

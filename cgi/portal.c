@@ -357,10 +357,10 @@ static void page_file(page_t *p, const char *arg)
         return;
     attachment_t a;
     const char *id = req_query(p->r, "id");
-    int rc = web_id(id) ? attachment_get(p->d, web_id(id), &a) : 0;
-    bool mine = rc == 1 && a.ticket_id == t.id && !a.internal;
+    int rc = web_id(id) ? attachment_get(p->d, web_id(id), &a) : OUTCOME_NOT_FOUND;
+    bool mine = rc == OUTCOME_OK && a.ticket_id == t.id && !a.internal;
     ticket_free(&t);
-    if (rc < 0)
+    if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return error_page(p, 503, "unavailable");
     if (!mine)
         return error_page(p, 404, "not_found");

@@ -137,6 +137,8 @@ void admin_error(web_t *w, int status, const char *key)
     agent_error_page(w, status, key);
 }
 
+void admin_fail(web_t *w, int rc) { admin_error(w, status_of(rc), status_key(rc)); }
+
 void admin_flash(web_t *w)
 {
     const char *done = req_query(w->r, "done");

@@ -61,6 +61,8 @@ bool admin_allowed(web_t *w);
 void admin_render(web_t *w, const char *tpl, const char *section);
 /* An error page (L.Error.<key> or L.Agent.Fail.<key>) in the admin frame. */
 void admin_error(web_t *w, int status, const char *key);
+/* The error page of a failed outcome (web/status.h) in the admin frame. */
+void admin_fail(web_t *w, int rc);
 /* 303 to path with ?done=CODE (the page shows L.Admin.Done.CODE). */
 void admin_redirect_done(web_t *w, const char *path, const char *done);
 /* Copies a "done" code of the query into Admin.Done (for the flash). */

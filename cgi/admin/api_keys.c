@@ -123,10 +123,10 @@ static void do_create(web_t *w, const char *arg)
 static long long key_of(web_t *w, const char *arg, apikey_info_t *k, bool lock)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? apikey_get(w->d, id, lock, k) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? apikey_get(w->d, id, lock, k) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return id;
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 

@@ -285,8 +285,8 @@ static void page_edit(web_t *w, const char *arg)
     if (!id)
         return;
     int rc = calendar_get(w->d, id, false, &r);
-    if (rc != 1)
-        return admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    if (rc != OUTCOME_OK)
+        return admin_fail(w, rc);
     show_edit(w, &r, 200);
 }
 
@@ -296,11 +296,11 @@ static int lock_cal(web_t *w, const char *arg, calendar_def_t *r)
     long long id = id_of(w, arg);
     if (!id)
         return 0;
-    int rc = db_begin(&w->d->db) == OUTCOME_OK ? calendar_get(w->d, id, true, r) : -1;
-    if (rc == 1)
+    int rc = db_begin(&w->d->db) == OUTCOME_OK ? calendar_get(w->d, id, true, r) : OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK)
         return 1;
     db_rollback(&w->d->db);
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 
@@ -462,8 +462,8 @@ static void do_import(web_t *w, const char *arg)
     if (!id)
         return;
     int rc = calendar_get(w->d, id, false, &r);
-    if (rc != 1)
-        return admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    if (rc != OUTCOME_OK)
+        return admin_fail(w, rc);
     const char *err = NULL;
     size_t len = 0;
     char *data = read_upload(w, &len, &err);

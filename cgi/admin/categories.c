@@ -381,12 +381,12 @@ static void show_edit(web_t *w, const catdef_t *c, int status)
 static bool category_of(web_t *w, const char *arg, bool lock, catdef_t *c)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? catdef_get(w->d, id, lock, c) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? catdef_get(w->d, id, lock, c) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return true;
     if (lock)
         db_rollback(&w->d->db);
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return false;
 }
 
@@ -673,7 +673,7 @@ static void show_field(web_t *w, const fielddef_t *f, int status)
     HDF *h = w->r->hdf;
     catdef_t c;
     int rc = catdef_get(w->d, f->category_id, false, &c);
-    if (rc != 1)
+    if (rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
     hdf_set_valuef(h, "Cat.id=%lld", c.id);
     hdf_set_value(h, "Cat.name", c.name[w->lang]);
@@ -704,12 +704,12 @@ static void show_field(web_t *w, const fielddef_t *f, int status)
 static bool field_of(web_t *w, const char *arg, bool lock, fielddef_t *f)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? fielddef_get(w->d, id, lock, f) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? fielddef_get(w->d, id, lock, f) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return true;
     if (lock)
         db_rollback(&w->d->db);
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return false;
 }
 
@@ -725,7 +725,7 @@ static bool lock_field(web_t *w, const char *arg, fielddef_t *f, catdef_t *c)
         return false;
     }
     int rc = catdef_get(w->d, f->category_id, true, c);
-    if (rc == 1)
+    if (rc == OUTCOME_OK)
         return field_of(w, arg, true, f); /* answers and rolls back when gone */
     db_rollback(&w->d->db);
     admin_error(w, 503, "unavailable");
@@ -906,14 +906,14 @@ static void set_option_active(web_t *w, const char *arg, bool active)
     optdef_t o;
     fielddef_t f;
     long long id = web_id(arg);
-    int rc = id > 0 ? optdef_get(w->d, id, false, &o) : 0; /* its field, then lock both */
-    if (rc == 1)
+    int rc = id > 0 ? optdef_get(w->d, id, false, &o) : OUTCOME_NOT_FOUND; /* its field, then lock both */
+    if (rc == OUTCOME_OK)
         rc = db_begin(&w->d->db) == OUTCOME_OK ? fielddef_get(w->d, o.field_id, true, &f) : OUTCOME_UNAVAILABLE;
-    if (rc == 1)
+    if (rc == OUTCOME_OK)
         rc = optdef_get(w->d, id, true, &o);
-    if (rc != 1) {
+    if (rc != OUTCOME_OK) {
         db_rollback(&w->d->db);
-        return admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+        return admin_fail(w, rc);
     }
     if (o.active == active) {
         db_rollback(&w->d->db);

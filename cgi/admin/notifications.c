@@ -160,10 +160,10 @@ static void page_edit(web_t *w, const char *arg)
         return;
     mailtpl_row_t row;
     int rc = mailtpl_get(&w->d->db, t.e->kind, t.lang, false, &row);
-    if (rc < 0)
+    if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return admin_error(w, 503, "unavailable");
-    show(w, &t, rc == 1 ? &row : NULL, 200, false);
-    if (rc == 1)
+    show(w, &t, rc == OUTCOME_OK ? &row : NULL, 200, false);
+    if (rc == OUTCOME_OK)
         mailtpl_row_free(&row);
 }
 
@@ -210,9 +210,9 @@ static int store(web_t *w, const target_t *t, const char *subject, const char *b
 {
     mailtpl_row_t old;
     int rc = mailtpl_get(&w->d->db, t->e->kind, t->lang, true, &old);
-    if (rc < 0)
+    if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return rc;
-    bool found = rc == 1;
+    bool found = rc == OUTCOME_OK;
     json_t *c = audit_changes();
     audit_str(c, "subject", found ? old.subject : NULL, subject);
     audit_str(c, "body", found ? old.body : NULL, body);
@@ -244,9 +244,9 @@ static void do_save(web_t *w, const char *arg)
     bool preview = strcmp(hdf_get_value(h, "Query.op", ""), "preview") == 0;
     mailtpl_row_t row;
     int found = mailtpl_get(&w->d->db, t.e->kind, t.lang, false, &row);
-    if (found < 0)
+    if (found != OUTCOME_OK && found != OUTCOME_NOT_FOUND)
         return admin_error(w, 503, "unavailable");
-    const mailtpl_row_t *cur = found == 1 ? &row : NULL;
+    const mailtpl_row_t *cur = found == OUTCOME_OK ? &row : NULL;
     if (validate(w, &t)) {
         hdf_set_int_value(h, "Form.HasErrors", 1);
         show(w, &t, cur, 422, true);
@@ -289,9 +289,9 @@ static void set_active(web_t *w, const char *arg, bool on)
     mailtpl_row_t row;
     int rc = db_begin(&w->d->db);
     int found = rc == OUTCOME_OK ? mailtpl_get(&w->d->db, t.e->kind, t.lang, true, &row) : rc;
-    if (found != 1) {
+    if (found != OUTCOME_OK) {
         db_rollback(&w->d->db);
-        return admin_error(w, found < 0 ? 503 : 404, found < 0 ? "unavailable" : "not_found");
+        return admin_fail(w, found);
     }
     char where[128];
     snprintf(where, sizeof where, BASE "/templates/%s", t.id);

@@ -74,9 +74,9 @@ static void add_choice(const tag_t *t, void *ctx)
 static long long org_of(web_t *w, const char *arg, org_t *o)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? orgtags_get(w->d, id, o) : 0;
-    if (rc != 1) {
-        admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    int rc = id > 0 ? orgtags_get(w->d, id, o) : OUTCOME_NOT_FOUND;
+    if (rc != OUTCOME_OK) {
+        admin_fail(w, rc);
         return 0;
     }
     hdf_set_valuef(w->r->hdf, "Org.id=%lld", o->id);
@@ -114,10 +114,10 @@ static void change_org(web_t *w, const char *arg, bool add)
         return;
     tag_t t;
     long long tag_id = admin_query_id(w, "tag");
-    int rc = tag_id ? tags_get(w->d, tag_id, false, &t) : 0;
-    if (rc < 0)
+    int rc = tag_id ? tags_get(w->d, tag_id, false, &t) : OUTCOME_NOT_FOUND;
+    if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return admin_error(w, 503, "unavailable");
-    if (rc == 0 || (add && !t.active)) { /* not a tag one may give */
+    if (rc == OUTCOME_NOT_FOUND || (add && !t.active)) { /* not a tag one may give */
         form_set_error(w->r->hdf, "tag", "invalid_choice");
         return show_org(w, id, 422);
     }

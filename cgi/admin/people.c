@@ -482,7 +482,7 @@ static void do_create(web_t *w, const char *arg)
     hdf_set_value(h, "NewPassword.why", "created");
     sodium_memzero(generated, sizeof generated);
     person_t fresh;
-    if (people_get(w->d, p.id, false, &fresh) == 1)
+    if (people_get(w->d, p.id, false, &fresh) == OUTCOME_OK)
         p = fresh;
     hdf_set_value(h, "Admin.Done", "person_created");
     person_show(w, &r, &p, 201);
@@ -494,10 +494,10 @@ static void do_create(web_t *w, const char *arg)
 long long person_of(web_t *w, const char *arg, person_t *p, bool lock)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? people_get(w->d, id, lock, p) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? people_get(w->d, id, lock, p) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return id;
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 
@@ -523,7 +523,7 @@ static int update_tx(web_t *w, const roster_t *r, const person_t *old, person_t 
         rc = people_set_skills(w->d, p->id, p->skills, r->active_skills);
     person_t now;
     if (rc == OUTCOME_OK) /* memberships of inactive teams stayed: read what is */
-        rc = people_get(w->d, p->id, false, &now) == 1 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
+        rc = people_get(w->d, p->id, false, &now) == OUTCOME_OK ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
     if (rc != OUTCOME_OK)
         return rc;
     copy(p->teams, sizeof p->teams, now.teams);
@@ -561,7 +561,7 @@ static void do_update(web_t *w, const char *arg)
     bool changed = false;
     int rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)
-        rc = people_get(w->d, old.id, true, &old) == 1 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
+        rc = people_get(w->d, old.id, true, &old) == OUTCOME_OK ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
     if (rc == OUTCOME_OK)
         rc = update_tx(w, &r, &old, &p, &changed);
     if (rc == OUTCOME_OK && changed)

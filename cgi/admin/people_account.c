@@ -191,7 +191,7 @@ void person_do_password(web_t *w, const char *arg)
     sodium_memzero(buf, sizeof buf);
     hdf_set_value(h, "Admin.Done", "password_reset");
     person_t fresh;
-    show_mode(w, people_get(w->d, p.id, false, &fresh) == 1 ? &fresh : &p, "edit", 200);
+    show_mode(w, people_get(w->d, p.id, false, &fresh) == OUTCOME_OK ? &fresh : &p, "edit", 200);
 }
 
 /* ---- unlock ------------------------------------------------------------------------ */

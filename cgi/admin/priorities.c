@@ -220,8 +220,8 @@ static void page_edit(web_t *w, const char *arg)
     if (!id)
         return;
     int rc = priority_get(w->d, id, false, &r);
-    if (rc != 1)
-        return admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    if (rc != OUTCOME_OK)
+        return admin_fail(w, rc);
     show_edit(w, &r, 200);
 }
 
@@ -233,11 +233,11 @@ static int lock_prio(web_t *w, const char *arg, priority_def_t *r)
     if (!id)
         return 0;
     int rc = db_begin(&w->d->db);
-    rc = rc == OUTCOME_OK ? priority_get(w->d, id, true, r) : -1;
-    if (rc == 1)
+    rc = rc == OUTCOME_OK ? priority_get(w->d, id, true, r) : OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK)
         return 1;
     db_rollback(&w->d->db);
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 

@@ -154,10 +154,10 @@ static void do_create(web_t *w, const char *arg)
 static long long template_of(web_t *w, const char *arg, replytpl_t *t, bool lock)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? replytpl_get(&w->d->db, id, lock, t) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? replytpl_get(&w->d->db, id, lock, t) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return id;
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 

@@ -286,12 +286,12 @@ static void do_create(web_t *w, const char *arg)
 static long long rule_of(web_t *w, const char *arg, routing_rule_t *r, bool lock)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? routing_get_rule(w->d, id, lock, r) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? routing_get_rule(w->d, id, lock, r) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return id;
     if (lock)
         db_rollback(&w->d->db);
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 
@@ -440,12 +440,12 @@ static void add_skill_name(const skill_info_t *s, void *ctx)
 static long long team_of(web_t *w, const char *arg, routing_team_t *t, bool lock)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? routing_get_team(w->d, id, lock, t) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? routing_get_team(w->d, id, lock, t) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return id;
     if (lock)
         db_rollback(&w->d->db);
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 
@@ -538,10 +538,10 @@ static void do_availability(web_t *w, const char *arg)
         return admin_error(w, 422, "bad_request");
     if (db_begin(&w->d->db) != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
-    int rc = id > 0 ? routing_lock_agent(w->d, id, name, sizeof name, &was) : 0;
-    if (rc != 1) {
+    int rc = id > 0 ? routing_lock_agent(w->d, id, name, sizeof name, &was) : OUTCOME_NOT_FOUND;
+    if (rc != OUTCOME_OK) {
         db_rollback(&w->d->db);
-        return admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+        return admin_fail(w, rc);
     }
     if (was == want) {
         db_rollback(&w->d->db);

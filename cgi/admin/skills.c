@@ -100,10 +100,10 @@ static void do_create(web_t *w, const char *arg)
 static long long skill_of(web_t *w, const char *arg, skill_info_t *s, bool lock)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? skills_get(w->d, id, lock, s) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? skills_get(w->d, id, lock, s) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return id;
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 

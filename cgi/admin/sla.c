@@ -285,16 +285,16 @@ static void show_policy(web_t *w, const sla_policy_def_t *r, int status)
 static int policy_of(web_t *w, const char *arg, bool lock, sla_policy_def_t *r)
 {
     long long id = web_id(arg);
-    int rc = id ? 1 : 0;
-    if (rc && lock && db_begin(&w->d->db) != OUTCOME_OK)
-        rc = -1;
-    if (rc == 1)
+    int rc = id ? OUTCOME_OK : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK && lock && db_begin(&w->d->db) != OUTCOME_OK)
+        rc = OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK)
         rc = sla_policy_get(w->d, id, lock, r);
-    if (rc == 1)
+    if (rc == OUTCOME_OK)
         return 1;
     if (lock)
         db_rollback(&w->d->db);
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 
@@ -321,7 +321,7 @@ void admin_sla_do_policy(web_t *w, const char *arg)
     long long id = 0;
     if (!policy_of(w, arg, true, &r))
         return;
-    const char *err = priority_get(w->d, r.priority_id, false, &level) == 1
+    const char *err = priority_get(w->d, r.priority_id, false, &level) == OUTCOME_OK
                           ? admin_sla_policy_write(w, &level, &r, &id)
                           : "db";
     if (err && !strcmp(err, "form")) {

@@ -64,10 +64,10 @@ static void set_tag(HDF *h, const char *key, const tag_t *t, lang_t lang)
 static long long tag_of(web_t *w, const char *arg, tag_t *t, bool lock)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? tags_get(w->d, id, lock, t) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? tags_get(w->d, id, lock, t) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return id;
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 
@@ -390,9 +390,9 @@ static long long customer_of(web_t *w, const char *arg)
 {
     char name[401], org[801];
     long long id = web_id(arg), org_id = 0;
-    int rc = id > 0 ? tags_customer(w->d, id, name, sizeof name, org, sizeof org, &org_id) : 0;
-    if (rc != 1) {
-        admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    int rc = id > 0 ? tags_customer(w->d, id, name, sizeof name, org, sizeof org, &org_id) : OUTCOME_NOT_FOUND;
+    if (rc != OUTCOME_OK) {
+        admin_fail(w, rc);
         return 0;
     }
     hdf_set_valuef(w->r->hdf, "Customer.id=%lld", id);
@@ -442,10 +442,10 @@ static void change_customer(web_t *w, const char *arg, bool add)
         return;
     tag_t t;
     long long tag_id = admin_query_id(w, "tag");
-    int rc = tag_id ? tags_get(w->d, tag_id, false, &t) : 0;
-    if (rc < 0)
+    int rc = tag_id ? tags_get(w->d, tag_id, false, &t) : OUTCOME_NOT_FOUND;
+    if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return admin_error(w, 503, "unavailable");
-    if (rc == 0 || (add && !t.active)) { /* not a tag one may give */
+    if (rc == OUTCOME_NOT_FOUND || (add && !t.active)) { /* not a tag one may give */
         form_set_error(w->r->hdf, "tag", "invalid_choice");
         return show_customer(w, id, 422);
     }

@@ -127,10 +127,10 @@ static void do_create(web_t *w, const char *arg)
 static long long team_of(web_t *w, const char *arg, team_info_t *t, bool lock)
 {
     long long id = web_id(arg);
-    int rc = id > 0 ? teams_get(w->d, id, lock, t) : 0;
-    if (rc == 1)
+    int rc = id > 0 ? teams_get(w->d, id, lock, t) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK)
         return id;
-    admin_error(w, rc < 0 ? 503 : 404, rc < 0 ? "unavailable" : "not_found");
+    admin_fail(w, rc);
     return 0;
 }
 
@@ -321,8 +321,10 @@ static void do_remove_member(web_t *w, const char *arg)
         return admin_error(w, 503, "unavailable");
     if (!team_of(w, arg, &t, true))
         return db_rollback(&w->d->db);
-    int rc = agent > 0 ? people_get(w->d, agent, true, &p) : 0;
-    int member = rc == 1 ? teams_is_member(w->d, t.id, agent, &lead) : rc;
+    int rc = agent > 0 ? people_get(w->d, agent, true, &p) : OUTCOME_NOT_FOUND;
+    int member = rc == OUTCOME_OK          ? teams_is_member(w->d, t.id, agent, &lead)
+                 : rc == OUTCOME_NOT_FOUND ? 0
+                                           : rc;
     if (member < 0) {
         db_rollback(&w->d->db);
         return admin_error(w, 503, "unavailable");

@@ -891,10 +891,10 @@ static void page_file(web_t *w, const char *arg)
     attachment_t a;
     ticket_t t;
     int rc = attachment_get(w->d, web_id(arg), &a);
-    if (rc < 0)
-        return agent_error_page(w, 503, "unavailable");
-    if (rc == 0 || (rc = ticket_by_id(w->d, a.ticket_id, &t)) != OUTCOME_OK)
-        return agent_error_page(w, rc == OUTCOME_UNAVAILABLE ? 503 : 404, rc == OUTCOME_UNAVAILABLE ? "unavailable" : "not_found");
+    if (rc == OUTCOME_OK)
+        rc = ticket_by_id(w->d, a.ticket_id, &t);
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
     bool visible = ticket_visible_to(w->d, ME(w), &t);
     ticket_free(&t);
     if (!visible)

@@ -28,6 +28,8 @@ void agent_error_page(web_t *w, int status, const char *key)
     web_render(w, "agent/error.cs");
 }
 
+void agent_fail(web_t *w, int rc) { agent_error_page(w, status_of(rc), status_key(rc)); }
+
 bool agent_csrf_ok(web_t *w) { return csrf_ok(w->r, ((session_t *)w->ctx)->csrf); }
 
 /* The queue counts of the left column are cached per worker for a few

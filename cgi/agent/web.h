@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "desk/people/auth.h"
+#include "web/status.h"
 #include "web/web.h"
 
 typedef struct session {
@@ -28,6 +29,8 @@ void agent_mark_acted(web_t *w);
  * L.Agent.Fail key, in the workspace frame (top bar, queues; the admin
  * console's when admin_error set it) whenever someone is signed in. */
 void agent_error_page(web_t *w, int status, const char *key);
+/* The error page of a failed outcome: its status and key (web/status.h). */
+void agent_fail(web_t *w, int rc);
 /* Whether the form's "csrf" field is the session's token. */
 bool agent_csrf_ok(web_t *w);
 /* Fills the top bar and queue column of the agent layout (Me.*, Nav.*, Csrf). */

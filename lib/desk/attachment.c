@@ -346,7 +346,7 @@ int attachment_get(desk_t *d, long long id, attachment_t *a)
         return OUTCOME_UNAVAILABLE;
     int rc = fetch(st, a);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 int attachment_each(desk_t *d, long long ticket_id, bool with_internal,

@@ -72,7 +72,7 @@ int attachment_link(desk_t *d, long long ticket_id, long long event_id, const ch
 /* Removes stored files that were not recorded (after a rollback). */
 void attachment_discard(desk_t *d, uploads_t *u);
 
-/* One attachment by id: 1 found, 0 not, <0 error. */
+/* One attachment by id: OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int attachment_get(desk_t *d, long long id, attachment_t *a);
 /* Calls fn for each attachment of a ticket (internal ones only when
  * with_internal), oldest first. 0 or <0. */

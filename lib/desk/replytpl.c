@@ -81,7 +81,7 @@ int replytpl_get(db_t *db, long long id, bool lock, replytpl_t *t)
         free(t->body);
         t->body = NULL;
     }
-    return rc;
+    return db_found(rc);
 }
 
 int replytpl_save(db_t *db, long long id, const char *title, lang_t lang, const char *body,

@@ -45,8 +45,8 @@ int replytpl_each(db_t *db, long long before, int max, void (*fn)(const replytpl
  * them), at most REPLYTPL_SHOWN_MAX, via fn. Count or <0. */
 int replytpl_each_active(db_t *db, lang_t lang, void (*fn)(const replytpl_t *t, void *ctx),
                          void *ctx);
-/* One template; with lock FOR UPDATE in the caller's transaction. 1, 0, <0.
- * Free t->body. */
+/* One template; with lock FOR UPDATE in the caller's transaction. OUTCOME_OK,
+ * OUTCOME_NOT_FOUND or a failure. Free t->body. */
 int replytpl_get(db_t *db, long long id, bool lock, replytpl_t *t);
 /* Inserts (id 0: *new_id gets the id) or updates a template. 0 or <0. */
 int replytpl_save(db_t *db, long long id, const char *title, lang_t lang, const char *body,

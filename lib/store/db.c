@@ -436,6 +436,8 @@ int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...)
     return rc;
 }
 
+int db_found(int rc) { return rc == 1 ? OUTCOME_OK : rc == 0 ? OUTCOME_NOT_FOUND : rc; }
+
 /* Statement text fixed in this file (START TRANSACTION): nothing to bind. */
 static int db_simple(db_t *db, const char *sql)
 {

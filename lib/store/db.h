@@ -83,6 +83,9 @@ void db_done(MYSQL_STMT *st);
 
 /* Single-row convenience: 1 found, 0 none, <0 error. */
 int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...);
+/* A lookup of one row as an outcome: OUTCOME_OK for db_row's 1 (found),
+ * OUTCOME_NOT_FOUND for its 0, a failure as it is. */
+int db_found(int rc);
 
 int db_begin(db_t *db);
 /* OUTCOME_OK; OUTCOME_UNKNOWN when the connection was lost before the answer came;

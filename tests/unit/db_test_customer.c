@@ -274,11 +274,11 @@ static void the_rule_counts_what_the_admin_chose_and_says_why(void **state)
     /* the customer's name and organisation, for the tag page */
     char name[64], org[64];
     long long org_id = -1;
-    assert_int_equal(tags_customer(d, c, name, sizeof name, org, sizeof org, &org_id), 1);
+    assert_int_equal(tags_customer(d, c, name, sizeof name, org, sizeof org, &org_id), OUTCOME_OK);
     assert_string_equal(name, "甲");
     assert_string_equal(org, "");
     assert_int_equal(org_id, 0);
-    assert_int_equal(tags_customer(d, c + 1000, name, sizeof name, org, sizeof org, &org_id), 0);
+    assert_int_equal(tags_customer(d, c + 1000, name, sizeof name, org, sizeof org, &org_id), OUTCOME_NOT_FOUND);
 }
 
 static void a_vips_raise_is_the_admins_choice(void **state)
@@ -341,12 +341,12 @@ static void free_tags_are_made_renamed_and_retired(void **state)
     t.active = false;
     assert_int_equal(tags_update(d, &t), OUTCOME_OK);
     tag_t got;
-    assert_int_equal(tags_get(d, t.id, false, &got), 1);
+    assert_int_equal(tags_get(d, t.id, false, &got), OUTCOME_OK);
     assert_string_equal(got.name[LANG_EN], "Strategic account");
     assert_string_equal(got.name[LANG_ZH], "重点客户");
     assert_false(got.active);
     assert_false(got.system);
-    assert_int_equal(tags_get(d, t.id + 1000, false, &got), 0);
+    assert_int_equal(tags_get(d, t.id + 1000, false, &got), OUTCOME_NOT_FOUND);
     assert_true(customer_has_tag(d, c, "key_account"));
     /* the list: system tags first, then active ones, with their counts */
     tag_list_t l = {.n = 0};

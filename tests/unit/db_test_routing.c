@@ -117,7 +117,7 @@ static void a_rule_sends_its_category_to_its_team(void **state)
                                          desk_now(d), &again),
                      OUTCOME_DUPLICATE);
     routing_rule_t r;
-    assert_int_equal(routing_get_rule(d, k.rule, false, &r), 1);
+    assert_int_equal(routing_get_rule(d, k.rule, false, &r), OUTCOME_OK);
     assert_true(r.active);
     assert_int_equal(r.team_id, k.team);
     assert_string_equal(r.category_code, "rt");
@@ -339,7 +339,7 @@ static void the_console_sees_each_teams_load_and_members(void **state)
     rt_ticket(d); /* waiting in the queue */
     assert_int_equal(dispatch_set_available(d, k.c.id, false, desk_now(d)), 1);
     routing_team_t t;
-    assert_int_equal(routing_get_team(d, k.team, false, &t), 1);
+    assert_int_equal(routing_get_team(d, k.team, false, &t), OUTCOME_OK);
     assert_string_equal(t.code, "rt");
     assert_string_equal(t.name[LANG_EN], "Routing test");
     assert_int_equal(t.mode, DISPATCH_CLAIM);
@@ -348,9 +348,9 @@ static void the_console_sees_each_teams_load_and_members(void **state)
     assert_int_equal(t.open, 3);
     assert_int_equal(t.accept_minutes, 0); /* the desk's default */
     assert_int_equal(t.max_open, 0);       /* no cap */
-    assert_int_equal(routing_get_team(d, k.team + 1000, false, &t), 0);
+    assert_int_equal(routing_get_team(d, k.team + 1000, false, &t), OUTCOME_NOT_FOUND);
     mode(d, &k, DISPATCH_LEAST_OPEN, 45, 5);
-    assert_int_equal(routing_get_team(d, k.team, true, &t), 1);
+    assert_int_equal(routing_get_team(d, k.team, true, &t), OUTCOME_OK);
     assert_int_equal(t.mode, DISPATCH_LEAST_OPEN);
     assert_int_equal(t.accept_minutes, 45);
     assert_int_equal(t.max_open, 5);
@@ -373,15 +373,15 @@ static void the_console_sees_each_teams_load_and_members(void **state)
     assert_int_equal(s.m[0].nskills, 1); /* a deactivated skill counts no more */
     assert_int_equal(s.m[0].skills[0], k.hw);
     assert_int_equal(s.m[1].nskills, 0);
-    assert_int_equal(routing_get_team(d, k.team, false, &t), 1);
+    assert_int_equal(routing_get_team(d, k.team, false, &t), OUTCOME_OK);
     assert_int_equal(t.members, 2);
     /* the one to dispatch to, locked: active agents only */
     char name[64];
     bool available = false;
-    assert_int_equal(routing_lock_agent(d, k.b.id, name, sizeof name, &available), 1);
+    assert_int_equal(routing_lock_agent(d, k.b.id, name, sizeof name, &available), OUTCOME_OK);
     assert_string_equal(name, "b");
     assert_true(available);
-    assert_int_equal(routing_lock_agent(d, k.a.id, name, sizeof name, &available), 0);
+    assert_int_equal(routing_lock_agent(d, k.a.id, name, sizeof name, &available), OUTCOME_NOT_FOUND);
     /* every team and rule, the active ones first */
     assert_int_equal(teams_set_active(d, dbtest_team(d, "rnd"), false), OUTCOME_OK); /* in no use */
     assert_int_equal(routing_set_rule_active(d, k.rule, false, desk_now(d)), OUTCOME_OK);

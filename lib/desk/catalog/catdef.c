@@ -188,7 +188,7 @@ int catdef_get(desk_t *d, long long id, bool lock, catdef_t *c)
         return OUTCOME_UNAVAILABLE;
     int rc = fetch_category(st, c);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 int catdef_code_taken(desk_t *d, const char *code, long long except_id)
@@ -334,7 +334,7 @@ int fielddef_get(desk_t *d, long long id, bool lock, fielddef_t *f)
         return OUTCOME_UNAVAILABLE;
     int rc = fetch_field(st, f);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 int fielddef_name_taken(desk_t *d, long long category_id, const char *name)
@@ -516,7 +516,7 @@ int optdef_get(desk_t *d, long long id, bool lock, optdef_t *o)
         return OUTCOME_UNAVAILABLE;
     int rc = fetch_option(st, o);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 int optdef_code_taken(desk_t *d, long long field_id, const char *code)

@@ -88,7 +88,7 @@ int catdef_parse_options(const char *text, optline_t *out, int cap, const char *
  * CATDEF_MAX_CATEGORIES (a configuration list, not a growing one);
  * returns how many, or -1. */
 int catdef_each(desk_t *d, void (*fn)(const catdef_t *c, void *ctx), void *ctx);
-/* One category (lock: FOR UPDATE in the caller's transaction): 1, 0 none, <0. */
+/* One category (lock: FOR UPDATE in the caller's transaction): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int catdef_get(desk_t *d, long long id, bool lock, catdef_t *c);
 /* Whether another category (not except_id) has this code: 1, 0, <0. */
 int catdef_code_taken(desk_t *d, const char *code, long long except_id);
@@ -101,6 +101,8 @@ int catdef_common_get(desk_t *d, long long category_id, unsigned char *modes);
 /* The category's fields, active or not, in form order; count or -1. */
 int fielddef_each(desk_t *d, long long category_id, void (*fn)(const fielddef_t *f, void *ctx),
                   void *ctx);
+/* One field, and one option (FOR UPDATE when lock): OUTCOME_OK,
+ * OUTCOME_NOT_FOUND or a failure. */
 int fielddef_get(desk_t *d, long long id, bool lock, fielddef_t *f);
 /* Whether the category already has a field of that name (active or not). */
 int fielddef_name_taken(desk_t *d, long long category_id, const char *name);

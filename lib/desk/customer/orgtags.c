@@ -43,8 +43,8 @@ int orgtags_search(desk_t *d, const char *prefix, org_t *hits, int max)
 int orgtags_get(desk_t *d, long long id, org_t *o)
 {
     memset(o, 0, sizeof *o);
-    return db_row(&d->db, sql_get, "i", "isi", id, &o->id, o->name, sizeof o->name,
-                  &o->customers);
+    return db_found(db_row(&d->db, sql_get, "i", "isi", id, &o->id, o->name, sizeof o->name,
+                           &o->customers));
 }
 
 int orgtags_each(desk_t *d, long long org_id, void (*fn)(const tag_t *t, time_t at, void *ctx),

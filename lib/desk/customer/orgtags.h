@@ -26,7 +26,8 @@ typedef struct org {
 /* Organisations whose name starts with prefix (taken literally), by name,
  * with their tags. Returns the number of hits (at most max), or -1. */
 int orgtags_search(desk_t *d, const char *prefix, org_t *hits, int max);
-/* One organisation with its customer count: 1 found, 0 not, <0 error. */
+/* One organisation with its customer count: OUTCOME_OK, OUTCOME_NOT_FOUND or
+ * a failure. */
 int orgtags_get(desk_t *d, long long id, org_t *o);
 /* Its tags (active and not) with when each was given, oldest first. 0 or <0. */
 int orgtags_each(desk_t *d, long long org_id, void (*fn)(const tag_t *t, time_t at, void *ctx),

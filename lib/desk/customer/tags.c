@@ -107,7 +107,7 @@ static int get_one(desk_t *d, const char *sql, const char *pfmt, const void *arg
 
 int tags_get(desk_t *d, long long id, bool lock, tag_t *t)
 {
-    return get_one(d, lock ? sql_get_lock : sql_get, "i", &id, t);
+    return db_found(get_one(d, lock ? sql_get_lock : sql_get, "i", &id, t));
 }
 
 int tags_create(desk_t *d, tag_t *t)
@@ -144,8 +144,8 @@ int tags_set_active(desk_t *d, const tag_t *t, bool active)
 int tags_customer(desk_t *d, long long customer_id, char *name, size_t name_cap, char *org,
                   size_t org_cap, long long *org_id)
 {
-    return db_row(&d->db, sql_customer, "i", "ssi", customer_id, name, name_cap, org, org_cap,
-                  org_id);
+    return db_found(db_row(&d->db, sql_customer, "i", "ssi", customer_id, name, name_cap, org,
+                           org_cap, org_id));
 }
 
 int tags_of_customer(desk_t *d, long long customer_id,

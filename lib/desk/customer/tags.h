@@ -54,7 +54,7 @@ int tags_each(desk_t *d, bool with_counts, void (*fn)(const tag_t *t, void *ctx)
 /* Every tag, active or not, by id, at most limit (the choices of an SLA
  * override's scope). Returns the number, or -1. */
 int tags_each_by_id(desk_t *d, int limit, void (*fn)(const tag_t *t, void *ctx), void *ctx);
-/* One tag by id (lock: FOR UPDATE): 1 found, 0 not, <0 error. */
+/* One tag by id (lock: FOR UPDATE): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int tags_get(desk_t *d, long long id, bool lock, tag_t *t);
 /* Inserts a free tag (t->id set). OUTCOME_OK, OUTCOME_DUPLICATE (code taken) or <0. */
 int tags_create(desk_t *d, tag_t *t);
@@ -75,8 +75,8 @@ typedef struct customer_tag {
     time_t at;
 } customer_tag_t;
 
-/* The customer's name and organisation (name, id or 0): 1 found, 0 not, <0
- * error. */
+/* The customer's name and organisation (name, id or 0): OUTCOME_OK,
+ * OUTCOME_NOT_FOUND or a failure. */
 int tags_customer(desk_t *d, long long customer_id, char *name, size_t name_cap, char *org,
                   size_t org_cap, long long *org_id);
 /* The customer's tags (active and not), oldest first. 0 or <0. */

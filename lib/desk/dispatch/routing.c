@@ -128,7 +128,7 @@ int routing_get_rule(desk_t *d, long long id, bool lock, routing_rule_t *r)
     db_done(st);
     if (rc == 1 && load_skills(d, r))
         return -1;
-    return rc;
+    return db_found(rc);
 }
 
 static int set_skills(desk_t *d, long long rule, const long long *skills, int n)
@@ -205,7 +205,7 @@ int routing_get_team(desk_t *d, long long id, bool lock, routing_team_t *t)
         return -1;
     int rc = fetch_team(st, t);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 int routing_update_team(desk_t *d, long long id, dispatch_mode_t mode, long long accept_minutes,
@@ -262,5 +262,5 @@ int routing_lock_agent(desk_t *d, long long agent_id, char *name, size_t cap, bo
     long long a = 0;
     int rc = db_row(&d->db, sql_agent_lock, "i", "si", agent_id, name, cap, &a);
     *available = a != 0;
-    return rc;
+    return db_found(rc);
 }

@@ -49,7 +49,7 @@ typedef struct routing_member {
 /* Every rule, active ones first, then in the categories' order. The
  * number, or -1. */
 int routing_each_rule(desk_t *d, void (*fn)(const routing_rule_t *r, void *ctx), void *ctx);
-/* One rule (FOR UPDATE when lock): 1, 0 none, <0 error. */
+/* One rule (FOR UPDATE when lock): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int routing_get_rule(desk_t *d, long long id, bool lock, routing_rule_t *r);
 /* OUTCOME_OK with *id, OUTCOME_DUPLICATE when the category has a rule already, or another outcome. */
 int routing_create_rule(desk_t *d, long long category_id, long long team_id,
@@ -61,13 +61,16 @@ int routing_set_rule_active(desk_t *d, long long id, bool active, time_t now);
 
 /* Every team with its dispatch settings and load, active first. */
 int routing_each_team(desk_t *d, void (*fn)(const routing_team_t *t, void *ctx), void *ctx);
+/* One team with its dispatch settings (FOR UPDATE when lock): OUTCOME_OK,
+ * OUTCOME_NOT_FOUND or a failure. */
 int routing_get_team(desk_t *d, long long id, bool lock, routing_team_t *t);
 int routing_update_team(desk_t *d, long long id, dispatch_mode_t mode, long long accept_minutes,
                         long long max_open);
 /* The active members of a team as the dispatcher sees them, by name. */
 int routing_each_member(desk_t *d, long long team_id,
                         void (*fn)(const routing_member_t *m, void *ctx), void *ctx);
-/* An active agent's name and presence, the row locked: 1, 0 none, <0. */
+/* An active agent's name and presence, the row locked: OUTCOME_OK,
+ * OUTCOME_NOT_FOUND or a failure. */
 int routing_lock_agent(desk_t *d, long long agent_id, char *name, size_t cap, bool *available);
 
 #endif

@@ -327,7 +327,7 @@ int mailtpl_get(db_t *db, const char *kind, lang_t lang, bool lock, mailtpl_row_
     r->active = active != 0;
     if (rc != 1)
         mailtpl_row_free(r);
-    return rc;
+    return db_found(rc);
 }
 
 int mailtpl_each(db_t *db, void (*fn)(const mailtpl_row_t *r, void *ctx), void *ctx)

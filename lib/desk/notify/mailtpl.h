@@ -100,7 +100,7 @@ typedef struct mailtpl_row {
 } mailtpl_row_t;
 
 /* The override of kind in lang (active or not); with lock, FOR UPDATE
- * inside the caller's transaction. 1 found, 0 none, <0 an outcome. */
+ * inside the caller's transaction. OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int mailtpl_get(db_t *db, const char *kind, lang_t lang, bool lock, mailtpl_row_t *r);
 void mailtpl_row_free(mailtpl_row_t *r);
 /* Calls fn for every stored override (at most 2 per event). Count or <0. */

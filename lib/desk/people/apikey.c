@@ -98,7 +98,7 @@ int apikey_get(desk_t *d, long long id, bool lock, apikey_info_t *k)
         return -1;
     int rc = fetch_info(st, k);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 int apikey_revoke(desk_t *d, long long id) { return db_exec(&d->db, sql_revoke, "ti", desk_now(d), id); }

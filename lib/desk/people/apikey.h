@@ -42,8 +42,8 @@ typedef struct apikey_info {
  * returns how many, or -1. */
 int apikey_each(desk_t *d, long long before, int limit,
                 void (*fn)(const apikey_info_t *k, void *ctx), void *ctx);
-/* One key (with lock: locked for the caller's transaction): 1, 0 unknown,
- * <0 error. */
+/* One key (with lock: locked for the caller's transaction): OUTCOME_OK,
+ * OUTCOME_NOT_FOUND or a failure. */
 int apikey_get(desk_t *d, long long id, bool lock, apikey_info_t *k);
 /* Revokes an active key (inside the caller's transaction): 1 revoked, 0 it
  * was not active, <0 an outcome. */

@@ -188,7 +188,7 @@ int people_get(desk_t *d, long long id, bool lock, person_t *p)
         return OUTCOME_UNAVAILABLE;
     int rc = fetch_person(st, p);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 int people_by_login(desk_t *d, const char *login, bool active_only, long long *id)

@@ -72,7 +72,7 @@ bool people_ids_have(const char *ids, long long id);
  * rows, or -1. */
 int people_each(desk_t *d, long long after, int limit, void (*fn)(const person_t *p, void *ctx),
                 void *ctx);
-/* One person (FOR UPDATE when lock): 1 found, 0 not, <0 DB error. */
+/* One person (FOR UPDATE when lock): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int people_get(desk_t *d, long long id, bool lock, person_t *p);
 /* The id of the (active) person of a login: 1 found, 0 not, <0 error. */
 int people_by_login(desk_t *d, const char *login, bool active_only, long long *id);

@@ -50,7 +50,7 @@ int skills_get(desk_t *d, long long id, bool lock, skill_info_t *s)
         return OUTCOME_UNAVAILABLE;
     int rc = fetch_skill(st, s);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 static int done(int rc) { return rc < 0 ? rc : OUTCOME_OK; }

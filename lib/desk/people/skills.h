@@ -20,7 +20,7 @@ typedef struct skill_info {
 
 /* Every skill tag, active ones first, then by id. The number, or -1. */
 int skills_each(desk_t *d, void (*fn)(const skill_info_t *s, void *ctx), void *ctx);
-/* One tag (FOR UPDATE when lock): 1, 0 none, <0 error. */
+/* One tag (FOR UPDATE when lock): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int skills_get(desk_t *d, long long id, bool lock, skill_info_t *s);
 /* OUTCOME_OK with *id, OUTCOME_DUPLICATE when the code is taken, or another outcome. */
 int skills_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,

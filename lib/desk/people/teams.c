@@ -76,7 +76,7 @@ int teams_get(desk_t *d, long long id, bool lock, team_info_t *t)
         return OUTCOME_UNAVAILABLE;
     int rc = fetch_team(st, t);
     db_done(st);
-    return rc;
+    return db_found(rc);
 }
 
 int teams_each_member(desk_t *d, long long id, void (*fn)(const team_member_t *m, void *ctx),
@@ -167,12 +167,12 @@ int teams_remove_member(desk_t *d, long long id, long long agent_id)
 {
     person_t p;
     int rc = people_get(d, agent_id, false, &p);
-    if (rc < 0)
+    if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return rc;
     long long others = teams_other_active_of(d, agent_id, id);
     if (others < 0)
         return OUTCOME_UNAVAILABLE;
-    if (rc == 1 && !teams_may_leave(p.role, p.active, others))
+    if (rc == OUTCOME_OK && !teams_may_leave(p.role, p.active, others))
         return CHANGE_REFUSED;
     return done(db_exec(&d->db, sql_remove_member, "ii", id, agent_id));
 }

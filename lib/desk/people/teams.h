@@ -46,7 +46,7 @@ bool teams_may_leave(const char *role, bool active, long long other_active_teams
 
 /* Every team, active ones first, then by id. The number, or -1. */
 int teams_each(desk_t *d, void (*fn)(const team_info_t *t, void *ctx), void *ctx);
-/* One team (FOR UPDATE when lock): 1, 0 none, <0 error. */
+/* One team (FOR UPDATE when lock): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int teams_get(desk_t *d, long long id, bool lock, team_info_t *t);
 /* The members of a team, by name. The number, or -1. */
 int teams_each_member(desk_t *d, long long id, void (*fn)(const team_member_t *m, void *ctx),

@@ -109,7 +109,7 @@ int calendar_get(desk_t *d, long long id, bool lock, calendar_def_t *c)
     memset(c, 0, sizeof *c);
     int rc = db_row(&d->db, lock ? sql_lock : sql_get, "i", CAL_FMT, id, CAL_FETCH(c));
     c->active = active != 0;
-    return rc == 1 && read_spans(d, c) ? -1 : rc;
+    return rc == 1 && read_spans(d, c) ? OUTCOME_UNAVAILABLE : db_found(rc);
 }
 
 int calendars_week_minutes(desk_t *d, void (*fn)(long long id, long long minutes, void *ctx),

@@ -57,7 +57,8 @@ bool calendar_day_valid(const char *day, const char *kind, const char *name);
  * number, or -1. */
 int calendars_each(desk_t *d, int limit, void (*fn)(const calendar_def_t *c, void *ctx),
                    void *ctx);
-/* One calendar with its spans (FOR UPDATE when lock): 1, 0 none, <0 error. */
+/* One calendar with its spans (FOR UPDATE when lock): OUTCOME_OK,
+ * OUTCOME_NOT_FOUND or a failure. */
 int calendar_get(desk_t *d, long long id, bool lock, calendar_def_t *c);
 /* What the list of calendars says of each, by calendar id: its working
  * minutes a week; its holidays and make-up days from the day from

@@ -80,11 +80,11 @@ int sla_policy_get(desk_t *d, long long id, bool lock, sla_policy_def_t *p)
     memset(p, 0, sizeof *p);
     int rc = lock ? db_row(&d->db, sql_lock, "i", "i", id, &active) : 1;
     if (rc != 1)
-        return rc;
+        return db_found(rc);
     rc = db_row(&d->db, sql_get, "i", POLICY_FMT, id, POLICY_FETCH(p, &active, u));
     p->active = active != 0;
     sla_targets_units(&p->t, &u);
-    return rc;
+    return db_found(rc);
 }
 
 int sla_policies_active_counts(desk_t *d, void (*fn)(long long priority_id, long long n, void *ctx),
@@ -139,7 +139,7 @@ int sla_policy_scope(desk_t *d, long long category, long long tag, sla_scope_t *
     else if (k)
         snprintf(s->cat_code, sizeof s->cat_code, "%s", k->code);
     tag_t g = {0};
-    if (tag < 0 || (tag > 0 && tags_get(d, tag, false, &g) != 1))
+    if (tag < 0 || (tag > 0 && tags_get(d, tag, false, &g) != OUTCOME_OK))
         refusal_add(why, "tag", "invalid_choice");
     else if (tag > 0)
         snprintf(s->tag_code, sizeof s->tag_code, "%s", g.code);

@@ -42,7 +42,8 @@ typedef struct sla_policy_def {
  * The number, or -1. */
 int sla_policies_of(desk_t *d, long long priority_id,
                     void (*fn)(const sla_policy_def_t *p, void *ctx), void *ctx);
-/* One override (lock: its row FOR UPDATE first): 1, 0 none, <0 error. */
+/* One override (lock: its row FOR UPDATE first): OUTCOME_OK,
+ * OUTCOME_NOT_FOUND or a failure. */
 int sla_policy_get(desk_t *d, long long id, bool lock, sla_policy_def_t *p);
 /* How many active overrides each level has (levels without none are
  * left out). 0 or -1. */

@@ -78,7 +78,7 @@ int priority_get(desk_t *d, long long id, bool lock, priority_def_t *p)
     memset(p, 0, sizeof *p);
     int rc = db_row(&d->db, lock ? sql_lock : sql_get, "i", PRIO_FMT, id, PRIO_FETCH(p, f, u));
     finish_row(p, f, &u);
-    return rc;
+    return db_found(rc);
 }
 
 bool priority_targets_ordered(const desk_t *d, const sla_targets_t *t)

@@ -42,7 +42,7 @@ typedef struct priority_def {
 /* Up to 200 levels, active ones first, then by rank and id. The number,
  * or -1. */
 int priorities_each(desk_t *d, void (*fn)(const priority_def_t *p, void *ctx), void *ctx);
-/* One level (FOR UPDATE when lock): 1, 0 none, <0 error. */
+/* One level (FOR UPDATE when lock): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int priority_get(desk_t *d, long long id, bool lock, priority_def_t *p);
 /* Whether a ticket under the targets t could never get a resolution due
  * before its first response (t's calendar as this worker has it). */
