@@ -23,6 +23,7 @@
 #include "web/files.h"
 #include "web/program.h"
 #include "web/ratelimit.h"
+#include "web/status.h"
 #include "desk/sla/sla.h"
 #include "desk/notify/notify.h"
 #include "desk/survey.h"
@@ -53,6 +54,9 @@ static void error_page(page_t *p, int status, const char *key)
     hdf_set_value(p->r->hdf, "Error.Key", key);
     web_render(p, "portal/error.cs");
 }
+
+/* The error page of a failed outcome: its status and key (web/status.h). */
+static void fail_page(page_t *p, int rc) { error_page(p, status_of(rc), status_key(rc)); }
 
 /* key = the target's amount, key.unit = its unit (the "target" macro). */
 static void set_target(HDF *h, const char *key, sla_target_t t)
@@ -271,8 +275,7 @@ static void page_ticket(page_t *p, const char *token)
     ticket_t t;
     int rc = ticket_by_follow_token(p->d, token, &t);
     if (rc != OUTCOME_OK)
-        return error_page(p, rc == OUTCOME_NOT_FOUND ? 404 : 503,
-                          rc == OUTCOME_NOT_FOUND ? "not_found" : "unavailable");
+        return fail_page(p, rc);
     set_ticket(p, &t);
     hdf_set_valuef(p->r->hdf, "Ticket.link=%s/t/%s", p->d->base_url, token);
     csrf_issue(p->r, "csrf");
@@ -282,7 +285,7 @@ static void page_ticket(page_t *p, const char *token)
         ticket_pending_solution(p->d, t.id, &proposal) == OUTCOME_OK && proposal)
         hdf_set_value(p->r->hdf, "Solution.text", proposal);
     free(proposal);
-    if (!strcmp(t.status, "resolved") && web_acceptance(p, t.id, false) == 1)
+    if (!strcmp(t.status, "resolved") && web_acceptance(p, t.id, false) == OUTCOME_OK)
         hdf_set_value(p->r->hdf, "Acceptance.form", "1");
     if (!strcmp(t.status, "closed")) { /* the signed form, for printing; the survey, open */
         hdf_set_int_value(p->r->hdf, "Acceptance.archived", ticket_has_acceptance(p->d, t.id) == 1);
@@ -326,8 +329,7 @@ static bool token_ticket(page_t *p, const char *arg, char *token, ticket_t *t)
     }
     int rc = ticket_by_follow_token(p->d, token, t);
     if (rc != OUTCOME_OK) {
-        error_page(p, rc == OUTCOME_NOT_FOUND ? 404 : 503,
-                   rc == OUTCOME_NOT_FOUND ? "not_found" : "unavailable");
+        fail_page(p, rc);
         return false;
     }
     return true;
@@ -528,8 +530,8 @@ static void page_signed_form(page_t *p, const char *arg)
     hdf_set_value(p->r->hdf, "Ticket.number", t.number);
     hdf_set_value(p->r->hdf, "Ticket.token", token);
     ticket_free(&t);
-    if (rc != 1)
-        return error_page(p, rc == 0 ? 404 : 503, rc == 0 ? "not_found" : "unavailable");
+    if (rc != OUTCOME_OK)
+        return fail_page(p, rc);
     web_render(p, "portal/acceptance.cs");
 }
 
@@ -634,9 +636,9 @@ static void submit_survey(page_t *p, const char *arg)
         snprintf(where, sizeof where, "/t/%s/survey?done=1", token);
         req_redirect(p->r, where);
     } else {
-        if (rc == OUTCOME_UNAVAILABLE)
+        if (outcome_kind(rc) == OUTCOME_UNAVAILABLE)
             form_set_error(h, "_form", "save_failed");
-        show_survey(p, token, &t, rc == OUTCOME_UNAVAILABLE ? 503 : 422);
+        show_survey(p, token, &t, status_of(rc));
     }
     ticket_free(&t);
 }

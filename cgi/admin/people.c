@@ -467,7 +467,7 @@ static void do_create(web_t *w, const char *arg)
         form_set_error(h, rc == OUTCOME_DUPLICATE ? "login" : "_form", rc == OUTCOME_DUPLICATE ? "login_taken" : "unavailable");
         if (rc != OUTCOME_DUPLICATE)
             log_error("person create failed (%d)", rc);
-        person_show(w, &r, NULL, rc == OUTCOME_DUPLICATE ? 422 : 503);
+        person_show(w, &r, NULL, status_of(rc));
         sodium_memzero(generated, sizeof generated);
         return roster_free(&r);
     }

@@ -91,7 +91,7 @@ static void do_create(web_t *w, const char *arg)
     rc = admin_finish(w, rc);
     if (rc != OUTCOME_OK) {
         form_set_error(h, rc == OUTCOME_DUPLICATE ? "code" : "_form", rc == OUTCOME_DUPLICATE ? "code_taken" : "unavailable");
-        return show_list(w, rc == OUTCOME_DUPLICATE ? 422 : 503);
+        return show_list(w, status_of(rc));
     }
     admin_redirect_done(w, "/admin/skills", "skill_created");
 }

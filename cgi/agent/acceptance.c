@@ -17,13 +17,12 @@ void agent_page_acceptance(web_t *w, const char *arg)
     }
     agent_set_nav(w);
     if (rc != OUTCOME_OK)
-        return agent_error_page(w, rc == OUTCOME_UNAVAILABLE ? 503 : 404,
-                                rc == OUTCOME_UNAVAILABLE ? "unavailable" : "not_found");
+        return agent_fail(w, rc);
     hdf_set_value(w->r->hdf, "Ticket.number", t.number);
     rc = web_acceptance(w, t.id, true);
     ticket_free(&t);
-    if (rc != 1)
-        return agent_error_page(w, rc == 0 ? 404 : 503, rc == 0 ? "not_found" : "unavailable");
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
     hdf_set_value(w->r->hdf, "Page.Doc", "1");
     web_render(w, "agent/acceptance.cs");
 }

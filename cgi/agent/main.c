@@ -132,10 +132,10 @@ static void do_login(web_t *w, const char *arg)
             hdf_set_int_value(w->r->hdf, "Login.wait.seconds", (int)(wait > 0 ? wait : 1));
         else
             hdf_set_int_value(w->r->hdf, "Login.wait.minutes", (int)((wait + 59) / 60));
-        return show_login(w, 429, rc == OUTCOME_PAUSED ? "locked" : "slow");
+        return show_login(w, status_of(rc), rc == OUTCOME_PAUSED ? "locked" : "slow");
     }
     if (rc != OUTCOME_OK)
-        return show_login(w, rc == OUTCOME_INVALID ? 422 : 503, rc == OUTCOME_INVALID ? "bad" : "unavailable");
+        return show_login(w, status_of(rc), rc == OUTCOME_INVALID ? "bad" : "unavailable");
     req_set_cookie(w->r, "sid", token, -1, "Lax");
     const char *back = req_query(w->r, "back");
     bool ours = http_local_path(back) &&
@@ -568,7 +568,7 @@ static void do_reveal(web_t *w, const char *number, long long id)
     sodium_memzero(phone, sizeof phone);
     if (rc != OUTCOME_OK) {
         hdf_set_value(w->r->hdf, "ActionError", failure_key(rc));
-        return show_ticket(w, number, rc == OUTCOME_FORBIDDEN ? 403 : 503);
+        return show_ticket(w, number, status_of(rc));
     }
     snprintf(where, sizeof where, "/agent/t/%s?done=reveal", number);
     req_redirect(w->r, where);
@@ -848,8 +848,7 @@ static void do_action(web_t *w, const char *arg)
     }
     int rc = ticket_by_number(w->d, number, &t);
     if (rc != OUTCOME_OK)
-        return agent_error_page(w, rc == OUTCOME_UNAVAILABLE ? 503 : 404,
-                          rc == OUTCOME_UNAVAILABLE ? "unavailable" : "not_found");
+        return agent_fail(w, rc);
     long long id = t.id;
     bool visible = ticket_visible_to(w->d, ME(w), &t);
     ticket_free(&t);
@@ -880,9 +879,7 @@ static void do_action(web_t *w, const char *arg)
     if (rc == OUTCOME_INVALID || rc == OUTCOME_REASON_REQUIRED)
         field_failure(w);
     hdf_set_value(w->r->hdf, "ActionFailed", action);
-    int status = rc == OUTCOME_CONFLICT ? 409 : rc == OUTCOME_FORBIDDEN ? 403
-               : rc == OUTCOME_UNAVAILABLE      ? 503 : 422;
-    show_ticket(w, number, status);
+    show_ticket(w, number, status_of(rc));
 }
 
 /* GET /agent/files/ID: an attachment of a ticket this agent may see. */
@@ -924,8 +921,7 @@ static void do_approval(web_t *w, const char *arg)
     int rc = ticket_decide_priority(w->d, ME(w), web_id(arg), !strcmp(decision, "approve"),
                                     note && *note ? note : NULL);
     if (rc != OUTCOME_OK)
-        return agent_error_page(w, rc == OUTCOME_FORBIDDEN ? 403 : rc == OUTCOME_NOT_FOUND ? 404 : 409,
-                          failure_key(rc));
+        return agent_error_page(w, status_of(rc), failure_key(rc));
     agent_mark_acted(w);
     req_redirect(w->r, !strcmp(decision, "approve") ? "/agent/approvals?done=approved"
                                                     : "/agent/approvals?done=rejected");
@@ -1072,7 +1068,7 @@ static void do_intake(web_t *w, const char *arg)
         form_set_error(h, "_form", rc == OUTCOME_INVALID   ? "unknown_customer"
                                    : rc == OUTCOME_UNKNOWN ? "save_unknown_agent"
                                                           : "save_failed");
-        return show_intake(w, rc == OUTCOME_INVALID ? 422 : 503);
+        return show_intake(w, status_of(rc));
     }
     char where[96];
     agent_mark_acted(w);

@@ -163,7 +163,7 @@ int web_acceptance(web_t *w, long long id, bool archived)
     } else {
         acceptance_t a;
         int rc = ticket_signed_acceptance(w->d, id, &a);
-        if (rc != 1)
+        if (rc != OUTCOME_OK)
             return rc;
         hdf_set_value(h, "Signed.result", a.result);
         hdf_set_value(h, "Signed.remarks", a.remarks ? a.remarks : "");
@@ -178,11 +178,11 @@ int web_acceptance(web_t *w, long long id, bool archived)
         free(a.doc);
         free(a.remarks);
         if (!has_doc)
-            return 1;
+            return OUTCOME_OK;
     }
     if (!doc)
-        return -1;
+        return OUTCOME_UNAVAILABLE;
     doc_to_hdf(h, "Doc", "", doc);
     json_decref(doc);
-    return 1;
+    return OUTCOME_OK;
 }

@@ -49,7 +49,8 @@ void web_add_value(const char *label, const char *value, void *hdf);
  * text, for one signed before documents were kept) and the document signed;
  * else the document as the ticket stands now. The document goes under
  * Doc.* (strings as they are, times as tpl_set_time, the work log under
- * Doc.work.N). 1 shown, 0 nothing signed, <0 error. */
+ * Doc.work.N). OUTCOME_OK, OUTCOME_NOT_FOUND (nothing signed) or a
+ * failure. */
 int web_acceptance(web_t *w, long long id, bool archived);
 /* Sets Attach.MaxBytes, Attach.MaxFiles and Attach.Limit (the limits in
  * words) for a page with an attachments control. */

@@ -872,8 +872,9 @@ static const char sql_signed[] =
 int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a)
 {
     memset(a, 0, sizeof *a);
-    return db_row(&d->db, sql_signed, "i", "SSsSst", id, &a->form, &a->doc, a->result,
-                  sizeof a->result, &a->remarks, a->name, sizeof a->name, &a->signed_at);
+    return db_found(db_row(&d->db, sql_signed, "i", "SSsSst", id, &a->form, &a->doc, a->result,
+                           sizeof a->result, &a->remarks, a->name, sizeof a->name,
+                           &a->signed_at));
 }
 
 static const char sql_open_escalation[] =

@@ -134,7 +134,7 @@ int ticket_sign_acceptance(desk_t *d, long long id, bool accepted, const char *r
 /* The last signed acceptance form of a ticket, as archived: the text, the
  * document (JSON text of ticket_acceptance_doc; NULL when signed before
  * documents were kept), the result, remarks, signer and time (strings
- * malloc'd). 1 found, 0 none, <0. */
+ * malloc'd). OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 typedef struct acceptance {
     char *form, *doc, *remarks;
     char result[10], name[401];
