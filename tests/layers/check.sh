@@ -3,8 +3,9 @@
 #   core  <- store <- desk <- web <- cgi (the programs)
 # A module may include its own layer and the layers below it, never above.
 # The domain (lib/desk) and what is below it know nothing of HTTP: they do
-# not include FastCGI or the ClearSilver cgi kit. cgi/ holds no SQL and runs
-# no statement.
+# not include FastCGI or the ClearSilver cgi kit. cgi/ holds no SQL, runs
+# no statement, and turns no return code into an HTTP status by hand
+# (web/status.h does).
 # Known exceptions, one "FILE INCLUDE" per line, are in tests/layers/allow;
 # each is a debt to pay, and an exception that no longer occurs is an error
 # too, so the list only shrinks.
@@ -121,6 +122,17 @@ conv=$(grep -rnE --include='*.c' --include='*.h' \
 if [ -n "$conv" ]; then
   echo "layers: a number read by hand in cgi/ (declare the field's type and range, read form_int):"
   printf '%s\n' "$conv" | sed 's/^/  /'
+  bad=1
+fi
+# An outcome of lib/ becomes an HTTP status in one place, web/status.h
+# (status_of, status_key, and the programs' error pages built on them): no
+# handler turns a return code into 503 or 404 with a ternary of its own.
+hand=$(grep -rnE --include='*.c' --include='*.h' \
+  '(\brc\b|\bfound\b|\bOUTCOME_[A-Z_]+)[^;]*\?[^;]*\b(503|404)\b|\?[[:space:]]*(503|404)[[:space:]]*:[[:space:]]*(503|404)\b' \
+  cgi || true)
+if [ -n "$hand" ]; then
+  echo "layers: a return code made into 503/404 by hand in cgi/ (use status_of() of web/status.h):"
+  printf '%s\n' "$hand" | sed 's/^/  /'
   bad=1
 fi
 [ "$bad" -eq 0 ] && echo "layers: ok"
