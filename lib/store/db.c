@@ -12,7 +12,6 @@
 
 #include "core/log.h"
 
-#define DB_MAX_BIND 48
 
 #define CONNECT_LOG_SECONDS 10
 
@@ -189,41 +188,67 @@ static time_t mysql_to_time(const MYSQL_TIME *mt)
     return timegm(&tm);
 }
 
-static int bind_params(bindbuf_t *b, const char *fmt, va_list *ap)
+/* The parameters of a format and its arguments as data. */
+static int collect_params(const char *fmt, va_list *ap, db_param_t *out)
 {
     int n = 0;
-    memset(b->bind, 0, sizeof b->bind);
     for (const char *f = fmt; f && *f; f++, n++) {
-        MYSQL_BIND *p = &b->bind[n];
         if (n == DB_MAX_BIND)
             return -1;
+        db_param_t *p = &out[n];
+        *p = (db_param_t){.type = *f};
         switch (*f) {
         case 'i':
         case 'j':
-            b->ints[n] = va_arg(*ap, long long);
-            p->buffer_type = (*f == 'j' && b->ints[n] == 0) ? MYSQL_TYPE_NULL
-                                                             : MYSQL_TYPE_LONGLONG;
-            p->buffer = &b->ints[n];
+            p->i = va_arg(*ap, long long);
             break;
-        case 's': {
-            const char *s = va_arg(*ap, const char *);
-            p->buffer_type = s ? MYSQL_TYPE_STRING : MYSQL_TYPE_NULL;
-            p->buffer = (void *)s;
-            p->buffer_length = s ? strlen(s) : 0;
+        case 's':
+            p->s = va_arg(*ap, const char *);
             break;
-        }
         case 'b':
-            p->buffer = (void *)va_arg(*ap, const void *);
-            p->buffer_length = va_arg(*ap, size_t);
+            p->s = va_arg(*ap, const void *);
+            p->len = va_arg(*ap, size_t);
+            break;
+        case 't':
+            p->t = va_arg(*ap, time_t);
+            break;
+        default:
+            return -1;
+        }
+    }
+    return n;
+}
+
+static int bind_params(bindbuf_t *b, const db_param_t *params, int n)
+{
+    memset(b->bind, 0, sizeof b->bind);
+    if (n > DB_MAX_BIND)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        MYSQL_BIND *p = &b->bind[i];
+        const db_param_t *v = &params[i];
+        switch (v->type) {
+        case 'i':
+        case 'j':
+            b->ints[i] = v->i;
+            p->buffer_type = (v->type == 'j' && v->i == 0) ? MYSQL_TYPE_NULL : MYSQL_TYPE_LONGLONG;
+            p->buffer = &b->ints[i];
+            break;
+        case 's':
+            p->buffer_type = v->s ? MYSQL_TYPE_STRING : MYSQL_TYPE_NULL;
+            p->buffer = (void *)v->s;
+            p->buffer_length = v->s ? strlen(v->s) : 0;
+            break;
+        case 'b':
+            p->buffer = (void *)v->s;
+            p->buffer_length = v->len;
             p->buffer_type = p->buffer ? MYSQL_TYPE_BLOB : MYSQL_TYPE_NULL;
             break;
-        case 't': {
-            time_t t = va_arg(*ap, time_t);
-            p->buffer_type = t ? MYSQL_TYPE_DATETIME : MYSQL_TYPE_NULL;
-            time_to_mysql(t, &b->times[n]);
-            p->buffer = &b->times[n];
+        case 't':
+            p->buffer_type = v->t ? MYSQL_TYPE_DATETIME : MYSQL_TYPE_NULL;
+            time_to_mysql(v->t, &b->times[i]);
+            p->buffer = &b->times[i];
             break;
-        }
         default:
             return -1;
         }
@@ -254,23 +279,20 @@ static int db_code(db_t *db, MYSQL_STMT *st)
 
 /* Prepares (from cache), binds and executes; one retry after a reconnect
  * when that is safe. Returns the statement or NULL with *rc set. */
-static MYSQL_STMT *db_run(db_t *db, const char *sql, const char *fmt, va_list ap, int *rc)
+static MYSQL_STMT *db_run(db_t *db, const char *sql, const db_param_t *params, int n, int *rc)
 {
     for (int attempt = 0; attempt < 2; attempt++) {
-        va_list aq;
         bindbuf_t b;
         MYSQL_STMT *st = db_prepare(db, sql);
-        /* a format that disagrees with the SQL would read the wrong arguments */
-        if (st && strlen(fmt) != mysql_stmt_param_count(st)) {
-            log_error("db: %zu parameters for %lu placeholders [%.60s]", strlen(fmt),
+        /* parameters that disagree with the SQL would bind the wrong values */
+        if (st && (n < 0 || (unsigned long)n != mysql_stmt_param_count(st))) {
+            log_error("db: %d parameters for %lu placeholders [%.60s]", n,
                       mysql_stmt_param_count(st), sql);
             *rc = OUTCOME_UNAVAILABLE;
             return NULL;
         }
-        va_copy(aq, ap);
-        int n = st ? bind_params(&b, fmt, &aq) : -1;
-        va_end(aq);
-        if (st && n >= 0 && !mysql_stmt_bind_param(st, b.bind) && !mysql_stmt_execute(st)) {
+        if (st && bind_params(&b, params, n) >= 0 && !mysql_stmt_bind_param(st, b.bind) &&
+            !mysql_stmt_execute(st)) {
             db->last_id = mysql_stmt_insert_id(st);
             *rc = OUTCOME_OK;
             return st;
@@ -285,13 +307,28 @@ static MYSQL_STMT *db_run(db_t *db, const char *sql, const char *fmt, va_list ap
     return NULL;
 }
 
+/* db_run with a format and its arguments. */
+static MYSQL_STMT *db_run_fmt(db_t *db, const char *sql, const char *fmt, va_list *ap, int *rc)
+{
+    db_param_t params[DB_MAX_BIND];
+    int n = collect_params(fmt, ap, params);
+    return db_run(db, sql, params, n, rc);
+}
+
 int db_exec(db_t *db, const char *sql, const char *fmt, ...)
 {
     int rc;
     va_list ap;
     va_start(ap, fmt);
-    MYSQL_STMT *st = db_run(db, sql, fmt, ap, &rc);
+    MYSQL_STMT *st = db_run_fmt(db, sql, fmt, &ap, &rc);
     va_end(ap);
+    return st ? (int)mysql_stmt_affected_rows(st) : rc;
+}
+
+int db_exec_params(db_t *db, const char *sql, const db_param_t *params, int n)
+{
+    int rc;
+    MYSQL_STMT *st = db_run(db, sql, params, n, &rc);
     return st ? (int)mysql_stmt_affected_rows(st) : rc;
 }
 
@@ -300,7 +337,7 @@ MYSQL_STMT *db_query(db_t *db, const char *sql, const char *fmt, ...)
     int rc;
     va_list ap;
     va_start(ap, fmt);
-    MYSQL_STMT *st = db_run(db, sql, fmt, ap, &rc);
+    MYSQL_STMT *st = db_run_fmt(db, sql, fmt, &ap, &rc);
     va_end(ap);
     if (st && mysql_stmt_store_result(st)) {
         db_code(db, st);
@@ -309,49 +346,51 @@ MYSQL_STMT *db_query(db_t *db, const char *sql, const char *fmt, ...)
     return st;
 }
 
-typedef struct outcol {
-    char kind;
-    void *dst;
-    size_t cap;
-    size_t *lenp;
-} outcol_t;
+/* The result columns of a format and its arguments as data. */
+static int collect_cols(const char *fmt, va_list *ap, db_col_t *out)
+{
+    int n = 0;
+    for (const char *f = fmt; *f; f++, n++) {
+        if (n == DB_MAX_BIND)
+            return -1;
+        out[n] = (db_col_t){.type = *f, .dst = va_arg(*ap, void *)};
+        if (*f == 's' || *f == 'b')
+            out[n].cap = va_arg(*ap, size_t);
+        if (*f == 'b')
+            out[n].len = va_arg(*ap, size_t *);
+    }
+    return n;
+}
 
-static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
+static int fetch_row(MYSQL_STMT *st, const db_col_t *col, int n)
 {
     MYSQL_BIND bind[DB_MAX_BIND];
-    outcol_t col[DB_MAX_BIND];
     MYSQL_TIME times[DB_MAX_BIND];
     unsigned long lens[DB_MAX_BIND];
     my_bool nulls[DB_MAX_BIND];
-    int n = 0;
-    if (strlen(fmt) != mysql_stmt_field_count(st) || strlen(fmt) > DB_MAX_BIND) {
-        log_error("db: %zu result bindings for %u columns", strlen(fmt),
-                  mysql_stmt_field_count(st));
+    if (n < 0 || (unsigned)n != mysql_stmt_field_count(st) || n > DB_MAX_BIND) {
+        log_error("db: %d result bindings for %u columns", n, mysql_stmt_field_count(st));
         return OUTCOME_UNAVAILABLE;
     }
     memset(bind, 0, sizeof bind);
-    for (const char *f = fmt; *f; f++, n++) {
-        MYSQL_BIND *p = &bind[n];
-        col[n] = (outcol_t){.kind = *f, .dst = va_arg(*ap, void *)};
-        p->length = &lens[n];
-        p->is_null = &nulls[n];
-        switch (*f) {
+    for (int i = 0; i < n; i++) {
+        MYSQL_BIND *p = &bind[i];
+        p->length = &lens[i];
+        p->is_null = &nulls[i];
+        switch (col[i].type) {
         case 'i':
             p->buffer_type = MYSQL_TYPE_LONGLONG;
-            p->buffer = col[n].dst;
+            p->buffer = col[i].dst;
             break;
         case 't':
             p->buffer_type = MYSQL_TYPE_DATETIME;
-            p->buffer = &times[n];
+            p->buffer = &times[i];
             break;
         case 's':
         case 'b':
-            col[n].cap = va_arg(*ap, size_t);
-            if (*f == 'b')
-                col[n].lenp = va_arg(*ap, size_t *);
             p->buffer_type = MYSQL_TYPE_STRING;
-            p->buffer = col[n].dst;
-            p->buffer_length = *f == 's' ? col[n].cap - 1 : col[n].cap;
+            p->buffer = col[i].dst;
+            p->buffer_length = col[i].type == 's' ? col[i].cap - 1 : col[i].cap;
             break;
         case 'S':
             p->buffer_type = MYSQL_TYPE_STRING;
@@ -370,7 +409,7 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
         return OUTCOME_UNAVAILABLE;
     }
     for (int i = 0; i < n; i++) {
-        switch (col[i].kind) {
+        switch (col[i].type) {
         case 'i':
             if (nulls[i])
                 *(long long *)col[i].dst = 0;
@@ -384,7 +423,7 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
             break;
         }
         case 'b':
-            *col[i].lenp = nulls[i] ? 0 : (lens[i] < col[i].cap ? lens[i] : col[i].cap);
+            *col[i].len = nulls[i] ? 0 : (lens[i] < col[i].cap ? lens[i] : col[i].cap);
             break;
         case 'S': {
             char **out = col[i].dst;
@@ -394,7 +433,7 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
             *out = malloc(lens[i] + 1);
             MYSQL_BIND one = {.buffer_type = MYSQL_TYPE_STRING, .buffer = *out,
                               .buffer_length = lens[i]};
-            if (!*out || (lens[i] && mysql_stmt_fetch_column(st, &one, i, 0)))
+            if (!*out || (lens[i] && mysql_stmt_fetch_column(st, &one, (unsigned)i, 0)))
                 return OUTCOME_UNAVAILABLE;
             (*out)[lens[i]] = '\0';
             break;
@@ -404,11 +443,23 @@ static int fetch_row(MYSQL_STMT *st, const char *fmt, va_list *ap)
     return 1;
 }
 
+static int fetch_fmt(MYSQL_STMT *st, const char *fmt, va_list *ap)
+{
+    db_col_t cols[DB_MAX_BIND];
+    int n = collect_cols(fmt, ap, cols);
+    if (n < 0 || (size_t)n != strlen(fmt)) {
+        log_error("db: %zu result bindings for %u columns", strlen(fmt),
+                  mysql_stmt_field_count(st));
+        return OUTCOME_UNAVAILABLE;
+    }
+    return fetch_row(st, cols, n);
+}
+
 int db_fetch(MYSQL_STMT *st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int r = fetch_row(st, fmt, &ap);
+    int r = fetch_fmt(st, fmt, &ap);
     va_end(ap);
     return r;
 }
@@ -424,12 +475,11 @@ int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...)
     int rc;
     va_list ap;
     va_start(ap, rfmt);
-    MYSQL_STMT *st = db_run(db, sql, pfmt, ap, &rc);
+    db_param_t params[DB_MAX_BIND];
+    int n = collect_params(pfmt, &ap, params);
+    MYSQL_STMT *st = db_run(db, sql, params, n, &rc);
     if (st) {
-        /* skip the parameters db_run consumed from its copy */
-        bindbuf_t skip;
-        bind_params(&skip, pfmt, &ap);
-        rc = mysql_stmt_store_result(st) ? OUTCOME_UNAVAILABLE : fetch_row(st, rfmt, &ap);
+        rc = mysql_stmt_store_result(st) ? OUTCOME_UNAVAILABLE : fetch_fmt(st, rfmt, &ap);
         mysql_stmt_free_result(st);
     }
     va_end(ap);
@@ -437,6 +487,18 @@ int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...)
 }
 
 int db_found(int rc) { return rc == 1 ? OUTCOME_OK : rc == 0 ? OUTCOME_NOT_FOUND : rc; }
+
+int db_row_params(db_t *db, const char *sql, const db_param_t *params, int np,
+                  const db_col_t *cols, int nc)
+{
+    int rc;
+    MYSQL_STMT *st = db_run(db, sql, params, np, &rc);
+    if (st) {
+        rc = mysql_stmt_store_result(st) ? OUTCOME_UNAVAILABLE : fetch_row(st, cols, nc);
+        mysql_stmt_free_result(st);
+    }
+    return rc;
+}
 
 /* Statement text fixed in this file (START TRANSACTION): nothing to bind. */
 static int db_simple(db_t *db, const char *sql)

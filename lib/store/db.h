@@ -46,6 +46,27 @@
 #include "core/outcome.h"
 
 #define DB_MAX_STMTS 256
+/* the most parameters of a statement, and columns of a row */
+#define DB_MAX_BIND 64
+
+/* A parameter or a result column as data rather than as a format letter and
+ * its arguments, for statements generated from a table (the core ticket
+ * fields: lib/desk/ticket/ticket_fields.h). type is the letter of the
+ * formats above. */
+typedef struct db_param {
+    char type;     /* i j s b t */
+    long long i;   /* i j */
+    const void *s; /* s: the text (NULL: SQL NULL); b: the bytes */
+    size_t len;    /* b */
+    time_t t;      /* t */
+} db_param_t;
+
+typedef struct db_col {
+    char type;   /* i s S b t */
+    void *dst;   /* long long *, char * (s, b), char ** (S), time_t * */
+    size_t cap;  /* s b */
+    size_t *len; /* b */
+} db_col_t;
 
 typedef struct db {
     MYSQL *conn;
@@ -74,6 +95,9 @@ int db_reconnect_within(db_t *db, int seconds);
  * negative outcome. The id of an INSERT is in db->last_id. */
 int db_exec(db_t *db, const char *sql, const char *fmt, ...);
 
+/* db_exec with its n parameters given as data. */
+int db_exec_params(db_t *db, const char *sql, const db_param_t *params, int n);
+
 /* Runs a query; rows are read with db_fetch() and the statement must be
  * released with db_done(). Returns NULL on error. */
 MYSQL_STMT *db_query(db_t *db, const char *sql, const char *fmt, ...);
@@ -86,6 +110,9 @@ int db_row(db_t *db, const char *sql, const char *pfmt, const char *rfmt, ...);
 /* A lookup of one row as an outcome: OUTCOME_OK for db_row's 1 (found),
  * OUTCOME_NOT_FOUND for its 0, a failure as it is. */
 int db_found(int rc);
+/* The same with parameters and columns given as data. */
+int db_row_params(db_t *db, const char *sql, const db_param_t *params, int np,
+                  const db_col_t *cols, int nc);
 
 int db_begin(db_t *db);
 /* OUTCOME_OK; OUTCOME_UNKNOWN when the connection was lost before the answer came;
