@@ -253,12 +253,63 @@ static bool idempotency_key(call_t *c, char *submit_key, size_t cap)
     return true;
 }
 
-/* A field every ticket carries, by its rule (ticket_fields.h): the member
- * name of obj, field in errors (customer.email). */
-static const char *common(call_t *c, json_t *obj, const char *name, const char *field,
-                          const char *rule)
+/* Puts a checked value (NULL: none) into the new ticket by its row: a date
+ * and time as local time. */
+static void put(ticket_new_t *t, const ticket_field_t *f, const char *v)
 {
-    return value(c, obj, name, field, ticket_field(rule), false);
+    if (f->kind == TFK_TIME)
+        ticket_in_set_time(&t->core, f, v ? form_parse_local_time(v) : 0);
+    else
+        ticket_in_set_text(&t->core, f, v);
+}
+
+/* The object and member name of a row's API name: "customer.name" is the
+ * member name of the customer object (of the body itself when there is
+ * none). */
+static json_t *holder(const ticket_field_t *f, json_t *b, json_t *cust, const char **member)
+{
+    bool of_customer = !strncmp(f->api, "customer.", 9);
+    *member = of_customer ? f->api + 9 : f->api;
+    return of_customer && cust ? cust : b;
+}
+
+/* The core fields the API takes that no category chooses (ticket_fields.h),
+ * each by its rule, into t; false after refusing one (c->bad). */
+static bool core_values(call_t *c, json_t *b, json_t *cust, ticket_new_t *t)
+{
+    for (int i = 0; i < ticket_ncore; i++) {
+        const ticket_field_t *f = &ticket_core[i];
+        const char *member;
+        if (!f->api || !(f->from & TF_API) || f->common)
+            continue;
+        json_t *obj = holder(f, b, cust, &member);
+        put(t, f, value(c, obj, member, f->api, &f->rule, false));
+        if (*c->bad)
+            return false;
+    }
+    return true;
+}
+
+/* The first core field the API requires that is missing, the ticket's own
+ * members before the category and the customer's after it (the order the
+ * API always answered in); false after answering 400. */
+static bool core_missing(call_t *c, const ticket_new_t *t, const char *category)
+{
+    for (int pass = 0; pass < 3; pass++) {
+        if (pass == 1 && !category)
+            return missing(c, &(required_check_t){"category", NULL}, 1);
+        for (int i = 0; pass != 1 && i < ticket_ncore; i++) {
+            const ticket_field_t *f = &ticket_core[i];
+            if (!f->api || !(f->required & TF_API) || f->common ||
+                (!strncmp(f->api, "customer.", 9)) != (pass == 2))
+                continue;
+            bool given = f->kind == TFK_TIME ? ticket_in_time(&t->core, f) != 0
+                                             : ticket_in_text(&t->core, f) != NULL;
+            if (!given)
+                return missing(c, &(required_check_t){f->api, NULL}, 1);
+        }
+    }
+    return false;
 }
 
 /* The common fields (lib/desk/catalog/commonfield.h) as the category asks for them: a
@@ -268,7 +319,6 @@ static const char *common(call_t *c, json_t *obj, const char *name, const char *
 static bool common_values(call_t *c, json_t *b, ticket_new_t *t)
 {
     form_field_t rules[COMMON_COUNT];
-    const char *v[COMMON_COUNT] = {0};
     int n = common_rules(t->category->common, true, rules);
     for (int i = 0; i < n; i++) {
         const char *given = value(c, b, rules[i].name, rules[i].name, &rules[i], false);
@@ -280,17 +330,8 @@ static bool common_values(call_t *c, json_t *b, ticket_new_t *t)
                      t->category->code);
             return fail(c, 400, "missing_field", msg, rules[i].name), false;
         }
-        v[common_index(rules[i].name)] = given;
+        put(t, ticket_core_field(rules[i].name), given);
     }
-    t->product = v[COMMON_PRODUCT];
-    t->product_version = v[COMMON_PRODUCT_VERSION];
-    t->serial_number = v[COMMON_SERIAL_NUMBER];
-    t->impact = v[COMMON_IMPACT];
-    t->error_message = v[COMMON_ERROR_MESSAGE];
-    t->tried = v[COMMON_TRIED];
-    t->keywords = v[COMMON_KEYWORDS];
-    t->started_at = v[COMMON_STARTED_AT] ? form_parse_local_time(v[COMMON_STARTED_AT]) : 0;
-    t->expected_at = v[COMMON_EXPECTED_AT] ? form_parse_local_time(v[COMMON_EXPECTED_AT]) : 0;
     return true;
 }
 
@@ -299,22 +340,13 @@ static void create_ticket(call_t *c, const char *arg)
     (void)arg;
     json_t *b = c->body;
     ticket_new_t t = {0};
-    json_t *cust = object(c, b, "customer"), *obj = cust ? cust : b;
+    json_t *cust = object(c, b, "customer");
     /* the portal form's rules, limits in characters (ticket_fields.h) */
-    t.subject = common(c, b, "subject", "subject", "subject");
-    t.description = common(c, b, "description", "description", "description");
-    t.contact_name = common(c, obj, "name", "customer.name", "contact_name");
-    t.email = common(c, obj, "email", "customer.email", "email");
-    t.phone = common(c, obj, "phone", "customer.phone", "phone");
-    t.organisation = common(c, obj, "organisation", "customer.organisation", "organisation");
+    core_values(c, b, cust, &t);
     const char *category = code(c, b, "category");
     const char *priority = code(c, b, "priority");
     json_t *fields = object(c, b, "fields");
-    if (refused(c))
-        return;
-    required_check_t req[] = {{"subject", t.subject}, {"description", t.description},
-                              {"category", category}, {"customer.name", t.contact_name}};
-    if (missing(c, req, 4))
+    if (refused(c) || core_missing(c, &t, category))
         return;
     if (!t.email && !t.phone)
         return fail(c, 400, "missing_field", "customer.email or customer.phone is required",
@@ -416,6 +448,26 @@ static json_t *priority_request_json(call_t *c, long long ticket_id, int *rc)
                      time_json(r.created_at), "decided_at", time_json(r.decided_at));
 }
 
+/* The core fields the API reads back (ticket_fields.h) into out by their API
+ * names: text as a string ("" when none), a moment as time_json writes it. */
+static void core_json(const ticket_t *t, json_t *out)
+{
+    for (int i = 0; i < ticket_ncore; i++) {
+        const ticket_field_t *f = &ticket_core[i];
+        if (!f->api || !f->api_out || !ticket_field_read_back(f))
+            continue;
+        const char *member;
+        json_t *obj = holder(f, out, json_object_get(out, "customer"), &member);
+        if (obj == out && member != f->api) { /* the first customer member */
+            obj = json_object();
+            json_object_set_new(out, "customer", obj);
+        }
+        json_object_set_new(obj, member,
+                            f->kind == TFK_TIME ? time_json(ticket_back_time(&t->core, f))
+                                                : json_string(ticket_back_text(&t->core, f)));
+    }
+}
+
 static void show_ticket(call_t *c, const char *number, int status)
 {
     ticket_t t;
@@ -426,15 +478,16 @@ static void show_ticket(call_t *c, const char *number, int status)
     const priority_t *p = catalog_priority_by_id(cat, t.priority_id);
     const channel_t *ch = catalog_channel_by_id(cat, t.channel_id);
     json_t *events = json_array();
-    json_t *out = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:{s:o, s:o, s:o}, s:o}", "number",
-        t.number, "status", t.status, "subject", t.subject, "description",
-        t.description ? t.description : "", "category", k ? k->code : "", "priority",
-        p ? p->code : "", "channel", ch ? ch->code : "", "created_at", time_json(t.created_at),
-        "updated_at", time_json(t.updated_at), "sla", "classify_due_at",
-        time_json(t.classify_due_at), "first_response_due_at",
-        time_json(t.first_response_due_at), "resolution_due_at",
-        time_json(t.resolution_due_at), "events", events);
+    json_t *out = json_pack("{s:s, s:s}", "number", t.number, "status", t.status);
+    core_json(&t, out);
+    json_object_update_new(
+        out, json_pack("{s:s, s:s, s:s, s:o, s:o, s:{s:o, s:o, s:o}, s:o}", "category",
+                       k ? k->code : "", "priority", p ? p->code : "", "channel",
+                       ch ? ch->code : "", "created_at", time_json(t.created_at), "updated_at",
+                       time_json(t.updated_at), "sla", "classify_due_at",
+                       time_json(t.classify_due_at), "first_response_due_at",
+                       time_json(t.first_response_due_at), "resolution_due_at",
+                       time_json(t.resolution_due_at), "events", events));
     int rc = ticket_each_event(c->d, t.id, true, add_event_json, events);
     json_object_set_new(out, "priority_request", priority_request_json(c, t.id, &rc));
     ticket_free(&t);

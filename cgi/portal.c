@@ -31,6 +31,7 @@
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_fields.h"
 #include "desk/ticket/ticket_work.h"
+#include "web/ticket_view.h"
 #include "web/web.h"
 
 #define MAX_FORM_FIELDS 64
@@ -139,25 +140,8 @@ static void fill_ticket(page_t *p, const category_t *k, ticket_new_t *t, field_v
     memset(t, 0, sizeof *t);
     t->channel = catalog_channel(&p->d->catalog, "web");
     t->category = k;
-    t->contact_name = form_value(h, "contact_name");
-    t->organisation = form_value(h, "organisation");
-    t->email = form_value(h, "email");
-    t->phone = form_value(h, "phone");
-    t->preferred_contact = form_value(h, "preferred_contact");
-    t->product = form_value(h, "product");
-    t->product_version = form_value(h, "product_version");
-    t->serial_number = form_value(h, "serial_number");
-    t->subject = form_value(h, "subject");
-    t->description = form_value(h, "description");
-    t->impact = form_value(h, "impact");
-    t->tried = form_value(h, "tried");
-    t->error_message = form_value(h, "error_message");
-    t->keywords = form_value(h, "keywords");
+    ticket_view_take(h, TF_PORTAL, t);
     t->language = lang_code(p->lang);
-    const char *when = form_value(h, "started_at");
-    t->started_at = when ? form_parse_local_time(when) : 0;
-    when = form_value(h, "expected_at");
-    t->expected_at = when ? form_parse_local_time(when) : 0;
     snprintf(submit_key, 64, "web:%s", req_query(p->r, "submit_key"));
     t->submit_key = submit_key;
     t->actor = (actor_t){.type = "customer", .name = t->contact_name};
@@ -247,13 +231,7 @@ static void set_ticket(page_t *p, const ticket_t *t)
     const priority_t *pr = catalog_priority_by_id(&p->d->catalog, t->priority_id);
     hdf_set_value(h, "Ticket.number", t->number);
     hdf_set_value(h, "Ticket.status", t->status);
-    hdf_set_value(h, "Ticket.subject", t->subject);
-    hdf_set_value(h, "Ticket.description", t->description ? t->description : "");
-    hdf_set_value(h, "Ticket.contact_name", t->contact_name);
-    hdf_set_value(h, "Ticket.product", t->product);
-    hdf_set_value(h, "Ticket.product_version", t->product_version);
-    hdf_set_value(h, "Ticket.serial_number", t->serial_number);
-    hdf_set_value(h, "Ticket.impact", t->impact);
+    ticket_view_values(h, t, TF_SEE_CUSTOMER);
     hdf_set_value(h, "Ticket.category", k ? k->name[p->lang] : "");
     priority_t eff;
     if (pr)

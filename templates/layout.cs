@@ -97,7 +97,20 @@ else ?><?cs call:field("cf_" + f.name, f.label, f.help, f.type, f.required, f.ma
   call:common(k, "error_message", want) ?><?cs call:common(k, "tried", want) ?><?cs
   call:common(k, "expected_at", want) ?><?cs call:common(k, "keywords", want) ?><?cs /def ?><?cs
 def:product_fields(k, want) ?><?cs call:common(k, "product", want) ?><?cs
-  call:common(k, "product_version", want) ?><?cs call:common(k, "serial_number", want) ?><?cs /def ?><?cs # The attachments control: several files at once. The server checks
+  call:common(k, "product_version", want) ?><?cs call:common(k, "serial_number", want) ?><?cs /def ?><?cs # The core ticket fields (TicketFields, lib/desk/ticket/ticket_fields.h) that
+       are not drawn by name: the portal's form (channel "portal") and the
+       agents' intake ("agent") draw those the channel takes, the required
+       ones when want is "required", the others when it is "optional". ?><?cs
+def:core_fields(channel, want) ?><?cs each:tf = TicketFields ?><?cs
+  if:tf.placed != "1" && tf.common != "1" && tf[channel] == "1" && ((want == "required" && tf[channel + "_required"] == "1") || (want != "required" && tf[channel + "_required"] != "1")) ?><?cs
+    if:tf.type == "choice" ?><?cs call:choice(tf.name, tf.label, tf.help, tf.Options, want == "required", 0) ?><?cs
+    else ?><?cs call:field(tf.name, tf.label, tf.help, tf.type, want == "required", tf.max) ?><?cs /if ?><?cs
+  /if ?><?cs /each ?><?cs /def ?><?cs
+# The values of those fields a ticket page's reader may see (Ticket.<name>),
+  as rows of a definition list. ?><?cs
+def:core_values() ?><?cs each:tf = TicketFields ?><?cs if:tf.placed != "1" && Ticket[tf.name] ?><div><dt><?cs var:tf.label ?></dt><dd<?cs if:tf.type == "longtext" ?> class="text"<?cs /if ?>><?cs
+  if:tf.type == "choice" ?><?cs each:o = tf.Options ?><?cs if:o.code == Ticket[tf.name] ?><?cs var:o.label ?><?cs /if ?><?cs /each ?><?cs
+  else ?><?cs var:Ticket[tf.name] ?><?cs /if ?></dd></div><?cs /if ?><?cs /each ?><?cs /def ?><?cs # The attachments control: several files at once. The server checks
        size and type again (lib/attachment.h); a browser cannot refill a
        file input, so a refused form asks to choose the files again. ?><?cs def:files(name, label) ?>
 <div class="field field-files<?cs if:Form[name].error ?> has-error<?cs /if ?>">

@@ -38,6 +38,7 @@
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_fields.h"
 #include "desk/ticket/ticket_work.h"
+#include "web/ticket_view.h"
 #include "web/web.h"
 #include "agent/web.h"
 
@@ -388,14 +389,7 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
     hdf_set_value(h, "Ticket.number", t->number);
     hdf_set_valuef(h, "Ticket.version=%lld", t->version);
     hdf_set_value(h, "Ticket.status", t->status);
-    hdf_set_value(h, "Ticket.subject", t->subject);
-    hdf_set_value(h, "Ticket.description", t->description ? t->description : "");
-    hdf_set_value(h, "Ticket.contact_name", t->contact_name);
-    hdf_set_value(h, "Ticket.product", t->product);
-    hdf_set_value(h, "Ticket.product_version", t->product_version);
-    hdf_set_value(h, "Ticket.serial_number", t->serial_number);
-    hdf_set_value(h, "Ticket.impact", t->impact);
-    hdf_set_value(h, "Ticket.preferred_contact", t->preferred_contact);
+    ticket_view_values(h, t, TF_SEE_AGENT);
     hdf_set_valuef(h, "Ticket.category=%lld", t->category_id);
     hdf_set_valuef(h, "Ticket.channel=%lld", t->channel_id);
     hdf_set_valuef(h, "Ticket.team=%lld", t->team_id);
@@ -435,15 +429,10 @@ static void set_extra(web_t *w, const ticket_t *t)
     if (ticket_extra(w->d, t, &x) != OUTCOME_OK)
         return;
     HDF *h = w->r->hdf;
-    hdf_set_value(h, "Extra.tried", x.tried ? x.tried : "");
-    hdf_set_value(h, "Extra.error_message", x.error_message ? x.error_message : "");
-    hdf_set_value(h, "Extra.keywords", x.keywords);
     hdf_set_value(h, "Extra.nature", x.nature);
     hdf_set_value(h, "Extra.organisation", x.organisation);
     hdf_set_value(h, "Extra.customer", x.customer);
     set_tags(h, "Extra.tags", x.tags);
-    tpl_set_time(h, "Extra.started_at", x.started_at);
-    tpl_set_time(h, "Extra.expected_at", x.expected_at);
     ticket_extra_free(&x);
 }
 
@@ -931,27 +920,21 @@ static void do_approval(web_t *w, const char *arg)
 
 static const char *const channels[] = {"phone", "email", "wecom", "dingtalk", "walk_in", NULL};
 
-/* The intake form: how the request came and its kind, then the fields every
- * ticket carries, with the portal's limits (ticket_fields.h); an agent may
- * take a request by phone, so the e-mail address is not required. The
- * common fields the category asks for (product, impact, ...) come from
+/* The intake form: how the request came and its kind, then the core fields
+ * an agent's intake takes, with the portal's limits (ticket_fields.h); an
+ * agent may take a request by phone, so the e-mail address is not required.
+ * The common fields the category asks for (product, impact, ...) come from
  * lib/desk/catalog/commonfield.h. */
-static const char *const intake_common[] = {
-    "contact_name", "organisation", "email", "phone", "subject", "description", NULL};
-#define NINTAKE 8
-_Static_assert(sizeof intake_common / sizeof *intake_common == NINTAKE - 1, "intake fields");
+#define NINTAKE 32
 
-static void intake_fields(form_field_t out[NINTAKE])
+static int intake_fields(form_field_t out[NINTAKE])
 {
     int n = 0;
     out[n++] = (form_field_t){.name = "channel", .type = FT_CHOICE, .required = true,
                               .max_chars = 20, .choices = channels};
     out[n++] = (form_field_t){.name = "category", .type = FT_TEXT, .required = true,
                               .max_chars = 40};
-    for (int i = 0; intake_common[i] && n < NINTAKE; i++) {
-        out[n] = *ticket_field(intake_common[i]);
-        out[n++].required &= strcmp(intake_common[i], "email") != 0;
-    }
+    return n + ticket_field_rules(TF_AGENT, out + n, NINTAKE - n);
 }
 
 static void show_intake(web_t *w, int status)
@@ -996,11 +979,6 @@ static void page_intake(web_t *w, const char *arg)
     show_intake(w, 200);
 }
 
-static time_t local_time(const char *validated)
-{
-    return validated ? form_parse_local_time(validated) : 0;
-}
-
 static void do_intake(web_t *w, const char *arg)
 {
     (void)arg;
@@ -1015,9 +993,9 @@ static void do_intake(web_t *w, const char *arg)
         cf[n].name = names[n];
     }
     form_field_t fields[NINTAKE], common[COMMON_COUNT];
-    intake_fields(fields);
+    int nf = intake_fields(fields);
     int nc = k ? common_rules(k->common, false, common) : 0;
-    int errors = form_validate(h, h, fields, NINTAKE) + form_validate(h, h, common, nc) +
+    int errors = form_validate(h, h, fields, nf) + form_validate(h, h, common, nc) +
                  form_validate(h, h, cf, n);
     long long customer_id = query_id(w, "customer_id");
     if (!k)
@@ -1040,28 +1018,14 @@ static void do_intake(web_t *w, const char *arg)
     ticket_new_t t = {
         .channel = catalog_channel(&w->d->catalog, form_value(h, "channel")),
         .category = k,
-        .subject = form_value(h, "subject"),
-        .description = form_value(h, "description"),
-        .contact_name = form_value(h, "contact_name"),
-        .organisation = form_value(h, "organisation"),
-        .email = form_value(h, "email"),
-        .phone = form_value(h, "phone"),
-        .product = form_value(h, "product"),
-        .product_version = form_value(h, "product_version"),
-        .serial_number = form_value(h, "serial_number"),
-        .impact = form_value(h, "impact"),
-        .error_message = form_value(h, "error_message"),
-        .tried = form_value(h, "tried"),
-        .keywords = form_value(h, "keywords"),
-        .started_at = local_time(form_value(h, "started_at")),
-        .expected_at = local_time(form_value(h, "expected_at")),
-        .language = "zh",
         .submit_key = submit_key,
         .customer_id = customer_id,
         .actor = {.type = "agent", .agent_id = ME(w)->id, .name = ME(w)->name},
         .values = values,
         .nvalues = n,
     };
+    ticket_view_take(h, TF_AGENT, &t);
+    t.language = "zh";
     ticket_receipt_t rec;
     int rc = ticket_create(w->d, &t, &rec);
     if (rc != OUTCOME_OK) {

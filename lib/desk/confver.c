@@ -10,6 +10,7 @@
 #include "desk/brand.h"
 #include "core/log.h"
 #include "desk/customer/tags.h"
+#include "desk/ticket/ticket_fields.h"
 
 static const char sql_read[] = "SELECT version FROM config_version WHERE id = 1";
 static const char sql_bump[] =
@@ -47,14 +48,15 @@ void confver_touch(desk_t *d)
     }
 }
 
-/* What pages and notification texts show of the catalogue, the portal's
- * brand and the customer tags, into the language data sets (none in a
+/* What pages and notification texts show of the catalogue, the core ticket
+ * fields, the portal's brand and the customer tags, into the language data sets (none in a
  * program that loads none). */
 static void publish(desk_t *d)
 {
     if (!d->texts.global[0])
         return;
     catalog_publish(&d->catalog, &d->texts);
+    ticket_fields_publish(&d->texts);
     brand_publish(d);
     tags_publish(d);
 }

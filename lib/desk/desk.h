@@ -20,6 +20,7 @@
 #include "desk/notify/mailtpl.h"
 #include "desk/settings.h"
 #include "desk/ticket/ticket_number.h"
+#include "desk/ticket/ticket_sql.h"
 
 typedef struct desk {
     config_t cfg;
@@ -43,6 +44,7 @@ typedef struct desk {
     struct timespec stamp_mtime;
     time_t checked_at;        /* CLOCK_MONOTONIC seconds of the last version read */
     long check_seconds;       /* Config.CheckSeconds */
+    ticket_sql_t ticket_sql;  /* the statements of a ticket's row, built at first use */
 } desk_t;
 
 /* Reads the config (once per process, before fork), refuses one that does

@@ -50,6 +50,7 @@
   </div>
   <?cs call:field("subject", L.Form.subject, "", "text", 1, 100) ?>
   <?cs call:field("description", L.Form.description, L.Form.description_help, "longtext", 1, 10000) ?>
+  <?cs call:core_fields("agent", "required") ?>
   <?cs # what the category requires first, then what it asks for optionally ?>
   <?cs each:c = Catalog.AllCategories ?><?cs if:c.code == Intake.category ?>
   <?cs call:problem_fields(c, "required") ?>
@@ -57,6 +58,7 @@
   <?cs call:product_fields(c, "required") ?>
   <fieldset class="intake-optional"><legend><?cs var:L.Form.OptionalTitle ?></legend>
   <?cs call:problem_fields(c, "optional") ?>
+  <?cs call:core_fields("agent", "optional") ?>
   <?cs each:f = c.Fields ?><?cs if:f.required != "1" ?><?cs call:cat_field(f) ?><?cs /if ?><?cs /each ?>
   <?cs call:product_fields(c, "optional") ?>
   </fieldset>

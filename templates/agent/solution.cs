@@ -56,8 +56,8 @@
   <dl class="kv">
     <?cs if:Ticket.product || Ticket.product_version ?><div><dt><?cs var:L.Agent.Ticket.Product ?></dt><dd><?cs var:Ticket.product ?> <?cs var:Ticket.product_version ?> <?cs var:Ticket.serial_number ?></dd></div><?cs /if ?>
     <?cs each:v = Values ?><div><dt><?cs var:v.label ?></dt><dd class="text"><?cs var:v.value ?></dd></div><?cs /each ?>
-    <?cs if:Extra.error_message ?><div><dt><?cs var:L.Agent.Ticket.ErrorMessage ?></dt><dd class="text"><?cs var:Extra.error_message ?></dd></div><?cs /if ?>
-    <?cs if:Extra.tried ?><div><dt><?cs var:L.Agent.Ticket.Tried ?></dt><dd class="text"><?cs var:Extra.tried ?></dd></div><?cs /if ?>
+    <?cs if:Ticket.error_message ?><div><dt><?cs var:L.Agent.Ticket.ErrorMessage ?></dt><dd class="text"><?cs var:Ticket.error_message ?></dd></div><?cs /if ?>
+    <?cs if:Ticket.tried ?><div><dt><?cs var:L.Agent.Ticket.Tried ?></dt><dd class="text"><?cs var:Ticket.tried ?></dd></div><?cs /if ?>
   </dl>
   <?cs set:found = 0 ?><?cs each:e = Events ?><?cs if:e.kind == "finding" ?><?cs set:found = 1 ?><?cs /if ?><?cs /each ?>
   <?cs if:found ?>

@@ -330,11 +330,12 @@
       <?cs if:Ticket.product || Ticket.product_version || Ticket.serial_number ?><div><dt><?cs var:L.Agent.Ticket.Product ?></dt><dd><?cs var:Ticket.product ?> <?cs var:Ticket.product_version ?> <?cs var:Ticket.serial_number ?></dd></div><?cs /if ?>
       <?cs each:o = L.Form.ImpactOptions ?><?cs if:o.code == Ticket.impact ?><div><dt><?cs var:L.Form.impact ?></dt><dd><?cs var:o.label ?></dd></div><?cs /if ?><?cs /each ?>
       <?cs each:v = Values ?><div><dt><?cs var:v.label ?></dt><dd class="text"><?cs var:v.value ?></dd></div><?cs /each ?>
-      <?cs if:Extra.tried ?><div><dt><?cs var:L.Agent.Ticket.Tried ?></dt><dd class="text"><?cs var:Extra.tried ?></dd></div><?cs /if ?>
-      <?cs if:Extra.error_message ?><div><dt><?cs var:L.Agent.Ticket.ErrorMessage ?></dt><dd class="text"><?cs var:Extra.error_message ?></dd></div><?cs /if ?>
-      <?cs if:Extra.started_at ?><div><dt><?cs var:L.Agent.Ticket.Started ?></dt><dd><?cs var:Extra.started_at ?></dd></div><?cs /if ?>
-      <?cs if:Extra.expected_at ?><div><dt><?cs var:L.Agent.Ticket.Expected ?></dt><dd><?cs var:Extra.expected_at ?></dd></div><?cs /if ?>
-      <?cs if:Extra.keywords ?><div><dt><?cs var:L.Agent.Ticket.Keywords ?></dt><dd><?cs var:Extra.keywords ?></dd></div><?cs /if ?>
+      <?cs if:Ticket.tried ?><div><dt><?cs var:L.Agent.Ticket.Tried ?></dt><dd class="text"><?cs var:Ticket.tried ?></dd></div><?cs /if ?>
+      <?cs if:Ticket.error_message ?><div><dt><?cs var:L.Agent.Ticket.ErrorMessage ?></dt><dd class="text"><?cs var:Ticket.error_message ?></dd></div><?cs /if ?>
+      <?cs if:Ticket.started_at ?><div><dt><?cs var:L.Agent.Ticket.Started ?></dt><dd><?cs var:Ticket.started_at ?></dd></div><?cs /if ?>
+      <?cs if:Ticket.expected_at ?><div><dt><?cs var:L.Agent.Ticket.Expected ?></dt><dd><?cs var:Ticket.expected_at ?></dd></div><?cs /if ?>
+      <?cs if:Ticket.keywords ?><div><dt><?cs var:L.Agent.Ticket.Keywords ?></dt><dd><?cs var:Ticket.keywords ?></dd></div><?cs /if ?>
+      <?cs call:core_values() ?>
     </dl>
   </section>
 </aside>

@@ -19,6 +19,7 @@ call:page_start(Category.name) ?>
   <?cs call:errlink("tried", L.Form.tried, 0) ?>
   <?cs call:errlink("expected_at", L.Form.expected_at, 0) ?>
   <?cs call:errlink("keywords", L.Form.keywords, 0) ?>
+  <?cs each:tf = TicketFields ?><?cs if:tf.placed != "1" && tf.common != "1" && tf.portal == "1" ?><?cs call:errlink(tf.name, tf.label, tf.type == "choice") ?><?cs /if ?><?cs /each ?>
   <?cs each:c = Catalog.Categories ?><?cs if:c.code == Category.code ?><?cs each:f = c.Fields ?>
   <?cs call:errlink("cf_" + f.name, f.label, f.type == "choice" || f.type == "multichoice") ?>
   <?cs /each ?><?cs /if ?><?cs /each ?>
@@ -46,6 +47,7 @@ call:page_start(Category.name) ?>
   <?cs call:field("subject", L.Form.subject, L.Form.subject_help, "text", 1, 100) ?>
   <?cs call:field("description", L.Form.description, L.Form.description_help, "longtext", 1, 10000) ?>
   <?cs call:problem_fields(c, "required") ?>
+  <?cs call:core_fields("portal", "required") ?>
   </fieldset>
 
   <?cs set:own_required = 0 ?><?cs each:f = c.Fields ?><?cs if:f.required == "1" ?><?cs set:own_required = #own_required + 1 ?><?cs /if ?><?cs /each ?>
@@ -77,11 +79,13 @@ call:page_start(Category.name) ?>
     <summary><span class="more-title"><?cs var:L.Form.MoreTitle ?></span>
       <span class="more-list"><?cs set:sep = "" ?><?cs
       each:n = L.Form.ProblemOrder ?><?cs if:c.Common[n] == "optional" ?><?cs var:sep ?><?cs var:L.Form[n] ?><?cs set:sep = L.Form.ListSep ?><?cs /if ?><?cs /each ?><?cs
+      each:tf = TicketFields ?><?cs if:tf.placed != "1" && tf.common != "1" && tf.portal == "1" && tf.portal_required != "1" ?><?cs var:sep ?><?cs var:tf.label ?><?cs set:sep = L.Form.ListSep ?><?cs /if ?><?cs /each ?><?cs
       each:f = c.Fields ?><?cs if:f.required != "1" ?><?cs var:sep ?><?cs var:f.label ?><?cs set:sep = L.Form.ListSep ?><?cs /if ?><?cs /each ?><?cs
       each:n = L.Form.ProductOrder ?><?cs if:c.Common[n] == "optional" ?><?cs var:sep ?><?cs var:L.Form[n] ?><?cs set:sep = L.Form.ListSep ?><?cs /if ?><?cs /each ?><?cs
       var:sep ?><?cs var:L.Form.organisation ?><?cs var:L.Form.ListSep ?><?cs var:L.Form.phone ?><?cs var:L.Form.ListSep ?><?cs var:L.Form.preferred_contact ?></span></summary>
     <fieldset class="group group-optional"><legend><?cs var:L.Form.Details ?></legend>
     <?cs call:problem_fields(c, "optional") ?>
+    <?cs call:core_fields("portal", "optional") ?>
     <?cs each:f = c.Fields ?><?cs if:f.required != "1" ?><?cs call:cat_field(f) ?><?cs /if ?><?cs /each ?>
     <?cs call:product_fields(c, "optional") ?>
     </fieldset>

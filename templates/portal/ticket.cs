@@ -147,6 +147,7 @@
     <?cs if:Ticket.product ?><div><dt><?cs var:L.Form.product ?></dt><dd><?cs var:Ticket.product ?> <?cs var:Ticket.product_version ?></dd></div><?cs /if ?>
     <?cs if:Ticket.serial_number ?><div><dt><?cs var:L.Form.serial_number ?></dt><dd><?cs var:Ticket.serial_number ?></dd></div><?cs /if ?>
     <?cs each:o = L.Form.ImpactOptions ?><?cs if:o.code == Ticket.impact ?><div><dt><?cs var:L.Form.impact ?></dt><dd><?cs var:o.label ?></dd></div><?cs /if ?><?cs /each ?>
+    <?cs call:core_values() ?>
     <?cs each:v = Values ?><div><dt><?cs var:v.label ?></dt><dd class="text"><?cs var:v.value ?></dd></div><?cs /each ?>
   </dl>
   <?cs set:file_base = "/t/" + url_escape(Ticket.token) + "/file?id=" ?>

@@ -36,7 +36,7 @@ int common_index(const char *name)
 /* What every category asked for before admins could choose. */
 common_mode_t common_default(int i)
 {
-    return common_field(i)->required ? COMMON_REQUIRED : COMMON_OPTIONAL;
+    return ticket_core_field(names[i])->required & TF_PORTAL ? COMMON_REQUIRED : COMMON_OPTIONAL;
 }
 
 const char *common_mode_name(common_mode_t m)
@@ -66,9 +66,6 @@ int common_rules(const unsigned char *modes, bool with_hidden, field_rule_t *out
 
 int common_request_rules(const unsigned char *modes, field_rule_t *out)
 {
-    int n = 0;
-    for (int i = 0; i < ticket_nfields && n < COMMON_REQUEST_MAX - COMMON_COUNT; i++)
-        if (common_index(ticket_fields[i].name) < 0)
-            out[n++] = ticket_fields[i];
+    int n = ticket_field_rules(TF_PORTAL, out, COMMON_REQUEST_MAX - COMMON_COUNT);
     return n + common_rules(modes, false, out + n);
 }

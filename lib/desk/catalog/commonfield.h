@@ -48,8 +48,9 @@ int common_mode_parse(const char *s);
  * with_hidden adds the hidden ones as optional (the API stores what it is
  * given). Returns how many. */
 int common_rules(const unsigned char *modes, bool with_hidden, field_rule_t *out);
-/* Every rule of a request on the portal: the fields that are not common as
- * ticket_fields has them, then the common ones the modes ask for, into out
+/* Every rule of a request on the portal: the core fields the portal takes
+ * that no category chooses (ticket_field_rules), then the common ones the
+ * modes ask for, into out
  * (COMMON_REQUEST_MAX places). Returns how many. */
 #define COMMON_REQUEST_MAX 32
 int common_request_rules(const unsigned char *modes, field_rule_t *out);

@@ -43,17 +43,14 @@ static const char sql_bump_counter[] =
     "INSERT INTO ticket_counters (period, serial) VALUES (?, LAST_INSERT_ID(1))"
     " ON DUPLICATE KEY UPDATE serial = LAST_INSERT_ID(serial + 1)";
 static const char sql_set_number[] = "UPDATE tickets SET number = ? WHERE id = ?";
-static const char sql_insert_ticket[] =
-    "INSERT INTO tickets (number, follow_hash, submit_key, submit_hash, status, channel_id,"
-    " category_id,"
-    " priority_id, customer_id, organisation_id, contact_name, contact_email_sealed,"
-    " contact_phone_sealed, preferred_contact, language, subject, description, product,"
-    " product_version, serial_number, impact, tried, error_message, keywords, started_at,"
-    " expected_at, team_id, created_by_agent_id, created_by_api_key_id, created_at, updated_at,"
-    " classify_due_at, first_response_due_at, first_response_warn_at, resolution_due_at,"
-    " resolution_warn_at, next_due_at, next_alert_at)"
-    " VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+/* The columns of a new ticket's row beside its core fields (ticket_sql.h),
+ * in the order of insert_ticket's parameters. */
+static const char insert_columns[] =
+    "number, follow_hash, submit_key, submit_hash, status, channel_id, category_id,"
+    " priority_id, customer_id, organisation_id, team_id, created_by_agent_id,"
+    " created_by_api_key_id, created_at, updated_at, classify_due_at, first_response_due_at,"
+    " first_response_warn_at, resolution_due_at, resolution_warn_at, next_due_at, next_alert_at";
+#define INSERT_FIXED 22
 static const char sql_insert_value[] =
     "INSERT INTO ticket_field_values (ticket_id, field_id, value) VALUES (?, ?, ?)";
 static const char sql_touch_status[] =
@@ -199,14 +196,7 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
                          long long org, long long team, time_t now, ticket_receipt_t *out,
                          sla_dues_t *due_out)
 {
-    unsigned char follow[SECRET_HASH_LEN];
-    unsigned char email[SECRET_SEALED_LEN(256)], phone[SECRET_SEALED_LEN(64)];
-    size_t elen = in->email ? SECRET_SEALED_LEN(strlen(in->email)) : 0;
-    size_t plen = in->phone ? SECRET_SEALED_LEN(strlen(in->phone)) : 0;
-    if (in->email)
-        secret_seal(&d->secrets, in->email, strlen(in->email), email);
-    if (in->phone)
-        secret_seal(&d->secrets, in->phone, strlen(in->phone), phone);
+    unsigned char follow[SECRET_HASH_LEN], seal[TICKET_SQL_SEALED_MAX];
     token_hash(&d->secrets, out->follow_token, follow);
     sla_dues_t due;
     priority_t targets; /* the priority with the ticket's SLA policy laid over it */
@@ -217,18 +207,38 @@ static int insert_ticket(desk_t *d, const ticket_new_t *in, const priority_t *p,
     time_t next = earliest(due.classify, due.first_response);
     time_t alert = earliest(earliest(due.classify, due.first_response_warn),
                             earliest(due.resolution_warn, due.resolution));
-    int rc = db_exec(
-        &d->db, sql_insert_ticket, "sbsbiiiijsbbsssssssssssttjjjttttttttt", out->number, follow,
-        sizeof follow, in->submit_key, in->request_hash,
-        in->request_hash ? (size_t)SUBMIT_HASH_LEN : 0, in->channel->id, in->category->id, p->id, cust, org,
-        in->contact_name, in->email ? email : NULL, elen, in->phone ? phone : NULL, plen,
-        in->preferred_contact ? in->preferred_contact : "any",
-        in->language ? in->language : "zh", in->subject, in->description,
-        in->product ? in->product : "", in->product_version ? in->product_version : "",
-        in->serial_number ? in->serial_number : "", in->impact, in->tried, in->error_message,
-        in->keywords ? in->keywords : "", in->started_at, in->expected_at, team,
-        in->actor.agent_id, in->actor.api_key_id, now, now, due.classify, due.first_response,
-        due.first_response_warn, due.resolution, due.resolution_warn, next, alert);
+    db_param_t v[DB_MAX_BIND] = {
+        {'s', .s = out->number},
+        {'b', .s = follow, .len = sizeof follow},
+        {'s', .s = in->submit_key},
+        {'b', .s = in->request_hash, .len = in->request_hash ? SUBMIT_HASH_LEN : 0},
+        {'s', .s = "new"},
+        {'i', .i = in->channel->id},
+        {'i', .i = in->category->id},
+        {'i', .i = p->id},
+        {'i', .i = cust},
+        {'j', .i = org},
+        {'j', .i = team},
+        {'j', .i = in->actor.agent_id},
+        {'j', .i = in->actor.api_key_id},
+        {'t', .t = now},
+        {'t', .t = now},
+        {'t', .t = due.classify},
+        {'t', .t = due.first_response},
+        {'t', .t = due.first_response_warn},
+        {'t', .t = due.resolution},
+        {'t', .t = due.resolution_warn},
+        {'t', .t = next},
+        {'t', .t = alert},
+    };
+    int n = ticket_sql_in_params(&in->core, &d->secrets, v + INSERT_FIXED, DB_MAX_BIND - INSERT_FIXED,
+                                 seal);
+    const char *sql = ticket_sql_insert(&d->ticket_sql, TICKET_SQL_INSERT, insert_columns,
+                                        INSERT_FIXED);
+    if (n < 0 || !sql)
+        return OUTCOME_UNAVAILABLE;
+    int rc = db_exec_params(&d->db, sql, v, INSERT_FIXED + n);
+    sodium_memzero(seal, sizeof seal);
     out->id = (long long)d->db.last_id;
     return rc < 0 ? rc : OUTCOME_OK;
 }

@@ -15,19 +15,14 @@ static const char sql_insert_event[] =
     " actor_api_key_id, actor_name, field, old_value, new_value, body, created_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-#define TICKET_COLUMNS                                                                        \
-    "SELECT id, version, category_id, priority_id, channel_id, customer_id,"                 \
-    " COALESCE(organisation_id, 0), COALESCE(team_id, 0), COALESCE(owner_id, 0),"           \
-    " COALESCE(created_by_api_key_id, 0), COALESCE(created_by_agent_id, 0), number, status,"\
-    " subject, contact_name, product,"                                                       \
-    " product_version, serial_number, COALESCE(impact, ''), preferred_contact, language,"    \
-    " description, created_at, updated_at, classify_due_at, first_response_due_at,"         \
-    " resolution_due_at, first_responded_at, resolved_at, closed_at, assigned_at,"            \
-    " accept_due_at, accepted_at FROM tickets "
-static const char sql_by_number[] = TICKET_COLUMNS "WHERE number = ?";
-static const char sql_by_id[] = TICKET_COLUMNS "WHERE id = ?";
-static const char sql_by_follow[] = TICKET_COLUMNS "WHERE follow_hash = ?";
-static const char sql_by_id_for_update[] = TICKET_COLUMNS "WHERE id = ? FOR UPDATE";
+/* The columns of a ticket's row beside its core fields (ticket_sql.h), in
+ * the order of bind_row's results. */
+static const char row_columns[] =
+    "id, version, category_id, priority_id, channel_id, customer_id,"
+    " COALESCE(organisation_id, 0), COALESCE(team_id, 0), COALESCE(owner_id, 0),"
+    " COALESCE(created_by_api_key_id, 0), COALESCE(created_by_agent_id, 0), number, status,"
+    " created_at, updated_at, classify_due_at, first_response_due_at, resolution_due_at,"
+    " first_responded_at, resolved_at, closed_at, assigned_at, accept_due_at, accepted_at";
 
 static const char sql_events[] =
     "SELECT id, kind, visibility, actor_type, actor_name, COALESCE(field, ''),"
@@ -88,32 +83,49 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
     return rc < 0 ? rc : OUTCOME_OK;
 }
 
-#define TICKET_FETCH "iiiiiiiiiiissssssssssSttttttttttt"
-#define TICKET_ARGS(t)                                                                        \
-    &(t)->id, &(t)->version, &(t)->category_id, &(t)->priority_id, &(t)->channel_id,          \
-        &(t)->customer_id, &(t)->organisation_id, &(t)->team_id, &(t)->owner_id,              \
-        &(t)->api_key_id, &(t)->created_by_agent_id, (t)->number, sizeof (t)->number, (t)->status, sizeof (t)->status,   \
-        (t)->subject, sizeof (t)->subject, (t)->contact_name, sizeof (t)->contact_name,       \
-        (t)->product, sizeof (t)->product, (t)->product_version, sizeof (t)->product_version, \
-        (t)->serial_number, sizeof (t)->serial_number, (t)->impact, sizeof (t)->impact,       \
-        (t)->preferred_contact, sizeof (t)->preferred_contact, (t)->language,                 \
-        sizeof (t)->language, &(t)->description, &(t)->created_at, &(t)->updated_at,          \
-        &(t)->classify_due_at, &(t)->first_response_due_at, &(t)->resolution_due_at,          \
-        &(t)->first_responded_at, &(t)->resolved_at, &(t)->closed_at, &(t)->assigned_at,      \
-        &(t)->accept_due_at, &(t)->accepted_at
+/* The results of a ticket's row into t: row_columns, then the core fields. */
+static int bind_row(ticket_t *t, db_col_t *c)
+{
+    long long *ids[] = {&t->id, &t->version, &t->category_id, &t->priority_id, &t->channel_id,
+                        &t->customer_id, &t->organisation_id, &t->team_id, &t->owner_id,
+                        &t->api_key_id, &t->created_by_agent_id};
+    time_t *times[] = {&t->created_at, &t->updated_at, &t->classify_due_at,
+                       &t->first_response_due_at, &t->resolution_due_at, &t->first_responded_at,
+                       &t->resolved_at, &t->closed_at, &t->assigned_at, &t->accept_due_at,
+                       &t->accepted_at};
+    int n = 0;
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+        c[n++] = (db_col_t){'i', .dst = ids[i]};
+    c[n++] = (db_col_t){'s', .dst = t->number, .cap = sizeof t->number};
+    c[n++] = (db_col_t){'s', .dst = t->status, .cap = sizeof t->status};
+    for (size_t i = 0; i < sizeof times / sizeof *times; i++)
+        c[n++] = (db_col_t){'t', .dst = times[i]};
+    int core = ticket_sql_back_cols(&t->core, c + n, DB_MAX_BIND - n);
+    return core < 0 ? -1 : n + core;
+}
 
 static int found(int rc) { return rc == 1 ? OUTCOME_OK : rc == 0 ? OUTCOME_NOT_FOUND : OUTCOME_UNAVAILABLE; }
 
+/* The ticket whose row statement which finds with key. */
+static int load(desk_t *d, int which, const char *tail, db_param_t key, ticket_t *t)
+{
+    db_col_t cols[DB_MAX_BIND];
+    memset(t, 0, sizeof *t);
+    const char *sql = ticket_sql_select(&d->ticket_sql, which, row_columns, tail);
+    int n = bind_row(t, cols);
+    if (!sql || n < 0)
+        return OUTCOME_UNAVAILABLE;
+    return found(db_row_params(&d->db, sql, &key, 1, cols, n));
+}
+
 int ticket_by_number(desk_t *d, const char *number, ticket_t *t)
 {
-    memset(t, 0, sizeof *t);
-    return found(db_row(&d->db, sql_by_number, "s", TICKET_FETCH, number, TICKET_ARGS(t)));
+    return load(d, TICKET_SQL_BY_NUMBER, "WHERE number = ?", (db_param_t){'s', .s = number}, t);
 }
 
 int ticket_by_id(desk_t *d, long long id, ticket_t *t)
 {
-    memset(t, 0, sizeof *t);
-    return found(db_row(&d->db, sql_by_id, "i", TICKET_FETCH, id, TICKET_ARGS(t)));
+    return load(d, TICKET_SQL_BY_ID, "WHERE id = ?", (db_param_t){'i', .i = id}, t);
 }
 
 int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t)
@@ -123,20 +135,19 @@ int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t)
     if (!token || strlen(token) != TOKEN_TEXT_LEN)
         return OUTCOME_NOT_FOUND;
     token_hash(&d->secrets, token, hash);
-    return found(
-        db_row(&d->db, sql_by_follow, "b", TICKET_FETCH, hash, sizeof hash, TICKET_ARGS(t)));
+    return load(d, TICKET_SQL_BY_FOLLOW, "WHERE follow_hash = ?",
+                (db_param_t){'b', .s = hash, .len = sizeof hash}, t);
 }
 
 static int lock_ticket(desk_t *d, long long id, ticket_t *t)
 {
-    memset(t, 0, sizeof *t);
-    return found(db_row(&d->db, sql_by_id_for_update, "i", TICKET_FETCH, id, TICKET_ARGS(t)));
+    return load(d, TICKET_SQL_BY_ID_LOCKED, "WHERE id = ? FOR UPDATE",
+                (db_param_t){'i', .i = id}, t);
 }
 
 void ticket_free(ticket_t *t)
 {
-    free(t->description);
-    t->description = NULL;
+    ticket_fields_free(&t->core);
 }
 
 int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
@@ -285,9 +296,9 @@ int ticket_clock_after_status(desk_t *d, ticket_t *t, const char *old_status,
 }
 
 static const char sql_extra[] =
-    "SELECT t.tried, t.error_message, t.keywords, COALESCE(t.nature, ''),"
-    " COALESCE(o.name, ''), c.name, " TAGS_EFFECTIVE_SQL("c.id", "t.organisation_id") ","
-    " t.started_at, t.expected_at FROM tickets t JOIN customers c ON c.id = t.customer_id"
+    "SELECT COALESCE(t.nature, ''), COALESCE(o.name, ''), c.name, "
+    TAGS_EFFECTIVE_SQL("c.id", "t.organisation_id")
+    " FROM tickets t JOIN customers c ON c.id = t.customer_id"
     " LEFT JOIN organisations o ON o.id = t.organisation_id WHERE t.id = ?";
 static const char sql_contacts[] =
     "SELECT contact_email_sealed, contact_phone_sealed FROM tickets WHERE id = ?";
@@ -295,10 +306,9 @@ static const char sql_contacts[] =
 int ticket_extra(desk_t *d, const ticket_t *t, ticket_extra_t *x)
 {
     memset(x, 0, sizeof *x);
-    int rc = db_row(&d->db, sql_extra, "i", "SSssssstt", t->id, &x->tried, &x->error_message,
-                    x->keywords, sizeof x->keywords, x->nature, sizeof x->nature,
+    int rc = db_row(&d->db, sql_extra, "i", "ssss", t->id, x->nature, sizeof x->nature,
                     x->organisation, sizeof x->organisation, x->customer, sizeof x->customer,
-                    x->tags, sizeof x->tags, &x->started_at, &x->expected_at);
+                    x->tags, sizeof x->tags);
     const team_t *team = catalog_team_by_id(&d->catalog, t->team_id);
     snprintf(x->team, sizeof x->team, "%s", team ? team->code : "");
     return found(rc);
@@ -306,9 +316,7 @@ int ticket_extra(desk_t *d, const ticket_t *t, ticket_extra_t *x)
 
 void ticket_extra_free(ticket_extra_t *x)
 {
-    free(x->tried);
-    free(x->error_message);
-    x->tried = x->error_message = NULL;
+    (void)x; /* nothing of it is allocated */
 }
 
 int ticket_contacts(desk_t *d, long long id, char *email, size_t ecap, char *phone, size_t pcap)

@@ -17,6 +17,7 @@
 #include "core/outcome.h"
 #include "desk/attachment.h"
 #include "desk/desk.h"
+#include "desk/ticket/ticket_fields.h"
 #include "desk/ticket/ticket_state.h"
 
 typedef struct actor {
@@ -34,10 +35,7 @@ typedef struct ticket_new {
     const channel_t *channel;
     const category_t *category;
     const priority_t *priority; /* NULL: from impact, else the category default */
-    const char *subject, *description, *contact_name, *organisation, *email, *phone;
-    const char *product, *product_version, *serial_number, *impact, *tried, *error_message;
-    const char *keywords, *preferred_contact, *language;
-    time_t started_at, expected_at;
+    TICKET_CORE_IN /* the core fields (ticket_fields.h); NULL or 0: none */
     const char *submit_key; /* idempotency key; the same key gives the same ticket */
     const unsigned char *request_hash; /* SUBMIT_HASH_LEN bytes, or NULL: when given, the
                                           same key with another hash is OUTCOME_KEY_REUSED */
@@ -55,11 +53,7 @@ typedef struct ticket {
     long long organisation_id, team_id, owner_id, api_key_id, created_by_agent_id;
     char number[TN_MAX];
     char status[24];
-    char subject[801];
-    char contact_name[401];
-    char product[801], product_version[401], serial_number[401], impact[16];
-    char preferred_contact[16], language[3];
-    char *description;
+    TICKET_CORE /* the core fields kept in the row (ticket_fields.h) */
     time_t created_at, updated_at, classify_due_at, first_response_due_at, resolution_due_at;
     time_t first_responded_at, resolved_at, closed_at;
     time_t assigned_at, accept_due_at, accepted_at;
@@ -84,12 +78,10 @@ int ticket_by_follow_token(desk_t *d, const char *token, ticket_t *t);
 int ticket_by_id(desk_t *d, long long id, ticket_t *t);
 void ticket_free(ticket_t *t);
 
-/* What the agent page shows beyond ticket_t. Strings are malloc'd. */
+/* What the agent page shows beyond ticket_t. */
 typedef struct ticket_extra {
-    char *tried, *error_message;
-    char keywords[1024], nature[16], organisation[801], customer[401], tags[256];
+    char nature[16], organisation[801], customer[401], tags[256];
     char team[101];
-    time_t started_at, expected_at;
 } ticket_extra_t;
 
 int ticket_extra(desk_t *d, const ticket_t *t, ticket_extra_t *x);
