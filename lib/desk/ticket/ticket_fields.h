@@ -74,6 +74,9 @@ typedef enum ticket_field_kind {
     X(organisation, CUSTOMER, 0, FT_TEXT, 100, NULL, .from = TF_ALL,                          \
       .api = "customer.organisation", .label = "Form.organisation", .see = TF_SEE_AGENT,      \
       .placed = true)                                                                         \
+    X(customer_ref, TEXT, 64, FT_TEXT, 64, NULL, .column = "customer_ref", .from = TF_ALL,     \
+      .api = "customer_reference", .api_out = true, .label = "Form.customer_ref",            \
+      .see = TF_SEE_CUSTOMER | TF_SEE_AGENT)                                                  \
     X(preferred_contact, TEXT, 10, FT_CHOICE, 10, ticket_contact_ways,                        \
       .column = "preferred_contact", .from = TF_PORTAL, .label = "Form.preferred_contact",    \
       .see = TF_SEE_AGENT, .fallback = "any", .placed = true)                                 \
