@@ -184,6 +184,8 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
     }
     r->hdf = r->cgi->hdf;
     nulguard_init(&r->guard, req_env(r, "CONTENT_TYPE"));
+    if (parse_body && r->guard.kind == NG_REFUSED)
+        return 400;
     const char *cl = req_env(r, "CONTENT_LENGTH");
     bool multipart = req_is_multipart(r);
     if (cl && strtoull(cl, NULL, 10) > (multipart ? lim->upload : lim->form))

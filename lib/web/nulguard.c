@@ -8,23 +8,52 @@
 
 #define SOH '\x01'
 
-/* The boundary parameter of a multipart Content-Type, quoted or not. */
+#define SPACE " \t\n\v\f\r"
+
+/* The boundary parameter of a multipart Content-Type, read exactly as the
+ * cgi kit reads it (its rfc2388 attribute reader), so that both split the
+ * body at the same lines: the parameters follow the first ';'; a name runs
+ * to white space, ';' or '='; white space may follow it; then either ';'
+ * (an empty value) or '=' and the value, quoted (to the next '"') or bare
+ * (to white space or ';'); one more byte is skipped after each parameter,
+ * and anything else ends them. False when there is no boundary or it is
+ * empty or longer than cap - 1. */
 static bool boundary_of(const char *ct, char *out, size_t cap, size_t *len)
 {
-    for (const char *p = ct; (p = strchr(p, ';')) != NULL;) {
-        p++;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (strncasecmp(p, "boundary=", 9) != 0)
-            continue;
-        p += 9;
-        size_t n = *p == '"' ? strcspn(++p, "\"") : strcspn(p, "; \t");
-        if (n == 0 || n >= cap)
+    const char *p = strchr(ct, ';');
+    if (!p)
+        return false;
+    for (p++; *p;) {
+        p += strspn(p, SPACE);
+        const char *name = p;
+        p += strcspn(p, SPACE ";=");
+        if (!*p)
             return false;
-        memcpy(out, p, n);
-        out[n] = '\0';
-        *len = n;
-        return true;
+        bool found = p - name == 8 && strncasecmp(name, "boundary", 8) == 0;
+        p += strspn(p, SPACE);
+        if (*p != ';' && *p != '=')
+            return false;
+        const char *v = p;
+        size_t n = 0;
+        if (*p == '=' && *++p == '"') {
+            v = ++p;
+            n = strcspn(p, "\"");
+            p += n + (p[n] != '\0');
+        } else if (*v == '=') {
+            v = p;
+            n = strcspn(p, SPACE ";");
+            p += n;
+        }
+        if (found) {
+            if (n == 0 || n >= cap)
+                return false;
+            memcpy(out, v, n);
+            out[n] = '\0';
+            *len = n;
+            return true;
+        }
+        if (*p)
+            p++;
     }
     return false;
 }
@@ -39,6 +68,8 @@ void nulguard_init(nulguard_t *g, const char *content_type)
     else if (strncasecmp(content_type, "multipart/form-data", 19) == 0 &&
              boundary_of(content_type, g->boundary, sizeof g->boundary, &g->boundary_len))
         g->kind = NG_MULTIPART;
+    else if (strncmp(content_type, "multipart/form-data", 19) == 0)
+        g->kind = NG_REFUSED; /* the cgi kit reads it (its test is case-sensitive) */
 }
 
 /* One byte of a percent-encoded text: the last '0' of "%00" becomes '1'. */

@@ -8,10 +8,11 @@
  * (0x01), which the form checks refuse with a message and show back;
  * the bytes of uploaded files are left alone.
  *
- * The multipart reading mirrors the cgi kit's: lines end at LF, a line of
- * "--" boundary ["--"] [CR] LF starts a part, the part's headers end at a
- * line that starts with white space (an empty line, normally), and a part
- * whose headers name a filename holds a file. */
+ * The multipart reading mirrors the cgi kit's: the boundary parameter is
+ * read as it reads it (white space may come before the '='), lines end at
+ * LF, a line of "--" boundary ["--"] [CR] LF starts a part, the part's
+ * headers end at a line that starts with white space (an empty line,
+ * normally), and a part whose headers name a filename holds a file. */
 #ifndef DESK_NULGUARD_H
 #define DESK_NULGUARD_H
 
@@ -21,7 +22,10 @@
 #define NULGUARD_BOUNDARY_MAX 200
 
 typedef struct nulguard {
-    enum { NG_NONE, NG_URLENCODED, NG_MULTIPART } kind;
+    /* NG_REFUSED: a multipart body the cgi kit would read without a
+     * boundary it can use (it crashes on none) or one the guard cannot
+     * follow (empty, too long): to be refused before it is read */
+    enum { NG_NONE, NG_URLENCODED, NG_MULTIPART, NG_REFUSED } kind;
     /* urlencoded: 0, or 1 after '%', 2 after "%0" */
     int pct;
     /* multipart */

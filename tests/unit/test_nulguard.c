@@ -110,8 +110,14 @@ static void quoted_boundary_and_no_boundary(void **state)
     assert_int_equal(out[10], '\x01');
     free(out);
     out = guard("multipart/form-data", in, sizeof in - 1, 0);
-    assert_int_equal(out[10], '\0'); /* no boundary: the cgi kit refuses the body anyway */
+    assert_int_equal(out[10], '\0'); /* no boundary: req_start refuses the body */
     free(out);
+    nulguard_t g;
+    nulguard_init(&g, "multipart/form-data");
+    assert_int_equal(g.kind, NG_REFUSED);
+    nulguard_init(&g, "multipart/form-data; boundary =\"b 1\"");
+    assert_int_equal(g.kind, NG_MULTIPART);
+    assert_string_equal(g.boundary, "b 1");
 }
 
 int main(void)
