@@ -24,7 +24,8 @@ static const char *const security_headers =
     "Cache-Control: no-store\r\n";
 
 /* cgiwrap callbacks onto the current request; what the cgi kit reads goes
- * through the NUL guard (nulguard.h) */
+ * through the NUL guard (nulguard.h), and a body it would mishandle ends in
+ * a read error (the kit then fails the parse: 400) */
 static int cb_read(void *data, char *buf, int len)
 {
     req_t *r = data;
@@ -38,7 +39,7 @@ static int cb_read(void *data, char *buf, int len)
     int n = FCGX_GetStr(buf, len, r->fx->in);
     if (n > 0)
         nulguard_feed(&r->guard, buf, (size_t)n);
-    return n;
+    return r->guard.broken ? -1 : n;
 }
 static int cb_writef(void *data, const char *fmt, va_list ap)
 {

@@ -104,6 +104,13 @@ static int boundary_line(const nulguard_t *g)
     return n == bl + 4 && g->line[bl + 2] == '-' && g->line[bl + 3] == '-' ? 2 : 0;
 }
 
+/* True when the line starts with the header name (any case) and ':'. */
+static bool names(const nulguard_t *g, const char *header)
+{
+    size_t n = strlen(header);
+    return g->line_len > n && strncasecmp(g->line, header, n) == 0 && g->line[n] == ':';
+}
+
 /* A header line; as the cgi kit reads them, a line that starts with white
  * space ends the headers, unless a header came before it and it starts
  * with a space or a tab (a folded header). */
@@ -117,6 +124,11 @@ static void header_line(nulguard_t *g)
     }
     g->headers_seen = true;
     g->part_is_file |= g->line_has_filename;
+    bool disposition = names(g, "content-disposition"), type = names(g, "content-type");
+    if ((disposition && g->has_disposition) || (type && g->has_type))
+        g->broken = true;
+    g->has_disposition |= disposition;
+    g->has_type |= type;
 }
 
 static void keep(nulguard_t *g, const char *p, size_t n)
@@ -138,14 +150,17 @@ static void keep(nulguard_t *g, const char *p, size_t n)
     g->text_len += n;
 }
 
+/* The kit looks for boundaries between parts and inside them, never among
+ * a part's headers (it reads those to the empty line). */
 static void end_of_line(nulguard_t *g)
 {
-    int b = boundary_line(g);
+    int b = g->part == NG_HEADERS ? 0 : boundary_line(g);
     if (b && g->part == NG_FILE) /* a file's content was left out; its end stays */
         keep(g, g->line, g->line_len);
     if (b) {
         g->part = b == 1 ? NG_HEADERS : NG_EPILOGUE;
         g->part_is_file = g->headers_seen = false;
+        g->has_disposition = g->has_type = false;
     } else if (g->part == NG_HEADERS) {
         header_line(g);
     }
@@ -181,7 +196,7 @@ static void multipart_byte(nulguard_t *g, char *c)
     g->line_len++;
     if (g->part != NG_FILE)
         keep(g, c, 1);
-    if (*c == '\n')
+    if (*c == '\n' || g->line_len == NULGUARD_LINE_MAX)
         end_of_line(g);
 }
 

@@ -9,10 +9,16 @@
  * the bytes of uploaded files are left alone.
  *
  * The multipart reading mirrors the cgi kit's: the boundary parameter is
- * read as it reads it (white space may come before the '='), lines end at
- * LF, a line of "--" boundary ["--"] [CR] LF starts a part, the part's
- * headers end at a line that starts with white space (an empty line,
- * normally), and a part whose headers name a filename holds a file. */
+ * read as it reads it (white space may come before the '='), a line ends
+ * at LF or after NULGUARD_LINE_MAX bytes (the kit's buffer), a line of
+ * "--" boundary ["--"] [CR] LF outside a part's headers starts a part, the
+ * part's headers end at a line that starts with white space (an empty
+ * line, normally), and a part whose headers name a filename holds a file.
+ *
+ * The guard also stops what the kit would mishandle: a part with a second
+ * Content-Disposition or Content-Type header (the kit loses the first's
+ * values without freeing them: memory leaked per request) makes it
+ * broken, and the read that brought it in is to fail. */
 #ifndef DESK_NULGUARD_H
 #define DESK_NULGUARD_H
 
@@ -20,6 +26,7 @@
 #include <stddef.h>
 
 #define NULGUARD_BOUNDARY_MAX 200
+#define NULGUARD_LINE_MAX 4096 /* the cgi kit reads lines in a buffer this long */
 
 typedef struct nulguard {
     /* NG_REFUSED: a multipart body the cgi kit would read without a
@@ -36,6 +43,8 @@ typedef struct nulguard {
     size_t line_len;                      /* bytes of the current line so far */
     size_t filename_match;                /* "filename" matched so far in a header */
     bool line_has_filename, part_is_file, headers_seen;
+    bool has_disposition, has_type; /* the part's headers so far */
+    bool broken; /* the body must not reach the cgi kit: fail the read */
     /* nulguard_keep_text(): the body as fed, less the bytes of its files */
     bool keep;
     char *text;
@@ -44,7 +53,8 @@ typedef struct nulguard {
 
 /* Sets the guard up for a body of this Content-Type (NULL: none). */
 void nulguard_init(nulguard_t *g, const char *content_type);
-/* Rewrites, in place, the next n bytes of the body. */
+/* Rewrites, in place, the next n bytes of the body; sets g->broken when
+ * they must not be read. */
 void nulguard_feed(nulguard_t *g, char *buf, size_t n);
 /* Rewrites %00 in a query string, in place. */
 void nulguard_query(char *qs);

@@ -120,6 +120,62 @@ static void quoted_boundary_and_no_boundary(void **state)
     assert_string_equal(g.boundary, "b 1");
 }
 
+/* The kit reads a part's headers to the empty line: a boundary there is a
+ * header line, and the part's text still gets its NUL rewritten. */
+static void boundary_among_headers_is_a_header(void **state)
+{
+    (void)state;
+    static const char in[] = "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; "
+                             "filename=\"a\"\r\n--XyZ\r\nX: 1\r\n\r\nx\0y\r\n--XyZ--\r\n";
+    char *out = guard(MP, in, sizeof in - 1, 0);
+    assert_int_equal(out[sizeof in - 1 - 13], '\0'); /* still the file's part */
+    free(out);
+    static const char text[] = "--XyZ\r\nContent-Disposition: form-data; name=\"t\"\r\n--XyZ\r\n"
+                               "\r\nx\0y\r\n--XyZ--\r\n";
+    out = guard(MP, text, sizeof text - 1, 0);
+    assert_int_equal(out[sizeof text - 1 - 13], '\x01');
+    free(out);
+}
+
+/* The kit's reader cuts a line at NULGUARD_LINE_MAX bytes: the rest is a
+ * line of its own, here the boundary that ends a file. */
+static void long_line_is_cut_where_the_kit_cuts_it(void **state)
+{
+    (void)state;
+    static const char head[] = "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; "
+                               "filename=\"a\"\r\n\r\n";
+    static const char tail[] = "--XyZ\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\n"
+                               "\0\r\n--XyZ--\r\n";
+    size_t n = sizeof head - 1 + NULGUARD_LINE_MAX + sizeof tail - 1;
+    char *in = malloc(n);
+    memcpy(in, head, sizeof head - 1);
+    memset(in + sizeof head - 1, 'x', NULGUARD_LINE_MAX);
+    memcpy(in + sizeof head - 1 + NULGUARD_LINE_MAX, tail, sizeof tail - 1);
+    for (size_t step = 0; step <= 3; step++) {
+        char *out = guard(MP, in, n, step ? step * 1000 : 0);
+        assert_int_equal(out[n - 12], '\x01'); /* the text part after the cut */
+        free(out);
+    }
+    free(in);
+}
+
+static void second_disposition_breaks_the_body(void **state)
+{
+    (void)state;
+    static const char in[] = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n"
+                             " folded: yes\r\nContent-Type: text/plain\r\n\r\nx\r\n--XyZ\r\n"
+                             "Content-Disposition: form-data; name=\"b\"\r\nContent-Disposition:\r\n";
+    nulguard_t g;
+    char buf[sizeof in];
+    memcpy(buf, in, sizeof in);
+    nulguard_init(&g, MP);
+    size_t first = strstr(in, "Content-Disposition:\r\n") - in;
+    nulguard_feed(&g, buf, first);
+    assert_false(g.broken);
+    nulguard_feed(&g, buf + first, sizeof in - 1 - first);
+    assert_true(g.broken);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +184,9 @@ int main(void)
         cmocka_unit_test(other_bodies_are_left_alone),
         cmocka_unit_test(multipart_rewrites_text_and_headers_only),
         cmocka_unit_test(quoted_boundary_and_no_boundary),
+        cmocka_unit_test(boundary_among_headers_is_a_header),
+        cmocka_unit_test(long_line_is_cut_where_the_kit_cuts_it),
+        cmocka_unit_test(second_disposition_breaks_the_body),
     };
     return cmocka_run_group_tests_name("nulguard", tests, NULL, NULL);
 }
