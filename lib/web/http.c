@@ -113,6 +113,58 @@ static void set_path(req_t *r)
     r->path[n] = '\0';
 }
 
+static void hook(req_t *r)
+{
+    cgiwrap_init_emu(r, cb_read, cb_writef, cb_write, cb_getenv, cb_putenv, cb_iterenv);
+}
+
+/* The cgi kit caches the length of the last multipart boundary it saw,
+ * keyed by the boundary string's address: when a request's boundary is
+ * allocated where the previous one was, with another length, the kit
+ * misreads the whole body (seen: most of a run of uploads whose boundaries
+ * differed in length lost every field). So before each multipart body the
+ * kit reads two one-line bodies: the first with a boundary longer than any
+ * request's (allocated in another size class, so never where the last one
+ * was: the cache takes it), then one as long as the real boundary, which
+ * leaves the right length cached wherever the real boundary lands. */
+#define PRIME_LONGER (NULGUARD_BOUNDARY_MAX + 50)
+
+static int prime_read(void *data, char *buf, int len)
+{
+    int *left = data;
+    if (*left == 0 || len < 2)
+        return 0;
+    memcpy(buf, "x\n", 2);
+    *left = 0;
+    return 2;
+}
+
+static void prime_with(size_t len)
+{
+    char ct[64 + PRIME_LONGER] = "multipart/form-data; boundary=";
+    size_t at = strlen(ct);
+    memset(ct + at, 'b', len);
+    ct[at + len] = '\0';
+    CGI kit;
+    memset(&kit, 0, sizeof kit);
+    int left = 2;
+    if (hdf_init(&kit.hdf) == STATUS_OK && hdf_set_value(kit.hdf, "CGI.ContentType", ct) == STATUS_OK &&
+        hdf_set_value(kit.hdf, "CGI.ContentLength", "2") == STATUS_OK) {
+        cgiwrap_init_emu(&left, prime_read, cb_writef, cb_write, cb_getenv, cb_putenv, cb_iterenv);
+        NEOERR *err = parse_rfc2388(&kit);
+        nerr_ignore(&err);
+    }
+    free(kit.buf);
+    hdf_destroy(&kit.hdf);
+}
+
+static void prime_boundary_length(req_t *r, size_t len)
+{
+    prime_with(PRIME_LONGER);
+    prime_with(len);
+    hook(r);
+}
+
 bool req_is_multipart(req_t *r)
 {
     const char *ct = req_env(r, "CONTENT_TYPE");
@@ -165,8 +217,7 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
 {
     memset(r, 0, sizeof *r);
     r->fx = fx;
-    /* hooks the cgi kit onto this request (a process-global setting) */
-    cgiwrap_init_emu(r, cb_read, cb_writef, cb_write, cb_getenv, cb_putenv, cb_iterenv);
+    hook(r); /* the cgi kit reads this request (a process-global setting) */
     r->status = 200;
     r->content_type = "text/html; charset=utf-8";
     clock_gettime(CLOCK_MONOTONIC, &r->started);
@@ -195,6 +246,8 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
         hdf_set_value(r->hdf, "Config.Upload.TmpDir", lim->upload_dir);
     if (multipart && parse_body && lim->upload_dir)
         nulguard_keep_text(&r->guard);
+    if (parse_body && r->guard.kind == NG_MULTIPART)
+        prime_boundary_length(r, r->guard.boundary_len);
     if (parse_body && (err = cgi_parse(r->cgi)) != STATUS_OK) {
         bool unwritable = multipart && lim->upload_dir && upload_unwritable(err);
         tpl_log_error(err, unwritable ? "cgi_parse: the form's files could not be written;"
