@@ -300,10 +300,22 @@ const char *req_cookie(req_t *r, const char *name)
     return r->hdf ? hdf_get_value(r->hdf, key, NULL) : NULL;
 }
 
+/* True when s holds a control character other than tab (CR and LF would
+ * end the header; the others make it one a proxy may refuse). */
+static bool has_control(const char *s, bool tab_ok)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p < 0x20 && !(tab_ok && *p == '\t')) || *p == 0x7f)
+            return true;
+    return false;
+}
+
 void req_header(req_t *r, const char *name, const char *value)
 {
-    if (strpbrk(name, "\r\n:") || strpbrk(value, "\r\n"))
+    if (strchr(name, ':') || has_control(name, false) || has_control(value, true)) {
+        log_error("response header %s refused: a control character", name);
         return;
+    }
     size_t room = sizeof r->headers - r->headers_len;
     int n = snprintf(r->headers + r->headers_len, room, "%s: %s\r\n", name, value);
     if (n > 0 && (size_t)n < room)

@@ -64,7 +64,8 @@ const char *req_env(req_t *r, const char *name);     /* CGI parameter or NULL */
 const char *req_query(req_t *r, const char *name);   /* form/query value or NULL */
 const char *req_cookie(req_t *r, const char *name);  /* cookie value or NULL */
 
-/* Adds a response header; refuses values with CR or LF. */
+/* Adds a response header; refuses (and logs) one whose value holds a
+ * control character other than tab (CR or LF would split it). */
 void req_header(req_t *r, const char *name, const char *value);
 /* Sets a cookie: Path=/, HttpOnly, SameSite, Secure over HTTPS. max_age < 0
  * makes a session cookie. */

@@ -163,6 +163,33 @@ static void boundaries_of_any_length_in_a_row(void **state)
     }
 }
 
+/* A header value goes out only when it holds no control character but tab:
+ * CR or LF would end it, the others make a head a proxy refuses. */
+static void header_with_control_character_is_refused(void **state)
+{
+    (void)state;
+    fake_req_t f;
+    req_t r;
+    fake_init(&f, "", 0);
+    fake_params(&f, "REQUEST_METHOD", "GET");
+    req_limits_t lim = {1 << 20, 1 << 20, NULL};
+    assert_int_equal(req_start(&r, &f.fx, &lim, false), 0);
+    req_header(&r, "X-A", "中文\tok");
+    req_header(&r, "X-B", "a\x01b");
+    req_header(&r, "X-C", "a\x7f");
+    req_header(&r, "X-D", "a\r\nSet-Cookie: x=1");
+    req_set_cookie(&r, "lang", "en\x1b", 60, "Lax");
+    req_finish(&r);
+    size_t len;
+    const char *out = fake_response(&f, &len);
+    assert_non_null(memmem(out, len, "X-A: 中文\tok\r\n", strlen("X-A: 中文\tok\r\n")));
+    assert_null(memmem(out, len, "X-B:", 4));
+    assert_null(memmem(out, len, "X-C:", 4));
+    assert_null(memmem(out, len, "X-D:", 4));
+    assert_null(memmem(out, len, "Set-Cookie", 10));
+    fake_free(&f);
+}
+
 static void urlencoded_form_is_read(void **state)
 {
     (void)state;
@@ -183,6 +210,7 @@ int main(void)
         cmocka_unit_test(multipart_boundary_read_as_the_kit_does),
         cmocka_unit_test(part_with_two_dispositions_is_refused),
         cmocka_unit_test(boundaries_of_any_length_in_a_row),
+        cmocka_unit_test(header_with_control_character_is_refused),
         cmocka_unit_test(urlencoded_form_is_read),
     };
     return cmocka_run_group_tests_name("request", tests, NULL, NULL);
