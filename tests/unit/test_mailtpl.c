@@ -194,6 +194,14 @@ static void an_active_override_wins_for_email_only(void **state)
     assert_non_null(strstr(s, "已受理"));
     free(s);
     free(b);
+    /* a text without a final line break gets one: the byte after the
+     * rendered text, which the tidying must first make room for */
+    free(items[0].body);
+    items[0].body = strdup("{customer}，您好！");
+    assert_int_equal(outbox_render(&desk, "ticket_created", LANG_ZH, h, &s, &b), 0);
+    assert_string_equal(b, "张三，您好！\n");
+    free(s);
+    free(b);
     assert_ptr_equal(mailtpl_find(&desk.mailtpls, "ticket_created", LANG_ZH), &items[0]);
     assert_null(mailtpl_find(&desk.mailtpls, "ticket_created", LANG_EN));
     mailtpl_free(&desk.mailtpls);

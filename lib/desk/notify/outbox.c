@@ -112,9 +112,15 @@ static int flatten_fields(HDF *data)
 }
 
 /* The body as plain text: line ends LF, no trailing spaces on a line, at most
- * one blank line in a row, none at either end, one final newline. In place. */
-static void tidy_body(char *s)
+ * one blank line in a row, none at either end, one final newline. The final
+ * newline may be one byte more than the text had: *body is grown first.
+ * 0, or -1 when out of memory (*body is then left as it was). */
+static int tidy_body(char **body)
 {
+    char *s = realloc(*body, strlen(*body) + 2);
+    if (!s)
+        return -1;
+    *body = s;
     char *o = s;
     int newlines = 2; /* drops blank lines at the start */
     for (char *p = s; *p; p++) {
@@ -139,6 +145,7 @@ static void tidy_body(char *s)
     if (o > s)
         *o++ = '\n';
     *o = '\0';
+    return 0;
 }
 
 /* Cuts s after max UTF-8 characters. */
@@ -176,8 +183,7 @@ static int render_override(desk_t *d, const char *kind, lang_t lang, HDF *data, 
         return 0;
     if (mailtpl_fill(&d->texts, lang, o->event, o->subject, o->body, data, subject, body))
         return -1;
-    tidy_body(*body);
-    return 1;
+    return tidy_body(body) ? -1 : 1;
 }
 
 int outbox_render(desk_t *d, const char *kind, lang_t lang, HDF *data, char **subject,
@@ -236,8 +242,7 @@ int outbox_render_shipped(desk_t *d, const char *kind, lang_t lang, HDF *data, c
     }
     while (n > 0 && ((*subject)[n - 1] == ' ' || (*subject)[n - 1] == '\t'))
         (*subject)[--n] = '\0';
-    tidy_body(*body);
-    return 0;
+    return tidy_body(body);
 }
 
 /* ---- queueing ------------------------------------------------------------ */
