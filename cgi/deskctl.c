@@ -219,6 +219,7 @@ int main(int argc, char **argv)
     else
         fprintf(stderr, "unknown command\n");
     db_close(&d.db);
+    secrets_free(&d.secrets);
     config_free(&d.cfg);
     return rc;
 }

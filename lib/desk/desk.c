@@ -54,6 +54,7 @@ void desk_close(desk_t *d)
     settings_free(&d->settings);
     mailtpl_free(&d->mailtpls);
     db_close(&d->db);
+    secrets_free(&d->secrets); /* the keys are wiped, not only freed */
     config_free(&d->cfg);
 }
 

@@ -22,5 +22,7 @@ int main(int argc, char **argv)
     if (config_load(&cfg, config_path_from_args(argc, argv)))
         return 1;
     fcgi_hooks_t hooks = {NULL, handle, NULL, NULL};
-    return fcgi_run(&cfg, "Hello", &hooks);
+    int rc = fcgi_run(&cfg, "Hello", &hooks);
+    config_free(&cfg);
+    return rc;
 }
