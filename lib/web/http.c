@@ -191,7 +191,7 @@ static int reread_without_files(req_t *r, const req_limits_t *lim)
     const char *cl = req_env(r, "CONTENT_LENGTH");
     size_t len;
     const char *text = nulguard_text(&r->guard, &len);
-    if (n < 0 || !text || FCGX_GetError(r->fx->in) != 0 || !cl)
+    if (n < 0 || !text || r->guard.broken || FCGX_GetError(r->fx->in) != 0 || !cl)
         return -1;
     cgi_destroy(&r->cgi);
     r->replay = text;
@@ -249,7 +249,9 @@ int req_start(req_t *r, FCGX_Request *fx, const req_limits_t *lim, bool parse_bo
     if (parse_body && r->guard.kind == NG_MULTIPART)
         prime_boundary_length(r, r->guard.boundary_len);
     if (parse_body && (err = cgi_parse(r->cgi)) != STATUS_OK) {
-        bool unwritable = multipart && lim->upload_dir && upload_unwritable(err);
+        /* a body the guard stopped failed the read, not the disk */
+        bool unwritable = multipart && lim->upload_dir && !r->guard.broken &&
+                          upload_unwritable(err);
         tpl_log_error(err, unwritable ? "cgi_parse: the form's files could not be written;"
                                          " reading the form again without them"
                                        : "cgi_parse");
