@@ -1,6 +1,7 @@
 /* config: see config.h. */
 #include "core/config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 /* ClearSilver's data sets alone, not ClearSilver.h (the cgi kit, and macros
  * such as HASH and hash_init) */
 #include <util/neo_err.h>
+#include <util/neo_files.h>
 #include <util/neo_hdf.h>
 #include <util/neo_str.h>
 
@@ -24,20 +26,65 @@ static int config_fail(NEOERR *err, const char *what)
     return -1;
 }
 
-int config_load(config_t *cfg, const char *path)
+/* The first line (1-based) that is a link ("A : B"), a copy ("A := B") or
+ * has attributes ("A [x] = v"), in or out of a multi-line value; 0 when
+ * none. ClearSilver follows links without a bound (a link to itself
+ * overflows the stack, at the first lookup or at a copy while reading) and
+ * loses the attributes of a line it then refuses; the desk's configuration
+ * uses none of them. */
+static int unsupported_line(const char *text)
 {
+    int lineno = 0;
+    for (const char *line = text; *line;) {
+        size_t len = strcspn(line, "\n");
+        const char *end = line + len, *p = line;
+        lineno++;
+        while (p < end && isspace((unsigned char)*p))
+            p++;
+        if (p < end && *p != '#') {
+            while (p < end && (isalnum((unsigned char)*p) || *p == '_' || *p == '.'))
+                p++;
+            while (p < end && isspace((unsigned char)*p))
+                p++;
+            if (p < end && (*p == ':' || *p == '['))
+                return lineno;
+        }
+        line = *end ? end + 1 : end;
+    }
+    return 0;
+}
+
+/* Reads text as the configuration (from `what`): includes are refused
+ * (hdf_read_string), and so are the lines unsupported_line() finds. */
+static int load_text(config_t *cfg, const char *text, const char *what)
+{
+    int bad = unsupported_line(text);
+    if (bad) {
+        log_error("config %s: line %d: links (A : B), copies (A := B) and attributes "
+                  "(A [x] = v) are not used in the desk's configuration",
+                  what, bad);
+        return -1;
+    }
     NEOERR *err = hdf_init(&cfg->hdf);
     if (err == STATUS_OK)
-        err = hdf_read_file(cfg->hdf, path);
-    return err ? config_fail(err, path) : 0;
+        err = hdf_read_string(cfg->hdf, text);
+    return err ? config_fail(err, what) : 0;
+}
+
+int config_load(config_t *cfg, const char *path)
+{
+    char *text = NULL;
+    NEOERR *err = ne_load_file(path, &text);
+    if (err)
+        return config_fail(err, path);
+    int rc = load_text(cfg, text, path);
+    free(text);
+    return rc;
 }
 
 int config_load_string(config_t *cfg, const char *text)
 {
-    NEOERR *err = hdf_init(&cfg->hdf);
-    if (err == STATUS_OK)
-        err = hdf_read_string(cfg->hdf, text);
-    return err ? config_fail(err, "string") : 0;
+    return load_text(cfg, text, "string");
 }
 
 void config_free(config_t *cfg)

@@ -62,6 +62,35 @@ static void load_string_rejects_line_without_operator(void **state)
     config_free(&cfg);
 }
 
+/* ClearSilver follows a link to itself until the stack overflows (at the
+ * first lookup through it, or at a copy while reading): links, copies and
+ * attributes are refused before it reads anything */
+static void load_refuses_links_copies_and_attributes(void **state)
+{
+    (void)state;
+    static const char *const refused[] = {
+        "Desk : Desk\n",
+        "Desk {\n  TimeZone = UTC\n}\nLoop : Loop\nCopy := Loop.x\n",
+        "A = 1\nB := A\n",
+        ": Desk\n",
+        "Desk [x=1] = 2\n",
+        "Desk [x=1] nothing\n",
+        "Text << EOM\nsee: below\nEOM\n",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        config_t cfg = {0};
+        assert_int_equal(config_load_string(&cfg, refused[i]), -1);
+        config_free(&cfg);
+    }
+    config_t cfg = {0};
+    assert_int_equal(config_load_string(&cfg, "Desk {\n  Name = a: b [c]\n}\n"
+                                              "Text << EOM\nline one\n  line two\nEOM\n"),
+                     0);
+    assert_string_equal(config_str(&cfg, "Desk.Name", ""), "a: b [c]");
+    assert_string_equal(config_str(&cfg, "Text", ""), "line one\n  line two\n");
+    config_free(&cfg);
+}
+
 static void str_default_when_missing(void **state)
 {
     const config_t *cfg = *state;
@@ -163,6 +192,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(load_string_reads_nested_blocks, setup, teardown),
         cmocka_unit_test_setup_teardown(load_string_reads_dotted_keys, setup, teardown),
         cmocka_unit_test(load_string_rejects_line_without_operator),
+        cmocka_unit_test(load_refuses_links_copies_and_attributes),
         cmocka_unit_test_setup_teardown(str_default_when_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(str_default_when_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(int_parses_value, setup, teardown),
