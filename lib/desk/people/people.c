@@ -54,7 +54,7 @@ static const char sql_end_sessions[] =
 
 /* ---- rules ------------------------------------------------------------------ */
 
-const char *const people_roles[] = {"agent", "supervisor", "admin", NULL};
+const char *const people_roles[] = {"agent", "supervisor", "director", "admin", NULL};
 
 const char *people_login_problem(char *login)
 {

@@ -28,7 +28,7 @@ typedef struct person {
     char login[65];
     char name[401];
     char email[255];
-    char role[12];     /* agent, supervisor, admin */
+    char role[12];     /* agent, supervisor, director, admin */
     char language[3];  /* zh, en */
     bool can_see_contacts;
     bool active;
@@ -39,7 +39,8 @@ typedef struct person {
 
 /* ---- rules (no database) ---- */
 
-/* The roles a person may have, NULL-ended: agent, supervisor, admin. */
+/* The roles a person may have, NULL-ended: agent, supervisor, director,
+ * admin. */
 extern const char *const people_roles[];
 
 /* Lower-cases an ASCII login in place and checks it: 2-64 characters of
