@@ -49,4 +49,15 @@ void agent_page_acceptance(web_t *w, const char *arg);
 /* The reply templates offered on a ticket page, filled for it (cgi/agent/replies.c). */
 void agent_reply_templates(web_t *w, const ticket_t *t);
 
+/* Problem records (cgi/agent/problems.c): the list, a new one, the record,
+ * its edit form, its workflow actions; and Problems.N.* of a ticket page. */
+void agent_page_problems(web_t *w, const char *arg);
+void agent_page_problem_new(web_t *w, const char *arg);
+void agent_do_problem_new(web_t *w, const char *arg);
+void agent_page_problem(web_t *w, const char *arg);
+void agent_page_problem_edit(web_t *w, const char *arg);
+void agent_do_problem_edit(web_t *w, const char *arg);
+void agent_do_problem_act(web_t *w, const char *arg);
+void agent_ticket_problems(web_t *w, long long ticket_id);
+
 #endif

@@ -373,7 +373,7 @@ int problem_list(desk_t *d, const agent_t *a, int status, long long before, int 
     problem_row_t row;
     int n = 0, rc;
     memset(&row, 0, sizeof row);
-    while ((rc = db_fetch(st, "isssssit", &row.id, row.title, sizeof row.title, row.owner,
+    while ((rc = db_fetch(st, "issssit", &row.id, row.title, sizeof row.title, row.owner,
                           sizeof row.owner, row.status, sizeof row.status, row.responsibility,
                           sizeof row.responsibility, &row.tickets, &row.updated_at)) == 1)
         fn(&row, ctx), n++;
