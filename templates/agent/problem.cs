@@ -32,8 +32,10 @@
   <div class="doc-cell doc-wide"><dt><?cs var:L.Review.Problem.Col.title ?></dt><dd><bdi><?cs var:Problem.title ?></bdi></dd></div>
   <div class="doc-cell"><dt><?cs var:L.Review.Problem.Status ?></dt><dd><?cs var:L.Review.Problem.St[Problem.status] ?></dd></div>
   <div class="doc-cell"><dt><?cs var:L.Review.Problem.Owner ?></dt><dd><?cs each:m = Members ?><?cs if:m.owner == "1" ?><bdi><?cs var:m.name ?></bdi><?cs /if ?><?cs /each ?></dd></div>
+  <div class="doc-cell"><dt><?cs var:L.Review.Problem.Party ?></dt><dd><?cs if:Problem.party ?><?cs var:L.Review.Party[Problem.party] ?><?cs else ?><span class="doc-none">—</span><?cs /if ?></dd></div>
   <div class="doc-cell"><dt><?cs var:L.Review.Problem.Created ?></dt><dd><time datetime="<?cs var:Problem.created.iso ?>"><?cs var:Problem.created ?></time></dd></div>
   <div class="doc-cell"><dt><?cs var:L.Review.Problem.Updated ?></dt><dd><time datetime="<?cs var:Problem.updated.iso ?>"><?cs var:Problem.updated ?></time></dd></div>
+  <div class="doc-cell"><dt><?cs var:L.Review.Problem.Participants ?></dt><dd><?cs var:MemberCount ?> <?cs var:L.Review.Problem.PeopleUnit ?></dd></div>
   <div class="doc-cell doc-wide"><dt><?cs var:L.Review.Problem.Tickets ?></dt><dd class="doc-tickets"><?cs each:t = Tickets ?><a href="/agent/t/<?cs var:url_escape(t.number) ?>" class="doc-ticket"><code><?cs var:t.number ?></code> <bdi><?cs var:t.subject ?></bdi> <span class="doc-by">(<?cs call:status_name(t.status) ?>)</span></a><?cs /each ?></dd></div>
 </dl>
 
@@ -96,7 +98,7 @@
   <h2><?cs var:L.Review.Problem.Participants ?></h2>
   <div class="doc-table-wrap">
   <table class="doc-work doc-people">
-    <thead><tr><th scope="col"><?cs var:L.Review.Problem.Col.owner ?></th><th scope="col"><?cs var:L.Review.Problem.Team ?></th><th scope="col"></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:L.Review.Problem.Person ?></th><th scope="col"><?cs var:L.Review.Problem.Team ?></th><th scope="col"><?cs var:L.Review.Problem.Part ?></th></tr></thead>
     <tbody><?cs each:m = Members ?><tr><td><bdi><?cs var:m.name ?></bdi></td><td><bdi><?cs var:m.teams ?></bdi></td><td><?cs if:m.owner == "1" ?><?cs var:L.Review.Problem.Owner ?><?cs else ?><?cs var:L.Agent.Role[m.role] ?><?cs /if ?></td></tr><?cs /each ?></tbody>
   </table>
   </div>
@@ -111,7 +113,7 @@
   <h2><?cs var:L.Review.Problem.History ?></h2>
   <ol class="history">
   <?cs each:e = History ?>
-    <li><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time> <bdi class="who"><?cs var:e.who ?></bdi> <span class="ev ev-<?cs var:e.kind ?>"><?cs var:L.Review.Problem.Event[e.kind] ?></span><?cs if:e.kind == "edited" && e.fields.0 ?><span class="doc-by">: <?cs each:f = e.fields ?><?cs if:name(f) != "0" ?><?cs var:L.Review.Problem.Sep ?> <?cs /if ?><?cs var:L.Review.Problem.Field[f] ?><?cs /each ?></span><?cs /if ?></li>
+    <li><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time> <bdi class="h-who"><?cs var:e.who ?></bdi> <span class="ev ev-<?cs var:e.kind ?>"><?cs var:L.Review.Problem.Event[e.kind] ?></span><?cs if:e.kind == "edited" && e.fields.0 ?><span class="doc-by">: <?cs each:f = e.fields ?><?cs if:name(f) != "0" ?><?cs var:L.Review.Problem.Sep ?> <?cs /if ?><?cs var:L.Review.Problem.Field[f] ?><?cs /each ?></span><?cs /if ?></li>
   <?cs /each ?>
   </ol>
 </section>
