@@ -12,6 +12,7 @@
  *   GET  /agent/progress[.csv]       the progress tracking table
  *   GET  /agent/availability, POST   at work or absent (cgi/agent/availability.c)
  *   GET  /agent/problems...          problem records (cgi/agent/problems.c)
+ *   GET  /agent/meetings...          review meetings (cgi/agent/meetings.c)
  *   GET  /agent/health
  * Every page but login and health needs a session; every action is checked
  * again in lib/ (ticket_work.h), not only by hiding buttons. */
@@ -48,7 +49,8 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/error.cs",     "agent/availability.cs",
                                     "agent/acceptance.cs", "agent/solution.cs",
                                     "agent/problems.cs",  "agent/problem.cs",
-                                    "agent/problem_edit.cs", NULL};
+                                    "agent/problem_edit.cs", "agent/meetings.cs",
+                                    "agent/meeting.cs",   "agent/meeting_edit.cs", NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -1331,6 +1333,10 @@ static const web_route_t routes[] = {
     {"GET", "/agent/problems/*/edit", agent_page_problem_edit},
     {"POST", "/agent/problems/*/edit", agent_do_problem_edit},
     {"POST", "/agent/problems/*/act", agent_do_problem_act},
+    {"GET", "/agent/meetings", agent_page_meetings},
+    {"GET", "/agent/meetings/new", agent_page_meeting_new},
+    {"POST", "/agent/meetings/new", agent_do_meeting_new},
+    {"GET", "/agent/meetings/*", agent_page_meeting},
 };
 
 /* For the admin console (agent/web.h). */

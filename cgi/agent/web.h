@@ -59,5 +59,10 @@ void agent_page_problem_edit(web_t *w, const char *arg);
 void agent_do_problem_edit(web_t *w, const char *arg);
 void agent_do_problem_act(web_t *w, const char *arg);
 void agent_ticket_problems(web_t *w, long long ticket_id);
+/* Review meetings (cgi/agent/meetings.c): the list, a new one, one. */
+void agent_page_meetings(web_t *w, const char *arg);
+void agent_page_meeting_new(web_t *w, const char *arg);
+void agent_do_meeting_new(web_t *w, const char *arg);
+void agent_page_meeting(web_t *w, const char *arg);
 
 #endif

@@ -11,6 +11,7 @@
   <p class="crumbs"><a href="/agent/problems">← <?cs var:L.Review.Problem.Back ?></a></p>
   <div class="problem-steps">
     <span class="pstatus ps-<?cs var:Problem.status ?>"><?cs var:L.Review.Problem.St[Problem.status] ?></span>
+    <?cs if:Me.supervisor ?><a class="button" href="/agent/meetings/new?problems=<?cs var:Problem.number ?>"><?cs var:L.Review.Meeting.New ?></a><?cs /if ?>
     <?cs if:Can.edit ?><a class="button" href="/agent/problems/<?cs var:Problem.id ?>/edit"><?cs var:L.Review.Problem.Edit ?></a><?cs /if ?>
     <?cs if:Can.act.return ?><?cs call:act_button("return", 0) ?><?cs /if ?>
     <?cs if:Can.act.reopen ?><?cs call:act_button("reopen", 0) ?><?cs /if ?>

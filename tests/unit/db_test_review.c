@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dbtest.h"
+#include "desk/review/meeting.h"
 #include "desk/review/problem.h"
 
 static const char sql_events[] = "SELECT COUNT(*) FROM problem_events WHERE problem_id = ?";
@@ -329,6 +330,71 @@ static void lists_hold_what_each_may_see(void **state)
     assert_int_equal(problem_list(d, &f.eng, PS_DRAFT, 0, 10, see_row, &s), 1);
 }
 
+static int schedule(desk_t *d, const agent_t *a, const meeting_content_t *c, long long *id,
+                    time_t *earliest, refusal_t *r)
+{
+    audit_who_t who = {a->id, "127.0.0.1"};
+    memset(r, 0, sizeof *r);
+    assert_int_equal(db_begin(&d->db), DB_OK);
+    int rc = meeting_create(d, a, &who, c, id, earliest, r);
+    if (rc == DB_OK)
+        assert_int_equal(db_commit(&d->db), DB_OK);
+    else
+        db_rollback(&d->db);
+    return rc;
+}
+
+static const char sql_meetings[] = "SELECT COUNT(*) FROM review_meetings WHERE id > ?";
+
+static void meetings_are_three_working_days_ahead_unless_a_director_says_why(void **state)
+{
+    desk_t *d = *state;
+    fixture_t f;
+    setup_people(d, &f);
+    char people[24];
+    snprintf(people, sizeof people, "%lld", f.eng.id);
+    /* Tuesday 10:00 on the standard calendar: Wednesday, Thursday, Friday */
+    meeting_content_t c = {.kind = "review", .title = "复盘", .attendees = people,
+                           .starts_at = dbtest_local("2027-03-11 14:00")};
+    long long id = 0;
+    time_t earliest = 0;
+    refusal_t r;
+    assert_int_equal(schedule(d, &f.sup, &c, &id, &earliest, &r), CHANGE_REFUSED);
+    assert_string_equal(r.why[0].key, "too_soon");
+    assert_int_equal(earliest, dbtest_local("2027-03-12 10:00"));
+    /* a reason from a supervisor is refused; from an agent nothing is organised */
+    c.override_reason = "客户要求";
+    assert_int_equal(schedule(d, &f.sup, &c, &id, &earliest, &r), CHANGE_REFUSED);
+    assert_string_equal(r.why[0].key, "override_forbidden");
+    assert_int_equal(schedule(d, &f.eng, &c, &id, &earliest, &r), CHANGE_REFUSED);
+    assert_string_equal(r.why[0].key, "forbidden");
+    assert_int_equal(dbtest_int(d, sql_meetings, 0), 0);
+    /* the director may, and the reason is kept */
+    assert_int_equal(schedule(d, &f.dir, &c, &id, &earliest, &r), DB_OK);
+    meeting_t m;
+    assert_int_equal(meeting_get(d, id, &m), 1);
+    assert_string_equal(m.override_reason, "客户要求");
+    assert_int_equal(m.override_by, f.dir.id);
+    assert_int_equal(m.earliest_at, dbtest_local("2027-03-12 10:00"));
+    meeting_free(&m);
+    /* Friday 10:00 is on time: no reason kept even if one is given */
+    c.starts_at = dbtest_local("2027-03-12 10:00");
+    c.override_reason = NULL;
+    assert_int_equal(schedule(d, &f.sup, &c, &id, &earliest, &r), DB_OK);
+    assert_int_equal(meeting_get(d, id, &m), 1);
+    assert_null(m.override_reason);
+    bool visible = false;
+    assert_int_equal(meeting_visible(d, &f.eng, &m, &visible), DB_OK);
+    assert_true(visible);
+    assert_int_equal(meeting_visible(d, &f.trainer, &m, &visible), DB_OK);
+    assert_false(visible);
+    meeting_free(&m);
+    /* a start already past */
+    c.starts_at = dbtest_local("2027-03-08 10:00");
+    assert_int_equal(schedule(d, &f.sup, &c, &id, &earliest, &r), CHANGE_REFUSED);
+    assert_string_equal(r.why[0].key, "in_past");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +404,7 @@ int main(void)
         DBTEST(a_refused_change_writes_nothing),
         DBTEST(the_workflow_with_who_may_take_each_step),
         DBTEST(lists_hold_what_each_may_see),
+        DBTEST(meetings_are_three_working_days_ahead_unless_a_director_says_why),
     };
     return DBTEST_RUN("db_test_review", tests);
 }

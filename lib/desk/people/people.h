@@ -75,6 +75,9 @@ int people_each(desk_t *d, long long after, int limit, void (*fn)(const person_t
                 void *ctx);
 /* One person (FOR UPDATE when lock): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int people_get(desk_t *d, long long id, bool lock, person_t *p);
+/* The business calendar of person id (0: none of their own, the desk's
+ * first one applies): 1 found, 0 no such person, <0 error. */
+int people_calendar(desk_t *d, long long id, long long *calendar_id);
 /* The id of the (active) person of a login: 1 found, 0 not, <0 error. */
 int people_by_login(desk_t *d, const char *login, bool active_only, long long *id);
 /* The active people by name, at most 500 (who may be picked on a ticket):
