@@ -224,6 +224,7 @@ void agent_page_meeting(web_t *w, const char *arg)
         meeting_each_problem(w->d, id, add_problem, h) < 0 ||
         meeting_each_event(w->d, id, add_event, h) < 0)
         return agent_error_page(w, 503, "unavailable");
+    hdf_set_int_value(h, "Page.Doc", 1);
     agent_set_nav(w);
     web_render(w, "agent/meeting.cs");
 }

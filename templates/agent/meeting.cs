@@ -16,8 +16,9 @@
 <section class="doc-part"><h2><?cs var:L.Review.Meeting.Problems ?></h2>
   <?cs if:Problems.0.id ?><ul class="problem-links"><?cs each:p = Problems ?><li><a href="/agent/problems/<?cs var:p.id ?>"><code><?cs var:p.number ?></code> <bdi><?cs var:p.title ?></bdi></a> <span class="pstatus ps-<?cs var:p.status ?>"><?cs var:L.Review.Problem.St[p.status] ?></span></li><?cs /each ?></ul><?cs else ?><p class="doc-none">—</p><?cs /if ?></section>
 <section class="doc-part"><h2><?cs var:L.Review.Meeting.Attendees ?></h2>
+  <?cs if:!Attendees.0.id ?><p class="doc-none">—</p><?cs else ?>
   <table class="doc-work doc-people"><thead><tr><th scope="col"><?cs var:L.Review.Problem.Person ?></th><th scope="col"><?cs var:L.Review.Problem.Team ?></th></tr></thead>
-  <tbody><?cs each:a = Attendees ?><tr><td><bdi><?cs var:a.name ?></bdi></td><td><bdi><?cs var:a.teams ?></bdi></td></tr><?cs /each ?></tbody></table></section>
+  <tbody><?cs each:a = Attendees ?><tr><td><bdi><?cs var:a.name ?></bdi></td><td><bdi><?cs var:a.teams ?></bdi></td></tr><?cs /each ?></tbody></table><?cs /if ?></section>
 <section class="doc-part doc-history"><h2><?cs var:L.Review.Problem.History ?></h2><ol class="history"><?cs each:e = History ?><li><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time> <bdi class="h-who"><?cs var:e.who ?></bdi> <span class="ev ev-<?cs var:e.kind ?>"><?cs var:L.Review.Meeting.Event[e.kind] ?></span></li><?cs /each ?></ol></section>
 </article>
 <?cs call:agent_end() ?>
