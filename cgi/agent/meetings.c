@@ -21,14 +21,14 @@
 #include "desk/review/problem.h"
 
 static const form_field_t fields[] = {
-    {"kind", FT_CHOICE, true, 0, meeting_kinds},
-    {"title", FT_TEXT, true, 200, NULL},
-    {"starts_at", FT_DATETIME, true, 0, NULL},
-    {"duration", FT_NUMBER, false, 4, NULL},
-    {"location", FT_TEXT, false, 200, NULL},
-    {"agenda", FT_LONGTEXT, false, 4000, NULL},
-    {"problems", FT_TEXT, false, 400, NULL},
-    {"override_reason", FT_TEXT, false, 500, NULL},
+    {.name = "kind", .type = FT_CHOICE, .required = true, .choices = meeting_kinds},
+    {.name = "title", .type = FT_TEXT, .required = true, .max_chars = 200},
+    {.name = "starts_at", .type = FT_DATETIME, .required = true},
+    {.name = "duration", .type = FT_INTEGER, .min = 15, .max = 600},
+    {.name = "location", .type = FT_TEXT, .max_chars = 200},
+    {.name = "agenda", .type = FT_LONGTEXT, .max_chars = 4000},
+    {.name = "problems", .type = FT_TEXT, .max_chars = 400},
+    {.name = "override_reason", .type = FT_TEXT, .max_chars = 500},
 };
 #define NFIELDS (int)(sizeof fields / sizeof *fields)
 
@@ -76,32 +76,39 @@ void agent_page_meeting_new(web_t *w, const char *arg)
     (void)arg;
     if (!manager(ME(w)))
         return agent_error_page(w, 403, "forbidden");
-    form_field_t f = {"problems", FT_TEXT, false, 400, NULL};
+    form_field_t f = {.name = "problems", .type = FT_TEXT, .max_chars = 400};
     if (req_query(w->r, "problems") && !form_validate(w->r->hdf, w->r->hdf, &f, 1))
         hdf_set_value(w->r->hdf, "Form.problems.value", form_value(w->r->hdf, "problems"));
     hdf_remove_tree(w->r->hdf, "Form.problems.error");
     show_form(w, 200);
 }
 
-/* The attendees ticked, "3,5"; false when one is not an id. */
-static bool read_attendees(web_t *w, char *out, size_t cap)
+/* Validates the form, the attendees (active people) to out as "3,5":
+ * the number of fields in error. */
+static int validate(web_t *w, char *out, size_t cap)
 {
-    HDF *node = hdf_get_obj(w->r->hdf, "Query.attendees");
+    HDF *h = w->r->hdf;
+    form_field_t all[NFIELDS + 1];
+    memcpy(all, fields, sizeof fields);
+    all[NFIELDS] = (form_field_t){.name = "attendees", .type = FT_MULTICHOICE};
+    people_choices_t *people = malloc(sizeof *people);
+    int errors = 0;
+    if (!people || agent_people_choices(w, people) < 0)
+        form_set_error(h, "_form", "save_failed"), errors++;
+    else
+        all[NFIELDS].choices = people->codes;
+    errors += form_validate(h, h, all, NFIELDS + 1);
+    free(people);
+    long long ids[MEETING_ATTENDEES_MAX + 1];
+    int n = form_ids(h, "attendees", ids, MEETING_ATTENDEES_MAX + 1);
     out[0] = '\0';
-    HDF *child = node ? hdf_obj_child(node) : NULL;
-    for (HDF *c = child ? child : node; c; c = child ? hdf_obj_next(c) : NULL) {
-        const char *v = hdf_obj_value(c);
-        if (!v || !*v)
-            continue;
-        long long id = web_id(v);
-        if (id <= 0 || strspn(v, "0123456789") != strlen(v))
-            return false;
+    for (int i = 0; i < n; i++) {
         size_t len = strlen(out);
-        if (snprintf(out + len, cap - len, "%s%lld", len ? "," : "", id) >= (int)(cap - len))
-            return false;
-        hdf_set_valuef(w->r->hdf, "Form.attendees.sel.%lld=1", id);
+        snprintf(out + len, cap - len, "%s%lld", len ? "," : "", ids[i]);
     }
-    return true;
+    if (!agent_csrf_ok(w))
+        form_set_error(h, "_form", "expired"), errors++;
+    return errors;
 }
 
 void agent_do_meeting_new(web_t *w, const char *arg)
@@ -111,21 +118,17 @@ void agent_do_meeting_new(web_t *w, const char *arg)
     if (!manager(ME(w)))
         return agent_error_page(w, 403, "forbidden");
     char attendees[1024];
-    int errors = form_validate(h, h, fields, NFIELDS);
-    if (!read_attendees(w, attendees, sizeof attendees))
-        form_set_error(h, "attendees", "unknown_person"), errors++;
-    if (!agent_csrf_ok(w))
-        form_set_error(h, "_form", "expired"), errors++;
-    if (errors)
+    if (validate(w, attendees, sizeof attendees))
         return show_form(w, 422);
-    const char *starts = form_value(h, "starts_at"), *duration = form_value(h, "duration");
+    const char *starts = form_value(h, "starts_at");
+    long long duration = form_int(h, "duration");
     meeting_content_t c = {
         .kind = form_value(h, "kind"),
         .title = form_value(h, "title"),
         .location = form_value(h, "location"),
         .agenda = form_value(h, "agenda"),
         .starts_at = starts ? form_parse_local_time(starts) : 0,
-        .duration_minutes = duration ? atoll(duration) : 60,
+        .duration_minutes = duration ? duration : 60,
         .attendees = attendees,
         .problems = form_value(h, "problems"),
         .override_reason = form_value(h, "override_reason"),

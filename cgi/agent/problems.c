@@ -21,7 +21,7 @@
 #include "desk/people/people.h"
 #include "desk/review/problem.h"
 
-#define NFIELDS (11 + 2 * PROBLEM_WHYS_MAX + PROBLEM_FACTOR_KINDS)
+#define NFIELDS (13 + 2 * PROBLEM_WHYS_MAX + PROBLEM_FACTOR_KINDS)
 
 static const char *const why_names[PROBLEM_WHYS_MAX] = {"why_1", "why_2", "why_3", "why_4",
                                                         "why_5", "why_6", "why_7"};
@@ -30,28 +30,40 @@ static const char *const because_names[PROBLEM_WHYS_MAX] = {
 static const char *const factor_names[PROBLEM_FACTOR_KINDS] = {
     "f_people", "f_machine", "f_material", "f_method", "f_environment", "f_measurement"};
 
-/* The fields of the edit form (the new form has the same). */
+/* The fields of the edit form (the new form has the same); participants'
+ * choices are the active people, set by validate(). */
 static int form_fields(form_field_t *f)
 {
     int n = 0;
-    f[n++] = (form_field_t){"title", FT_TEXT, true, PROBLEM_TITLE_MAX, NULL};
-    f[n++] = (form_field_t){"tickets", FT_LONGTEXT, true, 800, NULL};
-    f[n++] = (form_field_t){"symptoms", FT_LONGTEXT, false, PROBLEM_TEXT_MAX, NULL};
-    f[n++] = (form_field_t){"impact", FT_LONGTEXT, false, PROBLEM_TEXT_MAX, NULL};
-    f[n++] = (form_field_t){"timeline", FT_LONGTEXT, false, PROBLEM_TEXT_MAX, NULL};
+    f[n++] = (form_field_t){.name = "title", .type = FT_TEXT, .required = true,
+                            .max_chars = PROBLEM_TITLE_MAX};
+    f[n++] = (form_field_t){.name = "tickets", .type = FT_LONGTEXT, .required = true,
+                            .max_chars = 800};
+    f[n++] = (form_field_t){.name = "symptoms", .type = FT_LONGTEXT, .max_chars = PROBLEM_TEXT_MAX};
+    f[n++] = (form_field_t){.name = "impact", .type = FT_LONGTEXT, .max_chars = PROBLEM_TEXT_MAX};
+    f[n++] = (form_field_t){.name = "timeline", .type = FT_LONGTEXT, .max_chars = PROBLEM_TEXT_MAX};
     for (int i = 0; i < PROBLEM_WHYS_MAX; i++) {
-        f[n++] = (form_field_t){why_names[i], FT_TEXT, false, PROBLEM_STEP_MAX, NULL};
-        f[n++] = (form_field_t){because_names[i], FT_TEXT, false, PROBLEM_STEP_MAX, NULL};
+        f[n++] = (form_field_t){.name = why_names[i], .type = FT_TEXT,
+                                .max_chars = PROBLEM_STEP_MAX};
+        f[n++] = (form_field_t){.name = because_names[i], .type = FT_TEXT,
+                                .max_chars = PROBLEM_STEP_MAX};
     }
     for (int k = 0; k < PROBLEM_FACTOR_KINDS; k++)
-        f[n++] = (form_field_t){factor_names[k], FT_LONGTEXT, false,
-                                PROBLEM_ITEMS_MAX * (PROBLEM_ITEM_MAX + 1), NULL};
-    f[n++] = (form_field_t){"responsibility", FT_MULTICHOICE, false, 0, problem_responsibilities};
-    f[n++] = (form_field_t){"party", FT_CHOICE, false, 0, problem_parties};
-    f[n++] = (form_field_t){"conclusion", FT_LONGTEXT, false, PROBLEM_TEXT_MAX, NULL};
-    f[n++] = (form_field_t){"workaround", FT_LONGTEXT, false, PROBLEM_TEXT_MAX, NULL};
-    f[n++] = (form_field_t){"permanent_fix", FT_LONGTEXT, false, PROBLEM_TEXT_MAX, NULL};
-    f[n++] = (form_field_t){"owner", FT_TEXT, false, 20, NULL};
+        f[n++] = (form_field_t){.name = factor_names[k], .type = FT_LONGTEXT,
+                                .max_chars = PROBLEM_ITEMS_MAX * (PROBLEM_ITEM_MAX + 1)};
+    f[n++] = (form_field_t){.name = "responsibility", .type = FT_MULTICHOICE,
+                            .choices = problem_responsibilities};
+    f[n++] = (form_field_t){.name = "party", .type = FT_CHOICE, .choices = problem_parties};
+    f[n++] = (form_field_t){.name = "conclusion", .type = FT_LONGTEXT,
+                            .max_chars = PROBLEM_TEXT_MAX};
+    f[n++] = (form_field_t){.name = "workaround", .type = FT_LONGTEXT,
+                            .max_chars = PROBLEM_TEXT_MAX};
+    f[n++] = (form_field_t){.name = "permanent_fix", .type = FT_LONGTEXT,
+                            .max_chars = PROBLEM_TEXT_MAX};
+    f[n++] = (form_field_t){.name = "owner", .type = FT_ID, .invalid = "unknown_person"};
+    f[n++] = (form_field_t){.name = "version", .type = FT_ID};
+    f[n++] = (form_field_t){.name = "participants", .type = FT_MULTICHOICE,
+                            .invalid = "unknown_person"};
     return n;
 }
 
@@ -66,28 +78,16 @@ static audit_who_t who_of(web_t *w)
     return (audit_who_t){ME(w)->id, req_env(w->r, "REMOTE_ADDR")};
 }
 
-/* The participants ticked (Query.participants.N or one Query.participants)
- * as "3,5"; false when one is not an id. */
-static bool read_participants(web_t *w, char *out, size_t cap)
+/* The participants chosen, "3,5" ("" none). */
+static void participants_of(web_t *w, char *out, size_t cap)
 {
-    HDF *node = hdf_get_obj(w->r->hdf, "Query.participants");
+    long long ids[PROBLEM_PARTICIPANTS_MAX + 1];
+    int n = form_ids(w->r->hdf, "participants", ids, PROBLEM_PARTICIPANTS_MAX + 1);
     out[0] = '\0';
-    if (!node)
-        return true;
-    HDF *child = hdf_obj_child(node);
-    for (HDF *c = child ? child : node; c; c = child ? hdf_obj_next(c) : NULL) {
-        const char *v = hdf_obj_value(c);
-        long long id = web_id(v);
-        if (!v || !*v)
-            continue;
-        if (id <= 0 || strspn(v, "0123456789") != strlen(v))
-            return false;
+    for (int i = 0; i < n; i++) {
         size_t len = strlen(out);
-        if (snprintf(out + len, cap - len, "%s%lld", len ? "," : "", id) >= (int)(cap - len))
-            return false;
-        hdf_set_valuef(w->r->hdf, "Form.participants.sel.%lld=1", id);
+        snprintf(out + len, cap - len, "%s%lld", len ? "," : "", ids[i]);
     }
-    return true;
 }
 
 /* The content of a validated submission. */
@@ -111,7 +111,7 @@ static void read_content(web_t *w, problem_content_t *c, const char *participant
     c->conclusion = form_value(h, "conclusion");
     c->workaround = form_value(h, "workaround");
     c->permanent_fix = form_value(h, "permanent_fix");
-    c->owner_id = web_id(form_value(h, "owner"));
+    c->owner_id = form_int(h, "owner");
     c->participants = participants;
 }
 
@@ -216,7 +216,7 @@ void agent_page_problem_new(web_t *w, const char *arg)
 {
     (void)arg;
     const char *tickets = req_query(w->r, "tickets");
-    form_field_t f = {"tickets", FT_TEXT, false, 800, NULL};
+    form_field_t f = {.name = "tickets", .type = FT_TEXT, .max_chars = 800};
     if (tickets && !form_validate(w->r->hdf, w->r->hdf, &f, 1))
         hdf_set_value(w->r->hdf, "Form.tickets.value", form_value(w->r->hdf, "tickets"));
     else
@@ -225,15 +225,21 @@ void agent_page_problem_new(web_t *w, const char *arg)
     show_form(w, 200, 0);
 }
 
-/* Validates the submission: the number of fields in error. */
+/* Validates the submission: the number of fields in error; the
+ * participants chosen to participants. */
 static int validate(web_t *w, char *participants, size_t cap)
 {
     HDF *h = w->r->hdf;
     form_field_t fields[NFIELDS];
-    int n = form_fields(fields);
-    int errors = form_validate(h, h, fields, n);
-    if (!read_participants(w, participants, cap))
-        form_set_error(h, "participants", "unknown_person"), errors++;
+    int n = form_fields(fields), errors = 0;
+    people_choices_t *people = malloc(sizeof *people);
+    if (!people || agent_people_choices(w, people) < 0)
+        form_set_error(h, "_form", "save_failed"), errors++;
+    else
+        fields[n - 1].choices = people->codes;
+    errors += form_validate(h, h, fields, n);
+    free(people);
+    participants_of(w, participants, cap);
     if (!agent_csrf_ok(w))
         form_set_error(h, "_form", "expired"), errors++;
     return errors;
@@ -320,10 +326,9 @@ void agent_do_problem_edit(web_t *w, const char *arg)
     if (!id)
         return agent_error_page(w, 404, "not_found");
     char participants[PEOPLE_IDS_LEN];
-    long long version = web_id(req_query(w->r, "version"));
-    hdf_set_valuef(w->r->hdf, "Form.version.value=%lld", version);
     if (validate(w, participants, sizeof participants))
         return show_form(w, 422, id);
+    long long version = form_int(w->r->hdf, "version");
     problem_content_t c;
     read_content(w, &c, participants);
     refusal_t r = {0};
