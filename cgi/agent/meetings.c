@@ -19,6 +19,7 @@
 #include "desk/people/people.h"
 #include "desk/review/meeting.h"
 #include "desk/review/problem.h"
+#include "web/status.h"
 
 static const form_field_t fields[] = {
     {.name = "kind", .type = FT_CHOICE, .required = true, .choices = meeting_kinds},
@@ -62,7 +63,7 @@ static void show_form(web_t *w, int status)
         return agent_error_page(w, 503, "unavailable");
     const bizcal_t *cal = NULL;
     long long cal_id = 0;
-    if (meeting_calendar(w->d, ME(w)->id, &cal, &cal_id) == DB_OK)
+    if (meeting_calendar(w->d, ME(w)->id, &cal, &cal_id) == OUTCOME_OK)
         tpl_set_time(h, "Lead.earliest", meeting_earliest(cal, desk_now(w->d)));
     hdf_set_int_value(h, "Lead.days", MEETING_LEAD_WORKDAYS);
     hdf_set_int_value(h, "Me.director", ME(w)->role == ROLE_DIRECTOR);
@@ -138,13 +139,13 @@ void agent_do_meeting_new(web_t *w, const char *arg)
     long long id = 0;
     time_t earliest = 0;
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = meeting_create(w->d, ME(w), &who, &c, &id, &earliest, &r);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = db_commit(&w->d->db);
     else
         db_rollback(&w->d->db);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         for (int i = 0; i < r.n && i < REFUSAL_MAX; i++)
             form_set_error(h, r.why[i].field, r.why[i].key);
         if (earliest > 0)
@@ -153,7 +154,7 @@ void agent_do_meeting_new(web_t *w, const char *arg)
             log_error("meeting not scheduled: %d", rc);
             form_set_error(h, "_form", "save_failed");
         }
-        return show_form(w, rc == CHANGE_REFUSED ? 422 : 503);
+        return show_form(w, rc == CHANGE_REFUSED ? 422 : status_of(rc));
     }
     char where[80];
     snprintf(where, sizeof where, "/agent/meetings/%lld?done=meeting_created", id);
@@ -201,14 +202,14 @@ void agent_page_meeting(web_t *w, const char *arg)
     long long id = web_segment(arg, seg, sizeof seg) ? web_id(seg) : 0;
     meeting_t m;
     bool visible = false;
-    int rc = id ? meeting_get(w->d, id, &m) : 0;
-    if (rc == 1 && meeting_visible(w->d, ME(w), &m, &visible) != DB_OK)
-        rc = -1;
-    if (rc != 1 || !visible) {
-        if (rc == 1)
+    int rc = id ? meeting_get(w->d, id, &m) : OUTCOME_NOT_FOUND;
+    bool loaded = rc == OUTCOME_OK;
+    if (loaded && (rc = meeting_visible(w->d, ME(w), &m, &visible)) == OUTCOME_OK && !visible)
+        rc = OUTCOME_FORBIDDEN;
+    if (rc != OUTCOME_OK) {
+        if (loaded)
             meeting_free(&m);
-        return agent_error_page(w, rc < 0 ? 503 : rc == 1 ? 403 : 404,
-                                rc < 0 ? "unavailable" : rc == 1 ? "forbidden" : "not_found");
+        return agent_fail(w, rc);
     }
     HDF *h = w->r->hdf;
     hdf_set_valuef(h, "Meeting.id=%lld", m.id);

@@ -20,6 +20,7 @@
 #include "core/text.h"
 #include "desk/people/people.h"
 #include "desk/review/problem.h"
+#include "web/status.h"
 
 #define NFIELDS (13 + 2 * PROBLEM_WHYS_MAX + PROBLEM_FACTOR_KINDS)
 
@@ -248,8 +249,8 @@ static int validate(web_t *w, char *participants, size_t cap)
 /* Commits rc's change or rolls it back: the outcome. */
 static int finish(web_t *w, int rc)
 {
-    if (rc == DB_OK && (rc = db_commit(&w->d->db)) == DB_OK)
-        return DB_OK;
+    if (rc == OUTCOME_OK && (rc = db_commit(&w->d->db)) == OUTCOME_OK)
+        return OUTCOME_OK;
     db_rollback(&w->d->db);
     return rc;
 }
@@ -266,16 +267,16 @@ void agent_do_problem_new(web_t *w, const char *arg)
     long long id = 0;
     audit_who_t who = who_of(w);
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = problem_create(w->d, ME(w), &who, &c, &id, &r);
     rc = finish(w, rc);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         show_refusal(w, &r);
         if (rc != CHANGE_REFUSED) {
             log_error("problem record not created: %d", rc);
             form_set_error(w->r->hdf, "_form", "save_failed");
         }
-        return show_form(w, rc == CHANGE_REFUSED ? 422 : 503, 0);
+        return show_form(w, rc == CHANGE_REFUSED ? 422 : status_of(rc), 0);
     }
     char where[80];
     agent_mark_acted(w);
@@ -286,17 +287,17 @@ void agent_do_problem_new(web_t *w, const char *arg)
 /* Loads record id for someone who may see it, or answers the request. */
 static bool load_visible(web_t *w, long long id, problem_t *p, problem_role_t *role)
 {
-    int rc = id ? problem_get(w->d, id, false, p) : 0;
-    if (rc == 1 && problem_role(w->d, ME(w), p, role) != DB_OK)
-        rc = -1, problem_free(p);
-    if (rc == 1 && !problem_may_see(*role))
-        rc = 2, problem_free(p);
-    if (rc != 1) {
-        agent_set_nav(w);
-        agent_error_page(w, rc < 0 ? 503 : rc == 2 ? 403 : 404,
-                         rc < 0 ? "unavailable" : rc == 2 ? "forbidden" : "not_found");
+    int rc = id ? problem_get(w->d, id, false, p) : OUTCOME_NOT_FOUND;
+    bool loaded = rc == OUTCOME_OK;
+    if (loaded && (rc = problem_role(w->d, ME(w), p, role)) == OUTCOME_OK &&
+        !problem_may_see(*role))
+        rc = OUTCOME_FORBIDDEN;
+    if (rc != OUTCOME_OK) {
+        if (loaded)
+            problem_free(p);
+        agent_fail(w, rc);
     }
-    return rc == 1;
+    return rc == OUTCOME_OK;
 }
 
 void agent_page_problem_edit(web_t *w, const char *arg)
@@ -334,11 +335,11 @@ void agent_do_problem_edit(web_t *w, const char *arg)
     refusal_t r = {0};
     audit_who_t who = who_of(w);
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = problem_update(w->d, ME(w), &who, id, version, &c, &r);
     bool unchanged = rc == CHANGE_UNCHANGED;
-    rc = finish(w, unchanged ? DB_ERR : rc);
-    if (!unchanged && rc != DB_OK) {
+    rc = finish(w, unchanged ? OUTCOME_UNAVAILABLE : rc);
+    if (!unchanged && rc != OUTCOME_OK) {
         if (forbidden(&r)) {
             agent_set_nav(w);
             return agent_error_page(w, 403, "forbidden");
@@ -348,7 +349,7 @@ void agent_do_problem_edit(web_t *w, const char *arg)
             log_error("problem record %lld not saved: %d", id, rc);
             form_set_error(w->r->hdf, "_form", "save_failed");
         }
-        return show_form(w, rc == CHANGE_REFUSED ? 422 : 503, id);
+        return show_form(w, rc == CHANGE_REFUSED ? 422 : status_of(rc), id);
     }
     char where[80];
     snprintf(where, sizeof where, "/agent/problems/%lld?done=%s", id,
@@ -490,10 +491,10 @@ void agent_do_problem_act(web_t *w, const char *arg)
     refusal_t r = {0};
     audit_who_t who = who_of(w);
     int rc = db_begin(&w->d->db);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = problem_act(w->d, ME(w), &who, id, (problem_action_t)act, &r);
     rc = finish(w, rc);
-    if (rc != DB_OK) {
+    if (rc != OUTCOME_OK) {
         if (forbidden(&r)) {
             agent_set_nav(w);
             return agent_error_page(w, 403, "forbidden");
@@ -508,7 +509,7 @@ void agent_do_problem_act(web_t *w, const char *arg)
             hdf_set_value(w->r->hdf, "ActionErrors.0.field", "_form");
             hdf_set_value(w->r->hdf, "ActionErrors.0.key", "save_failed");
         }
-        return show_record(w, id, rc == CHANGE_REFUSED ? 422 : 503);
+        return show_record(w, id, rc == CHANGE_REFUSED ? 422 : status_of(rc));
     }
     char where[80];
     snprintf(where, sizeof where, "/agent/problems/%lld?done=problem_%s", id,

@@ -57,13 +57,13 @@ static int run(desk_t *d, const change_t *ch, long long *new_id, refusal_t *r)
 {
     audit_who_t who = {ch->a->id, "127.0.0.1"};
     memset(r, 0, sizeof *r);
-    assert_int_equal(db_begin(&d->db), DB_OK);
+    assert_int_equal(db_begin(&d->db), OUTCOME_OK);
     int rc = ch->kind == CREATE ? problem_create(d, ch->a, &who, ch->c, new_id, r)
              : ch->kind == UPDATE
                  ? problem_update(d, ch->a, &who, ch->id, ch->version, ch->c, r)
                  : problem_act(d, ch->a, &who, ch->id, ch->act, r);
-    if (rc == DB_OK)
-        assert_int_equal(db_commit(&d->db), DB_OK);
+    if (rc == OUTCOME_OK)
+        assert_int_equal(db_commit(&d->db), OUTCOME_OK);
     else
         db_rollback(&d->db);
     return rc;
@@ -73,7 +73,7 @@ static long long create(desk_t *d, const agent_t *a, const problem_content_t *c)
 {
     long long id = 0;
     refusal_t r;
-    assert_int_equal(run(d, &(change_t){CREATE, a, c, 0, 0, 0}, &id, &r), DB_OK);
+    assert_int_equal(run(d, &(change_t){CREATE, a, c, 0, 0, 0}, &id, &r), OUTCOME_OK);
     assert_true(id > 0);
     return id;
 }
@@ -81,7 +81,7 @@ static long long create(desk_t *d, const agent_t *a, const problem_content_t *c)
 static long long version_of(desk_t *d, long long id)
 {
     problem_t p;
-    assert_int_equal(problem_get(d, id, false, &p), 1);
+    assert_int_equal(problem_get(d, id, false, &p), OUTCOME_OK);
     long long v = p.version;
     problem_free(&p);
     return v;
@@ -137,11 +137,11 @@ static void a_record_made_from_tickets_is_linked_both_ways(void **state)
     assert_string_equal(t.numbers[0], f.t1.number);
     assert_string_equal(t.numbers[1], f.t2.number);
     problem_t p;
-    assert_int_equal(problem_get(d, id, false, &p), 1);
+    assert_int_equal(problem_get(d, id, false, &p), OUTCOME_OK);
     assert_int_equal(p.status, PS_DRAFT);
     assert_int_equal(p.owner_id, f.sup.id); /* whoever made it, unless named */
     problem_role_t role;
-    assert_int_equal(problem_role(d, &f.eng, &p, &role), DB_OK);
+    assert_int_equal(problem_role(d, &f.eng, &p, &role), OUTCOME_OK);
     assert_true(role.participant);
     problem_free(&p);
     assert_int_equal(dbtest_int(d, sql_events, id), 1);
@@ -164,9 +164,9 @@ static void the_chain_and_the_fishbone_come_back_in_order(void **state)
     c.party = "internal";
     refusal_t r;
     assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &c, id, version_of(d, id), 0}, NULL, &r),
-                     DB_OK);
+                     OUTCOME_OK);
     problem_t p;
-    assert_int_equal(problem_get(d, id, false, &p), 1);
+    assert_int_equal(problem_get(d, id, false, &p), OUTCOME_OK);
     assert_int_equal(p.nwhys, 3);
     assert_string_equal(p.whys[0].why, "为什么失败？");
     assert_string_equal(p.whys[2].because, "评审没有性能检查");
@@ -179,8 +179,8 @@ static void the_chain_and_the_fishbone_come_back_in_order(void **state)
     problem_free(&p);
     /* shortening the chain drops the levels below */
     c.why[2] = c.because[2] = NULL;
-    assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &c, id, 2, 0}, NULL, &r), DB_OK);
-    assert_int_equal(problem_get(d, id, false, &p), 1);
+    assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &c, id, 2, 0}, NULL, &r), OUTCOME_OK);
+    assert_int_equal(problem_get(d, id, false, &p), OUTCOME_OK);
     assert_int_equal(p.nwhys, 2);
     problem_free(&p);
 }
@@ -194,7 +194,7 @@ static void history_is_append_only_and_every_change_audited(void **state)
     long long id = create(d, &f.sup, &c);
     c.symptoms = "导出失败";
     refusal_t r;
-    assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &c, id, 1, 0}, NULL, &r), DB_OK);
+    assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &c, id, 1, 0}, NULL, &r), OUTCOME_OK);
     /* the same again: nothing to record */
     assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &c, id, 2, 0}, NULL, &r),
                      CHANGE_UNCHANGED);
@@ -236,7 +236,7 @@ static void a_refused_change_writes_nothing(void **state)
     problem_content_t ok = {.title = "并发", .tickets = f.t1.number};
     id = create(d, &f.sup, &ok);
     ok.symptoms = "甲";
-    assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &ok, id, 1, 0}, NULL, &r), DB_OK);
+    assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &ok, id, 1, 0}, NULL, &r), OUTCOME_OK);
     ok.symptoms = "乙";
     assert_int_equal(run(d, &(change_t){UPDATE, &f.sup, &ok, id, 1, 0}, NULL, &r),
                      CHANGE_REFUSED);
@@ -260,8 +260,8 @@ static void the_workflow_with_who_may_take_each_step(void **state)
     c.why[0] = "为什么？", c.because[0] = "评审漏了";
     c.responsibility = "process_gap";
     c.party = "internal";
-    assert_int_equal(run(d, &(change_t){UPDATE, &f.eng, &c, id, 1, 0}, NULL, &r), DB_OK);
-    assert_int_equal(run(d, &(change_t){ACT, &f.eng, NULL, id, 0, PA_SUBMIT}, NULL, &r), DB_OK);
+    assert_int_equal(run(d, &(change_t){UPDATE, &f.eng, &c, id, 1, 0}, NULL, &r), OUTCOME_OK);
+    assert_int_equal(run(d, &(change_t){ACT, &f.eng, NULL, id, 0, PA_SUBMIT}, NULL, &r), OUTCOME_OK);
     /* the owner, an agent, neither confirms nor returns; nobody outside sees it */
     assert_int_equal(run(d, &(change_t){ACT, &f.eng, NULL, id, 0, PA_CONFIRM}, NULL, &r),
                      CHANGE_REFUSED);
@@ -275,8 +275,8 @@ static void the_workflow_with_who_may_take_each_step(void **state)
     assert_string_equal(r.why[0].field, "conclusion");
     c.conclusion = "评审缺性能检查";
     assert_int_equal(run(d, &(change_t){UPDATE, &f.dir, &c, id, version_of(d, id), 0}, NULL, &r),
-                     DB_OK);
-    assert_int_equal(run(d, &(change_t){ACT, &f.dir, NULL, id, 0, PA_CONFIRM}, NULL, &r), DB_OK);
+                     OUTCOME_OK);
+    assert_int_equal(run(d, &(change_t){ACT, &f.dir, NULL, id, 0, PA_CONFIRM}, NULL, &r), OUTCOME_OK);
     /* a step that does not apply in this status */
     assert_int_equal(run(d, &(change_t){ACT, &f.dir, NULL, id, 0, PA_SUBMIT}, NULL, &r),
                      CHANGE_REFUSED);
@@ -287,10 +287,10 @@ static void the_workflow_with_who_may_take_each_step(void **state)
     assert_string_equal(r.why[0].field, "permanent_fix");
     c.permanent_fix = "评审加入慢查询检查";
     assert_int_equal(run(d, &(change_t){UPDATE, &f.eng, &c, id, version_of(d, id), 0}, NULL, &r),
-                     DB_OK);
-    assert_int_equal(run(d, &(change_t){ACT, &f.eng, NULL, id, 0, PA_CLOSE}, NULL, &r), DB_OK);
+                     OUTCOME_OK);
+    assert_int_equal(run(d, &(change_t){ACT, &f.eng, NULL, id, 0, PA_CLOSE}, NULL, &r), OUTCOME_OK);
     problem_t p;
-    assert_int_equal(problem_get(d, id, false, &p), 1);
+    assert_int_equal(problem_get(d, id, false, &p), OUTCOME_OK);
     assert_int_equal(p.status, PS_CLOSED);
     long long v = p.version;
     problem_free(&p);
@@ -335,10 +335,10 @@ static int schedule(desk_t *d, const agent_t *a, const meeting_content_t *c, lon
 {
     audit_who_t who = {a->id, "127.0.0.1"};
     memset(r, 0, sizeof *r);
-    assert_int_equal(db_begin(&d->db), DB_OK);
+    assert_int_equal(db_begin(&d->db), OUTCOME_OK);
     int rc = meeting_create(d, a, &who, c, id, earliest, r);
-    if (rc == DB_OK)
-        assert_int_equal(db_commit(&d->db), DB_OK);
+    if (rc == OUTCOME_OK)
+        assert_int_equal(db_commit(&d->db), OUTCOME_OK);
     else
         db_rollback(&d->db);
     return rc;
@@ -370,9 +370,9 @@ static void meetings_are_three_working_days_ahead_unless_a_director_says_why(voi
     assert_string_equal(r.why[0].key, "forbidden");
     assert_int_equal(dbtest_int(d, sql_meetings, 0), 0);
     /* the director may, and the reason is kept */
-    assert_int_equal(schedule(d, &f.dir, &c, &id, &earliest, &r), DB_OK);
+    assert_int_equal(schedule(d, &f.dir, &c, &id, &earliest, &r), OUTCOME_OK);
     meeting_t m;
-    assert_int_equal(meeting_get(d, id, &m), 1);
+    assert_int_equal(meeting_get(d, id, &m), OUTCOME_OK);
     assert_string_equal(m.override_reason, "客户要求");
     assert_int_equal(m.override_by, f.dir.id);
     assert_int_equal(m.earliest_at, dbtest_local("2027-03-12 10:00"));
@@ -380,13 +380,13 @@ static void meetings_are_three_working_days_ahead_unless_a_director_says_why(voi
     /* Friday 10:00 is on time: no reason kept even if one is given */
     c.starts_at = dbtest_local("2027-03-12 10:00");
     c.override_reason = NULL;
-    assert_int_equal(schedule(d, &f.sup, &c, &id, &earliest, &r), DB_OK);
-    assert_int_equal(meeting_get(d, id, &m), 1);
+    assert_int_equal(schedule(d, &f.sup, &c, &id, &earliest, &r), OUTCOME_OK);
+    assert_int_equal(meeting_get(d, id, &m), OUTCOME_OK);
     assert_null(m.override_reason);
     bool visible = false;
-    assert_int_equal(meeting_visible(d, &f.eng, &m, &visible), DB_OK);
+    assert_int_equal(meeting_visible(d, &f.eng, &m, &visible), OUTCOME_OK);
     assert_true(visible);
-    assert_int_equal(meeting_visible(d, &f.trainer, &m, &visible), DB_OK);
+    assert_int_equal(meeting_visible(d, &f.trainer, &m, &visible), OUTCOME_OK);
     assert_false(visible);
     meeting_free(&m);
     /* a start already past */

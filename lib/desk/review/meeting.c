@@ -78,7 +78,7 @@ int meeting_calendar(desk_t *d, long long organiser_id, const bizcal_t **cal,
         *calendar_id = d->catalog.cal_ids[0];
         *cal = catalog_calendar(&d->catalog, *calendar_id);
     }
-    return *cal ? DB_OK : DB_ERR;
+    return *cal ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
 }
 
 static bool have(const long long *ids, int n, long long id)
@@ -97,17 +97,18 @@ static int read_attendees(desk_t *d, const char *list, long long *ids, int *n, r
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         long long id = atoll(t);
         person_t p;
-        int rc = id > 0 ? people_get(d, id, false, &p) : 0;
-        if (rc < 0)
+        int rc = id > 0 ? people_get(d, id, false, &p) : OUTCOME_NOT_FOUND;
+        if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
             return rc;
-        if (rc == 0 || !p.active || *n == MEETING_ATTENDEES_MAX) {
-            refusal_add(r, "attendees", rc == 0 || !p.active ? "unknown_person" : "too_many");
+        bool gone = rc == OUTCOME_NOT_FOUND || !p.active;
+        if (gone || *n == MEETING_ATTENDEES_MAX) {
+            refusal_add(r, "attendees", gone ? "unknown_person" : "too_many");
             break;
         }
         if (!have(ids, *n, id))
             ids[(*n)++] = id;
     }
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 /* Problem records by number or id, each existing, each once. */
@@ -127,7 +128,7 @@ static int read_problems(desk_t *d, const char *list, long long *ids, int *n, re
         if (!have(ids, *n, id))
             ids[(*n)++] = id;
     }
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 /* The lead rule: refusals in r, *earliest set. */
@@ -152,7 +153,7 @@ static int record(desk_t *d, const agent_t *a, const audit_who_t *who, long long
 {
     char *text = json_dumps(changes, JSON_COMPACT);
     if (!text)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = db_exec(&d->db, sql_add_event, "itiss", id, desk_now(d), a->id, kind, text);
     free(text);
     if (rc < 0)
@@ -165,12 +166,12 @@ static int record(desk_t *d, const agent_t *a, const audit_who_t *who, long long
 static int write_links(desk_t *d, long long id, const long long *people, int np,
                        const long long *problems, int nq)
 {
-    int rc = DB_OK;
+    int rc = OUTCOME_OK;
     for (int i = 0; i < np && rc >= 0; i++)
         rc = db_exec(&d->db, sql_add_attendee, "ii", id, people[i]);
     for (int i = 0; i < nq && rc >= 0; i++)
         rc = db_exec(&d->db, sql_add_problem, "ii", id, problems[i]);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
@@ -185,7 +186,7 @@ int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
     long long cal_id = 0, people[MEETING_ATTENDEES_MAX], problems[MEETING_PROBLEMS_MAX];
     int np = 0, nq = 0;
     int rc = meeting_calendar(d, a->id, &cal, &cal_id);
-    if (rc != DB_OK)
+    if (rc != OUTCOME_OK)
         return rc;
     if (!c->title || !*c->title)
         refusal_add(r, "title", "required");
@@ -208,7 +209,7 @@ int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
     if (rc < 0)
         return rc;
     *id = (long long)d->db.last_id;
-    if ((rc = write_links(d, *id, people, np, problems, nq)) != DB_OK)
+    if ((rc = write_links(d, *id, people, np, problems, nq)) != OUTCOME_OK)
         return rc;
     json_t *ch = audit_changes();
     audit_str(ch, "kind", NULL, c->kind);
@@ -242,7 +243,7 @@ int meeting_get(desk_t *d, long long id, meeting_t *m)
                     &m->version);
     if (rc != 1)
         meeting_free(m);
-    return rc;
+    return db_found(rc);
 }
 
 int meeting_visible(desk_t *d, const agent_t *a, const meeting_t *m, bool *visible)
@@ -250,10 +251,10 @@ int meeting_visible(desk_t *d, const agent_t *a, const meeting_t *m, bool *visib
     long long n = 0;
     *visible = is_manager(a) || a->id == m->organiser_id;
     if (*visible)
-        return DB_OK;
+        return OUTCOME_OK;
     int rc = db_row(&d->db, sql_is_attendee, "ii", "i", m->id, a->id, &n);
     *visible = n > 0;
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int meeting_each_attendee(desk_t *d, long long id, lang_t lang,
@@ -263,7 +264,7 @@ int meeting_each_attendee(desk_t *d, long long id, lang_t lang,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_attendees, "si", lang_code(lang), id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long person = 0;
     char name[401], teams[1024];
     int n = 0, rc;
@@ -280,7 +281,7 @@ int meeting_each_problem(desk_t *d, long long id,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_problems, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long problem = 0;
     char title[801], status[16];
     int n = 0, rc;
@@ -296,7 +297,7 @@ int meeting_each_event(desk_t *d, long long id,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_events, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     time_t at = 0;
     char who[401], kind[24];
     int n = 0, rc;
@@ -315,7 +316,7 @@ int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
                          : db_query(&d->db, sql_list_mine, "iiii", below, a->id, a->id,
                                     (long long)limit);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     meeting_row_t row;
     long long over = 0;
     int n = 0, rc;

@@ -54,7 +54,7 @@ typedef struct meeting {
     time_t starts_at, earliest_at, created_at;
 } meeting_t;
 
-/* The calendar a meeting of organiser id is counted on: DB_OK, *cal and
+/* The calendar a meeting of organiser id is counted on: OUTCOME_OK, *cal and
  * *calendar_id set, or <0. */
 int meeting_calendar(desk_t *d, long long organiser_id, const bizcal_t **cal,
                      long long *calendar_id);
@@ -66,7 +66,7 @@ int meeting_calendar(desk_t *d, long long organiser_id, const bizcal_t **cal,
 int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
                    const meeting_content_t *c, long long *id, time_t *earliest, refusal_t *r);
 
-/* 1 found, 0 not, <0 error; meeting_free() it when found. */
+/* OUTCOME_OK, OUTCOME_NOT_FOUND or a failure; meeting_free() it when found. */
 int meeting_get(desk_t *d, long long id, meeting_t *m);
 void meeting_free(meeting_t *m);
 /* Whether a may see meeting m: managers, its organiser and attendees. */

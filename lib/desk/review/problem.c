@@ -214,18 +214,18 @@ static int append_item(char **list, const char *item)
     size_t old = *list ? strlen(*list) : 0, add = strlen(item);
     char *grown = realloc(*list, old + add + 2);
     if (!grown)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     if (old)
         grown[old++] = '\n';
     memcpy(grown + old, item, add + 1);
     *list = grown;
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 static int load_children(desk_t *d, problem_t *p)
 {
     MYSQL_STMT *st = db_query(&d->db, sql_whys, "i", p->id);
-    int rc = st ? 1 : DB_ERR;
+    int rc = st ? 1 : OUTCOME_UNAVAILABLE;
     char *why = NULL, *because = NULL;
     while (st && (rc = db_fetch(st, "SS", &why, &because)) == 1) {
         if (p->nwhys < PROBLEM_WHYS_MAX) {
@@ -239,16 +239,16 @@ static int load_children(desk_t *d, problem_t *p)
         return rc;
     char kind[16], item[1201];
     st = db_query(&d->db, sql_factors, "i", p->id);
-    rc = st ? 1 : DB_ERR;
+    rc = st ? 1 : OUTCOME_UNAVAILABLE;
     while (st && (rc = db_fetch(st, "ss", kind, sizeof kind, item, sizeof item)) == 1) {
         int k = kind_index(kind);
-        if (k >= 0 && append_item(&p->factors[k], item) != DB_OK) {
-            rc = DB_ERR;
+        if (k >= 0 && append_item(&p->factors[k], item) != OUTCOME_OK) {
+            rc = OUTCOME_UNAVAILABLE;
             break;
         }
     }
     db_done(st);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int problem_get(desk_t *d, long long id, bool lock, problem_t *p)
@@ -258,7 +258,7 @@ int problem_get(desk_t *d, long long id, bool lock, problem_t *p)
     if (lock) {
         int rc = db_row(&d->db, sql_lock, "i", "i", id, &version);
         if (rc != 1)
-            return rc;
+            return db_found(rc);
     }
     char status[16];
     int rc = db_row(&d->db, sql_get, "i", "isSSSssSSSsistti", id, &p->id, p->title,
@@ -269,10 +269,10 @@ int problem_get(desk_t *d, long long id, bool lock, problem_t *p)
                     &p->version);
     int s = problem_status_parse(status);
     p->status = s < 0 ? PS_DRAFT : (problem_status_t)s;
-    if (rc == 1 && (rc = load_children(d, p)) == DB_OK)
-        return 1;
+    if (rc == 1 && (rc = load_children(d, p)) == OUTCOME_OK)
+        return OUTCOME_OK;
     problem_free(p);
-    return rc;
+    return db_found(rc);
 }
 
 int problem_role(desk_t *d, const agent_t *a, const problem_t *p, problem_role_t *out)
@@ -282,7 +282,7 @@ int problem_role(desk_t *d, const agent_t *a, const problem_t *p, problem_role_t
     if (rc < 0)
         return rc;
     *out = problem_role_of(a, p->owner_id, n > 0);
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 int problem_each_ticket(desk_t *d, long long id,
@@ -292,7 +292,7 @@ int problem_each_ticket(desk_t *d, long long id,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_tickets, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     char number[40], subject[801], status[24];
     int n = 0, rc;
     while ((rc = db_fetch(st, "sss", number, sizeof number, subject, sizeof subject, status,
@@ -309,7 +309,7 @@ int problem_each_person(desk_t *d, long long id, lang_t lang,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_people, "si", lang_code(lang), id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long person = 0, owner = 0;
     char name[401], role[16], teams[1024];
     int n = 0, rc;
@@ -327,7 +327,7 @@ int problem_each_event(desk_t *d, long long id,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_events, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     time_t at = 0;
     char who[401], kind[24], *changes = NULL;
     int n = 0, rc;
@@ -347,7 +347,7 @@ int problem_each_for_ticket(desk_t *d, long long ticket_id,
 {
     MYSQL_STMT *st = db_query(&d->db, sql_for_ticket, "i", ticket_id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long id = 0;
     char title[801], status[16];
     int n = 0, rc;
@@ -369,7 +369,7 @@ int problem_list(desk_t *d, const agent_t *a, int status, long long before, int 
         : *code     ? db_query(&d->db, sql_list_status, "sii", code, below, (long long)limit)
                     : db_query(&d->db, sql_list_all, "ii", below, (long long)limit);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     problem_row_t row;
     int n = 0, rc;
     memset(&row, 0, sizeof row);
@@ -436,12 +436,12 @@ static int resolve_tickets(desk_t *d, const agent_t *a, const char *numbers, con
     for (char *t = strtok_r(copy, " ,;\r\n\t", &save); t; t = strtok_r(NULL, " ,;\r\n\t", &save)) {
         ticket_t tk;
         int rc = ticket_by_number(d, t, &tk);
-        if (rc == TICKET_NOT_FOUND) {
+        if (rc == OUTCOME_NOT_FOUND) {
             refusal_add(r, "tickets", "unknown_ticket");
-            return DB_OK;
+            return OUTCOME_OK;
         }
-        if (rc != TICKET_OK)
-            return DB_ERR;
+        if (rc != OUTCOME_OK)
+            return OUTCOME_UNAVAILABLE;
         char padded[48];
         snprintf(padded, sizeof padded, " %s ", tk.number);
         bool ok = strstr(was, padded) || ticket_visible_to(d, a, &tk);
@@ -456,12 +456,12 @@ static int resolve_tickets(desk_t *d, const agent_t *a, const char *numbers, con
         ticket_free(&tk);
         if (!ok) {
             refusal_add(r, "tickets", "unknown_ticket");
-            return DB_OK;
+            return OUTCOME_OK;
         }
     }
     if (v->ntickets == 0)
         refusal_add(r, "tickets", "ticket_needed");
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 static int cmp_id(const void *x, const void *y)
@@ -476,9 +476,9 @@ static int resolve_people(desk_t *d, const char *ids, long long owner_id, resolv
 {
     person_t p;
     int rc = people_get(d, owner_id, false, &p);
-    if (rc < 0)
+    if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return rc;
-    if (rc == 0 || !p.active)
+    if (rc == OUTCOME_NOT_FOUND || !p.active)
         refusal_add(r, "owner", "unknown_person");
     v->owner_id = owner_id;
     char copy[PEOPLE_IDS_LEN], *save;
@@ -491,10 +491,10 @@ static int resolve_people(desk_t *d, const char *ids, long long owner_id, resolv
             refusal_add(r, "participants", "too_many");
             break;
         }
-        rc = id > 0 ? people_get(d, id, false, &p) : 0;
-        if (rc < 0)
+        rc = id > 0 ? people_get(d, id, false, &p) : OUTCOME_NOT_FOUND;
+        if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
             return rc;
-        if (rc == 0 || !p.active) {
+        if (rc == OUTCOME_NOT_FOUND || !p.active) {
             refusal_add(r, "participants", "unknown_person");
             break;
         }
@@ -506,7 +506,7 @@ static int resolve_people(desk_t *d, const char *ids, long long owner_id, resolv
         snprintf(v->people_ids + len, sizeof v->people_ids - len, "%s%lld", i ? "," : "",
                  v->people[i]);
     }
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 /* Checks content c, from agent a, over old (a new record: zeroed). */
@@ -532,7 +532,7 @@ static int resolve(desk_t *d, const agent_t *a, const problem_content_t *c, cons
         !problem_role_of(a, 0, false).manager)
         refusal_add(r, "owner", "owner_forbidden");
     int rc = resolve_tickets(d, a, c->tickets, was_tickets, v, r);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = resolve_people(d, c->participants, owner, v, r);
     return rc;
 }
@@ -599,7 +599,7 @@ static int write_children(desk_t *d, long long id, const problem_content_t *c,
                           const resolved_t *v)
 {
     db_t *db = &d->db;
-    int rc = DB_OK;
+    int rc = OUTCOME_OK;
     if ((rc = db_exec(db, sql_drop_whys, "i", id)) < 0)
         return rc;
     for (int i = 0; i < v->nwhys; i++)
@@ -616,7 +616,7 @@ static int write_children(desk_t *d, long long id, const problem_content_t *c,
             rc = db_exec(db, sql_add_factor, "isis", id, problem_factor_kinds[k], ++pos, t);
         free(copy);
         if (!copy || rc < 0)
-            return copy ? rc : DB_ERR;
+            return copy ? rc : OUTCOME_UNAVAILABLE;
     }
     if ((rc = db_exec(db, sql_drop_tickets, "i", id)) < 0)
         return rc;
@@ -628,7 +628,7 @@ static int write_children(desk_t *d, long long id, const problem_content_t *c,
     for (int i = 0; i < v->npeople; i++)
         if ((rc = db_exec(db, sql_add_person, "ii", id, v->people[i])) < 0)
             return rc;
-    return DB_OK;
+    return OUTCOME_OK;
 }
 
 /* The history entry and the audit row of a change to record id. */
@@ -637,7 +637,7 @@ static int record(desk_t *d, const agent_t *a, const audit_who_t *who, long long
 {
     char *text = json_dumps(changes, JSON_COMPACT);
     if (!text)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     int rc = db_exec(&d->db, sql_add_event, "itiss", id, desk_now(d), a->id, kind, text);
     free(text);
     if (rc < 0)
@@ -656,12 +656,12 @@ int problem_create(desk_t *d, const agent_t *a, const audit_who_t *who,
     resolved_t v;
     memset(&none, 0, sizeof none);
     int rc = resolve(d, a, c, &none, " ", &v, r);
-    if (rc == DB_OK && r->n) {
+    if (rc == OUTCOME_OK && r->n) {
         resolved_free(&v);
         return CHANGE_REFUSED;
     }
     time_t now = desk_now(d);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = db_exec(&d->db, sql_insert, "sssssssssiitt", c->title, nz(c->symptoms),
                      nz(c->impact), nz(c->timeline), nz(c->responsibility), c->party,
                      nz(c->conclusion), nz(c->workaround), nz(c->permanent_fix), v.owner_id,
@@ -670,7 +670,7 @@ int problem_create(desk_t *d, const agent_t *a, const audit_who_t *who,
         *id = (long long)d->db.last_id;
         rc = write_children(d, *id, c, &v);
     }
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         json_t *ch = changes_of(&none, c, &v, NULL, NULL);
         rc = record(d, a, who, *id, c->title, "created", ch);
         json_decref(ch);
@@ -684,10 +684,10 @@ int problem_create(desk_t *d, const agent_t *a, const audit_who_t *who,
 static int current_links(desk_t *d, long long id, joined_t *numbers, joined_t *people)
 {
     if (problem_each_ticket(d, id, join_number, numbers) < 0)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     MYSQL_STMT *st = db_query(&d->db, sql_participant_ids, "i", id);
     if (!st)
-        return DB_ERR;
+        return OUTCOME_UNAVAILABLE;
     long long pid = 0;
     int rc;
     while ((rc = db_fetch(st, "i", &pid)) == 1) {
@@ -695,7 +695,7 @@ static int current_links(desk_t *d, long long id, joined_t *numbers, joined_t *p
         snprintf(people->text + len, sizeof people->text - len, "%s%lld", len ? "," : "", pid);
     }
     db_done(st);
-    return rc < 0 ? rc : DB_OK;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 /* Whether a may edit old as it stood at version; reasons in r. */
@@ -704,9 +704,9 @@ static int may_update(desk_t *d, const agent_t *a, const problem_t *old, long lo
 {
     problem_role_t role;
     int rc = problem_role(d, a, old, &role);
-    if (rc == DB_OK && !problem_may_edit(role, old->status))
+    if (rc == OUTCOME_OK && !problem_may_edit(role, old->status))
         refusal_add(r, "_form", problem_may_see(role) ? "read_only" : "forbidden");
-    else if (rc == DB_OK && old->version != version)
+    else if (rc == OUTCOME_OK && old->version != version)
         refusal_add(r, "_form", "stale");
     return rc;
 }
@@ -719,17 +719,17 @@ static int save(desk_t *d, const agent_t *a, const audit_who_t *who, const probl
     snprintf(was, sizeof was, " %s ", numbers->text);
     resolved_t v;
     int rc = resolve(d, a, c, old, was, &v, r);
-    json_t *ch = rc == DB_OK && !r->n ? changes_of(old, c, &v, numbers->text, people->text) : NULL;
-    if (rc == DB_OK)
-        rc = r->n ? CHANGE_REFUSED : !audit_any(ch) ? CHANGE_UNCHANGED : DB_OK;
-    if (rc == DB_OK)
+    json_t *ch = rc == OUTCOME_OK && !r->n ? changes_of(old, c, &v, numbers->text, people->text) : NULL;
+    if (rc == OUTCOME_OK)
+        rc = r->n ? CHANGE_REFUSED : !audit_any(ch) ? CHANGE_UNCHANGED : OUTCOME_OK;
+    if (rc == OUTCOME_OK)
         rc = db_exec(&d->db, sql_update, "sssssssssiti", c->title, nz(c->symptoms),
                      nz(c->impact), nz(c->timeline), nz(c->responsibility), c->party,
                      nz(c->conclusion), nz(c->workaround), nz(c->permanent_fix), v.owner_id,
                      desk_now(d), old->id);
     if (rc >= 0 && ch && audit_any(ch) && !r->n)
         rc = write_children(d, old->id, c, &v);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = record(d, a, who, old->id, c->title, "edited", ch);
     json_decref(ch);
     resolved_free(&v);
@@ -741,13 +741,13 @@ int problem_update(desk_t *d, const agent_t *a, const audit_who_t *who, long lon
 {
     problem_t old;
     int rc = problem_get(d, id, true, &old);
-    if (rc <= 0)
-        return rc == 0 ? (refusal_add(r, "_form", "forbidden"), CHANGE_REFUSED) : rc;
+    if (rc != OUTCOME_OK)
+        return rc == OUTCOME_NOT_FOUND ? (refusal_add(r, "_form", "forbidden"), CHANGE_REFUSED) : rc;
     joined_t numbers = {""}, people = {""};
     rc = may_update(d, a, &old, version, r);
-    if (rc == DB_OK && !r->n)
+    if (rc == OUTCOME_OK && !r->n)
         rc = current_links(d, id, &numbers, &people);
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = r->n ? CHANGE_REFUSED : save(d, a, who, &old, c, &numbers, &people, r);
     problem_free(&old);
     return rc;
@@ -758,12 +758,12 @@ int problem_act(desk_t *d, const agent_t *a, const audit_who_t *who, long long i
 {
     problem_t p;
     int rc = problem_get(d, id, true, &p);
-    if (rc <= 0)
-        return rc == 0 ? (refusal_add(r, "_form", "forbidden"), CHANGE_REFUSED) : rc;
+    if (rc != OUTCOME_OK)
+        return rc == OUTCOME_NOT_FOUND ? (refusal_add(r, "_form", "forbidden"), CHANGE_REFUSED) : rc;
     problem_role_t role;
     rc = problem_role(d, a, &p, &role);
     int to = problem_action_target(act, p.status);
-    if (rc == DB_OK) {
+    if (rc == OUTCOME_OK) {
         if (!problem_may_see(role) || !problem_action_allowed(act, role))
             refusal_add(r, "_form", "forbidden");
         else if (to < 0)
@@ -771,11 +771,11 @@ int problem_act(desk_t *d, const agent_t *a, const audit_who_t *who, long long i
         else
             problem_incomplete(&p, act, r);
     }
-    if (rc == DB_OK && r->n) {
+    if (rc == OUTCOME_OK && r->n) {
         problem_free(&p);
         return CHANGE_REFUSED;
     }
-    if (rc == DB_OK)
+    if (rc == OUTCOME_OK)
         rc = db_exec(&d->db, sql_set_status, "sti", problem_status_code((problem_status_t)to),
                      desk_now(d), id);
     if (rc >= 0) {

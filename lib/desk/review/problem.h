@@ -14,8 +14,8 @@
  * the audit trail (lib/desk/audit.h), both with the fields changed.
  *
  * Writing functions check who may (problem_state.h) and what may be saved,
- * and refuse with reasons (lib/desk/refusal.h): they return DB_OK,
- * CHANGE_REFUSED, CHANGE_UNCHANGED or a negative DB_* code. A refusal with
+ * and refuse with reasons (lib/desk/refusal.h): they return OUTCOME_OK,
+ * CHANGE_REFUSED, CHANGE_UNCHANGED or a negative outcome. A refusal with
  * the key "forbidden" means the person may not do it at all. */
 #ifndef DESK_PROBLEM_H
 #define DESK_PROBLEM_H
@@ -102,11 +102,11 @@ bool problem_incomplete(const problem_t *p, problem_action_t a, refusal_t *r);
 
 /* ---- reading ---- */
 
-/* A record, all of it (FOR UPDATE when lock): 1 found, 0 not, <0 error.
- * problem_free() it when found. */
+/* A record, all of it (FOR UPDATE when lock): OUTCOME_OK, OUTCOME_NOT_FOUND
+ * or a failure. problem_free() it when found. */
 int problem_get(desk_t *d, long long id, bool lock, problem_t *p);
 void problem_free(problem_t *p);
-/* How agent a stands to record p (participant looked up): DB_OK or <0. */
+/* How agent a stands to record p (participant looked up): OUTCOME_OK or <0. */
 int problem_role(desk_t *d, const agent_t *a, const problem_t *p, problem_role_t *out);
 
 /* The tickets of a record, by id: number, subject, status. Count or <0. */
