@@ -11,6 +11,8 @@
  *   GET  /agent/new, POST /agent/new register a ticket for a customer
  *   GET  /agent/progress[.csv]       the progress tracking table
  *   GET  /agent/availability, POST   at work or absent (cgi/agent/availability.c)
+ *   GET  /agent/problems...          problem records (cgi/agent/problems.c)
+ *   GET  /agent/meetings...          review meetings (cgi/agent/meetings.c)
  *   GET  /agent/health
  * Every page but login and health needs a session; every action is checked
  * again in lib/ (ticket_work.h), not only by hiding buttons. */
@@ -46,7 +48,10 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/ticket.cs",    "agent/approvals.cs",
                                     "agent/new.cs",       "agent/progress.cs",
                                     "agent/error.cs",     "agent/availability.cs",
-                                    "agent/acceptance.cs", "agent/solution.cs", NULL};
+                                    "agent/acceptance.cs", "agent/solution.cs",
+                                    "agent/problems.cs",  "agent/problem.cs",
+                                    "agent/problem_edit.cs", "agent/meetings.cs",
+                                    "agent/meeting.cs",   "agent/meeting_edit.cs", NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -520,6 +525,7 @@ static void show_ticket(web_t *w, const char *number, int status)
     if (!strcmp(t.status, "closed")) /* its signed acceptance form, to print */
         hdf_set_int_value(w->r->hdf, "Acceptance.archived", ticket_has_acceptance(w->d, t.id) == 1);
     agent_reply_templates(w, &t);
+    agent_ticket_problems(w, t.id);
     ticket_free(&t);
     agent_set_nav(w);
     w->r->status = status;
@@ -1284,6 +1290,17 @@ static const web_route_t routes[] = {
     {"GET", "/agent/progress.csv", page_progress_csv},
     {"GET", "/agent/availability", agent_page_availability},
     {"POST", "/agent/availability", agent_do_availability},
+    {"GET", "/agent/problems", agent_page_problems},
+    {"GET", "/agent/problems/new", agent_page_problem_new},
+    {"POST", "/agent/problems/new", agent_do_problem_new},
+    {"GET", "/agent/problems/*", agent_page_problem},
+    {"GET", "/agent/problems/*/edit", agent_page_problem_edit},
+    {"POST", "/agent/problems/*/edit", agent_do_problem_edit},
+    {"POST", "/agent/problems/*/act", agent_do_problem_act},
+    {"GET", "/agent/meetings", agent_page_meetings},
+    {"GET", "/agent/meetings/new", agent_page_meeting_new},
+    {"POST", "/agent/meetings/new", agent_do_meeting_new},
+    {"GET", "/agent/meetings/*", agent_page_meeting},
 };
 
 /* For the admin console (agent/web.h). */

@@ -2,6 +2,7 @@
  * (build/admin) share: the session of the signed-in person, the error page,
  * the CSRF check and the top bar with the queue counts. */
 #include "agent/web.h"
+#include "desk/people/people.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -127,4 +128,22 @@ bool agent_signed_in(web_t *w, session_t *s)
              strcmp(w->r->method, "GET") == 0 ? w->r->path : "/agent/");
     req_redirect(w->r, where);
     return false;
+}
+
+static void add_choice(long long id, const char *name, const char *role, void *ctx)
+{
+    (void)name, (void)role;
+    people_choices_t *c = ctx;
+    if (c->n == AGENT_PEOPLE_MAX)
+        return;
+    snprintf(c->ids[c->n], sizeof c->ids[c->n], "%lld", id);
+    c->codes[c->n] = c->ids[c->n];
+    c->codes[++c->n] = NULL;
+}
+
+int agent_people_choices(web_t *w, people_choices_t *c)
+{
+    c->n = 0;
+    c->codes[0] = NULL;
+    return people_each_active(w->d, add_choice, c) < 0 ? -1 : 0;
 }

@@ -49,4 +49,31 @@ void agent_page_acceptance(web_t *w, const char *arg);
 /* The reply templates offered on a ticket page, filled for it (cgi/agent/replies.c). */
 void agent_reply_templates(web_t *w, const ticket_t *t);
 
+/* The active people (at most AGENT_PEOPLE_MAX) as the codes of a multiple
+ * choice of person ids ("3"): codes NULL-ended. */
+#define AGENT_PEOPLE_MAX 500
+typedef struct people_choices {
+    char ids[AGENT_PEOPLE_MAX][24];
+    const char *codes[AGENT_PEOPLE_MAX + 1];
+    int n;
+} people_choices_t;
+/* Fills c (heap it: it is large); 0, or -1 when the database failed. */
+int agent_people_choices(web_t *w, people_choices_t *c);
+
+/* Problem records (cgi/agent/problems.c): the list, a new one, the record,
+ * its edit form, its workflow actions; and Problems.N.* of a ticket page. */
+void agent_page_problems(web_t *w, const char *arg);
+void agent_page_problem_new(web_t *w, const char *arg);
+void agent_do_problem_new(web_t *w, const char *arg);
+void agent_page_problem(web_t *w, const char *arg);
+void agent_page_problem_edit(web_t *w, const char *arg);
+void agent_do_problem_edit(web_t *w, const char *arg);
+void agent_do_problem_act(web_t *w, const char *arg);
+void agent_ticket_problems(web_t *w, long long ticket_id);
+/* Review meetings (cgi/agent/meetings.c): the list, a new one, one. */
+void agent_page_meetings(web_t *w, const char *arg);
+void agent_page_meeting_new(web_t *w, const char *arg);
+void agent_do_meeting_new(web_t *w, const char *arg);
+void agent_page_meeting(web_t *w, const char *arg);
+
 #endif

@@ -58,9 +58,9 @@
     <?cs call:field("name", L.Admin.People.Name, L.Admin.People.NameHelp, "text", 1, 100) ?>
     </div>
     <?cs call:field("email", L.Admin.People.Email, L.Admin.People.EmailHelp, "email", 0, 254) ?>
-    <?cs set:RoleOpts.agent.code = "agent" ?><?cs set:RoleOpts.agent.label = L.Agent.Role.agent ?><?cs set:RoleOpts.supervisor.code = "supervisor" ?><?cs set:RoleOpts.supervisor.label = L.Agent.Role.supervisor ?><?cs set:RoleOpts.admin.code = "admin" ?><?cs set:RoleOpts.admin.label = L.Agent.Role.admin ?>
+    <?cs set:RoleOpts.agent.code = "agent" ?><?cs set:RoleOpts.agent.label = L.Agent.Role.agent ?><?cs set:RoleOpts.supervisor.code = "supervisor" ?><?cs set:RoleOpts.supervisor.label = L.Agent.Role.supervisor ?><?cs set:RoleOpts.director.code = "director" ?><?cs set:RoleOpts.director.label = L.Agent.Role.director ?><?cs set:RoleOpts.admin.code = "admin" ?><?cs set:RoleOpts.admin.label = L.Agent.Role.admin ?>
     <?cs call:choice("role", L.Admin.People.Role, "", RoleOpts, 1, 0) ?>
-    <ul class="scope-help small muted role-help"><li><strong><?cs var:L.Agent.Role.agent ?></strong>: <?cs var:L.Admin.People.RoleHelp.agent ?></li><li><strong><?cs var:L.Agent.Role.supervisor ?></strong>: <?cs var:L.Admin.People.RoleHelp.supervisor ?></li><li><strong><?cs var:L.Agent.Role.admin ?></strong>: <?cs var:L.Admin.People.RoleHelp.admin ?></li></ul>
+    <ul class="scope-help small muted role-help"><li><strong><?cs var:L.Agent.Role.agent ?></strong>: <?cs var:L.Admin.People.RoleHelp.agent ?></li><li><strong><?cs var:L.Agent.Role.supervisor ?></strong>: <?cs var:L.Admin.People.RoleHelp.supervisor ?></li><li><strong><?cs var:L.Agent.Role.director ?></strong>: <?cs var:L.Admin.People.RoleHelp.director ?></li><li><strong><?cs var:L.Agent.Role.admin ?></strong>: <?cs var:L.Admin.People.RoleHelp.admin ?></li></ul>
     <?cs set:LangOpts.zh.code = "zh" ?><?cs set:LangOpts.zh.label = L.Admin.People.Lang.zh ?><?cs set:LangOpts.en.code = "en" ?><?cs set:LangOpts.en.label = L.Admin.People.Lang.en ?>
     <?cs call:choice("language", L.Admin.People.Language, "", LangOpts, 1, 0) ?>
     <?cs if:TeamOpts.0.code ?><?cs call:choice("teams", L.Admin.People.Teams, L.Admin.People.TeamsHelp, TeamOpts, 0, 1) ?><?cs else ?><p class="muted"><?cs var:L.Admin.People.NoTeams ?></p><?cs /if ?>

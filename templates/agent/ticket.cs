@@ -324,6 +324,12 @@
       <?cs call:clock(L.Agent.Ticket.Resolution, Due.resolution, Done.resolved_at, Met.resolution) ?>
     </dl>
   </section>
+  <section class="card card-problems" aria-labelledby="problems-h">
+    <h2 id="problems-h"><?cs var:L.Review.Problem.OnTicket ?></h2>
+    <?cs if:Problems.0.id ?><ul class="problem-links"><?cs each:p = Problems ?><li><a href="/agent/problems/<?cs var:p.id ?>"><code><?cs var:p.number ?></code> <bdi><?cs var:p.title ?></bdi></a> <span class="pstatus ps-<?cs var:p.status ?>"><?cs var:L.Review.Problem.St[p.status] ?></span></li><?cs /each ?></ul>
+    <?cs else ?><p class="muted small"><?cs var:L.Review.Problem.NoneOnTicket ?></p><?cs /if ?>
+    <p class="card-links"><a class="edit" href="/agent/problems/new?tickets=<?cs var:url_escape(Ticket.number) ?>"><?cs var:L.Review.Problem.NewFromTicket ?></a></p>
+  </section>
   <section class="card card-details">
     <h2><?cs var:L.Agent.Ticket.Details ?></h2>
     <dl class="kv">

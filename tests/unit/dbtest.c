@@ -376,8 +376,10 @@ void dbtest_agent(desk_t *d, const char *login, const char *role, const char *te
     snprintf(out->login, sizeof out->login, "%s", login);
     snprintf(out->name, sizeof out->name, "%s", login);
     snprintf(out->language, sizeof out->language, "zh");
-    out->role = !strcmp(role, "admin") ? ROLE_ADMIN : !strcmp(role, "supervisor") ? ROLE_SUPERVISOR
-                                                                                  : ROLE_AGENT;
+    out->role = !strcmp(role, "admin")        ? ROLE_ADMIN
+                : !strcmp(role, "director")   ? ROLE_DIRECTOR
+                : !strcmp(role, "supervisor") ? ROLE_SUPERVISOR
+                                              : ROLE_AGENT;
     out->can_see_contacts = contacts;
 }
 

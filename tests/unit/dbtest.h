@@ -69,7 +69,7 @@ int dbtest_parallel(desk_t *d, int n, int (*fn)(desk_t *child, int index, void *
 
 /* ---- fixtures ------------------------------------------------------------- */
 
-/* A person of role ("agent", "supervisor", "admin") in the teams named by
+/* A person of role ("agent", "supervisor", "director", "admin") in the teams named by
  * code ("aftersales,rnd"; "" none), reachable at <login>@unit.test, who may
  * see contact details or not; *out as auth_session() would fill it. */
 void dbtest_agent(desk_t *d, const char *login, const char *role, const char *teams,

@@ -13,7 +13,7 @@ static const char sql_ticket_mail[] =
     " LEFT JOIN agents a ON a.id = t.owner_id WHERE t.id = ?";
 static const char sql_alert_recipients[] =
     "SELECT id, email, language, name FROM agents WHERE active = 1 AND email IS NOT NULL"
-    " AND (id = ? OR (? = 1 AND role IN ('supervisor', 'admin'))) ORDER BY id";
+    " AND (id = ? OR (? = 1 AND role IN ('supervisor', 'director', 'admin'))) ORDER BY id";
 
 static int queue(desk_t *d, const char *kind, const char *to, lang_t lang, long long ticket_id,
                  HDF *data, const char *key)

@@ -37,12 +37,16 @@ bool auth_role_sees_contacts(desk_t *d, role_t r)
 
 const char *role_code(role_t r)
 {
-    return r == ROLE_ADMIN ? "admin" : r == ROLE_SUPERVISOR ? "supervisor" : "agent";
+    return r == ROLE_ADMIN        ? "admin"
+           : r == ROLE_DIRECTOR   ? "director"
+           : r == ROLE_SUPERVISOR ? "supervisor"
+                                  : "agent";
 }
 
 static role_t role_parse(const char *s)
 {
     return strcmp(s, "admin") == 0 ? ROLE_ADMIN
+           : strcmp(s, "director") == 0   ? ROLE_DIRECTOR
            : strcmp(s, "supervisor") == 0 ? ROLE_SUPERVISOR
                                            : ROLE_AGENT;
 }

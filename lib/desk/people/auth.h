@@ -18,7 +18,9 @@
 
 #define AUTH_MAX_TEAMS 16
 
-typedef enum role { ROLE_AGENT, ROLE_SUPERVISOR, ROLE_ADMIN } role_t;
+/* A director (服务总监) is a supervisor who also approves review minutes and
+ * sees the whole review loop; an admin also runs the admin console. */
+typedef enum role { ROLE_AGENT, ROLE_SUPERVISOR, ROLE_DIRECTOR, ROLE_ADMIN } role_t;
 
 typedef struct agent {
     long long id;
@@ -51,6 +53,6 @@ const char *role_code(role_t r);
  * flag: the setting Contacts.RevealRoles, e.g. "supervisor,admin". */
 bool auth_role_sees_contacts(desk_t *d, role_t r);
 bool agent_in_team(const agent_t *a, long long team_id);
-bool agent_is_supervisor(const agent_t *a); /* supervisor or admin */
+bool agent_is_supervisor(const agent_t *a); /* supervisor, director or admin */
 
 #endif

@@ -22,6 +22,7 @@ static const char sql_each[] =
 static const char sql_get[] = "SELECT " PERSON_COLUMNS " FROM agents a WHERE a.id = ?";
 static const char sql_get_lock[] =
     "SELECT " PERSON_COLUMNS " FROM agents a WHERE a.id = ? FOR UPDATE";
+static const char sql_calendar[] = "SELECT COALESCE(calendar_id, 0) FROM agents WHERE id = ?";
 static const char sql_by_login[] = "SELECT id FROM agents WHERE login = ?";
 static const char sql_by_login_active[] = "SELECT id FROM agents WHERE login = ? AND active = 1";
 static const char sql_active_by_name[] =
@@ -54,7 +55,7 @@ static const char sql_end_sessions[] =
 
 /* ---- rules ------------------------------------------------------------------ */
 
-const char *const people_roles[] = {"agent", "supervisor", "admin", NULL};
+const char *const people_roles[] = {"agent", "supervisor", "director", "admin", NULL};
 
 const char *people_login_problem(char *login)
 {
@@ -179,6 +180,12 @@ int people_each(desk_t *d, long long after, int limit, void (*fn)(const person_t
     }
     db_done(st);
     return rc < 0 ? -1 : n;
+}
+
+int people_calendar(desk_t *d, long long id, long long *calendar_id)
+{
+    *calendar_id = 0;
+    return db_row(&d->db, sql_calendar, "i", "i", id, calendar_id);
 }
 
 int people_get(desk_t *d, long long id, bool lock, person_t *p)

@@ -28,7 +28,7 @@ typedef struct person {
     char login[65];
     char name[401];
     char email[255];
-    char role[12];     /* agent, supervisor, admin */
+    char role[12];     /* agent, supervisor, director, admin */
     char language[3];  /* zh, en */
     bool can_see_contacts;
     bool active;
@@ -39,7 +39,8 @@ typedef struct person {
 
 /* ---- rules (no database) ---- */
 
-/* The roles a person may have, NULL-ended: agent, supervisor, admin. */
+/* The roles a person may have, NULL-ended: agent, supervisor, director,
+ * admin. */
 extern const char *const people_roles[];
 
 /* Lower-cases an ASCII login in place and checks it: 2-64 characters of
@@ -74,6 +75,9 @@ int people_each(desk_t *d, long long after, int limit, void (*fn)(const person_t
                 void *ctx);
 /* One person (FOR UPDATE when lock): OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int people_get(desk_t *d, long long id, bool lock, person_t *p);
+/* The business calendar of person id (0: none of their own, the desk's
+ * first one applies): 1 found, 0 no such person, <0 error. */
+int people_calendar(desk_t *d, long long id, long long *calendar_id);
 /* The id of the (active) person of a login: 1 found, 0 not, <0 error. */
 int people_by_login(desk_t *d, const char *login, bool active_only, long long *id);
 /* The active people by name, at most 500 (who may be picked on a ticket):

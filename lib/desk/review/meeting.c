@@ -1,0 +1,332 @@
+/* meeting: see meeting.h. */
+#include "desk/review/meeting.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "desk/people/people.h"
+#include "desk/review/problem.h"
+
+const char *const meeting_kinds[] = {"review", "weekly", "drill", NULL};
+
+static const char sql_insert[] =
+    "INSERT INTO review_meetings (kind, title, starts_at, duration_minutes, location, agenda,"
+    " organiser_id, calendar_id, earliest_at, override_reason, override_by, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_add_attendee[] =
+    "INSERT INTO review_meeting_attendees (meeting_id, agent_id) VALUES (?, ?)";
+static const char sql_add_problem[] =
+    "INSERT INTO review_meeting_problems (meeting_id, problem_id) VALUES (?, ?)";
+static const char sql_add_event[] = "INSERT INTO review_meeting_events"
+                                    " (meeting_id, at, agent_id, kind, changes) VALUES (?, ?, ?, ?, ?)";
+static const char sql_get[] =
+    "SELECT m.id, m.kind, m.status, m.title, m.location, m.agenda, m.starts_at,"
+    " m.duration_minutes, m.organiser_id, a.name, m.calendar_id, m.earliest_at,"
+    " m.override_reason, COALESCE(m.override_by, 0), m.created_at, m.version"
+    " FROM review_meetings m JOIN agents a ON a.id = m.organiser_id WHERE m.id = ?";
+static const char sql_is_attendee[] =
+    "SELECT COUNT(*) FROM review_meeting_attendees WHERE meeting_id = ? AND agent_id = ?";
+static const char sql_attendees[] =
+    "SELECT a.id, a.name,"
+    " COALESCE(GROUP_CONCAT(IF(? = 'en', tm.name_en, tm.name_zh) ORDER BY tm.id SEPARATOR ', '),"
+    " '') FROM review_meeting_attendees ma JOIN agents a ON a.id = ma.agent_id"
+    " LEFT JOIN team_members m ON m.agent_id = a.id"
+    " LEFT JOIN teams tm ON tm.id = m.team_id AND tm.active = 1"
+    " WHERE ma.meeting_id = ? GROUP BY a.id, a.name ORDER BY a.name";
+static const char sql_problems[] =
+    "SELECT p.id, p.title, p.status FROM review_meeting_problems mp"
+    " JOIN problems p ON p.id = mp.problem_id WHERE mp.meeting_id = ? ORDER BY p.id";
+static const char sql_events[] =
+    "SELECT e.at, a.name, e.kind FROM review_meeting_events e"
+    " JOIN agents a ON a.id = e.agent_id WHERE e.meeting_id = ? ORDER BY e.id";
+#define LIST_COLUMNS                                                                           \
+    "SELECT m.id, m.kind, m.status, m.title, a.name, m.starts_at,"                             \
+    " m.override_reason IS NOT NULL FROM review_meetings m"                                    \
+    " JOIN agents a ON a.id = m.organiser_id "
+static const char sql_list_all[] = LIST_COLUMNS "WHERE m.id < ? ORDER BY m.id DESC LIMIT ?";
+static const char sql_list_mine[] =
+    LIST_COLUMNS "WHERE m.id < ? AND (m.organiser_id = ? OR EXISTS (SELECT 1 FROM"
+    " review_meeting_attendees ma WHERE ma.meeting_id = m.id AND ma.agent_id = ?))"
+    " ORDER BY m.id DESC LIMIT ?";
+static const char sql_problem_exists[] = "SELECT COUNT(*) FROM problems WHERE id = ?";
+
+static const char *nz(const char *s) { return s ? s : ""; }
+
+static bool is_manager(const agent_t *a)
+{
+    return a->role == ROLE_SUPERVISOR || a->role == ROLE_DIRECTOR || a->role == ROLE_ADMIN;
+}
+
+time_t meeting_earliest(const bizcal_t *cal, time_t now)
+{
+    time_t due = cal ? bizclock_workdays_due(cal, now, MEETING_LEAD_WORKDAYS) : -1;
+    return due > 0 ? due - due % 60 : -1; /* starts are chosen to the minute */
+}
+
+int meeting_calendar(desk_t *d, long long organiser_id, const bizcal_t **cal,
+                     long long *calendar_id)
+{
+    long long own = 0;
+    int rc = people_calendar(d, organiser_id, &own);
+    if (rc < 0)
+        return rc;
+    *calendar_id = own ? own : d->catalog.ncals ? d->catalog.cal_ids[0] : 0;
+    *cal = catalog_calendar(&d->catalog, *calendar_id);
+    if (!*cal && own && d->catalog.ncals) { /* their calendar was deactivated */
+        *calendar_id = d->catalog.cal_ids[0];
+        *cal = catalog_calendar(&d->catalog, *calendar_id);
+    }
+    return *cal ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
+}
+
+static bool have(const long long *ids, int n, long long id)
+{
+    for (int i = 0; i < n; i++)
+        if (ids[i] == id)
+            return true;
+    return false;
+}
+
+/* Attendees: active people, each once. */
+static int read_attendees(desk_t *d, const char *list, long long *ids, int *n, refusal_t *r)
+{
+    char copy[1024], *save;
+    snprintf(copy, sizeof copy, "%s", nz(list));
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        long long id = atoll(t);
+        person_t p;
+        int rc = id > 0 ? people_get(d, id, false, &p) : OUTCOME_NOT_FOUND;
+        if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
+            return rc;
+        bool gone = rc == OUTCOME_NOT_FOUND || !p.active;
+        if (gone || *n == MEETING_ATTENDEES_MAX) {
+            refusal_add(r, "attendees", gone ? "unknown_person" : "too_many");
+            break;
+        }
+        if (!have(ids, *n, id))
+            ids[(*n)++] = id;
+    }
+    return OUTCOME_OK;
+}
+
+/* Problem records by number or id, each existing, each once. */
+static int read_problems(desk_t *d, const char *list, long long *ids, int *n, refusal_t *r)
+{
+    char copy[1024], *save;
+    snprintf(copy, sizeof copy, "%s", nz(list));
+    for (char *t = strtok_r(copy, " ,;\r\n\t", &save); t; t = strtok_r(NULL, " ,;\r\n\t", &save)) {
+        long long id = problem_number_parse(t), found = 0;
+        int rc = id ? db_row(&d->db, sql_problem_exists, "i", "i", id, &found) : 1;
+        if (rc < 0)
+            return rc;
+        if (!found || *n == MEETING_PROBLEMS_MAX) {
+            refusal_add(r, "problems", !found ? "unknown_problem" : "too_many");
+            break;
+        }
+        if (!have(ids, *n, id))
+            ids[(*n)++] = id;
+    }
+    return OUTCOME_OK;
+}
+
+/* The lead rule: refusals in r, *earliest set. */
+static void check_start(desk_t *d, const agent_t *a, const meeting_content_t *c,
+                        const bizcal_t *cal, time_t *earliest, refusal_t *r)
+{
+    time_t now = desk_now(d);
+    *earliest = meeting_earliest(cal, now);
+    bool reason = c->override_reason && *c->override_reason;
+    if (reason && a->role != ROLE_DIRECTOR)
+        refusal_add(r, "override_reason", "override_forbidden");
+    if (!c->starts_at)
+        refusal_add(r, "starts_at", "required");
+    else if (c->starts_at <= now)
+        refusal_add(r, "starts_at", "in_past");
+    else if (*earliest < 0 || (c->starts_at < *earliest && !(reason && a->role == ROLE_DIRECTOR)))
+        refusal_add(r, "starts_at", "too_soon");
+}
+
+static int record(desk_t *d, const agent_t *a, const audit_who_t *who, long long id,
+                  const char *title, const char *kind, json_t *changes)
+{
+    char *text = json_dumps(changes, JSON_COMPACT);
+    if (!text)
+        return OUTCOME_UNAVAILABLE;
+    int rc = db_exec(&d->db, sql_add_event, "itiss", id, desk_now(d), a->id, kind, text);
+    free(text);
+    if (rc < 0)
+        return rc;
+    char key[24];
+    snprintf(key, sizeof key, "%lld", id);
+    return audit_record(d, who, "meeting", key, title, "create", changes);
+}
+
+static int write_links(desk_t *d, long long id, const long long *people, int np,
+                       const long long *problems, int nq)
+{
+    int rc = OUTCOME_OK;
+    for (int i = 0; i < np && rc >= 0; i++)
+        rc = db_exec(&d->db, sql_add_attendee, "ii", id, people[i]);
+    for (int i = 0; i < nq && rc >= 0; i++)
+        rc = db_exec(&d->db, sql_add_problem, "ii", id, problems[i]);
+    return rc < 0 ? rc : OUTCOME_OK;
+}
+
+int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
+                   const meeting_content_t *c, long long *id, time_t *earliest, refusal_t *r)
+{
+    *earliest = 0;
+    if (!is_manager(a)) {
+        refusal_add(r, "_form", "forbidden");
+        return CHANGE_REFUSED;
+    }
+    const bizcal_t *cal = NULL;
+    long long cal_id = 0, people[MEETING_ATTENDEES_MAX], problems[MEETING_PROBLEMS_MAX];
+    int np = 0, nq = 0;
+    int rc = meeting_calendar(d, a->id, &cal, &cal_id);
+    if (rc != OUTCOME_OK)
+        return rc;
+    if (!c->title || !*c->title)
+        refusal_add(r, "title", "required");
+    bool kind_ok = false;
+    for (int i = 0; meeting_kinds[i]; i++)
+        kind_ok = kind_ok || (c->kind && strcmp(c->kind, meeting_kinds[i]) == 0);
+    if (!kind_ok)
+        refusal_add(r, "kind", "invalid_choice");
+    check_start(d, a, c, cal, earliest, r);
+    if ((rc = read_attendees(d, c->attendees, people, &np, r)) < 0 ||
+        (rc = read_problems(d, c->problems, problems, &nq, r)) < 0)
+        return rc;
+    if (r->n)
+        return CHANGE_REFUSED;
+    bool early = c->starts_at < *earliest;
+    rc = db_exec(&d->db, sql_insert, "sstissiitsjt", c->kind, c->title, c->starts_at,
+                 c->duration_minutes > 0 ? c->duration_minutes : 60LL, nz(c->location),
+                 nz(c->agenda), a->id, cal_id, *earliest, early ? c->override_reason : NULL,
+                 early ? a->id : 0LL, desk_now(d));
+    if (rc < 0)
+        return rc;
+    *id = (long long)d->db.last_id;
+    if ((rc = write_links(d, *id, people, np, problems, nq)) != OUTCOME_OK)
+        return rc;
+    json_t *ch = audit_changes();
+    audit_str(ch, "kind", NULL, c->kind);
+    audit_str(ch, "title", NULL, c->title);
+    audit_int(ch, "starts_at", 0, (long long)c->starts_at);
+    audit_str(ch, "agenda", NULL, c->agenda);
+    audit_str(ch, "attendees", NULL, c->attendees);
+    audit_str(ch, "problems", NULL, c->problems);
+    if (early)
+        audit_str(ch, "override_reason", NULL, c->override_reason);
+    rc = record(d, a, who, *id, c->title, "created", ch);
+    json_decref(ch);
+    return rc;
+}
+
+void meeting_free(meeting_t *m)
+{
+    free(m->agenda);
+    free(m->override_reason);
+    memset(m, 0, sizeof *m);
+}
+
+int meeting_get(desk_t *d, long long id, meeting_t *m)
+{
+    memset(m, 0, sizeof *m);
+    int rc = db_row(&d->db, sql_get, "i", "issssStiisitSiti", id, &m->id, m->kind, sizeof m->kind,
+                    m->status, sizeof m->status, m->title, sizeof m->title, m->location,
+                    sizeof m->location, &m->agenda, &m->starts_at, &m->duration_minutes,
+                    &m->organiser_id, m->organiser, sizeof m->organiser, &m->calendar_id,
+                    &m->earliest_at, &m->override_reason, &m->override_by, &m->created_at,
+                    &m->version);
+    if (rc != 1)
+        meeting_free(m);
+    return db_found(rc);
+}
+
+int meeting_visible(desk_t *d, const agent_t *a, const meeting_t *m, bool *visible)
+{
+    long long n = 0;
+    *visible = is_manager(a) || a->id == m->organiser_id;
+    if (*visible)
+        return OUTCOME_OK;
+    int rc = db_row(&d->db, sql_is_attendee, "ii", "i", m->id, a->id, &n);
+    *visible = n > 0;
+    return rc < 0 ? rc : OUTCOME_OK;
+}
+
+int meeting_each_attendee(desk_t *d, long long id, lang_t lang,
+                          void (*fn)(long long person, const char *name, const char *teams,
+                                     void *ctx),
+                          void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_attendees, "si", lang_code(lang), id);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    long long person = 0;
+    char name[401], teams[1024];
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "iss", &person, name, sizeof name, teams, sizeof teams)) == 1)
+        fn(person, name, teams, ctx), n++;
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
+
+int meeting_each_problem(desk_t *d, long long id,
+                         void (*fn)(long long problem, const char *title, const char *status,
+                                    void *ctx),
+                         void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_problems, "i", id);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    long long problem = 0;
+    char title[801], status[16];
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "iss", &problem, title, sizeof title, status, sizeof status)) == 1)
+        fn(problem, title, status, ctx), n++;
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
+
+int meeting_each_event(desk_t *d, long long id,
+                       void (*fn)(time_t at, const char *who, const char *kind, void *ctx),
+                       void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_events, "i", id);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    time_t at = 0;
+    char who[401], kind[24];
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "tss", &at, who, sizeof who, kind, sizeof kind)) == 1)
+        fn(at, who, kind, ctx), n++;
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
+
+int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
+                 void (*fn)(const meeting_row_t *row, void *ctx), void *ctx)
+{
+    long long below = before > 0 ? before : (long long)1 << 62;
+    MYSQL_STMT *st = is_manager(a)
+                         ? db_query(&d->db, sql_list_all, "ii", below, (long long)limit)
+                         : db_query(&d->db, sql_list_mine, "iiii", below, a->id, a->id,
+                                    (long long)limit);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    meeting_row_t row;
+    long long over = 0;
+    int n = 0, rc;
+    memset(&row, 0, sizeof row);
+    while ((rc = db_fetch(st, "issssti", &row.id, row.kind, sizeof row.kind, row.status,
+                          sizeof row.status, row.title, sizeof row.title, row.organiser,
+                          sizeof row.organiser, &row.starts_at, &over)) == 1) {
+        row.overridden = over != 0;
+        fn(&row, ctx), n++;
+    }
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
