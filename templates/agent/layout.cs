@@ -60,6 +60,7 @@
     <?cs if:Me.supervisor ?><li><a href="/agent/approvals" class="t t-approvals"<?cs if:Page.Path == "/agent/approvals" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.approvals ?></span></a></li><?cs /if ?>
     <li><a href="/agent/new" class="t t-new"<?cs if:Page.Path == "/agent/new" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.new ?></span></a></li>
     <li><a href="/agent/progress" class="t t-progress"<?cs if:Page.Path == "/agent/progress" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.progress ?></span></a></li>
+    <li><a href="/agent/stats" class="t t-stats"<?cs if:Page.Path == "/agent/stats" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Stats.Nav ?></span></a></li>
     <li><a href="/agent/availability" class="t t-presence"<?cs if:Page.Path == "/agent/availability" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Presence.Nav ?></span></a></li>
     <?cs if:Me.admin ?><li><a href="/agent/outbox" class="t t-outbox"<?cs if:Page.Path == "/agent/outbox" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.outbox ?></span></a></li><?cs /if ?>
   </ul>
