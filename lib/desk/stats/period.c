@@ -34,7 +34,8 @@ static void normalise(int *y, int *m, int *d)
 static int parse_day(const char *s, int *y, int *m, int *d)
 {
     char extra;
-    if (!s || sscanf(s, "%4d-%2d-%2d%c", y, m, d, &extra) != 3 || *y < 1970 || *y > 2199 ||
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+        sscanf(s, "%4d-%2d-%2d%c", y, m, d, &extra) != 3 || *y < 1970 || *y > 2199 ||
         *m < 1 || *m > 12 || *d < 1 || *d > 31)
         return -1;
     int yy = *y, mm = *m, dd = *d;
