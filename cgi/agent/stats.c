@@ -124,12 +124,14 @@ static long long vol(const stats_summary_t *s, int i)
 
 static const char *const time_codes[] = {"first_response", "resolution"};
 
+/* A duration to the minute: hours and minutes (h, m), all minutes (total). */
 static void set_seconds(HDF *h, const char *key, long long s)
 {
-    char k[160];
+    long long minutes = (s + 30) / 60;
     hdf_set_valuef(h, "%s.s=%lld", key, s);
-    snprintf(k, sizeof k, "%s", key);
-    tpl_set_span(h, k, (s + 30) / 60); /* shown to the minute */
+    hdf_set_valuef(h, "%s.total=%lld", key, minutes);
+    hdf_set_valuef(h, "%s.h=%lld", key, minutes / 60);
+    hdf_set_valuef(h, "%s.m=%lld", key, minutes % 60);
 }
 
 static void set_times(HDF *h, const char *key, const stats_times_t *t)
@@ -355,14 +357,11 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
 
 /* ---- CSV ------------------------------------------------------------------------ */
 
-/* A number of minutes: whole, or to a tenth. */
+/* A number of minutes, to a tenth. */
 static void csv_minutes(FILE *out, long long seconds)
 {
     char b[32];
-    if (seconds % 60 == 0)
-        snprintf(b, sizeof b, "%lld", seconds / 60);
-    else
-        snprintf(b, sizeof b, "%.1f", (double)seconds / 60.0);
+    snprintf(b, sizeof b, "%.1f", (double)seconds / 60.0);
     csv_cell(out, b);
 }
 

@@ -3,6 +3,7 @@
 <?cs # The statistics (cgi/agent/stats.c): each section a heading, one chart
        and its numbers in a table; every number links to its tickets. ?>
 <?cs def:q(team, category, priority, channel) ?><?cs var:Qp ?>&amp;team=<?cs var:team ?>&amp;category=<?cs var:category ?>&amp;priority=<?cs var:priority ?>&amp;channel=<?cs var:channel ?><?cs /def ?>
+<?cs def:dur(t) ?><?cs if:#t.h > 0 ?><?cs var:t.h ?> <?cs var:L.Agent.Sla.hours ?><?cs if:#t.m > 0 ?> <?cs var:t.m ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs else ?><?cs var:t.m ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs /def ?>
 <?cs def:drill(fig, of, n) ?><a class="num-link" href="/agent/stats/tickets?fig=<?cs var:fig ?>&amp;of=<?cs var:of ?>&amp;<?cs var:Q ?>"><?cs var:n ?></a><?cs /def ?>
 <div class="page-head stats-head">
   <div>
@@ -95,7 +96,7 @@
         <td class="per-<?cs name:p ?>"><?cs var:L.Stats.Per[name(p)] ?></td>
         <td class="n"><?cs if:name(m) == "first_response" ?><?cs call:drill("responded", name(p), p[basis].n) ?><?cs else ?><?cs call:drill("resolved", name(p), p[basis].n) ?><?cs /if ?></td>
         <?cs if:p[basis].n == "0" ?><td class="n muted">—</td><td class="n muted">—</td><td class="n muted">—</td><td class="n muted">—</td><?cs else ?>
-        <td class="n"><?cs call:span(p[basis].mean) ?></td><td class="n"><?cs call:span(p[basis].median) ?></td><td class="n"><?cs call:span(p[basis].p90) ?></td><td class="n"><?cs call:span(p[basis].max) ?></td><?cs /if ?>
+        <td class="n"><?cs call:dur(p[basis].mean) ?></td><td class="n"><?cs call:dur(p[basis].median) ?></td><td class="n"><?cs call:dur(p[basis].p90) ?></td><td class="n"><?cs call:dur(p[basis].max) ?></td><?cs /if ?>
       </tr>
       <?cs /each ?>
       <?cs /each ?>

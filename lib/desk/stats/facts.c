@@ -78,8 +78,24 @@ static int spans_of(desk_t *d, long long id, time_t created, span_t *out)
     return rc < 0 ? -1 : n;
 }
 
+/* Business seconds in [from, to) outside the pauses (sorted, disjoint, the
+ * last may be open); -1 on error. */
+static long long business_seconds(const bizcal_t *c, time_t from, time_t to,
+                                  const bizclock_pause_t *p, int n)
+{
+    long long s = bizclock_seconds(c, from, to);
+    for (int i = 0; s >= 0 && i < n; i++) {
+        time_t a = p[i].from > from ? p[i].from : from, b = p[i].to && p[i].to < to ? p[i].to : to;
+        if (b > a) {
+            long long paused = bizclock_seconds(c, a, b);
+            s = paused < 0 ? -1 : s - paused;
+        }
+    }
+    return s;
+}
+
 /* Business seconds of the first response and of the resolution (pauses of
- * the resolution clock left out, to the minute), -1 where not reached. */
+ * the resolution clock left out), -1 where not reached. */
 static int business(desk_t *d, long long id, const row_t *r, long long *fr, long long *res)
 {
     *fr = *res = -1;
@@ -97,8 +113,7 @@ static int business(desk_t *d, long long id, const row_t *r, long long *fr, long
         int n = sla_pauses(d, id, pauses, 64);
         if (n < 0)
             return -1;
-        long m = bizclock_minutes_paused(c, r->created, r->resolved, pauses, n);
-        *res = m < 0 ? -1 : (long long)m * 60;
+        *res = business_seconds(c, r->created, r->resolved, pauses, n);
     }
     return 0;
 }
