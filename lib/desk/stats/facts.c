@@ -14,17 +14,34 @@ static const char sql_ticket[] =
 static const char sql_history[] =
     "SELECT new_value, created_at FROM ticket_events WHERE ticket_id = ? AND kind = 'status'"
     " ORDER BY id";
+/* Written over in place (an upsert locks only its own rows: a DELETE of a
+ * ticket's rows would lock the gap after them, where the next tickets' rows
+ * go, and hold up their creation). A ticket's spans only ever grow in
+ * number: its history only grows. */
 static const char sql_put_fact[] =
-    "REPLACE INTO ticket_facts (ticket_id, team_id, category_id, priority_id, channel_id,"
+    "INSERT INTO ticket_facts (ticket_id, team_id, category_id, priority_id, channel_id,"
     " created_at, created_day, first_responded_at, first_response_s, first_response_biz_s,"
     " resolved_at, resolution_s, resolution_biz_s, reopens, has_first_response_sla,"
     " first_response_due_at, has_resolution_sla, resolution_due_at, resolution_stopped_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, IF(? < 0, NULL, ?), IF(? < 0, NULL, ?), ?,"
-    " IF(? < 0, NULL, ?), IF(? < 0, NULL, ?), ?, ?, ?, ?, ?, ?)";
-static const char sql_drop_spans[] = "DELETE FROM ticket_spans WHERE ticket_id = ?";
+    " IF(? < 0, NULL, ?), IF(? < 0, NULL, ?), ?, ?, ?, ?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE team_id = VALUES(team_id), category_id = VALUES(category_id),"
+    " priority_id = VALUES(priority_id), channel_id = VALUES(channel_id),"
+    " created_at = VALUES(created_at), created_day = VALUES(created_day),"
+    " first_responded_at = VALUES(first_responded_at), first_response_s = VALUES(first_response_s),"
+    " first_response_biz_s = VALUES(first_response_biz_s), resolved_at = VALUES(resolved_at),"
+    " resolution_s = VALUES(resolution_s), resolution_biz_s = VALUES(resolution_biz_s),"
+    " reopens = VALUES(reopens), has_first_response_sla = VALUES(has_first_response_sla),"
+    " first_response_due_at = VALUES(first_response_due_at),"
+    " has_resolution_sla = VALUES(has_resolution_sla), resolution_due_at = VALUES(resolution_due_at),"
+    " resolution_stopped_at = VALUES(resolution_stopped_at)";
 static const char sql_put_span[] =
     "INSERT INTO ticket_spans (ticket_id, seq, team_id, category_id, priority_id, channel_id,"
-    " opened_at, opened_day, closed_at, closed_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " opened_at, opened_day, closed_at, closed_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE team_id = VALUES(team_id), category_id = VALUES(category_id),"
+    " priority_id = VALUES(priority_id), channel_id = VALUES(channel_id),"
+    " opened_at = VALUES(opened_at), opened_day = VALUES(opened_day),"
+    " closed_at = VALUES(closed_at), closed_day = VALUES(closed_day)";
 static const char sql_missing[] =
     "SELECT t.id FROM tickets t LEFT JOIN ticket_facts f ON f.ticket_id = t.id"
     " WHERE t.id > ? AND f.ticket_id IS NULL ORDER BY t.id LIMIT 500";
@@ -142,8 +159,7 @@ int stats_ticket_changed(desk_t *d, long long id)
     if (db_exec(&d->db, sql_put_fact, "iiiiitstiiiitiiiiiititt", id, r.team, r.category,
                 r.priority, r.channel, r.created, day, r.responded, fr_wall, fr_wall, fr_biz,
                 fr_biz, resolved, res_wall, res_wall, res_biz, res_biz, (long long)(n - 1),
-                has_fr, r.fr_due, has_res, r.res_due, resolved) < 0 ||
-        db_exec(&d->db, sql_drop_spans, "i", id) < 0)
+                has_fr, r.fr_due, has_res, r.res_due, resolved) < 0)
         return -1;
     for (int i = 0; i < n; i++) {
         stats_local_day(spans[i].opened, day);
