@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "agent/web.h"
+#include "web/form.h"
 #include "core/csv.h"
 #include "desk/stats/report.h"
 
@@ -38,27 +39,49 @@ typedef struct report {
     long long created[STATS_MAX_DAYS + 1], closed[STATS_MAX_DAYS + 1];
 } report_t;
 
-static const char *day_or_empty(const char *v, char out[11])
+static const char *const of_codes[] = {"cur", "prev", "year", NULL};
+static const char *const csv_tables[] = {"volume", "times", "sla", "daily",
+                                         "category", "priority", "channel", "team", NULL};
+
+/* The query every statistics page reads: the period, the filters, and the
+ * figure, period and page of a list, or the table of a CSV. */
+static const form_field_t query_fields[] = {
+    {.name = "kind", .type = FT_CHOICE, .max_chars = 10, .choices = stats_kind_codes},
+    {.name = "at", .type = FT_DATE, .max_chars = 10},
+    {.name = "until", .type = FT_DATE, .max_chars = 10},
+    {.name = "team", .type = FT_ID},
+    {.name = "category", .type = FT_ID},
+    {.name = "priority", .type = FT_ID},
+    {.name = "channel", .type = FT_ID},
+    {.name = "fig", .type = FT_CHOICE, .max_chars = 20, .choices = stats_figure_codes},
+    {.name = "of", .type = FT_CHOICE, .max_chars = 10, .choices = of_codes},
+    {.name = "after", .type = FT_ID},
+    {.name = "table", .type = FT_CHOICE, .max_chars = 20, .choices = csv_tables},
+};
+
+static const char *value_or_empty(web_t *w, const char *name)
 {
-    out[0] = '\0';
-    if (v && strlen(v) == 10 && strspn(v, "0123456789-") == 10)
-        memcpy(out, v, 11);
-    return out;
+    const char *v = form_value(w->r->hdf, name);
+    return v ? v : "";
 }
 
 /* Reads the period and filters, applies the viewer's scope. 0, 403 when
- * the filter names a team out of scope, 400 when the period is not one. */
+ * the filter names a team out of scope, 400 when a value or the period is
+ * not one. */
 static int read_view(web_t *w, stats_view_t *v)
 {
+    HDF *h = w->r->hdf;
     memset(v, 0, sizeof *v);
-    int k = stats_kind_parse(req_query(w->r, "kind"));
+    if (form_validate(h, h, query_fields, sizeof query_fields / sizeof *query_fields))
+        return 400;
+    int k = stats_kind_parse(form_value(h, "kind"));
     v->kind = k < 0 ? SK_MONTH : (stats_kind_t)k;
-    day_or_empty(req_query(w->r, "at"), v->at);
-    day_or_empty(req_query(w->r, "until"), v->until);
-    v->filter.team_id = web_id(req_query(w->r, "team"));
-    v->filter.category_id = web_id(req_query(w->r, "category"));
-    v->filter.priority_id = web_id(req_query(w->r, "priority"));
-    v->filter.channel_id = web_id(req_query(w->r, "channel"));
+    snprintf(v->at, sizeof v->at, "%s", value_or_empty(w, "at"));
+    snprintf(v->until, sizeof v->until, "%s", value_or_empty(w, "until"));
+    v->filter.team_id = form_int(h, "team");
+    v->filter.category_id = form_int(h, "category");
+    v->filter.priority_id = form_int(h, "priority");
+    v->filter.channel_id = form_int(h, "channel");
     if (stats_scope(ME(w), &v->filter))
         return 403;
     if (stats_period_make(v->kind, v->at, v->until, desk_now(w->d), &v->per[CUR]))
@@ -316,17 +339,17 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
     (void)arg;
     stats_view_t v;
     int bad = read_view(w, &v);
-    int fig = stats_figure_parse(req_query(w->r, "fig"));
-    const char *which = req_query(w->r, "of");
+    int fig = stats_figure_parse(form_value(w->r->hdf, "fig"));
+    const char *which = form_value(w->r->hdf, "of");
     int p = which && !strcmp(which, "prev") ? PREV : which && !strcmp(which, "year") ? YEAR : CUR;
     if (!bad && fig < 0)
         bad = 400;
     if (bad)
         return agent_error_page(w, bad, bad == 403 ? "forbidden" : "bad_request");
     stats_tickets_t *page = malloc(sizeof *page);
-    long long after = web_id(req_query(w->r, "after"));
+    long long after = form_int(w->r->hdf, "after");
     if (!page || stats_tickets(w->d, &v.filter, &v.per[p], (stats_figure_t)fig, desk_now(w->d),
-                               after < 0 ? 0 : after, page)) {
+                               after, page)) {
         free(page);
         return agent_error_page(w, 503, "unavailable");
     }
@@ -470,19 +493,16 @@ static void csv_by(web_t *w, FILE *out, const report_t *r, stats_dim_t k)
     }
 }
 
-static const char *const csv_tables[] = {"volume", "times", "sla", "daily",
-                                         "category", "priority", "channel", "team", NULL};
-
 void agent_page_stats_csv(web_t *w, const char *arg)
 {
     (void)arg;
-    const char *table = req_query(w->r, "table");
+    stats_view_t v;
+    int bad = read_view(w, &v);
+    const char *table = form_value(w->r->hdf, "table");
     int which = -1;
     for (int i = 0; table && csv_tables[i]; i++)
         if (!strcmp(table, csv_tables[i]))
             which = i;
-    stats_view_t v;
-    int bad = read_view(w, &v);
     if (!bad && which < 0)
         bad = 400;
     if (bad)

@@ -4,14 +4,18 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const codes[SK_COUNT] = {"week", "month", "quarter", "year", "range"};
+const char *const stats_kind_codes[SK_COUNT + 1] = {"week", "month", "quarter", "year", "range",
+                                                   NULL};
 
-const char *stats_kind_code(stats_kind_t k) { return (unsigned)k < SK_COUNT ? codes[k] : ""; }
+const char *stats_kind_code(stats_kind_t k)
+{
+    return (unsigned)k < SK_COUNT ? stats_kind_codes[k] : "";
+}
 
 int stats_kind_parse(const char *s)
 {
     for (int i = 0; s && i < SK_COUNT; i++)
-        if (strcmp(s, codes[i]) == 0)
+        if (strcmp(s, stats_kind_codes[i]) == 0)
             return i;
     return -1;
 }

@@ -23,6 +23,7 @@ typedef struct stats_period {
 #define STATS_MAX_DAYS 366
 
 const char *stats_kind_code(stats_kind_t k);
+extern const char *const stats_kind_codes[SK_COUNT + 1]; /* NULL-ended */
 /* "week", "month", "quarter", "year", "range"; -1 when none. */
 int stats_kind_parse(const char *s);
 

@@ -60,10 +60,10 @@
     " WHERE t.id IN (SELECT x.ticket_id FROM " c F_FILTER ")"                                 \
     " AND t.id > ? ORDER BY t.id LIMIT ?"
 
-static const char *const figure_codes[SF_COUNT] = {
+const char *const stats_figure_codes[SF_COUNT + 1] = {
     "created",   "closed",       "reopened",   "backlog_start", "backlog_end",
     "responded", "resolved",     "fr_met",     "fr_breached",   "fr_running",
-    "res_met",   "res_breached", "res_running",
+    "res_met",   "res_breached", "res_running", NULL,
 };
 #define BOTH(c) {COUNT(c), LIST(c)}
 static const char *const figure_sql[SF_COUNT][2] = {
@@ -75,13 +75,13 @@ static const char *const figure_sql[SF_COUNT][2] = {
 
 const char *stats_figure_code(stats_figure_t f)
 {
-    return (unsigned)f < SF_COUNT ? figure_codes[f] : "";
+    return (unsigned)f < SF_COUNT ? stats_figure_codes[f] : "";
 }
 
 int stats_figure_parse(const char *s)
 {
     for (int i = 0; s && i < SF_COUNT; i++)
-        if (strcmp(s, figure_codes[i]) == 0)
+        if (strcmp(s, stats_figure_codes[i]) == 0)
             return i;
     return -1;
 }

@@ -77,6 +77,7 @@ typedef enum stats_figure {
     SF_COUNT
 } stats_figure_t;
 const char *stats_figure_code(stats_figure_t f);
+extern const char *const stats_figure_codes[SF_COUNT + 1]; /* NULL-ended */
 int stats_figure_parse(const char *s);
 
 #define STATS_PAGE 50
