@@ -188,6 +188,35 @@ static void the_trend_and_the_breakdowns(void **state)
     assert_int_equal(s.created + s.closed + s.backlog_start + s.first_response.n, 0);
 }
 
+/* Waiting on the customer stops the resolution's business clock, not its
+ * wall time. */
+static void waiting_leaves_the_business_clock(void **state)
+{
+    desk_t *d = *state;
+    agent_t li;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    const priority_t *p = catalog_priority(&d->catalog, "important");
+    long long id = at(d, "2027-03-15 09:00", p); /* a Monday */
+    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    status(d, &li, id, "2027-03-15 09:10", TS_IN_PROGRESS);
+    dbtest_at_local(d, "2027-03-15 09:30");
+    assert_int_equal(ticket_agent_reply(d, &li, id, 0, "请提供日志", NULL, TS_WAITING_CUSTOMER),
+                     TICKET_OK);
+    status(d, &li, id, "2027-03-15 14:00", TS_IN_PROGRESS);
+    status(d, &li, id, "2027-03-15 15:00", TS_RESOLVED);
+    stats_period_t m[3];
+    month("2027-03-15", m);
+    stats_filter_t all = {0};
+    stats_summary_t s;
+    assert_int_equal(stats_summary(d, &all, &m[0], desk_now(d), &s), 0);
+    times_are(&s.first_response, 1, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE);
+    times_are(&s.first_response_biz, 1, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE);
+    times_are(&s.resolution, 1, 360 * MINUTE, 360 * MINUTE, 360 * MINUTE, 360 * MINUTE);
+    /* 09:00-15:00 holds 270 working minutes, 180 of them spent waiting */
+    times_are(&s.resolution_biz, 1, 90 * MINUTE, 90 * MINUTE, 90 * MINUTE, 90 * MINUTE);
+    assert_int_equal(s.sla_resolution.met, 1);
+}
+
 static void behind(desk_t *d, stats_figure_t fig, const stats_period_t *p, int n, ...)
 {
     stats_tickets_t page;
@@ -328,6 +357,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         DBTEST(every_figure_of_the_known_history),
         DBTEST(the_trend_and_the_breakdowns),
+        DBTEST(waiting_leaves_the_business_clock),
         DBTEST(every_number_opens_its_tickets),
         DBTEST(running_clocks_and_pages),
         DBTEST(a_rebuild_writes_the_same_rows),
