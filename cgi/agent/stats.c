@@ -43,19 +43,20 @@ static const char *const of_codes[] = {"cur", "prev", "year", NULL};
 static const char *const csv_tables[] = {"volume", "times", "sla", "daily",
                                          "category", "priority", "channel", "team", NULL};
 
-/* The query every statistics page reads: the period, the filters, and the
- * figure, period and page of a list, or the table of a CSV. */
+/* The query every statistics page reads: the period, the filters (an id,
+ * 0 for all), and the figure, period and page of a list, or the table of a
+ * CSV. */
 static const form_field_t query_fields[] = {
     {.name = "kind", .type = FT_CHOICE, .max_chars = 10, .choices = stats_kind_codes},
     {.name = "at", .type = FT_DATE, .max_chars = 10},
     {.name = "until", .type = FT_DATE, .max_chars = 10},
-    {.name = "team", .type = FT_ID},
-    {.name = "category", .type = FT_ID},
-    {.name = "priority", .type = FT_ID},
-    {.name = "channel", .type = FT_ID},
+    {.name = "team", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "category", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "priority", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "channel", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "fig", .type = FT_CHOICE, .max_chars = 20, .choices = stats_figure_codes},
     {.name = "of", .type = FT_CHOICE, .max_chars = 10, .choices = of_codes},
-    {.name = "after", .type = FT_ID},
+    {.name = "after", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "table", .type = FT_CHOICE, .max_chars = 20, .choices = csv_tables},
 };
 

@@ -53,7 +53,7 @@ before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const [category, fields] of [['usage', { question_kind: 'howto' }],
     ['fault', { fault_kind: 'software', symptoms: '导出失败', reproduce: '1. 打开 2. 导出' }]]) {
-    await apiCreate({ subject: `统计页浏览器检查 ${category}`, description: '浏览器检查', category, impact: 'department',
+    await apiCreate({ subject: `统计页浏览器检查 ${category}`, description: '浏览器检查', category, impact: 'department', product: 'DeskPro 5',
       customer: { name: '统计检查客户', email: `stats-${Date.now()}-${category}@example.com` }, fields });
   }
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
