@@ -66,15 +66,15 @@ static const char *value_or_empty(web_t *w, const char *name)
     return v ? v : "";
 }
 
-/* Reads the period and filters, applies the viewer's scope. 0, 403 when
- * the filter names a team out of scope, 400 when a value or the period is
- * not one. */
+/* Reads the period and filters, applies the viewer's scope: OUTCOME_OK,
+ * OUTCOME_FORBIDDEN when the filter names a team out of scope,
+ * OUTCOME_INVALID when a value or the period is not one. */
 static int read_view(web_t *w, stats_view_t *v)
 {
     HDF *h = w->r->hdf;
     memset(v, 0, sizeof *v);
     if (form_validate(h, h, query_fields, sizeof query_fields / sizeof *query_fields))
-        return 400;
+        return OUTCOME_INVALID;
     int k = stats_kind_parse(form_value(h, "kind"));
     v->kind = k < 0 ? SK_MONTH : (stats_kind_t)k;
     snprintf(v->at, sizeof v->at, "%s", value_or_empty(w, "at"));
@@ -83,10 +83,11 @@ static int read_view(web_t *w, stats_view_t *v)
     v->filter.category_id = form_int(h, "category");
     v->filter.priority_id = form_int(h, "priority");
     v->filter.channel_id = form_int(h, "channel");
-    if (stats_scope(ME(w), &v->filter))
-        return 403;
+    int rc = stats_scope(ME(w), &v->filter);
+    if (rc != OUTCOME_OK)
+        return rc;
     if (stats_period_make(v->kind, v->at, v->until, desk_now(w->d), &v->per[CUR]))
-        return 400;
+        return OUTCOME_INVALID;
     stats_period_previous(&v->per[CUR], &v->per[PREV]);
     stats_period_year_before(&v->per[CUR], &v->per[YEAR]);
     char first[11], last[11];
@@ -97,7 +98,7 @@ static int read_view(web_t *w, stats_view_t *v)
              "&channel=%lld", stats_kind_code(v->kind), first, v->kind == SK_RANGE ? last : "",
              v->filter.team_id, v->filter.category_id, v->filter.priority_id,
              v->filter.channel_id);
-    return 0;
+    return OUTCOME_OK;
 }
 
 static int load(web_t *w, const stats_view_t *v, report_t *r)
@@ -295,13 +296,13 @@ void agent_page_stats(web_t *w, const char *arg)
 {
     (void)arg;
     stats_view_t v;
-    int bad = read_view(w, &v);
-    if (bad)
-        return agent_error_page(w, bad, bad == 403 ? "forbidden" : "bad_request");
+    int rc = read_view(w, &v);
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
     report_t *r = calloc(1, sizeof *r);
     if (!r || load(w, &v, r)) {
         free(r);
-        return agent_error_page(w, 503, "unavailable");
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
     }
     HDF *h = w->r->hdf;
     set_periods(w, &v);
@@ -339,20 +340,20 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
 {
     (void)arg;
     stats_view_t v;
-    int bad = read_view(w, &v);
+    int rc = read_view(w, &v);
     int fig = stats_figure_parse(form_value(w->r->hdf, "fig"));
     const char *which = form_value(w->r->hdf, "of");
     int p = which && !strcmp(which, "prev") ? PREV : which && !strcmp(which, "year") ? YEAR : CUR;
-    if (!bad && fig < 0)
-        bad = 400;
-    if (bad)
-        return agent_error_page(w, bad, bad == 403 ? "forbidden" : "bad_request");
+    if (rc == OUTCOME_OK && fig < 0)
+        rc = OUTCOME_INVALID;
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
     stats_tickets_t *page = malloc(sizeof *page);
     long long after = form_int(w->r->hdf, "after");
     if (!page || stats_tickets(w->d, &v.filter, &v.per[p], (stats_figure_t)fig, desk_now(w->d),
                                after, page)) {
         free(page);
-        return agent_error_page(w, 503, "unavailable");
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
     }
     HDF *h = w->r->hdf;
     set_periods(w, &v);
@@ -498,23 +499,23 @@ void agent_page_stats_csv(web_t *w, const char *arg)
 {
     (void)arg;
     stats_view_t v;
-    int bad = read_view(w, &v);
+    int rc = read_view(w, &v);
     const char *table = form_value(w->r->hdf, "table");
     int which = -1;
     for (int i = 0; table && csv_tables[i]; i++)
         if (!strcmp(table, csv_tables[i]))
             which = i;
-    if (!bad && which < 0)
-        bad = 400;
-    if (bad)
-        return agent_error_page(w, bad, bad == 403 ? "forbidden" : "bad_request");
+    if (rc == OUTCOME_OK && which < 0)
+        rc = OUTCOME_INVALID;
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
     report_t *r = calloc(1, sizeof *r);
     char *csv = NULL;
     size_t len = 0;
     FILE *out = r && !load(w, &v, r) ? open_memstream(&csv, &len) : NULL;
     if (!out) {
         free(r);
-        return agent_error_page(w, 503, "unavailable");
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
     }
     fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads the file as UTF-8 */
     csv_header(w, out, csv_tables[which]);
@@ -528,7 +529,7 @@ void agent_page_stats_csv(web_t *w, const char *arg)
     free(r);
     if (fclose(out) != 0) {
         free(csv);
-        return agent_error_page(w, 503, "unavailable");
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
     }
     string_appendn(&w->r->body, csv, (int)len);
     free(csv);

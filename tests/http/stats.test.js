@@ -287,7 +287,8 @@ test('scope: an agent sees their own team only; the period and filters are check
   assert.equal(mine.status, 200);
   assert.deepEqual(cells(mine.body, 'data-fig', 'created').slice(1), ['20', '10', '0']);
   // a period that is not one, an unknown table or figure
-  assert.equal((await supervisor.get('/agent/stats?kind=range&at=2027-03-10&until=2027-03-01')).status, 400);
-  assert.equal((await supervisor.get(`/agent/stats.csv?table=secrets&${query()}`)).status, 400);
-  assert.equal((await supervisor.get(`/agent/stats/tickets?fig=everything&${query()}`)).status, 400);
+  assert.equal((await supervisor.get('/agent/stats?kind=range&at=2027-03-10&until=2027-03-01')).status, 422);
+  assert.equal((await supervisor.get(`/agent/stats.csv?table=secrets&${query()}`)).status, 422);
+  assert.equal((await supervisor.get(`/agent/stats/tickets?fig=everything&${query()}`)).status, 422);
+  assert.equal((await supervisor.get(`/agent/stats?${query()}&team=1e3`)).status, 422);
 });

@@ -41,14 +41,14 @@ static long long at(desk_t *d, const char *when, const priority_t *p)
 static void reply(desk_t *d, const agent_t *a, long long id, const char *when)
 {
     dbtest_at_local(d, when);
-    assert_int_equal(ticket_agent_reply(d, a, id, 0, "已收到，正在处理", NULL, -1), TICKET_OK);
+    assert_int_equal(ticket_agent_reply(d, a, id, 0, "已收到，正在处理", NULL, -1), OUTCOME_OK);
 }
 
 static void status(desk_t *d, const agent_t *a, long long id, const char *when,
                    ticket_status_t to)
 {
     dbtest_at_local(d, when);
-    assert_int_equal(ticket_change_status(d, a, id, 0, to, "处理结果"), TICKET_OK);
+    assert_int_equal(ticket_change_status(d, a, id, 0, to, "处理结果"), OUTCOME_OK);
 }
 
 /* The important level: first response 2 working hours, resolution 1 working
@@ -62,27 +62,27 @@ static void make_history(desk_t *d, history_t *h)
     const agent_t *li = &h->li;
     /* February: t6 answered and resolved at once, t7 never answered */
     h->t[6] = at(d, "2027-02-22 09:00", p);
-    assert_int_equal(ticket_claim(d, li, h->t[6], 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, li, h->t[6], 0), OUTCOME_OK);
     reply(d, li, h->t[6], "2027-02-22 09:30");
     status(d, li, h->t[6], "2027-02-22 10:00", TS_RESOLVED);
     h->t[7] = at(d, "2027-02-26 16:00", p);
     /* March 1 (Monday): t1 in office hours, t2 an hour before closing */
     h->t[1] = at(d, "2027-03-01 09:00", p);
-    assert_int_equal(ticket_claim(d, li, h->t[1], 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, li, h->t[1], 0), OUTCOME_OK);
     reply(d, li, h->t[1], "2027-03-01 09:30");
     status(d, li, h->t[1], "2027-03-01 11:00", TS_RESOLVED);
     h->t[2] = at(d, "2027-03-01 17:00", p);
-    assert_int_equal(ticket_claim(d, li, h->t[2], 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, li, h->t[2], 0), OUTCOME_OK);
     reply(d, li, h->t[2], "2027-03-02 10:00");
     status(d, li, h->t[2], "2027-03-02 15:00", TS_RESOLVED);
     /* t3 answered late and never resolved; t4 never answered */
     h->t[3] = at(d, "2027-03-03 09:00", p);
-    assert_int_equal(ticket_claim(d, li, h->t[3], 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, li, h->t[3], 0), OUTCOME_OK);
     reply(d, li, h->t[3], "2027-03-03 14:00");
     h->t[4] = at(d, "2027-03-04 10:00", p);
     /* t5 resolved on Friday, reopened and resolved again on Monday */
     h->t[5] = at(d, "2027-03-05 09:00", p);
-    assert_int_equal(ticket_claim(d, li, h->t[5], 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, li, h->t[5], 0), OUTCOME_OK);
     reply(d, li, h->t[5], "2027-03-05 09:10");
     status(d, li, h->t[5], "2027-03-05 09:20", TS_RESOLVED);
     status(d, li, h->t[5], "2027-03-08 10:00", TS_IN_PROGRESS);
@@ -197,11 +197,11 @@ static void waiting_leaves_the_business_clock(void **state)
     dbtest_agent(d, "li", "agent", "training", false, &li);
     const priority_t *p = catalog_priority(&d->catalog, "important");
     long long id = at(d, "2027-03-15 09:00", p); /* a Monday */
-    assert_int_equal(ticket_claim(d, &li, id, 0), TICKET_OK);
+    assert_int_equal(ticket_claim(d, &li, id, 0), OUTCOME_OK);
     status(d, &li, id, "2027-03-15 09:10", TS_IN_PROGRESS);
     dbtest_at_local(d, "2027-03-15 09:30");
     assert_int_equal(ticket_agent_reply(d, &li, id, 0, "请提供日志", NULL, TS_WAITING_CUSTOMER),
-                     TICKET_OK);
+                     OUTCOME_OK);
     status(d, &li, id, "2027-03-15 14:00", TS_IN_PROGRESS);
     status(d, &li, id, "2027-03-15 15:00", TS_RESOLVED);
     stats_period_t m[3];
@@ -334,7 +334,7 @@ static void an_agent_sees_their_teams(void **state)
     agent_t qian;
     dbtest_agent(d, "qian", "agent", "aftersales", false, &qian);
     stats_filter_t f = {0};
-    assert_int_equal(stats_scope(&qian, &f), 0);
+    assert_int_equal(stats_scope(&qian, &f), OUTCOME_OK);
     assert_int_equal(f.team_id, dbtest_team(d, "aftersales"));
     stats_period_t p[3];
     month("2027-03-01", p);
@@ -342,7 +342,7 @@ static void an_agent_sees_their_teams(void **state)
     assert_int_equal(stats_summary(d, &f, &p[0], desk_now(d), &s), 0);
     assert_int_equal(s.created, 0); /* the training team's tickets are not theirs */
     f.team_id = dbtest_team(d, "training");
-    assert_int_equal(stats_scope(&qian, &f), -1);
+    assert_int_equal(stats_scope(&qian, &f), OUTCOME_FORBIDDEN);
     stats_filter_t g = {.team_id = dbtest_team(d, "training")};
     assert_int_equal(stats_scope(&h.li, &g), 0);
     assert_int_equal(stats_summary(d, &g, &p[0], desk_now(d), &s), 0);

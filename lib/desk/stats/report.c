@@ -89,13 +89,13 @@ int stats_figure_parse(const char *s)
 int stats_scope(const agent_t *a, stats_filter_t *f)
 {
     if (agent_is_supervisor(a))
-        return 0;
+        return OUTCOME_OK;
     if (!f->team_id) {
         if (a->nteams < 1)
-            return -1;
+            return OUTCOME_FORBIDDEN;
         f->team_id = a->teams[0];
     }
-    return agent_in_team(a, f->team_id) ? 0 : -1;
+    return agent_in_team(a, f->team_id) ? OUTCOME_OK : OUTCOME_FORBIDDEN;
 }
 
 /* The three instants a figure's clause takes. */

@@ -17,7 +17,8 @@
  * Times are mean, median, 90th percentile and maximum, in seconds; the
  * percentiles are exact (nearest rank: the value at rank ceil(q * n) of the
  * n values in ascending order). Filters: team, category, priority,
- * channel (0: all). The viewer's scope is applied by stats_scope(). */
+ * channel (0: all). The viewer's scope is applied by stats_scope(). The
+ * functions give OUTCOME_OK (0) or OUTCOME_UNAVAILABLE (-1) unless they say. */
 #ifndef DESK_STATS_REPORT_H
 #define DESK_STATS_REPORT_H
 
@@ -47,7 +48,8 @@ typedef struct stats_summary {
 
 /* The viewer's limits: supervisors and admins see every team; an agent
  * sees only their own teams, one at a time (their first when none is
- * chosen). 0, or -1 when the filter names a team the viewer may not see. */
+ * chosen). OUTCOME_OK, or OUTCOME_FORBIDDEN when the filter names a team the
+ * viewer may not see. */
 int stats_scope(const agent_t *a, stats_filter_t *f);
 
 int stats_summary(desk_t *d, const stats_filter_t *f, const stats_period_t *p, time_t now,
