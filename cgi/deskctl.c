@@ -7,7 +7,10 @@
  *                                          create an API key, print it once
  *   deskctl [-c CONFIG] rotate-contact-key  create the next contact key and
  *                                          re-seal every contact value with it
- *                                          (or finish an interrupted run) */
+ *                                          (or finish an interrupted run)
+ *   deskctl [-c CONFIG] stats-rebuild [all] write the statistics' rows of the
+ *                                          tickets that have none (all: of
+ *                                          every ticket, from their history) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +24,8 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "desk/customer/rekey.h"
+#include "desk/stats/facts.h"
+#include "desk/worker.h"
 #include "store/migrate.h"
 
 static void print_applied(const char *name, void *ctx)
@@ -169,6 +174,17 @@ static int rotate_contact_key(desk_t *d)
     return rotation_verdict(d, key, behind, left) || rc ? 1 : 0;
 }
 
+/* Business time needs the whole domain (priorities, calendars): a worker's
+ * context. */
+static int stats_rebuild_all(desk_t *d, bool all)
+{
+    long done = 0;
+    int rc = worker_open(d) || stats_rebuild(d, !all, &done) ? 1 : 0;
+    printf("statistics written for %ld ticket(s)\n", done);
+    desk_close(d);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     desk_t d;
@@ -179,12 +195,15 @@ int main(int argc, char **argv)
     if (argc - first < 1) {
         fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE"
                         " | api-key LABEL [all] [" APIKEY_GRANT_SET_PRIORITY "]"
-                        " | rotate-contact-key | sweep-attachments [HOURS]\n");
+                        " | rotate-contact-key | sweep-attachments [HOURS] | stats-rebuild [all]\n");
         return 2;
     }
     const char *cmd = argv[first], *arg = argc - first > 1 ? argv[first + 1] : NULL;
-    if (desk_configure(&d, config_path_from_args(argc, argv)) || secrets_load(&d.secrets, &d.cfg) ||
-        db_open(&d.db, &d.cfg) != OUTCOME_OK)
+    if (desk_configure(&d, config_path_from_args(argc, argv)))
+        return 1;
+    if (strcmp(cmd, "stats-rebuild") == 0)
+        return stats_rebuild_all(&d, arg && strcmp(arg, "all") == 0);
+    if (secrets_load(&d.secrets, &d.cfg) || db_open(&d.db, &d.cfg) != OUTCOME_OK)
         return 1;
     int rc = 2;
     if (strcmp(cmd, "migrate") == 0 && arg)

@@ -10,6 +10,7 @@
  *   POST /agent/approvals/ID         approve or reject
  *   GET  /agent/new, POST /agent/new register a ticket for a customer
  *   GET  /agent/progress[.csv]       the progress tracking table
+ *   GET  /agent/stats[.csv], /agent/stats/tickets  statistics (cgi/agent/stats.c)
  *   GET  /agent/availability, POST   at work or absent (cgi/agent/availability.c)
  *   GET  /agent/problems...          problem records (cgi/agent/problems.c)
  *   GET  /agent/meetings...          review meetings (cgi/agent/meetings.c)
@@ -51,7 +52,8 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/acceptance.cs", "agent/solution.cs",
                                     "agent/problems.cs",  "agent/problem.cs",
                                     "agent/problem_edit.cs", "agent/meetings.cs",
-                                    "agent/meeting.cs",   "agent/meeting_edit.cs", NULL};
+                                    "agent/meeting.cs",   "agent/meeting_edit.cs",
+                                    "agent/stats.cs",     "agent/stats_tickets.cs", NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -1288,6 +1290,9 @@ static const web_route_t routes[] = {
     {"GET", "/agent/outbox", page_outbox},
     {"POST", "/agent/outbox/*/retry", do_outbox_retry},
     {"GET", "/agent/progress.csv", page_progress_csv},
+    {"GET", "/agent/stats", agent_page_stats},
+    {"GET", "/agent/stats.csv", agent_page_stats_csv},
+    {"GET", "/agent/stats/tickets", agent_page_stats_tickets},
     {"GET", "/agent/availability", agent_page_availability},
     {"POST", "/agent/availability", agent_do_availability},
     {"GET", "/agent/problems", agent_page_problems},

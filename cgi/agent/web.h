@@ -44,6 +44,11 @@ void admin_handle(web_t *w);
 /* At work or absent, set by the agent (cgi/agent/availability.c). */
 void agent_page_availability(web_t *w, const char *arg);
 void agent_do_availability(web_t *w, const char *arg);
+/* The statistics, their CSV tables and the tickets behind a number
+ * (cgi/agent/stats.c). */
+void agent_page_stats(web_t *w, const char *arg);
+void agent_page_stats_csv(web_t *w, const char *arg);
+void agent_page_stats_tickets(web_t *w, const char *arg);
 /* The signed acceptance form of a ticket, to print (cgi/agent/acceptance.c). */
 void agent_page_acceptance(web_t *w, const char *arg);
 /* The reply templates offered on a ticket page, filled for it (cgi/agent/replies.c). */

@@ -166,6 +166,7 @@ SQL
 
 # --- schema and demo data
 "$BUILD/deskctl" -c "$VAR/desk.hdf" migrate "$ROOT/sql/migrations"
+"$BUILD/deskctl" -c "$VAR/desk.hdf" stats-rebuild >/dev/null
 if [ ! -s "$VAR/dev-credentials" ]; then
   "$BUILD/deskctl" -c "$VAR/desk.hdf" demo "$VAR/dev-credentials.tmp"
   mv "$VAR/dev-credentials.tmp" "$VAR/dev-credentials"

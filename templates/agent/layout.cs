@@ -62,6 +62,7 @@
     <li><a href="/agent/problems" class="t t-problems"<?cs if:Page.Path == "/agent/problems" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.problems ?></span></a></li>
     <li><a href="/agent/meetings" class="t t-meetings"<?cs if:Page.Path == "/agent/meetings" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.meetings ?></span></a></li>
     <li><a href="/agent/progress" class="t t-progress"<?cs if:Page.Path == "/agent/progress" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.progress ?></span></a></li>
+    <li><a href="/agent/stats" class="t t-stats"<?cs if:Page.Path == "/agent/stats" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Stats.Nav ?></span></a></li>
     <li><a href="/agent/availability" class="t t-presence"<?cs if:Page.Path == "/agent/availability" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Presence.Nav ?></span></a></li>
     <?cs if:Me.admin ?><li><a href="/agent/outbox" class="t t-outbox"<?cs if:Page.Path == "/agent/outbox" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.outbox ?></span></a></li><?cs /if ?>
   </ul>

@@ -15,6 +15,7 @@
 #include "desk/dispatch/dispatch.h"
 #include "desk/notify/notify.h"
 #include "desk/sla/sla.h"
+#include "desk/stats/facts.h"
 #include "desk/ticket/priority_request.h"
 #include "desk/ticket/ticket_fields.h"
 
@@ -304,6 +305,8 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
         rc = ticket_refresh_due(d, out->id) || sla_refresh_alert(d, out->id) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     if (rc == OUTCOME_OK)
         rc = notify_ticket_created(d, out->id, in, p, out->number, out->follow_token, &due);
+    if (rc == OUTCOME_OK)
+        rc = stats_ticket_changed(d, out->id) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     if (rc == OUTCOME_OK)
         rc = db_commit(&d->db);
     if (rc != OUTCOME_OK)

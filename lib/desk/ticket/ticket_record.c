@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "desk/customer/tags.h"
 #include "desk/sla/sla.h"
+#include "desk/stats/facts.h"
 
 static const char sql_insert_event[] =
     "INSERT INTO ticket_events (ticket_id, kind, visibility, actor_type, actor_agent_id,"
@@ -254,6 +255,8 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
     if (rc == OUTCOME_OK)
         rc = ticket_refresh_due(d, t.id);
     if (rc == OUTCOME_OK && sla_refresh_alert(d, t.id))
+        rc = OUTCOME_UNAVAILABLE;
+    if (rc == OUTCOME_OK && stats_ticket_changed(d, t.id))
         rc = OUTCOME_UNAVAILABLE;
     if (rc == OUTCOME_OK && db_commit(&d->db) != OUTCOME_OK)
         rc = OUTCOME_UNAVAILABLE;

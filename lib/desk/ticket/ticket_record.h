@@ -104,7 +104,8 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
                  const char *new_value, const char *body, time_t now);
 /* One transaction around a change: lock the row, check the version the user
  * saw (0: do not check), apply, recompute next_due_at and next_alert_at,
- * commit; anything but OUTCOME_OK rolls everything back. */
+ * rewrite the ticket's statistics rows (lib/desk/stats/facts.h), commit;
+ * anything but OUTCOME_OK rolls everything back. */
 int ticket_with_locked(desk_t *d, long long id, long long version,
                        int (*apply)(desk_t *d, ticket_t *t, void *arg, time_t now), void *arg);
 /* Changes the priority of a locked ticket and its deadlines, with history. */

@@ -1,0 +1,542 @@
+/* agent_stats: the statistics for the monthly review (lib/desk/stats/).
+ *
+ *   GET /agent/stats                 the period's figures beside the
+ *                                    previous period and the same period a
+ *                                    year earlier, with charts and tables
+ *   GET /agent/stats.csv?table=NAME  one table as CSV (volume, times, sla,
+ *                                    daily, category, priority, channel, team)
+ *   GET /agent/stats/tickets?fig=F   the tickets behind a number, by key
+ *
+ * Query: kind (week, month, quarter, year, range), at (a day of the
+ * period, YYYY-MM-DD; today by default), until (the last day of a range),
+ * team, category, priority, channel. Supervisors and admins see every
+ * team; an agent sees their own teams (stats_scope). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/web.h"
+#include "web/form.h"
+#include "core/csv.h"
+#include "desk/stats/report.h"
+
+enum { CUR, PREV, YEAR, NPER };
+static const char *const per_codes[NPER] = {"cur", "prev", "year"};
+
+typedef struct stats_view {
+    stats_kind_t kind;
+    stats_filter_t filter;
+    stats_period_t per[NPER];
+    char at[11], until[11];
+    char qs[256]; /* the period and filters, to carry in links */
+    char qp[96];  /* the period alone */
+} stats_view_t;
+
+typedef struct report {
+    stats_summary_t sum[NPER];
+    stats_count_t by[SD_COUNT][64];
+    int nby[SD_COUNT];
+    long long created[STATS_MAX_DAYS + 1], closed[STATS_MAX_DAYS + 1];
+} report_t;
+
+static const char *const of_codes[] = {"cur", "prev", "year", NULL};
+static const char *const csv_tables[] = {"volume", "times", "sla", "daily",
+                                         "category", "priority", "channel", "team", NULL};
+
+/* The query every statistics page reads: the period, the filters (an id,
+ * 0 for all), and the figure, period and page of a list, or the table of a
+ * CSV. */
+static const form_field_t query_fields[] = {
+    {.name = "kind", .type = FT_CHOICE, .max_chars = 10, .choices = stats_kind_codes},
+    {.name = "at", .type = FT_DATE, .max_chars = 10},
+    {.name = "until", .type = FT_DATE, .max_chars = 10},
+    {.name = "team", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "category", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "priority", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "channel", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "fig", .type = FT_CHOICE, .max_chars = 20, .choices = stats_figure_codes},
+    {.name = "of", .type = FT_CHOICE, .max_chars = 10, .choices = of_codes},
+    {.name = "after", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "table", .type = FT_CHOICE, .max_chars = 20, .choices = csv_tables},
+};
+
+static const char *value_or_empty(web_t *w, const char *name)
+{
+    const char *v = form_value(w->r->hdf, name);
+    return v ? v : "";
+}
+
+/* Reads the period and filters, applies the viewer's scope: OUTCOME_OK,
+ * OUTCOME_FORBIDDEN when the filter names a team out of scope,
+ * OUTCOME_INVALID when a value or the period is not one. */
+static int read_view(web_t *w, stats_view_t *v)
+{
+    HDF *h = w->r->hdf;
+    memset(v, 0, sizeof *v);
+    if (form_validate(h, h, query_fields, sizeof query_fields / sizeof *query_fields))
+        return OUTCOME_INVALID;
+    int k = stats_kind_parse(form_value(h, "kind"));
+    v->kind = k < 0 ? SK_MONTH : (stats_kind_t)k;
+    snprintf(v->at, sizeof v->at, "%s", value_or_empty(w, "at"));
+    snprintf(v->until, sizeof v->until, "%s", value_or_empty(w, "until"));
+    v->filter.team_id = form_int(h, "team");
+    v->filter.category_id = form_int(h, "category");
+    v->filter.priority_id = form_int(h, "priority");
+    v->filter.channel_id = form_int(h, "channel");
+    int rc = stats_scope(ME(w), &v->filter);
+    if (rc != OUTCOME_OK)
+        return rc;
+    if (stats_period_make(v->kind, v->at, v->until, desk_now(w->d), &v->per[CUR]))
+        return OUTCOME_INVALID;
+    stats_period_previous(&v->per[CUR], &v->per[PREV]);
+    stats_period_year_before(&v->per[CUR], &v->per[YEAR]);
+    char first[11], last[11];
+    stats_period_days(&v->per[CUR], first, last);
+    snprintf(v->qp, sizeof v->qp, "kind=%s&at=%s&until=%s", stats_kind_code(v->kind), first,
+             v->kind == SK_RANGE ? last : "");
+    snprintf(v->qs, sizeof v->qs, "kind=%s&at=%s&until=%s&team=%lld&category=%lld&priority=%lld"
+             "&channel=%lld", stats_kind_code(v->kind), first, v->kind == SK_RANGE ? last : "",
+             v->filter.team_id, v->filter.category_id, v->filter.priority_id,
+             v->filter.channel_id);
+    return OUTCOME_OK;
+}
+
+static int load(web_t *w, const stats_view_t *v, report_t *r)
+{
+    time_t now = desk_now(w->d);
+    for (int i = 0; i < NPER; i++)
+        if (stats_summary(w->d, &v->filter, &v->per[i], now, &r->sum[i]))
+            return -1;
+    for (int k = 0; k < SD_COUNT; k++)
+        if ((r->nby[k] = stats_by(w->d, &v->filter, &v->per[CUR], (stats_dim_t)k, r->by[k],
+                                  64)) < 0)
+            return -1;
+    return stats_daily(w->d, &v->filter, &v->per[CUR], r->created, r->closed);
+}
+
+/* ---- names ------------------------------------------------------------------ */
+
+static const char *dim_name(web_t *w, stats_dim_t dim, long long id)
+{
+    const catalog_t *c = &w->d->catalog;
+    if (dim == SD_CATEGORY) {
+        const category_t *x = catalog_category_by_id(c, id);
+        return x ? x->name[w->lang] : "";
+    }
+    if (dim == SD_PRIORITY) {
+        const priority_t *x = catalog_priority_by_id(c, id);
+        return x ? x->name[w->lang] : "";
+    }
+    if (dim == SD_CHANNEL) {
+        const channel_t *x = catalog_channel_by_id(c, id);
+        return x ? x->name[w->lang] : "";
+    }
+    const team_t *x = catalog_team_by_id(c, id);
+    return x ? x->name[w->lang] : texts_get(&w->d->texts, w->lang, "Stats.NoTeam");
+}
+
+static const char *text(web_t *w, const char *key) { return texts_get(&w->d->texts, w->lang, key); }
+
+/* ---- the page ------------------------------------------------------------------ */
+
+static const char *const vol_codes[] = {"created", "closed", "reopened", "backlog_start",
+                                        "backlog_end"};
+static long long vol(const stats_summary_t *s, int i)
+{
+    const long long v[] = {s->created, s->closed, s->reopened, s->backlog_start, s->backlog_end};
+    return v[i];
+}
+
+static const char *const time_codes[] = {"first_response", "resolution"};
+
+/* A duration to the minute: hours and minutes (h, m), all minutes (total). */
+static void set_seconds(HDF *h, const char *key, long long s)
+{
+    long long minutes = (s + 30) / 60;
+    hdf_set_valuef(h, "%s.s=%lld", key, s);
+    hdf_set_valuef(h, "%s.total=%lld", key, minutes);
+    hdf_set_valuef(h, "%s.h=%lld", key, minutes / 60);
+    hdf_set_valuef(h, "%s.m=%lld", key, minutes % 60);
+}
+
+static void set_times(HDF *h, const char *key, const stats_times_t *t)
+{
+    char k[160];
+    hdf_set_valuef(h, "%s.n=%lld", key, t->n);
+    const long long v[] = {t->mean, t->median, t->p90, t->max};
+    static const char *const names[] = {"mean", "median", "p90", "max"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(k, sizeof k, "%s.%s", key, names[i]);
+        set_seconds(h, k, v[i]);
+    }
+}
+
+/* met / (met + breached), in tenths of a percent; -1 when nothing stopped
+ * or ran out yet. */
+static long rate(const stats_sla_t *s)
+{
+    long long done = s->met + s->breached;
+    return done ? (long)((s->met * 1000 + done / 2) / done) : -1;
+}
+
+static void set_sla(HDF *h, const char *key, const stats_sla_t *s)
+{
+    long long all = s->met + s->breached + s->running;
+    hdf_set_valuef(h, "%s.met=%lld", key, s->met);
+    hdf_set_valuef(h, "%s.breached=%lld", key, s->breached);
+    hdf_set_valuef(h, "%s.running=%lld", key, s->running);
+    long r = rate(s);
+    if (r >= 0)
+        hdf_set_valuef(h, "%s.rate=%ld.%ld", key, r / 10, r % 10);
+    /* the stacked bar, 0-600 wide */
+    long wm = all ? (long)(s->met * 600 / all) : 0, wb = all ? (long)(s->breached * 600 / all) : 0;
+    hdf_set_valuef(h, "%s.wm=%ld", key, wm);
+    hdf_set_valuef(h, "%s.wb=%ld", key, wb);
+    hdf_set_valuef(h, "%s.xb=%ld", key, wm);
+    hdf_set_valuef(h, "%s.xr=%ld", key, wm + wb);
+    hdf_set_valuef(h, "%s.wr=%ld", key, all ? 600 - wm - wb : 0);
+}
+
+static void set_periods(web_t *w, const stats_view_t *v)
+{
+    HDF *h = w->r->hdf;
+    for (int i = 0; i < NPER; i++) {
+        char first[11], last[11];
+        stats_period_days(&v->per[i], first, last);
+        hdf_set_valuef(h, "Per.%s.first=%s", per_codes[i], first);
+        hdf_set_valuef(h, "Per.%s.last=%s", per_codes[i], last);
+    }
+    char first[11], last[11];
+    stats_period_days(&v->per[CUR], first, last);
+    hdf_set_value(h, "Filter.kind", stats_kind_code(v->kind));
+    hdf_set_value(h, "Filter.at", first);
+    hdf_set_value(h, "Filter.until", v->kind == SK_RANGE ? last : "");
+    hdf_set_valuef(h, "Filter.team=%lld", v->filter.team_id);
+    hdf_set_valuef(h, "Filter.category=%lld", v->filter.category_id);
+    hdf_set_valuef(h, "Filter.priority=%lld", v->filter.priority_id);
+    hdf_set_valuef(h, "Filter.channel=%lld", v->filter.channel_id);
+    hdf_set_value(h, "Q", v->qs);
+    hdf_set_value(h, "Qp", v->qp);
+    /* the periods just before and after, to step through */
+    stats_period_t next;
+    stats_period_make(v->kind == SK_RANGE ? SK_MONTH : v->kind, NULL, NULL,
+                      v->per[CUR].to + 12 * 3600, &next);
+    stats_period_days(&v->per[PREV], first, last);
+    hdf_set_value(h, "Step.prev", first);
+    stats_period_days(&next, first, last);
+    hdf_set_value(h, "Step.next", first);
+    /* an agent chooses among their own teams only */
+    const agent_t *me = ME(w);
+    if (!agent_is_supervisor(me))
+        for (int i = 0; i < me->nteams; i++)
+            hdf_set_valuef(h, "Scope.Teams.%d=%lld", i, me->teams[i]);
+}
+
+static void set_daily(HDF *h, const stats_period_t *p, const report_t *r)
+{
+    long long max = 1;
+    for (int i = 0; i < p->days; i++) {
+        if (r->created[i] > max)
+            max = r->created[i];
+        if (r->closed[i] > max)
+            max = r->closed[i];
+    }
+    /* the chart: 720 x 160 user units, two bars a day, axis from zero */
+    int slot = 720 / (p->days ? p->days : 1), bw = slot > 3 ? (slot - 2) / 2 : 1;
+    hdf_set_valuef(h, "Chart.max=%lld", max);
+    for (int i = 0; i < p->days; i++) {
+        char day[11];
+        time_t t = stats_period_day(p, i);
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(day, sizeof day, "%Y-%m-%d", &tm);
+        long hc = (long)(r->created[i] * 160 / max), hx = (long)(r->closed[i] * 160 / max);
+        hdf_set_valuef(h, "Daily.%d.day=%s", i, day);
+        hdf_set_valuef(h, "Daily.%d.label=%d", i, tm.tm_mday);
+        hdf_set_valuef(h, "Daily.%d.created=%lld", i, r->created[i]);
+        hdf_set_valuef(h, "Daily.%d.closed=%lld", i, r->closed[i]);
+        hdf_set_valuef(h, "Daily.%d.x=%d", i, i * slot + 1);
+        hdf_set_valuef(h, "Daily.%d.x2=%d", i, i * slot + 1 + bw);
+        hdf_set_valuef(h, "Daily.%d.w=%d", i, bw);
+        hdf_set_valuef(h, "Daily.%d.hc=%ld", i, hc);
+        hdf_set_valuef(h, "Daily.%d.yc=%ld", i, 160 - hc);
+        hdf_set_valuef(h, "Daily.%d.hx=%ld", i, hx);
+        hdf_set_valuef(h, "Daily.%d.yx=%ld", i, 160 - hx);
+        hdf_set_valuef(h, "Daily.%d.tick=%d", i, p->days <= 31 || tm.tm_mday == 1);
+        hdf_set_valuef(h, "Daily.%d.tx=%d", i, i * slot + slot / 2);
+    }
+}
+
+static void set_by(web_t *w, const report_t *r)
+{
+    HDF *h = w->r->hdf;
+    for (int k = 0; k < SD_COUNT; k++) {
+        long long max = 1;
+        for (int i = 0; i < r->nby[k]; i++)
+            if (r->by[k][i].created > max)
+                max = r->by[k][i].created;
+        const char *dim = stats_dim_code((stats_dim_t)k);
+        hdf_set_valuef(h, "By.%s.n=%d", dim, r->nby[k]);
+        hdf_set_valuef(h, "By.%s.h=%d", dim, r->nby[k] * 26 + 4);
+        for (int i = 0; i < r->nby[k]; i++) {
+            const stats_count_t *c = &r->by[k][i];
+            hdf_set_valuef(h, "By.%s.Rows.%d.id=%lld", dim, i, c->id);
+            hdf_set_valuef(h, "By.%s.Rows.%d.name=%s", dim, i, dim_name(w, (stats_dim_t)k, c->id));
+            hdf_set_valuef(h, "By.%s.Rows.%d.created=%lld", dim, i, c->created);
+            hdf_set_valuef(h, "By.%s.Rows.%d.closed=%lld", dim, i, c->closed);
+            hdf_set_valuef(h, "By.%s.Rows.%d.w=%lld", dim, i, c->created * 400 / max);
+            hdf_set_valuef(h, "By.%s.Rows.%d.y=%d", dim, i, i * 26 + 4);
+            hdf_set_valuef(h, "By.%s.Rows.%d.ty=%d", dim, i, i * 26 + 19);
+            hdf_set_valuef(h, "By.%s.Rows.%d.tx=%lld", dim, i, 150 + c->created * 400 / max + 6);
+        }
+    }
+}
+
+void agent_page_stats(web_t *w, const char *arg)
+{
+    (void)arg;
+    stats_view_t v;
+    int rc = read_view(w, &v);
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
+    report_t *r = calloc(1, sizeof *r);
+    if (!r || load(w, &v, r)) {
+        free(r);
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
+    }
+    HDF *h = w->r->hdf;
+    set_periods(w, &v);
+    for (int i = 0; i < 5; i++) {
+        hdf_set_valuef(h, "Vol.%d.code=%s", i, vol_codes[i]);
+        for (int p = 0; p < NPER; p++)
+            hdf_set_valuef(h, "Vol.%d.%s=%lld", i, per_codes[p], vol(&r->sum[p], i));
+    }
+    for (int p = 0; p < NPER; p++) {
+        char key[64];
+        const stats_summary_t *s = &r->sum[p];
+        snprintf(key, sizeof key, "Times.first_response.%s.biz", per_codes[p]);
+        set_times(h, key, &s->first_response_biz);
+        snprintf(key, sizeof key, "Times.first_response.%s.wall", per_codes[p]);
+        set_times(h, key, &s->first_response);
+        snprintf(key, sizeof key, "Times.resolution.%s.biz", per_codes[p]);
+        set_times(h, key, &s->resolution_biz);
+        snprintf(key, sizeof key, "Times.resolution.%s.wall", per_codes[p]);
+        set_times(h, key, &s->resolution);
+        snprintf(key, sizeof key, "Sla.first_response.%s", per_codes[p]);
+        set_sla(h, key, &s->sla_first_response);
+        snprintf(key, sizeof key, "Sla.resolution.%s", per_codes[p]);
+        set_sla(h, key, &s->sla_resolution);
+    }
+    set_daily(h, &v.per[CUR], r);
+    set_by(w, r);
+    free(r);
+    agent_set_nav(w);
+    web_render(w, "agent/stats.cs");
+}
+
+/* ---- the tickets behind a number ------------------------------------------ */
+
+void agent_page_stats_tickets(web_t *w, const char *arg)
+{
+    (void)arg;
+    stats_view_t v;
+    int rc = read_view(w, &v);
+    int fig = stats_figure_parse(form_value(w->r->hdf, "fig"));
+    const char *which = form_value(w->r->hdf, "of");
+    int p = which && !strcmp(which, "prev") ? PREV : which && !strcmp(which, "year") ? YEAR : CUR;
+    if (rc == OUTCOME_OK && fig < 0)
+        rc = OUTCOME_INVALID;
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
+    stats_tickets_t *page = malloc(sizeof *page);
+    long long after = form_int(w->r->hdf, "after");
+    if (!page || stats_tickets(w->d, &v.filter, &v.per[p], (stats_figure_t)fig, desk_now(w->d),
+                               after, page)) {
+        free(page);
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
+    }
+    HDF *h = w->r->hdf;
+    set_periods(w, &v);
+    hdf_set_value(h, "Drill.fig", stats_figure_code((stats_figure_t)fig));
+    hdf_set_value(h, "Drill.of", per_codes[p]);
+    for (int i = 0; i < page->n; i++) {
+        const stats_ticket_t *t = &page->rows[i];
+        const priority_t *pr = catalog_priority_by_id(&w->d->catalog, t->priority_id);
+        char key[48];
+        hdf_set_valuef(h, "Rows.%d.number=%s", i, t->number);
+        hdf_set_valuef(h, "Rows.%d.subject=%s", i, t->subject);
+        hdf_set_valuef(h, "Rows.%d.status=%s", i, t->status);
+        hdf_set_valuef(h, "Rows.%d.priority=%s", i, pr ? pr->code : "");
+        hdf_set_valuef(h, "Rows.%d.category=%s", i, dim_name(w, SD_CATEGORY, t->category_id));
+        hdf_set_valuef(h, "Rows.%d.channel=%s", i, dim_name(w, SD_CHANNEL, t->channel_id));
+        hdf_set_valuef(h, "Rows.%d.team=%s", i, dim_name(w, SD_TEAM, t->team_id));
+        snprintf(key, sizeof key, "Rows.%d.created", i);
+        tpl_set_time(h, key, t->created_at);
+    }
+    if (page->more)
+        hdf_set_valuef(h, "Next=%lld", page->next_after);
+    free(page);
+    agent_set_nav(w);
+    web_render(w, "agent/stats_tickets.cs");
+}
+
+/* ---- CSV ------------------------------------------------------------------------ */
+
+/* A number of minutes, to a tenth. */
+static void csv_minutes(FILE *out, long long seconds)
+{
+    char b[32];
+    snprintf(b, sizeof b, "%.1f", (double)seconds / 60.0);
+    csv_cell(out, b);
+}
+
+static void csv_int(FILE *out, long long v)
+{
+    char b[24];
+    snprintf(b, sizeof b, "%lld", v);
+    csv_cell(out, b);
+}
+
+static void csv_text(FILE *out, const char *v) { csv_cell(out, v); }
+#define SEP(out) fputc(',', out)
+#define EOL(out) fputs("\r\n", out)
+
+static void csv_header(web_t *w, FILE *out, const char *table)
+{
+    char key[64];
+    snprintf(key, sizeof key, "Stats.Csv.%s", table);
+    fputs(text(w, key), out); /* constant words of the language file */
+    EOL(out);
+}
+
+static void csv_period_name(web_t *w, FILE *out, int p)
+{
+    char key[48];
+    snprintf(key, sizeof key, "Stats.Per.%s", per_codes[p]);
+    csv_text(out, text(w, key));
+}
+
+static void csv_volume(web_t *w, FILE *out, const report_t *r)
+{
+    for (int i = 0; i < 5; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "Stats.Vol.%s", vol_codes[i]);
+        csv_text(out, text(w, key));
+        for (int p = 0; p < NPER; p++)
+            SEP(out), csv_int(out, vol(&r->sum[p], i));
+        EOL(out);
+    }
+}
+
+static void csv_times(web_t *w, FILE *out, const report_t *r)
+{
+    for (int k = 0; k < 2; k++)
+        for (int biz = 1; biz >= 0; biz--)
+            for (int p = 0; p < NPER; p++) {
+                const stats_summary_t *s = &r->sum[p];
+                const stats_times_t *t = k == 0 ? (biz ? &s->first_response_biz : &s->first_response)
+                                                : (biz ? &s->resolution_biz : &s->resolution);
+                char key[48];
+                snprintf(key, sizeof key, "Stats.Times.%s", time_codes[k]);
+                csv_text(out, text(w, key)), SEP(out);
+                csv_text(out, text(w, biz ? "Stats.Times.biz" : "Stats.Times.wall")), SEP(out);
+                csv_period_name(w, out, p), SEP(out);
+                csv_int(out, t->n), SEP(out);
+                csv_minutes(out, t->mean), SEP(out);
+                csv_minutes(out, t->median), SEP(out);
+                csv_minutes(out, t->p90), SEP(out);
+                csv_minutes(out, t->max);
+                EOL(out);
+            }
+}
+
+static void csv_sla(web_t *w, FILE *out, const report_t *r)
+{
+    for (int k = 0; k < 2; k++)
+        for (int p = 0; p < NPER; p++) {
+            const stats_sla_t *s =
+                k == 0 ? &r->sum[p].sla_first_response : &r->sum[p].sla_resolution;
+            char key[48], pct[48] = "";
+            snprintf(key, sizeof key, "Stats.Times.%s", time_codes[k]);
+            csv_text(out, text(w, key)), SEP(out);
+            csv_period_name(w, out, p), SEP(out);
+            csv_int(out, s->met), SEP(out);
+            csv_int(out, s->breached), SEP(out);
+            csv_int(out, s->running), SEP(out);
+            long rt = rate(s);
+            if (rt >= 0)
+                snprintf(pct, sizeof pct, "%ld.%ld", rt / 10, rt % 10);
+            csv_text(out, pct);
+            EOL(out);
+        }
+}
+
+static void csv_daily(FILE *out, const stats_period_t *p, const report_t *r)
+{
+    for (int i = 0; i < p->days; i++) {
+        char day[11];
+        time_t t = stats_period_day(p, i);
+        struct tm tm;
+        strftime(day, sizeof day, "%Y-%m-%d", localtime_r(&t, &tm));
+        csv_text(out, day), SEP(out);
+        csv_int(out, r->created[i]), SEP(out);
+        csv_int(out, r->closed[i]);
+        EOL(out);
+    }
+}
+
+static void csv_by(web_t *w, FILE *out, const report_t *r, stats_dim_t k)
+{
+    for (int i = 0; i < r->nby[k]; i++) {
+        csv_text(out, dim_name(w, k, r->by[k][i].id)), SEP(out);
+        csv_int(out, r->by[k][i].created), SEP(out);
+        csv_int(out, r->by[k][i].closed);
+        EOL(out);
+    }
+}
+
+void agent_page_stats_csv(web_t *w, const char *arg)
+{
+    (void)arg;
+    stats_view_t v;
+    int rc = read_view(w, &v);
+    const char *table = form_value(w->r->hdf, "table");
+    int which = -1;
+    for (int i = 0; table && csv_tables[i]; i++)
+        if (!strcmp(table, csv_tables[i]))
+            which = i;
+    if (rc == OUTCOME_OK && which < 0)
+        rc = OUTCOME_INVALID;
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
+    report_t *r = calloc(1, sizeof *r);
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *out = r && !load(w, &v, r) ? open_memstream(&csv, &len) : NULL;
+    if (!out) {
+        free(r);
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
+    }
+    fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads the file as UTF-8 */
+    csv_header(w, out, csv_tables[which]);
+    switch (which) {
+    case 0: csv_volume(w, out, r); break;
+    case 1: csv_times(w, out, r); break;
+    case 2: csv_sla(w, out, r); break;
+    case 3: csv_daily(out, &v.per[CUR], r); break;
+    default: csv_by(w, out, r, (stats_dim_t)(which - 4)); break;
+    }
+    free(r);
+    if (fclose(out) != 0) {
+        free(csv);
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
+    }
+    string_appendn(&w->r->body, csv, (int)len);
+    free(csv);
+    char first[11], last[11], disp[96];
+    stats_period_days(&v.per[CUR], first, last);
+    snprintf(disp, sizeof disp, "attachment; filename=\"stats-%s-%s-%s.csv\"", csv_tables[which],
+             first, last);
+    w->r->content_type = "text/csv; charset=utf-8";
+    req_header(w->r, "Content-Disposition", disp);
+}

@@ -1,0 +1,169 @@
+<?cs include!"agent/layout.cs" ?>
+<?cs call:agent_start(L.Stats.Title) ?>
+<?cs # The statistics (cgi/agent/stats.c): each section a heading, one chart
+       and its numbers in a table; every number links to its tickets. ?>
+<?cs def:q(team, category, priority, channel) ?><?cs var:Qp ?>&amp;team=<?cs var:team ?>&amp;category=<?cs var:category ?>&amp;priority=<?cs var:priority ?>&amp;channel=<?cs var:channel ?><?cs /def ?>
+<?cs def:dur(t) ?><?cs if:#t.h > 0 ?><?cs var:t.h ?> <?cs var:L.Agent.Sla.hours ?><?cs if:#t.m > 0 ?> <?cs var:t.m ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs else ?><?cs var:t.m ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs /def ?>
+<?cs def:drill(fig, of, n) ?><a class="num-link" href="/agent/stats/tickets?fig=<?cs var:fig ?>&amp;of=<?cs var:of ?>&amp;<?cs var:Q ?>"><?cs var:n ?></a><?cs /def ?>
+<div class="page-head stats-head">
+  <div>
+    <h1><?cs var:L.Stats.Title ?></h1>
+    <p class="lead"><?cs var:L.Stats.Lead ?></p>
+  </div>
+  <nav class="stats-step" aria-label="<?cs var:L.Stats.Period ?>">
+    <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.prev ?>&amp;until=&amp;team=<?cs var:Filter.team ?>&amp;category=<?cs var:Filter.category ?>&amp;priority=<?cs var:Filter.priority ?>&amp;channel=<?cs var:Filter.channel ?>">← <?cs var:L.Stats.PrevPeriod ?></a>
+    <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.next ?>&amp;until=&amp;team=<?cs var:Filter.team ?>&amp;category=<?cs var:Filter.category ?>&amp;priority=<?cs var:Filter.priority ?>&amp;channel=<?cs var:Filter.channel ?>"><?cs var:L.Stats.NextPeriod ?> →</a>
+  </nav>
+</div>
+<form class="filters stats-filters" method="get" action="/agent/stats" aria-label="<?cs var:L.Agent.Queue.Filters ?>">
+  <label><span><?cs var:L.Stats.Period ?></span> <select name="kind"><?cs each:k = L.Stats.Kind ?><option value="<?cs name:k ?>"<?cs if:name(k) == Filter.kind ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select></label>
+  <label><span><?cs var:L.Stats.At ?></span> <input type="date" name="at" value="<?cs var:Filter.at ?>"></label>
+  <label><span><?cs var:L.Stats.Until ?></span> <input type="date" name="until" value="<?cs var:Filter.until ?>"></label>
+  <label><span><?cs var:L.Agent.Col.team ?></span> <select name="team"><?cs if:Scope.Teams.0 ?><?cs each:s = Scope.Teams ?><option value="<?cs var:s ?>"<?cs if:s == Filter.team ?> selected<?cs /if ?>><?cs var:Catalog.TeamName[s] ?></option><?cs /each ?><?cs else ?><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:t = Catalog.Teams ?><option value="<?cs var:t.id ?>"<?cs if:t.id == Filter.team ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?><?cs /if ?></select></label>
+  <label><span><?cs var:L.Agent.Col.category ?></span> <select name="category"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:c = Catalog.AllCategories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.category ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select></label>
+  <label><span><?cs var:L.Agent.Col.priority ?></span> <select name="priority"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:p = Catalog.PriorityList ?><option value="<?cs var:p.id ?>"<?cs if:p.id == Filter.priority ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select></label>
+  <label><span><?cs var:L.Agent.Col.channel ?></span> <select name="channel"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:c = Catalog.Channels ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.channel ?> selected<?cs /if ?>><?cs var:Catalog.ChannelName[c.id] ?></option><?cs /each ?></select></label>
+  <div class="filter-go"><button type="submit"><?cs var:L.Stats.Apply ?></button> <a class="reset" href="/agent/stats"><?cs var:L.Agent.Filter.Reset ?></a></div>
+</form>
+<p class="stats-periods" id="periods">
+  <span class="per per-cur"><b><?cs var:L.Stats.Per.cur ?></b> <time><?cs var:Per.cur.first ?></time> – <time><?cs var:Per.cur.last ?></time></span>
+  <span class="per"><b><?cs var:L.Stats.Per.prev ?></b> <time><?cs var:Per.prev.first ?></time> – <time><?cs var:Per.prev.last ?></time></span>
+  <span class="per"><b><?cs var:L.Stats.Per.year ?></b> <time><?cs var:Per.year.first ?></time> – <time><?cs var:Per.year.last ?></time></span>
+</p>
+
+<section class="stats-section" aria-labelledby="h-volume">
+  <div class="section-head"><h2 id="h-volume"><?cs var:L.Stats.Volume ?></h2><a class="csv" href="/agent/stats.csv?table=volume&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a></div>
+  <div class="kpis">
+  <?cs each:v = Vol ?>
+    <div class="kpi kpi-<?cs var:v.code ?>">
+      <span class="kpi-label"><?cs var:L.Stats.Vol[v.code] ?></span>
+      <span class="kpi-value"><?cs call:drill(v.code, "cur", v.cur) ?></span>
+      <span class="kpi-cmp"><?cs var:L.Stats.Per.prev ?> <?cs call:drill(v.code, "prev", v.prev) ?> · <?cs var:L.Stats.Per.year ?> <?cs call:drill(v.code, "year", v.year) ?></span>
+    </div>
+  <?cs /each ?>
+  </div>
+  <table class="stats-table" id="t-volume">
+    <caption class="sr"><?cs var:L.Stats.Volume ?></caption>
+    <thead><tr><th scope="col"><?cs var:L.Stats.Figure ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.cur ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.prev ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.year ?></th></tr></thead>
+    <tbody>
+    <?cs each:v = Vol ?><tr data-fig="<?cs var:v.code ?>"><th scope="row"><?cs var:L.Stats.Vol[v.code] ?></th><td class="n"><?cs call:drill(v.code, "cur", v.cur) ?></td><td class="n"><?cs call:drill(v.code, "prev", v.prev) ?></td><td class="n"><?cs call:drill(v.code, "year", v.year) ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+</section>
+
+<section class="stats-section" aria-labelledby="h-trend">
+  <div class="section-head"><h2 id="h-trend"><?cs var:L.Stats.Trend ?></h2><a class="csv" href="/agent/stats.csv?table=daily&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a></div>
+  <p class="note"><?cs var:L.Stats.TrendNote ?></p>
+  <div class="chart-row">
+  <figure class="chart">
+    <svg viewBox="-34 -8 764 196" role="img" aria-labelledby="h-trend" preserveAspectRatio="xMinYMin meet">
+      <line class="axis" x1="0" y1="160" x2="720" y2="160"/>
+      <line class="grid" x1="0" y1="0" x2="720" y2="0"/>
+      <line class="grid" x1="0" y1="80" x2="720" y2="80"/>
+      <text class="tick" x="-6" y="164" text-anchor="end">0</text>
+      <text class="tick" x="-6" y="4" text-anchor="end"><?cs var:Chart.max ?></text>
+      <?cs each:d = Daily ?>
+      <rect class="s-created" x="<?cs var:d.x ?>" y="<?cs var:d.yc ?>" width="<?cs var:d.w ?>" height="<?cs var:d.hc ?>"><title><?cs var:d.day ?> <?cs var:L.Stats.Chart.created ?> <?cs var:d.created ?></title></rect>
+      <rect class="s-closed" x="<?cs var:d.x2 ?>" y="<?cs var:d.yx ?>" width="<?cs var:d.w ?>" height="<?cs var:d.hx ?>"><title><?cs var:d.day ?> <?cs var:L.Stats.Chart.closed ?> <?cs var:d.closed ?></title></rect>
+      <?cs if:d.tick == "1" ?><text class="tick" x="<?cs var:d.tx ?>" y="178" text-anchor="middle"><?cs var:d.label ?></text><?cs /if ?>
+      <?cs /each ?>
+    </svg>
+    <figcaption class="legend"><span class="key s-created"></span><?cs var:L.Stats.Chart.created ?> <span class="key s-closed"></span><?cs var:L.Stats.Chart.closed ?></figcaption>
+  </figure>
+  <div class="side-table">
+  <table class="stats-table compact" id="t-daily">
+    <caption class="sr"><?cs var:L.Stats.Trend ?></caption>
+    <thead><tr><th scope="col"><?cs var:L.Stats.Day ?></th><th scope="col" class="n"><?cs var:L.Stats.Chart.created ?></th><th scope="col" class="n"><?cs var:L.Stats.Chart.closed ?></th></tr></thead>
+    <tbody><?cs each:d = Daily ?><tr><th scope="row"><?cs var:d.day ?></th><td class="n"><?cs var:d.created ?></td><td class="n"><?cs var:d.closed ?></td></tr><?cs /each ?></tbody>
+  </table>
+  </div>
+  </div>
+</section>
+
+<section class="stats-section" aria-labelledby="h-times">
+  <div class="section-head"><h2 id="h-times"><?cs var:L.Stats.Times.Title ?></h2><a class="csv" href="/agent/stats.csv?table=times&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a></div>
+  <p class="note"><?cs var:L.Stats.Times.Note ?></p>
+  <table class="stats-table" id="t-times">
+    <caption class="sr"><?cs var:L.Stats.Times.Title ?></caption>
+    <thead><tr><th scope="col"><?cs var:L.Stats.Figure ?></th><th scope="col"><?cs var:L.Stats.Times.basis ?></th><th scope="col"><?cs var:L.Stats.Of ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.n ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.mean ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.median ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.p90 ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.max ?></th></tr></thead>
+    <?cs each:m = Times ?>
+    <tbody class="group">
+      <?cs each:b = m.cur ?>
+      <?cs set:basis = name(b) ?>
+      <?cs each:p = m ?>
+      <tr data-time="<?cs name:m ?>.<?cs var:basis ?>.<?cs name:p ?>"><?cs if:name(p) == "cur" ?><th scope="row"<?cs if:basis == "biz" ?>><?cs var:L.Stats.Times[name(m)] ?><?cs else ?> class="cont"><span class="sr"><?cs var:L.Stats.Times[name(m)] ?></span><?cs /if ?></th><td><?cs var:L.Stats.Times[basis] ?></td><?cs else ?><th scope="row" class="cont"><span class="sr"><?cs var:L.Stats.Times[name(m)] ?></span></th><td class="cont"><span class="sr"><?cs var:L.Stats.Times[basis] ?></span></td><?cs /if ?>
+        <td class="per-<?cs name:p ?>"><?cs var:L.Stats.Per[name(p)] ?></td>
+        <td class="n"><?cs if:name(m) == "first_response" ?><?cs call:drill("responded", name(p), p[basis].n) ?><?cs else ?><?cs call:drill("resolved", name(p), p[basis].n) ?><?cs /if ?></td>
+        <?cs if:p[basis].n == "0" ?><td class="n muted">—</td><td class="n muted">—</td><td class="n muted">—</td><td class="n muted">—</td><?cs else ?>
+        <td class="n"><?cs call:dur(p[basis].mean) ?></td><td class="n"><?cs call:dur(p[basis].median) ?></td><td class="n"><?cs call:dur(p[basis].p90) ?></td><td class="n"><?cs call:dur(p[basis].max) ?></td><?cs /if ?>
+      </tr>
+      <?cs /each ?>
+      <?cs /each ?>
+    </tbody>
+    <?cs /each ?>
+  </table>
+</section>
+
+<section class="stats-section" aria-labelledby="h-sla">
+  <div class="section-head"><h2 id="h-sla"><?cs var:L.Stats.Sla.Title ?></h2><a class="csv" href="/agent/stats.csv?table=sla&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a></div>
+  <p class="note"><?cs var:L.Stats.Sla.Note ?></p>
+  <div class="chart-row">
+  <figure class="chart sla-chart">
+    <svg viewBox="0 0 760 76" role="img" aria-labelledby="h-sla">
+      <?cs set:row = 0 ?>
+      <?cs each:c = Sla ?>
+      <text class="label" x="0" y="<?cs var:#row * 36 + 20 ?>"><?cs var:L.Stats.Times[name(c)] ?></text>
+      <rect class="s-met" x="150" y="<?cs var:#row * 36 + 6 ?>" width="<?cs var:c.cur.wm ?>" height="22"/>
+      <rect class="s-breached" x="<?cs var:#c.cur.xb + 150 ?>" y="<?cs var:#row * 36 + 6 ?>" width="<?cs var:c.cur.wb ?>" height="22"/>
+      <rect class="s-running" x="<?cs var:#c.cur.xr + 150 ?>" y="<?cs var:#row * 36 + 6 ?>" width="<?cs var:c.cur.wr ?>" height="22"/>
+      <?cs set:row = #row + 1 ?>
+      <?cs /each ?>
+    </svg>
+    <figcaption class="legend"><span class="key s-met"></span><?cs var:L.Stats.Sla.met ?> <span class="key s-breached"></span><?cs var:L.Stats.Sla.breached ?> <span class="key s-running"></span><?cs var:L.Stats.Sla.running ?></figcaption>
+  </figure>
+  </div>
+  <table class="stats-table" id="t-sla">
+    <caption class="sr"><?cs var:L.Stats.Sla.Title ?></caption>
+    <thead><tr><th scope="col"><?cs var:L.Stats.Sla.clock ?></th><th scope="col"><?cs var:L.Stats.Of ?></th><th scope="col" class="n"><?cs var:L.Stats.Sla.met ?></th><th scope="col" class="n"><?cs var:L.Stats.Sla.breached ?></th><th scope="col" class="n"><?cs var:L.Stats.Sla.running ?></th><th scope="col" class="n"><?cs var:L.Stats.Sla.rate ?></th></tr></thead>
+    <?cs each:c = Sla ?><?cs if:name(c) == "first_response" ?><?cs set:pre = "fr" ?><?cs else ?><?cs set:pre = "res" ?><?cs /if ?>
+    <tbody class="group">
+    <?cs each:p = c ?>
+      <tr data-sla="<?cs name:c ?>.<?cs name:p ?>"><th scope="row"<?cs if:name(p) != "cur" ?> class="cont"<?cs /if ?>><?cs if:name(p) == "cur" ?><?cs var:L.Stats.Times[name(c)] ?><?cs else ?><span class="sr"><?cs var:L.Stats.Times[name(c)] ?></span><?cs /if ?></th><td class="per-<?cs name:p ?>"><?cs var:L.Stats.Per[name(p)] ?></td>
+        <td class="n ok"><?cs call:drill(pre + "_met", name(p), p.met) ?></td><td class="n bad"><?cs call:drill(pre + "_breached", name(p), p.breached) ?></td><td class="n"><?cs call:drill(pre + "_running", name(p), p.running) ?></td><td class="n rate"><?cs if:p.rate ?><?cs var:p.rate ?>%<?cs else ?><span class="muted">—</span><?cs /if ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+    <?cs /each ?>
+  </table>
+</section>
+
+<section class="stats-section" aria-labelledby="h-by">
+  <h2 id="h-by"><?cs var:L.Stats.By.Title ?></h2>
+  <div class="by-grid">
+  <?cs each:d = By ?>
+  <div class="by-block">
+    <div class="section-head"><h3 id="h-by-<?cs name:d ?>"><?cs var:L.Stats.By[name(d)] ?></h3><a class="csv" href="/agent/stats.csv?table=<?cs name:d ?>&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a></div>
+    <?cs if:d.n == "0" ?><p class="empty"><?cs var:L.Stats.Empty ?></p><?cs else ?>
+    <svg class="bars" viewBox="0 0 600 <?cs var:d.h ?>" role="img" aria-labelledby="h-by-<?cs name:d ?>">
+      <?cs each:r = d.Rows ?>
+      <text class="label" x="0" y="<?cs var:r.ty ?>"><?cs var:r.name ?></text>
+      <rect class="s-created dim-<?cs name:d ?>-<?cs var:r.id ?>" x="150" y="<?cs var:r.y ?>" width="<?cs var:r.w ?>" height="20"/>
+      <text class="value" x="<?cs var:r.tx ?>" y="<?cs var:r.ty ?>"><?cs var:r.created ?></text>
+      <?cs /each ?>
+    </svg>
+    <table class="stats-table compact" id="t-<?cs name:d ?>">
+      <caption class="sr"><?cs var:L.Stats.By[name(d)] ?></caption>
+      <thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col" class="n"><?cs var:L.Stats.Chart.created ?></th><th scope="col" class="n"><?cs var:L.Stats.Chart.closed ?></th></tr></thead>
+      <tbody>
+      <?cs each:r = d.Rows ?><tr><th scope="row"><?cs var:r.name ?></th>
+        <?cs if:name(d) == "team" ?><?cs set:qq = Qp + "&team=" + r.id + "&category=" + Filter.category + "&priority=" + Filter.priority + "&channel=" + Filter.channel ?><?cs elif:name(d) == "category" ?><?cs set:qq = Qp + "&team=" + Filter.team + "&category=" + r.id + "&priority=" + Filter.priority + "&channel=" + Filter.channel ?><?cs elif:name(d) == "priority" ?><?cs set:qq = Qp + "&team=" + Filter.team + "&category=" + Filter.category + "&priority=" + r.id + "&channel=" + Filter.channel ?><?cs else ?><?cs set:qq = Qp + "&team=" + Filter.team + "&category=" + Filter.category + "&priority=" + Filter.priority + "&channel=" + r.id ?><?cs /if ?>
+        <td class="n"><a class="num-link" href="/agent/stats/tickets?fig=created&amp;of=cur&amp;<?cs var:qq ?>"><?cs var:r.created ?></a></td><td class="n"><a class="num-link" href="/agent/stats/tickets?fig=closed&amp;of=cur&amp;<?cs var:qq ?>"><?cs var:r.closed ?></a></td></tr>
+      <?cs /each ?>
+      </tbody>
+    </table>
+    <?cs /if ?>
+  </div>
+  <?cs /each ?>
+  </div>
+</section>
+<?cs call:agent_end() ?>

@@ -1,0 +1,367 @@
+/* Unit tests of lib/desk/stats/ against a real MariaDB (tests/unit/dbtest.h):
+ * a known history of seven tickets over February and March 2027 (answered
+ * in and out of office hours, resolved, reopened and resolved again, one
+ * never answered, one left open across the month's start), and every
+ * figure of March, of February (its previous period) and of March 2026 (a
+ * year earlier) asserted exactly: volume, backlog, first-response and
+ * resolution times in wall and business time (mean, median, 90th
+ * percentile, maximum), SLA met / breached / running per clock, the daily
+ * trend, the breakdowns; the tickets behind the numbers; the rows written
+ * by a rebuild equal to those kept by the transactions; and the scope of
+ * an agent. The clock is the test clock: the same at any hour of any day. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dbtest.h"
+#include "desk/stats/facts.h"
+#include "desk/stats/report.h"
+#include "desk/ticket/ticket_work.h"
+
+#define MINUTE 60LL
+
+typedef struct history {
+    agent_t li, sun;
+    long long t[8]; /* t[1] .. t[7] */
+} history_t;
+
+static long long at(desk_t *d, const char *when, const priority_t *p)
+{
+    dbtest_at_local(d, when);
+    ticket_new_t in = dbtest_request(d, "usage");
+    in.priority = p;
+    return dbtest_create(d, &in, NULL);
+}
+
+static void reply(desk_t *d, const agent_t *a, long long id, const char *when)
+{
+    dbtest_at_local(d, when);
+    assert_int_equal(ticket_agent_reply(d, a, id, 0, "已收到，正在处理", NULL, -1), OUTCOME_OK);
+}
+
+static void status(desk_t *d, const agent_t *a, long long id, const char *when,
+                   ticket_status_t to)
+{
+    dbtest_at_local(d, when);
+    assert_int_equal(ticket_change_status(d, a, id, 0, to, "处理结果"), OUTCOME_OK);
+}
+
+/* The important level: first response 2 working hours, resolution 1 working
+ * day, on 09:00-12:00 and 13:30-18:00 Monday to Friday (Asia/Shanghai). */
+static void make_history(desk_t *d, history_t *h)
+{
+    const priority_t *p = catalog_priority(&d->catalog, "important");
+    assert_non_null(p);
+    dbtest_agent(d, "li", "agent", "training", false, &h->li);
+    dbtest_agent(d, "sun", "supervisor", "supervisors", false, &h->sun);
+    const agent_t *li = &h->li;
+    /* February: t6 answered and resolved at once, t7 never answered */
+    h->t[6] = at(d, "2027-02-22 09:00", p);
+    assert_int_equal(ticket_claim(d, li, h->t[6], 0), OUTCOME_OK);
+    reply(d, li, h->t[6], "2027-02-22 09:30");
+    status(d, li, h->t[6], "2027-02-22 10:00", TS_RESOLVED);
+    h->t[7] = at(d, "2027-02-26 16:00", p);
+    /* March 1 (Monday): t1 in office hours, t2 an hour before closing */
+    h->t[1] = at(d, "2027-03-01 09:00", p);
+    assert_int_equal(ticket_claim(d, li, h->t[1], 0), OUTCOME_OK);
+    reply(d, li, h->t[1], "2027-03-01 09:30");
+    status(d, li, h->t[1], "2027-03-01 11:00", TS_RESOLVED);
+    h->t[2] = at(d, "2027-03-01 17:00", p);
+    assert_int_equal(ticket_claim(d, li, h->t[2], 0), OUTCOME_OK);
+    reply(d, li, h->t[2], "2027-03-02 10:00");
+    status(d, li, h->t[2], "2027-03-02 15:00", TS_RESOLVED);
+    /* t3 answered late and never resolved; t4 never answered */
+    h->t[3] = at(d, "2027-03-03 09:00", p);
+    assert_int_equal(ticket_claim(d, li, h->t[3], 0), OUTCOME_OK);
+    reply(d, li, h->t[3], "2027-03-03 14:00");
+    h->t[4] = at(d, "2027-03-04 10:00", p);
+    /* t5 resolved on Friday, reopened and resolved again on Monday */
+    h->t[5] = at(d, "2027-03-05 09:00", p);
+    assert_int_equal(ticket_claim(d, li, h->t[5], 0), OUTCOME_OK);
+    reply(d, li, h->t[5], "2027-03-05 09:10");
+    status(d, li, h->t[5], "2027-03-05 09:20", TS_RESOLVED);
+    status(d, li, h->t[5], "2027-03-08 10:00", TS_IN_PROGRESS);
+    status(d, li, h->t[5], "2027-03-08 11:00", TS_RESOLVED);
+    dbtest_at_local(d, "2027-03-09 10:00");
+}
+
+static void month(const char *day, stats_period_t p[3])
+{
+    assert_int_equal(stats_period_make(SK_MONTH, day, NULL, 0, &p[0]), 0);
+    stats_period_previous(&p[0], &p[1]);
+    stats_period_year_before(&p[0], &p[2]);
+}
+
+static void times_are(const stats_times_t *t, long long n, long long mean, long long median,
+                      long long p90, long long max)
+{
+    assert_int_equal(t->n, n);
+    assert_int_equal(t->mean, mean);
+    assert_int_equal(t->median, median);
+    assert_int_equal(t->p90, p90);
+    assert_int_equal(t->max, max);
+}
+
+static void every_figure_of_the_known_history(void **state)
+{
+    desk_t *d = *state;
+    history_t h;
+    make_history(d, &h);
+    stats_period_t p[3];
+    month("2027-03-15", p);
+    stats_filter_t all = {0};
+    stats_summary_t s;
+    time_t now = desk_now(d);
+
+    assert_int_equal(stats_summary(d, &all, &p[0], now, &s), 0);
+    assert_int_equal(s.created, 5);
+    assert_int_equal(s.closed, 4); /* t5 twice */
+    assert_int_equal(s.reopened, 1);
+    assert_int_equal(s.backlog_start, 1); /* t7 */
+    assert_int_equal(s.backlog_end, 3);   /* t3, t4, t7 */
+    /* answered: 10, 30, 300, 1020 minutes; in business time 10, 30, 120, 210 */
+    times_are(&s.first_response, 4, 340 * MINUTE, 30 * MINUTE, 1020 * MINUTE, 1020 * MINUTE);
+    times_are(&s.first_response_biz, 4, 5550, 30 * MINUTE, 210 * MINUTE, 210 * MINUTE);
+    /* resolved: 120, 1320, 4440 minutes; in business time 120, 330, 570 */
+    times_are(&s.resolution, 3, 1960 * MINUTE, 1320 * MINUTE, 4440 * MINUTE, 4440 * MINUTE);
+    times_are(&s.resolution_biz, 3, 340 * MINUTE, 330 * MINUTE, 570 * MINUTE, 570 * MINUTE);
+    assert_int_equal(s.sla_first_response.met, 3);
+    assert_int_equal(s.sla_first_response.breached, 2); /* t3 late, t4 overdue */
+    assert_int_equal(s.sla_first_response.running, 0);
+    assert_int_equal(s.sla_resolution.met, 2);
+    assert_int_equal(s.sla_resolution.breached, 3); /* t3, t4 overdue, t5 late */
+    assert_int_equal(s.sla_resolution.running, 0);
+
+    assert_int_equal(stats_summary(d, &all, &p[1], now, &s), 0); /* February */
+    assert_int_equal(s.created, 2);
+    assert_int_equal(s.closed, 1);
+    assert_int_equal(s.reopened, 0);
+    assert_int_equal(s.backlog_start, 0);
+    assert_int_equal(s.backlog_end, 1);
+    times_are(&s.first_response, 1, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE);
+    times_are(&s.resolution_biz, 1, 60 * MINUTE, 60 * MINUTE, 60 * MINUTE, 60 * MINUTE);
+    assert_int_equal(s.sla_first_response.met, 1);
+    assert_int_equal(s.sla_first_response.breached, 1);
+    assert_int_equal(s.sla_resolution.met, 1);
+    assert_int_equal(s.sla_resolution.breached, 1);
+
+    assert_int_equal(stats_summary(d, &all, &p[2], now, &s), 0); /* March 2026 */
+    assert_int_equal(s.created + s.closed + s.backlog_start + s.backlog_end, 0);
+    assert_int_equal(s.first_response.n + s.resolution.n, 0);
+}
+
+static void the_trend_and_the_breakdowns(void **state)
+{
+    desk_t *d = *state;
+    history_t h;
+    make_history(d, &h);
+    stats_period_t p[3];
+    month("2027-03-01", p);
+    stats_filter_t all = {0};
+    assert_int_equal(p[0].days, 31);
+    long long created[STATS_MAX_DAYS], closed[STATS_MAX_DAYS];
+    assert_int_equal(stats_daily(d, &all, &p[0], created, closed), 0);
+    long long want_created[31] = {[0] = 2, [2] = 1, [3] = 1, [4] = 1};
+    long long want_closed[31] = {[0] = 1, [1] = 1, [4] = 1, [7] = 1};
+    for (int i = 0; i < 31; i++) {
+        assert_int_equal(created[i], want_created[i]);
+        assert_int_equal(closed[i], want_closed[i]);
+    }
+    stats_count_t rows[8];
+    assert_int_equal(stats_by(d, &all, &p[0], SD_CATEGORY, rows, 8), 1);
+    assert_int_equal(rows[0].id, catalog_category(&d->catalog, "usage")->id);
+    assert_int_equal(rows[0].created, 5);
+    assert_int_equal(rows[0].closed, 4);
+    assert_int_equal(stats_by(d, &all, &p[0], SD_TEAM, rows, 8), 1);
+    assert_int_equal(rows[0].id, dbtest_team(d, "training"));
+    assert_int_equal(stats_by(d, &all, &p[0], SD_PRIORITY, rows, 8), 1);
+    assert_int_equal(rows[0].id, catalog_priority(&d->catalog, "important")->id);
+    /* a filter that holds none of them */
+    stats_filter_t urgent = {.priority_id = catalog_priority(&d->catalog, "urgent")->id};
+    stats_summary_t s;
+    assert_int_equal(stats_summary(d, &urgent, &p[0], desk_now(d), &s), 0);
+    assert_int_equal(s.created + s.closed + s.backlog_start + s.first_response.n, 0);
+}
+
+/* Waiting on the customer stops the resolution's business clock, not its
+ * wall time. */
+static void waiting_leaves_the_business_clock(void **state)
+{
+    desk_t *d = *state;
+    agent_t li;
+    dbtest_agent(d, "li", "agent", "training", false, &li);
+    const priority_t *p = catalog_priority(&d->catalog, "important");
+    long long id = at(d, "2027-03-15 09:00", p); /* a Monday */
+    assert_int_equal(ticket_claim(d, &li, id, 0), OUTCOME_OK);
+    status(d, &li, id, "2027-03-15 09:10", TS_IN_PROGRESS);
+    dbtest_at_local(d, "2027-03-15 09:30");
+    assert_int_equal(ticket_agent_reply(d, &li, id, 0, "请提供日志", NULL, TS_WAITING_CUSTOMER),
+                     OUTCOME_OK);
+    status(d, &li, id, "2027-03-15 14:00", TS_IN_PROGRESS);
+    status(d, &li, id, "2027-03-15 15:00", TS_RESOLVED);
+    stats_period_t m[3];
+    month("2027-03-15", m);
+    stats_filter_t all = {0};
+    stats_summary_t s;
+    assert_int_equal(stats_summary(d, &all, &m[0], desk_now(d), &s), 0);
+    times_are(&s.first_response, 1, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE);
+    times_are(&s.first_response_biz, 1, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE);
+    times_are(&s.resolution, 1, 360 * MINUTE, 360 * MINUTE, 360 * MINUTE, 360 * MINUTE);
+    /* 09:00-15:00 holds 270 working minutes, 180 of them spent waiting */
+    times_are(&s.resolution_biz, 1, 90 * MINUTE, 90 * MINUTE, 90 * MINUTE, 90 * MINUTE);
+    assert_int_equal(s.sla_resolution.met, 1);
+}
+
+static void behind(desk_t *d, stats_figure_t fig, const stats_period_t *p, int n, ...)
+{
+    stats_tickets_t page;
+    stats_filter_t all = {0};
+    assert_int_equal(stats_tickets(d, &all, p, fig, desk_now(d), 0, &page), 0);
+    assert_int_equal(page.n, n);
+    assert_false(page.more);
+    va_list ap;
+    va_start(ap, n);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(page.rows[i].id, va_arg(ap, long long)); /* by id */
+    va_end(ap);
+}
+
+static void every_number_opens_its_tickets(void **state)
+{
+    desk_t *d = *state;
+    history_t h;
+    make_history(d, &h);
+    stats_period_t p[3];
+    month("2027-03-31", p);
+    long long *t = h.t;
+    behind(d, SF_CREATED, &p[0], 5, t[1], t[2], t[3], t[4], t[5]);
+    behind(d, SF_CLOSED, &p[0], 3, t[1], t[2], t[5]);
+    behind(d, SF_REOPENED, &p[0], 1, t[5]);
+    behind(d, SF_BACKLOG_START, &p[0], 1, t[7]);
+    behind(d, SF_BACKLOG_END, &p[0], 3, t[7], t[3], t[4]); /* t7 came before t1 */
+    behind(d, SF_RESPONDED, &p[0], 4, t[1], t[2], t[3], t[5]);
+    behind(d, SF_RESOLVED, &p[0], 3, t[1], t[2], t[5]);
+    behind(d, SF_FR_MET, &p[0], 3, t[1], t[2], t[5]);
+    behind(d, SF_FR_BREACHED, &p[0], 2, t[3], t[4]);
+    behind(d, SF_FR_RUNNING, &p[0], 0);
+    behind(d, SF_RES_MET, &p[0], 2, t[1], t[2]);
+    behind(d, SF_RES_BREACHED, &p[0], 3, t[3], t[4], t[5]);
+    behind(d, SF_BACKLOG_END, &p[1], 1, t[7]);
+}
+
+/* A ticket whose clocks have not run out yet is running; pages by key. */
+static void running_clocks_and_pages(void **state)
+{
+    desk_t *d = *state;
+    const priority_t *p = catalog_priority(&d->catalog, "important");
+    long long ids[STATS_PAGE + 3];
+    for (int i = 0; i < STATS_PAGE + 3; i++)
+        ids[i] = at(d, "2027-03-09 10:00", p);
+    stats_period_t m[3];
+    month("2027-03-09", m);
+    stats_summary_t s;
+    stats_filter_t all = {0};
+    assert_int_equal(stats_summary(d, &all, &m[0], desk_now(d), &s), 0);
+    assert_int_equal(s.sla_first_response.running, STATS_PAGE + 3);
+    assert_int_equal(s.sla_resolution.running, STATS_PAGE + 3);
+    assert_int_equal(s.sla_first_response.breached, 0);
+    stats_tickets_t page;
+    assert_int_equal(stats_tickets(d, &all, &m[0], SF_FR_RUNNING, desk_now(d), 0, &page), 0);
+    assert_int_equal(page.n, STATS_PAGE);
+    assert_true(page.more);
+    assert_int_equal(page.next_after, ids[STATS_PAGE - 1]);
+    assert_int_equal(stats_tickets(d, &all, &m[0], SF_FR_RUNNING, desk_now(d), page.next_after,
+                                   &page),
+                     0);
+    assert_int_equal(page.n, 3);
+    assert_false(page.more);
+    assert_int_equal(page.rows[2].id, ids[STATS_PAGE + 2]);
+    /* two working hours after 10:00 the first-response clocks run out */
+    dbtest_at_local(d, "2027-03-09 12:00");
+    assert_int_equal(stats_summary(d, &all, &m[0], desk_now(d), &s), 0);
+    assert_int_equal(s.sla_first_response.running, STATS_PAGE + 3);
+    dbtest_at_local(d, "2027-03-09 12:01");
+    assert_int_equal(stats_summary(d, &all, &m[0], desk_now(d), &s), 0);
+    assert_int_equal(s.sla_first_response.breached, STATS_PAGE + 3);
+    assert_int_equal(s.sla_resolution.running, STATS_PAGE + 3);
+}
+
+static const char sql_facts_digest[] =
+    "SELECT COUNT(*) + COALESCE(SUM(CRC32(CONCAT_WS(',', ticket_id, team_id, category_id,"
+    " priority_id, channel_id, created_at, created_day, first_responded_at, first_response_s,"
+    " first_response_biz_s, resolved_at, resolution_s, resolution_biz_s, reopens,"
+    " first_response_due_at, resolution_due_at, resolution_stopped_at))), 0)"
+    " FROM ticket_facts WHERE ticket_id > ?";
+static const char sql_spans_digest[] =
+    "SELECT COUNT(*) + COALESCE(SUM(CRC32(CONCAT_WS(',', ticket_id, seq, opened_at, opened_day,"
+    " closed_at, closed_day, team_id))), 0) FROM ticket_spans WHERE ticket_id > ?";
+static const char sql_drop_facts[] = "DELETE FROM ticket_facts WHERE ticket_id > ?";
+static const char sql_drop_spans[] = "DELETE FROM ticket_spans WHERE ticket_id > ?";
+
+/* The rows a rebuild writes from the history are those the transactions kept. */
+static void a_rebuild_writes_the_same_rows(void **state)
+{
+    desk_t *d = *state;
+    history_t h;
+    make_history(d, &h);
+    long long facts = dbtest_int(d, sql_facts_digest, 0);
+    long long spans = dbtest_int(d, sql_spans_digest, 0);
+    assert_true(facts > 7);
+    long done = 0;
+    assert_int_equal(stats_rebuild(d, false, &done), 0);
+    assert_int_equal(done, 7);
+    assert_int_equal(dbtest_int(d, sql_facts_digest, 0), facts);
+    assert_int_equal(dbtest_int(d, sql_spans_digest, 0), spans);
+    assert_true(db_exec(&d->db, sql_drop_spans, "i", h.t[3] - 1) > 0);
+    assert_true(db_exec(&d->db, sql_drop_facts, "i", h.t[3] - 1) > 0);
+    assert_int_equal(stats_rebuild(d, true, &done), 0);
+    assert_int_equal(done, 3); /* t3, t4, t5 (t6 and t7 came first) */
+    assert_int_equal(dbtest_int(d, sql_facts_digest, 0), facts);
+    assert_int_equal(dbtest_int(d, sql_spans_digest, 0), spans);
+}
+
+/* An agent sees their own teams' figures only; supervisors see all. */
+static void an_agent_sees_their_teams(void **state)
+{
+    desk_t *d = *state;
+    history_t h;
+    make_history(d, &h);
+    agent_t qian;
+    dbtest_agent(d, "qian", "agent", "aftersales", false, &qian);
+    stats_filter_t f = {0};
+    assert_int_equal(stats_scope(&qian, &f), OUTCOME_OK);
+    assert_int_equal(f.team_id, dbtest_team(d, "aftersales"));
+    stats_period_t p[3];
+    month("2027-03-01", p);
+    stats_summary_t s;
+    assert_int_equal(stats_summary(d, &f, &p[0], desk_now(d), &s), 0);
+    assert_int_equal(s.created, 0); /* the training team's tickets are not theirs */
+    f.team_id = dbtest_team(d, "training");
+    assert_int_equal(stats_scope(&qian, &f), OUTCOME_FORBIDDEN);
+    stats_filter_t g = {.team_id = dbtest_team(d, "training")};
+    assert_int_equal(stats_scope(&h.li, &g), 0);
+    assert_int_equal(stats_summary(d, &g, &p[0], desk_now(d), &s), 0);
+    assert_int_equal(s.created, 5);
+    stats_filter_t any = {0};
+    assert_int_equal(stats_scope(&h.sun, &any), 0);
+    assert_int_equal(any.team_id, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        DBTEST(every_figure_of_the_known_history),
+        DBTEST(the_trend_and_the_breakdowns),
+        DBTEST(waiting_leaves_the_business_clock),
+        DBTEST(every_number_opens_its_tickets),
+        DBTEST(running_clocks_and_pages),
+        DBTEST(a_rebuild_writes_the_same_rows),
+        DBTEST(an_agent_sees_their_teams),
+    };
+    return DBTEST_RUN("db_test_stats", tests);
+}
