@@ -1,5 +1,5 @@
 <?cs # acceptance_request: asks the customer to check the result and accept
-  it (验收) (SPEC §9).
+  it (验收).
   Data: Recipient.name (optional), Ticket.number, Ticket.subject, Body (what
   was done, optional), Due.acceptance (optional: accept by), Ticket.link (the
   private follow link). Channel: email or sms.

@@ -1,5 +1,5 @@
 <?cs # escalation_due: to the owner and the supervisor when a question
-  escalated to R&D has no answer after its deadline (4 h) (SPEC §9).
+  escalated to R&D has no answer after its deadline (4 h).
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Ticket.priority (code), Escalation.team (who was asked), Escalation.at
   (when, set with view_set_time), Due.answer (the deadline), Body (the

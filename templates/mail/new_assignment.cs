@@ -1,4 +1,4 @@
-<?cs # new_assignment: to the agent a ticket was assigned to (SPEC §9).
+<?cs # new_assignment: to the agent a ticket was assigned to.
   Data: Recipient.name (the agent, optional), Ticket.number, Ticket.subject,
   Ticket.category or Ticket.category_id, Ticket.priority (code),
   Customer.name (optional), Due.accept (acceptance deadline),

@@ -1,5 +1,4 @@
-<?cs # progress_update: to the customer at each progress update (SPEC §5,
-  §9).
+<?cs # progress_update: to the customer at each progress update.
   Data: Recipient.name (optional), Ticket.number, Ticket.subject, Body (the
   progress note), Agent.name (optional), Due.next_update (optional),
   Ticket.link (the private follow link). Channel: email or sms.

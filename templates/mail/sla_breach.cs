@@ -1,5 +1,5 @@
 <?cs # sla_breach: to the owner and the supervisor when a deadline is missed
-  (SPEC §9).
+ .
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Ticket.priority (code), Clock.kind (classify, accept, first_response,
   resolution, update or escalation), Due.at (the deadline, set with

@@ -1,5 +1,5 @@
 <?cs # sla_warning: to the owner (and team lead) when a deadline is close
-  (the warning threshold, e.g. 75 % of the time used) (SPEC §9).
+  (the warning threshold, e.g. 75 % of the time used).
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Ticket.priority (code), Clock.kind (classify, accept, first_response,
   resolution, update or escalation), Due.at (the deadline, set with

@@ -1,5 +1,5 @@
 <?cs # solution_to_confirm: to the customer when a solution needs their
-  consent before it is carried out (SPEC §9).
+  consent before it is carried out.
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Agent.name (optional), Body (the proposed solution), Due.confirm
   (optional: confirm by), Ticket.link (the private follow link).

@@ -1,4 +1,4 @@
-<?cs # ticket_created: to the customer when a ticket is opened (SPEC §9).
+<?cs # ticket_created: to the customer when a ticket is opened.
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Ticket.category (name in the recipient's language) or Ticket.category_id,
   Ticket.priority (priority code: its catalogue name is shown),

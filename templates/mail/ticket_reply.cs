@@ -1,4 +1,4 @@
-<?cs # ticket_reply: to the customer when an engineer answers (SPEC §9).
+<?cs # ticket_reply: to the customer when an engineer answers.
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Agent.name (the engineer, optional), Body (the reply as the customer sees
   it), Ticket.link (the private follow link). Channel: email or sms (the

@@ -1,5 +1,4 @@
-<?cs # ticket_resolved: to the customer when the ticket is resolved (SPEC
-  §9).
+<?cs # ticket_resolved: to the customer when the ticket is resolved.
   Data: Recipient.name (optional), Ticket.number, Ticket.subject, Body (the
   resolution summary, optional), Ticket.link (the private follow link).
   Channel: email or sms.
