@@ -171,19 +171,6 @@ static void add_attendee(long long person, const char *name, const char *teams, 
     hdf_set_int_value(h, "AttendeeCount", i + 1);
 }
 
-static void add_problem(long long problem, const char *title, const char *status, void *ctx)
-{
-    HDF *h = ctx;
-    int i = hdf_get_int_value(h, "ProblemCount", 0);
-    char number[16];
-    problem_number(problem, number);
-    hdf_set_valuef(h, "Problems.%d.id=%lld", i, problem);
-    hdf_set_valuef(h, "Problems.%d.number=%s", i, number);
-    hdf_set_valuef(h, "Problems.%d.title=%s", i, title);
-    hdf_set_valuef(h, "Problems.%d.status=%s", i, status);
-    hdf_set_int_value(h, "ProblemCount", i + 1);
-}
-
 static void add_event(time_t at, const char *who, const char *kind, void *ctx)
 {
     HDF *h = ctx;
@@ -225,7 +212,7 @@ void agent_page_meeting(web_t *w, const char *arg)
     tpl_set_time(h, "Meeting.earliest_at", m.earliest_at);
     meeting_free(&m);
     if (meeting_each_attendee(w->d, id, w->lang, add_attendee, h) < 0 ||
-        meeting_each_problem(w->d, id, add_problem, h) < 0 ||
+        meeting_each_problem(w->d, id, agent_problem_row, h) < 0 ||
         meeting_each_event(w->d, id, add_event, h) < 0)
         return agent_error_page(w, 503, "unavailable");
     hdf_set_int_value(h, "Page.Doc", 1);

@@ -572,7 +572,9 @@ void agent_page_problems(web_t *w, const char *arg)
 
 /* ---- on a ticket page ---------------------------------------------------- */
 
-static void add_ticket_problem(long long id, const char *title, const char *status, void *ctx)
+/* One row of a list of problem records (Problems.N, ProblemCount): the
+ * ticket page's and the meeting page's. */
+void agent_problem_row(long long id, const char *title, const char *status, void *ctx)
 {
     HDF *h = ctx;
     int i = hdf_get_int_value(h, "ProblemCount", 0);
@@ -587,6 +589,6 @@ static void add_ticket_problem(long long id, const char *title, const char *stat
 
 void agent_ticket_problems(web_t *w, long long ticket_id)
 {
-    if (problem_each_for_ticket(w->d, ticket_id, add_ticket_problem, w->r->hdf) < 0)
+    if (problem_each_for_ticket(w->d, ticket_id, agent_problem_row, w->r->hdf) < 0)
         log_error("problems of ticket %lld not read", ticket_id);
 }

@@ -75,6 +75,7 @@ void agent_page_problem_edit(web_t *w, const char *arg);
 void agent_do_problem_edit(web_t *w, const char *arg);
 void agent_do_problem_act(web_t *w, const char *arg);
 void agent_ticket_problems(web_t *w, long long ticket_id);
+void agent_problem_row(long long id, const char *title, const char *status, void *ctx);
 /* Review meetings (cgi/agent/meetings.c): the list, a new one, one. */
 void agent_page_meetings(web_t *w, const char *arg);
 void agent_page_meeting_new(web_t *w, const char *arg);
