@@ -5,7 +5,7 @@
 #   make bench  wrk benchmarks against the real stack (tests/bench)
 CC      ?= cc
 CS_INC  := /usr/include/ClearSilver
-PKGS    := fcgi libmariadb libsodium jansson libcurl
+PKGS    := fcgi libmariadb libsodium jansson libcurl xlsxwriter
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
            -fstack-protector-strong -D_FORTIFY_SOURCE=2 \

@@ -10,7 +10,7 @@
  *   POST /agent/approvals/ID         approve or reject
  *   GET  /agent/new, POST /agent/new register a ticket for a customer
  *   GET  /agent/progress[.csv]       the progress tracking table
- *   GET  /agent/stats[.csv], /agent/stats/tickets  statistics (cgi/agent/stats.c)
+ *   GET  /agent/stats[.csv|.xlsx], /agent/stats/tickets  statistics (cgi/agent/stats.c)
  *   GET  /agent/availability, POST   at work or absent (cgi/agent/availability.c)
  *   GET  /agent/problems...          problem records (cgi/agent/problems.c)
  *   GET  /agent/meetings...          review meetings (cgi/agent/meetings.c)
@@ -1292,6 +1292,7 @@ static const web_route_t routes[] = {
     {"GET", "/agent/progress.csv", page_progress_csv},
     {"GET", "/agent/stats", agent_page_stats},
     {"GET", "/agent/stats.csv", agent_page_stats_csv},
+    {"GET", "/agent/stats.xlsx", agent_page_stats_xlsx},
     {"GET", "/agent/stats/tickets", agent_page_stats_tickets},
     {"GET", "/agent/availability", agent_page_availability},
     {"POST", "/agent/availability", agent_do_availability},

@@ -4,21 +4,29 @@
  *                                    previous period and the same period a
  *                                    year earlier, with charts and tables
  *   GET /agent/stats.csv?table=NAME  one table as CSV (volume, times, sla,
- *                                    daily, category, priority, channel, team)
+ *                                    daily, category, priority, channel, team:
+ *                                    lib/desk/stats/tables.h)
+ *   GET /agent/stats.xlsx            the whole report as an .xlsx workbook
  *   GET /agent/stats/tickets?fig=F   the tickets behind a number, by key
  *
  * Query: kind (week, month, quarter, year, range), at (a day of the
  * period, YYYY-MM-DD; today by default), until (the last day of a range),
  * team, category, priority, channel. Supervisors and admins see every
  * team; an agent sees their own teams (stats_scope). */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "agent/web.h"
 #include "web/form.h"
 #include "core/csv.h"
+#include "desk/stats/export.h"
 #include "desk/stats/report.h"
+#include "desk/stats/tables.h"
+#include "desk/stats/workbook.h"
 
 enum { CUR, PREV, YEAR, NPER };
 static const char *const per_codes[NPER] = {"cur", "prev", "year"};
@@ -32,16 +40,10 @@ typedef struct stats_view {
     char qp[96];  /* the period alone */
 } stats_view_t;
 
-typedef struct report {
-    stats_summary_t sum[NPER];
-    stats_count_t by[SD_COUNT][64];
-    int nby[SD_COUNT];
-    long long created[STATS_MAX_DAYS + 1], closed[STATS_MAX_DAYS + 1];
-} report_t;
+/* the figures every table of the page, the CSV files and the workbook show */
+typedef stats_figures_t report_t;
 
 static const char *const of_codes[] = {"cur", "prev", "year", NULL};
-static const char *const csv_tables[] = {"volume", "times", "sla", "daily",
-                                         "category", "priority", "channel", "team", NULL};
 
 /* The query every statistics page reads: the period, the filters (an id,
  * 0 for all), and the figure, period and page of a list, or the table of a
@@ -57,7 +59,7 @@ static const form_field_t query_fields[] = {
     {.name = "fig", .type = FT_CHOICE, .max_chars = 20, .choices = stats_figure_codes},
     {.name = "of", .type = FT_CHOICE, .max_chars = 10, .choices = of_codes},
     {.name = "after", .type = FT_INTEGER, .max = WEB_ID_MAX},
-    {.name = "table", .type = FT_CHOICE, .max_chars = 20, .choices = csv_tables},
+    {.name = "table", .type = FT_CHOICE, .max_chars = 20, .choices = stats_table_codes},
 };
 
 static const char *value_or_empty(web_t *w, const char *name)
@@ -103,15 +105,7 @@ static int read_view(web_t *w, stats_view_t *v)
 
 static int load(web_t *w, const stats_view_t *v, report_t *r)
 {
-    time_t now = desk_now(w->d);
-    for (int i = 0; i < NPER; i++)
-        if (stats_summary(w->d, &v->filter, &v->per[i], now, &r->sum[i]))
-            return -1;
-    for (int k = 0; k < SD_COUNT; k++)
-        if ((r->nby[k] = stats_by(w->d, &v->filter, &v->per[CUR], (stats_dim_t)k, r->by[k],
-                                  64)) < 0)
-            return -1;
-    return stats_daily(w->d, &v->filter, &v->per[CUR], r->created, r->closed);
+    return stats_figures_load(w->d, &v->filter, &v->per[CUR], desk_now(w->d), r);
 }
 
 /* ---- names ------------------------------------------------------------------ */
@@ -135,8 +129,6 @@ static const char *dim_name(web_t *w, stats_dim_t dim, long long id)
     return x ? x->name[w->lang] : texts_get(&w->d->texts, w->lang, "Stats.NoTeam");
 }
 
-static const char *text(web_t *w, const char *key) { return texts_get(&w->d->texts, w->lang, key); }
-
 /* ---- the page ------------------------------------------------------------------ */
 
 static const char *const vol_codes[] = {"created", "closed", "reopened", "backlog_start",
@@ -146,8 +138,6 @@ static long long vol(const stats_summary_t *s, int i)
     const long long v[] = {s->created, s->closed, s->reopened, s->backlog_start, s->backlog_end};
     return v[i];
 }
-
-static const char *const time_codes[] = {"first_response", "resolution"};
 
 /* A duration to the minute: hours and minutes (h, m), all minutes (total). */
 static void set_seconds(HDF *h, const char *key, long long s)
@@ -380,163 +370,92 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
     web_render(w, "agent/stats_tickets.cs");
 }
 
-/* ---- CSV ------------------------------------------------------------------------ */
+/* ---- exports: one table as CSV, the whole report as a workbook ------------------- */
 
-/* A number of minutes, to a tenth. */
-static void csv_minutes(FILE *out, long long seconds)
+/* The figures and their tables for the export of the view's period;
+ * false after answering with an error page. */
+static bool export_report(web_t *w, const stats_view_t *v, report_t **fig, stats_report_t *rep)
 {
-    char b[32];
-    snprintf(b, sizeof b, "%.1f", (double)seconds / 60.0);
-    csv_cell(out, b);
-}
-
-static void csv_int(FILE *out, long long v)
-{
-    char b[24];
-    snprintf(b, sizeof b, "%lld", v);
-    csv_cell(out, b);
-}
-
-static void csv_text(FILE *out, const char *v) { csv_cell(out, v); }
-#define SEP(out) fputc(',', out)
-#define EOL(out) fputs("\r\n", out)
-
-static void csv_header(web_t *w, FILE *out, const char *table)
-{
-    char key[64];
-    snprintf(key, sizeof key, "Stats.Csv.%s", table);
-    fputs(text(w, key), out); /* constant words of the language file */
-    EOL(out);
-}
-
-static void csv_period_name(web_t *w, FILE *out, int p)
-{
-    char key[48];
-    snprintf(key, sizeof key, "Stats.Per.%s", per_codes[p]);
-    csv_text(out, text(w, key));
-}
-
-static void csv_volume(web_t *w, FILE *out, const report_t *r)
-{
-    for (int i = 0; i < 5; i++) {
-        char key[48];
-        snprintf(key, sizeof key, "Stats.Vol.%s", vol_codes[i]);
-        csv_text(out, text(w, key));
-        for (int p = 0; p < NPER; p++)
-            SEP(out), csv_int(out, vol(&r->sum[p], i));
-        EOL(out);
+    *fig = malloc(sizeof **fig);
+    if (!*fig || load(w, v, *fig) || stats_report_build(w->d, *fig, w->lang, rep)) {
+        free(*fig);
+        return agent_fail(w, OUTCOME_UNAVAILABLE), false;
     }
+    return true;
 }
 
-static void csv_times(web_t *w, FILE *out, const report_t *r)
+static void attachment_name(web_t *w, const stats_view_t *v, const char *what, const char *ext)
 {
-    for (int k = 0; k < 2; k++)
-        for (int biz = 1; biz >= 0; biz--)
-            for (int p = 0; p < NPER; p++) {
-                const stats_summary_t *s = &r->sum[p];
-                const stats_times_t *t = k == 0 ? (biz ? &s->first_response_biz : &s->first_response)
-                                                : (biz ? &s->resolution_biz : &s->resolution);
-                char key[48];
-                snprintf(key, sizeof key, "Stats.Times.%s", time_codes[k]);
-                csv_text(out, text(w, key)), SEP(out);
-                csv_text(out, text(w, biz ? "Stats.Times.biz" : "Stats.Times.wall")), SEP(out);
-                csv_period_name(w, out, p), SEP(out);
-                csv_int(out, t->n), SEP(out);
-                csv_minutes(out, t->mean), SEP(out);
-                csv_minutes(out, t->median), SEP(out);
-                csv_minutes(out, t->p90), SEP(out);
-                csv_minutes(out, t->max);
-                EOL(out);
-            }
-}
-
-static void csv_sla(web_t *w, FILE *out, const report_t *r)
-{
-    for (int k = 0; k < 2; k++)
-        for (int p = 0; p < NPER; p++) {
-            const stats_sla_t *s =
-                k == 0 ? &r->sum[p].sla_first_response : &r->sum[p].sla_resolution;
-            char key[48], pct[48] = "";
-            snprintf(key, sizeof key, "Stats.Times.%s", time_codes[k]);
-            csv_text(out, text(w, key)), SEP(out);
-            csv_period_name(w, out, p), SEP(out);
-            csv_int(out, s->met), SEP(out);
-            csv_int(out, s->breached), SEP(out);
-            csv_int(out, s->running), SEP(out);
-            long rt = rate(s);
-            if (rt >= 0)
-                snprintf(pct, sizeof pct, "%ld.%ld", rt / 10, rt % 10);
-            csv_text(out, pct);
-            EOL(out);
-        }
-}
-
-static void csv_daily(FILE *out, const stats_period_t *p, const report_t *r)
-{
-    for (int i = 0; i < p->days; i++) {
-        char day[11];
-        time_t t = stats_period_day(p, i);
-        struct tm tm;
-        strftime(day, sizeof day, "%Y-%m-%d", localtime_r(&t, &tm));
-        csv_text(out, day), SEP(out);
-        csv_int(out, r->created[i]), SEP(out);
-        csv_int(out, r->closed[i]);
-        EOL(out);
-    }
-}
-
-static void csv_by(web_t *w, FILE *out, const report_t *r, stats_dim_t k)
-{
-    for (int i = 0; i < r->nby[k]; i++) {
-        csv_text(out, dim_name(w, k, r->by[k][i].id)), SEP(out);
-        csv_int(out, r->by[k][i].created), SEP(out);
-        csv_int(out, r->by[k][i].closed);
-        EOL(out);
-    }
+    char first[11], last[11], disp[128];
+    stats_period_days(&v->per[CUR], first, last);
+    snprintf(disp, sizeof disp, "attachment; filename=\"stats-%s-%s-%s.%s\"", what, first, last,
+             ext);
+    req_header(w->r, "Content-Disposition", disp);
 }
 
 void agent_page_stats_csv(web_t *w, const char *arg)
 {
     (void)arg;
     stats_view_t v;
+    report_t *fig;
+    stats_report_t rep;
     int rc = read_view(w, &v);
-    const char *table = form_value(w->r->hdf, "table");
-    int which = -1;
-    for (int i = 0; table && csv_tables[i]; i++)
-        if (!strcmp(table, csv_tables[i]))
-            which = i;
-    if (rc == OUTCOME_OK && which < 0)
+    const char *table = form_value(w->r->hdf, "table"); /* one of them, if any */
+    if (rc == OUTCOME_OK && !table)
         rc = OUTCOME_INVALID;
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
-    report_t *r = calloc(1, sizeof *r);
+    if (!export_report(w, &v, &fig, &rep))
+        return;
     char *csv = NULL;
     size_t len = 0;
-    FILE *out = r && !load(w, &v, r) ? open_memstream(&csv, &len) : NULL;
-    if (!out) {
-        free(r);
-        return agent_fail(w, OUTCOME_UNAVAILABLE);
-    }
-    fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads the file as UTF-8 */
-    csv_header(w, out, csv_tables[which]);
-    switch (which) {
-    case 0: csv_volume(w, out, r); break;
-    case 1: csv_times(w, out, r); break;
-    case 2: csv_sla(w, out, r); break;
-    case 3: csv_daily(out, &v.per[CUR], r); break;
-    default: csv_by(w, out, r, (stats_dim_t)(which - 4)); break;
-    }
-    free(r);
-    if (fclose(out) != 0) {
+    FILE *out = open_memstream(&csv, &len);
+    if (out)
+        stats_csv_write(&rep, stats_report_table(&rep, table), out);
+    stats_report_free(&rep);
+    free(fig);
+    if (!out || fclose(out) != 0) {
         free(csv);
         return agent_fail(w, OUTCOME_UNAVAILABLE);
     }
     string_appendn(&w->r->body, csv, (int)len);
     free(csv);
-    char first[11], last[11], disp[96];
-    stats_period_days(&v.per[CUR], first, last);
-    snprintf(disp, sizeof disp, "attachment; filename=\"stats-%s-%s-%s.csv\"", csv_tables[which],
-             first, last);
     w->r->content_type = "text/csv; charset=utf-8";
-    req_header(w->r, "Content-Disposition", disp);
+    attachment_name(w, &v, table, "csv");
+}
+
+/* The workbook goes through a file (libxlsxwriter writes files), unlinked
+ * once open: the response streams it and closing it frees it. */
+void agent_page_stats_xlsx(web_t *w, const char *arg)
+{
+    (void)arg;
+    stats_view_t v;
+    report_t *fig;
+    stats_report_t rep;
+    int rc = read_view(w, &v);
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
+    if (!export_report(w, &v, &fig, &rep))
+        return;
+    const char *dir = getenv("TMPDIR");
+    char path[512];
+    snprintf(path, sizeof path, "%s/desk-stats-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    rc = fd < 0 ? -1 : stats_workbook_write(&rep, path, dir && *dir ? dir : "/tmp");
+    stats_report_free(&rep);
+    free(fig);
+    if (fd >= 0) {
+        close(fd);
+        fd = rc ? -1 : open(path, O_RDONLY | O_CLOEXEC);
+        unlink(path);
+    }
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st)) {
+        if (fd >= 0)
+            close(fd);
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
+    }
+    w->r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    attachment_name(w, &v, "report", "xlsx");
+    req_send_file(w->r, fd, (long long)st.st_size);
 }

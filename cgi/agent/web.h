@@ -48,6 +48,7 @@ void agent_do_availability(web_t *w, const char *arg);
  * (cgi/agent/stats.c). */
 void agent_page_stats(web_t *w, const char *arg);
 void agent_page_stats_csv(web_t *w, const char *arg);
+void agent_page_stats_xlsx(web_t *w, const char *arg);
 void agent_page_stats_tickets(web_t *w, const char *arg);
 /* The signed acceptance form of a ticket, to print (cgi/agent/acceptance.c). */
 void agent_page_acceptance(web_t *w, const char *arg);

@@ -9,7 +9,7 @@ PKGS="build-essential pkg-config libfcgi-dev libmariadb-dev clearsilver-dev
 libsodium-dev libjansson-dev libmagic-dev libcurl4-openssl-dev
 libgmime-3.0-dev libcmocka-dev nginx mariadb-server mariadb-client wrk
 chromium nodejs curl ca-certificates spawn-fcgi tzdata
-fonts-wqy-microhei python3 python3-aiosmtpd"
+fonts-wqy-microhei python3 python3-aiosmtpd libxlsxwriter-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -13,6 +13,7 @@
   <nav class="stats-step" aria-label="<?cs var:L.Stats.Period ?>">
     <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.prev ?>&amp;until=&amp;team=<?cs var:Filter.team ?>&amp;category=<?cs var:Filter.category ?>&amp;priority=<?cs var:Filter.priority ?>&amp;channel=<?cs var:Filter.channel ?>">← <?cs var:L.Stats.PrevPeriod ?></a>
     <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.next ?>&amp;until=&amp;team=<?cs var:Filter.team ?>&amp;category=<?cs var:Filter.category ?>&amp;priority=<?cs var:Filter.priority ?>&amp;channel=<?cs var:Filter.channel ?>"><?cs var:L.Stats.NextPeriod ?> →</a>
+    <a class="button xlsx" href="/agent/stats.xlsx?<?cs var:Q ?>" download><?cs var:L.Stats.Workbook ?></a>
   </nav>
 </div>
 <form class="filters stats-filters" method="get" action="/agent/stats" aria-label="<?cs var:L.Agent.Queue.Filters ?>">

@@ -1,0 +1,305 @@
+/* tables: see tables.h. The builders below turn the figures into tables;
+ * the exports never look at the figures themselves. */
+#include "desk/stats/tables.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const stats_per_codes[STATS_NPER] = {"cur", "prev", "year"};
+const char *const stats_col_kind_codes[SC_NKINDS] = {"count", "seconds", "percent", "date",
+                                                     "text"};
+
+int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t *cur,
+                       time_t now, stats_figures_t *out)
+{
+    memset(out, 0, sizeof *out);
+    out->filter = *f;
+    out->now = now;
+    out->per[STATS_CUR] = *cur;
+    stats_period_previous(cur, &out->per[STATS_PREV]);
+    stats_period_year_before(cur, &out->per[STATS_YEAR]);
+    for (int i = 0; i < STATS_NPER; i++)
+        if (stats_summary(d, f, &out->per[i], now, &out->sum[i]))
+            return -1;
+    for (int k = 0; k < SD_COUNT; k++)
+        if ((out->nby[k] = stats_by(d, f, cur, (stats_dim_t)k, out->by[k], STATS_BY_MAX)) < 0)
+            return -1;
+    return stats_daily(d, f, cur, out->created, out->closed);
+}
+
+/* ---- the model ------------------------------------------------------------------ */
+
+const char *stats_word(const stats_report_t *r, const char *key)
+{
+    return texts_get(&r->d->texts, r->lang, key);
+}
+
+/* The word whose key is a, b and c one after the other. */
+static const char *word3(const stats_report_t *r, const char *a, const char *b, const char *c)
+{
+    char key[160];
+    snprintf(key, sizeof key, "%s%s%s", a, b, c);
+    return stats_word(r, key);
+}
+
+void stats_table_col(const stats_report_t *r, stats_table_t *t, const char *code,
+                     stats_col_kind_t kind)
+{
+    if (t->ncols == STATS_MAX_COLS)
+        abort(); /* a builder's mistake, found by any test of its table */
+    stats_col_t *c = &t->cols[t->ncols++];
+    char prefix[64];
+    snprintf(c->code, sizeof c->code, "%s", code);
+    c->kind = kind;
+    snprintf(prefix, sizeof prefix, "Stats.Table.%s.Cols.", t->code);
+    snprintf(c->label, sizeof c->label, "%s", word3(r, prefix, code, ""));
+}
+
+stats_row_t *stats_table_row(stats_table_t *t, const char *key)
+{
+    if (t->nrows == t->cap) {
+        int cap = t->cap ? t->cap * 2 : 16;
+        stats_row_t *rows = realloc(t->rows, sizeof *rows * (size_t)cap);
+        if (!rows)
+            return NULL;
+        t->rows = rows, t->cap = cap;
+    }
+    stats_row_t *row = &t->rows[t->nrows++];
+    memset(row, 0, sizeof *row);
+    snprintf(row->key, sizeof row->key, "%s", key);
+    return row;
+}
+
+void stats_cell_set(stats_row_t *row, int col, long long v)
+{
+    row->cells[col].set = true;
+    row->cells[col].v = v;
+}
+
+int stats_cell_text(stats_row_t *row, int col, const char *text)
+{
+    free(row->cells[col].text);
+    row->cells[col].text = strdup(text ? text : "");
+    row->cells[col].set = row->cells[col].text != NULL;
+    return row->cells[col].set ? 0 : -1;
+}
+
+/* ---- the builders ----------------------------------------------------------------- */
+
+typedef int (*builder_t)(const stats_report_t *r, stats_table_t *t);
+
+static const char *const vol_codes[] = {"created", "closed", "reopened", "backlog_start",
+                                        "backlog_end"};
+
+static long long vol(const stats_summary_t *s, int i)
+{
+    const long long v[] = {s->created, s->closed, s->reopened, s->backlog_start, s->backlog_end};
+    return v[i];
+}
+
+static int build_volume(const stats_report_t *r, stats_table_t *t)
+{
+    stats_table_col(r, t, "figure", SC_TEXT);
+    for (int p = 0; p < STATS_NPER; p++)
+        stats_table_col(r, t, stats_per_codes[p], SC_COUNT);
+    for (int i = 0; i < 5; i++) {
+        stats_row_t *row = stats_table_row(t, vol_codes[i]);
+        if (!row || stats_cell_text(row, 0, word3(r, "Stats.Vol.", vol_codes[i], "")))
+            return -1;
+        for (int p = 0; p < STATS_NPER; p++)
+            stats_cell_set(row, 1 + p, vol(&r->fig->sum[p], i));
+    }
+    return 0;
+}
+
+static const char *const clock_codes[] = {"first_response", "resolution"};
+
+static const stats_times_t *times_of(const stats_summary_t *s, int clock, bool biz)
+{
+    if (clock == 0)
+        return biz ? &s->first_response_biz : &s->first_response;
+    return biz ? &s->resolution_biz : &s->resolution;
+}
+
+/* The clock, period (and basis) of a row as text cells from column 0. */
+static int row_words(const stats_report_t *r, stats_row_t *row, int clock, const char *basis,
+                     int p)
+{
+    int col = 0;
+    if (stats_cell_text(row, col++, word3(r, "Stats.Times.", clock_codes[clock], "")))
+        return -1;
+    if (basis && stats_cell_text(row, col++, word3(r, "Stats.Times.", basis, "")))
+        return -1;
+    return stats_cell_text(row, col, word3(r, "Stats.Per.", stats_per_codes[p], ""));
+}
+
+static int build_times(const stats_report_t *r, stats_table_t *t)
+{
+    static const char *const cols[] = {"figure", "basis", "period"};
+    static const char *const stat[] = {"mean", "median", "p90", "max"};
+    for (int i = 0; i < 3; i++)
+        stats_table_col(r, t, cols[i], SC_TEXT);
+    stats_table_col(r, t, "n", SC_COUNT);
+    for (int i = 0; i < 4; i++)
+        stats_table_col(r, t, stat[i], SC_SECONDS);
+    for (int k = 0; k < 2; k++)
+        for (int biz = 1; biz >= 0; biz--)
+            for (int p = 0; p < STATS_NPER; p++) {
+                const char *basis = biz ? "biz" : "wall";
+                char key[96];
+                snprintf(key, sizeof key, "%s.%s.%s", clock_codes[k], basis, stats_per_codes[p]);
+                stats_row_t *row = stats_table_row(t, key);
+                if (!row || row_words(r, row, k, basis, p))
+                    return -1;
+                const stats_times_t *x = times_of(&r->fig->sum[p], k, biz);
+                stats_cell_set(row, 3, x->n);
+                const long long v[] = {x->mean, x->median, x->p90, x->max};
+                for (int i = 0; x->n && i < 4; i++) /* no time over no tickets */
+                    stats_cell_set(row, 4 + i, v[i]);
+            }
+    return 0;
+}
+
+static int build_sla(const stats_report_t *r, stats_table_t *t)
+{
+    stats_table_col(r, t, "clock", SC_TEXT);
+    stats_table_col(r, t, "period", SC_TEXT);
+    stats_table_col(r, t, "met", SC_COUNT);
+    stats_table_col(r, t, "breached", SC_COUNT);
+    stats_table_col(r, t, "running", SC_COUNT);
+    stats_table_col(r, t, "rate", SC_PERCENT);
+    for (int k = 0; k < 2; k++)
+        for (int p = 0; p < STATS_NPER; p++) {
+            const stats_summary_t *sum = &r->fig->sum[p];
+            const stats_sla_t *s = k == 0 ? &sum->sla_first_response : &sum->sla_resolution;
+            char key[64];
+            snprintf(key, sizeof key, "%s.%s", clock_codes[k], stats_per_codes[p]);
+            stats_row_t *row = stats_table_row(t, key);
+            if (!row || row_words(r, row, k, NULL, p))
+                return -1;
+            stats_cell_set(row, 2, s->met);
+            stats_cell_set(row, 3, s->breached);
+            stats_cell_set(row, 4, s->running);
+            long long done = s->met + s->breached; /* compliance: met / (met + breached) */
+            if (done)
+                stats_cell_set(row, 5, (s->met * 1000 + done / 2) / done);
+        }
+    return 0;
+}
+
+static int build_daily(const stats_report_t *r, stats_table_t *t)
+{
+    const stats_period_t *p = &r->fig->per[STATS_CUR];
+    stats_table_col(r, t, "day", SC_DATE);
+    stats_table_col(r, t, "created", SC_COUNT);
+    stats_table_col(r, t, "closed", SC_COUNT);
+    for (int i = 0; i < p->days; i++) {
+        char day[11];
+        time_t at = stats_period_day(p, i);
+        struct tm tm;
+        localtime_r(&at, &tm);
+        strftime(day, sizeof day, "%Y-%m-%d", &tm);
+        stats_row_t *row = stats_table_row(t, day);
+        if (!row)
+            return -1;
+        stats_cell_set(row, 0, (tm.tm_year + 1900) * 10000LL + (tm.tm_mon + 1) * 100 + tm.tm_mday);
+        stats_cell_set(row, 1, r->fig->created[i]);
+        stats_cell_set(row, 2, r->fig->closed[i]);
+    }
+    return 0;
+}
+
+/* The code and name of a value of a dimension ("none": no team). */
+static void dim_value(const stats_report_t *r, stats_dim_t dim, long long id, const char **code,
+                      const char **name)
+{
+    const catalog_t *c = &r->d->catalog;
+    *code = "", *name = "";
+    if (dim == SD_CATEGORY) {
+        const category_t *x = catalog_category_by_id(c, id);
+        if (x)
+            *code = x->code, *name = x->name[r->lang];
+    } else if (dim == SD_PRIORITY) {
+        const priority_t *x = catalog_priority_by_id(c, id);
+        if (x)
+            *code = x->code, *name = x->name[r->lang];
+    } else if (dim == SD_CHANNEL) {
+        const channel_t *x = catalog_channel_by_id(c, id);
+        if (x)
+            *code = x->code, *name = x->name[r->lang];
+    } else {
+        const team_t *x = catalog_team_by_id(c, id);
+        *code = x ? x->code : "none";
+        *name = x ? x->name[r->lang] : stats_word(r, "Stats.NoTeam");
+    }
+}
+
+static int build_by(const stats_report_t *r, stats_table_t *t, stats_dim_t dim)
+{
+    stats_table_col(r, t, "name", SC_TEXT);
+    stats_table_col(r, t, "created", SC_COUNT);
+    stats_table_col(r, t, "closed", SC_COUNT);
+    for (int i = 0; i < r->fig->nby[dim]; i++) {
+        const stats_count_t *c = &r->fig->by[dim][i];
+        const char *code, *name;
+        dim_value(r, dim, c->id, &code, &name);
+        stats_row_t *row = stats_table_row(t, code);
+        if (!row || stats_cell_text(row, 0, name))
+            return -1;
+        stats_cell_set(row, 1, c->created);
+        stats_cell_set(row, 2, c->closed);
+    }
+    return 0;
+}
+
+static int build_category(const stats_report_t *r, stats_table_t *t) { return build_by(r, t, SD_CATEGORY); }
+static int build_priority(const stats_report_t *r, stats_table_t *t) { return build_by(r, t, SD_PRIORITY); }
+static int build_channel(const stats_report_t *r, stats_table_t *t) { return build_by(r, t, SD_CHANNEL); }
+static int build_team(const stats_report_t *r, stats_table_t *t) { return build_by(r, t, SD_TEAM); }
+
+/* The report's tables in order, each by its code and its builder
+ * build_<code>: a new section is one name here. */
+#define TABLES(X) X(volume) X(times) X(sla) X(daily) X(category) X(priority) X(channel) X(team)
+#define CODE(c) #c,
+#define BUILD(c) build_##c,
+const char *const stats_table_codes[] = {TABLES(CODE) NULL};
+static const builder_t builders[] = {TABLES(BUILD)};
+#define NBUILDERS ((int)(sizeof builders / sizeof *builders))
+_Static_assert(NBUILDERS <= STATS_MAX_TABLES, "room for every table");
+
+int stats_report_build(desk_t *d, const stats_figures_t *fig, lang_t lang, stats_report_t *out)
+{
+    memset(out, 0, sizeof *out);
+    out->d = d, out->lang = lang, out->fig = fig;
+    for (int i = 0; i < NBUILDERS; i++) {
+        stats_table_t *t = &out->tables[out->ntables++];
+        snprintf(t->code, sizeof t->code, "%s", stats_table_codes[i]);
+        snprintf(t->title, sizeof t->title, "%s", word3(out, "Stats.Table.", t->code, ".Title"));
+        if (builders[i](out, t)) {
+            stats_report_free(out);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void stats_report_free(stats_report_t *r)
+{
+    for (int i = 0; i < r->ntables; i++) {
+        stats_table_t *t = &r->tables[i];
+        for (int k = 0; k < t->nrows; k++)
+            for (int c = 0; c < t->ncols; c++)
+                free(t->rows[k].cells[c].text);
+        free(t->rows);
+    }
+    r->ntables = 0;
+}
+
+const stats_table_t *stats_report_table(const stats_report_t *r, const char *code)
+{
+    for (int i = 0; code && i < r->ntables; i++)
+        if (!strcmp(r->tables[i].code, code))
+            return &r->tables[i];
+    return NULL;
+}

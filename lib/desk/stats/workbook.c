@@ -1,0 +1,148 @@
+/* workbook: see workbook.h. */
+#include "desk/stats/workbook.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+typedef struct formats {
+    lxw_format *head, *count, *seconds, *percent, *date, *title;
+} formats_t;
+
+static lxw_format *numfmt(lxw_workbook *wb, const char *f)
+{
+    lxw_format *x = workbook_add_format(wb);
+    format_set_num_format(x, f);
+    return x;
+}
+
+static void make_formats(lxw_workbook *wb, formats_t *f)
+{
+    f->head = workbook_add_format(wb);
+    format_set_bold(f->head);
+    format_set_bottom(f->head, LXW_BORDER_THIN);
+    f->title = workbook_add_format(wb);
+    format_set_bold(f->title);
+    format_set_font_size(f->title, 14);
+    f->count = numfmt(wb, "0");
+    f->seconds = numfmt(wb, "[h]:mm:ss");
+    f->percent = numfmt(wb, "0.0%");
+    f->date = numfmt(wb, "yyyy-mm-dd");
+}
+
+static lxw_datetime date_of(long long ymd)
+{
+    return (lxw_datetime){(int)(ymd / 10000), (int)(ymd / 100 % 100), (int)(ymd % 100), 0, 0, 0};
+}
+
+static void write_cell(lxw_worksheet *ws, int row, int col, const stats_col_t *c,
+                       const stats_cell_t *v, const formats_t *f)
+{
+    if (!v->set)
+        return;
+    switch (c->kind) {
+    case SC_TEXT: worksheet_write_string(ws, row, col, v->text, NULL); break;
+    case SC_COUNT: worksheet_write_number(ws, row, col, (double)v->v, f->count); break;
+    case SC_SECONDS: worksheet_write_number(ws, row, col, (double)v->v / 86400.0, f->seconds); break;
+    case SC_PERCENT: worksheet_write_number(ws, row, col, (double)v->v / 1000.0, f->percent); break;
+    case SC_DATE: {
+        lxw_datetime dt = date_of(v->v);
+        worksheet_write_datetime(ws, row, col, &dt, f->date);
+        break;
+    }
+    default: break;
+    }
+}
+
+/* A sheet named after the table (its code when the title cannot be one:
+ * over 31 characters, or holding a character sheet names refuse). */
+static lxw_worksheet *sheet(lxw_workbook *wb, const char *title, const char *code)
+{
+    lxw_worksheet *ws = NULL;
+    if (*title && workbook_validate_sheet_name(wb, title) == LXW_NO_ERROR)
+        ws = workbook_add_worksheet(wb, title);
+    return ws ? ws : workbook_add_worksheet(wb, code);
+}
+
+static void write_table(lxw_workbook *wb, const stats_table_t *t, const formats_t *f)
+{
+    lxw_worksheet *ws = sheet(wb, t->title, t->code);
+    if (!ws)
+        return;
+    for (int c = 0; c < t->ncols; c++) {
+        worksheet_write_string(ws, 0, c, t->cols[c].label, f->head);
+        worksheet_set_column(ws, c, c, t->cols[c].kind == SC_TEXT ? 22 : 14, NULL);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    for (int i = 0; i < t->nrows; i++)
+        for (int c = 0; c < t->ncols; c++)
+            write_cell(ws, i + 1, c, &t->cols[c], &t->rows[i].cells[c], f);
+}
+
+static const char *filter_name(const stats_report_t *r, stats_dim_t dim, long long id)
+{
+    const catalog_t *c = &r->d->catalog;
+    if (!id)
+        return stats_word(r, "Stats.All");
+    if (dim == SD_CATEGORY) {
+        const category_t *x = catalog_category_by_id(c, id);
+        return x ? x->name[r->lang] : "";
+    }
+    if (dim == SD_PRIORITY) {
+        const priority_t *x = catalog_priority_by_id(c, id);
+        return x ? x->name[r->lang] : "";
+    }
+    if (dim == SD_CHANNEL) {
+        const channel_t *x = catalog_channel_by_id(c, id);
+        return x ? x->name[r->lang] : "";
+    }
+    const team_t *x = catalog_team_by_id(c, id);
+    return x ? x->name[r->lang] : "";
+}
+
+/* The first sheet: what the report covers. */
+static void write_cover(lxw_workbook *wb, const stats_report_t *r, const formats_t *f)
+{
+    lxw_worksheet *ws = sheet(wb, stats_word(r, "Stats.Book.Sheet"), "report");
+    if (!ws)
+        return;
+    const stats_figures_t *fig = r->fig;
+    worksheet_set_column(ws, 0, 0, 22, NULL);
+    worksheet_set_column(ws, 1, 2, 14, NULL);
+    worksheet_write_string(ws, 0, 0, stats_word(r, "Stats.Book.Title"), f->title);
+    worksheet_write_string(ws, 2, 0, stats_word(r, "Stats.Of"), f->head);
+    worksheet_write_string(ws, 2, 1, stats_word(r, "Stats.Book.First"), f->head);
+    worksheet_write_string(ws, 2, 2, stats_word(r, "Stats.Book.Last"), f->head);
+    for (int p = 0; p < STATS_NPER; p++) {
+        char key[48];
+        const stats_period_t *x = &fig->per[p];
+        lxw_datetime first = {x->y, x->m, x->d, 0, 0, 0}, last = {x->ly, x->lm, x->ld, 0, 0, 0};
+        snprintf(key, sizeof key, "Stats.Per.%s", stats_per_codes[p]);
+        worksheet_write_string(ws, 3 + p, 0, stats_word(r, key), NULL);
+        worksheet_write_datetime(ws, 3 + p, 1, &first, f->date);
+        worksheet_write_datetime(ws, 3 + p, 2, &last, f->date);
+    }
+    static const char *const keys[SD_COUNT] = {"Stats.Book.category", "Stats.Book.priority",
+                                               "Stats.Book.channel", "Stats.Book.team"};
+    const long long ids[SD_COUNT] = {fig->filter.category_id, fig->filter.priority_id,
+                                     fig->filter.channel_id, fig->filter.team_id};
+    worksheet_write_string(ws, 7, 0, stats_word(r, "Stats.Book.Filters"), f->head);
+    for (int k = 0; k < SD_COUNT; k++) {
+        worksheet_write_string(ws, 8 + k, 0, stats_word(r, keys[k]), NULL);
+        worksheet_write_string(ws, 8 + k, 1, filter_name(r, (stats_dim_t)k, ids[k]), NULL);
+    }
+}
+
+int stats_workbook_write(const stats_report_t *r, const char *path, const char *tmpdir)
+{
+    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = (char *)tmpdir};
+    lxw_workbook *wb = workbook_new_opt(path, &opt);
+    if (!wb)
+        return -1;
+    formats_t f;
+    make_formats(wb, &f);
+    write_cover(wb, r, &f);
+    for (int i = 0; i < r->ntables; i++)
+        write_table(wb, &r->tables[i], &f);
+    return workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+}
