@@ -7,10 +7,14 @@
  *   PATCH /api/v1/tickets/NUMBER            change status and/or priority (a priority
  *                                           change is a request a supervisor approves
  *                                           unless the key has "priority:set")
+ *   GET   /api/v1/reports/summary           the statistics' whole report (every table
+ *   GET   /api/v1/reports/TABLE             of lib/desk/stats/tables.h), or one table,
+ *                                           for the period and filters of the query
  *   GET   /api/v1/health                    liveness and database ping
  *
  * Authorization: Bearer KEY (lib/desk/people/apikey.h). A key sees the tickets it
- * created unless its scope is "all". Errors are
+ * created unless its scope is "all"; a key of scope "reports" reads the
+ * reports (every team's figures) and nothing else, and only it does. Errors are
  * {"error": {"code", "message", "field"}} with the matching HTTP status. */
 #include <jansson.h>
 #include <stdio.h>
@@ -22,6 +26,8 @@
 
 #include "desk/people/apikey.h"
 #include "desk/attachment.h"
+#include "desk/stats/export.h"
+#include "desk/stats/tables.h"
 #include "desk/catalog/commonfield.h"
 #include "desk/desk.h"
 #include "web/http.h"
@@ -49,7 +55,7 @@ typedef struct call {
 
 static void respond(call_t *c, int status, json_t *doc)
 {
-    char *text = json_dumps(doc, JSON_COMPACT);
+    char *text = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
     c->r->status = status;
     c->r->content_type = "application/json; charset=utf-8";
     if (text) {
@@ -679,6 +685,106 @@ static void update_ticket(call_t *c, const char *number)
     show_ticket(c, number, request ? 202 : 200);
 }
 
+/* ---- the statistics, for BI tools ------------------------------------ */
+
+static const char *const report_langs[] = {"zh", "en", NULL};
+static const form_field_t report_fields[] = {
+    {.name = "kind", .type = FT_CHOICE, .max_chars = 10, .choices = stats_kind_codes},
+    {.name = "at", .type = FT_DATE, .max_chars = 10},
+    {.name = "until", .type = FT_DATE, .max_chars = 10},
+    {.name = "team", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "category", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "priority", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "channel", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "lang", .type = FT_CHOICE, .max_chars = 2, .choices = report_langs},
+};
+#define NREPORT ((int)(sizeof report_fields / sizeof *report_fields))
+
+/* 400 bad_parameter naming the parameter; false. */
+static bool bad_parameter(call_t *c, const char *name, const char *why)
+{
+    char msg[400];
+    snprintf(msg, sizeof msg, "%s %s", name, why);
+    fail(c, 400, "bad_parameter", msg, name);
+    return false;
+}
+
+/* The query's parameters, each known and valid; false after answering. */
+static bool report_query(call_t *c)
+{
+    HDF *h = c->r->hdf;
+    for (HDF *q = hdf_get_child(h, "Query"); q; q = hdf_obj_next(q)) {
+        const char *name = hdf_obj_name(q);
+        int i = 0;
+        while (i < NREPORT && strcmp(name, report_fields[i].name))
+            i++;
+        if (i == NREPORT)
+            return bad_parameter(c, name, "is not a parameter of the reports (kind, at, until, "
+                                          "team, category, priority, channel, lang)");
+    }
+    if (!form_validate(h, h, report_fields, NREPORT))
+        return true;
+    const char *name = form_first_error(h);
+    const char *err = hdf_get_valuef(h, "Form.%s.error", name);
+    for (int i = 0; i < NREPORT; i++)
+        if (!strcmp(name, report_fields[i].name) && report_fields[i].choices &&
+            err && !strcmp(err, "invalid_choice")) {
+            choices_refused(c, name, &report_fields[i]);
+            return bad_parameter(c, name, c->why + strlen(name) + 1);
+        }
+    for (size_t i = 0; err && i < sizeof refusals / sizeof *refusals; i++)
+        if (!strcmp(err, refusals[i][0]))
+            return bad_parameter(c, name, refusals[i][1]);
+    return bad_parameter(c, name, !strcmp(err ? err : "", "invalid_number")
+                                      ? "is not a whole number from 0 (0: all)"
+                                      : "is not valid");
+}
+
+/* GET /api/v1/reports/summary (every table) or /api/v1/reports/TABLE. The
+ * period: kind (week, month, quarter, year, range; month by default), at (a
+ * day of it; today by default), until (a range's last day); the filters:
+ * team, category, priority, channel ids (0 or none: all). A reports key
+ * sees every team. */
+static void read_report(call_t *c, const char *arg)
+{
+    bool all = !strcmp(arg, "summary");
+    int table = -1;
+    for (int i = 0; !all && stats_table_codes[i]; i++)
+        if (!strcmp(arg, stats_table_codes[i]))
+            table = i;
+    if (!all && table < 0)
+        return fail(c, 404, "not_found", "no such report: summary (all tables), volume, times, "
+                                         "sla, daily, category, priority, channel or team", NULL);
+    if (!report_query(c))
+        return;
+    HDF *h = c->r->hdf;
+    int kind = stats_kind_parse(form_value(h, "kind"));
+    const char *lang = form_value(h, "lang");
+    stats_filter_t f = {.team_id = form_int(h, "team"), .category_id = form_int(h, "category"),
+                        .priority_id = form_int(h, "priority"),
+                        .channel_id = form_int(h, "channel")};
+    stats_period_t p;
+    time_t now = desk_now(c->d);
+    if (stats_period_make(kind < 0 ? SK_MONTH : (stats_kind_t)kind, form_value(h, "at"),
+                          form_value(h, "until"), now, &p))
+        return (void)bad_parameter(c, form_value(h, "until") ? "until" : "kind",
+                                   "does not make a period: a range needs at and until, "
+                                   "until not before at, at most 366 days");
+    stats_figures_t *fig = malloc(sizeof *fig);
+    stats_report_t rep;
+    if (!fig || stats_figures_load(c->d, &f, &p, now, fig) ||
+        stats_report_build(c->d, fig, lang ? lang_parse(lang) : c->d->default_lang, &rep)) {
+        free(fig);
+        return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    }
+    json_t *doc = stats_report_json(&rep, all ? NULL : stats_report_table(&rep, arg));
+    stats_report_free(&rep);
+    free(fig);
+    if (!doc)
+        return fail(c, 503, "unavailable", "out of memory, try again", NULL);
+    respond(c, 200, doc);
+}
+
 static void health(call_t *c, const char *arg)
 {
     (void)arg;
@@ -691,17 +797,19 @@ typedef struct route {
     bool auth;
     void (*fn)(call_t *c, const char *arg);
     bool raw_body; /* the handler reads the body itself (not JSON) */
+    bool reports;  /* a reports key's route, the only ones it may call */
 } route_t;
 
 static const route_t routes[] = {
-    {"GET", "/api/v1/health", false, health, false},
-    {"POST", "/api/v1/tickets", true, create_ticket, false},
-    {"POST", "/api/v1/tickets/*/comments", true, add_comment, false},
-    {"POST", "/api/v1/tickets/*/attachments", true, upload_attachment, true},
-    {"GET", "/api/v1/tickets/*/attachments", true, list_attachments, false},
-    {"GET", "/api/v1/attachments/*", true, download_attachment, false},
-    {"GET", "/api/v1/tickets/*", true, read_ticket, false},
-    {"PATCH", "/api/v1/tickets/*", true, update_ticket, false},
+    {"GET", "/api/v1/health", false, health, false, false},
+    {"GET", "/api/v1/reports/*", true, read_report, false, true},
+    {"POST", "/api/v1/tickets", true, create_ticket, false, false},
+    {"POST", "/api/v1/tickets/*/comments", true, add_comment, false, false},
+    {"POST", "/api/v1/tickets/*/attachments", true, upload_attachment, true, false},
+    {"GET", "/api/v1/tickets/*/attachments", true, list_attachments, false, false},
+    {"GET", "/api/v1/attachments/*", true, download_attachment, false, false},
+    {"GET", "/api/v1/tickets/*", true, read_ticket, false, false},
+    {"PATCH", "/api/v1/tickets/*", true, update_ticket, false, false},
 };
 
 static bool authenticate(call_t *c)
@@ -787,6 +895,11 @@ static void dispatch(call_t *c)
             continue;
         if (routes[i].auth && !authenticate(c))
             return;
+        if (routes[i].auth && routes[i].reports != c->key.may.reports)
+            return fail(c, 403, "insufficient_scope",
+                        c->key.may.reports ? "this key reads the reports only (scope reports)"
+                                           : "the reports need a key of scope reports",
+                        NULL);
         if (!routes[i].raw_body && !parse_body(c, c->r->method))
             return;
         return routes[i].fn(c, arg);

@@ -3,7 +3,7 @@
  *   deskctl [-c CONFIG] migrate DIR        apply sql/migrations not yet applied
  *   deskctl [-c CONFIG] demo FILE          load demo people and write their
  *                                          logins and an API key to FILE
- *   deskctl [-c CONFIG] api-key LABEL [all] [priority:set]
+ *   deskctl [-c CONFIG] api-key LABEL [all|reports] [priority:set]
  *                                          create an API key, print it once
  *   deskctl [-c CONFIG] rotate-contact-key  create the next contact key and
  *                                          re-seal every contact value with it
@@ -194,7 +194,7 @@ int main(int argc, char **argv)
         first = 3;
     if (argc - first < 1) {
         fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE"
-                        " | api-key LABEL [all] [" APIKEY_GRANT_SET_PRIORITY "]"
+                        " | api-key LABEL [all|reports] [" APIKEY_GRANT_SET_PRIORITY "]"
                         " | rotate-contact-key | sweep-attachments [HOURS] | stats-rebuild [all]\n");
         return 2;
     }
@@ -217,6 +217,8 @@ int main(int argc, char **argv)
         for (int i = first + 2; i < argc; i++)
             if (strcmp(argv[i], "all") == 0)
                 may.all_tickets = true;
+            else if (strcmp(argv[i], "reports") == 0)
+                may.reports = true;
             else if (strcmp(argv[i], APIKEY_GRANT_SET_PRIORITY) == 0)
                 may.set_priority = true;
             else

@@ -1,7 +1,8 @@
 /* admin_api_keys: the keys other systems use on /api/v1 (lib/desk/people/apikey.h).
  *
  *   GET  /admin/api-keys               the list (newest first, keyset pages)
- *   POST /admin/api-keys               create: label, scope and whether it
+ *   POST /admin/api-keys               create: label, scope (own, all, or
+ *                                      reports: the statistics only) and whether it
  *                                      may set priorities (priority:set); the
  *                                      key text is shown in this one answer only
  *   GET  /admin/api-keys/ID/revoke     "are you sure?"
@@ -17,7 +18,7 @@
 
 #define PAGE 50
 
-static const char *const scopes[] = {"own", "all", NULL};
+static const char *const scopes[] = {"own", "all", "reports", NULL};
 static const form_field_t create_fields[] = {
     {.name = "label", .type = FT_TEXT, .required = true, .max_chars = 100},
     {.name = "scope", .type = FT_CHOICE, .required = true, .choices = scopes},
@@ -34,7 +35,7 @@ static void add_key(const apikey_info_t *k, void *ctx)
     hdf_set_valuef(h, "Keys.%d.id=%lld", i, k->id);
     hdf_set_valuef(h, "Keys.%d.label=%s", i, k->label);
     hdf_set_valuef(h, "Keys.%d.prefix=%s", i, k->prefix);
-    hdf_set_valuef(h, "Keys.%d.scope=%s", i, k->may.all_tickets ? "all" : "own");
+    hdf_set_valuef(h, "Keys.%d.scope=%s", i, apikey_scope_code(&k->may));
     hdf_set_valuef(h, "Keys.%d.set_priority=%d", i, k->may.set_priority);
     hdf_set_valuef(h, "Keys.%d.state=%s", i, k->revoked_at ? "revoked" : "active");
     snprintf(key, sizeof key, "Keys.%d.created", i);
@@ -82,7 +83,9 @@ static void do_create(web_t *w, const char *arg)
         return show(w, 422);
     }
     const char *label = form_value(h, "label"), *scope = form_value(h, "scope");
-    apikey_grants_t may = {strcmp(scope, "all") == 0, form_value(h, "set_priority") != NULL};
+    apikey_grants_t may = {.all_tickets = strcmp(scope, "all") == 0,
+                           .reports = strcmp(scope, "reports") == 0,
+                           .set_priority = form_value(h, "set_priority") != NULL};
     char text[APIKEY_TEXT_LEN + 1];
     json_t *c = audit_changes();
     int rc = db_begin(&w->d->db);
@@ -140,7 +143,7 @@ static void page_revoke(web_t *w, const char *arg)
     hdf_set_valuef(h, "Confirm.id=%lld", k.id);
     hdf_set_value(h, "Confirm.label", k.label);
     hdf_set_value(h, "Confirm.prefix", k.prefix);
-    hdf_set_value(h, "Confirm.scope", k.may.all_tickets ? "all" : "own");
+    hdf_set_value(h, "Confirm.scope", apikey_scope_code(&k.may));
     hdf_set_int_value(h, "Confirm.set_priority", k.may.set_priority);
     hdf_set_int_value(h, "Confirm.revoked", k.revoked_at != 0);
     admin_render(w, "admin/api_keys.cs", "api_keys");

@@ -61,8 +61,9 @@
     <?cs call:field("label", L.Admin.Keys.Label, L.Admin.Keys.LabelHelp, "text", 1, 100) ?>
     <?cs set:ScopeOpts.own.code = "own" ?><?cs set:ScopeOpts.own.label = L.Admin.Keys.Scope.own ?>
     <?cs set:ScopeOpts.all.code = "all" ?><?cs set:ScopeOpts.all.label = L.Admin.Keys.Scope.all ?>
+    <?cs set:ScopeOpts.reports.code = "reports" ?><?cs set:ScopeOpts.reports.label = L.Admin.Keys.Scope.reports ?>
     <?cs call:choice("scope", L.Admin.Keys.Scope, "", ScopeOpts, 1, 0) ?>
-    <ul class="scope-help small muted"><li><strong><?cs var:L.Admin.Keys.Scope.own ?></strong>: <?cs var:L.Admin.Keys.ScopeHelp.own ?></li><li><strong><?cs var:L.Admin.Keys.Scope.all ?></strong>: <?cs var:L.Admin.Keys.ScopeHelp.all ?></li></ul>
+    <ul class="scope-help small muted"><li><strong><?cs var:L.Admin.Keys.Scope.own ?></strong>: <?cs var:L.Admin.Keys.ScopeHelp.own ?></li><li><strong><?cs var:L.Admin.Keys.Scope.all ?></strong>: <?cs var:L.Admin.Keys.ScopeHelp.all ?></li><li><strong><?cs var:L.Admin.Keys.Scope.reports ?></strong>: <?cs var:L.Admin.Keys.ScopeHelp.reports ?></li></ul>
     <div class="field field-bool"><label class="check" for="f-set_priority"><input type="checkbox" id="f-set_priority" name="set_priority" value="1"<?cs if:Form.set_priority.value == "1" ?> checked<?cs /if ?> aria-describedby="h-set_priority"> <span><?cs var:L.Admin.Keys.SetPriority ?></span></label>
       <p class="help" id="h-set_priority"><?cs var:L.Admin.Keys.SetPriorityHelp ?></p></div>
     <div class="form-foot"><button type="submit" class="primary"><?cs var:L.Admin.Keys.Create ?></button></div>

@@ -8,24 +8,33 @@ static const char sql_insert[] =
     "INSERT INTO api_keys (label, key_hash, key_prefix, scope, grants, created_at)"
     " VALUES (?, ?, ?, ?, ?, ?)";
 static const char sql_find[] =
-    "SELECT id, label, scope = 'all', FIND_IN_SET('priority:set', grants) > 0, last_used_at"
+    "SELECT id, label, scope = 'all', FIND_IN_SET('priority:set', grants) > 0,"
+    " scope = 'reports', last_used_at"
     " FROM api_keys"
     " WHERE key_hash = ? AND revoked_at IS NULL";
 static const char sql_used[] = "UPDATE api_keys SET last_used_at = ? WHERE id = ?";
 static const char sql_list[] =
     "SELECT id, label, key_prefix, scope = 'all', FIND_IN_SET('priority:set', grants) > 0,"
+    " scope = 'reports',"
     " created_at, last_used_at, revoked_at"
     " FROM api_keys WHERE id < ? ORDER BY id DESC LIMIT ?";
 static const char sql_get[] =
     "SELECT id, label, key_prefix, scope = 'all', FIND_IN_SET('priority:set', grants) > 0,"
+    " scope = 'reports',"
     " created_at, last_used_at, revoked_at"
     " FROM api_keys WHERE id = ?";
 static const char sql_get_lock[] =
     "SELECT id, label, key_prefix, scope = 'all', FIND_IN_SET('priority:set', grants) > 0,"
+    " scope = 'reports',"
     " created_at, last_used_at, revoked_at"
     " FROM api_keys WHERE id = ? FOR UPDATE";
 static const char sql_revoke[] =
     "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
+
+const char *apikey_scope_code(const apikey_grants_t *may)
+{
+    return may->reports ? "reports" : may->all_tickets ? "all" : "own";
+}
 
 int apikey_create(desk_t *d, const char *label, const apikey_grants_t *may,
                   char out[APIKEY_TEXT_LEN + 1])
@@ -38,7 +47,7 @@ int apikey_create(desk_t *d, const char *label, const apikey_grants_t *may,
     prefix[8] = '\0';
     token_hash(&d->secrets, out, hash);
     return db_exec(&d->db, sql_insert, "sbssst", label, hash, sizeof hash, prefix,
-                   may->all_tickets ? "all" : "own",
+                   apikey_scope_code(may),
                    may->set_priority ? APIKEY_GRANT_SET_PRIORITY : "", desk_now(d)) == 1
                ? 0
                : -1;
@@ -47,16 +56,17 @@ int apikey_create(desk_t *d, const char *label, const apikey_grants_t *may,
 int apikey_check(desk_t *d, const char *text, apikey_t *k)
 {
     unsigned char hash[SECRET_HASH_LEN];
-    long long all = 0, set_priority = 0;
+    long long all = 0, set_priority = 0, reports = 0;
     memset(k, 0, sizeof *k);
     if (!text || strlen(text) != APIKEY_TEXT_LEN || strncmp(text, "dk_", 3) != 0)
         return 0;
     token_hash(&d->secrets, text, hash);
-    int rc = db_row(&d->db, sql_find, "b", "isiit", hash, sizeof hash, &k->id, k->label,
-                    sizeof k->label, &all, &set_priority, &k->last_used_at);
+    int rc = db_row(&d->db, sql_find, "b", "isiiit", hash, sizeof hash, &k->id, k->label,
+                    sizeof k->label, &all, &set_priority, &reports, &k->last_used_at);
     if (rc != 1)
         return rc;
-    k->may = (apikey_grants_t){all != 0, set_priority != 0};
+    k->may = (apikey_grants_t){.all_tickets = all != 0, .reports = reports != 0,
+                                .set_priority = set_priority != 0};
     time_t now = desk_now(d);
     if (now - k->last_used_at >= 60)
         db_exec(&d->db, sql_used, "ti", now, k->id);
@@ -65,12 +75,13 @@ int apikey_check(desk_t *d, const char *text, apikey_t *k)
 
 static int fetch_info(MYSQL_STMT *st, apikey_info_t *k)
 {
-    long long all = 0, set_priority = 0;
+    long long all = 0, set_priority = 0, reports = 0;
     memset(k, 0, sizeof *k);
-    int rc = db_fetch(st, "issiittt", &k->id, k->label, sizeof k->label, k->prefix,
-                      sizeof k->prefix, &all, &set_priority, &k->created_at, &k->last_used_at,
-                      &k->revoked_at);
-    k->may = (apikey_grants_t){all != 0, set_priority != 0};
+    int rc = db_fetch(st, "issiiittt", &k->id, k->label, sizeof k->label, k->prefix,
+                      sizeof k->prefix, &all, &set_priority, &reports, &k->created_at,
+                      &k->last_used_at, &k->revoked_at);
+    k->may = (apikey_grants_t){.all_tickets = all != 0, .reports = reports != 0,
+                                .set_priority = set_priority != 0};
     return rc;
 }
 

@@ -13,11 +13,16 @@
 /* What a key may do beyond reading and commenting on its tickets. */
 typedef struct apikey_grants {
     bool all_tickets;  /* scope "all": may read every ticket, not only its own */
+    bool reports;      /* scope "reports": reads the statistics (every team's
+                          figures) and no ticket at all */
     bool set_priority; /* "priority:set": a PATCH sets the priority at once instead
                           of filing a request a supervisor approves */
 } apikey_grants_t;
 
 #define APIKEY_GRANT_SET_PRIORITY "priority:set"
+
+/* The key's scope as stored: "own", "all" or "reports". */
+const char *apikey_scope_code(const apikey_grants_t *may);
 
 typedef struct apikey {
     long long id;
