@@ -732,12 +732,12 @@ static bool report_query(call_t *c)
             choices_refused(c, name, &report_fields[i]);
             return bad_parameter(c, name, c->why + strlen(name) + 1);
         }
+    if (err && !strcmp(err, "invalid_number")) /* the filters' ids */
+        return bad_parameter(c, name, "is not a whole number from 0 (0: all)");
     for (size_t i = 0; err && i < sizeof refusals / sizeof *refusals; i++)
         if (!strcmp(err, refusals[i][0]))
             return bad_parameter(c, name, refusals[i][1]);
-    return bad_parameter(c, name, !strcmp(err ? err : "", "invalid_number")
-                                      ? "is not a whole number from 0 (0: all)"
-                                      : "is not valid");
+    return bad_parameter(c, name, "is not valid");
 }
 
 /* GET /api/v1/reports/summary (every table) or /api/v1/reports/TABLE. The

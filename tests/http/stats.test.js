@@ -5,14 +5,20 @@
 // SLA clocks met, breached and still running, a reopen, a ticket open across
 // the month's start), all in a team of its own; then every figure of the
 // second month, of its previous month and of the same month a year earlier
-// asserted exactly in the page and in each CSV table, the numbers opening
-// their tickets, and the scope: an agent sees only their own team's figures,
-// and no export holds a customer's contact details. The urgent level runs on
+// asserted exactly in the page, in each CSV table, in the .xlsx workbook
+// (read with Python's standard library, tests/http/xlsx_read.py) and in the
+// API's JSON (a key of scope reports), the numbers opening their tickets,
+// and the scope: an agent sees only their own team's figures, a key of
+// another scope gets 403, and no export holds a customer's contact details. The urgent level runs on
 // the 7x24 calendar, so business time equals wall time here (the domain's
 // tests, tests/unit/db_test_stats.c, tell the two apart). Whatever the day and
 // hour it runs at, the history lies in the two months after it.
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const L = require('./lib');
 const A = require('./agent_lib');
 const C = require('./clock');
@@ -279,7 +285,7 @@ test('scope: an agent sees their own team only; the period and filters are check
   assert.ok(!own.body.includes(TEAM_NAME), 'another team is not offered');
   assert.match(own.body, /<select name="team"><option value="1" selected>/);
   for (const url of [`/agent/stats?${query()}`, `/agent/stats.csv?table=volume&${query()}`,
-    `/agent/stats/tickets?fig=created&of=cur&${query()}`]) {
+    `/agent/stats.xlsx?${query()}`, `/agent/stats/tickets?fig=created&of=cur&${query()}`]) {
     assert.equal((await agent.get(url)).status, 403, url);
   }
   // the member of the team sees its figures
@@ -291,4 +297,200 @@ test('scope: an agent sees their own team only; the period and filters are check
   assert.equal((await supervisor.get(`/agent/stats.csv?table=secrets&${query()}`)).status, 422);
   assert.equal((await supervisor.get(`/agent/stats/tickets?fig=everything&${query()}`)).status, 422);
   assert.equal((await supervisor.get(`/agent/stats?${query()}&team=1e3`)).status, 422);
+});
+
+/* ---- the workbook and the API ------------------------------------------------ */
+
+/** The page's duration of s seconds, as the template writes it. */
+function dur(s) {
+  const min = Math.floor((s + 30) / 60), h = Math.floor(min / 60), m = min % 60;
+  return h > 0 ? `${h} 小时${m > 0 ? ` ${m} 分` : ''}` : `${m} 分`;
+}
+/** An .xlsx date serial as YYYY-MM-DD. */
+const serialDay = (v) => new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).toISOString().slice(0, 10);
+
+function readXlsx(buf) {
+  const f = path.join(os.tmpdir(), `desk-stats-${process.pid}-${Date.now()}.xlsx`);
+  fs.writeFileSync(f, buf);
+  try {
+    return JSON.parse(execFileSync('python3', [path.join(__dirname, 'xlsx_read.py'), f], { encoding: 'utf8' }));
+  } finally {
+    fs.unlinkSync(f);
+  }
+}
+
+/** The figures of the page, by what the workbook and the JSON hold. */
+async function pageFigures() {
+  const h = (await supervisor.get(`/agent/stats?${query()}`)).body;
+  const vol = {}, times = {}, sla = {};
+  for (const f of ['created', 'closed', 'reopened', 'backlog_start', 'backlog_end']) vol[f] = cells(h, 'data-fig', f).slice(1);
+  for (const c of ['first_response', 'resolution']) {
+    for (const b of ['biz', 'wall']) {
+      for (const p of ['cur', 'prev', 'year']) times[`${c}.${b}.${p}`] = cells(h, 'data-time', `${c}.${b}.${p}`).slice(-5);
+    }
+    for (const p of ['cur', 'prev', 'year']) sla[`${c}.${p}`] = cells(h, 'data-sla', `${c}.${p}`).slice(-4);
+  }
+  const per = L.text(h).match(/本期 (\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d)/);
+  return { vol, times, sla, first: per[1], last: per[2], html: h };
+}
+
+let workbookSeconds; // "first_response.biz.cur" -> [mean, median, p90, max] in the workbook
+
+test('the whole report as a workbook: a sheet per table, numbers as numbers, the page\'s figures', async () => {
+  const page = await pageFigures();
+  const link = page.html.match(/<a class="button xlsx" href="([^"]+)"/);
+  assert.ok(link, 'the page links its workbook');
+  const res = await supervisor.get(link[1].replace(/&amp;/g, '&'));
+  assert.equal(res.status, 200);
+  assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.match(res.headers['content-disposition'], new RegExp(`attachment; filename="stats-report-${day(m2, 1)}-`));
+  const book = readXlsx(res.raw);
+  assert.ok(!book.text.includes('@example.com') && !book.text.includes('统计客户'), 'no contact details');
+  assert.deepEqual(book.sheets.map((s) => s.name),
+    ['报告', '工单量', '响应与解决时长', 'SLA 达成情况', '每日趋势', '按问题类别', '按优先级', '按渠道', '按团队']);
+  const sheet = (name) => book.sheets.find((s) => s.name === name).rows;
+  for (const s of book.sheets.slice(1)) {
+    assert.ok(s.rows[0].every((c) => c.type === 's' && c.bold), `${s.name}: a bold header`);
+    assert.ok(s.rows.flat().every((c) => !c || !c.formula), `${s.name}: no formula`);
+  }
+  // the cover: the three periods as dates
+  const cover = sheet('报告');
+  assert.equal(cover[0][0].v, '售后问题分析报告');
+  assert.equal(cover[3][0].v, '本期');
+  assert.equal(cover[3][1].fmt, 'yyyy-mm-dd');
+  assert.deepEqual([serialDay(cover[3][1].v), serialDay(cover[3][2].v)], [page.first, page.last]);
+  // volume: numbers, equal to the page's
+  const vol = sheet('工单量');
+  assert.deepEqual(vol[0].map((c) => c.v), ['指标', '本期', '上期', '去年同期']);
+  assert.equal(vol.length, 6);
+  for (const row of vol.slice(1)) {
+    const code = Object.keys(page.vol).find((k) => cells(page.html, 'data-fig', k)[0] === row[0].v);
+    assert.ok(code, row[0].v);
+    assert.ok(row.slice(1).every((c) => c.type === 'n' && c.fmt === '0'));
+    assert.deepEqual(row.slice(1).map((c) => String(c.v)), page.vol[code], code);
+  }
+  // times: n a number, durations numbers of days shown as [h]:mm:ss
+  const times = sheet('响应与解决时长');
+  assert.equal(times.length, 13);
+  workbookSeconds = {};
+  const clock = { 首次响应时长: 'first_response', 解决时长: 'resolution' };
+  const basis = { 工作时间: 'biz', 自然时间: 'wall' };
+  const per = { 本期: 'cur', 上期: 'prev', 去年同期: 'year' };
+  for (const row of times.slice(1)) {
+    const key = `${clock[row[0].v]}.${basis[row[1].v]}.${per[row[2].v]}`;
+    const want = page.times[key];
+    assert.ok(want, key);
+    assert.equal(String(row[3].v), want[0], `${key} n`);
+    if (want[0] === '0') {
+      assert.ok(row.slice(4).every((c) => !c), `${key}: no time over no tickets`);
+      continue;
+    }
+    assert.ok(row.slice(4).every((c) => c.type === 'n' && c.fmt === '[h]:mm:ss'), key);
+    const seconds = row.slice(4).map((c) => Math.round(c.v * 86400));
+    assert.deepEqual(seconds.map(dur), want.slice(1), key);
+    workbookSeconds[key] = seconds;
+  }
+  // SLA: counts, and compliance a fraction shown as a percentage
+  const sla = sheet('SLA 达成情况');
+  for (const row of sla.slice(1)) {
+    const key = `${clock[row[0].v]}.${per[row[1].v]}`;
+    const want = page.sla[key];
+    assert.deepEqual(row.slice(2, 5).map((c) => String(c.v)), want.slice(0, 3), key);
+    if (want[3] === '—') assert.ok(!row[5], key);
+    else {
+      assert.equal(row[5].fmt, '0.0%');
+      assert.equal(`${(row[5].v * 100).toFixed(1)}%`, want[3], key);
+    }
+  }
+  // the days are dates
+  const daily = sheet('每日趋势');
+  const csvDaily = await csv('daily');
+  assert.equal(daily.length, csvDaily.length);
+  daily.slice(1).forEach((row, i) => {
+    assert.equal(row[0].fmt, 'yyyy-mm-dd');
+    assert.deepEqual([serialDay(row[0].v), String(row[1].v), String(row[2].v)], csvDaily[i + 1]);
+  });
+  // Chinese names as text, a formula-looking one too
+  assert.deepEqual(sheet('按团队').slice(1).map((r) => r.map((c) => c.v)), [[TEAM_NAME, 20, 17]]);
+  assert.equal(sheet('按团队')[1][0].type, 's');
+  assert.deepEqual(sheet('按问题类别').slice(1).map((r) => r.map((c) => c.v)), [['使用咨询', 20, 17]]);
+});
+
+test('the same figures as JSON for a key of scope reports; other keys get 403, bad parameters 400', async () => {
+  // the admin console's key form offers the scope (signed in again: the
+  // history moved the clock past the first session's end)
+  admin = await A.desk('admin', '127.0.0.1');
+  await admin.page('/admin/api-keys');
+  const made = await admin.client.post('/admin/api-keys', { form: { csrf: admin.csrf, label: `${T} BI`, scope: 'reports' } });
+  assert.equal(made.status, 201);
+  const key = made.body.match(/<code id="new-key" class="key-text">(dk_[A-Za-z0-9_-]+)<\/code>/)[1];
+  const api = (p, k = key) => supervisor.client.api('GET', p, undefined, { key: k });
+
+  const res = await api(`/api/v1/reports/summary?${query()}`);
+  assert.equal(res.status, 200, res.body);
+  assert.match(res.headers['content-type'], /^application\/json/);
+  assert.ok(!res.body.includes('@example.com') && !res.body.includes('统计客户'), 'no contact details');
+  const doc = res.json();
+  assert.equal(doc.report, 'summary');
+  assert.match(doc.units.seconds, /seconds/);
+  assert.deepEqual([doc.periods.cur.kind, doc.periods.cur.first], ['month', day(m2, 1)]);
+  assert.equal(doc.filters.team, Number(teamId));
+  assert.deepEqual(doc.tables.map((t) => t.code), ['volume', 'times', 'sla', 'daily', 'category', 'priority', 'channel', 'team']);
+  const table = (code) => doc.tables.find((t) => t.code === code);
+  const page = await pageFigures();
+  for (const row of table('volume').rows) {
+    assert.deepEqual([row.cur, row.prev, row.year].map(String), page.vol[row.key], row.key);
+  }
+  const times = table('times');
+  assert.deepEqual(times.columns.filter((c) => c.unit === 'seconds').map((c) => c.code), ['mean', 'median', 'p90', 'max']);
+  for (const row of times.rows) {
+    const want = page.times[row.key];
+    assert.equal(String(row.n), want[0], row.key);
+    const s = [row.mean, row.median, row.p90, row.max];
+    if (row.n === 0) assert.deepEqual(s, [null, null, null, null]);
+    else {
+      assert.deepEqual(s.map(dur), want.slice(1), row.key);
+      assert.deepEqual(s, workbookSeconds[row.key], `${row.key}: the workbook's seconds`);
+    }
+  }
+  for (const row of table('sla').rows) {
+    const want = page.sla[row.key];
+    assert.deepEqual([row.met, row.breached, row.running].map(String), want.slice(0, 3), row.key);
+    assert.equal(row.rate === null ? '—' : `${row.rate.toFixed(1)}%`, want[3], row.key);
+  }
+  assert.equal(table('sla').rows[0].rate, 47.4);
+  const csvDaily = await csv('daily');
+  assert.deepEqual(table('daily').rows.map((r) => [r.day, String(r.created), String(r.closed)]), csvDaily.slice(1));
+  assert.deepEqual(table('team').rows, [{ key: `${low}-st`, name: TEAM_NAME, created: 20, closed: 17 }]);
+
+  // one table, in English
+  const one = await api(`/api/v1/reports/sla?${query()}&lang=en`);
+  assert.equal(one.status, 200);
+  assert.deepEqual(one.json().tables.map((t) => t.title), ['SLA compliance']);
+  assert.equal(one.json().tables[0].rows[0].clock, 'First response time');
+
+  // scope: a key of another scope, and the reports key on the tickets
+  for (const other of [L.apiKey(), L.newApiKey(`${T} all`, 'all')]) {
+    const r = await api(`/api/v1/reports/summary?${query()}`, other);
+    assert.equal(r.status, 403);
+    assert.equal(r.json().error.code, 'insufficient_scope');
+  }
+  const ticket = await api(`/api/v1/tickets/${tk.B1.number}`);
+  assert.equal(ticket.status, 403);
+  assert.equal((await supervisor.client.api('POST', '/api/v1/tickets', L.apiTicket(), { key })).status, 403);
+  assert.equal((await api(`/api/v1/reports/summary?${query()}`, null)).status, 401);
+
+  // bad parameters: a clear 400 naming the parameter
+  const bad = async (qs, field, message) => {
+    const r = await api(`/api/v1/reports/summary?${qs}`);
+    assert.equal(r.status, 400, qs);
+    assert.deepEqual([r.json().error.code, r.json().error.field], ['bad_parameter', field], qs);
+    assert.match(r.json().error.message, message, qs);
+  };
+  await bad('kind=moon', 'kind', /kind must be one of week, month, quarter, year, range/);
+  await bad(`${query()}&team=abc`, 'team', /team is not a/);
+  await bad('at=2027-02-30', 'at', /at is not a date/);
+  await bad('kind=range&at=2027-03-10&until=2027-03-01', 'until', /period/);
+  await bad('month=2027-02', 'month', /month is not a parameter/);
+  assert.equal((await api(`/api/v1/reports/secrets?${query()}`)).status, 404);
 });
