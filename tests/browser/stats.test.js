@@ -3,7 +3,8 @@
 // from outside, each chart is an SVG image with an accessible name beside a
 // table of its numbers with column and row headers, every number is a link
 // reached with the keyboard, the first opens the tickets behind it, and the
-// print view leaves the filters and export links out. It creates two
+// print view leaves the filters and export links out; the workbook link
+// downloads the whole report as an .xlsx file. It creates two
 // tickets through the API, so this month has figures; it looks at no time.
 // The screenshot goes to $DESK_ROOT/var/screenshots/agent-stats.png.
 'use strict';
@@ -64,7 +65,7 @@ before(async () => {
 after(async () => { if (browser) await browser.close(); });
 
 test('the statistics page: charts with their tables, numbers as links, printable', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await ctx.newPage();
   page.setDefaultTimeout(10000);
   const problems = [];
@@ -96,10 +97,17 @@ test('the statistics page: charts with their tables, numbers as links, printable
   await link.focus();
   assert.equal(await link.evaluate((el) => el === document.activeElement), true);
   await page.screenshot({ path: path.join(SHOTS, 'agent-stats.png'), fullPage: true });
+  // the whole report as a workbook (a zip file), downloaded from the page
+  const xlsx = page.locator('a.button.xlsx');
+  assert.equal((await xlsx.innerText()).trim(), '下载 Excel 报表');
+  const [download] = await Promise.all([page.waitForEvent('download'), xlsx.click()]);
+  assert.match(download.suggestedFilename(), /^stats-report-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.xlsx$/);
+  assert.equal(fs.readFileSync(await download.path()).subarray(0, 2).toString('latin1'), 'PK');
   // print: no filters or export links
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('form.stats-filters').isVisible(), false);
   assert.equal(await page.locator('.section-head .csv').first().isVisible(), false);
+  assert.equal(await page.locator('a.button.xlsx').isVisible(), false);
   await page.emulateMedia({ media: 'screen' });
   await Promise.all([page.waitForURL(/\/agent\/stats\/tickets\?fig=created/), link.click()]);
   assert.ok(await page.locator('table.stats-tickets tbody tr').count() >= 2, 'the tickets behind the number');
