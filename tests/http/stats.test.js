@@ -291,6 +291,7 @@ test('scope: an agent sees their own team only; the period and filters are check
   // the member of the team sees its figures
   const mine = await member.get(`/agent/stats?${query()}`);
   assert.equal(mine.status, 200);
+  assert.equal((await member.get(`/agent/stats.xlsx?${query()}`)).status, 200, 'their own team\'s workbook');
   assert.deepEqual(cells(mine.body, 'data-fig', 'created').slice(1), ['20', '10', '0']);
   // a period that is not one, an unknown table or figure
   assert.equal((await supervisor.get('/agent/stats?kind=range&at=2027-03-10&until=2027-03-01')).status, 422);
