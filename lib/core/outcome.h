@@ -28,8 +28,9 @@ typedef enum outcome {
     /* details of UNAVAILABLE: the transaction is lost and was rolled back */
     OUTCOME_LOST = OUTCOME_DETAIL(OUTCOME_UNAVAILABLE, 1),     /* the connection dropped */
     OUTCOME_DEADLOCK = OUTCOME_DETAIL(OUTCOME_UNAVAILABLE, 2), /* worth one more try */
-    /* the connection was lost at COMMIT and did not come back in time:
-     * committed or not, unknown */
+    /* done or not, unknown: the connection was lost at COMMIT and did not
+     * come back in time, or a mail server never answered the end of a
+     * message it was given */
     OUTCOME_UNKNOWN = OUTCOME_DETAIL(OUTCOME_UNAVAILABLE, 13),
     /* details of INVALID */
     OUTCOME_TOO_LONG = OUTCOME_DETAIL(OUTCOME_INVALID, 3),       /* longer than its column */

@@ -98,6 +98,24 @@ test('killed before the message was given (DATA unanswered): not recorded as han
   assert.equal(outboxRow(id).unconfirmed, 0);
 });
 
+test('the mail server keeps the message and dies before answering its final ".": sent again, the second copy counted, same Message-ID', async () => {
+  await killScheduler();
+  await createTicket(`${tag} drop`);
+  smtp.stall('drop');
+  stack.hold('scheduler', false);
+  await F.waitFor(() => smtp.stalled.length === 3, 'the scheduler to send the message', { timeout: 30000 });
+  const { id: messageId } = smtp.stalled[2];
+  const id = idOf(messageId);
+  await F.waitFor(() => outboxRow(id).status !== 'sending', 'the scheduler to record the unanswered hand-over', { timeout: 30000 });
+  assert.deepEqual(outboxRow(id), { status: 'pending', handed: false, unconfirmed: 1 },
+    'a hand-over whose answer never came is counted as unconfirmed: the server may have kept the message');
+  assert.match(stack.log('scheduler'), new RegExp(`message ${id} was handed over but the server's answer never came`));
+  endLeases(); // past the retry
+  await F.waitFor(() => outboxRow(id).status === 'sent', 'the message to be sent again', { timeout: 30000 });
+  assert.equal(smtp.copies.get(messageId), 2, 'the server got it twice, under one Message-ID');
+  assert.deepEqual(outboxRow(id), { status: 'sent', handed: false, unconfirmed: 1 }, 'the second copy is counted');
+});
+
 test('six kills of the scheduler while it delivers the mails of a load: every mail arrives, a second copy only where counted', async (t) => {
   await killScheduler();
   const load = new F.Load(stack, { api: 3, portal: 1 }).start();

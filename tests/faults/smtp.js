@@ -6,7 +6,11 @@
 //   stall('data')  the next DATA command is never answered (the client
 //                  never gets to send the message: it was not taken);
 //   stall('dot')   the next message is taken (kept) at its final "." but
-//                  never answered (the client cannot tell it was taken).
+//                  never answered (the client cannot tell it was taken);
+//   stall('drop')  the next message is taken at its final "." and the
+//                  connection closed unanswered, as when the server dies
+//                  between keeping a message and saying so (aiosmtpd's
+//                  Mailbox writes the file, then answers 250).
 // delayMs holds each message's answer back that long (a slower server).
 // down() closes the port and every connection; up() opens it again.
 const net = require('node:net');
@@ -38,7 +42,7 @@ class SmtpServer {
     return s ? new Promise((resolve) => s.close(() => resolve())) : Promise.resolve();
   }
 
-  /** The next message meets the stall at 'data' or 'dot'. */
+  /** The next message meets the stall at 'data', 'dot' or 'drop'. */
   stall(at) { this.stallAt = at; }
 
   total() { let n = 0; for (const v of this.copies.values()) n += v; return n; }
@@ -68,10 +72,12 @@ class SmtpServer {
           const m = /^Message-ID:\s*(<[^>]+>)/mi.exec(head);
           const id = m ? m[1] : `<none-${this.total()}>`;
           this.copies.set(id, (this.copies.get(id) || 0) + 1);
-          if (this.stallAt === 'dot') {
+          if (this.stallAt === 'dot' || this.stallAt === 'drop') {
+            const at = this.stallAt;
             this.stallAt = null;
-            this.stalled.push({ at: 'dot', when: Date.now(), id });
+            this.stalled.push({ at, when: Date.now(), id });
             mute = true;
+            if (at === 'drop') { c.destroy(); return; }
             continue;
           }
           if (this.delayMs) setTimeout(() => say(`250 2.0.0 taken ${id}`), this.delayMs);

@@ -467,6 +467,13 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
     if (up.refused)
         return fail(err, errcap, OUTCOME_UNAVAILABLE, "not handed over: the hand-over could not be recorded",
                     NULL, 0);
+    /* The whole message was given and the last answer seen is still DATA's
+     * 354: the answer to the final "." never came (the server or the
+     * connection died, or it took longer than the timeout). A server that
+     * keeps a message before it answers may have taken it. */
+    if (up.ended && resp == 354)
+        return fail(err, errcap, OUTCOME_UNKNOWN, "SMTP: no answer to the end of the message",
+                    errbuf[0] ? errbuf : curl_easy_strerror(rc), 0);
     bool permanent = resp == 550 || resp == 551 || resp == 553;
     return fail(err, errcap, permanent ? OUTCOME_REJECTED : OUTCOME_UNAVAILABLE, "SMTP",
                 errbuf[0] ? errbuf : curl_easy_strerror(rc), resp);

@@ -97,10 +97,12 @@ void mailer_use_settings(mailer_t *m, const settings_t *s, const secrets_t *k);
 void mailer_free(mailer_t *m);
 
 /* Sends one email from Mail.From (and Mail.FromName) to `to`. OUTCOME_OK, or
- * with a one-line reason in err OUTCOME_UNAVAILABLE (try again later) or
- * OUTCOME_REJECTED (never: the outbox marks the message failed at once):
- * an invalid address, no Mail.From, or the server refused the recipient with
- * 550, 551 or 553. */
+ * with a one-line reason in err OUTCOME_UNAVAILABLE (not taken: try again
+ * later), OUTCOME_UNKNOWN (the whole message was handed over and the
+ * server's answer to its final "." never came: the server may have taken
+ * it) or OUTCOME_REJECTED (never: the outbox marks the message failed at
+ * once): an invalid address, no Mail.From, or the server refused the
+ * recipient with 550, 551 or 553. */
 int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const char *body,
                      long long id, long long thread_id, time_t date, char *err, size_t errcap);
 

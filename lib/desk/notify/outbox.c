@@ -60,9 +60,11 @@ static const char sql_unconfirmed[] =
 static const char sql_sent[] =
     "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, handed_over_at = NULL"
     " WHERE id = ? AND status = 'sending' AND lease_until = ?";
+/* a hand-over whose answer never came counts as unconfirmed (1, else 0) */
 static const char sql_unsent[] =
     "UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = NULL, last_error = ?,"
-    " handed_over_at = NULL WHERE id = ? AND status = 'sending' AND lease_until = ?";
+    " handed_over_at = NULL, unconfirmed_handovers = unconfirmed_handovers + ?"
+    " WHERE id = ? AND status = 'sending' AND lease_until = ?";
 static const char sql_failed[] =
     "SELECT id, COALESCE(ticket_id, 0), channel, kind, language, recipient_sealed, subject,"
     " COALESCE(last_error, ''), attempts, created_at, next_attempt_at"
@@ -396,10 +398,18 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
         return rc < 0 ? rc : 1;
     }
     bool final = sent == OUTCOME_REJECTED || attempts >= max_attempts;
+    bool unconfirmed = sent == OUTCOME_UNKNOWN;
     time_t next = final ? now : now + backoff(attempts);
-    log_error("outbox: message %lld (%s) attempt %lld %s: %s", id, channel, attempts,
-              final ? "failed for good" : "failed, will retry", err);
-    rc = db_exec(&d->db, sql_unsent, "stsit", final ? "failed" : "pending", next, err, id, lease);
+    if (unconfirmed)
+        log_error("outbox: message %lld was handed over but the server's answer never came"
+                  " (attempt %lld: %s); it may have been delivered: %s with the same"
+                  " Message-ID, so the recipient may get it twice", id, attempts, err,
+                  final ? "failed for good" : "sending it again later");
+    else
+        log_error("outbox: message %lld (%s) attempt %lld %s: %s", id, channel, attempts,
+                  final ? "failed for good" : "failed, will retry", err);
+    rc = db_exec(&d->db, sql_unsent, "stsiit", final ? "failed" : "pending", next, err,
+                 (long long)unconfirmed, id, lease);
     return rc < 0 ? rc : 0;
 }
 

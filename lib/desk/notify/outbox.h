@@ -15,8 +15,11 @@
  * permanent refusal, listed by outbox_failed_list() for admins.
  *
  * Delivery is at least once: a message is never lost, and is sent twice only
- * when its sender stops (crash, kill -9, the database lost) in the instant
- * between the server taking it and the row recording it. The hand-over is
+ * when the server took it and the row could not record that: its sender
+ * stopped (crash, kill -9, the database lost) in the instant between the
+ * server taking it and the row recording it, or the server's answer to the
+ * final "." never came (the server or the connection died after it kept the
+ * message, or it answered later than Mail.TimeoutSeconds). The hand-over is
  * recorded on both sides of that instant (handed_over_at, written just
  * before the final "." of DATA, and the sent record after the server's
  * answer; the message goes out only if the first write succeeds, and a
@@ -24,9 +27,10 @@
  * message whose sender stopped before the final "." is known not to have
  * been taken and is sent again, once, when its lease runs out; one whose
  * sender stopped after it is sent again too, counted in
- * unconfirmed_handovers and logged: that copy is the only possible
- * duplicate. Its Message-ID is derived from the outbox id, the same on
- * every attempt, so the receiving side can drop it.
+ * unconfirmed_handovers and logged; so is one whose final "." went
+ * unanswered, sent again after the usual back-off. Those copies are the only
+ * possible duplicates. Its Message-ID is derived from the outbox id, the same
+ * on every attempt, so the receiving side can drop it.
  *
  * Templates: each kind is one ClearSilver file whose output's first line is
  * "Subject: ..." and the rest the plain-text body; see the header comment of
