@@ -446,20 +446,72 @@ function maildirIds(dir) {
 
 /* ---- the promises ------------------------------------------------------------ */
 
-/** Waits until the outbox holds nothing that is due or being sent. */
-async function outboxDrained(stack, timeout = 60000) {
-  await waitFor(() => {
-    const [[n]] = stack.sql("SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= UTC_TIMESTAMP() + INTERVAL 1 DAY");
-    return n === '0';
-  }, 'the outbox to be delivered', { timeout, interval: 250 });
+/** The scheduler's log lines about outbox message id (at most 4). */
+function outboxLogLines(stack, id) {
+  const re = new RegExp(`outbox: message ${Number(id)}\\b`);
+  return stack.log('scheduler').split('\n').filter((l) => re.test(l)).slice(-4);
 }
+
+/** One outbox row, told as a failure message needs it. */
+function outboxStory(stack, r) {
+  const lines = outboxLogLines(stack, r.id);
+  return `outbox ${r.id} (${r.kind}${r.number ? ` of ticket ${r.number}` : ''}): status ${r.status} after ${r.attempts} attempt(s), ` +
+    `${r.unconfirmed} unconfirmed hand-over(s)${r.lastError ? `, last error "${r.lastError}"` : ''}` +
+    (lines.length ? `; scheduler log: ${lines.map((l) => JSON.stringify(l)).join(' | ')}` : '; nothing about it in the scheduler log');
+}
+
+/** Waits until the outbox holds nothing that is due or being sent; when it
+ * does not, fails naming what is left and why. */
+async function outboxDrained(stack, timeout = 60000) {
+  const left = () => stack.sql("SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= UTC_TIMESTAMP() + INTERVAL 1 DAY")[0][0];
+  try {
+    await waitFor(() => left() === '0', 'the outbox to be delivered', { timeout, interval: 250 });
+  } catch (e) {
+    const rows = outboxRows(stack, "o.status IN ('pending', 'sending')").slice(0, 5);
+    assert.fail(`promise broken: every mail is delivered within the outbox's bounded time: after ${timeout} ms ${left()} undelivered, e.g. ` +
+      rows.map((r) => `${outboxStory(stack, r)}, next attempt ${r.next} (now ${r.now})`).join('; '));
+  }
+}
+
+/** Outbox rows (with their ticket's number) matching where. */
+function outboxRows(stack, where = '1') {
+  return stack.sql(`SELECT o.id, o.kind, COALESCE(t.number, ''), o.status, o.attempts, COALESCE(o.unconfirmed_handovers, 0),
+      REPLACE(REPLACE(COALESCE(o.last_error, ''), '\t', ' '), '\n', ' '), o.next_attempt_at, UTC_TIMESTAMP()
+    FROM outbox o LEFT JOIN tickets t ON t.id = o.ticket_id WHERE ${where} ORDER BY o.id`).map((r) => ({
+    id: Number(r[0]), kind: r[1], number: r[2], status: r[3], attempts: Number(r[4]), unconfirmed: Number(r[5]),
+    lastError: r[6], next: r[7], now: r[8],
+  }));
+}
+
+/* The promises checkPromises holds the stack to, each named in the message
+ * of a failure together with the tickets and mails that broke it. */
+const PROMISE = {
+  acked: 'an acknowledged submission is stored exactly once, under the number the client was given',
+  nothingStored: 'no answer says "nothing was stored" about a stored ticket',
+  open: 'a submission left open is stored at most once',
+  refused: 'no submission of the load is refused',
+  numbers: 'ticket numbers are unique and gapless from 1 in each period',
+  created: 'each ticket has exactly one creation event',
+  queued: 'each ticket of the load has exactly one ticket_created mail queued',
+  sent: 'every queued mail is delivered (status sent)',
+  arrived: 'every mail reached the mail server',
+  once: 'a mail arrives twice only where its row counts an unconfirmed hand-over (a second copy per count at most)',
+};
 
 /**
  * Checks every promise against the database and the mail server, and
- * returns the facts found. mails: a Map of Message-ID -> copies received
- * (default: the stack's catcher); checkMail false skips the mail checks.
+ * returns the facts found; fails with one message naming each promise
+ * broken and, for each, the submissions, tickets and mails that broke it
+ * (answers, outbox row, the scheduler's log lines about it). mails: a Map of
+ * Message-ID -> copies received (default: the stack's catcher); checkMail
+ * false skips the mail checks.
  */
 function checkPromises(stack, load, { mails, checkMail = true } = {}) {
+  const broken = new Map(); // promise -> details
+  const breach = (promise, detail) => {
+    if (!broken.has(promise)) broken.set(promise, []);
+    broken.get(promise).push(detail);
+  };
   const rows = stack.sql(`SELECT t.id, t.number, t.subject, t.submit_key,
       (SELECT COUNT(*) FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'created'),
       (SELECT COUNT(*) FROM outbox o WHERE o.ticket_id = t.id AND o.kind = 'ticket_created')
@@ -470,53 +522,70 @@ function checkPromises(stack, load, { mails, checkMail = true } = {}) {
     list.push({ id: r[0], number: r[1], key: r[3], created: Number(r[4]), mails: Number(r[5]) });
     bySubject.set(r[2], list);
   }
+  const answers = (s) => JSON.stringify(s.answers.map((a) => (a.code ? `${a.status} ${a.code}` : a.status)));
   const facts = { tickets: rows.length, acked: 0, nothingStored: 0, open: 0 };
   for (const s of load.subs) {
     const got = bySubject.get(s.subject) || [];
+    const stored = `stored ${got.length} time(s)${got.length ? ` as ${got.map((t) => t.number).join(', ')}` : ''}`;
     if (s.number || s.token) {
       facts.acked++;
-      assert.equal(got.length, 1, `${s.via} submission "${s.subject}" was acknowledged and must exist exactly once: ${got.length}`);
-      if (s.number) assert.equal(got[0].number, s.number, `the number the client was given: ${s.subject}`);
+      if (got.length !== 1) breach(PROMISE.acked, `${s.via} "${s.subject}" acknowledged as ${s.number || s.token}, ${stored}; answers ${answers(s)}`);
+      else if (s.number && got[0].number !== s.number) breach(PROMISE.acked, `${s.via} "${s.subject}" was given ${s.number}, stored as ${got[0].number}`);
     } else if (s.nothingStored) {
       facts.nothingStored++;
-      assert.equal(got.length, 0, `"${s.subject}" was answered "nothing was stored" (${JSON.stringify(s.answers)}), yet it is stored`);
+      if (got.length !== 0) breach(PROMISE.nothingStored, `${s.via} "${s.subject}" was answered "nothing was stored", ${stored}; answers ${answers(s)}`);
     } else {
       facts.open++;
-      assert.ok(got.length <= 1, `"${s.subject}" is stored ${got.length} times`);
+      if (got.length > 1) breach(PROMISE.open, `${s.via} "${s.subject}" ${stored}; answers ${answers(s)}`);
     }
-    assert.ok(!s.refused, `"${s.subject}" was refused: ${s.refused}`);
+    if (s.refused) breach(PROMISE.refused, `${s.via} "${s.subject}": ${s.refused}`);
   }
-  // numbers: unique (also a unique key) and gapless in each period
   const periods = new Map();
   for (const r of rows) {
     const m = /^(.*\D)(\d+)$/.exec(r[1]);
-    assert.ok(m, `a ticket number: ${r[1]}`);
+    if (!m) { breach(PROMISE.numbers, `ticket ${r[0]} has no number of the form PREFIX + digits: "${r[1]}"`); continue; }
     const list = periods.get(m[1]) || [];
     list.push(Number(m[2]));
     periods.set(m[1], list);
   }
   for (const [p, list] of periods) {
     list.sort((a, b) => a - b);
-    list.forEach((n, i) => assert.equal(n, i + 1, `numbers of ${p} gapless from 1: ${list.join(',')}`));
+    const missing = [];
+    const doubled = [];
+    for (let i = 0, want = 1; i < list.length; i++) {
+      if (i > 0 && list[i] === list[i - 1]) { doubled.push(list[i]); continue; }
+      while (want < list[i] && missing.length < 20) missing.push(want++);
+      want = list[i] + 1;
+    }
+    if (missing.length) breach(PROMISE.numbers, `period ${p}: sequence numbers missing ${missing.join(', ')} (${list.length} tickets, highest ${list[list.length - 1]})`);
+    if (doubled.length) breach(PROMISE.numbers, `period ${p}: sequence numbers given twice ${doubled.join(', ')}`);
   }
-  for (const r of rows) assert.equal(Number(r[4]), 1, `ticket ${r[1]} has exactly one creation event`);
+  for (const r of rows) if (Number(r[4]) !== 1) breach(PROMISE.created, `ticket ${r[1]} ("${r[2]}") has ${r[4]} creation events`);
   for (const s of load.subs) {
-    for (const t of bySubject.get(s.subject) || []) assert.equal(t.mails, 1, `ticket ${t.number} has exactly one ticket_created mail queued`);
+    for (const t of bySubject.get(s.subject) || []) {
+      if (t.mails !== 1) breach(PROMISE.queued, `ticket ${t.number} ("${s.subject}") has ${t.mails} ticket_created mails queued`);
+    }
   }
   if (checkMail) {
     const got = mails || maildirIds(path.join(stack.dir, 'mail'));
-    const out = stack.sql("SELECT id, status, COALESCE(unconfirmed_handovers, 0) FROM outbox");
+    const out = outboxRows(stack);
     const domain = 'localhost';
     facts.mails = out.length;
     facts.duplicates = 0;
-    for (const [id, status, unconfirmed] of out) {
-      const copies = got.get(`<desk.outbox.${id}@${domain}>`) || 0;
-      assert.equal(status, 'sent', `outbox ${id} delivered`);
-      assert.ok(copies >= 1, `outbox ${id} reached the mail server`);
-      assert.ok(copies - 1 <= Number(unconfirmed),
-        `outbox ${id} arrived ${copies} times with ${unconfirmed} unconfirmed hand-overs`);
-      facts.duplicates += copies - 1;
+    facts.unconfirmed = 0;
+    for (const r of out) {
+      const copies = got.get(`<desk.outbox.${r.id}@${domain}>`) || 0;
+      facts.unconfirmed += r.unconfirmed;
+      if (r.status !== 'sent') breach(PROMISE.sent, outboxStory(stack, r));
+      if (copies < 1) breach(PROMISE.arrived, `${outboxStory(stack, r)}; 0 copies arrived`);
+      if (copies - 1 > r.unconfirmed) breach(PROMISE.once, `${outboxStory(stack, r)}; ${copies} copies arrived, under one Message-ID`);
+      facts.duplicates += Math.max(0, copies - 1);
     }
+  }
+  if (broken.size) {
+    const text = [...broken].map(([promise, details]) => `promise broken: ${promise}: ${details.length} case(s): ` +
+      `${details.slice(0, 5).join('; ')}${details.length > 5 ? `; and ${details.length - 5} more` : ''}`);
+    assert.fail(text.join('\n'));
   }
   return facts;
 }

@@ -41,6 +41,18 @@ leftovers() {
   : > "$T/stacks"
 }
 
+# each failed test of a TAP file with its error (the promise broken and what broke it)
+failures() {
+  awk '
+    /^not ok / { print "  " $0; want = 1; inerr = 0; next }
+    inerr && /^    / { sub(/^    /, ""); print "    " $0; next }
+    inerr { inerr = 0; want = 0 }
+    want && /^  error: [|>]-?$/ { inerr = 1; next }
+    want && /^  error: / { sub(/^  error: /, ""); print "    " $0; want = 0; next }
+    /^(ok|not ok) / { want = 0 }
+  ' "$1"
+}
+
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(tests/faults/*.test.js)
 for f in "${files[@]}"; do
@@ -53,7 +65,7 @@ for f in "${files[@]}"; do
   [ -n "$p" ] || { p=0; x=1; tail -20 "$T/$name.tap"; }
   echo "$name: ${p} passed, ${x:-0} failed ($((SECONDS - t0)) s)"
   leftovers
-  grep -E '^not ok' "$T/$name.tap" | sed 's/^/  /'
+  failures "$T/$name.tap"
   grep -E '^# figure: ' "$T/$name.tap" | sed 's/^# figure: /  figure: /'
   passed=$((passed + p))
   failed=$((failed + ${x:-0}))
