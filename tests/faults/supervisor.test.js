@@ -64,6 +64,10 @@ test('afterwards: every acknowledged ticket once, numbers gapless, every mail', 
   await load.stop();
   await F.outboxDrained(stack, 90000);
   const facts = F.checkPromises(stack, load);
-  t.diagnostic(`figure: supervisor: ${facts.acked} tickets acknowledged, 0 lost, 0 doubled; ${facts.mails} mails, ${facts.duplicates} second copies ` +
-    `(${facts.unconfirmed} hand-overs unconfirmed: the scheduler or the mail catcher killed at the final ".", same Message-ID); answers ${JSON.stringify(load.answerCounts())}`);
+  const log = stack.log('scheduler');
+  const unanswered = (log.match(/was handed over but the server's answer never came/g) || []).length;
+  const abandoned = (log.match(/its hand-over of \d+ s ago was never confirmed/g) || []).length;
+  t.diagnostic(`figure: supervisor: ${facts.acked} tickets acknowledged, 0 lost, 0 doubled; ${facts.mails} mails, ${facts.duplicates} second copies (same Message-ID) ` +
+    `on ${facts.unconfirmed} unconfirmed hand-overs (${unanswered} final "." unanswered as the catcher was killed, ${abandoned} left by a killed scheduler); ` +
+    `answers ${JSON.stringify(load.answerCounts())}`);
 });
