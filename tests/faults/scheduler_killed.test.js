@@ -119,7 +119,11 @@ test('the mail server keeps the message and dies before answering its final ".":
 test('six kills of the scheduler while it delivers the mails of a load: every mail arrives, a second copy only where counted', async (t) => {
   await killScheduler();
   const load = new F.Load(stack, { api: 3, portal: 1 }).start();
-  await F.sleep(4000);
+  // at least 4 s and 200 queued mails (a loaded machine creates fewer per second)
+  const loadStart = Date.now();
+  await F.waitFor(() => Date.now() - loadStart >= 4000 &&
+    Number(stack.sql("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")[0][0]) >= 200,
+  'the load to queue 200 mails', { timeout: 40000, interval: 250 });
   await load.stop();
   const [[queued]] = stack.sql("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");
   smtp.delayMs = 3;
