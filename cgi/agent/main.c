@@ -11,6 +11,8 @@
  *   GET  /agent/new, POST /agent/new register a ticket for a customer
  *   GET  /agent/progress[.csv]       the progress tracking table
  *   GET  /agent/stats[.csv|.xlsx], /agent/stats/tickets  statistics (cgi/agent/stats.c)
+ *   GET  /agent/stats/quality.csv, /agent/stats/quality/tickets  its quality sections
+ *                                      (cgi/agent/stats_quality.c)
  *   GET  /agent/availability, POST   at work or absent (cgi/agent/availability.c)
  *   GET  /agent/problems...          problem records (cgi/agent/problems.c)
  *   GET  /agent/meetings...          review meetings (cgi/agent/meetings.c)
@@ -44,6 +46,7 @@
 #include "web/ticket_view.h"
 #include "web/web.h"
 #include "agent/web.h"
+#include "agent/stats.h"
 
 static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "agent/outbox.cs",
                                     "agent/ticket.cs",    "agent/approvals.cs",
@@ -53,7 +56,8 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/problems.cs",  "agent/problem.cs",
                                     "agent/problem_edit.cs", "agent/meetings.cs",
                                     "agent/meeting.cs",   "agent/meeting_edit.cs",
-                                    "agent/stats.cs",     "agent/stats_tickets.cs", NULL};
+                                    "agent/stats.cs",     "agent/stats_tickets.cs",
+                                    "agent/stats_quality.cs", NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -1294,6 +1298,8 @@ static const web_route_t routes[] = {
     {"GET", "/agent/stats.csv", agent_page_stats_csv},
     {"GET", "/agent/stats.xlsx", agent_page_stats_xlsx},
     {"GET", "/agent/stats/tickets", agent_page_stats_tickets},
+    {"GET", "/agent/stats/quality.csv", agent_page_stats_quality_csv},
+    {"GET", "/agent/stats/quality/tickets", agent_page_stats_quality_tickets},
     {"GET", "/agent/availability", agent_page_availability},
     {"POST", "/agent/availability", agent_do_availability},
     {"GET", "/agent/problems", agent_page_problems},

@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "agent/web.h"
+#include "agent/stats.h"
 #include "web/form.h"
 #include "core/csv.h"
 #include "desk/stats/export.h"
@@ -28,17 +28,7 @@
 #include "desk/stats/tables.h"
 #include "desk/stats/workbook.h"
 
-enum { CUR, PREV, YEAR, NPER };
-static const char *const per_codes[NPER] = {"cur", "prev", "year"};
-
-typedef struct stats_view {
-    stats_kind_t kind;
-    stats_filter_t filter;
-    stats_period_t per[NPER];
-    char at[11], until[11];
-    char qs[256]; /* the period and filters, to carry in links */
-    char qp[96];  /* the period alone */
-} stats_view_t;
+#define per_codes stats_per_codes
 
 /* the figures every table of the page, the CSV files and the workbook show */
 typedef stats_figures_t report_t;
@@ -68,10 +58,7 @@ static const char *value_or_empty(web_t *w, const char *name)
     return v ? v : "";
 }
 
-/* Reads the period and filters, applies the viewer's scope: OUTCOME_OK,
- * OUTCOME_FORBIDDEN when the filter names a team out of scope,
- * OUTCOME_INVALID when a value or the period is not one. */
-static int read_view(web_t *w, stats_view_t *v)
+int agent_stats_read_view(web_t *w, stats_view_t *v)
 {
     HDF *h = w->r->hdf;
     memset(v, 0, sizeof *v);
@@ -110,7 +97,7 @@ static int load(web_t *w, const stats_view_t *v, report_t *r)
 
 /* ---- names ------------------------------------------------------------------ */
 
-static const char *dim_name(web_t *w, stats_dim_t dim, long long id)
+const char *agent_stats_dim_name(web_t *w, stats_dim_t dim, long long id)
 {
     const catalog_t *c = &w->d->catalog;
     if (dim == SD_CATEGORY) {
@@ -187,7 +174,7 @@ static void set_sla(HDF *h, const char *key, const stats_sla_t *s)
     hdf_set_valuef(h, "%s.wr=%ld", key, all ? 600 - wm - wb : 0);
 }
 
-static void set_periods(web_t *w, const stats_view_t *v)
+void agent_stats_set_periods(web_t *w, const stats_view_t *v)
 {
     HDF *h = w->r->hdf;
     for (int i = 0; i < NPER; i++) {
@@ -271,7 +258,7 @@ static void set_by(web_t *w, const report_t *r)
         for (int i = 0; i < r->nby[k]; i++) {
             const stats_count_t *c = &r->by[k][i];
             hdf_set_valuef(h, "By.%s.Rows.%d.id=%lld", dim, i, c->id);
-            hdf_set_valuef(h, "By.%s.Rows.%d.name=%s", dim, i, dim_name(w, (stats_dim_t)k, c->id));
+            hdf_set_valuef(h, "By.%s.Rows.%d.name=%s", dim, i, agent_stats_dim_name(w, (stats_dim_t)k, c->id));
             hdf_set_valuef(h, "By.%s.Rows.%d.created=%lld", dim, i, c->created);
             hdf_set_valuef(h, "By.%s.Rows.%d.closed=%lld", dim, i, c->closed);
             hdf_set_valuef(h, "By.%s.Rows.%d.w=%lld", dim, i, c->created * 400 / max);
@@ -286,7 +273,7 @@ void agent_page_stats(web_t *w, const char *arg)
 {
     (void)arg;
     stats_view_t v;
-    int rc = read_view(w, &v);
+    int rc = agent_stats_read_view(w, &v);
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
     report_t *r = calloc(1, sizeof *r);
@@ -295,7 +282,7 @@ void agent_page_stats(web_t *w, const char *arg)
         return agent_fail(w, OUTCOME_UNAVAILABLE);
     }
     HDF *h = w->r->hdf;
-    set_periods(w, &v);
+    agent_stats_set_periods(w, &v);
     for (int i = 0; i < 5; i++) {
         hdf_set_valuef(h, "Vol.%d.code=%s", i, vol_codes[i]);
         for (int p = 0; p < NPER; p++)
@@ -320,6 +307,8 @@ void agent_page_stats(web_t *w, const char *arg)
     set_daily(h, &v.per[CUR], r);
     set_by(w, r);
     free(r);
+    if (agent_stats_quality(w, &v))
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
     agent_set_nav(w);
     web_render(w, "agent/stats.cs");
 }
@@ -330,7 +319,7 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
 {
     (void)arg;
     stats_view_t v;
-    int rc = read_view(w, &v);
+    int rc = agent_stats_read_view(w, &v);
     int fig = stats_figure_parse(form_value(w->r->hdf, "fig"));
     const char *which = form_value(w->r->hdf, "of");
     int p = which && !strcmp(which, "prev") ? PREV : which && !strcmp(which, "year") ? YEAR : CUR;
@@ -346,7 +335,7 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
         return agent_fail(w, OUTCOME_UNAVAILABLE);
     }
     HDF *h = w->r->hdf;
-    set_periods(w, &v);
+    agent_stats_set_periods(w, &v);
     hdf_set_value(h, "Drill.fig", stats_figure_code((stats_figure_t)fig));
     hdf_set_value(h, "Drill.of", per_codes[p]);
     for (int i = 0; i < page->n; i++) {
@@ -357,9 +346,9 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
         hdf_set_valuef(h, "Rows.%d.subject=%s", i, t->subject);
         hdf_set_valuef(h, "Rows.%d.status=%s", i, t->status);
         hdf_set_valuef(h, "Rows.%d.priority=%s", i, pr ? pr->code : "");
-        hdf_set_valuef(h, "Rows.%d.category=%s", i, dim_name(w, SD_CATEGORY, t->category_id));
-        hdf_set_valuef(h, "Rows.%d.channel=%s", i, dim_name(w, SD_CHANNEL, t->channel_id));
-        hdf_set_valuef(h, "Rows.%d.team=%s", i, dim_name(w, SD_TEAM, t->team_id));
+        hdf_set_valuef(h, "Rows.%d.category=%s", i, agent_stats_dim_name(w, SD_CATEGORY, t->category_id));
+        hdf_set_valuef(h, "Rows.%d.channel=%s", i, agent_stats_dim_name(w, SD_CHANNEL, t->channel_id));
+        hdf_set_valuef(h, "Rows.%d.team=%s", i, agent_stats_dim_name(w, SD_TEAM, t->team_id));
         snprintf(key, sizeof key, "Rows.%d.created", i);
         tpl_set_time(h, key, t->created_at);
     }
@@ -399,7 +388,7 @@ void agent_page_stats_csv(web_t *w, const char *arg)
     stats_view_t v;
     report_t *fig;
     stats_report_t rep;
-    int rc = read_view(w, &v);
+    int rc = agent_stats_read_view(w, &v);
     const char *table = form_value(w->r->hdf, "table"); /* one of them, if any */
     if (rc == OUTCOME_OK && !table)
         rc = OUTCOME_INVALID;
@@ -432,7 +421,7 @@ void agent_page_stats_xlsx(web_t *w, const char *arg)
     stats_view_t v;
     report_t *fig;
     stats_report_t rep;
-    int rc = read_view(w, &v);
+    int rc = agent_stats_read_view(w, &v);
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
     if (!export_report(w, &v, &fig, &rep))

@@ -185,6 +185,10 @@ static const config_def_t keys[CONFIG_KEY_COUNT] = {
     [CFG_TAGS_VIP_RAISES_PRIORITY] = {"Tags.VipRaisesPriority", CONFIG_BOOL, "1", BOOL01,
                                       CONFIG_WEB,
                                       "a VIP's new ticket starts one priority more urgent"},
+    [CFG_STATS_REPEAT_DAYS] = {"Stats.RepeatDays", CONFIG_DURATION, "30", DURATION(1, 365, DAY),
+                               CONFIG_WEB,
+                               "a ticket followed within this many days by the same problem"
+                               " is a repeat (statistics)"},
     [CFG_CLOCK_OFFSET_SECONDS] = {"Clock.OffsetSeconds", CONFIG_DURATION, "0",
                                   DURATION(-(1L << 40), 1L << 40, 1), 0,
                                   "tests only: shifts the desk's clock"},

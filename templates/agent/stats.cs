@@ -167,4 +167,5 @@
   <?cs /each ?>
   </div>
 </section>
+<?cs include!"agent/stats_quality.cs" ?>
 <?cs call:agent_end() ?>

@@ -6,6 +6,7 @@
 
 #include "core/log.h"
 #include "desk/sla/sla.h"
+#include "desk/stats/quality.h"
 
 static const char sql_ticket[] =
     "SELECT COALESCE(team_id, 0), category_id, priority_id, channel_id, created_at,"
@@ -44,7 +45,8 @@ static const char sql_put_span[] =
     " closed_at = VALUES(closed_at), closed_day = VALUES(closed_day)";
 static const char sql_missing[] =
     "SELECT t.id FROM tickets t LEFT JOIN ticket_facts f ON f.ticket_id = t.id"
-    " WHERE t.id > ? AND f.ticket_id IS NULL ORDER BY t.id LIMIT 500";
+    " LEFT JOIN ticket_quality q ON q.ticket_id = t.id"
+    " WHERE t.id > ? AND (f.ticket_id IS NULL OR q.ticket_id IS NULL) ORDER BY t.id LIMIT 500";
 static const char sql_every[] = "SELECT id FROM tickets WHERE id > ? ORDER BY id LIMIT 500";
 
 typedef struct row {
@@ -169,7 +171,7 @@ int stats_ticket_changed(desk_t *d, long long id)
                     spans[i].closed ? closed_day : NULL) < 0)
             return -1;
     }
-    return 0;
+    return stats_quality_changed(d, id);
 }
 
 int stats_rebuild(desk_t *d, bool missing_only, long *done)
