@@ -3,7 +3,7 @@
  * problems and keywords, cross-team work, satisfaction.
  *
  *   (on GET /agent/stats)                 the sections, under Q.*
- *   GET /agent/stats/quality.csv?table=T  one of their tables as CSV (repeat,
+ *   GET /agent/stats/quality.csv?qtable=T one of their tables as CSV (repeat,
  *                                         combos, terms, cross, pairs,
  *                                         satisfaction, scores, lowest)
  *   GET /agent/stats/quality/tickets?qfig=F  the tickets behind a number
@@ -41,7 +41,7 @@ static const form_field_t quality_fields[] = {
     {.name = "qfig", .type = FT_CHOICE, .max_chars = 20, .choices = stats_qfig_codes},
     {.name = "of", .type = FT_CHOICE, .max_chars = 10, .choices = of_codes},
     {.name = "after", .type = FT_INTEGER, .max = WEB_ID_MAX},
-    {.name = "table", .type = FT_CHOICE, .max_chars = 20, .choices = csv_tables},
+    {.name = "qtable", .type = FT_CHOICE, .max_chars = 20, .choices = csv_tables},
     {.name = "ccat", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "product", .type = FT_TEXT, .max_chars = 200},
     {.name = "nature", .type = FT_CHOICE, .max_chars = 16, .choices = ticket_natures},
@@ -440,9 +440,16 @@ static void csv_repeat(web_t *w, FILE *out, const quality_report_t *r)
         }
 }
 
+/* The change against the previous period as a bare number: a number of
+ * our own making, which a spreadsheet reads as a number (through csv_cell
+ * a negative one would be taken for a formula and turned into text). */
+static void csv_change(FILE *out, long long cur, long long prev)
+{
+    fprintf(out, "%lld", cur - prev);
+}
+
 static void csv_combos(web_t *w, FILE *out, const quality_report_t *r)
 {
-    char tr[24];
     for (int i = 0; i < r->ncombos; i++) {
         const stats_combo_t *c = &r->combos[i];
         csv_cell(out, agent_stats_dim_name(w, SD_CATEGORY, c->category_id)), SEP(out);
@@ -450,22 +457,19 @@ static void csv_combos(web_t *w, FILE *out, const quality_report_t *r)
         csv_nature(w, out, c->nature), SEP(out);
         for (int p = 0; p < NPER; p++)
             csv_int(out, c->n[p]), SEP(out);
-        trend(c->n[0], c->n[1], tr);
-        csv_cell(out, tr);
+        csv_change(out, c->n[0], c->n[1]);
         EOL(out);
     }
 }
 
 static void csv_terms(FILE *out, const quality_report_t *r)
 {
-    char tr[24];
     for (int i = 0; i < r->nterms; i++) {
         const stats_term_t *t = &r->terms[i];
         csv_cell(out, t->term), SEP(out);
         for (int p = 0; p < NPER; p++)
             csv_int(out, t->n[p]), SEP(out);
-        trend(t->n[0], t->n[1], tr);
-        csv_cell(out, tr);
+        csv_change(out, t->n[0], t->n[1]);
         EOL(out);
     }
 }
@@ -547,7 +551,7 @@ void agent_page_stats_quality_csv(web_t *w, const char *arg)
     (void)arg;
     stats_view_t v;
     int rc = read_quality(w, &v);
-    const char *table = form_value(w->r->hdf, "table");
+    const char *table = form_value(w->r->hdf, "qtable");
     int which = -1;
     for (int i = 0; table && csv_tables[i]; i++)
         if (!strcmp(table, csv_tables[i]))

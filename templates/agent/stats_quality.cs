@@ -7,7 +7,7 @@
 <?cs def:sdrill(fig, of, n) ?><a class="num-link" href="/agent/stats/tickets?fig=<?cs var:fig ?>&amp;of=<?cs var:of ?>&amp;<?cs var:Q ?>"><?cs var:n ?></a><?cs /def ?>
 <?cs def:pct(v) ?><?cs if:v ?><?cs var:v ?>%<?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?>
 <?cs def:num(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?>
-<?cs def:csvq(t) ?><a class="csv" href="/agent/stats/quality.csv?table=<?cs var:t ?>&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a><?cs /def ?>
+<?cs def:csvq(t) ?><a class="csv" href="/agent/stats/quality.csv?qtable=<?cs var:t ?>&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a><?cs /def ?>
 
 <section class="stats-section" aria-labelledby="h-repeat">
   <div class="section-head"><h2 id="h-repeat"><?cs var:L.Stats.Q.Repeat.Title ?></h2><?cs call:csvq("repeat") ?></div>
@@ -52,7 +52,7 @@
     <svg class="bars" viewBox="0 0 680 <?cs var:Q.Combos.h ?>" role="img" aria-labelledby="h-frequent">
       <?cs each:r = Q.Combos.Rows ?>
       <text class="label" x="0" y="<?cs var:r.ty ?>"><?cs var:r.category ?> · <?cs if:r.product ?><?cs var:r.product ?><?cs else ?><?cs var:L.Stats.Q.NoProduct ?><?cs /if ?> · <?cs if:r.nature ?><?cs var:L.Agent.Natures[r.nature] ?><?cs else ?><?cs var:L.Stats.Q.NoNature ?><?cs /if ?></text>
-      <rect class="s-created" x="240" y="<?cs var:r.y ?>" width="<?cs var:r.w ?>" height="20"/>
+      <rect class="s-bar" x="240" y="<?cs var:r.y ?>" width="<?cs var:r.w ?>" height="20"/>
       <text class="value" x="<?cs var:r.tx ?>" y="<?cs var:r.ty ?>"><?cs var:r.cur ?></text>
       <?cs /each ?>
     </svg>
@@ -104,7 +104,7 @@
     <svg class="bars" viewBox="0 0 600 134" role="img" aria-labelledby="h-cross">
       <?cs each:c = Q.Cross ?>
       <text class="label" x="0" y="<?cs var:c.ty ?>"><?cs var:L.Stats.Q.Cross[c.code] ?></text>
-      <rect class="s-created" x="150" y="<?cs var:c.y ?>" width="<?cs var:c.w ?>" height="20"/>
+      <rect class="s-bar" x="150" y="<?cs var:c.y ?>" width="<?cs var:c.w ?>" height="20"/>
       <text class="value" x="<?cs var:c.tx ?>" y="<?cs var:c.ty ?>"><?cs var:c.cur.times ?></text>
       <?cs /each ?>
     </svg>

@@ -242,7 +242,7 @@ int stats_quality(desk_t *d, const stats_filter_t *f, const stats_period_t *p, t
                &q->collaborators) != 1)
         return -1;
     long long *x = &q->dist[0][0];
-    return db_row(&d->db, sql_survey_figs, "tt" FF, "iiiiiiiiiiiiiiiiiiiii", p->from, p->to,
+    return db_row(&d->db, sql_survey_figs, "tt" FF, "iiiiiiiiiiiiiiiiiiii", p->from, p->to,
                   FARGS(f), &q->closed, &q->answered, &q->score_sum[0], &q->score_sum[1],
                   &q->score_sum[2], x, x + 1, x + 2, x + 3, x + 4, x + 5, x + 6, x + 7, x + 8,
                   x + 9, x + 10, x + 11, x + 12, x + 13, x + 14) == 1
