@@ -60,7 +60,10 @@ static const char sql_put_transfer[] =
 static const char sql_drop_terms[] = "DELETE FROM ticket_terms WHERE ticket_id = ?";
 static const char sql_put_term[] =
     "INSERT INTO ticket_terms (ticket_id, term, created_at, team_id, category_id, priority_id,"
-    " channel_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    " channel_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE created_at = VALUES(created_at), team_id = VALUES(team_id),"
+    " category_id = VALUES(category_id), priority_id = VALUES(priority_id),"
+    " channel_id = VALUES(channel_id)";
 static const char sql_move_terms[] =
     "UPDATE ticket_terms SET team_id = ?, category_id = ?, priority_id = ?, channel_id = ?"
     " WHERE ticket_id = ?";
