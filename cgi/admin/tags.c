@@ -21,6 +21,7 @@
 #include "desk/customer/customer.h"
 #include "desk/customer/orgtags.h"
 #include "desk/customer/tags.h"
+#include "desk/stats/quality.h"
 
 #define MAX_CATS 64
 
@@ -132,6 +133,7 @@ static void rule_values(web_t *w)
     hdf_set_valuef(h, "Form.complaint_count.value=%ld", r.complaint_count);
     hdf_set_valuef(h, "Form.complaint_days.value=%ld", r.complaint_days);
     hdf_set_value(h, "Form.vip_raises.value", r.vip_raises_priority ? "1" : "");
+    hdf_set_valuef(h, "Form.repeat_days.value=%ld", stats_repeat_days(w->d));
     char copy[sizeof r.complaint_categories], *save;
     snprintf(copy, sizeof copy, "%s", r.complaint_categories);
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
@@ -332,8 +334,10 @@ static void do_rules(web_t *w, const char *arg)
         {.name = "complaint_categories", .type = FT_MULTICHOICE, .required = true,
          .choices = codes},
         {.name = "vip_raises", .type = FT_BOOL},
+        {.name = "repeat_days", .type = FT_INTEGER, .max_chars = 3, .min = 1, .max = 365,
+         .invalid = "repeat_range"}, /* absent: kept */
     };
-    int errors = form_validate(h, h, fields, 4);
+    int errors = form_validate(h, h, fields, 5);
     long count = (long)form_int(h, "complaint_count"), days = (long)form_int(h, "complaint_days");
     if (errors) {
         hdf_set_int_value(h, "Form.HasErrors", 1);
@@ -347,6 +351,12 @@ static void do_rules(web_t *w, const char *arg)
     snprintf(was_cnt, sizeof was_cnt, "%ld", now.complaint_count);
     snprintf(was_d, sizeof was_d, "%ld", now.complaint_days);
     const char *vip = form_value(h, "vip_raises") ? "1" : "0";
+    char repeat[24], was_repeat[24];
+    snprintf(was_repeat, sizeof was_repeat, "%ld", stats_repeat_days(w->d));
+    if (form_value(h, "repeat_days"))
+        snprintf(repeat, sizeof repeat, "%lld", form_int(h, "repeat_days"));
+    else
+        snprintf(repeat, sizeof repeat, "%s", was_repeat);
     int changed = 0, rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)
         rc = put_setting(w, CFG_TAGS_COMPLAINT_COUNT, was_cnt, cnt, &changed);
@@ -358,6 +368,8 @@ static void do_rules(web_t *w, const char *arg)
     if (rc == OUTCOME_OK)
         rc = put_setting(w, CFG_TAGS_VIP_RAISES_PRIORITY, now.vip_raises_priority ? "1" : "0", vip,
                          &changed);
+    if (rc == OUTCOME_OK)
+        rc = put_setting(w, CFG_STATS_REPEAT_DAYS, was_repeat, repeat, &changed);
     if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/tags", "rules_unchanged");

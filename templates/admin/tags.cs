@@ -63,6 +63,7 @@
       <label class="check"><input type="checkbox" name="vip_raises" value="1"<?cs if:Form.vip_raises.value ?> checked<?cs /if ?> aria-describedby="h-vip_raises"><span><?cs var:L.Admin.Tags.Vip ?></span></label>
       <p class="help" id="h-vip_raises"><?cs var:L.Admin.Tags.VipHelp ?></p>
     </div>
+    <?cs call:field("repeat_days", L.Admin.Tags.RepeatDays, L.Admin.Tags.RepeatDaysHelp, "number", 1, 3) ?>
     <div class="form-foot"><button type="submit" class="primary"><?cs var:L.Admin.Tags.SaveRules ?></button></div>
   </form>
 </section>

@@ -342,3 +342,26 @@ test('scope: another team\'s quality figures answer 403; the member sees their o
   assert.equal(mine.status, 200);
   assert.deepEqual(cells(mine.body, 'sat.cur'), ['本期', '3', '2', '66.7%', '3.50', '4.00', '4.50']);
 });
+
+test('the repeat window is an admin setting: 10 days leave Q3 (15 days after Q2) out', async () => {
+  admin = await A.desk('admin', '127.0.0.1');
+  const rulesPage = await admin.page('/admin/tags');
+  assert.match(rulesPage.body, /name="repeat_days"[^>]*value="30"/);
+  const rules = (days) => {
+    const form = [['csrf', admin.csrf], ['complaint_count', '3'], ['complaint_days', '90'],
+      ['complaint_categories', 'complaint'], ['vip_raises', '1'], ['repeat_days', days]];
+    return admin.client.post('/admin/tags/rules', { form });
+  };
+  const bad = await rules('0');
+  assert.equal(bad.status, 422);
+  assert.ok(L.hasFieldError(bad.body, 'repeat_days'));
+  try {
+    assert.equal((await rules('10')).status, 303);
+    const h = (await supervisor.get(`/agent/stats?${query()}`)).body;
+    assert.match(L.text(h), /重复判定窗口 10 天/);
+    assert.deepEqual(cells(h, 'repeated.cur').slice(1), ['本期', '1', '3', '33.3%']);
+    assert.deepEqual(await behind('repeated'), numbers('Q1'));
+  } finally {
+    assert.equal((await rules('30')).status, 303);
+  }
+});
