@@ -13,7 +13,7 @@
   <div class="section-head"><h2 id="h-repeat"><?cs var:L.Stats.Q.Repeat.Title ?></h2><?cs call:csvq("repeat") ?></div>
   <p class="note"><?cs var:L.Stats.Q.Repeat.Note ?> <span class="repeat-days"><?cs var:L.Stats.Q.Repeat.Window ?> <b><?cs var:Q.RepeatDays ?></b> <?cs var:L.Stats.Q.Days ?></span></p>
   <div class="chart-row">
-  <figure class="chart">
+  <figure class="chart narrow">
     <svg viewBox="0 0 620 176" role="img" aria-labelledby="h-repeat">
       <?cs set:row = 0 ?>
       <?cs each:f = Q.Repeat ?>
@@ -48,7 +48,7 @@
   <div class="section-head"><h2 id="h-frequent"><?cs var:L.Stats.Q.Combos.Title ?></h2><?cs call:csvq("combos") ?></div>
   <p class="note"><?cs var:L.Stats.Q.Combos.Note ?></p>
   <?cs if:!Q.Combos.Rows.0.cur ?><p class="empty"><?cs var:L.Stats.Empty ?></p><?cs else ?>
-  <figure class="chart">
+  <figure class="chart narrow">
     <svg class="bars" viewBox="0 0 680 <?cs var:Q.Combos.h ?>" role="img" aria-labelledby="h-frequent">
       <?cs each:r = Q.Combos.Rows ?>
       <text class="label" x="0" y="<?cs var:r.ty ?>"><?cs var:r.category ?> · <?cs if:r.product ?><?cs var:r.product ?><?cs else ?><?cs var:L.Stats.Q.NoProduct ?><?cs /if ?> · <?cs if:r.nature ?><?cs var:L.Agent.Natures[r.nature] ?><?cs else ?><?cs var:L.Stats.Q.NoNature ?><?cs /if ?></text>
@@ -81,7 +81,7 @@
       <?cs /each ?>
     </svg>
   </figure>
-  <div class="side-table">
+  <div class="side-table wide">
   <table class="stats-table compact" id="t-terms">
     <caption class="sr"><?cs var:L.Stats.Q.Terms.Title ?></caption>
     <thead><tr><th scope="col"><?cs var:L.Stats.Q.Term ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.cur ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.prev ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.year ?></th><th scope="col" class="n"><?cs var:L.Stats.Q.Trend ?></th></tr></thead>
@@ -100,7 +100,7 @@
   <div class="section-head"><h2 id="h-cross"><?cs var:L.Stats.Q.Cross.Title ?></h2><?cs call:csvq("cross") ?></div>
   <p class="note"><?cs var:L.Stats.Q.Cross.Note ?></p>
   <div class="chart-row">
-  <figure class="chart">
+  <figure class="chart narrow">
     <svg class="bars" viewBox="0 0 600 134" role="img" aria-labelledby="h-cross">
       <?cs each:c = Q.Cross ?>
       <text class="label" x="0" y="<?cs var:c.ty ?>"><?cs var:L.Stats.Q.Cross[c.code] ?></text>
