@@ -431,6 +431,70 @@ static void sms_numbers(void **state)
     assert_false(sms_number_valid(NULL));
 }
 
+/* With attachments: multipart/mixed, the text first, then each file in
+ * base64 under its name (RFC 2231 for a Chinese one) and type; the same
+ * bytes on every attempt (the boundary comes from the outbox id); no
+ * boundary line inside a part; a bad content type refuses the message. */
+static void attachments_make_a_multipart_message(void **state)
+{
+    (void)state;
+    unsigned char bin[300];
+    for (size_t i = 0; i < sizeof bin; i++)
+        bin[i] = (unsigned char)(i * 7);
+    const char ics[] = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+    mail_attachment_t att[] = {
+        {"invite.ics", "text/calendar; method=REQUEST; charset=utf-8", ics, sizeof ics - 1},
+        {"月报 2026-11.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         bin, sizeof bin}};
+    mail_t m = {.from = "desk@example.com", .to = "li@example.cn", .subject = "会议邀请",
+                .body = "请参加\n", .id = 77, .date = NOV25, .attachments = att,
+                .nattachments = 2};
+    char *a = mail_build(&m, NULL), *b = mail_build(&m, NULL);
+    assert_non_null(a);
+    assert_string_equal(a, b);
+    const char *body;
+    char *h = headers_of(a, &body);
+    assert_non_null(strstr(h, "MIME-Version: 1.0\r\n"));
+    assert_non_null(strstr(h, "Content-Type: multipart/mixed; boundary=\"=_desk_77\"\r\n"));
+    assert_non_null(strstr(h, "Message-ID: <desk.outbox.77@example.com>\r\n"));
+    assert_null(strstr(h, "text/plain"));
+    const char *p1 = strstr(body, "--=_desk_77\r\nContent-Type: text/plain; charset=utf-8\r\n");
+    const char *p2 = strstr(body, "--=_desk_77\r\nContent-Type: text/calendar; method=REQUEST;"
+                                  " charset=utf-8\r\nContent-Disposition: attachment;\r\n"
+                                  " filename=\"invite.ics\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+    const char *p3 = strstr(body, "Content-Disposition: attachment;\r\n filename*=utf-8''"
+                                  "%E6%9C%88%E6%8A%A5%202026-11.xlsx\r\n");
+    const char *end = strstr(body, "\r\n--=_desk_77--\r\n");
+    assert_true(p1 && p2 && p3 && end && p1 < p2 && p2 < p3 && p3 < end);
+    assert_string_equal(end, "\r\n--=_desk_77--\r\n");
+    /* the calendar's bytes come back from its base64 */
+    const char *b64 = strstr(p2, "\r\n\r\n") + 4;
+    unsigned char out[200];
+    size_t n = 0;
+    assert_int_equal(sodium_base642bin(out, sizeof out, b64, strcspn(b64, "-"), "\r\n", &n, NULL,
+                                       sodium_base64_VARIANT_ORIGINAL), 0);
+    assert_int_equal(n, sizeof ics - 1);
+    assert_memory_equal(out, ics, n);
+    /* the binary too, in lines of at most 76 */
+    b64 = strstr(p3, "\r\n\r\n") + 4;
+    unsigned char back[400];
+    assert_int_equal(sodium_base642bin(back, sizeof back, b64, (size_t)(end - b64), "\r\n", &n,
+                                       NULL, sodium_base64_VARIANT_ORIGINAL), 0);
+    assert_int_equal(n, sizeof bin);
+    assert_memory_equal(back, bin, n);
+    for (const char *l = b64; l < end; l = strstr(l, "\r\n") + 2)
+        assert_true(strstr(l, "\r\n") - l <= 76);
+    for (const char *l = a; *l; l = strstr(l, "\r\n") + 2)
+        assert_true(strstr(l, "\r\n") - l <= 998);
+    free(h);
+    free(a);
+    free(b);
+    att[0].content_type = "text/calendar\r\nBcc: x@evil.example";
+    assert_null(mail_build(&m, NULL));
+    att[0].content_type = "calendar";
+    assert_null(mail_build(&m, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +513,7 @@ int main(void)
         cmocka_unit_test(bad_addresses_are_refused),
         cmocka_unit_test(sms_url_is_percent_encoded),
         cmocka_unit_test(sms_numbers),
+        cmocka_unit_test(attachments_make_a_multipart_message),
     };
     return cmocka_run_group_tests_name("mailer", tests, NULL, NULL);
 }

@@ -169,6 +169,17 @@ static void write_date(FILE *f, time_t t)
             months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+/* bytes in base64, lines of 76. */
+static void write_base64(FILE *f, const unsigned char *bytes, size_t len)
+{
+    for (size_t off = 0; off < len; off += 57) { /* 57 bytes -> 76 characters */
+        size_t k = len - off < 57 ? len - off : 57;
+        char line[sodium_base64_ENCODED_LEN(57, sodium_base64_VARIANT_ORIGINAL)];
+        sodium_bin2base64(line, sizeof line, bytes + off, k, sodium_base64_VARIANT_ORIGINAL);
+        fprintf(f, "%s\r\n", line);
+    }
+}
+
 /* The body in canonical form (every line end CRLF), base64 in lines of 76. */
 static int write_body(FILE *f, const char *body)
 {
@@ -186,20 +197,79 @@ static int write_body(FILE *f, const char *body)
             crlf[len++] = (unsigned char)body[i];
         }
     }
-    for (size_t off = 0; off < len; off += 57) { /* 57 bytes -> 76 characters */
-        size_t k = len - off < 57 ? len - off : 57;
-        char line[sodium_base64_ENCODED_LEN(57, sodium_base64_VARIANT_ORIGINAL)];
-        sodium_bin2base64(line, sizeof line, crlf + off, k, sodium_base64_VARIANT_ORIGINAL);
-        fprintf(f, "%s\r\n", line);
-    }
+    write_base64(f, crlf, len);
     free(crlf);
+    return 0;
+}
+
+bool mail_content_type_valid(const char *type)
+{
+    size_t n = type ? strlen(type) : 0;
+    const char *slash = n ? strchr(type, '/') : NULL;
+    if (n == 0 || n > 200 || !slash || slash == type || !slash[1])
+        return false;
+    for (const char *p = type; *p; p++)
+        if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\')
+            return false;
+    return true;
+}
+
+static bool plain_filename(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 0 && n <= 60 &&
+           strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._- ") == n;
+}
+
+static void percent_encode(FILE *f, const char *s);
+
+/* Content-Disposition with the name: quoted when plain, else RFC 2231. */
+static void write_disposition(FILE *f, const char *name)
+{
+    char *clean = header_text(name && *name ? name : "attachment");
+    const char *n = clean && *clean ? clean : "attachment";
+    fputs("Content-Disposition: attachment;\r\n", f);
+    if (plain_filename(n)) {
+        fprintf(f, " filename=\"%s\"\r\n", n);
+    } else {
+        fputs(" filename*=utf-8''", f);
+        percent_encode(f, n);
+        fputs("\r\n", f);
+    }
+    free(clean);
+}
+
+static int write_parts(FILE *f, const mail_t *m)
+{
+    fprintf(f, "Content-Type: multipart/mixed; boundary=\"=_desk_%lld\"\r\n", m->id);
+    fputs("Auto-Submitted: auto-generated\r\n"
+          "X-Auto-Response-Suppress: All\r\n"
+          "\r\n",
+          f);
+    fprintf(f, "--=_desk_%lld\r\nContent-Type: text/plain; charset=utf-8\r\n"
+               "Content-Transfer-Encoding: base64\r\n\r\n", m->id);
+    if (write_body(f, m->body ? m->body : ""))
+        return -1;
+    for (int i = 0; i < m->nattachments; i++) {
+        const mail_attachment_t *a = &m->attachments[i];
+        fprintf(f, "--=_desk_%lld\r\nContent-Type: %s\r\n", m->id, a->content_type);
+        write_disposition(f, a->name);
+        fputs("Content-Transfer-Encoding: base64\r\n\r\n", f);
+        write_base64(f, a->bytes, a->len);
+    }
+    fprintf(f, "--=_desk_%lld--\r\n", m->id);
     return 0;
 }
 
 char *mail_build(const mail_t *m, size_t *len)
 {
-    if (!mail_address_valid(m->from) || !mail_address_valid(m->to))
+    if (!mail_address_valid(m->from) || !mail_address_valid(m->to) || m->nattachments < 0 ||
+        m->nattachments > MAIL_ATTACHMENTS_MAX || (m->nattachments && !m->attachments))
         return NULL;
+    for (int i = 0; i < m->nattachments; i++)
+        if (!mail_content_type_valid(m->attachments[i].content_type) ||
+            (m->attachments[i].len && !m->attachments[i].bytes))
+            return NULL;
     const char *domain = strchr(m->from, '@') + 1;
     char *out = NULL, *subject = header_text(m->subject ? m->subject : "");
     char *name = header_text(m->from_name ? m->from_name : "");
@@ -225,14 +295,18 @@ char *mail_build(const mail_t *m, size_t *len)
         fprintf(f, "Message-ID: <desk.outbox.%lld@%s>\r\n", m->id, domain);
         if (m->thread_id > 0)
             fprintf(f, "References: <desk.ticket.%lld@%s>\r\n", m->thread_id, domain);
-        fputs("MIME-Version: 1.0\r\n"
-              "Content-Type: text/plain; charset=utf-8\r\n"
-              "Content-Transfer-Encoding: base64\r\n"
-              "Auto-Submitted: auto-generated\r\n"
-              "X-Auto-Response-Suppress: All\r\n"
-              "\r\n",
-              f);
-        rc = write_body(f, m->body ? m->body : "");
+        fputs("MIME-Version: 1.0\r\n", f);
+        if (m->nattachments > 0) {
+            rc = write_parts(f, m);
+        } else {
+            fputs("Content-Type: text/plain; charset=utf-8\r\n"
+                  "Content-Transfer-Encoding: base64\r\n"
+                  "Auto-Submitted: auto-generated\r\n"
+                  "X-Auto-Response-Suppress: All\r\n"
+                  "\r\n",
+                  f);
+            rc = write_body(f, m->body ? m->body : "");
+        }
         if (fclose(f))
             rc = -1;
     }
@@ -413,6 +487,13 @@ static size_t read_upload(char *buf, size_t size, size_t nitems, void *ud)
 int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const char *body,
                      long long id, long long thread_id, time_t date, char *err, size_t errcap)
 {
+    return mailer_send_mail_with(m, to, subject, body, NULL, 0, id, thread_id, date, err, errcap);
+}
+
+int mailer_send_mail_with(mailer_t *m, const char *to, const char *subject, const char *body,
+                          const mail_attachment_t *att, int n, long long id, long long thread_id,
+                          time_t date, char *err, size_t errcap)
+{
     const char *from = opt(m, CFG_MAIL_FROM);
     if (!mail_address_valid(from))
         return fail(err, errcap, OUTCOME_REJECTED, "Mail.From is not set to an address", NULL, 0);
@@ -425,7 +506,9 @@ int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const cha
                   .body = body,
                   .id = id,
                   .thread_id = thread_id,
-                  .date = date};
+                  .date = date,
+                  .attachments = att,
+                  .nattachments = n};
     size_t len;
     char *text = mail_build(&msg, &len);
     char errbuf[CURL_ERROR_SIZE] = "";

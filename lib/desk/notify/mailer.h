@@ -7,6 +7,8 @@
  *   mail_build()     an RFC 5322 message: UTF-8 subject as RFC 2047
  *                    encoded-words, text/plain; charset=utf-8 body in base64,
  *                    CRLF line ends, a Message-ID derived from the outbox id;
+ *                    with attachments, multipart/mixed: the text first, then
+ *                    each attachment in base64 under its name and type;
  *   sms_build_url()  the gateway URL (or body) with {to} and {text} filled in.
  *
  * Configuration (read at each send from the desk's config, or from the
@@ -37,6 +39,22 @@
 #include "core/outcome.h"
 #include "desk/settings.h"
 
+/* A file sent with a mail: name (UTF-8, shown to the reader), content type
+ * as sent ("text/calendar; method=REQUEST; charset=utf-8"), bytes. */
+typedef struct mail_attachment {
+    const char *name;
+    const char *content_type;
+    const void *bytes;
+    size_t len;
+} mail_attachment_t;
+
+#define MAIL_ATTACHMENTS_MAX 8
+#define MAIL_ATTACHMENT_BYTES_MAX (10 * 1024 * 1024)
+
+/* A content type fit for a header: printable ASCII, "type/subtype" then
+ * parameters, no quotes or backslashes, at most 200 bytes. */
+bool mail_content_type_valid(const char *type);
+
 typedef struct mail {
     const char *from;      /* address: desk@example.com */
     const char *from_name; /* display name (UTF-8) or NULL */
@@ -46,6 +64,8 @@ typedef struct mail {
     long long id;          /* outbox id: Message-ID <desk.outbox.ID@domain> */
     long long thread_id;   /* ticket id: References <desk.ticket.ID@domain>; 0 none */
     time_t date;           /* Date: (written in UTC) */
+    const mail_attachment_t *attachments; /* NULL or nattachments of them */
+    int nattachments;
 } mail_t;
 
 /* True for a plain mailbox address: printable ASCII without spaces, quotes,
@@ -58,7 +78,12 @@ bool mail_address_valid(const char *addr);
  * ended by CRLF: subject and display name as encoded-words folded to lines of
  * at most 76 characters, the body in base64 lines of 76. Returns a malloc'd,
  * NUL-terminated text and its length in *len, or NULL when from or to is not
- * a valid address (or out of memory). The Message-ID's domain is from's. */
+ * a valid address, an attachment has an invalid content type, there are more
+ * than MAIL_ATTACHMENTS_MAX of them (or out of memory). The Message-ID's
+ * domain is from's; the multipart boundary is derived from the outbox id,
+ * so every attempt sends the same bytes, and cannot occur in base64. An
+ * attachment's name is a quoted filename when it is plain ASCII, else an
+ * RFC 2231 filename* in UTF-8. */
 char *mail_build(const mail_t *m, size_t *len);
 
 /* The subject header field alone ("Subject: ...\r\n", folded), as in
@@ -105,6 +130,10 @@ void mailer_free(mailer_t *m);
  * recipient with 550, 551 or 553. */
 int mailer_send_mail(mailer_t *m, const char *to, const char *subject, const char *body,
                      long long id, long long thread_id, time_t date, char *err, size_t errcap);
+/* The same with attachments (n of them, NULL when none). */
+int mailer_send_mail_with(mailer_t *m, const char *to, const char *subject, const char *body,
+                          const mail_attachment_t *att, int n, long long id, long long thread_id,
+                          time_t date, char *err, size_t errcap);
 
 /* Sends one SMS through the gateway. OUTCOME_OK on a 2xx answer; OUTCOME_REJECTED on
  * an invalid number, no Sms.URL, or a 4xx answer other than 408 and 429;

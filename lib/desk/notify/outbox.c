@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/text.h"
 #include "desk/notify/mailer.h"
 
 const char *const outbox_pages[] = {"mail/ticket_created.cs",
@@ -41,6 +42,14 @@ static const char sql_insert[] =
     "INSERT INTO outbox (channel, recipient_sealed, language, kind, ticket_id, subject, body,"
     " status, attempts, next_attempt_at, dedupe_key, created_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
+static const char sql_add_attachment[] =
+    "INSERT INTO outbox_attachments (outbox_id, position, name, content_type, bytes)"
+    " VALUES (?, ?, ?, ?, ?)";
+static const char sql_attachments[] =
+    "SELECT position, name, content_type, LENGTH(bytes) FROM outbox_attachments"
+    " WHERE outbox_id = ? ORDER BY position";
+static const char sql_attachment_bytes[] =
+    "SELECT bytes FROM outbox_attachments WHERE outbox_id = ? AND position = ?";
 static const char sql_due[] = "SELECT id FROM outbox FORCE INDEX (ix_outbox_due)"
                               " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
                               " ORDER BY next_attempt_at, id LIMIT ?";
@@ -249,6 +258,35 @@ int outbox_render_shipped(desk_t *d, const char *kind, lang_t lang, HDF *data, c
 
 /* ---- queueing ------------------------------------------------------------ */
 
+static bool attachments_valid(const outbox_msg_t *m)
+{
+    if (m->nattachments == 0)
+        return true;
+    if (m->channel != OUTBOX_EMAIL || m->nattachments < 0 ||
+        m->nattachments > MAIL_ATTACHMENTS_MAX || !m->attachments)
+        return false;
+    for (int i = 0; i < m->nattachments; i++) {
+        const mail_attachment_t *a = &m->attachments[i];
+        if (!a->name || !*a->name || strlen(a->name) > 255 || !text_is_plain_name(a->name) ||
+            !mail_content_type_valid(a->content_type) || a->len > MAIL_ATTACHMENT_BYTES_MAX ||
+            (a->len && !a->bytes))
+            return false;
+    }
+    return true;
+}
+
+static int add_attachments(desk_t *d, long long id, const outbox_msg_t *m)
+{
+    for (int i = 0; i < m->nattachments; i++) {
+        const mail_attachment_t *a = &m->attachments[i];
+        int rc = db_exec(&d->db, sql_add_attachment, "iissb", id, (long long)i, a->name,
+                         a->content_type, a->bytes ? a->bytes : "", a->len);
+        if (rc < 0)
+            return rc;
+    }
+    return OUTCOME_OK;
+}
+
 int outbox_add(desk_t *d, const outbox_msg_t *m)
 {
     bool sms = m->channel == OUTBOX_SMS;
@@ -258,6 +296,10 @@ int outbox_add(desk_t *d, const outbox_msg_t *m)
         strlen(m->recipient) > 320) {
         log_error("outbox: %s %s for ticket %lld has no valid recipient", channel,
                   kind_valid(m->kind) ? m->kind : "?", m->ticket_id);
+        return OUTCOME_UNAVAILABLE;
+    }
+    if (!attachments_valid(m)) {
+        log_error("outbox: %s %s has an invalid attachment", channel, m->kind);
         return OUTCOME_UNAVAILABLE;
     }
     char key[DEDUPE_MAX + 16];
@@ -300,6 +342,8 @@ int outbox_add(desk_t *d, const outbox_msg_t *m)
                      m->dedupe_key ? key : NULL, now);
     free(subject);
     free(body);
+    if (rc >= 0 && m->nattachments > 0)
+        rc = add_attachments(d, (long long)d->db.last_id, m);
     return rc < 0 ? rc : OUTCOME_OK; /* OUTCOME_DUPLICATE too */
 }
 
@@ -351,6 +395,51 @@ static int record_sent(desk_t *d, long long id, time_t lease)
     return rc;
 }
 
+/* A message's attachments, read for one attempt. */
+typedef struct loaded {
+    mail_attachment_t att[MAIL_ATTACHMENTS_MAX];
+    char name[MAIL_ATTACHMENTS_MAX][256], type[MAIL_ATTACHMENTS_MAX][201];
+    int n;
+} loaded_t;
+
+static void loaded_free(loaded_t *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free((void *)l->att[i].bytes);
+    l->n = 0;
+}
+
+static int load_attachments(desk_t *d, long long id, loaded_t *l)
+{
+    long long pos[MAIL_ATTACHMENTS_MAX], len = 0, p = 0;
+    int rc = 0;
+    memset(l, 0, sizeof *l);
+    MYSQL_STMT *st = db_query(&d->db, sql_attachments, "i", id);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    while (l->n < MAIL_ATTACHMENTS_MAX &&
+           (rc = db_fetch(st, "issi", &p, l->name[l->n], sizeof l->name[0], l->type[l->n],
+                          sizeof l->type[0], &len)) == 1) {
+        pos[l->n] = p;
+        l->att[l->n] = (mail_attachment_t){l->name[l->n], l->type[l->n], NULL, (size_t)len};
+        l->n++;
+    }
+    db_done(st);
+    if (rc < 0)
+        return rc;
+    for (int i = 0; i < l->n; i++) {
+        size_t got = 0, want = l->att[i].len;
+        void *bytes = malloc(want ? want : 1);
+        if (!bytes)
+            return OUTCOME_UNAVAILABLE;
+        l->att[i].bytes = bytes;
+        rc = db_row(&d->db, sql_attachment_bytes, "ii", "b", id, pos[i], bytes, want, &got);
+        if (rc != 1 || got != want)
+            return rc < 0 ? rc : OUTCOME_UNAVAILABLE;
+    }
+    return OUTCOME_OK;
+}
+
 /* Delivers one claimed message and records the outcome. 1 sent, 0 not sent,
  * or a negative outcome. */
 static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, long max_attempts)
@@ -375,6 +464,13 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
         free(body);
         return rc < 0 ? rc : 0;
     }
+    loaded_t files;
+    if ((rc = load_attachments(d, id, &files)) != OUTCOME_OK) {
+        loaded_free(&files);
+        free(subject);
+        free(body);
+        return rc;
+    }
     handover_t h = {d, id, lease};
     mailer->handing_over = record_handover;
     mailer->handing_over_arg = &h;
@@ -385,9 +481,11 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
     } else if (strcmp(channel, "sms") == 0) {
         sent = mailer_send_sms(mailer, to, body ? body : "", err, sizeof err);
     } else {
-        sent = mailer_send_mail(mailer, to, subject ? subject : "", body ? body : "", id,
-                                ticket_id, desk_now(d), err, sizeof err);
+        sent = mailer_send_mail_with(mailer, to, subject ? subject : "", body ? body : "",
+                                     files.att, files.n, id, ticket_id, desk_now(d), err,
+                                     sizeof err);
     }
+    loaded_free(&files);
     mailer->handing_over = NULL;
     free(subject);
     free(body);

@@ -44,6 +44,7 @@
 #include <time.h>
 
 #include "desk/desk.h"
+#include "desk/notify/mailer.h"
 
 /* The mail templates (paths under Templates.Dir), NULL-ended. */
 extern const char *const outbox_pages[];
@@ -68,6 +69,14 @@ typedef struct outbox_msg {
        not used and subject/body are queued as given. */
     const char *subject;
     const char *body;
+    /* Files sent with an email (name, content type, bytes), stored with the
+       message in the same transaction and sent on every attempt as a
+       multipart/mixed mail: at most MAIL_ATTACHMENTS_MAX, each at most
+       MAIL_ATTACHMENT_BYTES_MAX bytes, named in plain UTF-8 (no controls,
+       at most 255 bytes), a content type mail_content_type_valid() takes.
+       NULL / 0 for none; not for SMS. */
+    const mail_attachment_t *attachments;
+    int nattachments;
 } outbox_msg_t;
 
 /* Queues one message. Call it inside the caller's transaction (db_begin done,
@@ -78,7 +87,7 @@ typedef struct outbox_msg {
  * message (bad recipient, unknown kind, template error; the transaction is
  * still usable), OUTCOME_LOST or OUTCOME_DEADLOCK when the transaction is lost and must
  * be rolled back and retried by the caller. The subject is cut to 500
- * characters. */
+ * characters. An invalid attachment makes the message invalid. */
 int outbox_add(desk_t *d, const outbox_msg_t *m);
 
 /* Renders kind (templates/mail/<kind>.cs, parsed by view_init from
