@@ -4,7 +4,9 @@
  * across restarts or with two copies running), delivers the notification
  * outbox (lib/desk/notify/outbox.h: retries with back-off; at least once, a
  * second copy with the same Message-ID only after a crash at the instant of
- * the hand-over) and logs one line per pass that did something.
+ * the hand-over), queues the day-before reminders of meetings
+ * (lib/desk/review/meeting_mail.h) and logs one line per pass that did
+ * something.
  *   scheduler [-c CONFIG] [--once]   (--once: one pass, then exit) */
 #include <signal.h>
 #include <stdbool.h>
@@ -16,6 +18,7 @@
 #include "desk/desk.h"
 #include "core/log.h"
 #include "desk/notify/outbox.h"
+#include "desk/review/meeting_mail.h"
 #include "desk/sla/slapass.h"
 #include "desk/worker.h"
 
@@ -45,6 +48,9 @@ static void one_pass(desk_t *d)
         tickets += got_tickets;
         raised += got_raised;
     } while (got_tickets == PASS_BATCH && !stopping);
+    int reminders = 0;
+    if (meeting_mail_reminders(d, &reminders) < 0)
+        log_error("meeting reminders failed; retrying next time");
     /* a backlog (after the mail server was down) is sent over several
      * passes, so alerts keep being raised meanwhile */
     int sent = 0, failed = 0, s, f, claimed, budget = MAIL_PER_PASS;
@@ -56,9 +62,9 @@ static void one_pass(desk_t *d)
     } while (claimed == MAIL_BATCH && budget > 0 && !stopping);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-    if (tickets || raised || sent || failed)
-        log_info("pass: %d tickets, %d alerts raised, %d messages sent, %d failed, %.1f ms",
-                 tickets, raised, sent, failed, ms);
+    if (tickets || raised || sent || failed || reminders)
+        log_info("pass: %d tickets, %d alerts raised, %d meeting reminders, %d messages sent,"
+                 " %d failed, %.1f ms", tickets, raised, reminders, sent, failed, ms);
 }
 
 int main(int argc, char **argv)

@@ -22,4 +22,6 @@ ALTER TABLE review_meetings
   ADD COLUMN reminded_for DATETIME NULL,
   ADD COLUMN cancel_reason VARCHAR(500) NULL,
   -- the scheduler's reminder pass: scheduled meetings starting soon
-  ADD KEY ix_meetings_status_starts (status, starts_at, id);
+  ADD KEY ix_meetings_status_starts (status, starts_at, id),
+  -- the list of one kind, newest first
+  ADD KEY ix_meetings_kind (kind, id);

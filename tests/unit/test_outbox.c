@@ -42,7 +42,7 @@ static int setup(void **state)
     tzset();
     memset(&desk, 0, sizeof desk);
     if (config_load_string(&desk.cfg, conf) || texts_load(&desk.texts, &desk.cfg) ||
-        tpl_init(&desk.mail, &desk.texts, &desk.cfg, outbox_pages, false, NULL))
+        outbox_open(&desk))
         return -1;
     return 0;
 }
@@ -264,6 +264,48 @@ static void unknown_kinds_are_refused(void **state)
     hdf_destroy(&h);
 }
 
+/* A meeting's calendar mails: plain text in both languages, the title in
+ * the subject, the time, place, agenda and pack link in the body. */
+static void meeting_mails_render_in_both_languages(void **state)
+{
+    (void)state;
+    static const char *const meeting_kinds[] = {"meeting_invitation", "meeting_cancelled",
+                                                "meeting_reminder"};
+    for (size_t k = 0; k < 3; k++)
+        for (int l = 0; l < 2; l++) {
+            HDF *h;
+            assert_null(hdf_init(&h));
+            hdf_set_value(h, "Recipient.name", "张三");
+            hdf_set_value(h, "Meeting.title", "报表故障 <复盘> & 改进");
+            hdf_set_value(h, "Meeting.kind", "review");
+            hdf_set_value(h, "Meeting.location", "3 楼会议室");
+            hdf_set_value(h, "Meeting.agenda", "问题回顾\n根因确认");
+            hdf_set_value(h, "Meeting.organiser", "王主管");
+            hdf_set_value(h, "Meeting.duration", "90");
+            hdf_set_value(h, "Meeting.reason", k == 1 ? "客户临时有事" : "");
+            hdf_set_value(h, "Meeting.link", "https://support.example.com/agent/meetings/7/pack");
+            tpl_set_time(h, "Meeting.starts_at", T0);
+            char *subject, *body;
+            lang_t lang = l ? LANG_EN : LANG_ZH;
+            render(meeting_kinds[k], lang, h, &subject, &body);
+            assert_non_null(strstr(subject, "报表故障 <复盘> & 改进"));
+            assert_non_null(strstr(subject, l ? "Review meeting" : "复盘会议"));
+            assert_non_null(strstr(body, "2026-11-25 09:30"));
+            assert_null(strstr(body, "&lt;"));
+            assert_null(strstr(body, "L.MeetingMail"));
+            if (k != 1) {
+                assert_non_null(strstr(body, "3 楼会议室"));
+                assert_non_null(strstr(body, "问题回顾\n根因确认"));
+                assert_non_null(strstr(body, "/agent/meetings/7/pack"));
+            } else {
+                assert_non_null(strstr(body, "客户临时有事"));
+            }
+            free(subject);
+            free(body);
+            hdf_destroy(&h);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +317,7 @@ int main(void)
         cmocka_unit_test(optional_fields_leave_no_gaps),
         cmocka_unit_test(durations_in_words),
         cmocka_unit_test(unknown_kinds_are_refused),
+        cmocka_unit_test(meeting_mails_render_in_both_languages),
     };
     return cmocka_run_group_tests_name("outbox", tests, setup, teardown);
 }

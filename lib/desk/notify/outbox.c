@@ -18,19 +18,17 @@
 #include "core/text.h"
 #include "desk/notify/mailer.h"
 
-const char *const outbox_pages[] = {"mail/ticket_created.cs",
-                                    "mail/ticket_reply.cs",
-                                    "mail/solution_to_confirm.cs",
-                                    "mail/progress_update.cs",
-                                    "mail/ticket_resolved.cs",
-                                    "mail/acceptance_request.cs",
-                                    "mail/survey_invitation.cs",
-                                    "mail/new_assignment.cs",
-                                    "mail/acceptance_reminder.cs",
-                                    "mail/sla_warning.cs",
-                                    "mail/sla_breach.cs",
-                                    "mail/escalation_due.cs",
-                                    NULL};
+#define TICKET_PAGES                                                                           \
+    "mail/ticket_created.cs", "mail/ticket_reply.cs", "mail/solution_to_confirm.cs",             \
+        "mail/progress_update.cs", "mail/ticket_resolved.cs", "mail/acceptance_request.cs",      \
+        "mail/survey_invitation.cs", "mail/new_assignment.cs", "mail/acceptance_reminder.cs",    \
+        "mail/sla_warning.cs", "mail/sla_breach.cs", "mail/escalation_due.cs"
+#define FIXED_PAGES                                                                            \
+    "mail/meeting_invitation.cs", "mail/meeting_cancelled.cs", "mail/meeting_reminder.cs"
+
+const char *const outbox_pages[] = {TICKET_PAGES, NULL};
+const char *const outbox_fixed_pages[] = {FIXED_PAGES, NULL};
+static const char *const every_page[] = {TICKET_PAGES, FIXED_PAGES, NULL};
 
 #define SUBJECT_MAX_CHARS 500 /* outbox.subject VARCHAR(500) */
 #define DEDUPE_MAX 190        /* outbox.dedupe_key VARBINARY(200) less the channel prefix */
@@ -85,7 +83,7 @@ static const char sql_retry[] =
 
 int outbox_open(desk_t *d)
 {
-    return tpl_init(&d->mail, &d->texts, &d->cfg, outbox_pages, false, NULL);
+    return tpl_init(&d->mail, &d->texts, &d->cfg, every_page, false, NULL);
 }
 
 /* ---- rendering ----------------------------------------------------------- */

@@ -46,8 +46,11 @@
 #include "desk/desk.h"
 #include "desk/notify/mailer.h"
 
-/* The mail templates (paths under Templates.Dir), NULL-ended. */
+/* The mail templates (paths under Templates.Dir), NULL-ended: those whose
+ * texts admins may replace (lib/desk/notify/mailtpl.h), and the fixed ones
+ * (a meeting's calendar mail). */
 extern const char *const outbox_pages[];
+extern const char *const outbox_fixed_pages[];
 /* Parses them into d->mail, against d->texts (after desk_open): every
  * program may queue notifications. 0, or -1 after logging why. */
 int outbox_open(desk_t *d);

@@ -330,3 +330,319 @@ int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
     db_done(st);
     return rc < 0 ? rc : n;
 }
+
+/* ---- after scheduling ---------------------------------------------------- */
+
+const char *const meeting_statuses[] = {"scheduled", "held", "cancelled", NULL};
+
+static const char sql_lock[] = "SELECT version FROM review_meetings WHERE id = ? FOR UPDATE";
+static const char sql_update[] =
+    "UPDATE review_meetings SET kind = ?, title = ?, starts_at = ?, duration_minutes = ?,"
+    " location = ?, agenda = ?, earliest_at = ?, override_reason = ?, override_by = ?,"
+    " ics_sequence = ics_sequence + 1, version = version + 1 WHERE id = ?";
+static const char sql_set_cancelled[] =
+    "UPDATE review_meetings SET status = 'cancelled', cancel_reason = ?,"
+    " ics_sequence = ics_sequence + 1, version = version + 1 WHERE id = ?";
+static const char sql_set_held[] =
+    "UPDATE review_meetings SET status = 'held', version = version + 1 WHERE id = ?";
+static const char sql_attendee_ids[] =
+    "SELECT agent_id FROM review_meeting_attendees WHERE meeting_id = ? ORDER BY agent_id";
+static const char sql_problem_ids[] =
+    "SELECT problem_id FROM review_meeting_problems WHERE meeting_id = ? ORDER BY problem_id";
+static const char sql_drop_attendee[] =
+    "DELETE FROM review_meeting_attendees WHERE meeting_id = ? AND agent_id = ?";
+static const char sql_drop_problems[] = "DELETE FROM review_meeting_problems WHERE meeting_id = ?";
+static const char sql_mail_state[] =
+    "SELECT ics_sequence, COALESCE(cancel_reason, '') FROM review_meetings WHERE id = ?";
+static const char sql_due_reminders[] =
+    "SELECT id, starts_at FROM review_meetings FORCE INDEX (ix_meetings_status_starts)"
+    " WHERE status = 'scheduled' AND starts_at > ? AND starts_at <= ?"
+    " AND (reminded_for IS NULL OR reminded_for <> starts_at) ORDER BY starts_at, id LIMIT ?";
+static const char sql_take_reminder[] =
+    "UPDATE review_meetings SET reminded_for = starts_at WHERE id = ? AND status = 'scheduled'"
+    " AND starts_at = ? AND (reminded_for IS NULL OR reminded_for <> starts_at)";
+static const char sql_list_kind_all[] =
+    LIST_COLUMNS "WHERE m.kind = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?";
+static const char sql_list_kind_mine[] =
+    LIST_COLUMNS "WHERE m.kind = ? AND m.id < ? AND (m.organiser_id = ? OR EXISTS (SELECT 1"
+    " FROM review_meeting_attendees ma WHERE ma.meeting_id = m.id AND ma.agent_id = ?))"
+    " ORDER BY m.id DESC LIMIT ?";
+
+bool meeting_may_change(const agent_t *a, const meeting_t *m)
+{
+    return a->id == m->organiser_id || a->role == ROLE_DIRECTOR || a->role == ROLE_ADMIN;
+}
+
+static int record_change(desk_t *d, const agent_t *a, const audit_who_t *who, long long id,
+                         const char *title, const char *kind, const char *action,
+                         json_t *changes)
+{
+    char *text = json_dumps(changes, JSON_COMPACT);
+    if (!text)
+        return OUTCOME_UNAVAILABLE;
+    int rc = db_exec(&d->db, sql_add_event, "itiss", id, desk_now(d), a->id, kind, text);
+    free(text);
+    if (rc < 0)
+        return rc;
+    char key[24];
+    snprintf(key, sizeof key, "%lld", id);
+    return audit_record(d, who, "meeting", key, title, action, changes);
+}
+
+/* Locks meeting id, loads it into m and checks that a may change it as it
+ * stood at version while it is scheduled. OUTCOME_OK (m to free),
+ * CHANGE_REFUSED (reasons in r, m freed) or a failure. */
+static int open_change(desk_t *d, const agent_t *a, long long id, long long version, meeting_t *m,
+                       refusal_t *r)
+{
+    long long current = 0;
+    int rc = db_row(&d->db, sql_lock, "i", "i", id, &current);
+    if (rc != 1)
+        return rc < 0 ? rc : OUTCOME_NOT_FOUND;
+    if ((rc = meeting_get(d, id, m)) != OUTCOME_OK)
+        return rc;
+    if (!meeting_may_change(a, m))
+        refusal_add(r, "_form", "forbidden");
+    else if (strcmp(m->status, "scheduled") != 0)
+        refusal_add(r, "_form", "not_scheduled");
+    else if (version != current)
+        refusal_add(r, "_form", "stale");
+    if (r->n) {
+        meeting_free(m);
+        return CHANGE_REFUSED;
+    }
+    return OUTCOME_OK;
+}
+
+static int read_ids(desk_t *d, const char *sql, long long id, long long *out, int max)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql, "i", id);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    int n = 0, rc;
+    long long v = 0;
+    while ((rc = db_fetch(st, "i", &v)) == 1)
+        if (n < max)
+            out[n++] = v;
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
+
+static bool same_set(const long long *a, int na, const long long *b, int nb)
+{
+    if (na != nb)
+        return false;
+    for (int i = 0; i < na; i++)
+        if (!have(b, nb, a[i]))
+            return false;
+    return true;
+}
+
+static bool same_text(const char *a, const char *b) { return strcmp(nz(a), nz(b)) == 0; }
+
+/* The new attendee and problem links: removed people out, new ones in, the
+ * problem records replaced. */
+static int relink(desk_t *d, long long id, const long long *was, int nwas, const long long *now,
+                  int nnow, const long long *problems, int nq, long long *removed, int *nremoved)
+{
+    int rc = OUTCOME_OK;
+    *nremoved = 0;
+    for (int i = 0; i < nwas && rc >= 0; i++)
+        if (!have(now, nnow, was[i])) {
+            removed[(*nremoved)++] = was[i];
+            rc = db_exec(&d->db, sql_drop_attendee, "ii", id, was[i]);
+        }
+    for (int i = 0; i < nnow && rc >= 0; i++)
+        if (!have(was, nwas, now[i]))
+            rc = db_exec(&d->db, sql_add_attendee, "ii", id, now[i]);
+    if (rc >= 0)
+        rc = db_exec(&d->db, sql_drop_problems, "i", id);
+    for (int i = 0; i < nq && rc >= 0; i++)
+        rc = db_exec(&d->db, sql_add_problem, "ii", id, problems[i]);
+    return rc < 0 ? rc : OUTCOME_OK;
+}
+
+/* The changes of an edit, for the history and the audit. */
+static json_t *edit_changes(const meeting_t *old, const meeting_content_t *c, long long duration,
+                            bool people, bool records)
+{
+    json_t *ch = audit_changes();
+    if (strcmp(old->kind, nz(c->kind)))
+        audit_str(ch, "kind", old->kind, c->kind);
+    if (strcmp(old->title, nz(c->title)))
+        audit_str(ch, "title", old->title, c->title);
+    if (old->starts_at != c->starts_at)
+        audit_int(ch, "starts_at", (long long)old->starts_at, (long long)c->starts_at);
+    if (old->duration_minutes != duration)
+        audit_int(ch, "duration_minutes", old->duration_minutes, duration);
+    if (!same_text(old->location, c->location))
+        audit_str(ch, "location", old->location, c->location);
+    if (!same_text(old->agenda, c->agenda))
+        audit_str(ch, "agenda", old->agenda, c->agenda);
+    if (people)
+        audit_str(ch, "attendees", NULL, c->attendees);
+    if (records)
+        audit_str(ch, "problems", NULL, c->problems);
+    return ch;
+}
+
+int meeting_update(desk_t *d, const agent_t *a, const audit_who_t *who, long long id,
+                   long long version, const meeting_content_t *c, time_t *earliest,
+                   long long *removed, int *nremoved, refusal_t *r)
+{
+    meeting_t m;
+    *earliest = 0;
+    *nremoved = 0;
+    int rc = open_change(d, a, id, version, &m, r);
+    if (rc != OUTCOME_OK)
+        return rc;
+    long long people[MEETING_ATTENDEES_MAX], problems[MEETING_PROBLEMS_MAX];
+    long long was[MEETING_ATTENDEES_MAX], had[MEETING_PROBLEMS_MAX];
+    int np = 0, nq = 0, nwas = 0, nhad = 0;
+    if (!c->title || !*c->title)
+        refusal_add(r, "title", "required");
+    bool kind_ok = false;
+    for (int i = 0; meeting_kinds[i]; i++)
+        kind_ok = kind_ok || (c->kind && strcmp(c->kind, meeting_kinds[i]) == 0);
+    if (!kind_ok)
+        refusal_add(r, "kind", "invalid_choice");
+    bool moved = c->starts_at != m.starts_at;
+    *earliest = m.earliest_at;
+    if (moved) { /* a new time is held to the rule again, from now */
+        const bizcal_t *cal = NULL;
+        long long cal_id = 0;
+        if ((rc = meeting_calendar(d, m.organiser_id, &cal, &cal_id)) != OUTCOME_OK)
+            goto out;
+        check_start(d, a, c, cal, earliest, r);
+    }
+    if ((rc = read_attendees(d, c->attendees, people, &np, r)) < 0 ||
+        (rc = read_problems(d, c->problems, problems, &nq, r)) < 0 ||
+        (rc = nwas = read_ids(d, sql_attendee_ids, id, was, MEETING_ATTENDEES_MAX)) < 0 ||
+        (rc = nhad = read_ids(d, sql_problem_ids, id, had, MEETING_PROBLEMS_MAX)) < 0)
+        goto out;
+    if (r->n) {
+        rc = CHANGE_REFUSED;
+        goto out;
+    }
+    long long duration = c->duration_minutes > 0 ? c->duration_minutes : m.duration_minutes;
+    bool people_changed = !same_set(was, nwas, people, np);
+    bool records_changed = !same_set(had, nhad, problems, nq);
+    json_t *ch = edit_changes(&m, c, duration, people_changed, records_changed);
+    if (!audit_any(ch)) {
+        json_decref(ch);
+        rc = CHANGE_UNCHANGED;
+        goto out;
+    }
+    bool early = moved && c->starts_at < *earliest;
+    const char *reason = moved ? (early ? c->override_reason : NULL) : m.override_reason;
+    long long by = moved ? (early ? a->id : 0) : m.override_by;
+    if (early)
+        audit_str(ch, "override_reason", m.override_reason, c->override_reason);
+    rc = db_exec(&d->db, sql_update, "sstisstsji", c->kind, c->title, c->starts_at, duration,
+                 nz(c->location), nz(c->agenda), *earliest, reason, by, id);
+    if (rc >= 0)
+        rc = relink(d, id, was, nwas, people, np, problems, nq, removed, nremoved);
+    if (rc >= 0)
+        rc = record_change(d, a, who, id, c->title, "edited", "update", ch);
+    json_decref(ch);
+out:
+    meeting_free(&m);
+    return rc;
+}
+
+int meeting_cancel(desk_t *d, const agent_t *a, const audit_who_t *who, long long id,
+                   long long version, const char *reason, refusal_t *r)
+{
+    meeting_t m;
+    int rc = open_change(d, a, id, version, &m, r);
+    if (rc != OUTCOME_OK)
+        return rc;
+    if (!reason || !*reason) {
+        refusal_add(r, "reason", "required");
+        meeting_free(&m);
+        return CHANGE_REFUSED;
+    }
+    rc = db_exec(&d->db, sql_set_cancelled, "si", reason, id);
+    json_t *ch = audit_changes();
+    audit_str(ch, "status", m.status, "cancelled");
+    audit_str(ch, "cancel_reason", NULL, reason);
+    if (rc >= 0)
+        rc = record_change(d, a, who, id, m.title, "cancelled", "cancel", ch);
+    json_decref(ch);
+    meeting_free(&m);
+    return rc < 0 ? rc : OUTCOME_OK;
+}
+
+int meeting_mark_held(desk_t *d, const agent_t *a, const audit_who_t *who, long long id,
+                      long long version, refusal_t *r)
+{
+    meeting_t m;
+    int rc = open_change(d, a, id, version, &m, r);
+    if (rc != OUTCOME_OK)
+        return rc;
+    if (m.starts_at > desk_now(d)) {
+        refusal_add(r, "_form", "not_started");
+        meeting_free(&m);
+        return CHANGE_REFUSED;
+    }
+    rc = db_exec(&d->db, sql_set_held, "i", id);
+    json_t *ch = audit_changes();
+    audit_str(ch, "status", m.status, "held");
+    if (rc >= 0)
+        rc = record_change(d, a, who, id, m.title, "held", "held", ch);
+    json_decref(ch);
+    meeting_free(&m);
+    return rc < 0 ? rc : OUTCOME_OK;
+}
+
+int meeting_mail_state(desk_t *d, long long id, long long *sequence, char *cancel_reason,
+                       size_t cap)
+{
+    return db_found(db_row(&d->db, sql_mail_state, "i", "is", id, sequence, cancel_reason, cap));
+}
+
+int meeting_due_reminders(desk_t *d, time_t now, time_t within, long long *ids,
+                          time_t *starts, int max)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_due_reminders, "tti", now, now + within,
+                              (long long)max);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    int n = 0, rc;
+    while (n < max && (rc = db_fetch(st, "it", &ids[n], &starts[n])) == 1)
+        n++;
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
+
+int meeting_take_reminder(desk_t *d, long long id, time_t starts_at)
+{
+    return db_exec(&d->db, sql_take_reminder, "it", id, starts_at);
+}
+
+int meeting_list_kind(desk_t *d, const agent_t *a, const char *kind, long long before, int limit,
+                      void (*fn)(const meeting_row_t *row, void *ctx), void *ctx)
+{
+    if (!kind || !*kind)
+        return meeting_list(d, a, before, limit, fn, ctx);
+    long long below = before > 0 ? before : (long long)1 << 62;
+    MYSQL_STMT *st =
+        is_manager(a)
+            ? db_query(&d->db, sql_list_kind_all, "sii", kind, below, (long long)limit)
+            : db_query(&d->db, sql_list_kind_mine, "siiii", kind, below, a->id, a->id,
+                       (long long)limit);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    meeting_row_t row;
+    long long over = 0;
+    int n = 0, rc;
+    memset(&row, 0, sizeof row);
+    while ((rc = db_fetch(st, "issssti", &row.id, row.kind, sizeof row.kind, row.status,
+                          sizeof row.status, row.title, sizeof row.title, row.organiser,
+                          sizeof row.organiser, &row.starts_at, &over)) == 1) {
+        row.overridden = over != 0;
+        fn(&row, ctx), n++;
+    }
+    db_done(st);
+    return rc < 0 ? rc : n;
+}

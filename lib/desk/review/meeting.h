@@ -97,4 +97,52 @@ typedef struct meeting_row {
 int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
                  void (*fn)(const meeting_row_t *row, void *ctx), void *ctx);
 
+/* ---- after scheduling: edit, cancel, held (inside the caller's
+ * transaction; the calendar mail is lib/desk/review/meeting_mail.h's) ---- */
+
+/* scheduled held cancelled */
+extern const char *const meeting_statuses[];
+
+/* Whether a may change meeting m: its organiser, a director or an admin. */
+bool meeting_may_change(const agent_t *a, const meeting_t *m);
+
+/* Saves c over meeting id as it stood at version: title, kind, time,
+ * duration, place, agenda, attendees, problem records. A new start is held
+ * to the lead rule again, counted from now (a director may override it with
+ * a reason, as at scheduling); an unchanged start is not. The people no
+ * longer invited go to removed (up to MEETING_ATTENDEES_MAX, *nremoved
+ * their number). Refusals as meeting_create's, and "_form": "forbidden"
+ * (not the organiser, a director or an admin), "not_scheduled" (held or
+ * cancelled), "stale" (changed meanwhile). CHANGE_UNCHANGED when c changes
+ * nothing. Otherwise the calendar sequence goes up by one. */
+int meeting_update(desk_t *d, const agent_t *a, const audit_who_t *who, long long id,
+                   long long version, const meeting_content_t *c, time_t *earliest,
+                   long long *removed, int *nremoved, refusal_t *r);
+/* Calls meeting id off with a reason ("reason": "required"); the sequence
+ * goes up by one. Refusals as meeting_update's. */
+int meeting_cancel(desk_t *d, const agent_t *a, const audit_who_t *who, long long id,
+                   long long version, const char *reason, refusal_t *r);
+/* Records that meeting id took place; not before its start ("_form":
+ * "not_started"). Refusals as meeting_update's. */
+int meeting_mark_held(desk_t *d, const agent_t *a, const audit_who_t *who, long long id,
+                      long long version, refusal_t *r);
+
+/* What the calendar mail of meeting id needs besides meeting_get's: the
+ * iCalendar sequence of its last invitation and why it was cancelled ("" if
+ * it was not). OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
+int meeting_mail_state(desk_t *d, long long id, long long *sequence, char *cancel_reason,
+                       size_t cap);
+
+/* Scheduled meetings starting in (now, now + within] whose reminder was not
+ * sent for their present start: up to max ids and starts. Count or <0. */
+int meeting_due_reminders(desk_t *d, time_t now, time_t within, long long *ids,
+                          time_t *starts, int max);
+/* Takes the reminder of meeting id for start starts_at (it is still
+ * scheduled then and not yet reminded for it): 1 taken, 0 not, or <0. */
+int meeting_take_reminder(desk_t *d, long long id, time_t starts_at);
+
+/* meeting_list of one kind (NULL or "": every kind). */
+int meeting_list_kind(desk_t *d, const agent_t *a, const char *kind, long long before, int limit,
+                      void (*fn)(const meeting_row_t *row, void *ctx), void *ctx);
+
 #endif
