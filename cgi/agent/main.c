@@ -56,6 +56,7 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/problems.cs",  "agent/problem.cs",
                                     "agent/problem_edit.cs", "agent/meetings.cs",
                                     "agent/meeting.cs",   "agent/meeting_edit.cs",
+                                    "agent/meeting_pack.cs",
                                     "agent/stats.cs",     "agent/stats_tickets.cs",
                                     "agent/stats_quality.cs", NULL};
 
@@ -1313,6 +1314,11 @@ static const web_route_t routes[] = {
     {"GET", "/agent/meetings/new", agent_page_meeting_new},
     {"POST", "/agent/meetings/new", agent_do_meeting_new},
     {"GET", "/agent/meetings/*", agent_page_meeting},
+    {"GET", "/agent/meetings/*/edit", agent_page_meeting_edit},
+    {"POST", "/agent/meetings/*/edit", agent_do_meeting_edit},
+    {"POST", "/agent/meetings/*/cancel", agent_do_meeting_cancel},
+    {"POST", "/agent/meetings/*/held", agent_do_meeting_held},
+    {"GET", "/agent/meetings/*/pack", agent_page_meeting_pack},
 };
 
 /* For the admin console (agent/web.h). */

@@ -7,9 +7,14 @@
  *                                 ahead on the organiser's calendar, or a
  *                                 director's reason
  *   GET  /agent/meetings/ID       the meeting: agenda, attendees, records
- * The POST is CSRF-checked and runs in one transaction; a refusal comes back
- * on the form with what was typed kept and, for a start too soon, the
- * earliest allowed. */
+ *   GET  /agent/meetings/ID/edit  its form again (organiser, director, admin)
+ *   POST /agent/meetings/ID/edit  saves it: a new time is held to the rule
+ *   POST /agent/meetings/ID/cancel  calls it off with a reason
+ *   POST /agent/meetings/ID/held  records that it took place
+ * (?kind=review|weekly|drill filters the list.) Each POST is CSRF-checked
+ * and runs in one transaction with the calendar mail it causes
+ * (lib/desk/review/meeting_mail.h); a refusal comes back on the form with
+ * what was typed kept and, for a start too soon, the earliest allowed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +23,7 @@
 #include "core/log.h"
 #include "desk/people/people.h"
 #include "desk/review/meeting.h"
+#include "desk/review/meeting_mail.h"
 #include "desk/review/problem.h"
 #include "web/status.h"
 
@@ -72,6 +78,14 @@ static void show_form(web_t *w, int status)
     web_render(w, "agent/meeting_edit.cs");
 }
 
+/* The form of meeting id, for its edit (Edit.id, Edit.version). */
+static void show_edit_form(web_t *w, int status, long long id, long long version)
+{
+    hdf_set_valuef(w->r->hdf, "Edit.id=%lld", id);
+    hdf_set_valuef(w->r->hdf, "Edit.version=%lld", version);
+    show_form(w, status);
+}
+
 void agent_page_meeting_new(web_t *w, const char *arg)
 {
     (void)arg;
@@ -112,18 +126,12 @@ static int validate(web_t *w, char *out, size_t cap)
     return errors;
 }
 
-void agent_do_meeting_new(web_t *w, const char *arg)
+/* The validated form as a meeting's content. */
+static meeting_content_t read_content(HDF *h, const char *attendees)
 {
-    (void)arg;
-    HDF *h = w->r->hdf;
-    if (!manager(ME(w)))
-        return agent_error_page(w, 403, "forbidden");
-    char attendees[1024];
-    if (validate(w, attendees, sizeof attendees))
-        return show_form(w, 422);
     const char *starts = form_value(h, "starts_at");
     long long duration = form_int(h, "duration");
-    meeting_content_t c = {
+    return (meeting_content_t){
         .kind = form_value(h, "kind"),
         .title = form_value(h, "title"),
         .location = form_value(h, "location"),
@@ -134,6 +142,27 @@ void agent_do_meeting_new(web_t *w, const char *arg)
         .problems = form_value(h, "problems"),
         .override_reason = form_value(h, "override_reason"),
     };
+}
+
+/* A refusal's reasons on the form; the earliest start when too soon. */
+static void show_refusal(HDF *h, const refusal_t *r, time_t earliest)
+{
+    for (int i = 0; i < r->n && i < REFUSAL_MAX; i++)
+        form_set_error(h, r->why[i].field, r->why[i].key);
+    if (earliest > 0)
+        tpl_set_time(h, "Form.starts_at.earliest", earliest);
+}
+
+void agent_do_meeting_new(web_t *w, const char *arg)
+{
+    (void)arg;
+    HDF *h = w->r->hdf;
+    if (!manager(ME(w)))
+        return agent_error_page(w, 403, "forbidden");
+    char attendees[1024];
+    if (validate(w, attendees, sizeof attendees))
+        return show_form(w, 422);
+    meeting_content_t c = read_content(h, attendees);
     refusal_t r = {0};
     audit_who_t who = {ME(w)->id, req_env(w->r, "REMOTE_ADDR")};
     long long id = 0;
@@ -141,6 +170,8 @@ void agent_do_meeting_new(web_t *w, const char *arg)
     int rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)
         rc = meeting_create(w->d, ME(w), &who, &c, &id, &earliest, &r);
+    if (rc == OUTCOME_OK)
+        rc = meeting_mail_invite(w->d, id, NULL, 0);
     if (rc == OUTCOME_OK)
         rc = db_commit(&w->d->db);
     else
@@ -183,23 +214,35 @@ static void add_event(time_t at, const char *who, const char *kind, void *ctx)
     hdf_set_int_value(h, "HistoryCount", i + 1);
 }
 
-void agent_page_meeting(web_t *w, const char *arg)
+static long long meeting_id(const char *arg)
 {
     char seg[24];
-    long long id = web_segment(arg, seg, sizeof seg) ? web_id(seg) : 0;
-    meeting_t m;
+    return web_segment(arg, seg, sizeof seg) ? web_id(seg) : 0;
+}
+
+/* Meeting id for a, loaded into m when a may see it: OUTCOME_OK (m to
+ * free), or what to answer. */
+static int load_visible(web_t *w, long long id, meeting_t *m)
+{
     bool visible = false;
-    int rc = id ? meeting_get(w->d, id, &m) : OUTCOME_NOT_FOUND;
+    int rc = id ? meeting_get(w->d, id, m) : OUTCOME_NOT_FOUND;
     bool loaded = rc == OUTCOME_OK;
-    if (loaded && (rc = meeting_visible(w->d, ME(w), &m, &visible)) == OUTCOME_OK && !visible)
+    if (loaded && (rc = meeting_visible(w->d, ME(w), m, &visible)) == OUTCOME_OK && !visible)
         rc = OUTCOME_FORBIDDEN;
-    if (rc != OUTCOME_OK) {
-        if (loaded)
-            meeting_free(&m);
+    if (rc != OUTCOME_OK && loaded)
+        meeting_free(m);
+    return rc;
+}
+
+static void show_meeting(web_t *w, long long id, int status)
+{
+    meeting_t m;
+    int rc = load_visible(w, id, &m);
+    if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
-    }
     HDF *h = w->r->hdf;
     hdf_set_valuef(h, "Meeting.id=%lld", m.id);
+    hdf_set_valuef(h, "Meeting.version=%lld", m.version);
     hdf_set_value(h, "Meeting.kind", m.kind);
     hdf_set_value(h, "Meeting.status", m.status);
     hdf_set_value(h, "Meeting.title", m.title);
@@ -210,14 +253,198 @@ void agent_page_meeting(web_t *w, const char *arg)
     hdf_set_value(h, "Meeting.override_reason", m.override_reason ? m.override_reason : "");
     tpl_set_time(h, "Meeting.starts_at", m.starts_at);
     tpl_set_time(h, "Meeting.earliest_at", m.earliest_at);
+    bool scheduled = strcmp(m.status, "scheduled") == 0;
+    hdf_set_int_value(h, "Perm.change", scheduled && meeting_may_change(ME(w), &m));
+    hdf_set_int_value(h, "Perm.held", scheduled && meeting_may_change(ME(w), &m) &&
+                                          m.starts_at <= desk_now(w->d));
+    long long sequence = 0;
+    char reason[2001] = "";
+    rc = meeting_mail_state(w->d, id, &sequence, reason, sizeof reason);
+    hdf_set_value(h, "Meeting.cancel_reason", reason);
     meeting_free(&m);
-    if (meeting_each_attendee(w->d, id, w->lang, add_attendee, h) < 0 ||
+    if (rc != OUTCOME_OK || meeting_each_attendee(w->d, id, w->lang, add_attendee, h) < 0 ||
         meeting_each_problem(w->d, id, agent_problem_row, h) < 0 ||
         meeting_each_event(w->d, id, add_event, h) < 0)
         return agent_error_page(w, 503, "unavailable");
     hdf_set_int_value(h, "Page.Doc", 1);
     agent_set_nav(w);
+    w->r->status = status;
     web_render(w, "agent/meeting.cs");
+}
+
+void agent_page_meeting(web_t *w, const char *arg)
+{
+    show_meeting(w, meeting_id(arg), 200);
+}
+
+/* ---- edit, cancel, held -------------------------------------------------- */
+
+static void add_problem_number(long long problem, const char *title, const char *status, void *ctx)
+{
+    (void)title;
+    (void)status;
+    HDF *h = ctx;
+    char number[16];
+    problem_number(problem, number);
+    const char *was = hdf_get_value(h, "Form.problems.value", "");
+    hdf_set_valuef(h, "Form.problems.value=%s%s%s", was, *was ? " " : "", number);
+}
+
+static void select_attendee(long long person, const char *name, const char *teams, void *ctx)
+{
+    (void)name;
+    (void)teams;
+    hdf_set_valuef((HDF *)ctx, "Form.attendees.sel.%lld=1", person);
+}
+
+void agent_page_meeting_edit(web_t *w, const char *arg)
+{
+    long long id = meeting_id(arg);
+    meeting_t m;
+    int rc = load_visible(w, id, &m);
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
+    if (!meeting_may_change(ME(w), &m) || strcmp(m.status, "scheduled") != 0) {
+        meeting_free(&m);
+        return agent_error_page(w, 403, "forbidden");
+    }
+    HDF *h = w->r->hdf;
+    char when[24];
+    struct tm tm;
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M", localtime_r(&m.starts_at, &tm));
+    hdf_set_value(h, "Form.kind.value", m.kind);
+    hdf_set_value(h, "Form.title.value", m.title);
+    hdf_set_value(h, "Form.starts_at.value", when);
+    hdf_set_valuef(h, "Form.duration.value=%lld", m.duration_minutes);
+    hdf_set_value(h, "Form.location.value", m.location);
+    hdf_set_value(h, "Form.agenda.value", m.agenda ? m.agenda : "");
+    long long version = m.version;
+    meeting_free(&m);
+    if (meeting_each_problem(w->d, id, add_problem_number, h) < 0 ||
+        meeting_each_attendee(w->d, id, w->lang, select_attendee, h) < 0)
+        return agent_error_page(w, 503, "unavailable");
+    show_edit_form(w, 200, id, version);
+}
+
+static void done(web_t *w, long long id, const char *what)
+{
+    char where[96];
+    snprintf(where, sizeof where, "/agent/meetings/%lld?done=%s", id, what);
+    req_redirect(w->r, where);
+}
+
+/* Commits a change that went well (with its mail), rolls back any other. */
+static int finish(web_t *w, int rc)
+{
+    if (rc == OUTCOME_OK)
+        return db_commit(&w->d->db);
+    db_rollback(&w->d->db);
+    return rc;
+}
+
+void agent_do_meeting_edit(web_t *w, const char *arg)
+{
+    HDF *h = w->r->hdf;
+    long long id = meeting_id(arg);
+    if (!id)
+        return agent_error_page(w, 404, "not_found");
+    form_field_t vf = {.name = "version", .type = FT_ID, .required = true};
+    form_validate(h, h, &vf, 1);
+    long long version = form_int(h, "version");
+    char attendees[1024];
+    if (validate(w, attendees, sizeof attendees))
+        return show_edit_form(w, 422, id, version);
+    meeting_content_t c = read_content(h, attendees);
+    refusal_t r = {0};
+    audit_who_t who = {ME(w)->id, req_env(w->r, "REMOTE_ADDR")};
+    time_t earliest = 0;
+    long long removed[MEETING_ATTENDEES_MAX];
+    int nremoved = 0;
+    int rc = db_begin(&w->d->db);
+    if (rc == OUTCOME_OK)
+        rc = meeting_update(w->d, ME(w), &who, id, version, &c, &earliest, removed, &nremoved, &r);
+    bool unchanged = rc == CHANGE_UNCHANGED;
+    if (rc == OUTCOME_OK)
+        rc = meeting_mail_invite(w->d, id, removed, nremoved);
+    rc = finish(w, unchanged ? OUTCOME_UNAVAILABLE : rc);
+    if (unchanged)
+        return done(w, id, "meeting_unchanged");
+    if (rc == OUTCOME_NOT_FOUND)
+        return agent_fail(w, rc);
+    if (rc != OUTCOME_OK) {
+        if (r.n && !strcmp(r.why[0].field, "_form") && !strcmp(r.why[0].key, "forbidden"))
+            return agent_error_page(w, 403, "forbidden");
+        show_refusal(h, &r, earliest);
+        if (rc != CHANGE_REFUSED) {
+            log_error("meeting %lld not saved: %d", id, rc);
+            form_set_error(h, "_form", "save_failed");
+        }
+        return show_edit_form(w, rc == CHANGE_REFUSED ? 422 : status_of(rc), id, version);
+    }
+    done(w, id, "meeting_saved");
+}
+
+/* The cancel and held forms: CSRF, version, the reason. */
+static int change_form(web_t *w, bool reason)
+{
+    HDF *h = w->r->hdf;
+    const form_field_t f[] = {{.name = "version", .type = FT_ID, .required = true},
+                              {.name = "reason", .type = FT_TEXT, .required = true, .max_chars = 500}};
+    int errors = form_validate(h, h, f, reason ? 2 : 1);
+    if (!agent_csrf_ok(w))
+        form_set_error(h, "_form", "expired"), errors++;
+    return errors;
+}
+
+static void change_refused(web_t *w, long long id, int rc, const refusal_t *r)
+{
+    if (rc == OUTCOME_NOT_FOUND || rc == OUTCOME_FORBIDDEN)
+        return agent_fail(w, rc);
+    if (r->n && !strcmp(r->why[0].key, "forbidden"))
+        return agent_error_page(w, 403, "forbidden");
+    show_refusal(w->r->hdf, r, 0);
+    if (rc != CHANGE_REFUSED) {
+        log_error("meeting %lld not changed: %d", id, rc);
+        form_set_error(w->r->hdf, "_form", "save_failed");
+    }
+    show_meeting(w, id, rc == CHANGE_REFUSED ? 422 : status_of(rc));
+}
+
+void agent_do_meeting_cancel(web_t *w, const char *arg)
+{
+    long long id = meeting_id(arg);
+    if (!id)
+        return agent_error_page(w, 404, "not_found");
+    if (change_form(w, true))
+        return show_meeting(w, id, 422);
+    refusal_t r = {0};
+    audit_who_t who = {ME(w)->id, req_env(w->r, "REMOTE_ADDR")};
+    int rc = db_begin(&w->d->db);
+    if (rc == OUTCOME_OK)
+        rc = meeting_cancel(w->d, ME(w), &who, id, form_int(w->r->hdf, "version"),
+                            form_value(w->r->hdf, "reason"), &r);
+    if (rc == OUTCOME_OK)
+        rc = meeting_mail_invite(w->d, id, NULL, 0);
+    if ((rc = finish(w, rc)) != OUTCOME_OK)
+        return change_refused(w, id, rc, &r);
+    done(w, id, "meeting_cancelled");
+}
+
+void agent_do_meeting_held(web_t *w, const char *arg)
+{
+    long long id = meeting_id(arg);
+    if (!id)
+        return agent_error_page(w, 404, "not_found");
+    if (change_form(w, false))
+        return show_meeting(w, id, 422);
+    refusal_t r = {0};
+    audit_who_t who = {ME(w)->id, req_env(w->r, "REMOTE_ADDR")};
+    int rc = db_begin(&w->d->db);
+    if (rc == OUTCOME_OK)
+        rc = meeting_mark_held(w->d, ME(w), &who, id, form_int(w->r->hdf, "version"), &r);
+    if ((rc = finish(w, rc)) != OUTCOME_OK)
+        return change_refused(w, id, rc, &r);
+    done(w, id, "meeting_held");
 }
 
 typedef struct list_ctx {
@@ -251,8 +478,16 @@ void agent_page_meetings(web_t *w, const char *arg)
 {
     (void)arg;
     list_ctx_t l = {w, 0, 0};
-    if (meeting_list(w->d, ME(w), web_id(req_query(w->r, "before")), MEETING_PAGE + 1, add_row,
-                     &l) < 0)
+    const char *kind = req_query(w->r, "kind");
+    bool known = false;
+    for (int i = 0; kind && meeting_kinds[i]; i++)
+        known = known || strcmp(kind, meeting_kinds[i]) == 0;
+    kind = known ? kind : NULL;
+    for (int i = 0; meeting_kinds[i]; i++)
+        hdf_set_valuef(w->r->hdf, "Kinds.%d=%s", i, meeting_kinds[i]);
+    hdf_set_value(w->r->hdf, "Filter.kind", kind ? kind : "");
+    if (meeting_list_kind(w->d, ME(w), kind, web_id(req_query(w->r, "before")), MEETING_PAGE + 1,
+                          add_row, &l) < 0)
         return agent_error_page(w, 503, "unavailable");
     hdf_set_int_value(w->r->hdf, "RowCount", l.n);
     hdf_set_int_value(w->r->hdf, "Me.manager", manager(ME(w)));

@@ -82,5 +82,11 @@ void agent_page_meetings(web_t *w, const char *arg);
 void agent_page_meeting_new(web_t *w, const char *arg);
 void agent_do_meeting_new(web_t *w, const char *arg);
 void agent_page_meeting(web_t *w, const char *arg);
+void agent_page_meeting_edit(web_t *w, const char *arg);
+void agent_do_meeting_edit(web_t *w, const char *arg);
+void agent_do_meeting_cancel(web_t *w, const char *arg);
+void agent_do_meeting_held(web_t *w, const char *arg);
+/* A meeting's material pack (cgi/agent/meeting_pack.c). */
+void agent_page_meeting_pack(web_t *w, const char *arg);
 
 #endif

@@ -1,7 +1,17 @@
 <?cs include!"agent/layout.cs" ?>
 <?cs # /agent/meetings/ID: a meeting's notice (cgi/agent/meetings.c). ?>
 <?cs call:agent_start(Meeting.title) ?>
-<div class="page-head noprint problem-bar"><p class="crumbs"><a href="/agent/meetings">← <?cs var:L.Review.Meeting.List ?></a></p><button type="button" data-print hidden><?cs var:L.Review.Problem.Print ?></button></div>
+<div class="page-head noprint problem-bar"><p class="crumbs"><a href="/agent/meetings">← <?cs var:L.Review.Meeting.List ?></a></p>
+  <div class="problem-steps">
+    <span class="mstatus ms-<?cs var:Meeting.status ?>"><?cs var:L.Review.Meeting.Status[Meeting.status] ?></span>
+    <a class="button<?cs if:Meeting.status == "scheduled" ?> primary<?cs /if ?>" href="/agent/meetings/<?cs var:Meeting.id ?>/pack"><?cs var:L.Review.Meeting.Pack.Open ?></a>
+    <?cs if:Perm.change == "1" ?><a class="button" href="/agent/meetings/<?cs var:Meeting.id ?>/edit"><?cs var:L.Review.Meeting.Edit ?></a><?cs /if ?>
+    <?cs if:Perm.held == "1" ?><form method="post" action="/agent/meetings/<?cs var:Meeting.id ?>/held" class="inline"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="version" value="<?cs var:Meeting.version ?>"><button type="submit"><?cs var:L.Review.Meeting.MarkHeld ?></button></form><?cs /if ?>
+    <button type="button" data-print hidden><?cs var:L.Review.Problem.Print ?></button>
+  </div>
+</div>
+<?cs if:Form._form.error ?><div class="alert noprint" role="alert"><?cs var:L.Err[Form._form.error] ?></div><?cs /if ?>
+<?cs if:Meeting.status == "cancelled" ?><div class="alert cancelled-note" role="status"><strong><?cs var:L.Review.Meeting.CancelledNote ?></strong><?cs if:Meeting.cancel_reason ?> <?cs var:L.Review.Meeting.CancelReason ?>：<bdi class="cancel-reason"><?cs var:Meeting.cancel_reason ?></bdi><?cs /if ?></div><?cs /if ?>
 <article class="doc signed-form problem-doc" aria-labelledby="doc-h">
 <header class="doc-head"><p class="doc-site"><?cs var:Site.Name ?></p><h1 id="doc-h"><?cs var:L.Review.Meeting.Kind[Meeting.kind] ?></h1><p class="doc-no"><bdi><?cs var:Meeting.title ?></bdi></p></header>
 <dl class="doc-grid">
@@ -19,6 +29,15 @@
   <?cs if:!Attendees.0.id ?><p class="doc-none">—</p><?cs else ?>
   <table class="doc-work doc-people"><thead><tr><th scope="col"><?cs var:L.Review.Problem.Person ?></th><th scope="col"><?cs var:L.Review.Problem.Team ?></th></tr></thead>
   <tbody><?cs each:a = Attendees ?><tr><td><bdi><?cs var:a.name ?></bdi></td><td><bdi><?cs var:a.teams ?></bdi></td></tr><?cs /each ?></tbody></table><?cs /if ?></section>
+<?cs if:Perm.change == "1" ?><section class="doc-part noprint meeting-cancel"><details<?cs if:Form.reason.error ?> open<?cs /if ?>><summary><?cs var:L.Review.Meeting.Cancel ?></summary>
+  <form method="post" action="/agent/meetings/<?cs var:Meeting.id ?>/cancel" class="request">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="version" value="<?cs var:Meeting.version ?>">
+    <div class="field<?cs if:Form.reason.error ?> has-error<?cs /if ?>"><label for="f-reason"><?cs var:L.Review.Meeting.CancelReason ?></label>
+      <input id="f-reason" name="reason" type="text" maxlength="500" required value="<?cs var:Form.reason.value ?>"<?cs if:Form.reason.error ?> aria-invalid="true" aria-describedby="e-reason"<?cs /if ?>>
+      <?cs if:Form.reason.error ?><p class="error" id="e-reason"><?cs var:L.Err[Form.reason.error] ?></p><?cs /if ?>
+      <p class="help"><?cs var:L.Review.Meeting.CancelHelp ?></p></div>
+    <button type="submit" class="danger"><?cs var:L.Review.Meeting.CancelDo ?></button>
+  </form></details></section><?cs /if ?>
 <section class="doc-part doc-history"><h2><?cs var:L.Review.Problem.History ?></h2><ol class="history"><?cs each:e = History ?><li><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time> <bdi class="h-who"><?cs var:e.who ?></bdi> <span class="ev ev-<?cs var:e.kind ?>"><?cs var:L.Review.Meeting.Event[e.kind] ?></span></li><?cs /each ?></ol></section>
 </article>
 <?cs call:agent_end() ?>

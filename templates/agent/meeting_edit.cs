@@ -1,11 +1,13 @@
 <?cs include!"agent/layout.cs" ?>
 <?cs # /agent/meetings/new: schedule a meeting (cgi/agent/meetings.c); a start
        sooner than the lead rule allows is refused with the earliest start. ?>
-<?cs call:agent_start(L.Review.Meeting.New) ?>
-<div class="page-head"><h1><?cs var:L.Review.Meeting.New ?></h1></div>
+<?cs if:Edit.id ?><?cs set:FormTitle = L.Review.Meeting.EditTitle ?><?cs else ?><?cs set:FormTitle = L.Review.Meeting.New ?><?cs /if ?>
+<?cs call:agent_start(FormTitle) ?>
+<div class="page-head"><h1><?cs var:FormTitle ?></h1></div>
 <?cs if:Form.HasErrors ?><div class="alert" role="alert"><?cs if:Form._form.error ?><?cs var:L.Err[Form._form.error] ?><?cs else ?><?cs var:L.Form.ErrorSummary ?><?cs /if ?></div><?cs /if ?>
-<form class="request problem-form" method="post" action="/agent/meetings/new">
+<form class="request problem-form" method="post" action="/agent/meetings/<?cs if:Edit.id ?><?cs var:Edit.id ?>/edit<?cs else ?>new<?cs /if ?>">
   <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+  <?cs if:Edit.id ?><input type="hidden" name="version" value="<?cs var:Edit.version ?>"><?cs /if ?>
   <fieldset class="pf-part"><legend><?cs var:L.Review.Meeting.What ?></legend>
   <?cs call:choice("kind", L.Review.Meeting.KindField, "", KindOpts, 1, 0) ?>
   <?cs call:field("title", L.Review.Meeting.TitleField, "", "text", 1, 200) ?>
@@ -27,6 +29,6 @@
     <div class="opts people-opts"><?cs each:p = People ?><label class="opt"><input type="checkbox" name="attendees" value="<?cs var:p.id ?>"<?cs if:Form.attendees.sel[p.id] ?> checked<?cs /if ?>><span><bdi><?cs var:p.name ?></bdi> <span class="muted small"><?cs var:L.Agent.Role[p.role] ?></span></span></label><?cs /each ?></div>
   </div>
   </fieldset>
-  <div class="form-actions"><button type="submit" class="primary"><?cs var:L.Review.Meeting.Schedule ?></button> <a class="reset" href="/agent/meetings"><?cs var:L.Review.Problem.Cancel ?></a></div>
+  <div class="form-actions"><button type="submit" class="primary"><?cs if:Edit.id ?><?cs var:L.Review.Meeting.SaveChanges ?><?cs else ?><?cs var:L.Review.Meeting.Schedule ?><?cs /if ?></button> <a class="reset" href="/agent/meetings<?cs if:Edit.id ?>/<?cs var:Edit.id ?><?cs /if ?>"><?cs var:L.Review.Problem.Cancel ?></a></div>
 </form>
 <?cs call:agent_end() ?>
