@@ -248,7 +248,7 @@ test('scheduling mails each attendee an invitation whose .ics Python reads, at t
 
 test('an edit is held to the rule again (weekend and holiday); a saved one mails SEQUENCE 1, and a CANCEL to who was removed', async () => {
   await setup();
-  C.setAt(thursday + 600);
+  C.setAt(thursday + 630); // 10:10:30, the earliest start is counted from (to the minute)
   const version = await editForm(first.id);
   for (const at of [thursday + 4 * DAY + 4 * 3600, thursday + 5 * DAY + 5 * 3600]) { // the holiday Monday, Tuesday
     const res = await organiser.client.post(`/agent/meetings/${first.id}/edit`, { form: [['csrf', organiser.csrf],
