@@ -73,6 +73,8 @@ static void put_folded(FILE *f, const char *line)
         size_t k = n < room ? n : room;
         while (k < n && k > 0 && (p[k] & 0xC0) == 0x80) /* not inside a character */
             k--;
+        if (k == 0) /* a run of continuation bytes, not UTF-8: cut it anywhere */
+            k = n < room ? n : room;
         fwrite(p, 1, k, f);
         p += k;
         n -= k;

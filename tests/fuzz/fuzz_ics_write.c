@@ -9,7 +9,8 @@
  * space) never starts inside a UTF-8 sequence the writer itself split;
  * unfolded, the only BEGIN and END lines are the writer's own (so typed
  * text cannot open a component), and they pair up. A bad address yields
- * NULL, never a broken calendar. */
+ * NULL, never a broken calendar. (It found a run of UTF-8 continuation
+ * bytes folding forever: nowhere to cut "between characters".) */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -177,6 +177,25 @@ static void refuses_what_would_break_the_text(void **state)
     free(t);
 }
 
+/* Bytes that are not UTF-8 (a long run of continuation bytes) leave nowhere
+ * to cut between characters: they are cut anyway, and the folding ends. */
+static void a_run_of_continuation_bytes_is_folded_too(void **state)
+{
+    (void)state;
+    char junk[400];
+    memset(junk, 0x80, sizeof junk - 1);
+    junk[sizeof junk - 1] = '\0';
+    ics_event_t e = {.method = "REQUEST", .uid = "u@x", .start = START, .end = START + 60,
+                     .organiser = {NULL, "a@example.com"}, .summary = junk};
+    size_t n = 0;
+    char *t = ics_write_event(&e, &n);
+    assert_non_null(t);
+    assert_true(n < 1000);
+    for (char *line = t; *line; line = strstr(line, "\r\n") + 2)
+        assert_true(strstr(line, "\r\n") - line <= 75);
+    free(t);
+}
+
 /* The desk's reader (holidays: all-day events only) takes the invitation
  * whole: components matched, every line well formed, the timed event seen
  * and counted. */
@@ -205,6 +224,7 @@ int main(void)
         cmocka_unit_test(lines_are_folded_at_75_octets_between_characters),
         cmocka_unit_test(cancel_and_daylight_saving),
         cmocka_unit_test(refuses_what_would_break_the_text),
+        cmocka_unit_test(a_run_of_continuation_bytes_is_folded_too),
         cmocka_unit_test(the_desk_reader_reads_it_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
