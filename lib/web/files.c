@@ -104,8 +104,9 @@ void files_serve_attachment(desk_t *d, req_t *r, const attachment_t *a)
         return;
     }
     bool raster = attachment_inline(a->content_type);
-    r->content_type = raster || downloads_as_itself(a->content_type) ? a->content_type
-                                                                      : "application/octet-stream";
+    req_content_type(r, raster || downloads_as_itself(a->content_type)
+                            ? a->content_type
+                            : "application/octet-stream");
     disposition(a, raster, disp, sizeof disp);
     req_header(r, "Content-Disposition", disp);
     r->csp = raster ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"

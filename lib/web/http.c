@@ -326,6 +326,13 @@ void req_header(req_t *r, const char *name, const char *value)
         log_error("response headers full; dropped %s", name);
 }
 
+void req_content_type(req_t *r, const char *type)
+{
+    int n = snprintf(r->type_copy, sizeof r->type_copy, "%s", type);
+    bool fits = n > 0 && (size_t)n < sizeof r->type_copy && !has_control(type, false);
+    r->content_type = fits ? r->type_copy : "application/octet-stream";
+}
+
 void req_set_cookie(req_t *r, const char *name, const char *value, long max_age,
                     const char *same_site)
 {

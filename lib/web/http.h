@@ -25,7 +25,8 @@ typedef struct req {
     char path[512];
     char id[33];
     int status;
-    const char *content_type;
+    const char *content_type; /* a constant, or type_copy (req_content_type) */
+    char type_copy[128];
     STRING body;
     char headers[4096]; /* room for a Content-Disposition with a long file name */
     size_t headers_len;
@@ -71,6 +72,10 @@ void req_header(req_t *r, const char *name, const char *value);
  * makes a session cookie. */
 void req_set_cookie(req_t *r, const char *name, const char *value, long max_age,
                     const char *same_site);
+/* Sets the response's Content-Type to a copy of type, for a type that does
+ * not live until req_finish (a record the handler looked up); one with a
+ * control character, or too long, becomes application/octet-stream. */
+void req_content_type(req_t *r, const char *type);
 void req_redirect(req_t *r, const char *local_path); /* 303 to a local path */
 /* Makes the open file fd (len bytes) the response body; req_finish streams
  * and closes it. */
