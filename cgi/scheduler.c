@@ -1,7 +1,8 @@
 /* scheduler: the long-running program that watches every ticket's clocks.
  * It wakes every Scheduler.IntervalSeconds, raises
  * the SLA alerts whose moment has come (lib/desk/sla/sla.h: each exactly once, even
- * across restarts or with two copies running), delivers the notification
+ * across restarts or with two copies running), the review loop's alerts
+ * (late minutes, overdue actions: lib/desk/review/minutes.h, action.h; once each), delivers the notification
  * outbox (lib/desk/notify/outbox.h: retries with back-off; at least once, a
  * second copy with the same Message-ID only after a crash at the instant of
  * the hand-over), queues the day-before reminders of meetings
@@ -19,11 +20,14 @@
 #include "core/log.h"
 #include "desk/notify/outbox.h"
 #include "desk/review/meeting_mail.h"
+#include "desk/review/action.h"
+#include "desk/review/minutes.h"
 #include "desk/sla/slapass.h"
 #include "desk/worker.h"
 
 #define PASS_BATCH 500
 #define MAIL_BATCH 50
+#define REVIEW_BATCH 100
 #define MAIL_PER_PASS 2000
 
 static volatile sig_atomic_t stopping;
@@ -51,6 +55,9 @@ static void one_pass(desk_t *d)
     int reminders = 0;
     if (meeting_mail_reminders(d, &reminders) < 0)
         log_error("meeting reminders failed; retrying next time");
+    /* the review loop's deadlines: minutes past due, actions overdue */
+    int late = minutes_late_pass(d, REVIEW_BATCH), overdue = action_overdue_pass(d, REVIEW_BATCH);
+    raised += (late > 0 ? late : 0) + (overdue > 0 ? overdue : 0);
     /* a backlog (after the mail server was down) is sent over several
      * passes, so alerts keep being raised meanwhile */
     int sent = 0, failed = 0, s, f, claimed, budget = MAIL_PER_PASS;

@@ -16,6 +16,9 @@
  *   GET  /agent/availability, POST   at work or absent (cgi/agent/availability.c)
  *   GET  /agent/problems...          problem records (cgi/agent/problems.c)
  *   GET  /agent/meetings...          review meetings (cgi/agent/meetings.c)
+ *   GET  /agent/minutes..., /agent/actions..., /agent/drills...
+ *                                    minutes, improvement actions, drills
+ *                                    (cgi/agent/minutes.c, actions.c, drills.c)
  *   GET  /agent/health
  * Every page but login and health needs a session; every action is checked
  * again in lib/ (ticket_work.h), not only by hiding buttons. */
@@ -47,6 +50,7 @@
 #include "web/web.h"
 #include "agent/web.h"
 #include "agent/stats.h"
+#include "agent/review.h"
 
 static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "agent/outbox.cs",
                                     "agent/ticket.cs",    "agent/approvals.cs",
@@ -58,7 +62,11 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/meeting.cs",   "agent/meeting_edit.cs",
                                     "agent/meeting_pack.cs",
                                     "agent/stats.cs",     "agent/stats_tickets.cs",
-                                    "agent/stats_quality.cs", NULL};
+                                    "agent/stats_quality.cs",
+                                    "agent/minutes.cs",   "agent/minutes_list.cs",
+                                    "agent/minutes_edit.cs", "agent/actions.cs",
+                                    "agent/action.cs",    "agent/drills.cs",
+                                    "agent/drill.cs",     "agent/drill_edit.cs", NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -1319,6 +1327,22 @@ static const web_route_t routes[] = {
     {"POST", "/agent/meetings/*/cancel", agent_do_meeting_cancel},
     {"POST", "/agent/meetings/*/held", agent_do_meeting_held},
     {"GET", "/agent/meetings/*/pack", agent_page_meeting_pack},
+    {"GET", "/agent/minutes", agent_page_minutes_list},
+    {"GET", "/agent/minutes/new", agent_page_minutes_new},
+    {"POST", "/agent/minutes/new", agent_do_minutes_new},
+    {"GET", "/agent/minutes/*", agent_page_minutes},
+    {"GET", "/agent/minutes/*/edit", agent_page_minutes_edit},
+    {"POST", "/agent/minutes/*/edit", agent_do_minutes_edit},
+    {"POST", "/agent/minutes/*/act", agent_do_minutes_act},
+    {"GET", "/agent/actions", agent_page_actions},
+    {"GET", "/agent/actions/*", agent_page_action},
+    {"POST", "/agent/actions/*/step", agent_do_action_step},
+    {"POST", "/agent/actions/*/note", agent_do_action_note},
+    {"GET", "/agent/evidence/*", agent_page_evidence},
+    {"GET", "/agent/drills", agent_page_drills},
+    {"GET", "/agent/drills/new", agent_page_drill_new},
+    {"POST", "/agent/drills/new", agent_do_drill_new},
+    {"GET", "/agent/drills/*", agent_page_drill},
 };
 
 /* For the admin console (agent/web.h). */

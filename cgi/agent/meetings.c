@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent/review.h"
 #include "agent/web.h"
 #include "core/log.h"
 #include "desk/people/people.h"
@@ -266,6 +267,7 @@ static void show_meeting(web_t *w, long long id, int status)
         meeting_each_problem(w->d, id, agent_problem_row, h) < 0 ||
         meeting_each_event(w->d, id, add_event, h) < 0)
         return agent_error_page(w, 503, "unavailable");
+    agent_meeting_minutes(w, id);
     hdf_set_int_value(h, "Page.Doc", 1);
     agent_set_nav(w);
     w->r->status = status;

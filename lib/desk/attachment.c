@@ -24,7 +24,10 @@ static const char sql_insert[] =
     " a.size_bytes, a.storage_key, a.uploaded_by, IFNULL(e.visibility, 'public')"              \
     " FROM attachments a LEFT JOIN ticket_events e ON e.id = a.event_id"
 static const char sql_get[] = ATTACHMENT_COLUMNS " WHERE a.id = ?";
-static const char sql_known[] = "SELECT COUNT(*) FROM attachments WHERE storage_key = ?";
+/* a ticket's attachments and the evidence files of improvement actions */
+static const char sql_known[] =
+    "SELECT (SELECT COUNT(*) FROM attachments WHERE storage_key = ?)"
+    " + (SELECT COUNT(*) FROM review_action_files WHERE storage_key = ?)";
 static const char sql_each[] = ATTACHMENT_COLUMNS " WHERE a.ticket_id = ? ORDER BY a.id";
 
 /* What may be uploaded: the content's type as libmagic names it. */
@@ -426,7 +429,7 @@ static int sweep_dir(desk_t *d, const char *dir, time_t before, long *removed, l
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_mtime >= before)
             continue;
-        if (db_row(&d->db, sql_known, "s", "i", e->d_name, &known) != 1)
+        if (db_row(&d->db, sql_known, "ss", "i", e->d_name, e->d_name, &known) != 1)
             rc = -1;
         else if (known)
             (*kept)++;

@@ -22,6 +22,7 @@ CREATE TABLE review_minutes (
   UNIQUE KEY ux_minutes_meeting (meeting_id),
   -- awaiting approval, oldest first; late minutes not yet alerted
   KEY ix_minutes_status (status, id),
+  KEY ix_minutes_organiser (organiser_id, id),
   KEY ix_minutes_late (late_alerted_at, due_at),
   CONSTRAINT fk_minutes_meeting FOREIGN KEY (meeting_id) REFERENCES review_meetings (id),
   CONSTRAINT fk_minutes_organiser FOREIGN KEY (organiser_id) REFERENCES agents (id),

@@ -61,6 +61,9 @@
     <li><a href="/agent/new" class="t t-new"<?cs if:Page.Path == "/agent/new" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.new ?></span></a></li>
     <li><a href="/agent/problems" class="t t-problems"<?cs if:Page.Path == "/agent/problems" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.problems ?></span></a></li>
     <li><a href="/agent/meetings" class="t t-meetings"<?cs if:Page.Path == "/agent/meetings" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.meetings ?></span></a></li>
+    <li><a href="/agent/minutes" class="t t-minutes"<?cs if:Page.Path == "/agent/minutes" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.minutes ?></span></a></li>
+    <li><a href="/agent/actions" class="t t-actions"<?cs if:Page.Path == "/agent/actions" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.actions ?></span></a></li>
+    <li><a href="/agent/drills" class="t t-drills"<?cs if:Page.Path == "/agent/drills" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.drills ?></span></a></li>
     <li><a href="/agent/progress" class="t t-progress"<?cs if:Page.Path == "/agent/progress" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.progress ?></span></a></li>
     <li><a href="/agent/stats" class="t t-stats"<?cs if:Page.Path == "/agent/stats" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Stats.Nav ?></span></a></li>
     <li><a href="/agent/availability" class="t t-presence"<?cs if:Page.Path == "/agent/availability" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Presence.Nav ?></span></a></li>

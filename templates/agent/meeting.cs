@@ -38,6 +38,10 @@
       <p class="help"><?cs var:L.Review.Meeting.CancelHelp ?></p></div>
     <button type="submit" class="danger"><?cs var:L.Review.Meeting.CancelDo ?></button>
   </form></details></section><?cs /if ?>
+<?cs if:Meeting.minutes_id || Meeting.may_minute == "1" ?><section class="doc-part m-minutes noprint"><h2><?cs var:L.Review.Minutes.Title ?></h2>
+  <?cs if:Meeting.minutes_id ?><p><a class="button<?cs if:Meeting.minutes_status == "draft" || Meeting.minutes_status == "returned" ?> primary<?cs /if ?>" href="/agent/minutes/<?cs var:Meeting.minutes_id ?>"><?cs var:L.Review.Minutes.Open ?></a> <span class="pstatus ms-<?cs var:Meeting.minutes_status ?>"><?cs var:L.Review.Minutes.St[Meeting.minutes_status] ?></span> <?cs var:L.Review.Minutes.DueIs ?> <time datetime="<?cs var:Meeting.minutes_due.iso ?>"><?cs var:Meeting.minutes_due ?></time><?cs if:Meeting.minutes_late == "1" ?> <span class="chip red late"><?cs var:L.Review.Minutes.Late ?></span><?cs /if ?></p>
+  <?cs else ?><p><a class="button primary" href="/agent/minutes/new?meeting=<?cs var:Meeting.id ?>"><?cs var:L.Review.Minutes.Write ?></a></p><?cs /if ?>
+</section><?cs /if ?>
 <section class="doc-part doc-history"><h2><?cs var:L.Review.Problem.History ?></h2><ol class="history"><?cs each:e = History ?><li><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time> <bdi class="h-who"><?cs var:e.who ?></bdi> <span class="ev ev-<?cs var:e.kind ?>"><?cs var:L.Review.Meeting.Event[e.kind] ?></span></li><?cs /each ?></ol></section>
 </article>
 <?cs call:agent_end() ?>
