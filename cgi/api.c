@@ -10,6 +10,10 @@
  *   GET   /api/v1/reports/summary           the statistics' whole report (every table
  *   GET   /api/v1/reports/TABLE             of lib/desk/stats/tables.h), or one table,
  *                                           for the period and filters of the query
+ *   GET   /api/v1/review/problems[/ID]      the review loop (keys with the "review"
+ *   GET   /api/v1/review/meetings[/ID]      grant): problem records, meetings,
+ *   GET   /api/v1/review/actions[/ID]       improvement actions; lists newest
+ *                                           first, ?before=ID for the next page
  *   GET   /api/v1/health                    liveness and database ping
  *
  * Authorization: Bearer KEY (lib/desk/people/apikey.h). A key sees the tickets it
@@ -35,6 +39,7 @@
 #include "desk/ticket/priority_request.h"
 #include "web/files.h"
 #include "web/program.h"
+#include "web/review_json.h"
 #include "core/text.h"
 #include "desk/ticket/ticket.h"
 #include "desk/ticket/ticket_fields.h"
@@ -792,6 +797,52 @@ static void health(call_t *c, const char *arg)
     respond(c, up ? 200 : 503, json_pack("{s:s}", "status", up ? "ok" : "database unavailable"));
 }
 
+/* ---- the review loop ------------------------------------------------------ */
+
+static bool may_review(call_t *c)
+{
+    if (c->key.may.review)
+        return true;
+    fail(c, 403, "forbidden", "this key may not read the review loop (grant: review)", NULL);
+    return false;
+}
+
+static void review_list(call_t *c, const char *what)
+{
+    const char *before = req_query(c->r, "before");
+    long long b = before ? web_id(before) : 0;
+    json_t *doc = NULL;
+    if (!may_review(c))
+        return;
+    if (before && !b)
+        return fail(c, 400, "invalid", "before is a record id", "before");
+    int rc = review_json_list(c->d, what, b, &doc);
+    if (rc != OUTCOME_OK)
+        return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    respond(c, 200, doc);
+}
+
+static void review_one(call_t *c, const char *what, const char *arg)
+{
+    long long id = web_id(arg);
+    json_t *doc = NULL;
+    if (!may_review(c))
+        return;
+    int rc = id ? review_json_one(c->d, what, id, &doc) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_NOT_FOUND)
+        return fail(c, 404, "not_found", "no such record", NULL);
+    if (rc != OUTCOME_OK)
+        return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    respond(c, 200, doc);
+}
+
+static void list_problems(call_t *c, const char *arg) { (void)arg, review_list(c, "problems"); }
+static void list_meetings(call_t *c, const char *arg) { (void)arg, review_list(c, "meetings"); }
+static void list_actions(call_t *c, const char *arg) { (void)arg, review_list(c, "actions"); }
+static void read_problem(call_t *c, const char *arg) { review_one(c, "problems", arg); }
+static void read_meeting(call_t *c, const char *arg) { review_one(c, "meetings", arg); }
+static void read_action(call_t *c, const char *arg) { review_one(c, "actions", arg); }
+
 typedef struct route {
     const char *method, *pattern; /* patterns as in lib/web/web.h */
     bool auth;
@@ -810,6 +861,12 @@ static const route_t routes[] = {
     {"GET", "/api/v1/attachments/*", true, download_attachment, false, false},
     {"GET", "/api/v1/tickets/*", true, read_ticket, false, false},
     {"PATCH", "/api/v1/tickets/*", true, update_ticket, false, false},
+    {"GET", "/api/v1/review/problems", true, list_problems, false, false},
+    {"GET", "/api/v1/review/problems/*", true, read_problem, false, false},
+    {"GET", "/api/v1/review/meetings", true, list_meetings, false, false},
+    {"GET", "/api/v1/review/meetings/*", true, read_meeting, false, false},
+    {"GET", "/api/v1/review/actions", true, list_actions, false, false},
+    {"GET", "/api/v1/review/actions/*", true, read_action, false, false},
 };
 
 static bool authenticate(call_t *c)

@@ -3,7 +3,7 @@
  *   deskctl [-c CONFIG] migrate DIR        apply sql/migrations not yet applied
  *   deskctl [-c CONFIG] demo FILE          load demo people and write their
  *                                          logins and an API key to FILE
- *   deskctl [-c CONFIG] api-key LABEL [all|reports] [priority:set]
+ *   deskctl [-c CONFIG] api-key LABEL [all|reports] [priority:set] [review]
  *                                          create an API key, print it once
  *   deskctl [-c CONFIG] rotate-contact-key  create the next contact key and
  *                                          re-seal every contact value with it
@@ -194,7 +194,7 @@ int main(int argc, char **argv)
         first = 3;
     if (argc - first < 1) {
         fprintf(stderr, "usage: deskctl [-c CONFIG] migrate DIR | demo FILE"
-                        " | api-key LABEL [all|reports] [" APIKEY_GRANT_SET_PRIORITY "]"
+                        " | api-key LABEL [all|reports] [" APIKEY_GRANT_SET_PRIORITY "] [" APIKEY_GRANT_REVIEW "]"
                         " | rotate-contact-key | sweep-attachments [HOURS] | stats-rebuild [all]\n");
         return 2;
     }
@@ -221,6 +221,8 @@ int main(int argc, char **argv)
                 may.reports = true;
             else if (strcmp(argv[i], APIKEY_GRANT_SET_PRIORITY) == 0)
                 may.set_priority = true;
+            else if (strcmp(argv[i], APIKEY_GRANT_REVIEW) == 0)
+                may.review = true;
             else
                 rc = 2, fprintf(stderr, "unknown grant %s\n", argv[i]);
         if (rc == 0)

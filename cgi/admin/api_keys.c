@@ -23,6 +23,7 @@ static const form_field_t create_fields[] = {
     {.name = "label", .type = FT_TEXT, .required = true, .max_chars = 100},
     {.name = "scope", .type = FT_CHOICE, .required = true, .choices = scopes},
     {.name = "set_priority", .type = FT_BOOL},
+    {.name = "review", .type = FT_BOOL},
 };
 #define NCREATE ((int)(sizeof create_fields / sizeof *create_fields))
 
@@ -37,6 +38,7 @@ static void add_key(const apikey_info_t *k, void *ctx)
     hdf_set_valuef(h, "Keys.%d.prefix=%s", i, k->prefix);
     hdf_set_valuef(h, "Keys.%d.scope=%s", i, apikey_scope_code(&k->may));
     hdf_set_valuef(h, "Keys.%d.set_priority=%d", i, k->may.set_priority);
+    hdf_set_valuef(h, "Keys.%d.review=%d", i, k->may.review);
     hdf_set_valuef(h, "Keys.%d.state=%s", i, k->revoked_at ? "revoked" : "active");
     snprintf(key, sizeof key, "Keys.%d.created", i);
     tpl_set_time(h, key, k->created_at);
@@ -85,7 +87,8 @@ static void do_create(web_t *w, const char *arg)
     const char *label = form_value(h, "label"), *scope = form_value(h, "scope");
     apikey_grants_t may = {.all_tickets = strcmp(scope, "all") == 0,
                            .reports = strcmp(scope, "reports") == 0,
-                           .set_priority = form_value(h, "set_priority") != NULL};
+                           .set_priority = form_value(h, "set_priority") != NULL,
+                           .review = form_value(h, "review") != NULL};
     char text[APIKEY_TEXT_LEN + 1];
     json_t *c = audit_changes();
     int rc = db_begin(&w->d->db);
@@ -99,6 +102,8 @@ static void do_create(web_t *w, const char *arg)
         audit_str(c, "scope", NULL, scope);
         if (may.set_priority)
             audit_str(c, "grants", NULL, APIKEY_GRANT_SET_PRIORITY);
+        if (may.review)
+            audit_str(c, "grant_review", NULL, APIKEY_GRANT_REVIEW);
         audit_str(c, "prefix", NULL, prefix);
         rc = admin_audit_id(w, "api_key", id, label, "create", c);
     }
@@ -118,6 +123,7 @@ static void do_create(web_t *w, const char *arg)
     hdf_set_value(h, "NewKey.label", label);
     hdf_set_value(h, "Form.label.value", "");
     hdf_set_value(h, "Form.set_priority.value", "");
+    hdf_set_value(h, "Form.review.value", "");
     sodium_memzero(text, sizeof text);
     show(w, 201);
 }
@@ -145,6 +151,7 @@ static void page_revoke(web_t *w, const char *arg)
     hdf_set_value(h, "Confirm.prefix", k.prefix);
     hdf_set_value(h, "Confirm.scope", apikey_scope_code(&k.may));
     hdf_set_int_value(h, "Confirm.set_priority", k.may.set_priority);
+    hdf_set_int_value(h, "Confirm.review", k.may.review);
     hdf_set_int_value(h, "Confirm.revoked", k.revoked_at != 0);
     admin_render(w, "admin/api_keys.cs", "api_keys");
 }

@@ -156,3 +156,7 @@ CREATE TRIGGER review_events_no_update BEFORE UPDATE ON review_events FOR EACH R
   SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'review_events is append-only';
 CREATE TRIGGER review_events_no_delete BEFORE DELETE ON review_events FOR EACH ROW
   SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'review_events is append-only';
+
+-- 'review': an API key that reads the review loop (problem records,
+-- meetings, improvement actions) under /api/v1/review/.
+ALTER TABLE api_keys MODIFY grants SET('priority:set','review') NOT NULL DEFAULT '';

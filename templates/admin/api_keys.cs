@@ -40,7 +40,7 @@
     <tr class="key-row is-<?cs var:k.state ?>" data-id="<?cs var:k.id ?>" data-state="<?cs var:k.state ?>">
       <td class="label"><?cs var:k.label ?></td>
       <td><code><?cs var:k.prefix ?>…</code></td>
-      <td class="scopes"><span class="scope scope-<?cs var:k.scope ?>"><?cs var:L.Admin.Keys.Scope[k.scope] ?></span><?cs if:k.set_priority ?> <span class="grant grant-priority-set" title="<?cs var:L.Admin.Keys.Grant.set ?>">priority:set</span><?cs /if ?></td>
+      <td class="scopes"><span class="scope scope-<?cs var:k.scope ?>"><?cs var:L.Admin.Keys.Scope[k.scope] ?></span><?cs if:k.set_priority ?> <span class="grant grant-priority-set" title="<?cs var:L.Admin.Keys.Grant.set ?>">priority:set</span><?cs /if ?><?cs if:k.review == "1" ?> <span class="grant grant-review" title="<?cs var:L.Admin.Keys.ReviewHelp ?>">review</span><?cs /if ?></td>
       <td class="when"><time datetime="<?cs var:k.created.iso ?>"><?cs var:k.created ?></time></td>
       <td class="when"><?cs if:k.used ?><time datetime="<?cs var:k.used.iso ?>"><?cs var:k.used ?></time><?cs else ?><span class="muted"><?cs var:L.Admin.Keys.Never ?></span><?cs /if ?></td>
       <td><span class="state state-<?cs var:k.state ?>"<?cs if:k.revoked ?> title="<?cs var:k.revoked ?>"<?cs /if ?>><?cs var:L.Admin.Keys.State[k.state] ?></span></td>
@@ -66,6 +66,8 @@
     <ul class="scope-help small muted"><li><strong><?cs var:L.Admin.Keys.Scope.own ?></strong>: <?cs var:L.Admin.Keys.ScopeHelp.own ?></li><li><strong><?cs var:L.Admin.Keys.Scope.all ?></strong>: <?cs var:L.Admin.Keys.ScopeHelp.all ?></li><li><strong><?cs var:L.Admin.Keys.Scope.reports ?></strong>: <?cs var:L.Admin.Keys.ScopeHelp.reports ?></li></ul>
     <div class="field field-bool"><label class="check" for="f-set_priority"><input type="checkbox" id="f-set_priority" name="set_priority" value="1"<?cs if:Form.set_priority.value == "1" ?> checked<?cs /if ?> aria-describedby="h-set_priority"> <span><?cs var:L.Admin.Keys.SetPriority ?></span></label>
       <p class="help" id="h-set_priority"><?cs var:L.Admin.Keys.SetPriorityHelp ?></p></div>
+    <div class="field field-bool"><label class="check" for="f-review"><input type="checkbox" id="f-review" name="review" value="1"<?cs if:Form.review.value == "1" ?> checked<?cs /if ?> aria-describedby="h-review"> <span><?cs var:L.Admin.Keys.Review ?></span></label>
+      <p class="help" id="h-review"><?cs var:L.Admin.Keys.ReviewHelp ?></p></div>
     <div class="form-foot"><button type="submit" class="primary"><?cs var:L.Admin.Keys.Create ?></button></div>
   </form>
 </section>

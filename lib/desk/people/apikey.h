@@ -17,9 +17,11 @@ typedef struct apikey_grants {
                           figures) and no ticket at all */
     bool set_priority; /* "priority:set": a PATCH sets the priority at once instead
                           of filing a request a supervisor approves */
+    bool review;       /* "review": reads the review loop (/api/v1/review/...) */
 } apikey_grants_t;
 
 #define APIKEY_GRANT_SET_PRIORITY "priority:set"
+#define APIKEY_GRANT_REVIEW "review"
 
 /* The key's scope as stored: "own", "all" or "reports". */
 const char *apikey_scope_code(const apikey_grants_t *may);

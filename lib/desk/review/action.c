@@ -162,7 +162,7 @@ int action_plan_check(desk_t *d, int row, const action_plan_t *p, const char *no
     } else {
         person_t who;
         int rc = people_get(d, p->owner_id, false, &who);
-        if (rc < 0)
+        if (rc < 0 && rc != OUTCOME_NOT_FOUND)
             return rc;
         if (rc == OUTCOME_NOT_FOUND || !who.active)
             refusal_add(r, action_row_field(row, "owner"), "unknown_person");

@@ -1,0 +1,21 @@
+/* review_json: the review loop as the JSON API shows it (cgi/api.c,
+ * GET /api/v1/review/...): problem records, review meetings and
+ * improvement actions, one at a time or as pages newest first. A key with
+ * the "review" grant reads the whole loop, as the service director does. */
+#ifndef DESK_REVIEW_JSON_H
+#define DESK_REVIEW_JSON_H
+
+#include <jansson.h>
+
+#include "desk/desk.h"
+
+#define REVIEW_JSON_PAGE 25
+
+/* what: "problems", "meetings" or "actions". */
+/* A page of ids below before (0: from the newest): OUTCOME_OK with
+ * *out = {"items": [...], "next_before": id or null}, or a failure. */
+int review_json_list(desk_t *d, const char *what, long long before, json_t **out);
+/* One by id: OUTCOME_OK with *out, OUTCOME_NOT_FOUND, or a failure. */
+int review_json_one(desk_t *d, const char *what, long long id, json_t **out);
+
+#endif
