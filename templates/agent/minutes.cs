@@ -13,8 +13,8 @@
   <div class="problem-steps">
     <span class="pstatus ms-<?cs var:Minutes.status ?>"><?cs var:L.Review.Minutes.St[Minutes.status] ?></span>
     <?cs if:Minutes.late == "1" ?><span class="chip red late"><?cs var:L.Review.Minutes.Late ?></span><?cs /if ?>
-    <?cs if:May.edit == "1" ?><a class="button<?cs if:May.submit != "1" ?> primary<?cs /if ?>" href="/agent/minutes/<?cs var:Minutes.id ?>/edit"><?cs var:L.Review.Minutes.Edit ?></a><?cs /if ?>
-    <?cs if:May.submit == "1" ?><form method="post" action="/agent/minutes/<?cs var:Minutes.id ?>/act" class="inline act-submit"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="action" value="submit"><input type="hidden" name="version" value="<?cs var:Minutes.version ?>"><button type="submit" class="primary"><?cs var:L.Review.Minutes.Act.submit ?></button></form><?cs /if ?>
+    <?cs if:May.edit == "1" ?><a class="button<?cs if:May.submit != "1" || !Doc.review ?> primary<?cs /if ?>" href="/agent/minutes/<?cs var:Minutes.id ?>/edit"><?cs var:L.Review.Minutes.Edit ?></a><?cs /if ?>
+    <?cs if:May.submit == "1" ?><form method="post" action="/agent/minutes/<?cs var:Minutes.id ?>/act" class="inline act-submit"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="action" value="submit"><input type="hidden" name="version" value="<?cs var:Minutes.version ?>"><button type="submit"<?cs if:Doc.review ?> class="primary"<?cs /if ?>><?cs var:L.Review.Minutes.Act.submit ?></button></form><?cs /if ?>
     <?cs if:May.approve == "1" ?><form method="post" action="/agent/minutes/<?cs var:Minutes.id ?>/act" class="inline act-approve"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="action" value="approve"><input type="hidden" name="version" value="<?cs var:Minutes.version ?>"><button type="submit" class="primary"><?cs var:L.Review.Minutes.Act.approve ?></button></form><?cs /if ?>
     <button type="button" data-print hidden><?cs var:L.Review.Problem.Print ?></button>
   </div>
