@@ -22,10 +22,11 @@
     "mail/ticket_created.cs", "mail/ticket_reply.cs", "mail/solution_to_confirm.cs",             \
         "mail/progress_update.cs", "mail/ticket_resolved.cs", "mail/acceptance_request.cs",      \
         "mail/survey_invitation.cs", "mail/new_assignment.cs", "mail/acceptance_reminder.cs",    \
-        "mail/sla_warning.cs", "mail/sla_breach.cs", "mail/escalation_due.cs", "mail/minutes_late.cs",           \
-        "mail/minutes_published.cs", "mail/action_overdue.cs"
+        "mail/sla_warning.cs", "mail/sla_breach.cs", "mail/escalation_due.cs"
+/* built-in texts only: a meeting's calendar mail, the review loop's mails */
 #define FIXED_PAGES                                                                            \
-    "mail/meeting_invitation.cs", "mail/meeting_cancelled.cs", "mail/meeting_reminder.cs"
+    "mail/meeting_invitation.cs", "mail/meeting_cancelled.cs", "mail/meeting_reminder.cs",       \
+        "mail/minutes_late.cs", "mail/minutes_published.cs", "mail/action_overdue.cs"
 
 const char *const outbox_pages[] = {TICKET_PAGES, NULL};
 const char *const outbox_fixed_pages[] = {FIXED_PAGES, NULL};

@@ -47,8 +47,8 @@
 #include "desk/notify/mailer.h"
 
 /* The mail templates (paths under Templates.Dir), NULL-ended: those whose
- * texts admins may replace (lib/desk/notify/mailtpl.h), and the fixed ones
- * (a meeting's calendar mail). */
+ * texts admins may replace (lib/desk/notify/mailtpl.h), and those with
+ * built-in texts only (a meeting's calendar mail, the review loop's mails). */
 extern const char *const outbox_pages[];
 extern const char *const outbox_fixed_pages[];
 /* Parses them into d->mail, against d->texts (after desk_open): every
