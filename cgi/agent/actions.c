@@ -10,7 +10,9 @@
  *                                   before, after), cancel (reason)
  *   POST /agent/actions/ID/note     a progress note with evidence files
  *   GET  /agent/evidence/ID         an evidence file
- * POSTs are CSRF-checked and run in one transaction. */
+ * An action is seen by managers, its owner and verifier and the members of
+ * its department (lib/desk/review/action.h). POSTs are CSRF-checked and run
+ * in one transaction. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +70,11 @@ static void add_file(const action_file_t *f, void *ctx)
 static void show_action(web_t *w, long long id, int status)
 {
     action_t x;
+    bool visible = false;
     int rc = id ? action_get(w->d, id, w->lang, &x) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK && (rc = action_visible(w->d, ME(w), &x, &visible)) == OUTCOME_OK &&
+        !visible)
+        rc = OUTCOME_FORBIDDEN;
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
     HDF *h = w->r->hdf;
@@ -212,7 +218,12 @@ void agent_do_action_note(web_t *w, const char *arg)
 void agent_page_evidence(web_t *w, const char *arg)
 {
     attachment_t a;
+    action_t x;
+    bool visible = false;
     int rc = action_file_get(w->d, web_id(arg), &a);
+    if (rc == OUTCOME_OK && (rc = action_get(w->d, a.ticket_id, w->lang, &x)) == OUTCOME_OK &&
+        (rc = action_visible(w->d, ME(w), &x, &visible)) == OUTCOME_OK && !visible)
+        rc = OUTCOME_FORBIDDEN;
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
     files_serve_attachment(w->d, w->r, &a);

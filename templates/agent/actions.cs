@@ -7,7 +7,7 @@
 <div class="page-head">
   <h1><?cs var:L.Review.Action.List ?></h1>
   <nav class="tabs noprint" aria-label="<?cs var:L.Review.Action.List ?>"><?cs each:v = Views ?><a href="/agent/actions?view=<?cs var:v ?>" class="view-<?cs var:v ?>"<?cs if:View == v ?> aria-current="page"<?cs /if ?>><?cs var:L.Review.Action.View[v] ?></a> <?cs /each ?></nav>
-  <button type="button" data-print hidden><?cs var:L.Review.Problem.Print ?></button>
+  <button type="button" class="noprint" data-print hidden><?cs var:L.Review.Problem.Print ?></button>
 </div>
 <?cs if:RowCount == 0 ?><p class="empty"><?cs var:L.Review.Action.Empty ?></p><?cs else ?>
 <div class="table-wrap"><table class="queue actions-table">

@@ -19,6 +19,8 @@ static const char sql_insert[] =
 static const char sql_event[] =
     "INSERT INTO review_events (subject, subject_id, at, agent_id, kind, note, changes)"
     " VALUES ('action', ?, ?, ?, ?, ?, ?)";
+static const char sql_member[] =
+    "SELECT COUNT(*) FROM team_members WHERE agent_id = ? AND team_id = ?";
 static const char sql_team_ok[] = "SELECT COUNT(*) FROM teams WHERE id = ? AND active = 1";
 /* the meeting of the minutes, for a link back */
 static const char sql_get[] =
@@ -252,6 +254,17 @@ int action_get(desk_t *d, long long id, lang_t lang, action_t *x)
         x->overdue = action_open(action_status_parse(x->status)) && strcmp(x->due_on, today) < 0;
     }
     return db_found(rc);
+}
+
+int action_visible(desk_t *d, const agent_t *a, const action_t *x, bool *visible)
+{
+    long long n = 0;
+    *visible = is_manager(a) || a->id == x->owner_id || a->id == x->verifier_id;
+    if (*visible)
+        return OUTCOME_OK;
+    int rc = db_row(&d->db, sql_member, "ii", "i", a->id, x->team_id, &n);
+    *visible = n > 0;
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 typedef struct locked {

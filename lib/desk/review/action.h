@@ -67,7 +67,9 @@ typedef struct review_action {
 
 /* OUTCOME_OK or OUTCOME_NOT_FOUND; team names in lang. */
 int action_get(desk_t *d, long long id, lang_t lang, action_t *x);
-/* Everyone signed in sees actions: they are the desk's improvement plan. */
+/* Whether a may see x: managers, its owner and verifier, the members of its
+ * department. */
+int action_visible(desk_t *d, const agent_t *a, const action_t *x, bool *visible);
 
 typedef struct action_step_in {
     action_step_t step;
@@ -98,7 +100,7 @@ typedef struct action_file {
 int action_each_file(desk_t *d, long long id, void (*fn)(const action_file_t *f, void *ctx),
                      void *ctx);
 /* One evidence file: OUTCOME_OK or OUTCOME_NOT_FOUND; as an attachment_t
- * for lib/web/files.h. */
+ * for lib/web/files.h, its action's id in ticket_id. */
 int action_file_get(desk_t *d, long long file_id, attachment_t *a);
 
 typedef enum action_view {

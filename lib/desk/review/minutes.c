@@ -56,11 +56,13 @@ static const char sql_list_awaiting[] =
     LIST_COLUMNS "WHERE n.status = 'submitted' AND n.id > ? ORDER BY n.id LIMIT ?";
 static const char sql_list_mine[] =
     LIST_COLUMNS "WHERE n.organiser_id = ? AND n.id > ? ORDER BY n.id LIMIT ?";
-/* review meetings begun without minutes (those not yet ended are skipped) */
+/* review meetings begun in the last 30 days without minutes (those not yet
+ * ended are skipped; older ones, from before minutes were kept, are left) */
 static const char sql_unminuted[] =
     "SELECT m.id FROM review_meetings m WHERE m.kind = 'review' AND m.status <> 'cancelled'"
-    " AND m.starts_at <= ? AND NOT EXISTS (SELECT 1 FROM review_minutes n"
-    " WHERE n.meeting_id = m.id) ORDER BY m.starts_at, m.id LIMIT ?";
+    " AND m.starts_at <= ? AND m.starts_at > ? - INTERVAL 30 DAY AND NOT EXISTS"
+    " (SELECT 1 FROM review_minutes n WHERE n.meeting_id = m.id) ORDER BY m.starts_at, m.id"
+    " LIMIT ?";
 static const char sql_late[] =
     "SELECT id FROM review_minutes FORCE INDEX (ix_minutes_late) WHERE late_alerted_at IS NULL"
     " AND due_at < ? AND status = 'draft' ORDER BY due_at, id LIMIT ?";
@@ -516,7 +518,10 @@ int minutes_list(desk_t *d, const agent_t *a, bool awaiting, long long after, in
 
 static int collect(desk_t *d, const char *sql, long long *ids, int limit)
 {
-    MYSQL_STMT *st = db_query(&d->db, sql, "ti", desk_now(d), (long long)limit);
+    time_t now = desk_now(d);
+    MYSQL_STMT *st = sql == sql_unminuted
+                         ? db_query(&d->db, sql, "tti", now, now, (long long)limit)
+                         : db_query(&d->db, sql, "ti", now, (long long)limit);
     if (!st)
         return OUTCOME_UNAVAILABLE;
     int n = 0, rc;
