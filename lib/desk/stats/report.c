@@ -9,12 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The filters; the customer tag through the customers' tags now. */
 #define F_FILTER                                                                              \
     " AND (? = 0 OR x.team_id = ?) AND (? = 0 OR x.category_id = ?)"                         \
-    " AND (? = 0 OR x.priority_id = ?) AND (? = 0 OR x.channel_id = ?)"
+    " AND (? = 0 OR x.priority_id = ?) AND (? = 0 OR x.channel_id = ?)"                      \
+    " AND (? = 0 OR x.product_id = ?) AND (? = 0 OR x.organisation_id = ?)"                  \
+    " AND (? = 0 OR x.owner_id = ?) AND (? = 0 OR x.customer_id IN"                          \
+    " (SELECT ct.customer_id FROM customer_tags ct WHERE ct.tag_id = ?))"
 #define FARGS(f)                                                                              \
     (f)->team_id, (f)->team_id, (f)->category_id, (f)->category_id, (f)->priority_id,         \
-        (f)->priority_id, (f)->channel_id, (f)->channel_id
+        (f)->priority_id, (f)->channel_id, (f)->channel_id, (f)->product_id, (f)->product_id, \
+        (f)->organisation_id, (f)->organisation_id, (f)->agent_id, (f)->agent_id, (f)->tag_id, \
+        (f)->tag_id
+#define FF "iiiiiiiiiiiiiiii" /* the formats of FARGS */
 
 #define IN_CREATED " x.created_at >= ? AND x.created_at < ? "
 #define C_CREATED "ticket_facts x WHERE" IN_CREATED "AND ? IS NOT NULL"
@@ -53,6 +60,23 @@
     RES_SLA "x.resolution_stopped_at IS NULL AND (x.resolution_due_at IS NULL"                \
             " OR x.resolution_due_at >= ?)"
 
+/* The other clocks (facts.h): has_C_sla, C_due_at, C_stopped_at; the
+ * conditions of breached and running take now. */
+#define K_MET(c)                                                                              \
+    "(x.has_" c "_sla = 1 AND x." c "_stopped_at IS NOT NULL AND (x." c "_due_at IS NULL"      \
+    " OR x." c "_stopped_at <= x." c "_due_at))"
+#define K_BREACHED(c)                                                                         \
+    "(x.has_" c "_sla = 1 AND x." c "_due_at IS NOT NULL"                                     \
+    " AND COALESCE(x." c "_stopped_at, ?) > x." c "_due_at)"
+#define K_RUNNING(c)                                                                          \
+    "(x.has_" c "_sla = 1 AND x." c "_stopped_at IS NULL AND (x." c "_due_at IS NULL"          \
+    " OR x." c "_due_at >= ?))"
+#define C_K_MET(c) "ticket_facts x WHERE" IN_CREATED "AND ? IS NOT NULL AND " K_MET(c)
+#define C_K_BREACHED(c) "ticket_facts x WHERE" IN_CREATED "AND " K_BREACHED(c)
+#define C_K_RUNNING(c) "ticket_facts x WHERE" IN_CREATED "AND " K_RUNNING(c)
+#define C_IN(col) "ticket_facts x WHERE x.resolved_at >= ? AND x.resolved_at < ?"             \
+    " AND ? IS NOT NULL AND x." col " > 0"
+
 #define COUNT(c) "SELECT COUNT(*) FROM " c F_FILTER
 #define LIST(c)                                                                               \
     "SELECT t.id, t.category_id, t.priority_id, t.channel_id, COALESCE(t.team_id, 0),"       \
@@ -63,7 +87,16 @@
 const char *const stats_figure_codes[SF_COUNT + 1] = {
     "created",   "closed",       "reopened",   "backlog_start", "backlog_end",
     "responded", "resolved",     "fr_met",     "fr_breached",   "fr_running",
-    "res_met",   "res_breached", "res_running", NULL,
+    "res_met",   "res_breached", "res_running", "cl_met",      "cl_breached",
+    "cl_running", "ac_met",     "ac_breached", "ac_running",    "up_met",
+    "up_breached", "up_running", "ans_met",    "ans_breached",  "ans_running",
+    "in_new",    "in_classified", "in_assigned", "in_accepted", "in_in_progress",
+    "in_waiting_customer", "in_waiting_third_party", "in_solution_proposed",
+    "in_in_execution", "in_resolved", NULL,
+};
+const char *const stats_status_codes[STATS_STATUSES] = {
+    "new", "classified", "assigned", "accepted", "in_progress", "waiting_customer",
+    "waiting_third_party", "solution_proposed", "in_execution", "resolved",
 };
 #define BOTH(c) {COUNT(c), LIST(c)}
 static const char *const figure_sql[SF_COUNT][2] = {
@@ -71,6 +104,14 @@ static const char *const figure_sql[SF_COUNT][2] = {
     BOTH(C_BACKLOG), BOTH(C_RESPONDED), BOTH(C_RESOLVED), BOTH(C_FR_MET),
     BOTH(C_FR_BREACHED), BOTH(C_FR_RUNNING), BOTH(C_RES_MET), BOTH(C_RES_BREACHED),
     BOTH(C_RES_RUNNING),
+    BOTH(C_K_MET("classify")), BOTH(C_K_BREACHED("classify")), BOTH(C_K_RUNNING("classify")),
+    BOTH(C_K_MET("accept")), BOTH(C_K_BREACHED("accept")), BOTH(C_K_RUNNING("accept")),
+    BOTH(C_K_MET("update")), BOTH(C_K_BREACHED("update")), BOTH(C_K_RUNNING("update")),
+    BOTH(C_K_MET("answer")), BOTH(C_K_BREACHED("answer")), BOTH(C_K_RUNNING("answer")),
+    BOTH(C_IN("s_new")), BOTH(C_IN("s_classified")), BOTH(C_IN("s_assigned")),
+    BOTH(C_IN("s_accepted")), BOTH(C_IN("s_in_progress")), BOTH(C_IN("s_waiting_customer")),
+    BOTH(C_IN("s_waiting_third_party")), BOTH(C_IN("s_solution_proposed")),
+    BOTH(C_IN("s_in_execution")), BOTH(C_IN("s_resolved")),
 };
 
 const char *stats_figure_code(stats_figure_t f)
@@ -86,10 +127,14 @@ int stats_figure_parse(const char *s)
     return -1;
 }
 
+bool stats_sees_agents(const agent_t *a) { return agent_is_supervisor(a); }
+
 int stats_scope(const agent_t *a, stats_filter_t *f)
 {
     if (agent_is_supervisor(a))
         return OUTCOME_OK;
+    if (f->agent_id && f->agent_id != a->id)
+        return OUTCOME_FORBIDDEN;
     if (!f->team_id) {
         if (a->nteams < 1)
             return OUTCOME_FORBIDDEN;
@@ -115,7 +160,7 @@ static long long count(desk_t *d, const stats_filter_t *f, const stats_period_t 
     time_t at[3];
     long long n = 0;
     instants(fig, p, now, at);
-    int rc = db_row(&d->db, figure_sql[fig][0], "tttiiiiiiii", "i", at[0], at[1], at[2],
+    int rc = db_row(&d->db, figure_sql[fig][0], "ttt" FF, "i", at[0], at[1], at[2],
                     FARGS(f), &n);
     return rc == 1 ? n : -1;
 }
@@ -138,7 +183,7 @@ static int kth(desk_t *d, int which, const stats_filter_t *f, const stats_period
                time_t now, long long k, long long *out)
 {
     *out = 0;
-    int rc = db_row(&d->db, times_sql[which][1], "tttiiiiiiiii", "i", p->from, p->to, now,
+    int rc = db_row(&d->db, times_sql[which][1], "ttt" FF "i", "i", p->from, p->to, now,
                     FARGS(f), k - 1, out);
     return rc < 0 ? -1 : 0;
 }
@@ -147,7 +192,7 @@ static int times(desk_t *d, int which, const stats_filter_t *f, const stats_peri
                  time_t now, stats_times_t *t)
 {
     memset(t, 0, sizeof *t);
-    if (db_row(&d->db, times_sql[which][0], "tttiiiiiiii", "iii", p->from, p->to, now,
+    if (db_row(&d->db, times_sql[which][0], "ttt" FF, "iii", p->from, p->to, now,
                FARGS(f), &t->n, &t->mean, &t->max) != 1)
         return -1;
     if (!t->n)
@@ -157,6 +202,29 @@ static int times(desk_t *d, int which, const stats_filter_t *f, const stats_peri
                    kth(d, which, f, p, now, (t->n * 9 + 9) / 10, &t->p90)
                ? -1
                : 0;
+}
+
+/* The other clocks' met, breached and running in one pass over the index
+ * of the clocks (ix_facts_clocks). */
+#define K_SUMS(c)                                                                             \
+    "CAST(COALESCE(SUM(" K_MET(c) "), 0) AS SIGNED), CAST(COALESCE(SUM(" K_BREACHED(c) "), 0)" \
+    " AS SIGNED), CAST(COALESCE(SUM(" K_RUNNING(c) "), 0) AS SIGNED)"
+static const char sql_clocks[] =
+    "SELECT " K_SUMS("classify") ", " K_SUMS("accept") ", " K_SUMS("update") ", "
+    K_SUMS("answer") " FROM ticket_facts x WHERE" IN_CREATED "AND ? IS NOT NULL" F_FILTER;
+
+static int clocks(desk_t *d, const stats_filter_t *f, const stats_period_t *p, time_t now,
+                  stats_summary_t *out)
+{
+    stats_sla_t *k[] = {&out->sla_classify, &out->sla_accept, &out->sla_update,
+                        &out->sla_answer};
+    return db_row(&d->db, sql_clocks, "tttttttt" "ttt" FF, "iiiiiiiiiiii", now, now, now, now,
+                  now, now, now, now, p->from, p->to, now, FARGS(f), &k[0]->met,
+                  &k[0]->breached, &k[0]->running, &k[1]->met, &k[1]->breached,
+                  &k[1]->running, &k[2]->met, &k[2]->breached, &k[2]->running, &k[3]->met,
+                  &k[3]->breached, &k[3]->running) == 1
+               ? 0
+               : -1;
 }
 
 int stats_summary(desk_t *d, const stats_filter_t *f, const stats_period_t *p, time_t now,
@@ -182,17 +250,18 @@ int stats_summary(desk_t *d, const stats_filter_t *f, const stats_period_t *p, t
     for (int i = 0; i < 4; i++)
         if (times(d, i, f, p, now, t[i]))
             return -1;
-    return 0;
+    return clocks(d, f, p, now, out);
 }
 
-static const char *const dim_codes[SD_COUNT] = {"category", "priority", "channel", "team"};
+static const char *const dim_codes[SD_COUNT] = {"category", "priority", "channel", "team",
+                                                "agent"};
 const char *stats_dim_code(stats_dim_t dim) { return (unsigned)dim < SD_COUNT ? dim_codes[dim] : ""; }
 
 #define BY(col)                                                                               \
     {"SELECT x." col ", COUNT(*) FROM " C_CREATED F_FILTER " GROUP BY x." col,               \
      "SELECT x." col ", COUNT(*) FROM " C_CLOSED F_FILTER " GROUP BY x." col}
 static const char *const by_sql[SD_COUNT][2] = {
-    BY("category_id"), BY("priority_id"), BY("channel_id"), BY("team_id")};
+    BY("category_id"), BY("priority_id"), BY("channel_id"), BY("team_id"), BY("owner_id")};
 
 static int by_most(const void *a, const void *b)
 {
@@ -210,7 +279,7 @@ int stats_by(desk_t *d, const stats_filter_t *f, const stats_period_t *p, stats_
     int n = 0;
     time_t now = p->to; /* not read by these clauses */
     for (int k = 0; k < 2; k++) {
-        MYSQL_STMT *st = db_query(&d->db, by_sql[dim][k], "tttiiiiiiii", p->from, p->to, now,
+        MYSQL_STMT *st = db_query(&d->db, by_sql[dim][k], "ttt" FF, p->from, p->to, now,
                                   FARGS(f));
         if (!st)
             return -1;
@@ -253,7 +322,7 @@ int stats_daily(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
     long long *into[2] = {created, closed};
     for (int k = 0; k < 2; k++) {
         memset(into[k], 0, sizeof *into[k] * (size_t)p->days);
-        MYSQL_STMT *st = db_query(&d->db, daily_sql[k], "stttiiiiiiii", first, p->from, p->to,
+        MYSQL_STMT *st = db_query(&d->db, daily_sql[k], "sttt" FF, first, p->from, p->to,
                                   p->to, FARGS(f));
         if (!st)
             return -1;
@@ -277,7 +346,7 @@ int stats_tickets(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
     if ((unsigned)fig >= SF_COUNT)
         return -1;
     instants(fig, p, now, at);
-    MYSQL_STMT *st = db_query(&d->db, figure_sql[fig][1], "tttiiiiiiiiii", at[0], at[1], at[2],
+    MYSQL_STMT *st = db_query(&d->db, figure_sql[fig][1], "ttt" FF "ii", at[0], at[1], at[2],
                               FARGS(f), after, (long long)STATS_PAGE + 1);
     if (!st)
         return -1;
@@ -296,4 +365,98 @@ int stats_tickets(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
     if (out->more)
         out->next_after = out->rows[out->n - 1].id;
     return rc < 0 ? -1 : 0;
+}
+
+/* ---- where time goes ---------------------------------------------------------- */
+
+#define S_SUM(c)                                                                              \
+    ", CAST(COALESCE(SUM(x." c " > 0), 0) AS SIGNED), CAST(COALESCE(SUM(x." c "), 0) AS SIGNED)"
+static const char sql_status_time[] =
+    "SELECT COUNT(*)" S_SUM("s_new") S_SUM("s_classified") S_SUM("s_assigned")
+    S_SUM("s_accepted") S_SUM("s_in_progress") S_SUM("s_waiting_customer")
+    S_SUM("s_waiting_third_party") S_SUM("s_solution_proposed") S_SUM("s_in_execution")
+    S_SUM("s_resolved") " FROM " C_RESOLVED F_FILTER;
+
+int stats_status_time(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
+                      stats_status_time_t *out)
+{
+    memset(out, 0, sizeof *out);
+    long long *n = out->tickets, *s = out->seconds;
+    return db_row(&d->db, sql_status_time, "ttt" FF, "iiiiiiiiiiiiiiiiiiiii", p->from, p->to,
+                  p->to, FARGS(f), &out->resolved, &n[0], &s[0], &n[1], &s[1], &n[2], &s[2],
+                  &n[3], &s[3], &n[4], &s[4], &n[5], &s[5], &n[6], &s[6], &n[7], &s[7], &n[8],
+                  &s[8], &n[9], &s[9]) == 1
+               ? 0
+               : -1;
+}
+
+/* ---- per agent ----------------------------------------------------------------- */
+
+/* The medians per owner: PERCENTILE_DISC(0.5) is the first value whose
+ * cumulative share reaches one half, the nearest rank ceil(n / 2). */
+#define MEDIANS(biz, wall, c)                                                                 \
+    "SELECT DISTINCT x.owner_id, COUNT(*) OVER (PARTITION BY x.owner_id),"                    \
+    " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY x." biz ") OVER (PARTITION BY x.owner_id)," \
+    " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY x." wall ") OVER (PARTITION BY x.owner_id)" \
+    " FROM " c F_FILTER
+static const char *const medians_sql[2] = {
+    MEDIANS("first_response_biz_s", "first_response_s", C_RESPONDED),
+    MEDIANS("resolution_biz_s", "resolution_s", C_RESOLVED),
+};
+
+static int agent_most(const void *a, const void *b)
+{
+    const stats_agent_row_t *x = a, *y = b;
+    if (x->closed != y->closed)
+        return x->closed > y->closed ? -1 : 1;
+    if (x->created != y->created)
+        return x->created > y->created ? -1 : 1;
+    return (x->agent_id > y->agent_id) - (x->agent_id < y->agent_id);
+}
+
+static stats_agent_row_t *agent_row(stats_agent_row_t *rows, int *n, int max, long long id)
+{
+    for (int i = 0; i < *n; i++)
+        if (rows[i].agent_id == id)
+            return &rows[i];
+    if (*n == max)
+        return NULL;
+    rows[*n] = (stats_agent_row_t){.agent_id = id};
+    return &rows[(*n)++];
+}
+
+int stats_per_agent(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
+                    stats_agent_row_t *rows, int max)
+{
+    stats_count_t counts[256];
+    int n = 0, nc = stats_by(d, f, p, SD_AGENT, counts, 256);
+    if (nc < 0)
+        return -1;
+    for (int i = 0; i < nc; i++) {
+        stats_agent_row_t *r = agent_row(rows, &n, max, counts[i].id);
+        if (r)
+            r->created = counts[i].created, r->closed = counts[i].closed;
+    }
+    for (int k = 0; k < 2; k++) {
+        MYSQL_STMT *st = db_query(&d->db, medians_sql[k], "ttt" FF, p->from, p->to, p->to,
+                                  FARGS(f));
+        if (!st)
+            return -1;
+        long long id, count, biz, wall;
+        int rc;
+        while ((rc = db_fetch(st, "iiii", &id, &count, &biz, &wall)) == 1) {
+            stats_agent_row_t *r = agent_row(rows, &n, max, id);
+            if (!r)
+                continue;
+            if (k == 0)
+                r->responded = count, r->fr_median_biz = biz, r->fr_median = wall;
+            else
+                r->resolved = count, r->res_median_biz = biz, r->res_median = wall;
+        }
+        db_done(st);
+        if (rc < 0)
+            return -1;
+    }
+    qsort(rows, (size_t)n, sizeof *rows, agent_most);
+    return n;
 }

@@ -12,12 +12,19 @@
  *                   the business time of the ticket's SLA calendar
  *   SLA             per clock over the tickets created in the period: met
  *                   (stopped by its due), breached (stopped after it, or
- *                   overdue now), running (not stopped, not overdue)
+ *                   overdue now), running (not stopped, not overdue); the
+ *                   clocks: classification, acceptance, first response,
+ *                   update cadence, resolution, the R&D answer (facts.h)
+ *   status time     over the tickets resolved in the period: wall seconds
+ *                   spent in each status until the latest resolution
+ *   per agent       by the ticket's owner: created, resolved, median first
+ *                   response and resolution (supervisors only)
  *
  * Times are mean, median, 90th percentile and maximum, in seconds; the
  * percentiles are exact (nearest rank: the value at rank ceil(q * n) of the
  * n values in ascending order). Filters: team, category, priority,
- * channel (0: all). The viewer's scope is applied by stats_scope(). The
+ * channel, product (stats_products), organisation, customer tag (the
+ * customer's tags now), agent (the owner) (0: all). The viewer's scope is applied by stats_scope(). The
  * functions give OUTCOME_OK (0) or OUTCOME_UNAVAILABLE (-1) unless they say. */
 #ifndef DESK_STATS_REPORT_H
 #define DESK_STATS_REPORT_H
@@ -30,6 +37,7 @@
 
 typedef struct stats_filter {
     long long team_id, category_id, priority_id, channel_id;
+    long long product_id, organisation_id, tag_id, agent_id;
 } stats_filter_t;
 
 typedef struct stats_times {
@@ -44,18 +52,24 @@ typedef struct stats_summary {
     long long created, closed, reopened, backlog_start, backlog_end;
     stats_times_t first_response, first_response_biz, resolution, resolution_biz;
     stats_sla_t sla_first_response, sla_resolution;
+    stats_sla_t sla_classify, sla_accept, sla_update, sla_answer;
 } stats_summary_t;
 
 /* The viewer's limits: supervisors and admins see every team; an agent
  * sees only their own teams, one at a time (their first when none is
- * chosen). OUTCOME_OK, or OUTCOME_FORBIDDEN when the filter names a team the
- * viewer may not see. */
+ * chosen), and no other agent's figures. OUTCOME_OK, or OUTCOME_FORBIDDEN
+ * when the filter names a team or an agent the viewer may not see. */
 int stats_scope(const agent_t *a, stats_filter_t *f);
+/* Whether the viewer sees figures per agent (supervisors, directors,
+ * admins). */
+bool stats_sees_agents(const agent_t *a);
 
 int stats_summary(desk_t *d, const stats_filter_t *f, const stats_period_t *p, time_t now,
                   stats_summary_t *out);
 
-typedef enum stats_dim { SD_CATEGORY, SD_PRIORITY, SD_CHANNEL, SD_TEAM, SD_COUNT } stats_dim_t;
+typedef enum stats_dim {
+    SD_CATEGORY, SD_PRIORITY, SD_CHANNEL, SD_TEAM, SD_AGENT, SD_COUNT
+} stats_dim_t;
 const char *stats_dim_code(stats_dim_t dim);
 
 typedef struct stats_count {
@@ -76,11 +90,42 @@ typedef enum stats_figure {
     SF_CREATED, SF_CLOSED, SF_REOPENED, SF_BACKLOG_START, SF_BACKLOG_END,
     SF_RESPONDED, SF_RESOLVED,
     SF_FR_MET, SF_FR_BREACHED, SF_FR_RUNNING, SF_RES_MET, SF_RES_BREACHED, SF_RES_RUNNING,
-    SF_COUNT
+    SF_CL_MET, SF_CL_BREACHED, SF_CL_RUNNING, SF_AC_MET, SF_AC_BREACHED, SF_AC_RUNNING,
+    SF_UP_MET, SF_UP_BREACHED, SF_UP_RUNNING, SF_ANS_MET, SF_ANS_BREACHED, SF_ANS_RUNNING,
+    /* resolved in the period after time in a status (stats_status_codes order) */
+    SF_IN_STATUS,
+    SF_COUNT = SF_IN_STATUS + 10
 } stats_figure_t;
 const char *stats_figure_code(stats_figure_t f);
 extern const char *const stats_figure_codes[SF_COUNT + 1]; /* NULL-ended */
 int stats_figure_parse(const char *s);
+
+/* Where time goes: over the tickets resolved in the period, per status
+ * (new, classified, assigned, accepted, in_progress, waiting_customer,
+ * waiting_third_party, solution_proposed, in_execution, resolved: the time
+ * a ticket stayed resolved or closed before it was reopened), the tickets
+ * that spent time in it and the wall seconds in all. */
+#define STATS_STATUSES 10
+extern const char *const stats_status_codes[STATS_STATUSES];
+typedef struct stats_status_time {
+    long long resolved;                 /* tickets resolved in the period */
+    long long tickets[STATS_STATUSES];  /* of them, those that spent time in it */
+    long long seconds[STATS_STATUSES];  /* wall seconds in it, in all */
+} stats_status_time_t;
+int stats_status_time(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
+                      stats_status_time_t *out);
+
+/* Per agent (the ticket's owner; 0: none): created and resolved (as in
+ * stats_by), and the medians of the first responses and resolutions of
+ * the period (as in stats_summary), in business and wall seconds. */
+typedef struct stats_agent_row {
+    long long agent_id, created, closed;
+    long long responded, fr_median_biz, fr_median;
+    long long resolved, res_median_biz, res_median;
+} stats_agent_row_t;
+/* Most resolved first; the number of rows (at most max) or -1. */
+int stats_per_agent(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
+                    stats_agent_row_t *rows, int max);
 
 #define STATS_PAGE 50
 
