@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "dbtest.h"
+#include "desk/customer/tags.h"
 #include "desk/stats/facts.h"
 #include "desk/stats/report.h"
 #include "desk/ticket/ticket_work.h"
@@ -295,11 +296,15 @@ static const char sql_facts_digest[] =
     "SELECT COUNT(*) + COALESCE(SUM(CRC32(CONCAT_WS(',', ticket_id, team_id, category_id,"
     " priority_id, channel_id, created_at, created_day, first_responded_at, first_response_s,"
     " first_response_biz_s, resolved_at, resolution_s, resolution_biz_s, reopens,"
-    " first_response_due_at, resolution_due_at, resolution_stopped_at))), 0)"
+    " first_response_due_at, resolution_due_at, resolution_stopped_at, product_id,"
+    " organisation_id, customer_id, owner_id, classify_due_at, classify_stopped_at,"
+    " accept_due_at, accept_stopped_at, update_due_at, update_stopped_at, answer_due_at,"
+    " answer_stopped_at, s_new, s_accepted, s_in_progress, s_resolved))), 0)"
     " FROM ticket_facts WHERE ticket_id > ?";
 static const char sql_spans_digest[] =
     "SELECT COUNT(*) + COALESCE(SUM(CRC32(CONCAT_WS(',', ticket_id, seq, opened_at, opened_day,"
-    " closed_at, closed_day, team_id))), 0) FROM ticket_spans WHERE ticket_id > ?";
+    " closed_at, closed_day, team_id, product_id, organisation_id, customer_id, owner_id))), 0)"
+    " FROM ticket_spans WHERE ticket_id > ?";
 static const char sql_drop_facts[] = "DELETE FROM ticket_facts WHERE ticket_id > ?";
 static const char sql_drop_spans[] = "DELETE FROM ticket_spans WHERE ticket_id > ?";
 
@@ -352,6 +357,151 @@ static void an_agent_sees_their_teams(void **state)
     assert_int_equal(any.team_id, 0);
 }
 
+
+static void sla_is(const stats_sla_t *k, long long met, long long breached, long long running)
+{
+    assert_int_equal(k->met, met);
+    assert_int_equal(k->breached, breached);
+    assert_int_equal(k->running, running);
+}
+
+/* The history with an eighth ticket of another agent, of a product and an
+ * organisation, and two escalations to R&D: t8 answered in time, t3 never
+ * (its answer was due 4 working hours after 14:30 on March 3), t4's still
+ * running at 10:00 on March 9. */
+static long long more_history(desk_t *d, history_t *h, agent_t *zhou)
+{
+    make_history(d, h);
+    agent_t sun = h->sun;
+    dbtest_agent(d, "zhou", "agent", "training", false, zhou);
+    dbtest_at_local(d, "2027-03-05 10:00");
+    ticket_new_t in = dbtest_request(d, "usage");
+    in.priority = catalog_priority(&d->catalog, "important");
+    in.product = "打印服务器 P1";
+    in.organisation = "华东电力";
+    long long t8 = dbtest_create(d, &in, NULL);
+    dbtest_at_local(d, "2027-03-05 10:05");
+    assert_int_equal(ticket_claim(d, zhou, t8, 0), OUTCOME_OK);
+    reply(d, zhou, t8, "2027-03-05 10:10");
+    dbtest_at_local(d, "2027-03-05 10:20");
+    assert_int_equal(ticket_escalate(d, zhou, t8, 0, "驱动缺陷", "一个部门", 0), OUTCOME_OK);
+    dbtest_at_local(d, "2027-03-05 10:40");
+    assert_int_equal(ticket_answer_escalation(d, &sun, t8, 0, "发布补丁"), OUTCOME_OK);
+    status(d, zhou, t8, "2027-03-05 11:10", TS_RESOLVED);
+    dbtest_at_local(d, "2027-03-03 14:30");
+    assert_int_equal(ticket_escalate(d, &h->li, h->t[3], 0, "无法复现", "全公司", 0), OUTCOME_OK);
+    dbtest_at_local(d, "2027-03-09 09:00");
+    assert_int_equal(ticket_escalate(d, &sun, h->t[4], 0, "需要研发", "个人", 0), OUTCOME_OK);
+    dbtest_at_local(d, "2027-03-09 10:00");
+    return t8;
+}
+
+/* Every clock the desk keeps, where the time went, the figures per agent
+ * and the filters product, organisation, customer tag and agent. */
+static void the_other_clocks_and_where_time_goes(void **state)
+{
+    desk_t *d = *state;
+    history_t h;
+    agent_t zhou;
+    long long t8 = more_history(d, &h, &zhou), *t = h.t;
+    stats_period_t m[3];
+    month("2027-03-15", m);
+    stats_filter_t all = {0};
+    stats_summary_t s;
+    assert_int_equal(stats_summary(d, &all, &m[0], desk_now(d), &s), 0);
+    assert_int_equal(s.created, 6);
+    /* classified when claimed; t4 still new two working hours on */
+    sla_is(&s.sla_classify, 5, 1, 0);
+    sla_is(&s.sla_accept, 5, 0, 0); /* claimed: accepted at once; t4 has no owner */
+    /* the next update is due by 17:00 of the next working day: t3's ran out */
+    sla_is(&s.sla_update, 4, 1, 0);
+    sla_is(&s.sla_answer, 1, 1, 1);
+    behind(d, SF_CL_BREACHED, &m[0], 1, t[4]);
+    behind(d, SF_AC_MET, &m[0], 5, t[1], t[2], t[3], t[5], t8);
+    behind(d, SF_UP_BREACHED, &m[0], 1, t[3]);
+    behind(d, SF_UP_MET, &m[0], 4, t[1], t[2], t[5], t8);
+    behind(d, SF_ANS_MET, &m[0], 1, t8);
+    behind(d, SF_ANS_BREACHED, &m[0], 1, t[3]);
+    behind(d, SF_ANS_RUNNING, &m[0], 1, t[4]);
+    assert_int_equal(stats_summary(d, &all, &m[1], desk_now(d), &s), 0); /* February */
+    sla_is(&s.sla_classify, 1, 1, 0); /* t7 never classified */
+    sla_is(&s.sla_answer, 0, 0, 0);
+
+    /* resolved in March: t1, t2, t5, t8; accepted 2 h, 22 h, 20 min and
+     * 65 min; t5 resolved 72 h 40 min before its reopening, then 1 h in
+     * progress; t8 5 min new */
+    stats_status_time_t st;
+    assert_int_equal(stats_status_time(d, &all, &m[0], &st), 0);
+    assert_int_equal(st.resolved, 4);
+    long long want_n[STATS_STATUSES] = {1, 0, 0, 4, 1, 0, 0, 0, 0, 1};
+    long long want_s[STATS_STATUSES] = {5 * MINUTE, 0, 0, (120 + 1320 + 20 + 65) * MINUTE,
+                                        60 * MINUTE, 0, 0, 0, 0, (72 * 60 + 40) * MINUTE};
+    for (int i = 0; i < STATS_STATUSES; i++) {
+        assert_int_equal(st.tickets[i], want_n[i]);
+        assert_int_equal(st.seconds[i], want_s[i]);
+    }
+    behind(d, SF_IN_STATUS + 0, &m[0], 1, t8);
+    behind(d, SF_IN_STATUS + 3, &m[0], 4, t[1], t[2], t[5], t8);
+    behind(d, SF_IN_STATUS + 9, &m[0], 1, t[5]);
+
+    /* per agent: li answered in 10, 30, 300, 1020 minutes (business 10, 30,
+     * 120, 210) and resolved in 120, 1320, 4440 (business 120, 330, 570) */
+    stats_agent_row_t rows[8];
+    assert_int_equal(stats_per_agent(d, &all, &m[0], rows, 8), 3);
+    stats_agent_row_t li = rows[0], zh = rows[1], none = rows[2];
+    assert_int_equal(li.agent_id, h.li.id);
+    assert_int_equal(li.created, 4);
+    assert_int_equal(li.closed, 4);
+    assert_int_equal(li.responded, 4);
+    assert_int_equal(li.fr_median, 30 * MINUTE);
+    assert_int_equal(li.fr_median_biz, 30 * MINUTE);
+    assert_int_equal(li.resolved, 3);
+    assert_int_equal(li.res_median, 1320 * MINUTE);
+    assert_int_equal(li.res_median_biz, 330 * MINUTE);
+    assert_int_equal(zh.agent_id, zhou.id);
+    assert_int_equal(zh.closed, 1);
+    assert_int_equal(zh.fr_median, 10 * MINUTE);
+    assert_int_equal(zh.res_median_biz, 70 * MINUTE);
+    assert_int_equal(none.agent_id, 0); /* t4 */
+    assert_int_equal(none.created, 1);
+    assert_int_equal(none.closed + none.responded + none.resolved, 0);
+    stats_count_t by[8];
+    assert_int_equal(stats_by(d, &all, &m[0], SD_AGENT, by, 8), 3);
+    assert_int_equal(by[0].id, h.li.id);
+
+    /* each filter: t8 alone */
+    ticket_t t8row;
+    dbtest_load(d, t8, &t8row);
+    long long vip = dbtest_int(d, "SELECT id FROM tags WHERE code = 'vip' AND id > ?", 0);
+    assert_int_equal(tags_assign(d, t8row.customer_id, vip, desk_now(d)), 1);
+    stats_filter_t only[4] = {
+        {.product_id = dbtest_int(d, "SELECT id FROM stats_products WHERE id > ?", 0)},
+        {.organisation_id = t8row.organisation_id},
+        {.tag_id = vip},
+        {.agent_id = zhou.id},
+    };
+    assert_true(only[0].product_id > 0 && only[1].organisation_id > 0);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(stats_summary(d, &only[i], &m[0], desk_now(d), &s), 0);
+        assert_int_equal(s.created, 1);
+        assert_int_equal(s.closed, 1);
+        assert_int_equal(s.first_response.n, 1);
+        sla_is(&s.sla_answer, 1, 0, 0);
+        assert_int_equal(stats_status_time(d, &only[i], &m[0], &st), 0);
+        assert_int_equal(st.resolved, 1);
+        stats_tickets_t page;
+        assert_int_equal(stats_tickets(d, &only[i], &m[0], SF_CREATED, desk_now(d), 0, &page), 0);
+        assert_int_equal(page.n, 1);
+        assert_int_equal(page.rows[0].id, t8);
+    }
+    /* an agent sees their own figures, never another agent's */
+    stats_filter_t other = {.agent_id = zhou.id}, self = {.agent_id = h.li.id};
+    assert_int_equal(stats_scope(&h.li, &other), OUTCOME_FORBIDDEN);
+    assert_int_equal(stats_scope(&h.li, &self), OUTCOME_OK);
+    assert_false(stats_sees_agents(&h.li));
+    assert_true(stats_sees_agents(&h.sun));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +512,7 @@ int main(void)
         DBTEST(running_clocks_and_pages),
         DBTEST(a_rebuild_writes_the_same_rows),
         DBTEST(an_agent_sees_their_teams),
+        DBTEST(the_other_clocks_and_where_time_goes),
     };
     return DBTEST_RUN("db_test_stats", tests);
 }
