@@ -701,6 +701,10 @@ static const form_field_t report_fields[] = {
     {.name = "category", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "priority", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "channel", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "product", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "organisation", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "tag", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "agent", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "lang", .type = FT_CHOICE, .max_chars = 2, .choices = report_langs},
 };
 #define NREPORT ((int)(sizeof report_fields / sizeof *report_fields))
@@ -725,7 +729,8 @@ static bool report_query(call_t *c)
             i++;
         if (i == NREPORT)
             return bad_parameter(c, name, "is not a parameter of the reports (kind, at, until, "
-                                          "team, category, priority, channel, lang)");
+                                          "team, category, priority, channel, product, "
+                                          "organisation, tag, agent, lang)");
     }
     if (!form_validate(h, h, report_fields, NREPORT))
         return true;
@@ -748,8 +753,10 @@ static bool report_query(call_t *c)
 /* GET /api/v1/reports/summary (every table) or /api/v1/reports/TABLE. The
  * period: kind (week, month, quarter, year, range; month by default), at (a
  * day of it; today by default), until (a range's last day); the filters:
- * team, category, priority, channel ids (0 or none: all). A reports key
- * sees every team. */
+ * team, category, priority, channel, product, organisation, tag (a customer
+ * tag), agent (the owner) ids (0 or none: all). A reports key sees every
+ * team, but not the tables per agent (agent, agents: 403), which are for
+ * supervisors only. */
 static void read_report(call_t *c, const char *arg)
 {
     bool all = !strcmp(arg, "summary");
@@ -759,7 +766,12 @@ static void read_report(call_t *c, const char *arg)
             table = i;
     if (!all && table < 0)
         return fail(c, 404, "not_found", "no such report: summary (all tables), volume, times, "
-                                         "sla, daily, category, priority, channel or team", NULL);
+                                         "sla, daily, category, priority, channel, team or "
+                                         "status", NULL);
+    if (!all && stats_table_per_agent(arg))
+        return fail(c, 403, "insufficient_scope", "the figures per agent are for supervisors "
+                                                  "on the statistics page, not the reports API",
+                    NULL);
     if (!report_query(c))
         return;
     HDF *h = c->r->hdf;
@@ -767,7 +779,10 @@ static void read_report(call_t *c, const char *arg)
     const char *lang = form_value(h, "lang");
     stats_filter_t f = {.team_id = form_int(h, "team"), .category_id = form_int(h, "category"),
                         .priority_id = form_int(h, "priority"),
-                        .channel_id = form_int(h, "channel")};
+                        .channel_id = form_int(h, "channel"),
+                        .product_id = form_int(h, "product"),
+                        .organisation_id = form_int(h, "organisation"),
+                        .tag_id = form_int(h, "tag"), .agent_id = form_int(h, "agent")};
     stats_period_t p;
     time_t now = desk_now(c->d);
     if (stats_period_make(kind < 0 ? SK_MONTH : (stats_kind_t)kind, form_value(h, "at"),
@@ -777,7 +792,7 @@ static void read_report(call_t *c, const char *arg)
                                    "until not before at, at most 366 days");
     stats_figures_t *fig = malloc(sizeof *fig);
     stats_report_t rep;
-    if (!fig || stats_figures_load(c->d, &f, &p, now, fig) ||
+    if (!fig || stats_figures_load(c->d, &f, &p, now, false, fig) ||
         stats_report_build(c->d, fig, lang ? lang_parse(lang) : c->d->default_lang, &rep)) {
         free(fig);
         return fail(c, 503, "unavailable", "database unavailable, try again", NULL);

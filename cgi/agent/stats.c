@@ -4,15 +4,18 @@
  *                                    previous period and the same period a
  *                                    year earlier, with charts and tables
  *   GET /agent/stats.csv?table=NAME  one table as CSV (volume, times, sla,
- *                                    daily, category, priority, channel, team:
- *                                    lib/desk/stats/tables.h)
+ *                                    daily, category, priority, channel, team,
+ *                                    status; agent and agents for
+ *                                    supervisors only: lib/desk/stats/tables.h)
  *   GET /agent/stats.xlsx            the whole report as an .xlsx workbook
  *   GET /agent/stats/tickets?fig=F   the tickets behind a number, by key
  *
  * Query: kind (week, month, quarter, year, range), at (a day of the
  * period, YYYY-MM-DD; today by default), until (the last day of a range),
- * team, category, priority, channel. Supervisors and admins see every
- * team; an agent sees their own teams (stats_scope). */
+ * team, category, priority, channel, product, organisation, tag (a customer
+ * tag), agent. Supervisors and admins see every team and the figures per
+ * agent; an agent sees their own teams and no other agent's figures
+ * (stats_scope, stats_sees_agents). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +26,8 @@
 #include "agent/stats.h"
 #include "web/form.h"
 #include "core/csv.h"
+#include "desk/customer/orgtags.h"
+#include "desk/customer/tags.h"
 #include "desk/stats/export.h"
 #include "desk/stats/report.h"
 #include "desk/stats/tables.h"
@@ -46,6 +51,10 @@ static const form_field_t query_fields[] = {
     {.name = "category", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "priority", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "channel", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "product", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "organisation", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "tag", .type = FT_INTEGER, .max = WEB_ID_MAX},
+    {.name = "agent", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "fig", .type = FT_CHOICE, .max_chars = 20, .choices = stats_figure_codes},
     {.name = "of", .type = FT_CHOICE, .max_chars = 10, .choices = of_codes},
     {.name = "after", .type = FT_INTEGER, .max = WEB_ID_MAX},
@@ -56,6 +65,15 @@ static const char *value_or_empty(web_t *w, const char *name)
 {
     const char *v = form_value(w->r->hdf, name);
     return v ? v : "";
+}
+
+/* The filters as a query string. */
+static void filter_query(const stats_filter_t *f, char *out, size_t cap)
+{
+    snprintf(out, cap, "team=%lld&category=%lld&priority=%lld&channel=%lld&product=%lld"
+             "&organisation=%lld&tag=%lld&agent=%lld", f->team_id, f->category_id,
+             f->priority_id, f->channel_id, f->product_id, f->organisation_id, f->tag_id,
+             f->agent_id);
 }
 
 int agent_stats_read_view(web_t *w, stats_view_t *v)
@@ -72,6 +90,10 @@ int agent_stats_read_view(web_t *w, stats_view_t *v)
     v->filter.category_id = form_int(h, "category");
     v->filter.priority_id = form_int(h, "priority");
     v->filter.channel_id = form_int(h, "channel");
+    v->filter.product_id = form_int(h, "product");
+    v->filter.organisation_id = form_int(h, "organisation");
+    v->filter.tag_id = form_int(h, "tag");
+    v->filter.agent_id = form_int(h, "agent");
     int rc = stats_scope(ME(w), &v->filter);
     if (rc != OUTCOME_OK)
         return rc;
@@ -83,19 +105,40 @@ int agent_stats_read_view(web_t *w, stats_view_t *v)
     stats_period_days(&v->per[CUR], first, last);
     snprintf(v->qp, sizeof v->qp, "kind=%s&at=%s&until=%s", stats_kind_code(v->kind), first,
              v->kind == SK_RANGE ? last : "");
-    snprintf(v->qs, sizeof v->qs, "kind=%s&at=%s&until=%s&team=%lld&category=%lld&priority=%lld"
-             "&channel=%lld", stats_kind_code(v->kind), first, v->kind == SK_RANGE ? last : "",
-             v->filter.team_id, v->filter.category_id, v->filter.priority_id,
-             v->filter.channel_id);
+    char fq[320];
+    filter_query(&v->filter, fq, sizeof fq);
+    snprintf(v->qs, sizeof v->qs, "%s&%s", v->qp, fq);
     return OUTCOME_OK;
 }
 
 static int load(web_t *w, const stats_view_t *v, report_t *r)
 {
-    return stats_figures_load(w->d, &v->filter, &v->per[CUR], desk_now(w->d), r);
+    return stats_figures_load(w->d, &v->filter, &v->per[CUR], desk_now(w->d),
+                              stats_sees_agents(ME(w)), r);
 }
 
 /* ---- names ------------------------------------------------------------------ */
+
+/* The names of the people who may own tickets, as the figures read them,
+ * into the page's data (Names.Agent.ID), where the filter bar finds them
+ * too. */
+static void set_names(web_t *w, const report_t *r)
+{
+    for (int i = 0; i < r->nnames; i++)
+        hdf_set_valuef(w->r->hdf, "Names.Agent.%lld=%s", r->names[i].id, r->names[i].name);
+}
+
+static const char *agent_name(web_t *w, long long id)
+{
+    if (!id)
+        return texts_get(&w->d->texts, w->lang, "Stats.NoAgent");
+    char key[48];
+    snprintf(key, sizeof key, "Names.Agent.%lld", id);
+    const char *v = hdf_get_value(w->r->hdf, key, NULL);
+    if (!v) /* no longer active */
+        hdf_set_valuef(w->r->hdf, "%s=#%lld", key, id), v = hdf_get_value(w->r->hdf, key, "");
+    return v;
+}
 
 const char *agent_stats_dim_name(web_t *w, stats_dim_t dim, long long id)
 {
@@ -112,11 +155,60 @@ const char *agent_stats_dim_name(web_t *w, stats_dim_t dim, long long id)
         const channel_t *x = catalog_channel_by_id(c, id);
         return x ? x->name[w->lang] : "";
     }
+    if (dim == SD_AGENT)
+        return agent_name(w, id);
     const team_t *x = catalog_team_by_id(c, id);
     return x ? x->name[w->lang] : texts_get(&w->d->texts, w->lang, "Stats.NoTeam");
 }
 
 /* ---- the page ------------------------------------------------------------------ */
+
+static void add_product(long long id, const char *name, void *ctx)
+{
+    HDF *h = ctx;
+    int n = hdf_get_int_value(h, "Choices.nproduct", 0);
+    hdf_set_valuef(h, "Choices.Product.%d.id=%lld", n, id);
+    hdf_set_valuef(h, "Choices.Product.%d.name=%s", n, name);
+    hdf_set_valuef(h, "Choices.nproduct=%d", n + 1);
+}
+
+typedef struct tag_ctx {
+    HDF *h;
+    lang_t lang;
+    int n;
+} tag_ctx_t;
+
+static void add_tag(const tag_t *t, void *ctx)
+{
+    tag_ctx_t *x = ctx;
+    hdf_set_valuef(x->h, "Choices.Tag.%d.id=%lld", x->n, t->id);
+    hdf_set_valuef(x->h, "Choices.Tag.%d.name=%s", x->n++, t->name[x->lang]);
+}
+
+#define STATS_ORGS 200
+
+/* The choices of the filter bar beyond the catalogue's: products,
+ * organisations (the first STATS_ORGS by name), customer tags; the agents
+ * for those who see them (Names.Agent). 0 or -1. */
+static int set_choices(web_t *w)
+{
+    HDF *h = w->r->hdf;
+    tag_ctx_t tags = {h, w->lang, 0};
+    org_t *orgs = malloc(sizeof *orgs * STATS_ORGS);
+    int n = orgs ? orgtags_search(w->d, "", orgs, STATS_ORGS) : -1;
+    for (int i = 0; i < n; i++) {
+        hdf_set_valuef(h, "Choices.Org.%d.id=%lld", i, orgs[i].id);
+        hdf_set_valuef(h, "Choices.Org.%d.name=%s", i, orgs[i].name);
+    }
+    free(orgs);
+    if (n < 0 || stats_products_each(w->d, 500, add_product, h) < 0 ||
+        tags_each(w->d, false, add_tag, &tags) < 0)
+        return -1;
+    if (stats_sees_agents(ME(w)))
+        hdf_set_value(h, "Choices.agents", "1");
+    return 0;
+}
+
 
 static const char *const vol_codes[] = {"created", "closed", "reopened", "backlog_start",
                                         "backlog_end"};
@@ -125,6 +217,14 @@ static long long vol(const stats_summary_t *s, int i)
     const long long v[] = {s->created, s->closed, s->reopened, s->backlog_start, s->backlog_end};
     return v[i];
 }
+
+/* The SLA clocks in the order of a ticket's life, and the prefix of their
+ * figures' codes. */
+#define NCLOCKS 6
+static const char *const clock_codes[NCLOCKS] = {"classify", "accept", "first_response",
+                                                 "update", "resolution", "answer"};
+static const char *const clock_figs[NCLOCKS] = {"cl", "ac", "fr", "up", "res", "ans"};
+
 
 /* A duration to the minute: hours and minutes (h, m), all minutes (total). */
 static void set_seconds(HDF *h, const char *key, long long s)
@@ -192,7 +292,14 @@ void agent_stats_set_periods(web_t *w, const stats_view_t *v)
     hdf_set_valuef(h, "Filter.category=%lld", v->filter.category_id);
     hdf_set_valuef(h, "Filter.priority=%lld", v->filter.priority_id);
     hdf_set_valuef(h, "Filter.channel=%lld", v->filter.channel_id);
+    hdf_set_valuef(h, "Filter.product=%lld", v->filter.product_id);
+    hdf_set_valuef(h, "Filter.organisation=%lld", v->filter.organisation_id);
+    hdf_set_valuef(h, "Filter.tag=%lld", v->filter.tag_id);
+    hdf_set_valuef(h, "Filter.agent=%lld", v->filter.agent_id);
     hdf_set_value(h, "Q", v->qs);
+    char fq[320];
+    filter_query(&v->filter, fq, sizeof fq);
+    hdf_set_value(h, "Qf", fq);
     hdf_set_value(h, "Qp", v->qp);
     /* the periods just before and after, to step through */
     stats_period_t next;
@@ -207,6 +314,67 @@ void agent_stats_set_periods(web_t *w, const stats_view_t *v)
     if (!agent_is_supervisor(me))
         for (int i = 0; i < me->nteams; i++)
             hdf_set_valuef(h, "Scope.Teams.%d=%lld", i, me->teams[i]);
+}
+
+/* Where time goes: the statuses by their time in all, longest first, each a
+ * bar 0-400 wide against the longest. */
+static void set_status(web_t *w, const stats_status_time_t *st)
+{
+    HDF *h = w->r->hdf;
+    int order[STATS_STATUSES];
+    long long all = 0, max = 1;
+    for (int i = 0; i < STATS_STATUSES; i++) {
+        order[i] = i;
+        all += st->seconds[i];
+        if (st->seconds[i] > max)
+            max = st->seconds[i];
+    }
+    for (int i = 1; i < STATS_STATUSES; i++) /* insertion sort, longest first, stable */
+        for (int j = i; j > 0 && st->seconds[order[j]] > st->seconds[order[j - 1]]; j--) {
+            int t = order[j];
+            order[j] = order[j - 1], order[j - 1] = t;
+        }
+    hdf_set_valuef(h, "StatusTime.resolved=%lld", st->resolved);
+    hdf_set_valuef(h, "StatusTime.h=%d", STATS_STATUSES * 26 + 4);
+    for (int i = 0; i < STATS_STATUSES; i++) {
+        int k = order[i];
+        char key[64];
+        long long share = all ? (st->seconds[k] * 1000 + all / 2) / all : 0;
+        hdf_set_valuef(h, "StatusTime.Rows.%d.code=%s", i, stats_status_codes[k]);
+        hdf_set_valuef(h, "StatusTime.Rows.%d.fig=%s", i, stats_figure_code(SF_IN_STATUS + k));
+        hdf_set_valuef(h, "StatusTime.Rows.%d.tickets=%lld", i, st->tickets[k]);
+        snprintf(key, sizeof key, "StatusTime.Rows.%d.total", i);
+        set_seconds(h, key, st->seconds[k]);
+        snprintf(key, sizeof key, "StatusTime.Rows.%d.mean", i);
+        set_seconds(h, key, st->tickets[k] ? st->seconds[k] / st->tickets[k] : 0);
+        hdf_set_valuef(h, "StatusTime.Rows.%d.share=%lld.%lld", i, share / 10, share % 10);
+        hdf_set_valuef(h, "StatusTime.Rows.%d.w=%lld", i, st->seconds[k] * 400 / max);
+        hdf_set_valuef(h, "StatusTime.Rows.%d.y=%d", i, i * 26 + 4);
+        hdf_set_valuef(h, "StatusTime.Rows.%d.ty=%d", i, i * 26 + 19);
+        hdf_set_valuef(h, "StatusTime.Rows.%d.tx=%lld", i, 190 + st->seconds[k] * 400 / max + 6);
+    }
+}
+
+static void set_agents(web_t *w, const report_t *r)
+{
+    HDF *h = w->r->hdf;
+    hdf_set_valuef(h, "Agents.n=%d", r->per_agent ? r->nagents : -1);
+    for (int i = 0; r->per_agent && i < r->nagents; i++) {
+        const stats_agent_row_t *a = &r->agents[i];
+        char key[64];
+        hdf_set_valuef(h, "Agents.Rows.%d.id=%lld", i, a->agent_id);
+        hdf_set_valuef(h, "Agents.Rows.%d.name=%s", i, agent_name(w, a->agent_id));
+        hdf_set_valuef(h, "Agents.Rows.%d.created=%lld", i, a->created);
+        hdf_set_valuef(h, "Agents.Rows.%d.closed=%lld", i, a->closed);
+        hdf_set_valuef(h, "Agents.Rows.%d.responded=%lld", i, a->responded);
+        hdf_set_valuef(h, "Agents.Rows.%d.resolved=%lld", i, a->resolved);
+        const long long v[] = {a->fr_median_biz, a->fr_median, a->res_median_biz, a->res_median};
+        static const char *const names[] = {"fr_biz", "fr", "res_biz", "res"};
+        for (int k = 0; k < 4; k++) {
+            snprintf(key, sizeof key, "Agents.Rows.%d.%s", i, names[k]);
+            set_seconds(h, key, v[k]);
+        }
+    }
 }
 
 static void set_daily(HDF *h, const stats_period_t *p, const report_t *r)
@@ -244,10 +412,12 @@ static void set_daily(HDF *h, const stats_period_t *p, const report_t *r)
     }
 }
 
-static void set_by(web_t *w, const report_t *r)
+static void set_by(web_t *w, const stats_view_t *v, const report_t *r)
 {
     HDF *h = w->r->hdf;
     for (int k = 0; k < SD_COUNT; k++) {
+        if (k == SD_AGENT && !r->per_agent)
+            continue; /* figures per agent: supervisors only */
         long long max = 1;
         for (int i = 0; i < r->nby[k]; i++)
             if (r->by[k][i].created > max)
@@ -258,6 +428,15 @@ static void set_by(web_t *w, const report_t *r)
         for (int i = 0; i < r->nby[k]; i++) {
             const stats_count_t *c = &r->by[k][i];
             hdf_set_valuef(h, "By.%s.Rows.%d.id=%lld", dim, i, c->id);
+            /* the query of this row: the filters with this value */
+            stats_filter_t f = v->filter;
+            long long *slot[SD_COUNT] = {&f.category_id, &f.priority_id, &f.channel_id,
+                                         &f.team_id, &f.agent_id};
+            *slot[k] = c->id;
+            char q[512], fq[320];
+            filter_query(&f, fq, sizeof fq);
+            snprintf(q, sizeof q, "%s&%s", v->qp, fq);
+            hdf_set_valuef(h, "By.%s.Rows.%d.q=%s", dim, i, q);
             hdf_set_valuef(h, "By.%s.Rows.%d.name=%s", dim, i, agent_stats_dim_name(w, (stats_dim_t)k, c->id));
             hdf_set_valuef(h, "By.%s.Rows.%d.created=%lld", dim, i, c->created);
             hdf_set_valuef(h, "By.%s.Rows.%d.closed=%lld", dim, i, c->closed);
@@ -283,6 +462,11 @@ void agent_page_stats(web_t *w, const char *arg)
     }
     HDF *h = w->r->hdf;
     agent_stats_set_periods(w, &v);
+    set_names(w, r);
+    if (set_choices(w)) {
+        free(r);
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
+    }
     for (int i = 0; i < 5; i++) {
         hdf_set_valuef(h, "Vol.%d.code=%s", i, vol_codes[i]);
         for (int p = 0; p < NPER; p++)
@@ -299,13 +483,22 @@ void agent_page_stats(web_t *w, const char *arg)
         set_times(h, key, &s->resolution_biz);
         snprintf(key, sizeof key, "Times.resolution.%s.wall", per_codes[p]);
         set_times(h, key, &s->resolution);
-        snprintf(key, sizeof key, "Sla.first_response.%s", per_codes[p]);
-        set_sla(h, key, &s->sla_first_response);
-        snprintf(key, sizeof key, "Sla.resolution.%s", per_codes[p]);
-        set_sla(h, key, &s->sla_resolution);
+        const stats_sla_t *clock[NCLOCKS] = {&s->sla_classify, &s->sla_accept,
+                                             &s->sla_first_response, &s->sla_update,
+                                             &s->sla_resolution, &s->sla_answer};
+        for (int c = 0; c < NCLOCKS; c++) {
+            snprintf(key, sizeof key, "Sla.%s.%s", clock_codes[c], per_codes[p]);
+            set_sla(h, key, clock[c]);
+        }
     }
+    for (int c = 0; c < NCLOCKS; c++)
+        hdf_set_valuef(h, "SlaFig.%s=%s", clock_codes[c], clock_figs[c]);
+    hdf_set_valuef(h, "SlaChart.h=%d", NCLOCKS * 36 + 4);
+    set_status(w, &r->status);
+    if (r->per_agent)
+        set_agents(w, r);
     set_daily(h, &v.per[CUR], r);
-    set_by(w, r);
+    set_by(w, &v, r);
     free(r);
     if (agent_stats_quality(w, &v))
         return agent_fail(w, OUTCOME_UNAVAILABLE);
@@ -392,6 +585,9 @@ void agent_page_stats_csv(web_t *w, const char *arg)
     const char *table = form_value(w->r->hdf, "table"); /* one of them, if any */
     if (rc == OUTCOME_OK && !table)
         rc = OUTCOME_INVALID;
+    /* the figures per agent: supervisors only */
+    if (rc == OUTCOME_OK && stats_table_per_agent(table) && !stats_sees_agents(ME(w)))
+        rc = OUTCOME_FORBIDDEN;
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
     if (!export_report(w, &v, &fig, &rep))

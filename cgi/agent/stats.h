@@ -15,7 +15,7 @@ typedef struct stats_view {
     stats_filter_t filter;
     stats_period_t per[NPER];
     char at[11], until[11];
-    char qs[256]; /* the period and filters, to carry in links */
+    char qs[512]; /* the period and filters, to carry in links */
     char qp[96];  /* the period alone */
 } stats_view_t;
 

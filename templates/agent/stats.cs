@@ -2,7 +2,6 @@
 <?cs call:agent_start(L.Stats.Title) ?>
 <?cs # The statistics (cgi/agent/stats.c): each section a heading, one chart
        and its numbers in a table; every number links to its tickets. ?>
-<?cs def:q(team, category, priority, channel) ?><?cs var:Qp ?>&amp;team=<?cs var:team ?>&amp;category=<?cs var:category ?>&amp;priority=<?cs var:priority ?>&amp;channel=<?cs var:channel ?><?cs /def ?>
 <?cs def:dur(t) ?><?cs if:#t.h > 0 ?><?cs var:t.h ?> <?cs var:L.Agent.Sla.hours ?><?cs if:#t.m > 0 ?> <?cs var:t.m ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs else ?><?cs var:t.m ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs /def ?>
 <?cs def:drill(fig, of, n) ?><a class="num-link" href="/agent/stats/tickets?fig=<?cs var:fig ?>&amp;of=<?cs var:of ?>&amp;<?cs var:Q ?>"><?cs var:n ?></a><?cs /def ?>
 <div class="page-head stats-head">
@@ -11,8 +10,8 @@
     <p class="lead"><?cs var:L.Stats.Lead ?></p>
   </div>
   <nav class="stats-step" aria-label="<?cs var:L.Stats.Period ?>">
-    <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.prev ?>&amp;until=&amp;team=<?cs var:Filter.team ?>&amp;category=<?cs var:Filter.category ?>&amp;priority=<?cs var:Filter.priority ?>&amp;channel=<?cs var:Filter.channel ?>">← <?cs var:L.Stats.PrevPeriod ?></a>
-    <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.next ?>&amp;until=&amp;team=<?cs var:Filter.team ?>&amp;category=<?cs var:Filter.category ?>&amp;priority=<?cs var:Filter.priority ?>&amp;channel=<?cs var:Filter.channel ?>"><?cs var:L.Stats.NextPeriod ?> →</a>
+    <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.prev ?>&amp;until=&amp;<?cs var:Qf ?>">← <?cs var:L.Stats.PrevPeriod ?></a>
+    <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.next ?>&amp;until=&amp;<?cs var:Qf ?>"><?cs var:L.Stats.NextPeriod ?> →</a>
     <a class="button xlsx" href="/agent/stats.xlsx?<?cs var:Q ?>" download><?cs var:L.Stats.Workbook ?></a>
   </nav>
 </div>
@@ -24,6 +23,10 @@
   <label><span><?cs var:L.Agent.Col.category ?></span> <select name="category"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:c = Catalog.AllCategories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.category ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select></label>
   <label><span><?cs var:L.Agent.Col.priority ?></span> <select name="priority"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:p = Catalog.PriorityList ?><option value="<?cs var:p.id ?>"<?cs if:p.id == Filter.priority ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select></label>
   <label><span><?cs var:L.Agent.Col.channel ?></span> <select name="channel"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:c = Catalog.Channels ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.channel ?> selected<?cs /if ?>><?cs var:Catalog.ChannelName[c.id] ?></option><?cs /each ?></select></label>
+  <label><span><?cs var:L.Stats.Filter.product ?></span> <select name="product"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:c = Choices.Product ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.product ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select></label>
+  <label><span><?cs var:L.Stats.Filter.organisation ?></span> <select name="organisation"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:c = Choices.Org ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.organisation ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select></label>
+  <label><span><?cs var:L.Stats.Filter.tag ?></span> <select name="tag"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:c = Choices.Tag ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.tag ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select></label>
+  <?cs if:Choices.agents ?><label><span><?cs var:L.Stats.Filter.agent ?></span> <select name="agent"><option value="0"><?cs var:L.Agent.Filter.Any ?></option><?cs each:a = Names.Agent ?><option value="<?cs name:a ?>"<?cs if:name(a) == Filter.agent ?> selected<?cs /if ?>><?cs var:a ?></option><?cs /each ?></select></label><?cs else ?><input type="hidden" name="agent" value="<?cs var:Filter.agent ?>"><?cs /if ?>
   <div class="filter-go"><button type="submit"><?cs var:L.Stats.Apply ?></button> <a class="reset" href="/agent/stats"><?cs var:L.Agent.Filter.Reset ?></a></div>
 </form>
 <p class="stats-periods" id="periods">
@@ -111,7 +114,7 @@
   <p class="note"><?cs var:L.Stats.Sla.Note ?></p>
   <div class="chart-row">
   <figure class="chart sla-chart">
-    <svg viewBox="0 0 760 76" role="img" aria-labelledby="h-sla">
+    <svg viewBox="0 0 760 <?cs var:SlaChart.h ?>" role="img" aria-labelledby="h-sla">
       <?cs set:row = 0 ?>
       <?cs each:c = Sla ?>
       <text class="label" x="0" y="<?cs var:#row * 36 + 20 ?>"><?cs var:L.Stats.Times[name(c)] ?></text>
@@ -127,7 +130,7 @@
   <table class="stats-table" id="t-sla">
     <caption class="sr"><?cs var:L.Stats.Sla.Title ?></caption>
     <thead><tr><th scope="col"><?cs var:L.Stats.Sla.clock ?></th><th scope="col"><?cs var:L.Stats.Of ?></th><th scope="col" class="n"><?cs var:L.Stats.Sla.met ?></th><th scope="col" class="n"><?cs var:L.Stats.Sla.breached ?></th><th scope="col" class="n"><?cs var:L.Stats.Sla.running ?></th><th scope="col" class="n"><?cs var:L.Stats.Sla.rate ?></th></tr></thead>
-    <?cs each:c = Sla ?><?cs if:name(c) == "first_response" ?><?cs set:pre = "fr" ?><?cs else ?><?cs set:pre = "res" ?><?cs /if ?>
+    <?cs each:c = Sla ?><?cs set:pre = SlaFig[name(c)] ?>
     <tbody class="group">
     <?cs each:p = c ?>
       <tr data-sla="<?cs name:c ?>.<?cs name:p ?>"><th scope="row"<?cs if:name(p) != "cur" ?> class="cont"<?cs /if ?>><?cs if:name(p) == "cur" ?><?cs var:L.Stats.Times[name(c)] ?><?cs else ?><span class="sr"><?cs var:L.Stats.Times[name(c)] ?></span><?cs /if ?></th><td class="per-<?cs name:p ?>"><?cs var:L.Stats.Per[name(p)] ?></td>
@@ -137,6 +140,53 @@
     <?cs /each ?>
   </table>
 </section>
+
+<section class="stats-section" aria-labelledby="h-status">
+  <div class="section-head"><h2 id="h-status"><?cs var:L.Stats.Status.Title ?></h2><a class="csv" href="/agent/stats.csv?table=status&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a></div>
+  <p class="note"><?cs var:L.Stats.Status.Note ?></p>
+  <div class="chart-row">
+  <figure class="chart">
+    <svg class="bars" viewBox="0 0 760 <?cs var:StatusTime.h ?>" role="img" aria-labelledby="h-status">
+      <?cs each:r = StatusTime.Rows ?>
+      <text class="label" x="0" y="<?cs var:r.ty ?>"><?cs call:status_name(r.code) ?></text>
+      <rect class="s-time st-<?cs var:r.code ?>" x="190" y="<?cs var:r.y ?>" width="<?cs var:r.w ?>" height="20"/>
+      <text class="value" x="<?cs var:r.tx ?>" y="<?cs var:r.ty ?>"><?cs call:dur(r.total) ?> · <?cs var:r.share ?>%</text>
+      <?cs /each ?>
+    </svg>
+  </figure>
+  </div>
+  <table class="stats-table" id="t-status">
+    <caption class="sr"><?cs var:L.Stats.Status.Title ?></caption>
+    <thead><tr><th scope="col"><?cs var:L.Stats.Status.status ?></th><th scope="col" class="n"><?cs var:L.Stats.Status.tickets ?></th><th scope="col" class="n"><?cs var:L.Stats.Status.total ?></th><th scope="col" class="n"><?cs var:L.Stats.Status.mean ?></th><th scope="col" class="n"><?cs var:L.Stats.Status.share ?></th></tr></thead>
+    <tbody>
+    <?cs each:r = StatusTime.Rows ?><tr data-status="<?cs var:r.code ?>"><th scope="row"><?cs call:status_name(r.code) ?></th><td class="n"><?cs call:drill(r.fig, "cur", r.tickets) ?></td><td class="n"><?cs call:dur(r.total) ?></td><td class="n"><?cs call:dur(r.mean) ?></td><td class="n"><?cs var:r.share ?>%</td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+</section>
+
+<?cs if:Choices.agents ?>
+<section class="stats-section" aria-labelledby="h-agents">
+  <div class="section-head"><h2 id="h-agents"><?cs var:L.Stats.Agents.Title ?></h2><a class="csv" href="/agent/stats.csv?table=agents&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a></div>
+  <p class="note"><?cs var:L.Stats.Agents.Note ?></p>
+  <?cs if:Agents.n == "0" ?><p class="empty"><?cs var:L.Stats.Empty ?></p><?cs else ?>
+  <table class="stats-table" id="t-agents">
+    <caption class="sr"><?cs var:L.Stats.Agents.Title ?></caption>
+    <thead><tr><th scope="col"><?cs var:L.Stats.Agents.agent ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.created ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.closed ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.fr ?> · <?cs var:L.Stats.Times.biz ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.wall ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.res ?> · <?cs var:L.Stats.Times.biz ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.wall ?></th></tr></thead>
+    <tbody>
+    <?cs each:r = Agents.Rows ?><?cs set:qa = Qp + "&team=" + Filter.team + "&category=" + Filter.category + "&priority=" + Filter.priority + "&channel=" + Filter.channel + "&product=" + Filter.product + "&organisation=" + Filter.organisation + "&tag=" + Filter.tag + "&agent=" + r.id ?>
+    <tr data-agent="<?cs var:r.name ?>"><th scope="row"><?cs var:r.name ?></th>
+      <td class="n"><a class="num-link" href="/agent/stats/tickets?fig=created&amp;of=cur&amp;<?cs var:qa ?>"><?cs var:r.created ?></a></td>
+      <td class="n"><a class="num-link" href="/agent/stats/tickets?fig=closed&amp;of=cur&amp;<?cs var:qa ?>"><?cs var:r.closed ?></a></td>
+      <?cs if:r.responded == "0" ?><td class="n muted">—</td><td class="n muted">—</td><?cs else ?><td class="n"><?cs call:dur(r.fr_biz) ?></td><td class="n"><?cs call:dur(r.fr) ?></td><?cs /if ?>
+      <?cs if:r.resolved == "0" ?><td class="n muted">—</td><td class="n muted">—</td><?cs else ?><td class="n"><?cs call:dur(r.res_biz) ?></td><td class="n"><?cs call:dur(r.res) ?></td><?cs /if ?>
+    </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 
 <section class="stats-section" aria-labelledby="h-by">
   <h2 id="h-by"><?cs var:L.Stats.By.Title ?></h2>
@@ -157,8 +207,7 @@
       <thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col" class="n"><?cs var:L.Stats.Chart.created ?></th><th scope="col" class="n"><?cs var:L.Stats.Chart.closed ?></th></tr></thead>
       <tbody>
       <?cs each:r = d.Rows ?><tr><th scope="row"><?cs var:r.name ?></th>
-        <?cs if:name(d) == "team" ?><?cs set:qq = Qp + "&team=" + r.id + "&category=" + Filter.category + "&priority=" + Filter.priority + "&channel=" + Filter.channel ?><?cs elif:name(d) == "category" ?><?cs set:qq = Qp + "&team=" + Filter.team + "&category=" + r.id + "&priority=" + Filter.priority + "&channel=" + Filter.channel ?><?cs elif:name(d) == "priority" ?><?cs set:qq = Qp + "&team=" + Filter.team + "&category=" + Filter.category + "&priority=" + r.id + "&channel=" + Filter.channel ?><?cs else ?><?cs set:qq = Qp + "&team=" + Filter.team + "&category=" + Filter.category + "&priority=" + Filter.priority + "&channel=" + r.id ?><?cs /if ?>
-        <td class="n"><a class="num-link" href="/agent/stats/tickets?fig=created&amp;of=cur&amp;<?cs var:qq ?>"><?cs var:r.created ?></a></td><td class="n"><a class="num-link" href="/agent/stats/tickets?fig=closed&amp;of=cur&amp;<?cs var:qq ?>"><?cs var:r.closed ?></a></td></tr>
+        <td class="n"><a class="num-link" href="/agent/stats/tickets?fig=created&amp;of=cur&amp;<?cs var:r.q ?>"><?cs var:r.created ?></a></td><td class="n"><a class="num-link" href="/agent/stats/tickets?fig=closed&amp;of=cur&amp;<?cs var:r.q ?>"><?cs var:r.closed ?></a></td></tr>
       <?cs /each ?>
       </tbody>
     </table>

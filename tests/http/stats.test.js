@@ -9,7 +9,12 @@
 // (read with Python's standard library, tests/http/xlsx_read.py) and in the
 // API's JSON (a key of scope reports), the numbers opening their tickets,
 // and the scope: an agent sees only their own team's figures, a key of
-// another scope gets 403, and no export holds a customer's contact details. The urgent level runs on
+// another scope gets 403, and no export holds a customer's contact details.
+// Beside them: every SLA clock (classification, acceptance, the 2-hour
+// update cadence of the urgent level, three escalations to R&D), the time
+// spent in each status, the figures per agent (supervisors only, never in
+// the API), and the filters product, organisation, customer tag and agent.
+// The urgent level runs on
 // the 7x24 calendar, so business time equals wall time here (the domain's
 // tests, tests/unit/db_test_stats.c, tell the two apart). Whatever the day and
 // hour it runs at, the history lies in the two months after it.
@@ -29,6 +34,7 @@ const FILE = 252;
 const T = A.tag('ST');
 const low = T.toLowerCase();
 const TEAM_NAME = `=统计组 ${T}`; // a formula-looking name: defused in the CSV
+const TAG_NAME = `${T} 重点客户`;
 let admin, supervisor, member, memberPassword, teamId;
 const tk = {}; // name -> {number}
 let m1, m2; // {y, m}: the two months of the history, in Asia/Shanghai
@@ -47,8 +53,20 @@ async function post(who, url, fields) {
 /* ---- the history ---------------------------------------------------------- */
 
 const steps = []; // {t, name, what, ...}, run in time order
+const PRODUCT = `${T} 打印服务器`;
+const ORG = `${T} 华东电力`;
+const extra = { // per ticket: its product, organisation, escalation and R&D's answer
+  B12: { escalate: 1 }, // never answered: breached 4 hours on
+  B15: { escalate: 1 }, // still running at the end
+  B16: { product: PRODUCT, escalate: 20, answer: 60 },
+  B17: { product: PRODUCT, organisation: ORG },
+  B18: { product: PRODUCT }, B19: { product: PRODUCT }, B20: { product: PRODUCT },
+};
 function ticket(name, created, { reply, resolve, reopen, again } = {}) {
   steps.push({ t: created, name, what: 'create' });
+  const x = extra[name] || {};
+  if (x.escalate !== undefined) steps.push({ t: plus(created, x.escalate), name, what: 'escalate' });
+  if (x.answer !== undefined) steps.push({ t: plus(created, x.answer), name, what: 'answer' });
   if (reply !== undefined) steps.push({ t: plus(created, reply), name, what: 'reply' });
   if (resolve !== undefined) steps.push({ t: plus(created, resolve), name, what: 'resolve' });
   if (reopen !== undefined) steps.push({ t: plus(created, reopen), name, what: 'reopen' });
@@ -61,9 +79,10 @@ function plan() {
   for (let i = 1; i <= 8; i++) ticket(`A${i}`, at(m1, i + 1, 10), { reply: 10, resolve: 60 });
   ticket('A9', at(m1, 20, 10));
   ticket('A10', at(m1, 21, 10), { reply: 28, resolve: 258 });
-  // the second month: B1..B10 answered after 5, 10, 14, 20 ... 50 minutes,
-  // resolved after 20, 40 ... 200
-  const replies = [5, 10, 14, 20, 25, 30, 35, 40, 45, 50];
+  // the second month: B1..B10 answered after 5, 10, 14, 20 ... 50 minutes
+  // (B8 after 41, its update clock of 2 hours met by a minute), resolved
+  // after 20, 40 ... 200
+  const replies = [5, 10, 14, 20, 25, 30, 35, 41, 45, 50];
   for (let i = 1; i <= 10; i++) ticket(`B${i}`, at(m2, i + 1, 9), { reply: replies[i - 1], resolve: 20 * i });
   // resolved, reopened the next morning and resolved again 24 h 57 min after creation
   ticket('B11', at(m2, 12, 9), { reply: 8, resolve: 40, reopen: 24 * 60, again: 24 * 60 + 57 });
@@ -91,12 +110,19 @@ async function run(step) {
   lastStep = step.t;
   const n = step.name;
   if (step.what === 'create') {
+    const x = extra[n] || {};
     tk[n] = await A.createTicket({ category: 'usage', impact: 'company', subject: `${T} ${n} 统计`,
-      customer: { name: `统计客户${n}`, email: `${low}-${n.toLowerCase()}@example.com` } });
+      ...(x.product ? { product: x.product } : {}),
+      customer: { name: `统计客户${n}`, email: `${low}-${n.toLowerCase()}@example.com`,
+        ...(x.organisation ? { organisation: x.organisation } : {}) } });
     await supervisor.must(tk[n].number, 'assign', { agent: 0, team: teamId, reason: `${T} 统计组` });
     await member.must(tk[n].number, 'claim');
   } else if (step.what === 'reply') {
     await member.must(tk[n].number, 'reply', { body: `${T} 已收到` });
+  } else if (step.what === 'escalate') {
+    await member.must(tk[n].number, 'escalate', { reason: `${T} 需要研发分析`, impact: '全公司' });
+  } else if (step.what === 'answer') {
+    await supervisor.must(tk[n].number, 'escalation_answer', { plan: `${T} 发布补丁` });
   } else if (step.what === 'resolve') {
     await member.must(tk[n].number, 'status', { to: 'resolved', reason: `${T} 已解决` });
   } else {
@@ -131,7 +157,28 @@ test.before(async () => {
   C.setAt(at(m2, 20, 12)); // the end: B15's clocks still run
   lastStep = 0;
   await signInAgain(at(m2, 20, 12));
+  // a customer tag of its own on B18's customer
+  admin = await A.desk('admin', '127.0.0.1');
+  await admin.page('/admin/tags');
+  const tagMade = await post(admin, '/admin/tags', { code: `${low}key`, name_zh: TAG_NAME, name_en: TAG_NAME, color: 'blue' });
+  assert.equal(tagMade.status, 303, L.text(tagMade.body).slice(0, 300));
+  const hit = (await admin.page(`/admin/tags?q=${encodeURIComponent(`${low}-b18@example.com`)}`)).body
+    .match(/<li class="hit" data-id="(\d+)">/);
+  assert.ok(hit, "B18's customer");
+  await admin.page(`/admin/tags/customers/${hit[1]}`);
+  const tagId = option((await supervisor.get(`/agent/stats?${query()}`)).body, 'tag', TAG_NAME);
+  const tagged = await post(admin, `/admin/tags/customers/${hit[1]}/add`, { tag: tagId });
+  assert.equal(tagged.status, 303);
 });
+
+/** The value of the option named `label` in the page's select `name`. */
+function option(html, name, label) {
+  const select = html.match(new RegExp(`<select name="${name}">([\\s\\S]*?)</select>`));
+  assert.ok(select, `select ${name}`);
+  const m = [...select[1].matchAll(/<option value="(\d+)"[^>]*>([^<]*)<\/option>/g)].find((o) => L.text(o[2]) === label);
+  assert.ok(m, `option ${label} of ${name}`);
+  return m[1];
+}
 
 const query = (extra = '') => `kind=month&at=${day(m2, 1)}&team=${teamId}${extra}`;
 
@@ -220,10 +267,18 @@ test('each table as CSV, with the same numbers', async () => {
   assert.equal(times.length, 13);
   assert.deepEqual(await csv('sla'), [
     ['时钟', '周期', '达成', '超时', '进行中', '达成率(%)'],
+    ['分类', '本期', '20', '0', '0', '100.0'], ['分类', '上期', '10', '0', '0', '100.0'],
+    ['分类', '去年同期', '0', '0', '0', ''],
+    ['签收', '本期', '20', '0', '0', '100.0'], ['签收', '上期', '10', '0', '0', '100.0'],
+    ['签收', '去年同期', '0', '0', '0', ''],
     ['首次响应时长', '本期', '9', '10', '1', '47.4'], ['首次响应时长', '上期', '8', '2', '0', '80.0'],
     ['首次响应时长', '去年同期', '0', '0', '0', ''],
+    ['进展更新', '本期', '9', '7', '0', '56.3'], ['进展更新', '上期', '8', '1', '0', '88.9'],
+    ['进展更新', '去年同期', '0', '0', '0', ''],
     ['解决时长', '本期', '15', '4', '1', '78.9'], ['解决时长', '上期', '8', '2', '0', '80.0'],
     ['解决时长', '去年同期', '0', '0', '0', ''],
+    ['研发答复', '本期', '1', '1', '1', '50.0'], ['研发答复', '上期', '0', '0', '0', ''],
+    ['研发答复', '去年同期', '0', '0', '0', ''],
   ]);
   const daily = await csv('daily');
   const days = new Date(Date.UTC(m2.y, m2.m, 0)).getUTCDate();
@@ -320,6 +375,8 @@ function readXlsx(buf) {
   }
 }
 
+const CLOCKS = ['classify', 'accept', 'first_response', 'update', 'resolution', 'answer'];
+
 /** The figures of the page, by what the workbook and the JSON hold. */
 async function pageFigures() {
   const h = (await supervisor.get(`/agent/stats?${query()}`)).body;
@@ -329,6 +386,8 @@ async function pageFigures() {
     for (const b of ['biz', 'wall']) {
       for (const p of ['cur', 'prev', 'year']) times[`${c}.${b}.${p}`] = cells(h, 'data-time', `${c}.${b}.${p}`).slice(-5);
     }
+  }
+  for (const c of CLOCKS) {
     for (const p of ['cur', 'prev', 'year']) sla[`${c}.${p}`] = cells(h, 'data-sla', `${c}.${p}`).slice(-4);
   }
   const per = L.text(h).match(/本期 (\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d)/);
@@ -348,7 +407,8 @@ test('the whole report as a workbook: a sheet per table, numbers as numbers, the
   const book = readXlsx(res.raw);
   assert.ok(!book.text.includes('@example.com') && !book.text.includes('统计客户'), 'no contact details');
   assert.deepEqual(book.sheets.map((s) => s.name),
-    ['报告', '工单量', '响应与解决时长', 'SLA 达成情况', '每日趋势', '按问题类别', '按优先级', '按渠道', '按团队']);
+    ['报告', '工单量', '响应与解决时长', 'SLA 达成情况', '每日趋势', '按问题类别', '按优先级', '按渠道', '按团队',
+      '时间花在哪里', '按处理人', '按处理人明细']);
   const sheet = (name) => book.sheets.find((s) => s.name === name).rows;
   for (const s of book.sheets.slice(1)) {
     assert.ok(s.rows[0].every((c) => c.type === 's' && c.bold), `${s.name}: a bold header`);
@@ -393,8 +453,10 @@ test('the whole report as a workbook: a sheet per table, numbers as numbers, the
   }
   // SLA: counts, and compliance a fraction shown as a percentage
   const sla = sheet('SLA 达成情况');
+  assert.equal(sla.length, 1 + 6 * 3);
+  const slaClock = { ...clock, 分类: 'classify', 签收: 'accept', 进展更新: 'update', 研发答复: 'answer' };
   for (const row of sla.slice(1)) {
-    const key = `${clock[row[0].v]}.${per[row[1].v]}`;
+    const key = `${slaClock[row[0].v]}.${per[row[1].v]}`;
     const want = page.sla[key];
     assert.deepEqual(row.slice(2, 5).map((c) => String(c.v)), want.slice(0, 3), key);
     if (want[3] === '—') assert.ok(!row[5], key);
@@ -436,7 +498,8 @@ test('the same figures as JSON for a key of scope reports; other keys get 403, b
   assert.match(doc.units.seconds, /seconds/);
   assert.deepEqual([doc.periods.cur.kind, doc.periods.cur.first], ['month', day(m2, 1)]);
   assert.equal(doc.filters.team, Number(teamId));
-  assert.deepEqual(doc.tables.map((t) => t.code), ['volume', 'times', 'sla', 'daily', 'category', 'priority', 'channel', 'team']);
+  // the tables per agent are left out: the figures of people are for supervisors
+  assert.deepEqual(doc.tables.map((t) => t.code), ['volume', 'times', 'sla', 'daily', 'category', 'priority', 'channel', 'team', 'status']);
   const table = (code) => doc.tables.find((t) => t.code === code);
   const page = await pageFigures();
   for (const row of table('volume').rows) {
@@ -459,7 +522,8 @@ test('the same figures as JSON for a key of scope reports; other keys get 403, b
     assert.deepEqual([row.met, row.breached, row.running].map(String), want.slice(0, 3), row.key);
     assert.equal(row.rate === null ? '—' : `${row.rate.toFixed(1)}%`, want[3], row.key);
   }
-  assert.equal(table('sla').rows[0].rate, 47.4);
+  assert.equal(table('sla').rows.length, 6 * 3);
+  assert.equal(table('sla').rows.find((r) => r.key === 'first_response.cur').rate, 47.4);
   const csvDaily = await csv('daily');
   assert.deepEqual(table('daily').rows.map((r) => [r.day, String(r.created), String(r.closed)]), csvDaily.slice(1));
   assert.deepEqual(table('team').rows, [{ key: `${low}-st`, name: TEAM_NAME, created: 20, closed: 17 }]);
@@ -468,7 +532,7 @@ test('the same figures as JSON for a key of scope reports; other keys get 403, b
   const one = await api(`/api/v1/reports/sla?${query()}&lang=en`);
   assert.equal(one.status, 200);
   assert.deepEqual(one.json().tables.map((t) => t.title), ['SLA compliance']);
-  assert.equal(one.json().tables[0].rows[0].clock, 'First response time');
+  assert.equal(one.json().tables[0].rows.find((r) => r.key === 'first_response.cur').clock, 'First response time');
 
   // scope: a key of another scope, and the reports key on the tickets
   for (const other of [L.apiKey(), L.newApiKey(`${T} all`, 'all')]) {
@@ -494,4 +558,121 @@ test('the same figures as JSON for a key of scope reports; other keys get 403, b
   await bad('kind=range&at=2027-03-10&until=2027-03-01', 'until', /period/);
   await bad('month=2027-02', 'month', /month is not a parameter/);
   assert.equal((await api(`/api/v1/reports/secrets?${query()}`)).status, 404);
+
+  // the figures per agent are not the reports': a 403 naming why; the filters
+  // product, organisation, tag and agent are parameters like the others
+  for (const t of ['agent', 'agents']) {
+    const r = await api(`/api/v1/reports/${t}?${query()}`);
+    assert.equal(r.status, 403, t);
+    assert.equal(r.json().error.code, 'insufficient_scope', t);
+  }
+  const product = option(page.html, 'product', PRODUCT);
+  const narrowed = (await api(`/api/v1/reports/volume?${query()}&product=${product}`)).json();
+  assert.equal(narrowed.filters.product, Number(product));
+  assert.deepEqual(narrowed.tables[0].rows.find((r) => r.key === 'created').cur, 5);
+  await bad(`${query()}&agent=x`, 'agent', /agent is not a/);
+});
+
+/* ---- every clock, where time goes, per agent, the new filters ------------- */
+
+test('every SLA clock the desk keeps, with the breaches behind the numbers', async () => {
+  const h = (await supervisor.get(`/agent/stats?${query()}`)).body;
+  // met, breached, running, compliance
+  assert.deepEqual(cells(h, 'data-sla', 'classify.cur').slice(-4), ['20', '0', '0', '100.0%']);
+  assert.deepEqual(cells(h, 'data-sla', 'accept.prev').slice(-4), ['10', '0', '0', '100.0%']);
+  // the urgent level's updates every 2 hours: B9, B10 (resolved 135 and 150
+  // minutes after the answer) and B16..B20 (225) late, A10 (230) the month before
+  assert.deepEqual(cells(h, 'data-sla', 'update.cur').slice(-4), ['9', '7', '0', '56.3%']);
+  assert.deepEqual(cells(h, 'data-sla', 'update.prev').slice(-4), ['8', '1', '0', '88.9%']);
+  assert.deepEqual(cells(h, 'data-sla', 'answer.cur').slice(-4), ['1', '1', '1', '50.0%']);
+  assert.deepEqual(cells(h, 'data-sla', 'answer.year').slice(-4), ['0', '0', '0', '—']);
+  assert.deepEqual(await behind('up_breached'), numbers('B9', 'B10', ...range('B', 16, 20)));
+  assert.deepEqual(await behind('up_breached', 'prev'), numbers('A10'));
+  assert.deepEqual(await behind('ans_met'), numbers('B16'));
+  assert.deepEqual(await behind('ans_breached'), numbers('B12'));
+  assert.deepEqual(await behind('ans_running'), numbers('B15'));
+  assert.deepEqual(await behind('cl_breached'), []);
+});
+
+test('where time goes: the time in each status of the tickets resolved in the month', async () => {
+  const h = (await supervisor.get(`/agent/stats?${query()}`)).body;
+  // 16 resolved: accepted until resolved (20 ... 200 minutes, 40, 5 x 239),
+  // B11 resolved for 23 h 20 min before its reopening, then 57 min in progress
+  assert.deepEqual(cells(h, 'data-status', 'accepted').slice(1), ['16', '38 小时 55 分', '2 小时 26 分', '61.6%']);
+  assert.deepEqual(cells(h, 'data-status', 'resolved').slice(1), ['1', '23 小时 20 分', '23 小时 20 分', '36.9%']);
+  assert.deepEqual(cells(h, 'data-status', 'in_progress').slice(1), ['1', '57 分', '57 分', '1.5%']);
+  // a few seconds new before the claim: no ticket stayed a minute
+  assert.deepEqual(cells(h, 'data-status', 'new').slice(1, 3), ['0', '0 分']);
+  assert.deepEqual(cells(h, 'data-status', 'waiting_customer').slice(1), ['0', '0 分', '0 分', '0.0%']);
+  // the stages that delay most come first
+  const order = [...h.matchAll(/<tr data-status="([a-z_]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(order.slice(0, 3), ['accepted', 'resolved', 'in_progress']);
+  assert.deepEqual(await behind('in_resolved'), numbers('B11'));
+  assert.deepEqual(await behind('in_accepted'), numbers(...range('B', 1, 11), ...range('B', 16, 20)));
+  const rows = await csv('status');
+  assert.deepEqual(rows[0], ['状态', '工单数', '合计(分钟)', '平均(分钟)', '占比(%)']);
+  const row = (name) => rows.find((r) => r[0] === name);
+  const near = (got, want) => assert.ok(Math.abs(Number(got) - want) <= 0.11, `${got} ≈ ${want}`);
+  const acc = row('已签收');
+  assert.equal(acc[1], '16');
+  near(acc[2], 2335), near(acc[3], 145.9), near(acc[4], 61.6);
+  const res = row('已解决');
+  assert.equal(res[1], '1');
+  near(res[2], 1400), near(res[3], 1400), near(res[4], 36.9);
+  assert.equal(rows.length, 11);
+});
+
+test('per agent, for supervisors only: resolved, median first response and resolution', async () => {
+  const h = (await supervisor.get(`/agent/stats?${query()}`)).body;
+  const name = `统计员 ${T}`;
+  assert.deepEqual(cells(h, 'data-agent', name).slice(1), ['20', '17', '14 分', '14 分', '2 小时 40 分', '2 小时 40 分']);
+  assert.deepEqual(await csv('agent'), [['处理人', '新建', '解决'], [name, '20', '17']]);
+  const rows = await csv('agents');
+  assert.deepEqual(rows[1].slice(0, 4), [name, '20', '17', '16']);
+  assert.equal(rows[1][6], '16');
+  [rows[1][4], rows[1][5]].forEach((v) => assert.ok(Math.abs(Number(v) - 14) <= 0.11, v));
+  [rows[1][7], rows[1][8]].forEach((v) => assert.ok(Math.abs(Number(v) - 160) <= 0.11, v));
+  assert.equal(rows.length, 2);
+  // the member of the team sees the team's figures but nobody's per agent
+  const mine = await member.get(`/agent/stats?${query()}`);
+  assert.equal(mine.status, 200);
+  assert.ok(!mine.body.includes('id="h-agents"') && !mine.body.includes('id="t-agent"'), 'no figures per agent');
+  assert.ok(!mine.body.includes('<select name="agent">'), 'no agent filter');
+  for (const t of ['agents', 'agent']) {
+    assert.equal((await member.get(`/agent/stats.csv?table=${t}&${query()}`)).status, 403, t);
+  }
+  const memberId = option(h, 'agent', name);
+  assert.equal((await member.get(`/agent/stats?${query(`&agent=${Number(memberId) + 1}`)}`)).status, 403);
+  assert.equal((await member.get(`/agent/stats?${query(`&agent=${memberId}`)}`)).status, 200);
+});
+
+test('the filters product, organisation, customer tag and agent narrow every figure and list', async () => {
+  const page = (await supervisor.get(`/agent/stats?${query()}`)).body;
+  const product = option(page, 'product', PRODUCT);
+  const tag = option(page, 'tag', TAG_NAME);
+  const agent = option(page, 'agent', `统计员 ${T}`);
+  const org = (await admin.page(`/admin/tags?org=${encodeURIComponent(ORG.toLowerCase())}`)).body
+    .match(/<li class="hit org-hit" data-id="(\d+)">/)[1];
+  const cases = [
+    [`&product=${product}`, ['5', '5'], range('B', 16, 20), ['1', '0', '0', '100.0%']],
+    [`&organisation=${org}`, ['1', '1'], ['B17'], ['0', '0', '0', '—']],
+    [`&tag=${tag}`, ['1', '1'], ['B18'], ['0', '0', '0', '—']],
+    [`&agent=${agent}`, ['20', '17'], range('B', 1, 20), ['1', '1', '1', '50.0%']],
+  ];
+  for (const [f, [created, closed], list, answer] of cases) {
+    const res = await supervisor.get(`/agent/stats?${query(f)}`);
+    assert.equal(res.status, 200, f);
+    assert.deepEqual(cells(res.body, 'data-fig', 'created').slice(1, 2), [created], f);
+    assert.deepEqual(cells(res.body, 'data-fig', 'closed').slice(1, 2), [closed], f);
+    assert.deepEqual(cells(res.body, 'data-sla', 'answer.cur').slice(-4), answer, f);
+    assert.deepEqual(await behind('created', 'cur', f), numbers(...list), f);
+    // the page keeps the filter in its links and its form
+    assert.match(res.body, new RegExp(`${f.slice(1)}(&amp;|")`), `${f} carried in the links`);
+    const vol = await csv('volume', f);
+    assert.deepEqual(vol[1].slice(0, 2), ['新建工单', created], f);
+  }
+  // a product's resolutions: 5 x 239 minutes
+  const p = (await supervisor.get(`/agent/stats?${query(`&product=${product}`)}`)).body;
+  assert.deepEqual(cells(p, 'data-time', 'resolution.wall.cur').slice(-5),
+    ['5', '3 小时 59 分', '3 小时 59 分', '3 小时 59 分', '3 小时 59 分']);
 });

@@ -413,7 +413,7 @@ static void the_other_clocks_and_where_time_goes(void **state)
     /* classified when claimed; t4 still new two working hours on */
     sla_is(&s.sla_classify, 5, 1, 0);
     sla_is(&s.sla_accept, 5, 0, 0); /* claimed: accepted at once; t4 has no owner */
-    /* the next update is due by 17:00 of the next working day: t3's ran out */
+    /* the next update is due four working hours after a reply: t3's ran out */
     sla_is(&s.sla_update, 4, 1, 0);
     sla_is(&s.sla_answer, 1, 1, 1);
     behind(d, SF_CL_BREACHED, &m[0], 1, t[4]);

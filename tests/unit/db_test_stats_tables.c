@@ -63,9 +63,12 @@ static void the_tables_of_the_report(void **state)
     stats_figures_t *f = figures(d);
     stats_report_t r;
     assert_int_equal(stats_report_build(d, f, LANG_ZH, &r), 0);
-    assert_int_equal(r.ntables, 8);
-    for (int i = 0; stats_table_codes[i]; i++)
+    /* every table but those per agent, which need fig->per_agent */
+    assert_int_equal(r.ntables, 9);
+    for (int i = 0; i < r.ntables; i++)
         assert_string_equal(r.tables[i].code, stats_table_codes[i]);
+    assert_null(stats_report_table(&r, "agent"));
+    assert_null(stats_report_table(&r, "agents"));
 
     const stats_table_t *vol = stats_report_table(&r, "volume");
     assert_string_equal(vol->title, "工单量");
@@ -92,6 +95,10 @@ static void the_tables_of_the_report(void **state)
     assert_false(none->cells[4].set);
 
     const stats_table_t *sla = stats_report_table(&r, "sla");
+    assert_int_equal(sla->nrows, 6 * 3); /* every clock in each period */
+    assert_string_equal(sla->rows[0].key, "classify.cur");
+    assert_string_equal(row_of(sla, "update.cur")->cells[0].text, "进展更新");
+    assert_false(row_of(sla, "answer.cur")->cells[5].set);
     assert_int_equal(row_of(sla, "first_response.cur")->cells[5].v, 600);
     assert_false(row_of(sla, "first_response.year")->cells[5].set);
 
@@ -105,6 +112,57 @@ static void the_tables_of_the_report(void **state)
     assert_string_equal(row_of(stats_report_table(&r, "category"), "usage")->cells[0].text, "使用咨询");
     assert_string_equal(row_of(stats_report_table(&r, "team"), "none")->cells[0].text, "未分配团队");
     assert_null(stats_report_table(&r, "secrets"));
+    stats_report_free(&r);
+    free(f);
+}
+
+/* Where time goes, and the tables per agent when the reader sees them. */
+static void status_and_per_agent(void **state)
+{
+    desk_t *d = *state;
+    stats_figures_t *f = figures(d);
+    stats_status_time_t *st = &f->status;
+    st->resolved = 4;
+    st->tickets[3] = 4, st->seconds[3] = 3 * 3600; /* accepted */
+    st->tickets[4] = 1, st->seconds[4] = 3600;     /* in progress */
+    f->per_agent = true;
+    f->by[SD_AGENT][0] = (stats_count_t){42, 5, 4};
+    f->by[SD_AGENT][1] = (stats_count_t){0, 1, 0};
+    f->nby[SD_AGENT] = 2;
+    f->agents[0] = (stats_agent_row_t){42, 5, 4, 3, 600, 900, 4, 7200, 9000};
+    f->agents[1] = (stats_agent_row_t){43, 1, 0, 0, 0, 0, 0, 0, 0};
+    f->nagents = 2;
+    f->names[0] = (stats_name_t){42, "王工"};
+    f->nnames = 1;
+    stats_report_t r;
+    assert_int_equal(stats_report_build(d, f, LANG_ZH, &r), 0);
+    assert_int_equal(r.ntables, 11);
+
+    const stats_table_t *t = stats_report_table(&r, "status");
+    assert_int_equal(t->nrows, STATS_STATUSES);
+    const stats_row_t *acc = row_of(t, "accepted");
+    assert_string_equal(acc->cells[0].text, "已签收");
+    assert_int_equal(acc->cells[1].v, 4);
+    assert_int_equal(acc->cells[2].v, 3 * 3600);
+    assert_int_equal(acc->cells[3].v, 2700);
+    assert_int_equal(acc->cells[4].v, 750); /* 75.0 % of all the time */
+    assert_false(row_of(t, "new")->cells[3].set); /* no mean over no tickets */
+
+    t = stats_report_table(&r, "agent");
+    assert_string_equal(row_of(t, "42")->cells[0].text, "王工");
+    assert_int_equal(row_of(t, "42")->cells[2].v, 4);
+    assert_string_equal(row_of(t, "none")->cells[0].text, "未分配处理人");
+
+    t = stats_report_table(&r, "agents");
+    assert_int_equal(t->ncols, 9);
+    const stats_row_t *a = row_of(t, "42");
+    assert_int_equal(a->cells[3].v, 3);
+    assert_int_equal(a->cells[4].v, 600);
+    assert_int_equal(a->cells[8].v, 9000);
+    const stats_row_t *gone = row_of(t, "43"); /* no longer active: named by id */
+    assert_string_equal(gone->cells[0].text, "#43");
+    assert_false(gone->cells[4].set); /* no median over no tickets */
+    assert_true(gone->cells[6].set);
     stats_report_free(&r);
     free(f);
 }
@@ -162,7 +220,7 @@ static void the_json(void **state)
     json_t *all = stats_report_json(&r, NULL);
     assert_non_null(all);
     assert_string_equal(json_string_value(json_object_get(all, "report")), "summary");
-    assert_int_equal(json_array_size(json_object_get(all, "tables")), 8);
+    assert_int_equal(json_array_size(json_object_get(all, "tables")), 9);
     json_decref(all);
     json_t *doc = stats_report_json(&r, stats_report_table(&r, "sla"));
     char *text = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
@@ -221,6 +279,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         DBTEST(the_tables_of_the_report),
+        DBTEST(status_and_per_agent),
         DBTEST(the_csv_files),
         DBTEST(the_json),
         DBTEST(a_workbook_is_written),

@@ -127,13 +127,16 @@ json_t *stats_report_json(const stats_report_t *r, const stats_table_t *only)
         if (!only || only == &r->tables[i])
             json_array_append_new(tables, table_json(&r->tables[i]));
     return json_pack(
-        "{s:s, s:s, s:{s:o, s:o, s:o}, s:{s:I, s:I, s:I, s:I}, s:{s:s, s:s, s:s}, s:o}",
+        "{s:s, s:s, s:{s:o, s:o, s:o}, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I},"
+        " s:{s:s, s:s, s:s}, s:o}",
         "report", only ? only->code : "summary", "language", lang_code(r->lang), "periods",
         "cur", period_json(&f->per[STATS_CUR]), "prev", period_json(&f->per[STATS_PREV]),
         "year", period_json(&f->per[STATS_YEAR]), "filters", "team",
         (json_int_t)f->filter.team_id, "category", (json_int_t)f->filter.category_id,
         "priority", (json_int_t)f->filter.priority_id, "channel",
-        (json_int_t)f->filter.channel_id, "units", "seconds",
+        (json_int_t)f->filter.channel_id, "product", (json_int_t)f->filter.product_id,
+        "organisation", (json_int_t)f->filter.organisation_id, "tag",
+        (json_int_t)f->filter.tag_id, "agent", (json_int_t)f->filter.agent_id, "units", "seconds",
         "durations are whole seconds", "percent", "percentages to a tenth (47.4 is 47.4 %)",
         "date", "local dates of the desk's zone, YYYY-MM-DD", "tables", tables);
 }

@@ -75,7 +75,7 @@
 #define C_K_BREACHED(c) "ticket_facts x WHERE" IN_CREATED "AND " K_BREACHED(c)
 #define C_K_RUNNING(c) "ticket_facts x WHERE" IN_CREATED "AND " K_RUNNING(c)
 #define C_IN(col) "ticket_facts x WHERE x.resolved_at >= ? AND x.resolved_at < ?"             \
-    " AND ? IS NOT NULL AND x." col " > 0"
+    " AND ? IS NOT NULL AND x." col " >= 60"
 
 #define COUNT(c) "SELECT COUNT(*) FROM " c F_FILTER
 #define LIST(c)                                                                               \
@@ -370,7 +370,7 @@ int stats_tickets(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
 /* ---- where time goes ---------------------------------------------------------- */
 
 #define S_SUM(c)                                                                              \
-    ", CAST(COALESCE(SUM(x." c " > 0), 0) AS SIGNED), CAST(COALESCE(SUM(x." c "), 0) AS SIGNED)"
+    ", CAST(COALESCE(SUM(x." c " >= 60), 0) AS SIGNED), CAST(COALESCE(SUM(x." c "), 0) AS SIGNED)"
 static const char sql_status_time[] =
     "SELECT COUNT(*)" S_SUM("s_new") S_SUM("s_classified") S_SUM("s_assigned")
     S_SUM("s_accepted") S_SUM("s_in_progress") S_SUM("s_waiting_customer")
@@ -459,4 +459,21 @@ int stats_per_agent(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
     }
     qsort(rows, (size_t)n, sizeof *rows, agent_most);
     return n;
+}
+
+static const char sql_products[] = "SELECT id, name FROM stats_products ORDER BY name LIMIT ?";
+
+int stats_products_each(desk_t *d, int max, void (*fn)(long long id, const char *name, void *ctx),
+                        void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_products, "i", (long long)max);
+    if (!st)
+        return -1;
+    long long id;
+    char name[801];
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "is", &id, name, sizeof name)) == 1)
+        fn(id, name, ctx), n++;
+    db_done(st);
+    return rc < 0 ? -1 : n;
 }

@@ -92,7 +92,8 @@ typedef enum stats_figure {
     SF_FR_MET, SF_FR_BREACHED, SF_FR_RUNNING, SF_RES_MET, SF_RES_BREACHED, SF_RES_RUNNING,
     SF_CL_MET, SF_CL_BREACHED, SF_CL_RUNNING, SF_AC_MET, SF_AC_BREACHED, SF_AC_RUNNING,
     SF_UP_MET, SF_UP_BREACHED, SF_UP_RUNNING, SF_ANS_MET, SF_ANS_BREACHED, SF_ANS_RUNNING,
-    /* resolved in the period after time in a status (stats_status_codes order) */
+    /* resolved in the period after a minute or more in a status (in the order
+     * of stats_status_codes) */
     SF_IN_STATUS,
     SF_COUNT = SF_IN_STATUS + 10
 } stats_figure_t;
@@ -104,12 +105,12 @@ int stats_figure_parse(const char *s);
  * (new, classified, assigned, accepted, in_progress, waiting_customer,
  * waiting_third_party, solution_proposed, in_execution, resolved: the time
  * a ticket stayed resolved or closed before it was reopened), the tickets
- * that spent time in it and the wall seconds in all. */
+ * that spent a minute or more in it and the wall seconds in all. */
 #define STATS_STATUSES 10
 extern const char *const stats_status_codes[STATS_STATUSES];
 typedef struct stats_status_time {
     long long resolved;                 /* tickets resolved in the period */
-    long long tickets[STATS_STATUSES];  /* of them, those that spent time in it */
+    long long tickets[STATS_STATUSES];  /* of them, those a minute or more in it */
     long long seconds[STATS_STATUSES];  /* wall seconds in it, in all */
 } stats_status_time_t;
 int stats_status_time(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
@@ -126,6 +127,11 @@ typedef struct stats_agent_row {
 /* Most resolved first; the number of rows (at most max) or -1. */
 int stats_per_agent(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
                     stats_agent_row_t *rows, int max);
+
+/* The products named on tickets (stats_products), by name, at most max:
+ * fn gets the id and the name of each. The number, or -1. */
+int stats_products_each(desk_t *d, int max, void (*fn)(long long id, const char *name, void *ctx),
+                        void *ctx);
 
 #define STATS_PAGE 50
 

@@ -2,6 +2,8 @@
  * the exports never look at the figures themselves. */
 #include "desk/stats/tables.h"
 
+#include "desk/people/people.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +12,36 @@ const char *const stats_per_codes[STATS_NPER] = {"cur", "prev", "year"};
 const char *const stats_col_kind_codes[SC_NKINDS] = {"count", "seconds", "percent", "date",
                                                      "text"};
 
+static void add_name(long long id, const char *name, const char *role, void *ctx)
+{
+    (void)role;
+    stats_figures_t *fig = ctx;
+    if (fig->nnames == STATS_NAMES)
+        return;
+    fig->names[fig->nnames].id = id;
+    snprintf(fig->names[fig->nnames++].name, sizeof fig->names[0].name, "%s", name);
+}
+
+const char *stats_figures_name(const stats_figures_t *fig, long long id)
+{
+    for (int i = 0; i < fig->nnames; i++)
+        if (fig->names[i].id == id)
+            return fig->names[i].name;
+    return "";
+}
+
+/* The figures per agent, when the reader sees them. */
+static int load_per_agent(desk_t *d, const stats_filter_t *f, stats_figures_t *out)
+{
+    const stats_period_t *cur = &out->per[STATS_CUR];
+    if ((out->nby[SD_AGENT] = stats_by(d, f, cur, SD_AGENT, out->by[SD_AGENT], STATS_BY_MAX)) < 0 ||
+        (out->nagents = stats_per_agent(d, f, cur, out->agents, STATS_BY_MAX)) < 0)
+        return -1;
+    return people_each_active(d, add_name, out) < 0 ? -1 : 0;
+}
+
 int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t *cur,
-                       time_t now, stats_figures_t *out)
+                       time_t now, bool per_agent, stats_figures_t *out)
 {
     memset(out, 0, sizeof *out);
     out->filter = *f;
@@ -23,8 +53,14 @@ int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t 
         if (stats_summary(d, f, &out->per[i], now, &out->sum[i]))
             return -1;
     for (int k = 0; k < SD_COUNT; k++)
-        if ((out->nby[k] = stats_by(d, f, cur, (stats_dim_t)k, out->by[k], STATS_BY_MAX)) < 0)
+        if (k != SD_AGENT &&
+            (out->nby[k] = stats_by(d, f, cur, (stats_dim_t)k, out->by[k], STATS_BY_MAX)) < 0)
             return -1;
+    out->per_agent = per_agent;
+    if (per_agent && load_per_agent(d, f, out))
+        return -1;
+    if (stats_status_time(d, f, cur, &out->status))
+        return -1;
     return stats_daily(d, f, cur, out->created, out->closed);
 }
 
@@ -161,6 +197,18 @@ static int build_times(const stats_report_t *r, stats_table_t *t)
     return 0;
 }
 
+/* The SLA clocks in the order of a ticket's life. */
+#define NCLOCKS 6
+static const char *const sla_codes[NCLOCKS] = {"classify", "accept", "first_response",
+                                               "update", "resolution", "answer"};
+
+static const stats_sla_t *sla_of(const stats_summary_t *s, int clock)
+{
+    const stats_sla_t *v[NCLOCKS] = {&s->sla_classify, &s->sla_accept, &s->sla_first_response,
+                                     &s->sla_update, &s->sla_resolution, &s->sla_answer};
+    return v[clock];
+}
+
 static int build_sla(const stats_report_t *r, stats_table_t *t)
 {
     stats_table_col(r, t, "clock", SC_TEXT);
@@ -169,14 +217,14 @@ static int build_sla(const stats_report_t *r, stats_table_t *t)
     stats_table_col(r, t, "breached", SC_COUNT);
     stats_table_col(r, t, "running", SC_COUNT);
     stats_table_col(r, t, "rate", SC_PERCENT);
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < NCLOCKS; k++)
         for (int p = 0; p < STATS_NPER; p++) {
-            const stats_summary_t *sum = &r->fig->sum[p];
-            const stats_sla_t *s = k == 0 ? &sum->sla_first_response : &sum->sla_resolution;
+            const stats_sla_t *s = sla_of(&r->fig->sum[p], k);
             char key[64];
-            snprintf(key, sizeof key, "%s.%s", clock_codes[k], stats_per_codes[p]);
+            snprintf(key, sizeof key, "%s.%s", sla_codes[k], stats_per_codes[p]);
             stats_row_t *row = stats_table_row(t, key);
-            if (!row || row_words(r, row, k, NULL, p))
+            if (!row || stats_cell_text(row, 0, word3(r, "Stats.Times.", sla_codes[k], "")) ||
+                stats_cell_text(row, 1, word3(r, "Stats.Per.", stats_per_codes[p], "")))
                 return -1;
             stats_cell_set(row, 2, s->met);
             stats_cell_set(row, 3, s->breached);
@@ -212,7 +260,7 @@ static int build_daily(const stats_report_t *r, stats_table_t *t)
 
 /* The code and name of a value of a dimension ("none": no team). */
 static void dim_value(const stats_report_t *r, stats_dim_t dim, long long id, const char **code,
-                      const char **name)
+                      const char **name, char num[24])
 {
     const catalog_t *c = &r->d->catalog;
     *code = "", *name = "";
@@ -228,6 +276,15 @@ static void dim_value(const stats_report_t *r, stats_dim_t dim, long long id, co
         const channel_t *x = catalog_channel_by_id(c, id);
         if (x)
             *code = x->code, *name = x->name[r->lang];
+    } else if (dim == SD_AGENT) {
+        *code = "none", *name = stats_word(r, "Stats.NoAgent");
+        if (id) {
+            /* the key: the owner's id; the name "#id" when no longer active */
+            snprintf(num, 24, "#%lld", id);
+            *code = num + 1, *name = stats_figures_name(r->fig, id);
+            if (!**name)
+                *name = num;
+        }
     } else {
         const team_t *x = catalog_team_by_id(c, id);
         *code = x ? x->code : "none";
@@ -243,7 +300,8 @@ static int build_by(const stats_report_t *r, stats_table_t *t, stats_dim_t dim)
     for (int i = 0; i < r->fig->nby[dim]; i++) {
         const stats_count_t *c = &r->fig->by[dim][i];
         const char *code, *name;
-        dim_value(r, dim, c->id, &code, &name);
+        char num[24];
+        dim_value(r, dim, c->id, &code, &name, num);
         stats_row_t *row = stats_table_row(t, code);
         if (!row || stats_cell_text(row, 0, name))
             return -1;
@@ -257,10 +315,69 @@ static int build_category(const stats_report_t *r, stats_table_t *t) { return bu
 static int build_priority(const stats_report_t *r, stats_table_t *t) { return build_by(r, t, SD_PRIORITY); }
 static int build_channel(const stats_report_t *r, stats_table_t *t) { return build_by(r, t, SD_CHANNEL); }
 static int build_team(const stats_report_t *r, stats_table_t *t) { return build_by(r, t, SD_TEAM); }
+static int build_agent(const stats_report_t *r, stats_table_t *t) { return build_by(r, t, SD_AGENT); }
+
+/* Where time goes: per status, the tickets resolved in the period that
+ * spent a minute or more in it, the time in it in all and per such ticket,
+ * and its share of all the time. */
+static int build_status(const stats_report_t *r, stats_table_t *t)
+{
+    const stats_status_time_t *st = &r->fig->status;
+    stats_table_col(r, t, "status", SC_TEXT);
+    stats_table_col(r, t, "tickets", SC_COUNT);
+    stats_table_col(r, t, "total", SC_SECONDS);
+    stats_table_col(r, t, "mean", SC_SECONDS);
+    stats_table_col(r, t, "share", SC_PERCENT);
+    long long all = 0;
+    for (int k = 0; k < STATS_STATUSES; k++)
+        all += st->seconds[k];
+    for (int k = 0; k < STATS_STATUSES; k++) {
+        stats_row_t *row = stats_table_row(t, stats_status_codes[k]);
+        if (!row || stats_cell_text(row, 0, word3(r, "Agent.St.", stats_status_codes[k], "")))
+            return -1;
+        stats_cell_set(row, 1, st->tickets[k]);
+        stats_cell_set(row, 2, st->seconds[k]);
+        if (st->tickets[k])
+            stats_cell_set(row, 3, st->seconds[k] / st->tickets[k]);
+        if (all)
+            stats_cell_set(row, 4, (st->seconds[k] * 1000 + all / 2) / all);
+    }
+    return 0;
+}
+
+/* Per agent: the owner's volume and the medians of their first responses
+ * and resolutions (no median over no tickets). */
+static int build_agents(const stats_report_t *r, stats_table_t *t)
+{
+    static const char *const cols[] = {"created", "closed", "responded", "fr_biz", "fr",
+                                       "resolved", "res_biz", "res"};
+    static const stats_col_kind_t kinds[] = {SC_COUNT, SC_COUNT, SC_COUNT, SC_SECONDS,
+                                             SC_SECONDS, SC_COUNT, SC_SECONDS, SC_SECONDS};
+    stats_table_col(r, t, "agent", SC_TEXT);
+    for (int i = 0; i < 8; i++)
+        stats_table_col(r, t, cols[i], kinds[i]);
+    for (int i = 0; i < r->fig->nagents; i++) {
+        const stats_agent_row_t *a = &r->fig->agents[i];
+        const char *code, *name;
+        char num[24];
+        dim_value(r, SD_AGENT, a->agent_id, &code, &name, num);
+        stats_row_t *row = stats_table_row(t, code);
+        if (!row || stats_cell_text(row, 0, name))
+            return -1;
+        const long long v[] = {a->created, a->closed, a->responded, a->fr_median_biz,
+                               a->fr_median, a->resolved, a->res_median_biz, a->res_median};
+        for (int k = 0; k < 8; k++)
+            if (kinds[k] == SC_COUNT || (k < 5 ? a->responded : a->resolved))
+                stats_cell_set(row, 1 + k, v[k]);
+    }
+    return 0;
+}
 
 /* The report's tables in order, each by its code and its builder
  * build_<code>: a new section is one name here. */
-#define TABLES(X) X(volume) X(times) X(sla) X(daily) X(category) X(priority) X(channel) X(team)
+#define TABLES(X)                                                                        \
+    X(volume) X(times) X(sla) X(daily) X(category) X(priority) X(channel) X(team) X(status) \
+    X(agent) X(agents)
 #define CODE(c) #c,
 #define BUILD(c) build_##c,
 const char *const stats_table_codes[] = {TABLES(CODE) NULL};
@@ -268,11 +385,18 @@ static const builder_t builders[] = {TABLES(BUILD)};
 #define NBUILDERS ((int)(sizeof builders / sizeof *builders))
 _Static_assert(NBUILDERS <= STATS_MAX_TABLES, "room for every table");
 
+bool stats_table_per_agent(const char *code)
+{
+    return code && (!strcmp(code, "agent") || !strcmp(code, "agents"));
+}
+
 int stats_report_build(desk_t *d, const stats_figures_t *fig, lang_t lang, stats_report_t *out)
 {
     memset(out, 0, sizeof *out);
     out->d = d, out->lang = lang, out->fig = fig;
     for (int i = 0; i < NBUILDERS; i++) {
+        if (stats_table_per_agent(stats_table_codes[i]) && !fig->per_agent)
+            continue; /* figures per agent: for those who see them only */
         stats_table_t *t = &out->tables[out->ntables++];
         snprintf(t->code, sizeof t->code, "%s", stats_table_codes[i]);
         snprintf(t->title, sizeof t->title, "%s", word3(out, "Stats.Table.", t->code, ".Title"));

@@ -35,21 +35,41 @@ enum { STATS_CUR, STATS_PREV, STATS_YEAR, STATS_NPER };
 extern const char *const stats_per_codes[STATS_NPER];
 
 #define STATS_BY_MAX 64
+#define STATS_NAMES 500
+
+/* A person who may own tickets, for the tables per agent. */
+typedef struct stats_name {
+    long long id;
+    char name[96];
+} stats_name_t;
 
 typedef struct stats_figures {
     stats_filter_t filter;
     stats_period_t per[STATS_NPER];
     time_t now;
     stats_summary_t sum[STATS_NPER];
-    stats_count_t by[SD_COUNT][STATS_BY_MAX];
+    stats_count_t by[SD_COUNT][STATS_BY_MAX]; /* by[SD_AGENT]: only when per_agent */
     int nby[SD_COUNT];
     long long created[STATS_MAX_DAYS + 1], closed[STATS_MAX_DAYS + 1]; /* per day of per[CUR] */
+    stats_status_time_t status;               /* where time goes in per[CUR] */
+    /* the figures per agent (tables agent and agents): read, and made into
+     * tables, only when per_agent (a viewer who sees them: stats_sees_agents) */
+    bool per_agent;
+    stats_agent_row_t agents[STATS_BY_MAX];
+    int nagents;
+    stats_name_t names[STATS_NAMES]; /* the active people, by name */
+    int nnames;
 } stats_figures_t;
 
 /* Reads every figure of period cur, its previous period and the same
- * period a year earlier, under filter f (scope already applied). 0 or -1. */
+ * period a year earlier, under filter f (scope already applied); the
+ * figures per agent too when per_agent. 0 or -1. */
 int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t *cur,
-                       time_t now, stats_figures_t *out);
+                       time_t now, bool per_agent, stats_figures_t *out);
+/* The name of an owner among fig's names ("" when not active now). */
+const char *stats_figures_name(const stats_figures_t *fig, long long id);
+/* Whether the table of that code holds figures per agent. */
+bool stats_table_per_agent(const char *code);
 
 typedef enum stats_col_kind { SC_COUNT, SC_SECONDS, SC_PERCENT, SC_DATE, SC_TEXT, SC_NKINDS } stats_col_kind_t;
 extern const char *const stats_col_kind_codes[SC_NKINDS]; /* "count", "seconds", ... */
@@ -93,7 +113,8 @@ typedef struct stats_report {
 /* The codes of the tables, in the report's order, NULL-ended. */
 extern const char *const stats_table_codes[];
 
-/* Builds every table from fig, labelled in lang. 0, or -1 (out of memory
+/* Builds every table from fig, labelled in lang (those per agent only when
+ * fig->per_agent). 0, or -1 (out of memory
  * or a builder's figures unavailable); free with stats_report_free. */
 int stats_report_build(desk_t *d, const stats_figures_t *fig, lang_t lang, stats_report_t *out);
 void stats_report_free(stats_report_t *r);

@@ -5,6 +5,9 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "desk/customer/orgtags.h"
+#include "desk/customer/tags.h"
+
 typedef struct formats {
     lxw_format *head, *count, *seconds, *percent, *date, *title;
 } formats_t;
@@ -100,6 +103,52 @@ static const char *filter_name(const stats_report_t *r, stats_dim_t dim, long lo
     return x ? x->name[r->lang] : "";
 }
 
+typedef struct product_find {
+    long long id;
+    char name[256];
+} product_find_t;
+
+static void find_product(long long id, const char *name, void *ctx)
+{
+    product_find_t *x = ctx;
+    if (id == x->id)
+        snprintf(x->name, sizeof x->name, "%s", name);
+}
+
+/* The filters beyond the catalogue's, from row: product, organisation,
+ * customer tag and agent, each by its name ("#id" when it has none now). */
+static void write_more_filters(lxw_worksheet *ws, const stats_report_t *r, int row)
+{
+    const stats_filter_t *fl = &r->fig->filter;
+    static const char *const keys[] = {"Stats.Book.product", "Stats.Book.organisation",
+                                       "Stats.Book.tag", "Stats.Book.agent"};
+    const long long ids[] = {fl->product_id, fl->organisation_id, fl->tag_id, fl->agent_id};
+    for (int k = 0; k < 4; k++) {
+        char name[808] = "";
+        if (k == 0 && ids[k]) {
+            product_find_t x = {ids[k], ""};
+            if (stats_products_each(r->d, 500, find_product, &x) >= 0)
+                snprintf(name, sizeof name, "%s", x.name);
+        } else if (k == 1 && ids[k]) {
+            org_t o;
+            if (orgtags_get(r->d, ids[k], &o) == OUTCOME_OK)
+                snprintf(name, sizeof name, "%s", o.name);
+        } else if (k == 2 && ids[k]) {
+            tag_t t;
+            if (tags_get(r->d, ids[k], false, &t) == OUTCOME_OK)
+                snprintf(name, sizeof name, "%s", t.name[r->lang]);
+        } else if (k == 3 && ids[k]) {
+            snprintf(name, sizeof name, "%s", stats_figures_name(r->fig, ids[k]));
+        }
+        if (!ids[k])
+            snprintf(name, sizeof name, "%s", stats_word(r, "Stats.All"));
+        else if (!name[0])
+            snprintf(name, sizeof name, "#%lld", ids[k]);
+        worksheet_write_string(ws, row + k, 0, stats_word(r, keys[k]), NULL);
+        worksheet_write_string(ws, row + k, 1, name, NULL);
+    }
+}
+
 /* The first sheet: what the report covers. */
 static void write_cover(lxw_workbook *wb, const stats_report_t *r, const formats_t *f)
 {
@@ -122,15 +171,16 @@ static void write_cover(lxw_workbook *wb, const stats_report_t *r, const formats
         worksheet_write_datetime(ws, 3 + p, 1, &first, f->date);
         worksheet_write_datetime(ws, 3 + p, 2, &last, f->date);
     }
-    static const char *const keys[SD_COUNT] = {"Stats.Book.category", "Stats.Book.priority",
-                                               "Stats.Book.channel", "Stats.Book.team"};
-    const long long ids[SD_COUNT] = {fig->filter.category_id, fig->filter.priority_id,
-                                     fig->filter.channel_id, fig->filter.team_id};
+    static const char *const keys[] = {"Stats.Book.category", "Stats.Book.priority",
+                                       "Stats.Book.channel", "Stats.Book.team"};
+    const long long ids[] = {fig->filter.category_id, fig->filter.priority_id,
+                             fig->filter.channel_id, fig->filter.team_id};
     worksheet_write_string(ws, 7, 0, stats_word(r, "Stats.Book.Filters"), f->head);
-    for (int k = 0; k < SD_COUNT; k++) {
+    for (int k = 0; k < 4; k++) {
         worksheet_write_string(ws, 8 + k, 0, stats_word(r, keys[k]), NULL);
         worksheet_write_string(ws, 8 + k, 1, filter_name(r, (stats_dim_t)k, ids[k]), NULL);
     }
+    write_more_filters(ws, r, 12);
 }
 
 int stats_workbook_write(const stats_report_t *r, const char *path, const char *tmpdir)
