@@ -4,7 +4,10 @@
 // table of its numbers with column and row headers, every number is a link
 // reached with the keyboard, the first opens the tickets behind it, and the
 // print view leaves the filters and export links out; the workbook link
-// downloads the whole report as an .xlsx file. It creates two
+// downloads the whole report as an .xlsx file. The sections of every SLA
+// clock, of the time in each status and, for a supervisor, per agent are
+// there with their tables, the filter bar offers product, organisation,
+// customer tag and agent, and the screen's styles are in force. It creates two
 // tickets through the API, so this month has figures; it looks at no time.
 // The screenshot goes to $DESK_ROOT/var/screenshots/agent-stats.png.
 'use strict';
@@ -83,7 +86,7 @@ test('the statistics page: charts with their tables, numbers as links, printable
   const created = Number(await page.locator('tr[data-fig="created"] td').first().innerText());
   assert.ok(created >= 2, `created ${created}`);
   // each chart an image with a name, beside a table with headers
-  for (const id of ['h-trend', 'h-sla']) {
+  for (const id of ['h-trend', 'h-sla', 'h-status']) {
     const svg = page.locator(`svg[role="img"][aria-labelledby="${id}"]`);
     assert.ok(await svg.isVisible(), `${id} chart`);
     const box = await svg.boundingBox();
@@ -92,6 +95,14 @@ test('the statistics page: charts with their tables, numbers as links, printable
   assert.ok(await page.locator('#t-daily thead th[scope="col"]').count() >= 3);
   assert.ok(await page.locator('#t-volume tbody th[scope="row"]').count() === 5);
   assert.ok(await page.locator('#t-category caption').count() === 1);
+  assert.equal(await page.locator('#t-sla tbody tr').count(), 18, 'six clocks, three periods each');
+  assert.equal(await page.locator('#t-status tbody th[scope="row"]').count(), 10);
+  assert.ok(await page.locator('#t-agents thead th[scope="col"]').count() >= 7, 'per agent, for a supervisor');
+  for (const name of ['product', 'organisation', 'tag', 'agent']) {
+    assert.ok(await page.locator(`form.stats-filters select[name="${name}"]`).isVisible(), `filter ${name}`);
+  }
+  // the screen's styles: the figures are cards in a grid, not bare text
+  assert.equal(await page.locator('.kpis').evaluate((el) => getComputedStyle(el).display), 'grid');
   // numbers are links, reached with the keyboard
   const link = page.locator('tr[data-fig="created"] td a.num-link').first();
   await link.focus();
