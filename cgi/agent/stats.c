@@ -190,12 +190,18 @@ static void add_tag(const tag_t *t, void *ctx)
 /* The choices of the filter bar beyond the catalogue's: products,
  * organisations (the first STATS_ORGS by name), customer tags; the agents
  * for those who see them (Names.Agent). 0 or -1. */
-static int set_choices(web_t *w)
+static int set_choices(web_t *w, long long org_chosen)
 {
     HDF *h = w->r->hdf;
     tag_ctx_t tags = {h, w->lang, 0};
-    org_t *orgs = malloc(sizeof *orgs * STATS_ORGS);
+    org_t *orgs = malloc(sizeof *orgs * (STATS_ORGS + 1));
     int n = orgs ? orgtags_search(w->d, "", orgs, STATS_ORGS) : -1;
+    bool listed = !org_chosen;
+    for (int i = 0; i < n; i++)
+        listed = listed || orgs[i].id == org_chosen;
+    /* the one chosen stays offered, wherever its name falls */
+    if (n >= 0 && !listed && orgtags_get(w->d, org_chosen, &orgs[n]) == OUTCOME_OK)
+        n++;
     for (int i = 0; i < n; i++) {
         hdf_set_valuef(h, "Choices.Org.%d.id=%lld", i, orgs[i].id);
         hdf_set_valuef(h, "Choices.Org.%d.name=%s", i, orgs[i].name);
@@ -463,7 +469,7 @@ void agent_page_stats(web_t *w, const char *arg)
     HDF *h = w->r->hdf;
     agent_stats_set_periods(w, &v);
     set_names(w, r);
-    if (set_choices(w)) {
+    if (set_choices(w, v.filter.organisation_id)) {
         free(r);
         return agent_fail(w, OUTCOME_UNAVAILABLE);
     }

@@ -3,7 +3,8 @@
 -- fact and span rows; the desk's other SLA clocks (classification,
 -- acceptance, update cadence, the R&D answer) as a due and a stop each; the
 -- wall seconds a resolved ticket spent in each status. The covering indexes
--- are made anew with them. The rows written before this migration lack the
+-- are made anew with them (the one on creation with the local day too, for
+-- the daily trend). The rows written before this migration lack the
 -- new columns: they are emptied here and written again by
 -- `deskctl stats-rebuild` (run by `make run` and conf/dev/run.sh after every
 -- migration; on a running desk, run it by hand).
@@ -50,7 +51,7 @@ ALTER TABLE ticket_facts
   DROP KEY ix_facts_responded,
   DROP KEY ix_facts_resolved,
   ADD KEY ix_facts_created (created_at, team_id, category_id, priority_id, channel_id,
-                            product_id, organisation_id, customer_id, owner_id,
+                            product_id, organisation_id, customer_id, owner_id, created_day,
                             has_first_response_sla, first_response_due_at, first_responded_at,
                             has_resolution_sla, resolution_due_at, resolution_stopped_at),
   ADD KEY ix_facts_clocks (created_at, team_id, category_id, priority_id, channel_id,

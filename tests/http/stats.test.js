@@ -668,6 +668,9 @@ test('the filters product, organisation, customer tag and agent narrow every fig
     assert.deepEqual(await behind('created', 'cur', f), numbers(...list), f);
     // the page keeps the filter in its links and its form
     assert.match(res.body, new RegExp(`${f.slice(1)}(&amp;|")`), `${f} carried in the links`);
+    const [name, id] = f.slice(1).split('=');
+    const chosen = res.body.match(new RegExp(`<select name="${name}">[\\s\\S]*?</select>`))[0];
+    assert.match(chosen, new RegExp(`<option value="${id}" selected>`), `${name} shown as chosen`);
     const vol = await csv('volume', f);
     assert.deepEqual(vol[1].slice(0, 2), ['新建工单', created], f);
   }
