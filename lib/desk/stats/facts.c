@@ -194,11 +194,11 @@ static int update_clock(desk_t *d, long long id, const priority_t *p, facts_t *f
     MYSQL_STMT *st = db_query(&d->db, sql_updates, "i", id);
     if (!st)
         return -1;
-    time_t at[256];
+    time_t at[256], t; /* the first 256 replies */
     int n = 0, rc;
-    while ((rc = db_fetch(st, "t", &at[n < 256 ? n : 255])) == 1)
+    while ((rc = db_fetch(st, "t", &t)) == 1)
         if (n < 256)
-            n++;
+            at[n++] = t;
     db_done(st);
     if (rc < 0)
         return -1;

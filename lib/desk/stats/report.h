@@ -85,6 +85,9 @@ int stats_by(desk_t *d, const stats_filter_t *f, const stats_period_t *p, stats_
 int stats_daily(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
                 long long *created, long long *closed);
 
+/* The statuses whose time is counted (stats_status_time). */
+#define STATS_STATUSES 10
+
 /* The tickets behind a figure. */
 typedef enum stats_figure {
     SF_CREATED, SF_CLOSED, SF_REOPENED, SF_BACKLOG_START, SF_BACKLOG_END,
@@ -95,7 +98,7 @@ typedef enum stats_figure {
     /* resolved in the period after a minute or more in a status (in the order
      * of stats_status_codes) */
     SF_IN_STATUS,
-    SF_COUNT = SF_IN_STATUS + 10
+    SF_COUNT = SF_IN_STATUS + STATS_STATUSES
 } stats_figure_t;
 const char *stats_figure_code(stats_figure_t f);
 extern const char *const stats_figure_codes[SF_COUNT + 1]; /* NULL-ended */
@@ -106,7 +109,6 @@ int stats_figure_parse(const char *s);
  * waiting_third_party, solution_proposed, in_execution, resolved: the time
  * a ticket stayed resolved or closed before it was reopened), the tickets
  * that spent a minute or more in it and the wall seconds in all. */
-#define STATS_STATUSES 10
 extern const char *const stats_status_codes[STATS_STATUSES];
 typedef struct stats_status_time {
     long long resolved;                 /* tickets resolved in the period */
