@@ -43,7 +43,7 @@ static const form_field_t quality_fields[] = {
     {.name = "after", .type = FT_INTEGER, .max = WEB_ID_MAX},
     {.name = "qtable", .type = FT_CHOICE, .max_chars = 20, .choices = csv_tables},
     {.name = "ccat", .type = FT_INTEGER, .max = WEB_ID_MAX},
-    {.name = "product", .type = FT_TEXT, .max_chars = 200},
+    {.name = "cprod", .type = FT_TEXT, .max_chars = 200}, /* a combination's product */
     {.name = "nature", .type = FT_CHOICE, .max_chars = 16, .choices = ticket_natures},
     {.name = "term", .type = FT_TEXT, .max_chars = STATS_TERM_MAX},
     {.name = "from", .type = FT_INTEGER, .max = WEB_ID_MAX},
@@ -296,7 +296,7 @@ static void read_key(web_t *w, stats_qkey_t *k)
     k->category_id = form_int(h, "ccat");
     k->from_team = form_int(h, "from");
     k->to_team = form_int(h, "to");
-    snprintf(k->product, sizeof k->product, "%s", value_or_empty(w, "product"));
+    snprintf(k->product, sizeof k->product, "%s", value_or_empty(w, "cprod"));
     snprintf(k->nature, sizeof k->nature, "%s", value_or_empty(w, "nature"));
     snprintf(k->term, sizeof k->term, "%s", value_or_empty(w, "term"));
     const char *dim = value_or_empty(w, "dim");
@@ -314,7 +314,7 @@ static void key_query(web_t *w, stats_qfig_t fig, const stats_qkey_t *k, char *o
     if (fig == QF_COMBO) {
         if (cgi_url_escape(k->product, &p) != STATUS_OK)
             p = NULL;
-        snprintf(out, cap, "&ccat=%lld&product=%s&nature=%s", k->category_id, p ? p : "",
+        snprintf(out, cap, "&ccat=%lld&cprod=%s&nature=%s", k->category_id, p ? p : "",
                  k->nature);
     } else if (fig == QF_TERM) {
         if (cgi_url_escape(k->term, &t) != STATUS_OK)

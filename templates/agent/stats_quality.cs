@@ -61,7 +61,7 @@
     <caption class="sr"><?cs var:L.Stats.Q.Combos.Title ?></caption>
     <thead><tr><th scope="col"><?cs var:L.Agent.Col.category ?></th><th scope="col"><?cs var:L.Stats.Q.Product ?></th><th scope="col"><?cs var:L.Stats.Q.Nature ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.cur ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.prev ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.year ?></th><th scope="col" class="n"><?cs var:L.Stats.Q.Trend ?></th></tr></thead>
     <tbody>
-    <?cs each:r = Q.Combos.Rows ?><?cs set:k = "&ccat=" + r.cat + "&product=" + url_escape(r.product) + "&nature=" + r.nature ?>
+    <?cs each:r = Q.Combos.Rows ?><?cs set:k = "&ccat=" + r.cat + "&cprod=" + url_escape(r.product) + "&nature=" + r.nature ?>
       <tr data-q="combo.<?cs name:r ?>"><th scope="row"><?cs var:r.category ?></th><td><?cs if:r.product ?><bdi><?cs var:r.product ?></bdi><?cs else ?><span class="muted"><?cs var:L.Stats.Q.NoProduct ?></span><?cs /if ?></td><td><?cs if:r.nature ?><?cs var:L.Agent.Natures[r.nature] ?><?cs else ?><span class="muted"><?cs var:L.Stats.Q.NoNature ?></span><?cs /if ?></td>
         <td class="n"><?cs call:qdrill("combo", "cur", r.cur, k) ?></td><td class="n"><?cs call:qdrill("combo", "prev", r.prev, k) ?></td><td class="n"><?cs call:qdrill("combo", "year", r.year, k) ?></td><td class="n trend"><?cs var:r.trend ?></td></tr>
     <?cs /each ?>

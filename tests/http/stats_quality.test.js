@@ -322,8 +322,8 @@ test('every quality number opens the tickets behind it', async () => {
   assert.deepEqual(await behind('closed_q'), numbers('Q1', 'Q2', 'Q4'));
   assert.deepEqual(await behind('answered'), numbers('Q1', 'Q2'));
   assert.deepEqual(await behind('score', 'cur', '&dim=speed&score=3'), numbers('Q1'));
-  assert.deepEqual(await behind('combo', 'cur', `&ccat=${usage}&product=X1&nature=`), numbers('Q4', 'Q5'));
-  assert.deepEqual(await behind('combo', 'prev', `&ccat=${usage}&product=X1&nature=`), numbers('P1'));
+  assert.deepEqual(await behind('combo', 'cur', `&ccat=${usage}&cprod=X1&nature=`), numbers('Q4', 'Q5'));
+  assert.deepEqual(await behind('combo', 'prev', `&ccat=${usage}&cprod=X1&nature=`), numbers('P1'));
   assert.deepEqual(await behind('term', 'prev', `&term=${encodeURIComponent('卡纸')}`), numbers('P1'));
   assert.deepEqual(await behind('repeated', 'year'), []);
   // what is not a figure, a score or a fault kind is refused
