@@ -132,12 +132,31 @@ int db_ping(db_t *db)
     return db_reconnect(db) == OUTCOME_OK && mysql_ping(db->conn) == 0 ? OUTCOME_OK : OUTCOME_UNAVAILABLE;
 }
 
+/* The slot for a statement not yet cached: the next free one, else the one
+ * unused longest, closed. A worker that lives long enough to serve every
+ * page prepares more statements than the cache holds; failing then would
+ * answer 503 to a request that did nothing wrong. A statement whose rows a
+ * caller is still reading was asked for moments ago and is never the victim. */
+static int db_cache_slot(db_t *db)
+{
+    if (db->ncache < DB_MAX_STMTS)
+        return db->ncache++;
+    int victim = 0;
+    for (int i = 1; i < DB_MAX_STMTS; i++)
+        if (db->cache[i].used < db->cache[victim].used)
+            victim = i;
+    mysql_stmt_close(db->cache[victim].st);
+    return victim;
+}
+
 static MYSQL_STMT *db_prepare(db_t *db, const char *sql)
 {
     for (int i = 0; i < db->ncache; i++)
-        if (db->cache[i].sql == sql)
+        if (db->cache[i].sql == sql) {
+            db->cache[i].used = ++db->uses;
             return db->cache[i].st;
-    if (!db->conn || db->ncache == DB_MAX_STMTS)
+        }
+    if (!db->conn)
         return NULL;
     MYSQL_STMT *st = mysql_stmt_init(db->conn);
     if (!st)
@@ -147,9 +166,10 @@ static MYSQL_STMT *db_prepare(db_t *db, const char *sql)
         mysql_stmt_close(st);
         return NULL;
     }
-    db->cache[db->ncache].sql = sql;
-    db->cache[db->ncache].st = st;
-    db->ncache++;
+    int slot = db_cache_slot(db);
+    db->cache[slot].sql = sql;
+    db->cache[slot].st = st;
+    db->cache[slot].used = ++db->uses;
     return st;
 }
 

@@ -71,8 +71,11 @@ typedef struct db_col {
 typedef struct db {
     MYSQL *conn;
     char *socket, *name, *user, *password;
-    struct { const char *sql; MYSQL_STMT *st; } cache[DB_MAX_STMTS];
+    /* prepared statements by the address of their text; used: when last
+     * asked for (a count), so a full cache closes the one unused longest */
+    struct { const char *sql; MYSQL_STMT *st; unsigned long long used; } cache[DB_MAX_STMTS];
     int ncache;
+    unsigned long long uses;
     bool in_tx;
     unsigned long long last_id;
     char init[160];         /* the session settings sent at each connect */
