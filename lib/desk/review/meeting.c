@@ -307,14 +307,10 @@ int meeting_each_event(desk_t *d, long long id,
     return rc < 0 ? rc : n;
 }
 
-int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
-                 void (*fn)(const meeting_row_t *row, void *ctx), void *ctx)
+/* The rows of a meeting list query (sql_list_*), each handed to fn: their
+ * number, or OUTCOME_UNAVAILABLE when the query failed. */
+static int each_row(MYSQL_STMT *st, void (*fn)(const meeting_row_t *row, void *ctx), void *ctx)
 {
-    long long below = before > 0 ? before : (long long)1 << 62;
-    MYSQL_STMT *st = is_manager(a)
-                         ? db_query(&d->db, sql_list_all, "ii", below, (long long)limit)
-                         : db_query(&d->db, sql_list_mine, "iiii", below, a->id, a->id,
-                                    (long long)limit);
     if (!st)
         return OUTCOME_UNAVAILABLE;
     meeting_row_t row;
@@ -329,6 +325,17 @@ int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
     }
     db_done(st);
     return rc < 0 ? rc : n;
+}
+
+int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
+                 void (*fn)(const meeting_row_t *row, void *ctx), void *ctx)
+{
+    long long below = before > 0 ? before : (long long)1 << 62;
+    MYSQL_STMT *st = is_manager(a)
+                         ? db_query(&d->db, sql_list_all, "ii", below, (long long)limit)
+                         : db_query(&d->db, sql_list_mine, "iiii", below, a->id, a->id,
+                                    (long long)limit);
+    return each_row(st, fn, ctx);
 }
 
 /* ---- after scheduling ---------------------------------------------------- */
@@ -631,18 +638,5 @@ int meeting_list_kind(desk_t *d, const agent_t *a, const char *kind, long long b
             ? db_query(&d->db, sql_list_kind_all, "sii", kind, below, (long long)limit)
             : db_query(&d->db, sql_list_kind_mine, "siiii", kind, below, a->id, a->id,
                        (long long)limit);
-    if (!st)
-        return OUTCOME_UNAVAILABLE;
-    meeting_row_t row;
-    long long over = 0;
-    int n = 0, rc;
-    memset(&row, 0, sizeof row);
-    while ((rc = db_fetch(st, "issssti", &row.id, row.kind, sizeof row.kind, row.status,
-                          sizeof row.status, row.title, sizeof row.title, row.organiser,
-                          sizeof row.organiser, &row.starts_at, &over)) == 1) {
-        row.overridden = over != 0;
-        fn(&row, ctx), n++;
-    }
-    db_done(st);
-    return rc < 0 ? rc : n;
+    return each_row(st, fn, ctx);
 }
