@@ -611,11 +611,21 @@ int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, si
                     "not handed over: the hand-over could not be recorded", NULL, 0);
     }
     CURLcode rc = curl_easy_perform(h);
-    long resp = 0;
+    long resp = 0, sent = 0;
+    curl_off_t body_sent = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp);
+    curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent);
+    curl_easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &body_sent);
+    bool whole = sent > 0 && (!body || body_sent == (curl_off_t)strlen(body));
     curl_slist_free_all(headers);
     free(url);
     free(body);
+    /* The whole request went out and no status line came back (the gateway
+     * or the connection died, or it took longer than the timeout): a gateway
+     * that acts before it answers may have sent the message. */
+    if (rc != CURLE_OK && whole && resp == 0)
+        return fail(err, errcap, OUTCOME_UNKNOWN, "SMS gateway: no answer to the request",
+                    errbuf[0] ? errbuf : curl_easy_strerror(rc), 0);
     if (rc != CURLE_OK)
         return fail(err, errcap, OUTCOME_UNAVAILABLE, "SMS gateway",
                     errbuf[0] ? errbuf : curl_easy_strerror(rc), 0);

@@ -137,7 +137,8 @@ int mailer_send_mail_with(mailer_t *m, const char *to, const char *subject, cons
 
 /* Sends one SMS through the gateway. OUTCOME_OK on a 2xx answer; OUTCOME_REJECTED on
  * an invalid number, no Sms.URL, or a 4xx answer other than 408 and 429;
- * OUTCOME_UNAVAILABLE otherwise. */
+ * OUTCOME_UNKNOWN when the whole request went out and no status line came
+ * back (the gateway may have sent it); OUTCOME_UNAVAILABLE otherwise. */
 int mailer_send_sms(mailer_t *m, const char *to, const char *text, char *err, size_t errcap);
 
 #endif

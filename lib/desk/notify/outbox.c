@@ -499,10 +499,11 @@ static int deliver_one(desk_t *d, mailer_t *mailer, long long id, time_t lease, 
     bool unconfirmed = sent == OUTCOME_UNKNOWN;
     time_t next = final ? now : now + backoff(attempts);
     if (unconfirmed)
-        log_error("outbox: message %lld was handed over but the server's answer never came"
-                  " (attempt %lld: %s); it may have been delivered: %s with the same"
-                  " Message-ID, so the recipient may get it twice", id, attempts, err,
-                  final ? "failed for good" : "sending it again later");
+        log_error("outbox: message %lld (%s) was handed over but the server's answer never"
+                  " came (attempt %lld: %s); it may have been delivered: %s%s, so the"
+                  " recipient may get it twice", id, channel, attempts, err,
+                  final ? "failed for good" : "sending it again later",
+                  strcmp(channel, "sms") == 0 ? "" : " with the same Message-ID");
     else
         log_error("outbox: message %lld (%s) attempt %lld %s: %s", id, channel, attempts,
                   final ? "failed for good" : "failed, will retry", err);
