@@ -109,7 +109,7 @@ test('the mail server keeps the message and dies before answering its final ".":
   await F.waitFor(() => outboxRow(id).status !== 'sending', 'the scheduler to record the unanswered hand-over', { timeout: 30000 });
   assert.deepEqual(outboxRow(id), { status: 'pending', handed: false, unconfirmed: 1 },
     'a hand-over whose answer never came is counted as unconfirmed: the server may have kept the message');
-  assert.match(stack.log('scheduler'), new RegExp(`message ${id} was handed over but the server's answer never came`));
+  assert.match(stack.log('scheduler'), new RegExp(`message ${id} \\(email\\) was handed over but the server's answer never came`));
   endLeases(); // past the retry
   await F.waitFor(() => outboxRow(id).status === 'sent', 'the message to be sent again', { timeout: 30000 });
   assert.equal(smtp.copies.get(messageId), 2, 'the server got it twice, under one Message-ID');
