@@ -24,7 +24,7 @@ SMTP_PORT=${DESK_SMTP_PORT:-$((PORT + 25))}
 mkdir -p "$VAR"
 VAR=$(cd "$VAR" && pwd)
 BUILD=${DESK_BUILD:-$ROOT/build}  # DESK_BUILD: the programs of another build (tests/faults)
-mkdir -p "$VAR"/{db,run/hold,log,secrets,nginx/tmp,mail/cur,mail/new,mail/tmp}
+mkdir -p "$VAR"/{db,run/hold,log,secrets,nginx/tmp,mail/cur,mail/new,mail/tmp,db-tmp}
 chmod 700 "$VAR/secrets"
 
 # what keep() says goes to run.sh's own output (fd 3), whatever a part's
@@ -143,8 +143,10 @@ if [ ! -d "$VAR/db/mysql" ]; then
   mariadb-install-db --no-defaults --datadir="$VAR/db" "${USER_OPT[@]}" \
     --auth-root-authentication-method=normal --skip-test-db >"$VAR/log/mariadb-install.log" 2>&1
 fi
+# temporary tables in the stack's own directory: a shared /tmp is cleaned by
+# others, and a temporary table whose file went missing fails its query
 keep mariadb mariadbd --no-defaults --datadir="$VAR/db" --socket="$SOCK" --skip-networking \
-  --pid-file="$VAR/run/mysqld.pid" "${USER_OPT[@]}" \
+  --pid-file="$VAR/run/mysqld.pid" "${USER_OPT[@]}" --tmpdir="$VAR/db-tmp" \
   --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
   --innodb-flush-log-at-trx-commit=1 --sync-binlog=0 --innodb-buffer-pool-size=${DESK_BUFFER_POOL:-256M} \
   --innodb-log-file-size=256M --max-connections=200 --log-error="$VAR/log/mariadb.log" &
