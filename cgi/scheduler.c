@@ -29,6 +29,7 @@
 #define MAIL_BATCH 50
 #define REVIEW_BATCH 100
 #define MAIL_PER_PASS 2000
+#define MAIL_SECONDS_PER_PASS 5
 
 static volatile sig_atomic_t stopping;
 
@@ -38,7 +39,9 @@ static void on_stop(int sig)
     stopping = 1;
 }
 
-static void one_pass(desk_t *d)
+/* One pass over every duty; true when mail is left that was due (the next
+ * pass follows at once). */
+static bool one_pass(desk_t *d)
 {
     struct timespec t0, t1;
     int tickets = 0, raised = 0, got_tickets, got_raised;
@@ -58,20 +61,26 @@ static void one_pass(desk_t *d)
     /* the review loop's deadlines: minutes past due, actions overdue */
     int late = minutes_late_pass(d, REVIEW_BATCH), overdue = action_overdue_pass(d, REVIEW_BATCH);
     raised += (late > 0 ? late : 0) + (overdue > 0 ? overdue : 0);
-    /* a backlog (after the mail server was down) is sent over several
-     * passes, so alerts keep being raised meanwhile */
+    /* a backlog (after the mail server was down, or an alert storm) is sent
+     * over several passes, each given a few seconds, so alerts keep being
+     * raised on time meanwhile however slow the mail server is */
     int sent = 0, failed = 0, s, f, claimed, budget = MAIL_PER_PASS;
+    struct timespec mail0;
+    clock_gettime(CLOCK_MONOTONIC, &mail0);
     do {
         claimed = outbox_deliver_due(d, MAIL_BATCH, &s, &f);
         sent += s > 0 ? s : 0;
         failed += f > 0 ? f : 0;
         budget -= MAIL_BATCH;
-    } while (claimed == MAIL_BATCH && budget > 0 && !stopping);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+    } while (claimed == MAIL_BATCH && budget > 0 && !stopping &&
+             t1.tv_sec - mail0.tv_sec < MAIL_SECONDS_PER_PASS);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     if (tickets || raised || sent || failed || reminders)
         log_info("pass: %d tickets, %d alerts raised, %d meeting reminders, %d messages sent,"
                  " %d failed, %.1f ms", tickets, raised, reminders, sent, failed, ms);
+    return claimed == MAIL_BATCH && !stopping;
 }
 
 int main(int argc, char **argv)
@@ -91,9 +100,11 @@ int main(int argc, char **argv)
     long interval = config_get_int(&d.cfg, CFG_SCHEDULER_INTERVAL_SECONDS);
     log_info("started; a pass every %ld s", interval);
     while (!stopping) {
-        one_pass(&d);
+        bool more = one_pass(&d);
         if (once)
             break;
+        if (more)
+            continue;
         for (long s = 0; s < interval && !stopping; s++)
             sleep(1);
     }

@@ -46,12 +46,15 @@ static void applicable(clocks_t *c)
         c->at[SLA_UPDATE_DUE] = 0;
 }
 
+static bool is_warning(int k)
+{
+    return k == SLA_FIRST_RESPONSE_WARNING || k == SLA_RESOLUTION_WARNING;
+}
+
 /* The deadline an alert is about: a warning's is the breach it warns of. */
 static time_t deadline_of(const clocks_t *c, int k)
 {
-    if (k == SLA_FIRST_RESPONSE_WARNING || k == SLA_RESOLUTION_WARNING)
-        return c->at[k + 1];
-    return c->at[k];
+    return is_warning(k) ? c->at[k + 1] : c->at[k];
 }
 
 /* Raises what is due on one locked ticket; its own transaction. */
@@ -88,6 +91,11 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
         rc = db_exec(&d->db, sql_raise, "istt", id, sla_alert_code((sla_alert_t)k), c.at[k], now);
         if (rc == OUTCOME_DUPLICATE)
             continue; /* raised before: by an earlier pass or another scheduler */
+        /* a warning found after the breach it warns of (the scheduler was
+         * down, or is late) is kept as raised but says nothing: the breach
+         * raised in this same pass says more */
+        if (rc >= 0 && is_warning(k) && deadline_of(&c, k) && deadline_of(&c, k) <= now)
+            continue;
         char detail[24] = ""; /* the history line names the timeout that ran out */
         if (k == SLA_ACCEPT_OVERDUE && c.accept_minutes > 0)
             snprintf(detail, sizeof detail, "%lld", c.accept_minutes);
