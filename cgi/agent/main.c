@@ -14,6 +14,8 @@
  *   GET  /agent/stats/quality.csv, /agent/stats/quality/tickets  its quality sections
  *                                      (cgi/agent/stats_quality.c)
  *   GET  /agent/availability, POST   at work or absent (cgi/agent/availability.c)
+ *   GET  /agent/coordination[/tickets]  the weekly coordination view
+ *                                    (cgi/agent/coordination.c)
  *   GET  /agent/problems...          problem records (cgi/agent/problems.c)
  *   GET  /agent/meetings...          review meetings (cgi/agent/meetings.c)
  *   GET  /agent/minutes..., /agent/actions..., /agent/drills...
@@ -49,6 +51,7 @@
 #include "web/ticket_view.h"
 #include "web/web.h"
 #include "agent/web.h"
+#include "agent/coordination.h"
 #include "agent/stats.h"
 #include "agent/review.h"
 
@@ -62,7 +65,8 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/meeting.cs",   "agent/meeting_edit.cs",
                                     "agent/meeting_pack.cs",
                                     "agent/stats.cs",     "agent/stats_tickets.cs",
-                                    "agent/stats_quality.cs",
+                                    "agent/stats_quality.cs", "agent/coordination.cs",
+                                    "agent/coordination_tickets.cs", "agent/problem_origin.cs",
                                     "agent/minutes.cs",   "agent/minutes_list.cs",
                                     "agent/minutes_edit.cs", "agent/actions.cs",
                                     "agent/action.cs",    "agent/drills.cs",
@@ -1309,6 +1313,8 @@ static const web_route_t routes[] = {
     {"GET", "/agent/stats/tickets", agent_page_stats_tickets},
     {"GET", "/agent/stats/quality.csv", agent_page_stats_quality_csv},
     {"GET", "/agent/stats/quality/tickets", agent_page_stats_quality_tickets},
+    {"GET", "/agent/coordination", agent_page_coordination},
+    {"GET", "/agent/coordination/tickets", agent_page_coordination_tickets},
     {"GET", "/agent/availability", agent_page_availability},
     {"POST", "/agent/availability", agent_do_availability},
     {"GET", "/agent/problems", agent_page_problems},

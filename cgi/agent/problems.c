@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent/problem_origin.h"
 #include "agent/web.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -213,9 +214,27 @@ static void add_participant(long long person, const char *name, const char *role
         hdf_set_valuef(ctx, "Form.participants.sel.%lld=1", person);
 }
 
+/* Opens the new form from a high-frequency row of the statistics. */
+static void new_from_stats(web_t *w)
+{
+    problem_origin_t o;
+    char numbers[PROBLEM_TICKETS_MAX * 34];
+    int linked = 0;
+    int rc = agent_problem_origin(w, &o, numbers, sizeof numbers, &linked);
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
+    hdf_remove_tree(w->r->hdf, "Form");
+    agent_problem_origin_prefill(w, &o, numbers, linked);
+    agent_problem_origin_show(w, &o, linked);
+    agent_problem_origin_carry(w);
+    show_form(w, 200, 0);
+}
+
 void agent_page_problem_new(web_t *w, const char *arg)
 {
     (void)arg;
+    if (agent_problem_from_stats(w))
+        return new_from_stats(w);
     const char *tickets = req_query(w->r, "tickets");
     form_field_t f = {.name = "tickets", .type = FT_TEXT, .max_chars = 800};
     if (tickets && !form_validate(w->r->hdf, w->r->hdf, &f, 1))
@@ -259,7 +278,20 @@ void agent_do_problem_new(web_t *w, const char *arg)
 {
     (void)arg;
     char participants[PEOPLE_IDS_LEN];
-    if (validate(w, participants, sizeof participants))
+    problem_origin_t o;
+    bool from_stats = agent_problem_from_stats(w);
+    if (from_stats) { /* the row read again: what the record says it came from */
+        char numbers[PROBLEM_TICKETS_MAX * 34];
+        int linked = 0, orc = agent_problem_origin(w, &o, numbers, sizeof numbers, &linked);
+        if (orc == OUTCOME_FORBIDDEN || orc == OUTCOME_INVALID)
+            return agent_fail(w, orc);
+        if (orc != OUTCOME_OK)
+            form_set_error(w->r->hdf, "_form", "save_failed");
+        agent_problem_origin_show(w, &o, linked);
+        agent_problem_origin_carry(w);
+    }
+    if (validate(w, participants, sizeof participants) ||
+        hdf_get_value(w->r->hdf, "Form._form.error", NULL))
         return show_form(w, 422, 0);
     problem_content_t c;
     read_content(w, &c, participants);
@@ -269,6 +301,8 @@ void agent_do_problem_new(web_t *w, const char *arg)
     int rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)
         rc = problem_create(w->d, ME(w), &who, &c, &id, &r);
+    if (rc == OUTCOME_OK && from_stats)
+        rc = problem_set_origin(w->d, id, &o);
     rc = finish(w, rc);
     if (rc != OUTCOME_OK) {
         show_refusal(w, &r);
@@ -466,6 +500,9 @@ static void show_record(web_t *w, long long id, int status)
         problem_each_person(w->d, id, w->lang, add_member, h) < 0 ||
         problem_each_event(w->d, id, add_event, h) < 0)
         return agent_error_page(w, 503, "unavailable");
+    problem_origin_t o;
+    if (problem_origin_get(w->d, id, &o) == OUTCOME_OK && strcmp(o.kind, "tickets"))
+        agent_problem_origin_show(w, &o, hdf_get_int_value(h, "TicketCount", 0));
     hdf_set_int_value(h, "Page.Doc", 1);
     agent_set_nav(w);
     w->r->status = status;

@@ -66,6 +66,7 @@
     <li><a href="/agent/drills" class="t t-drills"<?cs if:Page.Path == "/agent/drills" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.drills ?></span></a></li>
     <li><a href="/agent/progress" class="t t-progress"<?cs if:Page.Path == "/agent/progress" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.progress ?></span></a></li>
     <li><a href="/agent/stats" class="t t-stats"<?cs if:Page.Path == "/agent/stats" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Stats.Nav ?></span></a></li>
+    <li><a href="/agent/coordination" class="t t-stats"<?cs if:Page.Path == "/agent/coordination" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Coord.Link ?></span></a></li>
     <li><a href="/agent/availability" class="t t-presence"<?cs if:Page.Path == "/agent/availability" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Presence.Nav ?></span></a></li>
     <?cs if:Me.admin ?><li><a href="/agent/outbox" class="t t-outbox"<?cs if:Page.Path == "/agent/outbox" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.outbox ?></span></a></li><?cs /if ?>
   </ul>

@@ -29,6 +29,7 @@
   <h1 id="doc-h"><?cs var:L.Review.Problem.Title ?></h1>
   <p class="doc-no"><?cs var:L.Review.Problem.Number ?> <code><?cs var:Problem.number ?></code></p>
 </header>
+<?cs if:Origin.kind ?><?cs include!"agent/problem_origin.cs" ?><?cs /if ?>
 <dl class="doc-grid">
   <div class="doc-cell doc-wide"><dt><?cs var:L.Review.Problem.Col.title ?></dt><dd><bdi><?cs var:Problem.title ?></bdi></dd></div>
   <div class="doc-cell"><dt><?cs var:L.Review.Problem.Status ?></dt><dd><?cs var:L.Review.Problem.St[Problem.status] ?></dd></div>

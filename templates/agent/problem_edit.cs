@@ -11,6 +11,8 @@
 <form class="request problem-form" method="post" action="<?cs if:Problem.id ?>/agent/problems/<?cs var:Problem.id ?>/edit<?cs else ?>/agent/problems/new<?cs /if ?>">
   <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
   <?cs if:Problem.id ?><input type="hidden" name="version" value="<?cs var:Form.version.value ?>"><?cs /if ?>
+  <?cs each:c = Carry ?><input type="hidden" name="<?cs var:c.name ?>" value="<?cs var:c.value ?>"><?cs /each ?>
+  <?cs if:Origin.kind ?><?cs include!"agent/problem_origin.cs" ?><?cs /if ?>
   <fieldset class="pf-part"><legend><?cs var:L.Review.Problem.Basics ?></legend>
   <?cs call:field("title", L.Review.Problem.Col.title, "", "text", 1, 200) ?>
   <?cs call:field("tickets", L.Review.Problem.Tickets, L.Review.Problem.TicketsHelp, "text", 1, 800) ?>

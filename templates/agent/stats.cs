@@ -12,6 +12,7 @@
   <nav class="stats-step" aria-label="<?cs var:L.Stats.Period ?>">
     <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.prev ?>&amp;until=&amp;<?cs var:Qf ?>">← <?cs var:L.Stats.PrevPeriod ?></a>
     <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.next ?>&amp;until=&amp;<?cs var:Qf ?>"><?cs var:L.Stats.NextPeriod ?> →</a>
+    <a class="button ghost coord-link" href="/agent/coordination"><?cs var:L.Coord.Link ?></a>
     <a class="button xlsx" href="/agent/stats.xlsx?<?cs var:Q ?>" download><?cs var:L.Stats.Workbook ?></a>
   </nav>
 </div>

@@ -7,6 +7,7 @@
 <?cs def:sdrill(fig, of, n) ?><a class="num-link" href="/agent/stats/tickets?fig=<?cs var:fig ?>&amp;of=<?cs var:of ?>&amp;<?cs var:Q ?>"><?cs var:n ?></a><?cs /def ?>
 <?cs def:pct(v) ?><?cs if:v ?><?cs var:v ?>%<?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?>
 <?cs def:num(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?>
+<?cs def:open_problem(extra) ?><a class="button small" href="/agent/problems/new?src=stats&amp;<?cs var:Q ?><?cs var:extra ?>" title="<?cs var:L.Stats.Q.OpenProblemHelp ?>"><?cs var:L.Stats.Q.OpenProblem ?></a><?cs /def ?>
 <?cs def:csvq(t) ?><a class="csv" href="/agent/stats/quality.csv?qtable=<?cs var:t ?>&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a><?cs /def ?>
 
 <section class="stats-section" aria-labelledby="h-repeat">
@@ -59,11 +60,11 @@
   </figure>
   <table class="stats-table" id="t-combos">
     <caption class="sr"><?cs var:L.Stats.Q.Combos.Title ?></caption>
-    <thead><tr><th scope="col"><?cs var:L.Agent.Col.category ?></th><th scope="col"><?cs var:L.Stats.Q.Product ?></th><th scope="col"><?cs var:L.Stats.Q.Nature ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.cur ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.prev ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.year ?></th><th scope="col" class="n"><?cs var:L.Stats.Q.Trend ?></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:L.Agent.Col.category ?></th><th scope="col"><?cs var:L.Stats.Q.Product ?></th><th scope="col"><?cs var:L.Stats.Q.Nature ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.cur ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.prev ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.year ?></th><th scope="col" class="n"><?cs var:L.Stats.Q.Trend ?></th><th scope="col" class="act"><span class="sr"><?cs var:L.Stats.Q.OpenProblem ?></span></th></tr></thead>
     <tbody>
     <?cs each:r = Q.Combos.Rows ?><?cs set:k = "&ccat=" + r.cat + "&cprod=" + url_escape(r.product) + "&nature=" + r.nature ?>
       <tr data-q="combo.<?cs name:r ?>"><th scope="row"><?cs var:r.category ?></th><td><?cs if:r.product ?><bdi><?cs var:r.product ?></bdi><?cs else ?><span class="muted"><?cs var:L.Stats.Q.NoProduct ?></span><?cs /if ?></td><td><?cs if:r.nature ?><?cs var:L.Agent.Natures[r.nature] ?><?cs else ?><span class="muted"><?cs var:L.Stats.Q.NoNature ?></span><?cs /if ?></td>
-        <td class="n"><?cs call:qdrill("combo", "cur", r.cur, k) ?></td><td class="n"><?cs call:qdrill("combo", "prev", r.prev, k) ?></td><td class="n"><?cs call:qdrill("combo", "year", r.year, k) ?></td><td class="n trend"><?cs var:r.trend ?></td></tr>
+        <td class="n"><?cs call:qdrill("combo", "cur", r.cur, k) ?></td><td class="n"><?cs call:qdrill("combo", "prev", r.prev, k) ?></td><td class="n"><?cs call:qdrill("combo", "year", r.year, k) ?></td><td class="n trend"><?cs var:r.trend ?></td><td class="act"><?cs call:open_problem("&qfig=combo" + k) ?></td></tr>
     <?cs /each ?>
     </tbody>
   </table>
@@ -84,10 +85,10 @@
   <div class="side-table wide">
   <table class="stats-table compact" id="t-terms">
     <caption class="sr"><?cs var:L.Stats.Q.Terms.Title ?></caption>
-    <thead><tr><th scope="col"><?cs var:L.Stats.Q.Term ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.cur ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.prev ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.year ?></th><th scope="col" class="n"><?cs var:L.Stats.Q.Trend ?></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:L.Stats.Q.Term ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.cur ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.prev ?></th><th scope="col" class="n"><?cs var:L.Stats.Per.year ?></th><th scope="col" class="n"><?cs var:L.Stats.Q.Trend ?></th><th scope="col" class="act"><span class="sr"><?cs var:L.Stats.Q.OpenProblem ?></span></th></tr></thead>
     <tbody>
     <?cs each:r = Q.Terms.Rows ?><?cs set:k = "&term=" + url_escape(r.term) ?>
-      <tr data-q="term.<?cs var:r.term ?>"><th scope="row"><bdi><?cs var:r.term ?></bdi></th><td class="n"><?cs call:qdrill("term", "cur", r.cur, k) ?></td><td class="n"><?cs call:qdrill("term", "prev", r.prev, k) ?></td><td class="n"><?cs call:qdrill("term", "year", r.year, k) ?></td><td class="n trend"><?cs var:r.trend ?></td></tr>
+      <tr data-q="term.<?cs var:r.term ?>"><th scope="row"><bdi><?cs var:r.term ?></bdi></th><td class="n"><?cs call:qdrill("term", "cur", r.cur, k) ?></td><td class="n"><?cs call:qdrill("term", "prev", r.prev, k) ?></td><td class="n"><?cs call:qdrill("term", "year", r.year, k) ?></td><td class="n trend"><?cs var:r.trend ?></td><td class="act"><?cs call:open_problem("&qfig=term" + k) ?></td></tr>
     <?cs /each ?>
     </tbody>
   </table>

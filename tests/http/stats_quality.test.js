@@ -170,11 +170,11 @@ const query = (extra = '') => `kind=month&at=${day(m2, 1)}&team=${teamId}${extra
 function cells(html, key) {
   const m = html.match(new RegExp(`<tr data-q="${key.replace(/[.]/g, '\\.')}">([\\s\\S]*?)</tr>`));
   assert.ok(m, `row ${key}`);
-  return [...m[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => L.text(c[1]).trim());
+  return [...m[1].matchAll(/<t[dh](?! class="act")[^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => L.text(c[1]).trim());
 }
 function rows(html, prefix) {
   return [...html.matchAll(new RegExp(`<tr data-q="${prefix}[^"]*">([\\s\\S]*?)</tr>`, 'g'))]
-    .map((m) => [...m[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => L.text(c[1]).trim()));
+    .map((m) => [...m[1].matchAll(/<t[dh](?! class="act")[^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => L.text(c[1]).trim()));
 }
 
 test('the quality figures of the month, beside the previous month and a year earlier', async () => {

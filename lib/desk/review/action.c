@@ -82,6 +82,10 @@ static const char sql_list_all[] = LIST_COLUMNS "AND 1 = 1" VISIBLE PAGE;
 static const char sql_list_minutes[] = LIST_COLUMNS "AND x.minutes_id = ?" PAGE;
 static const char sql_list_drill[] = LIST_COLUMNS "AND x.drill_id = ?" PAGE;
 
+static const char sql_overdue_by_team[] =
+    "SELECT team_id, COUNT(*) FROM review_actions FORCE INDEX (ix_actions_due_team)"
+    " WHERE status IN ('not_started', 'in_progress') AND due_on < ? GROUP BY team_id";
+
 static const char sql_overdue_due[] =
     "SELECT id FROM review_actions FORCE INDEX (ix_actions_due)"
     " WHERE status IN ('not_started', 'in_progress') AND due_on < ?"
@@ -491,6 +495,20 @@ int action_list(desk_t *d, const agent_t *a, action_view_t v, long long minutes_
     }
     db_done(st);
     return rc < 0 ? rc : n;
+}
+
+int action_overdue_by_team(desk_t *d, const char *day,
+                           void (*fn)(long long team_id, long long n, void *ctx), void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_overdue_by_team, "s", day);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    long long team = 0, n = 0;
+    int rc, rows = 0;
+    while ((rc = db_fetch(st, "ii", &team, &n)) == 1)
+        fn(team, n, ctx), rows++;
+    db_done(st);
+    return rc < 0 ? rc : rows;
 }
 
 /* Queues the overdue mail of action id to its owner and supervisors. */

@@ -128,6 +128,12 @@ int action_list(desk_t *d, const agent_t *a, action_view_t v, long long minutes_
                 long long drill_id, long long before, int limit, lang_t lang,
                 void (*fn)(const action_row_t *row, void *ctx), void *ctx);
 
+/* The open actions whose deadline is before day ("YYYY-MM-DD"), counted
+ * per department: fn gets the team and the count. The number of teams,
+ * or <0. */
+int action_overdue_by_team(desk_t *d, const char *day,
+                           void (*fn)(long long team_id, long long n, void *ctx), void *ctx);
+
 /* Mails the owner and their supervisor of every open action past its
  * deadline, once per action (review_actions.overdue_mailed_at): at most
  * limit actions; the number mailed, or <0. Runs its own transactions. */

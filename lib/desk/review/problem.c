@@ -56,6 +56,18 @@ static const char sql_events[] =
 static const char sql_for_ticket[] =
     "SELECT p.id, p.title, p.status FROM problem_tickets pt JOIN problems p ON p.id = pt.problem_id"
     " WHERE pt.ticket_id = ? ORDER BY p.id DESC LIMIT 20";
+static const char sql_open_by_team[] =
+    "SELECT COALESCE(t.team_id, 0), COUNT(DISTINCT p.id) FROM problems p"
+    " JOIN problem_tickets pt ON pt.problem_id = p.id JOIN tickets t ON t.id = pt.ticket_id"
+    " WHERE p.status IN ('draft', 'in_review', 'confirmed') AND p.created_at < ?"
+    " GROUP BY COALESCE(t.team_id, 0)";
+static const char sql_set_origin[] =
+    "UPDATE problems SET origin = ?, origin_key = ?, origin_first = ?, origin_last = ?,"
+    " origin_behind = ?, origin_query = ? WHERE id = ?";
+static const char sql_origin[] =
+    "SELECT origin, origin_key, COALESCE(DATE_FORMAT(origin_first, '%Y-%m-%d'), ''),"
+    " COALESCE(DATE_FORMAT(origin_last, '%Y-%m-%d'), ''), origin_behind, origin_query"
+    " FROM problems WHERE id = ?";
 #define LIST_COLUMNS                                                                           \
     "SELECT p.id, p.title, a.name, p.status, p.responsibility,"                                \
     " (SELECT COUNT(*) FROM problem_tickets pt WHERE pt.problem_id = p.id), p.updated_at"      \
@@ -355,6 +367,37 @@ int problem_each_for_ticket(desk_t *d, long long ticket_id,
         fn(id, title, status, ctx), n++;
     db_done(st);
     return rc < 0 ? rc : n;
+}
+
+int problem_open_by_team(desk_t *d, time_t before,
+                         void (*fn)(long long team_id, long long n, void *ctx), void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_open_by_team, "t", before);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    long long team = 0, n = 0;
+    int rc, rows = 0;
+    while ((rc = db_fetch(st, "ii", &team, &n)) == 1)
+        fn(team, n, ctx), rows++;
+    db_done(st);
+    return rc < 0 ? rc : rows;
+}
+
+int problem_origin_get(desk_t *d, long long id, problem_origin_t *o)
+{
+    memset(o, 0, sizeof *o);
+    return db_found(db_row(&d->db, sql_origin, "i", "ssssis", id, o->kind, sizeof o->kind, o->key,
+                           sizeof o->key, o->first, sizeof o->first, o->last, sizeof o->last,
+                           &o->behind, o->query, sizeof o->query));
+}
+
+int problem_set_origin(desk_t *d, long long id, const problem_origin_t *o)
+{
+    if (strcmp(o->kind, "stats_combo") && strcmp(o->kind, "stats_term"))
+        return OUTCOME_INVALID;
+    int rc = db_exec(&d->db, sql_set_origin, "ssssisi", o->kind, o->key, o->first, o->last,
+                     o->behind, o->query, id);
+    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 int problem_list(desk_t *d, const agent_t *a, int status, long long before, int limit,

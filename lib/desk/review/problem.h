@@ -133,6 +133,33 @@ int problem_each_for_ticket(desk_t *d, long long ticket_id,
                                        void *ctx),
                             void *ctx);
 
+/* Where a record came from: "tickets" (chosen by hand; the rest empty), or
+ * a high-frequency row of the statistics, "stats_combo" (category x
+ * product x fault kind) or "stats_term" (a keyword): the row as it read
+ * (key), its period's first and last days, the number of tickets behind
+ * it then (of which at most PROBLEM_TICKETS_MAX were linked), and the
+ * query of its drill-down on the statistics page. */
+typedef struct problem_origin {
+    char kind[16];
+    char key[2001];
+    char first[11], last[11];
+    long long behind;
+    char query[1001];
+} problem_origin_t;
+
+/* OUTCOME_OK or OUTCOME_NOT_FOUND or a failure. */
+int problem_origin_get(desk_t *d, long long id, problem_origin_t *o);
+/* Notes a statistics origin on record id (inside the caller's transaction,
+ * right after problem_create). OUTCOME_INVALID for another kind. */
+int problem_set_origin(desk_t *d, long long id, const problem_origin_t *o);
+
+/* The records not closed (draft, in review, confirmed) made before `before`,
+ * counted per team of their tickets (a record with tickets in two teams
+ * counts in both; 0: tickets without a team): fn gets the team and the
+ * count. The number of teams, or <0. */
+int problem_open_by_team(desk_t *d, time_t before,
+                         void (*fn)(long long team_id, long long n, void *ctx), void *ctx);
+
 typedef struct problem_row {
     long long id;
     char title[801], owner[401], status[16], responsibility[64];
