@@ -130,17 +130,13 @@ static void set_week(web_t *w, const stats_period_t *p)
     }
 }
 
-void agent_page_coordination(web_t *w, const char *arg)
+/* Teams.N.*, Figs.N, Total.* and Week.* of week p: 0 or -1. */
+static int set_view(web_t *w, const stats_period_t *p)
 {
-    (void)arg;
-    stats_period_t p;
-    int rc = read_week(w, &p);
-    if (rc != OUTCOME_OK)
-        return agent_fail(w, rc);
     coord_view_t *v = calloc(1, sizeof *v);
-    if (!v || load(w, &p, v)) {
+    if (!v || load(w, p, v)) {
         free(v);
-        return agent_fail(w, OUTCOME_UNAVAILABLE);
+        return -1;
     }
     HDF *h = w->r->hdf;
     long long total[X_COUNT] = {0};
@@ -150,10 +146,9 @@ void agent_page_coordination(web_t *w, const char *arg)
         if (!sees_team(w, r->team_id))
             continue;
         const team_t *t = catalog_team_by_id(&w->d->catalog, r->team_id);
-        long long any = 0;
+        long long any = v->extra[i][0] + v->extra[i][1];
         for (int f = 0; f < CF_COUNT; f++)
             any += r->n[f];
-        any += v->extra[i][0] + v->extra[i][1];
         if (!t && !any)
             continue;
         hdf_set_valuef(h, "Teams.%d.id=%lld", shown, r->team_id);
@@ -173,9 +168,45 @@ void agent_page_coordination(web_t *w, const char *arg)
         hdf_set_valuef(h, "Total.%s=%lld", code, total[f]);
     }
     hdf_set_int_value(h, "Total.show", agent_is_supervisor(ME(w)) && shown > 1);
-    set_week(w, &p);
+    set_week(w, p);
+    return 0;
+}
+
+void agent_page_coordination(web_t *w, const char *arg)
+{
+    (void)arg;
+    stats_period_t p;
+    int rc = read_week(w, &p);
+    if (rc != OUTCOME_OK)
+        return agent_fail(w, rc);
+    if (set_view(w, &p))
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
     agent_set_nav(w);
     web_render(w, "agent/coordination.cs");
+}
+
+/* The week a weekly meeting starting at starts goes through: the last
+ * whole week before its day ("YYYY-MM-DD" of a day in it). */
+static void meeting_week(time_t starts, char out[11])
+{
+    struct tm tm;
+    localtime_r(&starts, &tm);
+    tm.tm_mday -= 7, tm.tm_hour = 12, tm.tm_min = tm.tm_sec = 0, tm.tm_isdst = -1;
+    time_t t = mktime(&tm);
+    localtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void agent_coordination_meeting(web_t *w, const char *kind, time_t starts, bool table)
+{
+    if (strcmp(kind, "weekly"))
+        return;
+    char at[11];
+    stats_period_t p;
+    meeting_week(starts, at);
+    hdf_set_value(w->r->hdf, "Coord.at", at);
+    if (table && !stats_period_make(SK_WEEK, at, NULL, desk_now(w->d), &p) && set_view(w, &p))
+        log_error("coordination view of the week of %s not read", at);
 }
 
 void agent_page_coordination_tickets(web_t *w, const char *arg)

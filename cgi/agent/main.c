@@ -67,6 +67,7 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/stats.cs",     "agent/stats_tickets.cs",
                                     "agent/stats_quality.cs", "agent/coordination.cs",
                                     "agent/coordination_tickets.cs", "agent/problem_origin.cs",
+                                    "agent/coordination_table.cs",
                                     "agent/minutes.cs",   "agent/minutes_list.cs",
                                     "agent/minutes_edit.cs", "agent/actions.cs",
                                     "agent/action.cs",    "agent/drills.cs",

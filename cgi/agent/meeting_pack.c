@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agent/coordination.h"
 #include "agent/web.h"
 #include "desk/review/meeting.h"
 #include "desk/review/problem.h"
@@ -164,6 +165,7 @@ void agent_page_meeting_pack(web_t *w, const char *arg)
     hdf_set_value(h, "Meeting.organiser", m.organiser);
     hdf_set_valuef(h, "Meeting.duration=%lld", m.duration_minutes);
     tpl_set_time(h, "Meeting.starts_at", m.starts_at);
+    agent_coordination_meeting(w, m.kind, m.starts_at, true);
     tpl_set_time(h, "Pack.made_at", desk_now(w->d));
     add_stats(w, &m);
     meeting_free(&m);

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent/coordination.h"
 #include "agent/review.h"
 #include "agent/web.h"
 #include "core/log.h"
@@ -253,6 +254,7 @@ static void show_meeting(web_t *w, long long id, int status)
     hdf_set_valuef(h, "Meeting.duration=%lld", m.duration_minutes);
     hdf_set_value(h, "Meeting.override_reason", m.override_reason ? m.override_reason : "");
     tpl_set_time(h, "Meeting.starts_at", m.starts_at);
+    agent_coordination_meeting(w, m.kind, m.starts_at, false);
     tpl_set_time(h, "Meeting.earliest_at", m.earliest_at);
     bool scheduled = strcmp(m.status, "scheduled") == 0;
     hdf_set_int_value(h, "Perm.change", scheduled && meeting_may_change(ME(w), &m));

@@ -121,6 +121,8 @@ int agent_problem_origin(web_t *w, problem_origin_t *o, char *numbers, size_t nc
         after = page->next_after;
     }
     free(page);
+    if (!o->behind) /* no such row in the period: nothing to analyse */
+        return OUTCOME_INVALID;
     snprintf(o->kind, sizeof o->kind, "%s", combo ? "stats_combo" : "stats_term");
     row_name(w, combo, &k, o->key, sizeof o->key);
     stats_period_days(&v.per[CUR], o->first, o->last);
@@ -164,8 +166,11 @@ void agent_problem_origin_prefill(web_t *w, const problem_origin_t *o, const cha
     bool spaced = len && (unsigned char)prefix[len - 1] < 0x80;
     hdf_set_valuef(h, "Form.title.value=%s%s%s", prefix, spaced ? " " : "", o->key);
     hdf_set_value(h, "Form.tickets.value", numbers);
-    hdf_set_valuef(h, "Form.timeline.value=%s %s – %s: %s %s, %s %lld, %s %d",
-                   text(w, "Review.Problem.Origin.Period"), o->first, o->last, what, o->key,
-                   text(w, "Review.Problem.Origin.Behind"), o->behind,
+    /* "，" and "：" run on; ", " and ": " take their space */
+    bool zh = w->lang == LANG_ZH;
+    const char *sep = zh ? "，" : ", ", *colon = zh ? "：" : ": ";
+    hdf_set_valuef(h, "Form.timeline.value=%s %s – %s%s%s «%s»%s%s %lld%s%s %d",
+                   text(w, "Review.Problem.Origin.Period"), o->first, o->last, colon, what, o->key,
+                   sep, text(w, "Review.Problem.Origin.Behind"), o->behind, sep,
                    text(w, "Review.Problem.Origin.Linked"), linked);
 }

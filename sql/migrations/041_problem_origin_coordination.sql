@@ -17,7 +17,11 @@ ALTER TABLE problems
 -- The weekly coordination view (lib/desk/stats/coord.h), per team at the
 -- end of a week: the tickets whose resolution was due and not yet resolved,
 -- the escalations to R&D waiting for an answer, the moves between teams of
--- the week. Each a range scan of one of these.
+-- the week. Each a range scan of one of these: the moves over the week, the
+-- others over what was still open at the end (closed, stopped or answered
+-- after it, or not yet), never over the whole history.
+ALTER TABLE ticket_spans
+  ADD KEY ix_spans_open_at (closed_at, opened_at, team_id, ticket_id);
 ALTER TABLE ticket_facts
   ADD KEY ix_facts_unresolved_due (resolution_stopped_at, has_resolution_sla, resolution_due_at,
                                    created_at, team_id);

@@ -5,6 +5,7 @@
   <div class="problem-steps">
     <span class="mstatus ms-<?cs var:Meeting.status ?>"><?cs var:L.Review.Meeting.Status[Meeting.status] ?></span>
     <a class="button<?cs if:Meeting.status == "scheduled" ?> primary<?cs /if ?>" href="/agent/meetings/<?cs var:Meeting.id ?>/pack"><?cs var:L.Review.Meeting.Pack.Open ?></a>
+    <?cs if:Coord.at ?><a class="button coord-link" href="/agent/coordination?at=<?cs var:Coord.at ?>"><?cs var:L.Coord.Link ?></a><?cs /if ?>
     <?cs if:Perm.change == "1" ?><a class="button" href="/agent/meetings/<?cs var:Meeting.id ?>/edit"><?cs var:L.Review.Meeting.Edit ?></a><?cs /if ?>
     <?cs if:Perm.held == "1" ?><form method="post" action="/agent/meetings/<?cs var:Meeting.id ?>/held" class="inline"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="version" value="<?cs var:Meeting.version ?>"><button type="submit"><?cs var:L.Review.Meeting.MarkHeld ?></button></form><?cs /if ?>
     <button type="button" data-print hidden><?cs var:L.Review.Problem.Print ?></button>

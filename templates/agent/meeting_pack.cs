@@ -34,6 +34,9 @@
 <?cs else ?><p class="doc-none"><?cs var:L.Review.Meeting.Pack.NoStats ?></p><?cs /if ?>
 </section>
 
+<?cs if:Coord.at ?><section class="doc-part pack-coord"><h2><?cs var:L.Coord.Title ?> <span class="doc-by"><?cs var:Week.first ?> – <?cs var:Week.last ?></span></h2>
+<?cs include!"agent/coordination_table.cs" ?>
+<p class="noprint"><a href="/agent/coordination?at=<?cs var:Coord.at ?>"><?cs var:L.Coord.Meeting ?> →</a></p></section><?cs /if ?>
 <?cs if:!Pack.Problems.0.number ?><section class="doc-part"><h2><?cs var:L.Review.Meeting.Problems ?></h2><p class="doc-none"><?cs var:L.Review.Meeting.Pack.NoProblems ?></p></section><?cs /if ?>
 <?cs each:p = Pack.Problems ?>
 <section class="doc-part pack-problem">

@@ -104,7 +104,7 @@ test('a high-frequency row opens a problem record with its tickets, its period a
   assert.deepEqual(get('tickets').split(' ').sort(), [...numbers].sort());
   assert.match(get('timeline'), new RegExp(`${day(m1, 1)} – ${day(m1, new Date(Date.UTC(m1.y, m1.m, 0)).getUTCDate())}`));
   const origin = L.text(page.body.match(/<aside class="origin-note"[\s\S]*?<\/aside>/)[0]).replace(/\s+/g, '');
-  assert.match(origin, /该行工单3,已关联3\(每份报告最多关联20\)/);
+  assert.match(origin, /该行工单3张，已关联3张（每份报告最多关联20张）/);
   assert.ok(!page.body.includes('@example.com'), 'no contact details');
 
   // without its CSRF token nothing is saved
@@ -121,7 +121,7 @@ test('a high-frequency row opens a problem record with its tickets, its period a
   const note = L.text(rec.match(/<aside class="origin-note"[\s\S]*?<\/aside>/)[0]).replace(/\s+/g, '');
   assert.ok(note.includes(`统计分析的高频问题组合«使用咨询·${PRODUCT.replace(/\s+/g, '')}·功能»`), note);
   assert.ok(note.includes(`统计周期${day(m1, 1)}–`), note);
-  assert.match(note, /该行工单3,已关联3/);
+  assert.match(note, /该行工单3张，已关联3张/);
   const all = decode(rec.match(/href="(\/agent\/stats\/quality\/tickets\?[^"]+)"/)[1]);
   const drill = (await supervisor.get(all)).body;
   for (const n of numbers) assert.ok(drill.includes(n), `the row's list holds ${n}`);
@@ -140,6 +140,11 @@ test('the row is read again on saving: a key that names no row is refused', asyn
   const res = await supervisor.client.post('/agent/problems/new', { form: [['csrf', supervisor.csrf], ...fields] });
   assert.equal(res.status, 422);
   assert.ok(!res.headers.location);
+  // a product the period has no ticket of names no row either
+  const other = formOf(page.body).map(([k, v]) => [k, k === 'cprod' ? `${v} 其他` : v]);
+  const none = await supervisor.client.post('/agent/problems/new', { form: [['csrf', supervisor.csrf], ...other] });
+  assert.equal(none.status, 422);
+  assert.ok(!none.headers.location);
 });
 
 test('a keyword row opens the form too; an agent outside the team may not open the row', async () => {

@@ -57,7 +57,7 @@ static const char sql_for_ticket[] =
     "SELECT p.id, p.title, p.status FROM problem_tickets pt JOIN problems p ON p.id = pt.problem_id"
     " WHERE pt.ticket_id = ? ORDER BY p.id DESC LIMIT 20";
 static const char sql_open_by_team[] =
-    "SELECT COALESCE(t.team_id, 0), COUNT(DISTINCT p.id) FROM problems p"
+    "SELECT COALESCE(t.team_id, 0), COUNT(DISTINCT p.id) FROM problems p FORCE INDEX (ix_problems_status)"
     " JOIN problem_tickets pt ON pt.problem_id = p.id JOIN tickets t ON t.id = pt.ticket_id"
     " WHERE p.status IN ('draft', 'in_review', 'confirmed') AND p.created_at < ?"
     " GROUP BY COALESCE(t.team_id, 0)";

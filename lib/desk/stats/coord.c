@@ -19,17 +19,17 @@ int coord_fig_parse(const char *s)
 /* Each figure's tickets as a WHERE over its table x with three parameters:
  * the end twice, then the end again or, for the moves, the week's start. */
 #define W_OPEN                                                                                 \
-    "ticket_spans x WHERE (x.closed_at IS NULL OR x.closed_at >= ?) AND x.opened_at < ?"      \
+    "ticket_spans x FORCE INDEX (ix_spans_open_at) WHERE (x.closed_at IS NULL OR x.closed_at >= ?) AND x.opened_at < ?"      \
     " AND ? IS NOT NULL"
 #define W_OVERDUE                                                                              \
-    "ticket_facts x WHERE (x.resolution_stopped_at IS NULL OR x.resolution_stopped_at >= ?)"  \
+    "ticket_facts x FORCE INDEX (ix_facts_unresolved_due) WHERE (x.resolution_stopped_at IS NULL OR x.resolution_stopped_at >= ?)"  \
     " AND x.has_resolution_sla = 1 AND x.resolution_due_at < ? AND x.created_at < ?"
 #define W_ESCALATIONS                                                                          \
-    "ticket_escalations x JOIN tickets t ON t.id = x.ticket_id"                                \
+    "ticket_escalations x FORCE INDEX (ix_escalations_waiting) JOIN tickets t ON t.id = x.ticket_id"                                \
     " WHERE (x.answered_at IS NULL OR x.answered_at >= ?) AND x.created_at < ?"               \
     " AND ? IS NOT NULL"
 #define W_MOVES                                                                                \
-    "ticket_team_moves x WHERE x.moved_at < ? AND ? IS NOT NULL AND x.moved_at >= ?"          \
+    "ticket_team_moves x FORCE INDEX (ix_team_moves_at) WHERE x.moved_at < ? AND ? IS NOT NULL AND x.moved_at >= ?"          \
     " AND x.from_team_id IS NOT NULL AND x.to_team_id IS NOT NULL"                             \
     " AND x.from_team_id <> x.to_team_id"
 
@@ -52,7 +52,7 @@ static const char *const sql_count[CF_COUNT] = {
 
 /* The escalations' list joins tickets itself: its own alias. */
 #define W_ESCALATIONS_LIST                                                                     \
-    "ticket_escalations x JOIN tickets u ON u.id = x.ticket_id"                                \
+    "ticket_escalations x FORCE INDEX (ix_escalations_waiting) JOIN tickets u ON u.id = x.ticket_id"                                \
     " WHERE (x.answered_at IS NULL OR x.answered_at >= ?) AND x.created_at < ?"               \
     " AND ? IS NOT NULL"
 
