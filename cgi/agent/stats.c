@@ -5,8 +5,9 @@
  *                                    year earlier, with charts and tables
  *   GET /agent/stats.csv?table=NAME  one table as CSV (volume, times, sla,
  *                                    daily, category, priority, channel, team,
- *                                    status; agent and agents for
- *                                    supervisors only: lib/desk/stats/tables.h)
+ *                                    status, the quality tables; agent and
+ *                                    agents for supervisors only:
+ *                                    lib/desk/stats/tables.h)
  *   GET /agent/stats.xlsx            the whole report as an .xlsx workbook
  *   GET /agent/stats/tickets?fig=F   the tickets behind a number, by key
  *
@@ -505,9 +506,8 @@ void agent_page_stats(web_t *w, const char *arg)
         set_agents(w, r);
     set_daily(h, &v.per[CUR], r);
     set_by(w, &v, r);
+    agent_stats_quality(w, r);
     free(r);
-    if (agent_stats_quality(w, &v))
-        return agent_fail(w, OUTCOME_UNAVAILABLE);
     agent_set_nav(w);
     web_render(w, "agent/stats.cs");
 }

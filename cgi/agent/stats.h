@@ -28,9 +28,9 @@ void agent_stats_set_periods(web_t *w, const stats_view_t *v);
 /* The name of a category or team in the reader's language. */
 const char *agent_stats_dim_name(web_t *w, stats_dim_t dim, long long id);
 
-/* The quality sections (cgi/agent/stats_quality.c): their figures on the
- * statistics page; 0 or -1. */
-int agent_stats_quality(web_t *w, const stats_view_t *v);
+/* The quality sections (cgi/agent/stats_quality.c): the report's quality
+ * figures on the statistics page. */
+void agent_stats_quality(web_t *w, const stats_figures_t *fig);
 void agent_page_stats_quality_csv(web_t *w, const char *arg);
 void agent_page_stats_quality_tickets(web_t *w, const char *arg);
 

@@ -2,10 +2,13 @@
  * (lib/desk/stats/quality.h): repeat problems and reopens, high-frequency
  * problems and keywords, cross-team work, satisfaction.
  *
- *   (on GET /agent/stats)                 the sections, under Q.*
- *   GET /agent/stats/quality.csv?qtable=T one of their tables as CSV (repeat,
+ *   (on GET /agent/stats)                 the sections, under Q.*, from the
+ *                                         report's figures (stats_figures_t)
+ *   GET /agent/stats/quality.csv?qtable=T 303 to /agent/stats.csv?table=T: their
+ *                                         tables are the report's (repeat,
  *                                         combos, terms, cross, pairs,
- *                                         satisfaction, scores, lowest)
+ *                                         satisfaction, scores, lowest:
+ *                                         lib/desk/stats/tables_quality.h)
  *   GET /agent/stats/quality/tickets?qfig=F  the tickets behind a number
  *
  * The period, filters and scope are the statistics page's (agent/stats.h). */
@@ -14,24 +17,12 @@
 #include <string.h>
 
 #include "agent/stats.h"
-#include "core/csv.h"
 #include "desk/stats/quality.h"
+#include "desk/stats/tables_quality.h"
 #include "desk/ticket/ticket_work.h"
 #include "web/form.h"
 
-#define TOP 10
-#define LOWEST 10
-
-typedef struct quality_report {
-    long days;
-    stats_quality_t q[NPER];
-    stats_combo_t combos[TOP];
-    stats_term_t terms[2 * TOP];
-    stats_pair_t pairs[TOP];
-    stats_low_t low[LOWEST];
-    int ncombos, nterms, npairs, nlow;
-} quality_report_t;
-
+/* the tables of the old CSV path, now the report's */
 static const char *const csv_tables[] = {"repeat", "combos", "terms",  "cross",
                                          "pairs",  "satisfaction", "scores", "lowest", NULL};
 static const char *const of_codes[] = {"cur", "prev", "year", NULL};
@@ -54,38 +45,23 @@ static const form_field_t quality_fields[] = {
 
 static const char *text(web_t *w, const char *key) { return texts_get(&w->d->texts, w->lang, key); }
 
-static int load(web_t *w, const stats_view_t *v, quality_report_t *r)
-{
-    time_t now = desk_now(w->d);
-    r->days = stats_repeat_days(w->d);
-    for (int i = 0; i < NPER; i++)
-        if (stats_quality(w->d, &v->filter, &v->per[i], now, r->days, &r->q[i]))
-            return -1;
-    r->ncombos = stats_top_combos(w->d, &v->filter, v->per, r->combos, TOP);
-    r->nterms = stats_top_terms(w->d, &v->filter, v->per, r->terms, 2 * TOP);
-    r->npairs = stats_team_pairs(w->d, &v->filter, v->per, r->pairs, TOP);
-    r->nlow = stats_lowest(w->d, &v->filter, &v->per[CUR], r->low, LOWEST);
-    return r->ncombos < 0 || r->nterms < 0 || r->npairs < 0 || r->nlow < 0 ? -1 : 0;
-}
-
-/* n of base as a percentage to a tenth ("" when base is 0). */
+/* n of base as a percentage to a tenth ("" when base is 0), as the tables
+ * have it. */
 static void percent(long long n, long long base, char out[48])
 {
+    long long t;
     out[0] = '\0';
-    if (base > 0) {
-        long long t = (n * 1000 + base / 2) / base;
+    if (stats_rate(n, base, &t))
         snprintf(out, 48, "%lld.%lld", t / 10, t % 10);
-    }
 }
 
 /* a / b to two decimals ("" when b is 0). */
 static void ratio(long long a, long long b, char out[48])
 {
+    long long t;
     out[0] = '\0';
-    if (b > 0) {
-        long long t = (a * 100 + b / 2) / b;
+    if (stats_ratio(a, b, &t))
         snprintf(out, 48, "%lld.%02lld", t / 100, t % 100);
-    }
 }
 
 /* The change against the previous period: "+3", "-2", "0". */
@@ -108,7 +84,7 @@ static void cross_of(const stats_quality_t *q, int k, long long *tickets, long l
     *tickets = t[k], *times = x[k];
 }
 
-static void set_rates(HDF *h, const quality_report_t *r)
+static void set_rates(HDF *h, const stats_figures_t *r)
 {
     char pct[48]; /* the chart: a rate of 100% is 400 units wide */
     for (int p = 0; p < NPER; p++) {
@@ -129,7 +105,7 @@ static void set_rates(HDF *h, const quality_report_t *r)
     }
 }
 
-static void set_rankings(web_t *w, const quality_report_t *r)
+static void set_rankings(web_t *w, const stats_figures_t *r)
 {
     HDF *h = w->r->hdf;
     char tr[24];
@@ -171,7 +147,7 @@ static void set_rankings(web_t *w, const quality_report_t *r)
     }
 }
 
-static void set_cross(web_t *w, const quality_report_t *r)
+static void set_cross(web_t *w, const stats_figures_t *r)
 {
     HDF *h = w->r->hdf;
     char per_ticket[48];
@@ -211,7 +187,7 @@ static void set_cross(web_t *w, const quality_report_t *r)
     }
 }
 
-static void set_satisfaction(HDF *h, const quality_report_t *r)
+static void set_satisfaction(HDF *h, const stats_figures_t *r)
 {
     char v[48];
     for (int p = 0; p < NPER; p++) {
@@ -253,21 +229,14 @@ static void set_satisfaction(HDF *h, const quality_report_t *r)
     }
 }
 
-int agent_stats_quality(web_t *w, const stats_view_t *v)
+void agent_stats_quality(web_t *w, const stats_figures_t *r)
 {
-    quality_report_t *r = calloc(1, sizeof *r);
-    if (!r || load(w, v, r)) {
-        free(r);
-        return -1;
-    }
     HDF *h = w->r->hdf;
-    hdf_set_valuef(h, "Q.RepeatDays=%ld", r->days);
+    hdf_set_valuef(h, "Q.RepeatDays=%ld", r->repeat_days);
     set_rates(h, r);
     set_rankings(w, r);
     set_cross(w, r);
     set_satisfaction(h, r);
-    free(r);
-    return 0;
 }
 
 /* ---- the tickets behind a number ------------------------------------------------ */
@@ -395,156 +364,7 @@ void agent_page_stats_quality_tickets(web_t *w, const char *arg)
     web_render(w, "agent/stats_tickets.cs");
 }
 
-/* ---- CSV ------------------------------------------------------------------------------ */
-
-#define SEP(out) fputc(',', out)
-#define EOL(out) fputs("\r\n", out)
-
-static void csv_int(FILE *out, long long v)
-{
-    char b[24];
-    snprintf(b, sizeof b, "%lld", v);
-    csv_cell(out, b);
-}
-
-static void csv_key(web_t *w, FILE *out, const char *prefix, const char *code)
-{
-    char key[96];
-    snprintf(key, sizeof key, "%s%s", prefix, code);
-    csv_cell(out, text(w, key));
-}
-
-static void csv_nature(web_t *w, FILE *out, const char *nature)
-{
-    if (*nature)
-        csv_key(w, out, "Agent.Natures.", nature);
-    else
-        csv_cell(out, "");
-}
-
-static void csv_repeat(web_t *w, FILE *out, const quality_report_t *r)
-{
-    static const char *const figs[] = {"repeated", "reopened_after"};
-    char pct[48];
-    for (int k = 0; k < 2; k++)
-        for (int p = 0; p < NPER; p++) {
-            const stats_quality_t *q = &r->q[p];
-            long long n = k ? q->reopened_after : q->repeated, base = k ? q->resolutions : q->resolved;
-            csv_key(w, out, "Stats.Q.Repeat.", figs[k]), SEP(out);
-            csv_key(w, out, "Stats.Per.", stats_per_codes[p]), SEP(out);
-            csv_int(out, n), SEP(out);
-            csv_int(out, base), SEP(out);
-            percent(n, base, pct);
-            csv_cell(out, pct);
-            EOL(out);
-        }
-}
-
-/* The change against the previous period as a bare number: a number of
- * our own making, which a spreadsheet reads as a number (through csv_cell
- * a negative one would be taken for a formula and turned into text). */
-static void csv_change(FILE *out, long long cur, long long prev)
-{
-    fprintf(out, "%lld", cur - prev);
-}
-
-static void csv_combos(web_t *w, FILE *out, const quality_report_t *r)
-{
-    for (int i = 0; i < r->ncombos; i++) {
-        const stats_combo_t *c = &r->combos[i];
-        csv_cell(out, agent_stats_dim_name(w, SD_CATEGORY, c->category_id)), SEP(out);
-        csv_cell(out, c->product), SEP(out);
-        csv_nature(w, out, c->nature), SEP(out);
-        for (int p = 0; p < NPER; p++)
-            csv_int(out, c->n[p]), SEP(out);
-        csv_change(out, c->n[0], c->n[1]);
-        EOL(out);
-    }
-}
-
-static void csv_terms(FILE *out, const quality_report_t *r)
-{
-    for (int i = 0; i < r->nterms; i++) {
-        const stats_term_t *t = &r->terms[i];
-        csv_cell(out, t->term), SEP(out);
-        for (int p = 0; p < NPER; p++)
-            csv_int(out, t->n[p]), SEP(out);
-        csv_change(out, t->n[0], t->n[1]);
-        EOL(out);
-    }
-}
-
-static void csv_cross(web_t *w, FILE *out, const quality_report_t *r)
-{
-    char per_ticket[48];
-    for (int k = 0; k < 5; k++)
-        for (int p = 0; p < NPER; p++) {
-            long long n, x;
-            cross_of(&r->q[p], k, &n, &x);
-            csv_key(w, out, "Stats.Q.Cross.", cross_codes[k]), SEP(out);
-            csv_key(w, out, "Stats.Per.", stats_per_codes[p]), SEP(out);
-            csv_int(out, r->q[p].created), SEP(out);
-            csv_int(out, n), SEP(out);
-            csv_int(out, x), SEP(out);
-            ratio(x, r->q[p].created, per_ticket);
-            csv_cell(out, per_ticket);
-            EOL(out);
-        }
-}
-
-static void csv_pairs(web_t *w, FILE *out, const quality_report_t *r)
-{
-    for (int i = 0; i < r->npairs; i++) {
-        const stats_pair_t *x = &r->pairs[i];
-        csv_cell(out, agent_stats_dim_name(w, SD_TEAM, x->from_team)), SEP(out);
-        csv_cell(out, agent_stats_dim_name(w, SD_TEAM, x->to_team));
-        for (int p = 0; p < NPER; p++)
-            SEP(out), csv_int(out, x->n[p]);
-        EOL(out);
-    }
-}
-
-static void csv_satisfaction(web_t *w, FILE *out, const quality_report_t *r)
-{
-    char v[48];
-    for (int p = 0; p < NPER; p++) {
-        const stats_quality_t *q = &r->q[p];
-        csv_key(w, out, "Stats.Per.", stats_per_codes[p]), SEP(out);
-        csv_int(out, q->closed), SEP(out);
-        csv_int(out, q->answered), SEP(out);
-        percent(q->answered, q->closed, v);
-        csv_cell(out, v);
-        for (int k = 0; k < SQ_SCORES; k++) {
-            ratio(q->score_sum[k], q->answered, v);
-            SEP(out), csv_cell(out, v);
-        }
-        EOL(out);
-    }
-}
-
-static void csv_scores(web_t *w, FILE *out, const quality_report_t *r)
-{
-    for (int k = 0; k < SQ_SCORES; k++) {
-        csv_key(w, out, "Stats.Q.Score.", stats_score_codes[k]);
-        for (int s = 0; s < 5; s++)
-            SEP(out), csv_int(out, r->q[CUR].dist[k][s]);
-        EOL(out);
-    }
-}
-
-static void csv_lowest(FILE *out, const quality_report_t *r)
-{
-    for (int i = 0; i < r->nlow; i++) {
-        const stats_low_t *l = &r->low[i];
-        csv_cell(out, l->number), SEP(out);
-        csv_cell(out, l->subject);
-        for (int k = 0; k < SQ_SCORES; k++)
-            SEP(out), csv_int(out, l->score[k]);
-        SEP(out), csv_cell(out, l->suggestions);
-        SEP(out), csv_cell(out, l->unmet_needs);
-        EOL(out);
-    }
-}
+/* ---- CSV: the report's tables ------------------------------------------------ */
 
 void agent_page_stats_quality_csv(web_t *w, const char *arg)
 {
@@ -552,48 +372,11 @@ void agent_page_stats_quality_csv(web_t *w, const char *arg)
     stats_view_t v;
     int rc = read_quality(w, &v);
     const char *table = form_value(w->r->hdf, "qtable");
-    int which = -1;
-    for (int i = 0; table && csv_tables[i]; i++)
-        if (!strcmp(table, csv_tables[i]))
-            which = i;
-    if (rc == OUTCOME_OK && which < 0)
+    if (rc == OUTCOME_OK && !table)
         rc = OUTCOME_INVALID;
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
-    quality_report_t *r = calloc(1, sizeof *r);
-    char *csv = NULL;
-    size_t len = 0;
-    FILE *out = r && !load(w, &v, r) ? open_memstream(&csv, &len) : NULL;
-    if (!out) {
-        free(r);
-        return agent_fail(w, OUTCOME_UNAVAILABLE);
-    }
-    fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads the file as UTF-8 */
-    char key[64];
-    snprintf(key, sizeof key, "Stats.Q.Csv.%s", csv_tables[which]);
-    fputs(text(w, key), out); /* constant words of the language file */
-    EOL(out);
-    switch (which) {
-    case 0: csv_repeat(w, out, r); break;
-    case 1: csv_combos(w, out, r); break;
-    case 2: csv_terms(out, r); break;
-    case 3: csv_cross(w, out, r); break;
-    case 4: csv_pairs(w, out, r); break;
-    case 5: csv_satisfaction(w, out, r); break;
-    case 6: csv_scores(w, out, r); break;
-    default: csv_lowest(out, r); break;
-    }
-    free(r);
-    if (fclose(out) != 0) {
-        free(csv);
-        return agent_fail(w, OUTCOME_UNAVAILABLE);
-    }
-    string_appendn(&w->r->body, csv, (int)len);
-    free(csv);
-    char first[11], last[11], disp[112];
-    stats_period_days(&v.per[CUR], first, last);
-    snprintf(disp, sizeof disp, "attachment; filename=\"stats-%s-%s-%s.csv\"", csv_tables[which],
-             first, last);
-    w->r->content_type = "text/csv; charset=utf-8";
-    req_header(w->r, "Content-Disposition", disp);
+    char to[700];
+    snprintf(to, sizeof to, "/agent/stats.csv?table=%s&%s", table, v.qs);
+    req_redirect(w->r, to);
 }

@@ -8,7 +8,7 @@
 <?cs def:pct(v) ?><?cs if:v ?><?cs var:v ?>%<?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?>
 <?cs def:num(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?>
 <?cs def:open_problem(extra) ?><a class="button small" href="/agent/problems/new?src=stats&amp;<?cs var:Q ?><?cs var:extra ?>" title="<?cs var:L.Stats.Q.OpenProblemHelp ?>"><?cs var:L.Stats.Q.OpenProblem ?></a><?cs /def ?>
-<?cs def:csvq(t) ?><a class="csv" href="/agent/stats/quality.csv?qtable=<?cs var:t ?>&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a><?cs /def ?>
+<?cs def:csvq(t) ?><a class="csv" href="/agent/stats.csv?table=<?cs var:t ?>&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a><?cs /def ?>
 
 <section class="stats-section" aria-labelledby="h-repeat">
   <div class="section-head"><h2 id="h-repeat"><?cs var:L.Stats.Q.Repeat.Title ?></h2><?cs call:csvq("repeat") ?></div>

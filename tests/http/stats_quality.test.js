@@ -8,10 +8,17 @@
 // kinds, subjects with shared words, two answered surveys and one closed
 // ticket without an answer. Every quality figure of the second month, its
 // previous month and a year earlier is asserted exactly in the page and in
-// each CSV table, with the tickets behind the numbers. Whatever the day and
-// hour it runs at, the history lies in the two months after it.
+// each CSV table, with the tickets behind the numbers; each quality table
+// with the same numbers in the workbook (read with tests/http/xlsx_read.py)
+// and in the reports API; and every filter narrows the quality figures and
+// their lists. Whatever the day and hour it runs at, the history lies in the
+// two months after it.
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const L = require('./lib');
 const A = require('./agent_lib');
 const C = require('./clock');
@@ -246,13 +253,17 @@ function parseCsv(text) {
     .map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2] !== undefined ? m[2] : '')));
 }
 
-async function csv(table) {
-  const res = await supervisor.get(`/agent/stats/quality.csv?qtable=${table}&${query()}`);
+// each quality table as the report's other tables: /agent/stats.csv?table=
+const csvTables = {};
+async function csv(table, extra = '') {
+  const res = await supervisor.get(`/agent/stats.csv?table=${table}&${query(extra)}`);
   assert.equal(res.status, 200, table);
   assert.match(res.headers['content-type'], /^text\/csv; charset=utf-8/);
   assert.match(res.headers['content-disposition'], new RegExp(`stats-${table}-${day(m2, 1)}`));
   assert.ok(!res.body.includes('@example.com'), 'no contact details');
-  return parseCsv(res.body);
+  const parsed = parseCsv(res.body);
+  if (!extra) csvTables[table] = parsed;
+  return parsed;
 }
 
 test('each quality table as CSV, with the same numbers', async () => {
@@ -330,6 +341,179 @@ test('every quality number opens the tickets behind it', async () => {
   assert.equal((await supervisor.get(`/agent/stats/quality/tickets?qfig=all&${query()}`)).status, 422);
   assert.equal((await supervisor.get(`/agent/stats/quality/tickets?qfig=score&dim=speed&score=9&${query()}`)).status, 422);
   assert.equal((await supervisor.get(`/agent/stats/quality.csv?qtable=secrets&${query()}`)).status, 422);
+  assert.equal((await supervisor.get(`/agent/stats.csv?table=secrets&${query()}`)).status, 422);
+});
+
+test('the old CSV address of a quality table leads to the report\'s', async () => {
+  const res = await supervisor.get(`/agent/stats/quality.csv?qtable=satisfaction&${query()}`);
+  assert.equal(res.status, 303);
+  const to = res.headers.location;
+  assert.match(to, /^\/agent\/stats\.csv\?table=satisfaction&kind=month&/);
+  assert.match(to, new RegExp(`&team=${teamId}&`));
+  const followed = await supervisor.get(to);
+  assert.equal(followed.status, 200);
+  assert.deepEqual(parseCsv(followed.body)[1], ['本期', '3', '2', '66.7', '3.50', '4.00', '4.50']);
+});
+
+const QUALITY = ['repeat', 'combos', 'terms', 'cross', 'pairs', 'satisfaction', 'scores', 'lowest'];
+const SHEETS = ['重复问题与重开', '高频问题', '高频关键词', '跨团队协作', '团队间转派', '满意度', '评分分布（本期）', '评分最低的工单'];
+// a CSV cell that would start a formula has a leading apostrophe; the
+// workbook and the JSON hold the text itself
+const plain = (rows) => rows.map((r) => r.map((c) => c.replace(/^'(?=[=+\-@])/, '')));
+
+function readXlsx(buf) {
+  const f = path.join(os.tmpdir(), `desk-quality-${process.pid}-${Date.now()}.xlsx`);
+  fs.writeFileSync(f, buf);
+  try {
+    return JSON.parse(execFileSync('python3', [path.join(__dirname, 'xlsx_read.py'), f], { encoding: 'utf8' }));
+  } finally {
+    fs.unlinkSync(f);
+  }
+}
+
+/** A workbook cell as the CSV writes it. */
+function xlsxText(c) {
+  if (!c) return '';
+  if (c.type === 's') return c.v;
+  if (c.fmt === '0.0%') return (c.v * 100).toFixed(1);
+  if (c.fmt === '0.00') return c.v.toFixed(2);
+  return String(c.v);
+}
+
+test('each quality table is a sheet of the workbook with the numbers of the page and its CSV', async () => {
+  if (!csvTables.lowest) for (const t of QUALITY) await csv(t);
+  const res = await supervisor.get(`/agent/stats.xlsx?${query()}`);
+  assert.equal(res.status, 200);
+  const book = readXlsx(res.raw);
+  assert.ok(!book.text.includes('@example.com'), 'no contact details');
+  assert.deepEqual(book.sheets.map((s) => s.name).slice(-SHEETS.length), SHEETS);
+  QUALITY.forEach((t, i) => {
+    const sheet = book.sheets.find((s) => s.name === SHEETS[i]);
+    assert.ok(sheet.rows.flat().every((c) => !c || !c.formula), `${t}: no formula`);
+    const rows = sheet.rows.map((r) => Array.from({ length: csvTables[t][0].length }, (_, k) => xlsxText(r[k])));
+    // the header without the CSV's unit: the cells carry their format
+    assert.deepEqual(rows[0], csvTables[t][0].map((h) => h.replace(/\(%\)$/, '')), t);
+    assert.deepEqual(rows.slice(1), plain(csvTables[t]).slice(1), t);
+  });
+  // numbers as numbers: a rate as a fraction shown as a percentage, a mean to a hundredth
+  const sat = book.sheets.find((s) => s.name === '满意度').rows[1];
+  assert.deepEqual([sat[3].type, sat[3].v, sat[3].fmt], ['n', 0.667, '0.0%']);
+  assert.deepEqual([sat[4].v, sat[4].fmt], [3.5, '0.00']);
+});
+
+/** A JSON cell as the CSV writes it. */
+function jsonText(col, v) {
+  if (v === null) return '';
+  if (col.kind === 'percent') return v.toFixed(1);
+  if (col.kind === 'decimal') return v.toFixed(2);
+  return String(v);
+}
+
+let reportsKey;
+async function report(table, extra = '') {
+  if (!reportsKey) {
+    admin = await A.desk('admin', '127.0.0.1');
+    await admin.page('/admin/api-keys');
+    const made = await admin.client.post('/admin/api-keys', { form: { csrf: admin.csrf, label: `${T} 质量`, scope: 'reports' } });
+    assert.equal(made.status, 201);
+    reportsKey = made.body.match(/<code id="new-key" class="key-text">(dk_[A-Za-z0-9_-]+)<\/code>/)[1];
+  }
+  const res = await supervisor.client.api('GET', `/api/v1/reports/${table}?${query(extra)}`, undefined, { key: reportsKey });
+  assert.equal(res.status, 200, res.body);
+  assert.ok(!res.body.includes('@example.com'), 'no contact details');
+  return res.json();
+}
+
+test('each quality table in the reports API with the numbers of the page and its CSV', async () => {
+  if (!csvTables.lowest) for (const t of QUALITY) await csv(t);
+  const doc = await report('summary');
+  assert.deepEqual(doc.tables.map((t) => t.code).slice(-QUALITY.length), QUALITY);
+  for (const t of QUALITY) {
+    const table = doc.tables.find((x) => x.code === t);
+    const rows = table.rows.map((r) => table.columns.map((c) => jsonText(c, r[c.code])));
+    assert.deepEqual([table.columns.map((c) => c.label), ...rows].slice(1), plain(csvTables[t]).slice(1), t);
+  }
+  const sat = doc.tables.find((x) => x.code === 'satisfaction');
+  assert.deepEqual(sat.rows[0], { key: 'cur', period: '本期', closed: 3, answered: 2, rate: 66.7, resolution: 3.5, speed: 4, attitude: 4.5 });
+  assert.deepEqual(sat.columns.map((c) => c.kind), ['text', 'count', 'count', 'percent', 'decimal', 'decimal', 'decimal']);
+  const repeat = doc.tables.find((x) => x.code === 'repeat');
+  assert.deepEqual(repeat.rows.find((r) => r.key === 'repeated.cur'), { key: 'repeated.cur', figure: '重复问题', period: '本期', tickets: 2, of: 3, rate: 66.7 });
+  const terms = doc.tables.find((x) => x.code === 'terms');
+  assert.deepEqual(terms.rows.find((r) => r.key === '无法'), { key: '无法', term: '无法', cur: 3, prev: 0, year: 0, change: 3 });
+  // one table, in English
+  const one = await report('lowest', '&lang=en');
+  assert.deepEqual(one.tables.map((t) => t.title), ['Lowest scored tickets']);
+  assert.deepEqual(one.tables[0].rows.map((r) => r.key), [tk.Q1.number, tk.Q2.number]);
+  assert.equal(one.tables[0].rows[0].unmet_needs, '=希望远程协助');
+});
+
+/** The value of the option named `label` in the page's select `name`. */
+function option(html, name, label) {
+  const select = html.match(new RegExp(`<select name="${name}">([\\s\\S]*?)</select>`));
+  assert.ok(select, `select ${name}`);
+  const m = [...select[1].matchAll(/<option value="(\d+)"[^>]*>([^<]*)<\/option>/g)].find((o) => L.text(o[2]) === label);
+  assert.ok(m, `option ${label} of ${name}`);
+  return m[1];
+}
+
+test('the filters product, organisation, customer tag and agent narrow every quality figure and list', async () => {
+  // a customer tag of its own on the third customer's (P1, Q4, Q5)
+  admin = await A.desk('admin', '127.0.0.1');
+  await admin.page('/admin/tags');
+  const tagName = `${T} 质量标签`;
+  const tagMade = await post(admin, '/admin/tags', { code: `${low}q`, name_zh: tagName, name_en: tagName, color: 'blue' });
+  assert.equal(tagMade.status, 303, L.text(tagMade.body).slice(0, 300));
+  const hit = (await admin.page(`/admin/tags?q=${encodeURIComponent(customers.c3.email)}`)).body
+    .match(/<li class="hit" data-id="(\d+)">/);
+  assert.ok(hit, 'the third customer');
+  await admin.page(`/admin/tags/customers/${hit[1]}`);
+  const page = (await supervisor.get(`/agent/stats?${query()}`)).body;
+  const tag = option(page, 'tag', tagName);
+  assert.equal((await post(admin, `/admin/tags/customers/${hit[1]}/add`, { tag })).status, 303);
+  const product = option(page, 'product', 'DeskPro 5');
+  const org = (await admin.page(`/admin/tags?org=${encodeURIComponent(customers.c1.organisation.toLowerCase())}`)).body
+    .match(/<li class="hit org-hit" data-id="(\d+)">/)[1];
+  // each filter: a figure of the page (the whole team's in the comments),
+  // the tickets behind one, the same figure in the CSV and in the JSON
+  const cases = [
+    // repeats: Q1 and Q2 of the two DeskPro 5 tickets resolved (2 of 3 in all)
+    { f: `&product=${product}`, row: 'repeated.cur', page: ['本期', '2', '2', '100.0%'],
+      fig: 'repeated', list: ['Q1', 'Q2'], table: 'repeat', key: 'repeated.cur',
+      csv: ['重复问题', '本期', '2', '2', '100.0'], json: { tickets: 2, of: 2, rate: 100 } },
+    // satisfaction: Q1 and Q2 closed and answered (2 of 3 in all)
+    { f: `&organisation=${org}`, row: 'sat.cur', page: ['2', '2', '100.0%', '3.50', '4.00', '4.50'],
+      fig: 'closed_q', list: ['Q1', 'Q2'], table: 'satisfaction', key: 'cur',
+      csv: ['本期', '2', '2', '100.0', '3.50', '4.00', '4.50'], json: { closed: 2, answered: 2, rate: 100 } },
+    // reopens: one of Q4's two resolutions (1 of 4 in all)
+    { f: `&tag=${tag}`, row: 'reopened_after.cur', page: ['本期', '1', '2', '50.0%'],
+      fig: 'closed_q', list: ['Q4'], table: 'repeat', key: 'reopened_after.cur',
+      csv: ['解决后重开', '本期', '1', '2', '50.0'], json: { tickets: 1, of: 2, rate: 50 } },
+    // reassignments: Q5 is the helper's, reassigned three times (of 5 created in all)
+    { f: `&agent=${helperId}`, row: 'cross.reassigned.cur', page: ['本期', '1', '1', '3', '3.00'],
+      fig: 'reassigned', list: ['Q5'], table: 'cross', key: 'reassigned.cur',
+      csv: ['改派', '本期', '1', '1', '3', '3.00'], json: { created: 1, tickets: 1, times: 3, per_ticket: 3 } },
+  ];
+  for (const c of cases) {
+    const res = await supervisor.get(`/agent/stats?${query(c.f)}`);
+    assert.equal(res.status, 200, c.f);
+    assert.deepEqual(cells(res.body, c.row).slice(1), c.page, c.f);
+    assert.deepEqual(await behind(c.fig, 'cur', c.f), numbers(...c.list), c.f);
+    const table = await csv(c.table, c.f);
+    assert.ok(table.some((r) => r.join() === c.csv.join()), `${c.f}: ${JSON.stringify(table)}`);
+    const row = (await report(c.table, c.f)).tables[0].rows.find((r) => r.key === c.key);
+    for (const [k, v] of Object.entries(c.json)) assert.equal(row[k], v, `${c.f} ${k}`);
+  }
+  // the rankings: the product's combinations only; the tag's keywords
+  const p = (await supervisor.get(`/agent/stats?${query(`&product=${product}`)}`)).body;
+  assert.deepEqual(rows(p, 'combo.'), [
+    ['使用咨询', 'DeskPro 5', '功能', '2', '0', '0', '+2'],
+    ['使用咨询', 'DeskPro 5', '未定性质', '1', '0', '0', '+1'],
+  ]);
+  const t = (await supervisor.get(`/agent/stats?${query(`&tag=${tag}`)}`)).body;
+  assert.deepEqual(cells(t, 'term.无法').slice(1), ['1', '0', '0', '+1']);
+  assert.deepEqual(cells(t, 'cross.handed_back.cur').slice(1), ['本期', '2', '1', '1', '0.50']);
+  // an agent may not look at another agent's figures
+  assert.equal((await member.get(`/agent/stats?${query(`&agent=${helperId}`)}`)).status, 403);
 });
 
 test('scope: another team\'s quality figures answer 403; the member sees their own', async () => {

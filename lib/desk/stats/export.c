@@ -15,20 +15,26 @@ static void date_text(long long ymd, char *b, size_t cap)
 
 /* ---- CSV ------------------------------------------------------------------------ */
 
+/* A number of our own making is written bare: a spreadsheet reads it as a
+ * number (through csv_cell a negative one, a change against the previous
+ * period, would be taken for a formula and turned into text). */
 static void csv_value(FILE *out, const stats_col_t *c, const stats_cell_t *v)
 {
     char b[64] = "";
     if (!v->set)
         return csv_cell(out, "");
+    long long a = v->v < 0 ? -v->v : v->v;
+    const char *sign = v->v < 0 ? "-" : "";
     switch (c->kind) {
     case SC_TEXT: return csv_cell(out, v->text);
     case SC_COUNT: snprintf(b, sizeof b, "%lld", v->v); break;
     case SC_SECONDS: snprintf(b, sizeof b, "%.1f", (double)v->v / 60.0); break;
-    case SC_PERCENT: snprintf(b, sizeof b, "%lld.%lld", v->v / 10, v->v % 10); break;
-    case SC_DATE: date_text(v->v, b, sizeof b); break;
+    case SC_PERCENT: snprintf(b, sizeof b, "%s%lld.%lld", sign, a / 10, a % 10); break;
+    case SC_DECIMAL: snprintf(b, sizeof b, "%s%lld.%02lld", sign, a / 100, a % 100); break;
+    case SC_DATE: date_text(v->v, b, sizeof b); return csv_cell(out, b);
     default: break;
     }
-    csv_cell(out, b);
+    fputs(b, out);
 }
 
 void stats_csv_write(const stats_report_t *r, const stats_table_t *t, FILE *out)
@@ -84,6 +90,7 @@ static json_t *cell_json(const stats_col_t *c, const stats_cell_t *v)
     switch (c->kind) {
     case SC_TEXT: return json_string(v->text);
     case SC_PERCENT: return json_real((double)v->v / 10.0);
+    case SC_DECIMAL: return json_real((double)v->v / 100.0);
     case SC_DATE: {
         char b[64];
         date_text(v->v, b, sizeof b);
@@ -128,7 +135,7 @@ json_t *stats_report_json(const stats_report_t *r, const stats_table_t *only)
             json_array_append_new(tables, table_json(&r->tables[i]));
     return json_pack(
         "{s:s, s:s, s:{s:o, s:o, s:o}, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I},"
-        " s:{s:s, s:s, s:s}, s:o}",
+        " s:{s:s, s:s, s:s, s:s}, s:o}",
         "report", only ? only->code : "summary", "language", lang_code(r->lang), "periods",
         "cur", period_json(&f->per[STATS_CUR]), "prev", period_json(&f->per[STATS_PREV]),
         "year", period_json(&f->per[STATS_YEAR]), "filters", "team",
@@ -138,5 +145,6 @@ json_t *stats_report_json(const stats_report_t *r, const stats_table_t *only)
         "organisation", (json_int_t)f->filter.organisation_id, "tag",
         (json_int_t)f->filter.tag_id, "agent", (json_int_t)f->filter.agent_id, "units", "seconds",
         "durations are whole seconds", "percent", "percentages to a tenth (47.4 is 47.4 %)",
+        "decimal", "means and ratios to a hundredth (3.5 is 3.50)",
         "date", "local dates of the desk's zone, YYYY-MM-DD", "tables", tables);
 }

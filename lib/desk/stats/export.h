@@ -1,15 +1,17 @@
 /* export: the report's tables (tables.h) as CSV files and as JSON.
  *
  * CSV, one table a file, for spreadsheets: UTF-8 with a byte order mark, a
- * header of the columns' labels (durations in minutes to a tenth, marked
- * so, percentages to a tenth), RFC 4180 quoting, and a cell that could start
- * a formula defused (lib/core/csv.h); a cell with no value is empty.
+ * header of the columns' labels (durations in minutes to a tenth and
+ * percentages marked so), numbers bare (durations and percentages to a
+ * tenth, decimals to a hundredth), text with RFC 4180 quoting and a cell
+ * that could start a formula defused (lib/core/csv.h); a cell with no
+ * value is empty.
  *
  * JSON, for BI tools: the periods (first and last local day, and the
  * instants [from, to) in UTC), the filters, and each table with its
  * columns (code, label, kind, unit) and rows ({"key", column code: value});
- * durations in whole seconds, percentages as numbers to a tenth, dates as
- * "YYYY-MM-DD", a cell with no value null. */
+ * durations in whole seconds, percentages as numbers to a tenth, decimals
+ * to a hundredth, dates as "YYYY-MM-DD", a cell with no value null. */
 #ifndef DESK_STATS_EXPORT_H
 #define DESK_STATS_EXPORT_H
 

@@ -4,6 +4,7 @@
  * Each figure's count and its list of tickets share one WHERE clause. */
 #include "desk/stats/quality.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,20 +29,28 @@ static const char sql_collaborators[] =
     "SELECT COUNT(*) FROM ticket_collaborators WHERE ticket_id = ?";
 static const char sql_survey[] =
     "SELECT resolution_score, speed_score, attitude_score FROM surveys WHERE ticket_id = ?";
+/* the product's id and the owner, as the fact row written just before has them */
+static const char sql_fact[] =
+    "SELECT product_id, owner_id FROM ticket_facts WHERE ticket_id = ?";
 static const char sql_was[] =
-    "SELECT subject_crc, team_id, category_id, priority_id, channel_id FROM ticket_quality"
-    " WHERE ticket_id = ?";
+    "SELECT subject_crc, team_id, category_id, priority_id, channel_id, product_id,"
+    " organisation_id, customer_id, owner_id FROM ticket_quality WHERE ticket_id = ?";
+/* the filters beyond team, category, priority and channel */
+#define DIMS_UPDATE                                                                           \
+    ", product_id = VALUES(product_id), organisation_id = VALUES(organisation_id),"           \
+    " customer_id = VALUES(customer_id), owner_id = VALUES(owner_id)"
 /* written over in place, as the fact rows are (facts.c) */
 static const char sql_put[] =
     "INSERT INTO ticket_quality (ticket_id, team_id, category_id, priority_id, channel_id,"
-    " customer_id, organisation_id, product, nature, created_at, resolved_at, closed_at,"
-    " reassignments, hand_backs, escalations, transfers, collaborators, surveyed,"
-    " score_resolution, score_speed, score_attitude, subject_crc)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " customer_id, organisation_id, product, product_id, owner_id, nature, created_at,"
+    " resolved_at, closed_at, reassignments, hand_backs, escalations, transfers,"
+    " collaborators, surveyed, score_resolution, score_speed, score_attitude, subject_crc)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON DUPLICATE KEY UPDATE team_id = VALUES(team_id), category_id = VALUES(category_id),"
     " priority_id = VALUES(priority_id), channel_id = VALUES(channel_id),"
     " customer_id = VALUES(customer_id), organisation_id = VALUES(organisation_id),"
-    " product = VALUES(product), nature = VALUES(nature), created_at = VALUES(created_at),"
+    " product = VALUES(product), product_id = VALUES(product_id),"
+    " owner_id = VALUES(owner_id), nature = VALUES(nature), created_at = VALUES(created_at),"
     " resolved_at = VALUES(resolved_at), closed_at = VALUES(closed_at),"
     " reassignments = VALUES(reassignments), hand_backs = VALUES(hand_backs),"
     " escalations = VALUES(escalations), transfers = VALUES(transfers),"
@@ -50,26 +59,27 @@ static const char sql_put[] =
     " score_attitude = VALUES(score_attitude), subject_crc = VALUES(subject_crc)";
 static const char sql_put_transfer[] =
     "INSERT INTO ticket_transfers (ticket_id, seq, from_team_id, to_team_id, moved_at,"
-    " created_at, team_id, category_id, priority_id, channel_id)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " created_at, team_id, category_id, priority_id, channel_id, product_id, organisation_id,"
+    " customer_id, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON DUPLICATE KEY UPDATE from_team_id = VALUES(from_team_id),"
     " to_team_id = VALUES(to_team_id), moved_at = VALUES(moved_at),"
     " created_at = VALUES(created_at), team_id = VALUES(team_id),"
     " category_id = VALUES(category_id), priority_id = VALUES(priority_id),"
-    " channel_id = VALUES(channel_id)";
+    " channel_id = VALUES(channel_id)" DIMS_UPDATE;
 static const char sql_drop_terms[] = "DELETE FROM ticket_terms WHERE ticket_id = ?";
 static const char sql_put_term[] =
     "INSERT INTO ticket_terms (ticket_id, term, created_at, team_id, category_id, priority_id,"
-    " channel_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " channel_id, product_id, organisation_id, customer_id, owner_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON DUPLICATE KEY UPDATE created_at = VALUES(created_at), team_id = VALUES(team_id),"
     " category_id = VALUES(category_id), priority_id = VALUES(priority_id),"
-    " channel_id = VALUES(channel_id)";
+    " channel_id = VALUES(channel_id)" DIMS_UPDATE;
 static const char sql_move_terms[] =
-    "UPDATE ticket_terms SET team_id = ?, category_id = ?, priority_id = ?, channel_id = ?"
-    " WHERE ticket_id = ?";
+    "UPDATE ticket_terms SET team_id = ?, category_id = ?, priority_id = ?, channel_id = ?,"
+    " product_id = ?, organisation_id = ?, customer_id = ?, owner_id = ? WHERE ticket_id = ?";
 
 typedef struct qrow {
-    long long team, category, priority, channel, customer, org;
+    long long team, category, priority, channel, customer, org, product_id, owner;
     char product[201], nature[16], subject[801];
     time_t created, resolved, closed;
     long long reassignments, hand_backs, escalations, transfers, collaborators;
@@ -113,8 +123,9 @@ static int transfers(desk_t *d, long long id, qrow_t *r)
         if (r->transfers >= 1000)
             continue;
         r->transfers++;
-        if (db_exec(&d->db, sql_put_transfer, "iiiittiiii", id, r->transfers, from, to, at,
-                    r->created, r->team, r->category, r->priority, r->channel) < 0) {
+        if (db_exec(&d->db, sql_put_transfer, "iiiittiiiiiiii", id, r->transfers, from, to, at,
+                    r->created, r->team, r->category, r->priority, r->channel, r->product_id,
+                    r->org, r->customer, r->owner) < 0) {
             rc = -1;
             break;
         }
@@ -128,23 +139,27 @@ static int transfers(desk_t *d, long long id, qrow_t *r)
  * the gap where the next tickets' rows go). */
 static int terms(desk_t *d, long long id, const qrow_t *r, long long crc)
 {
-    long long was_crc = -1, team = 0, cat = 0, pri = 0, chan = 0;
-    int rc = db_row(&d->db, sql_was, "i", "iiiii", id, &was_crc, &team, &cat, &pri, &chan);
+    long long was_crc = -1, w[8] = {0};
+    int rc = db_row(&d->db, sql_was, "i", "iiiiiiiii", id, &was_crc, &w[0], &w[1], &w[2], &w[3],
+                    &w[4], &w[5], &w[6], &w[7]);
     if (rc < 0)
         return -1;
+    const long long now[8] = {r->team, r->category, r->priority, r->channel,
+                              r->product_id, r->org, r->customer, r->owner};
     if (rc == 1 && was_crc == crc) {
-        if (team == r->team && cat == r->category && pri == r->priority && chan == r->channel)
+        if (!memcmp(w, now, sizeof w))
             return 0;
-        return db_exec(&d->db, sql_move_terms, "iiiii", r->team, r->category, r->priority,
-                       r->channel, id) < 0 ? -1 : 0;
+        return db_exec(&d->db, sql_move_terms, "iiiiiiiii", now[0], now[1], now[2], now[3],
+                       now[4], now[5], now[6], now[7], id) < 0 ? -1 : 0;
     }
     if (rc == 1 && db_exec(&d->db, sql_drop_terms, "i", id) < 0)
         return -1;
     char t[STATS_TERMS_MAX][STATS_TERM_MAX + 1];
     int n = stats_terms(r->subject, t, STATS_TERMS_MAX);
     for (int i = 0; i < n; i++)
-        if (db_exec(&d->db, sql_put_term, "istiiii", id, t[i], r->created, r->team, r->category,
-                    r->priority, r->channel) < 0)
+        if (db_exec(&d->db, sql_put_term, "istiiiiiiii", id, t[i], r->created, r->team,
+                    r->category, r->priority, r->channel, r->product_id, r->org, r->customer,
+                    r->owner) < 0)
             return -1;
     return 0;
 }
@@ -160,6 +175,8 @@ int stats_quality_changed(desk_t *d, long long id)
     if (rc != 1)
         return rc == 0 ? 0 : -1;
     long long crc = (long long)crc32(0, (const unsigned char *)r.subject, (uInt)strlen(r.subject));
+    if (db_row(&d->db, sql_fact, "i", "ii", id, &r.product_id, &r.owner) < 0)
+        return -1;
     if (owners(d, id, &r) || transfers(d, id, &r) || terms(d, id, &r, crc))
         return -1;
     if (db_row(&d->db, sql_collaborators, "i", "i", id, &r.collaborators) < 0)
@@ -168,8 +185,9 @@ int stats_quality_changed(desk_t *d, long long id)
     if (rc < 0)
         return -1;
     r.surveyed = rc == 1;
-    return db_exec(&d->db, sql_put, "iiiiiiisstttiiiiiiiiii", id, r.team, r.category, r.priority,
-                   r.channel, r.customer, r.org, r.product, r.nature, r.created, r.resolved,
+    return db_exec(&d->db, sql_put, "iiiiiiisiisttt" "iiiiiiiiii", id, r.team, r.category,
+                   r.priority, r.channel, r.customer, r.org, r.product, r.product_id, r.owner,
+                   r.nature, r.created, r.resolved,
                    r.closed, r.reassignments, r.hand_backs, r.escalations, r.transfers,
                    r.collaborators, r.surveyed, r.score[0], r.score[1], r.score[2], crc) < 0
                ? -1
@@ -183,13 +201,20 @@ long stats_repeat_days(desk_t *d)
 
 /* ---- the figures ----------------------------------------------------------- */
 
+/* The filters, as the report's (report.c); the customer tag through the
+ * customers' tags now. */
 #define F_FILTER                                                                              \
     " AND (? = 0 OR x.team_id = ?) AND (? = 0 OR x.category_id = ?)"                         \
-    " AND (? = 0 OR x.priority_id = ?) AND (? = 0 OR x.channel_id = ?)"
+    " AND (? = 0 OR x.priority_id = ?) AND (? = 0 OR x.channel_id = ?)"                      \
+    " AND (? = 0 OR x.product_id = ?) AND (? = 0 OR x.organisation_id = ?)"                  \
+    " AND (? = 0 OR x.owner_id = ?) AND (? = 0 OR x.customer_id IN"                          \
+    " (SELECT ct.customer_id FROM customer_tags ct WHERE ct.tag_id = ?))"
 #define FARGS(f)                                                                              \
     (f)->team_id, (f)->team_id, (f)->category_id, (f)->category_id, (f)->priority_id,         \
-        (f)->priority_id, (f)->channel_id, (f)->channel_id
-#define FF "iiiiiiii"
+        (f)->priority_id, (f)->channel_id, (f)->channel_id, (f)->product_id, (f)->product_id, \
+        (f)->organisation_id, (f)->organisation_id, (f)->agent_id, (f)->agent_id, (f)->tag_id, \
+        (f)->tag_id
+#define FF "iiiiiiiiiiiiiiii" /* the formats of FARGS */
 
 #define FOLLOWED(by)                                                                          \
     "EXISTS (SELECT 1 FROM ticket_quality y WHERE y." by " = x." by                          \
@@ -212,136 +237,170 @@ long stats_repeat_days(desk_t *d)
     "ticket_transfers x WHERE x.from_team_id = ? AND x.to_team_id = ?"                        \
     " AND x.created_at >= ? AND x.created_at < ?" F_FILTER
 
+/* The three periods at once: the rows of table t whose column col falls in
+ * one of them, joined to its number p.k (0, 1, 2), one range of t's index
+ * on col per period; a row in two periods (a year's previous year is the
+ * year a year earlier) counts in both. Takes from and to of each period,
+ * then the filters. */
+#define IN_PERIODS(t, col)                                                                    \
+    " FROM (SELECT 0 AS k, CAST(? AS DATETIME) AS f, CAST(? AS DATETIME) AS u"                \
+    " UNION ALL SELECT 1, ?, ? UNION ALL SELECT 2, ?, ?) p"                                   \
+    " JOIN " t " x ON x." col " >= p.f AND x." col " < p.u WHERE 1 = 1" F_FILTER
+#define PERARGS(per)                                                                          \
+    (per)[0].from, (per)[0].to, (per)[1].from, (per)[1].to, (per)[2].from, (per)[2].to
+#define PF "tttttt"
+
 #define SUMOF(e) ", CAST(COALESCE(SUM(" e "), 0) AS SIGNED)"
-static const char sql_repeat[] = "SELECT COUNT(*)" SUMOF(REPEATED) " FROM " C_RESOLVED;
-static const char sql_reopen[] = "SELECT COUNT(*)" SUMOF(REOPENED) " FROM " C_RESOLUTIONS;
+static const char sql_repeat[] =
+    "SELECT p.k, COUNT(*)" SUMOF(REPEATED) IN_PERIODS("ticket_quality", "resolved_at")
+    " GROUP BY p.k";
+static const char sql_reopen[] =
+    "SELECT p.k, COUNT(*)" SUMOF(REOPENED) IN_PERIODS("ticket_spans", "closed_at") " GROUP BY p.k";
 static const char sql_cross[] =
-    "SELECT COUNT(*)" SUMOF("x.reassignments > 0") SUMOF("x.reassignments")
+    "SELECT p.k, COUNT(*)" SUMOF("x.reassignments > 0") SUMOF("x.reassignments")
     SUMOF("x.hand_backs > 0") SUMOF("x.hand_backs") SUMOF("x.escalations > 0")
     SUMOF("x.escalations") SUMOF("x.transfers > 0") SUMOF("x.transfers")
-    SUMOF("x.collaborators > 0") SUMOF("x.collaborators") " FROM " C_CREATED;
+    SUMOF("x.collaborators > 0") SUMOF("x.collaborators")
+    IN_PERIODS("ticket_quality", "created_at") " GROUP BY p.k";
 #define DIST(c) SUMOF(c " = 1") SUMOF(c " = 2") SUMOF(c " = 3") SUMOF(c " = 4") SUMOF(c " = 5")
 static const char sql_survey_figs[] =
-    "SELECT COUNT(*)" SUMOF("x.surveyed") SUMOF("x.score_resolution") SUMOF("x.score_speed")
+    "SELECT p.k, COUNT(*)" SUMOF("x.surveyed") SUMOF("x.score_resolution") SUMOF("x.score_speed")
     SUMOF("x.score_attitude") DIST("x.score_resolution") DIST("x.score_speed")
-    DIST("x.score_attitude") " FROM " C_CLOSED;
+    DIST("x.score_attitude") IN_PERIODS("ticket_quality", "closed_at") " GROUP BY p.k";
 
 const char *const stats_score_codes[SQ_SCORES + 1] = {"resolution", "speed", "attitude", NULL};
 
-int stats_quality(desk_t *d, const stats_filter_t *f, const stats_period_t *p, time_t now,
-                  long repeat_days, stats_quality_t *q)
+/* The rows of a figure per period: k and then the fields of q[k] at the
+ * offsets given. */
+static int per_period(MYSQL_STMT *st, stats_quality_t q[3], const size_t *at, int n)
 {
-    memset(q, 0, sizeof *q);
-    (void)now; /* the rows are as they are now: no figure runs on a clock */
-    long long days = repeat_days;
-    if (db_row(&d->db, sql_repeat, "iitt" FF, "ii", days, days, p->from, p->to, FARGS(f),
-               &q->resolved, &q->repeated) != 1 ||
-        db_row(&d->db, sql_reopen, "tt" FF, "ii", p->from, p->to, FARGS(f), &q->resolutions,
-               &q->reopened_after) != 1 ||
-        db_row(&d->db, sql_cross, "tt" FF, "iiiiiiiiiii", p->from, p->to, FARGS(f), &q->created,
-               &q->reassigned, &q->reassignments, &q->handed_back, &q->hand_backs, &q->escalated,
-               &q->escalations, &q->transferred, &q->transfers, &q->collaborated,
-               &q->collaborators) != 1)
+    if (!st)
         return -1;
-    long long *x = &q->dist[0][0];
-    return db_row(&d->db, sql_survey_figs, "tt" FF, "iiiiiiiiiiiiiiiiiiii", p->from, p->to,
-                  FARGS(f), &q->closed, &q->answered, &q->score_sum[0], &q->score_sum[1],
-                  &q->score_sum[2], x, x + 1, x + 2, x + 3, x + 4, x + 5, x + 6, x + 7, x + 8,
-                  x + 9, x + 10, x + 11, x + 12, x + 13, x + 14) == 1
-               ? 0
-               : -1;
+    long long k, v[24];
+    int rc;
+    char fmt[32];
+    memset(fmt, 'i', sizeof fmt);
+    fmt[n + 1] = '\0';
+    while ((rc = db_fetch(st, fmt, &k, v, v + 1, v + 2, v + 3, v + 4, v + 5, v + 6, v + 7, v + 8,
+                          v + 9, v + 10, v + 11, v + 12, v + 13, v + 14, v + 15, v + 16, v + 17,
+                          v + 18, v + 19, v + 20, v + 21, v + 22)) == 1)
+        for (int i = 0; k >= 0 && k < 3 && i < n; i++)
+            *(long long *)((char *)&q[k] + at[i]) = v[i];
+    db_done(st);
+    return rc < 0 ? -1 : 0;
+}
+
+#define AT(field) offsetof(stats_quality_t, field)
+
+int stats_quality_periods(desk_t *d, const stats_filter_t *f, const stats_period_t per[3],
+                          long repeat_days, stats_quality_t q[3])
+{
+    memset(q, 0, sizeof *q * 3);
+    long long days = repeat_days;
+    static const size_t repeat[] = {AT(resolved), AT(repeated)};
+    static const size_t reopen[] = {AT(resolutions), AT(reopened_after)};
+    static const size_t cross[] = {AT(created),     AT(reassigned),  AT(reassignments),
+                                   AT(handed_back), AT(hand_backs),  AT(escalated),
+                                   AT(escalations), AT(transferred), AT(transfers),
+                                   AT(collaborated), AT(collaborators)};
+    size_t survey[20] = {AT(closed), AT(answered), AT(score_sum[0]), AT(score_sum[1]),
+                         AT(score_sum[2])};
+    for (int i = 0; i < 15; i++)
+        survey[5 + i] = AT(dist[0][0]) + sizeof(long long) * (size_t)i;
+    if (per_period(db_query(&d->db, sql_repeat, "ii" PF FF, days, days, PERARGS(per), FARGS(f)),
+                   q, repeat, 2) ||
+        per_period(db_query(&d->db, sql_reopen, PF FF, PERARGS(per), FARGS(f)), q, reopen, 2) ||
+        per_period(db_query(&d->db, sql_cross, PF FF, PERARGS(per), FARGS(f)), q, cross, 11))
+        return -1;
+    return per_period(db_query(&d->db, sql_survey_figs, PF FF, PERARGS(per), FARGS(f)), q, survey,
+                      20);
+}
+
+int stats_quality(desk_t *d, const stats_filter_t *f, const stats_period_t *p, time_t now,
+                  long repeat_days, stats_quality_t *out)
+{
+    (void)now; /* the rows are as they are now: no figure runs on a clock */
+    const stats_period_t per[3] = {*p, *p, *p};
+    stats_quality_t q[3];
+    if (stats_quality_periods(d, f, per, repeat_days, q))
+        return -1;
+    *out = q[0];
+    return 0;
 }
 
 /* ---- the rankings ------------------------------------------------------------ */
 
+/* Each ranks the keys by their rows in the first period and counts them in
+ * the other two in the same query: the rows of the three periods are three
+ * ranges of the index on created_at (here, not a join to the periods as
+ * above: grouped by other columns, a join had the optimizer scan a whole
+ * index in their order). Takes from and to of each period twice, then the
+ * filters. */
+#define IN(k) "x.created_at >= ? AND x.created_at < ?"
+#define N3 ", SUM(" IN(0) ") AS n0, SUM(" IN(1) "), SUM(" IN(2) ")"
+#define RANKED(t) " FROM " t " x WHERE (" IN(0) " OR " IN(1) " OR " IN(2) ")" F_FILTER
 static const char sql_top_combos[] =
-    "SELECT x.category_id, x.product, x.nature, COUNT(*) AS n FROM " C_CREATED
-    " GROUP BY x.category_id, x.product, x.nature ORDER BY n DESC, x.category_id, x.product,"
-    " x.nature LIMIT ?";
-static const char sql_combo_count[] = "SELECT COUNT(*) FROM " C_COMBO;
+    "SELECT x.category_id, x.product, x.nature" N3 RANKED("ticket_quality")
+    " GROUP BY x.category_id, x.product, x.nature HAVING n0 > 0"
+    " ORDER BY n0 DESC, x.category_id, x.product, x.nature LIMIT ?";
 static const char sql_top_terms[] =
-    "SELECT x.term, COUNT(*) AS n FROM ticket_terms x WHERE x.created_at >= ?"
-    " AND x.created_at < ?" F_FILTER " GROUP BY x.term ORDER BY n DESC, x.term LIMIT ?";
-static const char sql_term_count[] = "SELECT COUNT(*) FROM " C_TERM;
+    "SELECT x.term" N3 RANKED("ticket_terms")
+    " GROUP BY x.term HAVING n0 > 0 ORDER BY n0 DESC, x.term LIMIT ?";
 static const char sql_top_pairs[] =
-    "SELECT x.from_team_id, x.to_team_id, COUNT(*) AS n FROM ticket_transfers x"
-    " WHERE x.created_at >= ? AND x.created_at < ?" F_FILTER
-    " GROUP BY x.from_team_id, x.to_team_id ORDER BY n DESC, x.from_team_id, x.to_team_id"
-    " LIMIT ?";
-static const char sql_pair_count[] = "SELECT COUNT(*) FROM " C_PAIR;
+    "SELECT x.from_team_id, x.to_team_id" N3 RANKED("ticket_transfers")
+    " GROUP BY x.from_team_id, x.to_team_id HAVING n0 > 0"
+    " ORDER BY n0 DESC, x.from_team_id, x.to_team_id LIMIT ?";
 
 int stats_top_combos(desk_t *d, const stats_filter_t *f, const stats_period_t per[3],
                      stats_combo_t *rows, int max)
 {
-    MYSQL_STMT *st = db_query(&d->db, sql_top_combos, "tt" FF "i", per[0].from, per[0].to,
-                              FARGS(f), (long long)max);
+    MYSQL_STMT *st = db_query(&d->db, sql_top_combos, PF PF FF "i", PERARGS(per),
+                              PERARGS(per), FARGS(f), (long long)max);
     if (!st)
         return -1;
     int n = 0, rc;
     stats_combo_t c;
     while (memset(&c, 0, sizeof c),
-           (rc = db_fetch(st, "issi", &c.category_id, c.product, sizeof c.product, c.nature,
-                          sizeof c.nature, &c.n[0])) == 1)
+           (rc = db_fetch(st, "issiii", &c.category_id, c.product, sizeof c.product, c.nature,
+                          sizeof c.nature, &c.n[0], &c.n[1], &c.n[2])) == 1)
         if (n < max)
             rows[n++] = c;
     db_done(st);
-    if (rc < 0)
-        return -1;
-    for (int i = 0; i < n; i++)
-        for (int k = 1; k < 3; k++)
-            if (db_row(&d->db, sql_combo_count, "isstt" FF, "i", rows[i].category_id,
-                       rows[i].product, rows[i].nature, per[k].from, per[k].to, FARGS(f),
-                       &rows[i].n[k]) != 1)
-                return -1;
-    return n;
+    return rc < 0 ? -1 : n;
 }
 
 int stats_top_terms(desk_t *d, const stats_filter_t *f, const stats_period_t per[3],
                     stats_term_t *rows, int max)
 {
-    MYSQL_STMT *st = db_query(&d->db, sql_top_terms, "tt" FF "i", per[0].from, per[0].to,
-                              FARGS(f), (long long)max);
+    MYSQL_STMT *st = db_query(&d->db, sql_top_terms, PF PF FF "i", PERARGS(per),
+                              PERARGS(per), FARGS(f), (long long)max);
     if (!st)
         return -1;
     int n = 0, rc;
     stats_term_t t;
     while (memset(&t, 0, sizeof t),
-           (rc = db_fetch(st, "si", t.term, sizeof t.term, &t.n[0])) == 1)
+           (rc = db_fetch(st, "siii", t.term, sizeof t.term, &t.n[0], &t.n[1], &t.n[2])) == 1)
         if (n < max)
             rows[n++] = t;
     db_done(st);
-    if (rc < 0)
-        return -1;
-    for (int i = 0; i < n; i++)
-        for (int k = 1; k < 3; k++)
-            if (db_row(&d->db, sql_term_count, "stt" FF, "i", rows[i].term, per[k].from,
-                       per[k].to, FARGS(f), &rows[i].n[k]) != 1)
-                return -1;
-    return n;
+    return rc < 0 ? -1 : n;
 }
 
 int stats_team_pairs(desk_t *d, const stats_filter_t *f, const stats_period_t per[3],
                      stats_pair_t *rows, int max)
 {
-    MYSQL_STMT *st = db_query(&d->db, sql_top_pairs, "tt" FF "i", per[0].from, per[0].to,
-                              FARGS(f), (long long)max);
+    MYSQL_STMT *st = db_query(&d->db, sql_top_pairs, PF PF FF "i", PERARGS(per),
+                              PERARGS(per), FARGS(f), (long long)max);
     if (!st)
         return -1;
     int n = 0, rc;
     stats_pair_t x;
     while (memset(&x, 0, sizeof x),
-           (rc = db_fetch(st, "iii", &x.from_team, &x.to_team, &x.n[0])) == 1)
+           (rc = db_fetch(st, "iiiii", &x.from_team, &x.to_team, &x.n[0], &x.n[1], &x.n[2])) == 1)
         if (n < max)
             rows[n++] = x;
     db_done(st);
-    if (rc < 0)
-        return -1;
-    for (int i = 0; i < n; i++)
-        for (int k = 1; k < 3; k++)
-            if (db_row(&d->db, sql_pair_count, "iitt" FF, "i", rows[i].from_team, rows[i].to_team,
-                       per[k].from, per[k].to, FARGS(f), &rows[i].n[k]) != 1)
-                return -1;
-    return n;
+    return rc < 0 ? -1 : n;
 }
 
 static const char sql_lowest[] =

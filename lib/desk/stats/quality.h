@@ -26,7 +26,10 @@
  *                     the distribution of each score, the lowest scored
  *
  * Filters and scope as in report.h (the ticket's current team, category,
- * priority, channel). The functions give 0 or -1 unless they say. */
+ * priority, channel, product, organisation, the customer's tags now, the
+ * owner). Each figure is one grouped query over the three periods of the
+ * report at once (the period, the one before, a year earlier), a range of
+ * an index per period. The functions give 0 or -1 unless they say. */
 #ifndef DESK_STATS_QUALITY_H
 #define DESK_STATS_QUALITY_H
 
@@ -53,6 +56,10 @@ typedef struct stats_quality {
     long long score_sum[SQ_SCORES], dist[SQ_SCORES][5];
 } stats_quality_t;
 
+/* The figures of the three periods per[0..2] into out[0..2]. */
+int stats_quality_periods(desk_t *d, const stats_filter_t *f, const stats_period_t per[3],
+                          long repeat_days, stats_quality_t out[3]);
+/* The figures of one period. */
 int stats_quality(desk_t *d, const stats_filter_t *f, const stats_period_t *p, time_t now,
                   long repeat_days, stats_quality_t *out);
 

@@ -3,6 +3,7 @@
 #include "desk/stats/tables.h"
 
 #include "desk/people/people.h"
+#include "desk/stats/tables_quality.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 
 const char *const stats_per_codes[STATS_NPER] = {"cur", "prev", "year"};
 const char *const stats_col_kind_codes[SC_NKINDS] = {"count", "seconds", "percent", "date",
-                                                     "text"};
+                                                     "text", "decimal"};
 
 static void add_name(long long id, const char *name, const char *role, void *ctx)
 {
@@ -40,6 +41,19 @@ static int load_per_agent(desk_t *d, const stats_filter_t *f, stats_figures_t *o
     return people_each_active(d, add_name, out) < 0 ? -1 : 0;
 }
 
+/* The quality figures: one query each for the three periods at once. */
+static int load_quality(desk_t *d, const stats_filter_t *f, stats_figures_t *out)
+{
+    out->repeat_days = stats_repeat_days(d);
+    if (stats_quality_periods(d, f, out->per, out->repeat_days, out->q))
+        return -1;
+    out->ncombos = stats_top_combos(d, f, out->per, out->combos, STATS_TOP);
+    out->nterms = stats_top_terms(d, f, out->per, out->terms, 2 * STATS_TOP);
+    out->npairs = stats_team_pairs(d, f, out->per, out->pairs, STATS_TOP);
+    out->nlow = stats_lowest(d, f, &out->per[STATS_CUR], out->low, STATS_LOWEST);
+    return out->ncombos < 0 || out->nterms < 0 || out->npairs < 0 || out->nlow < 0 ? -1 : 0;
+}
+
 int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t *cur,
                        time_t now, bool per_agent, stats_figures_t *out)
 {
@@ -59,7 +73,7 @@ int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t 
     out->per_agent = per_agent;
     if (per_agent && load_per_agent(d, f, out))
         return -1;
-    if (stats_status_time(d, f, cur, &out->status))
+    if (stats_status_time(d, f, cur, &out->status) || load_quality(d, f, out))
         return -1;
     return stats_daily(d, f, cur, out->created, out->closed);
 }
@@ -374,14 +388,16 @@ static int build_agents(const stats_report_t *r, stats_table_t *t)
 }
 
 /* The report's tables in order, each by its code and its builder
- * build_<code>: a new section is one name here. */
+ * build_<code> (the quality tables' stats_qtable_<code>, tables_quality.h):
+ * a new section is one name here. */
 #define TABLES(X)                                                                        \
     X(volume) X(times) X(sla) X(daily) X(category) X(priority) X(channel) X(team) X(status) \
     X(agent) X(agents)
 #define CODE(c) #c,
 #define BUILD(c) build_##c,
-const char *const stats_table_codes[] = {TABLES(CODE) NULL};
-static const builder_t builders[] = {TABLES(BUILD)};
+#define QBUILD(c) stats_qtable_##c,
+const char *const stats_table_codes[] = {TABLES(CODE) QUALITY_TABLES(CODE) NULL};
+static const builder_t builders[] = {TABLES(BUILD) QUALITY_TABLES(QBUILD)};
 #define NBUILDERS ((int)(sizeof builders / sizeof *builders))
 _Static_assert(NBUILDERS <= STATS_MAX_TABLES, "room for every table");
 

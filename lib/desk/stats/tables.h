@@ -14,6 +14,8 @@
  *   SC_COUNT    a whole number
  *   SC_SECONDS  a duration in seconds
  *   SC_PERCENT  a percentage in tenths of a percent (474 is 47.4 %)
+ *   SC_DECIMAL  a number in hundredths (350 is 3.50: a mean score, times
+ *               per ticket)
  *   SC_DATE     a local date as YYYYMMDD
  *   SC_TEXT     a text in the report's language
  * Each row has a key that does not depend on the language (a figure's code,
@@ -28,6 +30,7 @@
 #include "core/lang.h"
 #include "desk/desk.h"
 #include "desk/stats/period.h"
+#include "desk/stats/quality.h"
 #include "desk/stats/report.h"
 
 /* The three periods every figure is shown for. */
@@ -36,6 +39,8 @@ extern const char *const stats_per_codes[STATS_NPER];
 
 #define STATS_BY_MAX 64
 #define STATS_NAMES 500
+#define STATS_TOP 10    /* the combinations and pairs of teams ranked */
+#define STATS_LOWEST 10 /* the lowest-scored tickets */
 
 /* A person who may own tickets, for the tables per agent. */
 typedef struct stats_name {
@@ -59,6 +64,15 @@ typedef struct stats_figures {
     int nagents;
     stats_name_t names[STATS_NAMES]; /* the active people, by name */
     int nnames;
+    /* the quality figures (quality.h) of the three periods, the rankings
+     * and the lowest-scored tickets of per[CUR] */
+    long repeat_days;
+    stats_quality_t q[STATS_NPER];
+    stats_combo_t combos[STATS_TOP];
+    stats_term_t terms[2 * STATS_TOP];
+    stats_pair_t pairs[STATS_TOP];
+    stats_low_t low[STATS_LOWEST];
+    int ncombos, nterms, npairs, nlow;
 } stats_figures_t;
 
 /* Reads every figure of period cur, its previous period and the same
@@ -71,7 +85,9 @@ const char *stats_figures_name(const stats_figures_t *fig, long long id);
 /* Whether the table of that code holds figures per agent. */
 bool stats_table_per_agent(const char *code);
 
-typedef enum stats_col_kind { SC_COUNT, SC_SECONDS, SC_PERCENT, SC_DATE, SC_TEXT, SC_NKINDS } stats_col_kind_t;
+typedef enum stats_col_kind {
+    SC_COUNT, SC_SECONDS, SC_PERCENT, SC_DATE, SC_TEXT, SC_DECIMAL, SC_NKINDS
+} stats_col_kind_t;
 extern const char *const stats_col_kind_codes[SC_NKINDS]; /* "count", "seconds", ... */
 
 #define STATS_MAX_COLS 12

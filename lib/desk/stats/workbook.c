@@ -9,7 +9,7 @@
 #include "desk/customer/tags.h"
 
 typedef struct formats {
-    lxw_format *head, *count, *seconds, *percent, *date, *title;
+    lxw_format *head, *count, *seconds, *percent, *decimal, *date, *title;
 } formats_t;
 
 static lxw_format *numfmt(lxw_workbook *wb, const char *f)
@@ -30,6 +30,7 @@ static void make_formats(lxw_workbook *wb, formats_t *f)
     f->count = numfmt(wb, "0");
     f->seconds = numfmt(wb, "[h]:mm:ss");
     f->percent = numfmt(wb, "0.0%");
+    f->decimal = numfmt(wb, "0.00");
     f->date = numfmt(wb, "yyyy-mm-dd");
 }
 
@@ -48,6 +49,7 @@ static void write_cell(lxw_worksheet *ws, int row, int col, const stats_col_t *c
     case SC_COUNT: worksheet_write_number(ws, row, col, (double)v->v, f->count); break;
     case SC_SECONDS: worksheet_write_number(ws, row, col, (double)v->v / 86400.0, f->seconds); break;
     case SC_PERCENT: worksheet_write_number(ws, row, col, (double)v->v / 1000.0, f->percent); break;
+    case SC_DECIMAL: worksheet_write_number(ws, row, col, (double)v->v / 100.0, f->decimal); break;
     case SC_DATE: {
         lxw_datetime dt = date_of(v->v);
         worksheet_write_datetime(ws, row, col, &dt, f->date);
