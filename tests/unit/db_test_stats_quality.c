@@ -4,9 +4,11 @@
  * a hand-back, an escalation, a collaborator, moves between teams and
  * reassignments, a reopen, fault kinds, subjects, two answered surveys) and
  * every quality figure of March, of February and of March 2026 asserted
- * exactly; the repeat window as a setting; the rankings with their previous
- * periods; the tickets behind the numbers; the rows a rebuild writes equal
- * to those the transactions kept. The clock is the test clock. */
+ * exactly; the three periods read at once as each alone; every filter
+ * narrowing the figures, rankings and lists; the repeat window as a
+ * setting; the rankings with their previous periods; the tickets behind the
+ * numbers; the rows a rebuild writes equal to those the transactions kept.
+ * The clock is the test clock. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "dbtest.h"
+#include "desk/customer/tags.h"
 #include "desk/settings.h"
 #include "desk/stats/facts.h"
 #include "desk/stats/quality.h"
@@ -157,6 +160,118 @@ static void every_quality_figure(void **state)
     assert_int_equal(q.created, 0);
 }
 
+/* The three periods read at once give each period's own figures, also
+ * when two of them are the same period (a year's previous year is the year
+ * a year earlier): the rankings count such a period's rows in both. */
+static void three_periods_in_one_query(void **state)
+{
+    desk_t *d = *state;
+    history_t h;
+    make_history(d, &h);
+    stats_period_t m[3];
+    month("2027-03-01", m);
+    stats_filter_t all = {0};
+    stats_quality_t three[3], one;
+    assert_int_equal(stats_quality_periods(d, &all, m, 30, three), 0);
+    for (int k = 0; k < 3; k++) {
+        assert_int_equal(stats_quality(d, &all, &m[k], desk_now(d), 30, &one), 0);
+        assert_memory_equal(&one, &three[k], sizeof one);
+    }
+    assert_int_equal(three[0].created, 3);
+    assert_int_equal(three[1].resolved, 1);
+    const stats_period_t twice[3] = {m[1], m[0], m[1]};
+    assert_int_equal(stats_quality_periods(d, &all, twice, 30, three), 0);
+    assert_memory_equal(&three[0], &three[2], sizeof one);
+    assert_int_equal(three[0].repeated, 1);
+    assert_int_equal(three[1].created, 3);
+    stats_combo_t c[10];
+    assert_int_equal(stats_top_combos(d, &all, twice, c, 10), 1); /* p1, in February */
+    assert_int_equal(c[0].n[0], 1);
+    assert_int_equal(c[0].n[1], 2); /* t1, t2 in March */
+    assert_int_equal(c[0].n[2], 1);
+}
+
+static const char sql_fact_product[] = "SELECT product_id FROM ticket_facts WHERE ticket_id = ?";
+static const char sql_fact_org[] = "SELECT organisation_id FROM ticket_facts WHERE ticket_id = ?";
+static const char sql_customer[] = "SELECT customer_id FROM tickets WHERE id = ?";
+
+static void page_of(desk_t *d, const stats_filter_t *f, const stats_period_t *p, stats_qfig_t fig,
+                    int n, long long first)
+{
+    stats_qkey_t k;
+    memset(&k, 0, sizeof k);
+    stats_tickets_t out;
+    assert_int_equal(stats_quality_tickets(d, f, p, fig, &k, 30, 0, &out), 0);
+    assert_int_equal(out.n, n);
+    if (n)
+        assert_int_equal(out.rows[0].id, first);
+}
+
+/* Product, organisation, the customer's tag and the owner narrow every
+ * quality figure, ranking and list as they narrow the report's. */
+static void every_filter_narrows_the_figures(void **state)
+{
+    desk_t *d = *state;
+    history_t h;
+    make_history(d, &h);
+    stats_period_t m[3];
+    month("2027-03-01", m);
+    stats_quality_t q;
+    /* product Q: t3 alone, resolved twice, reopened once, closed, answered */
+    stats_filter_t f = {.product_id = dbtest_int(d, sql_fact_product, h.t3)};
+    assert_true(f.product_id > 0);
+    assert_int_equal(stats_quality(d, &f, &m[0], desk_now(d), 30, &q), 0);
+    assert_int_equal(q.created, 1);
+    assert_int_equal(q.resolved, 1);
+    assert_int_equal(q.repeated, 0);
+    assert_int_equal(q.resolutions, 2);
+    assert_int_equal(q.reopened_after, 1);
+    assert_int_equal(q.answered, 1);
+    assert_int_equal(q.score_sum[SQ_RESOLUTION], 1);
+    stats_combo_t c[10];
+    assert_int_equal(stats_top_combos(d, &f, m, c, 10), 1);
+    assert_string_equal(c[0].product, "Q");
+    page_of(d, &f, &m[0], QF_ESCALATED, 1, h.t3);
+    /* organisation O: t1 and t2; t1 came back */
+    f = (stats_filter_t){.organisation_id = dbtest_int(d, sql_fact_org, h.t1)};
+    assert_true(f.organisation_id > 0);
+    assert_int_equal(stats_quality(d, &f, &m[0], desk_now(d), 30, &q), 0);
+    assert_int_equal(q.created, 2);
+    assert_int_equal(q.resolved, 1);
+    assert_int_equal(q.repeated, 1);
+    assert_int_equal(q.escalated, 0);
+    page_of(d, &f, &m[0], QF_REPEATED, 1, h.t1);
+    page_of(d, &f, &m[0], QF_ESCALATED, 0, 0);
+    /* the customer's tag: t3's customer */
+    tag_t t = {.code = "qtag", .color = "blue"};
+    snprintf(t.name[0], sizeof t.name[0], "质量");
+    snprintf(t.name[1], sizeof t.name[1], "quality");
+    assert_int_equal(tags_create(d, &t), OUTCOME_OK);
+    assert_int_equal(tags_assign(d, dbtest_int(d, sql_customer, h.t3), t.id, desk_now(d)), 1);
+    f = (stats_filter_t){.tag_id = t.id};
+    assert_int_equal(stats_quality(d, &f, &m[0], desk_now(d), 30, &q), 0);
+    assert_int_equal(q.created, 1);
+    assert_int_equal(q.transfers, 2);
+    stats_term_t terms[20];
+    int n = stats_top_terms(d, &f, m, terms, 20);
+    assert_true(n > 0);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(terms[i].n[0], 1); /* t3's subject alone */
+    stats_pair_t pairs[10];
+    assert_int_equal(stats_team_pairs(d, &f, m, pairs, 10), 2);
+    /* the owner: li owns t1 and t3; t2 has none */
+    f = (stats_filter_t){.agent_id = h.li.id};
+    assert_int_equal(stats_quality(d, &f, &m[0], desk_now(d), 30, &q), 0);
+    assert_int_equal(q.created, 2);
+    assert_int_equal(q.closed, 2);
+    f.agent_id = h.zhao.id;
+    assert_int_equal(stats_quality(d, &f, &m[0], desk_now(d), 30, &q), 0);
+    assert_int_equal(q.created + q.closed + q.resolutions, 0);
+    assert_int_equal(stats_team_pairs(d, &f, m, pairs, 10), 0);
+    stats_low_t low[2];
+    assert_int_equal(stats_lowest(d, &f, &m[0], low, 2), 0);
+}
+
 static void the_window_is_a_setting(void **state)
 {
     desk_t *d = *state;
@@ -260,16 +375,19 @@ static void every_number_opens_its_tickets(void **state)
 
 static const char sql_quality_digest[] =
     "SELECT COUNT(*) + COALESCE(SUM(CRC32(CONCAT_WS(',', ticket_id, team_id, category_id,"
-    " customer_id, organisation_id, product, nature, created_at, resolved_at, closed_at,"
+    " customer_id, organisation_id, product, product_id, owner_id, nature, created_at,"
+    " resolved_at, closed_at,"
     " reassignments, hand_backs, escalations, transfers, collaborators, surveyed,"
     " score_resolution, score_speed, score_attitude, subject_crc))), 0)"
     " FROM ticket_quality WHERE ticket_id > ?";
 static const char sql_terms_digest[] =
     "SELECT COUNT(*) + COALESCE(SUM(CRC32(CONCAT_WS(',', ticket_id, term, created_at,"
-    " team_id))), 0) FROM ticket_terms WHERE ticket_id > ?";
+    " team_id, product_id, organisation_id, customer_id, owner_id))), 0) FROM ticket_terms"
+    " WHERE ticket_id > ?";
 static const char sql_transfers_digest[] =
     "SELECT COUNT(*) + COALESCE(SUM(CRC32(CONCAT_WS(',', ticket_id, seq, from_team_id,"
-    " to_team_id, moved_at, created_at))), 0) FROM ticket_transfers WHERE ticket_id > ?";
+    " to_team_id, moved_at, created_at, product_id, organisation_id, customer_id,"
+    " owner_id))), 0) FROM ticket_transfers WHERE ticket_id > ?";
 static const char sql_drop_quality[] = "DELETE FROM ticket_quality WHERE ticket_id > ?";
 
 /* The rows a rebuild writes from the history are those the transactions kept. */
@@ -300,6 +418,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         DBTEST(every_quality_figure),
+        DBTEST(three_periods_in_one_query),
+        DBTEST(every_filter_narrows_the_figures),
         DBTEST(the_window_is_a_setting),
         DBTEST(the_rankings),
         DBTEST(every_number_opens_its_tickets),
