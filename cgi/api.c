@@ -766,8 +766,9 @@ static void read_report(call_t *c, const char *arg)
             table = i;
     if (!all && table < 0)
         return fail(c, 404, "not_found", "no such report: summary (all tables), volume, times, "
-                                         "sla, daily, category, priority, channel, team or "
-                                         "status", NULL);
+                                         "sla, daily, category, priority, channel, team, "
+                                         "status, repeat, combos, terms, cross, pairs, "
+                                         "satisfaction, scores or lowest", NULL);
     if (!all && stats_table_per_agent(arg))
         return fail(c, 403, "insufficient_scope", "the figures per agent are for supervisors "
                                                   "on the statistics page, not the reports API",

@@ -408,7 +408,8 @@ test('the whole report as a workbook: a sheet per table, numbers as numbers, the
   assert.ok(!book.text.includes('@example.com') && !book.text.includes('统计客户'), 'no contact details');
   assert.deepEqual(book.sheets.map((s) => s.name),
     ['报告', '工单量', '响应与解决时长', 'SLA 达成情况', '每日趋势', '按问题类别', '按优先级', '按渠道', '按团队',
-      '时间花在哪里', '按处理人', '按处理人明细']);
+      '时间花在哪里', '按处理人', '按处理人明细', '重复问题与重开', '高频问题', '高频关键词', '跨团队协作',
+      '团队间转派', '满意度', '评分分布（本期）', '评分最低的工单']);
   const sheet = (name) => book.sheets.find((s) => s.name === name).rows;
   for (const s of book.sheets.slice(1)) {
     assert.ok(s.rows[0].every((c) => c.type === 's' && c.bold), `${s.name}: a bold header`);
@@ -499,7 +500,8 @@ test('the same figures as JSON for a key of scope reports; other keys get 403, b
   assert.deepEqual([doc.periods.cur.kind, doc.periods.cur.first], ['month', day(m2, 1)]);
   assert.equal(doc.filters.team, Number(teamId));
   // the tables per agent are left out: the figures of people are for supervisors
-  assert.deepEqual(doc.tables.map((t) => t.code), ['volume', 'times', 'sla', 'daily', 'category', 'priority', 'channel', 'team', 'status']);
+  assert.deepEqual(doc.tables.map((t) => t.code), ['volume', 'times', 'sla', 'daily', 'category', 'priority', 'channel', 'team', 'status',
+    'repeat', 'combos', 'terms', 'cross', 'pairs', 'satisfaction', 'scores', 'lowest']);
   const table = (code) => doc.tables.find((t) => t.code === code);
   const page = await pageFigures();
   for (const row of table('volume').rows) {
