@@ -3,9 +3,10 @@
  * by hand, labelled by the desk's language files and catalogue
  * (tests/unit/dbtest.h): the tables in the report's order with their typed
  * columns and language-free row keys; no value for a time over no tickets
- * or a rate with nothing to rate; the CSV cells (minutes to a tenth,
- * percentages, dates, a header with units in either language); the JSON's
- * seconds, percentages, dates and nulls; a workbook written. */
+ * or a rate with nothing to rate; the CSV cells (numbers bare: minutes to a
+ * tenth, percentages, decimals, a negative change; dates, a header with
+ * units in either language); the JSON's seconds, percentages, decimals,
+ * dates and nulls; the quality tables; a workbook written. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -63,10 +64,16 @@ static void the_tables_of_the_report(void **state)
     stats_figures_t *f = figures(d);
     stats_report_t r;
     assert_int_equal(stats_report_build(d, f, LANG_ZH, &r), 0);
-    /* every table but those per agent, which need fig->per_agent */
-    assert_int_equal(r.ntables, 9);
-    for (int i = 0; i < r.ntables; i++)
-        assert_string_equal(r.tables[i].code, stats_table_codes[i]);
+    /* every table but those per agent, which need fig->per_agent; the
+     * quality tables last */
+    assert_int_equal(r.ntables, 17);
+    assert_string_equal(r.tables[9].code, "repeat");
+    assert_string_equal(r.tables[16].code, "lowest");
+    for (int i = 0, k = 0; i < r.ntables; i++, k++) {
+        while (stats_table_per_agent(stats_table_codes[k]))
+            k++;
+        assert_string_equal(r.tables[i].code, stats_table_codes[k]);
+    }
     assert_null(stats_report_table(&r, "agent"));
     assert_null(stats_report_table(&r, "agents"));
 
@@ -136,7 +143,7 @@ static void status_and_per_agent(void **state)
     f->nnames = 1;
     stats_report_t r;
     assert_int_equal(stats_report_build(d, f, LANG_ZH, &r), 0);
-    assert_int_equal(r.ntables, 11);
+    assert_int_equal(r.ntables, 19);
 
     const stats_table_t *t = stats_report_table(&r, "status");
     assert_int_equal(t->nrows, STATS_STATUSES);
@@ -189,15 +196,16 @@ static void the_csv_files(void **state)
                              "\"中位数(分钟)\",\"90分位(分钟)\",\"最长(分钟)\"\r\n",
                         strlen("\xEF\xBB\xBF\"指标\",\"口径\",\"周期\",\"工单数\",\"平均(分钟)\","
                                "\"中位数(分钟)\",\"90分位(分钟)\",\"最长(分钟)\"\r\n"));
-    assert_non_null(strstr(csv, "\"首次响应时长\",\"工作时间\",\"本期\",\"4\",\"92.5\",\"30.0\",\"210.0\",\"210.0\"\r\n"));
-    assert_non_null(strstr(csv, "\"首次响应时长\",\"工作时间\",\"去年同期\",\"0\",\"\",\"\",\"\",\"\"\r\n"));
+    /* numbers bare, text quoted, no value an empty cell */
+    assert_non_null(strstr(csv, "\"首次响应时长\",\"工作时间\",\"本期\",4,92.5,30.0,210.0,210.0\r\n"));
+    assert_non_null(strstr(csv, "\"首次响应时长\",\"工作时间\",\"去年同期\",0,\"\",\"\",\"\",\"\"\r\n"));
     free(csv);
     csv = csv_of(&r, "sla");
     assert_non_null(strstr(csv, "\"达成率(%)\"\r\n"));
-    assert_non_null(strstr(csv, "\"首次响应时长\",\"本期\",\"3\",\"2\",\"0\",\"60.0\"\r\n"));
+    assert_non_null(strstr(csv, "\"首次响应时长\",\"本期\",3,2,0,60.0\r\n"));
     free(csv);
     csv = csv_of(&r, "daily");
-    assert_non_null(strstr(csv, "\r\n\"2027-03-01\",\"2\",\"0\"\r\n"));
+    assert_non_null(strstr(csv, "\r\n\"2027-03-01\",2,0\r\n"));
     free(csv);
     stats_report_free(&r);
 
@@ -220,7 +228,7 @@ static void the_json(void **state)
     json_t *all = stats_report_json(&r, NULL);
     assert_non_null(all);
     assert_string_equal(json_string_value(json_object_get(all, "report")), "summary");
-    assert_int_equal(json_array_size(json_object_get(all, "tables")), 9);
+    assert_int_equal(json_array_size(json_object_get(all, "tables")), 17);
     json_decref(all);
     json_t *doc = stats_report_json(&r, stats_report_table(&r, "sla"));
     char *text = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
@@ -245,6 +253,48 @@ static void the_json(void **state)
                                  "\"unit\":\"seconds\"}"));
     free(text);
     json_decref(doc);
+    stats_report_free(&r);
+    free(f);
+}
+
+/* The quality tables: rates and means with nothing to rate have no value,
+ * means in hundredths (CSV 3.50, JSON 3.5), a change below zero a bare
+ * negative number, a missing fault kind no value. */
+static void the_quality_tables(void **state)
+{
+    desk_t *d = *state;
+    stats_figures_t *f = figures(d);
+    stats_quality_t *q = &f->q[STATS_CUR];
+    q->closed = 3, q->answered = 2;
+    q->score_sum[SQ_RESOLUTION] = 7, q->score_sum[SQ_SPEED] = 8, q->score_sum[SQ_ATTITUDE] = 9;
+    q->created = 3, q->reassigned = 1, q->reassignments = 2;
+    const category_t *usage = catalog_category(&d->catalog, "usage");
+    f->combos[0] = (stats_combo_t){.category_id = usage->id, .product = "X1", .n = {1, 3, 0}};
+    f->ncombos = 1;
+    stats_report_t r;
+    assert_int_equal(stats_report_build(d, f, LANG_ZH, &r), 0);
+    char *csv = csv_of(&r, "satisfaction");
+    assert_non_null(strstr(csv, "\"周期\",\"已关闭\",\"已回访\",\"回访率(%)\",\"解决效果\","));
+    assert_non_null(strstr(csv, "\"本期\",3,2,66.7,3.50,4.00,4.50\r\n"));
+    assert_non_null(strstr(csv, "\"上期\",0,0,\"\",\"\",\"\",\"\"\r\n"));
+    free(csv);
+    csv = csv_of(&r, "combos");
+    assert_non_null(strstr(csv, "\"使用咨询\",\"X1\",\"\",1,3,0,-2\r\n"));
+    free(csv);
+    csv = csv_of(&r, "cross");
+    assert_non_null(strstr(csv, "\"改派\",\"本期\",3,1,2,0.67\r\n"));
+    free(csv);
+    json_t *doc = stats_report_json(&r, stats_report_table(&r, "satisfaction"));
+    char *text = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
+    assert_non_null(strstr(text, "{\"key\":\"cur\",\"period\":\"本期\",\"closed\":3,"
+                                 "\"answered\":2,\"rate\":66.7,\"resolution\":3.5,\"speed\":4.0,"
+                                 "\"attitude\":4.5}"));
+    assert_non_null(strstr(text, "\"kind\":\"decimal\""));
+    free(text);
+    json_decref(doc);
+    const stats_table_t *t = stats_report_table(&r, "combos");
+    assert_string_equal(t->rows[0].key, "1");
+    assert_false(t->rows[0].cells[2].set);
     stats_report_free(&r);
     free(f);
 }
@@ -282,6 +332,7 @@ int main(void)
         DBTEST(status_and_per_agent),
         DBTEST(the_csv_files),
         DBTEST(the_json),
+        DBTEST(the_quality_tables),
         DBTEST(a_workbook_is_written),
     };
     return DBTEST_RUN("stats_tables", tests);
