@@ -13,6 +13,8 @@
  *   GET  /agent/stats[.csv|.xlsx], /agent/stats/tickets  statistics (cgi/agent/stats.c)
  *   GET  /agent/stats/quality.csv, /agent/stats/quality/tickets  its quality sections
  *                                      (cgi/agent/stats_quality.c)
+ *   GET|POST /agent/stats/reports...   snapshots and the analysis report
+ *                                      (cgi/agent/stats_report.c)
  *   GET  /agent/availability, POST   at work or absent (cgi/agent/availability.c)
  *   GET  /agent/coordination[/tickets]  the weekly coordination view
  *                                    (cgi/agent/coordination.c)
@@ -68,6 +70,7 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/stats_quality.cs", "agent/coordination.cs",
                                     "agent/coordination_tickets.cs", "agent/problem_origin.cs",
                                     "agent/coordination_table.cs",
+                                    "agent/stats_report.cs", "agent/stats_reports.cs",
                                     "agent/minutes.cs",   "agent/minutes_list.cs",
                                     "agent/minutes_edit.cs", "agent/actions.cs",
                                     "agent/action.cs",    "agent/drills.cs",
@@ -1316,6 +1319,11 @@ static const web_route_t routes[] = {
     {"GET", "/agent/stats/quality/tickets", agent_page_stats_quality_tickets},
     {"GET", "/agent/coordination", agent_page_coordination},
     {"GET", "/agent/coordination/tickets", agent_page_coordination_tickets},
+    {"GET", "/agent/stats/reports", agent_page_stats_reports},
+    {"POST", "/agent/stats/reports", agent_do_stats_snapshot},
+    {"GET", "/agent/stats/reports/*", agent_page_stats_report},
+    {"POST", "/agent/stats/reports/*", agent_do_stats_report},
+    {"POST", "/agent/stats/reports/*/recount", agent_do_stats_recount},
     {"GET", "/agent/availability", agent_page_availability},
     {"POST", "/agent/availability", agent_do_availability},
     {"GET", "/agent/problems", agent_page_problems},

@@ -234,7 +234,7 @@ static const char *const clock_figs[NCLOCKS] = {"cl", "ac", "fr", "up", "res", "
 
 
 /* A duration to the minute: hours and minutes (h, m), all minutes (total). */
-static void set_seconds(HDF *h, const char *key, long long s)
+void agent_stats_set_seconds(HDF *h, const char *key, long long s)
 {
     long long minutes = (s + 30) / 60;
     hdf_set_valuef(h, "%s.s=%lld", key, s);
@@ -251,7 +251,7 @@ static void set_times(HDF *h, const char *key, const stats_times_t *t)
     static const char *const names[] = {"mean", "median", "p90", "max"};
     for (int i = 0; i < 4; i++) {
         snprintf(k, sizeof k, "%s.%s", key, names[i]);
-        set_seconds(h, k, v[i]);
+        agent_stats_set_seconds(h, k, v[i]);
     }
 }
 
@@ -263,7 +263,7 @@ static long rate(const stats_sla_t *s)
     return done ? (long)((s->met * 1000 + done / 2) / done) : -1;
 }
 
-static void set_sla(HDF *h, const char *key, const stats_sla_t *s)
+void agent_stats_set_sla(HDF *h, const char *key, const stats_sla_t *s)
 {
     long long all = s->met + s->breached + s->running;
     hdf_set_valuef(h, "%s.met=%lld", key, s->met);
@@ -325,7 +325,7 @@ void agent_stats_set_periods(web_t *w, const stats_view_t *v)
 
 /* Where time goes: the statuses by their time in all, longest first, each a
  * bar 0-400 wide against the longest. */
-static void set_status(web_t *w, const stats_status_time_t *st)
+void agent_stats_set_status(web_t *w, const stats_status_time_t *st)
 {
     HDF *h = w->r->hdf;
     int order[STATS_STATUSES];
@@ -351,9 +351,9 @@ static void set_status(web_t *w, const stats_status_time_t *st)
         hdf_set_valuef(h, "StatusTime.Rows.%d.fig=%s", i, stats_figure_code(SF_IN_STATUS + k));
         hdf_set_valuef(h, "StatusTime.Rows.%d.tickets=%lld", i, st->tickets[k]);
         snprintf(key, sizeof key, "StatusTime.Rows.%d.total", i);
-        set_seconds(h, key, st->seconds[k]);
+        agent_stats_set_seconds(h, key, st->seconds[k]);
         snprintf(key, sizeof key, "StatusTime.Rows.%d.mean", i);
-        set_seconds(h, key, st->tickets[k] ? st->seconds[k] / st->tickets[k] : 0);
+        agent_stats_set_seconds(h, key, st->tickets[k] ? st->seconds[k] / st->tickets[k] : 0);
         hdf_set_valuef(h, "StatusTime.Rows.%d.share=%lld.%lld", i, share / 10, share % 10);
         hdf_set_valuef(h, "StatusTime.Rows.%d.w=%lld", i, st->seconds[k] * 400 / max);
         hdf_set_valuef(h, "StatusTime.Rows.%d.y=%d", i, i * 26 + 4);
@@ -379,19 +379,20 @@ static void set_agents(web_t *w, const report_t *r)
         static const char *const names[] = {"fr_biz", "fr", "res_biz", "res"};
         for (int k = 0; k < 4; k++) {
             snprintf(key, sizeof key, "Agents.Rows.%d.%s", i, names[k]);
-            set_seconds(h, key, v[k]);
+            agent_stats_set_seconds(h, key, v[k]);
         }
     }
 }
 
-static void set_daily(HDF *h, const stats_period_t *p, const report_t *r)
+void agent_stats_set_daily(HDF *h, const stats_period_t *p, const long long *created,
+                           const long long *closed)
 {
     long long max = 1;
     for (int i = 0; i < p->days; i++) {
-        if (r->created[i] > max)
-            max = r->created[i];
-        if (r->closed[i] > max)
-            max = r->closed[i];
+        if (created[i] > max)
+            max = created[i];
+        if (closed[i] > max)
+            max = closed[i];
     }
     /* the chart: 720 x 160 user units, two bars a day, axis from zero */
     int slot = 720 / (p->days ? p->days : 1), bw = slot > 3 ? (slot - 2) / 2 : 1;
@@ -402,11 +403,11 @@ static void set_daily(HDF *h, const stats_period_t *p, const report_t *r)
         struct tm tm;
         localtime_r(&t, &tm);
         strftime(day, sizeof day, "%Y-%m-%d", &tm);
-        long hc = (long)(r->created[i] * 160 / max), hx = (long)(r->closed[i] * 160 / max);
+        long hc = (long)(created[i] * 160 / max), hx = (long)(closed[i] * 160 / max);
         hdf_set_valuef(h, "Daily.%d.day=%s", i, day);
         hdf_set_valuef(h, "Daily.%d.label=%d", i, tm.tm_mday);
-        hdf_set_valuef(h, "Daily.%d.created=%lld", i, r->created[i]);
-        hdf_set_valuef(h, "Daily.%d.closed=%lld", i, r->closed[i]);
+        hdf_set_valuef(h, "Daily.%d.created=%lld", i, created[i]);
+        hdf_set_valuef(h, "Daily.%d.closed=%lld", i, closed[i]);
         hdf_set_valuef(h, "Daily.%d.x=%d", i, i * slot + 1);
         hdf_set_valuef(h, "Daily.%d.x2=%d", i, i * slot + 1 + bw);
         hdf_set_valuef(h, "Daily.%d.w=%d", i, bw);
@@ -417,6 +418,14 @@ static void set_daily(HDF *h, const stats_period_t *p, const report_t *r)
         hdf_set_valuef(h, "Daily.%d.tick=%d", i, p->days <= 31 || tm.tm_mday == 1);
         hdf_set_valuef(h, "Daily.%d.tx=%d", i, i * slot + slot / 2);
     }
+}
+
+void agent_stats_bar(HDF *h, const char *row, int i, long long v, long long max)
+{
+    hdf_set_valuef(h, "%s.w=%lld", row, v * 400 / max);
+    hdf_set_valuef(h, "%s.y=%d", row, i * 26 + 4);
+    hdf_set_valuef(h, "%s.ty=%d", row, i * 26 + 19);
+    hdf_set_valuef(h, "%s.tx=%lld", row, 150 + v * 400 / max + 6);
 }
 
 static void set_by(web_t *w, const stats_view_t *v, const report_t *r)
@@ -447,10 +456,9 @@ static void set_by(web_t *w, const stats_view_t *v, const report_t *r)
             hdf_set_valuef(h, "By.%s.Rows.%d.name=%s", dim, i, agent_stats_dim_name(w, (stats_dim_t)k, c->id));
             hdf_set_valuef(h, "By.%s.Rows.%d.created=%lld", dim, i, c->created);
             hdf_set_valuef(h, "By.%s.Rows.%d.closed=%lld", dim, i, c->closed);
-            hdf_set_valuef(h, "By.%s.Rows.%d.w=%lld", dim, i, c->created * 400 / max);
-            hdf_set_valuef(h, "By.%s.Rows.%d.y=%d", dim, i, i * 26 + 4);
-            hdf_set_valuef(h, "By.%s.Rows.%d.ty=%d", dim, i, i * 26 + 19);
-            hdf_set_valuef(h, "By.%s.Rows.%d.tx=%lld", dim, i, 150 + c->created * 400 / max + 6);
+            char row[64];
+            snprintf(row, sizeof row, "By.%s.Rows.%d", dim, i);
+            agent_stats_bar(h, row, i, c->created, max);
         }
     }
 }
@@ -495,16 +503,16 @@ void agent_page_stats(web_t *w, const char *arg)
                                              &s->sla_resolution, &s->sla_answer};
         for (int c = 0; c < NCLOCKS; c++) {
             snprintf(key, sizeof key, "Sla.%s.%s", clock_codes[c], per_codes[p]);
-            set_sla(h, key, clock[c]);
+            agent_stats_set_sla(h, key, clock[c]);
         }
     }
     for (int c = 0; c < NCLOCKS; c++)
         hdf_set_valuef(h, "SlaFig.%s=%s", clock_codes[c], clock_figs[c]);
     hdf_set_valuef(h, "SlaChart.h=%d", NCLOCKS * 36 + 4);
-    set_status(w, &r->status);
+    agent_stats_set_status(w, &r->status);
     if (r->per_agent)
         set_agents(w, r);
-    set_daily(h, &v.per[CUR], r);
+    agent_stats_set_daily(h, &v.per[CUR], r->created, r->closed);
     set_by(w, &v, r);
     agent_stats_quality(w, r);
     free(r);

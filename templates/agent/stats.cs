@@ -1,8 +1,8 @@
 <?cs include!"agent/layout.cs" ?>
+<?cs include!"agent/stats_charts.cs" ?>
 <?cs call:agent_start(L.Stats.Title) ?>
 <?cs # The statistics (cgi/agent/stats.c): each section a heading, one chart
        and its numbers in a table; every number links to its tickets. ?>
-<?cs def:dur(t) ?><?cs if:#t.h > 0 ?><?cs var:t.h ?> <?cs var:L.Agent.Sla.hours ?><?cs if:#t.m > 0 ?> <?cs var:t.m ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs else ?><?cs var:t.m ?> <?cs var:L.Agent.Sla.minutes ?><?cs /if ?><?cs /def ?>
 <?cs def:drill(fig, of, n) ?><a class="num-link" href="/agent/stats/tickets?fig=<?cs var:fig ?>&amp;of=<?cs var:of ?>&amp;<?cs var:Q ?>"><?cs var:n ?></a><?cs /def ?>
 <div class="page-head stats-head">
   <div>
@@ -14,6 +14,12 @@
     <a class="button ghost" href="/agent/stats?kind=<?cs var:Filter.kind ?>&amp;at=<?cs var:Step.next ?>&amp;until=&amp;<?cs var:Qf ?>"><?cs var:L.Stats.NextPeriod ?> →</a>
     <a class="button ghost coord-link" href="/agent/coordination"><?cs var:L.Coord.Link ?></a>
     <a class="button xlsx" href="/agent/stats.xlsx?<?cs var:Q ?>" download><?cs var:L.Stats.Workbook ?></a>
+    <a class="button ghost" href="/agent/stats/reports"><?cs var:L.Stats.Report.List ?></a>
+    <form method="post" action="/agent/stats/reports" class="stats-save" title="<?cs var:L.Stats.Report.SaveHelp ?>">
+      <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+      <?cs each:k = Filter ?><input type="hidden" name="<?cs name:k ?>" value="<?cs var:k ?>"><?cs /each ?>
+      <button type="submit" class="button primary"><?cs var:L.Stats.Report.Save ?></button>
+    </form>
   </nav>
 </div>
 <form class="filters stats-filters" method="get" action="/agent/stats" aria-label="<?cs var:L.Agent.Queue.Filters ?>">
@@ -62,18 +68,7 @@
   <p class="note"><?cs var:L.Stats.TrendNote ?></p>
   <div class="chart-row">
   <figure class="chart">
-    <svg viewBox="-34 -8 764 196" role="img" aria-labelledby="h-trend" preserveAspectRatio="xMinYMin meet">
-      <line class="axis" x1="0" y1="160" x2="720" y2="160"/>
-      <line class="grid" x1="0" y1="0" x2="720" y2="0"/>
-      <line class="grid" x1="0" y1="80" x2="720" y2="80"/>
-      <text class="tick" x="-6" y="164" text-anchor="end">0</text>
-      <text class="tick" x="-6" y="4" text-anchor="end"><?cs var:Chart.max ?></text>
-      <?cs each:d = Daily ?>
-      <rect class="s-created" x="<?cs var:d.x ?>" y="<?cs var:d.yc ?>" width="<?cs var:d.w ?>" height="<?cs var:d.hc ?>"><title><?cs var:d.day ?> <?cs var:L.Stats.Chart.created ?> <?cs var:d.created ?></title></rect>
-      <rect class="s-closed" x="<?cs var:d.x2 ?>" y="<?cs var:d.yx ?>" width="<?cs var:d.w ?>" height="<?cs var:d.hx ?>"><title><?cs var:d.day ?> <?cs var:L.Stats.Chart.closed ?> <?cs var:d.closed ?></title></rect>
-      <?cs if:d.tick == "1" ?><text class="tick" x="<?cs var:d.tx ?>" y="178" text-anchor="middle"><?cs var:d.label ?></text><?cs /if ?>
-      <?cs /each ?>
-    </svg>
+    <?cs call:chart_trend("h-trend") ?>
     <figcaption class="legend"><span class="key s-created"></span><?cs var:L.Stats.Chart.created ?> <span class="key s-closed"></span><?cs var:L.Stats.Chart.closed ?></figcaption>
   </figure>
   <div class="side-table">
@@ -115,16 +110,7 @@
   <p class="note"><?cs var:L.Stats.Sla.Note ?></p>
   <div class="chart-row">
   <figure class="chart sla-chart">
-    <svg viewBox="0 0 760 <?cs var:SlaChart.h ?>" role="img" aria-labelledby="h-sla">
-      <?cs set:row = 0 ?>
-      <?cs each:c = Sla ?>
-      <text class="label" x="0" y="<?cs var:#row * 36 + 20 ?>"><?cs var:L.Stats.Times[name(c)] ?></text>
-      <rect class="s-met" x="150" y="<?cs var:#row * 36 + 6 ?>" width="<?cs var:c.cur.wm ?>" height="22"/>
-      <rect class="s-breached" x="<?cs var:#c.cur.xb + 150 ?>" y="<?cs var:#row * 36 + 6 ?>" width="<?cs var:c.cur.wb ?>" height="22"/>
-      <rect class="s-running" x="<?cs var:#c.cur.xr + 150 ?>" y="<?cs var:#row * 36 + 6 ?>" width="<?cs var:c.cur.wr ?>" height="22"/>
-      <?cs set:row = #row + 1 ?>
-      <?cs /each ?>
-    </svg>
+    <?cs call:chart_sla("h-sla") ?>
     <figcaption class="legend"><span class="key s-met"></span><?cs var:L.Stats.Sla.met ?> <span class="key s-breached"></span><?cs var:L.Stats.Sla.breached ?> <span class="key s-running"></span><?cs var:L.Stats.Sla.running ?></figcaption>
   </figure>
   </div>
@@ -147,13 +133,7 @@
   <p class="note"><?cs var:L.Stats.Status.Note ?></p>
   <div class="chart-row">
   <figure class="chart">
-    <svg class="bars" viewBox="0 0 760 <?cs var:StatusTime.h ?>" role="img" aria-labelledby="h-status">
-      <?cs each:r = StatusTime.Rows ?>
-      <text class="label" x="0" y="<?cs var:r.ty ?>"><?cs call:status_name(r.code) ?></text>
-      <rect class="s-time st-<?cs var:r.code ?>" x="190" y="<?cs var:r.y ?>" width="<?cs var:r.w ?>" height="20"/>
-      <text class="value" x="<?cs var:r.tx ?>" y="<?cs var:r.ty ?>"><?cs call:dur(r.total) ?> · <?cs var:r.share ?>%</text>
-      <?cs /each ?>
-    </svg>
+      <?cs call:chart_status("h-status") ?>
   </figure>
   </div>
   <table class="stats-table" id="t-status">
@@ -196,13 +176,7 @@
   <div class="by-block">
     <div class="section-head"><h3 id="h-by-<?cs name:d ?>"><?cs var:L.Stats.By[name(d)] ?></h3><a class="csv" href="/agent/stats.csv?table=<?cs name:d ?>&amp;<?cs var:Q ?>"><?cs var:L.Stats.Export ?></a></div>
     <?cs if:d.n == "0" ?><p class="empty"><?cs var:L.Stats.Empty ?></p><?cs else ?>
-    <svg class="bars" viewBox="0 0 600 <?cs var:d.h ?>" role="img" aria-labelledby="h-by-<?cs name:d ?>">
-      <?cs each:r = d.Rows ?>
-      <text class="label" x="0" y="<?cs var:r.ty ?>"><?cs var:r.name ?></text>
-      <rect class="s-created dim-<?cs name:d ?>-<?cs var:r.id ?>" x="150" y="<?cs var:r.y ?>" width="<?cs var:r.w ?>" height="20"/>
-      <text class="value" x="<?cs var:r.tx ?>" y="<?cs var:r.ty ?>"><?cs var:r.created ?></text>
-      <?cs /each ?>
-    </svg>
+    <?cs call:chart_by(d, "h-by-" + name(d)) ?>
     <table class="stats-table compact" id="t-<?cs name:d ?>">
       <caption class="sr"><?cs var:L.Stats.By[name(d)] ?></caption>
       <thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col" class="n"><?cs var:L.Stats.Chart.created ?></th><th scope="col" class="n"><?cs var:L.Stats.Chart.closed ?></th></tr></thead>
