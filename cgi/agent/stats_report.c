@@ -386,7 +386,7 @@ void agent_page_stats_report(web_t *w, const char *arg)
     hdf_set_value(w->r->hdf, "Form.status.value", s.final ? "final" : "draft");
     const char *done = req_query(w->r, "done");
     if (done && (!strcmp(done, "made") || !strcmp(done, "recounted") || !strcmp(done, "saved")))
-        hdf_set_value(w->r->hdf, "Done", done);
+        hdf_set_value(w->r->hdf, "Report.done", done);
     show(w, &s, 200);
     stats_snapshot_free(&s);
 }
@@ -426,7 +426,7 @@ void agent_do_stats_report(web_t *w, const char *arg)
         return stats_snapshot_free(&s);
     }
     char where[96];
-    snprintf(where, sizeof where, "/agent/stats/reports/%lld?done=saved#conclusions", s.id);
+    snprintf(where, sizeof where, "/agent/stats/reports/%lld?done=saved", s.id);
     stats_snapshot_free(&s);
     req_redirect(w->r, where);
 }

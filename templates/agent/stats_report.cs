@@ -5,13 +5,15 @@
        the analyst's conclusions; A4 sheets when printed, a page break
        between them. Nothing here is counted again. ?>
 <?cs call:agent_start(L.Stats.Report.Title) ?>
+<?cs # one frozen cell: a number, a duration, a percentage, a date or a text; a dash for none ?>
+<?cs def:snap_cell(v, c) ?><?cs if:!v.set ?><span class="muted">—</span><?cs elif:c.kind == "seconds" ?><?cs call:dur(v) ?><?cs elif:c.kind == "percent" ?><?cs var:v.v ?>%<?cs else ?><?cs var:v.v ?><?cs /if ?><?cs /def ?>
 <?cs # one frozen table: the first column names the row ?>
 <?cs def:snap_table(t, id, extra) ?>
 <table class="stats-table report-table<?cs var:extra ?>" id="<?cs var:id ?>">
   <caption class="sr"><?cs var:t.title ?></caption>
   <thead><tr><?cs each:c = t.Cols ?><th scope="col"<?cs if:c.kind != "text" && c.kind != "date" ?> class="n"<?cs /if ?>><?cs var:c.label ?></th><?cs /each ?></tr></thead>
   <tbody>
-  <?cs each:r = t.Rows ?><tr data-row="<?cs var:r.key ?>"><?cs each:c = t.Cols ?><?cs with:v = r.C[name(c)] ?><?cs if:name(c) == "0" ?><th scope="row"><?cs else ?><td class="<?cs if:c.kind != "text" && c.kind != "date" ?>n<?cs /if ?><?cs if:c.code == "cur" || c.code == "period" && r.key != "" ?> <?cs /if ?>"><?cs /if ?><?cs if:!v.set ?><span class="muted">—</span><?cs elif:c.kind == "seconds" ?><?cs call:dur(v) ?><?cs elif:c.kind == "percent" ?><?cs var:v.v ?>%<?cs else ?><?cs var:v.v ?><?cs /if ?><?cs if:name(c) == "0" ?></th><?cs else ?></td><?cs /if ?><?cs /with ?><?cs /each ?></tr>
+  <?cs each:r = t.Rows ?><tr data-row="<?cs var:r.key ?>"><?cs each:c = t.Cols ?><?cs if:name(c) == "0" ?><th scope="row"><?cs call:snap_cell(r.C[name(c)], c) ?></th><?cs else ?><td<?cs if:c.kind != "text" && c.kind != "date" ?> class="n"<?cs /if ?>><?cs call:snap_cell(r.C[name(c)], c) ?></td><?cs /if ?><?cs /each ?></tr>
   <?cs /each ?>
   </tbody>
 </table>
@@ -23,9 +25,9 @@
   <a href="/agent/stats?<?cs var:Report.q ?>"><?cs var:L.Stats.Report.Live ?></a>
   <span class="grow"></span>
   <form method="post" action="/agent/stats/reports/<?cs var:Report.id ?>/recount" class="inline" title="<?cs var:L.Stats.Report.RecountHelp ?>"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button type="submit" class="button ghost"><?cs var:L.Stats.Report.Recount ?></button></form>
-  <button type="button" class="button primary" onclick="window.print()"><?cs var:L.Stats.Report.Print ?></button>
+  <button type="button" class="button primary" data-print hidden><?cs var:L.Stats.Report.Print ?></button>
 </nav>
-<?cs if:Done ?><p class="flash ok noprint" role="status"><?cs var:L.Stats.Report.Done[Done] ?></p><?cs /if ?>
+<?cs if:Report.done ?><p class="flash noprint" role="status"><span class="flash-ico" aria-hidden="true"></span><?cs var:L.Stats.Report.Done[Report.done] ?></p><?cs /if ?>
 
 <article class="report" data-snapshot="<?cs var:Report.id ?>">
 <div class="sheet">
@@ -55,9 +57,9 @@
     </div>
   <?cs /each ?>
   </div>
-  <?cs call:snap_table(Report.T.volume, "t-volume", "") ?>
+  <?cs call:snap_table(Report.T.volume, "t-volume", " volume") ?>
   <h3 id="h-trend"><?cs var:Report.T.daily.title ?></h3>
-  <figure class="chart">
+  <figure class="chart trend">
     <?cs call:chart_trend("h-trend") ?>
     <figcaption class="legend"><span class="key s-created"></span><?cs var:L.Stats.Chart.created ?> <span class="key s-closed"></span><?cs var:L.Stats.Chart.closed ?></figcaption>
   </figure>
@@ -107,7 +109,7 @@
 <section class="report-section" aria-labelledby="h-agents">
   <?cs call:sec_head("h-agents", L.Stats.Report.Sec.agents, "agents") ?>
   <p class="note"><?cs var:L.Stats.Agents.Note ?></p>
-  <?cs call:snap_table(Report.T.agents, "t-agents", " compact") ?>
+  <?cs call:snap_table(Report.T.agents, "t-agents", " compact many") ?>
 </section>
 <?cs /if ?>
 </div>
