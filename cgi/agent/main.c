@@ -1324,6 +1324,7 @@ static const web_route_t routes[] = {
     {"GET", "/agent/stats/reports/*", agent_page_stats_report},
     {"POST", "/agent/stats/reports/*", agent_do_stats_report},
     {"POST", "/agent/stats/reports/*/recount", agent_do_stats_recount},
+    {"GET", "/agent/stats/reports/*/workbook", agent_page_stats_report_xlsx},
     {"GET", "/agent/availability", agent_page_availability},
     {"POST", "/agent/availability", agent_do_availability},
     {"GET", "/agent/problems", agent_page_problems},

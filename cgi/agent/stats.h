@@ -53,5 +53,6 @@ void agent_page_stats_reports(web_t *w, const char *arg);
 void agent_page_stats_report(web_t *w, const char *arg);
 void agent_do_stats_report(web_t *w, const char *arg);
 void agent_do_stats_recount(web_t *w, const char *arg);
+void agent_page_stats_report_xlsx(web_t *w, const char *arg);
 
 #endif

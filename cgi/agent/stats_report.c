@@ -12,13 +12,17 @@
  *   POST /agent/stats/reports/ID           keeps the conclusions and status
  *   POST /agent/stats/reports/ID/recount   a new snapshot of the same period
  *                                          and filters from the live figures
+ *   GET  /agent/stats/reports/ID/workbook  its tables as an .xlsx workbook
  *
  * Every POST is CSRF-checked. The page never counts anything: it draws
  * what the snapshot holds, with the charts of the statistics page
  * (templates/agent/stats_charts.cs). */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "agent/stats.h"
 #include "core/log.h"
@@ -27,6 +31,7 @@
 #include "desk/customer/tags.h"
 #include "desk/people/people.h"
 #include "desk/stats/snapshot.h"
+#include "desk/stats/workbook.h"
 #include "web/form.h"
 #include "web/status.h"
 
@@ -450,6 +455,48 @@ void agent_do_stats_recount(web_t *w, const char *arg)
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
     make(w, &f, &cur, id);
+}
+
+/* The workbook goes through a file (libxlsxwriter writes files), unlinked
+ * once open: the response streams it and closing it frees it. */
+void agent_page_stats_report_xlsx(web_t *w, const char *arg)
+{
+    stats_snapshot_t s;
+    if (!open_snapshot(w, arg, &s))
+        return;
+    stats_figures_t *fig = malloc(sizeof *fig);
+    stats_report_t rep;
+    int rc = fig ? stats_snapshot_report(w->d, &s, w->lang, stats_snapshot_shows_agents(ME(w), &s),
+                                         fig, &rep)
+                 : -1;
+    bool built = rc == 0;
+    char disp[128];
+    snprintf(disp, sizeof disp, "attachment; filename=\"report-%lld-%s-%s.xlsx\"", s.id, s.first,
+             s.last);
+    stats_snapshot_free(&s);
+    const char *dir = getenv("TMPDIR");
+    char path[512];
+    snprintf(path, sizeof path, "%s/desk-report-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = rc ? -1 : mkstemp(path);
+    if (rc == 0)
+        rc = fd < 0 ? -1 : stats_workbook_write(&rep, path, dir && *dir ? dir : "/tmp");
+    if (built)
+        stats_report_free(&rep);
+    free(fig);
+    if (fd >= 0) {
+        close(fd);
+        fd = rc ? -1 : open(path, O_RDONLY | O_CLOEXEC);
+        unlink(path);
+    }
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st)) {
+        if (fd >= 0)
+            close(fd);
+        return agent_fail(w, OUTCOME_UNAVAILABLE);
+    }
+    w->r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    req_header(w->r, "Content-Disposition", disp);
+    req_send_file(w->r, fd, (long long)st.st_size);
 }
 
 /* ---- the list ------------------------------------------------------------------ */

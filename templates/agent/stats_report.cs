@@ -23,6 +23,7 @@
 <nav class="report-tools noprint" aria-label="<?cs var:L.Stats.Report.Title ?>">
   <a href="/agent/stats/reports">← <?cs var:L.Stats.Report.Back ?></a>
   <a href="/agent/stats?<?cs var:Report.q ?>"><?cs var:L.Stats.Report.Live ?></a>
+  <a href="/agent/stats/reports/<?cs var:Report.id ?>/workbook" class="xlsx" download><?cs var:L.Stats.Workbook ?></a>
   <span class="grow"></span>
   <form method="post" action="/agent/stats/reports/<?cs var:Report.id ?>/recount" class="inline" title="<?cs var:L.Stats.Report.RecountHelp ?>"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button type="submit" class="button ghost"><?cs var:L.Stats.Report.Recount ?></button></form>
   <button type="button" class="button primary" data-print hidden><?cs var:L.Stats.Report.Print ?></button>

@@ -9,6 +9,10 @@
 // per agent, and no report holds a customer's contact details.
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const L = require('./lib');
 const A = require('./agent_lib');
 const C = require('./clock');
@@ -112,6 +116,22 @@ async function save(who, q = query()) {
   return id[1];
 }
 
+/** The snapshot's workbook, read back (tests/http/xlsx_read.py). */
+async function workbook(who, id) {
+  const res = await who.get(`/agent/stats/reports/${id}/workbook`);
+  assert.equal(res.status, 200, `workbook of ${id}`);
+  assert.match(res.headers['content-disposition'], new RegExp(`report-${id}-${day(1)}`));
+  const f = path.join(os.tmpdir(), `desk-report-${process.pid}-${Date.now()}.xlsx`);
+  fs.writeFileSync(f, res.raw);
+  try {
+    return JSON.parse(execFileSync('python3', [path.join(__dirname, 'xlsx_read.py'), f], { encoding: 'utf8' }));
+  } finally {
+    fs.rmSync(f, { force: true });
+  }
+}
+const sheetRow = (book, sheet, label) => book.sheets.find((s) => s.name === sheet).rows
+  .find((r) => r[0] && r[0].v === label).map((c) => (c ? c.v : null));
+
 let first, second;
 
 test('a snapshot keeps its numbers; a recount is a new snapshot with the new ones', async () => {
@@ -135,6 +155,10 @@ test('a snapshot keeps its numbers; a recount is a new snapshot with the new one
   h = await report(supervisor, first);
   assert.deepEqual(cells(h, 't-volume', 'created'), ['新建工单', '3', '0', '0']);
   assert.deepEqual(cells(h, 't-team', `${low}-sn`), [TEAM_NAME, '3', '0']);
+  // its workbook too: the frozen numbers, no contact details
+  const book = await workbook(supervisor, first);
+  assert.deepEqual(sheetRow(book, '工单量', '新建工单'), ['新建工单', 3, 0, 0]);
+  assert.ok(!book.text.includes('@example.com'), 'no contact details');
 
   // the recount: a new snapshot of the same period and filters
   const res = await post(supervisor, `/agent/stats/reports/${first}/recount`, {});
@@ -198,6 +222,10 @@ test('scope: an agent opens their own team\'s snapshots only, without the figure
   assert.deepEqual(cells(h, 't-volume', 'created'), ['新建工单', '3', '0', '0']);
   assert.ok(!h.includes('id="t-agents"') && !h.includes('id="t-agent"'), 'no figures per agent');
   assert.ok(!h.includes('class="conclusions-form'), 'no form for a snapshot not theirs');
+  const sheets = (await workbook(member, first)).sheets.map((x) => x.name);
+  assert.ok(sheets.includes('工单量') && !sheets.includes('按处理人明细') && !sheets.includes('按处理人'),
+    'the workbook without the figures per agent');
+  assert.equal((await outsider.get(`/agent/stats/reports/${first}/workbook`)).status, 403);
   let res = await post(member, `/agent/stats/reports/${first}`, { conclusions: 'x', status: 'draft' });
   assert.equal(res.status, 403);
   // an agent of another team: not listed, not opened, not recounted

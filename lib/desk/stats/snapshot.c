@@ -138,6 +138,87 @@ bool stats_snapshot_shows_agents(const agent_t *a, const stats_snapshot_t *s)
     return s->per_agent && stats_sees_agents(a);
 }
 
+/* One frozen cell back as it was counted. */
+static int cell_from_json(stats_row_t *row, int col, stats_col_kind_t kind, json_t *v)
+{
+    int y, m, dd;
+    if (!v || json_is_null(v))
+        return 0;
+    switch (kind) {
+    case SC_TEXT: return stats_cell_text(row, col, json_string_value(v));
+    case SC_PERCENT: stats_cell_set(row, col, (long long)(json_number_value(v) * 10.0 + 0.5)); break;
+    case SC_DATE:
+        if (json_string_value(v) && sscanf(json_string_value(v), "%4d-%2d-%2d", &y, &m, &dd) == 3)
+            stats_cell_set(row, col, y * 10000LL + m * 100 + dd);
+        break;
+    default: stats_cell_set(row, col, json_integer_value(v)); break;
+    }
+    return 0;
+}
+
+static int table_from_json(json_t *jt, stats_table_t *t)
+{
+    json_t *c, *r;
+    size_t i;
+    snprintf(t->code, sizeof t->code, "%s", json_string_value(json_object_get(jt, "code")));
+    snprintf(t->title, sizeof t->title, "%s", json_string_value(json_object_get(jt, "title")));
+    json_array_foreach(json_object_get(jt, "columns"), i, c) {
+        if (t->ncols == STATS_MAX_COLS)
+            return -1;
+        stats_col_t *col = &t->cols[t->ncols++];
+        const char *kind = json_string_value(json_object_get(c, "kind"));
+        snprintf(col->code, sizeof col->code, "%s", json_string_value(json_object_get(c, "code")));
+        snprintf(col->label, sizeof col->label, "%s", json_string_value(json_object_get(c, "label")));
+        col->kind = SC_TEXT;
+        for (int k = 0; kind && k < SC_NKINDS; k++)
+            if (!strcmp(kind, stats_col_kind_codes[k]))
+                col->kind = (stats_col_kind_t)k;
+    }
+    json_array_foreach(json_object_get(jt, "rows"), i, r) {
+        stats_row_t *row = stats_table_row(t, json_string_value(json_object_get(r, "key")));
+        for (int k = 0; row && k < t->ncols; k++)
+            if (cell_from_json(row, k, t->cols[k].kind, json_object_get(r, t->cols[k].code)))
+                return -1;
+        if (!row)
+            return -1;
+    }
+    return 0;
+}
+
+int stats_snapshot_report(desk_t *d, const stats_snapshot_t *s, lang_t lang, bool per_agent,
+                          stats_figures_t *fig, stats_report_t *out)
+{
+    memset(fig, 0, sizeof *fig);
+    memset(out, 0, sizeof *out);
+    fig->filter = s->filter;
+    if (stats_period_make(s->kind, s->first, s->kind == SK_RANGE ? s->last : NULL, 0,
+                          &fig->per[STATS_CUR]))
+        return -1;
+    stats_period_previous(&fig->per[STATS_CUR], &fig->per[STATS_PREV]);
+    stats_period_year_before(&fig->per[STATS_CUR], &fig->per[STATS_YEAR]);
+    json_t *rep = json_object_get(s->tables, lang_code(lang)), *jt;
+    const char *agent = json_string_value(
+        json_object_get(json_object_get(rep, "filter_names"), "agent"));
+    if (agent && s->filter.agent_id) { /* the agent filter's name as it was */
+        fig->names[0].id = s->filter.agent_id;
+        snprintf(fig->names[0].name, sizeof fig->names[0].name, "%s", agent);
+        fig->nnames = 1;
+    }
+    out->d = d, out->lang = lang, out->fig = fig;
+    size_t i;
+    json_array_foreach(json_object_get(rep, "tables"), i, jt) {
+        const char *code = json_string_value(json_object_get(jt, "code"));
+        if (!code || (stats_table_per_agent(code) && !per_agent))
+            continue;
+        if (out->ntables == STATS_MAX_TABLES ||
+            table_from_json(jt, &out->tables[out->ntables++])) {
+            stats_report_free(out);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int stats_snapshot_conclude(desk_t *d, const agent_t *by, long long id, const char *text,
                             bool final)
 {

@@ -24,6 +24,7 @@
 #include "desk/people/auth.h"
 #include "desk/stats/period.h"
 #include "desk/stats/report.h"
+#include "desk/stats/tables.h"
 
 #define SNAPSHOT_PAGE 25
 #define SNAPSHOT_CONCLUSIONS_MAX 20000 /* characters */
@@ -63,6 +64,13 @@ bool stats_snapshot_shows_agents(const agent_t *a, const stats_snapshot_t *s);
  * longer than SNAPSHOT_CONCLUSIONS_MAX characters or not UTF-8. */
 int stats_snapshot_conclude(desk_t *d, const agent_t *by, long long id, const char *text,
                             bool final);
+
+/* The frozen tables of s in lang as a report (tables.h), for the
+ * workbook: those per agent only when per_agent; fig gets the snapshot's
+ * period and filters (and no figures) and must outlive out. 0 or -1; free
+ * with stats_report_free. */
+int stats_snapshot_report(desk_t *d, const stats_snapshot_t *s, lang_t lang, bool per_agent,
+                          stats_figures_t *fig, stats_report_t *out);
 
 typedef struct stats_snapshot_row {
     long long id, team_id, agent_id, recount_of;
