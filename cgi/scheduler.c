@@ -6,7 +6,8 @@
  * outbox (lib/desk/notify/outbox.h: retries with back-off; at least once, a
  * second copy with the same Message-ID only after a crash at the instant of
  * the hand-over), queues the day-before reminders of meetings
- * (lib/desk/review/meeting_mail.h) and logs one line per pass that did
+ * (lib/desk/review/meeting_mail.h), the previous month's report from the 1st
+ * (lib/desk/stats/monthly.h: once per recipient) and logs one line per pass that did
  * something.
  *   scheduler [-c CONFIG] [--once]   (--once: one pass, then exit) */
 #include <signal.h>
@@ -23,6 +24,7 @@
 #include "desk/review/action.h"
 #include "desk/review/minutes.h"
 #include "desk/sla/slapass.h"
+#include "desk/stats/monthly.h"
 #include "desk/worker.h"
 
 #define PASS_BATCH 500
@@ -58,6 +60,9 @@ static bool one_pass(desk_t *d)
     int reminders = 0;
     if (meeting_mail_reminders(d, &reminders) < 0)
         log_error("meeting reminders failed; retrying next time");
+    int reports = 0;
+    if (stats_monthly_pass(d, &reports) < 0)
+        log_error("monthly report mail failed; retrying next time");
     /* the review loop's deadlines: minutes past due, actions overdue */
     int late = minutes_late_pass(d, REVIEW_BATCH), overdue = action_overdue_pass(d, REVIEW_BATCH);
     raised += (late > 0 ? late : 0) + (overdue > 0 ? overdue : 0);
@@ -77,9 +82,10 @@ static bool one_pass(desk_t *d)
              t1.tv_sec - mail0.tv_sec < MAIL_SECONDS_PER_PASS);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-    if (tickets || raised || sent || failed || reminders)
-        log_info("pass: %d tickets, %d alerts raised, %d meeting reminders, %d messages sent,"
-                 " %d failed, %.1f ms", tickets, raised, reminders, sent, failed, ms);
+    if (tickets || raised || sent || failed || reminders || reports)
+        log_info("pass: %d tickets, %d alerts raised, %d meeting reminders, %d monthly reports,"
+                 " %d messages sent, %d failed, %.1f ms", tickets, raised, reminders, reports,
+                 sent, failed, ms);
     return claimed == MAIL_BATCH && !stopping;
 }
 

@@ -31,6 +31,7 @@ static const admin_module_t *const modules[] = {
     &admin_mod_notifications,
     &admin_mod_mail_gateway,
     &admin_mod_replies,
+    &admin_mod_reports,
     &admin_mod_audit,
 };
 
@@ -63,6 +64,7 @@ const char *const admin_pages[] = {
     "admin/mail_gateway.cs",
     "admin/replies.cs",
     "admin/reply.cs",
+    "admin/reports.cs",
     "admin/audit.cs",
     NULL,
 };
@@ -71,7 +73,7 @@ const char *const admin_pages[] = {
  * section without a module is shown as "not yet available". */
 static const char *const sections[] = {
     "people",  "categories", "priorities", "calendars", "routing",
-    "notifications", "portal", "api_keys", "tags",       "audit",
+    "notifications", "portal", "api_keys", "tags",       "reports", "audit",
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 #define NMODULES (sizeof modules / sizeof *modules)

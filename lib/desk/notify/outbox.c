@@ -23,10 +23,12 @@
         "mail/progress_update.cs", "mail/ticket_resolved.cs", "mail/acceptance_request.cs",      \
         "mail/survey_invitation.cs", "mail/new_assignment.cs", "mail/acceptance_reminder.cs",    \
         "mail/sla_warning.cs", "mail/sla_breach.cs", "mail/escalation_due.cs"
-/* built-in texts only: a meeting's calendar mail, the review loop's mails */
+/* built-in texts only: a meeting's calendar mail, the review loop's mails, the
+ * monthly report */
 #define FIXED_PAGES                                                                            \
     "mail/meeting_invitation.cs", "mail/meeting_cancelled.cs", "mail/meeting_reminder.cs",       \
-        "mail/minutes_late.cs", "mail/minutes_published.cs", "mail/action_overdue.cs"
+        "mail/minutes_late.cs", "mail/minutes_published.cs", "mail/action_overdue.cs",  \
+        "mail/stats_monthly.cs"
 
 const char *const outbox_pages[] = {TICKET_PAGES, NULL};
 const char *const outbox_fixed_pages[] = {FIXED_PAGES, NULL};
