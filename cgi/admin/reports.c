@@ -129,8 +129,10 @@ static void save(web_t *w, const char *arg)
         {.name = "people", .type = FT_MULTICHOICE, .choices = c->codes},
     };
     int errors = form_validate(h, h, fields, 4);
-    const char *roles = form_value(h, "roles"), *people = form_value(h, "people");
-    bool on = form_value(h, "enabled") && *form_value(h, "enabled");
+    const char *roles = form_value(h, "roles"), *people = form_value(h, "people"),
+               *enabled = form_value(h, "enabled");
+    roles = roles ? roles : "", people = people ? people : "";
+    bool on = enabled && *enabled;
     if (!errors && on && !*roles && !*people) { /* on, to nobody */
         form_set_error(h, "roles", "no_recipients");
         errors++;
@@ -152,9 +154,9 @@ static void save(web_t *w, const char *arg)
     if (rc == OUTCOME_OK)
         rc = put(w, CFG_STATS_MONTHLY_HOUR, hour, &changed);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_STATS_MONTHLY_ROLES, roles ? roles : "", &changed);
+        rc = put(w, CFG_STATS_MONTHLY_ROLES, roles, &changed);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_STATS_MONTHLY_PEOPLE, people ? people : "", &changed);
+        rc = put(w, CFG_STATS_MONTHLY_PEOPLE, people, &changed);
     if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/reports", "reports_unchanged");
