@@ -98,16 +98,34 @@ test('the admin home lists every section; the ones not built yet are not links',
   const page = await open(t);
   await signIn(page, 'admin');
   assert.equal(new URL(page.url()).pathname, '/admin/');
-  assert.equal(await page.locator('.sections > li').count(), 10);
+  assert.equal(await page.locator('.sections > li').count(), 11);
   const built = await page.locator('.sections > li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   // the sections built so far (each page module adds its own)
-  for (const href of ['/admin/api-keys', '/admin/audit', '/admin/routing']) assert.ok(built.includes(href), href);
+  for (const href of ['/admin/api-keys', '/admin/audit', '/admin/routing', '/admin/reports']) assert.ok(built.includes(href), href);
   const soon = page.locator('.sections > li.is-soon');
-  assert.equal(await soon.count(), 10 - built.length);
+  assert.equal(await soon.count(), 11 - built.length);
   assert.equal(await soon.locator('a').count(), 0, 'no broken links');
   assert.ok(await page.locator('.admin-link[aria-current]').isVisible(), 'the Admin link in the top bar');
   await noHorizontalScroll(page);
   await shot(page, 'home');
+});
+
+test('the monthly report settings: the form, its choices, and an error beside its field', async (t) => {
+  const page = await open(t);
+  await signIn(page, 'admin', '/admin/reports');
+  assert.equal(await page.locator('h1').innerText(), '月度报表');
+  assert.ok(await page.locator('input[name="hour"]').isVisible());
+  assert.ok(await page.locator('input[name="roles"][value="director"]').isVisible());
+  assert.ok(await page.locator('input[name="people"]').count() >= 3, 'the active people as choices');
+  await noHorizontalScroll(page);
+  await shot(page, 'reports');
+  // on, to nobody: refused beside the roles, nothing saved
+  await page.locator('input[name="enabled"]').check();
+  for (const box of await page.locator('input[name="roles"]:checked, input[name="people"]:checked').all()) await box.uncheck();
+  await Promise.all([page.waitForNavigation(), page.click('.reports-form button[type="submit"]')]);
+  assert.ok(await page.locator('#e-roles').isVisible(), 'the error beside the roles');
+  assert.ok(await page.locator('input[name="enabled"]').isChecked(), 'the input kept');
+  await shot(page, 'reports-error');
 });
 
 test('API keys: create (shown once, copy button), then revoke after a confirmation', async (t) => {
