@@ -32,6 +32,7 @@
 #define REVIEW_BATCH 100
 #define MAIL_PER_PASS 2000
 #define MAIL_SECONDS_PER_PASS 5
+#define REPORTS_PER_PASS 5 /* monthly reports: a workbook each */
 
 static volatile sig_atomic_t stopping;
 
@@ -61,7 +62,7 @@ static bool one_pass(desk_t *d)
     if (meeting_mail_reminders(d, &reminders) < 0)
         log_error("meeting reminders failed; retrying next time");
     int reports = 0;
-    if (stats_monthly_pass(d, &reports) < 0)
+    if (stats_monthly_pass(d, REPORTS_PER_PASS, &reports) < 0)
         log_error("monthly report mail failed; retrying next time");
     /* the review loop's deadlines: minutes past due, actions overdue */
     int late = minutes_late_pass(d, REVIEW_BATCH), overdue = action_overdue_pass(d, REVIEW_BATCH);

@@ -15,7 +15,8 @@
  *     team's and no sheet per agent, the director's and the supervisor's
  *     every team's with the sheets per agent; no contact detail in any;
  *   - a second pass, and two schedulers at once, queue nothing more; a pass
- *     that died after some recipients leaves the rest to the next;
+ *     that died after some recipients leaves the rest to the next, and so
+ *     does one that reached its limit;
  *   - off: nothing; a desk down over the 1st sends the last month only. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -102,7 +103,7 @@ static void make_history(desk_t *d, crew_t *c)
 static int pass(desk_t *d)
 {
     int queued = -1;
-    assert_int_equal(stats_monthly_pass(d, &queued), OUTCOME_OK);
+    assert_int_equal(stats_monthly_pass(d, 100, &queued), OUTCOME_OK);
     return queued;
 }
 
@@ -288,7 +289,7 @@ static int one_scheduler(desk_t *child, int index, void *arg)
     (void)index;
     (void)arg;
     int queued;
-    return stats_monthly_pass(child, &queued) == OUTCOME_OK ? 0 : 1;
+    return stats_monthly_pass(child, 100, &queued) == OUTCOME_OK ? 0 : 1;
 }
 
 static void two_schedulers_queue_each_mail_once(void **state)
@@ -317,6 +318,23 @@ static void the_next_pass_finishes_what_one_left(void **state)
     dbtest_at_local(d, "2027-03-01 06:00");
     assert_int_equal(pass(d), 2);
     assert_int_equal(dbtest_int(d, sql_claims, 0), 3);
+}
+
+/* At most max a pass: the rest at the next. */
+static void a_pass_queues_at_most_max(void **state)
+{
+    desk_t *d = *state;
+    crew_t c;
+    make_history(d, &c);
+    dbtest_at_local(d, "2027-03-01 06:00");
+    int queued = -1;
+    assert_int_equal(stats_monthly_pass(d, 2, &queued), OUTCOME_OK);
+    assert_int_equal(queued, 2);
+    assert_int_equal(stats_monthly_pass(d, 2, &queued), OUTCOME_OK);
+    assert_int_equal(queued, 1);
+    assert_int_equal(stats_monthly_pass(d, 2, &queued), OUTCOME_OK);
+    assert_int_equal(queued, 0);
+    assert_int_equal(mails(d), 3);
 }
 
 static void off_sends_nothing(void **state)
@@ -363,6 +381,7 @@ int main(void)
         DBTEST(the_first_mails_each_recipient_once),
         DBTEST(two_schedulers_queue_each_mail_once),
         DBTEST(the_next_pass_finishes_what_one_left),
+        DBTEST(a_pass_queues_at_most_max),
         DBTEST(off_sends_nothing),
         DBTEST(back_from_down_sends_the_last_month_only),
     };

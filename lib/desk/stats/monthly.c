@@ -311,7 +311,7 @@ static int serve(desk_t *d, long long id, const stats_period_t *month, time_t no
     return rc;
 }
 
-int stats_monthly_pass(desk_t *d, int *queued)
+int stats_monthly_pass(desk_t *d, int max, int *queued)
 {
     *queued = 0;
     if (!settings_get_bool(&d->settings, &d->cfg, CFG_STATS_MONTHLY_MAIL))
@@ -322,7 +322,7 @@ int stats_monthly_pass(desk_t *d, int *queued)
         return OUTCOME_OK;
     recipients_t *r = malloc(sizeof *r);
     int rc = r ? recipients(d, r) : OUTCOME_UNAVAILABLE;
-    for (int i = 0; rc >= 0 && i < r->n; i++) {
+    for (int i = 0; rc >= 0 && i < r->n && *queued < max; i++) {
         rc = serve(d, r->ids[i], &month, now);
         if (rc > 0)
             (*queued)++;

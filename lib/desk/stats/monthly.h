@@ -31,9 +31,11 @@
  * report is due (false on the 1st before Stats.MonthlyHour). */
 bool stats_monthly_due(desk_t *d, time_t now, stats_period_t *out);
 
-/* One pass: queues the mails of the month due that are not queued yet
- * (nothing when Stats.MonthlyMail is off); their number goes to *queued.
- * OUTCOME_OK, or a negative outcome after logging (the rest next pass). */
-int stats_monthly_pass(desk_t *d, int *queued);
+/* One pass: queues up to max of the mails of the month due that are not
+ * queued yet (nothing when Stats.MonthlyMail is off), so that a scheduler
+ * with many recipients goes on raising alerts between them; their number
+ * goes to *queued. OUTCOME_OK, or a negative outcome after logging (the
+ * rest next pass). */
+int stats_monthly_pass(desk_t *d, int max, int *queued);
 
 #endif
