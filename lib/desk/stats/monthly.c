@@ -321,14 +321,17 @@ int stats_monthly_pass(desk_t *d, int max, int *queued)
     if (!stats_monthly_due(d, now, &month))
         return OUTCOME_OK;
     recipients_t *r = malloc(sizeof *r);
-    int rc = r ? recipients(d, r) : OUTCOME_UNAVAILABLE;
+    int rc = r ? recipients(d, r) : OUTCOME_UNAVAILABLE, failed = OUTCOME_OK;
+    /* one recipient's failure does not hold back the others */
     for (int i = 0; rc >= 0 && i < r->n && *queued < max; i++) {
-        rc = serve(d, r->ids[i], &month, now);
-        if (rc > 0)
+        int one = serve(d, r->ids[i], &month, now);
+        if (one > 0)
             (*queued)++;
-        else if (rc < 0)
-            log_error("monthly report for person %lld not queued (%d); next pass", r->ids[i], rc);
+        else if (one < 0) {
+            log_error("monthly report for person %lld not queued (%d); next pass", r->ids[i], one);
+            failed = one;
+        }
     }
     free(r);
-    return rc < 0 ? rc : OUTCOME_OK;
+    return rc < 0 ? rc : failed;
 }
