@@ -3,6 +3,7 @@
 #   make test   build and run every test suite against a throwaway stack
 #   make test-faults  the fault tests: parts killed under load (tests/faults)
 #   make bench  wrk benchmarks against the real stack (tests/bench)
+#   make bench-reports  the statistics at 1,000,000 tickets (tests/bench/reports.sh)
 CC      ?= cc
 CS_INC  := /usr/include/ClearSilver
 PKGS    := fcgi libmariadb libsodium jansson libcurl xlsxwriter
@@ -23,7 +24,7 @@ UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.
 # unit tests of the domain against a real MariaDB (tests/unit/dbtest.h)
 DBUNIT  := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/db_test_*.c))
 
-.PHONY: all run test test-faults bench fuzz deps clean
+.PHONY: all run test test-faults bench bench-reports fuzz deps clean
 all: $(PROGS) $(UNIT) $(DBUNIT)
 
 deps:
@@ -84,6 +85,11 @@ test-faults: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@bash tests/bench/run.sh
+
+# the statistics at 1,000,000 tickets: speed and an exact recount (README)
+bench-reports: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/bench/reports.sh
 
 clean:
 	rm -rf build
