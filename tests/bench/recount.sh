@@ -60,14 +60,13 @@ SELECT CONCAT('volume.$1 ', COUNT(*)) FROM tickets t WHERE t.created_at < $2
 SQL
 }
 # the resolution's business seconds less the waits, for rc_resolved t
-RES_BIZ="$(BIZ t.created_at t.resolved_at) - COALESCE((SELECT SUM($(BIZ w.a "LEAST(w.b, t.resolved_at)"))
-  FROM rc_waits w WHERE w.ticket_id = t.id AND w.a < t.resolved_at), 0)"
+RES_BIZ="$(BIZ t.created_at t.resolved_at) - COALESCE((SELECT w.biz FROM rc_waits w WHERE w.ticket_id = t.id), 0)"
 {
 cat <<SQL
 SET NAMES utf8mb4;
 SET @from = '$FROM', @to = '$TO', @now = UTC_TIMESTAMP();
 SET @end = LEAST(@to, @now);
-CREATE OR REPLACE TABLE rc_created AS SELECT * FROM tickets WHERE created_at >= @from AND created_at < @to;
+CREATE OR REPLACE TABLE rc_created (PRIMARY KEY (id)) AS SELECT * FROM tickets WHERE created_at >= @from AND created_at < @to;
 -- the status events of the period, with the status before each
 CREATE OR REPLACE TABLE rc_ev AS
 SELECT e.ticket_id, e.created_at,
@@ -80,10 +79,10 @@ FROM (SELECT x.ticket_id, x.new_value, x.created_at,
            AND created_at >= @from AND created_at < @to)) e
 WHERE e.created_at >= @from AND e.created_at < @to;
 -- the tickets resolved (now) whose latest resolution is in the period
-CREATE OR REPLACE TABLE rc_resolved AS SELECT * FROM tickets
+CREATE OR REPLACE TABLE rc_resolved (PRIMARY KEY (id)) AS SELECT * FROM tickets
   WHERE is_open = 0 AND resolved_at >= @from AND resolved_at < @to;
 -- their statuses from each status event to the next, creation as 'new'
-CREATE OR REPLACE TABLE rc_stretch AS
+CREATE OR REPLACE TABLE rc_stretch (KEY (ticket_id)) AS
 SELECT s.ticket_id, IF(s.v = 'closed', 'resolved', s.v) AS v, s.a,
   COALESCE(s.b, r.resolved_at) AS b, r.resolved_at, r.priority_id
 FROM (SELECT q.ticket_id, q.v, q.a, LEAD(q.a) OVER (PARTITION BY q.ticket_id ORDER BY q.k, q.id) AS b
@@ -92,7 +91,10 @@ FROM (SELECT q.ticket_id, q.v, q.a, LEAD(q.a) OVER (PARTITION BY q.ticket_id ORD
             SELECT e.ticket_id, e.new_value, e.created_at, 1, e.id FROM ticket_events e
               JOIN rc_resolved t ON t.id = e.ticket_id WHERE e.kind = 'status') q) s
 JOIN rc_resolved r ON r.id = s.ticket_id;
-CREATE OR REPLACE TABLE rc_waits AS SELECT ticket_id, a, b FROM rc_stretch WHERE v IN $WAITING;
+-- the business seconds of each ticket's waits before its resolution
+CREATE OR REPLACE TABLE rc_waits (PRIMARY KEY (ticket_id)) AS
+SELECT ticket_id, SUM($(BIZ a "LEAST(b, resolved_at)" priority_id)) AS biz FROM rc_stretch
+  WHERE v IN $WAITING AND a < resolved_at GROUP BY ticket_id;
 SELECT CONCAT('volume.created ', COUNT(*)) FROM rc_created;
 SELECT CONCAT('volume.closed ', COALESCE(SUM(left_backlog), 0)) FROM rc_ev;
 SELECT CONCAT('volume.reopened ', COALESCE(SUM(came_back), 0)) FROM rc_ev;
