@@ -48,6 +48,8 @@ void desk_close(desk_t *d)
     if (d->magic)
         magic_close(d->magic);
     d->magic = NULL;
+    free(d->stats_cache);
+    d->stats_cache = NULL;
     tpl_free(&d->mail);
     texts_free(&d->texts);
     catalog_free(&d->catalog);

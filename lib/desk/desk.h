@@ -45,6 +45,7 @@ typedef struct desk {
     time_t checked_at;        /* CLOCK_MONOTONIC seconds of the last version read */
     long check_seconds;       /* Config.CheckSeconds */
     ticket_sql_t ticket_sql;  /* the statements of a ticket's row, built at first use */
+    struct stats_figcache *stats_cache; /* the statistics last read (lib/desk/stats/tables.h) */
 } desk_t;
 
 /* Reads the config (once per process, before fork), refuses one that does

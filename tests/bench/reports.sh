@@ -37,7 +37,7 @@ VAR=${BENCH_VAR:-$(mktemp -d /tmp/desk-rbench.XXXXXX)}
 mkdir -p "$VAR"
 B=http://127.0.0.1:$PORT
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
-DESK_VAR=$VAR PORT=$PORT DESK_ACCESS_LOG=off DESK_BUFFER_POOL=1G DESK_SCHEDULER_SECONDS=3600 \
+DESK_VAR=$VAR PORT=$PORT DESK_ACCESS_LOG=off DESK_BUFFER_POOL=1G DESK_SCHEDULER_SECONDS=60 \
   bash conf/dev/run.sh >"$VAR/stack.log" 2>&1 &
 STACK=$!
 cleanup() {

@@ -22,6 +22,7 @@
 #include "desk/customer/tags.h"
 #include "desk/stats/facts.h"
 #include "desk/stats/report.h"
+#include "desk/stats/tables.h"
 #include "desk/ticket/ticket_work.h"
 
 #define MINUTE 60LL
@@ -292,6 +293,40 @@ static void running_clocks_and_pages(void **state)
     assert_int_equal(s.sla_resolution.running, STATS_PAGE + 3);
 }
 
+/* A worker keeps the figures it read (tables.h) only while they cannot have
+ * changed: a new ticket is counted at once, a running clock is breached a
+ * second after its due, and a clock set back runs again. */
+static void kept_figures_follow_the_tickets_and_the_clock(void **state)
+{
+    desk_t *d = *state;
+    const priority_t *p = catalog_priority(&d->catalog, "important");
+    at(d, "2027-03-09 10:00", p);
+    at(d, "2027-03-09 10:00", p);
+    stats_period_t m[3];
+    month("2027-03-09", m);
+    stats_filter_t all = {0};
+    stats_figures_t *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    assert_int_equal(stats_figures_load(d, &all, &m[0], desk_now(d), false, f), 0);
+    assert_int_equal(f->sum[STATS_CUR].created, 2);
+    /* two working hours after 10:00: due at 12:00, breached from 12:00:01 */
+    assert_int_equal(f->sum[STATS_CUR].changes_at, dbtest_local("2027-03-09 12:00:01"));
+    at(d, "2027-03-09 10:00", p);
+    assert_int_equal(stats_figures_load(d, &all, &m[0], desk_now(d), false, f), 0);
+    assert_int_equal(f->sum[STATS_CUR].created, 3);
+    dbtest_at_local(d, "2027-03-09 12:00:00");
+    assert_int_equal(stats_figures_load(d, &all, &m[0], desk_now(d), false, f), 0);
+    assert_int_equal(f->sum[STATS_CUR].sla_first_response.running, 3);
+    dbtest_at_local(d, "2027-03-09 12:00:30");
+    assert_int_equal(stats_figures_load(d, &all, &m[0], desk_now(d), false, f), 0);
+    assert_int_equal(f->sum[STATS_CUR].sla_first_response.breached, 3);
+    assert_int_equal(f->sum[STATS_CUR].sla_first_response.running, 0);
+    dbtest_at_local(d, "2027-03-09 11:00");
+    assert_int_equal(stats_figures_load(d, &all, &m[0], desk_now(d), false, f), 0);
+    assert_int_equal(f->sum[STATS_CUR].sla_first_response.running, 3);
+    free(f);
+}
+
 static const char sql_facts_digest[] =
     "SELECT COUNT(*) + COALESCE(SUM(CRC32(CONCAT_WS(',', ticket_id, team_id, category_id,"
     " priority_id, channel_id, created_at, created_day, first_responded_at, first_response_s,"
@@ -510,6 +545,7 @@ int main(void)
         DBTEST(waiting_leaves_the_business_clock),
         DBTEST(every_number_opens_its_tickets),
         DBTEST(running_clocks_and_pages),
+        DBTEST(kept_figures_follow_the_tickets_and_the_clock),
         DBTEST(a_rebuild_writes_the_same_rows),
         DBTEST(an_agent_sees_their_teams),
         DBTEST(the_other_clocks_and_where_time_goes),

@@ -53,6 +53,9 @@ typedef struct stats_summary {
     stats_times_t first_response, first_response_biz, resolution, resolution_biz;
     stats_sla_t sla_first_response, sla_resolution;
     stats_sla_t sla_classify, sla_accept, sla_update, sla_answer;
+    /* the first instant after now at which a figure above moves with the
+     * clock alone (a running clock falls due, the period begins); 0: none */
+    time_t changes_at;
 } stats_summary_t;
 
 /* The viewer's limits: supervisors and admins see every team; an agent

@@ -54,8 +54,8 @@ static int load_quality(desk_t *d, const stats_filter_t *f, stats_figures_t *out
     return out->ncombos < 0 || out->nterms < 0 || out->npairs < 0 || out->nlow < 0 ? -1 : 0;
 }
 
-int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t *cur,
-                       time_t now, bool per_agent, stats_figures_t *out)
+static int figures_read(desk_t *d, const stats_filter_t *f, const stats_period_t *cur,
+                        time_t now, bool per_agent, stats_figures_t *out)
 {
     memset(out, 0, sizeof *out);
     out->filter = *f;
@@ -76,6 +76,108 @@ int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t 
     if (stats_status_time(d, f, cur, &out->status) || load_quality(d, f, out))
         return -1;
     return stats_daily(d, f, cur, out->created, out->closed);
+}
+
+/* ---- the figures kept by a worker ------------------------------------------------ */
+
+/* A worker keeps the figures it read last, per filter, period and reader,
+ * and gives them again while they cannot have changed: no ticket has
+ * changed since (every change of a ticket adds to its history, and the
+ * history's last id is one index lookup), the catalogue is the one they
+ * were read with, the clock has not reached the instant one of them moves
+ * by itself (stats_summary_t.changes_at) nor gone back, and for at most
+ * STATS_KEEP_SECONDS (the names of the people). Figures filtered by a
+ * customer tag are always read anew: tagging a customer changes no ticket. */
+#define STATS_KEPT 4
+#define STATS_KEEP_SECONDS 60
+
+typedef struct stats_kept {
+    bool used;
+    bool per_agent;
+    stats_filter_t filter;
+    stats_kind_t kind;
+    time_t from, to;
+    long long history, config_version;
+    time_t read_at, until;
+    unsigned long last_use;
+    stats_figures_t fig;
+} stats_kept_t;
+
+struct stats_figcache {
+    stats_kept_t kept[STATS_KEPT];
+    unsigned long uses;
+};
+
+static const char sql_history_last[] = "SELECT COALESCE(MAX(id), 0) FROM ticket_events";
+
+static bool same_filter(const stats_filter_t *a, const stats_filter_t *b)
+{
+    return a->team_id == b->team_id && a->category_id == b->category_id &&
+           a->priority_id == b->priority_id && a->channel_id == b->channel_id &&
+           a->product_id == b->product_id && a->organisation_id == b->organisation_id &&
+           a->tag_id == b->tag_id && a->agent_id == b->agent_id;
+}
+
+static stats_kept_t *kept_find(struct stats_figcache *c, const stats_filter_t *f,
+                               const stats_period_t *cur, bool per_agent)
+{
+    for (int i = 0; i < STATS_KEPT; i++) {
+        stats_kept_t *k = &c->kept[i];
+        if (k->used && k->per_agent == per_agent && k->kind == cur->kind &&
+            k->from == cur->from && k->to == cur->to && same_filter(&k->filter, f))
+            return k;
+    }
+    return NULL;
+}
+
+static stats_kept_t *kept_slot(struct stats_figcache *c)
+{
+    stats_kept_t *lru = &c->kept[0];
+    for (int i = 0; i < STATS_KEPT; i++) {
+        if (!c->kept[i].used)
+            return &c->kept[i];
+        if (c->kept[i].last_use < lru->last_use)
+            lru = &c->kept[i];
+    }
+    return lru;
+}
+
+static time_t keep_until(const stats_figures_t *fig, time_t now)
+{
+    time_t until = now + STATS_KEEP_SECONDS;
+    for (int i = 0; i < STATS_NPER; i++)
+        if (fig->sum[i].changes_at && fig->sum[i].changes_at < until)
+            until = fig->sum[i].changes_at;
+    return until;
+}
+
+int stats_figures_load(desk_t *d, const stats_filter_t *f, const stats_period_t *cur,
+                       time_t now, bool per_agent, stats_figures_t *out)
+{
+    long long history = 0;
+    if (f->tag_id || db_row(&d->db, sql_history_last, "", "i", &history) != 1)
+        return figures_read(d, f, cur, now, per_agent, out);
+    if (!d->stats_cache && !(d->stats_cache = calloc(1, sizeof *d->stats_cache)))
+        return figures_read(d, f, cur, now, per_agent, out);
+    struct stats_figcache *c = d->stats_cache;
+    stats_kept_t *k = kept_find(c, f, cur, per_agent);
+    if (k && k->history == history && k->config_version == d->config_version &&
+        now >= k->read_at && now < k->until) {
+        k->last_use = ++c->uses;
+        *out = k->fig;
+        out->now = now;
+        return 0;
+    }
+    if (figures_read(d, f, cur, now, per_agent, out))
+        return -1;
+    if (!k)
+        k = kept_slot(c);
+    *k = (stats_kept_t){.used = true, .per_agent = per_agent, .filter = *f, .kind = cur->kind,
+                        .from = cur->from, .to = cur->to, .history = history,
+                        .config_version = d->config_version, .read_at = now,
+                        .until = keep_until(out, now), .last_use = ++c->uses};
+    k->fig = *out;
+    return 0;
 }
 
 /* ---- the model ------------------------------------------------------------------ */
