@@ -27,6 +27,7 @@
 #include "desk/sla/sla.h"
 #include "desk/notify/notify.h"
 #include "desk/survey.h"
+#include "desk/ticket/escalation.h"
 #include "desk/ticket/ticket.h"
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_fields.h"
@@ -285,6 +286,14 @@ static void page_ticket(page_t *p, const char *token)
     const char *fresh = req_query(p->r, "new");
     hdf_set_value(p->r->hdf, "Ticket.just_created", fresh && strcmp(fresh, "1") == 0 ? "1" : "");
     web_attach_limits(p);
+    escalation_public_t esc;
+    int st = ticket_status_parse(t.status);
+    if (st >= 0 && !ticket_status_done((ticket_status_t)st) &&
+        escalation_for_customer(p->d, t.id, &esc) == 1) { /* that it went to R&D, no reasons */
+        hdf_set_value(p->r->hdf, "Rnd.state", esc.answered ? "answered" : "waiting");
+        hdf_set_value(p->r->hdf, "Rnd.contact", esc.contact);
+        tpl_set_time(p->r->hdf, "Rnd.asked", esc.asked_at);
+    }
     if (ticket_each_value(p->d, &t, p->lang, web_add_value, p->r->hdf) ||
         ticket_each_event(p->d, t.id, true, web_add_event, p->r->hdf) ||
         attachment_each(p->d, t.id, false, attachment_to_hdf, p->r->hdf)) {

@@ -74,7 +74,8 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/minutes.cs",   "agent/minutes_list.cs",
                                     "agent/minutes_edit.cs", "agent/actions.cs",
                                     "agent/action.cs",    "agent/drills.cs",
-                                    "agent/drill.cs",     "agent/drill_edit.cs", NULL};
+                                    "agent/drill.cs",     "agent/drill_edit.cs",
+                                    "agent/rnd.cs",       NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -183,25 +184,6 @@ static void do_logout(web_t *w, const char *arg)
     req_redirect(w->r, "/agent/login");
 }
 
-/* Deadline chip: state ok / warn / breach / none and minutes left or over. */
-static void set_due(web_t *w, const char *key, time_t due)
-{
-    HDF *h = w->r->hdf;
-    time_t now = desk_now(w->d);
-    char k[96];
-    if (!due || queue_no_deadline(due)) {
-        hdf_set_valuef(h, "%s.state=none", key);
-        return;
-    }
-    snprintf(k, sizeof k, "%s", key);
-    tpl_set_time(h, k, due);
-    long warn = w->d->at_risk_seconds;
-    long left = (long)(due - now);
-    hdf_set_valuef(h, "%s.state=%s", key, left < 0 ? "breach" : left < warn ? "warn" : "ok");
-    snprintf(k, sizeof k, "%s.%s", key, left < 0 ? "over" : "left");
-    tpl_set_span(h, k, (left < 0 ? -left : left) / 60);
-}
-
 static void set_tags(HDF *h, const char *key, const char *tags)
 {
     char copy[256], *save;
@@ -282,7 +264,7 @@ static void page_queue(web_t *w, const char *arg)
         snprintf(key, sizeof key, "Rows.%d.tags", i);
         set_tags(h, key, r->tags);
         snprintf(key, sizeof key, "Rows.%d.due", i);
-        set_due(w, key, k == Q_CLOSED ? 0 : r->next_due_at);
+        agent_set_due(w, key, k == Q_CLOSED ? 0 : r->next_due_at);
         snprintf(key, sizeof key, "Rows.%d.closed_at", i);
         tpl_set_time(h, key, r->closed_at);
     }
@@ -425,17 +407,17 @@ static void set_ticket_fields(web_t *w, const ticket_t *t)
     hdf_set_value(h, "Ticket.priority", priority_code(w, t->priority_id));
     tpl_set_time(h, "Ticket.created_at", t->created_at);
     tpl_set_time(h, "Ticket.updated_at", t->updated_at);
-    set_due(w, "Due.classify", strcmp(t->status, "new") == 0 ? t->classify_due_at : 0);
-    set_due(w, "Due.accept", strcmp(t->status, "assigned") == 0 ? t->accept_due_at : 0);
+    agent_set_due(w, "Due.classify", strcmp(t->status, "new") == 0 ? t->classify_due_at : 0);
+    agent_set_due(w, "Due.accept", strcmp(t->status, "assigned") == 0 ? t->accept_due_at : 0);
     int st = ticket_status_parse(t->status);
     bool done = st >= 0 && ticket_status_done((ticket_status_t)st);
     /* resolving a ticket that had no reply yet answered the customer too */
     time_t responded = t->first_responded_at ? t->first_responded_at : done ? t->resolved_at : 0;
-    set_due(w, "Due.first_response", responded ? 0 : t->first_response_due_at);
+    agent_set_due(w, "Due.first_response", responded ? 0 : t->first_response_due_at);
     if (st >= 0 && ticket_status_paused((ticket_status_t)st))
         hdf_set_value(h, "Due.resolution.state", "paused"); /* the clock stands still */
     else
-        set_due(w, "Due.resolution", done ? 0 : t->resolution_due_at);
+        agent_set_due(w, "Due.resolution", done ? 0 : t->resolution_due_at);
     time_t now = desk_now(w->d);
     static const char *const met[] = {"missed", "met"};
     if (responded && t->first_response_due_at)
@@ -470,6 +452,7 @@ static void set_permissions(web_t *w, const ticket_t *t)
     HDF *h = w->r->hdf;
     bool work = ticket_workable_by(w->d, me, t);
     hdf_set_int_value(h, "Perm.work", work);
+    hdf_set_int_value(h, "Perm.classify", ticket_classifiable_by(w->d, me, t));
     hdf_set_int_value(h, "Perm.claim", !t->owner_id && (agent_is_supervisor(me) ||
                                                         agent_in_team(me, t->team_id)));
     hdf_set_int_value(h, "Perm.accept", t->owner_id == me->id && !strcmp(t->status, "assigned"));
@@ -505,7 +488,7 @@ static void set_next_steps(web_t *w, const ticket_t *t)
     for (int i = 0; i < p.nreply; i++)
         hdf_set_valuef(h, "Next.Reply.%d=%s", i, ticket_status_code(p.reply_to[i]));
     if (s.escalation_open)
-        set_due(w, "Due.escalation", s.escalation_due);
+        agent_set_due(w, "Due.escalation", s.escalation_due);
 }
 
 static const char *failure_key(int rc);
@@ -549,6 +532,7 @@ static void show_ticket(web_t *w, const char *number, int status)
         hdf_set_int_value(w->r->hdf, "Acceptance.archived", ticket_has_acceptance(w->d, t.id) == 1);
     agent_reply_templates(w, &t);
     agent_ticket_problems(w, t.id);
+    agent_ticket_escalation(w, t.id);
     ticket_free(&t);
     agent_set_nav(w);
     w->r->status = status;
@@ -688,10 +672,13 @@ static int act_escalate(const act_t *a)
     const char *reason = text_field(a->w, "reason", 2000, true);
     const char *impact = reason ? text_field(a->w, "impact", 2000, true) : NULL;
     const char *when = req_query(a->w->r, "expected");
+    long long team = chosen_id(a->w, "team");
     if (!reason || !impact)
         return OUTCOME_REASON_REQUIRED;
+    if (team < 0)
+        return OUTCOME_INVALID;
     return ticket_escalate(a->d, a->me, a->id, a->version, reason, impact,
-                           when && *when ? form_parse_local_time(when) : 0);
+                           when && *when ? form_parse_local_time(when) : 0, team);
 }
 
 static int act_escalation_answer(const act_t *a)
@@ -1154,7 +1141,7 @@ static void set_deadline(web_t *w, const char *key, time_t due, time_t done, boo
         tpl_set_time(h, key, due);
         hdf_set_valuef(h, "%s.state=%s", key, !due ? "none" : done ? "done" : "paused");
     } else
-        set_due(w, key, due);
+        agent_set_due(w, key, due);
     hdf_set_valuef(h, "%s.met=%s", key, met_code(progress_met(due, done, desk_now(w->d))));
     if (due && done > due) {
         snprintf(k, sizeof k, "%s.late", key);
@@ -1298,6 +1285,7 @@ static const web_route_t routes[] = {
     {"GET", "/agent/search", page_search},
     {"POST", "/agent/logout", do_logout},
     {"GET", "/agent/q/*", page_queue},
+    {"GET", "/agent/rnd", agent_page_rnd},
     {"GET", "/agent/t/*", page_ticket},
     {"GET", "/agent/t/*/acceptance", agent_page_acceptance},
     {"GET", "/agent/t/*/solution", page_solution},

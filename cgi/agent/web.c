@@ -12,6 +12,7 @@
 
 #include "core/text.h"
 #include "desk/queue.h"
+#include "desk/ticket/escalation.h"
 
 void agent_error_page(web_t *w, int status, const char *key)
 {
@@ -89,6 +90,7 @@ void agent_set_nav(web_t *w)
     hdf_set_value(h, "Me.role", role_code(me->role));
     hdf_set_int_value(h, "Me.supervisor", agent_is_supervisor(me));
     hdf_set_int_value(h, "Me.admin", me->role == ROLE_ADMIN);
+    hdf_set_int_value(h, "Me.rnd", escalation_in_rnd(w->d, me));
     hdf_set_value(h, "Csrf", s->csrf);
     static const queue_kind_t shown[] = {Q_UNASSIGNED, Q_MINE,    Q_TO_ACCEPT, Q_AT_RISK,
                                          Q_OVERDUE,    Q_WAITING, Q_COLLAB,    Q_TEAM,
@@ -146,4 +148,23 @@ int agent_people_choices(web_t *w, people_choices_t *c)
     c->n = 0;
     c->codes[0] = NULL;
     return people_each_active(w->d, add_choice, c) < 0 ? -1 : 0;
+}
+
+/* Deadline chip: state ok / warn / breach / none and minutes left or over. */
+void agent_set_due(web_t *w, const char *key, time_t due)
+{
+    HDF *h = w->r->hdf;
+    time_t now = desk_now(w->d);
+    char k[96];
+    if (!due || queue_no_deadline(due)) {
+        hdf_set_valuef(h, "%s.state=none", key);
+        return;
+    }
+    snprintf(k, sizeof k, "%s", key);
+    tpl_set_time(h, k, due);
+    long warn = w->d->at_risk_seconds;
+    long left = (long)(due - now);
+    hdf_set_valuef(h, "%s.state=%s", key, left < 0 ? "breach" : left < warn ? "warn" : "ok");
+    snprintf(k, sizeof k, "%s.%s", key, left < 0 ? "over" : "left");
+    tpl_set_span(h, k, (left < 0 ? -left : left) / 60);
 }

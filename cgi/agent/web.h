@@ -33,6 +33,9 @@ void agent_error_page(web_t *w, int status, const char *key);
 void agent_fail(web_t *w, int rc);
 /* Whether the form's "csrf" field is the session's token. */
 bool agent_csrf_ok(web_t *w);
+/* A deadline chip at key: state ok / warn / breach / none, the time, and
+ * the minutes left or over (0: none). */
+void agent_set_due(web_t *w, const char *key, time_t due);
 /* Fills the top bar and queue column of the agent layout (Me.*, Nav.*, Csrf). */
 void agent_set_nav(web_t *w);
 
@@ -50,6 +53,10 @@ void agent_page_stats(web_t *w, const char *arg);
 void agent_page_stats_csv(web_t *w, const char *arg);
 void agent_page_stats_xlsx(web_t *w, const char *arg);
 void agent_page_stats_tickets(web_t *w, const char *arg);
+/* The R&D desk's queue of escalations (cgi/agent/rnd.c), and the
+ * escalation block of a ticket page (Escalation.*). */
+void agent_page_rnd(web_t *w, const char *arg);
+void agent_ticket_escalation(web_t *w, long long ticket_id);
 /* The signed acceptance form of a ticket, to print (cgi/agent/acceptance.c). */
 void agent_page_acceptance(web_t *w, const char *arg);
 /* The reply templates offered on a ticket page, filled for it (cgi/agent/replies.c). */

@@ -57,6 +57,7 @@
   </ul>
   <h2 class="nav-h"><?cs var:L.Agent.Nav.Tools ?></h2>
   <ul class="tools">
+    <?cs if:Me.rnd || Me.supervisor ?><li><a href="/agent/rnd" class="t t-rnd"<?cs if:Page.Path == "/agent/rnd" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Esc.Nav ?></span></a></li><?cs /if ?>
     <?cs if:Me.supervisor ?><li><a href="/agent/approvals" class="t t-approvals"<?cs if:Page.Path == "/agent/approvals" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.approvals ?></span></a></li><?cs /if ?>
     <li><a href="/agent/new" class="t t-new"<?cs if:Page.Path == "/agent/new" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.new ?></span></a></li>
     <li><a href="/agent/problems" class="t t-problems"<?cs if:Page.Path == "/agent/problems" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.problems ?></span></a></li>

@@ -144,6 +144,10 @@
       <textarea id="esc-impact" name="impact" rows="2" required><?cs if:ActionFailed == "escalate" ?><?cs var:Form.impact.value ?><?cs /if ?></textarea>
       <label for="esc-expected"><?cs var:L.Agent.Action.Expected ?></label>
       <input id="esc-expected" name="expected" type="datetime-local">
+      <?cs if:subcount(Catalog.RndTeams) > 1 ?>
+      <label for="esc-team"><?cs var:L.Agent.Esc.Team ?></label>
+      <select id="esc-team" name="team"><?cs each:r = Catalog.RndTeams ?><option value="<?cs var:r.id ?>"><?cs var:Catalog.TeamName[r.id] ?></option><?cs /each ?></select>
+      <?cs /if ?>
       <p class="hint"><?cs var:L.Agent.Action.EscalateHelp ?></p>
       <?cs call:panel_foot(L.Agent.Action.escalate) ?>
     </form></section>
@@ -223,6 +227,27 @@
 </section>
 
 <aside class="props" aria-label="<?cs var:L.Agent.Ticket.Properties ?>">
+  <?cs if:Escalation.state ?>
+  <section class="card card-escalation esc-<?cs var:Escalation.state ?>" id="escalation" aria-labelledby="escalation-h">
+    <h2 id="escalation-h"><?cs var:L.Agent.Esc.Title ?> <span class="esc-state"><?cs var:L.Agent.Esc.State[Escalation.state] ?></span></h2>
+    <dl class="kv">
+      <div><dt><?cs var:L.Agent.Esc.Team ?></dt><dd><bdi><?cs var:Escalation.team ?></bdi></dd></div>
+      <div><dt><?cs var:L.Agent.Esc.By ?></dt><dd><bdi><?cs var:Escalation.by ?></bdi> · <time datetime="<?cs var:Escalation.asked.iso ?>"><?cs var:Escalation.asked ?></time></dd></div>
+      <div><dt><?cs var:L.Agent.Esc.Due ?></dt><dd class="esc-due"><?cs if:Escalation.state == "waiting" ?><?cs call:sla_chip(Escalation.due) ?> <time datetime="<?cs var:Escalation.due.iso ?>"><?cs var:Escalation.due ?></time><?cs else ?><time datetime="<?cs var:Escalation.due.iso ?>"><?cs var:Escalation.due ?></time> <span class="met met-<?cs var:Escalation.met ?>"><?cs var:L.Agent.Met[Escalation.met] ?></span><?cs /if ?></dd></div>
+      <div><dt><?cs var:L.Agent.Action.Expected ?></dt><dd class="esc-expected"><?cs if:Escalation.expected ?><time datetime="<?cs var:Escalation.expected.iso ?>"><?cs var:Escalation.expected ?></time><?cs else ?><span class="muted"><?cs var:L.Agent.Esc.NoExpected ?></span><?cs /if ?></dd></div>
+    </dl>
+    <h3><?cs var:L.Agent.Esc.Reason ?></h3>
+    <div class="esc-text esc-reason"><?cs var:Escalation.reason ?></div>
+    <h3><?cs var:L.Agent.Action.Impact ?></h3>
+    <div class="esc-text esc-impact"><?cs var:Escalation.impact ?></div>
+    <?cs if:Escalation.state == "answered" ?>
+    <h3><?cs var:L.Agent.Esc.Answer ?> <span class="muted small"><bdi><?cs var:Escalation.answered_by ?></bdi> · <time datetime="<?cs var:Escalation.answered.iso ?>"><?cs var:Escalation.answered ?></time></span></h3>
+    <div class="esc-text esc-answer"><?cs var:Escalation.answer ?></div>
+    <?cs elif:Next.Can.answer_escalation ?>
+    <p class="card-links"><a class="edit" href="#p-answer_escalation" aria-controls="p-answer_escalation"><?cs var:L.Agent.Next.Step.answer_escalation ?></a></p>
+    <?cs /if ?>
+  </section>
+  <?cs /if ?>
   <section class="card card-customer" id="contact">
     <h2><?cs var:L.Agent.Ticket.Customer ?></h2>
     <p class="cust-line"><strong><bdi><?cs var:Extra.customer ?></bdi></strong><?cs call:tag_list(Extra.tags) ?></p>
@@ -242,7 +267,7 @@
   <section class="card card-props">
     <h2 class="h-props"><?cs var:L.Agent.Ticket.Properties ?></h2>
     <dl class="kv">
-      <div><dt><?cs var:L.Agent.Col.category ?></dt><dd class="with-edit"><span><?cs var:Catalog.CategoryName[Ticket.category] ?></span> <a class="edit" href="#p-classify" aria-controls="p-classify"><?cs var:L.Agent.Next.Reclassify ?></a></dd></div>
+      <div><dt><?cs var:L.Agent.Col.category ?></dt><dd class="with-edit"><span><?cs var:Catalog.CategoryName[Ticket.category] ?></span><?cs if:Perm.classify ?> <a class="edit" href="#p-classify" aria-controls="p-classify"><?cs var:L.Agent.Next.Reclassify ?></a><?cs /if ?></dd></div>
       <?cs if:Extra.nature ?><div><dt><?cs var:L.Agent.Ticket.Nature ?></dt><dd><?cs if:L.Agent.Natures[Extra.nature] ?><?cs var:L.Agent.Natures[Extra.nature] ?><?cs else ?><?cs var:Extra.nature ?><?cs /if ?></dd></div><?cs /if ?>
       <div><dt><?cs var:L.Agent.Col.priority ?></dt><dd class="with-edit"><span><?cs call:priority_badge(Ticket.priority) ?></span><?cs if:Perm.work ?> <a class="edit" href="#p-priority" aria-controls="p-priority"><?cs var:L.Agent.Next.Change ?></a><?cs /if ?></dd></div>
       <div><dt><?cs var:L.Agent.Col.status ?></dt><dd><?cs call:status_pill(Ticket.status) ?></dd></div>
@@ -250,6 +275,7 @@
       <div><dt><?cs var:L.Agent.Col.created ?></dt><dd><?cs var:Ticket.created_at ?></dd></div>
       <div><dt><?cs var:L.Agent.Ticket.Updated ?></dt><dd><?cs var:Ticket.updated_at ?></dd></div>
     </dl>
+    <?cs if:Perm.classify ?>
     <section class="panel side<?cs call:open_if("classify") ?>" id="p-classify" aria-labelledby="p-classify-h" tabindex="-1">
     <h3 id="p-classify-h"><?cs var:L.Agent.Action.classify ?></h3>
     <?cs call:act_form("classify") ?>
@@ -259,6 +285,7 @@
       <select id="cls-nature" name="nature"><option value="">—</option><?cs each:n = L.Agent.Natures ?><option value="<?cs name:n ?>"<?cs if:name(n) == Extra.nature ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?></select>
       <?cs call:panel_foot(L.Agent.Action.classify) ?>
     </form></section>
+    <?cs /if ?>
     <?cs if:Perm.work ?>
     <section class="panel side<?cs call:open_if("priority") ?>" id="p-priority" aria-labelledby="p-priority-h" tabindex="-1">
     <h3 id="p-priority-h"><?cs var:L.Agent.Action.priority ?></h3>

@@ -116,6 +116,13 @@
 <?cs /if ?>
 
 <?cs if:Acceptance.archived && !Acceptance.signed ?><p class="archived-form"><span class="doc-icon" aria-hidden="true"></span><span><?cs var:L.Acceptance.Archived ?></span> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.ArchivedLink ?></a></p><?cs /if ?>
+<?cs if:Rnd.state ?>
+<section class="card rnd-notice" id="rnd" aria-labelledby="rnd-h">
+  <h2 id="rnd-h"><?cs var:L.Ticket.Rnd.Title ?></h2>
+  <p class="rnd-what"><?cs var:L.Ticket.Rnd.Went ?> <time datetime="<?cs var:Rnd.asked.iso ?>"><?cs var:Rnd.asked ?></time><?cs var:L.Ticket.Rnd.WentEnd ?> <?cs var:L.Ticket.Rnd[Rnd.state] ?></p>
+  <p class="rnd-contact"><?cs if:Rnd.contact ?><?cs var:L.Ticket.Rnd.Contact ?> <strong><bdi><?cs var:Rnd.contact ?></bdi></strong><?cs var:L.Ticket.Rnd.ContactEnd ?><?cs else ?><?cs var:L.Ticket.Rnd.Team ?><?cs /if ?></p>
+</section>
+<?cs /if ?>
 <section class="card progress" aria-labelledby="progress">
   <h2 id="progress"><?cs var:L.Ticket.Progress ?></h2>
   <?cs set:stage = 0 ?>

@@ -367,7 +367,7 @@ static void an_unanswered_escalation_is_overdue_after_its_time(void **state)
     long long ids[] = {late, answered};
     for (int i = 0; i < 2; i++) {
         assert_int_equal(ticket_claim(d, &li, ids[i], 0), OUTCOME_OK);
-        assert_int_equal(ticket_escalate(d, &li, ids[i], 0, "疑似缺陷", "全部门", 0), OUTCOME_OK);
+        assert_int_equal(ticket_escalate(d, &li, ids[i], 0, "疑似缺陷", "全部门", 0, 0), OUTCOME_OK);
     }
     /* due after 240 working minutes: 15:30 */
     pass_at(d, "2027-03-09 15:29");

@@ -419,14 +419,14 @@ static long long more_history(desk_t *d, history_t *h, agent_t *zhou)
     assert_int_equal(ticket_claim(d, zhou, t8, 0), OUTCOME_OK);
     reply(d, zhou, t8, "2027-03-05 10:10");
     dbtest_at_local(d, "2027-03-05 10:20");
-    assert_int_equal(ticket_escalate(d, zhou, t8, 0, "驱动缺陷", "一个部门", 0), OUTCOME_OK);
+    assert_int_equal(ticket_escalate(d, zhou, t8, 0, "驱动缺陷", "一个部门", 0, 0), OUTCOME_OK);
     dbtest_at_local(d, "2027-03-05 10:40");
     assert_int_equal(ticket_answer_escalation(d, &sun, t8, 0, "发布补丁"), OUTCOME_OK);
     status(d, zhou, t8, "2027-03-05 11:10", TS_RESOLVED);
     dbtest_at_local(d, "2027-03-03 14:30");
-    assert_int_equal(ticket_escalate(d, &h->li, h->t[3], 0, "无法复现", "全公司", 0), OUTCOME_OK);
+    assert_int_equal(ticket_escalate(d, &h->li, h->t[3], 0, "无法复现", "全公司", 0, 0), OUTCOME_OK);
     dbtest_at_local(d, "2027-03-09 09:00");
-    assert_int_equal(ticket_escalate(d, &sun, h->t[4], 0, "需要研发", "个人", 0), OUTCOME_OK);
+    assert_int_equal(ticket_escalate(d, &sun, h->t[4], 0, "需要研发", "个人", 0, 0), OUTCOME_OK);
     dbtest_at_local(d, "2027-03-09 10:00");
     return t8;
 }

@@ -87,7 +87,7 @@ static void make_history(desk_t *d, history_t *h)
     assert_int_equal(ticket_claim(d, li, h->t3, 0), OUTCOME_OK);
     assert_int_equal(ticket_hand_back(d, li, h->t3, 0, "不熟悉"), OUTCOME_OK);
     assert_int_equal(ticket_claim(d, li, h->t3, 0), OUTCOME_OK);
-    assert_int_equal(ticket_escalate(d, li, h->t3, 0, "需要研发", "一台", 0), OUTCOME_OK);
+    assert_int_equal(ticket_escalate(d, li, h->t3, 0, "需要研发", "一台", 0, 0), OUTCOME_OK);
     assert_int_equal(ticket_add_collaborator(d, li, h->t3, 0, h->zhao.id, "协助"), OUTCOME_OK);
     assert_int_equal(ticket_assign(d, &h->sun, h->t3, 0, 0, h->aftersales, "转售后"), OUTCOME_OK);
     assert_int_equal(ticket_assign(d, &h->sun, h->t3, 0, li->id, h->training, "转回"), OUTCOME_OK);

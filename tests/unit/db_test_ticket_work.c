@@ -459,10 +459,10 @@ static void an_escalation_is_answered_by_rnd_or_a_supervisor(void **state)
     cast_t c = cast(d);
     long long id = usage_ticket(d, "wang@example.com");
     assert_int_equal(ticket_claim(d, &c.li, id, 0), OUTCOME_OK);
-    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "", "全部门", 0), OUTCOME_REASON_REQUIRED);
-    assert_int_equal(ticket_escalate(d, &c.zhao, id, 0, "疑似缺陷", "全部门", 0),
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "", "全部门", 0, 0), OUTCOME_REASON_REQUIRED);
+    assert_int_equal(ticket_escalate(d, &c.zhao, id, 0, "疑似缺陷", "全部门", 0, 0),
                      OUTCOME_FORBIDDEN);
-    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0), OUTCOME_OK);
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0, 0), OUTCOME_OK);
     /* R&D's answer is due in 240 business minutes: Tuesday 10:00 -> 12:00,
      * then 13:30 -> 15:30 */
     assert_int_equal(escalation_due(d, id), dbtest_local("2027-03-09 15:30"));
@@ -736,7 +736,7 @@ static void the_situation_says_who_may_do_what_next(void **state)
     assert_false(s.can_accept);
     assert_int_equal(ticket_change_status(d, &c.li, id, 0, TS_IN_PROGRESS, NULL), OUTCOME_OK);
     /* an open escalation and when its answer is due */
-    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0), OUTCOME_OK);
+    assert_int_equal(ticket_escalate(d, &c.li, id, 0, "疑似缺陷", "全部门", 0, 0), OUTCOME_OK);
     s = situation(d, &c.li, id);
     assert_true(s.escalation_open);
     assert_int_equal(s.escalation_due, dbtest_local("2027-03-09 15:30"));

@@ -30,7 +30,8 @@ static const char sql_channels[] =
     " ORDER BY sort_order, id";
 
 static const char sql_teams[] =
-    "SELECT id, code, name_zh, name_en FROM teams WHERE active = 1 ORDER BY id";
+    "SELECT id, code, name_zh, name_en, answers_escalations FROM teams WHERE active = 1"
+    " ORDER BY id";
 
 static const char sql_policies[] =
     "SELECT id, priority_id, COALESCE(category_id, 0), COALESCE(tag_id, 0),"
@@ -234,10 +235,12 @@ static int load_teams(catalog_t *c, db_t *db)
     if (!st)
         return -1;
     team_t t;
+    long long rnd;
     int r;
     while (memset(&t, 0, sizeof t),
-           (r = db_fetch(st, "isss", &t.id, t.code, sizeof t.code, t.name[0], sizeof t.name[0],
-                         t.name[1], sizeof t.name[1])) == 1) {
+           (r = db_fetch(st, "isssi", &t.id, t.code, sizeof t.code, t.name[0], sizeof t.name[0],
+                         t.name[1], sizeof t.name[1], &rnd)) == 1) {
+        t.answers_escalations = rnd != 0;
         c->teams = grow(c->teams, c->nteams, sizeof t);
         c->teams[c->nteams++] = t;
     }
@@ -440,6 +443,8 @@ void catalog_publish(const catalog_t *c, texts_t *t)
             hdf_set_valuef(g, "Catalog.Teams.%d.id=%lld", i, c->teams[i].id);
             hdf_set_valuef(g, "Catalog.Teams.%d.name=%s", i, c->teams[i].name[l]);
             hdf_set_valuef(g, "Catalog.TeamName.%lld=%s", c->teams[i].id, c->teams[i].name[l]);
+            if (c->teams[i].answers_escalations)
+                hdf_set_valuef(g, "Catalog.RndTeams.%d.id=%lld", i, c->teams[i].id);
         }
         for (int i = 0; i < c->nchans; i++) {
             hdf_set_valuef(g, "Catalog.Channels.%d.id=%lld", i, c->chans[i].id);

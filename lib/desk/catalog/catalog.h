@@ -71,6 +71,7 @@ typedef struct team {
     long long id;
     char code[41];
     char name[LANG_COUNT][401]; /* VARCHAR(100) in utf8mb4 */
+    bool answers_escalations;   /* an R&D team: escalations go to it */
 } team_t;
 
 typedef struct catalog {

@@ -24,6 +24,7 @@ const mailtpl_event_t mailtpl_events[] = {
     {"sla_warning", "Warning", false, {"Due.at", NULL}, false, false, true},
     {"sla_breach", "Breach", false, {"Due.at", NULL}, false, false, true},
     {"progress_update", "Progress", false, {"Due.next_update", "Due.at"}, true, false, true},
+    {"escalation_request", "EscalationRequest", false, {"Due.answer", NULL}, false, false, false},
     {"escalation_due", "Escalation", false, {"Due.answer", "Due.at"}, true, false, true},
 };
 const int mailtpl_nevents = (int)(sizeof mailtpl_events / sizeof *mailtpl_events);

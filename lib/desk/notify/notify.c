@@ -254,3 +254,43 @@ int notify_follow_link(desk_t *d, long long ticket_id, time_t now)
     snprintf(key, sizeof key, "link:ticket=%lld:%ld", ticket_id, (long)(now / 3600));
     return customer_mail(d, ticket_id, "ticket_created", NULL, key, NULL);
 }
+
+static const char sql_team_recipients[] =
+    "SELECT a.id, a.email, a.language, a.name FROM team_members m JOIN agents a ON a.id = m.agent_id"
+    " WHERE m.team_id = ? AND a.active = 1 AND a.email IS NOT NULL ORDER BY a.id";
+
+int notify_escalation(desk_t *d, long long ticket_id, long long escalation_id, long long team_id,
+                      time_t due)
+{
+    ticket_mail_t t;
+    HDF *h;
+    if (!team_id)
+        return 0;
+    if (load_mail_facts(d, ticket_id, &t) || hdf_init(&h) != STATUS_OK)
+        return -1;
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t.priority_id);
+    const team_t *team = catalog_team_by_id(&d->catalog, team_id);
+    hdf_set_value(h, "Ticket.number", t.number);
+    hdf_set_value(h, "Ticket.subject", t.subject);
+    hdf_set_value(h, "Ticket.priority", p ? p->code : "");
+    hdf_set_valuef(h, "Ticket.category_id=%lld", t.category_id);
+    hdf_set_valuef(h, "Ticket.link=%s/agent/t/%s", d->base_url, t.number);
+    hdf_set_value(h, "Agent.name", t.owner);
+    hdf_set_value(h, "Customer.name", t.contact);
+    tpl_set_time(h, "Due.answer", due);
+    MYSQL_STMT *st = db_query(&d->db, sql_team_recipients, "i", team_id);
+    int rc = st ? 0 : -1;
+    long long id;
+    char email[255], lang[3], name[401], key[96];
+    while (st && db_fetch(st, "isss", &id, email, sizeof email, lang, sizeof lang, name,
+                          sizeof name) == 1 && rc == 0) {
+        lang_t l = lang_parse(lang);
+        hdf_set_value(h, "Recipient.name", name);
+        hdf_set_value(h, "Escalation.team", team ? team->name[l] : "");
+        snprintf(key, sizeof key, "escalation=%lld:agent=%lld", escalation_id, id);
+        rc = queue(d, "escalation_request", email, l, ticket_id, h, key);
+    }
+    db_done(st);
+    hdf_destroy(&h);
+    return rc;
+}

@@ -25,6 +25,12 @@ int notify_customer_reply(desk_t *d, long long ticket_id, long long event_id, co
 int notify_sla_alert(desk_t *d, long long ticket_id, sla_alert_t alert, time_t deadline,
                      long long owner_id);
 
+/* "escalation_request" to every active member of the R&D team an
+ * escalation went to (once per escalation and person): the ticket, who
+ * owns it and the answer's deadline; the reasons stay on the ticket. */
+int notify_escalation(desk_t *d, long long ticket_id, long long escalation_id, long long team_id,
+                      time_t due);
+
 /* "ticket_resolved" to the customer (reason: the resolution summary, or
  * NULL); the event id keeps a resolve, reopen and resolve again apart. */
 int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const char *summary);

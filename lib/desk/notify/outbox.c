@@ -22,7 +22,8 @@
     "mail/ticket_created.cs", "mail/ticket_reply.cs", "mail/solution_to_confirm.cs",             \
         "mail/progress_update.cs", "mail/ticket_resolved.cs", "mail/acceptance_request.cs",      \
         "mail/survey_invitation.cs", "mail/new_assignment.cs", "mail/acceptance_reminder.cs",    \
-        "mail/sla_warning.cs", "mail/sla_breach.cs", "mail/escalation_due.cs"
+        "mail/sla_warning.cs", "mail/sla_breach.cs", "mail/escalation_due.cs",                    \
+        "mail/escalation_request.cs"
 /* built-in texts only: a meeting's calendar mail, the review loop's mails, the
  * monthly report */
 #define FIXED_PAGES                                                                            \

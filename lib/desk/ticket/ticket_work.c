@@ -10,6 +10,7 @@
 #include "desk/notify/notify.h"
 #include "desk/sla/sla.h"
 #include "desk/survey.h"
+#include "desk/ticket/escalation.h"
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_next.h"
 
@@ -51,10 +52,15 @@ static bool is_collaborator(desk_t *d, long long ticket, long long agent)
     return db_row(&d->db, sql_is_collaborator, "ii", "i", ticket, agent, &n) == 1 && n > 0;
 }
 
-bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t)
+bool ticket_classifiable_by(desk_t *d, const agent_t *a, const ticket_t *t)
 {
     return agent_is_supervisor(a) || t->owner_id == a->id || agent_in_team(a, t->team_id) ||
            t->created_by_agent_id == a->id || is_collaborator(d, t->id, a->id);
+}
+
+bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t)
+{
+    return ticket_classifiable_by(d, a, t) || escalation_asked_of(d, a, t->id);
 }
 
 bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t)
@@ -397,7 +403,7 @@ static int apply_classify(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
     action_t *x = arg;
     actor_t who = actor_of(x->a);
-    if (!ticket_visible_to(d, x->a, t))
+    if (!ticket_classifiable_by(d, x->a, t))
         return OUTCOME_FORBIDDEN;
     const category_t *old = catalog_category_by_id(&d->catalog, t->category_id);
     if (!x->cat->active && x->cat != old) /* deactivated: kept by old tickets, given to none */
@@ -477,27 +483,19 @@ int ticket_revealed_contacts(desk_t *d, const agent_t *a, long long id, char *em
     return n > 0 ? ticket_contacts(d, id, email, ecap, phone, pcap) : OUTCOME_NOT_FOUND;
 }
 
-static const char sql_new_escalation[] =
-    "INSERT INTO ticket_escalations (ticket_id, requested_by, reason, impact, expected_at,"
-    " answer_due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char sql_set_escalation_due[] =
     "UPDATE tickets SET escalation_due_at = ?, version = version + 1, updated_at = ? WHERE id = ?";
-static const char sql_answer_escalation[] =
-    "UPDATE ticket_escalations SET answered_at = ?, answered_by = ?, answer = ?"
-    " WHERE ticket_id = ? AND answered_at IS NULL";
-static const char sql_in_rnd[] =
-    "SELECT COUNT(*) FROM team_members m JOIN teams t ON t.id = m.team_id"
-    " WHERE m.agent_id = ? AND t.code = 'rnd'";
 
-typedef struct escalation {
+typedef struct escalate_args {
     const agent_t *a;
     const char *reason, *impact;
+    long long team;
     time_t expected;
-} escalation_t;
+} escalate_args_t;
 
 static int apply_escalate(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
-    escalation_t *x = arg;
+    escalate_args_t *x = arg;
     actor_t who = actor_of(x->a);
     if (!ticket_workable_by(d, x->a, t))
         return OUTCOME_FORBIDDEN;
@@ -505,37 +503,58 @@ static int apply_escalate(desk_t *d, ticket_t *t, void *arg, time_t now)
     const bizcal_t *c = p ? catalog_calendar(&d->catalog, p->calendar_id) : NULL;
     long minutes = config_get_int(&d->cfg, CFG_SLA_ESCALATION_MINUTES);
     time_t due = c ? bizclock_due(c, now, minutes) : now + minutes * 60;
+    long long id;
     if (due <= 0 ||
-        db_exec(&d->db, sql_new_escalation, "iisstt" "t", t->id, x->a->id, x->reason, x->impact,
-                x->expected, due, now) < 0 ||
+        (id = escalation_add(d, t->id, x->a->id, x->team, x->reason, x->impact, x->expected,
+                             due, now)) < 0 ||
         ok(ticket_event(d, t->id, "escalation", true, &who, "escalation", NULL, NULL, x->reason,
                         now)) ||
-        ok(ticket_event(d, t->id, "escalated", false, &who, NULL, NULL, NULL, NULL, now)))
+        ok(ticket_event(d, t->id, "escalated", false, &who, NULL, NULL, NULL, NULL, now)) ||
+        notify_escalation(d, t->id, id, x->team, due))
         return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_set_escalation_due, "tti", due, now, t->id));
 }
 
 int ticket_escalate(desk_t *d, const agent_t *a, long long id, long long version,
-                    const char *reason, const char *impact, time_t expected)
+                    const char *reason, const char *impact, time_t expected, long long team)
 {
     if (blank(reason) || blank(impact))
         return OUTCOME_REASON_REQUIRED;
-    escalation_t x = {.a = a, .reason = reason, .impact = impact, .expected = expected};
+    if (!team)
+        team = escalation_default_team(d);
+    else if (!escalation_team_ok(d, team))
+        return OUTCOME_INVALID;
+    escalate_args_t x = {.a = a, .reason = reason, .impact = impact, .team = team,
+                         .expected = expected};
     return ticket_with_locked(d, id, version, apply_escalate, &x);
+}
+
+/* Whether a may answer the ticket's open escalation: a member of the team
+ * it went to, or a supervisor. */
+static bool may_answer(const agent_t *a, long long team)
+{
+    return agent_is_supervisor(a) || (team && agent_in_team(a, team));
 }
 
 static int apply_answer(desk_t *d, ticket_t *t, void *arg, time_t now)
 {
-    escalation_t *x = arg;
+    escalate_args_t *x = arg;
     actor_t who = actor_of(x->a);
-    long long rnd = 0;
-    if (db_row(&d->db, sql_in_rnd, "i", "i", x->a->id, &rnd) != 1)
+    escalation_t e;
+    int found = escalation_latest(d, t->id, &e);
+    if (found < 0)
         return OUTCOME_UNAVAILABLE;
-    if (!rnd && !agent_is_supervisor(x->a))
-        return OUTCOME_FORBIDDEN;
-    int rc = db_exec(&d->db, sql_answer_escalation, "tisi", now, x->a->id, x->reason, t->id);
-    if (rc == 0)
+    bool open = found == 1 && !e.answered_at;
+    long long team = e.team_id;
+    if (found == 1)
+        escalation_free(&e);
+    if (!open)
         return OUTCOME_BAD_TRANSITION; /* nothing escalated, or already answered */
+    if (!may_answer(x->a, team))
+        return OUTCOME_FORBIDDEN;
+    int rc = escalation_answer_open(d, t->id, x->a->id, x->reason, now);
+    if (rc == 0)
+        return OUTCOME_BAD_TRANSITION;
     if (rc < 0 || ok(ticket_event(d, t->id, "escalation_answer", true, &who, "escalation", NULL,
                                   NULL, x->reason, now)))
         return OUTCOME_UNAVAILABLE;
@@ -547,7 +566,7 @@ int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long lon
 {
     if (blank(plan))
         return OUTCOME_REASON_REQUIRED;
-    escalation_t x = {.a = a, .reason = plan};
+    escalate_args_t x = {.a = a, .reason = plan};
     return ticket_with_locked(d, id, version, apply_answer, &x);
 }
 
@@ -877,9 +896,6 @@ int ticket_signed_acceptance(desk_t *d, long long id, acceptance_t *a)
                            &a->signed_at));
 }
 
-static const char sql_open_escalation[] =
-    "SELECT answer_due_at FROM ticket_escalations WHERE ticket_id = ? AND answered_at IS NULL"
-    " ORDER BY id DESC LIMIT 1";
 static const char sql_pending_count[] =
     "SELECT COUNT(*) FROM ticket_solutions WHERE ticket_id = ? AND state = 'pending'";
 static const char sql_status_before[] =
@@ -889,9 +905,9 @@ static const char sql_status_before[] =
 int ticket_situation(desk_t *d, const agent_t *a, const ticket_t *t, ticket_situation_t *s)
 {
     int st = ticket_status_parse(t->status);
-    long long pending = 0, rnd = 0;
+    long long pending = 0;
     char before[24] = "";
-    time_t due = 0;
+    escalation_t e;
     if (st < 0)
         return OUTCOME_INVALID;
     *s = (ticket_situation_t){
@@ -903,16 +919,20 @@ int ticket_situation(desk_t *d, const agent_t *a, const ticket_t *t, ticket_situ
         .owned = t->owner_id != 0,
     };
     int answered = st == TS_CLOSED ? survey_answered(d, t->id) : 0;
-    if (db_row(&d->db, sql_open_escalation, "i", "t", t->id, &due) < 0 ||
-        db_row(&d->db, sql_pending_count, "i", "i", t->id, &pending) < 0 ||
-        db_row(&d->db, sql_in_rnd, "i", "i", a->id, &rnd) < 0 ||
+    int found = escalation_latest(d, t->id, &e);
+    if (found < 0 || db_row(&d->db, sql_pending_count, "i", "i", t->id, &pending) < 0 ||
         db_row(&d->db, sql_status_before, "i", "s", t->id, before, sizeof before) < 0 ||
-        answered < 0)
+        answered < 0) {
+        if (found == 1)
+            escalation_free(&e);
         return OUTCOME_UNAVAILABLE;
+    }
     s->before = ticket_status_parse(before);
-    s->escalation_open = due != 0;
-    s->escalation_due = due;
-    s->can_answer_escalation = rnd > 0 || agent_is_supervisor(a);
+    s->escalation_open = found == 1 && !e.answered_at;
+    s->escalation_due = s->escalation_open ? e.answer_due_at : 0;
+    s->can_answer_escalation = s->escalation_open && may_answer(a, e.team_id);
+    if (found == 1)
+        escalation_free(&e);
     s->proposal_pending = pending > 0;
     s->survey_answered = answered == 1;
     return OUTCOME_OK;

@@ -23,9 +23,14 @@
 #include "desk/ticket/ticket_next.h"
 #include "desk/ticket/ticket_record.h"
 
-/* Read permission on a loaded ticket (collaborators looked up). */
+/* Read permission on a loaded ticket (collaborators looked up): supervisors, the owner,
+ * the ticket's team, its creator, collaborators and the R&D teams it was
+ * escalated to. */
 bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t);
 bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t);
+/* Who may (re)classify it: those who see it but R&D, who see it only because
+ * it was escalated to them. */
+bool ticket_classifiable_by(desk_t *d, const agent_t *a, const ticket_t *t);
 
 int ticket_claim(desk_t *d, const agent_t *a, long long id, long long version);
 int ticket_accept(desk_t *d, const agent_t *a, long long id, long long version);
@@ -80,11 +85,15 @@ int ticket_classify(desk_t *d, const agent_t *a, long long id, long long version
 
 /* Escalates to R&D (问题升级申请单): reason and impact required, the
  * customer's expected resolution time optional; R&D's answer is due within
- * SLA.EscalationMinutes (default 240) business minutes. The customer sees
- * that the issue was escalated (not the reasons). Whoever may work on it. */
+ * SLA.EscalationMinutes (default 240) business minutes. team: a team that
+ * answers escalations (lib/desk/ticket/escalation.h), 0 for the first one;
+ * its members are mailed and may then open the ticket, add notes and
+ * answer. The customer sees that the issue was escalated (not the
+ * reasons). Whoever may work on it. */
 int ticket_escalate(desk_t *d, const agent_t *a, long long id, long long version,
-                    const char *reason, const char *impact, time_t expected);
-/* R&D's answer: the plan. Supervisors, admins and members of the rnd team. */
+                    const char *reason, const char *impact, time_t expected, long long team);
+/* R&D's answer to the open escalation: the plan. Supervisors, admins and
+ * members of the team it went to. */
 int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long long version,
                              const char *plan);
 
