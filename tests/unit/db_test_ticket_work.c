@@ -714,8 +714,9 @@ static void the_situation_says_who_may_do_what_next(void **state)
     assert_false(s.escalation_open || s.proposal_pending || s.can_answer_escalation);
     assert_false(situation(d, &c.qian, id).can_claim); /* another team */
     s = situation(d, &c.sun, id);
-    assert_true(s.can_claim && s.can_work && s.can_answer_escalation);
-    assert_true(situation(d, &c.rnd, id).can_answer_escalation);
+    assert_true(s.can_claim && s.can_work);
+    /* nothing is escalated: nobody has an answer to give */
+    assert_false(s.can_answer_escalation || situation(d, &c.rnd, id).can_answer_escalation);
     /* assigned: the assignee accepts */
     assert_int_equal(ticket_assign(d, &c.sun, id, 0, c.li.id, 0, "熟悉"), OUTCOME_OK);
     s = situation(d, &c.li, id);
@@ -741,6 +742,9 @@ static void the_situation_says_who_may_do_what_next(void **state)
     assert_true(s.escalation_open);
     assert_int_equal(s.escalation_due, dbtest_local("2027-03-09 15:30"));
     assert_false(s.can_answer_escalation);
+    /* R&D (the team it went to) and supervisors answer it */
+    assert_true(situation(d, &c.rnd, id).can_answer_escalation);
+    assert_true(situation(d, &c.sun, id).can_answer_escalation);
     assert_int_equal(ticket_answer_escalation(d, &c.rnd, id, 0, "补丁 5.2.1"), OUTCOME_OK);
     s = situation(d, &c.li, id);
     assert_false(s.escalation_open);
