@@ -28,6 +28,7 @@ static const form_field_t team_fields[] = {
     {.name = "code", .type = FT_TEXT, .required = true, .max_chars = 40},
     {.name = "name_zh", .type = FT_TEXT, .required = true, .max_chars = 100},
     {.name = "name_en", .type = FT_TEXT, .required = true, .max_chars = 100},
+    {.name = "rnd", .type = FT_BOOL},
 };
 static const form_field_t member_fields[] = {
     {.name = "login", .type = FT_TEXT, .required = true, .max_chars = 64},
@@ -50,6 +51,7 @@ static void set_team(web_t *w, const char *key, const team_info_t *t)
     hdf_set_valuef(h, "%s.mode=%s", key, t->dispatch_mode);
     hdf_set_valuef(h, "%s.state=%s", key, t->active ? "active" : "inactive");
     hdf_set_valuef(h, "%s.members=%lld", key, t->members);
+    hdf_set_valuef(h, "%s.rnd=%d", key, t->answers_escalations);
 }
 
 static void add_row(const team_info_t *t, void *ctx)
@@ -161,6 +163,8 @@ static void show_team(web_t *w, const team_info_t *t, const char *mode, int stat
     if (!hdf_get_value(h, "Form.name_zh.value", NULL)) {
         hdf_set_value(h, "Form.name_zh.value", t->name_zh);
         hdf_set_value(h, "Form.name_en.value", t->name_en);
+        if (t->answers_escalations)
+            hdf_set_value(h, "Form.rnd.value", "1");
     }
     hdf_set_value(h, "Mode", mode);
     w->r->status = status;
@@ -183,11 +187,12 @@ static void do_rename(web_t *w, const char *arg)
     team_info_t t;
     if (!team_of(w, arg, &t, false))
         return;
-    if (form_validate(h, h, team_fields + 1, 2)) {
+    if (form_validate(h, h, team_fields + 1, 3)) {
         hdf_set_int_value(h, "Form.HasErrors", 1);
         return show_team(w, &t, "edit", 422);
     }
     const char *zh = form_value(h, "name_zh"), *en = form_value(h, "name_en");
+    bool rnd = form_value(h, "rnd") != NULL;
     int rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)
         rc = team_of(w, arg, &t, true) ? OUTCOME_OK : 1;
@@ -196,9 +201,10 @@ static void do_rename(web_t *w, const char *arg)
     json_t *c = audit_changes();
     audit_str(c, "name_zh", t.name_zh, zh);
     audit_str(c, "name_en", t.name_en, en);
+    audit_bool(c, "answers_escalations", t.answers_escalations, rnd);
     bool changed = audit_any(c);
     if (rc == OUTCOME_OK && changed)
-        rc = teams_rename(w->d, t.id, zh, en);
+        rc = teams_rename(w->d, t.id, zh, en, rnd);
     if (rc == OUTCOME_OK && changed)
         rc = admin_audit_id(w, "team", t.id, zh, "update", c);
     json_decref(c);

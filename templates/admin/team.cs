@@ -1,7 +1,7 @@
 <?cs include!"admin/macros.cs" ?><?cs include!"admin/people_tabs.cs" ?>
 <?cs call:admin_start(Team.name) ?>
 <?cs call:people_head("teams", "/admin/teams", Team.name, "") ?>
-<p class="person-sub"><span class="mono"><?cs var:Team.code ?></span> · <?cs call:state_pill(Team.state) ?> · <?cs var:L.Admin.Teams.Col.mode ?>: <?cs if:L.Admin.Teams.Mode[Team.mode] ?><?cs var:L.Admin.Teams.Mode[Team.mode] ?><?cs else ?><?cs var:Team.mode ?><?cs /if ?></p>
+<p class="person-sub"><span class="mono"><?cs var:Team.code ?></span> · <?cs call:state_pill(Team.state) ?> · <?cs var:L.Admin.Teams.Col.mode ?>: <?cs if:L.Admin.Teams.Mode[Team.mode] ?><?cs var:L.Admin.Teams.Mode[Team.mode] ?><?cs else ?><?cs var:Team.mode ?><?cs /if ?><?cs if:Team.rnd == "1" ?> · <span class="chip chip-rnd"><?cs var:L.Admin.Teams.RndChip ?></span><?cs /if ?></p>
 <?cs if:Alert ?><div class="alert" role="alert"><?cs var:L.Admin.Teams.Alert[Alert] ?><?cs if:AlertWho ?> (<?cs var:AlertWho ?>)<?cs /if ?></div><?cs /if ?>
 <?cs if:Mode == "deactivate" ?>
 <section class="card confirm" aria-labelledby="confirm-h">
@@ -64,6 +64,8 @@
     <?cs call:csrf() ?>
     <?cs call:field("name_zh", L.Admin.Teams.NameZh, "", "text", 1, 100) ?>
     <?cs call:field("name_en", L.Admin.Teams.NameEn, "", "text", 1, 100) ?>
+    <label class="check rnd-check"><input type="checkbox" name="rnd" value="1"<?cs if:Form.rnd.value ?> checked<?cs /if ?>> <span><?cs var:L.Admin.Teams.Rnd ?></span></label>
+    <p class="hint"><?cs var:L.Admin.Teams.RndHelp ?></p>
     <div class="form-foot"><button type="submit" class="primary"><?cs var:L.Admin.Teams.Save ?></button></div>
   </form>
 </section>

@@ -119,7 +119,7 @@
 <?cs if:Rnd.state ?>
 <section class="card rnd-notice" id="rnd" aria-labelledby="rnd-h">
   <h2 id="rnd-h"><?cs var:L.Ticket.Rnd.Title ?></h2>
-  <p class="rnd-what"><?cs var:L.Ticket.Rnd.Went ?> <time datetime="<?cs var:Rnd.asked.iso ?>"><?cs var:Rnd.asked ?></time><?cs var:L.Ticket.Rnd.WentEnd ?> <?cs var:L.Ticket.Rnd[Rnd.state] ?></p>
+  <p class="rnd-what"><?cs var:L.Ticket.Rnd.Went ?> <time datetime="<?cs var:Rnd.asked.iso ?>"><?cs var:Rnd.asked ?></time> <?cs var:L.Ticket.Rnd.WentEnd ?> <?cs var:L.Ticket.Rnd[Rnd.state] ?></p>
   <p class="rnd-contact"><?cs if:Rnd.contact ?><?cs var:L.Ticket.Rnd.Contact ?> <strong><bdi><?cs var:Rnd.contact ?></bdi></strong><?cs var:L.Ticket.Rnd.ContactEnd ?><?cs else ?><?cs var:L.Ticket.Rnd.Team ?><?cs /if ?></p>
 </section>
 <?cs /if ?>

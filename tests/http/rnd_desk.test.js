@@ -259,3 +259,29 @@ test('the R&D queue pages by key: waiting by deadline first, then the answered o
   A.setupSql(`UPDATE agents SET active = 0 WHERE login = ${q(`${low}p`)}`);
   reloadConfig();
 });
+
+test('an admin makes a team an R&D team on its page, and the escalation form offers it', async () => {
+  const admin = await A.desk('admin', L.addr(FILE, 7));
+  const code = `rdf_${low}`.slice(0, 40);
+  A.setupSql(`INSERT INTO teams (code, name_zh, name_en) VALUES (${q(code)}, ${q(`标记研发组 ${T}`)}, ${q(`Flagged ${T}`)})`);
+  const id = Number(A.setupSql(`SELECT id FROM teams WHERE code = ${q(code)}`).trim());
+  reloadConfig();
+  const x = await inProgress('flag');
+  const offered = async () => (await agent.ticket(x.number)).html.includes(`<option value="${id}">标记研发组 ${T}</option>`);
+  assert.ok(!(await offered()), 'not an R&D team yet');
+  const page = await admin.page(`/admin/teams/${id}`);
+  assert.match(page.body, /name="rnd" value="1">/, 'the flag is on the team page, off');
+  const set = async (on) => {
+    const form = { csrf: admin.csrf, name_zh: `标记研发组 ${T}`, name_en: `Flagged ${T}` };
+    if (on) form.rnd = '1';
+    const res = await admin.client.post(`/admin/teams/${id}`, { form });
+    assert.equal(res.status, 303, L.text(res.body).slice(0, 200));
+  };
+  await set(true);
+  assert.match((await admin.page(`/admin/teams/${id}`)).body, /name="rnd" value="1" checked>/);
+  assert.ok(await offered(), 'the escalation form offers the new R&D team');
+  await set(false);
+  assert.ok(!(await offered()), 'unflagged: no longer offered');
+  A.setupSql(`UPDATE teams SET active = 0 WHERE id = ${id}`);
+  reloadConfig();
+});

@@ -8,7 +8,7 @@
 #define TEAM_COLUMNS                                                                          \
     "t.id, t.code, t.name_zh, t.name_en, t.dispatch_mode, t.active,"                          \
     " (SELECT COUNT(*) FROM team_members m JOIN agents a ON a.id = m.agent_id"                \
-    " WHERE m.team_id = t.id AND a.active = 1)"
+    " WHERE m.team_id = t.id AND a.active = 1), t.answers_escalations"
 
 static const char sql_each[] =
     "SELECT " TEAM_COLUMNS " FROM teams t ORDER BY t.active DESC, t.id";
@@ -35,7 +35,8 @@ static const char sql_insert[] =
 static const char sql_join_by_code[] =
     "INSERT IGNORE INTO team_members (team_id, agent_id, is_lead)"
     " SELECT t.id, a.id, ? FROM teams t, agents a WHERE t.code = ? AND a.login = ?";
-static const char sql_rename[] = "UPDATE teams SET name_zh = ?, name_en = ? WHERE id = ?";
+static const char sql_rename[] =
+    "UPDATE teams SET name_zh = ?, name_en = ?, answers_escalations = ? WHERE id = ?";
 static const char sql_set_active[] = "UPDATE teams SET active = ? WHERE id = ?";
 static const char sql_add_member[] =
     "INSERT INTO team_members (team_id, agent_id, is_lead) VALUES (?, ?, ?)"
@@ -45,12 +46,13 @@ static const char sql_remove_member[] =
 
 static int fetch_team(MYSQL_STMT *st, team_info_t *t)
 {
-    long long active = 0;
+    long long active = 0, rnd = 0;
     memset(t, 0, sizeof *t);
-    int rc = db_fetch(st, "issssii", &t->id, t->code, sizeof t->code, t->name_zh,
+    int rc = db_fetch(st, "issssiii", &t->id, t->code, sizeof t->code, t->name_zh,
                       sizeof t->name_zh, t->name_en, sizeof t->name_en, t->dispatch_mode,
-                      sizeof t->dispatch_mode, &active, &t->members);
+                      sizeof t->dispatch_mode, &active, &t->members, &rnd);
     t->active = active != 0;
+    t->answers_escalations = rnd != 0;
     return rc;
 }
 
@@ -133,9 +135,11 @@ int teams_create(desk_t *d, const char *code, const char *name_zh, const char *n
     return rc == 1 ? OUTCOME_OK : rc < 0 ? rc : OUTCOME_UNAVAILABLE;
 }
 
-int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en)
+int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en,
+                 bool answers_escalations)
 {
-    return done(db_exec(&d->db, sql_rename, "ssi", name_zh, name_en, id));
+    return done(db_exec(&d->db, sql_rename, "ssii", name_zh, name_en,
+                        (long long)answers_escalations, id));
 }
 
 bool teams_may_deactivate(long long open_tickets, long long categories)

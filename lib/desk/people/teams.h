@@ -19,6 +19,7 @@ typedef struct team_info {
     char name_zh[401], name_en[401];
     char dispatch_mode[16];
     bool active;
+    bool answers_escalations; /* an R&D team */
     long long members; /* active people in it */
 } team_info_t;
 
@@ -65,7 +66,10 @@ int teams_is_member(desk_t *d, long long id, long long agent_id, bool *lead);
  * *id, OUTCOME_DUPLICATE when the code is taken, or another outcome. */
 int teams_create(desk_t *d, const char *code, const char *name_zh, const char *name_en,
                  long long *id);
-int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en);
+/* Its names, and whether it answers escalations to R&D (an R&D team:
+ * lib/desk/ticket/escalation.h). */
+int teams_rename(desk_t *d, long long id, const char *name_zh, const char *name_en,
+                 bool answers_escalations);
 /* Activates or deactivates the team. Deactivation is refused while it is in
  * use (teams_in_use, teams_may_deactivate). OUTCOME_OK, CHANGE_REFUSED or another
  * outcome. */
