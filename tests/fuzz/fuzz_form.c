@@ -1,0 +1,86 @@
+/* libFuzzer target: a form as the programs read it. The query string and a
+ * urlencoded POST body go through req_start() (lib/web/http.c: the cgi kit
+ * under the same cgiwrap hooks and NUL guard as a worker's), then through
+ * form_validate() with the portal's rules and fields of every type, as a
+ * handler would; the response is written with req_finish().
+ *
+ * Input: the query string, a line feed, the body (nginx never passes a raw
+ * line feed in a query string). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "desk/catalog/commonfield.h"
+#include "desk/ticket/ticket_fields.h"
+#include "fakereq.h"
+#include "web/form.h"
+#include "web/http.h"
+
+static const char *const colours[] = {"red", "绿色", "blue", NULL};
+static const form_field_t extra[] = {
+    {"count", FT_NUMBER, false, 20, NULL},  {"day", FT_DATE, false, 10, NULL},
+    {"when", FT_DATETIME, true, 16, NULL},  {"colour", FT_CHOICE, false, 10, colours},
+    {"tags", FT_MULTICHOICE, false, 100, colours}, {"agree", FT_BOOL, false, 0, NULL},
+    {"note", FT_LONGTEXT, false, 30, NULL}, {"mail", FT_EMAIL, false, 254, NULL},
+};
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    setenv("TZ", "Asia/Shanghai", 1);
+    return 0;
+}
+
+/* What the programs do with a parsed form: validate it (each value checked
+ * in place, kept for the page, errors set) and read some of it raw. */
+static void use_form(req_t *r)
+{
+    unsigned char modes[COMMON_COUNT];
+    for (int i = 0; i < COMMON_COUNT; i++)
+        modes[i] = (unsigned char)common_default(i);
+    form_field_t rules[COMMON_REQUEST_MAX];
+    int n = common_request_rules(modes, rules);
+    form_validate(r->hdf, r->hdf, rules, n);
+    form_validate(r->hdf, r->hdf, extra, (int)(sizeof extra / sizeof *extra));
+    form_first_error(r->hdf);
+    for (int i = 0; i < n; i++) {
+        const char *v = form_value(r->hdf, rules[i].name);
+        /* what passed is well-formed UTF-8 without control characters */
+        if (v && !hdf_get_valuef(r->hdf, "Form.%s.error", rules[i].name) &&
+            !text_is_clean_utf8(v, strlen(v)))
+            abort();
+    }
+    const char *back = req_query(r, "back");
+    if (back && http_local_path(back))
+        req_redirect(r, back);
+    req_query(r, "csrf");
+    req_cookie(r, "csrf");
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const uint8_t *nl = memchr(data, '\n', size);
+    size_t qlen = nl ? (size_t)(nl - data) : size;
+    const uint8_t *body = nl ? nl + 1 : data + size;
+    size_t blen = nl ? size - qlen - 1 : 0;
+    char cl[32];
+    snprintf(cl, sizeof cl, "%zu", blen);
+
+    fake_req_t f;
+    fake_init(&f, body, blen);
+    fake_params(&f, "REQUEST_METHOD", "POST");
+    fake_params(&f, "REQUEST_URI", "/new");
+    fake_param(&f, "QUERY_STRING", (const char *)data, qlen);
+    fake_params(&f, "CONTENT_TYPE", "application/x-www-form-urlencoded");
+    fake_params(&f, "CONTENT_LENGTH", cl);
+    fake_params(&f, "REMOTE_ADDR", "127.0.0.1");
+
+    req_t r;
+    req_limits_t lim = {1 << 20, 1 << 20, NULL};
+    if (req_start(&r, &f.fx, &lim, true) == 0)
+        use_form(&r);
+    req_finish(&r);
+    fake_free(&f);
+    return 0;
+}
