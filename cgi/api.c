@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <sodium.h>
 
@@ -32,7 +31,6 @@
 #include "desk/attachment.h"
 #include "desk/stats/export.h"
 #include "desk/stats/tables.h"
-#include "desk/catalog/commonfield.h"
 #include "desk/desk.h"
 #include "web/http.h"
 #include "core/log.h"
@@ -43,19 +41,16 @@
 #include "core/text.h"
 #include "desk/ticket/ticket.h"
 #include "desk/ticket/ticket_fields.h"
+#include "web/apibody.h"
 #include "web/web.h"
-
-#define MAX_VALUES 64
 
 typedef struct call {
     req_t *r;
     desk_t *d;
     size_t max_body; /* Api.MaxBody */
     apikey_t key;
-    json_t *body;
+    apibody_t in;                             /* the JSON body (lib/web/apibody.h) */
     unsigned char body_hash[SUBMIT_HASH_LEN]; /* of the body with its keys sorted */
-    char bad[80];                             /* the first refused member, "" when none */
-    char why[200];                            /* what is wrong with it */
 } call_t;
 
 static void respond(call_t *c, int status, json_t *doc)
@@ -88,159 +83,23 @@ static json_t *time_json(time_t t)
     return json_string(buf);
 }
 
-/* What each refusal of a value says: field_check's error keys (form.h)
- * and the API's own. */
-static const char *const refusals[][2] = {
-    {"type", "must be a string"},
-    {"encoding", "is not valid UTF-8"},
-    {"control", "contains a NUL (\\u0000) or another control character"},
-    {"blank", "must not be only white space"},
-    {"padded", "must not begin or end with white space"},
-    {"required", "is required"},
-    {"one_line", "must be a single line"},
-    {"invalid_email", "is not an e-mail address"},
-    {"invalid_phone", "is not a phone number (digits, + - ( ) and spaces)"},
-    {"invalid_number", "is not a number"},
-    {"invalid_date", "is not a date (YYYY-MM-DD)"},
-    {"invalid_datetime", "is not a date and time (YYYY-MM-DDTHH:MM)"},
-    {"invalid_choice", "is not one of the field's choices"},
-    {"not_object", "must be an object"},
-};
-
-/* Records the first refused member (have: its length in characters, for
- * "too_long"); returns NULL for the caller to return. */
-static const char *refuse(call_t *c, const char *field, const char *key, int max_chars,
-                          size_t have)
-{
-    if (*c->bad)
-        return NULL;
-    snprintf(c->bad, sizeof c->bad, "%s", field);
-    if (!strcmp(key, "too_long")) {
-        snprintf(c->why, sizeof c->why, "%s is longer than %d characters (it has %zu)", field,
-                 max_chars, have);
-        return NULL;
-    }
-    for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++)
-        if (!strcmp(key, refusals[i][0])) {
-            snprintf(c->why, sizeof c->why, "%s %s", field, refusals[i][1]);
-            return NULL;
-        }
-    snprintf(c->why, sizeof c->why, "%s is not valid", field);
-    return NULL;
-}
-
-/* "impact must be one of company, department, individual, none". */
-static const char *choices_refused(call_t *c, const char *field, const form_field_t *rule)
-{
-    snprintf(c->bad, sizeof c->bad, "%s", field);
-    size_t len = (size_t)snprintf(c->why, sizeof c->why, "%s must be one of", field);
-    for (int i = 0; rule->choices[i] && len < sizeof c->why; i++)
-        len += (size_t)snprintf(c->why + len, sizeof c->why - len, "%s %s", i ? "," : "",
-                                rule->choices[i]);
-    return NULL;
-}
-
-/* The string member name of obj checked by rule (lib/web/form.h) as it will be
- * stored: NULL when absent, null or "". Free text loses the white space
- * around it (the trimmed text replaces the member, so what was checked is
- * what is stored); a code, address, number or date (or any member when
- * exact) must come without any. Nothing is ever cut. field names the
- * member in errors. */
-static const char *value(call_t *c, json_t *obj, const char *name, const char *field,
-                         const form_field_t *rule, bool exact)
-{
-    json_t *v = json_object_get(obj, name);
-    if (*c->bad || !v || json_is_null(v))
-        return NULL;
-    const char *s = json_string_value(v);
-    size_t n = json_string_length(v);
-    if (!s)
-        return refuse(c, field, "type", 0, 0);
-    if (!text_is_utf8(s, n))
-        return refuse(c, field, "encoding", 0, 0);
-    if (!text_is_clean_utf8(s, n))
-        return refuse(c, field, "control", 0, 0);
-    if (!n)
-        return NULL;
-    char *copy = strdup(s);
-    if (!copy)
-        abort();
-    text_trim(copy);
-    bool text = rule->type == FT_TEXT || rule->type == FT_LONGTEXT;
-    const char *err = !*copy                                ? "blank"
-                      : strcmp(copy, s) && (exact || !text) ? "padded"
-                                                            : field_check(rule, copy);
-    size_t have = text_chars(copy);
-    if (!err && strcmp(copy, s))
-        json_string_set(v, copy);
-    free(copy);
-    if (err && !strcmp(err, "invalid_choice") && rule->choices)
-        return choices_refused(c, field, rule);
-    if (err)
-        return refuse(c, field, err, rule->max_chars, have);
-    s = json_string_value(v);
-    return *s ? s : NULL;
-}
-
-/* A catalogue code (category, priority, status): exactly as listed. */
-static const char *code(call_t *c, json_t *obj, const char *name)
-{
-    static const form_field_t rule = {.name = "code", .type = FT_TEXT, .max_chars = 40};
-    return value(c, obj, name, name, &rule, true);
-}
-
-/* The member name when it is an object (or absent: NULL); anything else is
- * refused. */
-static json_t *object(call_t *c, json_t *obj, const char *name)
-{
-    json_t *v = json_object_get(obj, name);
-    if (v && !json_is_null(v) && !json_is_object(v))
-        refuse(c, name, "not_object", 0, 0);
-    return json_is_object(v) ? v : NULL;
-}
-
+/* Answers 422 for the first refused member of the body, if any. */
 static bool refused(call_t *c)
 {
-    if (!*c->bad)
+    if (!*c->in.bad)
         return false;
-    fail(c, 422, "invalid_value", c->why, c->bad);
+    fail(c, 422, "invalid_value", c->in.why, c->in.bad);
     return true;
 }
 
-typedef struct required_check {
-    const char *name;
-    const char *value;
-} required_check_t;
-
-static bool missing(call_t *c, const required_check_t *req, int n)
+static bool missing(call_t *c, const char *name, const char *value)
 {
-    for (int i = 0; i < n; i++)
-        if (!req[i].value) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "%s is required", req[i].name);
-            fail(c, 400, "missing_field", msg, req[i].name);
-            return true;
-        }
-    return false;
-}
-
-/* The category's own fields (fields.NAME), each by its rule; -1 when one is
- * refused (c->bad). */
-static int category_values(call_t *c, const category_t *k, json_t *fields, field_value_t *out)
-{
-    int n = 0;
-    for (int i = 0; i < k->nfields && n < MAX_VALUES; i++) {
-        const cat_field_t *f = &k->fields[i];
-        char field[80];
-        snprintf(field, sizeof field, "fields.%s", f->name);
-        const char *v = fields ? value(c, fields, f->name, field, &f->form, false) : NULL;
-        if (!v && f->form.required)
-            refuse(c, field, "required", 0, 0);
-        if (*c->bad)
-            return -1;
-        out[n++] = (field_value_t){f->id, v};
-    }
-    return n;
+    if (value)
+        return false;
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s is required", name);
+    fail(c, 400, "missing_field", msg, name);
+    return true;
 }
 
 /* The Idempotency-Key header: true when absent or usable (submit key
@@ -254,7 +113,7 @@ static bool idempotency_key(call_t *c, char *submit_key, size_t cap)
         snprintf(submit_key, cap, "gen:%s", random);
         return true;
     }
-    if (strlen(idem) > 128 || !text_is_clean_utf8(idem, strlen(idem)) || strpbrk(idem, "\t\r\n")) {
+    if (!apibody_idempotency_key_ok(idem)) {
         fail(c, 400, "bad_idempotency_key",
              "Idempotency-Key must be 1 to 128 bytes of UTF-8 without control characters",
              "Idempotency-Key");
@@ -264,117 +123,14 @@ static bool idempotency_key(call_t *c, char *submit_key, size_t cap)
     return true;
 }
 
-/* Puts a checked value (NULL: none) into the new ticket by its row: a date
- * and time as local time. */
-static void put(ticket_new_t *t, const ticket_field_t *f, const char *v)
-{
-    if (f->kind == TFK_TIME)
-        ticket_in_set_time(&t->core, f, v ? form_parse_local_time(v) : 0);
-    else
-        ticket_in_set_text(&t->core, f, v);
-}
-
-/* The object and member name of a row's API name: "customer.name" is the
- * member name of the customer object (of the body itself when there is
- * none). */
-static json_t *holder(const ticket_field_t *f, json_t *b, json_t *cust, const char **member)
-{
-    bool of_customer = !strncmp(f->api, "customer.", 9);
-    *member = of_customer ? f->api + 9 : f->api;
-    return of_customer && cust ? cust : b;
-}
-
-/* The core fields the API takes that no category chooses (ticket_fields.h),
- * each by its rule, into t; false after refusing one (c->bad). */
-static bool core_values(call_t *c, json_t *b, json_t *cust, ticket_new_t *t)
-{
-    for (int i = 0; i < ticket_ncore; i++) {
-        const ticket_field_t *f = &ticket_core[i];
-        const char *member;
-        if (!f->api || !(f->from & TF_API) || f->common)
-            continue;
-        json_t *obj = holder(f, b, cust, &member);
-        put(t, f, value(c, obj, member, f->api, &f->rule, false));
-        if (*c->bad)
-            return false;
-    }
-    return true;
-}
-
-/* The first core field the API requires that is missing, the ticket's own
- * members before the category and the customer's after it (the order the
- * API always answered in); false after answering 400. */
-static bool core_missing(call_t *c, const ticket_new_t *t, const char *category)
-{
-    for (int pass = 0; pass < 3; pass++) {
-        if (pass == 1 && !category)
-            return missing(c, &(required_check_t){"category", NULL}, 1);
-        for (int i = 0; pass != 1 && i < ticket_ncore; i++) {
-            const ticket_field_t *f = &ticket_core[i];
-            if (!f->api || !(f->required & TF_API) || f->common ||
-                (!strncmp(f->api, "customer.", 9)) != (pass == 2))
-                continue;
-            bool given = f->kind == TFK_TIME ? ticket_in_time(&t->core, f) != 0
-                                             : ticket_in_text(&t->core, f) != NULL;
-            if (!given)
-                return missing(c, &(required_check_t){f->api, NULL}, 1);
-        }
-    }
-    return false;
-}
-
-/* The common fields (lib/desk/catalog/commonfield.h) as the category asks for them: a
- * required one missing is 400, a bad one 422; one the category's forms
- * hide is still taken (nothing an integrator sends is dropped). False
- * after answering. */
-static bool common_values(call_t *c, json_t *b, ticket_new_t *t)
-{
-    form_field_t rules[COMMON_COUNT];
-    int n = common_rules(t->category->common, true, rules);
-    for (int i = 0; i < n; i++) {
-        const char *given = value(c, b, rules[i].name, rules[i].name, &rules[i], false);
-        if (refused(c))
-            return false;
-        if (!given && rules[i].required) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "%s is required for category %s", rules[i].name,
-                     t->category->code);
-            return fail(c, 400, "missing_field", msg, rules[i].name), false;
-        }
-        put(t, ticket_core_field(rules[i].name), given);
-    }
-    return true;
-}
-
 static void create_ticket(call_t *c, const char *arg)
 {
     (void)arg;
-    json_t *b = c->body;
     ticket_new_t t = {0};
-    json_t *cust = object(c, b, "customer");
-    /* the portal form's rules, limits in characters (ticket_fields.h) */
-    core_values(c, b, cust, &t);
-    const char *category = code(c, b, "category");
-    const char *priority = code(c, b, "priority");
-    json_t *fields = object(c, b, "fields");
-    if (refused(c) || core_missing(c, &t, category))
-        return;
-    if (!t.email && !t.phone)
-        return fail(c, 400, "missing_field", "customer.email or customer.phone is required",
-                    "customer.email");
-    t.category = catalog_category(&c->d->catalog, category);
-    if (!t.category)
-        return fail(c, 422, "invalid_value", "unknown category", "category");
-    if (priority && !(t.priority = catalog_priority(&c->d->catalog, priority)))
-        return fail(c, 422, "invalid_value", "unknown priority", "priority");
-    if (!common_values(c, b, &t))
-        return;
-    field_value_t values[MAX_VALUES];
-    int n = category_values(c, t.category, fields, values);
-    if (refused(c))
-        return;
-    t.values = values;
-    t.nvalues = n;
+    field_value_t values[APIBODY_MAX_VALUES];
+    apibody_error_t e;
+    if (apibody_ticket(&c->in, &c->d->catalog, &t, values, &e))
+        return fail(c, e.status, e.code, e.message, e.field);
     t.channel = catalog_channel(&c->d->catalog, "api");
     t.language = "zh";
     t.actor = (actor_t){.type = "api", .api_key_id = c->key.id, .name = c->key.label};
@@ -468,7 +224,7 @@ static void core_json(const ticket_t *t, json_t *out)
         if (!f->api || !f->api_out || !ticket_field_read_back(f))
             continue;
         const char *member;
-        json_t *obj = holder(f, out, json_object_get(out, "customer"), &member);
+        json_t *obj = apibody_holder(f, out, json_object_get(out, "customer"), &member);
         if (obj == out && member != f->api) { /* the first customer member */
             obj = json_object();
             json_object_set_new(out, "customer", obj);
@@ -531,13 +287,10 @@ static void add_comment(call_t *c, const char *arg)
         return;
     static const form_field_t rule = {.name = "body", .type = FT_LONGTEXT, .required = true,
                                       .max_chars = 20000};
-    const char *body = value(c, c->body, "body", "body", &rule, false);
+    const char *body = apibody_value(&c->in, c->in.doc, "body", "body", &rule, false);
     long long id = t.id;
     ticket_free(&t);
-    if (refused(c))
-        return;
-    required_check_t req[] = {{"body", body}};
-    if (missing(c, req, 1))
+    if (refused(c) || missing(c, "body", body))
         return;
     actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
     if (ticket_add_comment(c->d, id, &who, body, false, NULL) != OUTCOME_OK)
@@ -657,9 +410,9 @@ static void update_ticket(call_t *c, const char *number)
 {
     ticket_t t;
     static const form_field_t r_reason = {.name = "reason", .type = FT_LONGTEXT, .max_chars = 2000};
-    const char *status = code(c, c->body, "status");
-    const char *priority = code(c, c->body, "priority");
-    const char *reason = value(c, c->body, "reason", "reason", &r_reason, false);
+    const char *status = apibody_code(&c->in, c->in.doc, "status");
+    const char *priority = apibody_code(&c->in, c->in.doc, "priority");
+    const char *reason = apibody_value(&c->in, c->in.doc, "reason", "reason", &r_reason, false);
     if (refused(c))
         return;
     if (!status && !priority)
@@ -887,8 +640,8 @@ static const route_t routes[] = {
 
 static bool authenticate(call_t *c)
 {
-    const char *h = req_env(c->r, "HTTP_AUTHORIZATION");
-    int rc = h && strncmp(h, "Bearer ", 7) == 0 ? apikey_check(c->d, h + 7, &c->key) : 0;
+    const char *key = apibody_bearer(req_env(c->r, "HTTP_AUTHORIZATION"));
+    int rc = key ? apikey_check(c->d, key, &c->key) : 0;
     if (rc == 1)
         return true;
     if (rc < 0)
@@ -900,31 +653,11 @@ static bool authenticate(call_t *c)
     return false;
 }
 
-/* application/json, with no charset or UTF-8 (RFC 8259 allows no other). */
-static bool json_content_type(const char *ct)
-{
-    size_t n = ct ? strcspn(ct, ";") : 0;
-    while (n && (ct[n - 1] == ' ' || ct[n - 1] == '\t'))
-        n--;
-    if (n != 16 || strncasecmp(ct, "application/json", 16) != 0)
-        return false;
-    for (const char *p = strchr(ct, ';'); p; p = strchr(p, ';')) {
-        p += 1 + strspn(p + 1, " \t");
-        size_t len = strcspn(p, "; \t");
-        const char *v = p + 8;
-        if (len >= 8 && !strncasecmp(p, "charset=", 8) &&
-            !(len == 13 && !strncasecmp(v, "utf-8", 5)) &&
-            !(len == 15 && !strncasecmp(v, "\"utf-8\"", 7)))
-            return false;
-    }
-    return true;
-}
-
 static bool parse_body(call_t *c, const char *method)
 {
     if (strcmp(method, "POST") != 0 && strcmp(method, "PATCH") != 0)
         return true;
-    if (!json_content_type(req_env(c->r, "CONTENT_TYPE"))) {
+    if (!apibody_json_type(req_env(c->r, "CONTENT_TYPE"))) {
         fail(c, 415, "unsupported_media_type",
              "send the body as JSON with Content-Type: application/json", NULL);
         return false;
@@ -936,23 +669,17 @@ static bool parse_body(call_t *c, const char *method)
         fail(c, 413, "too_large", "request body too large", NULL);
         return false;
     }
-    json_error_t err;
-    /* a \u0000 is let through to be refused with the member it is in */
-    c->body = st ? NULL : json_loadb(raw, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
-    free(raw);
-    if (!json_is_object(c->body)) {
-        char msg[200];
-        snprintf(msg, sizeof msg, "body must be a JSON object: %s", c->body ? "not an object" : err.text);
+    if (st) /* a body shorter than its Content-Length */
+        snprintf(c->in.why, sizeof c->in.why, "%s", "the body could not be read");
+    if (st || apibody_parse(&c->in, raw, len)) {
+        char msg[240];
+        snprintf(msg, sizeof msg, "body must be a JSON object: %s", c->in.why);
+        free(raw);
         fail(c, 400, "bad_json", msg, NULL);
         return false;
     }
-    /* what an Idempotency-Key is held to: the members, whatever their order */
-    char *canonical = json_dumps(c->body, JSON_COMPACT | JSON_SORT_KEYS);
-    if (!canonical)
-        abort();
-    crypto_generichash(c->body_hash, sizeof c->body_hash, (const unsigned char *)canonical,
-                       strlen(canonical), NULL, 0);
-    free(canonical);
+    free(raw);
+    apibody_hash(&c->in, c->body_hash);
     return true;
 }
 
@@ -1000,7 +727,7 @@ static void handle(FCGX_Request *fx, void *ctx)
         fail(&c, 400, "bad_request", "the request could not be read", NULL);
     else
         dispatch(&c);
-    json_decref(c.body);
+    apibody_free(&c.in);
     req_finish(&r);
 }
 

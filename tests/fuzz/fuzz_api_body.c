@@ -1,0 +1,115 @@
+/* libFuzzer target: a JSON body as the API reads it (lib/web/apibody.c):
+ * parsed with the API's flags, hashed for its Idempotency-Key, read as a
+ * new ticket against a catalogue held in memory (a category whose own
+ * fields are of every type, common fields required and hidden), then as a
+ * comment and as a status or priority change.
+ *
+ * Checked: what is accepted is what the rules accept (each value passes
+ * its field's check again, clean UTF-8 without surrounding white space,
+ * the required fields present); a refusal names a field and says why. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "desk/ticket/ticket_fields.h"
+#include "web/apibody.h"
+
+static char *choices[] = {"a4", "a3", "信封", NULL};
+static cat_field_t fields[] = {
+    {.id = 1, .name = "model", .form = {"model", FT_TEXT, true, 40, NULL}},
+    {.id = 2, .name = "pages", .form = {"pages", FT_NUMBER, false, 10, NULL}},
+    {.id = 3, .name = "paper", .form = {"paper", FT_CHOICE, false, 10, (const char *const *)choices}},
+    {.id = 4, .name = "trays", .form = {"trays", FT_MULTICHOICE, false, 30, (const char *const *)choices}},
+    {.id = 5, .name = "bought", .form = {"bought", FT_DATE, false, 10, NULL}},
+    {.id = 6, .name = "seen", .form = {"seen", FT_DATETIME, false, 16, NULL}},
+    {.id = 7, .name = "contact", .form = {"contact", FT_EMAIL, false, 254, NULL}},
+    {.id = 8, .name = "mobile", .form = {"mobile", FT_PHONE, false, 30, NULL}},
+    {.id = 9, .name = "log", .form = {"log", FT_LONGTEXT, false, 2000, NULL}},
+    {.id = 10, .name = "urgent", .form = {"urgent", FT_BOOL, false, 1, NULL}},
+};
+static category_t cats[2];
+static priority_t prios[2];
+static catalog_t cat;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    setenv("TZ", "Asia/Shanghai", 1);
+    cats[0] = (category_t){.id = 1, .code = "printer", .fields = fields,
+                           .nfields = (int)(sizeof fields / sizeof *fields), .active = true};
+    cats[1] = (category_t){.id = 2, .code = "账单", .active = true};
+    for (int i = 0; i < COMMON_COUNT; i++) {
+        cats[0].common[i] = (unsigned char)(i % 3); /* hidden, optional, required */
+        cats[1].common[i] = (unsigned char)common_default(i);
+    }
+    prios[0] = (priority_t){.id = 1, .code = "P1"};
+    prios[1] = (priority_t){.id = 2, .code = "紧急"};
+    cat = (catalog_t){.cats = cats, .ncats = 2, .prios = prios, .nprios = 2};
+    return 0;
+}
+
+/* A value the body reader returned: as its rule would store it. */
+static void stored(const char *v, const form_field_t *rule)
+{
+    if (!v)
+        return;
+    size_t n = strlen(v);
+    if (!n || !text_is_clean_utf8(v, n) || strchr(" \t\r\n", v[0]) || strchr(" \t\r\n", v[n - 1]))
+        abort();
+    char *copy = strdup(v);
+    if (!copy || field_check(rule, copy) != NULL)
+        abort();
+    free(copy);
+}
+
+static void as_ticket(apibody_t *b)
+{
+    ticket_new_t t = {0};
+    field_value_t values[APIBODY_MAX_VALUES];
+    apibody_error_t e;
+    if (apibody_ticket(b, &cat, &t, values, &e) != 0) {
+        if ((e.status != 400 && e.status != 422) || !e.field || !*e.field || !*e.message)
+            abort();
+        return;
+    }
+    if (!t.subject || !t.description || !t.contact_name || !(t.email || t.phone) || !t.category)
+        abort();
+    stored(t.subject, ticket_field("subject"));
+    stored(t.description, ticket_field("description"));
+    stored(t.email, ticket_field("email"));
+    stored(t.phone, ticket_field("phone"));
+    for (int i = 0; i < t.nvalues; i++) {
+        const cat_field_t *f = NULL;
+        for (int k = 0; k < t.category->nfields; k++)
+            if (t.category->fields[k].id == t.values[i].field_id)
+                f = &t.category->fields[k];
+        if (!f)
+            abort();
+        stored(t.values[i].value, &f->form);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    apibody_t b;
+    if (apibody_parse(&b, (const char *)data, size) != 0) {
+        if (b.doc || !*b.why)
+            abort();
+        return 0;
+    }
+    unsigned char hash[SUBMIT_HASH_LEN];
+    apibody_hash(&b, hash);
+    as_ticket(&b);
+    /* the same body as a comment, then as an update */
+    static const form_field_t body = {"body", FT_LONGTEXT, true, 20000, NULL};
+    static const form_field_t reason = {"reason", FT_LONGTEXT, false, 2000, NULL};
+    b.bad[0] = '\0';
+    stored(apibody_value(&b, b.doc, "body", "body", &body, false), &body);
+    b.bad[0] = '\0';
+    apibody_code(&b, b.doc, "status");
+    apibody_code(&b, b.doc, "priority");
+    stored(apibody_value(&b, b.doc, "reason", "reason", &reason, false), &reason);
+    apibody_free(&b);
+    return 0;
+}
