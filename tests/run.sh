@@ -10,12 +10,26 @@
 #      The test files that look at a time (they call useTestInstant(), see
 #      tests/http/clock.js) run last, each at three instants of the stack's
 #      clock: a weekday morning, a weekday night and a Sunday.
+#   tests/run.sh [BUILD]: the programs and unit tests of BUILD (default
+#   build/). make test-sanitize runs build-san/, built with AddressSanitizer
+#   and UBSan: their reports go to files under the logs, and each counts as
+#   a failure.
 # Exit status is non-zero when anything failed.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 PORT=${TEST_PORT:-18080}
 TVAR=$(mktemp -d /tmp/desk-test.XXXXXX)
+BUILD_DIR=${1:-build}
+export DESK_BUILD=$BUILD_DIR
+# where a sanitized program writes what it finds (one file per process)
+SAN_LOG=$TVAR/log/sanitizer
+mkdir -p "$TVAR/log"
+# (a leak leaves the exit status alone: the stack keeps running, and the
+# report is counted at the end)
+export ASAN_OPTIONS="log_path=$SAN_LOG:detect_leaks=1:abort_on_error=0"
+export LSAN_OPTIONS="exitcode=0"
+export UBSAN_OPTIONS="log_path=$SAN_LOG:print_stacktrace=1"
 passed=0
 failed=0
 stack_pid=""
@@ -53,7 +67,7 @@ else
 fi
 
 echo "== unit tests"
-for t in build/tests/test_*; do
+for t in "$BUILD_DIR"/tests/test_*; do
   [ -x "$t" ] || continue
   out="$TVAR/$(basename "$t").tap"
   CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$out" 2>&1
@@ -188,6 +202,19 @@ fi
 echo "== tests that look at a time, at three instants ($INSTANTS)"
 [ -n "$browsers" ] && run_timed browser $(files tests/browser 1)
 run_timed http $(files tests/http 1)
+
+# the stack stops first: a process reports leaks as it exits
+kill -TERM "$stack_pid" 2>/dev/null
+wait "$stack_pid" 2>/dev/null
+stack_pid=""
+reports=("$SAN_LOG".*)
+if [ -e "${reports[0]}" ]; then
+  echo "sanitizers: ${#reports[@]} reports"
+  for f in "${reports[@]}"; do echo "-- $f"; grep -m 3 -E 'ERROR|runtime error|SUMMARY' "$f"; done | head -60
+  failed=$((failed + ${#reports[@]}))
+elif [ "$BUILD_DIR" != build ]; then
+  echo "sanitizers: 0 reports"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -23,7 +23,10 @@ PORT=${PORT:-8080}
 SMTP_PORT=${DESK_SMTP_PORT:-$((PORT + 25))}
 mkdir -p "$VAR"
 VAR=$(cd "$VAR" && pwd)
-BUILD=${DESK_BUILD:-$ROOT/build}  # DESK_BUILD: the programs of another build (tests/faults)
+# DESK_BUILD: where the programs are: a path inside the checkout (make
+# test-sanitize runs them from build-san) or an absolute one (tests/faults)
+BUILD=${DESK_BUILD:-build}
+[[ $BUILD == /* ]] || BUILD=$ROOT/$BUILD
 mkdir -p "$VAR"/{db,run/hold,log,secrets,nginx/tmp,mail/cur,mail/new,mail/tmp,db-tmp}
 chmod 700 "$VAR/secrets"
 

@@ -305,7 +305,7 @@ test('deskctl sweep-attachments removes stored files no message recorded, and on
   const old = new Date(Date.now() - 3 * 86400 * 1000);
   fs.utimesSync(orphan, old, old);
   fs.utimesSync(kept, old, old);
-  const out = require('node:child_process').execFileSync(path.join(L.ROOT, 'build', 'deskctl'),
+  const out = require('node:child_process').execFileSync(path.join(L.BUILD, 'deskctl'),
     ['-c', path.join(L.TEST_VAR, 'desk.hdf'), 'sweep-attachments', '24'], { encoding: 'utf8' });
   assert.match(out, /[1-9]\d* unrecorded file\(s\) removed/);
   assert.ok(!fs.existsSync(orphan), 'the unrecorded old file is gone');

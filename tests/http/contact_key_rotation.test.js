@@ -18,7 +18,7 @@ const A = require('./agent_lib');
 const FILE = 213;
 const T = A.tag('KR');
 const NAME = `轮换客户${T}`;
-const DESKCTL = path.join(L.ROOT, 'build', 'deskctl');
+const DESKCTL = path.join(L.BUILD, 'deskctl');
 const CONFIG = path.join(L.TEST_VAR, 'desk.hdf');
 const KEY_DIR = path.join(L.TEST_VAR, 'secrets', 'contact-keys');
 const phone = () => '139' + String(Math.floor(Math.random() * 1e8)).padStart(8, '0');

@@ -4,7 +4,9 @@
 // Environment:
 //   DESK_BASE_URL   the stack under test, e.g. http://127.0.0.1:18080
 //   DESK_TEST_VAR   its var directory (dev-credentials, desk.hdf)
-//   DESK_ROOT       the repository (for build/deskctl)
+//   DESK_ROOT       the repository
+//   DESK_BUILD      where its programs are, inside it (default build; make
+//                   test-sanitize: build-san)
 //
 // nginx limits POSTs per client address (30/min, burst 20), so every test
 // file sends from its own loopback addresses: addr(FILE, N, G) =
@@ -19,6 +21,7 @@ const { execFileSync } = require('node:child_process');
 const BASE = new URL(process.env.DESK_BASE_URL || 'http://127.0.0.1:8080');
 const TEST_VAR = process.env.DESK_TEST_VAR || path.join(__dirname, '..', '..', 'var');
 const ROOT = process.env.DESK_ROOT || path.join(__dirname, '..', '..');
+const BUILD = path.resolve(ROOT, process.env.DESK_BUILD || 'build');
 
 const RUN = Math.floor(Math.random() * 127);
 
@@ -48,7 +51,7 @@ function apiKey() {
 /** Creates another API key (label, grants such as 'all' or 'priority:set')
  * with deskctl; returns the key text. */
 function newApiKey(label, ...grants) {
-  const out = execFileSync(path.join(ROOT, 'build', 'deskctl'),
+  const out = execFileSync(path.join(BUILD, 'deskctl'),
     ['-c', path.join(TEST_VAR, 'desk.hdf'), 'api-key', label, ...grants], { encoding: 'utf8' });
   const m = out.match(/dk_[A-Za-z0-9_-]+/);
   if (!m) throw new Error(`deskctl api-key printed no key: ${out}`);
@@ -312,7 +315,7 @@ function htmlEscape(s) {
 }
 
 module.exports = {
-  BASE, TEST_VAR, ROOT, addr, client, credentials, apiKey, newApiKey, formEncode,
+  BASE, TEST_VAR, ROOT, BUILD, addr, client, credentials, apiKey, newApiKey, formEncode,
   hidden, receiptNumber, tokenOf, todayShanghai, serial, period, assertNext,
   validFields, apiTicket, hasFieldError, htmlEscape, text, NUMBER_RE,
 };

@@ -58,7 +58,7 @@ async function waitFor(fn, what, opts = {}) {
  * stack, synchronously; returns what it logged. */
 function schedulerOnce(dir = L.TEST_VAR) {
   try {
-    return execFileSync(path.join(L.ROOT, 'build', 'scheduler'),
+    return execFileSync(path.join(L.BUILD, 'scheduler'),
       ['-c', path.join(dir, 'desk.hdf'), '--once'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60000 });
   } catch (e) {
     assert.fail(`build/scheduler --once failed (status ${e.status}): ${e.stderr || e.message}`);
