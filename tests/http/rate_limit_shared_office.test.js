@@ -43,7 +43,18 @@ test('a client without cookies is limited per address, as strictly as one browse
 test('inventing a new cookie for every post does not get past the per-address ceiling', async () => {
   const bot = L.client({ localAddress: L.addr(FILE, 3) });
   const fake = (i) => `csrf=${String(i).padStart(43, 'A')}`;
+  // the ceiling is a burst of 300 refilled at 5 a second: a slow machine or
+  // build serves more within the burst, as many as the seconds it took
+  const start = Date.now();
   const statuses = await burst(bot, 340, { cookie: fake });
+  let refused = statuses.filter((s) => s === 429).length;
+  while (refused < 20 && statuses.length < 1000) {
+    statuses.push(...await burst(bot, 20, { cookie: (i) => fake(statuses.length + i) }));
+    refused = statuses.filter((s) => s === 429).length;
+  }
+  const served = statuses.filter((s) => s === 422).length;
+  const seconds = (Date.now() - start) / 1000;
   assert.ok(statuses.slice(0, 250).every((s) => s === 422), 'far below the ceiling: served');
-  assert.ok(statuses.filter((s) => s === 429).length >= 20, `the ceiling (burst 300) holds: ${statuses.filter((s) => s === 429).length} refused`);
+  assert.ok(refused >= 20, `the ceiling (burst 300) holds: ${refused} refused of ${statuses.length}`);
+  assert.ok(served <= 300 + 5 * Math.ceil(seconds) + 1, `${served} served in ${seconds} s`);
 });
