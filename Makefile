@@ -5,9 +5,10 @@
 #   make bench  wrk benchmarks against the real stack (tests/bench)
 #   make bench-reports  the statistics at 1,000,000 tickets (tests/bench/reports.sh)
 #   make fuzz   the fuzz targets of tests/fuzz (clang's libFuzzer, ASan, UBSan);
-#               make fuzz-ci runs each for FUZZ_SECONDS (default 30)
+#               make fuzz-ci runs each for FUZZ_SECONDS (default 45)
 #   make test-sanitize  the whole suite against a build with AddressSanitizer
 #               and UndefinedBehaviorSanitizer, in build-san/
+#   make test-valgrind  memcheck over workers serving 3,000 mixed requests
 CC      ?= cc
 CS_INC  := /usr/include/ClearSilver
 PKGS    := fcgi libmariadb libsodium jansson libcurl xlsxwriter
@@ -32,7 +33,7 @@ UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test
 # unit tests of the domain against a real MariaDB (tests/unit/dbtest.h)
 DBUNIT  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/db_test_*.c))
 
-.PHONY: all run test test-faults test-sanitize bench bench-reports fuzz fuzz-ci deps clean
+.PHONY: all run test test-faults test-sanitize test-valgrind bench bench-reports fuzz fuzz-ci deps clean
 all: $(PROGS) $(UNIT) $(DBUNIT)
 
 deps:
@@ -78,7 +79,7 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 FUZZ_CFLAGS := -g -O1 -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow $(FUZZ_SAN) \
            -isystem $(CS_INC) -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_OBJ := $(LIB_SRC:lib/%.c=build/fuzz/lib/%.o)
-FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 45
 fuzz: $(FUZZ)
 build/fuzz/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
@@ -112,6 +113,12 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -U_FORT
 test-sanitize: deps
 	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE="$(SAN_FLAGS)" all
 	@bash tests/run.sh build-san
+
+# valgrind's memcheck over the portal, api and agent workers serving
+# mixed requests (tests/valgrind/run.sh, README "Sanitizers and valgrind")
+test-valgrind: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/valgrind/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory all

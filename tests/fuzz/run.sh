@@ -7,7 +7,7 @@
 # the scratch directory (printed) to be replayed with
 #   build/fuzz/fuzz_NAME FILE
 #
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]     (default 30 s, every target)
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]     (default 30 s, every target; make fuzz-ci: 45 s)
 # FUZZ_RUNS=N runs each target for N executions instead of a time (the
 # long runs behind README's table: FUZZ_RUNS=10000000); FUZZ_WORK=DIR keeps
 # the scratch directory (corpus grown, logs) in DIR.
