@@ -47,7 +47,7 @@ async function version() {
 }
 
 async function mailOf(email) {
-  await S.waitFor(() => mailsTo(email).length >= 1, `the mail to ${email}`, { timeout: 60000 });
+  await S.waitFor(() => mailsTo(email).length >= 1, `the mail to ${email}`, { timeout: L.slow(60000) });
   const got = mailsTo(email);
   assert.equal(got.length, 1, `one mail to ${email}: ${got.map((m) => m.subject).join(' | ')}`);
   return got[0];

@@ -25,6 +25,12 @@ const BUILD = path.resolve(ROOT, process.env.DESK_BUILD || 'build');
 
 const RUN = Math.floor(Math.random() * 127);
 
+/** ms stretched by DESK_TEST_SLOW (make test-sanitize: 3), for the waits on
+ * the scheduler's work: the sanitized programs are slower. */
+function slow(ms) {
+  return ms * Number(process.env.DESK_TEST_SLOW || 1);
+}
+
 /** A loopback source address of its own: 127.<file>.<2*RUN+group>.<n>, group 0 or 1. */
 function addr(file, n = 1, group = 0) {
   if (file < 1 || file > 254 || n < 1 || n > 254 || (group !== 0 && group !== 1)) throw new Error('bad address');
@@ -315,7 +321,7 @@ function htmlEscape(s) {
 }
 
 module.exports = {
-  BASE, TEST_VAR, ROOT, BUILD, addr, client, credentials, apiKey, newApiKey, formEncode,
+  BASE, TEST_VAR, ROOT, BUILD, slow, addr, client, credentials, apiKey, newApiKey, formEncode,
   hidden, receiptNumber, tokenOf, todayShanghai, serial, period, assertNext,
   validFields, apiTicket, hasFieldError, htmlEscape, text, NUMBER_RE,
 };

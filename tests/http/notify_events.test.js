@@ -16,7 +16,7 @@ const address = (what) => `${T.toLowerCase()}-${what}@example.com`;
 const mailsTo = (addr) => S.readMails().filter((m) => S.mailTo(m, addr));
 
 async function settle(addr, n) {
-  await S.waitFor(() => mailsTo(addr).length >= n, `${n} mail(s) to ${addr}`, { timeout: 60000 });
+  await S.waitFor(() => mailsTo(addr).length >= n, `${n} mail(s) to ${addr}`, { timeout: L.slow(60000) });
   S.schedulerOnce();
   return mailsTo(addr);
 }
@@ -40,7 +40,7 @@ test('an assignment mails the assignee "new_assignment" once; a claim mails nobo
   const x = await A.createTicket({ subject: `${T} assign` });
   const sup = await A.desk('supervisor', L.addr(FILE, 2));
   await sup.must(x.number, 'assign', { agent: A.PEOPLE.agent.id, reason: `${T} 熟悉该客户` });
-  await S.waitFor(() => mailsTo('agent@desk.example').length > before, 'the assignment mail', { timeout: 60000 });
+  await S.waitFor(() => mailsTo('agent@desk.example').length > before, 'the assignment mail', { timeout: L.slow(60000) });
   S.schedulerOnce();
   const mine = mailsTo('agent@desk.example').filter((m) => m.subject.includes(x.number));
   assert.equal(mine.length, 1, `one mail to the assignee: ${mine.map((m) => m.subject).join(' | ')}`);
@@ -70,7 +70,7 @@ test('a customer who prefers the phone also gets a text message; without a gatew
   await S.waitFor(async () => {
     page = await admin.page('/agent/outbox');
     return page.body.includes(phone);
-  }, 'the failed text message on the admin page', { timeout: 30000 });
+  }, 'the failed text message on the admin page', { timeout: L.slow(30000) });
   assert.match(page.body, /ticket_created \(sms\)/, 'named as the intake message, by SMS');
   const id = (page.body.match(new RegExp(`/agent/outbox/(\\d+)/retry"[^]*?`)) || [])[1];
   assert.ok(id, 'a retry button');

@@ -23,7 +23,7 @@ test.after(() => R.teardown(team));
 
 const acceptLines = (html) => S.alertLines(html).filter((l) => l.includes('签收'));
 
-test('a team with a 45-minute acceptance timeout: the alert comes at 45 minutes and says 45', { timeout: 120000 }, async () => {
+test('a team with a 45-minute acceptance timeout: the alert comes at 45 minutes and says 45', { timeout: L.slow(120000) }, async () => {
   team = R.setup(T, { members: ['a'] });
   const admin = await A.desk('admin', L.addr(FILE, 1));
   await admin.page(`/admin/routing/teams/${team.team}`);

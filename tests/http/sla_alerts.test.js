@@ -61,7 +61,7 @@ const CLASSIFY = /分类|classify/;
 let firstResponseMails; // the warning and breach mails of the first test, for the content test
 let reminderMail; // the acceptance reminder of the acceptance test, for its content test
 
-test('first response: nothing before 75 %, one warning at 75 %, one breach at 15 min, never again (restarted and second schedulers, later passes); classification overdue at 2 h', { timeout: 180000 }, async () => {
+test('first response: nothing before 75 %, one warning at 75 %, one breach at 15 min, never again (restarted and second schedulers, later passes); classification overdue at 2 h', { timeout: L.slow(180000) }, async () => {
   const x = await S.urgentTicket(`${T} first response`);
   const due = S.secs(x.api.sla.first_response_due_at);
   assert.equal(due, x.created / 1000 + 15 * MIN, 'first response due 15 min after intake (7x24)');
@@ -157,7 +157,7 @@ test('the alert mails say which clock and when it is due, in words', async (t) =
   assert.deepEqual(problems, [], `what the supervisor's mails say:\n--- warning\n${warn.subject}\n${warn.body}\n--- breach\n${breach.subject}\n${breach.body}`);
 });
 
-test('acceptance: not accepted 30 min after assignment -> one accept_overdue alert and one reminder to the supervisors; accepted in time -> none', { timeout: 120000 }, async () => {
+test('acceptance: not accepted 30 min after assignment -> one accept_overdue alert and one reminder to the supervisors; accepted in time -> none', { timeout: L.slow(120000) }, async () => {
   S.resetClock();
   const late = await S.urgentTicket(`${T} accept late`);
   const early = await S.urgentTicket(`${T} accept early`);

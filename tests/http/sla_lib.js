@@ -37,7 +37,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * (default 30 s) naming what was awaited and the last value seen.
  */
 async function waitFor(fn, what, opts = {}) {
-  const timeout = opts.timeout || 30000;
+  const timeout = L.slow(opts.timeout || 30000);
   const interval = opts.interval || 200;
   const end = Date.now() + timeout;
   let last;

@@ -41,7 +41,7 @@ async function waitAlert(desk, number, code) {
   return last;
 }
 
-test('waiting on the customer stops the resolution clock; the due moves by the time waited', { timeout: 180000 }, async () => {
+test('waiting on the customer stops the resolution clock; the due moves by the time waited', { timeout: L.slow(180000) }, async () => {
   const x = await S.urgentTicket(`${T} waits`);
   const control = await S.urgentTicket(`${T} control`);
   const T0 = x.created / 1000;

@@ -52,14 +52,14 @@ test('at closure the follow page offers the survey and the survey takes an answe
   assert.doesNotMatch(after.body, new RegExp(`href="/t/${answered.token}/survey"`));
 });
 
-test('24 hours after closure the invitation goes to whoever has not answered, and only to them', { timeout: 120000 }, async () => {
+test('24 hours after closure the invitation goes to whoever has not answered, and only to them', { timeout: L.slow(120000) }, async () => {
   assert.ok(waiting && answered);
   C.setAt(waiting.closed + 23 * HOUR + 50 * 60);
   S.schedulerOnce();
   assert.equal(invitations(waiting).length, 0, 'no invitation before 24 hours');
 
   C.setAt(answered.closed + 24 * HOUR + 60);
-  await S.waitFor(() => invitations(waiting).length >= 1, `the invitation to ${waiting.email}`, { timeout: 60000 });
+  await S.waitFor(() => invitations(waiting).length >= 1, `the invitation to ${waiting.email}`, { timeout: L.slow(60000) });
   S.schedulerOnce();
   assert.equal(invitations(waiting).length, 1, 'one invitation');
   assert.equal(invitations(answered).length, 0, 'none to the customer who answered at closure');
