@@ -1,7 +1,7 @@
 /* libFuzzer target: a multipart/form-data upload as the portal and the
  * workspace read one. The body goes through req_start() (the cgi kit under
  * the workers' cgiwrap hooks and NUL guard, files written to unlinked
- * temporary files), then attachment_take() checks every file as a handler
+ * temporary files), then files_take_uploads() checks every file as a handler
  * does (count, size, the client's name, the type libmagic finds) and stores
  * what passes, which is then discarded; the text fields are validated with
  * the portal's rules. Files go to a directory on /dev/shm, removed at exit.
@@ -18,6 +18,7 @@
 #include "desk/catalog/commonfield.h"
 #include "desk/desk.h"
 #include "fakereq.h"
+#include "web/files.h"
 #include "web/form.h"
 #include "web/http.h"
 
@@ -70,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     req_limits_t lim = {1 << 20, 1 << 20, incoming};
     if (req_start(&r, &f.fx, &lim, true) == 0) {
         uploads_t u;
-        if (attachment_take(&desk, &r, &u) == 0) {
+        if (files_take_uploads(&desk, &r, &u) == 0) {
             for (int i = 0; i < u.n; i++)
                 if (!u.items[i].filename[0] || strchr(u.items[i].filename, '/'))
                     abort(); /* a stored file always has a plain name */
