@@ -4,7 +4,7 @@
 #      tests of lib/ (cmocka, TAP output)
 #   2. a throwaway stack (own datadir under /tmp, own port) started with
 #      conf/dev/run.sh, then the unit tests of the domain against its
-#      MariaDB (build/tests/db_test_*, tests/unit/dbtest.h), the HTTP tests
+#      MariaDB (BUILD/tests/db_test_*, tests/unit/dbtest.h), the HTTP tests
 #      (tests/http) and the browser checks (tests/browser) against it; the
 #      stack is stopped afterwards.
 #      The test files that look at a time (they call useTestInstant(), see
@@ -110,19 +110,19 @@ GRANT ALL ON `desk\_unit%`.* TO 'desk'@'localhost';
 SQL
   { grep -v -e '^Clock.OffsetFile' -e 'StampFile' "$TVAR/desk.hdf"; echo 'DB.Name = desk_unit'; } \
     >"$TVAR/unit.hdf"
-  build/deskctl -c "$TVAR/unit.hdf" migrate sql/migrations >"$TVAR/unit-migrate.log" 2>&1
+  "$BUILD_DIR"/deskctl -c "$TVAR/unit.hdf" migrate sql/migrations >"$TVAR/unit-migrate.log" 2>&1
 }
 if unit_db; then
   # each binary has a database of its own, and they wait mostly on the
   # server's disk: run together, they take half the time
   declare -A unit_pid
-  for t in build/tests/db_test_*; do
+  for t in "$BUILD_DIR"/tests/db_test_*; do
     [ -x "$t" ] || continue
-    DESK_UNIT_CONFIG="$TVAR/unit.hdf" CMOCKA_MESSAGE_OUTPUT=TAP "$t" \
+    DESK_UNIT_CONFIG="$TVAR/unit.hdf" DESK_DESKCTL="$BUILD_DIR/deskctl" CMOCKA_MESSAGE_OUTPUT=TAP "$t" \
       >"$TVAR/$(basename "$t").tap" 2>&1 &
     unit_pid[$t]=$!
   done
-  for t in build/tests/db_test_*; do
+  for t in "$BUILD_DIR"/tests/db_test_*; do
     [ -n "${unit_pid[$t]:-}" ] || continue
     out="$TVAR/$(basename "$t").tap"
     wait "${unit_pid[$t]}"
