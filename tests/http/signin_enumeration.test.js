@@ -57,6 +57,8 @@ test('wrong passwords: the same answers for an existing and an unknown login, th
       // right after a failure from the 3rd on, the next try waits: alike
       G.hold();
       const [c, d] = await both(known, unknown, `${n}-soon`);
+      // the two waits began at failure n's answers, which were apart too
+      d.apart += b.apart;
       same(c, d, `right after failure ${n}`);
       assert.equal(c.status, 429, `right after failure ${n}: wait`);
       statuses.push(c.status);
