@@ -102,8 +102,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     apibody_hash(&b, hash);
     as_ticket(&b);
     /* the same body as a comment, then as an update */
-    static const form_field_t body = {"body", FT_LONGTEXT, true, 20000, NULL};
-    static const form_field_t reason = {"reason", FT_LONGTEXT, false, 2000, NULL};
+    static const form_field_t body = {.name = "body", .type = FT_LONGTEXT, .required = true,
+                                      .max_chars = 20000};
+    static const form_field_t reason = {.name = "reason", .type = FT_LONGTEXT,
+                                        .max_chars = 2000};
     b.bad[0] = '\0';
     stored(apibody_value(&b, b.doc, "body", "body", &body, false), &body);
     b.bad[0] = '\0';

@@ -18,11 +18,20 @@
 #include "web/http.h"
 
 static const char *const colours[] = {"red", "绿色", "blue", NULL};
+static const char *const teams[] = {"1", "22", "333", "999999999999999999", NULL};
 static const form_field_t extra[] = {
-    {"count", FT_NUMBER, false, 20, NULL},  {"day", FT_DATE, false, 10, NULL},
-    {"when", FT_DATETIME, true, 16, NULL},  {"colour", FT_CHOICE, false, 10, colours},
-    {"tags", FT_MULTICHOICE, false, 100, colours}, {"agree", FT_BOOL, false, 0, NULL},
-    {"note", FT_LONGTEXT, false, 30, NULL}, {"mail", FT_EMAIL, false, 254, NULL},
+    {.name = "count", .type = FT_NUMBER, .max_chars = 20},
+    {.name = "rank", .type = FT_INTEGER, .max_chars = 20, .min = -5, .max = 999},
+    {.name = "share", .type = FT_NUMBER, .max_chars = 20, .min = 0, .max = 100},
+    {.name = "team", .type = FT_ID, .max_chars = 20},
+    {.name = "day", .type = FT_DATE, .max_chars = 10},
+    {.name = "when", .type = FT_DATETIME, .required = true, .max_chars = 16},
+    {.name = "colour", .type = FT_CHOICE, .max_chars = 10, .choices = colours},
+    {.name = "tags", .type = FT_MULTICHOICE, .max_chars = 100, .choices = colours},
+    {.name = "agree", .type = FT_BOOL},
+    {.name = "note", .type = FT_LONGTEXT, .max_chars = 30},
+    {.name = "mail", .type = FT_EMAIL, .max_chars = 254},
+    {.name = "teams", .type = FT_MULTICHOICE, .max_chars = 100, .choices = teams},
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -44,6 +53,17 @@ static void use_form(req_t *r)
     form_validate(r->hdf, r->hdf, rules, n);
     form_validate(r->hdf, r->hdf, extra, (int)(sizeof extra / sizeof *extra));
     form_first_error(r->hdf);
+    /* the typed numbers a handler reads stay in their ranges; ids are
+     * listed once each */
+    long long rank = form_int(r->hdf, "rank"), share = form_int(r->hdf, "share");
+    long long team = form_int(r->hdf, "team"), ids[4];
+    if (rank < -5 || rank > 999 || share < 0 || share > 100 || team < 0 || team > WEB_ID_MAX)
+        abort();
+    int nids = form_ids(r->hdf, "teams", ids, 4);
+    for (int i = 0; i < nids; i++)
+        for (int j = 0; j < i; j++)
+            if (ids[i] == ids[j] || ids[i] < 1)
+                abort();
     for (int i = 0; i < n; i++) {
         const char *v = form_value(r->hdf, rules[i].name);
         /* what passed is well-formed UTF-8 without control characters */
