@@ -17,16 +17,19 @@
 
 static char *choices[] = {"a4", "a3", "信封", NULL};
 static cat_field_t fields[] = {
-    {.id = 1, .name = "model", .form = {"model", FT_TEXT, true, 40, NULL}},
-    {.id = 2, .name = "pages", .form = {"pages", FT_NUMBER, false, 10, NULL}},
-    {.id = 3, .name = "paper", .form = {"paper", FT_CHOICE, false, 10, (const char *const *)choices}},
-    {.id = 4, .name = "trays", .form = {"trays", FT_MULTICHOICE, false, 30, (const char *const *)choices}},
-    {.id = 5, .name = "bought", .form = {"bought", FT_DATE, false, 10, NULL}},
-    {.id = 6, .name = "seen", .form = {"seen", FT_DATETIME, false, 16, NULL}},
-    {.id = 7, .name = "contact", .form = {"contact", FT_EMAIL, false, 254, NULL}},
-    {.id = 8, .name = "mobile", .form = {"mobile", FT_PHONE, false, 30, NULL}},
-    {.id = 9, .name = "log", .form = {"log", FT_LONGTEXT, false, 2000, NULL}},
-    {.id = 10, .name = "urgent", .form = {"urgent", FT_BOOL, false, 1, NULL}},
+    {.id = 1, .name = "model",
+     .form = {.name = "model", .type = FT_TEXT, .required = true, .max_chars = 40}},
+    {.id = 2, .name = "pages", .form = {.name = "pages", .type = FT_NUMBER, .max_chars = 10}},
+    {.id = 3, .name = "paper",
+     .form = {.name = "paper", .type = FT_CHOICE, .max_chars = 10, .choices = (const char *const *)choices}},
+    {.id = 4, .name = "trays",
+     .form = {.name = "trays", .type = FT_MULTICHOICE, .max_chars = 30, .choices = (const char *const *)choices}},
+    {.id = 5, .name = "bought", .form = {.name = "bought", .type = FT_DATE, .max_chars = 10}},
+    {.id = 6, .name = "seen", .form = {.name = "seen", .type = FT_DATETIME, .max_chars = 16}},
+    {.id = 7, .name = "contact", .form = {.name = "contact", .type = FT_EMAIL, .max_chars = 254}},
+    {.id = 8, .name = "mobile", .form = {.name = "mobile", .type = FT_PHONE, .max_chars = 30}},
+    {.id = 9, .name = "log", .form = {.name = "log", .type = FT_LONGTEXT, .max_chars = 2000}},
+    {.id = 10, .name = "urgent", .form = {.name = "urgent", .type = FT_BOOL, .max_chars = 1}},
 };
 static category_t cats[2];
 static priority_t prios[2];
