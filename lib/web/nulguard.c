@@ -200,14 +200,59 @@ static void multipart_byte(nulguard_t *g, char *c)
         end_of_line(g);
 }
 
-void nulguard_feed(nulguard_t *g, char *buf, size_t n)
+/* The bytes of a line outside a part's headers, from here to the line's end
+ * (a line feed, or the kit's line length) or the buffer's, at once: what
+ * multipart_byte() does to each of them (a NUL in a text part made SOH,
+ * the line's start copied, the bytes kept unless in a file) without
+ * looking at each more than memchr() does. Returns how many it took. */
+static size_t multipart_run(nulguard_t *g, char *buf, size_t n)
+{
+    size_t take = NULGUARD_LINE_MAX - g->line_len; /* at least 1: a full line ended */
+    if (take > n)
+        take = n;
+    char *nl = memchr(buf, '\n', take);
+    if (nl)
+        take = (size_t)(nl - buf) + 1;
+    if (g->part == NG_TEXT)
+        for (char *z = memchr(buf, '\0', take); z; z = memchr(z, '\0', take - (size_t)(z - buf)))
+            *z++ = SOH;
+    if (g->line_len < sizeof g->line) {
+        size_t room = sizeof g->line - g->line_len;
+        memcpy(g->line + g->line_len, buf, take < room ? take : room);
+    }
+    g->line_len += take;
+    if (g->part != NG_FILE)
+        keep(g, buf, take);
+    if (nl || g->line_len == NULGUARD_LINE_MAX)
+        end_of_line(g);
+    return take;
+}
+
+/* Only a '%' starts what pct_byte() changes: the bytes between are skipped. */
+static void urlencoded(nulguard_t *g, char *buf, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (g->kind == NG_URLENCODED)
-            buf[i] = pct_byte(&g->pct, buf[i]);
-        else if (g->kind == NG_MULTIPART)
-            multipart_byte(g, &buf[i]);
+        if (g->pct == 0) {
+            char *pct = memchr(buf + i, '%', n - i);
+            if (!pct)
+                return;
+            i = (size_t)(pct - buf);
+        }
+        buf[i] = pct_byte(&g->pct, buf[i]);
     }
+}
+
+void nulguard_feed(nulguard_t *g, char *buf, size_t n)
+{
+    if (g->kind == NG_URLENCODED)
+        urlencoded(g, buf, n);
+    else if (g->kind == NG_MULTIPART)
+        for (size_t i = 0; i < n;) {
+            if (g->part == NG_HEADERS)
+                multipart_byte(g, &buf[i++]);
+            else
+                i += multipart_run(g, buf + i, n - i);
+        }
 }
 
 void nulguard_keep_text(nulguard_t *g)
