@@ -24,6 +24,9 @@
 
 static desk_t desk;
 static char store[64], incoming[80];
+/* the portal's rules for a request's common fields, made once */
+static form_field_t rules[COMMON_REQUEST_MAX];
+static int nrules;
 
 static void cleanup(void)
 {
@@ -48,6 +51,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (config_load_string(&desk.cfg, cfg))
         abort();
     atexit(cleanup);
+    unsigned char modes[COMMON_COUNT];
+    for (int i = 0; i < COMMON_COUNT; i++)
+        modes[i] = (unsigned char)common_default(i);
+    nrules = common_request_rules(modes, rules);
     return 0;
 }
 
@@ -79,11 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         } else if (!u.error) {
             abort(); /* a refusal always says why */
         }
-        unsigned char modes[COMMON_COUNT];
-        for (int i = 0; i < COMMON_COUNT; i++)
-            modes[i] = (unsigned char)common_default(i);
-        form_field_t rules[COMMON_REQUEST_MAX];
-        form_validate(r.hdf, r.hdf, rules, common_request_rules(modes, rules));
+        form_validate(r.hdf, r.hdf, rules, nrules);
     }
     req_finish(&r);
     fake_free(&f);
