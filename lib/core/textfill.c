@@ -32,9 +32,7 @@ int textfill_check(const char *text, const char *const *names, char *bad, size_t
     int unknown = 0;
     if (badcap)
         bad[0] = '\0';
-    for (const char *p = text ? text : ""; *p; p++) {
-        if (*p != '{')
-            continue;
+    for (const char *p = strchr(text ? text : "", '{'); p; p = strchr(p + 1, '{')) {
         if (p[1] == '{') { /* "{{": a literal brace */
             p++;
             continue;
@@ -66,8 +64,10 @@ char *textfill_render(const char *text, const textfill_var_t *vars, size_t nvars
     if (!f)
         return NULL;
     for (const char *p = text ? text : ""; *p; p++) {
-        if (*p != '{') {
-            fputc(*p, f);
+        if (*p != '{') { /* the plain text up to the next brace, at once */
+            const char *brace = strchrnul(p, '{');
+            fwrite(p, 1, (size_t)(brace - p), f);
+            p = brace - 1;
             continue;
         }
         if (p[1] == '{') {
