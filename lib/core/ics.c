@@ -80,9 +80,16 @@ typedef struct event {
     char summary[ICS_NAME_MAX * 4 + 1];
 } event_t;
 
+/* A date taken, and where its day is in the result. */
+typedef struct seen {
+    char date[11];
+    int at;
+} seen_t;
+
 typedef struct parser {
     ics_result_t *out;
     int max_days, cap;
+    seen_t *seen; /* the result's dates in order (ISO dates sort as text) */
     bool in_cal, in_event, done;
     int depth; /* other components (VALARM, VTIMEZONE...) */
     event_t ev;
@@ -124,28 +131,48 @@ static bool says_worked(const char *s)
            strcasestr(s, "workday");
 }
 
+/* Where date is in p->seen, or where it would go. */
+static int seen_index(const parser_t *p, const char *date)
+{
+    int lo = 0, hi = p->out->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(p->seen[mid].date, date) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int add_day(parser_t *p, long day, const event_t *e)
 {
     ics_result_t *r = p->out;
     char date[11];
     civil_from_days(day, date);
     bool worked = says_worked(e->summary);
-    for (int i = 0; i < r->n; i++)
-        if (!strcmp(r->days[i].date, date)) {
-            if (r->days[i].workday != worked)
-                return fail(p, "ics_conflict", e->line);
-            return 0;
-        }
+    int k = seen_index(p, date);
+    if (k < r->n && !strcmp(p->seen[k].date, date)) {
+        if (r->days[p->seen[k].at].workday != worked)
+            return fail(p, "ics_conflict", e->line);
+        return 0;
+    }
     if (r->n == p->max_days)
         return fail(p, "ics_too_many", e->line);
     if (r->n == p->cap) {
         int cap = p->cap ? p->cap * 2 : 32;
         ics_day_t *d = realloc(r->days, (size_t)cap * sizeof *d);
-        if (!d)
+        if (d)
+            r->days = d;
+        seen_t *s = d ? realloc(p->seen, (size_t)cap * sizeof *s) : NULL;
+        if (!s)
             return fail(p, "ics_too_many", e->line);
-        r->days = d;
+        p->seen = s;
         p->cap = cap;
     }
+    memmove(&p->seen[k + 1], &p->seen[k], (size_t)(r->n - k) * sizeof *p->seen);
+    memcpy(p->seen[k].date, date, sizeof date);
+    p->seen[k].at = r->n;
     ics_day_t *d = &r->days[r->n++];
     memcpy(d->date, date, sizeof date);
     d->workday = worked;
@@ -304,18 +331,18 @@ int ics_parse_days(const char *data, size_t len, int max_days, ics_result_t *out
         rc = fail(&p, "ics_truncated", 0);
     else if (rc == 0 && out->n == 0)
         rc = fail(&p, "ics_no_days", 0);
+    ics_day_t *sorted = rc ? NULL : malloc((size_t)out->n * sizeof *sorted);
+    if (!rc && !sorted)
+        rc = fail(&p, "ics_too_many", 0);
+    for (int i = 0; sorted && i < out->n; i++)
+        sorted[i] = out->days[p.seen[i].at];
+    free(p.seen);
+    free(out->days);
+    out->days = sorted;
     if (rc) {
-        free(out->days);
-        out->days = NULL;
         out->n = 0;
         return -1;
     }
-    for (int i = 1; i < out->n; i++) /* sort by date (ISO dates sort as text) */
-        for (int j = i; j > 0 && strcmp(out->days[j].date, out->days[j - 1].date) < 0; j--) {
-            ics_day_t t = out->days[j];
-            out->days[j] = out->days[j - 1];
-            out->days[j - 1] = t;
-        }
     return 0;
 }
 
