@@ -489,18 +489,15 @@ static bool report_query(call_t *c)
         return true;
     const char *name = form_first_error(h);
     const char *err = hdf_get_valuef(h, "Form.%s.error", name);
-    for (int i = 0; i < NREPORT; i++)
-        if (!strcmp(name, report_fields[i].name) && report_fields[i].choices &&
-            err && !strcmp(err, "invalid_choice")) {
-            choices_refused(c, name, &report_fields[i]);
-            return bad_parameter(c, name, c->why + strlen(name) + 1);
-        }
     if (err && !strcmp(err, "invalid_number")) /* the filters' ids */
         return bad_parameter(c, name, "is not a whole number from 0 (0: all)");
-    for (size_t i = 0; err && i < sizeof refusals / sizeof *refusals; i++)
-        if (!strcmp(err, refusals[i][0]))
-            return bad_parameter(c, name, refusals[i][1]);
-    return bad_parameter(c, name, "is not valid");
+    const form_field_t *rule = NULL;
+    for (int i = 0; i < NREPORT; i++)
+        if (!strcmp(name, report_fields[i].name))
+            rule = &report_fields[i];
+    char why[200];
+    apibody_refusal(name, err ? err : "", rule, why, sizeof why);
+    return bad_parameter(c, name, why + strlen(name) + 1);
 }
 
 /* GET /api/v1/reports/summary (every table) or /api/v1/reports/TABLE. The

@@ -90,6 +90,24 @@ static const char *const refusals[][2] = {
     {"not_object", "must be an object"},
 };
 
+void apibody_refusal(const char *field, const char *key, const form_field_t *rule, char *why,
+                     size_t cap)
+{
+    if (!strcmp(key, "invalid_choice") && rule && rule->choices) {
+        size_t len = (size_t)snprintf(why, cap, "%s must be one of", field);
+        for (int i = 0; rule->choices[i] && len < cap; i++)
+            len += (size_t)snprintf(why + len, cap - len, "%s %s", i ? "," : "",
+                                    rule->choices[i]);
+        return;
+    }
+    for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++)
+        if (!strcmp(key, refusals[i][0])) {
+            snprintf(why, cap, "%s %s", field, refusals[i][1]);
+            return;
+        }
+    snprintf(why, cap, "%s is not valid", field);
+}
+
 /* Records the first refused member (have: its length in characters, for
  * "too_long"); returns NULL for the caller to return. */
 static const char *refuse(apibody_t *b, const char *field, const char *key, int max_chars,
@@ -98,17 +116,11 @@ static const char *refuse(apibody_t *b, const char *field, const char *key, int 
     if (*b->bad)
         return NULL;
     snprintf(b->bad, sizeof b->bad, "%s", field);
-    if (!strcmp(key, "too_long")) {
+    if (!strcmp(key, "too_long"))
         snprintf(b->why, sizeof b->why, "%s is longer than %d characters (it has %zu)", field,
                  max_chars, have);
-        return NULL;
-    }
-    for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++)
-        if (!strcmp(key, refusals[i][0])) {
-            snprintf(b->why, sizeof b->why, "%s %s", field, refusals[i][1]);
-            return NULL;
-        }
-    snprintf(b->why, sizeof b->why, "%s is not valid", field);
+    else
+        apibody_refusal(field, key, NULL, b->why, sizeof b->why);
     return NULL;
 }
 
@@ -116,10 +128,7 @@ static const char *refuse(apibody_t *b, const char *field, const char *key, int 
 static const char *choices_refused(apibody_t *b, const char *field, const form_field_t *rule)
 {
     snprintf(b->bad, sizeof b->bad, "%s", field);
-    size_t len = (size_t)snprintf(b->why, sizeof b->why, "%s must be one of", field);
-    for (int i = 0; rule->choices[i] && len < sizeof b->why; i++)
-        len += (size_t)snprintf(b->why + len, sizeof b->why - len, "%s %s", i ? "," : "",
-                                rule->choices[i]);
+    apibody_refusal(field, "invalid_choice", rule, b->why, sizeof b->why);
     return NULL;
 }
 

@@ -54,6 +54,13 @@ void apibody_free(apibody_t *b);
  * held to, whatever the members' order). */
 void apibody_hash(const apibody_t *b, unsigned char out[SUBMIT_HASH_LEN]);
 
+/* What is wrong with a value of field refused with form.h's error key (or
+ * the API's own: type, encoding, control, blank, padded, not_object), as
+ * "FIELD must be one of a, b" for a choice of rule, "FIELD is not an e-mail
+ * address"..., into why. */
+void apibody_refusal(const char *field, const char *key, const form_field_t *rule, char *why,
+                     size_t cap);
+
 /* The string member name of obj checked by rule: NULL when absent, null or
  * "" (or refused: b->bad set). field names the member in errors
  * ("customer.email"). */
