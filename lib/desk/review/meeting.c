@@ -615,7 +615,7 @@ int meeting_due_reminders(desk_t *d, time_t now, time_t within, long long *ids,
                               (long long)max);
     if (!st)
         return OUTCOME_UNAVAILABLE;
-    int n = 0, rc;
+    int n = 0, rc = 0;
     while (n < max && (rc = db_fetch(st, "it", &ids[n], &starts[n])) == 1)
         n++;
     db_done(st);
