@@ -48,8 +48,29 @@ static bool valid_number(const char *s)
     return end != s && *end == '\0' && v > -1e15 && v < 1e15;
 }
 
+/* Whether s has the shape "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (T or a space):
+ * strptime alone would skip spaces before a number and take one digit. */
+static bool time_shaped(const char *s)
+{
+    static const char date[] = "0000-00-00", time[] = "T00:00";
+    size_t n = strlen(s);
+    if (n != 10 && n != 16)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char want = i < 10 ? date[i] : time[i - 10];
+        bool ok = want == '0' ? s[i] >= '0' && s[i] <= '9'
+                  : want == 'T' ? s[i] == 'T' || s[i] == ' '
+                                : s[i] == want;
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 time_t form_parse_local_time(const char *s)
 {
+    if (!time_shaped(s))
+        return 0;
     struct tm tm = {0};
     const char *end = strptime(s, "%Y-%m-%d", &tm);
     if (!end)

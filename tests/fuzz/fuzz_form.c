@@ -2,7 +2,9 @@
  * urlencoded POST body go through req_start() (lib/web/http.c: the cgi kit
  * under the same cgiwrap hooks and NUL guard as a worker's), then through
  * form_validate() with the portal's rules and fields of every type, as a
- * handler would; the response is written with req_finish().
+ * handler would; the response is written with req_finish(). Checked: typed
+ * numbers in their ranges, ids once each, what passed is clean UTF-8, a
+ * date or a time that passed has its digits where its shape has them.
  *
  * Input: the query string, a line feed, the body (nginx never passes a raw
  * line feed in a query string). */
@@ -49,6 +51,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* A date or time that passed is shaped "0000-00-00" or "0000-00-00T00:00"
+ * (T or a space), digits where the zeros are. */
+static void check_shape(req_t *r, const char *name, const char *shape)
+{
+    const char *v = form_value(r->hdf, name);
+    if (!v || hdf_get_valuef(r->hdf, "Form.%s.error", name))
+        return;
+    if (strlen(v) != strlen(shape))
+        abort();
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == '0' ? v[i] < '0' || v[i] > '9'
+                            : shape[i] == 'T' ? v[i] != 'T' && v[i] != ' ' : v[i] != shape[i])
+            abort();
+}
+
 /* What the programs do with a parsed form: validate it (each value checked
  * in place, kept for the page, errors set) and read some of it raw. */
 static void use_form(req_t *r)
@@ -75,6 +92,8 @@ static void use_form(req_t *r)
             !text_is_clean_utf8(v, strlen(v)))
             abort();
     }
+    check_shape(r, "day", "0000-00-00");
+    check_shape(r, "when", "0000-00-00T00:00");
     const char *back = req_query(r, "back");
     if (back && http_local_path(back))
         req_redirect(r, back);

@@ -598,6 +598,14 @@ static void parse_local_time_invalid_is_zero(void **state)
     assert_int_equal(form_parse_local_time("2026-11-25X08:00"), 0);
     assert_int_equal(form_parse_local_time("2026-11-25T08"), 0);
     assert_int_equal(form_parse_local_time("1969-12-31"), 0);
+    /* the digits exactly where the shape has them: strptime would skip a
+     * space before a number and read a month or an hour of one digit */
+    assert_int_equal(form_parse_local_time("2026- 1-25"), 0);
+    assert_int_equal(form_parse_local_time(" 2026-1-25"), 0);
+    assert_int_equal(form_parse_local_time("2026-11-5 "), 0);
+    assert_int_equal(form_parse_local_time("2026-11-25T 8:00"), 0);
+    assert_int_equal(form_parse_local_time("2026-11-25T8:00"), 0);
+    assert_int_equal(form_parse_local_time("2026-11-25T08:0"), 0);
 }
 
 int main(void)
