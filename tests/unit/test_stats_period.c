@@ -80,6 +80,10 @@ static void ranges(void **state)
     assert_int_equal(stats_period_make(SK_MONTH, "2027-02-30", NULL, 0, &p), -1);
     assert_int_equal(stats_period_make(SK_MONTH, "2027-3-1", NULL, 0, &p), -1);
     assert_int_equal(stats_period_make(SK_MONTH, "2027-03-01x", NULL, 0, &p), -1);
+    /* digits only: sscanf's %d would take a space or a sign before them */
+    assert_int_equal(stats_period_make(SK_MONTH, "2027- 3-01", NULL, 0, &p), -1);
+    assert_int_equal(stats_period_make(SK_MONTH, "2027-+3-01", NULL, 0, &p), -1);
+    assert_int_equal(stats_period_make(SK_RANGE, "2027-03-01", "2027-03- 9", 0, &p), -1);
     assert_int_equal(stats_kind_parse("quarter"), SK_QUARTER);
     assert_int_equal(stats_kind_parse("decade"), -1);
     assert_int_equal(stats_kind_parse(NULL), -1);

@@ -38,7 +38,9 @@ static void normalise(int *y, int *m, int *d)
 static int parse_day(const char *s, int *y, int *m, int *d)
 {
     char extra;
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+    /* digits only: %d alone would take a space or a sign before them */
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || strspn(s, "0123456789") != 4 ||
+        strspn(s + 5, "0123456789") != 2 || strspn(s + 8, "0123456789") != 2 ||
         sscanf(s, "%4d-%2d-%2d%c", y, m, d, &extra) != 3 || *y < 1970 || *y > 2199 ||
         *m < 1 || *m > 12 || *d < 1 || *d > 31)
         return -1;
