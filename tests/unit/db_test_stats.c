@@ -515,6 +515,7 @@ static void the_other_clocks_and_where_time_goes(void **state)
         {.tag_id = vip},
         {.agent_id = zhou.id},
     };
+    ticket_free(&t8row);
     assert_true(only[0].product_id > 0 && only[1].organisation_id > 0);
     for (int i = 0; i < 4; i++) {
         assert_int_equal(stats_summary(d, &only[i], &m[0], desk_now(d), &s), 0);
