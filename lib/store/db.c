@@ -288,8 +288,10 @@ static int db_code(db_t *db, MYSQL_STMT *st)
     unsigned int code = st ? mysql_stmt_errno(st) : (db->conn ? mysql_errno(db->conn) : 0);
     if (code == ER_DUP_ENTRY)
         return OUTCOME_DUPLICATE;
-    if (code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT)
+    if (code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT) {
+        db->deadlocked = true;
         return OUTCOME_DEADLOCK;
+    }
     if (code == ER_DATA_TOO_LONG)
         return OUTCOME_TOO_LONG;
     if (st)
@@ -534,8 +536,11 @@ int db_begin(db_t *db)
     if (rc == OUTCOME_LOST && db_reconnect(db) == OUTCOME_OK)
         rc = db_simple(db, "START TRANSACTION");
     db->in_tx = rc == OUTCOME_OK;
+    db->deadlocked = false;
     return rc;
 }
+
+bool db_deadlocked(const db_t *db) { return db->deadlocked; }
 
 int db_commit(db_t *db)
 {

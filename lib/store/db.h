@@ -80,6 +80,7 @@ typedef struct db {
     unsigned long long last_id;
     char init[160];         /* the session settings sent at each connect */
     unsigned long failures; /* failed connection attempts since the last success */
+    bool deadlocked;        /* a statement of the open transaction lost a lock race */
     time_t quiet_until;     /* no "cannot connect" line before this */
 } db_t;
 
@@ -117,6 +118,10 @@ int db_found(int rc);
 int db_row_params(db_t *db, const char *sql, const db_param_t *params, int np,
                   const db_col_t *cols, int nc);
 
+/* Whether a statement since db_begin failed on a deadlock or a lock wait:
+ * a caller whose helpers report any failure alike can still retry the whole
+ * transaction. */
+bool db_deadlocked(const db_t *db);
 int db_begin(db_t *db);
 /* OUTCOME_OK; OUTCOME_UNKNOWN when the connection was lost before the answer came;
  * another negative code when the database refused (nothing committed). */

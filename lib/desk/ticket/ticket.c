@@ -309,6 +309,12 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
         rc = stats_ticket_changed(d, out->id) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     if (rc == OUTCOME_OK)
         rc = db_commit(&d->db);
+    /* a step that reports any failure alike may have lost a lock race:
+     * that is worth another try, as when the ticket's own insert loses one */
+    if (rc == OUTCOME_UNAVAILABLE && db_deadlocked(&d->db)) {
+        log_info("ticket creation: a step lost a lock race; trying again");
+        rc = OUTCOME_DEADLOCK;
+    }
     if (rc != OUTCOME_OK)
         db_rollback(&d->db);
     return rc;
