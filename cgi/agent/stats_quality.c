@@ -8,7 +8,7 @@
  *                                         tables are the report's (repeat,
  *                                         combos, terms, cross, pairs,
  *                                         satisfaction, scores, lowest:
- *                                         lib/desk/stats/tables_quality.h)
+ *                                         the end of lib/desk/stats/tables.h)
  *   GET /agent/stats/quality/tickets?qfig=F  the tickets behind a number
  *
  * The period, filters and scope are the statistics page's (agent/stats.h). */
@@ -18,7 +18,6 @@
 
 #include "agent/stats.h"
 #include "desk/stats/quality.h"
-#include "desk/stats/tables_quality.h"
 #include "desk/ticket/ticket_work.h"
 #include "web/form.h"
 

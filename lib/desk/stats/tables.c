@@ -3,7 +3,6 @@
 #include "desk/stats/tables.h"
 
 #include "desk/people/people.h"
-#include "desk/stats/tables_quality.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -544,4 +543,20 @@ const stats_table_t *stats_report_table(const stats_report_t *r, const char *cod
         if (!strcmp(r->tables[i].code, code))
             return &r->tables[i];
     return NULL;
+}
+
+bool stats_rate(long long n, long long base, long long *tenths)
+{
+    if (base <= 0)
+        return false;
+    *tenths = (n * 1000 + base / 2) / base;
+    return true;
+}
+
+bool stats_ratio(long long a, long long b, long long *hundredths)
+{
+    if (b <= 0)
+        return false;
+    *hundredths = (a * 100 + b / 2) / b;
+    return true;
 }

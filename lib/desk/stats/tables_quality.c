@@ -1,24 +1,9 @@
-/* tables_quality: see tables_quality.h. */
-#include "desk/stats/tables_quality.h"
+/* tables_quality: the quality tables of the report, declared at the end of
+ * tables.h. */
+#include "desk/stats/tables.h"
 
 #include <stdio.h>
 #include <string.h>
-
-bool stats_rate(long long n, long long base, long long *tenths)
-{
-    if (base <= 0)
-        return false;
-    *tenths = (n * 1000 + base / 2) / base;
-    return true;
-}
-
-bool stats_ratio(long long a, long long b, long long *hundredths)
-{
-    if (b <= 0)
-        return false;
-    *hundredths = (a * 100 + b / 2) / b;
-    return true;
-}
 
 static const char *word2(const stats_report_t *r, const char *a, const char *b)
 {
