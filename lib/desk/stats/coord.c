@@ -119,19 +119,5 @@ int coord_tickets(desk_t *d, coord_fig_t fig, long long team_id, const stats_per
                               after, (long long)STATS_PAGE + 1);
     if (!st)
         return -1;
-    stats_ticket_t r;
-    int rc;
-    while (memset(&r, 0, sizeof r),
-           (rc = db_fetch(st, "iiiiissst", &r.id, &r.category_id, &r.priority_id, &r.channel_id,
-                          &r.team_id, r.number, sizeof r.number, r.status, sizeof r.status,
-                          r.subject, sizeof r.subject, &r.created_at)) == 1) {
-        if (out->n < STATS_PAGE)
-            out->rows[out->n++] = r;
-        else
-            out->more = true;
-    }
-    db_done(st);
-    if (out->more)
-        out->next_after = out->rows[out->n - 1].id;
-    return rc < 0 ? -1 : 0;
+    return stats_tickets_read(st, out);
 }

@@ -373,18 +373,8 @@ int stats_daily(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
     return 0;
 }
 
-int stats_tickets(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
-                  stats_figure_t fig, time_t now, long long after, stats_tickets_t *out)
+int stats_tickets_read(MYSQL_STMT *st, stats_tickets_t *out)
 {
-    time_t at[3];
-    memset(out, 0, sizeof *out);
-    if ((unsigned)fig >= SF_COUNT)
-        return -1;
-    instants(fig, p, now, at);
-    MYSQL_STMT *st = db_query(&d->db, figure_sql[fig][1], "ttt" FF "ii", at[0], at[1], at[2],
-                              FARGS(f), after, (long long)STATS_PAGE + 1);
-    if (!st)
-        return -1;
     stats_ticket_t r;
     int rc;
     while (memset(&r, 0, sizeof r),
@@ -400,6 +390,21 @@ int stats_tickets(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
     if (out->more)
         out->next_after = out->rows[out->n - 1].id;
     return rc < 0 ? -1 : 0;
+}
+
+int stats_tickets(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
+                  stats_figure_t fig, time_t now, long long after, stats_tickets_t *out)
+{
+    time_t at[3];
+    memset(out, 0, sizeof *out);
+    if ((unsigned)fig >= SF_COUNT)
+        return -1;
+    instants(fig, p, now, at);
+    MYSQL_STMT *st = db_query(&d->db, figure_sql[fig][1], "ttt" FF "ii", at[0], at[1], at[2],
+                              FARGS(f), after, (long long)STATS_PAGE + 1);
+    if (!st)
+        return -1;
+    return stats_tickets_read(st, out);
 }
 
 /* ---- where time goes ---------------------------------------------------------- */

@@ -152,6 +152,9 @@ typedef struct stats_tickets {
     bool more;
     long long next_after; /* the cursor of the next page: ticket ids above it */
 } stats_tickets_t;
+/* Reads a page of tickets (id, category, priority, channel, team, number,
+ * status, subject, created) from st, done with it after; 0 or -1. */
+int stats_tickets_read(MYSQL_STMT *st, stats_tickets_t *out);
 
 /* A page of the tickets behind figure fig, by ticket id after `after`. 0 or -1. */
 int stats_tickets(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
