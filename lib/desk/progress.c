@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/keyset.h"
+
 #define P_SELECT                                                                              \
     "SELECT t.id, t.category_id, t.priority_id, t.channel_id, t.number, c.name, t.status,"   \
     " COALESCE(a.name, ''), t.subject, t.created_at, t.classify_due_at,"                      \
@@ -71,9 +73,10 @@ static int newest_first(const void *x, const void *y)
 int progress_list(desk_t *d, const agent_t *a, const progress_filter_t *f, const char *cursor,
                   progress_page_t *page)
 {
-    long long ct = FAR_FUTURE, cid = 1LL << 62, t, id;
-    if (cursor && sscanf(cursor, "%lld.%lld", &t, &id) == 2)
-        ct = t, cid = id;
+    long long ct = FAR_FUTURE, cid = 1LL << 62;
+    keyset_t k;
+    if (keyset_parse(cursor, &k) && !k.part)
+        ct = k.key, cid = k.id;
     long long teams[AUTH_MAX_TEAMS];
     int nscope = 0;
     bool all = agent_is_supervisor(a) && !f->team_id;
@@ -102,8 +105,9 @@ int progress_list(desk_t *d, const agent_t *a, const progress_filter_t *f, const
     memcpy(page->rows, buf, sizeof *buf * (size_t)page->n);
     free(buf);
     page->next_cursor[0] = '\0';
-    if (page->more)
-        snprintf(page->next_cursor, sizeof page->next_cursor, "%lld.%lld",
-                 (long long)page->rows[page->n - 1].created_at, page->rows[page->n - 1].id);
+    if (page->more) {
+        keyset_t next = {.key = page->rows[page->n - 1].created_at, .id = page->rows[page->n - 1].id};
+        keyset_format(&next, page->next_cursor, sizeof page->next_cursor);
+    }
     return 0;
 }

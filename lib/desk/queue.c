@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "desk/customer/tags.h"
+#include "core/keyset.h"
 #include "core/text.h"
 
 #define FAR_PAST ((time_t)1)
@@ -145,10 +146,10 @@ static void parse_cursor(const char *s, bool by_closed, cursor_t *c)
 {
     c->t = by_closed ? FAR_FUTURE : 0;
     c->id = by_closed ? (1LL << 62) : 0;
-    long long t, id;
-    if (s && sscanf(s, "%lld.%lld", &t, &id) == 2 && t >= 0 && id >= 0) {
-        c->t = (time_t)t;
-        c->id = id;
+    keyset_t k;
+    if (keyset_parse(s, &k) && !k.part) {
+        c->t = (time_t)k.key;
+        c->id = k.id;
     }
 }
 
@@ -212,8 +213,8 @@ int queue_list(desk_t *d, const agent_t *a, queue_kind_t k, const queue_filter_t
     page->next_cursor[0] = '\0';
     if (page->more) {
         const queue_row_t *last = &page->rows[page->n - 1];
-        snprintf(page->next_cursor, sizeof page->next_cursor, "%lld.%lld",
-                 (long long)(by_closed ? last->closed_at : last->next_due_at), last->id);
+        keyset_t next = {.key = by_closed ? last->closed_at : last->next_due_at, .id = last->id};
+        keyset_format(&next, page->next_cursor, sizeof page->next_cursor);
     }
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/keyset.h"
 #include "desk/catalog/catalog.h"
 
 #define FAR_PAST ((time_t)1)
@@ -162,28 +163,26 @@ static int read_part(desk_t *d, const char *sql, long long team, time_t at, long
     return rc < 0 ? -1 : got;
 }
 
-/* Cursor: "w:DUE:ID" inside the unanswered part, "a:ANSWERED:ID" inside the
+/* Cursor: "w:DUE.ID" inside the unanswered part, "a:ANSWERED.ID" inside the
  * answered part (times as epoch seconds). */
 static bool parse_cursor(const char *c, char *part, time_t *at, long long *id)
 {
-    long long t;
-    int used = 0;
-    if (sscanf(c, "%c:%lld:%lld%n", part, &t, id, &used) != 3 || c[used] ||
-        (*part != 'w' && *part != 'a') || t < 1 || *id < 1)
+    keyset_t k;
+    if (!keyset_parse(c, &k) || (k.part != 'w' && k.part != 'a') || k.key < 1 || k.id < 1)
         return false;
-    *at = (time_t)t;
+    *part = k.part;
+    *at = (time_t)k.key;
+    *id = k.id;
     return true;
 }
 
 static void set_cursor(escalation_page_t *page)
 {
     const escalation_row_t *last = &page->rows[page->n - 1];
-    if (last->answered_at)
-        snprintf(page->next_cursor, sizeof page->next_cursor, "a:%lld:%lld",
-                 (long long)last->answered_at, last->id);
-    else
-        snprintf(page->next_cursor, sizeof page->next_cursor, "w:%lld:%lld",
-                 (long long)last->answer_due_at, last->id);
+    keyset_t k = {.part = last->answered_at ? 'a' : 'w',
+                  .key = last->answered_at ? last->answered_at : last->answer_due_at,
+                  .id = last->id};
+    keyset_format(&k, page->next_cursor, sizeof page->next_cursor);
 }
 
 int escalation_queue(desk_t *d, long long team_id, const char *cursor, escalation_page_t *page)
