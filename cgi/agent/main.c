@@ -672,10 +672,12 @@ static int act_escalate(const act_t *a)
     const char *reason = text_field(a->w, "reason", 2000, true);
     const char *impact = reason ? text_field(a->w, "impact", 2000, true) : NULL;
     const char *when = req_query(a->w->r, "expected");
+    form_field_t expected = {.name = "expected", .type = FT_DATETIME};
     long long team = chosen_id(a->w, "team");
     if (!reason || !impact)
         return OUTCOME_REASON_REQUIRED;
-    if (team < 0)
+    /* a time the browser did not send in its own shape is refused, not dropped */
+    if (team < 0 || form_validate(a->w->r->hdf, a->w->r->hdf, &expected, 1))
         return OUTCOME_INVALID;
     return ticket_escalate(a->d, a->me, a->id, a->version, reason, impact,
                            when && *when ? form_parse_local_time(when) : 0, team);

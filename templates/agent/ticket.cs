@@ -143,10 +143,10 @@
       <label for="esc-impact"><?cs var:L.Agent.Action.Impact ?></label>
       <textarea id="esc-impact" name="impact" rows="2" required><?cs if:ActionFailed == "escalate" ?><?cs var:Form.impact.value ?><?cs /if ?></textarea>
       <label for="esc-expected"><?cs var:L.Agent.Action.Expected ?></label>
-      <input id="esc-expected" name="expected" type="datetime-local">
+      <input id="esc-expected" name="expected" type="datetime-local"<?cs if:ActionFailed == "escalate" ?> value="<?cs var:Query.expected ?>"<?cs /if ?>>
       <?cs if:subcount(Catalog.RndTeams) > 1 ?>
       <label for="esc-team"><?cs var:L.Agent.Esc.Team ?></label>
-      <select id="esc-team" name="team"><?cs each:r = Catalog.RndTeams ?><option value="<?cs var:r.id ?>"><?cs var:Catalog.TeamName[r.id] ?></option><?cs /each ?></select>
+      <select id="esc-team" name="team"><?cs each:r = Catalog.RndTeams ?><option value="<?cs var:r.id ?>"<?cs if:ActionFailed == "escalate" && Query.team == r.id ?> selected<?cs /if ?>><?cs var:Catalog.TeamName[r.id] ?></option><?cs /each ?></select>
       <?cs /if ?>
       <p class="hint"><?cs var:L.Agent.Action.EscalateHelp ?></p>
       <?cs call:panel_foot(L.Agent.Action.escalate) ?>

@@ -113,6 +113,13 @@ test('escalated on a Friday afternoon: each R&D member is mailed once; the queue
   const p = await agent.ticket(x.number);
   assert.match(p.html, /<select id="esc-team" name="team">/, 'with several R&D teams the form asks which');
   const expected = S.local(Math.floor(C.now() / 1000) + 3 * DAY).replace(' ', 'T');
+  // a time not in the browser's shape is refused on the form, everything typed kept, nothing escalated
+  const bad = await agent.act(x.number, 'escalate', { reason: `导出接口超时 ${T}`, impact: '全部 12 家门店', expected: '2027-02-30T25:00', team });
+  assert.equal(bad.status, 422);
+  assert.equal(A.textarea(bad.body, 'esc-reason'), `导出接口超时 ${T}`, 'the reason is kept');
+  assert.match(bad.body, /id="esc-expected" name="expected" type="datetime-local" value="2027-02-30T25:00"/, 'the time typed is kept');
+  assert.match(bad.body, new RegExp(`<option value="${team}" selected>`), 'the team chosen stays chosen');
+  assert.ok(!escalationCard((await agent.ticket(x.number)).html).html, 'nothing was escalated');
   const after = await agent.must(x.number, 'escalate', { reason: `导出接口超时 ${T}`, impact: '全部 12 家门店', expected, team });
   // the ticket page shows the escalation
   const card = escalationCard(after.html);
