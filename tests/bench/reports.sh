@@ -11,9 +11,12 @@
 #   3. wrk -t2 -c16 on the month's page: req/s and its ratio to the ceiling;
 #   4. the recount: every figure of the month in the reports API's JSON
 #      (volume, times, SLA, daily, by category/priority/channel/team, time
-#      in status) against a direct SQL recount over the tickets, their
-#      history and their escalations (not the statistics' rows), written
-#      here independently of lib/desk/stats; any difference fails the run.
+#      in status; repeats, reopens, cross-team work, team pairs, frequent
+#      combinations, keywords, satisfaction, scores, the lowest scored)
+#      against a direct SQL recount over the tickets, their history, team
+#      moves, collaborators, escalations and surveys (not the statistics'
+#      rows; recount.sh, recount_quality.sh), written here independently of
+#      lib/desk/stats; any difference fails the run.
 # Targets: month < 300 ms, year < 1 s, workbook < 3 s, page >= 100 req/s.
 #
 #   tests/bench/reports.sh [N]                 (N defaults to 1,000,000)
@@ -154,20 +157,31 @@ echo "| hello-world ceiling | $HELLO | $HELLO_P99 | 1.000 | | |"
 echo "| month page | $RPS | $WP99 | $(awk -v a="$RPS" -v b="$HELLO" 'BEGIN {printf "%.4f", a / b}') | ≥ 100 | $(verdict "$RPS" 100 '>=') |"
 
 # ---- the recount ----------------------------------------------------------------
+# numbers written alike on both sides (31.5000 and 31.5, 3.60 and 3.6)
+numbers() { awk 'BEGIN { CONVFMT = "%.10g" } { for (i = 2; i <= NF; i++) if ($i ~ /^-?[0-9]+\.[0-9]+$/) $i = $i + 0; print }'; }
 curl -fsS "$B/api/v1/reports/summary?kind=month&at=$MONTH" -H "Authorization: Bearer $RKEY" >"$VAR/summary.json" ||
   die "the reports API failed"
 FROM=$(jq -r '.periods.cur.from' "$VAR/summary.json" | sed 's/T/ /;s/Z//')
 TO=$(jq -r '.periods.cur.to' "$VAR/summary.json" | sed 's/T/ /;s/Z//')
 FIRST=$(jq -r '.periods.cur.first' "$VAR/summary.json")
 DAYS=$(jq -r '.periods.cur.days' "$VAR/summary.json")
-jq -r '.tables[] as $t | $t.rows[] as $r |
+jq -r '.tables[] as $t | $t.rows | to_entries[] | .key as $i | .value as $r |
   if $t.code == "volume" then "volume.\($r.key) \($r.cur)"
   elif $t.code == "times" then (select($r.key | endswith(".cur")) | "times.\($r.key) \($r.n) \($r.mean) \($r.median) \($r.p90) \($r.max)")
   elif $t.code == "sla" then (select($r.key | endswith(".cur")) | "sla.\($r.key) \($r.met) \($r.breached) \($r.running)")
   elif $t.code == "daily" then "daily.\($r.key) \($r.created) \($r.closed)"
   elif $t.code == "status" then "status.\($r.key) \($r.tickets) \($r.total)"
-  else "\($t.code).\($r.key) \($r.created) \($r.closed)" end' "$VAR/summary.json" | sort >"$VAR/page.txt"
-bash tests/bench/recount.sh "$SOCK" "$FROM" "$TO" "$FIRST" "$DAYS" | sort >"$VAR/recount.txt"
+  elif $t.code == "repeat" then (select($r.key | endswith(".cur")) | "repeat.\($r.key) \($r.tickets) \($r.of) \($r.rate)")
+  elif $t.code == "cross" then (select($r.key | endswith(".cur")) | "cross.\($r.key) \($r.created) \($r.tickets) \($r.times) \($r.per_ticket)")
+  elif $t.code == "satisfaction" then (select($r.key == "cur") | "satisfaction.cur \($r.closed) \($r.answered) \($r.rate) \($r.resolution) \($r.speed) \($r.attitude)")
+  elif $t.code == "scores" then "scores.\($r.key) \($r.s1) \($r.s2) \($r.s3) \($r.s4) \($r.s5)"
+  elif $t.code == "lowest" then "lowest.\($i + 1) \($r.number) \($r.resolution) \($r.speed) \($r.attitude)"
+  elif $t.code == "combos" then "combos.\($r.key) \($r.category) \($r.product) \($r.cur)"
+  elif $t.code == "pairs" or $t.code == "terms" then "\($t.code).\($r.key) \($r.cur)"
+  else "\($t.code).\($r.key) \($r.created) \($r.closed)" end' "$VAR/summary.json" | numbers | sort >"$VAR/page.txt"
+REPEAT_DAYS=$($SQL -N -e "SELECT value FROM settings WHERE name = 'Stats.RepeatDays'")
+{ bash tests/bench/recount.sh "$SOCK" "$FROM" "$TO" "$FIRST" "$DAYS"
+  bash tests/bench/recount_quality.sh "$SOCK" "$FROM" "$TO" "${REPEAT_DAYS:-30}"; } | numbers | sort >"$VAR/recount.txt"
 FIGS=$(awk '{ n += NF - 1 } END { print n }' "$VAR/page.txt")
 if ! diff "$VAR/page.txt" "$VAR/recount.txt" >"$VAR/recount.diff"; then
   echo
