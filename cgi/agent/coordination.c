@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "agent/coordination.h"
+#include "agent/stats.h"
 #include "core/log.h"
 #include "desk/review/action.h"
 #include "desk/review/problem.h"
@@ -230,23 +231,7 @@ void agent_page_coordination_tickets(web_t *w, const char *arg)
     }
     HDF *h = w->r->hdf;
     const catalog_t *c = &w->d->catalog;
-    for (int i = 0; i < page->n; i++) {
-        const stats_ticket_t *t = &page->rows[i];
-        const priority_t *pr = catalog_priority_by_id(c, t->priority_id);
-        const category_t *cat = catalog_category_by_id(c, t->category_id);
-        const team_t *tm = catalog_team_by_id(c, t->team_id);
-        char k[48];
-        hdf_set_valuef(h, "Rows.%d.number=%s", i, t->number);
-        hdf_set_valuef(h, "Rows.%d.subject=%s", i, t->subject);
-        hdf_set_valuef(h, "Rows.%d.status=%s", i, t->status);
-        hdf_set_valuef(h, "Rows.%d.priority=%s", i, pr ? pr->code : "");
-        hdf_set_valuef(h, "Rows.%d.category=%s", i, cat ? cat->name[w->lang] : "");
-        hdf_set_valuef(h, "Rows.%d.team=%s", i, tm ? tm->name[w->lang] : "");
-        snprintf(k, sizeof k, "Rows.%d.created", i);
-        tpl_set_time(h, k, t->created_at);
-    }
-    if (page->more)
-        hdf_set_valuef(h, "Next=%lld", page->next_after);
+    agent_stats_ticket_rows(w, page);
     free(page);
     const team_t *tm = catalog_team_by_id(c, team);
     hdf_set_value(h, "Drill.fig", coord_fig_codes[fig]);

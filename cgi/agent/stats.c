@@ -545,6 +545,15 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
     agent_stats_set_periods(w, &v);
     hdf_set_value(h, "Drill.fig", stats_figure_code((stats_figure_t)fig));
     hdf_set_value(h, "Drill.of", per_codes[p]);
+    agent_stats_ticket_rows(w, page);
+    free(page);
+    agent_set_nav(w);
+    web_render(w, "agent/stats_tickets.cs");
+}
+
+void agent_stats_ticket_rows(web_t *w, const stats_tickets_t *page)
+{
+    HDF *h = w->r->hdf;
     for (int i = 0; i < page->n; i++) {
         const stats_ticket_t *t = &page->rows[i];
         const priority_t *pr = catalog_priority_by_id(&w->d->catalog, t->priority_id);
@@ -561,9 +570,6 @@ void agent_page_stats_tickets(web_t *w, const char *arg)
     }
     if (page->more)
         hdf_set_valuef(h, "Next=%lld", page->next_after);
-    free(page);
-    agent_set_nav(w);
-    web_render(w, "agent/stats_tickets.cs");
 }
 
 /* ---- exports: one table as CSV, the whole report as a workbook ------------------- */

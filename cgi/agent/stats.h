@@ -27,6 +27,9 @@ int agent_stats_read_view(web_t *w, stats_view_t *v);
 void agent_stats_set_periods(web_t *w, const stats_view_t *v);
 /* The name of a category or team in the reader's language. */
 const char *agent_stats_dim_name(web_t *w, stats_dim_t dim, long long id);
+/* Rows.* and Next of a page of tickets behind a number, for
+ * templates/agent/stats_tickets_table.cs. */
+void agent_stats_ticket_rows(web_t *w, const stats_tickets_t *page);
 
 /* The charts' data, shared by the statistics page and the report page
  * (cgi/agent/stats_report.c), drawn by templates/agent/stats_charts.cs:

@@ -342,22 +342,7 @@ void agent_page_stats_quality_tickets(web_t *w, const char *arg)
         snprintf(name, sizeof name, "Stats.Q.Score.%s", stats_score_codes[key.score_of]);
         hdf_set_valuef(h, "Drill.key=%s %d", text(w, name), key.score);
     }
-    for (int i = 0; i < page->n; i++) {
-        const stats_ticket_t *t = &page->rows[i];
-        const priority_t *pr = catalog_priority_by_id(&w->d->catalog, t->priority_id);
-        char k[48];
-        hdf_set_valuef(h, "Rows.%d.number=%s", i, t->number);
-        hdf_set_valuef(h, "Rows.%d.subject=%s", i, t->subject);
-        hdf_set_valuef(h, "Rows.%d.status=%s", i, t->status);
-        hdf_set_valuef(h, "Rows.%d.priority=%s", i, pr ? pr->code : "");
-        hdf_set_valuef(h, "Rows.%d.category=%s", i, agent_stats_dim_name(w, SD_CATEGORY, t->category_id));
-        hdf_set_valuef(h, "Rows.%d.channel=%s", i, agent_stats_dim_name(w, SD_CHANNEL, t->channel_id));
-        hdf_set_valuef(h, "Rows.%d.team=%s", i, agent_stats_dim_name(w, SD_TEAM, t->team_id));
-        snprintf(k, sizeof k, "Rows.%d.created", i);
-        tpl_set_time(h, k, t->created_at);
-    }
-    if (page->more)
-        hdf_set_valuef(h, "Next=%lld", page->next_after);
+    agent_stats_ticket_rows(w, page);
     free(page);
     agent_set_nav(w);
     web_render(w, "agent/stats_tickets.cs");

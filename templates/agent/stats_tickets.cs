@@ -1,4 +1,5 @@
 <?cs include!"agent/layout.cs" ?>
+<?cs include!"agent/stats_tickets_table.cs" ?>
 <?cs call:agent_start(L.Stats.Tickets) ?>
 <?cs # Drill.path: the list's own link (the quality figures'); else a figure of agent/stats.cs ?>
 <?cs # The tickets behind one number of the statistics, by key (ticket id). ?>
@@ -9,26 +10,7 @@
   </div>
   <a class="button ghost" href="/agent/stats?<?cs var:Q ?>">← <?cs var:L.Stats.Back ?></a>
 </div>
-<div class="table-wrap">
-<table class="queue stats-tickets">
-  <caption class="sr"><?cs if:Drill.title ?><?cs var:Drill.title ?><?cs else ?><?cs var:L.Stats.Fig[Drill.fig] ?><?cs /if ?></caption>
-  <thead><tr><th scope="col" class="c-num"><?cs var:L.Agent.Col.number ?></th><th scope="col" class="c-subj"><?cs var:L.Agent.Col.subject ?></th><th scope="col"><?cs var:L.Agent.Col.category ?></th><th scope="col"><?cs var:L.Agent.Col.priority ?></th><th scope="col"><?cs var:L.Agent.Col.channel ?></th><th scope="col"><?cs var:L.Agent.Col.team ?></th><th scope="col"><?cs var:L.Agent.Col.status ?></th><th scope="col"><?cs var:L.Agent.Col.created ?></th></tr></thead>
-  <tbody>
-  <?cs each:r = Rows ?>
-  <tr data-href="/agent/t/<?cs var:url_escape(r.number) ?>" class="p-<?cs var:r.priority ?>">
-    <td class="num"><a href="/agent/t/<?cs var:url_escape(r.number) ?>"><?cs var:r.number ?></a></td>
-    <td class="subj"><bdi class="subj-text"><?cs var:r.subject ?></bdi></td>
-    <td><?cs var:r.category ?></td>
-    <td><?cs call:priority_badge(r.priority) ?></td>
-    <td><?cs var:r.channel ?></td>
-    <td><?cs var:r.team ?></td>
-    <td><?cs call:status_pill(r.status) ?></td>
-    <td class="when"><?cs var:r.created ?></td>
-  </tr>
-  <?cs /each ?>
-  </tbody>
-</table>
-</div>
+<?cs if:Drill.title ?><?cs set:Caption = Drill.title ?><?cs else ?><?cs set:Caption = L.Stats.Fig[Drill.fig] ?><?cs /if ?><?cs call:stats_tickets_table(Caption) ?>
 <?cs if:!Rows.0.number ?><p class="empty"><?cs var:L.Stats.Empty ?></p><?cs /if ?>
 <?cs if:Next ?><p class="pager"><a href="<?cs if:Drill.path ?><?cs var:Drill.path ?><?cs else ?>/agent/stats/tickets?fig=<?cs var:Drill.fig ?>&amp;of=<?cs var:Drill.of ?>&amp;<?cs var:Q ?><?cs /if ?>&amp;after=<?cs var:Next ?>"><?cs var:L.Agent.Queue.More ?> →</a></p><?cs /if ?>
 <?cs call:agent_end() ?>
