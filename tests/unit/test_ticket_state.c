@@ -130,6 +130,19 @@ static void only_waiting_states_pause_the_clock(void **state)
                          s == TS_WAITING_CUSTOMER || s == TS_WAITING_THIRD_PARTY);
 }
 
+/* A duplicate in any state merges into any ticket that is not closed (a
+ * closed one would have to be reopened first); out-of-range states never. */
+static void merge_needs_a_survivor_that_is_not_closed(void **state)
+{
+    (void)state;
+    for (int dup = 0; dup < TS_COUNT; dup++)
+        for (int into = 0; into < TS_COUNT; into++)
+            assert_int_equal(ticket_merge_allowed((ticket_status_t)dup, (ticket_status_t)into),
+                             into != TS_CLOSED);
+    assert_false(ticket_merge_allowed(TS_COUNT, TS_IN_PROGRESS));
+    assert_false(ticket_merge_allowed(TS_NEW, (ticket_status_t)-1));
+}
+
 static void only_resolved_and_closed_are_done(void **state)
 {
     (void)state;
@@ -151,6 +164,7 @@ int main(void)
         cmocka_unit_test(unknown_code_parses_to_minus_one),
         cmocka_unit_test(unknown_status_has_code_unknown),
         cmocka_unit_test(only_waiting_states_pause_the_clock),
+        cmocka_unit_test(merge_needs_a_survivor_that_is_not_closed),
         cmocka_unit_test(only_resolved_and_closed_are_done),
     };
     return cmocka_run_group_tests_name("ticket_state", tests, NULL, NULL);

@@ -66,3 +66,8 @@ bool ticket_status_done(ticket_status_t s)
 {
     return s == TS_RESOLVED || s == TS_CLOSED;
 }
+
+bool ticket_merge_allowed(ticket_status_t dup, ticket_status_t into)
+{
+    return (unsigned)dup < TS_COUNT && (unsigned)into < TS_COUNT && into != TS_CLOSED;
+}

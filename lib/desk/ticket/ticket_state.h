@@ -14,7 +14,11 @@
  * its own alert, a duplicate); closed is reached only from resolved.
  * accepted / in_progress / waiting_* -> assigned (reassigned by a supervisor:
  * the new owner must accept). Reassigning an assigned ticket changes its
- * owner, not its status. */
+ * owner, not its status.
+ * Merging (ticket_merge.h) is outside this table: a duplicate in any state
+ * is closed into another ticket that is not closed (ticket_merge_allowed);
+ * a flag on its row (merged_into) says so, and a merged ticket never moves
+ * again, not even by reopening. */
 #ifndef DESK_TICKET_STATE_H
 #define DESK_TICKET_STATE_H
 
@@ -45,5 +49,8 @@ bool ticket_transition_allowed(ticket_status_t from, ticket_status_t to);
 bool ticket_status_paused(ticket_status_t s);
 /* True for resolved and closed. */
 bool ticket_status_done(ticket_status_t s);
+/* True when a ticket in state dup may be merged into one in state into:
+ * any duplicate, into a ticket that is not closed. */
+bool ticket_merge_allowed(ticket_status_t dup, ticket_status_t into);
 
 #endif
