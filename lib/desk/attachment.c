@@ -28,7 +28,10 @@ static const char sql_get[] = ATTACHMENT_COLUMNS " WHERE a.id = ?";
 static const char sql_known[] =
     "SELECT (SELECT COUNT(*) FROM attachments WHERE storage_key = ?)"
     " + (SELECT COUNT(*) FROM review_action_files WHERE storage_key = ?)";
-static const char sql_each[] = ATTACHMENT_COLUMNS " WHERE a.ticket_id = ? ORDER BY a.id";
+/* a ticket's own and those of the tickets merged into it */
+static const char sql_each[] = ATTACHMENT_COLUMNS " JOIN tickets t ON t.id = a.ticket_id"
+                                                  " WHERE t.id = ? OR t.merged_into_id = ?"
+                                                  " ORDER BY a.id";
 
 /* What may be uploaded: the content's type as libmagic names it. */
 static const char *const allowed_prefixes[] = {"image/", "text/", "video/", NULL};
@@ -355,7 +358,7 @@ int attachment_get(desk_t *d, long long id, attachment_t *a)
 int attachment_each(desk_t *d, long long ticket_id, bool with_internal,
                     void (*fn)(const attachment_t *a, void *ctx), void *ctx)
 {
-    MYSQL_STMT *st = db_query(&d->db, sql_each, "i", ticket_id);
+    MYSQL_STMT *st = db_query(&d->db, sql_each, "ii", ticket_id, ticket_id);
     if (!st)
         return OUTCOME_UNAVAILABLE;
     attachment_t a;

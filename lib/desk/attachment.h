@@ -74,8 +74,8 @@ void attachment_discard(desk_t *d, uploads_t *u);
 
 /* One attachment by id: OUTCOME_OK, OUTCOME_NOT_FOUND or a failure. */
 int attachment_get(desk_t *d, long long id, attachment_t *a);
-/* Calls fn for each attachment of a ticket (internal ones only when
- * with_internal), oldest first. 0 or <0. */
+/* Calls fn for each attachment of a ticket and of the tickets merged into
+ * it (internal ones only when with_internal), oldest first. 0 or <0. */
 int attachment_each(desk_t *d, long long ticket_id, bool with_internal,
                     void (*fn)(const attachment_t *a, void *ctx), void *ctx);
 /* Adds the attachment under Attachments.N.* of hdf (the event id finds it

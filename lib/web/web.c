@@ -79,6 +79,8 @@ void web_add_event(const ticket_event_t *e, void *hdf)
     hdf_set_valuef(h, "Events.%d.new=%s", i, e->new_value);
     if (e->body)
         hdf_set_valuef(h, "Events.%d.body=%s", i, e->body);
+    if (*e->merged_from)
+        hdf_set_valuef(h, "Events.%d.from=%s", i, e->merged_from);
     snprintf(key, sizeof key, "Events.%d.at", i);
     tpl_set_time(h, key, e->created_at);
     hdf_set_int_value(h, "EventCount", i + 1);

@@ -61,7 +61,7 @@ test('the overview lists every event in both languages', async () => {
   assert.equal(res.status, 200);
   for (const kind of ['ticket_created', 'ticket_reply', 'ticket_resolved', 'survey_invitation',
     'solution_to_confirm', 'acceptance_request', 'new_assignment', 'sla_warning', 'sla_breach',
-    'progress_update', 'escalation_due', 'acceptance_reminder']) {
+    'progress_update', 'escalation_due', 'acceptance_reminder', 'ticket_merged']) {
     assert.match(res.body, new RegExp(`data-kind="${kind}"`), kind);
     assert.ok(res.body.includes(`href="/admin/notifications/templates/${kind}.zh"`), `${kind}.zh`);
     assert.ok(res.body.includes(`href="/admin/notifications/templates/${kind}.en"`), `${kind}.en`);

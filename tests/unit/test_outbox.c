@@ -26,6 +26,7 @@ static const char *const kinds[] = {
     "ticket_created",      "ticket_reply",       "solution_to_confirm", "progress_update",
     "ticket_resolved",     "acceptance_request", "survey_invitation",   "new_assignment",
     "acceptance_reminder", "sla_warning",        "sla_breach",          "escalation_due",
+    "ticket_merged",
 };
 #define NKINDS (sizeof kinds / sizeof *kinds)
 

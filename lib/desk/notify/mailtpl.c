@@ -17,6 +17,7 @@ const mailtpl_event_t mailtpl_events[] = {
     {"ticket_reply", "Reply", true, NO_DUE, true, false, false},
     {"solution_to_confirm", "Solution", true, {"Due.confirm", NULL}, true, false, false},
     {"ticket_resolved", "Resolved", true, NO_DUE, true, false, false},
+    {"ticket_merged", "Merged", true, NO_DUE, true, false, false},
     {"acceptance_request", "Acceptance", true, {"Due.acceptance", NULL}, true, false, false},
     {"survey_invitation", "Survey", true, NO_DUE, false, true, false},
     {"new_assignment", "Assignment", false, {"Due.accept", NULL}, false, false, false},

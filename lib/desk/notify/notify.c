@@ -195,6 +195,13 @@ int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const ch
     return customer_mail(d, ticket_id, "ticket_resolved", summary, key, NULL);
 }
 
+int notify_merged(desk_t *d, long long ticket_id, const char *into)
+{
+    char key[48];
+    snprintf(key, sizeof key, "merged:ticket=%lld", ticket_id);
+    return customer_mail(d, ticket_id, "ticket_merged", into, key, NULL);
+}
+
 static const char sql_agent_mail[] =
     "SELECT email, language, name FROM agents WHERE id = ? AND active = 1 AND email IS NOT NULL";
 

@@ -34,6 +34,10 @@ int notify_escalation(desk_t *d, long long ticket_id, long long escalation_id, l
 /* "ticket_resolved" to the customer (reason: the resolution summary, or
  * NULL); the event id keeps a resolve, reopen and resolve again apart. */
 int notify_resolved(desk_t *d, long long ticket_id, long long event_id, const char *summary);
+/* "ticket_merged" to the customer of a ticket merged into another: into
+ * names the ticket that carries on (its number and subject); the private
+ * link of the merged ticket now shows it. */
+int notify_merged(desk_t *d, long long ticket_id, const char *into);
 /* "new_assignment" to the agent the ticket was assigned to. */
 int notify_assignment(desk_t *d, long long ticket_id, long long agent_id, time_t accept_due);
 /* "solution_to_confirm" to the customer with the proposal. */

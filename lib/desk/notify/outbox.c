@@ -23,7 +23,7 @@
         "mail/progress_update.cs", "mail/ticket_resolved.cs", "mail/acceptance_request.cs",      \
         "mail/survey_invitation.cs", "mail/new_assignment.cs", "mail/acceptance_reminder.cs",    \
         "mail/sla_warning.cs", "mail/sla_breach.cs", "mail/escalation_due.cs",                    \
-        "mail/escalation_request.cs"
+        "mail/escalation_request.cs", "mail/ticket_merged.cs"
 /* built-in texts only: a meeting's calendar mail, the review loop's mails, the
  * monthly report */
 #define FIXED_PAGES                                                                            \

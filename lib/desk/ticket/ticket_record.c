@@ -23,12 +23,20 @@ static const char row_columns[] =
     " COALESCE(organisation_id, 0), COALESCE(team_id, 0), COALESCE(owner_id, 0),"
     " COALESCE(created_by_api_key_id, 0), COALESCE(created_by_agent_id, 0), number, status,"
     " created_at, updated_at, classify_due_at, first_response_due_at, resolution_due_at,"
-    " first_responded_at, resolved_at, closed_at, assigned_at, accept_due_at, accepted_at";
+    " first_responded_at, resolved_at, closed_at, assigned_at, accept_due_at, accepted_at,"
+    " COALESCE(merged_into_id, 0)";
 
+/* The ticket's own events and those of the tickets merged into it, in the
+ * order they happened (ix_tickets_merged_into, ix_events_ticket). */
 static const char sql_events[] =
-    "SELECT id, kind, visibility, actor_type, actor_name, COALESCE(field, ''),"
-    " COALESCE(old_value, ''), COALESCE(new_value, ''), body, created_at"
-    " FROM ticket_events WHERE ticket_id = ? AND (visibility = 'public' OR ? = 0) ORDER BY id";
+    "SELECT e.id, e.kind, e.visibility, e.actor_type, e.actor_name, COALESCE(e.field, ''),"
+    " COALESCE(e.old_value, ''), COALESCE(e.new_value, ''),"
+    /* a merged ticket's first message is its subject and description */
+    " IF(t.id <> ? AND e.kind = 'created', CONCAT(t.subject, '\n\n', t.description), e.body),"
+    " e.created_at, IF(t.id = ?, '', t.number)"
+    " FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id"
+    " WHERE (t.id = ? OR t.merged_into_id = ?) AND (e.visibility = 'public' OR ? = 0)"
+    " ORDER BY e.id";
 /* A ticket's own field values with their field's labels, in the field's
  * order; the stored rows are read (not the catalogue), so deactivated fields
  * and options keep their labels on old tickets. Two plain indexed lookups:
@@ -101,6 +109,7 @@ static int bind_row(ticket_t *t, db_col_t *c)
     c[n++] = (db_col_t){'s', .dst = t->status, .cap = sizeof t->status};
     for (size_t i = 0; i < sizeof times / sizeof *times; i++)
         c[n++] = (db_col_t){'t', .dst = times[i]};
+    c[n++] = (db_col_t){'i', .dst = &t->merged_into};
     int core = ticket_sql_back_cols(&t->core, c + n, DB_MAX_BIND - n);
     return core < 0 ? -1 : n + core;
 }
@@ -154,17 +163,18 @@ void ticket_free(ticket_t *t)
 int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
                       void (*fn)(const ticket_event_t *e, void *ctx), void *ctx)
 {
-    MYSQL_STMT *st = db_query(&d->db, sql_events, "ii", ticket_id, (long long)public_only);
+    MYSQL_STMT *st = db_query(&d->db, sql_events, "iiiii", ticket_id, ticket_id, ticket_id,
+                              ticket_id, (long long)public_only);
     if (!st)
         return OUTCOME_UNAVAILABLE;
     ticket_event_t e;
     int rc;
     while (memset(&e, 0, sizeof e),
-           (rc = db_fetch(st, "isssssssSt", &e.id, e.kind, sizeof e.kind, e.visibility,
+           (rc = db_fetch(st, "isssssssSts", &e.id, e.kind, sizeof e.kind, e.visibility,
                           sizeof e.visibility, e.actor_type, sizeof e.actor_type, e.actor_name,
                           sizeof e.actor_name, e.field, sizeof e.field, e.old_value,
                           sizeof e.old_value, e.new_value, sizeof e.new_value, &e.body,
-                          &e.created_at)) == 1) {
+                          &e.created_at, e.merged_from, sizeof e.merged_from)) == 1) {
         fn(&e, ctx);
         free(e.body);
     }
@@ -248,7 +258,7 @@ int ticket_with_locked(desk_t *d, long long id, long long version,
     if (db_begin(&d->db) != OUTCOME_OK)
         return OUTCOME_UNAVAILABLE;
     int rc = lock_ticket(d, id, &t);
-    if (rc == OUTCOME_OK && version && t.version != version)
+    if (rc == OUTCOME_OK && ((version && t.version != version) || t.merged_into))
         rc = OUTCOME_CONFLICT;
     if (rc == OUTCOME_OK)
         rc = apply(d, &t, arg, now);

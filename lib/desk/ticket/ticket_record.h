@@ -57,6 +57,7 @@ typedef struct ticket {
     time_t created_at, updated_at, classify_due_at, first_response_due_at, resolution_due_at;
     time_t first_responded_at, resolved_at, closed_at;
     time_t assigned_at, accept_due_at, accepted_at;
+    long long merged_into; /* the ticket it was merged into (ticket_merge.h), 0 when none */
 } ticket_t;
 
 typedef struct ticket_event {
@@ -65,6 +66,7 @@ typedef struct ticket_event {
     char field[41], old_value[1021], new_value[1021]; /* VARCHAR(255) in utf8mb4 */
     char *body;
     time_t created_at;
+    char merged_from[TN_MAX]; /* the merged ticket's number it came from, "" for its own */
 } ticket_event_t;
 
 /* The follow token belonging to a submit key (keyed hash, so the same form
@@ -91,7 +93,8 @@ void ticket_extra_free(ticket_extra_t *x);
 int ticket_contacts(desk_t *d, long long id, char *email, size_t ecap, char *phone,
                     size_t pcap);
 
-/* Calls fn for each event in order; public_only hides internal notes. */
+/* Calls fn for each event in order, those of the tickets merged into it
+ * among them (merged_from set); public_only hides internal notes. */
 int ticket_each_event(desk_t *d, long long ticket_id, bool public_only,
                       void (*fn)(const ticket_event_t *e, void *ctx), void *ctx);
 /* Field values as (label by language, value) pairs via fn. */
@@ -103,7 +106,7 @@ int ticket_event(desk_t *d, long long ticket, const char *kind, bool internal,
                  const actor_t *who, const char *field, const char *old_value,
                  const char *new_value, const char *body, time_t now);
 /* One transaction around a change: lock the row, check the version the user
- * saw (0: do not check), apply, recompute next_due_at and next_alert_at,
+ * saw (0: do not check; a merged ticket is never changed: OUTCOME_CONFLICT), apply, recompute next_due_at and next_alert_at,
  * rewrite the ticket's statistics rows (lib/desk/stats/facts.h), commit;
  * anything but OUTCOME_OK rolls everything back. */
 int ticket_with_locked(desk_t *d, long long id, long long version,
