@@ -49,11 +49,13 @@
 #include "core/text.h"
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_fields.h"
+#include "desk/ticket/ticket_merge.h"
 #include "desk/ticket/ticket_work.h"
 #include "web/ticket_view.h"
 #include "web/web.h"
 #include "agent/web.h"
 #include "agent/coordination.h"
+#include "agent/links.h"
 #include "agent/stats.h"
 #include "agent/review.h"
 
@@ -493,6 +495,34 @@ static void set_next_steps(web_t *w, const ticket_t *t)
 
 static const char *failure_key(int rc);
 
+/* A merged ticket's page: the surviving ticket's, saying where it came from. */
+static void merged_redirect(web_t *w, ticket_t *t)
+{
+    ticket_t s;
+    char where[160];
+    int rc = ticket_survivor(w->d, t, &s);
+    if (rc != OUTCOME_OK) {
+        ticket_free(t);
+        return agent_fail(w, rc);
+    }
+    snprintf(where, sizeof where, "/agent/t/%s?merged_from=%s", s.number, t->number);
+    ticket_free(&s);
+    ticket_free(t);
+    req_redirect(w->r, where);
+}
+
+/* Merged.from: the number an agent came from, when it was merged into t. */
+static void merged_from(web_t *w, const ticket_t *t)
+{
+    const char *from = req_query(w->r, "merged_from");
+    ticket_t o;
+    if (!from || !*from || strlen(from) >= TN_MAX || ticket_by_number(w->d, from, &o) != OUTCOME_OK)
+        return;
+    if (o.merged_into == t->id)
+        hdf_set_value(w->r->hdf, "Merged.from", o.number);
+    ticket_free(&o);
+}
+
 /* Renders the ticket page, or its solution proposal page (Page.Solution,
  * or a proposal that failed); status lets an action's error keep its
  * input. Contacts show for someone who revealed them lately. */
@@ -508,6 +538,9 @@ static void show_ticket(web_t *w, const char *number, int status)
             return agent_error_page(w, 503, "unavailable");
         return ticket_not_found(w, number);
     }
+    if (t.merged_into && status == 200) /* the old number leads to the survivor */
+        return merged_redirect(w, &t);
+    merged_from(w, &t);
     char email[256], phone[64];
     if (ticket_revealed_contacts(w->d, ME(w), t.id, email, sizeof email, phone,
                                  sizeof phone) == OUTCOME_OK) {
@@ -533,6 +566,7 @@ static void show_ticket(web_t *w, const char *number, int status)
     agent_reply_templates(w, &t);
     agent_ticket_problems(w, t.id);
     agent_ticket_escalation(w, t.id);
+    agent_ticket_links(w, &t);
     ticket_free(&t);
     agent_set_nav(w);
     w->r->status = status;
@@ -753,6 +787,10 @@ static int act_priority(const act_t *a)
 }
 
 /* The agent's ticket actions, by the "action" field of their forms. */
+static int act_merge(const act_t *a) { return agent_act_merge(a->w, a->id); }
+static int act_link(const act_t *a) { return agent_act_link(a->w, a->id, true); }
+static int act_unlink(const act_t *a) { return agent_act_link(a->w, a->id, false); }
+
 static const struct action {
     const char *name;
     int (*run)(const act_t *a);
@@ -776,6 +814,9 @@ static const struct action {
     {"record_confirmation", act_record_confirmation, true},
     {"survey_phone", act_survey_phone, false},
     {"priority", act_priority, false},
+    {"merge", act_merge, false},
+    {"link", act_link, false},
+    {"unlink", act_unlink, false},
 };
 
 static const struct action *action_named(const char *name)
@@ -900,6 +941,11 @@ static void page_file(web_t *w, const char *arg)
     if (rc != OUTCOME_OK)
         return agent_fail(w, rc);
     bool visible = ticket_visible_to(w->d, ME(w), &t);
+    ticket_t s; /* a merged ticket's files are shown on the survivor's page */
+    if (!visible && ticket_survivor(w->d, &t, &s) == OUTCOME_OK) {
+        visible = ticket_visible_to(w->d, ME(w), &s);
+        ticket_free(&s);
+    }
     ticket_free(&t);
     if (!visible)
         return agent_error_page(w, 404, "not_found");

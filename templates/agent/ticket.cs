@@ -6,6 +6,8 @@
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="version" value="<?cs var:Ticket.version ?>"><input type="hidden" name="action" value="<?cs var:action ?>"><?cs /def ?>
 <?cs def:attach_input(action) ?><div class="attach"><label for="<?cs var:action ?>-files" class="attach-label"><?cs var:L.Attach.Label ?></label> <input id="<?cs var:action ?>-files" name="files" type="file" multiple data-max-bytes="<?cs var:Attach.MaxBytes ?>" data-too-large="<?cs var:L.Agent.Fail.file_too_large ?>"><span class="hint"><?cs var:Attach.Limit ?></span></div><?cs /def ?>
 <?cs def:clock(label, d, done, met) ?><div class="clock"><dt><?cs var:label ?></dt><dd><?cs if:d.state == "paused" ?><?cs call:sla_chip(d) ?><?cs elif:d.state != "none" ?><?cs call:sla_chip(d) ?> <time datetime="<?cs var:d.iso ?>"><?cs var:d ?></time><?cs elif:done ?><span class="sla sla-done"><?cs var:L.Agent.Ticket.Done ?></span> <time><?cs var:done ?></time><?cs if:met ?> <span class="met met-<?cs var:met ?>"><?cs var:L.Agent.Met[met] ?></span><?cs /if ?><?cs else ?><span class="muted"><?cs var:L.Agent.Sla.none ?></span><?cs /if ?></dd></div><?cs /def ?>
+<?cs # an entry of a ticket merged into this one, marked with its number ?>
+<?cs def:from_merged(e) ?><?cs if:e.from ?><span class="from-merged" data-from="<?cs var:e.from ?>"><?cs var:L.Merge.FromMark ?> <code><?cs var:e.from ?></code></span> <?cs /if ?><?cs /def ?>
 <?cs def:category_name(code) ?><?cs each:c = Catalog.AllCategories ?><?cs if:c.code == code ?><?cs var:c.name ?><?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs # A panel opens when its link is followed (#p-CODE, CSS :target) or
        when its action failed and the page shows the error. ?>
@@ -27,6 +29,7 @@
     <span class="facts"><?cs var:Catalog.CategoryName[Ticket.category] ?> · <?cs var:Catalog.ChannelName[Ticket.channel] ?> · <?cs var:Catalog.TeamName[Ticket.team] ?> · <time datetime="<?cs var:Ticket.created_at.iso ?>"><?cs var:Ticket.created_at ?></time></span></p>
 </div>
 <?cs if:Acceptance.archived ?><p class="archived-form"><span class="doc-icon" aria-hidden="true"></span><?cs var:L.Acceptance.Archived ?> <a href="/agent/t/<?cs var:url_escape(Ticket.number) ?>/acceptance"><?cs var:L.Acceptance.ArchivedLink ?></a></p><?cs /if ?>
+<?cs if:Merged.from ?><p class="notice merged-notice" role="status"><?cs var:L.Merge.CameFrom ?> <code><?cs var:Merged.from ?></code></p><?cs /if ?>
 <?cs if:ActionError ?><div class="alert" role="alert"><?cs if:ActionFile ?>“<bdi><?cs var:ActionFile ?></bdi>”：<?cs /if ?><?cs var:L.Agent.Fail[ActionError] ?><?cs if:ActionError == "field_too_long" && ActionLimit.max ?><?cs call:gap() ?><?cs call:too_long(ActionLimit.max, ActionLimit.chars) ?><?cs /if ?></div><?cs /if ?>
 
 <div class="ticket-grid">
@@ -39,22 +42,24 @@
   </article>
   <ol class="thread">
   <?cs each:e = Events ?>
-    <?cs if:e.kind == "reply" || e.kind == "comment" || e.kind == "attachment" ?>
-    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <?cs if:e.kind == "created" && e.from ?>
+    <li class="msg msg-customer merged-first"><p class="meta"><?cs call:from_merged(e) ?><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <?cs elif:e.kind == "reply" || e.kind == "comment" || e.kind == "attachment" ?>
+    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><?cs call:from_merged(e) ?><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "solution" ?>
-    <li class="msg msg-agent"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Solution.Propose ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <li class="msg msg-agent"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Solution.Propose ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "note" ?>
-    <li class="msg note"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <li class="msg note"><p class="meta"><?cs call:from_merged(e) ?><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "work" ?>
-    <li class="msg note work"><p class="meta"><span class="label"><?cs var:L.Work.Kind[e.field] ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs if:e.old || e.new ?><p class="serials"><?cs var:L.Work.Serial ?> <code><?cs if:e.old ?><bdi><?cs var:e.old ?></bdi><?cs else ?>-<?cs /if ?></code> → <code><?cs if:e.new ?><bdi><?cs var:e.new ?></bdi><?cs else ?>-<?cs /if ?></code></p><?cs /if ?></li>
+    <li class="msg note work"><p class="meta"><?cs call:from_merged(e) ?><span class="label"><?cs var:L.Work.Kind[e.field] ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs if:e.old || e.new ?><p class="serials"><?cs var:L.Work.Serial ?> <code><?cs if:e.old ?><bdi><?cs var:e.old ?></bdi><?cs else ?>-<?cs /if ?></code> → <code><?cs if:e.new ?><bdi><?cs var:e.new ?></bdi><?cs else ?>-<?cs /if ?></code></p><?cs /if ?></li>
     <?cs elif:e.kind == "close_requested" ?>
-    <li class="msg msg-customer close-request"><p class="meta"><span class="tag-ok"><?cs var:L.Close.AgentLabel ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?></li>
+    <li class="msg msg-customer close-request"><p class="meta"><?cs call:from_merged(e) ?><span class="tag-ok"><?cs var:L.Close.AgentLabel ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?></li>
     <?cs elif:e.kind == "solution_confirmed" && e.field == "confirmed_via" ?>
-    <li class="msg msg-customer confirmed"><p class="meta"><span class="tag-ok"><?cs var:L.Solution.ConfirmedVia ?></span> <strong><bdi><?cs var:e.old ?></bdi></strong> · <?cs var:L.Solution.Ways[e.new] ?> · <?cs var:L.Solution.RecordedBy ?> <bdi><?cs var:e.actor ?></bdi> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <li class="msg msg-customer confirmed"><p class="meta"><?cs call:from_merged(e) ?><span class="tag-ok"><?cs var:L.Solution.ConfirmedVia ?></span> <strong><bdi><?cs var:e.old ?></bdi></strong> · <?cs var:L.Solution.Ways[e.new] ?> · <?cs var:L.Solution.RecordedBy ?> <bdi><?cs var:e.actor ?></bdi> · <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><?cs if:e.body ?><div class="text"><?cs var:e.body ?></div><?cs /if ?><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "finding" ?>
-    <li class="msg note finding"><p class="meta"><span class="label"><?cs var:L.Agent.Ticket.Finding ?>: <?cs var:L.Agent.FindingKind[e.field] ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <li class="msg note finding"><p class="meta"><?cs call:from_merged(e) ?><span class="label"><?cs var:L.Agent.Ticket.Finding ?>: <?cs var:L.Agent.FindingKind[e.field] ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs else ?>
-    <li class="sys sys-<?cs var:e.kind ?>"><span class="sys-text"><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs var:L.Agent.Event[e.kind] ?>
+    <li class="sys sys-<?cs var:e.kind ?>"><span class="sys-text"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs var:L.Agent.Event[e.kind] ?>
       <?cs if:e.kind == "created" || e.kind == "claim" ?><?cs elif:e.field == "status" ?><?cs if:L.Agent.St[e.new] ?><?cs var:L.Agent.St[e.new] ?><?cs else ?><?cs var:L.Status[e.new] ?><?cs /if ?><?cs elif:e.field == "priority" ?><?cs var:Catalog.Priorities[e.new].name ?><?cs elif:e.field == "category" ?><?cs call:category_name(e.new) ?><?cs elif:e.kind == "sla" ?><?cs if:e.field == "accept_overdue" && #e.new > 0 ?><?cs var:L.Agent.AcceptOver ?> <?cs call:duration(e.new) ?><?cs var:L.Agent.AcceptOverEnd ?><?cs else ?><?cs var:L.Agent.Alert[e.field] ?><?cs /if ?><?cs elif:e.kind == "escalation" || e.kind == "escalation_answer" || e.kind == "escalated" ?><?cs elif:e.kind == "survey" ?><bdi><?cs var:e.new ?></bdi><?cs elif:(e.kind == "acceptance_signed" || e.kind == "reopen") && e.new == e.actor ?><?cs elif:e.new ?><bdi><?cs var:e.new ?></bdi><?cs elif:e.old ?><bdi><?cs var:e.old ?></bdi><?cs /if ?>
       <?cs if:e.body ?><span class="reason">— <?cs var:e.body ?></span><?cs /if ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs /if ?>
@@ -357,6 +362,7 @@
     <?cs else ?><p class="muted small"><?cs var:L.Review.Problem.NoneOnTicket ?></p><?cs /if ?>
     <p class="card-links"><a class="edit" href="/agent/problems/new?tickets=<?cs var:url_escape(Ticket.number) ?>"><?cs var:L.Review.Problem.NewFromTicket ?></a></p>
   </section>
+  <?cs include!"agent/ticket_links.cs" ?>
   <section class="card card-details">
     <h2><?cs var:L.Agent.Ticket.Details ?></h2>
     <dl class="kv">
