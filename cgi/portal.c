@@ -31,6 +31,7 @@
 #include "desk/ticket/ticket.h"
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_fields.h"
+#include "desk/ticket/ticket_merge.h"
 #include "desk/ticket/ticket_work.h"
 #include "web/ticket_view.h"
 #include "web/web.h"
@@ -252,10 +253,13 @@ static void set_ticket(page_t *p, const ticket_t *t)
 static void page_ticket(page_t *p, const char *token)
 {
     ticket_t t;
-    int rc = ticket_by_follow_token(p->d, token, &t);
+    char from[TN_MAX];
+    int rc = ticket_by_follow_token_merged(p->d, token, &t, from);
     if (rc != OUTCOME_OK)
         return fail_page(p, rc);
     set_ticket(p, &t);
+    if (*from) /* the link of a ticket merged into this one */
+        hdf_set_value(p->r->hdf, "Merged.from", from);
     hdf_set_valuef(p->r->hdf, "Ticket.link=%s/t/%s", p->d->base_url, token);
     csrf_issue(p->r, "csrf");
     hdf_set_value(p->r->hdf, "Ticket.token", token);
@@ -314,7 +318,8 @@ static bool token_ticket(page_t *p, const char *arg, char *token, ticket_t *t)
         error_page(p, 404, "not_found");
         return false;
     }
-    int rc = ticket_by_follow_token(p->d, token, t);
+    char from[TN_MAX];
+    int rc = ticket_by_follow_token_merged(p->d, token, t, from);
     if (rc != OUTCOME_OK) {
         fail_page(p, rc);
         return false;
@@ -347,7 +352,9 @@ static void page_file(page_t *p, const char *arg)
     attachment_t a;
     const char *id = req_query(p->r, "id");
     int rc = web_id(id) ? attachment_get(p->d, web_id(id), &a) : OUTCOME_NOT_FOUND;
-    bool mine = rc == OUTCOME_OK && a.ticket_id == t.id && !a.internal;
+    /* its own files and those of the tickets merged into it */
+    bool mine = rc == OUTCOME_OK && !a.internal &&
+                (a.ticket_id == t.id || ticket_holds(p->d, t.id, a.ticket_id) == 1);
     ticket_free(&t);
     if (rc != OUTCOME_OK && rc != OUTCOME_NOT_FOUND)
         return error_page(p, 503, "unavailable");

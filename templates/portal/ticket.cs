@@ -70,6 +70,7 @@
     <span class="cat"><?cs var:Ticket.category ?></span></p>
 </div>
 <?cs /if ?>
+<?cs if:Merged.from ?><p class="notice merged-notice" role="status"><?cs var:L.Merge.PortalNotice ?> <code><?cs var:Merged.from ?></code> → <code><?cs var:Ticket.number ?></code></p><?cs /if ?>
 
 <?cs if:Solution.text ?>
 <section class="card solution" aria-labelledby="sol-h">
@@ -161,32 +162,39 @@
   <?cs each:e = Events ?><?cs if:e.kind == "created" ?><?cs call:event_files(e.id, file_base) ?><?cs /if ?><?cs /each ?>
 </section>
 
+<?cs # an entry of a ticket merged into this one, marked with its number ?>
+<?cs def:from_merged(e) ?><?cs if:e.from ?><span class="from-merged" data-from="<?cs var:e.from ?>"><?cs var:L.Merge.FromMark ?> <code><?cs var:e.from ?></code></span> <?cs /if ?><?cs /def ?>
 <section class="card" aria-labelledby="thread">
   <h2 id="thread"><?cs var:L.Ticket.Conversation ?></h2>
   <?cs if:subcount(Events) == 0 ?><p class="empty"><?cs var:L.Ticket.NoEvents ?></p><?cs /if ?>
   <ol class="thread">
   <?cs each:e = Events ?>
-    <?cs if:e.kind == "comment" || e.kind == "reply" || e.kind == "attachment" ?>
-    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, file_base) ?></li>
+    <?cs if:e.kind == "created" && e.from ?>
+    <li class="msg msg-customer merged-first"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, file_base) ?></li>
+    <?cs elif:e.kind == "merged_into" || e.kind == "merged_from" ?>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Merge.Portal[e.kind] ?> <code><?cs var:e.new ?></code></span>
+      <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
+    <?cs elif:e.kind == "comment" || e.kind == "reply" || e.kind == "attachment" ?>
+    <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, file_base) ?></li>
     <?cs elif:e.kind == "work" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Work.Kind[e.field] ?>: <?cs var:e.body ?><?cs if:e.old || e.new ?> <span class="reason"><?cs var:L.Work.Serial ?> <?cs if:e.old ?><bdi><?cs var:e.old ?></bdi><?cs else ?>-<?cs /if ?> → <?cs if:e.new ?><bdi><?cs var:e.new ?></bdi><?cs else ?>-<?cs /if ?></span><?cs /if ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs call:from_merged(e) ?><?cs var:L.Work.Kind[e.field] ?>: <?cs var:e.body ?><?cs if:e.old || e.new ?> <span class="reason"><?cs var:L.Work.Serial ?> <?cs if:e.old ?><bdi><?cs var:e.old ?></bdi><?cs else ?>-<?cs /if ?> → <?cs if:e.new ?><bdi><?cs var:e.new ?></bdi><?cs else ?>-<?cs /if ?></span><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "close_requested" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><bdi><?cs var:e.actor ?></bdi> <?cs var:L.Close.Event ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs call:from_merged(e) ?><bdi><?cs var:e.actor ?></bdi> <?cs var:L.Close.Event ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "solution_confirmed" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Solution.ConfirmedVia ?>: <?cs if:e.field == "confirmed_via" ?><bdi><?cs var:e.old ?></bdi> · <?cs var:L.Solution.Ways[e.new] ?><?cs else ?><bdi><?cs var:e.new ?></bdi> · <?cs var:L.Solution.OnPortal ?><?cs /if ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs call:from_merged(e) ?><?cs var:L.Solution.ConfirmedVia ?>: <?cs if:e.field == "confirmed_via" ?><bdi><?cs var:e.old ?></bdi> · <?cs var:L.Solution.Ways[e.new] ?><?cs else ?><bdi><?cs var:e.new ?></bdi> · <?cs var:L.Solution.OnPortal ?><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time><?cs call:event_files(e.id, file_base) ?></li>
     <?cs elif:e.kind == "solution" ?>
-    <li class="msg msg-agent"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <li class="msg msg-agent"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "acceptance_signed" || e.kind == "reopen" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><bdi><?cs var:e.new ?></bdi> <?cs if:e.kind == "reopen" ?><?cs var:L.Acceptance.Rejected ?><?cs else ?><?cs var:L.Acceptance.Accepted ?><?cs /if ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs call:from_merged(e) ?><bdi><?cs var:e.new ?></bdi> <?cs if:e.kind == "reopen" ?><?cs var:L.Acceptance.Rejected ?><?cs else ?><?cs var:L.Acceptance.Accepted ?><?cs /if ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "escalated" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Ticket.Escalated ?></span>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs call:from_merged(e) ?><?cs var:L.Ticket.Escalated ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
     <?cs elif:e.kind == "created" || e.field == "status" || e.field == "priority" ?>
-    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text">
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs call:from_merged(e) ?>
       <?cs if:e.kind == "created" ?><bdi><?cs var:e.actor ?></bdi> <?cs var:L.Ticket.Created ?>
       <?cs elif:e.field == "status" ?><?cs var:L.Ticket.StatusChanged ?> <?cs var:L.Status[e.new] ?>
       <?cs else ?><?cs var:L.Ticket.PriorityChanged ?> <?cs var:Catalog.Priorities[e.new].name ?><?cs /if ?>
