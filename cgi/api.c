@@ -7,6 +7,10 @@
  *   PATCH /api/v1/tickets/NUMBER            change status and/or priority (a priority
  *                                           change is a request a supervisor approves
  *                                           unless the key has "priority:set")
+ *   POST  /api/v1/tickets/NUMBER/merge      merge it into {"into": NUMBER, "reason"} -> 200 the
+ *                                           surviving ticket with "merged_from"
+ *   POST  /api/v1/tickets/NUMBER/links      link {"kind", "ticket": NUMBER} -> 201
+ *   POST  /api/v1/tickets/NUMBER/links/remove  remove that link -> 200
  *   GET   /api/v1/reports/summary           the statistics' whole report (every table
  *   GET   /api/v1/reports/TABLE             of lib/desk/stats/tables.h), or one table,
  *                                           for the period and filters of the query
@@ -18,7 +22,10 @@
  *
  * Authorization: Bearer KEY (lib/desk/people/apikey.h). A key sees the tickets it
  * created unless its scope is "all"; a key of scope "reports" reads the
- * reports (every team's figures) and nothing else, and only it does. Errors are
+ * reports (every team's figures) and nothing else, and only it does. A
+ * merged ticket's number reads as the surviving ticket (its JSON with
+ * "merged_from": the number asked), or, when the key may not see that one,
+ * as itself with "merged_into"; writes to it are refused (409 merged). Errors are
  * {"error": {"code", "message", "field"}} with the matching HTTP status. */
 #include <jansson.h>
 #include <stdio.h>
@@ -41,6 +48,8 @@
 #include "core/text.h"
 #include "desk/ticket/ticket.h"
 #include "desk/ticket/ticket_fields.h"
+#include "desk/ticket/ticket_link.h"
+#include "desk/ticket/ticket_merge.h"
 #include "web/apibody.h"
 #include "web/web.h"
 
@@ -169,11 +178,16 @@ static void create_ticket(call_t *c, const char *arg)
     respond(c, rec.duplicate ? 200 : 201, out);
 }
 
+static bool key_sees(const call_t *c, const ticket_t *t)
+{
+    return c->key.may.all_tickets || t->api_key_id == c->key.id;
+}
+
 /* Loads the ticket named in the path, if this key may see it. */
 static bool visible_ticket(call_t *c, const char *number, ticket_t *t)
 {
     int rc = ticket_by_number(c->d, number, t);
-    if (rc == OUTCOME_OK && (c->key.may.all_tickets || t->api_key_id == c->key.id))
+    if (rc == OUTCOME_OK && key_sees(c, t))
         return true;
     if (rc == OUTCOME_OK)
         ticket_free(t);
@@ -235,34 +249,91 @@ static void core_json(const ticket_t *t, json_t *out)
     }
 }
 
-static void show_ticket(call_t *c, const char *number, int status)
+static void add_link_json(const ticket_link_t *l, void *ctx)
 {
-    ticket_t t;
-    if (!visible_ticket(c, number, &t))
+    void **x = ctx; /* the call, the array */
+    call_t *c = x[0];
+    ticket_t o;
+    if (ticket_by_id(c->d, l->other_id, &o) != OUTCOME_OK)
         return;
+    bool sees = key_sees(c, &o); /* never a ticket this key may not see */
+    ticket_free(&o);
+    if (sees)
+        json_array_append_new(x[1], json_pack("{s:s, s:s, s:s, s:s}", "kind", l->kind, "number",
+                                              l->number, "subject", l->subject, "status",
+                                              l->status));
+}
+
+/* A loaded ticket as the API shows it, or NULL when the database failed. */
+static json_t *ticket_json(call_t *c, const ticket_t *t)
+{
     const catalog_t *cat = &c->d->catalog;
-    const category_t *k = catalog_category_by_id(cat, t.category_id);
-    const priority_t *p = catalog_priority_by_id(cat, t.priority_id);
-    const channel_t *ch = catalog_channel_by_id(cat, t.channel_id);
-    json_t *events = json_array();
-    json_t *out = json_pack("{s:s, s:s}", "number", t.number, "status", t.status);
-    core_json(&t, out);
+    const category_t *k = catalog_category_by_id(cat, t->category_id);
+    const priority_t *p = catalog_priority_by_id(cat, t->priority_id);
+    const channel_t *ch = catalog_channel_by_id(cat, t->channel_id);
+    json_t *events = json_array(), *links = json_array();
+    json_t *out = json_pack("{s:s, s:s}", "number", t->number, "status", t->status);
+    core_json(t, out);
     json_object_update_new(
-        out, json_pack("{s:s, s:s, s:s, s:o, s:o, s:{s:o, s:o, s:o}, s:o}", "category",
+        out, json_pack("{s:s, s:s, s:s, s:o, s:o, s:{s:o, s:o, s:o}, s:o, s:o}", "category",
                        k ? k->code : "", "priority", p ? p->code : "", "channel",
-                       ch ? ch->code : "", "created_at", time_json(t.created_at), "updated_at",
-                       time_json(t.updated_at), "sla", "classify_due_at",
-                       time_json(t.classify_due_at), "first_response_due_at",
-                       time_json(t.first_response_due_at), "resolution_due_at",
-                       time_json(t.resolution_due_at), "events", events));
-    int rc = ticket_each_event(c->d, t.id, true, add_event_json, events);
-    json_object_set_new(out, "priority_request", priority_request_json(c, t.id, &rc));
-    ticket_free(&t);
+                       ch ? ch->code : "", "created_at", time_json(t->created_at), "updated_at",
+                       time_json(t->updated_at), "sla", "classify_due_at",
+                       time_json(t->classify_due_at), "first_response_due_at",
+                       time_json(t->first_response_due_at), "resolution_due_at",
+                       time_json(t->resolution_due_at), "events", events, "links", links));
+    int rc = ticket_each_event(c->d, t->id, true, add_event_json, events);
+    void *x[] = {c, links};
+    if (rc == OUTCOME_OK && ticket_links_each(c->d, t->id, add_link_json, x) < 0)
+        rc = OUTCOME_UNAVAILABLE;
+    json_object_set_new(out, "priority_request", priority_request_json(c, t->id, &rc));
     if (rc != OUTCOME_OK) {
         json_decref(out);
-        return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+        return NULL;
     }
+    return out;
+}
+
+/* The ticket of a number, answered: a merged one as its survivor when this
+ * key may see it ("merged_from"), else as itself ("merged_into"). */
+static void show_ticket(call_t *c, const char *number, int status)
+{
+    ticket_t t, s;
+    if (!visible_ticket(c, number, &t))
+        return;
+    json_t *out;
+    int rc = t.merged_into ? ticket_survivor(c->d, &t, &s) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK && key_sees(c, &s)) {
+        out = ticket_json(c, &s);
+        if (out)
+            json_object_set_new(out, "merged_from", json_string(t.number));
+    } else {
+        out = rc == OUTCOME_OK || rc == OUTCOME_NOT_FOUND ? ticket_json(c, &t) : NULL;
+        if (out && rc == OUTCOME_OK)
+            json_object_set_new(out, "merged_into", json_string(s.number));
+    }
+    if (rc == OUTCOME_OK)
+        ticket_free(&s);
+    ticket_free(&t);
+    if (!out)
+        return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
     respond(c, status, out);
+}
+
+/* A write to a merged ticket: refused with the number to send it to. */
+static bool merged(call_t *c, const ticket_t *t)
+{
+    ticket_t s;
+    if (!t->merged_into)
+        return false;
+    char msg[160];
+    bool found = ticket_survivor(c->d, t, &s) == OUTCOME_OK;
+    snprintf(msg, sizeof msg, "ticket %s was merged into %s: send this to that ticket", t->number,
+             found ? s.number : "another");
+    if (found)
+        ticket_free(&s);
+    fail(c, 409, "merged", msg, NULL);
+    return true;
 }
 
 static void read_ticket(call_t *c, const char *number) { show_ticket(c, number, 200); }
@@ -285,6 +356,8 @@ static void add_comment(call_t *c, const char *arg)
         return fail(c, 404, "not_found", "no such ticket", NULL);
     if (!visible_ticket(c, number, &t))
         return;
+    if (merged(c, &t))
+        return ticket_free(&t);
     static const form_field_t rule = {.name = "body", .type = FT_LONGTEXT, .required = true,
                                       .max_chars = 20000};
     const char *body = apibody_value(&c->in, c->in.doc, "body", "body", &rule, false);
@@ -336,6 +409,8 @@ static void upload_attachment(call_t *c, const char *arg)
                     "filename");
     if (!visible_ticket(c, number, &t))
         return;
+    if (merged(c, &t))
+        return ticket_free(&t);
     long long id = t.id;
     ticket_free(&t);
     char *raw;
@@ -425,6 +500,8 @@ static void update_ticket(call_t *c, const char *number)
         return fail(c, 422, "invalid_value", "unknown priority", "priority");
     if (!visible_ticket(c, number, &t))
         return;
+    if (merged(c, &t))
+        return ticket_free(&t);
     long long id = t.id, request = 0;
     ticket_free(&t);
     actor_t who = {.type = "api", .api_key_id = c->key.id, .name = c->key.label};
@@ -617,11 +694,109 @@ typedef struct route {
     bool reports;  /* a reports key's route, the only ones it may call */
 } route_t;
 
+/* ---- merging and linking ------------------------------------------------ */
+
+static const char *const merge_refusals[][2] = {
+    {"self", "a ticket cannot be merged into itself"},
+    {"merged", "this ticket was merged already"},
+    {"into_merged", "that ticket was itself merged into another: merge into the one it leads to"},
+    {"into_closed", "that ticket is closed: reopen it first, or merge into an open one"},
+    {"customers", "that ticket belongs to another customer: merging would show one customer "
+                  "the other's ticket; link the tickets instead"},
+};
+
+/* The two tickets of a merge or link, both visible to this key. */
+static bool both_tickets(call_t *c, const char *arg, const char *other, ticket_t *t, ticket_t *o)
+{
+    char number[TN_MAX];
+    if (!path_number(arg, number, sizeof number)) {
+        fail(c, 404, "not_found", "no such ticket", NULL);
+        return false;
+    }
+    if (!visible_ticket(c, number, t))
+        return false;
+    int rc = ticket_by_number(c->d, other, o);
+    if (rc == OUTCOME_OK && key_sees(c, o))
+        return true;
+    if (rc == OUTCOME_OK)
+        ticket_free(o);
+    ticket_free(t);
+    if (rc == OUTCOME_UNAVAILABLE)
+        fail(c, 503, "unavailable", "database unavailable, try again", NULL);
+    else
+        fail(c, 422, "invalid_value", "no such ticket", "ticket");
+    return false;
+}
+
+/* POST /api/v1/tickets/N/merge {"into": NUMBER, "reason": TEXT} */
+static void merge_ticket(call_t *c, const char *arg)
+{
+    apibody_relation_t r;
+    apibody_error_t e;
+    ticket_t t, o;
+    if (apibody_merge(&c->in, &r, &e))
+        return fail(c, e.status, e.code, e.message, e.field);
+    if (!both_tickets(c, arg, r.ticket, &t, &o))
+        return;
+    char survivor[TN_MAX];
+    snprintf(survivor, sizeof survivor, "%s", o.number);
+    ticket_by_t by = {.api_key_id = c->key.id, .api_label = c->key.label,
+                      .ip = req_env(c->r, "REMOTE_ADDR")};
+    const char *why = NULL;
+    int rc = ticket_merge(c->d, &by, t.id, o.id, r.reason, &why);
+    ticket_free(&t);
+    ticket_free(&o);
+    for (size_t i = 0; why && i < sizeof merge_refusals / sizeof *merge_refusals; i++)
+        if (!strcmp(why, merge_refusals[i][0]))
+            return fail(c, 409, "merge_refused", merge_refusals[i][1], "into");
+    if (rc != OUTCOME_OK)
+        return fail(c, 503, "unavailable", "the merge could not be saved; nothing changed, try again", NULL);
+    char number[TN_MAX];
+    path_number(arg, number, sizeof number);
+    show_ticket(c, number, 200); /* the survivor, "merged_from" the number merged */
+}
+
+static void change_link(call_t *c, const char *arg, bool add)
+{
+    apibody_relation_t r;
+    apibody_error_t e;
+    ticket_t t, o;
+    if (apibody_link(&c->in, &r, &e))
+        return fail(c, e.status, e.code, e.message, e.field);
+    if (!both_tickets(c, arg, r.ticket, &t, &o))
+        return;
+    ticket_by_t by = {.api_key_id = c->key.id, .api_label = c->key.label,
+                      .ip = req_env(c->r, "REMOTE_ADDR")};
+    bool self = t.id == o.id;
+    int rc = add ? ticket_link_add(c->d, &by, t.id, o.id, r.kind)
+                 : ticket_link_remove(c->d, &by, t.id, o.id, r.kind);
+    char number[TN_MAX];
+    snprintf(number, sizeof number, "%s", t.number);
+    ticket_free(&t);
+    ticket_free(&o);
+    if (rc == OUTCOME_DUPLICATE)
+        return fail(c, 409, "exists", "these tickets are linked this way already", "ticket");
+    if (rc == OUTCOME_INVALID)
+        return fail(c, 422, "invalid_value",
+                    self ? "a ticket cannot be linked to itself" : "unknown kind", self ? "ticket" : "kind");
+    if (rc == OUTCOME_NOT_FOUND)
+        return fail(c, 404, "not_found", "these tickets are not linked this way", NULL);
+    if (rc != OUTCOME_OK)
+        return fail(c, 503, "unavailable", "the link could not be saved; try again", NULL);
+    show_ticket(c, number, add ? 201 : 200);
+}
+
+static void add_link(call_t *c, const char *arg) { change_link(c, arg, true); }
+static void remove_link(call_t *c, const char *arg) { change_link(c, arg, false); }
+
 static const route_t routes[] = {
     {"GET", "/api/v1/health", false, health, false, false},
     {"GET", "/api/v1/reports/*", true, read_report, false, true},
     {"POST", "/api/v1/tickets", true, create_ticket, false, false},
     {"POST", "/api/v1/tickets/*/comments", true, add_comment, false, false},
+    {"POST", "/api/v1/tickets/*/merge", true, merge_ticket, false, false},
+    {"POST", "/api/v1/tickets/*/links", true, add_link, false, false},
+    {"POST", "/api/v1/tickets/*/links/remove", true, remove_link, false, false},
     {"POST", "/api/v1/tickets/*/attachments", true, upload_attachment, true, false},
     {"GET", "/api/v1/tickets/*/attachments", true, list_attachments, false, false},
     {"GET", "/api/v1/attachments/*", true, download_attachment, false, false},

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "desk/catalog/commonfield.h"
 #include "desk/ticket/ticket_fields.h"
+#include "desk/ticket/ticket_link.h"
 
 bool apibody_json_type(const char *ct)
 {
@@ -330,4 +331,51 @@ int apibody_ticket(apibody_t *b, const catalog_t *cat, ticket_new_t *t, field_va
     t->values = values;
     t->nvalues = n;
     return 0;
+}
+
+static const form_field_t number_rule = {.name = "ticket", .type = FT_TEXT, .max_chars = TN_MAX - 1};
+
+static int relation_ticket(apibody_t *b, const char *name, apibody_relation_t *r,
+                           apibody_error_t *e)
+{
+    r->ticket = apibody_value(b, b->doc, name, name, &number_rule, true);
+    if (*b->bad)
+        return refused(b, e);
+    if (!r->ticket || strlen(r->ticket) >= TN_MAX) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "%s is required: a ticket number", name);
+        return error(e, r->ticket ? 422 : 400, r->ticket ? "invalid_value" : "missing_field",
+                     name, msg);
+    }
+    return 0;
+}
+
+int apibody_merge(apibody_t *b, apibody_relation_t *r, apibody_error_t *e)
+{
+    static const form_field_t reason = {.name = "reason", .type = FT_LONGTEXT, .max_chars = 500};
+    *r = (apibody_relation_t){0};
+    if (relation_ticket(b, "into", r, e))
+        return -1;
+    r->reason = apibody_value(b, b->doc, "reason", "reason", &reason, false);
+    return *b->bad ? refused(b, e) : 0;
+}
+
+int apibody_link(apibody_t *b, apibody_relation_t *r, apibody_error_t *e)
+{
+    *r = (apibody_relation_t){0};
+    if (relation_ticket(b, "ticket", r, e))
+        return -1;
+    r->kind = apibody_code(b, b->doc, "kind");
+    if (*b->bad)
+        return refused(b, e);
+    if (!r->kind)
+        return error(e, 400, "missing_field", "kind",
+                     "kind is required: related, duplicate_of, duplicated_by, caused_by, "
+                     "causes, parent_of or child_of");
+    for (int i = 0; ticket_link_kinds[i]; i++)
+        if (!strcmp(ticket_link_kinds[i], r->kind))
+            return 0;
+    return error(e, 422, "invalid_value", "kind",
+                 "kind must be one of related, duplicate_of, duplicated_by, caused_by, causes, "
+                 "parent_of, child_of");
 }

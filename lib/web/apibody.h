@@ -87,4 +87,17 @@ json_t *apibody_holder(const ticket_field_t *f, json_t *b, json_t *cust, const c
 int apibody_ticket(apibody_t *b, const catalog_t *cat, ticket_new_t *t, field_value_t *values,
                    apibody_error_t *e);
 
+/* What a merge or link request's body names: the other ticket's number
+ * (member "into" of a merge, "ticket" of a link: exact, up to TN_MAX - 1
+ * bytes), a link's kind (one of ticket_link_kinds, seen from the ticket in
+ * the path) and a merge's reason (free text, optional). Strings point into
+ * the body. */
+typedef struct apibody_relation {
+    const char *ticket, *kind, *reason;
+} apibody_relation_t;
+
+/* 0; -1 with *e set: 400 missing_field, 422 invalid_value. */
+int apibody_merge(apibody_t *b, apibody_relation_t *r, apibody_error_t *e);
+int apibody_link(apibody_t *b, apibody_relation_t *r, apibody_error_t *e);
+
 #endif

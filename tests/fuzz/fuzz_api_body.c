@@ -2,7 +2,7 @@
  * parsed with the API's flags, hashed for its Idempotency-Key, read as a
  * new ticket against a catalogue held in memory (a category whose own
  * fields are of every type, common fields required and hidden), then as a
- * comment and as a status or priority change.
+ * comment, as a status or priority change, and as a merge and a link.
  *
  * Checked: what is accepted is what the rules accept (each core field of
  * the table the API takes, ticket_fields.h, and each of the category's
@@ -107,6 +107,26 @@ static void as_ticket(apibody_t *b)
     }
 }
 
+/* A merge or link read from the body: a number within its limit, a known
+ * kind; a refusal names a field and says why. */
+static void as_relation(apibody_t *b, bool link)
+{
+    static const form_field_t number = {.name = "ticket", .type = FT_TEXT, .max_chars = TN_MAX - 1};
+    static const form_field_t reason = {.name = "reason", .type = FT_LONGTEXT, .max_chars = 500};
+    apibody_relation_t r;
+    apibody_error_t e;
+    b->bad[0] = '\0';
+    if ((link ? apibody_link(b, &r, &e) : apibody_merge(b, &r, &e)) != 0) {
+        if ((e.status != 400 && e.status != 422) || !e.field || !*e.field || !*e.message)
+            abort();
+        return;
+    }
+    if (!r.ticket || strlen(r.ticket) >= TN_MAX || (link && !r.kind))
+        abort();
+    stored(r.ticket, &number);
+    stored(r.reason, &reason);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     apibody_t b;
@@ -129,6 +149,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     apibody_code(&b, b.doc, "status");
     apibody_code(&b, b.doc, "priority");
     stored(apibody_value(&b, b.doc, "reason", "reason", &reason, false), &reason);
+    as_relation(&b, false);
+    as_relation(&b, true);
     apibody_free(&b);
     return 0;
 }
