@@ -211,6 +211,8 @@ static void add_event_json(const ticket_event_t *e, void *ctx)
         json_object_set_new(ev, "new", json_string(e->new_value));
     if (e->body)
         json_object_set_new(ev, "body", json_string(e->body));
+    if (*e->merged_from) /* an event of a ticket merged into this one */
+        json_object_set_new(ev, "merged_from", json_string(e->merged_from));
     json_array_append_new(ctx, ev);
 }
 
