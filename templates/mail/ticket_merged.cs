@@ -7,7 +7,7 @@
   Plain text: uvar: (no HTML escaping) is a reviewed exception (macros.cs). ?><?cs
 include!"mail/macros.cs" ?><?cs
 call:subject(L.Mail.Merged.Subject) ?><?cs
-if:Channel == "sms" ?><?cs call:sms_start() ?><?cs uvar:L.Mail.Merged.Sms ?> <?cs uvar:Body ?> <?cs uvar:Ticket.link ?><?cs
+if:Channel == "sms" ?><?cs call:sms_start() ?><?cs uvar:L.Mail.Merged.Sms ?> <?cs uvar:Ticket.link ?><?cs
 else ?><?cs call:greeting() ?><?cs uvar:L.Mail.Merged.Intro ?>
 <?cs call:text(Body) ?>
 <?cs call:ticket_facts() ?>
