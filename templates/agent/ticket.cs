@@ -44,6 +44,7 @@
   <?cs each:e = Events ?>
     <?cs if:e.kind == "created" && e.from ?>
     <li class="msg msg-customer merged-first"><p class="meta"><?cs call:from_merged(e) ?><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
+    <?cs elif:e.kind == "merged_into" && e.from ?><?cs # said by this ticket's own merged_from entry ?>
     <?cs elif:e.kind == "reply" || e.kind == "comment" || e.kind == "attachment" ?>
     <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><?cs call:from_merged(e) ?><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "solution" ?>

@@ -171,6 +171,7 @@
   <?cs each:e = Events ?>
     <?cs if:e.kind == "created" && e.from ?>
     <li class="msg msg-customer merged-first"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, file_base) ?></li>
+    <?cs elif:e.kind == "merged_into" && e.from ?><?cs # said by this ticket's own merged_from entry ?>
     <?cs elif:e.kind == "merged_into" || e.kind == "merged_from" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Merge.Portal[e.kind] ?> <code><?cs var:e.new ?></code></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></li>
