@@ -378,7 +378,8 @@ test('categories: the list, a new category with a choice field, the portal-form 
 test('notifications: the events, a text previewed for a sample ticket (an unknown placeholder refused), the mail gateway', async (t) => {
   const page = await open(t);
   await signIn(page, 'admin', '/admin/notifications');
-  assert.equal(await page.locator('tr.event-row').count(), 13);
+  assert.equal(await page.locator('tr.event-row').count(), 14);
+  assert.equal(await page.locator('tr.event-row[data-kind="ticket_merged"]').count(), 1, 'the customer\'s mail on a merge');
   assert.equal(await page.locator('tr.event-row[data-kind="escalation_request"]').count(), 1, 'the R&D team\'s mail on an escalation');
   await noHorizontalScroll(page);
   await shot(page, 'notifications');
