@@ -198,6 +198,15 @@ static const config_def_t keys[CONFIG_KEY_COUNT] = {
                                  "the roles whose people get the monthly report, comma-separated"},
     [CFG_STATS_MONTHLY_PEOPLE] = {"Stats.MonthlyPeople", CONFIG_STRING, "", NONE, CONFIG_WEB,
                                   "people (ids, comma-separated) who get it too"},
+    [CFG_WORKAROUND_PRIORITIES] = {"Workaround.Priorities", CONFIG_STRING, "", NONE, CONFIG_WEB,
+                                   "priorities (codes, comma-separated) whose tickets get the "
+                                   "1-working-day workaround clock"},
+    [CFG_WORKAROUND_CATEGORIES] = {"Workaround.Categories", CONFIG_STRING, "", NONE, CONFIG_WEB,
+                                   "categories (codes, comma-separated) whose tickets get it"},
+    [CFG_WORKAROUND_LONG_RESOLUTION] = {"Workaround.LongResolution", CONFIG_BOOL, "0", BOOL01,
+                                        CONFIG_WEB,
+                                        "1: every ticket whose resolution is due more than one "
+                                        "working day after intake gets it"},
     [CFG_CLOCK_OFFSET_SECONDS] = {"Clock.OffsetSeconds", CONFIG_DURATION, "0",
                                   DURATION(-(1L << 40), 1L << 40, 1), 0,
                                   "tests only: shifts the desk's clock"},

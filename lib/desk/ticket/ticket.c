@@ -15,6 +15,7 @@
 #include "desk/dispatch/dispatch.h"
 #include "desk/notify/notify.h"
 #include "desk/sla/sla.h"
+#include "desk/ticket/workaround.h"
 #include "desk/stats/facts.h"
 #include "desk/ticket/priority_request.h"
 #include "desk/ticket/ticket_fields.h"
@@ -285,6 +286,8 @@ static int create_once(desk_t *d, const ticket_new_t *in, const priority_t *p,
     snprintf(out->number, sizeof out->number, "~%.20s", out->follow_token);
     if (rc == OUTCOME_OK)
         rc = insert_ticket(d, in, p, cust, org, plan.team_id, now, out, &due);
+    if (rc == OUTCOME_OK && workaround_clock_refresh(d, out->id))
+        rc = OUTCOME_UNAVAILABLE;
     if (rc == OUTCOME_OK) /* counts this ticket too */
         rc = customer_apply_tag_rules(d, cust, in->category->code, now) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
     for (int i = 0; rc == OUTCOME_OK && i < in->nvalues; i++)

@@ -10,6 +10,7 @@
 #include "desk/customer/tags.h"
 #include "desk/sla/sla.h"
 #include "desk/stats/facts.h"
+#include "desk/ticket/workaround.h"
 
 static const char sql_insert_event[] =
     "INSERT INTO ticket_events (ticket_id, kind, visibility, actor_type, actor_agent_id,"
@@ -292,7 +293,8 @@ int ticket_set_priority_locked(desk_t *d, ticket_t *t, const priority_t *p, cons
     if (ok(db_exec(&d->db, sql_touch_priority, "iti", p->id, now, t->id)))
         return OUTCOME_UNAVAILABLE;
     int st = ticket_status_parse(t->status);
-    return sla_recompute(d, t->id, p, t->created_at, st >= 0 && ticket_status_paused(st), now)
+    return sla_recompute(d, t->id, p, t->created_at, st >= 0 && ticket_status_paused(st), now) ||
+                   workaround_clock_refresh(d, t->id)
                ? OUTCOME_UNAVAILABLE
                : OUTCOME_OK;
 }
