@@ -2,7 +2,7 @@
  .
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Ticket.priority (code), Clock.kind (classify, accept, first_response,
-  resolution, update or escalation), Due.at (the deadline, set with
+  resolution, update, escalation or workaround), Due.at (the deadline, set with
   view_set_time), Clock.over (overdue by, set with view_set_span;
   optional), Agent.name (the owner, optional), Ticket.link (the agent
   workspace URL). Channel: email or sms.

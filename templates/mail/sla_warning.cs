@@ -2,7 +2,7 @@
   (the warning threshold, e.g. 75 % of the time used).
   Data: Recipient.name (optional), Ticket.number, Ticket.subject,
   Ticket.priority (code), Clock.kind (classify, accept, first_response,
-  resolution, update or escalation), Due.at (the deadline, set with
+  resolution, update, escalation or workaround), Due.at (the deadline, set with
   view_set_time), Clock.left (time left, set with view_set_span in
   minutes), Agent.name (the owner, optional), Ticket.link (the agent
   workspace URL). Channel: email or sms.

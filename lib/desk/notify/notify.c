@@ -91,7 +91,8 @@ static const char *alert_template(sla_alert_t a)
     switch (a) {
     case SLA_ACCEPT_OVERDUE: return "acceptance_reminder";
     case SLA_FIRST_RESPONSE_WARNING:
-    case SLA_RESOLUTION_WARNING: return "sla_warning";
+    case SLA_RESOLUTION_WARNING:
+    case SLA_WORKAROUND_WARNING: return "sla_warning";
     case SLA_UPDATE_DUE: return "progress_update";
     case SLA_ESCALATION_OVERDUE: return "escalation_due";
     default: return "sla_breach";
@@ -108,6 +109,8 @@ static const char *alert_clock(sla_alert_t a)
     case SLA_FIRST_RESPONSE_BREACH: return "first_response";
     case SLA_UPDATE_DUE: return "update";
     case SLA_ESCALATION_OVERDUE: return "escalation";
+    case SLA_WORKAROUND_WARNING:
+    case SLA_WORKAROUND_BREACH: return "workaround";
     default: return "resolution";
     }
 }

@@ -10,6 +10,7 @@ static const char *const codes[SLA_ALERT_COUNT] = {
     "classify_overdue",   "accept_overdue",        "first_response_warning",
     "first_response_breach", "resolution_warning", "resolution_breach",
     "update_due",         "survey_due",            "escalation_overdue",
+    "workaround_warning", "workaround_breach",
 };
 
 const char *sla_alert_code(sla_alert_t a)
@@ -34,15 +35,20 @@ const char *sla_alert_code(sla_alert_t a)
     "    next_update_due_at, '9999-12-31'),"                                                  \
     " IF(status = 'closed' AND closed_at + INTERVAL 1 DAY > ?,"                               \
     "    closed_at + INTERVAL 1 DAY, '9999-12-31'),"                                          \
-    " IF(is_open = 1 AND escalation_due_at > ?, escalation_due_at, '9999-12-31')),"          \
+    " IF(is_open = 1 AND escalation_due_at > ?, escalation_due_at, '9999-12-31'),"           \
+    " IF(is_open = 1 AND workaround_sent_at IS NULL AND workaround_warn_at > ?,"             \
+    "    workaround_warn_at, '9999-12-31'),"                                                  \
+    " IF(is_open = 1 AND workaround_sent_at IS NULL AND workaround_due_at > ?,"              \
+    "    workaround_due_at, '9999-12-31')),"                                                  \
     " '9999-12-31')"
 
 static const char sql_set_next[] = "UPDATE tickets SET next_alert_at = " NEXT_ALERT " WHERE id = ?";
 int sla_set_next_alert(desk_t *d, long long id, time_t after)
 {
     time_t a = after ? after : 1;
-    return db_exec(&d->db, sql_set_next, "ttttttttti", a, a, a, a, a, a, a, a, a, id) < 0 ? -1
-                                                                                           : 0;
+    return db_exec(&d->db, sql_set_next, "ttttttttttti", a, a, a, a, a, a, a, a, a, a, a, id) < 0
+               ? -1
+               : 0;
 }
 
 int sla_refresh_alert(desk_t *d, long long ticket_id) { return sla_set_next_alert(d, ticket_id, 0); }

@@ -4,7 +4,7 @@
  *
  * A ticket's clocks are its due columns (classification, acceptance, first
  * response and its warning, resolution and its warning, next progress
- * update). tickets.next_alert_at is the earliest of the applicable ones not
+ * update, R&D's answer, the temporary workaround and its warning). tickets.next_alert_at is the earliest of the applicable ones not
  * yet handled, kept by sla_refresh_alert() after every change and by the
  * scheduler's pass (lib/desk/sla/slapass.h), and indexed: a pass reads only
  * the tickets whose moment has come, whatever the number of closed
@@ -65,6 +65,8 @@ typedef enum sla_alert {
     SLA_SURVEY_DUE, /* 24 h after closure: the customer is invited to the survey
                        (open since closure) unless they have answered it */
     SLA_ESCALATION_OVERDUE, /* R&D has not answered an escalation in time */
+    SLA_WORKAROUND_WARNING, /* the 1-working-day workaround clock (lib/desk/ticket/workaround.h) */
+    SLA_WORKAROUND_BREACH,
     SLA_ALERT_COUNT
 } sla_alert_t;
 

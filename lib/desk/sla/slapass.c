@@ -17,7 +17,8 @@ static const char sql_clocks[] =
     " classify_due_at, accept_due_at, first_response_warn_at, first_response_due_at,"
     " resolution_warn_at, resolution_due_at, next_update_due_at,"
     " IF(status = 'closed', closed_at + INTERVAL 1 DAY, NULL), IF(is_open = 1,"
-    " escalation_due_at, NULL), COALESCE(owner_id, 0),"
+    " escalation_due_at, NULL), workaround_warn_at, workaround_due_at,"
+    " workaround_sent_at IS NOT NULL, COALESCE(owner_id, 0),"
     " COALESCE(TIMESTAMPDIFF(MINUTE, assigned_at, accept_due_at), 0)"
     " FROM tickets WHERE id = ? FOR UPDATE";
 static const char sql_raise[] =
@@ -25,7 +26,7 @@ static const char sql_raise[] =
 
 typedef struct clocks {
     char status[24];
-    long long open, responded, paused, owner;
+    long long open, responded, paused, owner, workaround_sent;
     long long accept_minutes; /* the timeout the assignment was given */
     time_t at[SLA_ALERT_COUNT];
 } clocks_t;
@@ -44,11 +45,14 @@ static void applicable(clocks_t *c)
         c->at[SLA_RESOLUTION_WARNING] = c->at[SLA_RESOLUTION_BREACH] = 0;
     if (!c->open || !c->responded)
         c->at[SLA_UPDATE_DUE] = 0;
+    if (!c->open || c->workaround_sent)
+        c->at[SLA_WORKAROUND_WARNING] = c->at[SLA_WORKAROUND_BREACH] = 0;
 }
 
 static bool is_warning(int k)
 {
-    return k == SLA_FIRST_RESPONSE_WARNING || k == SLA_RESOLUTION_WARNING;
+    return k == SLA_FIRST_RESPONSE_WARNING || k == SLA_RESOLUTION_WARNING ||
+           k == SLA_WORKAROUND_WARNING;
 }
 
 /* The deadline an alert is about: a warning's is the breach it warns of. */
@@ -64,13 +68,14 @@ static int raise_due(desk_t *d, long long id, time_t now, int *raised)
     memset(&c, 0, sizeof c);
     if (db_begin(&d->db) != OUTCOME_OK)
         return -1;
-    int rc = db_row(&d->db, sql_clocks, "i", "siiitttttttttii", id, c.status,
+    int rc = db_row(&d->db, sql_clocks, "i", "siiitttttttttttiii", id, c.status,
                     sizeof c.status, &c.open, &c.responded, &c.paused,
                     &c.at[SLA_CLASSIFY_OVERDUE], &c.at[SLA_ACCEPT_OVERDUE],
                     &c.at[SLA_FIRST_RESPONSE_WARNING], &c.at[SLA_FIRST_RESPONSE_BREACH],
                     &c.at[SLA_RESOLUTION_WARNING], &c.at[SLA_RESOLUTION_BREACH],
                     &c.at[SLA_UPDATE_DUE], &c.at[SLA_SURVEY_DUE], &c.at[SLA_ESCALATION_OVERDUE],
-                    &c.owner, &c.accept_minutes);
+                    &c.at[SLA_WORKAROUND_WARNING], &c.at[SLA_WORKAROUND_BREACH],
+                    &c.workaround_sent, &c.owner, &c.accept_minutes);
     if (rc != 1) {
         db_rollback(&d->db);
         return rc == 0 ? 0 : -1;
