@@ -267,6 +267,10 @@ static void page_queue(web_t *w, const char *arg)
         set_tags(h, key, r->tags);
         snprintf(key, sizeof key, "Rows.%d.due", i);
         agent_set_due(w, key, k == Q_CLOSED ? 0 : r->next_due_at);
+        if (r->workaround_due_at && k != Q_CLOSED) {
+            snprintf(key, sizeof key, "Rows.%d.workaround", i);
+            agent_set_due(w, key, r->workaround_due_at);
+        }
         snprintf(key, sizeof key, "Rows.%d.closed_at", i);
         tpl_set_time(h, key, r->closed_at);
     }
@@ -567,6 +571,8 @@ static void show_ticket(web_t *w, const char *number, int status)
     agent_ticket_problems(w, t.id);
     agent_ticket_escalation(w, t.id);
     agent_ticket_links(w, &t);
+    int st = ticket_status_parse(t.status);
+    agent_ticket_workaround(w, t.id, st >= 0 && !ticket_status_done((ticket_status_t)st));
     ticket_free(&t);
     agent_set_nav(w);
     w->r->status = status;
@@ -717,6 +723,17 @@ static int act_escalate(const act_t *a)
                            when && *when ? form_parse_local_time(when) : 0, team);
 }
 
+static int act_workaround(const act_t *a)
+{
+    const char *measures = text_field(a->w, "measures", 10000, true);
+    const char *comp = measures ? text_field(a->w, "compensation", 5000, false) : NULL;
+    const char *when = req_query(a->w->r, "fix_expected");
+    time_t fix = when && *when ? form_parse_local_time(when) : 0;
+    if (!measures || !comp || (when && *when && fix <= 0))
+        return OUTCOME_INVALID;
+    return ticket_send_workaround(a->d, a->me, a->id, a->version, measures, comp, fix);
+}
+
 static int act_escalation_answer(const act_t *a)
 {
     const char *plan = text_field(a->w, "plan", 20000, true);
@@ -809,6 +826,7 @@ static const struct action {
     {"classify", act_classify, false},
     {"escalate", act_escalate, false},
     {"escalation_answer", act_escalation_answer, false},
+    {"workaround", act_workaround, false},
     {"propose_solution", act_propose_solution, false},
     {"work", act_work, false},
     {"record_confirmation", act_record_confirmation, true},

@@ -57,6 +57,8 @@ void agent_page_stats_tickets(web_t *w, const char *arg);
  * escalation block of a ticket page (Escalation.*). */
 void agent_page_rnd(web_t *w, const char *arg);
 void agent_ticket_escalation(web_t *w, long long ticket_id);
+/* The ticket page's workaround clock and latest workaround (cgi/agent/workaround.c). */
+void agent_ticket_workaround(web_t *w, long long ticket_id, bool open);
 /* The signed acceptance form of a ticket, to print (cgi/agent/acceptance.c). */
 void agent_page_acceptance(web_t *w, const char *arg);
 /* The reply templates offered on a ticket page, filled for it (cgi/agent/replies.c). */

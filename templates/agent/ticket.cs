@@ -49,6 +49,8 @@
     <li class="msg msg-<?cs var:e.actor_type ?>"><p class="meta"><?cs call:from_merged(e) ?><span class="avatar" aria-hidden="true"></span><strong><bdi><?cs var:e.actor ?></bdi></strong> <?cs if:e.actor_type == "customer" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromCustomer ?></span> <?cs elif:e.kind == "reply" ?><span class="who-kind"><?cs var:L.Agent.Ticket.FromAgent ?></span> <?cs /if ?><time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "solution" ?>
     <li class="msg msg-agent"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Solution.Propose ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
+    <?cs elif:e.kind == "workaround" ?>
+    <li class="msg msg-agent workaround"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Workaround.Title ?></span><?cs if:e.new ?> <span class="met met-<?cs var:e.new ?>"><?cs var:L.Workaround.Met[e.new] ?></span><?cs /if ?> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "note" ?>
     <li class="msg note"><p class="meta"><?cs call:from_merged(e) ?><span class="label"><?cs var:L.Agent.Ticket.Internal ?></span> <strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div><?cs call:event_files(e.id, "/agent/files/") ?></li>
     <?cs elif:e.kind == "work" ?>
@@ -71,6 +73,7 @@
     <div class="next-head">
       <h2 id="next-h"><?cs var:L.Agent.Next.Title ?></h2>
       <?cs if:Due.escalation.state && Due.escalation.state != "none" ?><span class="next-clock"><?cs var:L.Agent.Next.EscalationDue ?> <?cs call:sla_chip(Due.escalation) ?></span><?cs /if ?>
+      <?cs if:Due.workaround.state && Due.workaround.state != "none" ?><span class="next-clock wa-clock"><?cs var:L.Workaround.Due ?> <?cs call:sla_chip(Due.workaround) ?></span><?cs /if ?>
     </div>
     <?cs if:Next.Waiting ?><p class="next-wait wait-<?cs var:Next.Waiting ?>"><?cs var:L.Agent.Next.Wait[Next.Waiting] ?></p><?cs /if ?>
     <?cs if:L.Agent.Next.Say[Next.Steps.0.code] ?><p class="next-say"><?cs var:L.Agent.Next.Say[Next.Steps.0.code] ?></p><?cs elif:Ticket.status == "closed" ?><p class="next-say"><?cs var:L.Agent.Next.Closed ?></p><?cs /if ?>
@@ -156,6 +159,23 @@
       <?cs /if ?>
       <p class="hint"><?cs var:L.Agent.Action.EscalateHelp ?></p>
       <?cs call:panel_foot(L.Agent.Action.escalate) ?>
+    </form></section>
+    <?cs /if ?>
+    <?cs if:Perm.work && Ticket.status != "resolved" && Ticket.status != "closed" ?>
+    <section class="panel<?cs call:open_if("workaround") ?>" id="p-workaround" aria-labelledby="p-workaround-h" tabindex="-1">
+    <h3 id="p-workaround-h"><?cs var:L.Workaround.Send ?></h3>
+    <?cs call:act_form("workaround") ?>
+      <label for="wa-measures"><?cs var:L.Workaround.Measures ?></label>
+      <textarea id="wa-measures" name="measures" rows="4" required aria-describedby="wa-measures-h"><?cs if:ActionFailed == "workaround" ?><?cs var:Form.measures.value ?><?cs /if ?></textarea>
+      <p class="hint" id="wa-measures-h"><?cs var:L.Workaround.MeasuresHelp ?></p>
+      <label for="wa-comp"><?cs var:L.Workaround.Compensation ?></label>
+      <textarea id="wa-comp" name="compensation" rows="2" aria-describedby="wa-comp-h"><?cs if:ActionFailed == "workaround" ?><?cs var:Form.compensation.value ?><?cs /if ?></textarea>
+      <p class="hint" id="wa-comp-h"><?cs var:L.Workaround.CompensationHelp ?></p>
+      <label for="wa-fix"><?cs var:L.Workaround.FixExpected ?></label>
+      <input id="wa-fix" name="fix_expected" type="datetime-local" aria-describedby="wa-fix-h" value="<?cs if:ActionFailed == "workaround" ?><?cs var:Query.fix_expected ?><?cs /if ?>">
+      <p class="hint" id="wa-fix-h"><?cs var:L.Workaround.FixHelp ?></p>
+      <p class="hint"><?cs var:L.Workaround.SendHelp ?></p>
+      <?cs call:panel_foot(L.Workaround.Send) ?>
     </form></section>
     <?cs /if ?>
     <?cs if:Next.Can.survey_call ?>
@@ -252,6 +272,25 @@
     <?cs elif:Next.Can.answer_escalation ?>
     <p class="card-links"><a class="edit" href="#p-answer_escalation" aria-controls="p-answer_escalation"><?cs var:L.Agent.Next.Step.answer_escalation ?></a></p>
     <?cs /if ?>
+  </section>
+  <?cs /if ?>
+  <?cs if:Workaround.clock || Workaround.at ?>
+  <section class="card card-workaround" id="workaround" aria-labelledby="workaround-h">
+    <h2 id="workaround-h"><?cs var:L.Workaround.Title ?></h2>
+    <?cs if:Workaround.at ?>
+    <dl class="kv">
+      <div><dt><?cs var:L.Workaround.SentBy ?></dt><dd><bdi><?cs var:Workaround.by ?></bdi> · <time datetime="<?cs var:Workaround.at.iso ?>"><?cs var:Workaround.at ?></time><?cs if:Met.workaround ?> <span class="met met-<?cs var:Met.workaround ?>"><?cs var:L.Workaround.Met[Met.workaround] ?></span><?cs /if ?></dd></div>
+      <div><dt><?cs var:L.Workaround.FixExpected ?></dt><dd class="wa-fix"><?cs if:Workaround.fix ?><time datetime="<?cs var:Workaround.fix.iso ?>"><?cs var:Workaround.fix ?></time><?cs else ?><span class="muted"><?cs var:L.Workaround.FixUnknown ?></span><?cs /if ?></dd></div>
+    </dl>
+    <h3><?cs var:L.Workaround.Measures ?></h3>
+    <div class="esc-text wa-measures"><?cs var:Workaround.measures ?></div>
+    <?cs if:Workaround.compensation ?><h3><?cs var:L.Workaround.Compensation ?></h3>
+    <div class="esc-text wa-comp"><?cs var:Workaround.compensation ?></div><?cs /if ?>
+    <?cs else ?>
+    <p class="muted small"><?cs var:L.Workaround.NotYet ?></p>
+    <?cs if:Due.workaround.state != "none" ?><p class="wa-due"><?cs call:sla_chip(Due.workaround) ?> <time datetime="<?cs var:Due.workaround.iso ?>"><?cs var:Due.workaround ?></time></p><?cs /if ?>
+    <?cs /if ?>
+    <?cs if:Perm.work && Ticket.status != "resolved" && Ticket.status != "closed" ?><p class="card-links"><a class="edit" href="#p-workaround" aria-controls="p-workaround"><?cs var:L.Workaround.Send ?></a></p><?cs /if ?>
   </section>
   <?cs /if ?>
   <section class="card card-customer" id="contact">
@@ -355,6 +394,7 @@
       <?cs call:clock(L.Agent.Ticket.Accept, Due.accept, Done.accepted_at, Met.accept) ?>
       <?cs call:clock(L.Agent.Ticket.FirstResponse, Due.first_response, Done.first_response_at, Met.first_response) ?>
       <?cs call:clock(L.Agent.Ticket.Resolution, Due.resolution, Done.resolved_at, Met.resolution) ?>
+      <?cs if:Workaround.clock ?><?cs call:clock(L.Workaround.Clock, Due.workaround, Done.workaround_at, Met.workaround) ?><?cs /if ?>
     </dl>
   </section>
   <section class="card card-problems" aria-labelledby="problems-h">

@@ -13,6 +13,7 @@
 #include "desk/ticket/escalation.h"
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_next.h"
+#include "desk/ticket/workaround.h"
 
 static const char sql_is_collaborator[] =
     "SELECT COUNT(*) FROM ticket_collaborators WHERE ticket_id = ? AND agent_id = ?";
@@ -417,7 +418,9 @@ static int apply_classify(desk_t *d, ticket_t *t, void *arg, time_t now)
     long long team = 0; /* a new category goes to its team under the routing rules */
     if (old != x->cat && dispatch_team_for(d, x->cat->id, &team))
         return OUTCOME_UNAVAILABLE;
-    return ok(db_exec(&d->db, sql_classify, "ijsti", x->cat->id, team, x->kind, now, t->id));
+    if (ok(db_exec(&d->db, sql_classify, "ijsti", x->cat->id, team, x->kind, now, t->id)))
+        return OUTCOME_UNAVAILABLE;
+    return old != x->cat && workaround_clock_refresh(d, t->id) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
 }
 
 const char *const ticket_natures[] = {"functional", "performance", "compatibility", "usage",
@@ -568,6 +571,80 @@ int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long lon
         return OUTCOME_REASON_REQUIRED;
     escalate_args_t x = {.a = a, .reason = plan};
     return ticket_with_locked(d, id, version, apply_answer, &x);
+}
+
+typedef struct workaround_args {
+    const agent_t *a;
+    const char *measures, *compensation;
+    time_t fix_expected;
+} workaround_args_t;
+
+/* The workaround as the customer reads it, labelled in their language. */
+static char *workaround_text(desk_t *d, const ticket_t *t, const workaround_args_t *x)
+{
+    lang_t l = lang_parse(t->language);
+    char when[32] = "", *out = NULL;
+    struct tm tm;
+    if (x->fix_expected)
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&x->fix_expected, &tm));
+    bool comp = x->compensation && *x->compensation;
+    if (asprintf(&out, "%s\n%s:\n%s%s%s%s%s\n%s: %s", texts_get(&d->texts, l, "Workaround.Intro"),
+                 texts_get(&d->texts, l, "Workaround.Measures"), x->measures,
+                 comp ? "\n" : "", comp ? texts_get(&d->texts, l, "Workaround.Compensation") : "",
+                 comp ? ":\n" : "", comp ? x->compensation : "",
+                 texts_get(&d->texts, l, "Workaround.FixExpected"),
+                 *when ? when : texts_get(&d->texts, l, "Workaround.FixUnknown")) < 0)
+        return NULL;
+    return out;
+}
+
+static int apply_workaround(desk_t *d, ticket_t *t, void *arg, time_t now)
+{
+    workaround_args_t *x = arg;
+    actor_t who = actor_of(x->a);
+    if (!ticket_workable_by(d, x->a, t))
+        return OUTCOME_FORBIDDEN;
+    int st = ticket_status_parse(t->status);
+    if (st < 0 || ticket_status_done((ticket_status_t)st))
+        return OUTCOME_BAD_TRANSITION;
+    char *text = workaround_text(d, t, x);
+    if (!text)
+        return OUTCOME_UNAVAILABLE;
+    /* the event says whether the clock was met: "met", "missed", or nothing
+     * when the ticket had no clock running */
+    static const char *const met_code[] = {"missed", "met"};
+    time_t due, sent;
+    int met = -1, rc = workaround_clock(d, t->id, &due, &sent) ? OUTCOME_UNAVAILABLE : OUTCOME_OK;
+    if (rc == OUTCOME_OK && due && !sent)
+        met = now <= due;
+    if (rc == OUTCOME_OK)
+        rc = ok(ticket_event(d, t->id, "workaround", false, &who, "workaround", NULL,
+                             met >= 0 ? met_code[met] : NULL, text, now));
+    long long event = (long long)d->db.last_id;
+    if (rc == OUTCOME_OK &&
+        (workaround_record(d, t->id, x->a->id, event, x->measures, x->compensation,
+                           x->fix_expected, now, &met) < 0 ||
+         notify_customer_reply(d, t->id, event, text)))
+        rc = OUTCOME_UNAVAILABLE;
+    free(text);
+    if (rc != OUTCOME_OK)
+        return rc;
+    /* a workaround answers the customer like a reply does */
+    const priority_t *p = catalog_priority_by_id(&d->catalog, t->priority_id);
+    priority_t targets;
+    time_t next = p && !sla_ticket_targets(d, t->id, p, &targets)
+                      ? sla_next_update(d, &targets, now) : 0;
+    return ok(db_exec(&d->db, sql_first_response, "ttti", now, next, now, t->id));
+}
+
+int ticket_send_workaround(desk_t *d, const agent_t *a, long long id, long long version,
+                           const char *measures, const char *compensation, time_t fix_expected)
+{
+    if (blank(measures))
+        return OUTCOME_INVALID;
+    workaround_args_t x = {.a = a, .measures = measures, .compensation = compensation,
+                           .fix_expected = fix_expected};
+    return ticket_with_locked(d, id, version, apply_workaround, &x);
 }
 
 static const char sql_new_solution[] =

@@ -97,6 +97,15 @@ int ticket_escalate(desk_t *d, const agent_t *a, long long id, long long version
 int ticket_answer_escalation(desk_t *d, const agent_t *a, long long id, long long version,
                              const char *plan);
 
+/* Sends the customer a temporary workaround (临时解决方案): the measures
+ * (required), any compensation, when the final fix is expected (0:
+ * unknown). It goes on the thread and out by mail like a reply, and stops
+ * the workaround clock (lib/desk/ticket/workaround.h), the event saying
+ * "met" or "missed". Who may work the ticket; not on a resolved or closed
+ * one. */
+int ticket_send_workaround(desk_t *d, const agent_t *a, long long id, long long version,
+                           const char *measures, const char *compensation, time_t fix_expected);
+
 /* Proposes a solution (方案确认): how it is delivered (remote, onsite,
  * documentation, patch), the steps, the expected result and the risks; the
  * ticket moves to solution_proposed and the customer is asked to confirm. */
