@@ -33,7 +33,8 @@ bool queue_no_deadline(time_t t) { return t >= NO_DEADLINE; }
     "SELECT t.id, t.number, t.subject, c.name, "                                               \
     TAGS_EFFECTIVE_SQL("t.customer_id", "t.organisation_id")                                  \
     ", t.category_id, t.priority_id, t.channel_id, t.customer_id,"                            \
-    " t.status, COALESCE(a.name, ''), t.next_due_at, t.created_at, t.resolved_at"               \
+    " t.status, COALESCE(a.name, ''), t.next_due_at, t.created_at, t.resolved_at,"              \
+    " IF(t.is_open = 1 AND t.workaround_sent_at IS NULL, t.workaround_due_at, NULL)"          \
     " FROM tickets t FORCE INDEX ("
 /* Each queue names the index whose order is its order: the optimiser would
  * otherwise sometimes pick a shorter index and sort. */
@@ -126,11 +127,11 @@ static int fetch_rows(MYSQL_STMT *st, queue_row_t *rows, int max)
     int n = 0, rc;
     queue_row_t r;
     while (memset(&r, 0, sizeof r),
-           (rc = db_fetch(st, "issssiiiisstt" "t", &r.id, r.number, sizeof r.number, r.subject,
+           (rc = db_fetch(st, "issssiiiisstt" "tt", &r.id, r.number, sizeof r.number, r.subject,
                           sizeof r.subject, r.customer, sizeof r.customer, r.tags, sizeof r.tags,
                           &r.category_id, &r.priority_id, &r.channel_id, &r.customer_id, r.status,
                           sizeof r.status, r.owner, sizeof r.owner, &r.next_due_at,
-                          &r.created_at, &r.closed_at)) == 1)
+                          &r.created_at, &r.closed_at, &r.workaround_due_at)) == 1)
         if (n < max)
             rows[n++] = r;
     db_done(st);

@@ -42,6 +42,7 @@ typedef struct queue_row {
     char status[24];
     char owner[401];
     time_t next_due_at, created_at, closed_at; /* closed_at: when resolved */
+    time_t workaround_due_at; /* the running workaround clock's due, 0: none */
 } queue_row_t;
 
 typedef struct queue_page {

@@ -51,7 +51,7 @@
       <td><?cs call:priority_badge(r.priority) ?></td>
       <td><?cs call:status_pill(r.status) ?></td>
       <td class="owner"><?cs if:r.owner ?><?cs var:r.owner ?><?cs else ?><span class="muted"><?cs var:L.Agent.Ticket.Nobody ?></span><?cs /if ?></td>
-      <td class="due"><?cs if:Queue.code == "closed" ?><span class="when"><?cs var:r.closed_at ?></span><?cs else ?><?cs call:row_chip(r.due, r.status) ?><?cs /if ?></td>
+      <td class="due"><?cs if:Queue.code == "closed" ?><span class="when"><?cs var:r.closed_at ?></span><?cs else ?><?cs call:row_chip(r.due, r.status) ?><?cs if:r.workaround.state && r.workaround.state != "none" ?> <span class="wa-badge wa-<?cs var:r.workaround.state ?>" title="<?cs var:L.Workaround.BadgeTitle ?> <?cs var:r.workaround ?>"><?cs var:L.Workaround.Badge ?> <?cs call:left_text(r.workaround) ?></span><?cs /if ?><?cs /if ?></td>
     </tr>
   <?cs /each ?>
   </tbody>
