@@ -33,6 +33,7 @@
 #include "desk/ticket/ticket_fields.h"
 #include "desk/ticket/ticket_merge.h"
 #include "desk/ticket/ticket_work.h"
+#include "desk/ticket/workaround.h"
 #include "web/ticket_view.h"
 #include "web/web.h"
 
@@ -164,6 +165,29 @@ static int take_files(page_t *p, uploads_t *files)
     form_set_error(p->r->hdf, "files", key);
     hdf_set_value(p->r->hdf, "Form.files.file", files->error_file);
     return -1;
+}
+
+/* The temporary workaround the customer was promised (when it is due,
+ * while the clock runs) and the latest one sent: measures, compensation,
+ * when the final fix is expected. */
+static void set_workaround(page_t *p, long long ticket_id, bool open)
+{
+    HDF *h = p->r->hdf;
+    time_t due = 0, sent = 0;
+    workaround_t w;
+    if (workaround_clock(p->d, ticket_id, &due, &sent))
+        return;
+    if (open && due && !sent) {
+        tpl_set_time(h, "WorkaroundDue", due);
+        hdf_set_int_value(h, "WorkaroundDue.late", due < desk_now(p->d));
+    }
+    if (workaround_latest(p->d, ticket_id, &w) != 1)
+        return;
+    hdf_set_value(h, "Workaround.measures", w.measures ? w.measures : "");
+    hdf_set_value(h, "Workaround.compensation", w.compensation ? w.compensation : "");
+    tpl_set_time(h, "Workaround.fix", w.fix_expected_at);
+    tpl_set_time(h, "Workaround.at", w.created_at);
+    workaround_free(&w);
 }
 
 /* Files were chosen but the form went back: the browser dropped them. */
@@ -298,6 +322,7 @@ static void page_ticket(page_t *p, const char *token)
         hdf_set_value(p->r->hdf, "Rnd.contact", esc.contact);
         tpl_set_time(p->r->hdf, "Rnd.asked", esc.asked_at);
     }
+    set_workaround(p, t.id, st >= 0 && !ticket_status_done((ticket_status_t)st));
     if (ticket_each_value(p->d, &t, p->lang, web_add_value, p->r->hdf) ||
         ticket_each_event(p->d, t.id, true, web_add_event, p->r->hdf) ||
         attachment_each(p->d, t.id, false, attachment_to_hdf, p->r->hdf)) {

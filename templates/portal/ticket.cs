@@ -124,6 +124,21 @@
   <p class="rnd-contact"><?cs if:Rnd.contact ?><?cs var:L.Ticket.Rnd.Contact ?> <strong><bdi><?cs var:Rnd.contact ?></bdi></strong><?cs var:L.Ticket.Rnd.ContactEnd ?><?cs else ?><?cs var:L.Ticket.Rnd.Team ?><?cs /if ?></p>
 </section>
 <?cs /if ?>
+<?cs if:WorkaroundDue || Workaround.at ?>
+<section class="card workaround-notice" id="workaround" aria-labelledby="workaround-h">
+  <h2 id="workaround-h"><?cs var:L.Workaround.Title ?></h2>
+  <?cs if:Workaround.at ?>
+  <p class="wa-sent"><time datetime="<?cs var:Workaround.at.iso ?>"><?cs var:Workaround.at ?></time></p>
+  <h3><?cs var:L.Workaround.Measures ?></h3>
+  <div class="text wa-measures"><?cs var:Workaround.measures ?></div>
+  <?cs if:Workaround.compensation ?><h3><?cs var:L.Workaround.Compensation ?></h3>
+  <div class="text wa-comp"><?cs var:Workaround.compensation ?></div><?cs /if ?>
+  <p class="wa-fix"><?cs var:L.Workaround.FixExpected ?>: <?cs if:Workaround.fix ?><time datetime="<?cs var:Workaround.fix.iso ?>"><?cs var:Workaround.fix ?></time><?cs else ?><?cs var:L.Workaround.FixUnknown ?><?cs /if ?></p>
+  <?cs else ?>
+  <p class="wa-due"><?cs if:WorkaroundDue.late ?><?cs var:L.Workaround.CustomerLate ?><?cs else ?><?cs var:L.Workaround.Customer ?><?cs /if ?> <time datetime="<?cs var:WorkaroundDue.iso ?>"><?cs var:WorkaroundDue ?></time></p>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <section class="card progress" aria-labelledby="progress">
   <h2 id="progress"><?cs var:L.Ticket.Progress ?></h2>
   <?cs set:stage = 0 ?>
@@ -186,6 +201,8 @@
     <?cs elif:e.kind == "solution_confirmed" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs call:from_merged(e) ?><?cs var:L.Solution.ConfirmedVia ?>: <?cs if:e.field == "confirmed_via" ?><bdi><?cs var:e.old ?></bdi> · <?cs var:L.Solution.Ways[e.new] ?><?cs else ?><bdi><?cs var:e.new ?></bdi> · <?cs var:L.Solution.OnPortal ?><?cs /if ?></span>
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time><?cs call:event_files(e.id, file_base) ?></li>
+    <?cs elif:e.kind == "workaround" ?>
+    <li class="msg msg-agent workaround"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Workaround.Title ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "solution" ?>
     <li class="msg msg-agent"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "acceptance_signed" || e.kind == "reopen" ?>
