@@ -32,6 +32,7 @@ static const admin_module_t *const modules[] = {
     &admin_mod_mail_gateway,
     &admin_mod_replies,
     &admin_mod_reports,
+    &admin_mod_workaround,
     &admin_mod_audit,
 };
 
@@ -65,6 +66,7 @@ const char *const admin_pages[] = {
     "admin/replies.cs",
     "admin/reply.cs",
     "admin/reports.cs",
+    "admin/workaround.cs",
     "admin/audit.cs",
     NULL,
 };
@@ -73,7 +75,7 @@ const char *const admin_pages[] = {
  * section without a module is shown as "not yet available". */
 static const char *const sections[] = {
     "people",  "categories", "priorities", "calendars", "routing",
-    "notifications", "portal", "api_keys", "tags",       "reports", "audit",
+    "notifications", "portal", "api_keys", "tags",       "reports", "workaround", "audit",
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 #define NMODULES (sizeof modules / sizeof *modules)

@@ -43,6 +43,7 @@ extern const admin_module_t admin_mod_notifications; /* + mail gateway: section 
 extern const admin_module_t admin_mod_mail_gateway;
 extern const admin_module_t admin_mod_replies;
 extern const admin_module_t admin_mod_reports;
+extern const admin_module_t admin_mod_workaround;
 extern const admin_module_t admin_mod_audit;
 
 /* The "find an organisation" results of /admin/tags?org= (orgtags.c). */
