@@ -128,7 +128,7 @@
 <section class="card workaround-notice" id="workaround" aria-labelledby="workaround-h">
   <h2 id="workaround-h"><?cs var:L.Workaround.Title ?></h2>
   <?cs if:Workaround.at ?>
-  <p class="wa-sent"><time datetime="<?cs var:Workaround.at.iso ?>"><?cs var:Workaround.at ?></time></p>
+  <p class="wa-sent"><?cs var:L.Workaround.SentAt ?>: <time datetime="<?cs var:Workaround.at.iso ?>"><?cs var:Workaround.at ?></time></p>
   <h3><?cs var:L.Workaround.Measures ?></h3>
   <div class="text wa-measures"><?cs var:Workaround.measures ?></div>
   <?cs if:Workaround.compensation ?><h3><?cs var:L.Workaround.Compensation ?></h3>

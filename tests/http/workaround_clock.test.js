@@ -23,7 +23,7 @@ const FILE = 233;
 const DAY = 86400;
 const ZONE = 8 * 3600;
 const T = A.tag('WA');
-const CLOCK = '临时方案（1 个工作日）';
+const CLOCK = '临时方案';
 let agent, admin; // agent: the supervisor, who may work every team's tickets
 
 /** The next Friday 16:30 (Asia/Shanghai) after the stack's now, in seconds. */
