@@ -42,6 +42,8 @@ const URLS = [
   ['POST', '/admin/api-keys/1/revoke'],
   ['GET', '/admin/audit'],
   ['GET', '/admin/audit?entity=api_key'],
+  ['GET', '/admin/workaround'],
+  ['POST', '/admin/workaround'],
   ['GET', '/admin/no-such-page'],
   ['POST', '/admin/no-such-page'],
   ['PUT', '/admin/api-keys'],
