@@ -7,7 +7,8 @@
  * second copy with the same Message-ID only after a crash at the instant of
  * the hand-over), queues the day-before reminders of meetings
  * (lib/desk/review/meeting_mail.h), the previous month's report from the 1st
- * (lib/desk/stats/monthly.h: once per recipient) and logs one line per pass that did
+ * (lib/desk/stats/monthly.h: once per recipient), the emergencies' plan and
+ * feedback alerts (lib/desk/emergency/emergency_clock.h: once each) and logs one line per pass that did
  * something.
  *   scheduler [-c CONFIG] [--once]   (--once: one pass, then exit) */
 #include <signal.h>
@@ -20,6 +21,7 @@
 #include "desk/desk.h"
 #include "core/log.h"
 #include "desk/notify/outbox.h"
+#include "desk/emergency/emergency_clock.h"
 #include "desk/review/meeting_mail.h"
 #include "desk/review/action.h"
 #include "desk/review/minutes.h"
@@ -67,6 +69,9 @@ static bool one_pass(desk_t *d)
     /* the review loop's deadlines: minutes past due, actions overdue */
     int late = minutes_late_pass(d, REVIEW_BATCH), overdue = action_overdue_pass(d, REVIEW_BATCH);
     raised += (late > 0 ? late : 0) + (overdue > 0 ? overdue : 0);
+    /* the emergencies' plan and feedback clocks */
+    int emergency = emergency_alert_pass(d, REVIEW_BATCH);
+    raised += emergency > 0 ? emergency : 0;
     /* a backlog (after the mail server was down, or an alert storm) is sent
      * over several passes, each given a few seconds, so alerts keep being
      * raised on time meanwhile however slow the mail server is */

@@ -29,7 +29,7 @@
 #define FIXED_PAGES                                                                            \
     "mail/meeting_invitation.cs", "mail/meeting_cancelled.cs", "mail/meeting_reminder.cs",       \
         "mail/minutes_late.cs", "mail/minutes_published.cs", "mail/action_overdue.cs",  \
-        "mail/stats_monthly.cs"
+        "mail/stats_monthly.cs", "mail/emergency_team.cs", "mail/emergency_alert.cs"
 
 const char *const outbox_pages[] = {TICKET_PAGES, NULL};
 const char *const outbox_fixed_pages[] = {FIXED_PAGES, NULL};
