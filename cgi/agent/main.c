@@ -56,6 +56,7 @@
 #include "agent/web.h"
 #include "agent/coordination.h"
 #include "agent/links.h"
+#include "agent/emergencies.h"
 #include "agent/stats.h"
 #include "agent/review.h"
 
@@ -77,7 +78,8 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/minutes_edit.cs", "agent/actions.cs",
                                     "agent/action.cs",    "agent/drills.cs",
                                     "agent/drill.cs",     "agent/drill_edit.cs",
-                                    "agent/rnd.cs",       NULL};
+                                    "agent/rnd.cs",       "agent/emergencies.cs",
+                                    "agent/emergency.cs", "agent/emergency_new.cs", NULL};
 
 /* A search text: clean, and within the characters a search holds. */
 static bool search_ok(const char *s)
@@ -573,6 +575,7 @@ static void show_ticket(web_t *w, const char *number, int status)
     agent_ticket_links(w, &t);
     int st = ticket_status_parse(t.status);
     agent_ticket_workaround(w, t.id, st >= 0 && !ticket_status_done((ticket_status_t)st));
+    agent_ticket_emergencies(w, t.id);
     ticket_free(&t);
     agent_set_nav(w);
     w->r->status = status;
@@ -1409,6 +1412,11 @@ static const web_route_t routes[] = {
     {"POST", "/agent/actions/*/step", agent_do_action_step},
     {"POST", "/agent/actions/*/note", agent_do_action_note},
     {"GET", "/agent/evidence/*", agent_page_evidence},
+    {"GET", "/agent/emergencies", agent_page_emergencies},
+    {"GET", "/agent/emergencies/new", agent_page_emergency_new},
+    {"POST", "/agent/emergencies/new", agent_do_emergency_new},
+    {"GET", "/agent/emergencies/*", agent_page_emergency},
+    {"POST", "/agent/emergencies/*/act", agent_do_emergency_act},
     {"GET", "/agent/drills", agent_page_drills},
     {"GET", "/agent/drills/new", agent_page_drill_new},
     {"POST", "/agent/drills/new", agent_do_drill_new},

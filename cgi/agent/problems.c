@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent/emergencies.h"
 #include "agent/problem_origin.h"
 #include "agent/web.h"
 #include "core/log.h"
@@ -235,6 +236,11 @@ void agent_page_problem_new(web_t *w, const char *arg)
     (void)arg;
     if (agent_problem_from_stats(w))
         return new_from_stats(w);
+    long long emergency = agent_problem_from_emergency(w);
+    if (emergency) { /* a closed emergency's tickets, timeline and summary */
+        int rc = agent_problem_emergency_prefill(w, emergency);
+        return rc == OUTCOME_OK ? show_form(w, 200, 0) : agent_fail(w, rc);
+    }
     const char *tickets = req_query(w->r, "tickets");
     form_field_t f = {.name = "tickets", .type = FT_TEXT, .max_chars = 800};
     if (tickets && !form_validate(w->r->hdf, w->r->hdf, &f, 1))
@@ -280,6 +286,9 @@ void agent_do_problem_new(web_t *w, const char *arg)
     char participants[PEOPLE_IDS_LEN];
     problem_origin_t o;
     bool from_stats = agent_problem_from_stats(w);
+    long long emergency = from_stats ? 0 : agent_problem_from_emergency(w);
+    if (emergency)
+        agent_problem_emergency_carry(w, emergency);
     if (from_stats) { /* the row read again: what the record says it came from */
         char numbers[PROBLEM_TICKETS_MAX * 34];
         int linked = 0, orc = agent_problem_origin(w, &o, numbers, sizeof numbers, &linked);
@@ -303,6 +312,8 @@ void agent_do_problem_new(web_t *w, const char *arg)
         rc = problem_create(w->d, ME(w), &who, &c, &id, &r);
     if (rc == OUTCOME_OK && from_stats)
         rc = problem_set_origin(w->d, id, &o);
+    if (rc == OUTCOME_OK && emergency)
+        rc = agent_problem_emergency_link(w, emergency, id);
     rc = finish(w, rc);
     if (rc != OUTCOME_OK) {
         show_refusal(w, &r);

@@ -64,6 +64,7 @@
     <li><a href="/agent/meetings" class="t t-meetings"<?cs if:Page.Path == "/agent/meetings" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.meetings ?></span></a></li>
     <li><a href="/agent/minutes" class="t t-minutes"<?cs if:Page.Path == "/agent/minutes" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.minutes ?></span></a></li>
     <li><a href="/agent/actions" class="t t-actions"<?cs if:Page.Path == "/agent/actions" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.actions ?></span></a></li>
+    <li><a href="/agent/emergencies" class="t t-emergencies"<?cs if:Page.Path == "/agent/emergencies" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Emergency.Nav ?></span></a></li>
     <li><a href="/agent/drills" class="t t-drills"<?cs if:Page.Path == "/agent/drills" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.drills ?></span></a></li>
     <li><a href="/agent/progress" class="t t-progress"<?cs if:Page.Path == "/agent/progress" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Agent.Queue.progress ?></span></a></li>
     <li><a href="/agent/stats" class="t t-stats"<?cs if:Page.Path == "/agent/stats" ?> aria-current="page"<?cs /if ?>><span class="q-name"><?cs var:L.Stats.Nav ?></span></a></li>

@@ -404,6 +404,11 @@
     <p class="card-links"><a class="edit" href="/agent/problems/new?tickets=<?cs var:url_escape(Ticket.number) ?>"><?cs var:L.Review.Problem.NewFromTicket ?></a></p>
   </section>
   <?cs include!"agent/ticket_links.cs" ?>
+  <?cs if:Emergencies.0.id || Perm.emergency == "1" ?><section class="card card-emergency" aria-labelledby="emergency-h">
+    <h2 id="emergency-h"><?cs var:L.Emergency.OnTicket ?></h2>
+    <?cs if:Emergencies.0.id ?><ul class="problem-links emergency-links"><?cs each:e = Emergencies ?><li><a href="/agent/emergencies/<?cs var:e.id ?>"><bdi><?cs var:e.title ?></bdi></a> <span class="pstatus <?cs if:e.open == "1" ?>ps-open<?cs else ?>ps-closed<?cs /if ?>"><?cs if:e.open == "1" ?><?cs var:L.Emergency.Open ?><?cs else ?><?cs var:L.Emergency.Closed ?><?cs /if ?></span></li><?cs /each ?></ul><?cs /if ?>
+    <?cs if:Perm.emergency == "1" ?><p class="card-links"><a class="edit" href="/agent/emergencies/new?tickets=<?cs var:url_escape(Ticket.number) ?>"><?cs var:L.Emergency.New ?></a></p><?cs /if ?>
+  </section><?cs /if ?>
   <section class="card card-details">
     <h2><?cs var:L.Agent.Ticket.Details ?></h2>
     <dl class="kv">
