@@ -34,6 +34,7 @@ static const admin_module_t *const modules[] = {
     &admin_mod_reports,
     &admin_mod_workaround,
     &admin_mod_audit,
+    &admin_mod_emergency_teams,
 };
 
 /* Templates of the console (parsed when rendered: main.c). */
@@ -44,6 +45,8 @@ const char *const admin_pages[] = {
     "admin/categories.cs",
     "admin/category.cs",
     "admin/category_field.cs",
+    "admin/emergency_teams.cs",
+    "admin/emergency_team.cs",
     "admin/people.cs",
     "admin/person.cs",
     "admin/teams.cs",

@@ -45,6 +45,7 @@ extern const admin_module_t admin_mod_replies;
 extern const admin_module_t admin_mod_reports;
 extern const admin_module_t admin_mod_workaround;
 extern const admin_module_t admin_mod_audit;
+extern const admin_module_t admin_mod_emergency_teams; /* section categories */
 
 /* The "find an organisation" results of /admin/tags?org= (orgtags.c). */
 void admin_orgtags_search(web_t *w);

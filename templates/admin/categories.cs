@@ -2,6 +2,7 @@
 <?cs include!"admin/category_macros.cs" ?>
 <?cs call:admin_start(L.Admin.Cats.Title) ?>
 <?cs call:admin_head(L.Admin.Cats.Title, L.Admin.Cats.Help) ?>
+<p class="card-links"><a class="edit" href="/admin/emergency-teams"><?cs var:L.Admin.EmergencyTeams.Title ?> →</a></p>
 <div class="admin-grid">
 <section class="card list-card" aria-labelledby="cats-h">
   <h2 id="cats-h" class="sr"><?cs var:L.Admin.Cats.Title ?></h2>
