@@ -21,6 +21,7 @@
 #include "core/log.h"
 #include "desk/catalog/catalog.h"
 #include "desk/emergency/emergency.h"
+#include "desk/emergency/emergency_read.h"
 #include "desk/emergency/emergency_template.h"
 #include "desk/people/people.h"
 #include "desk/ticket/ticket_record.h"

@@ -1,5 +1,5 @@
-/* emergency_read: the parts of one emergency and the list (emergency.h). */
-#include "desk/emergency/emergency.h"
+/* emergency_read: see emergency_read.h. */
+#include "desk/emergency/emergency_read.h"
 
 #include <stdio.h>
 #include <stdlib.h>
