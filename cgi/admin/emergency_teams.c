@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "desk/catalog/catalog.h"
+#include "desk/catalog/catdef.h"
 #include "desk/emergency/emergency_template.h"
 #include "desk/people/people.h"
 
@@ -26,38 +26,55 @@ static void add_person(long long id, const char *name, const char *role, void *c
     hdf_set_int_value(w->r->hdf, "PeopleCount", i + 1);
 }
 
+typedef struct list_ctx {
+    web_t *w;
+    int n, rc;
+} list_ctx_t;
+
+static void add_row(const catdef_t *k, void *ctx)
+{
+    list_ctx_t *l = ctx;
+    HDF *h = l->w->r->hdf;
+    emergency_template_t t;
+    if (!k->active || l->rc != OUTCOME_OK)
+        return;
+    if ((l->rc = emergency_template_get(l->w->d, k->id, &t)) != OUTCOME_OK)
+        return;
+    hdf_set_valuef(h, "Rows.%d.id=%lld", l->n, k->id);
+    hdf_set_valuef(h, "Rows.%d.name=%s", l->n, k->name[l->w->lang]);
+    hdf_set_valuef(h, "Rows.%d.lead=%lld", l->n, t.lead_id);
+    for (int m = 0; m < t.nmembers; m++)
+        hdf_set_valuef(h, "Rows.%d.members.%d=%lld", l->n, m, t.members[m]);
+    l->n++;
+}
+
 static void page_list(web_t *w, const char *arg)
 {
     (void)arg;
     ADMIN_ONLY(w);
-    HDF *h = w->r->hdf;
-    if (people_each_active(w->d, add_person, w) < 0)
+    list_ctx_t l = {w, 0, OUTCOME_OK};
+    if (people_each_active(w->d, add_person, w) < 0 || catdef_each(w->d, add_row, &l) < 0 ||
+        l.rc != OUTCOME_OK)
         return admin_error(w, 503, "unavailable");
-    const catalog_t *c = &w->d->catalog;
-    for (int i = 0; i < c->ncats; i++) {
-        emergency_template_t t;
-        if (emergency_template_get(w->d, c->cats[i].id, &t) != OUTCOME_OK)
-            return admin_error(w, 503, "unavailable");
-        hdf_set_valuef(h, "Rows.%d.id=%lld", i, c->cats[i].id);
-        hdf_set_valuef(h, "Rows.%d.name=%s", i, c->cats[i].name[w->lang]);
-        hdf_set_valuef(h, "Rows.%d.lead=%lld", i, t.lead_id);
-        for (int m = 0; m < t.nmembers; m++)
-            hdf_set_valuef(h, "Rows.%d.members.%d=%lld", i, m, t.members[m]);
-    }
     admin_flash(w);
     admin_render(w, "admin/emergency_teams.cs", "categories");
 }
 
-static const category_t *category_of(web_t *w, const char *arg)
+/* The category of /admin/emergency-teams/ID (read from the database: the
+ * worker's catalogue may be reloading after a change); false after
+ * answering 404 / 503. */
+static bool category_of(web_t *w, const char *arg, catdef_t *k)
 {
     long long id = web_id(arg);
-    const category_t *k = id > 0 ? catalog_category_by_id(&w->d->catalog, id) : NULL;
-    if (!k)
-        admin_error(w, 404, "not_found");
-    return k;
+    int rc = id > 0 ? catdef_get(w->d, id, false, k) : OUTCOME_NOT_FOUND;
+    if (rc == OUTCOME_OK && !k->active)
+        rc = OUTCOME_NOT_FOUND;
+    if (rc != OUTCOME_OK)
+        admin_fail(w, rc);
+    return rc == OUTCOME_OK;
 }
 
-static void show_team(web_t *w, const category_t *k, int status)
+static void show_team(web_t *w, const catdef_t *k, int status)
 {
     HDF *h = w->r->hdf;
     if (people_each_active(w->d, add_person, w) < 0)
@@ -72,8 +89,8 @@ static void show_team(web_t *w, const category_t *k, int status)
 static void page_team(web_t *w, const char *arg)
 {
     ADMIN_ONLY(w);
-    const category_t *k = category_of(w, arg);
-    if (!k)
+    catdef_t cat, *k = &cat;
+    if (!category_of(w, arg, k))
         return;
     emergency_template_t t;
     if (emergency_template_get(w->d, k->id, &t) != OUTCOME_OK)
@@ -99,8 +116,8 @@ static void do_team(web_t *w, const char *arg)
 {
     ADMIN_ONLY(w);
     HDF *h = w->r->hdf;
-    const category_t *k = category_of(w, arg);
-    if (!k)
+    catdef_t cat, *k = &cat;
+    if (!category_of(w, arg, k))
         return;
     people_choices_t *people = malloc(sizeof *people);
     if (!people || agent_people_choices(w, people) < 0) {
