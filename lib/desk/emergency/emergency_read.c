@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/keyset.h"
+
 #define FAR_FUTURE ((time_t)253402300799) /* 9999-12-31 23:59:59 UTC */
 
 static const char sql_members[] =
@@ -190,16 +192,16 @@ static int read_part(desk_t *d, const agent_t *a, long long open, time_t at, lon
     return rc < 0 ? -1 : got;
 }
 
-/* Cursor: "o:DECLARED:ID" inside the open part, "c:DECLARED:ID" inside the
- * closed part (epoch seconds). */
+/* Cursor (core/keyset.h): "o:DECLARED.ID" inside the open part,
+ * "c:DECLARED.ID" inside the closed part (epoch seconds). */
 static bool parse_cursor(const char *c, char *part, time_t *at, long long *id)
 {
-    long long t;
-    int used = 0;
-    if (sscanf(c, "%c:%lld:%lld%n", part, &t, id, &used) != 3 || c[used] ||
-        (*part != 'o' && *part != 'c') || t < 1 || *id < 1)
+    keyset_t k;
+    if (!keyset_parse(c, &k) || (k.part != 'o' && k.part != 'c') || k.key < 1 || k.id < 1)
         return false;
-    *at = (time_t)t;
+    *part = k.part;
+    *at = (time_t)k.key;
+    *id = k.id;
     return true;
 }
 
@@ -221,8 +223,9 @@ int emergency_list(desk_t *d, const agent_t *a, const char *cursor, emergency_pa
         return -1;
     if (page->more) {
         const emergency_row_t *last = &page->rows[page->n - 1];
-        snprintf(page->next_cursor, sizeof page->next_cursor, "%c:%lld:%lld",
-                 last->open ? 'o' : 'c', (long long)last->declared_at, last->id);
+        keyset_t k = {.part = last->open ? 'o' : 'c', .key = (long long)last->declared_at,
+                      .id = last->id};
+        keyset_format(&k, page->next_cursor, sizeof page->next_cursor);
     }
     return 0;
 }
