@@ -316,7 +316,8 @@ static void show_emergency(web_t *w, long long id, int status)
         emergency_each_task(w->d, id, add_task, w) < 0 ||
         people_each_active(w->d, add_person, w) < 0)
         return agent_error_page(w, 503, "unavailable");
-    if (!hdf_get_value(h, "Form.plan.value", NULL))
+    /* the plan as typed when saving it failed, else the latest version */
+    if (strcmp(hdf_get_value(h, "ActionFailed", ""), "plan"))
         hdf_set_value(h, "Form.plan.value", hdf_get_value(h, "Plans.0.body", ""));
     hdf_set_int_value(h, "Me.manager", emergency_manager(ME(w)));
     agent_set_nav(w);
@@ -473,7 +474,12 @@ long long agent_problem_from_emergency(web_t *w)
     if (!src || strcmp(src, "emergency") || form_validate(w->r->hdf, w->r->hdf, &f, 1))
         return 0;
     long long id = form_int(w->r->hdf, "emergency");
-    return id && emergency_may_see(w->d, ME(w), id) ? id : 0;
+    emergency_t e;
+    if (!id || !emergency_may_see(w->d, ME(w), id) || emergency_get(w->d, id, &e) != OUTCOME_OK)
+        return 0;
+    bool closed = !e.open; /* a problem record starts from a closed emergency only */
+    emergency_free(&e);
+    return closed ? id : 0;
 }
 
 static void join_number(const char *number, const char *subject, const char *status, void *ctx)
