@@ -5,7 +5,8 @@
  * approves or returns, a refusal writes nothing; every submitted version
  * and decision is kept and can be neither changed nor removed, nor can the
  * history; approval makes one action per measure; an overdue action is
- * mailed once to its owner and their department's lead. */
+ * mailed once to its owner and the owner's own supervisors (of the owner's
+ * teams, not of the action's department). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -37,6 +38,9 @@ static const char sql_drop_version[] = "DELETE FROM review_minutes_versions WHER
 static const char sql_touch_decision[] =
     "UPDATE review_minutes_decisions SET comment = 'x' WHERE minutes_id = ?";
 static const char sql_drop_event[] = "DELETE FROM review_events WHERE subject_id = ?";
+static const char sql_overdue_to_agent[] =
+    "SELECT COUNT(*) FROM outbox WHERE kind = 'action_overdue'"
+    " AND dedupe_key LIKE CONCAT('email:action_overdue:action=%:agent=', ?)";
 static const char sql_first_action[] = "SELECT MIN(id) FROM review_actions WHERE minutes_id = ?";
 
 typedef struct fixture {
@@ -215,12 +219,39 @@ static void an_overdue_action_is_mailed_once(void **state)
     assert_string_equal(x.figure, "覆盖率");
 }
 
+/* An R&D engineer owns an after-sales measure: the overdue mail goes to
+ * them and their own supervisor in R&D, not to the after-sales lead. */
+static void an_overdue_action_mails_the_owners_own_supervisor(void **state)
+{
+    desk_t *d = *state;
+    fixture_t f;
+    setup(d, &f);
+    agent_t rnde, rndsup;
+    dbtest_agent(d, "rnde", "agent", "rnd", false, &rnde);
+    dbtest_agent(d, "rndsup", "supervisor", "rnd", false, &rndsup);
+    refusal_t r;
+    long long id = 0;
+    minutes_content_t c = content(d, &f, "发布未灰度");
+    c.measures[0].owner_id = rnde.id;
+    c.measures[1].owner_id = rnde.id;
+    assert_int_equal(save(d, &f.sup, f.meeting, &c, &id, &r), OUTCOME_OK);
+    assert_int_equal(act(d, &f.sup, id, MA_SUBMIT, NULL, &r), OUTCOME_OK);
+    assert_int_equal(act(d, &f.dir, id, MA_APPROVE, NULL, &r), OUTCOME_OK);
+    dbtest_at_local(d, "2027-03-20 09:00");
+    assert_int_equal(action_overdue_pass(d, 10), 1);
+    assert_int_equal(dbtest_int(d, sql_overdue_to_agent, rnde.id), 1);
+    assert_int_equal(dbtest_int(d, sql_overdue_to_agent, rndsup.id), 1);
+    assert_int_equal(dbtest_int(d, sql_overdue_to_agent, f.lead.id), 0);
+    assert_int_equal(dbtest_int(d, sql_overdue_to_agent, f.eng.id), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         DBTEST(late_minutes_are_mailed_once),
         DBTEST(only_the_director_decides_and_every_version_is_kept),
         DBTEST(an_overdue_action_is_mailed_once),
+        DBTEST(an_overdue_action_mails_the_owners_own_supervisor),
     };
     return DBTEST_RUN("db_test_minutes", tests);
 }

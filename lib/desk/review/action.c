@@ -93,20 +93,21 @@ static const char sql_overdue_due[] =
 static const char sql_overdue_claim[] =
     "UPDATE review_actions SET overdue_mailed_at = ? WHERE id = ? AND overdue_mailed_at IS NULL"
     " AND status IN ('not_started', 'in_progress') AND due_on < ?";
-/* the owner, and the leads and supervisors of the action's department */
+/* the owner, and the owner's own supervisors: the leads and supervisors of
+ * the teams the owner belongs to (not of the action's department, which may
+ * be another's) */
+#define OWNER_SUPERVISORS                                                                      \
+    "SELECT m.agent_id FROM team_members m JOIN agents s ON s.id = m.agent_id"                 \
+    " WHERE m.team_id IN (SELECT o.team_id FROM team_members o WHERE o.agent_id = ?)"          \
+    " AND s.active = 1 AND s.id <> ? AND (m.is_lead = 1 OR s.role IN ('supervisor', 'director'))"
 static const char sql_overdue_to[] =
     "SELECT a.id, a.email, a.language, a.name FROM agents a WHERE a.active = 1"
-    " AND a.email IS NOT NULL AND (a.id = ? OR a.id IN (SELECT m.agent_id FROM team_members m"
-    " JOIN agents s ON s.id = m.agent_id WHERE m.team_id = ? AND (m.is_lead = 1"
-    " OR s.role IN ('supervisor', 'director')))) ORDER BY a.id";
-/* when the department has no lead nor supervisor: every supervisor */
+    " AND a.email IS NOT NULL AND (a.id = ? OR a.id IN (" OWNER_SUPERVISORS ")) ORDER BY a.id";
+/* when the owner's teams have no lead nor supervisor: every supervisor */
 static const char sql_supervisors[] =
     "SELECT a.id, a.email, a.language, a.name FROM agents a WHERE a.active = 1"
     " AND a.email IS NOT NULL AND (a.id = ? OR a.role = 'supervisor') ORDER BY a.id";
-static const char sql_lead_count[] =
-    "SELECT COUNT(*) FROM team_members m JOIN agents s ON s.id = m.agent_id"
-    " WHERE m.team_id = ? AND s.active = 1 AND s.id <> ? AND (m.is_lead = 1"
-    " OR s.role IN ('supervisor', 'director'))";
+static const char sql_lead_count[] = "SELECT COUNT(*) FROM (" OWNER_SUPERVISORS ") l";
 
 static const char *nz(const char *s) { return s ? s : ""; }
 
@@ -511,7 +512,8 @@ int action_overdue_by_team(desk_t *d, const char *day,
     return rc < 0 ? rc : rows;
 }
 
-/* Queues the overdue mail of action id to its owner and supervisors. */
+/* Queues the overdue mail of action id to its owner and the owner's
+ * supervisors. */
 static int mail_overdue(desk_t *d, long long id)
 {
     action_t x;
@@ -519,9 +521,10 @@ static int mail_overdue(desk_t *d, long long id)
     if (rc != OUTCOME_OK)
         return rc;
     long long leads = 0;
-    if ((rc = db_row(&d->db, sql_lead_count, "ii", "i", x.team_id, x.owner_id, &leads)) < 0)
+    if ((rc = db_row(&d->db, sql_lead_count, "ii", "i", x.owner_id, x.owner_id, &leads)) < 0)
         return rc;
-    MYSQL_STMT *st = leads ? db_query(&d->db, sql_overdue_to, "ii", x.owner_id, x.team_id)
+    MYSQL_STMT *st = leads ? db_query(&d->db, sql_overdue_to, "iii", x.owner_id, x.owner_id,
+                                      x.owner_id)
                            : db_query(&d->db, sql_supervisors, "i", x.owner_id);
     HDF *h;
     if (!st || hdf_init(&h) != STATUS_OK) {

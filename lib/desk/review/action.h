@@ -134,8 +134,9 @@ int action_list(desk_t *d, const agent_t *a, action_view_t v, long long minutes_
 int action_overdue_by_team(desk_t *d, const char *day,
                            void (*fn)(long long team_id, long long n, void *ctx), void *ctx);
 
-/* Mails the owner and their supervisor of every open action past its
- * deadline, once per action (review_actions.overdue_mailed_at): at most
+/* Mails the owner and the owner's own supervisors (the leads and
+ * supervisors of the owner's teams; every supervisor when those teams have
+ * none) of every open action past its deadline, once per action (review_actions.overdue_mailed_at): at most
  * limit actions; the number mailed, or <0. Runs its own transactions. */
 int action_overdue_pass(desk_t *d, int limit);
 
