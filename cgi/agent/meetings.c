@@ -69,6 +69,11 @@ static void show_form(web_t *w, int status)
         hdf_set_value(h, "Form.kind.value", "review");
     if (people_each_active(w->d, add_person, w) < 0)
         return agent_error_page(w, 503, "unavailable");
+    const catalog_t *cat = &w->d->catalog;
+    for (int i = 0; i < cat->nteams; i++) {
+        hdf_set_valuef(h, "TeamOpts.%d.id=%lld", i, cat->teams[i].id);
+        hdf_set_valuef(h, "TeamOpts.%d.name=%s", i, cat->teams[i].name[w->lang]);
+    }
     const bizcal_t *cal = NULL;
     long long cal_id = 0;
     if (meeting_calendar(w->d, ME(w)->id, &cal, &cal_id) == OUTCOME_OK)
@@ -100,36 +105,64 @@ void agent_page_meeting_new(web_t *w, const char *arg)
     show_form(w, 200);
 }
 
-/* Validates the form, the attendees (active people) to out as "3,5":
- * the number of fields in error. */
-static int validate(web_t *w, char *out, size_t cap)
+/* The chosen ids of a multiple choice as "3,5". */
+static void id_list(HDF *h, const char *name, int cap_ids, char *out, size_t cap)
+{
+    long long ids[MEETING_ATTENDEES_MAX + 1];
+    int n = form_ids(h, name, ids, cap_ids < MEETING_ATTENDEES_MAX + 1 ? cap_ids
+                                                                      : MEETING_ATTENDEES_MAX + 1);
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(out);
+        snprintf(out + len, cap - len, "%s%lld", len ? "," : "", ids[i]);
+    }
+}
+
+/* The departments one may invite, as choices. */
+typedef struct team_choices {
+    char ids[MEETING_TEAMS_MAX * 3][24];
+    const char *codes[MEETING_TEAMS_MAX * 3 + 1];
+} team_choices_t;
+
+static void team_choices(web_t *w, team_choices_t *t)
+{
+    const catalog_t *cat = &w->d->catalog;
+    int n = 0;
+    for (int i = 0; i < cat->nteams && n < MEETING_TEAMS_MAX * 3; i++, n++) {
+        snprintf(t->ids[n], sizeof t->ids[n], "%lld", cat->teams[i].id);
+        t->codes[n] = t->ids[n];
+    }
+    t->codes[n] = NULL;
+}
+
+/* Validates the form, the attendees (active people) to out as "3,5" and
+ * the departments to teams: the number of fields in error. */
+static int validate(web_t *w, char *out, size_t cap, char *teams, size_t tcap)
 {
     HDF *h = w->r->hdf;
-    form_field_t all[NFIELDS + 1];
+    form_field_t all[NFIELDS + 2];
     memcpy(all, fields, sizeof fields);
     all[NFIELDS] = (form_field_t){.name = "attendees", .type = FT_MULTICHOICE};
+    team_choices_t tc;
+    team_choices(w, &tc);
+    all[NFIELDS + 1] = (form_field_t){.name = "teams", .type = FT_MULTICHOICE, .choices = tc.codes};
     people_choices_t *people = malloc(sizeof *people);
     int errors = 0;
     if (!people || agent_people_choices(w, people) < 0)
         form_set_error(h, "_form", "save_failed"), errors++;
     else
         all[NFIELDS].choices = people->codes;
-    errors += form_validate(h, h, all, NFIELDS + 1);
+    errors += form_validate(h, h, all, NFIELDS + 2);
     free(people);
-    long long ids[MEETING_ATTENDEES_MAX + 1];
-    int n = form_ids(h, "attendees", ids, MEETING_ATTENDEES_MAX + 1);
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        size_t len = strlen(out);
-        snprintf(out + len, cap - len, "%s%lld", len ? "," : "", ids[i]);
-    }
+    id_list(h, "attendees", MEETING_ATTENDEES_MAX + 1, out, cap);
+    id_list(h, "teams", MEETING_TEAMS_MAX + 1, teams, tcap);
     if (!agent_csrf_ok(w))
         form_set_error(h, "_form", "expired"), errors++;
     return errors;
 }
 
 /* The validated form as a meeting's content. */
-static meeting_content_t read_content(HDF *h, const char *attendees)
+static meeting_content_t read_content(HDF *h, const char *attendees, const char *teams)
 {
     const char *starts = form_value(h, "starts_at");
     long long duration = form_int(h, "duration");
@@ -141,6 +174,7 @@ static meeting_content_t read_content(HDF *h, const char *attendees)
         .starts_at = starts ? form_parse_local_time(starts) : 0,
         .duration_minutes = duration ? duration : 60,
         .attendees = attendees,
+        .teams = teams,
         .problems = form_value(h, "problems"),
         .override_reason = form_value(h, "override_reason"),
     };
@@ -161,10 +195,10 @@ void agent_do_meeting_new(web_t *w, const char *arg)
     HDF *h = w->r->hdf;
     if (!manager(ME(w)))
         return agent_error_page(w, 403, "forbidden");
-    char attendees[1024];
-    if (validate(w, attendees, sizeof attendees))
+    char attendees[1024], teams[512];
+    if (validate(w, attendees, sizeof attendees, teams, sizeof teams))
         return show_form(w, 422);
-    meeting_content_t c = read_content(h, attendees);
+    meeting_content_t c = read_content(h, attendees, teams);
     refusal_t r = {0};
     audit_who_t who = {ME(w)->id, req_env(w->r, "REMOTE_ADDR")};
     long long id = 0;
@@ -202,6 +236,21 @@ static void add_attendee(long long person, const char *name, const char *teams, 
     hdf_set_valuef(h, "Attendees.%d.name=%s", i, name);
     hdf_set_valuef(h, "Attendees.%d.teams=%s", i, teams);
     hdf_set_int_value(h, "AttendeeCount", i + 1);
+}
+
+static void add_team(long long team, const char *name, void *ctx)
+{
+    HDF *h = ctx;
+    int i = hdf_get_int_value(h, "TeamCount", 0);
+    hdf_set_valuef(h, "Teams.%d.id=%lld", i, team);
+    hdf_set_valuef(h, "Teams.%d.name=%s", i, name);
+    hdf_set_int_value(h, "TeamCount", i + 1);
+}
+
+static void select_team(long long team, const char *name, void *ctx)
+{
+    (void)name;
+    hdf_set_valuef((HDF *)ctx, "Form.teams.sel.%lld=1", team);
 }
 
 static void add_event(time_t at, const char *who, const char *kind, void *ctx)
@@ -266,6 +315,7 @@ static void show_meeting(web_t *w, long long id, int status)
     hdf_set_value(h, "Meeting.cancel_reason", reason);
     meeting_free(&m);
     if (rc != OUTCOME_OK || meeting_each_attendee(w->d, id, w->lang, add_attendee, h) < 0 ||
+        meeting_each_team(w->d, id, w->lang, add_team, h) < 0 ||
         meeting_each_problem(w->d, id, agent_problem_row, h) < 0 ||
         meeting_each_event(w->d, id, add_event, h) < 0)
         return agent_error_page(w, 503, "unavailable");
@@ -325,7 +375,8 @@ void agent_page_meeting_edit(web_t *w, const char *arg)
     long long version = m.version;
     meeting_free(&m);
     if (meeting_each_problem(w->d, id, add_problem_number, h) < 0 ||
-        meeting_each_attendee(w->d, id, w->lang, select_attendee, h) < 0)
+        meeting_each_attendee(w->d, id, w->lang, select_attendee, h) < 0 ||
+        meeting_each_team(w->d, id, w->lang, select_team, h) < 0)
         return agent_error_page(w, 503, "unavailable");
     show_edit_form(w, 200, id, version);
 }
@@ -355,14 +406,14 @@ void agent_do_meeting_edit(web_t *w, const char *arg)
     form_field_t vf = {.name = "version", .type = FT_ID, .required = true};
     form_validate(h, h, &vf, 1);
     long long version = form_int(h, "version");
-    char attendees[1024];
-    if (validate(w, attendees, sizeof attendees))
+    char attendees[1024], teams[512];
+    if (validate(w, attendees, sizeof attendees, teams, sizeof teams))
         return show_edit_form(w, 422, id, version);
-    meeting_content_t c = read_content(h, attendees);
+    meeting_content_t c = read_content(h, attendees, teams);
     refusal_t r = {0};
     audit_who_t who = {ME(w)->id, req_env(w->r, "REMOTE_ADDR")};
     time_t earliest = 0;
-    long long removed[MEETING_ATTENDEES_MAX];
+    long long removed[MEETING_INVITEES_MAX];
     int nremoved = 0;
     int rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)

@@ -26,6 +26,8 @@
 <section class="doc-part"><h2><?cs var:L.Review.Meeting.Agenda ?></h2><?cs if:Meeting.agenda ?><p class="text"><bdi><?cs var:Meeting.agenda ?></bdi></p><?cs else ?><p class="doc-none">—</p><?cs /if ?></section>
 <section class="doc-part"><h2><?cs var:L.Review.Meeting.Problems ?></h2>
   <?cs if:Problems.0.id ?><ul class="problem-links"><?cs each:p = Problems ?><li><a href="/agent/problems/<?cs var:p.id ?>"><code><?cs var:p.number ?></code> <bdi><?cs var:p.title ?></bdi></a> <span class="pstatus ps-<?cs var:p.status ?>"><?cs var:L.Review.Problem.St[p.status] ?></span></li><?cs /each ?></ul><?cs else ?><p class="doc-none">—</p><?cs /if ?></section>
+<section class="doc-part meeting-teams"><h2><?cs var:L.Review.Meeting.Teams ?></h2>
+  <?cs if:Teams.0.id ?><ul class="team-list"><?cs each:t = Teams ?><li><bdi><?cs var:t.name ?></bdi></li><?cs /each ?></ul><?cs else ?><p class="doc-none"><?cs var:L.Review.Meeting.NoTeams ?></p><?cs /if ?></section>
 <section class="doc-part"><h2><?cs var:L.Review.Meeting.Attendees ?></h2>
   <?cs if:!Attendees.0.id ?><p class="doc-none">—</p><?cs else ?>
   <table class="doc-work doc-people"><thead><tr><th scope="col"><?cs var:L.Review.Problem.Person ?></th><th scope="col"><?cs var:L.Review.Problem.Team ?></th></tr></thead>

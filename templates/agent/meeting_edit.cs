@@ -28,6 +28,12 @@
     <?cs if:Form.attendees.error ?><p class="error" id="e-attendees"><?cs var:L.Err[Form.attendees.error] ?></p><?cs /if ?>
     <div class="opts people-opts"><?cs each:p = People ?><label class="opt"><input type="checkbox" name="attendees" value="<?cs var:p.id ?>"<?cs if:Form.attendees.sel[p.id] ?> checked<?cs /if ?>><span><bdi><?cs var:p.name ?></bdi> <span class="muted small"><?cs var:L.Agent.Role[p.role] ?></span></span></label><?cs /each ?></div>
   </div>
+  <div class="field choice<?cs if:Form.teams.error ?> has-error<?cs /if ?>">
+    <p class="label" id="l-teams"><?cs var:L.Review.Meeting.Teams ?></p>
+    <p class="help" id="h-teams"><?cs var:L.Review.Meeting.TeamsHelp ?></p>
+    <?cs if:Form.teams.error ?><p class="error" id="e-teams"><?cs var:L.Err[Form.teams.error] ?></p><?cs /if ?>
+    <div class="opts team-opts" role="group" aria-labelledby="l-teams" aria-describedby="h-teams"><?cs each:t = TeamOpts ?><label class="opt"><input type="checkbox" name="teams" value="<?cs var:t.id ?>"<?cs if:Form.teams.sel[t.id] ?> checked<?cs /if ?>><span><bdi><?cs var:t.name ?></bdi></span></label><?cs /each ?></div>
+  </div>
   </fieldset>
   <div class="form-actions"><button type="submit" class="primary"><?cs if:Edit.id ?><?cs var:L.Review.Meeting.SaveChanges ?><?cs else ?><?cs var:L.Review.Meeting.Schedule ?><?cs /if ?></button> <a class="reset" href="/agent/meetings<?cs if:Edit.id ?>/<?cs var:Edit.id ?><?cs /if ?>"><?cs var:L.Review.Problem.Cancel ?></a></div>
 </form>

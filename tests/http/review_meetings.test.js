@@ -80,6 +80,7 @@ function meetingForm(m) {
     ['location', '3 楼会议室'], ['agenda', '问题回顾\n经验分享\n根因确认\n改进方向']];
   if (m.reason) f.push(['override_reason', m.reason]);
   for (const id of m.attendees || []) f.push(['attendees', String(id)]);
+  for (const id of m.teams || []) f.push(['teams', String(id)]);
   return f;
 }
 
@@ -131,6 +132,31 @@ test('only a director may meet sooner, and the reason is kept', async () => {
   const page = await director.page(res.headers.location);
   assert.ok(L.text(page.body).includes('VIP 客户重大投诉，需次日复盘'));
   assert.ok(L.text(page.body).includes('已安排会议'));
+});
+
+test('a department invited as a whole: the form keeps it, the page lists it, its members read the meeting', async () => {
+  await setup();
+  const title = `${T} 培训组联合复盘`;
+  const soon = await schedule(supervisor, { title, at: thursday + 5 * DAY + 5 * 3600, teams: [A.TEAMS.training] });
+  assert.equal(soon.status, 422);
+  assert.match(soon.body, new RegExp(`name="teams" value="${A.TEAMS.training}" checked`), 'the department is kept');
+  C.setAt(thursday);
+  const ok = await schedule(supervisor, { title, at: thursday + 6 * DAY, teams: [A.TEAMS.training] });
+  assert.equal(ok.status, 303, L.text(ok.body).slice(0, 300));
+  const id = ok.headers.location.match(/^\/agent\/meetings\/(\d+)/)[1];
+  const page = await supervisor.page(`/agent/meetings/${id}`);
+  const teams = page.body.match(/<section class="doc-part meeting-teams">([\s\S]*?)<\/section>/);
+  assert.ok(teams && L.text(teams[1]).includes('参会部门') && L.text(teams[1]).includes('产品培训组'));
+  // the trainer, a member, reads it and finds it in their list; an after-sales agent does not
+  assert.equal((await trainer.page(`/agent/meetings/${id}`)).status, 200);
+  assert.ok((await trainer.page('/agent/meetings')).body.includes(title));
+  assert.equal((await agent.page(`/agent/meetings/${id}`)).status, 403);
+  // the edit form has it chosen; an unknown department is refused on the form
+  const edit = await supervisor.page(`/agent/meetings/${id}/edit`);
+  assert.match(edit.body, new RegExp(`name="teams" value="${A.TEAMS.training}" checked`));
+  const bad = await schedule(supervisor, { title, at: thursday + 6 * DAY, teams: [999999] });
+  assert.equal(bad.status, 422);
+  assert.ok(L.hasFieldError(bad.body, 'teams'));
 });
 
 test('agents do not organise meetings; a past time is refused', async () => {

@@ -171,7 +171,7 @@ static void invitations_follow_the_meeting(void **state)
     audit_who_t who = {p.sup.id, "127.0.0.1"};
     refusal_t r = {0};
     time_t earliest = 0;
-    long long removed[MEETING_ATTENDEES_MAX];
+    long long removed[MEETING_INVITEES_MAX];
     int nremoved = 0;
     assert_int_equal(db_begin(&d->db), OUTCOME_OK);
     assert_int_equal(meeting_update(d, &p.sup, &who, id, version, &c, &earliest, removed,
@@ -256,12 +256,90 @@ static void the_reminder_comes_once_the_day_before_and_not_for_a_cancelled_meeti
     (void)id;
 }
 
+static void count_team(long long team, const char *name, void *ctx)
+{
+    (void)name;
+    long long *last = ctx;
+    *last = team;
+}
+
+/* A department invited as a whole: each active member gets the invitation
+ * (in the .ics too), sees the meeting and gets the reminder; a person both
+ * invited and a member is mailed once; dropping the department cancels for
+ * its members only. */
+static void departments_invited_bring_their_members(void **state)
+{
+    desk_t *d = *state;
+    people_t p;
+    setup_people(d, &p);
+    agent_t rnd1, rnd2;
+    dbtest_agent(d, "rnd1", "agent", "rnd", false, &rnd1);
+    dbtest_agent(d, "rnd2", "agent", "rnd,aftersales", false, &rnd2);
+    char teams[48], eng_only[24];
+    snprintf(teams, sizeof teams, "%lld,%lld", dbtest_team(d, "rnd"), dbtest_team(d, "aftersales"));
+    snprintf(eng_only, sizeof eng_only, "%lld", p.eng.id);
+    meeting_content_t c = {.kind = "review", .title = "研发联合复盘", .attendees = eng_only,
+                           .teams = teams, .starts_at = dbtest_local("2027-03-16 14:00"),
+                           .duration_minutes = 60};
+    long long id = schedule(d, &p.sup, &c);
+    assert_int_equal(mails(d, "meeting_invitation", "rnd1@unit.test"), 1);
+    assert_int_equal(mails(d, "meeting_invitation", "rnd2@unit.test"), 1);
+    assert_int_equal(mails(d, "meeting_invitation", "eng@unit.test"), 1);
+    assert_int_equal(mails(d, "meeting_invitation", "trainer@unit.test"), 0);
+    char ics[16384];
+    last_ics(d, "meeting_invitation", ics, sizeof ics);
+    assert_non_null(strstr(ics, "mailto:rnd1@unit.test\r\n"));
+    long long team = 0;
+    assert_int_equal(meeting_each_team(d, id, LANG_EN, count_team, &team), 2);
+    meeting_t m;
+    bool visible = false;
+    assert_int_equal(meeting_get(d, id, &m), OUTCOME_OK);
+    assert_int_equal(meeting_visible(d, &rnd1, &m, &visible), OUTCOME_OK);
+    assert_true(visible);
+    assert_int_equal(meeting_visible(d, &p.trainer, &m, &visible), OUTCOME_OK);
+    assert_false(visible);
+    long long version = m.version;
+    meeting_free(&m);
+    dbtest_at_local(d, "2027-03-15 14:00");
+    assert_int_equal(remind(d), 3);
+    assert_int_equal(mails(d, "meeting_reminder", "rnd1@unit.test"), 1);
+    /* R&D no longer invited: rnd1 is told, rnd2 stays with after-sales */
+    char aftersales[24];
+    snprintf(aftersales, sizeof aftersales, "%lld", dbtest_team(d, "aftersales"));
+    c.teams = aftersales;
+    audit_who_t who = {p.sup.id, "127.0.0.1"};
+    refusal_t r = {0};
+    time_t earliest = 0;
+    long long removed[MEETING_INVITEES_MAX];
+    int nremoved = 0;
+    assert_int_equal(db_begin(&d->db), OUTCOME_OK);
+    assert_int_equal(meeting_update(d, &p.sup, &who, id, version, &c, &earliest, removed,
+                                    &nremoved, &r),
+                     OUTCOME_OK);
+    assert_int_equal(nremoved, 1);
+    assert_int_equal(removed[0], rnd1.id);
+    assert_int_equal(meeting_mail_invite(d, id, removed, nremoved), OUTCOME_OK);
+    assert_int_equal(db_commit(&d->db), OUTCOME_OK);
+    assert_int_equal(mails(d, "meeting_cancelled", "rnd1@unit.test"), 1);
+    assert_int_equal(mails(d, "meeting_cancelled", "rnd2@unit.test"), 0);
+    /* an unknown department is refused */
+    c.teams = "999999";
+    memset(&r, 0, sizeof r);
+    assert_int_equal(db_begin(&d->db), OUTCOME_OK);
+    assert_int_equal(meeting_update(d, &p.sup, &who, id, version + 1, &c, &earliest, removed,
+                                    &nremoved, &r),
+                     CHANGE_REFUSED);
+    db_rollback(&d->db);
+    assert_string_equal(r.why[0].field, "teams");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         DBTEST(an_attachment_is_stored_with_its_mail_in_one_transaction),
         DBTEST(invitations_follow_the_meeting),
         DBTEST(the_reminder_comes_once_the_day_before_and_not_for_a_cancelled_meeting),
+        DBTEST(departments_invited_bring_their_members),
     };
     return DBTEST_RUN("db_test_meeting_mail", tests);
 }

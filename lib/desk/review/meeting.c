@@ -17,6 +17,18 @@ static const char sql_insert[] =
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_add_attendee[] =
     "INSERT INTO review_meeting_attendees (meeting_id, agent_id) VALUES (?, ?)";
+static const char sql_add_team[] =
+    "INSERT INTO review_meeting_teams (meeting_id, team_id) VALUES (?, ?)";
+static const char sql_team_ok[] = "SELECT COUNT(*) FROM teams WHERE id = ? AND active = 1";
+static const char sql_teams[] =
+    "SELECT t.id, IF(? = 'en', t.name_en, t.name_zh) FROM review_meeting_teams mt"
+    " JOIN teams t ON t.id = mt.team_id WHERE mt.meeting_id = ? ORDER BY t.id";
+/* everyone invited, in person or as a member of a department invited */
+static const char sql_invitees[] =
+    "SELECT agent_id FROM review_meeting_attendees WHERE meeting_id = ?"
+    " UNION SELECT tm.agent_id FROM review_meeting_teams mt"
+    " JOIN team_members tm ON tm.team_id = mt.team_id JOIN agents a ON a.id = tm.agent_id"
+    " WHERE mt.meeting_id = ? AND a.active = 1 ORDER BY 1";
 static const char sql_add_problem[] =
     "INSERT INTO review_meeting_problems (meeting_id, problem_id) VALUES (?, ?)";
 static const char sql_add_event[] = "INSERT INTO review_meeting_events"
@@ -27,7 +39,9 @@ static const char sql_get[] =
     " m.override_reason, COALESCE(m.override_by, 0), m.created_at, m.version"
     " FROM review_meetings m JOIN agents a ON a.id = m.organiser_id WHERE m.id = ?";
 static const char sql_is_attendee[] =
-    "SELECT COUNT(*) FROM review_meeting_attendees WHERE meeting_id = ? AND agent_id = ?";
+    "SELECT (SELECT COUNT(*) FROM review_meeting_attendees WHERE meeting_id = ? AND agent_id = ?)"
+    " + (SELECT COUNT(*) FROM review_meeting_teams mt JOIN team_members tm"
+    " ON tm.team_id = mt.team_id WHERE mt.meeting_id = ? AND tm.agent_id = ?)";
 static const char sql_attendees[] =
     "SELECT a.id, a.name,"
     " COALESCE(GROUP_CONCAT(IF(? = 'en', tm.name_en, tm.name_zh) ORDER BY tm.id SEPARATOR ', '),"
@@ -46,10 +60,14 @@ static const char sql_events[] =
     " m.override_reason IS NOT NULL FROM review_meetings m"                                    \
     " JOIN agents a ON a.id = m.organiser_id "
 static const char sql_list_all[] = LIST_COLUMNS "WHERE m.id < ? ORDER BY m.id DESC LIMIT ?";
+/* organised by, or inviting, in person or with a department, agent ? */
+#define MINE                                                                                   \
+    " AND (m.organiser_id = ? OR EXISTS (SELECT 1 FROM review_meeting_attendees ma"            \
+    " WHERE ma.meeting_id = m.id AND ma.agent_id = ?) OR EXISTS (SELECT 1 FROM"                \
+    " review_meeting_teams mt JOIN team_members tm ON tm.team_id = mt.team_id"                 \
+    " WHERE mt.meeting_id = m.id AND tm.agent_id = ?))"
 static const char sql_list_mine[] =
-    LIST_COLUMNS "WHERE m.id < ? AND (m.organiser_id = ? OR EXISTS (SELECT 1 FROM"
-    " review_meeting_attendees ma WHERE ma.meeting_id = m.id AND ma.agent_id = ?))"
-    " ORDER BY m.id DESC LIMIT ?";
+    LIST_COLUMNS "WHERE m.id < ?" MINE " ORDER BY m.id DESC LIMIT ?";
 static const char sql_problem_exists[] = "SELECT COUNT(*) FROM problems WHERE id = ?";
 
 static const char *nz(const char *s) { return s ? s : ""; }
@@ -111,6 +129,26 @@ static int read_attendees(desk_t *d, const char *list, long long *ids, int *n, r
     return OUTCOME_OK;
 }
 
+/* Departments invited as a whole: active teams, each once. */
+static int read_teams(desk_t *d, const char *list, long long *ids, int *n, refusal_t *r)
+{
+    char copy[512], *save;
+    snprintf(copy, sizeof copy, "%s", nz(list));
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        long long id = atoll(t), found = 0;
+        int rc = id > 0 ? db_row(&d->db, sql_team_ok, "i", "i", id, &found) : 1;
+        if (rc < 0)
+            return rc;
+        if (!found || *n == MEETING_TEAMS_MAX) {
+            refusal_add(r, "teams", !found ? "invalid_choice" : "too_many");
+            break;
+        }
+        if (!have(ids, *n, id))
+            ids[(*n)++] = id;
+    }
+    return OUTCOME_OK;
+}
+
 /* Problem records by number or id, each existing, each once. */
 static int read_problems(desk_t *d, const char *list, long long *ids, int *n, refusal_t *r)
 {
@@ -163,6 +201,14 @@ static int record(desk_t *d, const agent_t *a, const audit_who_t *who, long long
     return audit_record(d, who, "meeting", key, title, "create", changes);
 }
 
+static int write_teams(desk_t *d, long long id, const long long *teams, int nt)
+{
+    int rc = OUTCOME_OK;
+    for (int i = 0; i < nt && rc >= 0; i++)
+        rc = db_exec(&d->db, sql_add_team, "ii", id, teams[i]);
+    return rc < 0 ? rc : OUTCOME_OK;
+}
+
 static int write_links(desk_t *d, long long id, const long long *people, int np,
                        const long long *problems, int nq)
 {
@@ -184,7 +230,8 @@ int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
     }
     const bizcal_t *cal = NULL;
     long long cal_id = 0, people[MEETING_ATTENDEES_MAX], problems[MEETING_PROBLEMS_MAX];
-    int np = 0, nq = 0;
+    long long teams[MEETING_TEAMS_MAX];
+    int np = 0, nq = 0, nt = 0;
     int rc = meeting_calendar(d, a->id, &cal, &cal_id);
     if (rc != OUTCOME_OK)
         return rc;
@@ -197,6 +244,7 @@ int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
         refusal_add(r, "kind", "invalid_choice");
     check_start(d, a, c, cal, earliest, r);
     if ((rc = read_attendees(d, c->attendees, people, &np, r)) < 0 ||
+        (rc = read_teams(d, c->teams, teams, &nt, r)) < 0 ||
         (rc = read_problems(d, c->problems, problems, &nq, r)) < 0)
         return rc;
     if (r->n)
@@ -209,7 +257,8 @@ int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
     if (rc < 0)
         return rc;
     *id = (long long)d->db.last_id;
-    if ((rc = write_links(d, *id, people, np, problems, nq)) != OUTCOME_OK)
+    if ((rc = write_links(d, *id, people, np, problems, nq)) != OUTCOME_OK ||
+        (rc = write_teams(d, *id, teams, nt)) != OUTCOME_OK)
         return rc;
     json_t *ch = audit_changes();
     audit_str(ch, "kind", NULL, c->kind);
@@ -217,6 +266,7 @@ int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
     audit_int(ch, "starts_at", 0, (long long)c->starts_at);
     audit_str(ch, "agenda", NULL, c->agenda);
     audit_str(ch, "attendees", NULL, c->attendees);
+    audit_str(ch, "teams", NULL, c->teams);
     audit_str(ch, "problems", NULL, c->problems);
     if (early)
         audit_str(ch, "override_reason", NULL, c->override_reason);
@@ -252,7 +302,7 @@ int meeting_visible(desk_t *d, const agent_t *a, const meeting_t *m, bool *visib
     *visible = is_manager(a) || a->id == m->organiser_id;
     if (*visible)
         return OUTCOME_OK;
-    int rc = db_row(&d->db, sql_is_attendee, "ii", "i", m->id, a->id, &n);
+    int rc = db_row(&d->db, sql_is_attendee, "iiii", "i", m->id, a->id, m->id, a->id, &n);
     *visible = n > 0;
     return rc < 0 ? rc : OUTCOME_OK;
 }
@@ -270,6 +320,35 @@ int meeting_each_attendee(desk_t *d, long long id, lang_t lang,
     int n = 0, rc;
     while ((rc = db_fetch(st, "iss", &person, name, sizeof name, teams, sizeof teams)) == 1)
         fn(person, name, teams, ctx), n++;
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
+
+int meeting_each_team(desk_t *d, long long id, lang_t lang,
+                      void (*fn)(long long team, const char *name, void *ctx), void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_teams, "si", lang_code(lang), id);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    long long team = 0;
+    char name[401];
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "is", &team, name, sizeof name)) == 1)
+        fn(team, name, ctx), n++;
+    db_done(st);
+    return rc < 0 ? rc : n;
+}
+
+int meeting_each_invitee(desk_t *d, long long id, void (*fn)(long long person, void *ctx),
+                         void *ctx)
+{
+    MYSQL_STMT *st = db_query(&d->db, sql_invitees, "ii", id, id);
+    if (!st)
+        return OUTCOME_UNAVAILABLE;
+    long long person = 0;
+    int n = 0, rc;
+    while ((rc = db_fetch(st, "i", &person)) == 1)
+        fn(person, ctx), n++;
     db_done(st);
     return rc < 0 ? rc : n;
 }
@@ -333,8 +412,8 @@ int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
     long long below = before > 0 ? before : (long long)1 << 62;
     MYSQL_STMT *st = is_manager(a)
                          ? db_query(&d->db, sql_list_all, "ii", below, (long long)limit)
-                         : db_query(&d->db, sql_list_mine, "iiii", below, a->id, a->id,
-                                    (long long)limit);
+                         : db_query(&d->db, sql_list_mine, "iiiii", below, a->id, a->id,
+                                    a->id, (long long)limit);
     return each_row(st, fn, ctx);
 }
 
@@ -359,6 +438,9 @@ static const char sql_problem_ids[] =
 static const char sql_drop_attendee[] =
     "DELETE FROM review_meeting_attendees WHERE meeting_id = ? AND agent_id = ?";
 static const char sql_drop_problems[] = "DELETE FROM review_meeting_problems WHERE meeting_id = ?";
+static const char sql_team_ids[] =
+    "SELECT team_id FROM review_meeting_teams WHERE meeting_id = ? ORDER BY team_id";
+static const char sql_drop_teams[] = "DELETE FROM review_meeting_teams WHERE meeting_id = ?";
 static const char sql_mail_state[] =
     "SELECT ics_sequence, COALESCE(cancel_reason, '') FROM review_meetings WHERE id = ?";
 static const char sql_due_reminders[] =
@@ -371,9 +453,7 @@ static const char sql_take_reminder[] =
 static const char sql_list_kind_all[] =
     LIST_COLUMNS "WHERE m.kind = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?";
 static const char sql_list_kind_mine[] =
-    LIST_COLUMNS "WHERE m.kind = ? AND m.id < ? AND (m.organiser_id = ? OR EXISTS (SELECT 1"
-    " FROM review_meeting_attendees ma WHERE ma.meeting_id = m.id AND ma.agent_id = ?))"
-    " ORDER BY m.id DESC LIMIT ?";
+    LIST_COLUMNS "WHERE m.kind = ? AND m.id < ?" MINE " ORDER BY m.id DESC LIMIT ?";
 
 bool meeting_may_change(const agent_t *a, const meeting_t *m)
 {
@@ -447,21 +527,29 @@ static bool same_set(const long long *a, int na, const long long *b, int nb)
 
 static bool same_text(const char *a, const char *b) { return strcmp(nz(a), nz(b)) == 0; }
 
-/* The new attendee and problem links: removed people out, new ones in, the
- * problem records replaced. */
+static void collect_id(long long person, void *ctx)
+{
+    long long *ids = ctx; /* ids[0]: their number */
+    if (ids[0] < MEETING_INVITEES_MAX)
+        ids[1 + ids[0]++] = person;
+}
+
+/* The new attendee, department and problem links: removed people out, new
+ * ones in, the departments and problem records replaced. */
 static int relink(desk_t *d, long long id, const long long *was, int nwas, const long long *now,
-                  int nnow, const long long *problems, int nq, long long *removed, int *nremoved)
+                  int nnow, const long long *teams, int nt, const long long *problems, int nq)
 {
     int rc = OUTCOME_OK;
-    *nremoved = 0;
     for (int i = 0; i < nwas && rc >= 0; i++)
-        if (!have(now, nnow, was[i])) {
-            removed[(*nremoved)++] = was[i];
+        if (!have(now, nnow, was[i]))
             rc = db_exec(&d->db, sql_drop_attendee, "ii", id, was[i]);
-        }
     for (int i = 0; i < nnow && rc >= 0; i++)
         if (!have(was, nwas, now[i]))
             rc = db_exec(&d->db, sql_add_attendee, "ii", id, now[i]);
+    if (rc >= 0)
+        rc = db_exec(&d->db, sql_drop_teams, "i", id);
+    if (rc >= 0)
+        rc = write_teams(d, id, teams, nt);
     if (rc >= 0)
         rc = db_exec(&d->db, sql_drop_problems, "i", id);
     for (int i = 0; i < nq && rc >= 0; i++)
@@ -471,7 +559,7 @@ static int relink(desk_t *d, long long id, const long long *was, int nwas, const
 
 /* The changes of an edit, for the history and the audit. */
 static json_t *edit_changes(const meeting_t *old, const meeting_content_t *c, long long duration,
-                            bool people, bool records)
+                            bool people, bool teams, bool records)
 {
     json_t *ch = audit_changes();
     if (strcmp(old->kind, nz(c->kind)))
@@ -488,6 +576,8 @@ static json_t *edit_changes(const meeting_t *old, const meeting_content_t *c, lo
         audit_str(ch, "agenda", old->agenda, c->agenda);
     if (people)
         audit_str(ch, "attendees", NULL, c->attendees);
+    if (teams)
+        audit_str(ch, "teams", NULL, c->teams);
     if (records)
         audit_str(ch, "problems", NULL, c->problems);
     return ch;
@@ -505,7 +595,8 @@ int meeting_update(desk_t *d, const agent_t *a, const audit_who_t *who, long lon
         return rc;
     long long people[MEETING_ATTENDEES_MAX], problems[MEETING_PROBLEMS_MAX];
     long long was[MEETING_ATTENDEES_MAX], had[MEETING_PROBLEMS_MAX];
-    int np = 0, nq = 0, nwas = 0, nhad = 0;
+    long long teams[MEETING_TEAMS_MAX], teams_was[MEETING_TEAMS_MAX];
+    int np = 0, nq = 0, nwas = 0, nhad = 0, nt = 0, ntwas = 0;
     if (!c->title || !*c->title)
         refusal_add(r, "title", "required");
     bool kind_ok = false;
@@ -523,7 +614,9 @@ int meeting_update(desk_t *d, const agent_t *a, const audit_who_t *who, long lon
         check_start(d, a, c, cal, earliest, r);
     }
     if ((rc = read_attendees(d, c->attendees, people, &np, r)) < 0 ||
+        (rc = read_teams(d, c->teams, teams, &nt, r)) < 0 ||
         (rc = read_problems(d, c->problems, problems, &nq, r)) < 0 ||
+        (rc = ntwas = read_ids(d, sql_team_ids, id, teams_was, MEETING_TEAMS_MAX)) < 0 ||
         (rc = nwas = read_ids(d, sql_attendee_ids, id, was, MEETING_ATTENDEES_MAX)) < 0 ||
         (rc = nhad = read_ids(d, sql_problem_ids, id, had, MEETING_PROBLEMS_MAX)) < 0)
         goto out;
@@ -534,7 +627,8 @@ int meeting_update(desk_t *d, const agent_t *a, const audit_who_t *who, long lon
     long long duration = c->duration_minutes > 0 ? c->duration_minutes : m.duration_minutes;
     bool people_changed = !same_set(was, nwas, people, np);
     bool records_changed = !same_set(had, nhad, problems, nq);
-    json_t *ch = edit_changes(&m, c, duration, people_changed, records_changed);
+    bool teams_changed = !same_set(teams_was, ntwas, teams, nt);
+    json_t *ch = edit_changes(&m, c, duration, people_changed, teams_changed, records_changed);
     if (!audit_any(ch)) {
         json_decref(ch);
         rc = CHANGE_UNCHANGED;
@@ -547,10 +641,22 @@ int meeting_update(desk_t *d, const agent_t *a, const audit_who_t *who, long lon
         audit_str(ch, "override_reason", m.override_reason, c->override_reason);
     rc = db_exec(&d->db, sql_update, "sstisstsji", c->kind, c->title, c->starts_at, duration,
                  nz(c->location), nz(c->agenda), *earliest, reason, by, id);
+    long long *before = calloc(2 * (MEETING_INVITEES_MAX + 1), sizeof *before);
+    long long *after = before ? before + MEETING_INVITEES_MAX + 1 : NULL;
+    if (!before)
+        rc = OUTCOME_UNAVAILABLE;
     if (rc >= 0)
-        rc = relink(d, id, was, nwas, people, np, problems, nq, removed, nremoved);
+        rc = meeting_each_invitee(d, id, collect_id, before);
+    if (rc >= 0)
+        rc = relink(d, id, was, nwas, people, np, teams, nt, problems, nq);
+    if (rc >= 0)
+        rc = meeting_each_invitee(d, id, collect_id, after);
+    for (long long i = 0; rc >= 0 && i < before[0]; i++) /* no longer invited at all */
+        if (!have(after + 1, (int)after[0], before[1 + i]))
+            removed[(*nremoved)++] = before[1 + i];
     if (rc >= 0)
         rc = record_change(d, a, who, id, c->title, "edited", "update", ch);
+    free(before);
     json_decref(ch);
 out:
     meeting_free(&m);
@@ -636,7 +742,7 @@ int meeting_list_kind(desk_t *d, const agent_t *a, const char *kind, long long b
     MYSQL_STMT *st =
         is_manager(a)
             ? db_query(&d->db, sql_list_kind_all, "sii", kind, below, (long long)limit)
-            : db_query(&d->db, sql_list_kind_mine, "siiii", kind, below, a->id, a->id,
-                       (long long)limit);
+            : db_query(&d->db, sql_list_kind_mine, "siiiii", kind, below, a->id, a->id,
+                       a->id, (long long)limit);
     return each_row(st, fn, ctx);
 }

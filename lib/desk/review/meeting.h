@@ -8,8 +8,9 @@
  * calendar (people_calendar; the desk's first calendar when they have none):
  * its start may not be before meeting_earliest(). A director may schedule
  * an earlier one with a reason, which is kept. Each meeting has its agenda,
- * attendees (people, whose teams say their departments) and the problem
- * records it reviews. Every change appends to its history (never changed or
+ * attendees (people, whose teams say their departments, and whole
+ * departments, whose active members are invited) and the problem records
+ * it reviews. Every change appends to its history (never changed or
  * removed) and to the audit trail. Writing functions refuse with reasons
  * (lib/desk/refusal.h) like lib/desk/review/problem.h's. */
 #ifndef DESK_MEETING_H
@@ -26,6 +27,9 @@
 
 #define MEETING_LEAD_WORKDAYS 3
 #define MEETING_ATTENDEES_MAX 40
+#define MEETING_TEAMS_MAX 20
+/* the people invited one by one and the members of the departments */
+#define MEETING_INVITEES_MAX 400
 #define MEETING_PROBLEMS_MAX 20
 #define MEETING_PAGE 25
 
@@ -42,6 +46,7 @@ typedef struct meeting_content {
     time_t starts_at;
     long long duration_minutes;
     const char *attendees;       /* person ids, "3,5" */
+    const char *teams;           /* department (team) ids invited as a whole, "1,5" */
     const char *problems;        /* record numbers or ids, "PRB-000012 13" */
     const char *override_reason; /* a director's reason to meet sooner */
 } meeting_content_t;
@@ -69,13 +74,21 @@ int meeting_create(desk_t *d, const agent_t *a, const audit_who_t *who,
 /* OUTCOME_OK, OUTCOME_NOT_FOUND or a failure; meeting_free() it when found. */
 int meeting_get(desk_t *d, long long id, meeting_t *m);
 void meeting_free(meeting_t *m);
-/* Whether a may see meeting m: managers, its organiser and attendees. */
+/* Whether a may see meeting m: managers, its organiser and attendees (in
+ * person or through a department invited). */
 int meeting_visible(desk_t *d, const agent_t *a, const meeting_t *m, bool *visible);
 
 int meeting_each_attendee(desk_t *d, long long id, lang_t lang,
                           void (*fn)(long long person, const char *name, const char *teams,
                                      void *ctx),
                           void *ctx);
+/* The departments invited as a whole, names in lang. Count or <0. */
+int meeting_each_team(desk_t *d, long long id, lang_t lang,
+                      void (*fn)(long long team, const char *name, void *ctx), void *ctx);
+/* Everyone invited: the people and the active members of the departments,
+ * each once, by id. Count or <0. */
+int meeting_each_invitee(desk_t *d, long long id, void (*fn)(long long person, void *ctx),
+                         void *ctx);
 int meeting_each_problem(desk_t *d, long long id,
                          void (*fn)(long long problem, const char *title, const char *status,
                                     void *ctx),
@@ -91,8 +104,8 @@ typedef struct meeting_row {
     bool overridden;
 } meeting_row_t;
 
-/* The meetings a may see (managers all, others those they attend or
- * organise), newest first, ids below before (0: from the newest). Count
+/* The meetings a may see (managers all, others those they attend, in
+ * person or with a department, or organise), newest first, ids below before (0: from the newest). Count
  * or <0. */
 int meeting_list(desk_t *d, const agent_t *a, long long before, int limit,
                  void (*fn)(const meeting_row_t *row, void *ctx), void *ctx);
@@ -107,11 +120,11 @@ extern const char *const meeting_statuses[];
 bool meeting_may_change(const agent_t *a, const meeting_t *m);
 
 /* Saves c over meeting id as it stood at version: title, kind, time,
- * duration, place, agenda, attendees, problem records. A new start is held
- * to the lead rule again, counted from now (a director may override it with
- * a reason, as at scheduling); an unchanged start is not. The people no
- * longer invited go to removed (up to MEETING_ATTENDEES_MAX, *nremoved
- * their number). Refusals as meeting_create's, and "_form": "forbidden"
+ * duration, place, agenda, attendees, departments, problem records. A new
+ * start is held to the lead rule again, counted from now (a director may
+ * override it with a reason, as at scheduling); an unchanged start is not.
+ * The people no longer invited, in person nor through a department, go to
+ * removed (up to MEETING_INVITEES_MAX, *nremoved their number). Refusals as meeting_create's, and "_form": "forbidden"
  * (not the organiser, a director or an admin), "not_scheduled" (held or
  * cancelled), "stale" (changed meanwhile). CHANGE_UNCHANGED when c changes
  * nothing. Otherwise the calendar sequence goes up by one. */

@@ -26,10 +26,8 @@ typedef struct crowd {
     int n, failed;
 } crowd_t;
 
-static void add_invitee(long long person, const char *name, const char *teams, void *ctx)
+static void add_invitee(long long person, void *ctx)
 {
-    (void)name;
-    (void)teams;
     crowd_t *c = ctx;
     person_t p;
     int rc = people_get(c->d, person, false, &p);
@@ -37,7 +35,7 @@ static void add_invitee(long long person, const char *name, const char *teams, v
         c->failed = rc == OUTCOME_NOT_FOUND ? c->failed : rc;
         return;
     }
-    if (!p.active || !mail_address_valid(p.email) || c->n == MEETING_ATTENDEES_MAX)
+    if (!p.active || !mail_address_valid(p.email) || c->n == MEETING_INVITEES_MAX)
         return;
     invitee_t *i = &c->people[c->n++];
     i->id = p.id;
@@ -156,10 +154,10 @@ static int load(desk_t *d, long long id, meeting_t *m, crowd_t *c, long long *se
     if (rc != OUTCOME_OK)
         return rc;
     c->d = d;
-    c->people = calloc(MEETING_ATTENDEES_MAX, sizeof *c->people);
+    c->people = calloc(MEETING_INVITEES_MAX, sizeof *c->people);
     if (!c->people ||
         (rc = meeting_mail_state(d, id, sequence, reason, cap)) != OUTCOME_OK ||
-        (rc = meeting_each_attendee(d, id, LANG_ZH, add_invitee, c)) < 0 || (rc = c->failed) < 0) {
+        (rc = meeting_each_invitee(d, id, add_invitee, c)) < 0 || (rc = c->failed) < 0) {
         free(c->people);
         c->people = NULL;
         meeting_free(m);
@@ -172,11 +170,11 @@ static int load(desk_t *d, long long id, meeting_t *m, crowd_t *c, long long *se
 static int cancel_removed(desk_t *d, const meeting_t *m, long long sequence,
                           const long long *removed, int nremoved)
 {
-    crowd_t gone = {d, calloc(MEETING_ATTENDEES_MAX, sizeof(invitee_t)), 0, 0};
+    crowd_t gone = {d, calloc(MEETING_INVITEES_MAX, sizeof(invitee_t)), 0, 0};
     if (!gone.people)
         return OUTCOME_UNAVAILABLE;
     for (int i = 0; i < nremoved; i++)
-        add_invitee(removed[i], NULL, NULL, &gone);
+        add_invitee(removed[i], &gone);
     int rc = gone.failed;
     for (int i = 0; i < gone.n && rc >= 0; i++) {
         calendar_t ics = {0};

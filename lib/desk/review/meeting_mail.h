@@ -2,7 +2,8 @@
  * (lib/desk/notify/outbox.h), so it exists exactly when the change that
  * caused it is committed.
  *
- * The invitation: each attendee with an address gets a mail in their
+ * The invitation: each attendee with an address (the people invited and the
+ * active members of the departments invited, each once) gets a mail in their
  * language (templates/mail/meeting_invitation.cs) with an iCalendar file
  * (lib/core/ics_write.h, text/calendar; method=REQUEST): one UID per
  * meeting, the SEQUENCE meeting.h keeps (one more at each change), the start
