@@ -16,7 +16,7 @@
 #include "desk/review/drill.h"
 #include "web/status.h"
 
-#define NFIELDS (5 + ACTION_ROWS * 6)
+#define NFIELDS (5 + ACTION_ROWS * ACTION_ROW_PARTS)
 
 static bool manager(const agent_t *a)
 {

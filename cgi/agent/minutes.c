@@ -25,7 +25,7 @@
 #include "web/status.h"
 
 #define NTEXT 3
-#define NFIELDS (NTEXT + MINUTES_DEPTS * 3 + ACTION_ROWS * 6 + 2)
+#define NFIELDS (NTEXT + MINUTES_DEPTS * 3 + ACTION_ROWS * ACTION_ROW_PARTS + 2)
 
 static const char *const texts[NTEXT] = {"review", "root_causes", "directions"};
 
@@ -123,12 +123,12 @@ static void content_to_form(HDF *h, json_t *content)
         hdf_set_valuef(h, "Form.%s.value=%s", minutes_dept_field((int)i, "shortcomings"),
                        json_string_value(json_object_get(x, "shortcomings")) ?: "");
     }
-    static const char *const parts[] = {"title", "target", "resources", "due"};
+    static const char *const parts[] = {"title", "target", "resources", "start", "due"};
     json_array_foreach(json_object_get(content, "measures"), i, x)
     {
         if (i >= ACTION_ROWS)
             break;
-        for (int k = 0; k < 4; k++)
+        for (int k = 0; k < 5; k++)
             hdf_set_valuef(h, "Form.%s.value=%s", action_row_field((int)i, parts[k]),
                            json_string_value(json_object_get(x, parts[k])) ?: "");
         hdf_set_valuef(h, "Form.%s.value=%lld", action_row_field((int)i, "team"),
@@ -291,10 +291,10 @@ static void content_to_doc(web_t *w, json_t *content)
         hdf_set_valuef(h, "Doc.depts.%d.shortcomings=%s", (int)i,
                        json_string_value(json_object_get(x, "shortcomings")) ?: "");
     }
-    static const char *const parts[] = {"title", "target", "resources", "due"};
+    static const char *const parts[] = {"title", "target", "resources", "start", "due"};
     json_array_foreach(json_object_get(content, "measures"), i, x)
     {
-        for (int k = 0; k < 4; k++)
+        for (int k = 0; k < 5; k++)
             hdf_set_valuef(h, "Doc.measures.%d.%s=%s", (int)i, parts[k],
                            json_string_value(json_object_get(x, parts[k])) ?: "");
         hdf_set_valuef(h, "Doc.measures.%d.team=%s", (int)i,

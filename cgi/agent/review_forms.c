@@ -46,6 +46,8 @@ int review_plan_fields(const review_choices_t *c, form_field_t *fields, int n)
                                      .choices = c->teams};
         fields[n++] = (form_field_t){.name = action_row_field(i, "owner"), .type = FT_CHOICE,
                                      .choices = c->people.codes};
+        fields[n++] = (form_field_t){.name = action_row_field(i, "start"), .type = FT_DATE,
+                                     .max_chars = 10};
         fields[n++] = (form_field_t){.name = action_row_field(i, "due"), .type = FT_DATE,
                                      .max_chars = 10};
     }
@@ -63,6 +65,7 @@ void review_plans_read(web_t *w, action_plan_t *plans)
             .team_id = form_int(h, action_row_field(i, "team")),
             .owner_id = form_int(h, action_row_field(i, "owner")),
             .due_on = form_value(h, action_row_field(i, "due")),
+            .starts_on = form_value(h, action_row_field(i, "start")),
         };
 }
 

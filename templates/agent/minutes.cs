@@ -55,8 +55,8 @@
 <section class="doc-part"><h2>5. <?cs var:L.Review.Minutes.Measures ?></h2>
   <?cs if:!Doc.measures.0.title ?><p class="doc-none">—</p><?cs else ?>
   <div class="doc-table-wrap"><table class="doc-work m-measures">
-    <thead><tr><th scope="col"><?cs var:L.Review.Action.Measure ?></th><th scope="col"><?cs var:L.Review.Action.Target ?></th><th scope="col"><?cs var:L.Review.Action.Team ?></th><th scope="col"><?cs var:L.Review.Action.Owner ?></th><th scope="col"><?cs var:L.Review.Action.Due ?></th></tr></thead>
-    <tbody><?cs each:x = Doc.measures ?><tr><td><bdi><?cs var:x.title ?></bdi><?cs if:x.resources ?><br><span class="doc-by"><?cs var:L.Review.Action.Resources ?>: <bdi><?cs var:x.resources ?></bdi></span><?cs /if ?></td><td><bdi><?cs var:x.target ?></bdi></td><td><bdi><?cs var:x.team ?></bdi></td><td><bdi><?cs var:x.owner ?></bdi></td><td class="when"><?cs var:x.due ?></td></tr><?cs /each ?></tbody>
+    <thead><tr><th scope="col"><?cs var:L.Review.Action.Measure ?></th><th scope="col"><?cs var:L.Review.Action.Target ?></th><th scope="col"><?cs var:L.Review.Action.Team ?></th><th scope="col"><?cs var:L.Review.Action.Owner ?></th><th scope="col"><?cs var:L.Review.Action.Start ?></th><th scope="col"><?cs var:L.Review.Action.Due ?></th></tr></thead>
+    <tbody><?cs each:x = Doc.measures ?><tr><td><bdi><?cs var:x.title ?></bdi><?cs if:x.resources ?><br><span class="doc-by"><?cs var:L.Review.Action.Resources ?>: <bdi><?cs var:x.resources ?></bdi></span><?cs /if ?></td><td><bdi><?cs var:x.target ?></bdi></td><td><bdi><?cs var:x.team ?></bdi></td><td><bdi><?cs var:x.owner ?></bdi></td><td class="when"><?cs if:x.start ?><?cs var:x.start ?><?cs else ?>—<?cs /if ?></td><td class="when"><?cs var:x.due ?></td></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 </section>
 <div class="doc-sign">

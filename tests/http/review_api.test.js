@@ -34,7 +34,7 @@ function drillForm(desk, d) {
     ['participants', '客服一组 8 人，技术支持 2 人'], ['findings', '热线排队超过 15 分钟，知识库缺少停机话术'],
     ['m1_title', d.action || ''], ['m1_target', d.action ? '话术覆盖 100% 一线人员' : ''], ['m1_resources', ''],
     ['m1_team', d.action ? String(A.TEAMS.aftersales) : ''], ['m1_owner', d.action ? String(A.PEOPLE.agent.id) : ''],
-    ['m1_due', d.action ? d.due : '']];
+    ['m1_start', d.start || ''], ['m1_due', d.action ? d.due : '']];
 }
 
 test('a drill record with findings; its follow-up action is an action item like any other', async () => {
@@ -45,8 +45,13 @@ test('a drill record with findings; its follow-up action is an action item like 
   assert.equal(future.status, 422);
   assert.ok(L.hasFieldError(future.body, 'held_on'));
   assert.ok(future.body.includes(`value="${T} 未来演练"`), 'input kept');
+  const late = await sup.client.post('/agent/drills/new', { form: drillForm(sup, { held_on: day(today), title: `${T} 第四季度应急演练`,
+    scenario: '核心系统宕机 2 小时，热线激增', action: `${T} 编写停机应急话术`, start: day(today + 20 * DAY), due: day(today + 14 * DAY) }) });
+  assert.equal(late.status, 422, 'a start after the deadline is refused');
+  assert.ok(L.hasFieldError(late.body, 'm1_start'));
+  assert.ok(late.body.includes(`value="${day(today + 20 * DAY)}"`), 'the start is kept');
   const res = await sup.client.post('/agent/drills/new', { form: drillForm(sup, { held_on: day(today), title: `${T} 第四季度应急演练`,
-    scenario: '核心系统宕机 2 小时，热线激增', action: `${T} 编写停机应急话术`, due: day(today + 14 * DAY) }) });
+    scenario: '核心系统宕机 2 小时，热线激增', action: `${T} 编写停机应急话术`, start: day(today + 3 * DAY), due: day(today + 14 * DAY) }) });
   assert.equal(res.status, 303, L.text(res.body).slice(0, 400));
   drillId = Number(res.headers.location.match(/^\/agent\/drills\/(\d+)\?done=drill_created$/)[1]);
   const page = await owner.page(`/agent/drills/${drillId}`);
@@ -56,6 +61,10 @@ test('a drill record with findings; its follow-up action is an action item like 
   assert.ok((await owner.page('/agent/drills')).body.includes(`/agent/drills/${drillId}"`));
   const mine = await owner.page('/agent/actions?view=mine');
   assert.ok(L.text(mine.body).includes(`${T} 编写停机应急话术`), 'in the owner\'s actions');
+  // the start written on the drill is the action's
+  const actionId = page.body.match(/href="\/agent\/actions\/(\d+)"/)[1];
+  const action = await owner.page(`/agent/actions/${actionId}`);
+  assert.match(L.text(action.body), new RegExp(`(Starts|开始)[^]{0,40}${day(today + 3 * DAY)}`));
 });
 
 async function makeKey(label, review) {

@@ -74,9 +74,9 @@ static minutes_content_t content(desk_t *d, const fixture_t *f, const char *caus
                            .directions = "优化发布流程"};
     c.depts[0] = (minutes_dept_t){dbtest_team(d, "aftersales"), "15 分钟响应", "升级晚"};
     c.measures[0] = (action_plan_t){"话术培训", "覆盖 100%", "讲师", dbtest_team(d, "aftersales"),
-                                    f->eng.id, "2027-03-19"};
+                                    f->eng.id, "2027-03-19", "2027-03-16"};
     c.measures[1] = (action_plan_t){"灰度检查", "事故为 0", "", dbtest_team(d, "aftersales"),
-                                    f->eng.id, "2027-04-30"};
+                                    f->eng.id, "2027-04-30", NULL};
     return c;
 }
 
@@ -213,6 +213,10 @@ static void an_overdue_action_is_mailed_once(void **state)
     assert_int_equal(action_take_step(d, &f.sup, &org, first, &verify, &r), OUTCOME_OK);
     action_t x;
     assert_int_equal(action_get(d, first, LANG_ZH, &x), OUTCOME_OK);
+    assert_string_equal(x.starts_on, "2027-03-16"); /* the start written on the minutes */
+    assert_int_equal(action_get(d, first + 1, LANG_ZH, &x), OUTCOME_OK);
+    assert_string_equal(x.starts_on, "2027-03-15"); /* none written: the approval's day */
+    assert_int_equal(action_get(d, first, LANG_ZH, &x), OUTCOME_OK);
     assert_string_equal(x.status, "verified");
     assert_string_equal(x.before_value, "40%");
     assert_string_equal(x.after_value, "100%");
@@ -245,6 +249,29 @@ static void an_overdue_action_mails_the_owners_own_supervisor(void **state)
     assert_int_equal(dbtest_int(d, sql_overdue_to_agent, f.eng.id), 0);
 }
 
+/* A start after the deadline, or not a date, is refused on its row. */
+static void a_measure_may_not_start_after_its_deadline(void **state)
+{
+    desk_t *d = *state;
+    fixture_t f;
+    setup(d, &f);
+    minutes_content_t c = content(d, &f, "发布未灰度");
+    refusal_t r = {0};
+    c.measures[1].starts_on = "2027-05-01";
+    assert_int_equal(action_plan_check(d, 1, &c.measures[1], "2027-03-15", &r), OUTCOME_OK);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.why[0].field, "m2_start");
+    assert_string_equal(r.why[0].key, "start_after_due");
+    memset(&r, 0, sizeof r);
+    c.measures[1].starts_on = "2027-02-30";
+    assert_int_equal(action_plan_check(d, 1, &c.measures[1], "2027-03-15", &r), OUTCOME_OK);
+    assert_string_equal(r.why[0].key, "invalid_date");
+    memset(&r, 0, sizeof r);
+    c.measures[1].starts_on = "2027-03-01"; /* begun before the meeting: allowed */
+    assert_int_equal(action_plan_check(d, 1, &c.measures[1], "2027-03-15", &r), OUTCOME_OK);
+    assert_int_equal(r.n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +279,7 @@ int main(void)
         DBTEST(only_the_director_decides_and_every_version_is_kept),
         DBTEST(an_overdue_action_is_mailed_once),
         DBTEST(an_overdue_action_mails_the_owners_own_supervisor),
+        DBTEST(a_measure_may_not_start_after_its_deadline),
     };
     return DBTEST_RUN("db_test_minutes", tests);
 }

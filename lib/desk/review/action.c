@@ -118,15 +118,17 @@ static bool is_manager(const agent_t *a)
 
 #define ROW_FIELDS(n)                                                                          \
     {"m" #n "_title", "m" #n "_target", "m" #n "_resources", "m" #n "_team", "m" #n "_owner",  \
-     "m" #n "_due"}
-static const char *const row_parts[] = {"title", "target", "resources", "team", "owner", "due"};
-static const char *const row_fields[ACTION_ROWS][6] = {ROW_FIELDS(1), ROW_FIELDS(2),
-                                                       ROW_FIELDS(3), ROW_FIELDS(4),
-                                                       ROW_FIELDS(5), ROW_FIELDS(6)};
+     "m" #n "_start", "m" #n "_due"}
+static const char *const row_parts[] = {"title", "target", "resources", "team",
+                                        "owner", "start",  "due"};
+#define NPARTS ACTION_ROW_PARTS
+static const char *const row_fields[ACTION_ROWS][NPARTS] = {ROW_FIELDS(1), ROW_FIELDS(2),
+                                                            ROW_FIELDS(3), ROW_FIELDS(4),
+                                                            ROW_FIELDS(5), ROW_FIELDS(6)};
 
 const char *action_row_field(int row, const char *part)
 {
-    for (int i = 0; row >= 0 && row < ACTION_ROWS && i < 6; i++)
+    for (int i = 0; row >= 0 && row < ACTION_ROWS && i < NPARTS; i++)
         if (strcmp(part, row_parts[i]) == 0)
             return row_fields[row][i];
     return "_form";
@@ -135,7 +137,7 @@ const char *action_row_field(int row, const char *part)
 bool action_plan_blank(const action_plan_t *p)
 {
     return !*nz(p->title) && !*nz(p->target) && !*nz(p->resources) && !p->team_id &&
-           !p->owner_id && !*nz(p->due_on);
+           !p->owner_id && !*nz(p->due_on) && !*nz(p->starts_on);
 }
 
 void action_today(desk_t *d, char out[11])
@@ -186,6 +188,10 @@ int action_plan_check(desk_t *d, int row, const action_plan_t *p, const char *no
         refusal_add(r, action_row_field(row, "due"), "invalid_date");
     else if (not_before && strcmp(p->due_on, not_before) < 0)
         refusal_add(r, action_row_field(row, "due"), "in_past");
+    if (*nz(p->starts_on) && !date_valid(p->starts_on))
+        refusal_add(r, action_row_field(row, "start"), "invalid_date");
+    else if (*nz(p->starts_on) && date_valid(p->due_on) && strcmp(p->starts_on, p->due_on) > 0)
+        refusal_add(r, action_row_field(row, "start"), "start_after_due");
     return OUTCOME_OK;
 }
 
@@ -218,7 +224,9 @@ int action_create_all(desk_t *d, const audit_who_t *who, long long minutes_id,
         const action_plan_t *p = &plans[i];
         if (action_plan_blank(p))
             continue;
-        const char *starts = strcmp(today, p->due_on) <= 0 ? today : p->due_on;
+        const char *starts = *nz(p->starts_on)               ? p->starts_on
+                             : strcmp(today, p->due_on) <= 0 ? today
+                                                             : p->due_on;
         int rc = db_exec(&d->db, sql_insert, "jjisssiisstt", minutes_id, drill_id, verifier_id,
                          p->title, nz(p->target), nz(p->resources), p->owner_id, p->team_id,
                          starts, p->due_on, now, now);
@@ -230,6 +238,7 @@ int action_create_all(desk_t *d, const audit_who_t *who, long long minutes_id,
         audit_str(ch, "target", NULL, p->target);
         audit_int(ch, "owner", 0, p->owner_id);
         audit_int(ch, "team", 0, p->team_id);
+        audit_str(ch, "starts_on", NULL, starts);
         audit_str(ch, "due_on", NULL, p->due_on);
         rc = record(d, who, id, p->title, "created", NULL, ch);
         json_decref(ch);

@@ -27,6 +27,7 @@
 #include "desk/review/action_state.h"
 
 #define ACTION_ROWS 6          /* measures on a minutes or drill form */
+#define ACTION_ROW_PARTS 7     /* fields of one: title ... start, due */
 #define ACTION_TEXT_MAX 500    /* characters of a measure, target, resources */
 #define ACTION_PAGE 25
 
@@ -34,24 +35,28 @@
 typedef struct action_plan {
     const char *title, *target, *resources;
     long long team_id, owner_id;
-    const char *due_on; /* "YYYY-MM-DD" */
+    const char *due_on;    /* "YYYY-MM-DD" */
+    const char *starts_on; /* "YYYY-MM-DD"; NULL or "": the day it is made */
 } action_plan_t;
 
 /* The form field of part ("title", "target", "resources", "team", "owner",
- * "due") of row i (0-based): "m1_title" ...; a static string. */
+ * "start", "due") of row i (0-based): "m1_title" ...; a static string. */
 const char *action_row_field(int row, const char *part);
 /* Whether the row holds anything at all. */
 bool action_plan_blank(const action_plan_t *p);
 /* Checks one row that is not blank: a title, an active owner, an active
- * team, a real date not before not_before ("YYYY-MM-DD"). Refusals name
- * the row's fields. */
+ * team, a real deadline not before not_before ("YYYY-MM-DD"), a start when
+ * given that is a real date not after the deadline ("start_after_due").
+ * Refusals name the row's fields. */
 int action_plan_check(desk_t *d, int row, const action_plan_t *p, const char *not_before,
                       refusal_t *r);
 /* Today's date in the desk's zone, "YYYY-MM-DD". */
 void action_today(desk_t *d, char out[11]);
 
 /* Makes the actions of plans (blank ones skipped), from minutes or a drill
- * (the other id 0), verified by verifier_id. The number made, or <0. */
+ * (the other id 0), verified by verifier_id; each starts on its start, or
+ * today (its deadline when that is earlier) when none was given. The
+ * number made, or <0. */
 int action_create_all(desk_t *d, const audit_who_t *who, long long minutes_id,
                       long long drill_id, long long verifier_id, const action_plan_t *plans,
                       int n);

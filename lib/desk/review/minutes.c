@@ -109,9 +109,10 @@ static json_t *to_json(const minutes_content_t *c)
         if (action_plan_blank(p))
             continue;
         json_array_append_new(measures,
-                              json_pack("{ss ss ss sI sI ss}", "title", nz(p->title), "target",
-                                        nz(p->target), "resources", nz(p->resources), "team",
-                                        (json_int_t)p->team_id, "owner", (json_int_t)p->owner_id,
+                              json_pack("{ss ss ss sI sI ss ss}", "title", nz(p->title),
+                                        "target", nz(p->target), "resources", nz(p->resources),
+                                        "team", (json_int_t)p->team_id, "owner",
+                                        (json_int_t)p->owner_id, "start", nz(p->starts_on),
                                         "due", nz(p->due_on)));
     }
     return json_pack("{ss ss ss so so}", "review", nz(c->review), "root_causes",
@@ -136,6 +137,7 @@ static int plans_of(json_t *content, action_plan_t *plans)
             .team_id = (long long)json_integer_value(json_object_get(x, "team")),
             .owner_id = (long long)json_integer_value(json_object_get(x, "owner")),
             .due_on = json_string_value(json_object_get(x, "due")),
+            .starts_on = json_string_value(json_object_get(x, "start")),
         };
     }
     return n;
