@@ -53,6 +53,8 @@ void agent_page_actions(web_t *w, const char *arg)
         hdf_set_valuef(h, "Views.%d=%s", i, action_views[i]);
     hdf_set_value(h, "View", action_views[v]);
     hdf_set_int_value(h, "RowCount", l.n);
+    tpl_set_time(h, "Printed", desk_now(w->d));
+    hdf_set_int_value(h, "Page.Doc", 1); /* the A4 page of the printed plan */
     agent_set_nav(w);
     web_render(w, "agent/actions.cs");
 }

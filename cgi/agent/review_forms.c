@@ -106,6 +106,12 @@ void review_action_row(const action_row_t *row, void *ctx)
     hdf_set_valuef(h, "%s.%d.status=%s", p, l->n, row->status);
     hdf_set_valuef(h, "%s.%d.days_over=%lld", p, l->n, row->days_over);
     hdf_set_valuef(h, "%s.%d.mine=%d", p, l->n, row->owner_id == ME(l->w)->id);
+    hdf_set_valuef(h, "%s.%d.target=%s", p, l->n, row->target);
+    hdf_set_valuef(h, "%s.%d.resources=%s", p, l->n, row->resources);
+    hdf_set_valuef(h, "%s.%d.starts_on=%s", p, l->n, row->starts_on);
+    hdf_set_valuef(h, "%s.%d.figure=%s", p, l->n, row->figure);
+    hdf_set_valuef(h, "%s.%d.before=%s", p, l->n, row->before_value);
+    hdf_set_valuef(h, "%s.%d.after=%s", p, l->n, row->after_value);
     l->last = row->id;
     l->n++;
 }

@@ -133,6 +133,7 @@ test('the organiser writes the minutes from the meeting page and submits them', 
   await page.fill('#f-m1_resources', '培训讲师 1 名，2 课时');
   await page.selectOption('#f-m1_team', String(A.TEAMS.aftersales));
   await page.selectOption('#f-m1_owner', String(A.PEOPLE.agent.id));
+  await page.fill('#f-m1_start', day(Math.floor(C.now() / 1000) + 2 * DAY));
   await page.fill('#f-m1_due', day(Math.floor(C.now() / 1000) + 10 * DAY));
   await noHorizontalScroll(page);
   await page.screenshot({ path: path.join(SHOTS, 'minutes-edit.png'), fullPage: true });
@@ -200,10 +201,26 @@ test('minutes and the plan print on A4, in Chinese and in English', async (t) =>
     assert.equal((await page.locator('.minutes-doc h1').textContent()).trim(), en ? 'Review meeting minutes' : '复盘会议纪要');
     await noHorizontalScroll(page);
     await page.screenshot({ path: path.join(SHOTS, `minutes-a4-${en ? 'en' : 'zh'}.png`), fullPage: true });
+    // the plan (表5) on A4 turned sideways: target, resources, start,
+    // deadline, status and the verification's before and after
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: A4.height, height: A4.width });
     await page.goto(`${BASE}/agent/actions?view=all`);
+    assert.equal(await page.locator('.p-target').first().isVisible(), false, 'the list on screen stays short');
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.actions-table').isVisible());
+    assert.ok(await page.locator('.plan-head').isVisible(), 'the plan says what it is');
+    const row = page.locator(`.action-row[data-id="${actionId}"]`);
+    assert.equal((await row.locator('.p-target').textContent()).trim(), '覆盖 100% 一线人员');
+    assert.equal((await row.locator('.p-resources').textContent()).trim(), '培训讲师 1 名，2 课时');
+    assert.match((await row.locator('.p-start').textContent()).trim(), /^\d{4}-\d{2}-\d{2}$/);
+    assert.match(await row.locator('.p-verify').textContent(), /一线培训覆盖率[^]*40%[^]*100%/);
     await noHorizontalScroll(page);
     await page.screenshot({ path: path.join(SHOTS, `actions-a4-${en ? 'en' : 'zh'}.png`), fullPage: true });
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+    assert.ok(box, 'a page size in the PDF');
+    assert.ok(Math.abs(Number(box[1]) - 842) < 2 && Math.abs(Number(box[2]) - 595) < 2, `A4 landscape, not ${box[1]} x ${box[2]}`);
+    await page.setViewportSize(A4);
   }
 });

@@ -61,7 +61,9 @@ static const char sql_events[] =
     "SELECT x.id, x.owner_id, x.title, o.name, IF(? = 'en', t.name_en, t.name_zh),"            \
     " DATE_FORMAT(x.due_on, '%Y-%m-%d'), x.status,"                                            \
     " IF(x.status IN ('not_started', 'in_progress') AND x.due_on < ?,"                         \
-    " DATEDIFF(?, x.due_on), 0) FROM review_actions x JOIN agents o ON o.id = x.owner_id"      \
+    " DATEDIFF(?, x.due_on), 0), x.target, x.resources, DATE_FORMAT(x.starts_on, '%Y-%m-%d'),"  \
+    " COALESCE(x.figure, ''), COALESCE(x.before_value, ''), COALESCE(x.after_value, '')"       \
+    " FROM review_actions x JOIN agents o ON o.id = x.owner_id"                                \
     " JOIN teams t ON t.id = x.team_id WHERE x.id < ? "
 /* who else may see a list that is not the whole desk's: their own, theirs to
  * verify, their departments' */
@@ -497,9 +499,13 @@ int action_list(desk_t *d, const agent_t *a, action_view_t v, long long minutes_
     action_row_t row;
     int n = 0, rc;
     memset(&row, 0, sizeof row);
-    while ((rc = db_fetch(st, "iisssssi", &row.id, &row.owner_id, row.title, sizeof row.title,
-                          row.owner, sizeof row.owner, row.team, sizeof row.team, row.due_on,
-                          sizeof row.due_on, row.status, sizeof row.status, &row.days_over)) == 1) {
+    while ((rc = db_fetch(st, "iisssssissssss", &row.id, &row.owner_id, row.title,
+                          sizeof row.title, row.owner, sizeof row.owner, row.team, sizeof row.team,
+                          row.due_on, sizeof row.due_on, row.status, sizeof row.status,
+                          &row.days_over, row.target, sizeof row.target, row.resources,
+                          sizeof row.resources, row.starts_on, sizeof row.starts_on, row.figure,
+                          sizeof row.figure, row.before_value, sizeof row.before_value,
+                          row.after_value, sizeof row.after_value)) == 1) {
         row.overdue = row.days_over > 0;
         fn(&row, ctx), n++;
     }

@@ -122,6 +122,9 @@ extern const char *const action_views[]; /* codes, NULL-ended */
 typedef struct action_row {
     long long id, owner_id;
     char title[2001], owner[401], team[401], due_on[11], status[16];
+    /* what the printed plan (表5) shows besides */
+    char target[2001], resources[2001], starts_on[11];
+    char figure[801], before_value[241], after_value[241];
     bool overdue;
     long long days_over;
 } action_row_t;
