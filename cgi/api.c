@@ -652,16 +652,35 @@ static bool may_review(call_t *c)
     return false;
 }
 
+/* ?lang=zh|en for the names of departments (the desk's language when
+ * absent): false (answered) when it is neither. */
+static bool review_lang(call_t *c, lang_t *lang)
+{
+    const char *l = req_query(c->r, "lang");
+    *lang = c->d->default_lang;
+    if (!l)
+        return true;
+    if (strcmp(l, "zh") && strcmp(l, "en")) {
+        fail(c, 400, "invalid", "lang is zh or en", "lang");
+        return false;
+    }
+    *lang = lang_parse(l);
+    return true;
+}
+
 static void review_list(call_t *c, const char *what)
 {
     const char *before = req_query(c->r, "before");
     long long b = before ? web_id(before) : 0;
     json_t *doc = NULL;
+    lang_t lang;
     if (!may_review(c))
         return;
     if (before && !b)
         return fail(c, 400, "invalid", "before is a record id", "before");
-    int rc = review_json_list(c->d, what, b, &doc);
+    if (!review_lang(c, &lang))
+        return;
+    int rc = review_json_list(c->d, what, b, lang, &doc);
     if (rc != OUTCOME_OK)
         return fail(c, 503, "unavailable", "database unavailable, try again", NULL);
     respond(c, 200, doc);
@@ -671,9 +690,10 @@ static void review_one(call_t *c, const char *what, const char *arg)
 {
     long long id = web_id(arg);
     json_t *doc = NULL;
-    if (!may_review(c))
+    lang_t lang;
+    if (!may_review(c) || !review_lang(c, &lang))
         return;
-    int rc = id ? review_json_one(c->d, what, id, &doc) : OUTCOME_NOT_FOUND;
+    int rc = id ? review_json_one(c->d, what, id, lang, &doc) : OUTCOME_NOT_FOUND;
     if (rc == OUTCOME_NOT_FOUND)
         return fail(c, 404, "not_found", "no such record", NULL);
     if (rc != OUTCOME_OK)

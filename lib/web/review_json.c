@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "desk/people/people.h"
 #include "desk/review/action.h"
 #include "desk/review/meeting.h"
 #include "desk/review/minutes.h"
@@ -20,6 +21,19 @@ static json_t *when(time_t t)
 }
 
 static json_t *str(const char *s) { return json_string(s ? s : ""); }
+
+static json_t *str_or_null(const char *s) { return s && *s ? json_string(s) : json_null(); }
+
+/* "a,b" as ["a", "b"] */
+static json_t *codes(const char *list)
+{
+    json_t *a = json_array();
+    char copy[128], *save;
+    snprintf(copy, sizeof copy, "%s", list ? list : "");
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+        json_array_append_new(a, json_string(t));
+    return a;
+}
 
 /* The reader of the whole loop. */
 static agent_t reader(void)
@@ -51,9 +65,10 @@ static void problem_row(const problem_row_t *r, void *ctx)
     char number[16];
     problem_number(r->id, number);
     add(ctx, r->id,
-        json_pack("{sI ss ss ss ss sI so}", "id", (json_int_t)r->id, "number", number, "title",
-                  r->title, "status", r->status, "owner", r->owner, "tickets",
-                  (json_int_t)r->tickets, "updated_at", when(r->updated_at)));
+        json_pack("{sI ss ss ss ss sI so so}", "id", (json_int_t)r->id, "number", number,
+                  "title", r->title, "status", r->status, "owner", r->owner, "tickets",
+                  (json_int_t)r->tickets, "responsibility", codes(r->responsibility),
+                  "updated_at", when(r->updated_at)));
 }
 
 static void meeting_row(const meeting_row_t *r, void *ctx)
@@ -72,7 +87,7 @@ static void action_row(const action_row_t *r, void *ctx)
                   r->status, "overdue", r->overdue, "days_overdue", (json_int_t)r->days_over));
 }
 
-int review_json_list(desk_t *d, const char *what, long long before, json_t **out)
+int review_json_list(desk_t *d, const char *what, long long before, lang_t lang, json_t **out)
 {
     agent_t a = reader();
     page_t p = {json_array(), 0, 0};
@@ -82,8 +97,7 @@ int review_json_list(desk_t *d, const char *what, long long before, json_t **out
     else if (strcmp(what, "meetings") == 0)
         rc = meeting_list(d, &a, before, REVIEW_JSON_PAGE + 1, meeting_row, &p);
     else
-        rc = action_list(d, &a, AV_ALL, 0, 0, before, REVIEW_JSON_PAGE + 1, LANG_ZH, action_row,
-                         &p);
+        rc = action_list(d, &a, AV_ALL, 0, 0, before, REVIEW_JSON_PAGE + 1, lang, action_row, &p);
     if (rc < 0) {
         json_decref(p.items);
         return rc;
@@ -107,7 +121,26 @@ static void person(long long id, const char *name, const char *role, const char 
                                          "departments", teams));
 }
 
-static int one_problem(desk_t *d, long long id, json_t **out)
+/* What a record was made from: {"kind": "tickets"}, or the statistics row
+ * (its kind, key, period, tickets behind it, drill-down query). */
+static int origin_of(desk_t *d, long long id, json_t **out)
+{
+    problem_origin_t o;
+    int rc = problem_origin_get(d, id, &o);
+    *out = NULL;
+    if (rc != OUTCOME_OK)
+        return rc;
+    if (strcmp(o.kind, "stats_combo") && strcmp(o.kind, "stats_term")) {
+        *out = json_pack("{ss}", "kind", o.kind);
+        return OUTCOME_OK;
+    }
+    *out = json_pack("{ss ss ss ss sI ss}", "kind", o.kind, "key", o.key, "first_day", o.first,
+                     "last_day", o.last, "tickets_behind", (json_int_t)o.behind, "query",
+                     o.query);
+    return OUTCOME_OK;
+}
+
+static int one_problem(desk_t *d, long long id, lang_t lang, json_t **out)
 {
     problem_t p;
     int rc = problem_get(d, id, false, &p);
@@ -130,14 +163,19 @@ static int one_problem(desk_t *d, long long id, json_t **out)
                      "permanent_fix", str(p.permanent_fix), "five_whys", whys, "fishbone",
                      factors, "created_at", when(p.created_at), "updated_at",
                      when(p.updated_at));
+    json_object_set_new(*out, "responsibility", codes(p.responsibility));
+    json_object_set_new(*out, "responsible_party", str_or_null(p.party));
     problem_free(&p);
+    json_t *origin = NULL;
     if ((rc = problem_each_ticket(d, id, ticket_number, tickets)) < 0 ||
-        (rc = problem_each_person(d, id, LANG_ZH, person, people)) < 0) {
+        (rc = problem_each_person(d, id, lang, person, people)) < 0 ||
+        (rc = origin_of(d, id, &origin)) < 0) {
         json_decref(tickets), json_decref(people), json_decref(*out);
         return rc;
     }
     json_object_set_new(*out, "tickets", tickets);
     json_object_set_new(*out, "people", people);
+    json_object_set_new(*out, "origin", origin);
     return OUTCOME_OK;
 }
 
@@ -155,20 +193,41 @@ static void reviewed(long long id, const char *title, const char *status, void *
     json_array_append_new(ctx, json_string(number));
 }
 
-static int one_meeting(desk_t *d, long long id, json_t **out)
+static void invited_team(long long id, const char *name, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{sI ss}", "id", (json_int_t)id, "name", name));
+}
+
+/* A director's exception to the lead rule: {reason, by} or null. */
+static json_t *override_of(desk_t *d, const meeting_t *m)
+{
+    if (!m->override_reason || !*m->override_reason)
+        return json_null();
+    person_t who;
+    bool known = m->override_by && people_get(d, m->override_by, false, &who) == OUTCOME_OK;
+    return json_pack("{ss so so}", "reason", m->override_reason, "by",
+                     known ? json_pack("{sI ss}", "id", (json_int_t)who.id, "name", who.name)
+                           : json_null(),
+                     "earliest_allowed", when(m->earliest_at));
+}
+
+static int one_meeting(desk_t *d, long long id, lang_t lang, json_t **out)
 {
     meeting_t m;
     int rc = meeting_get(d, id, &m);
     if (rc != OUTCOME_OK)
         return rc;
-    json_t *people = json_array(), *problems = json_array(), *minutes = json_null();
+    json_t *people = json_array(), *problems = json_array(), *minutes = json_null(),
+           *teams = json_array(), *override = override_of(d, &m);
     *out = json_pack("{sI ss ss ss so sI ss ss so}", "id", (json_int_t)m.id, "kind", m.kind,
                      "status", m.status, "title", m.title, "starts_at", when(m.starts_at),
                      "duration_minutes", (json_int_t)m.duration_minutes, "location", m.location,
                      "organiser", m.organiser, "agenda", str(m.agenda));
+    json_object_set_new(*out, "override", override);
     meeting_free(&m);
     long long mid = 0;
-    if ((rc = meeting_each_attendee(d, id, LANG_ZH, attendee, people)) >= 0 &&
+    if ((rc = meeting_each_attendee(d, id, lang, attendee, people)) >= 0 &&
+        (rc = meeting_each_team(d, id, lang, invited_team, teams)) >= 0 &&
         (rc = meeting_each_problem(d, id, reviewed, problems)) >= 0 &&
         (rc = minutes_of_meeting(d, id, &mid)) == OUTCOME_OK) {
         minutes_t n;
@@ -182,19 +241,20 @@ static int one_meeting(desk_t *d, long long id, json_t **out)
     if (rc == OUTCOME_NOT_FOUND) /* no minutes yet */
         rc = OUTCOME_OK;
     if (rc < 0) {
-        json_decref(people), json_decref(problems), json_decref(*out);
+        json_decref(people), json_decref(problems), json_decref(teams), json_decref(*out);
         return rc;
     }
     json_object_set_new(*out, "attendees", people);
+    json_object_set_new(*out, "departments", teams);
     json_object_set_new(*out, "problems", problems);
     json_object_set_new(*out, "minutes", minutes);
     return OUTCOME_OK;
 }
 
-static int one_action(desk_t *d, long long id, json_t **out)
+static int one_action(desk_t *d, long long id, lang_t lang, json_t **out)
 {
     action_t x;
-    int rc = action_get(d, id, LANG_ZH, &x);
+    int rc = action_get(d, id, lang, &x);
     if (rc != OUTCOME_OK)
         return rc;
     json_t *verification =
@@ -213,11 +273,11 @@ static int one_action(desk_t *d, long long id, json_t **out)
     return OUTCOME_OK;
 }
 
-int review_json_one(desk_t *d, const char *what, long long id, json_t **out)
+int review_json_one(desk_t *d, const char *what, long long id, lang_t lang, json_t **out)
 {
     if (strcmp(what, "problems") == 0)
-        return one_problem(d, id, out);
+        return one_problem(d, id, lang, out);
     if (strcmp(what, "meetings") == 0)
-        return one_meeting(d, id, out);
-    return one_action(d, id, out);
+        return one_meeting(d, id, lang, out);
+    return one_action(d, id, lang, out);
 }

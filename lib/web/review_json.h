@@ -11,11 +11,14 @@
 
 #define REVIEW_JSON_PAGE 25
 
-/* what: "problems", "meetings" or "actions". */
+/* what: "problems", "meetings" or "actions"; department names in lang. */
 /* A page of ids below before (0: from the newest): OUTCOME_OK with
  * *out = {"items": [...], "next_before": id or null}, or a failure. */
-int review_json_list(desk_t *d, const char *what, long long before, json_t **out);
-/* One by id: OUTCOME_OK with *out, OUTCOME_NOT_FOUND, or a failure. */
-int review_json_one(desk_t *d, const char *what, long long id, json_t **out);
+int review_json_list(desk_t *d, const char *what, long long before, lang_t lang, json_t **out);
+/* One by id: OUTCOME_OK with *out, OUTCOME_NOT_FOUND, or a failure. A
+ * problem record says its responsibility dimensions, responsible party and
+ * origin (the statistics row it was made from, or null); a meeting its
+ * departments invited and a director's override (reason, by whom). */
+int review_json_one(desk_t *d, const char *what, long long id, lang_t lang, json_t **out);
 
 #endif

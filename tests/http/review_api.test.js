@@ -94,14 +94,16 @@ test('GET /api/v1/review/... with the review grant; refused without it', async (
   const fault = await A.createTicket({ category: 'fault', subject: `${T} 支付页面卡顿` });
   await sup.page(`/agent/problems/new?tickets=${fault.number}`);
   const p = await sup.client.post('/agent/problems/new', { form: [['csrf', sup.csrf], ['title', `${T} 支付卡顿根因`],
-    ['tickets', fault.number], ['symptoms', '支付后白屏'], ['why_1', '为什么卡顿？'], ['because_1', '接口超时']] });
+    ['tickets', fault.number], ['symptoms', '支付后白屏'], ['why_1', '为什么卡顿？'], ['because_1', '接口超时'],
+    ['responsibility', 'process_gap'], ['responsibility', 'system_defect'], ['party', 'third_party']] });
   assert.equal(p.status, 303, L.text(p.body).slice(0, 300));
   problemId = Number(p.headers.location.match(/problems\/(\d+)/)[1]);
   const at = Math.floor(C.now() / 1000) + 8 * DAY;
   await sup.page('/agent/meetings/new');
   const m = await sup.client.post('/agent/meetings/new', { form: [['csrf', sup.csrf], ['kind', 'review'], ['title', `${T} 复盘会`],
     ['starts_at', new Date((at + ZONE) * 1000).toISOString().slice(0, 16)], ['duration', '60'], ['agenda', '问题回顾'],
-    ['problems', `PRB-${String(problemId).padStart(6, '0')}`], ['attendees', String(A.PEOPLE.agent.id)]] });
+    ['problems', `PRB-${String(problemId).padStart(6, '0')}`], ['attendees', String(A.PEOPLE.agent.id)],
+    ['teams', String(A.TEAMS.training)]] });
   assert.equal(m.status, 303, L.text(m.body).slice(0, 300));
   meetingId = Number(m.headers.location.match(/meetings\/(\d+)/)[1]);
 
@@ -130,6 +132,27 @@ test('GET /api/v1/review/... with the review grant; refused without it', async (
   assert.deepEqual(meeting.problems, [problem.number]);
   assert.ok(meeting.attendees.some((x) => x.id === A.PEOPLE.agent.id));
   assert.equal(meeting.minutes, null, 'no minutes before it is held');
+  // responsibility, party and origin; departments in the language asked for;
+  // a director's override and who gave it
+  assert.deepEqual(problem.responsibility, ['process_gap', 'system_defect']);
+  assert.equal(problem.responsible_party, 'third_party');
+  assert.deepEqual(problem.origin, { kind: 'tickets' });
+  A.setupSql(`UPDATE problems SET origin = 'stats_term', origin_key = '卡顿', origin_first = '2026-11-01',
+    origin_last = '2026-11-30', origin_behind = 3, origin_query = 'term=卡顿' WHERE id = ${problemId}`);
+  const fromStats = (await get(`/api/v1/review/problems/${problemId}`, reviewKey)).json();
+  assert.deepEqual(fromStats.origin, { kind: 'stats_term', key: '卡顿', first_day: '2026-11-01', last_day: '2026-11-30',
+    tickets_behind: 3, query: 'term=卡顿' });
+  assert.ok(problems.find((x) => x.id === problemId).responsibility.includes('process_gap'), 'in the list too');
+  assert.equal(meeting.override, null, 'no exception to the lead rule');
+  assert.deepEqual(meeting.departments, [{ id: A.TEAMS.training, name: '产品培训组' }]);
+  const en = (await get(`/api/v1/review/meetings/${meetingId}?lang=en`, reviewKey)).json();
+  assert.deepEqual(en.departments, [{ id: A.TEAMS.training, name: 'Training specialists' }]);
+  assert.equal(en.attendees.find((x) => x.id === A.PEOPLE.agent.id).departments, 'After-sales engineers');
+  assert.equal((await get(`/api/v1/review/meetings/${meetingId}?lang=fr`, reviewKey)).status, 400);
+  A.setupSql(`UPDATE review_meetings SET override_reason = 'VIP 客户投诉', override_by = ${A.PEOPLE.supervisor.id} WHERE id = ${meetingId}`);
+  const over = (await get(`/api/v1/review/meetings/${meetingId}`, reviewKey)).json().override;
+  assert.equal(over.reason, 'VIP 客户投诉');
+  assert.deepEqual(over.by, { id: A.PEOPLE.supervisor.id, name: A.PEOPLE.supervisor.name });
   const actions = (await get('/api/v1/review/actions', reviewKey)).json().items;
   const mine = actions.find((x) => x.title === `${T} 编写停机应急话术`);
   assert.ok(mine, 'the drill\'s action is listed');
@@ -138,6 +161,10 @@ test('GET /api/v1/review/... with the review grant; refused without it', async (
   assert.equal(action.target, '话术覆盖 100% 一线人员');
   assert.equal(action.status, 'not_started');
   assert.equal(action.verification, null);
+  assert.equal(action.department, '售后工程师组');
+  assert.equal((await get(`/api/v1/review/actions/${mine.id}?lang=en`, reviewKey)).json().department, 'After-sales engineers');
+  const enList = (await get('/api/v1/review/actions?lang=en', reviewKey)).json().items;
+  assert.equal(enList.find((x) => x.id === mine.id).department, 'After-sales engineers');
   assert.equal((await get('/api/v1/review/actions/999999999', reviewKey)).status, 404);
   assert.equal((await get(`/api/v1/review/actions/${mine.id}`, plainKey)).status, 403);
   assert.equal((await get('/api/v1/review/actions?before=abc', reviewKey)).status, 400);
