@@ -41,6 +41,13 @@ static const char sql_drop_event[] = "DELETE FROM review_events WHERE subject_id
 static const char sql_overdue_to_agent[] =
     "SELECT COUNT(*) FROM outbox WHERE kind = 'action_overdue'"
     " AND dedupe_key LIKE CONCAT('email:action_overdue:action=%:agent=', ?)";
+static const char sql_bad_address[] = "UPDATE agents SET email = 'not an address' WHERE id = ?";
+static const char sql_good_address[] =
+    "UPDATE agents SET email = CONCAT(login, '@unit.test') WHERE id = ?";
+static const char sql_overdue_open[] =
+    "SELECT COUNT(*) FROM review_actions WHERE minutes_id = ? AND overdue_mailed_at IS NULL";
+static const char sql_late_open[] =
+    "SELECT COUNT(*) FROM review_minutes WHERE id = ? AND late_alerted_at IS NULL";
 static const char sql_first_action[] = "SELECT MIN(id) FROM review_actions WHERE minutes_id = ?";
 
 typedef struct fixture {
@@ -272,6 +279,39 @@ static void a_measure_may_not_start_after_its_deadline(void **state)
     assert_int_equal(r.n, 0);
 }
 
+/* When the outbox refuses a mail (here an address it cannot take), the
+ * alert is not recorded as sent: the pass rolls back and the next one,
+ * once the address is right, sends it. */
+static void an_alert_the_outbox_refused_is_tried_again(void **state)
+{
+    desk_t *d = *state;
+    fixture_t f;
+    setup(d, &f);
+    long long id = 0;
+    assert_int_equal(minutes_late_pass(d, 10), 0); /* opened, not late */
+    assert_int_equal(minutes_of_meeting(d, f.meeting, &id), OUTCOME_OK);
+    assert_true(db_exec(&d->db, sql_bad_address, "i", f.sup.id) >= 0);
+    dbtest_at_local(d, "2027-03-17 11:01");
+    assert_int_equal(minutes_late_pass(d, 10), 0);
+    assert_int_equal(dbtest_int(d, sql_late_open, id), 1);
+    assert_true(db_exec(&d->db, sql_good_address, "i", f.sup.id) >= 0);
+    assert_int_equal(minutes_late_pass(d, 10), 1);
+    assert_int_equal(dbtest_int(d, sql_late_open, id), 0);
+
+    refusal_t r;
+    minutes_content_t c = content(d, &f, "发布未灰度");
+    assert_int_equal(save(d, &f.sup, f.meeting, &c, &id, &r), OUTCOME_OK);
+    assert_int_equal(act(d, &f.sup, id, MA_SUBMIT, NULL, &r), OUTCOME_OK);
+    assert_int_equal(act(d, &f.dir, id, MA_APPROVE, NULL, &r), OUTCOME_OK);
+    assert_true(db_exec(&d->db, sql_bad_address, "i", f.lead.id) >= 0);
+    dbtest_at_local(d, "2027-03-20 09:00");
+    assert_int_equal(action_overdue_pass(d, 10), 0);
+    assert_int_equal(dbtest_int(d, sql_overdue_open, id), 2);
+    assert_true(db_exec(&d->db, sql_good_address, "i", f.lead.id) >= 0);
+    assert_int_equal(action_overdue_pass(d, 10), 1);
+    assert_int_equal(dbtest_int(d, sql_overdue_open, id), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +320,7 @@ int main(void)
         DBTEST(an_overdue_action_is_mailed_once),
         DBTEST(an_overdue_action_mails_the_owners_own_supervisor),
         DBTEST(a_measure_may_not_start_after_its_deadline),
+        DBTEST(an_alert_the_outbox_refused_is_tried_again),
     };
     return DBTEST_RUN("db_test_minutes", tests);
 }

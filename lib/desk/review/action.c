@@ -562,9 +562,9 @@ static int mail_overdue(desk_t *d, long long id)
         snprintf(key, sizeof key, "action_overdue:action=%lld:agent=%lld", id, who);
         outbox_msg_t m = {.channel = OUTBOX_EMAIL, .recipient = email, .lang = lang_parse(lang),
                           .kind = "action_overdue", .data = h, .dedupe_key = key};
+        /* a mail not queued is not sent: the claim rolls back, the next pass retries */
         int q = outbox_add(d, &m);
-        rc = q == OUTCOME_OK || q == OUTCOME_DUPLICATE || q == OUTCOME_UNAVAILABLE ? OUTCOME_OK
-                                                                                  : q;
+        rc = q == OUTCOME_DUPLICATE ? OUTCOME_OK : q;
     }
     db_done(st);
     hdf_destroy(&h);

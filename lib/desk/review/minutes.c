@@ -354,9 +354,9 @@ static int publish(desk_t *d, const minutes_t *m)
             outbox_msg_t msg = {.channel = OUTBOX_EMAIL, .recipient = email,
                                 .lang = lang_parse(lang), .kind = "minutes_published", .data = h,
                                 .dedupe_key = key};
+            /* not queued: the approval rolls back and says so */
             int q = outbox_add(d, &msg);
-            rc = q == OUTCOME_OK || q == OUTCOME_DUPLICATE || q == OUTCOME_UNAVAILABLE ? OUTCOME_OK
-                                                                                      : q;
+            rc = q == OUTCOME_DUPLICATE ? OUTCOME_OK : q;
         }
         db_done(st);
     }
@@ -572,8 +572,9 @@ static int mail_late(desk_t *d, long long id)
         snprintf(key, sizeof key, "minutes_late:minutes=%lld:agent=%lld", id, who);
         outbox_msg_t msg = {.channel = OUTBOX_EMAIL, .recipient = email, .lang = lang_parse(lang),
                             .kind = "minutes_late", .data = h, .dedupe_key = key};
+        /* a mail not queued is not sent: the claim rolls back, the next pass retries */
         int q = outbox_add(d, &msg);
-        rc = q == OUTCOME_OK || q == OUTCOME_DUPLICATE || q == OUTCOME_UNAVAILABLE ? OUTCOME_OK : q;
+        rc = q == OUTCOME_DUPLICATE ? OUTCOME_OK : q;
     }
     db_done(st);
     hdf_destroy(&h);
