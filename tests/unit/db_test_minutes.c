@@ -48,6 +48,12 @@ static const char sql_overdue_open[] =
     "SELECT COUNT(*) FROM review_actions WHERE minutes_id = ? AND overdue_mailed_at IS NULL";
 static const char sql_late_open[] =
     "SELECT COUNT(*) FROM review_minutes WHERE id = ? AND late_alerted_at IS NULL";
+static const char sql_system_events[] =
+    "SELECT COUNT(*) FROM review_events WHERE subject_id = ? AND agent_id IS NULL"
+    " AND kind IN ('late_alerted', 'overdue_mailed')";
+static const char sql_system_audit[] =
+    "SELECT COUNT(*) FROM audit_log WHERE entity_id = ? AND action IN ('late_alerted',"
+    " 'overdue_mailed')";
 static const char sql_first_action[] = "SELECT MIN(id) FROM review_actions WHERE minutes_id = ?";
 
 typedef struct fixture {
@@ -310,6 +316,11 @@ static void an_alert_the_outbox_refused_is_tried_again(void **state)
     assert_true(db_exec(&d->db, sql_good_address, "i", f.lead.id) >= 0);
     assert_int_equal(action_overdue_pass(d, 10), 1);
     assert_int_equal(dbtest_int(d, sql_overdue_open, id), 1);
+    /* what the scheduler did is in the history and the audit trail, once */
+    long long first = dbtest_int(d, sql_first_action, id);
+    assert_int_equal(dbtest_int(d, sql_system_events, first), 1);
+    assert_true(dbtest_int(d, sql_system_audit, first) >= 1);
+    assert_int_equal(dbtest_int(d, sql_system_events, id), 1 + (first == id)); /* the minutes' */
 }
 
 int main(void)

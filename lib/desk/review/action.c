@@ -553,11 +553,12 @@ static int mail_overdue(desk_t *d, long long id)
     hdf_set_value(h, "Action.owner", x.owner);
     hdf_set_value(h, "Action.due_on", x.due_on);
     hdf_set_valuef(h, "Action.link=%s/agent/actions/%lld", d->base_url, id);
-    long long who = 0;
+    long long who = 0, mailed = 0;
     char email[255], lang[3], name[401], key[96];
     rc = OUTCOME_OK;
     while (rc == OUTCOME_OK && db_fetch(st, "isss", &who, email, sizeof email, lang, sizeof lang,
                                         name, sizeof name) == 1) {
+        mailed++;
         hdf_set_value(h, "Recipient.name", name);
         snprintf(key, sizeof key, "action_overdue:action=%lld:agent=%lld", id, who);
         outbox_msg_t m = {.channel = OUTBOX_EMAIL, .recipient = email, .lang = lang_parse(lang),
@@ -568,6 +569,13 @@ static int mail_overdue(desk_t *d, long long id)
     }
     db_done(st);
     hdf_destroy(&h);
+    if (rc == OUTCOME_OK) { /* the history and the audit say the desk sent it */
+        audit_who_t system = {0, NULL};
+        json_t *ch = audit_changes();
+        audit_int(ch, "recipients", 0, mailed);
+        rc = record(d, &system, id, x.title, "overdue_mailed", NULL, ch);
+        json_decref(ch);
+    }
     return rc;
 }
 

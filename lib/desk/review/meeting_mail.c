@@ -7,6 +7,7 @@
 
 #include "core/ics_write.h"
 #include "core/log.h"
+#include "desk/audit.h"
 #include "desk/notify/mailer.h"
 #include "desk/notify/outbox.h"
 #include "desk/people/people.h"
@@ -250,6 +251,16 @@ static int remind_one(desk_t *d, long long id, time_t starts_at, int *queued)
             hdf_destroy(&h);
             n += rc == OUTCOME_OK;
             rc = rc == OUTCOME_DUPLICATE ? OUTCOME_OK : rc;
+        }
+        if (rc >= 0) { /* the audit trail says the desk reminded them */
+            audit_who_t system = {0, NULL};
+            char subject[24];
+            json_t *ch = audit_changes();
+            audit_int(ch, "recipients", 0, n);
+            audit_int(ch, "starts_at", 0, (long long)starts_at);
+            snprintf(subject, sizeof subject, "%lld", id);
+            rc = audit_record(d, &system, "meeting", subject, m.title, "reminded", ch);
+            json_decref(ch);
         }
         free(c.people);
         meeting_free(&m);

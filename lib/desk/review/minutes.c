@@ -564,10 +564,11 @@ static int mail_late(desk_t *d, long long id)
     tpl_set_time(h, "Minutes.due", m.due_at);
     hdf_set_value(h, "Minutes.organiser", m.organiser);
     hdf_set_valuef(h, "Minutes.link=%s/agent/minutes/%lld", d->base_url, id);
-    long long who = 0;
+    long long who = 0, mailed = 0;
     char email[255], lang[3], name[401], key[96];
     while (rc == OUTCOME_OK && db_fetch(st, "isss", &who, email, sizeof email, lang, sizeof lang,
                                         name, sizeof name) == 1) {
+        mailed++;
         hdf_set_value(h, "Recipient.name", name);
         snprintf(key, sizeof key, "minutes_late:minutes=%lld:agent=%lld", id, who);
         outbox_msg_t msg = {.channel = OUTBOX_EMAIL, .recipient = email, .lang = lang_parse(lang),
@@ -578,6 +579,13 @@ static int mail_late(desk_t *d, long long id)
     }
     db_done(st);
     hdf_destroy(&h);
+    if (rc == OUTCOME_OK) { /* the history and the audit say the desk alerted */
+        audit_who_t system = {0, NULL};
+        json_t *ch = audit_changes();
+        audit_int(ch, "recipients", 0, mailed);
+        rc = record(d, &system, id, m.meeting_title, "late_alerted", NULL, ch);
+        json_decref(ch);
+    }
     minutes_free(&m);
     return rc;
 }
