@@ -222,6 +222,10 @@ static void invitations_follow_the_meeting(void **state)
     assert_non_null(strstr(ics, "SEQUENCE:2\r\n"));
 }
 
+static const char sql_reminded_audit[] =
+    "SELECT COUNT(*) FROM audit_log WHERE entity = 'meeting' AND entity_id = ?"
+    " AND action = 'reminded' AND agent_id IS NULL";
+
 static int remind(desk_t *d)
 {
     int queued = -1;
@@ -253,7 +257,7 @@ static void the_reminder_comes_once_the_day_before_and_not_for_a_cancelled_meeti
     dbtest_at_local(d, "2027-03-16 09:00");
     assert_int_equal(remind(d), 0);
     assert_int_equal(dbtest_int(d, sql_kind_count, 0), 2);
-    (void)id;
+    assert_int_equal(dbtest_int(d, sql_reminded_audit, id), 1); /* in the audit trail, once */
 }
 
 static void count_team(long long team, const char *name, void *ctx)
