@@ -30,7 +30,7 @@
 static const char *const langs[] = {"zh", "en", NULL};
 static const char *const pw_modes[] = {"generate", "set", NULL};
 
-enum { F_LOGIN, F_NAME, F_EMAIL, F_ROLE, F_LANG, F_TEAMS, F_SKILLS, F_CONTACTS, F_MODE, NF };
+enum { F_LOGIN, F_NAME, F_EMAIL, F_ROLE, F_LANG, F_TEAMS, F_SKILLS, F_CONTACTS, F_PM, F_MODE, NF };
 static const form_field_t person_fields[NF] = {
     {.name = "login", .type = FT_TEXT, .required = true, .max_chars = 64},
     {.name = "name", .type = FT_TEXT, .required = true, .max_chars = 100},
@@ -40,6 +40,7 @@ static const form_field_t person_fields[NF] = {
     {.name = "teams", .type = FT_MULTICHOICE},  /* choices: the active teams */
     {.name = "skills", .type = FT_MULTICHOICE}, /* the active skill tags */
     {.name = "contacts", .type = FT_BOOL},
+    {.name = "product_manager", .type = FT_BOOL},
     {.name = "password_mode", .type = FT_CHOICE, .required = true, .choices = pw_modes},
 };
 
@@ -189,6 +190,7 @@ static void set_person(web_t *w, const char *key, const person_t *p)
     hdf_set_valuef(h, "%s.role=%s", key, p->role);
     hdf_set_valuef(h, "%s.language=%s", key, p->language);
     hdf_set_valuef(h, "%s.contacts=%d", key, p->can_see_contacts);
+    hdf_set_valuef(h, "%s.product_manager=%d", key, p->is_product_manager);
     hdf_set_valuef(h, "%s.state=%s", key, p->active ? "active" : "inactive");
     hdf_set_valuef(h, "%s.self=%d", key, p->id == ME(w)->id);
     /* sign-in (lib/desk/people/signin_limit.h): paused from some address (locked),
@@ -309,6 +311,7 @@ void person_show(web_t *w, roster_t *r, const person_t *p, int status)
             hdf_set_value(h, "Form.role.value", p->role);
             hdf_set_value(h, "Form.language.value", p->language);
             hdf_set_value(h, "Form.contacts.value", p->can_see_contacts ? "1" : "");
+            hdf_set_value(h, "Form.product_manager.value", p->is_product_manager ? "1" : "");
             set_selected(h, "teams", p->teams);
             set_selected(h, "skills", p->skills);
         }
@@ -333,7 +336,7 @@ static int read_person(web_t *w, const roster_t *r, bool creating, person_t *p,
     memcpy(f, person_fields, sizeof f);
     f[F_TEAMS].choices = r->team_choices;
     f[F_SKILLS].choices = r->skill_choices;
-    int errors = creating ? form_validate(h, h, f, NF) : form_validate(h, h, f + 1, F_CONTACTS);
+    int errors = creating ? form_validate(h, h, f, NF) : form_validate(h, h, f + 1, F_PM);
     memset(p, 0, sizeof *p);
     *pw = NULL;
     if (creating && !hdf_get_value(h, "Form.login.error", NULL)) {
@@ -353,6 +356,7 @@ static int read_person(web_t *w, const roster_t *r, bool creating, person_t *p,
     copy(p->teams, sizeof p->teams, form_value(h, "teams"));
     copy(p->skills, sizeof p->skills, form_value(h, "skills"));
     p->can_see_contacts = form_value(h, "contacts") != NULL;
+    p->is_product_manager = form_value(h, "product_manager") != NULL;
     const char *teams_bad = people_teams_problem(p->role, p->teams);
     const char *skills_bad = people_skills_problem(p->skills);
     if (!hdf_get_value(h, "Form.teams.error", NULL) && teams_bad)
@@ -398,6 +402,7 @@ static void audit_person(json_t *c, const roster_t *r, const person_t *old, cons
     audit_str(c, "teams", ot[0] ? ot : NULL, nt[0] ? nt : NULL);
     audit_str(c, "skills", os[0] ? os : NULL, ns[0] ? ns : NULL);
     audit_bool(c, "can_see_contacts", old->can_see_contacts, p->can_see_contacts);
+    audit_bool(c, "is_product_manager", old->is_product_manager, p->is_product_manager);
     free(ot), free(nt), free(os), free(ns);
 }
 
@@ -428,6 +433,7 @@ static int create_tx(web_t *w, const roster_t *r, person_t *p, const char *hash,
         audit_str(c, "teams", NULL, teams[0] ? teams : NULL);
         audit_str(c, "skills", NULL, skills[0] ? skills : NULL);
         audit_bool(c, "can_see_contacts", false, p->can_see_contacts);
+        audit_bool(c, "is_product_manager", false, p->is_product_manager);
         free(teams), free(skills);
         audit_str(c, "password_source", NULL, generated ? "generated" : "set by admin");
         audit_mark(c, "password");

@@ -41,6 +41,7 @@ typedef enum outcome {
     OUTCOME_EVIDENCE_REQUIRED = OUTCOME_DETAIL(OUTCOME_INVALID, 8), /* a confirmation without its copy or note */
     OUTCOME_KEY_REUSED = OUTCOME_DETAIL(OUTCOME_INVALID, 9), /* a submit key sent before with another request */
     OUTCOME_REJECTED = OUTCOME_DETAIL(OUTCOME_INVALID, 10),  /* refused for good by the receiving server */
+    OUTCOME_APPROVAL_REQUIRED = OUTCOME_DETAIL(OUTCOME_INVALID, 14), /* work before the customer approved */
     /* details of DUPLICATE */
     OUTCOME_ANSWERED = OUTCOME_DETAIL(OUTCOME_DUPLICATE, 11), /* a survey answered already */
     /* details of LIMITED */

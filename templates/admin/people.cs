@@ -11,7 +11,7 @@
     <tbody>
     <?cs each:p = Rows ?>
     <tr class="person-row is-<?cs var:p.state ?>" data-id="<?cs var:p.id ?>" data-login="<?cs var:p.login ?>" data-state="<?cs var:p.state ?>" data-role="<?cs var:p.role ?>" data-lock="<?cs var:p.lock ?>">
-      <td class="person"><a class="label" href="/admin/people/<?cs var:p.id ?>"><?cs var:p.name ?></a><br><span class="mono muted small"><?cs var:p.login ?></span><?cs if:p.contacts == "1" ?> <span class="flag flag-contacts" title="<?cs var:L.Admin.People.Contacts ?>"><?cs var:L.Admin.People.Contacts ?></span><?cs /if ?></td>
+      <td class="person"><a class="label" href="/admin/people/<?cs var:p.id ?>"><?cs var:p.name ?></a><br><span class="mono muted small"><?cs var:p.login ?></span><?cs if:p.contacts == "1" ?> <span class="flag flag-contacts" title="<?cs var:L.Admin.People.Contacts ?>"><?cs var:L.Admin.People.Contacts ?></span><?cs /if ?><?cs if:p.product_manager == "1" ?> <span class="flag flag-pm"><?cs var:L.Admin.People.ProductManager ?></span><?cs /if ?></td>
       <td><span class="role role-<?cs var:p.role ?>"><?cs var:L.Agent.Role[p.role] ?></span></td>
       <td class="teams"><?cs each:t = p.Teams ?><span class="chip"><?cs var:TeamName[t] ?></span> <?cs /each ?><?cs if:!p.Teams.0 ?><span class="muted">—</span><?cs /if ?></td>
       <td><?cs var:L.Admin.People.Lang[p.language] ?></td>

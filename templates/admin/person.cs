@@ -69,6 +69,10 @@
       <label class="check" for="f-contacts"><input type="checkbox" id="f-contacts" name="contacts" value="1"<?cs if:Form.contacts.value ?> checked<?cs /if ?> aria-describedby="h-contacts"> <span><?cs var:L.Admin.People.Contacts ?></span></label>
       <p class="help" id="h-contacts"><?cs var:L.Admin.People.ContactsHelp ?></p>
     </div>
+    <div class="field field-check<?cs if:Form.product_manager.error ?> has-error<?cs /if ?>">
+      <label class="check" for="f-product_manager"><input type="checkbox" id="f-product_manager" name="product_manager" value="1"<?cs if:Form.product_manager.value ?> checked<?cs /if ?> aria-describedby="h-product_manager"> <span><?cs var:L.Admin.People.ProductManager ?></span></label>
+      <p class="help" id="h-product_manager"><?cs var:L.Admin.People.ProductManagerHelp ?></p>
+    </div>
     <?cs if:Mode == "new" ?><?cs call:password_fields(L.Admin.People.Password) ?><?cs /if ?>
     <div class="form-foot"><button type="submit" class="primary"><?cs if:Mode == "new" ?><?cs var:L.Admin.People.Create ?><?cs else ?><?cs var:L.Admin.People.Save ?><?cs /if ?></button> <a class="button" href="/admin/people"><?cs var:L.Admin.People.Cancel ?></a></div>
   </form>

@@ -151,6 +151,24 @@ static void only_resolved_and_closed_are_done(void **state)
                          s == TS_RESOLVED || s == TS_CLOSED);
 }
 
+/* A customisation request waits for its evaluation's approval: no state
+ * where work goes on is reachable before it; resolving and owner moves are. */
+static void work_waits_for_approval(void **state)
+{
+    (void)state;
+    for (int s = 0; s < TS_COUNT; s++) {
+        ticket_status_t to = (ticket_status_t)s;
+        bool work = to == TS_IN_PROGRESS || to == TS_WAITING_CUSTOMER ||
+                    to == TS_WAITING_THIRD_PARTY || to == TS_SOLUTION_PROPOSED ||
+                    to == TS_IN_EXECUTION;
+        assert_int_equal(ticket_work_may_start(to, true, false), !work);
+        assert_true(ticket_work_may_start(to, true, true));
+        assert_true(ticket_work_may_start(to, false, false));
+    }
+    assert_true(ticket_work_may_start(TS_RESOLVED, true, false));
+    assert_true(ticket_work_may_start(TS_ASSIGNED, true, false));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +184,7 @@ int main(void)
         cmocka_unit_test(only_waiting_states_pause_the_clock),
         cmocka_unit_test(merge_needs_a_survivor_that_is_not_closed),
         cmocka_unit_test(only_resolved_and_closed_are_done),
+        cmocka_unit_test(work_waits_for_approval),
     };
     return cmocka_run_group_tests_name("ticket_state", tests, NULL, NULL);
 }

@@ -21,7 +21,8 @@ static const char sql_new_session[] =
     " user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char sql_session[] =
     "SELECT s.id, s.last_seen_at, s.expires_at, a.id, a.login, a.name, a.role,"
-    " a.can_see_contacts, a.language, COALESCE((SELECT GROUP_CONCAT(m.team_id ORDER BY"
+    " a.can_see_contacts, a.is_product_manager, a.language, COALESCE((SELECT"
+    " GROUP_CONCAT(m.team_id ORDER BY"
     " m.team_id) FROM team_members m WHERE m.agent_id = a.id), '')"
     " FROM sessions s JOIN agents a ON a.id = s.agent_id"
     " WHERE s.token_hash = ? AND s.ended_at IS NULL AND a.active = 1";
@@ -130,16 +131,16 @@ static void parse_teams(const char *list, agent_t *a)
 int auth_session(desk_t *d, const char *token, agent_t *a)
 {
     unsigned char hash[SECRET_HASH_LEN];
-    long long sid, contacts;
+    long long sid, contacts, pm;
     time_t seen, expires, now = desk_now(d);
     char role[16], teams[512];
     memset(a, 0, sizeof *a);
     if (!token || strlen(token) != TOKEN_TEXT_LEN)
         return 0;
     token_hash(&d->secrets, token, hash);
-    int rc = db_row(&d->db, sql_session, "b", "ittisssiss", hash, sizeof hash, &sid, &seen,
+    int rc = db_row(&d->db, sql_session, "b", "ittisssiiss", hash, sizeof hash, &sid, &seen,
                     &expires, &a->id, a->login, sizeof a->login, a->name, sizeof a->name, role,
-                    sizeof role, &contacts, a->language, sizeof a->language, teams,
+                    sizeof role, &contacts, &pm, a->language, sizeof a->language, teams,
                     sizeof teams);
     if (rc != 1)
         return rc;
@@ -152,6 +153,7 @@ int auth_session(desk_t *d, const char *token, agent_t *a)
         db_exec(&d->db, sql_touch_session, "ti", now, sid);
     a->role = role_parse(role);
     a->can_see_contacts = contacts != 0 || auth_role_sees_contacts(d, a->role);
+    a->is_product_manager = pm != 0;
     parse_teams(teams, a);
     return 1;
 }

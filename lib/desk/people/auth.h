@@ -28,6 +28,7 @@ typedef struct agent {
     char name[401];
     role_t role;
     bool can_see_contacts;
+    bool is_product_manager; /* writes requirement evaluations (需求评估) */
     char language[3];
     long long teams[AUTH_MAX_TEAMS];
     int nteams;

@@ -11,7 +11,7 @@
 
 #define PERSON_COLUMNS                                                                        \
     "a.id, a.login, a.name, COALESCE(a.email, ''), a.role, a.language, a.can_see_contacts,"   \
-    " a.active, a.created_at,"                                                                  \
+    " a.is_product_manager, a.active, a.created_at,"                                                                  \
     " COALESCE((SELECT GROUP_CONCAT(m.team_id ORDER BY m.team_id) FROM team_members m"        \
     " WHERE m.agent_id = a.id), ''),"                                                          \
     " COALESCE((SELECT GROUP_CONCAT(s.skill_id ORDER BY s.skill_id) FROM agent_skills s"      \
@@ -33,14 +33,14 @@ static const char sql_open_tickets[] =
     "SELECT COUNT(*) FROM tickets WHERE owner_id = ? AND is_open = 1";
 static const char sql_insert[] =
     "INSERT INTO agents (login, name, email, role, password_hash, language, can_see_contacts,"
-    " active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)";
+    " is_product_manager, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)";
 static const char sql_ensure[] =
     "INSERT INTO agents (login, name, email, role, password_hash, can_see_contacts, created_at)"
     " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
     " ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), active = 1";
 static const char sql_update[] =
-    "UPDATE agents SET name = ?, email = ?, role = ?, language = ?, can_see_contacts = ?"
-    " WHERE id = ?";
+    "UPDATE agents SET name = ?, email = ?, role = ?, language = ?, can_see_contacts = ?,"
+    " is_product_manager = ? WHERE id = ?";
 static const char sql_join_team[] =
     "INSERT IGNORE INTO team_members (team_id, agent_id, is_lead) VALUES (?, ?, 0)";
 static const char sql_leave_team[] = "DELETE FROM team_members WHERE team_id = ? AND agent_id = ?";
@@ -155,13 +155,14 @@ bool people_ids_have(const char *ids, long long id)
 
 static int fetch_person(MYSQL_STMT *st, person_t *p)
 {
-    long long contacts = 0, active = 0;
+    long long contacts = 0, pm = 0, active = 0;
     memset(p, 0, sizeof *p);
-    int rc = db_fetch(st, "isssssiitss", &p->id, p->login, sizeof p->login, p->name,
+    int rc = db_fetch(st, "isssssiiitss", &p->id, p->login, sizeof p->login, p->name,
                       sizeof p->name, p->email, sizeof p->email, p->role, sizeof p->role,
-                      p->language, sizeof p->language, &contacts, &active, &p->created_at,
+                      p->language, sizeof p->language, &contacts, &pm, &active, &p->created_at,
                       p->teams, sizeof p->teams, p->skills, sizeof p->skills);
     p->can_see_contacts = contacts != 0;
+    p->is_product_manager = pm != 0;
     p->active = active != 0;
     return rc;
 }
@@ -251,9 +252,10 @@ static int affected(int rc) { return rc < 0 ? rc : OUTCOME_OK; }
 
 int people_create(desk_t *d, const person_t *p, const char *password_hash, long long *id)
 {
-    int rc = db_exec(&d->db, sql_insert, "ssssssit", p->login, p->name,
+    int rc = db_exec(&d->db, sql_insert, "ssssssiit", p->login, p->name,
                      p->email[0] ? p->email : NULL, p->role, password_hash, p->language,
-                     (long long)p->can_see_contacts, desk_now(d));
+                     (long long)p->can_see_contacts, (long long)p->is_product_manager,
+                     desk_now(d));
     *id = rc == 1 ? (long long)d->db.last_id : 0;
     return rc == 1 ? OUTCOME_OK : rc < 0 ? rc : OUTCOME_UNAVAILABLE;
 }
@@ -267,8 +269,10 @@ int people_ensure(desk_t *d, const person_t *p, const char *password_hash)
 
 int people_update(desk_t *d, const person_t *p)
 {
-    return affected(db_exec(&d->db, sql_update, "ssssii", p->name, p->email[0] ? p->email : NULL,
-                            p->role, p->language, (long long)p->can_see_contacts, p->id));
+    return affected(db_exec(&d->db, sql_update, "ssssiii", p->name,
+                            p->email[0] ? p->email : NULL, p->role, p->language,
+                            (long long)p->can_see_contacts, (long long)p->is_product_manager,
+                            p->id));
 }
 
 /* For each id of among: joins when in want, leaves when not. */

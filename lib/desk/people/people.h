@@ -31,6 +31,7 @@ typedef struct person {
     char role[12];     /* agent, supervisor, director, admin */
     char language[3];  /* zh, en */
     bool can_see_contacts;
+    bool is_product_manager; /* writes requirement evaluations */
     bool active;
     time_t created_at;
     char teams[PEOPLE_IDS_LEN];  /* team ids, ascending: "1,3" ("" none) */

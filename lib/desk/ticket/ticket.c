@@ -17,6 +17,7 @@
 #include "desk/sla/sla.h"
 #include "desk/ticket/workaround.h"
 #include "desk/stats/facts.h"
+#include "desk/ticket/evaluation_gate.h"
 #include "desk/ticket/priority_request.h"
 #include "desk/ticket/ticket_fields.h"
 
@@ -462,6 +463,9 @@ static int apply_status(desk_t *d, ticket_t *t, void *arg, time_t now)
     int from = ticket_status_parse(t->status);
     if (from < 0 || !ticket_transition_allowed((ticket_status_t)from, c->to))
         return OUTCOME_BAD_TRANSITION;
+    int gate = evaluation_gate(d, t, c->to);
+    if (gate != OUTCOME_OK)
+        return gate;
     if (ok(ticket_event(d, t->id, "status", false, c->who, "status", t->status,
                      ticket_status_code(c->to), c->text, now)))
         return OUTCOME_UNAVAILABLE;

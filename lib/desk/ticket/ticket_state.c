@@ -71,3 +71,19 @@ bool ticket_merge_allowed(ticket_status_t dup, ticket_status_t into)
 {
     return (unsigned)dup < TS_COUNT && (unsigned)into < TS_COUNT && into != TS_CLOSED;
 }
+
+bool ticket_work_may_start(ticket_status_t to, bool needs_approval, bool approved)
+{
+    if (!needs_approval || approved)
+        return true;
+    switch (to) {
+    case TS_IN_PROGRESS:
+    case TS_WAITING_CUSTOMER:
+    case TS_WAITING_THIRD_PARTY:
+    case TS_SOLUTION_PROPOSED:
+    case TS_IN_EXECUTION:
+        return false;
+    default:
+        return true;
+    }
+}

@@ -52,5 +52,11 @@ bool ticket_status_done(ticket_status_t s);
 /* True when a ticket in state dup may be merged into one in state into:
  * any duplicate, into a ticket that is not closed. */
 bool ticket_merge_allowed(ticket_status_t dup, ticket_status_t into);
+/* Work on a ticket that needs the customer's approval first (a
+ * customisation request and its requirement evaluation) may not start
+ * before that approval: no move into in_progress, a solution, its
+ * execution or a wait while `approved` is false. Resolving (declined for
+ * good, withdrawn) and moves of owner stay open. */
+bool ticket_work_may_start(ticket_status_t to, bool needs_approval, bool approved);
 
 #endif

@@ -11,6 +11,7 @@
 #include "desk/sla/sla.h"
 #include "desk/survey.h"
 #include "desk/ticket/escalation.h"
+#include "desk/ticket/evaluation_gate.h"
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_next.h"
 #include "desk/ticket/workaround.h"
@@ -95,6 +96,9 @@ static int move(desk_t *d, ticket_t *t, const actor_t *who, ticket_status_t to,
     int from = ticket_status_parse(t->status);
     if (from < 0 || !ticket_transition_allowed((ticket_status_t)from, to))
         return OUTCOME_BAD_TRANSITION;
+    int gate = evaluation_gate(d, t, to);
+    if (gate != OUTCOME_OK)
+        return gate;
     if (ok(ticket_event(d, t->id, "status", false, who, "status", t->status,
                         ticket_status_code(to), reason, now)))
         return OUTCOME_UNAVAILABLE;
