@@ -1247,6 +1247,9 @@ static void page_progress(web_t *w, const char *arg)
                      st >= 0 && ticket_status_paused((ticket_status_t)st));
         snprintf(key, sizeof key, "Rows.%d.updated", i);
         tpl_set_time(h, key, r->updated_at);
+        snprintf(key, sizeof key, "Rows.%d.spent", i);
+        tpl_set_span(h, key, r->minutes_spent);
+        hdf_set_valuef(h, "Rows.%d.spent_minutes=%lld", i, r->minutes_spent);
     }
     if (page->more)
         hdf_set_value(h, "Next", page->next_cursor);
@@ -1290,7 +1293,8 @@ static void csv_row(web_t *w, FILE *out, const progress_row_t *r, time_t now)
     csv_time(out, r->resolved_at), fputc(',', out);
     snprintf(key, sizeof key, "Agent.Met.%s",
              met_code(progress_met(r->resolution_due_at, r->resolved_at, now)));
-    csv_cell(out, texts_get(&w->d->texts, w->lang, key));
+    csv_cell(out, texts_get(&w->d->texts, w->lang, key)), fputc(',', out);
+    fprintf(out, "%lld", r->minutes_spent);
     fputs("\r\n", out);
 }
 

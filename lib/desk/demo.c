@@ -12,15 +12,15 @@
 
 typedef struct demo_person {
     const char *login, *name, *role, *team, *key;
-    int lead, contacts;
+    int lead, contacts, product_manager;
 } demo_person_t;
 
 static const demo_person_t people[] = {
-    {"admin", "系统管理员 王敏", "admin", "supervisors", "ADMIN", 0, 1},
-    {"supervisor", "服务主管 李强", "supervisor", "supervisors", "SUPERVISOR", 1, 1},
-    {"agent", "售后工程师 张伟", "agent", "aftersales", "AGENT", 0, 1},
-    {"trainer", "培训专员 陈静", "agent", "training", NULL, 0, 0},
-    {"pm", "产品经理 刘洋", "agent", "product", NULL, 0, 0},
+    {"admin", "系统管理员 王敏", "admin", "supervisors", "ADMIN", 0, 1, 0},
+    {"supervisor", "服务主管 李强", "supervisor", "supervisors", "SUPERVISOR", 1, 1, 0},
+    {"agent", "售后工程师 张伟", "agent", "aftersales", "AGENT", 0, 1, 0},
+    {"trainer", "培训专员 陈静", "agent", "training", NULL, 0, 0, 0},
+    {"pm", "产品经理 刘洋", "agent", "product", NULL, 0, 0, 1},
 };
 
 static void random_password(char out[DEMO_PASSWORD_LEN + 1])
@@ -39,7 +39,8 @@ int demo_load(desk_t *d,
     for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
         const demo_person_t *p = &people[i];
         char pw[DEMO_PASSWORD_LEN + 1], hash[PASSWORD_HASH_MAX];
-        person_t who = {.can_see_contacts = p->contacts != 0};
+        person_t who = {.can_see_contacts = p->contacts != 0,
+                        .is_product_manager = p->product_manager != 0};
         snprintf(who.login, sizeof who.login, "%s", p->login);
         snprintf(who.name, sizeof who.name, "%s", p->name);
         snprintf(who.email, sizeof who.email, "%s@desk.example", p->login);

@@ -11,7 +11,9 @@
     "SELECT t.id, t.category_id, t.priority_id, t.channel_id, t.number, c.name, t.status,"   \
     " COALESCE(a.name, ''), t.subject, t.created_at, t.classify_due_at,"                      \
     " t.first_response_due_at, t.first_responded_at, t.resolution_due_at, t.resolved_at,"    \
-    " t.accept_due_at, t.accepted_at, t.updated_at FROM tickets t"                           \
+    " t.accept_due_at, t.accepted_at, t.updated_at,"                                          \
+    " COALESCE((SELECT SUM(s.minutes) FROM ticket_time_spent s WHERE s.ticket_id = t.id), 0)" \
+    " FROM tickets t"                                                                         \
     " JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.owner_id WHERE "
 #define P_FILTER                                                                              \
     " AND (? = 0 OR t.category_id = ?) AND (? = 0 OR t.priority_id = ?)"                      \
@@ -39,13 +41,13 @@ static int fetch(MYSQL_STMT *st, progress_row_t *rows, int max)
     progress_row_t r;
     int n = 0, rc;
     while (memset(&r, 0, sizeof r),
-           (rc = db_fetch(st, "iiiissssstttttttt" "t", &r.id, &r.category_id, &r.priority_id,
+           (rc = db_fetch(st, "iiiissssstttttttt" "ti", &r.id, &r.category_id, &r.priority_id,
                           &r.channel_id, r.number, sizeof r.number, r.customer,
                           sizeof r.customer, r.status, sizeof r.status, r.owner, sizeof r.owner,
                           r.subject, sizeof r.subject, &r.created_at, &r.classify_due_at,
                           &r.first_response_due_at, &r.first_responded_at,
                           &r.resolution_due_at, &r.resolved_at, &r.accept_due_at,
-                          &r.accepted_at, &r.updated_at)) == 1)
+                          &r.accepted_at, &r.updated_at, &r.minutes_spent)) == 1)
         if (n < max)
             rows[n++] = r;
     db_done(st);

@@ -19,6 +19,7 @@ typedef struct progress_row {
     char number[32], customer[401], status[24], owner[401], subject[801];
     time_t created_at, classify_due_at, first_response_due_at, first_responded_at;
     time_t resolution_due_at, resolved_at, accept_due_at, accepted_at, updated_at;
+    long long minutes_spent; /* by everyone (lib/desk/ticket/time_spent.h) */
 } progress_row_t;
 
 typedef struct progress_page {

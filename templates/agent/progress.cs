@@ -23,7 +23,7 @@
 <div class="table-wrap">
 <table class="queue progress">
   <caption class="sr"><?cs var:L.Agent.Progress.Title ?></caption>
-  <thead><tr><th scope="col" class="c-num"><?cs var:L.Agent.Col.number ?></th><th scope="col" class="c-subj"><?cs var:L.Agent.Col.subject ?> · <?cs var:L.Agent.Col.customer ?></th><th scope="col"><?cs var:L.Agent.Col.priority ?></th><th scope="col"><?cs var:L.Agent.Col.status ?></th><th scope="col"><?cs var:L.Agent.Col.owner ?></th><th scope="col"><?cs var:L.Agent.Col.created ?></th><th scope="col"><?cs var:L.Agent.Progress.FirstResponse ?></th><th scope="col"><?cs var:L.Agent.Progress.Resolution ?></th><th scope="col"><?cs var:L.Agent.Progress.Updated ?></th></tr></thead>
+  <thead><tr><th scope="col" class="c-num"><?cs var:L.Agent.Col.number ?></th><th scope="col" class="c-subj"><?cs var:L.Agent.Col.subject ?> · <?cs var:L.Agent.Col.customer ?></th><th scope="col"><?cs var:L.Agent.Col.priority ?></th><th scope="col"><?cs var:L.Agent.Col.status ?></th><th scope="col"><?cs var:L.Agent.Col.owner ?></th><th scope="col"><?cs var:L.Agent.Col.created ?></th><th scope="col"><?cs var:L.Agent.Progress.FirstResponse ?></th><th scope="col"><?cs var:L.Agent.Progress.Resolution ?></th><th scope="col"><?cs var:L.Agent.Progress.Updated ?></th><th scope="col" class="c-spent"><?cs var:L.Agent.Progress.Spent ?></th></tr></thead>
   <tbody>
   <?cs each:r = Rows ?>
   <tr data-href="/agent/t/<?cs var:url_escape(r.number) ?>" class="p-<?cs var:r.priority ?>">
@@ -36,6 +36,7 @@
     <td class="when deadline"><?cs call:deadline_cell(r.first) ?></td>
     <td class="when deadline"><?cs call:deadline_cell(r.resolve) ?></td>
     <td class="when"><?cs var:r.updated ?></td>
+    <td class="spent" data-minutes="<?cs var:r.spent_minutes ?>"><?cs if:r.spent_minutes > 0 ?><?cs call:span(r.spent) ?><?cs else ?><span class="muted">–</span><?cs /if ?></td>
   </tr>
   <?cs /each ?>
   </tbody>

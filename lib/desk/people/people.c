@@ -35,8 +35,8 @@ static const char sql_insert[] =
     "INSERT INTO agents (login, name, email, role, password_hash, language, can_see_contacts,"
     " is_product_manager, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)";
 static const char sql_ensure[] =
-    "INSERT INTO agents (login, name, email, role, password_hash, can_see_contacts, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
+    "INSERT INTO agents (login, name, email, role, password_hash, can_see_contacts,"
+    " is_product_manager, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())"
     " ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), active = 1";
 static const char sql_update[] =
     "UPDATE agents SET name = ?, email = ?, role = ?, language = ?, can_see_contacts = ?,"
@@ -262,8 +262,9 @@ int people_create(desk_t *d, const person_t *p, const char *password_hash, long 
 
 int people_ensure(desk_t *d, const person_t *p, const char *password_hash)
 {
-    int rc = db_exec(&d->db, sql_ensure, "sssssi", p->login, p->name, p->email, p->role,
-                     password_hash, (long long)p->can_see_contacts);
+    int rc = db_exec(&d->db, sql_ensure, "sssssii", p->login, p->name, p->email, p->role,
+                     password_hash, (long long)p->can_see_contacts,
+                     (long long)p->is_product_manager);
     return rc < 0 ? rc : OUTCOME_OK;
 }
 

@@ -15,6 +15,7 @@
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_next.h"
 #include "desk/ticket/workaround.h"
+#include "desk/ticket/time_spent.h"
 
 static const char sql_is_collaborator[] =
     "SELECT COUNT(*) FROM ticket_collaborators WHERE ticket_id = ? AND agent_id = ?";
@@ -87,6 +88,7 @@ typedef struct action {
     ticket_status_t to;
     const category_t *cat;
     const uploads_t *files;
+    int minutes; /* spent on it, 0: not given */
 } action_t;
 
 /* Moves status along the workflow and records it; refuses illegal moves. */
@@ -248,7 +250,8 @@ static int apply_message(desk_t *d, ticket_t *t, void *arg, time_t now)
                         x->text, now)))
         return OUTCOME_UNAVAILABLE;
     long long event = (long long)d->db.last_id;
-    if (attachment_link(d, t->id, event, "agent", x->files))
+    if (attachment_link(d, t->id, event, "agent", x->files) ||
+        time_spent_record(d, t->id, event, x->a->id, x->minutes, now))
         return OUTCOME_UNAVAILABLE;
     if (!internal && notify_customer_reply(d, t->id, event, x->text))
         return OUTCOME_UNAVAILABLE;
@@ -264,9 +267,16 @@ static int apply_message(desk_t *d, ticket_t *t, void *arg, time_t now)
 int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long version,
                          const char *body, bool internal, const uploads_t *files)
 {
-    if (blank(body))
+    return ticket_agent_message_spent(d, a, id, version, body, internal, files, 0);
+}
+
+int ticket_agent_message_spent(desk_t *d, const agent_t *a, long long id, long long version,
+                               const char *body, bool internal, const uploads_t *files,
+                               int minutes)
+{
+    if (blank(body) || minutes < 0 || minutes > TIME_SPENT_MAX)
         return OUTCOME_INVALID;
-    action_t x = {.a = a, .text = body, .flag = internal, .files = files};
+    action_t x = {.a = a, .text = body, .flag = internal, .files = files, .minutes = minutes};
     return ticket_with_locked(d, id, version, apply_message, &x);
 }
 
@@ -292,11 +302,18 @@ static int apply_reply(desk_t *d, ticket_t *t, void *arg, time_t now)
 int ticket_agent_reply(desk_t *d, const agent_t *a, long long id, long long version,
                        const char *body, const uploads_t *files, int to)
 {
+    return ticket_agent_reply_spent(d, a, id, version, body, files, to, 0);
+}
+
+int ticket_agent_reply_spent(desk_t *d, const agent_t *a, long long id, long long version,
+                             const char *body, const uploads_t *files, int to, int minutes)
+{
     if (to < 0)
-        return ticket_agent_message(d, a, id, version, body, false, files);
-    if (blank(body) || to >= TS_COUNT)
+        return ticket_agent_message_spent(d, a, id, version, body, false, files, minutes);
+    if (blank(body) || to >= TS_COUNT || minutes < 0 || minutes > TIME_SPENT_MAX)
         return OUTCOME_INVALID;
-    action_t x = {.a = a, .text = body, .files = files, .to = (ticket_status_t)to};
+    action_t x = {.a = a, .text = body, .files = files, .to = (ticket_status_t)to,
+                  .minutes = minutes};
     return ticket_with_locked(d, id, version, apply_reply, &x);
 }
 
@@ -758,6 +775,7 @@ typedef struct received {
     const agent_t *a;
     const char *via, *name, *note, *serial;
     const uploads_t *files;
+    int minutes; /* a work step's time spent, 0: not given */
 } received_t;
 
 static int apply_received(desk_t *d, ticket_t *t, void *arg, time_t now)
@@ -912,7 +930,8 @@ static int apply_work(desk_t *d, ticket_t *t, void *arg, time_t now)
         return OUTCOME_FORBIDDEN;
     if (!strcmp(t->status, "closed"))
         return OUTCOME_BAD_TRANSITION;
-    if (ok(ticket_event(d, t->id, "work", false, &who, x->via, x->name, x->serial, x->note, now)))
+    if (ok(ticket_event(d, t->id, "work", false, &who, x->via, x->name, x->serial, x->note, now)) ||
+        time_spent_record(d, t->id, (long long)d->db.last_id, x->a->id, x->minutes, now))
         return OUTCOME_UNAVAILABLE;
     return ok(db_exec(&d->db, sql_touch, "ti", now, t->id));
 }
@@ -921,12 +940,20 @@ int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version
                     const char *kind, const char *text, const char *old_serial,
                     const char *new_serial)
 {
+    return ticket_log_work_spent(d, a, id, version, kind, text, old_serial, new_serial, 0);
+}
+
+int ticket_log_work_spent(desk_t *d, const agent_t *a, long long id, long long version,
+                          const char *kind, const char *text, const char *old_serial,
+                          const char *new_serial, int minutes)
+{
     bool known = false;
     for (int i = 0; kind && work_kinds[i]; i++)
         known |= !strcmp(kind, work_kinds[i]);
-    if (!known || blank(text))
+    if (!known || blank(text) || minutes < 0 || minutes > TIME_SPENT_MAX)
         return OUTCOME_INVALID;
-    received_t x = {.a = a, .via = kind, .note = text, .name = old_serial, .serial = new_serial};
+    received_t x = {.a = a, .via = kind, .note = text, .name = old_serial, .serial = new_serial,
+                    .minutes = minutes};
     return ticket_with_locked(d, id, version, apply_work, &x);
 }
 

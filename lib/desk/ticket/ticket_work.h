@@ -50,6 +50,14 @@ int ticket_agent_message(desk_t *d, const agent_t *a, long long id, long long ve
  * OUTCOME_BAD_TRANSITION and the reply is not sent either. */
 int ticket_agent_reply(desk_t *d, const agent_t *a, long long id, long long version,
                        const char *body, const uploads_t *files, int to);
+/* The same, with the minutes the reply, note or step took (0: not given;
+ * 1..TIME_SPENT_MAX, lib/desk/ticket/time_spent.h, else OUTCOME_INVALID),
+ * counted for the person who writes it. */
+int ticket_agent_reply_spent(desk_t *d, const agent_t *a, long long id, long long version,
+                             const char *body, const uploads_t *files, int to, int minutes);
+int ticket_agent_message_spent(desk_t *d, const agent_t *a, long long id, long long version,
+                               const char *body, bool internal, const uploads_t *files,
+                               int minutes);
 /* A finding of a kind (fault_code, error_log, reproduction, operation_path,
  * knowledge_gap, course_of_events, responsible_party). */
 int ticket_add_finding(desk_t *d, const agent_t *a, long long id, long long version,
@@ -141,6 +149,9 @@ int ticket_pending_solution(desk_t *d, long long id, char **text);
 int ticket_log_work(desk_t *d, const agent_t *a, long long id, long long version,
                     const char *kind, const char *text, const char *old_serial,
                     const char *new_serial);
+int ticket_log_work_spent(desk_t *d, const agent_t *a, long long id, long long version,
+                          const char *kind, const char *text, const char *old_serial,
+                          const char *new_serial, int minutes);
 /* Signs the service acceptance form (lib/desk/ticket/ticket_acceptance.h):
  * accepted closes the ticket; not accepted reopens it (back to its owner,
  * in progress, with the remarks in the thread, counted as a reopen). The
