@@ -28,12 +28,15 @@
 #include "desk/notify/notify.h"
 #include "desk/survey.h"
 #include "desk/ticket/escalation.h"
+#include "desk/ticket/evaluation.h"
+#include "desk/ticket/evaluation_gate.h"
 #include "desk/ticket/ticket.h"
 #include "desk/ticket/ticket_acceptance.h"
 #include "desk/ticket/ticket_fields.h"
 #include "desk/ticket/ticket_merge.h"
 #include "desk/ticket/ticket_work.h"
 #include "desk/ticket/workaround.h"
+#include "web/evaluation_view.h"
 #include "web/ticket_view.h"
 #include "web/web.h"
 
@@ -305,6 +308,14 @@ static void page_ticket(page_t *p, const char *token)
     const char *slash = strrchr(p->r->path, '/');
     if (p->r->status >= 400 && slash)
         hdf_set_value(p->r->hdf, "Failed", slash + 1);
+    if (evaluation_needed(p->d, &t)) { /* the requirement evaluation, every revision */
+        hdf_set_value(p->r->hdf, "Evaluation.needed", "1");
+        web_evaluations(p->d, p->r->hdf, t.id);
+    }
+    const char *decided = req_query(p->r, "evaluation");
+    hdf_set_value(p->r->hdf, "Evaluation.decided",
+                  decided && (!strcmp(decided, "approved") || !strcmp(decided, "declined"))
+                      ? decided : "");
     const char *confirmed = req_query(p->r, "confirmed");
     hdf_set_value(p->r->hdf, "Solution.confirmed", confirmed && !strcmp(confirmed, "1") ? "1" : "");
     const char *closing = req_query(p->r, "close");
@@ -464,6 +475,46 @@ static void solution_answer(page_t *p, const char *arg, bool confirm)
 }
 
 static void confirm_solution(page_t *p, const char *arg) { solution_answer(p, arg, true); }
+
+/* ---- the requirement evaluation: approved or declined -------------------- */
+
+static const char *const eval_decisions[] = {"approve", "decline", NULL};
+
+/* POST /t/TOKEN/evaluation: the customer approves the pending evaluation or
+ * declines it (a reason optional), their name and the time kept. */
+static void decide_evaluation(page_t *p, const char *arg)
+{
+    char token[TOKEN_TEXT_LEN + 1], where[128];
+    ticket_t t;
+    if (!token_ticket(p, arg, token, &t))
+        return;
+    long long id = t.id;
+    ticket_free(&t);
+    const form_field_t f[] = {
+        {.name = "decision", .type = FT_CHOICE, .required = true, .choices = eval_decisions},
+        {.name = "eval_name", .type = FT_TEXT, .required = true, .max_chars = 50},
+        {.name = "eval_reason", .type = FT_LONGTEXT, .max_chars = 2000},
+    };
+    int errors = form_validate(p->r->hdf, p->r->hdf, f, 3);
+    if (!csrf_cookie_ok(p->r, "csrf"))
+        form_set_error(p->r->hdf, "_form", "expired"), errors++;
+    if (!errors) {
+        bool approve = !strcmp(form_value(p->r->hdf, "decision"), "approve");
+        int rc = evaluation_decide(p->d, id, approve, form_value(p->r->hdf, "eval_name"),
+                                   req_env(p->r, "REMOTE_ADDR"),
+                                   form_value(p->r->hdf, "eval_reason"));
+        if (rc == OUTCOME_BAD_TRANSITION)
+            return not_recorded(p, token, "evaluation", NULL);
+        if (rc == OUTCOME_OK) {
+            snprintf(where, sizeof where, "/t/%s?evaluation=%s", token,
+                     approve ? "approved" : "declined");
+            return req_redirect(p->r, where);
+        }
+        form_set_error(p->r->hdf, "_form", "save_failed");
+    }
+    p->r->status = errors ? 422 : 503;
+    page_ticket(p, token);
+}
 
 /* POST /t/TOKEN/close: the customer asks to close the ticket. */
 static void request_close(page_t *p, const char *arg)
@@ -699,6 +750,7 @@ static const web_route_t routes[] = {
     {"POST", "/t/*/close", request_close},
     {"POST", "/t/*/reply", submit_reply},   {"GET", "/t/*/file", page_file},   {"POST", "/t/*/accept", sign_acceptance},
     {"POST", "/t/*/confirm", confirm_solution}, {"POST", "/t/*/question", question_solution},
+    {"POST", "/t/*/evaluation", decide_evaluation},
     {"GET", "/brand/theme.css", page_theme}, {"GET", "/brand/logo", page_logo},
     {"GET", "/brand/preview.css", page_preview},
 };

@@ -51,12 +51,14 @@
 #include "desk/ticket/ticket_fields.h"
 #include "desk/ticket/ticket_merge.h"
 #include "desk/ticket/ticket_work.h"
+#include "desk/ticket/time_spent.h"
 #include "web/ticket_view.h"
 #include "web/web.h"
 #include "agent/web.h"
 #include "agent/coordination.h"
 #include "agent/links.h"
 #include "agent/emergencies.h"
+#include "agent/evaluation.h"
 #include "agent/stats.h"
 #include "agent/review.h"
 
@@ -65,6 +67,7 @@ static const char *const pages[] = {"agent/login.cs",     "agent/queue.cs", "age
                                     "agent/new.cs",       "agent/progress.cs",
                                     "agent/error.cs",     "agent/availability.cs",
                                     "agent/acceptance.cs", "agent/solution.cs",
+                                    "agent/evaluation.cs", "agent/evaluation_print.cs",
                                     "agent/problems.cs",  "agent/problem.cs",
                                     "agent/problem_edit.cs", "agent/meetings.cs",
                                     "agent/meeting.cs",   "agent/meeting_edit.cs",
@@ -576,12 +579,21 @@ static void show_ticket(web_t *w, const char *number, int status)
     int st = ticket_status_parse(t.status);
     agent_ticket_workaround(w, t.id, st >= 0 && !ticket_status_done((ticket_status_t)st));
     agent_ticket_emergencies(w, t.id);
+    agent_ticket_evaluation(w, &t);
+    agent_ticket_time_spent(w, t.id);
     ticket_free(&t);
     agent_set_nav(w);
     w->r->status = status;
+    const char *failed = hdf_get_value(w->r->hdf, "ActionFailed", "");
     bool solution = hdf_get_int_value(w->r->hdf, "Page.Solution", 0) ||
-                    !strcmp(hdf_get_value(w->r->hdf, "ActionFailed", ""), "propose_solution");
-    web_render(w, solution ? "agent/solution.cs" : "agent/ticket.cs");
+                    !strcmp(failed, "propose_solution");
+    bool evaluation = hdf_get_int_value(w->r->hdf, "Page.Evaluation", 0) ||
+                      !strncmp(failed, "evaluation", 10);
+    if (evaluation) /* its revisions are drawn as documents */
+        hdf_set_value(w->r->hdf, "Page.Doc", "1");
+    web_render(w, solution     ? "agent/solution.cs"
+                  : evaluation ? "agent/evaluation.cs"
+                               : "agent/ticket.cs");
 }
 
 static void page_ticket(web_t *w, const char *arg)
@@ -599,6 +611,16 @@ static void page_solution(web_t *w, const char *arg)
     if (!web_segment(arg, number, sizeof number))
         return ticket_not_found(w, "");
     hdf_set_int_value(w->r->hdf, "Page.Solution", 1);
+    show_ticket(w, number, 200);
+}
+
+/* GET /agent/t/NUMBER/evaluation: the requirement evaluation, a page of its own. */
+static void page_evaluation(web_t *w, const char *arg)
+{
+    char number[TN_MAX];
+    if (!web_segment(arg, number, sizeof number))
+        return ticket_not_found(w, "");
+    hdf_set_int_value(w->r->hdf, "Page.Evaluation", 1);
     show_ticket(w, number, 200);
 }
 
@@ -644,17 +666,30 @@ static int act_claim(const act_t *a) { return ticket_claim(a->d, a->me, a->id, a
 
 static int act_accept(const act_t *a) { return ticket_accept(a->d, a->me, a->id, a->version); }
 
+/* The optional minutes spent a reply, a note or a work step carries: 0
+ * when not given, -1 (with the field's error) when not 1..TIME_SPENT_MAX. */
+static int minutes_field(const act_t *a)
+{
+    form_field_t f = {.name = "minutes", .type = FT_INTEGER, .min = 1, .max = TIME_SPENT_MAX,
+                      .invalid = "minutes"};
+    HDF *h = a->w->r->hdf;
+    return form_validate(h, h, &f, 1) ? -1 : (int)form_int(h, "minutes");
+}
+
 /* reply (to the customer, maybe moving the status on) and note (internal) */
 static int act_message(const act_t *a)
 {
     bool reply = !strcmp(a->name, "reply");
+    int minutes = minutes_field(a);
     const char *body = text_field(a->w, "body", 20000, true);
     const char *then = reply ? req_query(a->w->r, "then") : NULL;
     int to = then && *then ? ticket_status_parse(then) : -1;
-    if (!body || (then && *then && to < 0))
+    if (!body || minutes < 0 || (then && *then && to < 0))
         return OUTCOME_INVALID;
-    return reply ? ticket_agent_reply(a->d, a->me, a->id, a->version, body, a->files, to)
-                 : ticket_agent_message(a->d, a->me, a->id, a->version, body, true, a->files);
+    return reply ? ticket_agent_reply_spent(a->d, a->me, a->id, a->version, body, a->files, to,
+                                            minutes)
+                 : ticket_agent_message_spent(a->d, a->me, a->id, a->version, body, true,
+                                              a->files, minutes);
 }
 
 static int act_assign(const act_t *a)
@@ -758,12 +793,22 @@ static int act_propose_solution(const act_t *a)
 
 static int act_work(const act_t *a)
 {
+    int minutes = minutes_field(a);
     const char *text = text_field(a->w, "text", 5000, true);
     const char *old_serial = text ? text_field(a->w, "old_serial", 100, false) : NULL;
     const char *new_serial = old_serial ? text_field(a->w, "new_serial", 100, false) : NULL;
-    return new_serial ? ticket_log_work(a->d, a->me, a->id, a->version, req_query(a->w->r, "kind"),
-                                        text, old_serial, new_serial)
-                      : OUTCOME_INVALID;
+    return new_serial && minutes >= 0
+               ? ticket_log_work_spent(a->d, a->me, a->id, a->version,
+                                       req_query(a->w->r, "kind"), text, old_serial, new_serial,
+                                       minutes)
+               : OUTCOME_INVALID;
+}
+
+static int act_evaluation(const act_t *a) { return agent_act_evaluation(a->w, a->id, a->version); }
+
+static int act_evaluation_mail(const act_t *a)
+{
+    return agent_act_evaluation_mail(a->w, a->id, a->version, a->files);
 }
 
 static int act_record_confirmation(const act_t *a)
@@ -833,6 +878,8 @@ static const struct action {
     {"propose_solution", act_propose_solution, false},
     {"work", act_work, false},
     {"record_confirmation", act_record_confirmation, true},
+    {"evaluation", act_evaluation, false},
+    {"evaluation_mail", act_evaluation_mail, true},
     {"survey_phone", act_survey_phone, false},
     {"priority", act_priority, false},
     {"merge", act_merge, false},
@@ -858,6 +905,7 @@ static const char *failure_key(int rc)
     case OUTCOME_NO_SUCH_AGENT: return "no_agent";
     case OUTCOME_NO_SUCH_TEAM: return "no_team";
     case OUTCOME_EVIDENCE_REQUIRED: return "evidence";
+    case OUTCOME_APPROVAL_REQUIRED: return "approval";
     case OUTCOME_INVALID: return "invalid";
     case OUTCOME_NOT_FOUND: return "not_found";
     default: return "unavailable";
@@ -872,6 +920,10 @@ static void field_failure(web_t *w)
     HDF *h = w->r->hdf;
     const char *name = form_first_error(h);
     const char *err = name ? hdf_get_valuef(h, "Form.%s.error", name) : NULL;
+    if (err && !strcmp(name, "minutes")) { /* the minutes spent: the number's rule */
+        hdf_set_value(h, "ActionError", "field_minutes");
+        return;
+    }
     if (!err || (strcmp(err, "too_long") && strcmp(err, "control") && strcmp(err, "encoding")))
         return;
     hdf_set_valuef(h, "ActionError=field_%s", err);
@@ -886,7 +938,8 @@ static void field_failure(web_t *w)
 /* The free text fields of the actions' forms. */
 static const char *const typed_fields[] = {
     "body", "reason", "text", "role", "impact", "plan", "steps", "expected", "risks",
-    "old_serial", "new_serial", "name", "note", "suggestions", "unmet_needs", NULL};
+    "old_serial", "new_serial", "name", "note", "suggestions", "unmet_needs", "minutes",
+    "reasons", "resources", "schedule", "effort", "cycle", NULL};
 
 /* A refused action's form comes back with what was typed in it (anything
  * that cannot be shown marked U+FFFD where it was). */
@@ -1362,6 +1415,8 @@ static const web_route_t routes[] = {
     {"GET", "/agent/t/*", page_ticket},
     {"GET", "/agent/t/*/acceptance", agent_page_acceptance},
     {"GET", "/agent/t/*/solution", page_solution},
+    {"GET", "/agent/t/*/evaluation", page_evaluation},
+    {"GET", "/agent/t/*/evaluation/print", agent_page_evaluation_print},
     {"GET", "/agent/files/*", page_file},
     {"POST", "/agent/t/*/act", do_action},
     {"GET", "/agent/approvals", page_approvals},

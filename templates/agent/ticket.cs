@@ -5,6 +5,7 @@
 <?cs def:act_form_files(action) ?><form method="post" action="/agent/t/<?cs var:url_escape(Ticket.number) ?>/act" class="act act-<?cs var:action ?>" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="version" value="<?cs var:Ticket.version ?>"><input type="hidden" name="action" value="<?cs var:action ?>"><?cs /def ?>
 <?cs def:attach_input(action) ?><div class="attach"><label for="<?cs var:action ?>-files" class="attach-label"><?cs var:L.Attach.Label ?></label> <input id="<?cs var:action ?>-files" name="files" type="file" multiple data-max-bytes="<?cs var:Attach.MaxBytes ?>" data-too-large="<?cs var:L.Agent.Fail.file_too_large ?>"><span class="hint"><?cs var:Attach.Limit ?></span></div><?cs /def ?>
+<?cs def:minutes_input(action) ?><span class="minutes-field<?cs if:ActionFailed == action && Form.minutes.error ?> has-error<?cs /if ?>"><label for="<?cs var:action ?>-minutes"><?cs var:L.Agent.Spent.Label ?></label> <input id="<?cs var:action ?>-minutes" name="minutes" class="minutes" inputmode="numeric" size="5" title="<?cs var:L.Agent.Spent.Help ?>" value="<?cs if:ActionFailed == action ?><?cs var:Form.minutes.value ?><?cs /if ?>"<?cs if:ActionFailed == action && Form.minutes.error ?> aria-invalid="true"<?cs /if ?>></span><?cs /def ?>
 <?cs def:clock(label, d, done, met) ?><div class="clock"><dt><?cs var:label ?></dt><dd><?cs if:d.state == "paused" ?><?cs call:sla_chip(d) ?><?cs elif:d.state != "none" ?><?cs call:sla_chip(d) ?> <time datetime="<?cs var:d.iso ?>"><?cs var:d ?></time><?cs elif:done ?><span class="sla sla-done"><?cs var:L.Agent.Ticket.Done ?></span> <time><?cs var:done ?></time><?cs if:met ?> <span class="met met-<?cs var:met ?>"><?cs var:L.Agent.Met[met] ?></span><?cs /if ?><?cs else ?><span class="muted"><?cs var:L.Agent.Sla.none ?></span><?cs /if ?></dd></div><?cs /def ?>
 <?cs # an entry of a ticket merged into this one, marked with its number ?>
 <?cs def:from_merged(e) ?><?cs if:e.from ?><span class="from-merged" data-from="<?cs var:e.from ?>"><?cs var:L.Merge.FromMark ?> <code><?cs var:e.from ?></code></span> <?cs /if ?><?cs /def ?>
@@ -140,6 +141,7 @@
         <div><label for="wk-new"><?cs var:L.Work.NewSerial ?></label>
         <input id="wk-new" name="new_serial" data-maxchars="100" value="<?cs if:ActionFailed == "work" ?><?cs var:Form.new_serial.value ?><?cs /if ?>"></div>
       </div>
+      <?cs call:minutes_input("work") ?>
       <?cs call:panel_foot(L.Work.Save) ?>
     </form></section>
     <?cs /if ?>
@@ -224,6 +226,7 @@
     <?cs include!"agent/reply_templates.cs" ?>
     <textarea id="reply-body" name="body" rows="5" aria-describedby="reply-hint"><?cs if:ActionFailed == "reply" ?><?cs var:Form.body.value ?><?cs /if ?></textarea>
     <?cs call:attach_input("reply") ?>
+    <?cs call:minutes_input("reply") ?>
     <p class="form-foot"><span class="hint" id="reply-hint"><?cs var:L.Agent.Ticket.ReplyHint ?></span>
     <?cs if:Next.Reply.0 ?><span class="then"><label for="reply-then"><?cs var:L.Agent.Next.Then ?></label>
     <select id="reply-then" name="then"><option value=""><?cs var:L.Agent.Next.Keep ?><?cs call:gap() ?><?cs var:L.Agent.Next.Open ?><?cs call:status_name(Ticket.status) ?><?cs var:L.Agent.Next.Close ?></option><?cs each:r = Next.Reply ?><option value="<?cs var:r ?>"<?cs if:ActionFailed == "reply" && Query.then == r ?> selected<?cs /if ?> data-and="<?cs var:L.Agent.Next.ReplyAnd ?><?cs call:gap() ?><?cs var:L.Agent.Next.Open ?><?cs call:status_name(r) ?><?cs var:L.Agent.Next.Close ?>"><?cs var:L.Agent.Next.SetTo ?><?cs call:gap() ?><?cs var:L.Agent.Next.Open ?><?cs call:status_name(r) ?><?cs var:L.Agent.Next.Close ?></option><?cs /each ?></select></span><?cs /if ?>
@@ -236,6 +239,7 @@
     <label for="note-body"><?cs var:L.Agent.Action.note ?></label>
     <textarea id="note-body" name="body" rows="3" class="note-input" aria-describedby="note-hint"><?cs if:ActionFailed == "note" ?><?cs var:Form.body.value ?><?cs /if ?></textarea>
     <?cs call:attach_input("note") ?>
+    <?cs call:minutes_input("note") ?>
     <p class="form-foot"><span class="hint hint-lock" id="note-hint"><?cs var:L.Agent.Ticket.NoteHint ?></span><button type="submit" class="note-go"><?cs var:L.Agent.Action.note ?></button></p>
   </form>
   </div>
@@ -291,6 +295,23 @@
     <?cs if:Due.workaround.state != "none" ?><p class="wa-due"><?cs call:sla_chip(Due.workaround) ?> <time datetime="<?cs var:Due.workaround.iso ?>"><?cs var:Due.workaround ?></time></p><?cs /if ?>
     <?cs /if ?>
     <?cs if:Perm.work && Ticket.status != "resolved" && Ticket.status != "closed" ?><p class="card-links"><a class="edit" href="#p-workaround" aria-controls="p-workaround"><?cs var:L.Workaround.Send ?></a></p><?cs /if ?>
+  </section>
+  <?cs /if ?>
+  <?cs if:Evaluation.needed ?>
+  <section class="card card-evaluation<?cs if:Evaluation.approved ?> eval-ok<?cs /if ?>" id="evaluation" aria-labelledby="evaluation-h">
+    <h2 id="evaluation-h"><?cs var:L.Evaluation.Title ?></h2>
+    <?cs if:Evaluations.0.state ?><p class="eval-latest"><?cs var:L.Evaluation.Revision ?> <?cs var:Evaluations.0.revision ?> · <span class="eval-state st-<?cs var:Evaluations.0.state ?>"><?cs var:L.Evaluation.State[Evaluations.0.state] ?></span></p><?cs else ?><p class="muted"><?cs var:L.Evaluation.None ?></p><?cs /if ?>
+    <p class="small <?cs if:Evaluation.approved ?>eval-go<?cs else ?>eval-wait<?cs /if ?>"><?cs if:Evaluation.approved ?><?cs var:L.Evaluation.ApprovedNote ?><?cs else ?><?cs var:L.Evaluation.NeedsApproval ?><?cs /if ?></p>
+    <p class="card-links"><a class="edit" href="/agent/t/<?cs var:url_escape(Ticket.number) ?>/evaluation"><?cs var:L.Evaluation.Open ?> →</a></p>
+  </section>
+  <?cs /if ?>
+  <?cs if:Spent.count > 0 ?>
+  <section class="card card-spent" id="time-spent" aria-labelledby="spent-h">
+    <h2 id="spent-h"><?cs var:L.Agent.Spent.Title ?></h2>
+    <table class="spent-table">
+      <tbody><?cs each:p = Spent.people ?><tr class="spent-person"><th scope="row"><bdi><?cs var:p.name ?></bdi></th><td data-minutes="<?cs var:p.minutes ?>"><?cs call:span(p.span) ?></td></tr><?cs /each ?></tbody>
+      <tfoot><tr><th scope="row"><?cs var:L.Agent.Spent.Total ?></th><td class="spent-total" data-minutes="<?cs var:Spent.total ?>"><?cs call:span(Spent.all) ?></td></tr></tfoot>
+    </table>
   </section>
   <?cs /if ?>
   <section class="card card-customer" id="contact">

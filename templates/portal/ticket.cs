@@ -1,4 +1,4 @@
-<?cs include!"layout.cs" ?><?cs include!"acceptance.cs" ?><?cs # One line of a refused form's summary: a link down to the field. ?><?cs def:fixlink(name, label, anchor) ?><?cs if:Form[name].error ?>
+<?cs include!"layout.cs" ?><?cs include!"acceptance.cs" ?><?cs include!"evaluation.cs" ?><?cs # One line of a refused form's summary: a link down to the field. ?><?cs def:fixlink(name, label, anchor) ?><?cs if:Form[name].error ?>
     <li><a href="#<?cs var:anchor ?>-<?cs var:name ?>"><strong><?cs var:label ?></strong> <span><?cs var:L.Err[Form[name].error] ?></span></a></li><?cs /if ?><?cs /def ?><?cs call:page_start(Ticket.number) ?>
 <?cs # The outcome of what the customer just did comes first: after every
        action the page opens at its top, and on a phone the form they used
@@ -16,6 +16,8 @@
   <?cs call:fixlink("files", L.Attach.Label, "f") ?>
   <?cs call:fixlink("confirm_name", L.Solution.Name, "f") ?>
   <?cs call:fixlink("question", L.Solution.QuestionLabel, "f") ?>
+  <?cs call:fixlink("eval_name", L.Evaluation.Portal.Name, "f") ?>
+  <?cs call:fixlink("eval_reason", L.Evaluation.Portal.Reason, "f") ?>
   <?cs call:fixlink("close_reason", L.Close.Reason, "f") ?>
   <?cs call:fixlink("result", L.Acceptance.Result, "e") ?>
   <?cs call:fixlink("remarks", L.Acceptance.Remarks, "f") ?>
@@ -26,6 +28,8 @@
 <?cs elif:Reply.sent ?><p class="notice outcome" role="status"><?cs var:L.Ticket.ReplySent ?></p>
 <?cs elif:Close.asked ?><p class="notice outcome" role="status"><?cs var:L.Close.Asked ?></p>
 <?cs elif:Solution.confirmed ?><p class="notice outcome" role="status"><?cs var:L.Solution.Confirmed ?></p>
+<?cs elif:Evaluation.decided == "approved" ?><p class="notice outcome" role="status"><?cs var:L.Evaluation.Portal.Approved ?></p>
+<?cs elif:Evaluation.decided == "declined" ?><p class="notice outcome" role="status"><?cs var:L.Evaluation.Portal.Declined ?></p>
 <?cs elif:Acceptance.signed == "reopened" ?><p class="notice outcome" role="status"><?cs var:L.Acceptance.Reopened ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p>
 <?cs elif:Acceptance.signed ?><p class="notice outcome" role="status"><?cs var:L.Acceptance.Thanks ?> <a href="/t/<?cs var:url_escape(Ticket.token) ?>/acceptance"><?cs var:L.Acceptance.Print ?></a></p>
 <?cs /if ?>
@@ -72,6 +76,29 @@
 <?cs /if ?>
 <?cs if:Merged.from ?><p class="notice merged-notice" role="status"><?cs var:L.Merge.PortalNotice ?> <code><?cs var:Merged.from ?></code> → <code><?cs var:Ticket.number ?></code></p><?cs /if ?>
 
+<?cs if:Evaluation.needed && Evaluations.0.state ?>
+<section class="card evaluation doc" id="evaluation" aria-labelledby="eval-h">
+  <h2 id="eval-h"><?cs var:L.Evaluation.Title ?> <span class="eval-rev">(<?cs var:L.Evaluation.Revision ?> <?cs var:Evaluations.0.revision ?>)</span></h2>
+  <?cs if:Evaluation.pending ?><p><?cs var:L.Evaluation.Portal.Intro ?></p><?cs /if ?>
+  <?cs call:evaluation_doc(Evaluations.0) ?>
+  <?cs call:evaluation_decision(Evaluations.0) ?>
+  <?cs if:Evaluation.pending ?>
+  <form class="request" id="form-evaluation" method="post" action="/t/<?cs var:url_escape(Ticket.token) ?>/evaluation" accept-charset="utf-8">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:field("eval_name", L.Evaluation.Portal.Name, "", "text", 1, 50) ?>
+    <details<?cs if:Failed == "evaluation" && Form.eval_reason.value ?> open<?cs /if ?>><summary><?cs var:L.Evaluation.Portal.Reason ?></summary>
+    <?cs call:field("eval_reason", L.Evaluation.Portal.Reason, "", "longtext", 0, 2000) ?>
+    </details>
+    <div class="actions"><button type="submit" class="primary" name="decision" value="approve"><?cs var:L.Evaluation.Portal.Approve ?></button> <button type="submit" name="decision" value="decline"><?cs var:L.Evaluation.Portal.Decline ?></button></div>
+  </form>
+  <?cs /if ?>
+  <?cs if:Evaluations.1.state ?>
+  <details class="eval-history"><summary><?cs var:L.Evaluation.Page.Versions ?></summary>
+  <?cs each:e = Evaluations ?><?cs if:name(e) != "0" ?><div class="eval-old"><h3><?cs var:L.Evaluation.Revision ?> <?cs var:e.revision ?></h3><?cs call:evaluation_doc(e) ?><?cs call:evaluation_decision(e) ?></div><?cs /if ?><?cs /each ?>
+  </details>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:Solution.text ?>
 <section class="card solution" aria-labelledby="sol-h">
   <h2 id="sol-h"><?cs var:L.Solution.Title ?></h2>
