@@ -230,7 +230,10 @@
       <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time><?cs call:event_files(e.id, file_base) ?></li>
     <?cs elif:e.kind == "workaround" ?>
     <li class="msg msg-agent workaround"><p class="meta"><strong><bdi><?cs var:e.actor ?></bdi></strong> <span class="who-kind"><?cs var:L.Workaround.Title ?></span> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
-    <?cs elif:e.kind == "solution" ?>
+    <?cs elif:e.kind == "evaluation_approved" || e.kind == "evaluation_declined" ?>
+    <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs var:L.Evaluation.Title ?> (<?cs var:L.Evaluation.Revision ?> <?cs var:e.old ?>): <?cs if:e.kind == "evaluation_approved" ?><?cs var:L.Evaluation.State.approved ?><?cs else ?><?cs var:L.Evaluation.State.declined ?><?cs /if ?> · <bdi><?cs var:e.new ?></bdi><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>
+      <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time><?cs call:event_files(e.id, file_base) ?></li>
+    <?cs elif:e.kind == "solution" || e.kind == "evaluation" ?>
     <li class="msg msg-agent"><p class="meta"><?cs call:from_merged(e) ?><strong><bdi><?cs var:e.actor ?></bdi></strong> <time datetime="<?cs var:e.at.iso ?>"><?cs var:e.at ?></time></p><div class="text"><?cs var:e.body ?></div></li>
     <?cs elif:e.kind == "acceptance_signed" || e.kind == "reopen" ?>
     <li class="sys"><span class="sys-dot" aria-hidden="true"></span><span class="sys-text"><?cs call:from_merged(e) ?><bdi><?cs var:e.new ?></bdi> <?cs if:e.kind == "reopen" ?><?cs var:L.Acceptance.Rejected ?><?cs else ?><?cs var:L.Acceptance.Accepted ?><?cs /if ?><?cs if:e.body ?> <span class="reason"><?cs var:e.body ?></span><?cs /if ?></span>

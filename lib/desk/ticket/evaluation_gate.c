@@ -23,9 +23,8 @@ int evaluation_approved(desk_t *d, long long ticket_id)
 
 int evaluation_gate(desk_t *d, const ticket_t *t, ticket_status_t to)
 {
-    if (!evaluation_needed(d, t) || ticket_work_may_start(to, false, false))
-        return OUTCOME_OK;
-    if (ticket_work_may_start(to, true, false))
+    /* only a move into work asks the database */
+    if (!evaluation_needed(d, t) || ticket_work_may_start(to, true, false))
         return OUTCOME_OK;
     int approved = evaluation_approved(d, t->id);
     if (approved < 0)
