@@ -375,6 +375,9 @@ static void set_agents(web_t *w, const report_t *r)
         hdf_set_valuef(h, "Agents.Rows.%d.closed=%lld", i, a->closed);
         hdf_set_valuef(h, "Agents.Rows.%d.responded=%lld", i, a->responded);
         hdf_set_valuef(h, "Agents.Rows.%d.resolved=%lld", i, a->resolved);
+        hdf_set_valuef(h, "Agents.Rows.%d.spent_minutes=%lld", i, a->minutes_spent);
+        snprintf(key, sizeof key, "Agents.Rows.%d.spent", i);
+        agent_stats_set_seconds(h, key, a->minutes_spent * 60);
         const long long v[] = {a->fr_median_biz, a->fr_median, a->res_median_biz, a->res_median};
         static const char *const names[] = {"fr_biz", "fr", "res_biz", "res"};
         for (int k = 0; k < 4; k++) {

@@ -153,7 +153,7 @@
   <?cs if:Agents.n == "0" ?><p class="empty"><?cs var:L.Stats.Empty ?></p><?cs else ?>
   <table class="stats-table" id="t-agents">
     <caption class="sr"><?cs var:L.Stats.Agents.Title ?></caption>
-    <thead><tr><th scope="col"><?cs var:L.Stats.Agents.agent ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.created ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.closed ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.fr ?> · <?cs var:L.Stats.Times.biz ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.wall ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.res ?> · <?cs var:L.Stats.Times.biz ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.wall ?></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:L.Stats.Agents.agent ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.created ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.closed ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.fr ?> · <?cs var:L.Stats.Times.biz ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.wall ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.res ?> · <?cs var:L.Stats.Times.biz ?></th><th scope="col" class="n"><?cs var:L.Stats.Times.wall ?></th><th scope="col" class="n"><?cs var:L.Stats.Agents.spent ?></th></tr></thead>
     <tbody>
     <?cs each:r = Agents.Rows ?><?cs set:qa = Qp + "&team=" + Filter.team + "&category=" + Filter.category + "&priority=" + Filter.priority + "&channel=" + Filter.channel + "&product=" + Filter.product + "&organisation=" + Filter.organisation + "&tag=" + Filter.tag + "&agent=" + r.id ?>
     <tr data-agent="<?cs var:r.name ?>"><th scope="row"><?cs var:r.name ?></th>
@@ -161,6 +161,7 @@
       <td class="n"><a class="num-link" href="/agent/stats/tickets?fig=closed&amp;of=cur&amp;<?cs var:qa ?>"><?cs var:r.closed ?></a></td>
       <?cs if:r.responded == "0" ?><td class="n muted">—</td><td class="n muted">—</td><?cs else ?><td class="n"><?cs call:dur(r.fr_biz) ?></td><td class="n"><?cs call:dur(r.fr) ?></td><?cs /if ?>
       <?cs if:r.resolved == "0" ?><td class="n muted">—</td><td class="n muted">—</td><?cs else ?><td class="n"><?cs call:dur(r.res_biz) ?></td><td class="n"><?cs call:dur(r.res) ?></td><?cs /if ?>
+      <td class="n spent" data-minutes="<?cs var:r.spent_minutes ?>"><?cs if:r.spent_minutes == "0" ?><span class="muted">—</span><?cs else ?><?cs call:dur(r.spent) ?><?cs /if ?></td>
     </tr>
     <?cs /each ?>
     </tbody>

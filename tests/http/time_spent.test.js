@@ -74,4 +74,13 @@ test('minutes on replies, notes and work steps add up per person, in the table a
   const line = rows.find((r) => r[0] === x.number);
   assert.equal(line[col], '90');
   assert.ok(rows.slice(1).filter((r) => r.length > 1).every((r) => r.length === rows[0].length), 'every line has every column');
+
+  const stats = await sup.get('/agent/stats?kind=week');
+  assert.equal(stats.status, 200);
+  const mine = (name) => {
+    const m = stats.body.match(new RegExp(`<tr data-agent="${name}">[\\s\\S]*?class="n spent" data-minutes="(\\d+)"`));
+    return m ? Number(m[1]) : undefined;
+  };
+  assert.ok(mine(A.PEOPLE.supervisor.name) >= 45, 'the statistics count the supervisor\'s minutes of the week');
+  assert.ok(mine(A.PEOPLE.agent.name) >= 45, 'and the collaborator\'s, who owns no ticket');
 });

@@ -136,8 +136,8 @@ static void status_and_per_agent(void **state)
     f->by[SD_AGENT][0] = (stats_count_t){42, 5, 4};
     f->by[SD_AGENT][1] = (stats_count_t){0, 1, 0};
     f->nby[SD_AGENT] = 2;
-    f->agents[0] = (stats_agent_row_t){42, 5, 4, 3, 600, 900, 4, 7200, 9000};
-    f->agents[1] = (stats_agent_row_t){43, 1, 0, 0, 0, 0, 0, 0, 0};
+    f->agents[0] = (stats_agent_row_t){42, 5, 4, 3, 600, 900, 4, 7200, 9000, 90};
+    f->agents[1] = (stats_agent_row_t){43, 1, 0, 0, 0, 0, 0, 0, 0, 0};
     f->nagents = 2;
     f->names[0] = (stats_name_t){42, "王工"};
     f->nnames = 1;
@@ -161,11 +161,12 @@ static void status_and_per_agent(void **state)
     assert_string_equal(row_of(t, "none")->cells[0].text, "未分配处理人");
 
     t = stats_report_table(&r, "agents");
-    assert_int_equal(t->ncols, 9);
+    assert_int_equal(t->ncols, 10);
     const stats_row_t *a = row_of(t, "42");
     assert_int_equal(a->cells[3].v, 3);
     assert_int_equal(a->cells[4].v, 600);
     assert_int_equal(a->cells[8].v, 9000);
+    assert_int_equal(a->cells[9].v, 90 * 60); /* the time spent, in seconds */
     const stats_row_t *gone = row_of(t, "43"); /* no longer active: named by id */
     assert_string_equal(gone->cells[0].text, "#43");
     assert_false(gone->cells[4].set); /* no median over no tickets */

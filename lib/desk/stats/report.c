@@ -444,6 +444,13 @@ static const char *const medians_sql[2] = {
     MEDIANS("resolution_biz_s", "resolution_s", C_RESOLVED),
 };
 
+/* The minutes each person logged in the period on the tickets the filter
+ * keeps (whoever owns them). */
+static const char sql_spent[] =
+    "SELECT s.agent_id, SUM(s.minutes) FROM ticket_time_spent s"
+    " JOIN ticket_facts x ON x.ticket_id = s.ticket_id"
+    " WHERE s.spent_at >= ? AND s.spent_at < ?" F_FILTER " GROUP BY s.agent_id";
+
 static int agent_most(const void *a, const void *b)
 {
     const stats_agent_row_t *x = a, *y = b;
@@ -497,6 +504,19 @@ int stats_per_agent(desk_t *d, const stats_filter_t *f, const stats_period_t *p,
         if (rc < 0)
             return -1;
     }
+    MYSQL_STMT *st = db_query(&d->db, sql_spent, "tt" FF, p->from, p->to, FARGS(f));
+    if (!st)
+        return -1;
+    long long id, minutes;
+    int rc;
+    while ((rc = db_fetch(st, "ii", &id, &minutes)) == 1) {
+        stats_agent_row_t *r = agent_row(rows, &n, max, id);
+        if (r)
+            r->minutes_spent = minutes;
+    }
+    db_done(st);
+    if (rc < 0)
+        return -1;
     qsort(rows, (size_t)n, sizeof *rows, agent_most);
     return n;
 }

@@ -128,6 +128,7 @@ typedef struct stats_agent_row {
     long long agent_id, created, closed;
     long long responded, fr_median_biz, fr_median;
     long long resolved, res_median_biz, res_median;
+    long long minutes_spent; /* logged by the person in the period (time_spent.h) */
 } stats_agent_row_t;
 /* Most resolved first; the number of rows (at most max) or -1. */
 int stats_per_agent(desk_t *d, const stats_filter_t *f, const stats_period_t *p,

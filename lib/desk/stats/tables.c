@@ -465,11 +465,12 @@ static int build_status(const stats_report_t *r, stats_table_t *t)
 static int build_agents(const stats_report_t *r, stats_table_t *t)
 {
     static const char *const cols[] = {"created", "closed", "responded", "fr_biz", "fr",
-                                       "resolved", "res_biz", "res"};
-    static const stats_col_kind_t kinds[] = {SC_COUNT, SC_COUNT, SC_COUNT, SC_SECONDS,
-                                             SC_SECONDS, SC_COUNT, SC_SECONDS, SC_SECONDS};
+                                       "resolved", "res_biz", "res", "spent"};
+    static const stats_col_kind_t kinds[] = {SC_COUNT,   SC_COUNT, SC_COUNT,
+                                             SC_SECONDS, SC_SECONDS, SC_COUNT,
+                                             SC_SECONDS, SC_SECONDS, SC_SECONDS};
     stats_table_col(r, t, "agent", SC_TEXT);
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 9; i++)
         stats_table_col(r, t, cols[i], kinds[i]);
     for (int i = 0; i < r->fig->nagents; i++) {
         const stats_agent_row_t *a = &r->fig->agents[i];
@@ -479,11 +480,13 @@ static int build_agents(const stats_report_t *r, stats_table_t *t)
         stats_row_t *row = stats_table_row(t, code);
         if (!row || stats_cell_text(row, 0, name))
             return -1;
-        const long long v[] = {a->created, a->closed, a->responded, a->fr_median_biz,
-                               a->fr_median, a->resolved, a->res_median_biz, a->res_median};
+        const long long v[] = {a->created,  a->closed,   a->responded,
+                               a->fr_median_biz, a->fr_median, a->resolved,
+                               a->res_median_biz, a->res_median, a->minutes_spent * 60};
         for (int k = 0; k < 8; k++)
             if (kinds[k] == SC_COUNT || (k < 5 ? a->responded : a->resolved))
                 stats_cell_set(row, 1 + k, v[k]);
+        stats_cell_set(row, 9, v[8]); /* time spent: 0 when none was logged */
     }
     return 0;
 }
