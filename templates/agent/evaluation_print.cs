@@ -6,7 +6,7 @@
   <p class="crumbs"><a href="/agent/t/<?cs var:url_escape(Ticket.number) ?>/evaluation">← <?cs var:L.Evaluation.Open ?> <code><?cs var:Ticket.number ?></code></a></p>
   <button type="button" class="primary" data-print hidden><?cs var:L.Acceptance.PrintButton ?></button>
 </div>
-<article class="card doc eval-print">
+<article class="card doc signed-form eval-print">
   <header class="doc-head">
     <p class="doc-site"><?cs var:Site.Name ?></p>
     <h1><?cs var:L.Evaluation.Title ?></h1>
