@@ -513,6 +513,10 @@ static void update_ticket(call_t *c, const char *number)
                            &request);
     if (rc == OUTCOME_BAD_TRANSITION)
         return fail(c, 422, "invalid_transition", "the ticket cannot move to that status from where it is", "status");
+    if (rc == OUTCOME_APPROVAL_REQUIRED)
+        return fail(c, 422, "approval_required",
+                    "work on a customisation request starts once the customer approved its"
+                    " requirement evaluation", "status");
     if (rc == OUTCOME_REASON_REQUIRED)
         return fail(c, 400, "missing_field",
                     "reason is required: a priority change waits for a supervisor's approval",

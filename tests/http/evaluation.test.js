@@ -70,7 +70,8 @@ test('work waits for the approved evaluation; a decline, a revision, then the cu
   assert.equal(early.status, 422, 'no work before an approved evaluation');
   assert.match(A.strip(early.body), /须经客户批准需求评估后方可开始开发/);
   const api = await A.api().api('PATCH', `/api/v1/tickets/${x.number}`, { status: 'in_progress' });
-  assert.notEqual(api.status, 200, 'the API may not start it either');
+  assert.equal(api.status, 422, 'the API may not start it either');
+  assert.equal(api.json().error.code, 'approval_required');
   assert.equal(await status(x.number), 'accepted');
 
   const notPm = await evaluate(sup, x.number);
