@@ -74,6 +74,7 @@ test('the product manager writes the evaluation; a wrong effort is explained, no
   await signIn(page, 'pm', L.credentials().AGENT_PASSWORD);
   await page.goto(`${BASE}/agent/t/${x.number}`);
   assert.ok(await page.locator('.card-evaluation .eval-wait').isVisible(), 'the ticket says work waits for the approval');
+  await page.screenshot({ path: path.join(SHOTS, 'evaluation-ticket.png'), fullPage: true });
   await Promise.all([page.waitForURL(/\/evaluation$/), page.click('.card-evaluation a.edit')]);
   await page.check('input[name=feasibility][value=partly]');
   await page.fill('#ev-reasons', '现有接口已支持订单导出；库存同步需新增接口并适配金蝶 K/3 Cloud。');
