@@ -178,6 +178,37 @@ int admin_audit(web_t *w, const char *entity, const char *entity_id, const char 
     return rc ? rc : confver_bump(w->d);
 }
 
+const char *admin_setting(web_t *w, config_key_t key)
+{
+    const char *v = settings_get_str(&w->d->settings, &w->d->cfg, key);
+    return v ? v : "";
+}
+
+int admin_setting_put(web_t *w, config_key_t key, const char *now, const char *value,
+                      int *changed)
+{
+    if (!now)
+        now = admin_setting(w, key);
+    if (strcmp(now, value) == 0)
+        return OUTCOME_OK;
+    const char *name = config_name(key);
+    /* now may point into the settings in force, which the store rereads */
+    char *old = NULL, *was = strdup(now);
+    if (!was)
+        return OUTCOME_UNAVAILABLE;
+    int rc = settings_put(&w->d->db, name, value, &old);
+    if (rc == 1) {
+        json_t *c = audit_changes();
+        audit_str(c, name, old ? old : was, value);
+        rc = admin_audit(w, "setting", name, name, "update", c);
+        json_decref(c);
+        (*changed)++;
+    }
+    free(old);
+    free(was);
+    return rc < 0 ? rc : OUTCOME_OK;
+}
+
 int admin_audit_id(web_t *w, const char *entity, long long id, const char *title,
                    const char *action, const json_t *changes)
 {

@@ -77,6 +77,14 @@ void admin_flash(web_t *w);
  * negative outcome (roll back). */
 int admin_audit(web_t *w, const char *entity, const char *entity_id, const char *title,
                 const char *action, const json_t *changes);
+/* The setting in force for key ("" when none). */
+const char *admin_setting(web_t *w, config_key_t key);
+/* Inside the caller's transaction: stores one setting when value differs
+ * from now (NULL: what is in force) and audits it (entity "setting", the
+ * old and new values); counts a change in *changed. OUTCOME_OK or a
+ * negative outcome (roll back). */
+int admin_setting_put(web_t *w, config_key_t key, const char *now, const char *value,
+                      int *changed);
 /* Same with a numeric id. */
 int admin_audit_id(web_t *w, const char *entity, long long id, const char *title,
                    const char *action, const json_t *changes);

@@ -130,26 +130,6 @@ static int check_more(HDF *h)
     return errors;
 }
 
-/* Stores one plain setting when it differs from what is in force; audited. */
-static int put_plain(web_t *w, const plain_t *p, const char *value, int *changed)
-{
-    if (strcmp(current(w, p), value) == 0)
-        return OUTCOME_OK;
-    const char *name = config_name(p->key);
-    char *old = NULL, *was = strdup(current(w, p));
-    int rc = settings_put(&w->d->db, name, value, &old);
-    if (rc == 1) {
-        json_t *c = audit_changes();
-        audit_str(c, name, old ? old : was, value);
-        rc = admin_audit(w, "setting", name, name, "update", c);
-        json_decref(c);
-        (*changed)++;
-    }
-    free(old);
-    free(was);
-    return rc < 0 ? rc : OUTCOME_OK;
-}
-
 /* A secret: typed -> sealed and stored; "clear" -> emptied; else kept. */
 static int put_secret(web_t *w, const secret_field_t *s, int *changed)
 {
@@ -194,7 +174,7 @@ static void do_save(web_t *w, const char *arg)
         const char *v = form_value(h, plains[i].field);
         if (strcmp(plains[i].field, "starttls") == 0)
             v = v ? "1" : "0";
-        rc = put_plain(w, &plains[i], v ? v : "", &changed);
+        rc = admin_setting_put(w, plains[i].key, current(w, &plains[i]), v ? v : "", &changed);
     }
     for (int i = 0; rc == OUTCOME_OK && i < NSECRET; i++)
         rc = put_secret(w, &secrets[i], &changed);

@@ -169,27 +169,6 @@ static int check_more(web_t *w)
     return errors;
 }
 
-/* Stores one setting when it differs from what is in force; audits it. */
-static int put_setting(web_t *w, const text_setting_t *t, const char *value, int *changed)
-{
-    const char *now = current(w, t);
-    if (strcmp(now, value) == 0)
-        return OUTCOME_OK;
-    const char *name = config_name(t->key);
-    char *old = NULL, *was = strdup(now);
-    int rc = settings_put(&w->d->db, name, value, &old);
-    if (rc == 1) {
-        json_t *c = audit_changes();
-        audit_str(c, name, old ? old : was, value);
-        rc = admin_audit(w, "setting", name, name, "update", c);
-        json_decref(c);
-        (*changed)++;
-    }
-    free(old);
-    free(was);
-    return rc < 0 ? rc : OUTCOME_OK;
-}
-
 static int put_public(web_t *w, int *changed)
 {
     const catalog_t *c = &w->d->catalog;
@@ -225,7 +204,7 @@ static void do_save(web_t *w, const char *arg)
     int changed = 0, rc = db_begin(&w->d->db);
     for (int i = 0; rc == OUTCOME_OK && i < NTEXTS; i++) {
         const char *v = form_value(h, texts[i].field);
-        rc = put_setting(w, &texts[i], v ? v : "", &changed);
+        rc = admin_setting_put(w, texts[i].key, current(w, &texts[i]), v ? v : "", &changed);
     }
     if (rc == OUTCOME_OK)
         rc = put_public(w, &changed);

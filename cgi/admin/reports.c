@@ -42,12 +42,6 @@ static void role_choices(web_t *w)
         hdf_set_valuef(w->r->hdf, "Roles.%d.code=%s", i, people_roles[i]);
 }
 
-static const char *setting(web_t *w, config_key_t key)
-{
-    const char *v = settings_get_str(&w->d->settings, &w->d->cfg, key);
-    return v ? v : "";
-}
-
 /* The settings in force as the form's values. */
 static void values(web_t *w)
 {
@@ -60,7 +54,7 @@ static void values(web_t *w)
     const char *names[] = {"roles", "people"};
     for (int k = 0; k < 2; k++) {
         char copy[1024], *save;
-        snprintf(copy, sizeof copy, "%s", setting(w, lists[k]));
+        snprintf(copy, sizeof copy, "%s", admin_setting(w, lists[k]));
         for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
             hdf_set_valuef(h, "Form.%s.sel.%s=1", names[k], t);
     }
@@ -87,25 +81,6 @@ static void page(web_t *w, const char *arg)
     values(w);
     show(w, 200, c);
     free(c);
-}
-
-/* Stores one setting when it differs from what is in force; audits it. */
-static int put(web_t *w, config_key_t key, const char *value, int *changed)
-{
-    const char *name = config_name(key), *now = setting(w, key);
-    if (strcmp(now, value) == 0)
-        return OUTCOME_OK;
-    char *old = NULL;
-    int rc = settings_put(&w->d->db, name, value, &old);
-    if (rc == 1) {
-        json_t *ch = audit_changes();
-        audit_str(ch, name, old ? old : now, value);
-        rc = admin_audit(w, "setting", name, name, "update", ch);
-        json_decref(ch);
-        (*changed)++;
-    }
-    free(old);
-    return rc < 0 ? rc : OUTCOME_OK;
 }
 
 static void save(web_t *w, const char *arg)
@@ -150,13 +125,13 @@ static void save(web_t *w, const char *arg)
     snprintf(hour, sizeof hour, "%lld", form_int(h, "hour"));
     int changed = 0, rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_STATS_MONTHLY_MAIL, on ? "1" : "0", &changed);
+        rc = admin_setting_put(w, CFG_STATS_MONTHLY_MAIL, NULL, on ? "1" : "0", &changed);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_STATS_MONTHLY_HOUR, hour, &changed);
+        rc = admin_setting_put(w, CFG_STATS_MONTHLY_HOUR, NULL, hour, &changed);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_STATS_MONTHLY_ROLES, roles, &changed);
+        rc = admin_setting_put(w, CFG_STATS_MONTHLY_ROLES, NULL, roles, &changed);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_STATS_MONTHLY_PEOPLE, people, &changed);
+        rc = admin_setting_put(w, CFG_STATS_MONTHLY_PEOPLE, NULL, people, &changed);
     if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/reports", "reports_unchanged");

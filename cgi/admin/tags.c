@@ -299,26 +299,6 @@ static void do_activate(web_t *w, const char *arg) { set_active(w, arg, true); }
 
 /* ---- the rules ------------------------------------------------------------------------ */
 
-/* Stores one setting when it differs from what is in force; audits it. */
-static int put_setting(web_t *w, config_key_t key, const char *now, const char *value,
-                       int *changed)
-{
-    const char *name = config_name(key);
-    if (strcmp(now, value) == 0)
-        return OUTCOME_OK;
-    char *old = NULL;
-    int rc = settings_put(&w->d->db, name, value, &old);
-    if (rc == 1) {
-        json_t *c = audit_changes();
-        audit_str(c, name, old ? old : now, value);
-        rc = admin_audit(w, "setting", name, name, "update", c);
-        json_decref(c);
-        (*changed)++;
-    }
-    free(old);
-    return rc < 0 ? rc : OUTCOME_OK;
-}
-
 static void do_rules(web_t *w, const char *arg)
 {
     (void)arg;
@@ -359,17 +339,17 @@ static void do_rules(web_t *w, const char *arg)
         snprintf(repeat, sizeof repeat, "%s", was_repeat);
     int changed = 0, rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)
-        rc = put_setting(w, CFG_TAGS_COMPLAINT_COUNT, was_cnt, cnt, &changed);
+        rc = admin_setting_put(w, CFG_TAGS_COMPLAINT_COUNT, was_cnt, cnt, &changed);
     if (rc == OUTCOME_OK)
-        rc = put_setting(w, CFG_TAGS_COMPLAINT_DAYS, was_d, d, &changed);
+        rc = admin_setting_put(w, CFG_TAGS_COMPLAINT_DAYS, was_d, d, &changed);
     if (rc == OUTCOME_OK)
-        rc = put_setting(w, CFG_TAGS_COMPLAINT_CATEGORIES, now.complaint_categories,
+        rc = admin_setting_put(w, CFG_TAGS_COMPLAINT_CATEGORIES, now.complaint_categories,
                          form_value(h, "complaint_categories"), &changed);
     if (rc == OUTCOME_OK)
-        rc = put_setting(w, CFG_TAGS_VIP_RAISES_PRIORITY, now.vip_raises_priority ? "1" : "0", vip,
+        rc = admin_setting_put(w, CFG_TAGS_VIP_RAISES_PRIORITY, now.vip_raises_priority ? "1" : "0", vip,
                          &changed);
     if (rc == OUTCOME_OK)
-        rc = put_setting(w, CFG_STATS_REPEAT_DAYS, was_repeat, repeat, &changed);
+        rc = admin_setting_put(w, CFG_STATS_REPEAT_DAYS, was_repeat, repeat, &changed);
     if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/tags", "rules_unchanged");

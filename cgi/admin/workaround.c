@@ -44,12 +44,6 @@ static void choices(web_t *w, choices_t *c)
     c->cats[n] = NULL;
 }
 
-static const char *setting(web_t *w, config_key_t key)
-{
-    const char *v = settings_get_str(&w->d->settings, &w->d->cfg, key);
-    return v ? v : "";
-}
-
 static void values(web_t *w)
 {
     HDF *h = w->r->hdf;
@@ -60,7 +54,7 @@ static void values(web_t *w)
     const char *names[] = {"priorities", "categories"};
     for (int k = 0; k < 2; k++) {
         char copy[1024], *save;
-        snprintf(copy, sizeof copy, "%s", setting(w, lists[k]));
+        snprintf(copy, sizeof copy, "%s", admin_setting(w, lists[k]));
         for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
             hdf_set_valuef(h, "Form.%s.sel.%s=1", names[k], t);
     }
@@ -83,25 +77,6 @@ static void page(web_t *w, const char *arg)
     show(w, 200);
 }
 
-/* Stores one setting when it differs from what is in force; audits it. */
-static int put(web_t *w, config_key_t key, const char *value, int *changed)
-{
-    const char *name = config_name(key), *now = setting(w, key);
-    if (strcmp(now, value) == 0)
-        return OUTCOME_OK;
-    char *old = NULL;
-    int rc = settings_put(&w->d->db, name, value, &old);
-    if (rc == 1) {
-        json_t *ch = audit_changes();
-        audit_str(ch, name, old ? old : now, value);
-        rc = admin_audit(w, "setting", name, name, "update", ch);
-        json_decref(ch);
-        (*changed)++;
-    }
-    free(old);
-    return rc < 0 ? rc : OUTCOME_OK;
-}
-
 static void save(web_t *w, const char *arg)
 {
     (void)arg;
@@ -122,11 +97,11 @@ static void save(web_t *w, const char *arg)
                *lr = form_value(h, "long_resolution");
     int changed = 0, rc = db_begin(&w->d->db);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_WORKAROUND_PRIORITIES, prios ? prios : "", &changed);
+        rc = admin_setting_put(w, CFG_WORKAROUND_PRIORITIES, NULL, prios ? prios : "", &changed);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_WORKAROUND_CATEGORIES, cats ? cats : "", &changed);
+        rc = admin_setting_put(w, CFG_WORKAROUND_CATEGORIES, NULL, cats ? cats : "", &changed);
     if (rc == OUTCOME_OK)
-        rc = put(w, CFG_WORKAROUND_LONG_RESOLUTION, lr && *lr ? "1" : "0", &changed);
+        rc = admin_setting_put(w, CFG_WORKAROUND_LONG_RESOLUTION, NULL, lr && *lr ? "1" : "0", &changed);
     if (rc == OUTCOME_OK && !changed) {
         db_rollback(&w->d->db);
         return admin_redirect_done(w, "/admin/workaround", "workaround_unchanged");
