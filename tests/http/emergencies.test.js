@@ -18,7 +18,7 @@ const C = require('./clock');
 
 C.useTestInstant();
 
-const FILE = 233;
+const FILE = 254;
 const MIN = 60;
 const HOUR = 3600;
 // the outbox may be working off a backlog (an earlier file's clock jump
@@ -146,6 +146,14 @@ test('the team is formed: members are mailed, the ticket shows its emergency, ou
   // the ticket page names it
   const tp = await supervisor.ticket(x.number);
   assert.match(tp.html, new RegExp(`<section class="card card-emergency"[\\s\\S]*?href="/agent/emergencies/${id}"`));
+
+  // the team opens the emergency's tickets (to read and add internal notes, as R&D an
+  // escalation's): the lead is in another team than the tickets'
+  const trainer = await A.desk('trainer', L.addr(FILE, 10));
+  assert.equal((await trainer.ticket(x.number)).res.status, 200, 'the lead opens the emergency\'s ticket');
+  await trainer.must(x.number, 'note', { body: `${T} 应急组长的内部备注` });
+  const apart = await A.createTicket({ subject: `${T} 与应急无关的工单` });
+  assert.equal((await trainer.ticket(apart.number)).res.status, 404, 'not a ticket outside the emergency');
 
   // a plain agent off the team: answered as missing, and not in their list
   assert.equal((await agent.get(`/agent/emergencies/${id}`)).status, 404);

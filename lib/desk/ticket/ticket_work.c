@@ -7,6 +7,7 @@
 
 #include "desk/catalog/catalog.h"
 #include "desk/dispatch/dispatch.h"
+#include "desk/emergency/emergency_member.h"
 #include "desk/notify/notify.h"
 #include "desk/sla/sla.h"
 #include "desk/survey.h"
@@ -63,7 +64,8 @@ bool ticket_classifiable_by(desk_t *d, const agent_t *a, const ticket_t *t)
 
 bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t)
 {
-    return ticket_classifiable_by(d, a, t) || escalation_asked_of(d, a, t->id);
+    return ticket_classifiable_by(d, a, t) || escalation_asked_of(d, a, t->id) ||
+           emergency_member_sees(d, a->id, t->id);
 }
 
 bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t)

@@ -24,8 +24,8 @@
 #include "desk/ticket/ticket_record.h"
 
 /* Read permission on a loaded ticket (collaborators looked up): supervisors, the owner,
- * the ticket's team, its creator, collaborators and the R&D teams it was
- * escalated to. */
+ * the ticket's team, its creator, collaborators, the R&D teams it was
+ * escalated to and the teams of the emergencies it belongs to. */
 bool ticket_visible_to(desk_t *d, const agent_t *a, const ticket_t *t);
 bool ticket_workable_by(desk_t *d, const agent_t *a, const ticket_t *t);
 /* Who may (re)classify it: those who see it but R&D, who see it only because
